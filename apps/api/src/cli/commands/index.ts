@@ -1,0 +1,14 @@
+import { divisionsImport } from "./divisions.ts";
+import { migrate } from "./migrate.ts";
+import { seed } from "./seed.ts";
+import type { Command } from "./types.ts";
+import { usersCreate } from "./users.ts";
+
+export type { CliIO } from "./types.ts";
+
+export const COMMANDS: Record<string, Command> = {
+  migrate,
+  seed,
+  "users create": usersCreate,
+  "divisions import": divisionsImport,
+};

@@ -1,0 +1,19 @@
+import type { ParseArgsConfig } from "node:util";
+
+export interface CliIO {
+  json: boolean;
+  out(data: unknown, human?: string): void;
+  progress(msg: string): void;
+}
+
+export interface CommandArgs {
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+}
+
+export interface Command {
+  summary: string;
+  usage?: string;
+  options: NonNullable<ParseArgsConfig["options"]>;
+  run(args: CommandArgs, io: CliIO): Promise<void>;
+}

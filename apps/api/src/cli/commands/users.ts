@@ -1,0 +1,50 @@
+import { createUser, toTRPCError } from "@xiangda/api";
+import { AppError, ZCreateUserSchema } from "@xiangda/domain";
+import type { Command } from "./types.ts";
+import { withDb } from "./with-db.ts";
+
+export const usersCreate: Command = {
+  summary: "create a user: --username U --password P --role ROLE [--node CODE] [--merchant ID] [--county CODE] [--name N]",
+  usage: "ROLE is ADMIN, COUNTY_MANAGER (needs --county), STATION_STAFF (needs --node, a node code, with --county when codes repeat across counties) or MERCHANT (needs --merchant).",
+  options: {
+    username: { type: "string" },
+    password: { type: "string" },
+    role: { type: "string" },
+    node: { type: "string" },
+    merchant: { type: "string" },
+    county: { type: "string" },
+    name: { type: "string" },
+  },
+  async run({ values }, io) {
+    await withDb(async (db) => {
+      const str = (k: string) => (typeof values[k] === "string" ? (values[k]) : undefined);
+      let nodeId: string | undefined;
+      if (str("node")) {
+        const nodes = await db.node.findMany({ where: { code: str("node"), ...(str("county") ? { countyCode: str("county") } : {}) } });
+        if (nodes.length === 0) throw AppError.field("node", `no node with code ${str("node")}`);
+        if (nodes.length > 1) throw AppError.field("node", `code ${str("node")} exists in several counties; add --county`);
+        nodeId = nodes[0]!.id;
+      }
+      const parsed = ZCreateUserSchema.safeParse({
+        username: str("username"),
+        password: str("password"),
+        displayName: str("name") ?? str("username"),
+        role: str("role"),
+        countyCode: str("role") === "COUNTY_MANAGER" ? str("county") : undefined,
+        nodeId,
+        merchantId: str("merchant"),
+      });
+      if (!parsed.success) {
+        const issues = parsed.error.issues.map((i) => ({ path: String(i.path[0] === "nodeId" ? "node" : i.path[0] === "merchantId" ? "merchant" : i.path[0] === "countyCode" ? "county" : i.path.join(".")), message: i.message }));
+        throw new AppError("INVALID_INPUT", issues.map((i) => `--${i.path}: ${i.message}`).join("; "), { issues });
+      }
+      try {
+        const u = await createUser(db, parsed.data);
+        io.out({ id: u.id, username: u.username, role: u.role, countyCode: u.countyCode, nodeId: u.nodeId, merchantId: u.merchantId }, `created user ${u.username} (${u.role})`);
+      } catch (e) {
+        const t = toTRPCError(e);
+        throw t.cause instanceof AppError ? t.cause : e;
+      }
+    });
+  },
+};

@@ -1,0 +1,27 @@
+// Builds the long-lived dependencies of an API process from the environment.
+import { loadEnv, type TEnv } from "@xiangda/config";
+import { createDb } from "@xiangda/db";
+import { createProducerConnection, Queues } from "@xiangda/jobs";
+import type { Deps, Logger } from "@xiangda/api";
+
+export function buildDeps(env: TEnv, log: Logger): Deps & { close(): Promise<void> } {
+  const db = createDb(env.DATABASE_URL, { poolSize: 20 });
+  const redis = createProducerConnection(env.REDIS_URL);
+  const queues = new Queues(redis, env.REDIS_PREFIX);
+  return {
+    db,
+    redis,
+    redisPrefix: env.REDIS_PREFIX,
+    queues,
+    log,
+    sessionTtlHours: env.SESSION_TTL_HOURS,
+    now: () => new Date(),
+    async close() {
+      await queues.close().catch(() => undefined);
+      redis.disconnect();
+      await db.$disconnect();
+    },
+  };
+}
+
+export { loadEnv };

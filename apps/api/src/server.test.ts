@@ -1,0 +1,126 @@
+// The HTTP host: health, readiness that tells the truth about PostgreSQL and Redis,
+// tRPC over HTTP with cookie and bearer sessions, and the client-facing error shape.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb } from "@xiangda/db";
+import { createProducerConnection } from "@xiangda/jobs";
+import { startPrivateRedis, type PrivateRedis } from "@xiangda/jobs/testing";
+import { createHarness, type Harness } from "@xiangda/api/test-utils/harness";
+import { buildWorld, type World } from "@xiangda/api/test-utils/fixtures";
+import { pino } from "pino";
+import { buildServer } from "./server.ts";
+
+const quiet = pino({ level: "silent" });
+let h: Harness;
+let w: World;
+beforeAll(async () => {
+  h = await createHarness();
+  w = await buildWorld(h.deps.db);
+});
+afterAll(async () => h?.close());
+
+describe("health and readiness", () => {
+  it("/health answers while the process lives; /ready is 200 with both servers up", async () => {
+    const app = await buildServer(h.deps, { logger: quiet, webDist: null });
+    expect((await app.inject({ url: "/health" })).json()).toEqual({ status: "ok" });
+    const r = await app.inject({ url: "/ready" });
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toMatchObject({ ok: true, postgres: "up", redis: "up" });
+    await app.close();
+  });
+
+  describe("with a Redis that is stopped and started again", () => {
+    let redis: PrivateRedis;
+    beforeAll(async () => {
+      redis = await startPrivateRedis();
+    });
+    afterAll(async () => redis?.destroy());
+
+    it("reports redis down with 503, then recovers without a restart", async () => {
+      const conn = createProducerConnection(redis.url);
+      const app = await buildServer({ ...h.deps, redis: conn }, { logger: quiet, webDist: null });
+      expect((await app.inject({ url: "/ready" })).statusCode).toBe(200);
+      await redis.stop();
+      const down = await app.inject({ url: "/ready" });
+      expect(down.statusCode).toBe(503);
+      expect(down.json()).toMatchObject({ ok: false, postgres: "up", redis: "down", errors: { redis: "Redis is not reachable" } });
+      await redis.start();
+      let up = 0;
+      for (let i = 0; i < 50 && up !== 200; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        up = (await app.inject({ url: "/ready" })).statusCode;
+      }
+      expect(up).toBe(200);
+      await app.close();
+      conn.disconnect();
+    });
+  });
+
+  it("reports postgres down with 503 when the database does not answer", async () => {
+    const deadDb = createDb("postgresql://postgres@127.0.0.1:1/none");
+    const app = await buildServer({ ...h.deps, db: deadDb }, { logger: quiet, webDist: null });
+    const r = await app.inject({ url: "/ready" });
+    expect(r.statusCode).toBe(503);
+    expect(r.json()).toMatchObject({ ok: false, postgres: "down", redis: "up" });
+    await app.close();
+    await deadDb.$disconnect();
+  });
+});
+
+describe("tRPC over HTTP", () => {
+  it("signs in with an httpOnly SameSite cookie and a bearer token", async () => {
+    const app = await buildServer(h.deps, { logger: quiet, webDist: null });
+    const login = await app.inject({
+      method: "POST",
+      url: "/trpc/auth.login",
+      headers: { "content-type": "application/json", "x-request-id": "http-login-1" },
+      payload: JSON.stringify({ username: "t_manager", password: w.password }),
+    });
+    expect(login.statusCode).toBe(200);
+    expect(login.headers["x-request-id"]).toBe("http-login-1");
+    const cookie = String(login.headers["set-cookie"]);
+    expect(cookie).toMatch(/xd_session=/);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    const token = login.json<{ result: { data: { token: string } } }>().result.data.token;
+
+    const viaCookie = await app.inject({ url: "/trpc/auth.me", headers: { cookie: cookie.split(";")[0]! } });
+    expect(viaCookie.json()).toMatchObject({ result: { data: { username: "t_manager", role: "COUNTY_MANAGER" } } });
+    const viaBearer = await app.inject({ url: "/trpc/auth.me", headers: { authorization: `Bearer ${token}` } });
+    expect(viaBearer.json()).toMatchObject({ result: { data: { username: "t_manager" } } });
+    const audit = await h.deps.db.auditLog.findFirst({ where: { requestId: "http-login-1" } });
+    expect(audit?.action).toBe("auth.login");
+    await app.close();
+  });
+
+  it("answers bad input with 400, the field's name and no stack trace", async () => {
+    const app = await buildServer(h.deps, { logger: quiet, webDist: null });
+    const r = await app.inject({
+      method: "POST",
+      url: "/trpc/auth.login",
+      headers: { "content-type": "application/json" },
+      payload: JSON.stringify({ username: "", password: "x" }),
+    });
+    expect(r.statusCode).toBe(400);
+    const body = r.json<{ error: { message: string; data: Record<string, unknown> } }>();
+    expect(body.error.data.zodIssues).toEqual([{ path: "username", message: "required" }]);
+    expect(body.error.data.appCode).toBe("INVALID_INPUT");
+    expect(body.error.data.stack).toBeUndefined();
+    expect(JSON.stringify(body)).not.toMatch(/at .*\.ts:\d+/);
+    await app.close();
+  });
+
+  it("answers an anonymous call to a protected procedure with 401 and a denied one with 403", async () => {
+    const app = await buildServer(h.deps, { logger: quiet, webDist: null });
+    expect((await app.inject({ url: "/trpc/county.list" })).statusCode).toBe(401);
+    const login = await app.inject({
+      method: "POST",
+      url: "/trpc/auth.login",
+      headers: { "content-type": "application/json" },
+      payload: JSON.stringify({ username: "t_station", password: w.password }),
+    });
+    const token = login.json<{ result: { data: { token: string } } }>().result.data.token;
+    const r = await app.inject({ url: "/trpc/county.list", headers: { authorization: `Bearer ${token}` } });
+    expect(r.statusCode).toBe(403);
+    await app.close();
+  });
+});

@@ -1,0 +1,98 @@
+// The Fastify host: tRPC at /trpc, /health, /ready, and the built web app.
+import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import fastifyCookie from "@fastify/cookie";
+import fastifyStatic from "@fastify/static";
+import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
+import Fastify, { type FastifyRequest } from "fastify";
+import { appRouter, createContext, type AppRouter, type Deps, type RequestInfo } from "@xiangda/api";
+import { checkReady } from "./ready.ts";
+import { createLogger, type Logger } from "./logger.ts";
+
+export const SESSION_COOKIE = "xd_session";
+
+export interface ServerOptions {
+  /// A pino logger; request logs are its children. Defaults to a new one at "info".
+  logger?: Logger;
+  /// Serve this folder at / (the built web app); defaults to apps/web/dist when it exists.
+  webDist?: string | null;
+  secureCookies?: boolean;
+}
+
+function bearer(req: FastifyRequest): string | null {
+  const h = req.headers.authorization;
+  if (h && /^Bearer\s+/i.test(h)) return h.replace(/^Bearer\s+/i, "").trim();
+  return null;
+}
+
+export async function buildServer(deps: Deps, opts: ServerOptions = {}) {
+  const app = Fastify({
+    loggerInstance: (opts.logger ?? createLogger("info")),
+    genReqId: (req) => {
+      const given = req.headers["x-request-id"];
+      return typeof given === "string" && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    bodyLimit: 5 * 1024 * 1024,
+    trustProxy: true,
+    routerOptions: { maxParamLength: 5000 },
+  });
+  await app.register(fastifyCookie);
+  app.addHook("onSend", async (req, reply) => {
+    reply.header("x-request-id", req.id);
+  });
+
+  app.get("/health", async () => ({ status: "ok" }));
+  app.get("/ready", async (_req, reply) => {
+    const r = await checkReady(deps);
+    return reply.code(r.ok ? 200 : 503).send(r);
+  });
+
+  await app.register(fastifyTRPCPlugin, {
+    prefix: "/trpc",
+    trpcOptions: {
+      router: appRouter,
+      createContext: async ({ req, res }) => {
+        const info: RequestInfo = {
+          requestId: String(req.id),
+          ip: req.ip ?? null,
+          userAgent: typeof req.headers["user-agent"] === "string" ? req.headers["user-agent"] : null,
+          sessionToken: bearer(req) ?? req.cookies[SESSION_COOKIE] ?? null,
+          setSessionCookie: (token, o) => {
+            void res.setCookie(SESSION_COOKIE, token, {
+              httpOnly: true,
+              sameSite: "lax",
+              secure: opts.secureCookies ?? false,
+              path: "/",
+              maxAge: o.maxAgeSeconds,
+            });
+          },
+          clearSessionCookie: () => {
+            void res.clearCookie(SESSION_COOKIE, { path: "/" });
+          },
+        };
+        return createContext({ ...deps, log: req.log }, info);
+      },
+      onError: ({ error, path, ctx }) => {
+        if (error.code === "INTERNAL_SERVER_ERROR") {
+          (ctx?.log ?? app.log).error({ err: error.cause ?? error, path, requestId: ctx?.req.requestId }, "procedure failed");
+        }
+      },
+    } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"],
+  });
+
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const webDist = opts.webDist === undefined ? path.resolve(here, "../../web/dist") : opts.webDist;
+  if (webDist && existsSync(path.join(webDist, "index.html"))) {
+    await app.register(fastifyStatic, { root: webDist, prefix: "/", wildcard: true });
+    // Client-side routes fall back to the app shell.
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === "GET" && !req.url.startsWith("/trpc") && req.headers.accept?.includes("text/html")) {
+        return reply.sendFile("index.html");
+      }
+      return reply.code(404).send({ error: "Not found" });
+    });
+  }
+  return app;
+}

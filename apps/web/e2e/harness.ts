@@ -1,0 +1,68 @@
+// Shared set-up for the browser smoke tests: base URL, Chromium launch, sign-in helper.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
+
+export const RESULTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../test-results");
+
+/** The running app (API + built web). Never default: a missing URL must fail, not skip. */
+export function requireBaseUrl(): string {
+  const url = process.env.XD_E2E_BASE_URL;
+  if (!url) {
+    throw new Error(
+      "XD_E2E_BASE_URL is not set. Start the API with the built web app and the demo users seeded, " +
+        "then run e.g. XD_E2E_BASE_URL=http://127.0.0.1:4310 pnpm --filter @xiangda/web e2e",
+    );
+  }
+  return url.replace(/\/+$/, "");
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+/** A fresh context (own cookies and localStorage) and page. */
+export async function openPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "zh-CN", ...options });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return page;
+}
+
+export async function submitLogin(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByTestId("login-username").fill(username);
+  await page.getByTestId("login-password").fill(password);
+  await page.getByTestId("login-submit").click();
+}
+
+export async function areaHeading(page: Page): Promise<string> {
+  const heading = page.getByTestId("area-heading");
+  await heading.waitFor({ state: "visible" });
+  return (await heading.textContent())?.trim() ?? "";
+}
+
+export async function horizontalOverflow(page: Page): Promise<{ scrollWidth: number; clientWidth: number }> {
+  return page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+}
+
+export function screenshotPath(name: string): string {
+  return path.join(RESULTS_DIR, `${name}.png`);
+}

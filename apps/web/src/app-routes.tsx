@@ -1,0 +1,73 @@
+// Routes: login, one area per role family, ADMIN-only pages inside the county area.
+import { useTranslation } from "react-i18next";
+import { Route, Routes } from "react-router";
+import { HomeRedirect, RequireRole } from "./auth/require-role.tsx";
+import { AreaLayout } from "./components/area-layout.tsx";
+import { AREA_ROLES } from "./lib/roles.ts";
+import { AuditPage } from "./pages/admin/audit-page.tsx";
+import { UsersPage } from "./pages/admin/users-page.tsx";
+import { CountyNav } from "./pages/county/county-nav.tsx";
+import { CountyHome } from "./pages/county/county-home.tsx";
+import { LoginPage } from "./pages/login-page.tsx";
+import { MerchantHome } from "./pages/merchant-home.tsx";
+import { NotFoundPage } from "./pages/not-found-page.tsx";
+import { StationHome } from "./pages/station-home.tsx";
+
+export function AppRoutes() {
+  const { t } = useTranslation();
+  const overview = (to: string) => [{ to, label: t("nav.overview"), end: true, testId: "nav-overview" }];
+
+  return (
+    <Routes>
+      <Route path="/" element={<HomeRedirect />} />
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        path="/merchant"
+        element={
+          <RequireRole roles={AREA_ROLES.merchant}>
+            <AreaLayout area="merchant" nav={overview("/merchant")} />
+          </RequireRole>
+        }
+      >
+        <Route index element={<MerchantHome />} />
+      </Route>
+      <Route
+        path="/station"
+        element={
+          <RequireRole roles={AREA_ROLES.station}>
+            <AreaLayout area="station" nav={overview("/station")} />
+          </RequireRole>
+        }
+      >
+        <Route index element={<StationHome />} />
+      </Route>
+      <Route
+        path="/county"
+        element={
+          <RequireRole roles={AREA_ROLES.county}>
+            <CountyNav />
+          </RequireRole>
+        }
+      >
+        <Route index element={<CountyHome />} />
+        <Route
+          path="users"
+          element={
+            <RequireRole roles={["ADMIN"]}>
+              <UsersPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="audit"
+          element={
+            <RequireRole roles={["ADMIN"]}>
+              <AuditPage />
+            </RequireRole>
+          }
+        />
+      </Route>
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
+}

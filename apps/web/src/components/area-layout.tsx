@@ -1,0 +1,44 @@
+// The frame of one area (merchant, station, county): header, collapsible nav, page content.
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { NavLink, Outlet } from "react-router";
+import type { TArea } from "../lib/roles.ts";
+import { AppHeader } from "./app-header.tsx";
+
+export interface TNavItem {
+  to: string;
+  label: string;
+  end?: boolean;
+  testId?: string;
+}
+
+export function AreaLayout({ area, nav }: { area: TArea; nav: readonly TNavItem[] }) {
+  const { t } = useTranslation();
+  const [navOpen, setNavOpen] = useState(false);
+
+  return (
+    <div className={`shell area-${area}`}>
+      <AppHeader heading={t(`areas.${area}`)} navOpen={navOpen} onToggleNav={() => setNavOpen((open) => !open)} />
+      <div className="shell-body">
+        <nav id="area-nav" className={`side-nav${navOpen ? " open" : ""}`} aria-label={t("header.menu")}>
+          {nav.map((item) => (
+            <NavLink
+              key={item.to}
+              to={item.to}
+              end={item.end ?? false}
+              className={({ isActive }) => `nav-link${isActive ? " active" : ""}`}
+              data-testid={item.testId}
+              onClick={() => setNavOpen(false)}
+            >
+              {item.label}
+            </NavLink>
+          ))}
+        </nav>
+        <main className="content">
+          <Outlet />
+        </main>
+      </div>
+      <footer className="footer">{t("app.footer")}</footer>
+    </div>
+  );
+}

@@ -1,0 +1,10 @@
+// Typed translation keys: t("login.heading") is checked against zh.ts.
+import "i18next";
+import type { zh } from "./zh.ts";
+
+declare module "i18next" {
+  interface CustomTypeOptions {
+    defaultNS: "translation";
+    resources: { translation: typeof zh };
+  }
+}

@@ -1,0 +1,53 @@
+// i18next set-up: Chinese by default, English on request, the choice kept in localStorage.
+import i18n from "i18next";
+import { initReactI18next } from "react-i18next";
+import { en } from "./en.ts";
+import { zh } from "./zh.ts";
+
+export const LANGUAGES = ["zh-CN", "en"] as const;
+export type TLanguage = (typeof LANGUAGES)[number];
+
+const STORAGE_KEY = "xd.lang";
+const DEFAULT_LANGUAGE: TLanguage = "zh-CN";
+
+function isLanguage(value: unknown): value is TLanguage {
+  return typeof value === "string" && (LANGUAGES as readonly string[]).includes(value);
+}
+
+function storedLanguage(): TLanguage {
+  try {
+    const value = globalThis.localStorage?.getItem(STORAGE_KEY);
+    return isLanguage(value) ? value : DEFAULT_LANGUAGE;
+  } catch {
+    // Storage can be blocked (private mode, embedded views): fall back to the default.
+    return DEFAULT_LANGUAGE;
+  }
+}
+
+export function currentLanguage(): TLanguage {
+  return isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : DEFAULT_LANGUAGE;
+}
+
+export async function setLanguage(lang: TLanguage): Promise<void> {
+  try {
+    globalThis.localStorage?.setItem(STORAGE_KEY, lang);
+  } catch {
+    // Not persisted, but the switch still applies to this page.
+  }
+  await i18n.changeLanguage(lang);
+}
+
+i18n.on("languageChanged", (lang) => {
+  if (typeof document !== "undefined") document.documentElement.lang = lang;
+});
+
+void i18n.use(initReactI18next).init({
+  resources: { "zh-CN": { translation: zh }, en: { translation: en } },
+  lng: storedLanguage(),
+  fallbackLng: DEFAULT_LANGUAGE,
+  supportedLngs: [...LANGUAGES],
+  interpolation: { escapeValue: false }, // React escapes already.
+  returnNull: false,
+});
+
+export { i18n };

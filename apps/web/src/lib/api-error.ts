@@ -1,0 +1,59 @@
+// Reads a tRPC client error into what a form shows: a code, field messages and a summary.
+import { TRPCClientError } from "@trpc/client";
+import { z } from "zod";
+
+const ZErrorDataSchema = z.object({
+  code: z.string().optional(),
+  httpStatus: z.number().optional(),
+  appCode: z.string().nullish(),
+  zodIssues: z
+    .array(
+      z.object({
+        path: z.union([z.string(), z.array(z.union([z.string(), z.number()]))]),
+        message: z.string(),
+      }),
+    )
+    .nullish(),
+});
+
+export interface TApiError {
+  /** tRPC code such as "UNAUTHORIZED", "TOO_MANY_REQUESTS", or null when the server never answered. */
+  code: string | null;
+  /** The API's own error code (AppError), e.g. "INVALID_INPUT", "CONFLICT". */
+  appCode: string | null;
+  /** Messages by field path ("username", "countyCode"). */
+  fieldErrors: Record<string, string>;
+  /** Issues without a field. */
+  formErrors: string[];
+  message: string;
+  isNetwork: boolean;
+}
+
+export function readApiError(error: unknown): TApiError {
+  const message = error instanceof Error ? error.message : String(error);
+  if (!(error instanceof TRPCClientError)) {
+    return { code: null, appCode: null, fieldErrors: {}, formErrors: [], message, isNetwork: false };
+  }
+  const parsed = ZErrorDataSchema.safeParse(error.data);
+  const data = parsed.success ? parsed.data : {};
+  const fieldErrors: Record<string, string> = {};
+  const formErrors: string[] = [];
+  for (const issue of data.zodIssues ?? []) {
+    const path = Array.isArray(issue.path) ? issue.path.join(".") : issue.path;
+    if (!path) formErrors.push(issue.message);
+    else fieldErrors[path] ??= issue.message;
+  }
+  return {
+    code: data.code ?? null,
+    appCode: data.appCode ?? null,
+    fieldErrors,
+    formErrors,
+    message,
+    // No error shape at all means the request never reached tRPC (offline, proxy down).
+    isNetwork: !parsed.success || data.code === undefined,
+  };
+}
+
+export function isUnauthorized(error: unknown): boolean {
+  return error instanceof TRPCClientError && readApiError(error).code === "UNAUTHORIZED";
+}

@@ -1,0 +1,36 @@
+// Worker process: BullMQ workers and the outbox relay; SIGTERM/SIGINT let active jobs finish.
+import { pino } from "pino";
+import { loadEnv } from "@xiangda/config";
+import { createDb } from "@xiangda/db";
+import { createProducerConnection, createWorkerConnection, Queues } from "@xiangda/jobs";
+import { loggingSender } from "./notify/sender.ts";
+import { startWorkers } from "./start.ts";
+
+const env = loadEnv();
+const log = pino({ level: env.LOG_LEVEL, base: { app: "worker", pid: process.pid } });
+const db = createDb(env.DATABASE_URL, { poolSize: 10 });
+const producer = createProducerConnection(env.REDIS_URL);
+const connection = createWorkerConnection(env.REDIS_URL);
+const queues = new Queues(producer, env.REDIS_PREFIX);
+const handle = startWorkers(
+  { db, queues, sender: loggingSender(db, (o, m) => log.info(o, m)), log },
+  { connection, prefix: env.REDIS_PREFIX },
+);
+log.info({ queues: handle.workers.map((w) => w.name) }, "worker started");
+
+let closing = false;
+async function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  log.info({ signal }, "worker shutting down: finishing active jobs");
+  const force = setTimeout(() => process.exit(1), 60_000);
+  force.unref();
+  await handle.close();
+  await queues.close();
+  connection.disconnect();
+  producer.disconnect();
+  await db.$disconnect();
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));

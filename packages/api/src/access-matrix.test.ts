@@ -1,0 +1,112 @@
+// Every procedure × every role: who is let through and who is denied. A new procedure
+// without a row here fails the test, so access is decided on purpose, never by accident.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TRPCError } from "@trpc/server";
+import { createUser as createUserRow } from "@xiangda/db/factories";
+import { appRouter } from "./root.ts";
+import { createHarness, type Harness } from "./test-utils/harness.ts";
+import { buildWorld, ROLE_NAMES, type RoleName, type World } from "./test-utils/fixtures.ts";
+
+type Input = (w: World, h: Harness) => unknown;
+interface Row {
+  allowed: readonly RoleName[];
+  input?: Input;
+}
+
+const ALL = ROLE_NAMES;
+const SIGNED_IN = ROLE_NAMES.filter((r) => r !== "anonymous");
+let seq = 0;
+
+const MATRIX: Record<string, Row> = {
+  "auth.login": { allowed: ALL, input: (w) => ({ username: "t_admin", password: w.password }) },
+  "auth.logout": { allowed: ALL },
+  "auth.me": { allowed: ALL },
+  "auth.logoutAll": { allowed: SIGNED_IN },
+  "auth.sessions": { allowed: SIGNED_IN },
+  "users.list": { allowed: ["admin", "manager"], input: (w) => ({ countyCode: w.home.countyCode }) },
+  "users.create": {
+    allowed: ["admin"],
+    input: (w) => ({ username: `matrix_${++seq}`, password: "password-123", displayName: "M", role: "COUNTY_MANAGER", countyCode: w.home.countyCode }),
+  },
+  "users.setActive": {
+    allowed: ["admin"],
+    input: async (_w, h) => ({ userId: (await createUserRow(h.deps.db, { passwordHash: "x", username: `victim_${++seq}` })).id, active: false }),
+  },
+  "audit.list": { allowed: ["admin", "manager", "otherManager"], input: () => ({ limit: 5 }) },
+  "county.list": { allowed: ["admin", "manager", "otherManager"] },
+  "county.overview": { allowed: ["admin", "manager"], input: (w) => ({ countyCode: w.home.countyCode }) },
+  "station.overview": { allowed: ["admin", "manager", "station"], input: (w) => ({ nodeId: w.home.stationId }) },
+  "merchant.overview": { allowed: ["admin", "manager", "merchant"], input: (w) => ({ merchantId: w.home.merchantId }) },
+};
+
+type AnyProc = { _def: { type: "query" | "mutation" | "subscription" } };
+const procedures = appRouter._def.procedures as unknown as Record<string, AnyProc>;
+
+let h: Harness;
+let world: World;
+
+beforeAll(async () => {
+  h = await createHarness();
+  world = await buildWorld(h.deps.db);
+  // county.overview needs the county's figures to exist.
+});
+afterAll(async () => h?.close());
+
+async function call(role: RoleName, path: string, input: unknown): Promise<{ ok: true } | { ok: false; code: string; message: string }> {
+  const caller = h.callerAs(world.actors[role]) as unknown as Record<string, Record<string, (i: unknown) => Promise<unknown>>>;
+  const [ns, name] = path.split(".") as [string, string];
+  try {
+    await caller[ns]![name]!(input);
+    return { ok: true };
+  } catch (e) {
+    if (e instanceof TRPCError) return { ok: false, code: e.code, message: e.message };
+    throw e;
+  }
+}
+
+describe("access matrix", () => {
+  it("has a row for every procedure of the router", () => {
+    expect(Object.keys(procedures).sort()).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  for (const [path, row] of Object.entries(MATRIX)) {
+    for (const role of ROLE_NAMES) {
+      const allowed = row.allowed.includes(role);
+      it(`${path} · ${role} → ${allowed ? "allowed" : "denied"}`, async () => {
+        const input = row.input ? await row.input(world, h) : undefined;
+        const r = await call(role, path, input);
+        if (allowed) {
+          expect(r, JSON.stringify(r)).toEqual({ ok: true });
+        } else {
+          expect(r.ok).toBe(false);
+          if (!r.ok) expect(role === "anonymous" ? ["UNAUTHORIZED"] : ["FORBIDDEN"]).toContain(r.code);
+        }
+      });
+    }
+  }
+});
+
+describe("scoped reads", () => {
+  it("a manager of another county sees nothing of this one", async () => {
+    const other = h.callerAs(world.actors.otherManager);
+    await expect(other.county.overview({ countyCode: world.home.countyCode })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(other.station.overview({ nodeId: world.home.stationId })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(other.merchant.overview({ merchantId: world.home.merchantId })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const users = await other.users.list({});
+    expect(users.every((u) => u.countyCode === world.away.countyCode)).toBe(true);
+    const counties = await other.county.list();
+    expect(counties.map((c) => c.code)).toEqual([world.away.countyCode]);
+  });
+
+  it("station staff see their own node only, merchants their own merchant only", async () => {
+    const station = h.callerAs(world.actors.station);
+    await expect(station.station.overview({ nodeId: world.home.otherStationId })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const merchant = h.callerAs(world.actors.merchant);
+    await expect(merchant.merchant.overview({ merchantId: world.home.otherMerchantId })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("an unknown id is denied the same way as another's id (no existence oracle)", async () => {
+    const station = h.callerAs(world.actors.station);
+    await expect(station.station.overview({ nodeId: "00000000-0000-4000-8000-000000000000" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});

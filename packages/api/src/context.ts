@@ -1,0 +1,46 @@
+// Request context: dependencies, the caller (actor) and the request's identity.
+import type { Redis } from "ioredis";
+import type { Db } from "@xiangda/db";
+import type { Actor } from "@xiangda/domain";
+import type { Queues } from "@xiangda/jobs";
+
+export interface Logger {
+  info(obj: object | string, msg?: string): void;
+  warn(obj: object | string, msg?: string): void;
+  error(obj: object | string, msg?: string): void;
+}
+
+export interface CookieOptions {
+  maxAgeSeconds: number;
+}
+
+/// What the HTTP layer gives each request; tests build it by hand.
+export interface RequestInfo {
+  requestId: string;
+  ip: string | null;
+  userAgent: string | null;
+  /// Session token from the cookie or an `Authorization: Bearer` header.
+  sessionToken: string | null;
+  setSessionCookie(token: string, opts: CookieOptions): void;
+  clearSessionCookie(): void;
+}
+
+export interface Deps {
+  db: Db;
+  /// Producer connection (fails fast); may be down — callers must cope.
+  redis: Redis;
+  redisPrefix: string;
+  queues: Queues;
+  log: Logger;
+  sessionTtlHours: number;
+  /// The clock; tests and the demo can move it.
+  now: () => Date;
+}
+
+export interface Context extends Deps {
+  req: RequestInfo;
+  actor: Actor | null;
+  sessionId: string | null;
+}
+
+export const silentLogger: Logger = { info() {}, warn() {}, error() {} };

@@ -1,0 +1,83 @@
+// The one mapping from AppError (and database errors) to tRPC codes and the client-facing shape.
+import { TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
+import type { DefaultErrorShape } from "@trpc/server/unstable-core-do-not-import";
+import { ZodError } from "zod";
+import { AppError, isAppError, type AppErrorCode, type FieldIssue } from "@xiangda/domain";
+
+const CODE_MAP: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
+  INVALID_INPUT: "BAD_REQUEST",
+  UNAUTHENTICATED: "UNAUTHORIZED",
+  FORBIDDEN: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  CONFLICT: "CONFLICT",
+  INVALID_TRANSITION: "UNPROCESSABLE_CONTENT",
+  RATE_LIMITED: "TOO_MANY_REQUESTS",
+  UNAVAILABLE: "SERVICE_UNAVAILABLE",
+};
+
+/// Prisma / pg errors that mean "the database is not reachable right now".
+function isDbUnavailable(e: Error): boolean {
+  const s = `${e.name} ${e.message} ${(e as { code?: string }).code ?? ""}`;
+  return /ECONNREFUSED|ECONNRESET|Connection terminated|P1001|P1017|DatabaseNotReachable|too many clients|the database system is (starting|shutting) up|terminating connection|connect ETIMEDOUT|timeout exceeded when trying to connect/i.test(
+    s,
+  );
+}
+
+function prismaToAppError(e: Error): AppError | null {
+  const code = (e as { code?: string }).code;
+  if (code === "P2002") {
+    const target = (e as { meta?: { target?: unknown } }).meta?.target;
+    const fields = Array.isArray(target) ? target.map(String).join(", ") : typeof target === "string" ? target : "value";
+    return new AppError("CONFLICT", `Already exists: ${fields}`, {
+      issues: Array.isArray(target) ? target.map((f) => ({ path: String(f), message: "already taken" })) : [],
+    });
+  }
+  if (code === "P2025") return new AppError("NOT_FOUND", "Not found");
+  if (isDbUnavailable(e)) return new AppError("UNAVAILABLE", "The database is unavailable; try again shortly");
+  return null;
+}
+
+export function toTRPCError(err: unknown): TRPCError {
+  if (err instanceof TRPCError) {
+    if (err.cause && !(err.cause instanceof ZodError) && !(err.cause instanceof TRPCError) && err.code === "INTERNAL_SERVER_ERROR") {
+      return toTRPCError(err.cause);
+    }
+    return err;
+  }
+  if (isAppError(err)) return new TRPCError({ code: CODE_MAP[err.code], message: err.message, cause: err });
+  if (err instanceof ZodError) {
+    const message = zodIssues(err).map((i) => `${i.path || "(input)"}: ${i.message}`).join("; ");
+    return new TRPCError({ code: "BAD_REQUEST", message, cause: err });
+  }
+  if (err instanceof Error) {
+    const app = prismaToAppError(err);
+    if (app) return new TRPCError({ code: CODE_MAP[app.code], message: app.message, cause: app });
+    return new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "Internal error", cause: err });
+  }
+  return new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "Internal error" });
+}
+
+export function zodIssues(e: ZodError): FieldIssue[] {
+  return e.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
+}
+
+export interface ErrorData {
+  appCode: AppErrorCode | null;
+  zodIssues: FieldIssue[];
+  details: Record<string, unknown> | null;
+}
+
+/// No stack traces, unknown messages replaced; field issues flattened for the UI.
+export function formatShape({ shape, error }: { shape: DefaultErrorShape; error: TRPCError }) {
+  const cause = error.cause;
+  const app = isAppError(cause) ? cause : null;
+  const issues = cause instanceof ZodError ? zodIssues(cause) : (app?.issues ?? []);
+  const internal = error.code === "INTERNAL_SERVER_ERROR";
+  const message = internal ? "Internal error" : shape.message;
+  const { stack: _stack, ...data } = shape.data;
+  return {
+    ...shape,
+    message,
+    data: { ...data, appCode: app?.code ?? (cause instanceof ZodError ? "INVALID_INPUT" : null), zodIssues: issues, details: app?.details ?? null } satisfies Omit<typeof data, "stack"> & ErrorData,
+  };
+}

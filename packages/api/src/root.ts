@@ -1,0 +1,20 @@
+// The application router: one sub-router per domain.
+import { auditRouter } from "./router/audit.ts";
+import { authRouter } from "./router/auth.ts";
+import { countyRouter } from "./router/county.ts";
+import { merchantRouter } from "./router/merchant.ts";
+import { stationRouter } from "./router/station.ts";
+import { usersRouter } from "./router/users.ts";
+import { createCallerFactory, router } from "./trpc.ts";
+
+export const appRouter = router({
+  auth: authRouter,
+  users: usersRouter,
+  audit: auditRouter,
+  county: countyRouter,
+  station: stationRouter,
+  merchant: merchantRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,37 @@
+// Creates a user with a scope that must exist; the welcome notification goes through the outbox.
+import { writeOutbox, type Db } from "@xiangda/db";
+import { AppError, type TCreateUser } from "@xiangda/domain";
+import { outboxEvent, usersWelcome } from "@xiangda/jobs";
+import { hashPassword } from "../auth/password.ts";
+
+export async function createUser(db: Db, input: TCreateUser) {
+  const passwordHash = await hashPassword(input.password);
+  let countyCode: string | null = null;
+  let nodeId: string | null = null;
+  let merchantId: string | null = null;
+  if (input.role === "COUNTY_MANAGER") {
+    const county = await db.county.findUnique({ where: { code: input.countyCode! } });
+    if (!county) throw AppError.field("countyCode", `county ${input.countyCode} is not imported`);
+    countyCode = county.code;
+  } else if (input.role === "STATION_STAFF") {
+    const node = await db.node.findUnique({ where: { id: input.nodeId! } });
+    if (!node) throw AppError.field("nodeId", "no such node");
+    nodeId = node.id;
+    countyCode = node.countyCode;
+  } else if (input.role === "MERCHANT") {
+    const merchant = await db.merchant.findUnique({ where: { id: input.merchantId! } });
+    if (!merchant) throw AppError.field("merchantId", "no such merchant");
+    merchantId = merchant.id;
+    countyCode = merchant.countyCode;
+  }
+  const existing = await db.user.findUnique({ where: { username: input.username } });
+  if (existing) throw new AppError("CONFLICT", `Username ${input.username} is taken`, { issues: [{ path: "username", message: "already taken" }] });
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.create({
+      data: { username: input.username, displayName: input.displayName, passwordHash, role: input.role, countyCode, nodeId, merchantId },
+      include: { county: true, node: true, merchant: true },
+    });
+    await writeOutbox(tx, outboxEvent(usersWelcome, { userId: user.id, username: user.username, displayName: user.displayName }));
+    return user;
+  });
+}

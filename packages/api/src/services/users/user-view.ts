@@ -1,0 +1,23 @@
+// The user as the client sees it: no hash, and a human label for the scope.
+import type { County, Merchant, Node, User } from "@xiangda/db";
+
+type UserWithScope = User & { county?: County | null; node?: Node | null; merchant?: Merchant | null };
+
+export function toUserView(u: UserWithScope) {
+  let scopeLabel = "";
+  if (u.role === "ADMIN") scopeLabel = "*";
+  else if (u.role === "COUNTY_MANAGER") scopeLabel = u.county ? `${u.county.name} (${u.county.code})` : (u.countyCode ?? "");
+  else if (u.role === "STATION_STAFF") scopeLabel = u.node ? `${u.node.name} (${u.node.code})` : (u.nodeId ?? "");
+  else scopeLabel = u.merchant?.name ?? u.merchantId ?? "";
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role,
+    countyCode: u.countyCode,
+    nodeId: u.nodeId,
+    merchantId: u.merchantId,
+    scopeLabel,
+  };
+}
+export type TUserView = ReturnType<typeof toUserView>;

@@ -1,0 +1,114 @@
+// tRPC setup: error formatting, audit, and every procedure kind, built once here.
+import { initTRPC, TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { AppError, ZCountyCodeSchema, type TRole } from "@xiangda/domain";
+import type { Context } from "./context.ts";
+import { toTRPCError, formatShape } from "./errors.ts";
+import { recordAudit } from "./services/audit/record-audit.ts";
+import { assertCountyAccess, assertMerchantAccess, assertNodeAccess } from "./services/auth/scope.ts";
+
+export interface Meta {
+  /// Derives the audit target from input/output; defaults to the first id-like input field.
+  auditTarget?: (input: unknown, output: unknown) => string | null;
+  /// Who may call it, for the generated access documentation.
+  roles?: readonly TRole[] | "public" | "authed";
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({ errorFormatter: formatShape });
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const mergeRouters = t.mergeRouters;
+
+/// Maps AppError / Prisma / unknown errors to TRPCError once, for every procedure.
+const errorMapping = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok) {
+    const err = result.error;
+    const mapped = toTRPCError(err.cause instanceof Error && !(err.cause instanceof TRPCError) ? err.cause : err);
+    if (mapped !== err) (result as { error: TRPCError }).error = mapped;
+  }
+  return result;
+});
+
+const ID_KEYS = ["id", "nodeId", "merchantId", "userId", "countyCode", "code", "username"] as const;
+
+function defaultTarget(input: unknown): string | null {
+  if (!input || typeof input !== "object") return null;
+  const rec = input as Record<string, unknown>;
+  for (const k of ID_KEYS) {
+    const v = rec[k];
+    if (typeof v === "string" || typeof v === "number") return `${k}:${v}`;
+  }
+  return null;
+}
+
+/// Every mutation writes an audit row, whether it succeeded or not.
+const audit = t.middleware(async ({ ctx, type, path, next, getRawInput, meta }) => {
+  if (type !== "mutation") return next();
+  const result = await next();
+  let input: unknown;
+  try {
+    input = await getRawInput();
+  } catch {
+    input = undefined;
+  }
+  const output = result.ok ? result.data : undefined;
+  await recordAudit(ctx.db, {
+    actor: ctx.actor,
+    action: path,
+    target: meta?.auditTarget ? meta.auditTarget(input, output) : defaultTarget(input),
+    outcome: result.ok ? "OK" : "ERROR",
+    errorCode: result.ok ? null : result.error.code,
+    requestId: ctx.req.requestId,
+    ip: ctx.req.ip,
+    input,
+  }).catch((e: unknown) => ctx.log.error({ err: e, requestId: ctx.req.requestId }, "audit write failed"));
+  return result;
+});
+
+// audit wraps errorMapping so it records the mapped code.
+export const publicProcedure = t.procedure.use(audit).use(errorMapping);
+
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.actor) throw new AppError("UNAUTHENTICATED", "Please sign in");
+  return next({ ctx: { ...ctx, actor: ctx.actor } });
+});
+
+export function roleProcedure(...roles: TRole[]) {
+  return authedProcedure.use(({ ctx, next }) => {
+    if (!roles.includes(ctx.actor.role)) {
+      throw new AppError("FORBIDDEN", `This needs role ${roles.join(" or ")}`);
+    }
+    return next();
+  });
+}
+
+export const adminProcedure = roleProcedure("ADMIN");
+
+/// Input carries `countyCode`: ADMIN, or a COUNTY_MANAGER of that county.
+export const countyProcedure = roleProcedure("ADMIN", "COUNTY_MANAGER")
+  .input(z.object({ countyCode: ZCountyCodeSchema }))
+  .use(({ ctx, input, next }) => {
+    assertCountyAccess(ctx.actor, input.countyCode);
+    return next();
+  });
+
+/// Input carries `nodeId`: the node's own staff, its county's manager, or ADMIN.
+export const stationProcedure = roleProcedure("ADMIN", "COUNTY_MANAGER", "STATION_STAFF")
+  .input(z.object({ nodeId: z.string().uuid("must be a node id") }))
+  .use(async ({ ctx, input, next }) => {
+    const node = await assertNodeAccess(ctx.db, ctx.actor, input.nodeId);
+    return next({ ctx: { node } });
+  });
+
+/// Input carries `merchantId`: the merchant's own users, its county's manager, or ADMIN.
+export const merchantProcedure = roleProcedure("ADMIN", "COUNTY_MANAGER", "MERCHANT")
+  .input(z.object({ merchantId: z.string().uuid("must be a merchant id") }))
+  .use(async ({ ctx, input, next }) => {
+    const merchant = await assertMerchantAccess(ctx.db, ctx.actor, input.merchantId);
+    return next({ ctx: { merchant } });
+  });

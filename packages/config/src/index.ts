@@ -1,0 +1,31 @@
+// Runtime settings from the environment, with the project-local services as defaults.
+import { z } from "zod";
+
+const ZEnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: z.string().url().default("postgresql://postgres@127.0.0.1:55432/xiangda"),
+  REDIS_URL: z.string().url().default("redis://127.0.0.1:56379"),
+  /// Key prefix for everything this deployment keeps in Redis (queues, rate limits).
+  REDIS_PREFIX: z.string().min(1).default("xd"),
+  API_HOST: z.string().default("127.0.0.1"),
+  API_PORT: z.coerce.number().int().min(0).max(65535).default(4310),
+  /// Public origin of the web app (CORS and links in labels).
+  PUBLIC_URL: z.string().url().default("http://127.0.0.1:4310"),
+  SESSION_TTL_HOURS: z.coerce.number().int().positive().default(12),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /// 32-byte key (hex or base64) for encrypting ID numbers; a fixed development key otherwise.
+  XD_DATA_KEY: z.string().optional(),
+});
+
+export type TEnv = z.infer<typeof ZEnvSchema>;
+
+export function loadEnv(source: Record<string, string | undefined> = process.env): TEnv {
+  const parsed = ZEnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}
+
+export const TIME_ZONE = "Asia/Shanghai";

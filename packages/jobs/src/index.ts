@@ -1,0 +1,5 @@
+// @xiangda/jobs: queues, job definitions, payload schemas, producers and connections.
+export * from "./connection.ts";
+export * from "./define.ts";
+export * from "./jobs.ts";
+export * from "./enqueue.ts";

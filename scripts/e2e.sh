@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Browser tests: a fresh seeded database, the built web app served by the real API and a
+# worker on their own port, then the Playwright (playwright-core) tests in Chromium.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+PNPM="$ROOT/node_modules/.bin/pnpm"
+ensure_chromium
+
+E2E_DB="xiangda_e2e"
+PGADMIN_URL=$(node -e 'const u=new URL(process.env.DATABASE_URL);u.pathname="/postgres";console.log(u.toString())')
+psql "$PGADMIN_URL" -qc "DROP DATABASE IF EXISTS $E2E_DB WITH (FORCE)" >/dev/null
+psql "$PGADMIN_URL" -qc "CREATE DATABASE $E2E_DB" >/dev/null
+export DATABASE_URL=$(node -e 'const u=new URL(process.env.DATABASE_URL);u.pathname="/'"$E2E_DB"'";console.log(u.toString())')
+export REDIS_PREFIX="xde2e$RANDOM"
+export API_PORT="${XD_E2E_PORT:-4390}"
+export PUBLIC_URL="http://127.0.0.1:$API_PORT"
+export LOG_LEVEL=warn
+
+node scripts/xd.mjs migrate --json >/dev/null
+node scripts/xd.mjs seed --json >/dev/null
+"$PNPM" --filter @xiangda/web build >/dev/null
+
+mkdir -p artifacts
+node_modules/.bin/tsx apps/api/src/main.ts >artifacts/e2e-api.log 2>&1 &
+api=$!
+node_modules/.bin/tsx apps/worker/src/main.ts >artifacts/e2e-worker.log 2>&1 &
+worker=$!
+stop() { kill -TERM "$api" "$worker" 2>/dev/null || true; wait "$api" "$worker" 2>/dev/null || true; }
+trap stop EXIT
+for _ in $(seq 1 150); do
+  curl -fsS "$PUBLIC_URL/ready" >/dev/null 2>&1 && break
+  sleep 0.2
+done
+curl -fsS "$PUBLIC_URL/ready" >/dev/null || { echo "API did not become ready"; cat artifacts/e2e-api.log; exit 1; }
+
+XD_E2E_BASE_URL="$PUBLIC_URL" "$PNPM" --filter @xiangda/web e2e
