@@ -8,7 +8,8 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # shellcheck source=scripts/env.sh
 source "$ROOT/scripts/env.sh"
 
-STATE="$ROOT/.xiangda"
+# XD_STATE_DIR moves the data folder (tests run a second pair of servers this way).
+STATE="${XD_STATE_DIR:-$ROOT/.xiangda}"
 PGDATA_DIR="$STATE/pg"
 REDIS_DIR="$STATE/redis"
 
