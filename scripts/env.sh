@@ -1,7 +1,7 @@
 # Sourced by the project's scripts: where PostgreSQL and Redis are.
 # An existing DATABASE_URL / REDIS_URL wins; otherwise the project-local servers.
 # Decided once per process tree: scripts that call each other keep the first answer.
-if [ -n "${XD_ENV_LOADED:-}" ]; then return 0; fi
+if [ -n "${XD_ENV_LOADED:-}" ] && [ -n "${DATABASE_URL:-}" ] && [ -n "${REDIS_URL:-}" ]; then return 0; fi
 export XD_ENV_LOADED=1
 export XD_PG_PORT="${XD_PG_PORT:-55432}"
 export XD_REDIS_PORT="${XD_REDIS_PORT:-56379}"

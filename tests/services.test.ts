@@ -13,8 +13,8 @@ const NORMAL_USER = "xdsvc";
 function run(cmd: string, env: Record<string, string>, asUser?: string) {
   const vars = Object.entries(env).map(([k, v]) => `${k}=${v}`).join(" ");
   const r = asUser
-    ? spawnSync("su", [asUser, "-s", "/bin/bash", "-c", `env -u DATABASE_URL -u REDIS_URL ${vars} ${cmd}`], { encoding: "utf8" })
-    : spawnSync("bash", ["-c", `env -u DATABASE_URL -u REDIS_URL ${vars} ${cmd}`], { encoding: "utf8" });
+    ? spawnSync("su", [asUser, "-s", "/bin/bash", "-c", `env -u DATABASE_URL -u REDIS_URL -u XD_ENV_LOADED -u XD_LOCAL_PG -u XD_LOCAL_REDIS ${vars} ${cmd}`], { encoding: "utf8" })
+    : spawnSync("bash", ["-c", `env -u DATABASE_URL -u REDIS_URL -u XD_ENV_LOADED -u XD_LOCAL_PG -u XD_LOCAL_REDIS ${vars} ${cmd}`], { encoding: "utf8" });
   return { code: r.status, out: `${r.stdout}${r.stderr}` };
 }
 
