@@ -1,4 +1,4 @@
-// Routes: login, one area per role family, ADMIN-only pages inside the county area.
+// Routes: login, one area per role family; the county area has the network pages and, for ADMIN, users and audit.
 import { useTranslation } from "react-i18next";
 import { Route, Routes } from "react-router";
 import { HomeRedirect, RequireRole } from "./auth/require-role.tsx";
@@ -9,6 +9,11 @@ import { UsersPage } from "./pages/admin/users-page.tsx";
 import { CountyNav } from "./pages/county/county-nav.tsx";
 import { CountyHome } from "./pages/county/county-home.tsx";
 import { LoginPage } from "./pages/login-page.tsx";
+import { FleetPage } from "./pages/network/fleet-page.tsx";
+import { ImportPage } from "./pages/network/import-page.tsx";
+import { LanesPage } from "./pages/network/lanes-page.tsx";
+import { NetworkPage } from "./pages/network/network-page.tsx";
+import { NodesPage } from "./pages/network/nodes-page.tsx";
 import { MerchantHome } from "./pages/merchant-home.tsx";
 import { NotFoundPage } from "./pages/not-found-page.tsx";
 import { StationHome } from "./pages/station-home.tsx";
@@ -50,6 +55,11 @@ export function AppRoutes() {
         }
       >
         <Route index element={<CountyHome />} />
+        <Route path="network" element={<NetworkPage />} />
+        <Route path="nodes" element={<NodesPage />} />
+        <Route path="lanes" element={<LanesPage />} />
+        <Route path="fleet" element={<FleetPage />} />
+        <Route path="import" element={<ImportPage />} />
         <Route
           path="users"
           element={

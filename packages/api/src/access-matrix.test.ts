@@ -15,6 +15,8 @@ interface Row {
 
 const ALL = ROLE_NAMES;
 const SIGNED_IN = ROLE_NAMES.filter((r) => r !== "anonymous");
+/// The county's own manager and ADMIN: a manager of another county sees nothing of this one.
+const COUNTY: RoleName[] = ["admin", "manager"];
 let seq = 0;
 
 const MATRIX: Record<string, Row> = {
@@ -37,6 +39,50 @@ const MATRIX: Record<string, Row> = {
   "county.overview": { allowed: ["admin", "manager"], input: (w) => ({ countyCode: w.home.countyCode }) },
   "station.overview": { allowed: ["admin", "manager", "station"], input: (w) => ({ nodeId: w.home.stationId }) },
   "merchant.overview": { allowed: ["admin", "manager", "merchant"], input: (w) => ({ merchantId: w.home.merchantId }) },
+  "network.coverage": { allowed: COUNTY, input: (w) => ({ countyCode: w.home.countyCode }) },
+  "network.tree": { allowed: COUNTY, input: (w) => ({ countyCode: w.home.countyCode }) },
+  "network.nodes.list": { allowed: COUNTY, input: (w) => ({ countyCode: w.home.countyCode }) },
+  "network.nodes.upsert": {
+    allowed: COUNTY,
+    input: (w) => ({ countyCode: w.home.countyCode, code: `${w.home.countyCode}-S1`, name: `站${++seq}`, tier: "TOWNSHIP_STATION", areaCode: `${w.home.countyCode}101000`, parentCode: `${w.home.countyCode}-HUB` }),
+  },
+  "network.nodes.setStatus": { allowed: COUNTY, input: (w) => ({ countyCode: w.home.countyCode, code: `${w.home.countyCode}-S2`, status: "ACTIVE" }) },
+  "network.lanes.list": { allowed: COUNTY, input: (w) => ({ countyCode: w.home.countyCode }) },
+  "network.lanes.upsert": {
+    allowed: COUNTY,
+    input: (w) => ({ countyCode: w.home.countyCode, code: "L1", fromCode: `${w.home.countyCode}-HUB`, toCode: `${w.home.countyCode}-S1`, mode: "TRUNK", departures: ["08:00"], weekdays: [1, 2, 3, 4, 5], cutoffMinutes: 30, transitMinutes: 60, cold: false }),
+  },
+  "network.lanes.setStatus": {
+    allowed: COUNTY,
+    input: async (w, h) => {
+      await h.deps.db.lane.upsert({
+        where: { countyCode_code: { countyCode: w.home.countyCode, code: "L0" } },
+        update: {},
+        create: { countyCode: w.home.countyCode, code: "L0", fromNodeId: w.home.hubId, toNodeId: w.home.stationId, mode: "TRUNK", departures: ["08:00"], weekdays: [1], transitMinutes: 30 },
+      });
+      return { countyCode: w.home.countyCode, code: "L0", status: "ACTIVE" };
+    },
+  },
+  "network.vehicles.list": { allowed: COUNTY, input: (w) => ({ countyCode: w.home.countyCode }) },
+  "network.vehicles.upsert": {
+    allowed: COUNTY,
+    input: (w) => ({ countyCode: w.home.countyCode, number: "V1", plate: "辽H12345", homeNodeCode: `${w.home.countyCode}-HUB`, capacityKg: 1000, capacityM3: 6, cold: "NONE", energy: "FUEL" }),
+  },
+  "network.carriers.list": { allowed: ["admin", "manager", "otherManager"] },
+  "network.carriers.upsert": { allowed: ["admin"], input: () => ({ code: "ZTO", name: "中通快递", creditGrade: "A", blacklisted: false }) },
+  "network.areas.setPoor": { allowed: COUNTY, input: (w) => ({ countyCode: w.home.countyCode, codes: [`${w.home.countyCode}101201`], isPoor: true }) },
+  "network.imports.preview": {
+    allowed: COUNTY,
+    input: (w) => ({ countyCode: w.home.countyCode, kind: "poor", fileName: "poor.csv", contentBase64: Buffer.from(`code\n${w.home.countyCode}101201\n`).toString("base64") }),
+  },
+  "network.imports.start": { allowed: COUNTY, input: (w) => ({ countyCode: w.home.countyCode, kind: "divisions" }) },
+  "network.imports.get": {
+    allowed: COUNTY,
+    input: async (w, h) => {
+      const r = await h.deps.db.importRun.create({ data: { countyCode: w.home.countyCode, kind: "divisions" } });
+      return { countyCode: w.home.countyCode, importId: r.id };
+    },
+  },
 };
 
 type AnyProc = { _def: { type: "query" | "mutation" | "subscription" } };
@@ -53,10 +99,10 @@ beforeAll(async () => {
 afterAll(async () => h?.close());
 
 async function call(role: RoleName, path: string, input: unknown): Promise<{ ok: true } | { ok: false; code: string; message: string }> {
-  const caller = h.callerAs(world.actors[role]) as unknown as Record<string, Record<string, (i: unknown) => Promise<unknown>>>;
-  const [ns, name] = path.split(".") as [string, string];
+  let fn: unknown = h.callerAs(world.actors[role]);
+  for (const part of path.split(".")) fn = (fn as Record<string, unknown>)[part];
   try {
-    await caller[ns]![name]!(input);
+    await (fn as (i: unknown) => Promise<unknown>)(input);
     return { ok: true };
   } catch (e) {
     if (e instanceof TRPCError) return { ok: false, code: e.code, message: e.message };

@@ -3,6 +3,7 @@ import { auditRouter } from "./router/audit.ts";
 import { authRouter } from "./router/auth.ts";
 import { countyRouter } from "./router/county.ts";
 import { merchantRouter } from "./router/merchant.ts";
+import { networkRouter } from "./router/network/index.ts";
 import { stationRouter } from "./router/station.ts";
 import { usersRouter } from "./router/users.ts";
 import { createCallerFactory, router } from "./trpc.ts";
@@ -14,6 +15,7 @@ export const appRouter = router({
   county: countyRouter,
   station: stationRouter,
   merchant: merchantRouter,
+  network: networkRouter,
 });
 
 export type AppRouter = typeof appRouter;

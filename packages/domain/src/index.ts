@@ -4,3 +4,4 @@ export * from "./roles.ts";
 export * from "./schemas.ts";
 export * from "./mask.ts";
 export * from "./divisions.ts";
+export * from "./network/index.ts";

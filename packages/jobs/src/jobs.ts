@@ -16,4 +16,13 @@ export const systemPing = defineJob({
   jobId: (p) => `system.ping-${p.key}`,
 });
 
-export const ALL_JOBS = [usersWelcome, systemPing] as const;
+/// Runs a bulk network import (nodes, lanes, vehicles, poor villages, divisions) with progress.
+export const networkImport = defineJob({
+  queue: "network",
+  name: "network.import",
+  schema: z.object({ importId: z.string().uuid() }),
+  jobId: (p) => `network.import-${p.importId}`,
+  options: { attempts: 3 },
+});
+
+export const ALL_JOBS = [usersWelcome, systemPing, networkImport] as const;

@@ -74,7 +74,8 @@ main()
       issues = (e as { issues: { path: (string | number)[]; message: string }[] }).issues.map((i) => ({ path: i.path.join("."), message: i.message }));
       message = issues.map((i) => `${i.path}: ${i.message}`).join("; ");
     }
-    if (json) process.stdout.write(`${JSON.stringify({ error: message, code: isAppError(e) ? e.code : "ERROR", issues }, null, 2)}\n`);
+    const printed = isAppError(e) && e.details?.printed === true;
+    if (json && !printed) process.stdout.write(`${JSON.stringify({ error: message, code: isAppError(e) ? e.code : "ERROR", issues }, null, 2)}\n`);
     process.stderr.write(`error: ${message}\n`);
     process.exit(1);
   });

@@ -21,7 +21,20 @@ describe("seedDemo", () => {
       merchants: await tdb.db.merchant.count(),
     });
     const first = await counts();
-    expect(first.areas).toBe(328);
+    expect(first.areas).toBe(329); // the county, 27 townships, 301 village-level units
+    // The network of the source documents: a hub, 27 township stations, a point for each of the 283 村委会.
+    expect(await tdb.db.node.count({ where: { tier: "COUNTY_HUB" } })).toBe(1);
+    expect(await tdb.db.node.count({ where: { tier: "TOWNSHIP_STATION" } })).toBe(27);
+    expect(await tdb.db.node.count({ where: { tier: "VILLAGE_POINT" } })).toBe(283);
+    expect(await tdb.db.node.count({ where: { status: "SUSPENDED" } })).toBe(2);
+    expect(await tdb.db.node.findFirst({ where: { tier: "COUNTY_HUB", coldChilled: true, coldFrozen: true } })).not.toBeNull();
+    const trunk = await tdb.db.lane.findMany({ where: { mode: "TRUNK" } });
+    expect(trunk).toHaveLength(54);
+    expect(trunk.every((l) => l.departures.length === 2)).toBe(true);
+    expect(await tdb.db.lane.count({ where: { mode: "MILK_RUN" } })).toBe(283 * 2);
+    expect(await tdb.db.lane.count({ where: { mode: "BUS" } })).toBeGreaterThan(0);
+    const carriers = await tdb.db.carrier.findMany({ include: { vehicles: true } });
+    for (const code of ["CHINA_POST", "ZTO", "YTO", "YUNDA", "COOP"]) expect(carriers.find((c) => c.code === code)?.vehicles.length).toBeGreaterThan(0);
     for (const d of DEMO_USERS) {
       const u = await tdb.db.user.findUniqueOrThrow({ where: { username: d.username } });
       expect(u.role).toBe(d.role);

@@ -1,6 +1,6 @@
 import { TRPCClientError } from "@trpc/client";
 import { describe, expect, it } from "vitest";
-import { readApiError } from "./api-error.ts";
+import { fieldError, readApiError, unplacedErrors } from "./api-error.ts";
 
 function clientError(data: unknown): TRPCClientError<never> {
   return new TRPCClientError("boom", { result: { error: { message: "boom", code: -32600, data } } as never });
@@ -29,5 +29,19 @@ describe("readApiError", () => {
     const err = readApiError(new TRPCClientError("Failed to fetch"));
     expect(err.code).toBeNull();
     expect(err.isNetwork).toBe(true);
+  });
+});
+
+describe("fieldError / unplacedErrors", () => {
+  const errors = { code: "taken", "departures.1": "bad time", "stops.0.code": "unknown" };
+
+  it("finds a field by its exact path or a nested one", () => {
+    expect(fieldError(errors, "code")).toBe("taken");
+    expect(fieldError(errors, "departures")).toBe("bad time");
+    expect(fieldError(errors, "depart")).toBeUndefined();
+  });
+
+  it("lists the errors no field of the form shows", () => {
+    expect(unplacedErrors(errors, ["code", "departures"])).toEqual(["stops.0.code: unknown"]);
   });
 });

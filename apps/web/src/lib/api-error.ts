@@ -54,6 +54,21 @@ export function readApiError(error: unknown): TApiError {
   };
 }
 
+/** The message for a field, also when the server names a part of it ("departures.1" for "departures"). */
+export function fieldError(fieldErrors: Record<string, string>, field: string): string | undefined {
+  if (fieldErrors[field]) return fieldErrors[field];
+  const prefix = `${field}.`;
+  for (const [path, message] of Object.entries(fieldErrors)) if (path.startsWith(prefix)) return message;
+  return undefined;
+}
+
+/** Field errors whose path is none of `known` (so a form can show them in its summary instead of losing them). */
+export function unplacedErrors(fieldErrors: Record<string, string>, known: readonly string[]): string[] {
+  return Object.entries(fieldErrors)
+    .filter(([path]) => !known.some((field) => path === field || path.startsWith(`${field}.`)))
+    .map(([path, message]) => `${path}: ${message}`);
+}
+
 export function isUnauthorized(error: unknown): boolean {
   return error instanceof TRPCClientError && readApiError(error).code === "UNAUTHORIZED";
 }

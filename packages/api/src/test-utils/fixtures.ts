@@ -17,6 +17,7 @@ async function buildCounty(db: Db, code: string, name: string): Promise<CountyWo
   await createCounty(db, { code, name, cityName: "测试市", provinceName: "测试省" });
   const t1 = await createArea(db, { code: `${code}101000`, countyCode: code, level: "TOWNSHIP", kind: "镇", name: `${name}一镇` });
   const t2 = await createArea(db, { code: `${code}102000`, countyCode: code, level: "TOWNSHIP", kind: "镇", name: `${name}二镇` });
+  await createArea(db, { code: `${code}101201`, countyCode: code, level: "VILLAGE", kind: "村委会", name: `${name}一村委会`, parentCode: t1.code });
   const hub = await createNode(db, { countyCode: code, areaCode: t1.code, tier: "COUNTY_HUB", code: `${code}-HUB` });
   const s1 = await createNode(db, { countyCode: code, areaCode: t1.code, parentId: hub.id, code: `${code}-S1` });
   const s2 = await createNode(db, { countyCode: code, areaCode: t2.code, parentId: hub.id, code: `${code}-S2` });

@@ -1,4 +1,3 @@
-import { importDivisions } from "@xiangda/api";
 import type { Command } from "./types.ts";
 import { withDb } from "./with-db.ts";
 
@@ -7,6 +6,7 @@ export const divisionsImport: Command = {
   options: { county: { type: "string" } },
   async run({ values }, io) {
     const county = typeof values.county === "string" ? values.county : "";
+    const { importDivisions } = await import("@xiangda/api");
     const r = await withDb((db) => importDivisions(db, county, (d, t) => io.progress(`  ${d}/${t}`)));
     io.out(
       r,

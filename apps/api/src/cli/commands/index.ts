@@ -1,4 +1,5 @@
 import { divisionsImport } from "./divisions.ts";
+import { coverage, lanesImport, nodesImport, poorImport, vehiclesImport } from "./network.ts";
 import { migrate } from "./migrate.ts";
 import { seed } from "./seed.ts";
 import type { Command } from "./types.ts";
@@ -11,4 +12,9 @@ export const COMMANDS: Record<string, Command> = {
   seed,
   "users create": usersCreate,
   "divisions import": divisionsImport,
+  "nodes import": nodesImport,
+  "lanes import": lanesImport,
+  "vehicles import": vehiclesImport,
+  "poor-villages import": poorImport,
+  coverage,
 };

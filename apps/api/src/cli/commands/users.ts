@@ -1,4 +1,3 @@
-import { createUser, toTRPCError } from "@xiangda/api";
 import { AppError, ZCreateUserSchema } from "@xiangda/domain";
 import type { Command } from "./types.ts";
 import { withDb } from "./with-db.ts";
@@ -38,6 +37,7 @@ export const usersCreate: Command = {
         const issues = parsed.error.issues.map((i) => ({ path: String(i.path[0] === "nodeId" ? "node" : i.path[0] === "merchantId" ? "merchant" : i.path[0] === "countyCode" ? "county" : i.path.join(".")), message: i.message }));
         throw new AppError("INVALID_INPUT", issues.map((i) => `--${i.path}: ${i.message}`).join("; "), { issues });
       }
+      const { createUser, toTRPCError } = await import("@xiangda/api");
       try {
         const u = await createUser(db, parsed.data);
         io.out({ id: u.id, username: u.username, role: u.role, countyCode: u.countyCode, nodeId: u.nodeId, merchantId: u.merchantId }, `created user ${u.username} (${u.role})`);

@@ -4,34 +4,21 @@ import { useTranslation } from "react-i18next";
 import { DataState } from "../../components/data-state.tsx";
 import { StatCard } from "../../components/stat-card.tsx";
 import { useTRPC } from "../../lib/trpc.ts";
+import { CountyPicker } from "./county-scope.tsx";
 import { useCountyChoice } from "./use-county-choice.ts";
 
 export function CountyHome() {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const { isAdmin, counties, countyCode, setCountyCode } = useCountyChoice();
+  const { isAdmin, counties, countyCode } = useCountyChoice();
   const overview = useQuery(trpc.county.overview.queryOptions(countyCode ? { countyCode } : skipToken));
-  const countyList = counties.data ?? [];
 
   // ADMIN needs the county list before there is anything to show.
   if (isAdmin && !counties.isSuccess) return <DataState query={counties}>{() => null}</DataState>;
 
   return (
     <div className="page">
-      {isAdmin && countyList.length > 1 ? (
-        <div className="toolbar">
-          <label className="inline-field">
-            <span>{t("county.select")}</span>
-            <select value={countyCode ?? ""} onChange={(e) => setCountyCode(e.target.value)} data-testid="county-select">
-              {countyList.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.name}（{c.code}）
-                </option>
-              ))}
-            </select>
-          </label>
-        </div>
-      ) : null}
+      <CountyPicker />
       {countyCode ? (
         <DataState query={overview}>
           {(data) => (

@@ -1,4 +1,4 @@
-// The county area's frame; ADMIN gets the user and audit pages in the nav.
+// The county area's frame: overview and the network pages; ADMIN also gets the user and audit pages.
 import { useTranslation } from "react-i18next";
 import { useUser } from "../../auth/session-context.ts";
 import { AreaLayout, type TNavItem } from "../../components/area-layout.tsx";
@@ -6,7 +6,14 @@ import { AreaLayout, type TNavItem } from "../../components/area-layout.tsx";
 export function CountyNav() {
   const { t } = useTranslation();
   const user = useUser();
-  const nav: TNavItem[] = [{ to: "/county", label: t("nav.overview"), end: true, testId: "nav-overview" }];
+  const nav: TNavItem[] = [
+    { to: "/county", label: t("nav.overview"), end: true, testId: "nav-overview" },
+    { to: "/county/network", label: t("nav.network"), testId: "nav-network" },
+    { to: "/county/nodes", label: t("nav.nodes"), testId: "nav-nodes" },
+    { to: "/county/lanes", label: t("nav.lanes"), testId: "nav-lanes" },
+    { to: "/county/fleet", label: t("nav.fleet"), testId: "nav-fleet" },
+    { to: "/county/import", label: t("nav.import"), testId: "nav-import" },
+  ];
   if (user.role === "ADMIN") {
     nav.push(
       { to: "/county/users", label: t("nav.users"), testId: "nav-users" },

@@ -23,7 +23,10 @@ export async function importDivisions(
 ): Promise<ImportDivisionsResult> {
   const { county, units } = await readCountyDivisions(countyCode);
   const positions = positionsFor(countyCode, units);
-  const existing = await db.adminArea.findMany({ where: { countyCode }, select: { code: true, name: true, kind: true, removedAt: true } });
+  const existing = await db.adminArea.findMany({
+    where: { countyCode, level: { in: ["TOWNSHIP", "VILLAGE"] } },
+    select: { code: true, name: true, kind: true, removedAt: true },
+  });
   const diff = diffDivisions(
     existing.map((e) => ({ code: e.code, name: e.name, kind: e.kind, removed: e.removedAt !== null })),
     units,
@@ -35,6 +38,23 @@ export async function importDivisions(
         where: { code: county.code },
         update: { name: county.name, cityName: county.cityName, provinceName: county.provinceName, importedAt: now },
         create: { ...county, importedAt: now },
+      });
+      // The county itself as an area, for nodes (a hub) that sit on the county as a whole.
+      const seat = positions.get("county-seat");
+      await tx.adminArea.upsert({
+        where: { code: `${countyCode}000000` },
+        update: { name: county.name },
+        create: {
+          code: `${countyCode}000000`,
+          countyCode,
+          level: "COUNTY",
+          kind: "县级",
+          name: county.name,
+          lng: seat?.lng ?? null,
+          lat: seat?.lat ?? null,
+          datum: seat?.datum ?? null,
+          synthetic: false,
+        },
       });
       // Townships first so villages can point at them.
       const toCreate = [...diff.added].sort((a, b) => (a.level === b.level ? 0 : a.level === "TOWNSHIP" ? -1 : 1));

@@ -30,6 +30,7 @@ export function positionsFor(countyCode: string, units: DivisionUnit[]): Map<str
   const out = new Map<string, Position>();
   if (!file) return out; // No reference points: positions stay unknown rather than invented from nothing.
   const datum = file.datum;
+  out.set("county-seat", { lng: file.countySeat[0], lat: file.countySeat[1], datum, synthetic: false });
   for (const u of units.filter((x) => x.level === "TOWNSHIP")) {
     const real = file.points[u.code];
     const [lng, lat] = real ?? syntheticPosition(u.code, file.countySeat, 4, 25);

@@ -1,0 +1,39 @@
+// Frame of a county page: ADMIN's county picker, then the page for the chosen county (or a note that there is none).
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { DataState } from "../../components/data-state.tsx";
+import { useCountyChoice } from "./use-county-choice.ts";
+
+export function CountyPicker() {
+  const { t } = useTranslation();
+  const { isAdmin, counties, countyCode, setCountyCode } = useCountyChoice();
+  const countyList = counties.data ?? [];
+  if (!isAdmin || countyList.length < 2) return null;
+  return (
+    <div className="toolbar">
+      <label className="inline-field">
+        <span>{t("county.select")}</span>
+        <select value={countyCode ?? ""} onChange={(e) => setCountyCode(e.target.value)} data-testid="county-select">
+          {countyList.map((c) => (
+            <option key={c.code} value={c.code}>
+              {c.name}（{c.code}）
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}
+
+export function CountyScope({ children }: { children: (countyCode: string) => ReactNode }) {
+  const { t } = useTranslation();
+  const { isAdmin, counties, countyCode } = useCountyChoice();
+  // ADMIN needs the county list before there is anything to show.
+  if (isAdmin && !counties.isSuccess) return <DataState query={counties}>{() => null}</DataState>;
+  return (
+    <div className="page">
+      <CountyPicker />
+      {countyCode ? children(countyCode) : <p className="card muted">{t("county.noCounty")}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+// Small pieces shared by the network pages: status pills, yes/no marks, a labelled checkbox, a coverage bar.
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+
+const STATUS_CLASS: Record<string, string> = {
+  ACTIVE: "status-active",
+  SUSPENDED: "status-suspended",
+  MAINTENANCE: "status-suspended",
+  CLOSED: "status-closed",
+  RETIRED: "status-closed",
+};
+
+export function StatusPill({ status, label, testId }: { status: string; label: string; testId?: string }) {
+  return (
+    <span className={`status-pill ${STATUS_CLASS[status] ?? ""}`} data-testid={testId} data-status={status}>
+      {label}
+    </span>
+  );
+}
+
+export function YesNo({ value }: { value: boolean }) {
+  const { t } = useTranslation();
+  return value ? <span className="yes">✓ {t("common.yes")}</span> : <span className="muted">{t("common.none")}</span>;
+}
+
+interface CheckProps {
+  id: string;
+  label: ReactNode;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  disabled?: boolean;
+  testId?: string;
+}
+
+export function Check({ id, label, checked, onChange, disabled, testId }: CheckProps) {
+  return (
+    <label className="check" htmlFor={id}>
+      <input id={id} type="checkbox" checked={checked} disabled={disabled} onChange={(e) => onChange(e.target.checked)} data-testid={testId} />
+      <span>{label}</span>
+    </label>
+  );
+}
+
+/** A thin bar with "covered / total" beside it. */
+export function CoverageBar({ covered, total, testId }: { covered: number; total: number; testId?: string }) {
+  const { t } = useTranslation();
+  const rate = total > 0 ? covered / total : 0;
+  const level = total === 0 ? "none" : rate >= 1 ? "full" : rate >= 0.6 ? "mid" : "low";
+  return (
+    <span className="coverage" data-testid={testId} title={t("network.coveredOf", { covered, total })}>
+      <span className="bar" aria-hidden="true">
+        <span className={`bar-fill bar-${level}`} style={{ width: `${Math.round(rate * 100)}%` }} />
+      </span>
+      <span className="coverage-num">
+        {covered}/{total}
+      </span>
+    </span>
+  );
+}

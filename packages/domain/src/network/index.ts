@@ -1,0 +1,3 @@
+export * from "./values.ts";
+export * from "./rules.ts";
+export * from "./coverage.ts";
