@@ -1,5 +1,7 @@
 // `pnpm xd` as an operator runs it: real processes, --json output, non-zero exits with the field named.
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@xiangda/db/testing";
@@ -66,6 +68,35 @@ describe("pnpm xd", () => {
     expect(badRole.code).toBe(1);
     expect(JSON.stringify(badRole.json)).toMatch(/role/);
     expect(await tdb.db.user.count()).toBe(2);
+  }, 60_000);
+
+  it("imports nodes from a file, refuses a bad file with row and column, and prints coverage", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "xd-cli-"));
+    const good = path.join(dir, "nodes.csv");
+    writeFileSync(
+      good,
+      "code,name,tier,areaCode,parentCode,cold,selfPickup,status\nHUB,中心,COUNTY_HUB,210881000000,,yes,no,ACTIVE\nS102,高屯站,TOWNSHIP_STATION,210881102000,HUB,no,yes,ACTIVE\nP200,高屯村点,VILLAGE_POINT,210881102200,S102,no,yes,ACTIVE\n",
+    );
+    const bad = path.join(dir, "bad.csv");
+    writeFileSync(bad, "code,name,tier,areaCode,parentCode\nP202,和美村点,VILLAGE_POINT,210881102202,S102\nP204,蟒峪,TOWNSHIP_STATION,210881102204,HUB\n");
+
+    const dry = xd("nodes", "import", good, "--dry-run", "--json");
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.json).toMatchObject({ dryRun: true, rows: 3, toCreate: 3, errors: [], written: null });
+
+    const ok = xd("nodes", "import", good, "--json");
+    expect(ok.json).toMatchObject({ countyCode: "210881", written: { created: 3, updated: 0 } });
+
+    const no = xd("nodes", "import", bad, "--json");
+    expect(no.code).toBe(1);
+    expect(no.json).toMatchObject({ written: null, errors: [{ row: 3, column: "areaCode" }] });
+    expect(no.stderr).toMatch(/row 3, areaCode/);
+
+    const cov = xd("coverage", "--county", "210881", "--json");
+    expect(cov.code, cov.stderr).toBe(0);
+    expect(cov.json).toMatchObject({ townships: 27, townshipsWithStation: 1, villageUnits: 301, villageUnitsCovered: 1, villageCommittees: 283, poorVillages: 0, poorVillagesCovered: 0 });
+    expect(cov.json.coverageRate).toBeCloseTo(1 / 301, 4);
+    rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 
   it("fails clearly on an unknown command or option", () => {

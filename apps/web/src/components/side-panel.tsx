@@ -35,7 +35,15 @@ export function SidePanel({ title, onClose, children, testId }: Props) {
 
   return (
     <div className="panel-backdrop" onClick={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="side-panel" role="dialog" aria-modal="true" aria-labelledby={titleId} ref={panelRef} tabIndex={-1} data-testid={testId}>
+      <div
+        className="side-panel"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        ref={panelRef}
+        tabIndex={-1}
+        data-testid={testId}
+      >
         <div className="side-panel-head">
           <h2 id={titleId} className="side-panel-title">
             {title}

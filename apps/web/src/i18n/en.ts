@@ -200,6 +200,7 @@ export const en: TMessages = {
     frozen: "Frozen",
     services: "Services",
     noParent: "None (a county hub has no parent)",
+    countyLevel: "county level",
     pickTownshipFirst: "Choose a township first",
     areaMismatch: "{{name}} (does not fit the tier)",
     parentMismatch: "{{code}} (does not fit the tier)",
@@ -327,7 +328,8 @@ export const en: TMessages = {
     },
     headers: "Accepted columns (row 1 is the header):",
     hints: {
-      nodes: "tier is COUNTY_HUB / TOWNSHIP_STATION / VILLAGE_POINT; areaCode is the 12-digit statistical code; parentCode is the parent node's code.",
+      nodes:
+        "tier is COUNTY_HUB / TOWNSHIP_STATION / VILLAGE_POINT; areaCode is the 12-digit statistical code; parentCode is the parent node's code.",
       lanes: "mode is TRUNK / MILK_RUN / BUS / DIRECT; departures separated by semicolons (08:00;14:30); weekdays 1–7 for Monday–Sunday.",
       vehicles: "homeNode is the home node's code; cold is NONE / CHILLED / FROZEN / BOTH; energy is NEW_ENERGY / FUEL.",
       poor: "One 12-digit village code per row; the villages in the file are marked as poor villages.",
@@ -357,7 +359,8 @@ export const en: TMessages = {
     summary: "Result",
     again: "Import another file",
     countyCode: "County code",
-    divisionsLead: "Re-import the county's townships and village-level units from the national statistical codes: added, renamed and removed units are applied.",
+    divisionsLead:
+      "Re-import the county's townships and village-level units from the national statistical codes: added, renamed and removed units are applied.",
     divisionsStart: "Update divisions",
     status: {
       PENDING: "Queued",

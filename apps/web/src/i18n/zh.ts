@@ -198,6 +198,7 @@ export const zh = {
     frozen: "冷冻",
     services: "服务能力",
     noParent: "无（县级中心没有上级）",
+    countyLevel: "县级",
     pickTownshipFirst: "请先选择乡镇",
     areaMismatch: "{{name}}（与所选层级不符）",
     parentMismatch: "{{code}}（与所选层级不符）",

@@ -65,7 +65,7 @@ export const coverage: Command = {
         `  townships ${c.townships}, with an active station ${c.townshipsWithStation}`,
         `  village-level units ${c.villageUnits}, covered ${c.villageUnitsCovered} (${(c.coverageRate * 100).toFixed(1)}%), 村委会 ${c.villageCommittees}`,
         `  poor villages ${c.poorVillages}, covered ${c.poorVillagesCovered}`,
-        `  uncovered: ${c.uncovered.length ? c.uncovered.map((u) => u.name).join("、") : "none"}`,
+        `  uncovered (${c.uncovered.length}): ${c.uncovered.length ? c.uncovered.slice(0, 30).map((u) => u.name).join("、") + (c.uncovered.length > 30 ? " …" : "") : "none"}`,
       ].join("\n"),
     );
   },

@@ -12,6 +12,8 @@ import { CREDIT_GRADES } from "./network-constants.ts";
 
 type TGrade = TCarrierInput["creditGrade"];
 
+const gradeOf = (grade: string | undefined): TGrade => CREDIT_GRADES.find((g) => g === grade) ?? "B";
+
 const FORM_FIELDS = ["code", "name", "waybillPattern", "creditGrade", "blacklisted", "blacklistReason"] as const;
 
 export function CarrierForm({ carrier, onSaved }: { carrier: TCarrier | null; onSaved: (carrier: TCarrier) => void }) {
@@ -21,7 +23,7 @@ export function CarrierForm({ carrier, onSaved }: { carrier: TCarrier | null; on
     code: carrier?.code ?? "",
     name: carrier?.name ?? "",
     waybillPattern: carrier?.waybillPattern ?? "",
-    creditGrade: (CREDIT_GRADES as readonly string[]).includes(carrier?.creditGrade ?? "") ? (carrier!.creditGrade as TGrade) : ("B" as TGrade),
+    creditGrade: gradeOf(carrier?.creditGrade),
     blacklisted: carrier?.blacklisted ?? false,
     blacklistReason: carrier?.blacklistReason ?? "",
   });
@@ -79,7 +81,12 @@ export function CarrierForm({ carrier, onSaved }: { carrier: TCarrier | null; on
           <input id="carrier-name" value={draft.name} onChange={(e) => set("name", e.target.value)} data-testid="carrier-name" />
         </FormField>
         <FormField id="carrier-creditGrade" label={t("fleet.carrier.creditGrade")} error={errorFor("creditGrade")}>
-          <select id="carrier-creditGrade" value={draft.creditGrade} onChange={(e) => set("creditGrade", e.target.value as TGrade)} data-testid="carrier-creditGrade">
+          <select
+            id="carrier-creditGrade"
+            value={draft.creditGrade}
+            onChange={(e) => set("creditGrade", e.target.value as TGrade)}
+            data-testid="carrier-creditGrade"
+          >
             {CREDIT_GRADES.map((g) => (
               <option key={g} value={g}>
                 {g}
@@ -109,7 +116,12 @@ export function CarrierForm({ carrier, onSaved }: { carrier: TCarrier | null; on
       </div>
       {draft.blacklisted ? (
         <FormField id="carrier-blacklistReason" label={t("fleet.carrier.blacklistReason")} error={errorFor("blacklistReason")}>
-          <input id="carrier-blacklistReason" value={draft.blacklistReason} onChange={(e) => set("blacklistReason", e.target.value)} data-testid="carrier-blacklistReason" />
+          <input
+            id="carrier-blacklistReason"
+            value={draft.blacklistReason}
+            onChange={(e) => set("blacklistReason", e.target.value)}
+            data-testid="carrier-blacklistReason"
+          />
         </FormField>
       ) : null}
       <div className="form-actions">

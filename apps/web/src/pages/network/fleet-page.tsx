@@ -17,7 +17,8 @@ export function FleetPage() {
   return <CountyScope>{(countyCode) => <FleetView countyCode={countyCode} />}</CountyScope>;
 }
 
-type TPanel = null | { key: number; kind: "vehicle"; vehicle: TVehicle | null } | { key: number; kind: "carrier"; carrier: TCarrier | null };
+type TPanel =
+  null | { key: number; kind: "vehicle"; vehicle: TVehicle | null } | { key: number; kind: "carrier"; carrier: TCarrier | null };
 
 function FleetView({ countyCode }: { countyCode: string }) {
   const { t } = useTranslation();
@@ -74,11 +75,23 @@ function FleetView({ countyCode }: { countyCode: string }) {
                         {v.homeNodeName}
                         <div className="muted small mono">{v.homeNodeCode}</div>
                       </td>
-                      <td>{v.carrierCode ? (carrierName.get(v.carrierCode) ?? v.carrierCode) : <span className="muted">{t("fleet.ownFleet")}</span>}</td>
+                      <td>
+                        {v.carrierCode ? (
+                          (carrierName.get(v.carrierCode) ?? v.carrierCode)
+                        ) : (
+                          <span className="muted">{t("fleet.ownFleet")}</span>
+                        )}
+                      </td>
                       <td className="nowrap">
                         {v.capacityKg.toLocaleString("zh-CN")} kg / {v.capacityM3} m³
                       </td>
-                      <td>{v.cold === "NONE" ? <span className="muted">{t("coldClass.NONE")}</span> : <span className="cold-tag">{t(`coldClass.${v.cold}`)}</span>}</td>
+                      <td>
+                        {v.cold === "NONE" ? (
+                          <span className="muted">{t("coldClass.NONE")}</span>
+                        ) : (
+                          <span className="cold-tag">{t(`coldClass.${v.cold}`)}</span>
+                        )}
+                      </td>
                       <td>
                         <span className={v.energy === "NEW_ENERGY" ? "energy-new" : undefined}>{t(`energy.${v.energy}`)}</span>
                       </td>
@@ -108,7 +121,12 @@ function FleetView({ countyCode }: { countyCode: string }) {
         <div className="card-head">
           <h2 className="card-title">{t("fleet.carriersTitle")}</h2>
           {isAdmin ? (
-            <button type="button" className="btn btn-primary" onClick={() => setPanel({ key: Date.now(), kind: "carrier", carrier: null })} data-testid="carrier-new">
+            <button
+              type="button"
+              className="btn btn-primary"
+              onClick={() => setPanel({ key: Date.now(), kind: "carrier", carrier: null })}
+              data-testid="carrier-new"
+            >
               {t("fleet.newCarrier")}
             </button>
           ) : (

@@ -330,7 +330,21 @@ export function ImportProgress({ job }: { job: TImportJob | undefined }) {
   );
 }
 
-const SUMMARY_KEYS = ["rows", "created", "updated", "skipped", "added", "renamed", "removed", "restored", "unchanged", "marked", "unmarked", "townships", "villageUnits"] as const;
+const SUMMARY_KEYS = [
+  "rows",
+  "created",
+  "updated",
+  "skipped",
+  "added",
+  "renamed",
+  "removed",
+  "restored",
+  "unchanged",
+  "marked",
+  "unmarked",
+  "townships",
+  "villageUnits",
+] as const;
 type TSummaryKey = (typeof SUMMARY_KEYS)[number];
 const isSummaryKey = (key: string): key is TSummaryKey => (SUMMARY_KEYS as readonly string[]).includes(key);
 
@@ -356,7 +370,9 @@ function ImportSummary({ job }: { job: TImportJob }) {
         {entries.map(([key, value]) => (
           <div key={key} data-key={key}>
             <dt>{label(key)}</dt>
-            <dd>{Array.isArray(value) ? value.length : typeof value === "object" && value !== null ? JSON.stringify(value) : String(value)}</dd>
+            <dd>
+              {Array.isArray(value) ? value.length : typeof value === "object" && value !== null ? JSON.stringify(value) : String(value)}
+            </dd>
           </div>
         ))}
       </dl>

@@ -27,7 +27,19 @@ interface TDraft {
   stopAreaCodes: string[];
 }
 
-const FORM_FIELDS = ["code", "fromCode", "toCode", "mode", "directReason", "departures", "weekdays", "cutoffMinutes", "transitMinutes", "cold", "stopAreaCodes"] as const;
+const FORM_FIELDS = [
+  "code",
+  "fromCode",
+  "toCode",
+  "mode",
+  "directReason",
+  "departures",
+  "weekdays",
+  "cutoffMinutes",
+  "transitMinutes",
+  "cold",
+  "stopAreaCodes",
+] as const;
 
 function draftOf(lane: TLane | null): TDraft {
   return {
@@ -157,7 +169,12 @@ export function LaneForm({ countyCode, lane, nodes, tree, onSaved }: Props) {
         </FormField>
         {draft.mode === "DIRECT" ? (
           <FormField id="lane-directReason" label={t("lanes.field.directReason")} error={errorFor("directReason")}>
-            <input id="lane-directReason" value={draft.directReason} onChange={(e) => set("directReason", e.target.value)} data-testid="lane-directReason" />
+            <input
+              id="lane-directReason"
+              value={draft.directReason}
+              onChange={(e) => set("directReason", e.target.value)}
+              data-testid="lane-directReason"
+            />
             <p className="field-hint">{t("lanes.directHint")}</p>
           </FormField>
         ) : null}

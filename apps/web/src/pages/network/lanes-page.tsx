@@ -52,12 +52,23 @@ function LanesView({ countyCode }: { countyCode: string }) {
       <section className="card">
         <div className="card-head">
           <h2 className="card-title">{t("lanes.title")}</h2>
-          <button type="button" className="btn btn-primary" onClick={() => open(null)} disabled={!tree.data || !nodes.data} data-testid="lane-new">
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() => open(null)}
+            disabled={!tree.data || !nodes.data}
+            data-testid="lane-new"
+          >
             {t("lanes.new")}
           </button>
         </div>
         <div className="filters">
-          <select value={mode} onChange={(e) => setMode(e.target.value as TLaneMode | "")} aria-label={t("lanes.field.mode")} data-testid="lane-filter-mode">
+          <select
+            value={mode}
+            onChange={(e) => setMode(e.target.value as TLaneMode | "")}
+            aria-label={t("lanes.field.mode")}
+            data-testid="lane-filter-mode"
+          >
             <option value="">{t("lanes.allModes")}</option>
             {LANE_MODES.map((m) => (
               <option key={m} value={m}>
@@ -124,7 +135,9 @@ function LanesView({ countyCode }: { countyCode: string }) {
                           </td>
                           <td>
                             <StatusPill status={lane.status} label={t(`laneStatus.${lane.status}`)} />
-                            {lane.status === "SUSPENDED" && lane.suspendedReason ? <div className="muted small">{lane.suspendedReason}</div> : null}
+                            {lane.status === "SUSPENDED" && lane.suspendedReason ? (
+                              <div className="muted small">{lane.suspendedReason}</div>
+                            ) : null}
                           </td>
                           <td>
                             <button type="button" className="btn btn-small" onClick={() => open(lane)} data-testid="lane-edit">

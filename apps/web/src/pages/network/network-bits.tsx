@@ -35,7 +35,14 @@ interface CheckProps {
 export function Check({ id, label, checked, onChange, disabled, testId }: CheckProps) {
   return (
     <label className="check" htmlFor={id}>
-      <input id={id} type="checkbox" checked={checked} disabled={disabled} onChange={(e) => onChange(e.target.checked)} data-testid={testId} />
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.checked)}
+        data-testid={testId}
+      />
       <span>{label}</span>
     </label>
   );

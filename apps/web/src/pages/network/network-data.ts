@@ -7,14 +7,16 @@ import { useTRPC } from "../../lib/trpc.ts";
 export interface TAreaInfo {
   code: string;
   name: string;
-  level: "TOWNSHIP" | "VILLAGE";
+  level: "COUNTY" | "TOWNSHIP" | "VILLAGE";
   townshipCode: string;
   townshipName: string;
 }
 
-/** Every township and village of the tree by code. */
+/** The county and every township and village of the tree by code. */
 export function buildAreaIndex(tree: TTree | undefined): Map<string, TAreaInfo> {
   const index = new Map<string, TAreaInfo>();
+  if (tree)
+    index.set(tree.county.code, { code: tree.county.code, name: tree.county.name, level: "COUNTY", townshipCode: "", townshipName: "" });
   for (const t of tree?.townships ?? []) {
     index.set(t.code, { code: t.code, name: t.name, level: "TOWNSHIP", townshipCode: t.code, townshipName: t.name });
     for (const v of t.villages) {

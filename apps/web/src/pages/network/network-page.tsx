@@ -145,7 +145,10 @@ function TreeCard({ countyCode, tree, coverage }: TreeCardProps) {
   );
 
   const { mutate: mutatePoor } = setPoor;
-  const onSetPoor = useCallback((code: string, isPoor: boolean) => mutatePoor({ countyCode, codes: [code], isPoor }), [mutatePoor, countyCode]);
+  const onSetPoor = useCallback(
+    (code: string, isPoor: boolean) => mutatePoor({ countyCode, codes: [code], isPoor }),
+    [mutatePoor, countyCode],
+  );
   const toggle = useCallback(
     (code: string) =>
       setOpen((s) => {
@@ -195,7 +198,8 @@ function TreeCard({ countyCode, tree, coverage }: TreeCardProps) {
           ) : (
             tree.hubs.map((hub) => (
               <span key={hub.id} className="node-tag">
-                {hub.name} <code className="muted">{hub.code}</code> <StatusPill status={hub.status} label={t(`nodeStatus.${hub.status}`)} />
+                {hub.name} <code className="muted">{hub.code}</code>{" "}
+                <StatusPill status={hub.status} label={t(`nodeStatus.${hub.status}`)} />
               </span>
             ))
           )}

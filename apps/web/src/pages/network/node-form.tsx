@@ -36,7 +36,22 @@ interface TDraft extends Record<TFlag, boolean> {
 }
 
 /** Every field path the form places under a field (the rest go to the summary). */
-const FORM_FIELDS = ["code", "name", "tier", "areaCode", "parentCode", "crossBorderReason", "operator", "filingNumber", "openingHours", "dailyCapacity", "contactName", "contactPhone", "handlingMinutes", ...FLAGS] as const;
+const FORM_FIELDS = [
+  "code",
+  "name",
+  "tier",
+  "areaCode",
+  "parentCode",
+  "crossBorderReason",
+  "operator",
+  "filingNumber",
+  "openingHours",
+  "dailyCapacity",
+  "contactName",
+  "contactPhone",
+  "handlingMinutes",
+  ...FLAGS,
+] as const;
 
 const isMasked = (phone: string) => phone.includes("*");
 
@@ -99,15 +114,17 @@ export function NodeForm({ countyCode, node, tree, allNodes, onSaved }: Props) {
   const township = tree.townships.find((tw) => tw.code === draft.townshipCode);
   const pickedArea = areas.get(draft.areaCode);
   const wantsVillage = draft.tier === "VILLAGE_POINT";
-  const areaFits = !draft.areaCode || (pickedArea ? (pickedArea.level === "VILLAGE") === wantsVillage : false);
+  // Which area levels fit the tier: a hub sits on the county or a township, a station on a township, a point on a village.
+  const fitsTier = (level: string) =>
+    draft.tier === "COUNTY_HUB" ? level !== "VILLAGE" : draft.tier === "TOWNSHIP_STATION" ? level === "TOWNSHIP" : level === "VILLAGE";
+  const areaFits = !draft.areaCode || (pickedArea ? fitsTier(pickedArea.level) : false);
   const parentTier = PARENT_TIER[draft.tier];
   const parents = parentTier ? allNodes.filter((n) => n.tier === parentTier && n.code !== draft.code) : [];
   const parentNode = allNodes.find((n) => n.code === draft.parentCode);
   const parentFits = !draft.parentCode || (parentNode ? parentNode.tier === parentTier : false);
   // A village point hung off another township's station needs a reason (跨乡镇挂靠).
   const parentTownship = parentNode ? areas.get(parentNode.areaCode)?.townshipCode : undefined;
-  const crossBorder =
-    wantsVillage && Boolean(parentTownship && pickedArea && parentTownship !== pickedArea.townshipCode);
+  const crossBorder = wantsVillage && Boolean(parentTownship && pickedArea && parentTownship !== pickedArea.townshipCode);
   const showCrossBorder = crossBorder || draft.crossBorderReason !== "" || Boolean(errorFor("crossBorderReason"));
 
   function pickVillage(code: string) {
@@ -160,7 +177,10 @@ export function NodeForm({ countyCode, node, tree, allNodes, onSaved }: Props) {
     save.mutate(input);
   }
 
-  const textInput = (field: TTextField, props: { placeholder?: string; inputMode?: "numeric"; mono?: boolean; readOnly?: boolean } = {}) => (
+  const textInput = (
+    field: TTextField,
+    props: { placeholder?: string; inputMode?: "numeric"; mono?: boolean; readOnly?: boolean } = {},
+  ) => (
     <FormField id={`node-${field}`} label={t(`nodes.field.${field}`)} error={errorFor(field)}>
       <input
         id={`node-${field}`}
@@ -217,7 +237,13 @@ export function NodeForm({ countyCode, node, tree, allNodes, onSaved }: Props) {
             </select>
           </FormField>
         ) : null}
-        <FormField id="node-areaCode" label={t(wantsVillage ? "nodes.field.village" : "nodes.field.areaTownship")} error={errorFor("areaCode")}>
+        <FormField
+          id="node-areaCode"
+          label={t(
+            wantsVillage ? "nodes.field.village" : draft.tier === "COUNTY_HUB" ? "nodes.field.areaCode" : "nodes.field.areaTownship",
+          )}
+          error={errorFor("areaCode")}
+        >
           <select
             id="node-areaCode"
             value={draft.areaCode}
@@ -226,9 +252,7 @@ export function NodeForm({ countyCode, node, tree, allNodes, onSaved }: Props) {
             data-testid="node-areaCode"
           >
             <option value="">{wantsVillage && !township ? t("nodes.pickTownshipFirst") : t("form.choose")}</option>
-            {!areaFits && pickedArea ? (
-              <option value={pickedArea.code}>{t("nodes.areaMismatch", { name: pickedArea.name })}</option>
-            ) : null}
+            {!areaFits && pickedArea ? <option value={pickedArea.code}>{t("nodes.areaMismatch", { name: pickedArea.name })}</option> : null}
             {wantsVillage
               ? (township?.villages ?? []).map((v) => (
                   <option key={v.code} value={v.code}>
@@ -236,14 +260,21 @@ export function NodeForm({ countyCode, node, tree, allNodes, onSaved }: Props) {
                     {v.point && v.point.code !== draft.code ? ` · ${t("nodes.hasPoint", { name: v.point.name })}` : ""}
                   </option>
                 ))
-              : tree.townships.map((tw) => (
-                  <option key={tw.code} value={tw.code}>
-                    {tw.name}（{tw.kind}）
-                    {draft.tier === "TOWNSHIP_STATION" && tw.station && tw.station.code !== draft.code
-                      ? ` · ${t("nodes.hasStation", { name: tw.station.name })}`
-                      : ""}
-                  </option>
-                ))}
+              : [
+                  draft.tier === "COUNTY_HUB" ? (
+                    <option key={tree.county.code} value={tree.county.code}>
+                      {tree.county.name}（{t("nodes.countyLevel")}）
+                    </option>
+                  ) : null,
+                  ...tree.townships.map((tw) => (
+                    <option key={tw.code} value={tw.code}>
+                      {tw.name}（{tw.kind}）
+                      {draft.tier === "TOWNSHIP_STATION" && tw.station && tw.station.code !== draft.code
+                        ? ` · ${t("nodes.hasStation", { name: tw.station.name })}`
+                        : ""}
+                    </option>
+                  )),
+                ]}
           </select>
         </FormField>
         <FormField id="node-parentCode" label={t("nodes.field.parentCode")} error={errorFor("parentCode")}>
@@ -274,7 +305,12 @@ export function NodeForm({ countyCode, node, tree, allNodes, onSaved }: Props) {
           </FormField>
         ) : null}
         <FormField id="node-operator" label={t("nodes.field.operator")} error={errorFor("operator")}>
-          <select id="node-operator" value={draft.operator} onChange={(e) => set("operator", e.target.value as TOperator)} data-testid="node-operator">
+          <select
+            id="node-operator"
+            value={draft.operator}
+            onChange={(e) => set("operator", e.target.value as TOperator)}
+            data-testid="node-operator"
+          >
             {OPERATORS.map((op) => (
               <option key={op} value={op}>
                 {t(`operators.${op}`)}
@@ -302,7 +338,14 @@ export function NodeForm({ countyCode, node, tree, allNodes, onSaved }: Props) {
       <fieldset className="check-group">
         <legend>{t("nodes.services")}</legend>
         {FLAGS.map((flag) => (
-          <Check key={flag} id={`node-${flag}`} label={t(`nodes.field.${flag}`)} checked={draft[flag]} onChange={(v) => set(flag, v)} testId={`node-${flag}`} />
+          <Check
+            key={flag}
+            id={`node-${flag}`}
+            label={t(`nodes.field.${flag}`)}
+            checked={draft[flag]}
+            onChange={(v) => set(flag, v)}
+            testId={`node-${flag}`}
+          />
         ))}
         {FLAGS.map((flag) =>
           errorFor(flag) ? (

@@ -73,7 +73,13 @@ export function NodeStatusActions({ countyCode, node, onChanged }: { countyCode:
           </FormField>
           {step === "suspend" ? (
             <FormField id="node-suspend-until" label={t("nodes.suspendUntil")} error={fieldError(serverErrors, "until")}>
-              <input id="node-suspend-until" type="date" value={until} onChange={(e) => setUntil(e.target.value)} data-testid="node-suspend-until" />
+              <input
+                id="node-suspend-until"
+                type="date"
+                value={until}
+                onChange={(e) => setUntil(e.target.value)}
+                data-testid="node-suspend-until"
+              />
             </FormField>
           ) : null}
           <div className="form-actions">
@@ -97,7 +103,13 @@ export function NodeStatusActions({ countyCode, node, onChanged }: { countyCode:
               {t("nodes.suspend")}
             </button>
           ) : (
-            <button type="button" className="btn btn-primary" disabled={change.isPending} onClick={() => send("ACTIVE")} data-testid="node-reactivate">
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={change.isPending}
+              onClick={() => send("ACTIVE")}
+              data-testid="node-reactivate"
+            >
               {t("nodes.reactivate")}
             </button>
           )}

@@ -60,7 +60,12 @@ function NodesView({ countyCode }: { countyCode: string }) {
           </button>
         </div>
         <div className="filters">
-          <select value={tier} onChange={(e) => setTier(e.target.value as TTier | "")} aria-label={t("nodes.field.tier")} data-testid="node-filter-tier">
+          <select
+            value={tier}
+            onChange={(e) => setTier(e.target.value as TTier | "")}
+            aria-label={t("nodes.field.tier")}
+            data-testid="node-filter-tier"
+          >
             <option value="">{t("nodes.allTiers")}</option>
             {TIERS.map((x) => (
               <option key={x} value={x}>
@@ -140,7 +145,9 @@ function NodesView({ countyCode }: { countyCode: string }) {
                         <td>
                           {n.coldChilled || n.coldFrozen ? (
                             <span className="cold-tag">
-                              {[n.coldChilled ? t("nodes.chilled") : null, n.coldFrozen ? t("nodes.frozen") : null].filter(Boolean).join(" / ")}
+                              {[n.coldChilled ? t("nodes.chilled") : null, n.coldFrozen ? t("nodes.frozen") : null]
+                                .filter(Boolean)
+                                .join(" / ")}
                             </span>
                           ) : (
                             <span className="muted">{t("common.none")}</span>

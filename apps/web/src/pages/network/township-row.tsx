@@ -17,7 +17,16 @@ interface Props {
   onSetPoor: (code: string, isPoor: boolean) => void;
 }
 
-export const TownshipRow = memo(function TownshipRow({ township, villages, stats, open, filtered, onToggle, pendingPoor, onSetPoor }: Props) {
+export const TownshipRow = memo(function TownshipRow({
+  township,
+  villages,
+  stats,
+  open,
+  filtered,
+  onToggle,
+  pendingPoor,
+  onSetPoor,
+}: Props) {
   const { t } = useTranslation();
   const counted = townshipCoverage(township.villages);
   const covered = stats?.villageUnitsCovered ?? counted.covered;
@@ -65,7 +74,9 @@ export const TownshipRow = memo(function TownshipRow({ township, villages, stats
       </div>
       {open ? (
         <div id={panelId} className="villages">
-          {filtered ? <p className="muted small">{t("network.filteredVillages", { shown: villages.length, total: township.villages.length })}</p> : null}
+          {filtered ? (
+            <p className="muted small">{t("network.filteredVillages", { shown: villages.length, total: township.villages.length })}</p>
+          ) : null}
           {villages.length === 0 ? (
             <p className="muted small">{t("network.noVillages")}</p>
           ) : (

@@ -118,13 +118,30 @@ export function VehicleForm({ countyCode, vehicle, nodes, carriers, onSaved }: P
           />
         </FormField>
         <FormField id="vehicle-plate" label={t("fleet.field.plate")} error={errorFor("plate")}>
-          <input id="vehicle-plate" value={draft.plate} placeholder="辽H·D12345" onChange={(e) => set("plate", e.target.value)} data-testid="vehicle-plate" />
+          <input
+            id="vehicle-plate"
+            value={draft.plate}
+            placeholder="辽H·D12345"
+            onChange={(e) => set("plate", e.target.value)}
+            data-testid="vehicle-plate"
+          />
         </FormField>
         <FormField id="vehicle-homeNodeCode" label={t("fleet.field.homeNodeCode")} error={errorFor("homeNodeCode")}>
-          <NodeSelect id="vehicle-homeNodeCode" value={draft.homeNodeCode} nodes={nodes} onChange={(v) => set("homeNodeCode", v)} testId="vehicle-homeNodeCode" />
+          <NodeSelect
+            id="vehicle-homeNodeCode"
+            value={draft.homeNodeCode}
+            nodes={nodes}
+            onChange={(v) => set("homeNodeCode", v)}
+            testId="vehicle-homeNodeCode"
+          />
         </FormField>
         <FormField id="vehicle-carrierCode" label={t("fleet.field.carrierCode")} error={errorFor("carrierCode")}>
-          <select id="vehicle-carrierCode" value={draft.carrierCode} onChange={(e) => set("carrierCode", e.target.value)} data-testid="vehicle-carrierCode">
+          <select
+            id="vehicle-carrierCode"
+            value={draft.carrierCode}
+            onChange={(e) => set("carrierCode", e.target.value)}
+            data-testid="vehicle-carrierCode"
+          >
             <option value="">{t("fleet.ownFleet")}</option>
             {!knownCarrier ? <option value={draft.carrierCode}>{draft.carrierCode}</option> : null}
             {carriers.map((c) => (
@@ -135,13 +152,30 @@ export function VehicleForm({ countyCode, vehicle, nodes, carriers, onSaved }: P
           </select>
         </FormField>
         <FormField id="vehicle-capacityKg" label={t("fleet.field.capacityKg")} error={errorFor("capacityKg")}>
-          <input id="vehicle-capacityKg" inputMode="numeric" value={draft.capacityKg} onChange={(e) => set("capacityKg", e.target.value)} data-testid="vehicle-capacityKg" />
+          <input
+            id="vehicle-capacityKg"
+            inputMode="numeric"
+            value={draft.capacityKg}
+            onChange={(e) => set("capacityKg", e.target.value)}
+            data-testid="vehicle-capacityKg"
+          />
         </FormField>
         <FormField id="vehicle-capacityM3" label={t("fleet.field.capacityM3")} error={errorFor("capacityM3")}>
-          <input id="vehicle-capacityM3" inputMode="decimal" value={draft.capacityM3} onChange={(e) => set("capacityM3", e.target.value)} data-testid="vehicle-capacityM3" />
+          <input
+            id="vehicle-capacityM3"
+            inputMode="decimal"
+            value={draft.capacityM3}
+            onChange={(e) => set("capacityM3", e.target.value)}
+            data-testid="vehicle-capacityM3"
+          />
         </FormField>
         <FormField id="vehicle-cold" label={t("fleet.field.cold")} error={errorFor("cold")}>
-          <select id="vehicle-cold" value={draft.cold} onChange={(e) => set("cold", e.target.value as TVehicle["cold"])} data-testid="vehicle-cold">
+          <select
+            id="vehicle-cold"
+            value={draft.cold}
+            onChange={(e) => set("cold", e.target.value as TVehicle["cold"])}
+            data-testid="vehicle-cold"
+          >
             {COLD_CLASSES.map((c) => (
               <option key={c} value={c}>
                 {t(`coldClass.${c}`)}
@@ -150,7 +184,12 @@ export function VehicleForm({ countyCode, vehicle, nodes, carriers, onSaved }: P
           </select>
         </FormField>
         <FormField id="vehicle-energy" label={t("fleet.field.energy")} error={errorFor("energy")}>
-          <select id="vehicle-energy" value={draft.energy} onChange={(e) => set("energy", e.target.value as TVehicle["energy"])} data-testid="vehicle-energy">
+          <select
+            id="vehicle-energy"
+            value={draft.energy}
+            onChange={(e) => set("energy", e.target.value as TVehicle["energy"])}
+            data-testid="vehicle-energy"
+          >
             {ENERGY_TYPES.map((x) => (
               <option key={x} value={x}>
                 {t(`energy.${x}`)}
@@ -159,7 +198,12 @@ export function VehicleForm({ countyCode, vehicle, nodes, carriers, onSaved }: P
           </select>
         </FormField>
         <FormField id="vehicle-status" label={t("fleet.field.status")} error={errorFor("status")}>
-          <select id="vehicle-status" value={draft.status} onChange={(e) => set("status", e.target.value as TVehicle["status"])} data-testid="vehicle-status">
+          <select
+            id="vehicle-status"
+            value={draft.status}
+            onChange={(e) => set("status", e.target.value as TVehicle["status"])}
+            data-testid="vehicle-status"
+          >
             {VEHICLE_STATUSES.map((x) => (
               <option key={x} value={x}>
                 {t(`vehicleStatus.${x}`)}

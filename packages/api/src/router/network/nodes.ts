@@ -57,7 +57,7 @@ export const nodesRouter = router({
     .mutation(async ({ ctx, input }) => {
       const { countyCode, parentCode, ...rest } = input;
       const fields = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) as typeof rest;
-      const n = await saveNode(ctx.db, countyCode, { ...fields, parentCode: parentCode || null } as Parameters<typeof saveNode>[2]);
+      const n = await saveNode(ctx.db, countyCode, { ...fields, parentCode: parentCode || null });
       return nodeView(n, { showContact: true });
     }),
 

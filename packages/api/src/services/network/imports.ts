@@ -81,7 +81,7 @@ export async function executeImportRun(db: Db, importId: string): Promise<void> 
     let errors: ImportIssue[] = [];
     if (run.kind === "divisions") {
       const r = await importDivisions(db, run.countyCode, onProgress);
-      summary = { ...r, renamed: r.renamed.slice(0, 200), removed: r.removed.slice(0, 200) } as unknown as Prisma.InputJsonValue;
+      summary = { ...r, renamed: r.renamed.slice(0, 200), removed: r.removed.slice(0, 200) };
     } else {
       if (!run.content || !(FILE_IMPORT_KINDS as readonly string[]).includes(run.kind)) throw new Error(`import ${run.id} has no file or an unknown kind`);
       const r = await runFileImport(db, run.kind as FileImportKind, { name: run.fileName ?? "upload.csv", data: Buffer.from(run.content) }, { countyCode: run.countyCode, onProgress });

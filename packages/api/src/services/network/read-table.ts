@@ -26,7 +26,7 @@ function cellText(v: ExcelJS.CellValue): string {
   if (v instanceof Date) return v.toISOString();
   if (typeof v === "object") {
     if ("text" in v && typeof v.text === "string") return v.text;
-    if ("result" in v) return cellText(v.result as ExcelJS.CellValue);
+    if ("result" in v) return cellText(v.result);
     if ("richText" in v && Array.isArray(v.richText)) return v.richText.map((r) => r.text).join("");
     return "";
   }
@@ -55,7 +55,8 @@ async function readXlsx(data: Buffer): Promise<string[][]> {
 
 function readCsv(data: Buffer): string[][] {
   try {
-    return parse(data.toString("utf8"), { bom: true, relax_column_count: true, skip_empty_lines: false, trim: true }) as string[][];
+    const rows: string[][] = parse(data.toString("utf8"), { bom: true, relax_column_count: true, skip_empty_lines: false, trim: true });
+    return rows;
   } catch (e) {
     throw AppError.field("file", `not a readable CSV file: ${e instanceof Error ? e.message : String(e)}`);
   }
