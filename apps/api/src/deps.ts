@@ -2,7 +2,7 @@
 import { loadEnv, type TEnv } from "@xiangda/config";
 import { createDb } from "@xiangda/db";
 import { createProducerConnection, Queues } from "@xiangda/jobs";
-import type { Deps, Logger } from "@xiangda/api";
+import { dataKeyFrom, type Deps, type Logger } from "@xiangda/api";
 
 export function buildDeps(env: TEnv, log: Logger): Deps & { close(): Promise<void> } {
   const db = createDb(env.DATABASE_URL, { poolSize: 20 });
@@ -15,6 +15,7 @@ export function buildDeps(env: TEnv, log: Logger): Deps & { close(): Promise<voi
     queues,
     log,
     sessionTtlHours: env.SESSION_TTL_HOURS,
+    dataKey: dataKeyFrom(env.XD_DATA_KEY, env.NODE_ENV),
     now: () => new Date(),
     async close() {
       await queues.close().catch(() => undefined);

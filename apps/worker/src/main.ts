@@ -2,7 +2,7 @@
 import { pino } from "pino";
 import { loadEnv } from "@xiangda/config";
 import { createDb } from "@xiangda/db";
-import { createProducerConnection, createWorkerConnection, Queues } from "@xiangda/jobs";
+import { createProducerConnection, createWorkerConnection, Queues, shipmentsRecomputeLights } from "@xiangda/jobs";
 import { loggingSender } from "./notify/sender.ts";
 import { startWorkers } from "./start.ts";
 
@@ -16,6 +16,11 @@ const handle = startWorkers(
   { db, queues, sender: loggingSender(db, (o, m) => log.info(o, m)), log },
   { connection, prefix: env.REDIS_PREFIX },
 );
+// Lights follow the clock: one scheduler for the whole deployment (upsert is idempotent across processes).
+void queues
+  .get(shipmentsRecomputeLights.queue)
+  .upsertJobScheduler("lights-every-minute", { every: 60_000 }, { name: shipmentsRecomputeLights.name, data: {}, opts: { removeOnComplete: { age: 3600, count: 100 }, removeOnFail: { age: 86_400 } } })
+  .catch((e: unknown) => log.warn({ err: String(e) }, "could not register the lights scheduler yet (Redis down?)"));
 log.info({ queues: handle.workers.map((w) => w.name) }, "worker started");
 
 let closing = false;

@@ -76,6 +76,35 @@ const MATRIX: Record<string, Row> = {
     input: (w) => ({ countyCode: w.home.countyCode, kind: "poor", fileName: "poor.csv", contentBase64: Buffer.from(`code\n${w.home.countyCode}101201\n`).toString("base64") }),
   },
   "network.imports.start": { allowed: COUNTY, input: (w) => ({ countyCode: w.home.countyCode, kind: "divisions" }) },
+  "shipments.list": { allowed: COUNTY, input: (w) => ({ countyCode: w.home.countyCode }) },
+  "shipments.get": { allowed: COUNTY, input: async (w, h) => ({ countyCode: w.home.countyCode, waybillNo: await makeShipment(w, h) }) },
+  "shipments.create": { allowed: COUNTY, input: (w) => shipmentInput(w) },
+  "shipments.accept": {
+    allowed: ["admin", "manager", "station"],
+    input: (w) => ({
+      nodeId: w.home.stationId,
+      senderName: "李大山",
+      senderIdNumber: "11010519491231002X",
+      senderPhone: "13900001111",
+      recipientName: "赵女士",
+      recipientPhone: "13700002222",
+      outboundCity: "沈阳市",
+      weightG: 5000,
+      contentsCategory: "苹果",
+      inspection: { inspected: true, prohibitedAbsent: { explosives: true, flammables: true, toxic: true, radioactive: true, weapons: true, drugs: true, live_animals: true, cash: true } },
+    }),
+  },
+  "shipments.screen": { allowed: ["admin", "manager", "station"], input: async (w, h) => ({ nodeId: w.home.stationId, waybillNo: await makeShipment(w, h), screened: true }) },
+  "shipments.importManifest": {
+    allowed: COUNTY,
+    input: async (w, h) => {
+      await h.deps.db.carrier.upsert({ where: { code: "YTO" }, update: {}, create: { code: "YTO", name: "圆通" } });
+      return { countyCode: w.home.countyCode, carrierCode: "YTO", fileName: "m.csv", contentBase64: Buffer.from("waybillNo,recipientName,recipientPhone,villageCode,weightG\n").toString("base64"), dryRun: true };
+    },
+  },
+  "shipments.overdue": { allowed: COUNTY, input: (w) => ({ countyCode: w.home.countyCode }) },
+  "shipments.recomputeLights": { allowed: COUNTY, input: (w) => ({ countyCode: w.home.countyCode }) },
+  "tracking.lookup": { allowed: ALL, input: async (w, h) => ({ waybillNo: await makeShipment(w, h), phoneLast4: "5678" }) },
   "network.imports.get": {
     allowed: COUNTY,
     input: async (w, h) => {
@@ -84,6 +113,15 @@ const MATRIX: Record<string, Row> = {
     },
   },
 };
+
+function shipmentInput(w: World) {
+  return { countyCode: w.home.countyCode, direction: "DOWN", fromCode: `${w.home.countyCode}-HUB`, to: `${w.home.countyCode}-S1`, recipientName: "王小明", recipientPhone: "13812345678", weightG: 1000, contentsCategory: "日用品" };
+}
+
+async function makeShipment(w: World, h: Harness): Promise<string> {
+  const s = await h.callerAs(w.actors.admin).shipments.create(shipmentInput(w) as never);
+  return s.waybillNo;
+}
 
 type AnyProc = { _def: { type: "query" | "mutation" | "subscription" } };
 const procedures = appRouter._def.procedures as unknown as Record<string, AnyProc>;

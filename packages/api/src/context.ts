@@ -33,6 +33,8 @@ export interface Deps {
   queues: Queues;
   log: Logger;
   sessionTtlHours: number;
+  /// 32-byte key for personal data at rest (resident IDs).
+  dataKey: Buffer;
   /// The clock; tests and the demo can move it.
   now: () => Date;
 }

@@ -4,6 +4,8 @@ import { authRouter } from "./router/auth.ts";
 import { countyRouter } from "./router/county.ts";
 import { merchantRouter } from "./router/merchant.ts";
 import { networkRouter } from "./router/network/index.ts";
+import { shipmentsRouter } from "./router/shipments/index.ts";
+import { trackingRouter } from "./router/tracking.ts";
 import { stationRouter } from "./router/station.ts";
 import { usersRouter } from "./router/users.ts";
 import { createCallerFactory, router } from "./trpc.ts";
@@ -16,6 +18,8 @@ export const appRouter = router({
   station: stationRouter,
   merchant: merchantRouter,
   network: networkRouter,
+  shipments: shipmentsRouter,
+  tracking: trackingRouter,
 });
 
 export type AppRouter = typeof appRouter;

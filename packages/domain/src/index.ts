@@ -5,3 +5,6 @@ export * from "./schemas.ts";
 export * from "./mask.ts";
 export * from "./divisions.ts";
 export * from "./network/index.ts";
+export * from "./shipments/index.ts";
+export * from "./ids/index.ts";
+export * from "./routing/index.ts";

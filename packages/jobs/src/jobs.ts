@@ -25,4 +25,28 @@ export const networkImport = defineJob({
   options: { attempts: 3 },
 });
 
-export const ALL_JOBS = [usersWelcome, systemPing, networkImport] as const;
+/// Re-plans shipments after a node or lane was suspended, closed or reopened.
+export const networkReroute = defineJob({
+  queue: "network",
+  name: "network.reroute",
+  schema: z.object({
+    countyCode: z.string().regex(/^\d{6}$/),
+    nodeId: z.string().uuid().optional(),
+    laneId: z.string().uuid().optional(),
+    reopened: z.boolean().default(false),
+    /// Identifies the status change (e.g. the row's updatedAt): the same change is re-planned once.
+    changeId: z.string().min(1),
+  }),
+  jobId: (p) => `network.reroute-${p.nodeId ?? p.laneId ?? "all"}-${p.changeId}`,
+});
+
+/// Recomputes traffic lights as time passes (scheduled every minute) and after events.
+export const shipmentsRecomputeLights = defineJob({
+  queue: "shipments",
+  name: "shipments.recomputeLights",
+  schema: z.object({ countyCode: z.string().regex(/^\d{6}$/).optional(), at: z.string().datetime().optional() }),
+  jobId: (p) => `shipments.recomputeLights-${p.countyCode ?? "all"}-${p.at ?? "now"}`,
+  options: { attempts: 2, removeOnComplete: { age: 3600, count: 1000 } },
+});
+
+export const ALL_JOBS = [usersWelcome, systemPing, networkImport, networkReroute, shipmentsRecomputeLights] as const;

@@ -10,7 +10,7 @@ import { validateVehicles, writeVehicles, type VehicleItem } from "@xiangda/api/
 
 export const DEMO_CARRIERS = [
   { code: "CHINA_POST", name: "中国邮政", waybillPattern: "^(1\\d{12}|9\\d{12}|[A-Z]{2}\\d{9}CN)$", creditGrade: "A" },
-  { code: "ZTO", name: "中通快递", waybillPattern: "^(7[0-9]|5[0-9]|2[0-9])\\d{10}$", creditGrade: "A" },
+  { code: "ZTO", name: "中通快递", waybillPattern: "^(7[0-9]|5[0-9]|2[0-9])\\d{10,12}$", creditGrade: "A" },
   { code: "YTO", name: "圆通速递", waybillPattern: "^YT\\d{13}$", creditGrade: "B" },
   { code: "STO", name: "申通快递", waybillPattern: "^77\\d{11}$", creditGrade: "B" },
   { code: "YUNDA", name: "韵达快递", waybillPattern: "^(31|43|46)\\d{11}$", creditGrade: "B" },

@@ -125,6 +125,14 @@ export const en: TMessages = {
     GOVERNMENT: "Village committee / government",
     OTHER: "Other",
   },
+  areaKinds: {
+    SUBDISTRICT: "Subdistrict",
+    TOWN: "Town",
+    TOWNSHIP: "Township",
+    VILLAGE_COMMITTEE: "Village committee",
+    RESIDENTS_COMMITTEE: "Residents' committee",
+    OTHER: "Other",
+  },
   laneModes: {
     TRUNK: "Trunk",
     MILK_RUN: "Milk run",
@@ -382,6 +390,8 @@ export const en: TMessages = {
       unmarked: "Unmarked",
       townships: "Townships",
       villageUnits: "Village-level units",
+      villageCommittees: "Village committees",
+      county: "County",
     },
   },
   county: {

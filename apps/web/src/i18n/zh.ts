@@ -123,6 +123,14 @@ export const zh = {
     GOVERNMENT: "村委会 / 政府",
     OTHER: "其他",
   },
+  areaKinds: {
+    SUBDISTRICT: "街道",
+    TOWN: "镇",
+    TOWNSHIP: "乡",
+    VILLAGE_COMMITTEE: "村委会",
+    RESIDENTS_COMMITTEE: "居委会",
+    OTHER: "其他",
+  },
   laneModes: {
     TRUNK: "干线",
     MILK_RUN: "循环取送",
@@ -378,6 +386,8 @@ export const zh = {
       unmarked: "取消贫困村",
       townships: "乡镇",
       villageUnits: "村级单位",
+      villageCommittees: "村委会",
+      county: "县区",
     },
   },
   county: {

@@ -1,5 +1,7 @@
 // Job name → processor. Every job defined in @xiangda/jobs must have one (checked by a test).
-import { networkImport, systemPing, usersWelcome } from "@xiangda/jobs";
+import { networkImport, networkReroute, shipmentsRecomputeLights, systemPing, usersWelcome } from "@xiangda/jobs";
+import { processReroute } from "./network/reroute.ts";
+import { processRecomputeLights } from "./shipments/recompute-lights.ts";
 import { processNetworkImport } from "./network/import.ts";
 import { processUsersWelcome } from "./notify/users-welcome.ts";
 import { processSystemPing } from "./system/ping.ts";
@@ -9,4 +11,6 @@ export const PROCESSORS: Record<string, Processor> = {
   [usersWelcome.name]: processUsersWelcome,
   [systemPing.name]: processSystemPing,
   [networkImport.name]: processNetworkImport,
+  [networkReroute.name]: processReroute,
+  [shipmentsRecomputeLights.name]: processRecomputeLights,
 };

@@ -7,6 +7,7 @@ import type { Context, Deps, RequestInfo } from "../context.ts";
 import { silentLogger } from "../context.ts";
 import { createContext } from "../create-context.ts";
 import { createCaller } from "../root.ts";
+import { dataKeyFrom } from "../services/shipments/id-crypto.ts";
 
 export interface Harness {
   tdb: TestDatabase;
@@ -36,7 +37,7 @@ export async function createHarness(opts: { redisUrl?: string } = {}): Promise<H
       clock.now = new Date(clock.now.getTime() + ms);
     },
   };
-  const deps: Deps = { db: tdb.db, redis, redisPrefix: prefix, queues, log: silentLogger, sessionTtlHours: 12, now: () => clock.now };
+  const deps: Deps = { db: tdb.db, redis, redisPrefix: prefix, queues, log: silentLogger, sessionTtlHours: 12, dataKey: dataKeyFrom("5a".repeat(32), "test"), now: () => clock.now };
   const cookies = new Map<string, string | null>();
   let n = 0;
   const request = (o: Partial<RequestInfo> = {}): RequestInfo => ({

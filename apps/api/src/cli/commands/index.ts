@@ -1,6 +1,7 @@
 import { divisionsImport } from "./divisions.ts";
 import { coverage, lanesImport, nodesImport, poorImport, vehiclesImport } from "./network.ts";
 import { migrate } from "./migrate.ts";
+import { routeCommand } from "./route.ts";
 import { seed } from "./seed.ts";
 import type { Command } from "./types.ts";
 import { usersCreate } from "./users.ts";
@@ -17,4 +18,5 @@ export const COMMANDS: Record<string, Command> = {
   "vehicles import": vehiclesImport,
   "poor-villages import": poorImport,
   coverage,
+  route: routeCommand,
 };

@@ -1,5 +1,5 @@
 // Frame of a county page: ADMIN's county picker, then the page for the chosen county (or a note that there is none).
-import type { ReactNode } from "react";
+import { Fragment, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { DataState } from "../../components/data-state.tsx";
 import { useCountyChoice } from "./use-county-choice.ts";
@@ -33,7 +33,8 @@ export function CountyScope({ children }: { children: (countyCode: string) => Re
   return (
     <div className="page">
       <CountyPicker />
-      {countyCode ? children(countyCode) : <p className="card muted">{t("county.noCounty")}</p>}
+      {/* Keyed by county: switching county starts the page afresh (filters, open panels). */}
+      {countyCode ? <Fragment key={countyCode}>{children(countyCode)}</Fragment> : <p className="card muted">{t("county.noCounty")}</p>}
     </div>
   );
 }

@@ -344,6 +344,8 @@ const SUMMARY_KEYS = [
   "unmarked",
   "townships",
   "villageUnits",
+  "villageCommittees",
+  "county",
 ] as const;
 type TSummaryKey = (typeof SUMMARY_KEYS)[number];
 const isSummaryKey = (key: string): key is TSummaryKey => (SUMMARY_KEYS as readonly string[]).includes(key);
@@ -364,15 +366,13 @@ function ImportSummary({ job }: { job: TImportJob }) {
   if (entries.length === 0) return null;
   const label = (key: string) => (isSummaryKey(key) ? t(`imports.summaryKeys.${key}`) : key);
   return (
-    <div data-testid="import-summary">
+    <div className="import-summary" data-testid="import-summary">
       <h3 className="subheading">{t("imports.summary")}</h3>
       <dl className="figures">
         {entries.map(([key, value]) => (
           <div key={key} data-key={key}>
             <dt>{label(key)}</dt>
-            <dd>
-              {Array.isArray(value) ? value.length : typeof value === "object" && value !== null ? JSON.stringify(value) : String(value)}
-            </dd>
+            <dd>{Array.isArray(value) ? value.length : typeof value === "object" && value !== null ? itemText(value) : String(value)}</dd>
           </div>
         ))}
       </dl>

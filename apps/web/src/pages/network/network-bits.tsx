@@ -64,3 +64,19 @@ export function CoverageBar({ covered, total, testId }: { covered: number; total
     </span>
   );
 }
+
+const AREA_KINDS = {
+  街道: "SUBDISTRICT",
+  镇: "TOWN",
+  乡: "TOWNSHIP",
+  村委会: "VILLAGE_COMMITTEE",
+  居委会: "RESIDENTS_COMMITTEE",
+  其他: "OTHER",
+} as const;
+
+/** A township or village kind as the server names it (街道, 村委会 …), in the current language. */
+export function AreaKind({ kind }: { kind: string }) {
+  const { t } = useTranslation();
+  const key = (AREA_KINDS as Record<string, (typeof AREA_KINDS)[keyof typeof AREA_KINDS] | undefined>)[kind];
+  return <>{key ? t(`areaKinds.${key}`) : kind}</>;
+}

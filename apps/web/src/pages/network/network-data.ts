@@ -12,11 +12,18 @@ export interface TAreaInfo {
   townshipName: string;
 }
 
+/** The county's own 12-digit area code ("210881" → "210881000000"), where a county hub may sit. */
+export function countyAreaCode(countyCode: string): string {
+  return countyCode.padEnd(12, "0");
+}
+
 /** The county and every township and village of the tree by code. */
 export function buildAreaIndex(tree: TTree | undefined): Map<string, TAreaInfo> {
   const index = new Map<string, TAreaInfo>();
-  if (tree)
-    index.set(tree.county.code, { code: tree.county.code, name: tree.county.name, level: "COUNTY", townshipCode: "", townshipName: "" });
+  if (tree) {
+    const code = countyAreaCode(tree.county.code);
+    index.set(code, { code, name: tree.county.name, level: "COUNTY", townshipCode: "", townshipName: "" });
+  }
   for (const t of tree?.townships ?? []) {
     index.set(t.code, { code: t.code, name: t.name, level: "TOWNSHIP", townshipCode: t.code, townshipName: t.name });
     for (const v of t.villages) {

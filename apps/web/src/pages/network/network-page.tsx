@@ -175,10 +175,15 @@ function TreeCard({ countyCode, tree, coverage }: TreeCardProps) {
           onChange={(e) => setSearch(e.target.value)}
           data-testid="network-search"
         />
-        <button type="button" className="btn btn-small" onClick={() => setOpen(new Set(matches.map((m) => m.township.code)))}>
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() => setOpen(new Set(matches.map((m) => m.township.code)))}
+          data-testid="network-expand-all"
+        >
           {t("network.expandAll")}
         </button>
-        <button type="button" className="btn btn-small" onClick={() => setOpen(new Set())}>
+        <button type="button" className="btn btn-small" onClick={() => setOpen(new Set())} data-testid="network-collapse-all">
           {t("network.collapseAll")}
         </button>
       </div>

@@ -8,7 +8,7 @@ import { type TNode, type TNodeInput, type TOperator, type TTier, type TTree } f
 import { useTRPC } from "../../lib/trpc.ts";
 import { Check } from "./network-bits.tsx";
 import { OPERATORS, PARENT_TIER, TIERS } from "./network-constants.ts";
-import { buildAreaIndex } from "./network-data.ts";
+import { buildAreaIndex, countyAreaCode } from "./network-data.ts";
 import { ErrorSummary } from "./error-summary.tsx";
 import { parseWholeNumber } from "./network-format.ts";
 
@@ -262,7 +262,7 @@ export function NodeForm({ countyCode, node, tree, allNodes, onSaved }: Props) {
                 ))
               : [
                   draft.tier === "COUNTY_HUB" ? (
-                    <option key={tree.county.code} value={tree.county.code}>
+                    <option key="county" value={countyAreaCode(tree.county.code)}>
                       {tree.county.name}（{t("nodes.countyLevel")}）
                     </option>
                   ) : null,

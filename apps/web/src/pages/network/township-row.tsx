@@ -2,7 +2,7 @@
 import { memo } from "react";
 import { useTranslation } from "react-i18next";
 import type { TCoverage, TTownship } from "../../lib/network-api.ts";
-import { CoverageBar, StatusPill } from "./network-bits.tsx";
+import { AreaKind, CoverageBar, StatusPill } from "./network-bits.tsx";
 import { townshipCoverage } from "./network-format.ts";
 
 interface Props {
@@ -37,7 +37,12 @@ export const TownshipRow = memo(function TownshipRow({
   const panelId = `villages-${township.code}`;
 
   return (
-    <li className={`township${open ? " open" : ""}`} data-testid="township-row" data-code={township.code}>
+    <li
+      className={`township${open ? " open" : ""}`}
+      data-testid="township-row"
+      data-code={township.code}
+      data-station={station?.code ?? ""}
+    >
       <div className="township-head">
         <button
           type="button"
@@ -51,7 +56,9 @@ export const TownshipRow = memo(function TownshipRow({
             ▸
           </span>
           <span className="township-name">{township.name}</span>
-          <span className="kind-tag">{township.kind}</span>
+          <span className="kind-tag">
+            <AreaKind kind={township.kind} />
+          </span>
         </button>
         <div className="township-station">
           {station ? (
@@ -93,12 +100,14 @@ export const TownshipRow = memo(function TownshipRow({
                 </thead>
                 <tbody>
                   {villages.map((v) => (
-                    <tr key={v.code} data-testid="village-row" data-code={v.code}>
+                    <tr key={v.code} data-testid="village-row" data-code={v.code} data-point={v.point?.code ?? ""}>
                       <td>
                         {v.name}
                         <div className="muted small mono">{v.code}</div>
                       </td>
-                      <td>{v.kind}</td>
+                      <td>
+                        <AreaKind kind={v.kind} />
+                      </td>
                       <td>
                         <label className="check check-inline">
                           <input

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { writeOutbox } from "@xiangda/db";
+import { networkReroute, outboxEvent } from "@xiangda/jobs";
 import { AppError, LANE_MODES } from "@xiangda/domain";
 import { saveLane } from "../../services/network/forms.ts";
 import { laneView } from "../../services/network/views.ts";
@@ -44,10 +46,16 @@ export const lanesRouter = router({
       if (input.status === "SUSPENDED" && !input.reason) throw AppError.field("reason", "a suspended lane needs a reason");
       const lane = await ctx.db.lane.findUnique({ where: { countyCode_code: { countyCode: input.countyCode, code: input.code } } });
       if (!lane) throw AppError.field("code", `no lane ${input.code} in county ${input.countyCode}`);
-      const l = await ctx.db.lane.update({
-        where: { id: lane.id },
-        data: { status: input.status, suspendedReason: input.status === "ACTIVE" ? null : input.reason },
-        include,
+      const l = await ctx.db.$transaction(async (tx) => {
+        const updated = await tx.lane.update({
+          where: { id: lane.id },
+          data: { status: input.status, suspendedReason: input.status === "ACTIVE" ? null : input.reason },
+          include,
+        });
+        if (lane.status !== input.status) {
+          await writeOutbox(tx, outboxEvent(networkReroute, { countyCode: input.countyCode, laneId: lane.id, reopened: input.status === "ACTIVE", changeId: String(updated.updatedAt.getTime()) }));
+        }
+        return updated;
       });
       return laneView(l);
     }),

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { writeOutbox } from "@xiangda/db";
+import { networkReroute, outboxEvent } from "@xiangda/jobs";
 import { AppError, NODE_STATUSES, NODE_TIERS } from "@xiangda/domain";
 import { saveNode } from "../../services/network/forms.ts";
 import { NODE_OPERATORS } from "../../services/network/nodes.ts";
@@ -68,14 +70,21 @@ export const nodesRouter = router({
       if (input.status !== "ACTIVE" && !input.reason) throw AppError.field("reason", `a ${input.status.toLowerCase()} node needs a reason`);
       const existing = await ctx.db.node.findUnique({ where: { countyCode_code: { countyCode: input.countyCode, code: input.code } } });
       if (!existing) throw AppError.field("code", `no node ${input.code} in county ${input.countyCode}`);
-      const n = await ctx.db.node.update({
-        where: { id: existing.id },
-        data: {
-          status: input.status,
-          suspendedReason: input.status === "ACTIVE" ? null : input.reason,
-          suspendedUntil: input.status === "SUSPENDED" && input.until ? new Date(input.until) : null,
-        },
-        include,
+      const n = await ctx.db.$transaction(async (tx) => {
+        const updated = await tx.node.update({
+          where: { id: existing.id },
+          data: {
+            status: input.status,
+            suspendedReason: input.status === "ACTIVE" ? null : input.reason,
+            suspendedUntil: input.status === "SUSPENDED" && input.until ? new Date(input.until) : null,
+          },
+          include,
+        });
+        // Shipments planned through this node are re-planned by a worker.
+        if (existing.status !== input.status) {
+          await writeOutbox(tx, outboxEvent(networkReroute, { countyCode: input.countyCode, nodeId: existing.id, reopened: input.status === "ACTIVE", changeId: String(updated.updatedAt.getTime()) }));
+        }
+        return updated;
       });
       return nodeView(n, { showContact: true });
     }),

@@ -1,0 +1,83 @@
+// Shipments: creation, acceptance under the three rules, manifests, lists, lights and re-routing.
+import { z } from "zod";
+import { AppError } from "@xiangda/domain";
+import { acceptUpward, recordScreening } from "../../services/shipments/accept-shipment.ts";
+import { createShipment } from "../../services/shipments/create-shipment.ts";
+import { importManifest } from "../../services/shipments/import-manifest.ts";
+import { listOverdue, listShipments, ZShipmentFilterSchema } from "../../services/shipments/list-shipments.ts";
+import { recomputeLights } from "../../services/shipments/recompute-lights.ts";
+import { ZAcceptSchema, ZCreateShipmentSchema } from "../../services/shipments/schemas.ts";
+import { shipmentDetail, staffView } from "../../services/shipments/tracking.ts";
+import { countyProcedure, router, stationProcedure } from "../../trpc.ts";
+
+const county = ["ADMIN", "COUNTY_MANAGER"] as const;
+const station = ["ADMIN", "COUNTY_MANAGER", "STATION_STAFF"] as const;
+const waybillTarget = (_i: unknown, o: unknown) => (o && typeof o === "object" && "waybillNo" in o ? `shipment:${String((o as { waybillNo: string }).waybillNo)}` : null);
+
+export const shipmentsRouter = router({
+  list: countyProcedure.meta({ roles: county }).input(ZShipmentFilterSchema).query(({ ctx, input }) => listShipments(ctx.db, input)),
+
+  get: countyProcedure
+    .meta({ roles: county })
+    .input(z.object({ waybillNo: z.string().trim().min(1) }))
+    .query(async ({ ctx, input }) => {
+      const d = await shipmentDetail(ctx.db, { waybillNo: input.waybillNo.toUpperCase(), ...{} });
+      if (d.s.countyCode !== input.countyCode) throw new AppError("NOT_FOUND", "No such shipment");
+      return staffView(d);
+    }),
+
+  create: countyProcedure
+    .meta({ roles: county, auditTarget: waybillTarget })
+    .input(ZCreateShipmentSchema)
+    .mutation(async ({ ctx, input }) => {
+      const { countyCode, ...rest } = input;
+      const s = await createShipment(ctx.db, countyCode, rest, ctx.actor, ctx.now());
+      return staffView(await shipmentDetail(ctx.db, { id: s.id }));
+    }),
+
+  /// An upward parcel accepted at the caller's own station or village point.
+  accept: stationProcedure
+    .meta({ roles: station, auditTarget: waybillTarget })
+    .input(ZAcceptSchema)
+    .mutation(async ({ ctx, input }) => {
+      const { nodeId, ...rest } = input;
+      const s = await acceptUpward(ctx.db, ctx.dataKey, ctx.actor, nodeId, rest, ctx.now());
+      return staffView(await shipmentDetail(ctx.db, { id: s.id }));
+    }),
+
+  screen: stationProcedure
+    .meta({ roles: station, auditTarget: (i) => `shipment:${(i as { waybillNo?: string }).waybillNo ?? "?"}` })
+    .input(z.object({ waybillNo: z.string().trim().min(1), screened: z.boolean(), device: z.string().trim().max(60).optional() }))
+    .mutation(async ({ ctx, input }) => {
+      const s = await ctx.db.shipment.findUnique({ where: { waybillNo: input.waybillNo.toUpperCase() } });
+      if (!s || s.countyCode !== ctx.node.countyCode) throw new AppError("NOT_FOUND", "No such shipment in this county");
+      await recordScreening(ctx.db, ctx.actor, s.id, { screened: input.screened, device: input.device, nodeId: input.nodeId }, ctx.now());
+      return staffView(await shipmentDetail(ctx.db, { id: s.id }));
+    }),
+
+  importManifest: countyProcedure
+    .meta({ roles: county, auditTarget: (i) => `manifest:${(i as { fileName?: string }).fileName ?? "?"}` })
+    .input(z.object({ carrierCode: z.string().trim().min(1), fileName: z.string().trim().min(1).max(200), contentBase64: z.string().min(1).max(14_000_000), dryRun: z.boolean().default(false) }))
+    .mutation(async ({ ctx, input }) => {
+      const r = await importManifest(ctx.db, {
+        countyCode: input.countyCode,
+        carrierCode: input.carrierCode,
+        fileName: input.fileName,
+        data: Buffer.from(input.contentBase64, "base64"),
+        dryRun: input.dryRun,
+        actor: ctx.actor,
+        now: ctx.now(),
+      });
+      return { ...r, errors: r.errors.slice(0, 1000), unresolved: r.unresolved.slice(0, 1000) };
+    }),
+
+  /// RED shipments grouped by the node (and person) holding them, oldest first.
+  overdue: countyProcedure.meta({ roles: county }).query(({ ctx, input }) => listOverdue(ctx.db, input.countyCode)),
+
+  recomputeLights: countyProcedure
+    .meta({ roles: county })
+    .mutation(async ({ ctx, input }) => {
+      const r = await recomputeLights(ctx.db, { countyCode: input.countyCode, now: ctx.now() });
+      return { checked: r.checked, changed: r.changed, byLight: r.byLight };
+    }),
+});

@@ -1,0 +1,100 @@
+// Accepting an upward parcel under the three rules: 收寄验视 inspection, 实名收寄 real name and ID,
+// 过机安检 security screening (which may also be recorded later, at the hub).
+import { randomUUID } from "node:crypto";
+import type { Db } from "@xiangda/db";
+import { AppError, validateResidentId, type Actor } from "@xiangda/domain";
+import { carrierFor, hubOf } from "./create-shipment.ts";
+import { protectId } from "./id-crypto.ts";
+import { computePlan } from "./plan-route.ts";
+import { loadRouting } from "./routing-network.ts";
+import type { TAccept } from "./schemas.ts";
+import { nextWaybills } from "./waybill-numbers.ts";
+
+export async function acceptUpward(db: Db, dataKey: Buffer, actor: Actor, nodeId: string, input: TAccept, now: Date) {
+  const id = validateResidentId(input.senderIdNumber, now);
+  if (!id.ok) throw AppError.field("senderIdNumber", id.message);
+  const node = await db.node.findUniqueOrThrow({ where: { id: nodeId } });
+  if (node.tier === "COUNTY_HUB") throw AppError.field("nodeId", "parcels are accepted at township stations and village points");
+  if (node.status !== "ACTIVE") throw AppError.field("nodeId", `${node.name} is ${node.status.toLowerCase()}: it cannot accept parcels`);
+  const carrier = await carrierFor(db, input.carrierCode, undefined);
+  const hub = await hubOf(db, node.countyCode);
+  const r = await loadRouting(db, node.countyCode);
+  const [waybillNo] = await nextWaybills(db, 1);
+  const shipmentId = randomUUID();
+  const plan = computePlan(r, { shipmentId, fromNodeId: node.id, toNodeId: hub.id, readyAt: now, temp: input.temp, nextPlan: 1, reason: "ROUTED" }, now);
+  const inspection = { inspected: true, prohibitedAbsent: input.inspection.prohibitedAbsent, notes: input.inspection.notes ?? null, by: actor.userId, byName: actor.username, at: now.toISOString() };
+  const screening = input.screening ? { screened: input.screening.screened, device: input.screening.device ?? null, by: actor.userId, at: now.toISOString() } : null;
+  const volumeCm3 = input.lengthMm && input.widthMm && input.heightMm ? Math.ceil((input.lengthMm * input.widthMm * input.heightMm) / 1000) : null;
+  return db.$transaction(async (tx) => {
+    const s = await tx.shipment.create({
+      data: {
+        id: shipmentId,
+        countyCode: node.countyCode,
+        waybillNo: waybillNo!,
+        carrierId: carrier?.id ?? null,
+        direction: "UP",
+        originNodeId: node.id,
+        destNodeId: hub.id,
+        outboundCity: input.outboundCity,
+        recipientName: input.recipientName,
+        recipientPhone: input.recipientPhone,
+        recipientAddress: input.recipientAddress ?? null,
+        senderName: input.senderName,
+        senderPhone: input.senderPhone,
+        ...protectId(dataKey, id.id),
+        weightG: input.weightG,
+        lengthMm: input.lengthMm ?? null,
+        widthMm: input.widthMm ?? null,
+        heightMm: input.heightMm ?? null,
+        volumeCm3,
+        temp: input.temp,
+        contentsCategory: input.contentsCategory,
+        declaredValueFen: input.declaredValueFen,
+        status: "ACCEPTED",
+        currentNodeId: node.id,
+        inspection: inspection,
+        ...(screening ? { screening: screening } : {}),
+        acceptedAt: now,
+        acceptedById: actor.userId,
+        promisedAt: plan.promisedAt,
+        routeError: plan.routeError,
+        light: plan.ok ? "GREEN" : "RED",
+        lightReason: plan.routeError,
+        lightChangedAt: now,
+      },
+    });
+    await tx.shipmentEvent.create({ data: { shipmentId, at: now, type: "ACCEPTED", nodeId: node.id, actorId: actor.userId, details: { realName: true, inspected: true, screened: screening?.screened ?? false } } });
+    if (plan.legs.length) await tx.shipmentLeg.createMany({ data: plan.legs });
+    await tx.shipmentEvent.create({ data: plan.event });
+    return s;
+  });
+}
+
+/// 过机安检 recorded at the hub (or wherever the screening machine is).
+export async function recordScreening(db: Db, actor: Actor, shipmentId: string, input: { screened: boolean; device?: string | undefined; nodeId: string }, now: Date) {
+  return db.$transaction(async (tx) => {
+    const s = await tx.shipment.update({
+      where: { id: shipmentId },
+      data: { screening: { screened: input.screened, device: input.device ?? null, by: actor.userId, at: now.toISOString() } },
+    });
+    await tx.shipmentEvent.create({ data: { shipmentId, at: now, type: "SCREENED", nodeId: input.nodeId, actorId: actor.userId, details: { screened: input.screened, device: input.device ?? null } } });
+    return s;
+  });
+}
+
+/// Which of the three rules an upward parcel still misses; it may not leave the county hub until none.
+export function missingThreeRules(s: { direction: string; senderIdHash: string | null; senderName: string | null; inspection: unknown; screening: unknown }): string[] {
+  if (s.direction !== "UP") return [];
+  const missing: string[] = [];
+  if (!s.senderIdHash || !s.senderName) missing.push("real-name registration (实名收寄)");
+  const insp = s.inspection as { inspected?: boolean } | null;
+  if (!insp?.inspected) missing.push("contents inspection (收寄验视)");
+  const scr = s.screening as { screened?: boolean } | null;
+  if (!scr?.screened) missing.push("security screening (过机安检)");
+  return missing;
+}
+
+export function assertMayLeaveHub(s: Parameters<typeof missingThreeRules>[0] & { waybillNo: string }): void {
+  const missing = missingThreeRules(s);
+  if (missing.length) throw new AppError("INVALID_TRANSITION", `${s.waybillNo} may not leave the county hub without ${missing.join(", ")}`, { details: { missing } });
+}

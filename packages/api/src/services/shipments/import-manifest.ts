@@ -1,0 +1,175 @@
+// A carrier's arrival manifest at the county hub: thousands of downward parcels in one file.
+// Bad rows are reported and create nothing; unresolved destinations are listed, never guessed;
+// a parcel already imported (same carrier and waybill number) is skipped, so re-imports are safe.
+import { randomUUID } from "node:crypto";
+import type { Db, Prisma } from "@xiangda/db";
+import { AppError, matchesCarrierPattern, parseAreaCode, parseIntField, type Actor } from "@xiangda/domain";
+import type { ImportIssue } from "../network/import-types.ts";
+import { aliasMap, readTable } from "../network/read-table.ts";
+import { hubOf } from "./create-shipment.ts";
+import { buildAddressMatcher } from "./match-address.ts";
+import { computePlan } from "./plan-route.ts";
+import { loadRouting } from "./routing-network.ts";
+import { nextWaybills } from "./waybill-numbers.ts";
+
+export const MANIFEST_HEADER_ALIASES = aliasMap({
+  waybillNo: ["carrierwaybillno", "运单号", "waybill"],
+  recipientName: ["收件人", "name", "recipient"],
+  recipientPhone: ["收件人电话", "电话", "phone"],
+  address: ["地址", "收件地址", "recipientaddress"],
+  villageCode: ["村代码", "areacode", "village"],
+  weightG: ["重量", "weight", "weight_g"],
+  temp: ["温层", "temperature"],
+  contentsCategory: ["品类", "contents", "category"],
+  declaredValueFen: ["声明价值", "declaredvalue", "value_fen"],
+});
+
+const TEMPS = new Map([["", "AMBIENT"], ["ambient", "AMBIENT"], ["常温", "AMBIENT"], ["chilled", "CHILLED"], ["冷藏", "CHILLED"], ["frozen", "FROZEN"], ["冷冻", "FROZEN"]]);
+const PHONE = /^1\d{10}$|^0\d{2,3}-?\d{7,8}$/;
+
+export interface ManifestResult {
+  rows: number;
+  created: number;
+  skippedExisting: number;
+  errors: ImportIssue[];
+  unresolved: { row: number; waybillNo: string; address: string; reason: string }[];
+  routeFailures: number;
+  manifestId: string | null;
+}
+
+export async function importManifest(
+  db: Db,
+  input: { countyCode: string; carrierCode: string; fileName: string; data: Buffer; dryRun?: boolean; actor: Actor | null; now: Date },
+): Promise<ManifestResult> {
+  const carrier = await db.carrier.findUnique({ where: { code: input.carrierCode } });
+  if (!carrier) throw AppError.field("carrierCode", `no carrier ${input.carrierCode}`);
+  if (carrier.blacklisted) throw AppError.field("carrierCode", `carrier ${input.carrierCode} is blacklisted`);
+  const table = await readTable(input.fileName, input.data, MANIFEST_HEADER_ALIASES);
+  const errors: ImportIssue[] = ["waybillNo", "recipientName", "recipientPhone", "weightG"]
+    .filter((c) => !table.columns.includes(c))
+    .map((c) => ({ row: 1, column: c, message: `missing column "${c}"` }));
+  if (!table.columns.includes("address") && !table.columns.includes("villageCode")) errors.push({ row: 1, column: "address", message: 'need an "address" or a "villageCode" column' });
+  if (errors.length) return { rows: table.rows.length, created: 0, skippedExisting: 0, errors, unresolved: [], routeFailures: 0, manifestId: null };
+
+  const areas = await db.adminArea.findMany({ where: { countyCode: input.countyCode, removedAt: null }, select: { code: true, name: true, level: true, parentCode: true } });
+  const matcher = buildAddressMatcher(areas);
+  const areaSet = new Map(areas.map((a) => [a.code, a]));
+  const [points, stations] = await Promise.all([
+    db.node.findMany({ where: { countyCode: input.countyCode, tier: "VILLAGE_POINT", status: "ACTIVE" }, select: { id: true, areaCode: true }, orderBy: { code: "asc" } }),
+    db.node.findMany({ where: { countyCode: input.countyCode, tier: "TOWNSHIP_STATION" }, select: { id: true, areaCode: true, status: true }, orderBy: [{ status: "asc" }, { code: "asc" }] }),
+  ]);
+  const pointByArea = new Map<string, string>();
+  for (const p of points) if (!pointByArea.has(p.areaCode)) pointByArea.set(p.areaCode, p.id);
+  const stationByTownship = new Map<string, string>();
+  for (const s of stations) if (!stationByTownship.has(s.areaCode)) stationByTownship.set(s.areaCode, s.id);
+
+  type Good = { row: number; waybillNo: string; name: string; phone: string; address: string | null; areaCode: string; weightG: number; temp: "AMBIENT" | "CHILLED" | "FROZEN"; contents: string; valueFen: number };
+  const good: Good[] = [];
+  const unresolved: ManifestResult["unresolved"] = [];
+  const seen = new Map<string, number>();
+  for (const { row, values: v } of table.rows) {
+    const before = errors.length;
+    const at = (column: string, message: string) => errors.push({ row, column, message });
+    const wb = (v.waybillNo ?? "").replace(/\s+/g, "");
+    if (!wb) at("waybillNo", "required");
+    else if (!matchesCarrierPattern(wb, carrier.waybillPattern)) at("waybillNo", `not a ${carrier.name} waybill number`);
+    else if (seen.has(wb)) at("waybillNo", `appears twice (row ${seen.get(wb)})`);
+    seen.set(wb, row);
+    if (!v.recipientName) at("recipientName", "required");
+    const phone = (v.recipientPhone ?? "").replace(/\s+/g, "");
+    if (!PHONE.test(phone)) at("recipientPhone", "not a mobile (11 digits) or landline number");
+    const w = parseIntField(v.weightG, { min: 1, max: 1_000_000, required: true });
+    if (!w.ok) at("weightG", w.message);
+    const temp = TEMPS.get((v.temp ?? "").trim().toLowerCase());
+    if (!temp) at("temp", `"${v.temp}" is not AMBIENT, CHILLED or FROZEN`);
+    const val = parseIntField(v.declaredValueFen, { min: 0, max: 100_000_000, fallback: 0 });
+    if (!val.ok) at("declaredValueFen", val.message);
+    let areaCode: string | null = null;
+    if (v.villageCode) {
+      const c = parseAreaCode(v.villageCode);
+      if (!c.ok) at("villageCode", c.message);
+      else if (areaSet.get(c.value)?.level !== "VILLAGE") at("villageCode", `${c.value} is not a village of county ${input.countyCode}`);
+      else areaCode = c.value;
+    }
+    if (errors.length > before) continue;
+    if (!areaCode) {
+      const m = matcher.match(v.address ?? "");
+      if ("unresolved" in m) {
+        unresolved.push({ row, waybillNo: wb, address: v.address ?? "", reason: m.unresolved });
+        continue;
+      }
+      areaCode = m.code;
+    }
+    good.push({ row, waybillNo: wb, name: v.recipientName!, phone, address: v.address || null, areaCode, weightG: (w as { value: number }).value, temp: temp as Good["temp"], contents: v.contentsCategory || "日用品", valueFen: (val as { value: number }).value });
+  }
+
+  const existing = new Set(
+    (await db.shipment.findMany({ where: { carrierId: carrier.id, carrierWaybillNo: { in: good.map((g) => g.waybillNo) } }, select: { carrierWaybillNo: true } })).map((s) => s.carrierWaybillNo),
+  );
+  const fresh = good.filter((g) => !existing.has(g.waybillNo));
+  if (input.dryRun) return { rows: table.rows.length, created: fresh.length, skippedExisting: good.length - fresh.length, errors, unresolved, routeFailures: 0, manifestId: null };
+
+  const hub = await hubOf(db, input.countyCode);
+  const routing = await loadRouting(db, input.countyCode);
+  const waybills = await nextWaybills(db, fresh.length);
+  const shipments: Prisma.ShipmentCreateManyInput[] = [];
+  const legs: Prisma.ShipmentLegCreateManyInput[] = [];
+  const events: Prisma.ShipmentEventCreateManyInput[] = [];
+  let routeFailures = 0;
+  const manifestId = randomUUID();
+  fresh.forEach((g, i) => {
+    const id = randomUUID();
+    const village = areaSet.get(g.areaCode)!;
+    const pointId = pointByArea.get(g.areaCode);
+    const destNodeId = pointId ?? stationByTownship.get(village.parentCode ?? "") ?? null;
+    const plan = destNodeId
+      ? computePlan(routing, { shipmentId: id, fromNodeId: hub.id, toNodeId: destNodeId, readyAt: input.now, temp: g.temp, nextPlan: 1, reason: "ROUTED" }, input.now)
+      : null;
+    const routeError = plan ? plan.routeError : "the village's township has no station";
+    if (routeError) routeFailures++;
+    shipments.push({
+      id,
+      countyCode: input.countyCode,
+      waybillNo: waybills[i]!,
+      carrierId: carrier.id,
+      carrierWaybillNo: g.waybillNo,
+      direction: "DOWN",
+      originNodeId: hub.id,
+      destNodeId,
+      destAreaCode: g.areaCode,
+      selfPickup: !pointId,
+      recipientName: g.name,
+      recipientPhone: g.phone,
+      recipientAddress: g.address,
+      weightG: g.weightG,
+      temp: g.temp,
+      contentsCategory: g.contents,
+      declaredValueFen: g.valueFen,
+      status: "AT_NODE",
+      currentNodeId: hub.id,
+      promisedAt: plan?.promisedAt ?? null,
+      routeError,
+      light: routeError ? "RED" : "GREEN",
+      lightReason: routeError,
+      lightChangedAt: input.now,
+      manifestId,
+    });
+    events.push({ shipmentId: id, at: input.now, type: "MANIFEST_ARRIVAL", nodeId: hub.id, actorId: input.actor?.userId ?? null, details: { manifestId, row: g.row } });
+    if (plan) {
+      legs.push(...plan.legs);
+      events.push(plan.event);
+    }
+  });
+  await db.$transaction(
+    async (tx) => {
+      await tx.arrivalManifest.create({
+        data: { id: manifestId, countyCode: input.countyCode, carrierId: carrier.id, fileName: input.fileName, rows: table.rows.length, created: shipments.length, unresolved: unresolved, createdById: input.actor?.userId ?? null },
+      });
+      for (let i = 0; i < shipments.length; i += 2000) await tx.shipment.createMany({ data: shipments.slice(i, i + 2000) });
+      for (let i = 0; i < legs.length; i += 5000) await tx.shipmentLeg.createMany({ data: legs.slice(i, i + 5000) });
+      for (let i = 0; i < events.length; i += 5000) await tx.shipmentEvent.createMany({ data: events.slice(i, i + 5000) });
+    },
+    { timeout: 120_000 },
+  );
+  return { rows: table.rows.length, created: shipments.length, skippedExisting: good.length - fresh.length, errors, unresolved, routeFailures, manifestId };
+}

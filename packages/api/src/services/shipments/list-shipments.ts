@@ -1,0 +1,72 @@
+// Shipment lists for the county: filters, keyset pagination, and the overdue (RED) board.
+import { z } from "zod";
+import type { Db, Prisma } from "@xiangda/db";
+import { maskName, maskPhone } from "@xiangda/domain";
+
+export const ZShipmentFilterSchema = z.object({
+  status: z.enum(["CREATED", "ACCEPTED", "AT_NODE", "IN_TRANSIT", "AWAITING_PICKUP", "DELIVERED", "RETURNED", "EXCEPTION", "CANCELLED"]).optional(),
+  light: z.enum(["GREEN", "YELLOW", "RED"]).optional(),
+  direction: z.enum(["DOWN", "UP"]).optional(),
+  carrierCode: z.string().max(20).optional(),
+  nodeCode: z.string().max(40).optional(),
+  q: z.string().trim().max(40).optional(),
+  cursor: z.string().uuid().optional(),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+
+export async function listShipments(db: Db, input: z.infer<typeof ZShipmentFilterSchema> & { countyCode: string }) {
+  const node = input.nodeCode ? await db.node.findUnique({ where: { countyCode_code: { countyCode: input.countyCode, code: input.nodeCode } } }) : null;
+  const carrier = input.carrierCode ? await db.carrier.findUnique({ where: { code: input.carrierCode } }) : null;
+  const where: Prisma.ShipmentWhereInput = {
+    countyCode: input.countyCode,
+    ...(input.status ? { status: input.status } : {}),
+    ...(input.light ? { light: input.light } : {}),
+    ...(input.direction ? { direction: input.direction } : {}),
+    ...(input.carrierCode ? { carrierId: carrier?.id ?? "00000000-0000-0000-0000-000000000000" } : {}),
+    ...(input.nodeCode ? { currentNodeId: node?.id ?? "00000000-0000-0000-0000-000000000000" } : {}),
+    ...(input.q ? { OR: [{ waybillNo: { contains: input.q.toUpperCase() } }, { carrierWaybillNo: { contains: input.q } }] } : {}),
+  };
+  const rows = await db.shipment.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: input.limit + 1,
+    ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
+    select: { id: true, waybillNo: true, carrierWaybillNo: true, direction: true, status: true, light: true, lightReason: true, temp: true, promisedAt: true, recipientName: true, recipientPhone: true, currentNodeId: true, destNodeId: true, selfPickup: true, createdAt: true },
+  });
+  const page = rows.slice(0, input.limit);
+  const ids = [...new Set(page.flatMap((r) => [r.currentNodeId, r.destNodeId]).filter((x): x is string => !!x))];
+  const names = new Map((await db.node.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((n) => [n.id, n.name]));
+  return {
+    items: page.map((r) => ({
+      ...r,
+      recipientName: maskName(r.recipientName),
+      recipientPhone: maskPhone(r.recipientPhone),
+      currentNode: r.currentNodeId ? (names.get(r.currentNodeId) ?? null) : null,
+      destination: r.destNodeId ? (names.get(r.destNodeId) ?? null) : null,
+      promisedAt: r.promisedAt?.toISOString() ?? null,
+      createdAt: r.createdAt.toISOString(),
+    })),
+    nextCursor: rows.length > input.limit ? page[page.length - 1]!.id : null,
+  };
+}
+
+/// RED shipments by responsible node: the node that holds the parcel, or that it is travelling to.
+export async function listOverdue(db: Db, countyCode: string) {
+  const reds = await db.shipment.findMany({
+    where: { countyCode, light: "RED", status: { notIn: ["DELIVERED", "CANCELLED", "RETURNED"] } },
+    orderBy: { promisedAt: "asc" },
+    take: 5000,
+    select: { id: true, waybillNo: true, promisedAt: true, lightReason: true, routeError: true, currentNodeId: true, legs: { where: { status: "DEPARTED" }, select: { toNodeId: true }, take: 1 } },
+  });
+  const nodeIds = [...new Set(reds.map((r) => r.legs[0]?.toNodeId ?? r.currentNodeId).filter((x): x is string => !!x))];
+  const nodes = new Map((await db.node.findMany({ where: { id: { in: nodeIds } }, select: { id: true, code: true, name: true, contactName: true } })).map((n) => [n.id, n]));
+  const groups = new Map<string, { node: { code: string; name: string } | null; person: string | null; shipments: { waybillNo: string; promisedAt: string | null; reason: string | null }[] }>();
+  for (const r of reds) {
+    const nodeId = r.legs[0]?.toNodeId ?? r.currentNodeId ?? "none";
+    const n = nodes.get(nodeId);
+    const g = groups.get(nodeId) ?? { node: n ? { code: n.code, name: n.name } : null, person: n?.contactName ?? null, shipments: [] };
+    g.shipments.push({ waybillNo: r.waybillNo, promisedAt: r.promisedAt?.toISOString() ?? null, reason: r.routeError ?? r.lightReason });
+    groups.set(nodeId, g);
+  }
+  return [...groups.values()].sort((a, b) => (a.shipments[0]?.promisedAt ?? "").localeCompare(b.shipments[0]?.promisedAt ?? ""));
+}
