@@ -99,6 +99,30 @@ describe("pnpm xd", () => {
     rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 
+  it("routes on the timetable with --json, and explains a broken cold chain", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "xd-cli-"));
+    const lanes = path.join(dir, "lanes.csv");
+    writeFileSync(lanes, "code,from,to,mode,departures,weekdays,cutoffMinutes,transitMinutes,cold\nT1,HUB,S102,TRUNK,23:30,1-5,30,90,no\nM1,S102,P200,MILK_RUN,09:30,,15,20,no\n");
+    expect(xd("lanes", "import", lanes, "--json").code).toBe(0);
+    // Friday 23:00 local: the 23:30 trunk (cut-off 23:00) arrives Saturday 01:00; the milk run leaves 09:30.
+    const r = xd("route", "--county", "210881", "--from", "HUB", "--to", "210881102200", "--at", "2026-11-27T23:00:00+08:00", "--json");
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json).toMatchObject({
+      ok: true,
+      selfPickup: false,
+      legs: [
+        { lane: "T1", from: "HUB", to: "S102", depart: "2026-11-27T15:30:00.000Z", arrive: "2026-11-27T17:00:00.000Z" },
+        { lane: "M1", from: "S102", to: "P200", depart: "2026-11-28T01:30:00.000Z", arrive: "2026-11-28T01:50:00.000Z" },
+      ],
+    });
+    const cold = xd("route", "--county", "210881", "--from", "HUB", "--to", "P200", "--at", "2026-11-27T12:00:00+08:00", "--temp", "CHILLED", "--json");
+    expect(cold.code).toBe(1);
+    expect(cold.json).toMatchObject({ ok: false, reason: "COLD_CHAIN", brokenLeg: { laneCode: "T1" } });
+    const bad = xd("route", "--county", "210881", "--from", "HUB", "--to", "P200", "--at", "tomorrow", "--json");
+    expect(bad.json).toMatchObject({ issues: [{ path: "at" }] });
+    rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
+
   it("fails clearly on an unknown command or option", () => {
     const r = xd("frobnicate");
     expect(r.code).toBe(1);
