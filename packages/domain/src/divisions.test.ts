@@ -13,7 +13,9 @@ describe("division kinds", () => {
   it("reads the village-level unit type from its name", () => {
     expect(villageKind("西关社区居委会")).toBe("居委会");
     expect(villageKind("榜式堡村委会")).toBe("村委会");
-    expect(villageKind("某某虚拟社区")).toBe("其他");
+    expect(villageKind("长征社区")).toBe("居委会");
+    expect(villageKind("某某村")).toBe("村委会");
+    expect(villageKind("某某农场生活区")).toBe("其他");
   });
   it("gives the everyday short name", () => {
     expect(shortAreaName("西关社区居委会")).toBe("西关社区");

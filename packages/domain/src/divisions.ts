@@ -22,6 +22,9 @@ export function townshipKind(name: string): string {
 export function villageKind(name: string): string {
   if (/(村民委员会|村委会)$/.test(name)) return "村委会";
   if (/(居民委员会|居委会)$/.test(name)) return "居委会";
+  // Some official names leave the committee out: 长征社区 is a residents' committee, 某某村 a village committee.
+  if (/社区$/.test(name)) return "居委会";
+  if (/村$/.test(name)) return "村委会";
   return "其他";
 }
 

@@ -8,3 +8,4 @@ export * from "./network/index.ts";
 export * from "./shipments/index.ts";
 export * from "./ids/index.ts";
 export * from "./routing/index.ts";
+export * from "./scan/index.ts";

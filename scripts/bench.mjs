@@ -1,0 +1,18 @@
+// `pnpm bench`: runs every benchmark of the project; each rewrites its own section of docs/benchmarks.md.
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const tsx = path.join(root, "node_modules", ".bin", "tsx");
+const BENCHES = [{ name: "routing", file: "bench/routing/run.ts" }];
+
+const only = process.argv.slice(2);
+let failed = 0;
+for (const b of BENCHES.filter((x) => only.length === 0 || only.includes(x.name))) {
+  console.log(`\n== bench: ${b.name}`);
+  const r = spawnSync(tsx, [path.join(root, b.file)], { stdio: "inherit", cwd: root, env: process.env });
+  if (r.status !== 0) failed++;
+}
+console.log(failed ? `\n${failed} benchmark(s) failed` : "\nall benchmarks done: see docs/benchmarks.md");
+process.exit(failed ? 1 : 0);
