@@ -105,6 +105,9 @@ const MATRIX: Record<string, Row> = {
   "shipments.overdue": { allowed: COUNTY, input: (w) => ({ countyCode: w.home.countyCode }) },
   "shipments.recomputeLights": { allowed: COUNTY, input: (w) => ({ countyCode: w.home.countyCode }) },
   "tracking.lookup": { allowed: ALL, input: async (w, h) => ({ waybillNo: await makeShipment(w, h), phoneLast4: "5678" }) },
+  "scan.record": { allowed: SIGNED_IN, input: (w) => ({ clientScanId: crypto.randomUUID(), code: "XD0000000000000", action: "ARRIVE", nodeId: w.home.stationId, at: new Date().toISOString() }) },
+  "scan.recordBatch": { allowed: SIGNED_IN, input: (w) => ({ scans: [{ clientScanId: crypto.randomUUID(), code: "XD0000000000000", action: "ARRIVE", nodeId: w.home.stationId, at: new Date().toISOString() }] }) },
+  "scan.today": { allowed: ["admin", "manager", "station"], input: (w) => ({ nodeId: w.home.stationId }) },
   "network.imports.get": {
     allowed: COUNTY,
     input: async (w, h) => {

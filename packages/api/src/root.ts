@@ -6,6 +6,7 @@ import { merchantRouter } from "./router/merchant.ts";
 import { networkRouter } from "./router/network/index.ts";
 import { shipmentsRouter } from "./router/shipments/index.ts";
 import { trackingRouter } from "./router/tracking.ts";
+import { scanRouter } from "./router/scan.ts";
 import { stationRouter } from "./router/station.ts";
 import { usersRouter } from "./router/users.ts";
 import { createCallerFactory, router } from "./trpc.ts";
@@ -20,6 +21,7 @@ export const appRouter = router({
   network: networkRouter,
   shipments: shipmentsRouter,
   tracking: trackingRouter,
+  scan: scanRouter,
 });
 
 export type AppRouter = typeof appRouter;

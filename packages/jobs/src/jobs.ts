@@ -49,4 +49,20 @@ export const shipmentsRecomputeLights = defineJob({
   options: { attempts: 2, removeOnComplete: { age: 3600, count: 1000 } },
 });
 
-export const ALL_JOBS = [usersWelcome, systemPing, networkImport, networkReroute, shipmentsRecomputeLights] as const;
+/// A misrouted parcel is planned again from where it was scanned.
+export const shipmentsReplan = defineJob({
+  queue: "shipments",
+  name: "shipments.replan",
+  schema: z.object({ shipmentId: z.string().uuid(), scanId: z.string().uuid() }),
+  jobId: (p) => `shipments.replan-${p.scanId}`,
+});
+
+/// Tells the recipient their parcel waits at a node, with its pickup code.
+export const notifyPickupReady = defineJob({
+  queue: "notify",
+  name: "notify.pickupReady",
+  schema: z.object({ shipmentId: z.string().uuid(), scanId: z.string().uuid() }),
+  jobId: (p) => `notify.pickupReady-${p.scanId}`,
+});
+
+export const ALL_JOBS = [usersWelcome, systemPing, networkImport, networkReroute, shipmentsRecomputeLights, shipmentsReplan, notifyPickupReady] as const;

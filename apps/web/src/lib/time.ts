@@ -37,3 +37,19 @@ export function formatDate(value: string | number | Date | null | undefined): st
   const date = toDate(value);
   return date ? dateFormat.format(date) : String(value);
 }
+
+const shortDateTimeFormat = new Intl.DateTimeFormat("zh-CN", {
+  timeZone: TIME_ZONE,
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+/** "05/01 08:30" in Asia/Shanghai: for dense diagrams where the year goes without saying. */
+export function formatShortDateTime(value: string | number | Date | null | undefined): string {
+  if (value === null || value === undefined || value === "") return "";
+  const date = toDate(value);
+  return date ? shortDateTimeFormat.format(date) : String(value);
+}

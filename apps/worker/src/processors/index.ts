@@ -1,5 +1,7 @@
 // Job name → processor. Every job defined in @xiangda/jobs must have one (checked by a test).
-import { networkImport, networkReroute, shipmentsRecomputeLights, systemPing, usersWelcome } from "@xiangda/jobs";
+import { networkImport, networkReroute, notifyPickupReady, shipmentsRecomputeLights, shipmentsReplan, systemPing, usersWelcome } from "@xiangda/jobs";
+import { processPickupReady } from "./notify/pickup-ready.ts";
+import { processReplan } from "./shipments/replan.ts";
 import { processReroute } from "./network/reroute.ts";
 import { processRecomputeLights } from "./shipments/recompute-lights.ts";
 import { processNetworkImport } from "./network/import.ts";
@@ -13,4 +15,6 @@ export const PROCESSORS: Record<string, Processor> = {
   [networkImport.name]: processNetworkImport,
   [networkReroute.name]: processReroute,
   [shipmentsRecomputeLights.name]: processRecomputeLights,
+  [shipmentsReplan.name]: processReplan,
+  [notifyPickupReady.name]: processPickupReady,
 };

@@ -10,14 +10,24 @@ interface Props {
   onChange: (code: string) => void;
   invalid?: boolean;
   testId?: string;
+  /** The label of the empty choice ("请选择" unless given, e.g. "all nodes" in a filter). */
+  emptyLabel?: string;
+  ariaLabel?: string;
 }
 
-export function NodeSelect({ id, value, nodes, onChange, invalid, testId }: Props) {
+export function NodeSelect({ id, value, nodes, onChange, invalid, testId, emptyLabel, ariaLabel }: Props) {
   const { t } = useTranslation();
   const known = !value || nodes.some((n) => n.code === value);
   return (
-    <select id={id} value={value} aria-invalid={invalid} onChange={(e) => onChange(e.target.value)} data-testid={testId}>
-      <option value="">{t("form.choose")}</option>
+    <select
+      id={id}
+      value={value}
+      aria-invalid={invalid}
+      aria-label={ariaLabel}
+      onChange={(e) => onChange(e.target.value)}
+      data-testid={testId}
+    >
+      <option value="">{emptyLabel ?? t("form.choose")}</option>
       {!known ? <option value={value}>{value}</option> : null}
       {TIERS.map((tier) => {
         const group = nodes.filter((n) => n.tier === tier);

@@ -62,7 +62,7 @@ export function computePlan(r: CountyRouting, p: PlanInput, now: Date): PlanOutc
 }
 
 /// Replaces a shipment's open legs with a new plan from where it is now.
-export async function replan(tx: Tx, r: CountyRouting, p: Omit<PlanInput, "nextPlan">, now: Date): Promise<PlanOutcome> {
+export async function replan(tx: Tx, r: CountyRouting, p: Omit<PlanInput, "nextPlan">, now: Date, extra: Record<string, string> = {}): Promise<PlanOutcome> {
   const last = await tx.shipmentLeg.aggregate({ where: { shipmentId: p.shipmentId }, _max: { plan: true } });
   const outcome = computePlan(r, { ...p, nextPlan: (last._max.plan ?? 0) + 1 }, now);
   await tx.shipmentLeg.updateMany({ where: { shipmentId: p.shipmentId, status: "PLANNED" }, data: { status: "CANCELLED" } });
@@ -71,6 +71,6 @@ export async function replan(tx: Tx, r: CountyRouting, p: Omit<PlanInput, "nextP
     where: { id: p.shipmentId },
     data: { promisedAt: outcome.promisedAt, routeError: outcome.routeError, ...(outcome.ok ? {} : { light: "RED", lightReason: outcome.routeError, lightChangedAt: now }) },
   });
-  await tx.shipmentEvent.create({ data: outcome.event });
+  await tx.shipmentEvent.create({ data: { ...outcome.event, details: { ...(outcome.event.details as Record<string, unknown>), ...extra } as Prisma.InputJsonValue } });
   return outcome;
 }

@@ -1,0 +1,42 @@
+// The scan API: a contract for handhelds, desk scanners and scripts (see README "Scan API").
+import { recordScan } from "../services/scan/record-scan.ts";
+import { ZScanBatchSchema, ZScanSchema } from "../services/scan/schemas.ts";
+import { authedProcedure, router, stationProcedure } from "../trpc.ts";
+
+const SHANGHAI_OFFSET_MS = 8 * 3600_000;
+
+export const scanRouter = router({
+  /// Every attempt is stored; FORBIDDEN and other refusals come back as outcomes, not errors.
+  record: authedProcedure
+    .meta({ roles: "authed", auditTarget: (i) => `scan:${(i as { clientScanId?: string }).clientScanId ?? "?"}` })
+    .input(ZScanSchema)
+    .mutation(({ ctx, input }) => recordScan(ctx.db, ctx.actor, input, ctx.now())),
+
+  /// Up to 500 scans, in order, a result for each (an offline queue syncing).
+  recordBatch: authedProcedure
+    .meta({ roles: "authed", auditTarget: (i) => `scans:${(i as { scans?: unknown[] }).scans?.length ?? 0}` })
+    .input(ZScanBatchSchema)
+    .mutation(async ({ ctx, input }) => {
+      const results = [];
+      for (const s of input.scans) results.push(await recordScan(ctx.db, ctx.actor, s, ctx.now()));
+      return { results };
+    }),
+
+  /// Today's scans at the node (Asia/Shanghai day), newest first, with counts per action.
+  today: stationProcedure
+    .meta({ roles: ["ADMIN", "COUNTY_MANAGER", "STATION_STAFF"] })
+    .query(async ({ ctx, input }) => {
+      const now = ctx.now().getTime();
+      const start = new Date(Math.floor((now + SHANGHAI_OFFSET_MS) / 86_400_000) * 86_400_000 - SHANGHAI_OFFSET_MS);
+      const where = { nodeId: input.nodeId, receivedAt: { gte: start } };
+      const [rows, counts] = await Promise.all([
+        ctx.db.scanEvent.findMany({ where, orderBy: { id: "desc" }, take: 200 }),
+        ctx.db.scanEvent.groupBy({ by: ["action", "outcome"], where, _count: { _all: true } }),
+      ]);
+      return {
+        since: start.toISOString(),
+        counts: counts.map((c) => ({ action: c.action, outcome: c.outcome, count: c._count._all })),
+        scans: rows.map((r) => ({ clientScanId: r.clientScanId, code: r.code, action: r.action, outcome: r.outcome, message: r.message, deviceAt: r.deviceAt.toISOString(), receivedAt: r.receivedAt.toISOString() })),
+      };
+    }),
+});

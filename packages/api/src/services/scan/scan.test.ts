@@ -1,0 +1,175 @@
+// The scan API contract against real PostgreSQL: a parcel's whole journey, idempotency under
+// racing duplicates, refusals that change nothing, misrouting, the three rules at the hub.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "@xiangda/domain";
+import { importDivisions } from "../areas/import-divisions.ts";
+import { runFileImport } from "../network/imports.ts";
+import { createHarness, type Harness } from "../../test-utils/harness.ts";
+
+let h: Harness;
+const countyCode = "210881";
+const ids: Record<string, string> = {};
+const staff = (code: string): Actor => ({ userId: randomUUID(), username: `staff-${code}`, role: "STATION_STAFF", countyCode, nodeId: ids[code]!, merchantId: null });
+const manager: Actor = { userId: randomUUID(), username: "m", role: "COUNTY_MANAGER", countyCode, nodeId: null, merchantId: null };
+const csv = (s: string) => ({ name: "f.csv", data: Buffer.from(s) });
+
+beforeAll(async () => {
+  h = await createHarness();
+  await importDivisions(h.deps.db, countyCode);
+  await runFileImport(
+    h.deps.db,
+    "nodes",
+    csv("code,name,tier,areaCode,parentCode,selfPickup\nHUB,中心,COUNTY_HUB,210881000000,,no\nS102,高屯站,TOWNSHIP_STATION,210881102000,HUB,no\nS105,沙岗站,TOWNSHIP_STATION,210881105000,HUB,no\nP200,高屯村点,VILLAGE_POINT,210881102200,S102,yes\n"),
+  );
+  await runFileImport(h.deps.db, "lanes", csv("code,from,to,mode,departures,transitMinutes\nT1,HUB,S102,TRUNK,13:30,50\nT5,HUB,S105,TRUNK,13:30,50\nT5U,S105,HUB,TRUNK,16:00,50\nM1,S102,P200,MILK_RUN,09:30,20\n"));
+  for (const n of await h.deps.db.node.findMany()) ids[n.code] = n.id;
+  h.clock.set(new Date("2026-11-23T00:00:00Z"));
+}, 60_000);
+afterAll(async () => h?.close());
+
+async function newParcel(phone = "13812345678") {
+  const s = await h.callerAs(manager).shipments.create({ countyCode, direction: "DOWN", fromCode: "HUB", to: "P200", recipientName: "王", recipientPhone: phone, weightG: 500, contentsCategory: "日用品" });
+  return s.waybillNo;
+}
+
+const scan = (actor: Actor, code: string, action: string, node: string, extra: object = {}) =>
+  h.callerAs(actor).scan.record({ clientScanId: randomUUID(), code, action: action as never, nodeId: ids[node]!, at: h.clock.now.toISOString(), ...extra });
+
+describe("a parcel's journey", () => {
+  it("goes hub → station → village point → picked up with its code", async () => {
+    const wb = await newParcel();
+    expect(await scan(staff("HUB"), wb, "DEPART", "HUB")).toMatchObject({ outcome: "OK", nextHop: { code: "S102" }, shipment: { status: "IN_TRANSIT" } });
+    h.clock.advance(6 * 3600_000);
+    expect(await scan(staff("S102"), wb, "ARRIVE", "S102")).toMatchObject({ outcome: "OK", nextHop: { code: "P200" } });
+    expect(await scan(staff("S102"), wb, "HANDOVER", "S102")).toMatchObject({ outcome: "OK", nextHop: { code: "P200" } });
+    const arrived = await scan(staff("P200"), wb, "ARRIVE", "P200");
+    expect(arrived).toMatchObject({ outcome: "OK", shelfSlot: "A-01-01", shipment: { status: "AWAITING_PICKUP" } });
+    const row = await h.deps.db.shipment.findUniqueOrThrow({ where: { waybillNo: wb } });
+    expect(row.pickupCode).toMatch(/^\d{6}$/);
+    expect(await h.deps.db.outboxEvent.count({ where: { name: "notify.pickupReady" } })).toBe(1);
+
+    const wrong = await scan(staff("P200"), wb, "PICKUP", "P200", { pickupCode: row.pickupCode === "000000" ? "111111" : "000000" });
+    expect(wrong).toMatchObject({ outcome: "INVALID_TRANSITION", message: expect.stringContaining("pickup code") });
+    expect(await scan(staff("P200"), "A-01-01", "PICKUP", "P200", { pickupCode: row.pickupCode })).toMatchObject({ outcome: "OK", shipment: { status: "DELIVERED" } });
+
+    const legs = await h.deps.db.shipmentLeg.findMany({ where: { shipment: { waybillNo: wb } }, orderBy: { seq: "asc" } });
+    expect(legs.map((l) => [l.status, !!l.actualDepart, !!l.actualArrive])).toEqual([
+      ["ARRIVED", true, true],
+      ["ARRIVED", true, true],
+    ]);
+    const types = (await h.deps.db.shipmentEvent.findMany({ where: { shipment: { waybillNo: wb } }, orderBy: { id: "asc" } })).map((e) => e.type);
+    expect(types).toEqual(["CREATED", "ROUTED", "DEPART", "ARRIVE", "HANDOVER", "ARRIVE", "PICKUP"]);
+    expect(await h.deps.db.scanEvent.count({ where: { shipment: undefined, code: { in: [wb, "A-01-01"] } } })).toBe(6);
+  });
+
+  it("gives the next parcel the next free shelf slot", async () => {
+    const a = await newParcel("13800000001");
+    const b = await newParcel("13800000002");
+    for (const wb of [a, b]) await scan(staff("P200"), wb, "ARRIVE", "P200");
+    const slots = (await h.deps.db.shipment.findMany({ where: { waybillNo: { in: [a, b] } }, orderBy: { waybillNo: "asc" } })).map((s) => s.shelfSlot);
+    expect(new Set(slots).size).toBe(2);
+    expect(slots).toEqual(expect.arrayContaining(["A-01-01", "A-01-02"]));
+  });
+});
+
+describe("idempotency", () => {
+  it("returns the first result for a repeated clientScanId, with one effect, even when racing", async () => {
+    const wb = await newParcel();
+    const input = { clientScanId: randomUUID(), code: wb, action: "DEPART" as const, nodeId: ids.HUB!, at: h.clock.now.toISOString() };
+    const caller = h.callerAs(staff("HUB"));
+    const results = await Promise.all(Array.from({ length: 8 }, () => caller.scan.record(input)));
+    const distinct = [...new Set(results.map((r) => JSON.stringify(r)))];
+    if (distinct.length > 1) console.log("DISTINCT", distinct);
+    expect(distinct).toHaveLength(1);
+    expect(results[0]!.outcome).toBe("OK");
+    expect(await h.deps.db.scanEvent.count({ where: { clientScanId: input.clientScanId } })).toBe(1);
+    expect(await h.deps.db.shipmentEvent.count({ where: { shipment: { waybillNo: wb }, type: "DEPART" } })).toBe(1);
+    expect(await caller.scan.record(input)).toEqual(results[0]);
+  });
+
+  it("answers the same action from another device as DUPLICATE with no effect", async () => {
+    const wb = await newParcel();
+    const [a, b] = await Promise.all([scan(staff("HUB"), wb, "DEPART", "HUB"), scan(staff("HUB"), wb, "DEPART", "HUB")]);
+    expect([a.outcome, b.outcome].sort()).toEqual(["DUPLICATE", "OK"]);
+    expect(await h.deps.db.shipmentEvent.count({ where: { shipment: { waybillNo: wb }, type: "DEPART" } })).toBe(1);
+  });
+});
+
+describe("refusals change nothing and are stored", () => {
+  it("FORBIDDEN at another node, UNKNOWN_CODE for a bad check digit or an unknown number", async () => {
+    const wb = await newParcel();
+    const before = await h.deps.db.shipment.findUniqueOrThrow({ where: { waybillNo: wb } });
+    expect(await scan(staff("S102"), wb, "DEPART", "HUB")).toMatchObject({ outcome: "FORBIDDEN", shipment: null });
+    const bad = wb.slice(0, -1) + String((Number(wb.slice(-1)) + 1) % 10);
+    expect(await scan(staff("HUB"), bad, "DEPART", "HUB")).toMatchObject({ outcome: "UNKNOWN_CODE", message: expect.stringContaining("waybill") });
+    expect(await scan(staff("HUB"), "9999999", "DEPART", "HUB")).toMatchObject({ outcome: "UNKNOWN_CODE" });
+    expect(await scan(staff("HUB"), wb, "DELIVER", "HUB")).toMatchObject({ outcome: "INVALID_TRANSITION" });
+    const after = await h.deps.db.shipment.findUniqueOrThrow({ where: { waybillNo: wb } });
+    expect(after).toEqual(before);
+    const stored = await h.deps.db.scanEvent.findMany({ where: { outcome: { in: ["FORBIDDEN", "UNKNOWN_CODE", "INVALID_TRANSITION"] } } });
+    expect(stored.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it("refuses a merchant or a manager of another county as FORBIDDEN", async () => {
+    const wb = await newParcel();
+    const merchant: Actor = { userId: randomUUID(), username: "mc", role: "MERCHANT", countyCode, nodeId: null, merchantId: randomUUID() };
+    expect((await scan(merchant, wb, "DEPART", "HUB")).outcome).toBe("FORBIDDEN");
+    expect((await scan({ ...manager, countyCode: "211021" }, wb, "DEPART", "HUB")).outcome).toBe("FORBIDDEN");
+    expect((await scan(manager, wb, "DEPART", "HUB")).outcome).toBe("OK");
+  });
+});
+
+describe("misrouting and the three rules", () => {
+  it("MISROUTED names the expected node and queues a new route", async () => {
+    const wb = await newParcel();
+    await scan(staff("HUB"), wb, "DEPART", "HUB");
+    const r = await scan(staff("S105"), wb, "ARRIVE", "S105");
+    expect(r).toMatchObject({ outcome: "MISROUTED", expected: { code: "S102" }, message: expect.stringContaining("S102") });
+    const s = await h.deps.db.shipment.findUniqueOrThrow({ where: { waybillNo: wb } });
+    expect(s.currentNodeId).toBe(ids.S105);
+    expect(await h.deps.db.outboxEvent.count({ where: { name: "shipments.replan", payload: { path: ["shipmentId"], equals: s.id } } })).toBe(1);
+  });
+
+  it("keeps an upward parcel at the hub until it is screened", async () => {
+    const st = staff("S105");
+    const accepted = await h.callerAs(st).shipments.accept({
+      nodeId: ids.S105!,
+      senderName: "李",
+      senderIdNumber: "11010519491231002X",
+      senderPhone: "13900001111",
+      recipientName: "赵",
+      recipientPhone: "13700002222",
+      outboundCity: "沈阳市",
+      weightG: 5000,
+      contentsCategory: "苹果",
+      inspection: { inspected: true, prohibitedAbsent: { explosives: true, flammables: true, toxic: true, radioactive: true, weapons: true, drugs: true, live_animals: true, cash: true } },
+    } as never);
+    expect(accepted.legs.map((l) => l.lane)).toEqual(["T5U"]);
+    await scan(st, accepted.waybillNo, "DEPART", "S105");
+    await scan(staff("HUB"), accepted.waybillNo, "ARRIVE", "HUB");
+    // At its destination (the hub's outbound gate) it may still not be handed on unscreened.
+    expect(await scan(staff("HUB"), accepted.waybillNo, "LOAD", "HUB", { vehicleId: randomUUID() })).toMatchObject({ outcome: "INVALID_TRANSITION", message: expect.stringContaining("security screening") });
+  });
+});
+
+describe("device times and batches", () => {
+  it("takes a device time far in the future as the server's, and keeps an old one as sent", async () => {
+    const wb = await newParcel();
+    await h.callerAs(staff("HUB")).scan.record({ clientScanId: randomUUID(), code: wb, action: "DEPART", nodeId: ids.HUB!, at: new Date(h.clock.now.getTime() + 3 * 86_400_000).toISOString() });
+    const leg = await h.deps.db.shipmentLeg.findFirstOrThrow({ where: { shipment: { waybillNo: wb }, seq: 0 } });
+    expect(leg.actualDepart?.toISOString()).toBe(h.clock.now.toISOString());
+    const early = new Date(h.clock.now.getTime() - 3600_000).toISOString();
+    await h.callerAs(staff("S102")).scan.record({ clientScanId: randomUUID(), code: wb, action: "ARRIVE", nodeId: ids.S102!, at: early });
+    const arrived = await h.deps.db.shipmentLeg.findFirstOrThrow({ where: { shipment: { waybillNo: wb }, seq: 0 } });
+    expect(arrived.actualArrive?.toISOString()).toBe(early);
+  });
+
+  it("records a batch in order with a result per scan", async () => {
+    const wb = await newParcel();
+    const mk = (action: string, node: string) => ({ clientScanId: randomUUID(), code: wb, action: action as never, nodeId: ids[node]!, at: h.clock.now.toISOString() });
+    const { results } = await h.callerAs(manager).scan.recordBatch({ scans: [mk("DEPART", "HUB"), mk("DEPART", "HUB"), mk("ARRIVE", "S102")] });
+    expect(results.map((r) => r.outcome)).toEqual(["OK", "DUPLICATE", "OK"]);
+    await expect(h.callerAs(manager).scan.recordBatch({ scans: [] })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+});
