@@ -5,6 +5,14 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 install_deps
+# Labels print Chinese with a system CJK font; install one when we can.
+if ! fc-list 2>/dev/null | grep -qi "wenquanyi\|noto.*cjk"; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-wqy-microhei >/dev/null 2>&1 || true
+  else
+    echo "note: no CJK font found; labels will print Latin text only (Debian: apt-get install fonts-wqy-microhei)"
+  fi
+fi
 say "Starting PostgreSQL and Redis"
 bash scripts/services.sh up
 say "Migrating the database"

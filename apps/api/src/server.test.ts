@@ -124,3 +124,31 @@ describe("tRPC over HTTP", () => {
     await app.close();
   });
 });
+
+describe("labels over HTTP", () => {
+  it("prints a batch of labels for the caller's county only", async () => {
+    const app = await buildServer(h.deps, { logger: quiet, webDist: null });
+    const s = await h.callerAs(w.actors.admin).shipments.create({
+      countyCode: w.home.countyCode,
+      direction: "DOWN",
+      fromCode: `${w.home.countyCode}-HUB`,
+      to: `${w.home.countyCode}-S1`,
+      recipientName: "王小明",
+      recipientPhone: "13812345678",
+      weightG: 1000,
+      contentsCategory: "日用品",
+    });
+    const tokenOf = async (username: string) =>
+      (await app.inject({ method: "POST", url: "/trpc/auth.login", headers: { "content-type": "application/json" }, payload: JSON.stringify({ username, password: w.password }) })).json<{ result: { data: { token: string } } }>().result.data.token;
+    expect((await app.inject({ url: `/labels.pdf?waybills=${s.waybillNo}` })).statusCode).toBe(401);
+    const mgr = { authorization: `Bearer ${await tokenOf("t_manager")}` };
+    const pdf = await app.inject({ url: `/labels.pdf?waybills=${s.waybillNo}&size=76x130`, headers: mgr });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers["content-type"]).toBe("application/pdf");
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
+    expect((await app.inject({ url: `/labels.pdf?waybills=${s.waybillNo}&size=A4`, headers: mgr })).json()).toMatchObject({ field: "size" });
+    const away = { authorization: `Bearer ${await tokenOf("t_manager_away")}` };
+    expect((await app.inject({ url: `/labels.pdf?waybills=${s.waybillNo}`, headers: away })).statusCode).toBe(404);
+    await app.close();
+  });
+});

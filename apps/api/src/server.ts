@@ -6,9 +6,10 @@ import { fileURLToPath } from "node:url";
 import fastifyCookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
-import Fastify, { type FastifyRequest } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyRequest } from "fastify";
 import { appRouter, createContext, type AppRouter, type Deps, type RequestInfo } from "@xiangda/api";
 import { checkReady } from "./ready.ts";
+import { registerLabelRoutes } from "./labels-route.ts";
 import { createLogger, type Logger } from "./logger.ts";
 
 export const SESSION_COOKIE = "xd_session";
@@ -19,6 +20,8 @@ export interface ServerOptions {
   /// Serve this folder at / (the built web app); defaults to apps/web/dist when it exists.
   webDist?: string | null;
   secureCookies?: boolean;
+  /// Public origin, for tracking links printed on labels.
+  publicUrl?: string;
 }
 
 function bearer(req: FastifyRequest): string | null {
@@ -29,7 +32,9 @@ function bearer(req: FastifyRequest): string | null {
 
 export async function buildServer(deps: Deps, opts: ServerOptions = {}) {
   const app = Fastify({
-    loggerInstance: (opts.logger ?? createLogger("info")),
+    // pino's Logger and Fastify's logger type differ only in generics; one instance type for all routes.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
+    loggerInstance: (opts.logger ?? createLogger("info")) as FastifyBaseLogger,
     genReqId: (req) => {
       const given = req.headers["x-request-id"];
       return typeof given === "string" && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
@@ -81,6 +86,8 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}) {
       },
     } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"],
   });
+
+  registerLabelRoutes(app, deps, { publicUrl: opts.publicUrl ?? "http://127.0.0.1:4310", sessionToken: (req) => bearer(req) ?? req.cookies[SESSION_COOKIE] ?? null });
 
   const here = path.dirname(fileURLToPath(import.meta.url));
   const webDist = opts.webDist === undefined ? path.resolve(here, "../../web/dist") : opts.webDist;

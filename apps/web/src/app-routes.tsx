@@ -1,4 +1,5 @@
-// Routes: login, one area per role family; the county area has the network pages and, for ADMIN, users and audit.
+// Routes: login and public tracking, one area per role family; the county area has the network and shipment pages
+// and, for ADMIN, users and audit; the station area has the acceptance desk.
 import { useTranslation } from "react-i18next";
 import { Route, Routes } from "react-router";
 import { HomeRedirect, RequireRole } from "./auth/require-role.tsx";
@@ -16,16 +17,24 @@ import { NetworkPage } from "./pages/network/network-page.tsx";
 import { NodesPage } from "./pages/network/nodes-page.tsx";
 import { MerchantHome } from "./pages/merchant-home.tsx";
 import { NotFoundPage } from "./pages/not-found-page.tsx";
+import { ManifestPage } from "./pages/shipments/manifest-page.tsx";
+import { OverduePage } from "./pages/shipments/overdue-page.tsx";
+import { ShipmentDetailPage } from "./pages/shipments/shipment-detail-page.tsx";
+import { ShipmentsPage } from "./pages/shipments/shipments-page.tsx";
+import { AcceptPage } from "./pages/station/accept-page.tsx";
 import { StationHome } from "./pages/station-home.tsx";
+import { TrackPage } from "./pages/track-page.tsx";
 
 export function AppRoutes() {
   const { t } = useTranslation();
   const overview = (to: string) => [{ to, label: t("nav.overview"), end: true, testId: "nav-overview" }];
+  const stationNav = [...overview("/station"), { to: "/station/accept", label: t("nav.accept"), testId: "nav-accept" }];
 
   return (
     <Routes>
       <Route path="/" element={<HomeRedirect />} />
       <Route path="/login" element={<LoginPage />} />
+      <Route path="/track" element={<TrackPage />} />
       <Route
         path="/merchant"
         element={
@@ -40,11 +49,12 @@ export function AppRoutes() {
         path="/station"
         element={
           <RequireRole roles={AREA_ROLES.station}>
-            <AreaLayout area="station" nav={overview("/station")} />
+            <AreaLayout area="station" nav={stationNav} />
           </RequireRole>
         }
       >
         <Route index element={<StationHome />} />
+        <Route path="accept" element={<AcceptPage />} />
       </Route>
       <Route
         path="/county"
@@ -60,6 +70,10 @@ export function AppRoutes() {
         <Route path="lanes" element={<LanesPage />} />
         <Route path="fleet" element={<FleetPage />} />
         <Route path="import" element={<ImportPage />} />
+        <Route path="shipments" element={<ShipmentsPage />} />
+        <Route path="shipments/:waybillNo" element={<ShipmentDetailPage />} />
+        <Route path="overdue" element={<OverduePage />} />
+        <Route path="manifests" element={<ManifestPage />} />
         <Route
           path="users"
           element={

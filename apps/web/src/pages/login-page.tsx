@@ -2,7 +2,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { Navigate, useLocation, useNavigate } from "react-router";
+import { Link, Navigate, useLocation, useNavigate } from "react-router";
 import { useMe } from "../auth/use-session.ts";
 import { FormField } from "../components/form-field.tsx";
 import { FullPageMessage } from "../components/full-page-message.tsx";
@@ -105,6 +105,12 @@ export function LoginPage() {
             {login.isPending ? t("login.submitting") : t("login.submit")}
           </button>
         </form>
+        <p className="login-track">
+          <span className="muted">{t("login.trackLead")}</span>{" "}
+          <Link to="/track" data-testid="login-track">
+            {t("login.track")}
+          </Link>
+        </p>
       </main>
       <footer className="footer footer-on-dark">{t("app.footer")}</footer>
     </div>

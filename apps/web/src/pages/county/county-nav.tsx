@@ -1,4 +1,4 @@
-// The county area's frame: overview and the network pages; ADMIN also gets the user and audit pages.
+// The county area's frame: overview, the shipment pages and the network pages; ADMIN also gets the user and audit pages.
 import { useTranslation } from "react-i18next";
 import { useUser } from "../../auth/session-context.ts";
 import { AreaLayout, type TNavItem } from "../../components/area-layout.tsx";
@@ -8,6 +8,9 @@ export function CountyNav() {
   const user = useUser();
   const nav: TNavItem[] = [
     { to: "/county", label: t("nav.overview"), end: true, testId: "nav-overview" },
+    { to: "/county/shipments", label: t("nav.shipments"), testId: "nav-shipments" },
+    { to: "/county/overdue", label: t("nav.overdue"), testId: "nav-overdue" },
+    { to: "/county/manifests", label: t("nav.manifests"), testId: "nav-manifests" },
     { to: "/county/network", label: t("nav.network"), testId: "nav-network" },
     { to: "/county/nodes", label: t("nav.nodes"), testId: "nav-nodes" },
     { to: "/county/lanes", label: t("nav.lanes"), testId: "nav-lanes" },

@@ -1,0 +1,305 @@
+// 到件清单导入: a carrier's arrival manifest (CSV/XLSX) at the county hub — dry-run preview with per-row errors and
+// unresolved addresses, then the import (rows with errors or unknown addresses are left out; re-imports skip what exists).
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { DataState } from "../../components/data-state.tsx";
+import { FormField } from "../../components/form-field.tsx";
+import { fieldError, readApiError } from "../../lib/api-error.ts";
+import type { TManifestResult, TManifestRowError, TUnresolved } from "../../lib/shipments-api.ts";
+import { useTRPC } from "../../lib/trpc.ts";
+import { CountyScope } from "../county/county-scope.tsx";
+import { ErrorSummary } from "../network/error-summary.tsx";
+import { readFileAsBase64 } from "../network/network-format.ts";
+import { MANIFEST_COLUMNS, manifestTemplateHref } from "./shipment-format.ts";
+
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
+/** The server returns at most this many errors and unresolved rows. */
+const SERVER_LIST_CAP = 1000;
+
+export function ManifestPage() {
+  return <CountyScope>{(countyCode) => <ManifestView countyCode={countyCode} />}</CountyScope>;
+}
+
+function ManifestView({ countyCode }: { countyCode: string }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const carriers = useQuery(trpc.network.carriers.list.queryOptions(undefined, { staleTime: 5 * 60_000 }));
+  const [carrierCode, setCarrierCode] = useState("");
+  const [file, setFile] = useState<File | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [payload, setPayload] = useState<{ carrierCode: string; fileName: string; contentBase64: string } | null>(null);
+  const [inputKey, setInputKey] = useState(0);
+
+  const preview = useMutation(trpc.shipments.importManifest.mutationOptions());
+  const commit = useMutation(
+    trpc.shipments.importManifest.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries(trpc.shipments.pathFilter()),
+    }),
+  );
+  const committed = commit.data ?? null;
+
+  function resetResults() {
+    setPayload(null);
+    preview.reset();
+    commit.reset();
+  }
+
+  function reset() {
+    setFile(null);
+    setFileError(null);
+    setInputKey((k) => k + 1);
+    resetResults();
+  }
+
+  function onPick(picked: File | null) {
+    setFile(picked);
+    resetResults();
+    setFileError(picked && picked.size > MAX_FILE_BYTES ? t("manifest.tooLarge", { mb: MAX_FILE_BYTES / 1024 / 1024 }) : null);
+  }
+
+  async function onPreview() {
+    if (!file || !carrierCode) return;
+    setFileError(null);
+    commit.reset();
+    try {
+      const contentBase64 = await readFileAsBase64(file);
+      const body = { carrierCode, fileName: file.name, contentBase64 };
+      setPayload(body);
+      preview.mutate({ countyCode, ...body, dryRun: true });
+    } catch (e) {
+      setFileError(t("manifest.readFailed", { message: e instanceof Error ? e.message : String(e) }));
+    }
+  }
+
+  const previewed = preview.data && payload ? preview.data : null;
+  const carrierError = preview.error ? fieldError(readApiError(preview.error).fieldErrors, "carrierCode") : undefined;
+  const busy = preview.isPending || commit.isPending;
+
+  return (
+    <>
+      <section className="card">
+        <h2 className="card-title">{t("manifest.title")}</h2>
+        <p className="muted small page-note">{t("manifest.lead")}</p>
+        <div className="import-step">
+          <DataState query={carriers}>
+            {(list) => (
+              <FormField id="manifest-carrier" label={t("manifest.carrier")} error={carrierError}>
+                <select
+                  id="manifest-carrier"
+                  className="select-auto"
+                  value={carrierCode}
+                  disabled={busy || committed !== null}
+                  onChange={(e) => {
+                    setCarrierCode(e.target.value);
+                    resetResults();
+                  }}
+                  data-testid="manifest-carrier"
+                >
+                  <option value="">{t("form.choose")}</option>
+                  {list.map((c) => (
+                    <option key={c.code} value={c.code} disabled={c.blacklisted}>
+                      {c.name}（{c.code}）{c.blacklisted ? ` · ${t("manifest.blacklisted")}` : ""}
+                    </option>
+                  ))}
+                </select>
+              </FormField>
+            )}
+          </DataState>
+          <div className="headers-box">
+            <span className="muted small">{t("manifest.columns")}</span>
+            <code className="mono headers-line" data-testid="manifest-columns">
+              {MANIFEST_COLUMNS}
+            </code>
+            <p className="muted small">{t("manifest.hint")}</p>
+            <a className="small" href={manifestTemplateHref()} download="manifest-template.csv" data-testid="manifest-template">
+              {t("manifest.template")}
+            </a>
+          </div>
+          <div className="file-line">
+            <label className="btn file-pick">
+              <input
+                key={inputKey}
+                type="file"
+                accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                className="file-input"
+                onChange={(e) => onPick(e.target.files?.[0] ?? null)}
+                disabled={busy || committed !== null}
+                data-testid="manifest-file"
+              />
+              {t("manifest.pickFile")}
+            </label>
+            <span className="file-name" data-testid="manifest-file-name">
+              {file ? file.name : t("manifest.noFile")}
+            </span>
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={!file || !carrierCode || fileError !== null || busy || committed !== null}
+              onClick={() => void onPreview()}
+              data-testid="manifest-dry-run"
+            >
+              {preview.isPending ? t("manifest.previewing") : t("manifest.preview")}
+            </button>
+          </div>
+          {file && !carrierCode ? <p className="muted small">{t("manifest.pickCarrier")}</p> : null}
+          {fileError ? (
+            <div className="alert alert-error" role="alert">
+              {fileError}
+            </div>
+          ) : null}
+          <ErrorSummary error={preview.error} fields={["carrierCode"]} testId="manifest-preview-error" />
+          {previewed && committed === null ? (
+            <div className="import-result" data-testid="manifest-preview">
+              <p className="muted small">{t("manifest.dryRunNote")}</p>
+              <ManifestFigures result={previewed} kind="preview" />
+              <ManifestIssues result={previewed} />
+              {previewed.errors.length > 0 || previewed.unresolved.length > 0 ? <p className="muted small">{t("manifest.skipNote")}</p> : null}
+              <ErrorSummary error={commit.error} fields={[]} testId="manifest-import-error" />
+              {previewed.created > 0 ? (
+                <button
+                  type="button"
+                  className="btn btn-primary"
+                  disabled={busy}
+                  onClick={() => payload && commit.mutate({ countyCode, ...payload, dryRun: false })}
+                  data-testid="manifest-import"
+                >
+                  {commit.isPending ? t("manifest.importing") : t("manifest.import", { count: previewed.created })}
+                </button>
+              ) : (
+                <p className="muted" data-testid="manifest-nothing">
+                  {t("manifest.nothingToImport")}
+                </p>
+              )}
+            </div>
+          ) : null}
+        </div>
+      </section>
+
+      {committed ? (
+        <section className="card" aria-live="polite" data-testid="manifest-result">
+          <h2 className="card-title">{t("manifest.resultTitle")}</h2>
+          <div className="import-result">
+            <ManifestFigures result={committed} kind="result" />
+            {committed.routeFailures > 0 ? (
+              <div className="alert alert-error" role="alert">
+                {t("manifest.routeFailuresNote", { count: committed.routeFailures })}
+              </div>
+            ) : null}
+            <ManifestIssues result={committed} />
+            <div className="form-actions">
+              <Link className="btn btn-primary" to={`/county/shipments?carrier=${encodeURIComponent(payload?.carrierCode ?? "")}`} data-testid="manifest-view-list">
+                {t("manifest.viewList")}
+              </Link>
+              <button type="button" className="btn" onClick={reset} data-testid="manifest-again">
+                {t("manifest.again")}
+              </button>
+            </div>
+          </div>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+function ManifestFigures({ result, kind }: { result: TManifestResult; kind: "preview" | "result" }) {
+  const { t } = useTranslation();
+  const figures = [
+    { key: "rows", label: t("manifest.rows"), value: result.rows },
+    { key: "created", label: kind === "preview" ? t("manifest.toCreate") : t("manifest.created"), value: result.created },
+    { key: "skippedExisting", label: t("manifest.existing"), value: result.skippedExisting },
+    { key: "errors", label: t("manifest.errorCount"), value: result.errors.length, bad: true },
+    { key: "unresolved", label: t("manifest.unresolvedCount"), value: result.unresolved.length, bad: true },
+    ...(kind === "result" ? [{ key: "routeFailures", label: t("manifest.routeFailures"), value: result.routeFailures, bad: true }] : []),
+  ];
+  return (
+    <dl className="figures" data-testid={`manifest-${kind}-figures`}>
+      {figures.map((f) => (
+        <div key={f.key} data-key={f.key}>
+          <dt>{f.label}</dt>
+          <dd className={f.bad && f.value > 0 ? "danger-text" : undefined} data-testid={`manifest-${kind}-${f.key}`}>
+            {f.value}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function ManifestIssues({ result }: { result: TManifestResult }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {result.errors.length > 0 ? (
+        <div>
+          <h3 className="subheading">{t("manifest.errorsTitle")}</h3>
+          <ErrorsTable errors={result.errors} />
+          {result.errors.length >= SERVER_LIST_CAP ? <p className="muted small">{t("manifest.shownFirst", { count: SERVER_LIST_CAP })}</p> : null}
+        </div>
+      ) : null}
+      {result.unresolved.length > 0 ? (
+        <div>
+          <h3 className="subheading">{t("manifest.unresolvedTitle")}</h3>
+          <UnresolvedTable rows={result.unresolved} />
+          {result.unresolved.length >= SERVER_LIST_CAP ? <p className="muted small">{t("manifest.shownFirst", { count: SERVER_LIST_CAP })}</p> : null}
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+function ErrorsTable({ errors }: { errors: readonly TManifestRowError[] }) {
+  const { t } = useTranslation();
+  return (
+    <div className="table-wrap errors-wrap">
+      <table className="table table-compact" data-testid="manifest-errors">
+        <thead>
+          <tr>
+            <th>{t("manifest.row")}</th>
+            <th>{t("manifest.column")}</th>
+            <th>{t("manifest.reason")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {errors.map((e, i) => (
+            <tr key={`${e.row}-${e.column}-${i}`} data-testid="manifest-error-row" data-row={e.row}>
+              <td className="mono">{e.row}</td>
+              <td className="mono">{e.column || t("common.none")}</td>
+              <td className="wrap">{e.message}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function UnresolvedTable({ rows }: { rows: readonly TUnresolved[] }) {
+  const { t } = useTranslation();
+  return (
+    <div className="table-wrap errors-wrap">
+      <table className="table table-compact" data-testid="manifest-unresolved">
+        <thead>
+          <tr>
+            <th>{t("manifest.row")}</th>
+            <th>{t("manifest.waybillNo")}</th>
+            <th>{t("manifest.address")}</th>
+            <th>{t("manifest.reason")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((u, i) => (
+            <tr key={`${u.row}-${i}`} data-testid="manifest-unresolved-row" data-row={u.row}>
+              <td className="mono">{u.row}</td>
+              <td className="mono">{u.waybillNo}</td>
+              <td className="wrap">{u.address || t("common.none")}</td>
+              <td className="wrap">{u.reason}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
