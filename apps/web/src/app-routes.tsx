@@ -22,7 +22,7 @@ import { OverduePage } from "./pages/shipments/overdue-page.tsx";
 import { ShipmentDetailPage } from "./pages/shipments/shipment-detail-page.tsx";
 import { ShipmentsPage } from "./pages/shipments/shipments-page.tsx";
 import { AcceptPage } from "./pages/station/accept-page.tsx";
-import { StationHome } from "./pages/station-home.tsx";
+import { StationConsole } from "./pages/station/console/station-console.tsx";
 import { TrackPage } from "./pages/track-page.tsx";
 
 export function AppRoutes() {
@@ -53,7 +53,7 @@ export function AppRoutes() {
           </RequireRole>
         }
       >
-        <Route index element={<StationHome />} />
+        <Route index element={<StationConsole />} />
         <Route path="accept" element={<AcceptPage />} />
       </Route>
       <Route

@@ -464,7 +464,7 @@ export const en: TMessages = {
     arrivedLate: "Arrived after the promised time",
   },
   legStatus: {
-    PLANNED: "Planned",
+    PLANNED: "Not yet departed",
     DEPARTED: "Departed",
     ARRIVED: "Arrived",
     CANCELLED: "Cancelled",
@@ -685,7 +685,7 @@ export const en: TMessages = {
     title: "Track a parcel",
     lead: "Enter the waybill number and the last 4 digits of the recipient's phone.",
     waybillNo: "Waybill number",
-    phoneLast4: "Last 4 digits of the recipient's phone",
+    phoneLast4: "Last 4 phone digits",
     submit: "Track",
     submitting: "Looking up…",
     notFound: "Not found: the waybill number or the phone digits do not match.",

@@ -2,6 +2,8 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import { en } from "./en.ts";
+import { scanEn } from "./scan.en.ts";
+import { scanZh } from "./scan.zh.ts";
 import { zh } from "./zh.ts";
 
 export const LANGUAGES = ["zh-CN", "en"] as const;
@@ -42,7 +44,7 @@ i18n.on("languageChanged", (lang) => {
 });
 
 void i18n.use(initReactI18next).init({
-  resources: { "zh-CN": { translation: zh }, en: { translation: en } },
+  resources: { "zh-CN": { translation: { ...zh, scan: scanZh } }, en: { translation: { ...en, scan: scanEn } } },
   lng: storedLanguage(),
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: [...LANGUAGES],

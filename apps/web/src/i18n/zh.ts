@@ -460,7 +460,7 @@ export const zh = {
     arrivedLate: "晚于承诺时间到达",
   },
   legStatus: {
-    PLANNED: "计划",
+    PLANNED: "待发",
     DEPARTED: "已发出",
     ARRIVED: "已到达",
     CANCELLED: "已取消",

@@ -1,5 +1,5 @@
 // The scan API: a contract for handhelds, desk scanners and scripts (see README "Scan API").
-import { recordScan } from "../services/scan/record-scan.ts";
+import { recordScan, recordScanBatch } from "../services/scan/record-scan.ts";
 import { ZScanBatchSchema, ZScanSchema } from "../services/scan/schemas.ts";
 import { authedProcedure, router, stationProcedure } from "../trpc.ts";
 
@@ -16,11 +16,7 @@ export const scanRouter = router({
   recordBatch: authedProcedure
     .meta({ roles: "authed", auditTarget: (i) => `scans:${(i as { scans?: unknown[] }).scans?.length ?? 0}` })
     .input(ZScanBatchSchema)
-    .mutation(async ({ ctx, input }) => {
-      const results = [];
-      for (const s of input.scans) results.push(await recordScan(ctx.db, ctx.actor, s, ctx.now()));
-      return { results };
-    }),
+    .mutation(async ({ ctx, input }) => ({ results: await recordScanBatch(ctx.db, ctx.actor, input.scans, ctx.now()) })),
 
   /// Today's scans at the node (Asia/Shanghai day), newest first, with counts per action.
   today: stationProcedure

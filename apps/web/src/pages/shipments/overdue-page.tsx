@@ -101,7 +101,7 @@ function OverdueGroup({ group, now }: { group: TOverdueGroup; now: Date }) {
           {group.node ? <code className="mono muted small"> {group.node.code}</code> : null}
         </div>
         <div className="small">
-          <span className="muted">{t("overdue.person")}：</span>
+          <span className="muted">{t("overdue.person")}</span>{" "}
           {group.person ?? <span className="muted">{t("overdue.noPerson")}</span>}
         </div>
         <span className="count-badge">{t("overdue.count", { count: group.shipments.length })}</span>

@@ -137,6 +137,8 @@ export interface TTimelineEvent {
 
 function EventDetail({ event }: { event: TTimelineEvent }) {
   const { t } = useTranslation();
+  // The public view carries no details at all: say nothing rather than "not screened".
+  if (event.details === undefined || event.details === null) return null;
   const d = (typeof event.details === "object" && event.details !== null ? event.details : {}) as Record<string, unknown>;
   switch (event.type) {
     case "LIGHT_CHANGED":

@@ -7,7 +7,7 @@ import { Link, useNavigate, useSearchParams } from "react-router";
 import { DataState } from "../../components/data-state.tsx";
 import type { TDirection, TLight, TShipmentFilter, TShipmentStatus } from "../../lib/shipments-api.ts";
 import { formatDateTime } from "../../lib/time.ts";
-import { useTRPC } from "../../lib/trpc.ts";
+import { useTRPC, useTRPCClient } from "../../lib/trpc.ts";
 import { useDebounced } from "../../lib/use-debounced.ts";
 import { CountyScope } from "../county/county-scope.tsx";
 import { NodeSelect } from "../network/node-select.tsx";
@@ -26,6 +26,7 @@ export function ShipmentsPage() {
 function ShipmentsView({ countyCode }: { countyCode: string }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
+  const client = useTRPCClient();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const status = pick<TShipmentStatus>(params.get("status"), SHIPMENT_STATUSES);
@@ -36,16 +37,13 @@ function ShipmentsView({ countyCode }: { countyCode: string }) {
   const [text, setText] = useState(params.get("q") ?? "");
   const q = useDebounced(text.trim(), 300);
 
-  const setParam = (key: string, value: string) =>
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        return next;
-      },
-      { replace: true },
-    );
+  // Built from the address bar, not from this render's params: two changes before a re-render must both stick.
+  const setParam = (key: string, value: string) => {
+    const next = new URLSearchParams(window.location.search);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
 
   const filter: Omit<TShipmentFilter, "cursor"> = {
     countyCode,
@@ -57,12 +55,15 @@ function ShipmentsView({ countyCode }: { countyCode: string }) {
     ...(nodeCode ? { nodeCode } : {}),
     ...(q ? { q } : {}),
   };
-  const list = useInfiniteQuery(
-    trpc.shipments.list.infiniteQueryOptions(filter, {
-      getNextPageParam: (last) => last.nextCursor ?? undefined,
-      placeholderData: keepPreviousData,
-    }),
-  );
+  // Keyset pages fetched by hand: tRPC's infiniteQueryOptions adds its own `direction` ("forward") to the input,
+  // which collides with the list's direction filter (DOWN/UP) and fails validation.
+  const list = useInfiniteQuery({
+    queryKey: [...trpc.shipments.list.pathKey(), { input: filter, type: "infinite" }],
+    queryFn: ({ pageParam, signal }) => client.shipments.list.query(pageParam ? { ...filter, cursor: pageParam } : filter, { signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    placeholderData: keepPreviousData,
+  });
   const carriers = useQuery(trpc.network.carriers.list.queryOptions(undefined, { staleTime: 5 * 60_000 }));
   const nodes = useQuery(trpc.network.nodes.list.queryOptions({ countyCode }, { staleTime: 5 * 60_000 }));
 
@@ -201,8 +202,8 @@ function ShipmentsView({ countyCode }: { countyCode: string }) {
                           {t(`directionShort.${r.direction}`)}
                           {r.temp !== "AMBIENT" ? <div className="cold-tag small">{t(`temps.${r.temp}`)}</div> : null}
                         </td>
-                        <td>{r.currentNode ?? <span className="muted">{t("common.none")}</span>}</td>
-                        <td>
+                        <td className="wrap-narrow">{r.currentNode ?? <span className="muted">{t("common.none")}</span>}</td>
+                        <td className="wrap-narrow">
                           {r.destination ?? <span className="muted">{t("common.none")}</span>}
                           {r.selfPickup ? <div className="muted small">{t("shipments.selfPickup")}</div> : null}
                         </td>

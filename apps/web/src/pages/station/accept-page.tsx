@@ -99,6 +99,15 @@ export function AcceptPage() {
   return <AcceptDesk nodeId={user.nodeId} />;
 }
 
+/** After the next paint: focus the first invalid control of the form, else bring its error summary into view. */
+function focusFirstProblem() {
+  requestAnimationFrame(() => {
+    const field = document.querySelector<HTMLElement>(".accept-form [aria-invalid='true'], .accept-form .field-invalid input");
+    if (field) field.focus();
+    else document.querySelector('[data-testid="accept-error"]')?.scrollIntoView({ block: "center" });
+  });
+}
+
 function idStatusText(check: TIdCheck, t: ReturnType<typeof useTranslation>["t"]): string {
   switch (check.state) {
     case "empty":
@@ -141,6 +150,11 @@ function AcceptDesk({ nodeId }: { nodeId: string }) {
     else firstRef.current?.focus();
   }, [result]);
 
+  // The server refused: take the eye to the first field it named, or to the summary at the top.
+  useEffect(() => {
+    if (accept.error) focusFirstProblem();
+  }, [accept.error]);
+
   function nextParcel() {
     setDraft((d) => emptyDraft({ screened: d.screened, device: d.device }));
     setClientErrors({});
@@ -167,8 +181,7 @@ function AcceptDesk({ nodeId }: { nodeId: string }) {
     setClientErrors(errors);
     setIdTouched(true);
     if (Object.keys(errors).length > 0 || typeof weightG !== "number" || fen === "invalid") {
-      // Take the eye (and the keyboard) to the first field that needs attention.
-      requestAnimationFrame(() => document.querySelector<HTMLElement>(".accept-form [aria-invalid='true'], .accept-form .field-invalid input")?.focus());
+      focusFirstProblem();
       return;
     }
     const opt = (value: string) => value.trim() || undefined;
@@ -390,7 +403,8 @@ function AcceptResult({ s, nextRef, onNext }: { s: TShipment; nextRef: Ref<HTMLB
         <div className="hero-badges">
           <LightBadge light={s.light} />
           <span>
-            {t("accept.promisedAt")}：<strong data-testid="accept-promised">{s.promisedAt ? formatDateTime(s.promisedAt) : t("common.none")}</strong>
+            <span className="muted">{t("accept.promisedAt")}</span>{" "}
+            <strong data-testid="accept-promised">{s.promisedAt ? formatDateTime(s.promisedAt) : t("common.none")}</strong>
           </span>
         </div>
         {s.routeError ? (

@@ -69,7 +69,7 @@ const isUnique = (e: unknown) => (e as { code?: string }).code === "P2002";
 export async function recordScan(db: Db, actor: Actor, input: TScan, now: Date): Promise<ScanResult> {
   const replay = await stored(db, input.clientScanId);
   if (replay) return replay;
-  for (let attempt = 0; attempt < 3; attempt++) {
+  for (let attempt = 0; attempt < 10; attempt++) {
     try {
       return await db.$transaction((tx) => scanInTx(tx, actor, input, now), { timeout: 15_000 });
     } catch (e) {
@@ -79,7 +79,7 @@ export async function recordScan(db: Db, actor: Actor, input: TScan, now: Date):
       if (again) return again;
     }
   }
-  throw new Error("could not record the scan after 3 attempts");
+  throw new Error("could not record the scan after 10 attempts");
 }
 
 async function scanInTx(tx: Tx, actor: Actor, input: TScan, now: Date): Promise<ScanResult> {
@@ -169,4 +169,25 @@ async function scanInTx(tx: Tx, actor: Actor, input: TScan, now: Date): Promise<
     s.id,
     now,
   );
+}
+
+/// A batch keeps each parcel's scans in order and runs different parcels side by side
+/// (their row locks are independent); results come back in the order sent.
+export async function recordScanBatch(db: Db, actor: Actor, scans: TScan[], now: Date, parallel = 8): Promise<ScanResult[]> {
+  const results: ScanResult[] = new Array<ScanResult>(scans.length);
+  const byCode = new Map<string, number[]>();
+  scans.forEach((s, i) => {
+    const key = s.code.trim().toUpperCase();
+    byCode.set(key, [...(byCode.get(key) ?? []), i]);
+  });
+  const chains = [...byCode.values()];
+  let next = 0;
+  const worker = async () => {
+    while (next < chains.length) {
+      const chain = chains[next++]!;
+      for (const i of chain) results[i] = await recordScan(db, actor, scans[i]!, now);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(parallel, chains.length) }, worker));
+  return results;
 }

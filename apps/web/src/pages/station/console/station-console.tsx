@@ -1,0 +1,582 @@
+// The station console (/station): one always-focused scan input fed by a handheld or USB wedge scanner (code + Enter),
+// seven modes with F1–F7 / Alt+1..7, instant colour + tone + large text per scan, today's list with OK counts per mode,
+// an IndexedDB queue when the API is unreachable (synced in order with scan.recordBatch), camera scanning and labels.
+// The scan input is uncontrolled: network results never re-render its value, so fast scanners lose no characters.
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { useUser } from "../../../auth/session-context.ts";
+import { readApiError } from "../../../lib/api-error.ts";
+import { useTRPC, useTRPCClient, type TRouterOutputs } from "../../../lib/trpc.ts";
+import { StationHome } from "../../station-home.tsx";
+import { drainQueue, OfflineScanQueue, type TQueuedScan } from "./offline-queue.ts";
+import { colourFor, CONSOLE_MODES, isRetryable, lastOkWaybills, mergeToday, modeForKey, toneFor, type TMode, type TOutcome, type TScanEntry } from "./scan-model.ts";
+import { playTone } from "./scan-sound.ts";
+
+const CameraScanner = lazy(() => import("./camera-scanner.tsx"));
+
+type TScanResult = TRouterOutputs["scan"]["record"];
+type TFeedback = { kind: "scan"; id: string } | { kind: "notice"; outcome: TOutcome; message: string } | null;
+
+const REASON_KEYS = ["damaged", "wrongAddress", "unreachable", "refused", "missing"] as const;
+const VEHICLE_KEY = "xd.scan.vehicle";
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SYNC_EVERY_MS = 4000;
+const SEND_TIMEOUT_MS = 10_000;
+const PRINT_CHOICES = [1, 5, 10, 20, 50] as const;
+
+function readStored(key: string): string {
+  try {
+    return globalThis.localStorage?.getItem(key) ?? "";
+  } catch {
+    return "";
+  }
+}
+
+function isTextEntry(el: Element | null): boolean {
+  return el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement;
+}
+
+export function StationConsole() {
+  const { t } = useTranslation();
+  const user = useUser();
+  if (!user.nodeId) {
+    return (
+      <div className="page">
+        <p className="alert alert-error">{t("scan.noNode")}</p>
+        <StationHome />
+      </div>
+    );
+  }
+  return <ScanConsole nodeId={user.nodeId} />;
+}
+
+function ScanConsole({ nodeId }: { nodeId: string }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const client = useTRPCClient();
+  const queryClient = useQueryClient();
+  const today = useQuery(trpc.scan.today.queryOptions({ nodeId }, { refetchInterval: 60_000, retry: false }));
+
+  const inputRef = useRef<HTMLInputElement>(null);
+  const vehicleRef = useRef<HTMLInputElement>(null);
+  const pickupRef = useRef<HTMLInputElement>(null);
+  const [mode, setModeState] = useState<TMode>("ARRIVE");
+  const [vehicleId, setVehicleId] = useState(() => (UUID_RE.test(readStored(VEHICLE_KEY)) ? readStored(VEHICLE_KEY) : ""));
+  const [reasonKey, setReasonKey] = useState<string>("");
+  const [reasonText, setReasonText] = useState("");
+  const [pickupFor, setPickupFor] = useState<string | null>(null);
+  const [pickupError, setPickupError] = useState<string | null>(null);
+  const [vehicleError, setVehicleError] = useState<string | null>(null);
+  const [entries, setEntries] = useState<TScanEntry[]>([]);
+  const [feedback, setFeedback] = useState<TFeedback>(null);
+  const [pending, setPending] = useState(0);
+  const [syncing, setSyncing] = useState(false);
+  const [online, setOnline] = useState(() => (typeof navigator === "undefined" ? true : navigator.onLine));
+  const [cameraOpen, setCameraOpen] = useState(false);
+  const [printN, setPrintN] = useState<number>(10);
+
+  // One serial lane for sends and syncs keeps every scan in the order it was made.
+  const lane = useRef<Promise<void>>(Promise.resolve());
+  const queue = useRef<Promise<OfflineScanQueue | null> | null>(null);
+  const pendingRef = useRef(0);
+  const syncQueued = useRef(false);
+
+  queue.current ??= OfflineScanQueue.open().catch(() => null);
+
+  const refocus = useCallback((force = false) => {
+    requestAnimationFrame(() => {
+      const el = inputRef.current;
+      if (!el || document.activeElement === el) return;
+      if (!force && isTextEntry(document.activeElement)) return;
+      el.focus();
+    });
+  }, []);
+
+  const upsert = useCallback((id: string, patch: Partial<TScanEntry>) => {
+    setEntries((prev) => prev.map((e) => (e.clientScanId === id ? { ...e, ...patch } : e)));
+  }, []);
+
+  const refreshPending = useCallback(async () => {
+    const q = await queue.current;
+    const n = q ? await q.count() : 0;
+    pendingRef.current = n;
+    setPending(n);
+  }, []);
+
+  const applyResult = useCallback(
+    (r: TScanResult, live: boolean) => {
+      upsert(r.clientScanId, {
+        outcome: r.outcome,
+        message: r.message,
+        waybillNo: r.shipment?.waybillNo ?? null,
+        nextHop: r.nextHop?.name ?? null,
+        shelfSlot: r.shelfSlot,
+      });
+      if (live) {
+        setFeedback({ kind: "scan", id: r.clientScanId });
+        const tone = toneFor(r.outcome);
+        if (tone) playTone(tone);
+      }
+    },
+    [upsert],
+  );
+
+  const enqueue = useCallback(
+    async (scan: TQueuedScan): Promise<boolean> => {
+      const q = await queue.current;
+      if (!q) return false;
+      await q.add(scan);
+      await refreshPending();
+      upsert(scan.clientScanId, { outcome: "QUEUED", message: t("scan.queuedMessage") });
+      setFeedback({ kind: "scan", id: scan.clientScanId });
+      playTone("queued");
+      return true;
+    },
+    [refreshPending, t, upsert],
+  );
+
+  const sendOne = useCallback(
+    async (scan: TQueuedScan) => {
+      const q = await queue.current;
+      // Behind queued scans, or plainly offline: join the queue so the order holds.
+      if (q && ((await q.count()) > 0 || !navigator.onLine)) {
+        await enqueue(scan);
+        return;
+      }
+      try {
+        const r = await client.scan.record.mutate(scan as Parameters<typeof client.scan.record.mutate>[0], { signal: AbortSignal.timeout(SEND_TIMEOUT_MS) });
+        applyResult(r, true);
+      } catch (error) {
+        if (isRetryable(error) && (await enqueue(scan))) return;
+        const message = readApiError(error).message;
+        upsert(scan.clientScanId, { outcome: "ERROR", message });
+        setFeedback({ kind: "scan", id: scan.clientScanId });
+        playTone("error");
+      }
+    },
+    [applyResult, client, enqueue, upsert],
+  );
+
+  const sync = useCallback(() => {
+    if (syncQueued.current) return;
+    syncQueued.current = true;
+    lane.current = lane.current.then(async () => {
+      syncQueued.current = false;
+      const q = await queue.current;
+      if (!q || !navigator.onLine || (await q.count()) === 0) return;
+      setSyncing(true);
+      try {
+        const { error } = await drainQueue(
+          q,
+          async (scans) => (await client.scan.recordBatch.mutate({ scans: scans as Parameters<typeof client.scan.recordBatch.mutate>[0]["scans"] })).results,
+          (results) => {
+            for (const r of results) applyResult(r, false);
+            void refreshPending();
+          },
+        );
+        if (!error) void queryClient.invalidateQueries({ queryKey: trpc.scan.today.queryKey({ nodeId }) });
+      } finally {
+        setSyncing(false);
+        await refreshPending();
+      }
+    });
+  }, [applyResult, client, nodeId, queryClient, refreshPending, trpc]);
+
+  const dispatch = useCallback(
+    (code: string, action: TMode, extra: Partial<TQueuedScan> = {}) => {
+      const scan: TQueuedScan = { clientScanId: crypto.randomUUID(), code, action, nodeId, at: new Date().toISOString(), ...extra };
+      const entry: TScanEntry = { clientScanId: scan.clientScanId, code, action, outcome: "SENDING", message: "", at: scan.at, waybillNo: null, nextHop: null, shelfSlot: null };
+      setEntries((prev) => [entry, ...prev].slice(0, 500));
+      lane.current = lane.current.then(() => sendOne(scan)).catch(() => undefined);
+    },
+    [nodeId, sendOne],
+  );
+
+  const notice = useCallback((message: string) => {
+    setFeedback({ kind: "notice", outcome: "ERROR", message });
+    playTone("error");
+  }, []);
+
+  const reason = reasonKey === "other" ? reasonText.trim() : reasonKey ? t(`scan.reasons.${reasonKey as (typeof REASON_KEYS)[number]}`) : "";
+
+  const submitCode = (raw: string) => {
+    const code = raw.trim();
+    if (!code) return;
+    if (code.length > 64) return notice(`${code.slice(0, 20)}…: > 64`);
+    if (mode === "LOAD") {
+      if (!vehicleId) {
+        notice(t("scan.vehicleMissing"));
+        vehicleRef.current?.focus();
+        return;
+      }
+      dispatch(code, mode, { vehicleId });
+    } else if (mode === "EXCEPTION") {
+      if (!reason) return notice(t("scan.reasonMissing"));
+      dispatch(code, mode, { exceptionReason: reason });
+    } else if (mode === "PICKUP") {
+      setPickupFor(code);
+      setPickupError(null);
+      requestAnimationFrame(() => pickupRef.current?.focus());
+    } else dispatch(code, mode);
+  };
+
+  const onScanKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key !== "Enter") return;
+    e.preventDefault();
+    const el = e.currentTarget;
+    const value = el.value;
+    el.value = ""; // cleared before anything else, so the next code starts clean
+    submitCode(value);
+  };
+
+  const onPickupKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === "Escape") {
+      setPickupFor(null);
+      refocus(true);
+      return;
+    }
+    if (e.key !== "Enter" || !pickupFor) return;
+    e.preventDefault();
+    const digits = e.currentTarget.value.trim();
+    if (!/^\d{6}$/.test(digits) && !/^\d{4}$/.test(digits)) {
+      setPickupError(t("scan.pickupInvalid"));
+      return;
+    }
+    dispatch(pickupFor, "PICKUP", digits.length === 6 ? { pickupCode: digits } : { phoneLast4: digits });
+    e.currentTarget.value = "";
+    setPickupFor(null);
+    refocus(true);
+  };
+
+  const setVehicle = (value: string) => {
+    const v = value.trim();
+    if (!UUID_RE.test(v)) {
+      setVehicleError(t("scan.vehicleInvalid"));
+      return;
+    }
+    setVehicleError(null);
+    setVehicleId(v);
+    try {
+      globalThis.localStorage?.setItem(VEHICLE_KEY, v);
+    } catch {
+      // kept for this page only
+    }
+    refocus(true);
+  };
+
+  const setMode = useCallback(
+    (next: TMode) => {
+      setModeState(next);
+      setPickupFor(null);
+      if (next === "LOAD" && !vehicleId) requestAnimationFrame(() => vehicleRef.current?.focus());
+      else refocus(true);
+    },
+    [refocus, vehicleId],
+  );
+
+  // Mode shortcuts anywhere on the page (F-keys would otherwise open help, search, reload…).
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      const m = modeForKey(e);
+      if (!m) return;
+      e.preventDefault();
+      setMode(m);
+    };
+    window.addEventListener("keydown", onKey, true);
+    return () => window.removeEventListener("keydown", onKey, true);
+  }, [setMode]);
+
+  // Sync loop: on `online` and every few seconds while something waits.
+  useEffect(() => {
+    void refreshPending().then(() => {
+      if (pendingRef.current > 0) sync();
+    });
+    const goOnline = () => {
+      setOnline(true);
+      sync();
+    };
+    const goOffline = () => setOnline(false);
+    window.addEventListener("online", goOnline);
+    window.addEventListener("offline", goOffline);
+    const timer = window.setInterval(() => {
+      setOnline(navigator.onLine);
+      if (pendingRef.current > 0) sync();
+    }, SYNC_EVERY_MS);
+    return () => {
+      window.removeEventListener("online", goOnline);
+      window.removeEventListener("offline", goOffline);
+      window.clearInterval(timer);
+    };
+  }, [refreshPending, sync]);
+
+  useEffect(() => {
+    inputRef.current?.focus();
+  }, []);
+
+  const merged = useMemo(() => mergeToday(entries, today.data), [entries, today.data]);
+  const shown: { outcome: TOutcome; title: string; detail: string; code: string } | null = useMemo(() => {
+    if (!feedback) return null;
+    if (feedback.kind === "notice") return { outcome: feedback.outcome, title: t("scan.outcomes.ERROR"), detail: feedback.message, code: "" };
+    const e = entries.find((x) => x.clientScanId === feedback.id);
+    if (!e) return null;
+    const detail =
+      e.outcome === "OK" && e.shelfSlot
+        ? t("scan.shelfSlot", { slot: e.shelfSlot })
+        : e.outcome === "OK" && e.nextHop
+          ? t("scan.nextHop", { name: e.nextHop })
+          : e.message;
+    return { outcome: e.outcome, title: t(`scan.outcomes.${e.outcome}`), detail, code: e.waybillNo ?? e.code };
+  }, [entries, feedback, t]);
+
+  const printWaybills = lastOkWaybills(merged.entries, printN);
+  const printLabels = () => {
+    if (printWaybills.length === 0) return notice(t("scan.printNone"));
+    window.open(`/labels.pdf?waybills=${printWaybills.map(encodeURIComponent).join(",")}&size=100x150`, "_blank", "noopener");
+    refocus(true);
+  };
+
+  const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+
+  return (
+    <div className="page scan-console">
+      <section className="card scan-main">
+        <div className="scan-topline">
+          <h2 className="card-title">{t("scan.title")}</h2>
+          <span className={`scan-pending${pending > 0 ? " has-pending" : ""}`} title={t("scan.pendingHint")}>
+            {!online && <span className="scan-offline">{t("scan.offline")}</span>}
+            {t("scan.pending")}: <strong data-testid="scan-pending">{pending}</strong>
+            {syncing && <span className="muted small"> {t("scan.syncing")}</span>}
+          </span>
+        </div>
+
+        <div className="scan-modes" role="group" aria-label={t("scan.modeLabel")}>
+          {CONSOLE_MODES.map((m, i) => (
+            <button
+              key={m}
+              type="button"
+              className={`scan-mode${m === mode ? " active" : ""}`}
+              aria-pressed={m === mode}
+              data-testid={`scan-mode-${m}`}
+              onClick={() => setMode(m)}
+            >
+              <span className="scan-mode-name">{t(`scan.modes.${m}`)}</span>
+              <kbd className="scan-mode-key" title={`Alt+${i + 1}`}>
+                F{i + 1}
+              </kbd>
+            </button>
+          ))}
+        </div>
+        <p className="muted small scan-hint">{t("scan.shortcutsHint")}</p>
+
+        {mode === "LOAD" && (
+          <div className="scan-extra">
+            <label className="scan-extra-label" htmlFor="scan-vehicle">
+              {t("scan.vehicleLabel")}
+            </label>
+            <div className="scan-extra-row">
+              <input
+                id="scan-vehicle"
+                ref={vehicleRef}
+                className="scan-extra-input mono"
+                defaultValue={vehicleId}
+                placeholder={t("scan.vehiclePlaceholder")}
+                autoComplete="off"
+                data-testid="scan-vehicle"
+                onKeyDown={(e) => {
+                  if (e.key === "Enter") {
+                    e.preventDefault();
+                    setVehicle(e.currentTarget.value);
+                  }
+                }}
+              />
+              <button type="button" className="btn" onClick={() => setVehicle(vehicleRef.current?.value ?? "")}>
+                {t("scan.vehicleSet")}
+              </button>
+            </div>
+            {vehicleError && <p className="field-error">{vehicleError}</p>}
+            {vehicleId && <p className="muted small">{t("scan.vehicleCurrent", { vehicle: vehicleId })}</p>}
+          </div>
+        )}
+
+        {mode === "EXCEPTION" && (
+          <div className="scan-extra">
+            <label className="scan-extra-label" htmlFor="scan-reason">
+              {t("scan.reasonLabel")}
+            </label>
+            <div className="scan-extra-row">
+              <select
+                id="scan-reason"
+                className="scan-extra-input"
+                value={reasonKey}
+                data-testid="scan-reason"
+                onChange={(e) => {
+                  setReasonKey(e.target.value);
+                  if (e.target.value !== "other") refocus(true);
+                }}
+              >
+                <option value="">—</option>
+                {REASON_KEYS.map((k) => (
+                  <option key={k} value={k}>
+                    {t(`scan.reasons.${k}`)}
+                  </option>
+                ))}
+                <option value="other">{t("scan.reasonOther")}</option>
+              </select>
+              {reasonKey === "other" && (
+                <input
+                  className="scan-extra-input"
+                  value={reasonText}
+                  maxLength={200}
+                  placeholder={t("scan.reasonPlaceholder")}
+                  data-testid="scan-reason-text"
+                  onChange={(e) => setReasonText(e.target.value)}
+                  onKeyDown={(e) => {
+                    if (e.key === "Enter") refocus(true);
+                  }}
+                />
+              )}
+            </div>
+          </div>
+        )}
+
+        <label className="sr-only" htmlFor="scan-input">
+          {t("scan.inputLabel")}
+        </label>
+        <input
+          id="scan-input"
+          ref={inputRef}
+          className="scan-input mono"
+          data-testid="scan-input"
+          placeholder={t("scan.inputPlaceholder")}
+          autoComplete="off"
+          autoCorrect="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          enterKeyHint="send"
+          onKeyDown={onScanKey}
+          onBlur={() => window.setTimeout(() => refocus(false), 0)}
+        />
+
+        {pickupFor && (
+          <div className="scan-extra scan-pickup">
+            <label className="scan-extra-label" htmlFor="scan-pickup">
+              {t("scan.pickupPrompt", { code: pickupFor })}
+            </label>
+            <div className="scan-extra-row">
+              <input
+                id="scan-pickup"
+                ref={pickupRef}
+                className="scan-extra-input mono"
+                inputMode="numeric"
+                autoComplete="off"
+                maxLength={6}
+                placeholder={t("scan.pickupPlaceholder")}
+                data-testid="scan-pickup-code"
+                onKeyDown={onPickupKey}
+              />
+              <button
+                type="button"
+                className="btn"
+                onClick={() => {
+                  setPickupFor(null);
+                  refocus(true);
+                }}
+              >
+                {t("scan.pickupCancel")}
+              </button>
+            </div>
+            {pickupError && <p className="field-error">{pickupError}</p>}
+          </div>
+        )}
+
+        <div
+          className={`scan-feedback scan-${shown ? colourFor(shown.outcome) : "idle"}`}
+          data-testid="scan-feedback"
+          data-outcome={shown?.outcome ?? ""}
+          role="status"
+          aria-live="assertive"
+        >
+          {shown ? (
+            <>
+              <div className="scan-feedback-title">
+                {shown.title}
+                {shown.code && <span className="scan-feedback-code mono">{shown.code}</span>}
+              </div>
+              <div className="scan-feedback-detail" data-testid="scan-feedback-detail">
+                {shown.detail}
+              </div>
+            </>
+          ) : (
+            <div className="scan-feedback-title">{t("scan.ready")}</div>
+          )}
+        </div>
+
+        <div className="scan-tools">
+          <button type="button" className="btn" data-testid="scan-camera-open" onClick={() => setCameraOpen((o) => !o)}>
+            {cameraOpen ? t("scan.cameraClose") : t("scan.camera")}
+          </button>
+          <span className="scan-print">
+            <button type="button" className="btn" data-testid="scan-print" onClick={printLabels} disabled={printWaybills.length === 0}>
+              {t("scan.printLabels")}
+            </button>
+            <select
+              aria-label={t("scan.printLabels")}
+              value={printN}
+              data-testid="scan-print-count"
+              onChange={(e) => {
+                setPrintN(Number(e.target.value));
+                refocus(true);
+              }}
+            >
+              {PRINT_CHOICES.map((n) => (
+                <option key={n} value={n}>
+                  {t("scan.printCount", { count: n })}
+                </option>
+              ))}
+            </select>
+          </span>
+        </div>
+        {cameraOpen && (
+          <Suspense fallback={<p className="muted">{t("scan.cameraLoading")}</p>}>
+            <CameraScanner
+              onCode={(code) => submitCode(code)}
+              onClose={() => {
+                setCameraOpen(false);
+                refocus(true);
+              }}
+            />
+          </Suspense>
+        )}
+      </section>
+
+      <section className="card scan-today">
+        <h3 className="card-title">{t("scan.todayTitle")}</h3>
+        <div className="scan-counts" aria-label={t("scan.countsTitle")}>
+          {CONSOLE_MODES.map((m) => (
+            <div key={m} className="scan-count">
+              <span className="scan-count-label">{t(`scan.modes.${m}`)}</span>
+              <strong data-testid={`scan-count-${m}`}>{merged.okCounts[m] ?? 0}</strong>
+            </div>
+          ))}
+        </div>
+        <ol className="scan-list" data-testid="scan-list">
+          {merged.entries.length === 0 && <li className="muted">{t("scan.todayEmpty")}</li>}
+          {merged.entries.slice(0, 200).map((e) => (
+            <li key={e.clientScanId} className={`scan-row scan-${colourFor(e.outcome)}`} data-outcome={e.outcome}>
+              <span className="scan-row-time mono">{time(e.at)}</span>
+              <span className="scan-row-mode">{CONSOLE_MODES.includes(e.action as TMode) ? t(`scan.modes.${e.action as TMode}`) : e.action}</span>
+              <span className="scan-row-code mono">{e.waybillNo ?? e.code}</span>
+              <span className="scan-row-result">{t(`scan.outcomes.${e.outcome}`, { defaultValue: e.outcome })}</span>
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <details className="scan-node" open>
+        <summary>{t("scan.nodeInfo")}</summary>
+        <StationHome />
+      </details>
+    </div>
+  );
+}
