@@ -182,6 +182,7 @@ describe("traffic lights and re-routing", () => {
     await rerouteAffected(h.deps.db, { countyCode, nodeId: node.id, reopened: true, now: h.clock.now });
     const back = await c.shipments.get({ countyCode, waybillNo: s.waybillNo });
     expect(back.routeError).toBeNull();
+    expect(back.light).toBe("GREEN"); // the light follows the new plan at once
     expect(back.legs.filter((l) => l.status === "PLANNED").map((l) => l.lane)).toEqual(["T-GZ-105-DN", "M-GZ-105200-DN"]);
   });
 });

@@ -5,6 +5,7 @@ import { decideScan, type Actor, type ScanLeg, type TScanOutcome } from "@xiangd
 import { notifyPickupReady, outboxEvent, shipmentsReplan } from "@xiangda/jobs";
 import { writeOutbox } from "@xiangda/db";
 import { missingThreeRules } from "../shipments/accept-shipment.ts";
+import { refreshLight } from "../shipments/refresh-light.ts";
 import { findParcel } from "./find-parcel.ts";
 import type { TScan } from "./schemas.ts";
 import { freeSlot, newPickupCode } from "./shelf.ts";
@@ -144,6 +145,7 @@ async function scanInTx(tx: Tx, actor: Actor, input: TScan, now: Date): Promise<
       await writeOutbox(tx, outboxEvent(shipmentsReplan, { shipmentId: s.id, scanId: input.clientScanId }));
     }
     if (e.assignShelf) await writeOutbox(tx, outboxEvent(notifyPickupReady, { shipmentId: s.id, scanId: input.clientScanId }));
+    await refreshLight(tx, s.id, now);
   }
   if (e || decision.outcome === "MISROUTED") {
     await tx.shipmentEvent.create({
@@ -161,7 +163,7 @@ async function scanInTx(tx: Tx, actor: Actor, input: TScan, now: Date): Promise<
       clientScanId: input.clientScanId,
       outcome: decision.outcome,
       message,
-      shipment: { waybillNo: s.waybillNo, status, light: s.light, temp: s.temp, destination: dest?.name ?? null, selfPickup: s.selfPickup },
+      shipment: { waybillNo: s.waybillNo, status, light: e ? ((await tx.shipment.findUniqueOrThrow({ where: { id: s.id }, select: { light: true } })).light) : s.light, temp: s.temp, destination: dest?.name ?? null, selfPickup: s.selfPickup },
       nextHop: view(next),
       expected: view(expected),
       shelfSlot: status === "AWAITING_PICKUP" ? shelfSlot : null,

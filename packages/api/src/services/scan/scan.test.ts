@@ -59,7 +59,7 @@ describe("a parcel's journey", () => {
       ["ARRIVED", true, true],
     ]);
     const types = (await h.deps.db.shipmentEvent.findMany({ where: { shipment: { waybillNo: wb } }, orderBy: { id: "asc" } })).map((e) => e.type);
-    expect(types).toEqual(["CREATED", "ROUTED", "DEPART", "ARRIVE", "HANDOVER", "ARRIVE", "PICKUP"]);
+    expect(types.filter((t) => t !== "LIGHT_CHANGED")).toEqual(["CREATED", "ROUTED", "DEPART", "ARRIVE", "HANDOVER", "ARRIVE", "PICKUP"]);
     expect(await h.deps.db.scanEvent.count({ where: { code: { in: [wb, "A-01-01"] } } })).toBe(6);
   });
 
@@ -163,6 +163,23 @@ describe("misrouting and the three rules", () => {
     await scan(staff("HUB"), accepted.waybillNo, "ARRIVE", "HUB");
     // At its destination (the hub's outbound gate) it may still not be handed on unscreened.
     expect(await scan(staff("HUB"), accepted.waybillNo, "LOAD", "HUB", { vehicleId: randomUUID() })).toMatchObject({ outcome: "INVALID_TRANSITION", message: expect.stringContaining("security screening") });
+  });
+});
+
+describe("lights follow scans", () => {
+  it("turns RED at a late departure scan and GREEN again when the next leg is on track", async () => {
+    const wb = await newParcel();
+    const leg = await h.deps.db.shipmentLeg.findFirstOrThrow({ where: { shipment: { waybillNo: wb }, seq: 0 } });
+    const saved = h.clock.now;
+    try {
+      h.clock.set(new Date(leg.plannedArrive.getTime() + 3600_000));
+      expect((await scan(staff("HUB"), wb, "DEPART", "HUB")).shipment?.light).toBe("RED");
+      expect((await scan(staff("S102"), wb, "ARRIVE", "S102")).shipment?.light).toBe("GREEN");
+      const changes = await h.deps.db.shipmentEvent.findMany({ where: { shipment: { waybillNo: wb }, type: "LIGHT_CHANGED" }, orderBy: { id: "asc" } });
+      expect(changes.map((e) => (e.details as { to: string }).to)).toEqual(["RED", "GREEN"]);
+    } finally {
+      h.clock.set(saved);
+    }
   });
 });
 

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Prisma, Tx } from "@xiangda/db";
 import { route, type TempClass } from "@xiangda/domain";
 import type { CountyRouting } from "./routing-network.ts";
+import { refreshLight } from "./refresh-light.ts";
 
 export interface PlanInput {
   shipmentId: string;
@@ -72,5 +73,6 @@ export async function replan(tx: Tx, r: CountyRouting, p: Omit<PlanInput, "nextP
     data: { promisedAt: outcome.promisedAt, routeError: outcome.routeError, ...(outcome.ok ? {} : { light: "RED", lightReason: outcome.routeError, lightChangedAt: now }) },
   });
   await tx.shipmentEvent.create({ data: { ...outcome.event, details: { ...(outcome.event.details as Record<string, unknown>), ...extra } as Prisma.InputJsonValue } });
+  if (outcome.ok) await refreshLight(tx, p.shipmentId, now);
   return outcome;
 }
