@@ -108,6 +108,7 @@ const MATRIX: Record<string, Row> = {
   "scan.record": { allowed: SIGNED_IN, input: (w) => ({ clientScanId: crypto.randomUUID(), code: "XD0000000000000", action: "ARRIVE", nodeId: w.home.stationId, at: new Date().toISOString() }) },
   "scan.recordBatch": { allowed: SIGNED_IN, input: (w) => ({ scans: [{ clientScanId: crypto.randomUUID(), code: "XD0000000000000", action: "ARRIVE", nodeId: w.home.stationId, at: new Date().toISOString() }] }) },
   "scan.today": { allowed: ["admin", "manager", "station"], input: (w) => ({ nodeId: w.home.stationId }) },
+  "network.rerouteJobs": { allowed: COUNTY, input: (w) => ({ countyCode: w.home.countyCode }) },
   "network.imports.get": {
     allowed: COUNTY,
     input: async (w, h) => {

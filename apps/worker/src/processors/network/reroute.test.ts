@@ -53,6 +53,11 @@ describe("network.reroute job", () => {
     const legs = await h.deps.db.shipmentLeg.findMany({ where: { shipmentId: s.id, status: "PLANNED" }, orderBy: { seq: "asc" } });
     expect(legs.map((l) => l.laneCode)).toEqual(["T1", "M1"]);
     const types = (await h.deps.db.shipmentEvent.findMany({ where: { shipmentId: s.id }, orderBy: { id: "asc" } })).map((e) => e.type);
-    expect(types).toEqual(["CREATED", "ROUTED", "ROUTE_FAILED", "REROUTED"]);
+    expect(types.filter((t) => t !== "LIGHT_CHANGED")).toEqual(["CREATED", "ROUTED", "ROUTE_FAILED", "REROUTED"]);
+    // The runs and their progress are visible to the county.
+    const runs = await c.network.rerouteJobs({ countyCode });
+    expect(runs.length).toBe(2);
+    expect(runs.every((r) => r.state === "completed" && r.progress?.done === r.progress?.total)).toBe(true);
+    expect(runs.map((r) => r.result?.affected)).toEqual([1, 1]);
   }, 30_000);
 });

@@ -6,6 +6,7 @@ import { importsRouter } from "./imports.ts";
 import { lanesRouter } from "./lanes.ts";
 import { nodesRouter } from "./nodes.ts";
 import { coverage, tree } from "./overview.ts";
+import { rerouteJobs } from "./reroute-jobs.ts";
 
 export const networkRouter = router({
   coverage,
@@ -16,4 +17,5 @@ export const networkRouter = router({
   carriers: carriersRouter,
   areas: areasRouter,
   imports: importsRouter,
+  rerouteJobs,
 });
