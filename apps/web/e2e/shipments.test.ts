@@ -107,6 +107,11 @@ describe("shipments", () => {
     expect(await result.getByTestId("leg").count()).toBeGreaterThan(0);
     expect(await result.locator('[data-testid="three-rules"] [data-done="true"]').count()).toBe(3);
     await page.screenshot({ path: screenshotPath("accept-result"), fullPage: true });
+    // The label prints straight from the result (the station's session cookie authorises it).
+    const href = await page.getByTestId("accept-print").getAttribute("href");
+    const pdf = await page.context().request.get(new URL(href ?? "", page.url()).toString());
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()["content-type"]).toBe("application/pdf");
 
     // "Next parcel" clears the form and puts the cursor back on the first field.
     await page.getByTestId("accept-next").click();

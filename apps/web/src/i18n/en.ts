@@ -632,6 +632,7 @@ export const en: TMessages = {
     shownFirst: "Only the first {{count}} are shown",
   },
   accept: {
+    printLabel: "Print label",
     title: "Acceptance",
     lead: "Accept an upward parcel under the three rules: real-name sending, contents inspection, security screening.",
     sender: "Sender (real name)",

@@ -628,6 +628,7 @@ export const zh = {
     shownFirst: "只显示前 {{count}} 条",
   },
   accept: {
+    printLabel: "打印面单",
     title: "收寄",
     lead: "上行包裹收寄，执行三项制度：实名收寄、收寄验视、过机安检。",
     sender: "寄件人（实名收寄）",

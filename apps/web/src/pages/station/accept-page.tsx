@@ -415,6 +415,9 @@ function AcceptResult({ s, nextRef, onNext }: { s: TShipment; nextRef: Ref<HTMLB
         {legs.length ? <LegDiagram legs={legs} now={now} /> : null}
         {s.threeRules ? <ThreeRules rules={s.threeRules} /> : null}
         <div className="form-actions">
+          <a className="btn" href={`/labels.pdf?waybills=${encodeURIComponent(s.waybillNo)}&size=76x130`} target="_blank" rel="noreferrer" data-testid="accept-print">
+            {t("accept.printLabel")}
+          </a>
           <button type="button" className="btn btn-primary btn-wide" ref={nextRef} onClick={onNext} data-testid="accept-next">
             {t("accept.next")}
           </button>
