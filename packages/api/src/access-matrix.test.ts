@@ -102,6 +102,13 @@ const MATRIX: Record<string, Row> = {
       return { countyCode: w.home.countyCode, carrierCode: "YTO", fileName: "m.csv", contentBase64: Buffer.from("waybillNo,recipientName,recipientPhone,villageCode,weightG\n").toString("base64"), dryRun: true };
     },
   },
+  "shipments.startManifestImport": {
+    allowed: COUNTY,
+    input: async (w, h) => {
+      await h.deps.db.carrier.upsert({ where: { code: "YTO" }, update: {}, create: { code: "YTO", name: "圆通" } });
+      return { countyCode: w.home.countyCode, carrierCode: "YTO", fileName: "m.csv", contentBase64: Buffer.from("waybillNo,recipientName,recipientPhone,villageCode,weightG\n").toString("base64") };
+    },
+  },
   "shipments.overdue": { allowed: COUNTY, input: (w) => ({ countyCode: w.home.countyCode }) },
   "shipments.recomputeLights": { allowed: COUNTY, input: (w) => ({ countyCode: w.home.countyCode }) },
   "tracking.lookup": { allowed: ALL, input: async (w, h) => ({ waybillNo: await makeShipment(w, h), phoneLast4: "5678" }) },

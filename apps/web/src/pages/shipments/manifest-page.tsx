@@ -1,7 +1,7 @@
 // 到件清单导入: a carrier's arrival manifest (CSV/XLSX) at the county hub — dry-run preview with per-row errors and
 // unresolved addresses, then the import (rows with errors or unknown addresses are left out; re-imports skip what exists).
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { skipToken, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { DataState } from "../../components/data-state.tsx";
@@ -34,12 +34,21 @@ function ManifestView({ countyCode }: { countyCode: string }) {
   const [inputKey, setInputKey] = useState(0);
 
   const preview = useMutation(trpc.shipments.importManifest.mutationOptions());
-  const commit = useMutation(
-    trpc.shipments.importManifest.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries(trpc.shipments.pathFilter()),
+  // The import itself runs in a worker: start it, then poll its progress until it is done.
+  const commit = useMutation(trpc.shipments.startManifestImport.mutationOptions());
+  const importId = commit.data?.importId ?? null;
+  const run = useQuery(
+    trpc.network.imports.get.queryOptions(importId ? { countyCode, importId } : skipToken, {
+      refetchInterval: (query) => (query.state.data?.status === "DONE" || query.state.data?.status === "FAILED" ? false : 500),
     }),
   );
-  const committed = commit.data ?? null;
+  const runStatus = run.data?.status;
+  const committed: TManifestResult | null = runStatus === "DONE" && run.data?.summary ? (run.data.summary as unknown as TManifestResult) : null;
+  const runFailed = runStatus === "FAILED" ? (run.data?.error ?? "FAILED") : null;
+  const running = importId !== null && runStatus !== "DONE" && runStatus !== "FAILED";
+  useEffect(() => {
+    if (committed) void queryClient.invalidateQueries(trpc.shipments.pathFilter());
+  }, [committed, queryClient, trpc]);
 
   function resetResults() {
     setPayload(null);
@@ -76,7 +85,7 @@ function ManifestView({ countyCode }: { countyCode: string }) {
 
   const previewed = preview.data && payload ? preview.data : null;
   const carrierError = preview.error ? fieldError(readApiError(preview.error).fieldErrors, "carrierCode") : undefined;
-  const busy = preview.isPending || commit.isPending;
+  const busy = preview.isPending || commit.isPending || running;
 
   return (
     <>
@@ -158,15 +167,38 @@ function ManifestView({ countyCode }: { countyCode: string }) {
               <ManifestIssues result={previewed} />
               {previewed.errors.length > 0 || previewed.unresolved.length > 0 ? <p className="muted small">{t("manifest.skipNote")}</p> : null}
               <ErrorSummary error={commit.error} fields={[]} testId="manifest-import-error" />
+              {running ? (
+                <div className="progress-block">
+                  <div
+                    className={`progress${(run.data?.total ?? 0) === 0 ? " progress-indeterminate" : ""}`}
+                    role="progressbar"
+                    aria-label={t("imports.progress")}
+                    aria-valuemin={0}
+                    aria-valuemax={run.data?.total ?? 0}
+                    aria-valuenow={run.data?.done ?? 0}
+                    data-testid="manifest-progress"
+                  >
+                    <div className="progress-fill" style={{ width: `${run.data?.total ? Math.round(((run.data?.done ?? 0) / run.data.total) * 100) : 0}%` }} />
+                  </div>
+                  <div className="progress-text mono">
+                    {run.data?.done ?? 0} / {run.data?.total ?? 0}
+                  </div>
+                </div>
+              ) : null}
+              {runFailed ? (
+                <div className="alert alert-error" role="alert" data-testid="manifest-import-error">
+                  {runFailed}
+                </div>
+              ) : null}
               {previewed.created > 0 ? (
                 <button
                   type="button"
                   className="btn btn-primary"
                   disabled={busy}
-                  onClick={() => payload && commit.mutate({ countyCode, ...payload, dryRun: false })}
+                  onClick={() => payload && commit.mutate({ countyCode, ...payload })}
                   data-testid="manifest-import"
                 >
-                  {commit.isPending ? t("manifest.importing") : t("manifest.import", { count: previewed.created })}
+                  {commit.isPending || running ? t("manifest.importing") : t("manifest.import", { count: previewed.created })}
                 </button>
               ) : (
                 <p className="muted" data-testid="manifest-nothing">

@@ -45,6 +45,13 @@ describe("network.import job", () => {
     expect(await waitDone(importId)).toMatchObject({ status: "DONE", done: 2, total: 2, summary: { rows: 2, created: 2 } });
     expect(await h.deps.db.node.count()).toBe(2);
 
+    await h.deps.db.carrier.create({ data: { code: "ZTO", name: "中通快递" } });
+    const manifest = "waybillNo,recipientName,recipientPhone,address,villageCode,weightG\n731000000001,张三,13800000001,,210881102200,800\n731000000002,李四,13800000002,不知道哪里,,500\n";
+    const m = await c.shipments.startManifestImport({ countyCode: "210881", carrierCode: "ZTO", fileName: "m.csv", contentBase64: Buffer.from(manifest).toString("base64") });
+    const done = await waitDone(m.importId);
+    expect(done).toMatchObject({ status: "DONE", kind: "manifest", done: 1, total: 1, summary: { rows: 2, created: 1, unresolved: [{ row: 3 }] } });
+    expect(await h.deps.db.shipment.count({ where: { carrierWaybillNo: "731000000001", selfPickup: true } })).toBe(1);
+
     const div = await c.network.imports.start({ countyCode: "210881", kind: "divisions" });
     expect(await waitDone(div.importId)).toMatchObject({ status: "DONE", summary: { townships: 27, villageUnits: 301, added: 0, unchanged: 328 } });
   }, 30_000);

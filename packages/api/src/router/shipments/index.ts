@@ -1,5 +1,7 @@
 // Shipments: creation, acceptance under the three rules, manifests, lists, lights and re-routing.
 import { z } from "zod";
+import { writeOutbox } from "@xiangda/db";
+import { networkImport, outboxEvent } from "@xiangda/jobs";
 import { AppError } from "@xiangda/domain";
 import { acceptUpward, recordScreening } from "../../services/shipments/accept-shipment.ts";
 import { createShipment } from "../../services/shipments/create-shipment.ts";
@@ -69,6 +71,23 @@ export const shipmentsRouter = router({
         now: ctx.now(),
       });
       return { ...r, errors: r.errors.slice(0, 1000), unresolved: r.unresolved.slice(0, 1000) };
+    }),
+
+  /// The same import run by a worker, with progress: poll `network.imports.get` with the returned id.
+  startManifestImport: countyProcedure
+    .meta({ roles: county, auditTarget: (_i, o) => (o ? `import:${(o as { importId: string }).importId}` : null) })
+    .input(z.object({ carrierCode: z.string().trim().min(1), fileName: z.string().trim().min(1).max(200), contentBase64: z.string().min(1).max(14_000_000) }))
+    .mutation(async ({ ctx, input }) => {
+      const carrier = await ctx.db.carrier.findUnique({ where: { code: input.carrierCode } });
+      if (!carrier) throw AppError.field("carrierCode", `no carrier ${input.carrierCode}`);
+      const run = await ctx.db.$transaction(async (tx) => {
+        const r = await tx.importRun.create({
+          data: { countyCode: input.countyCode, kind: "manifest", params: { carrierCode: input.carrierCode }, fileName: input.fileName, content: new Uint8Array(Buffer.from(input.contentBase64, "base64")), createdById: ctx.actor.userId },
+        });
+        await writeOutbox(tx, outboxEvent(networkImport, { importId: r.id }));
+        return r;
+      });
+      return { importId: run.id };
     }),
 
   /// RED shipments grouped by the node (and person) holding them, oldest first.

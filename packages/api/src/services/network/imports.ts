@@ -2,6 +2,7 @@
 import type { Db, Prisma } from "@xiangda/db";
 import { AppError } from "@xiangda/domain";
 import { importDivisions } from "../areas/import-divisions.ts";
+import { importManifest } from "../shipments/import-manifest.ts";
 import type { ImportIssue, Progress } from "./import-types.ts";
 import { importLanes, LANE_HEADER_ALIASES } from "./lanes.ts";
 import { importNodes, NODE_HEADER_ALIASES } from "./nodes.ts";
@@ -79,7 +80,14 @@ export async function executeImportRun(db: Db, importId: string): Promise<void> 
   try {
     let summary: Prisma.InputJsonValue;
     let errors: ImportIssue[] = [];
-    if (run.kind === "divisions") {
+    if (run.kind === "manifest") {
+      const carrierCode = (run.params as { carrierCode?: string } | null)?.carrierCode ?? "";
+      if (!run.content) throw new Error(`import ${run.id} has no file`);
+      const r = await importManifest(db, { countyCode: run.countyCode, carrierCode, fileName: run.fileName ?? "manifest.csv", data: Buffer.from(run.content), actor: null, now: new Date(), onProgress });
+      errors = [];
+      summary = { rows: r.rows, created: r.created, skippedExisting: r.skippedExisting, routeFailures: r.routeFailures, errors: r.errors.slice(0, 1000), unresolved: r.unresolved.slice(0, 1000) } as unknown as Prisma.InputJsonValue;
+      seenTotal = Math.max(seenTotal, r.created);
+    } else if (run.kind === "divisions") {
       const r = await importDivisions(db, run.countyCode, onProgress);
       summary = { ...r, renamed: r.renamed.slice(0, 200), removed: r.removed.slice(0, 200) };
     } else {

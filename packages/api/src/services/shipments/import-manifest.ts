@@ -39,7 +39,7 @@ export interface ManifestResult {
 
 export async function importManifest(
   db: Db,
-  input: { countyCode: string; carrierCode: string; fileName: string; data: Buffer; dryRun?: boolean; actor: Actor | null; now: Date },
+  input: { countyCode: string; carrierCode: string; fileName: string; data: Buffer; dryRun?: boolean; actor: Actor | null; now: Date; onProgress?: (done: number, total: number) => void },
 ): Promise<ManifestResult> {
   const carrier = await db.carrier.findUnique({ where: { code: input.carrierCode } });
   if (!carrier) throw AppError.field("carrierCode", `no carrier ${input.carrierCode}`);
@@ -165,7 +165,10 @@ export async function importManifest(
       await tx.arrivalManifest.create({
         data: { id: manifestId, countyCode: input.countyCode, carrierId: carrier.id, fileName: input.fileName, rows: table.rows.length, created: shipments.length, unresolved: unresolved, createdById: input.actor?.userId ?? null },
       });
-      for (let i = 0; i < shipments.length; i += 2000) await tx.shipment.createMany({ data: shipments.slice(i, i + 2000) });
+      for (let i = 0; i < shipments.length; i += 2000) {
+        await tx.shipment.createMany({ data: shipments.slice(i, i + 2000) });
+        input.onProgress?.(Math.min(i + 2000, shipments.length), shipments.length);
+      }
       for (let i = 0; i < legs.length; i += 5000) await tx.shipmentLeg.createMany({ data: legs.slice(i, i + 5000) });
       for (let i = 0; i < events.length; i += 5000) await tx.shipmentEvent.createMany({ data: events.slice(i, i + 5000) });
     },
