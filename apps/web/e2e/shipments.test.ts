@@ -164,6 +164,22 @@ describe("shipments", () => {
     await page.screenshot({ path: screenshotPath("shipment-detail"), fullPage: true });
   });
 
+  it("a suspended lane re-plans its parcels in a worker, and the overdue page shows the run and its progress", async () => {
+    const page = await signedIn("manager", "manager123");
+    const post = (proc: string, data: object) => page.context().request.post(`${baseUrl}/trpc/${proc}`, { data });
+    // 高屯镇 is reached by the trunk and by a passenger-bus leg: close both, so the manifest parcel must move.
+    for (const code of ["T-GZ-102-DN", "B-GZ-102-DN"]) {
+      expect((await post("network.lanes.setStatus", { countyCode: "210881", code, status: "SUSPENDED", reason: "e2e: 道路施工" })).status()).toBe(200);
+    }
+    await page.goto(`${baseUrl}/county/overdue`);
+    const run = page.locator('[data-testid="reroute-run"][data-state="completed"]', { hasText: /[1-9]\d* \/ [1-9]/ }).first();
+    await run.waitFor({ state: "visible", timeout: 30_000 });
+    await page.screenshot({ path: screenshotPath("reroute-runs"), fullPage: true });
+    for (const code of ["T-GZ-102-DN", "B-GZ-102-DN"]) {
+      expect((await post("network.lanes.setStatus", { countyCode: "210881", code, status: "ACTIVE" })).status()).toBe(200);
+    }
+  });
+
   it("public tracking finds the accepted parcel by waybill and phone digits, and refuses wrong digits", async () => {
     expect(acceptedWaybill, "the acceptance test must run first").not.toBe("");
     const page = await newPage();

@@ -573,6 +573,13 @@ export const en: TMessages = {
     lightChange: "{{from}} → {{to}}",
   },
   overdue: {
+    rerouteTitle: "Re-routing runs",
+    rerouteNone: "No re-routing runs yet",
+    rerouteQueued: "Queued",
+    rerouteState: "State",
+    rerouteProgress: "Progress",
+    rerouteResult: "Result",
+    rerouteCounts: "{{affected}} affected, {{rerouted}} re-routed, {{noRoute}} without a route",
     title: "Overdue",
     lead: "Red shipments grouped by the responsible node and person, oldest first.",
     recompute: "Recompute lights now",

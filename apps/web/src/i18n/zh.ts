@@ -569,6 +569,13 @@ export const zh = {
     lightChange: "{{from}} → {{to}}",
   },
   overdue: {
+    rerouteTitle: "改道任务",
+    rerouteNone: "暂无改道任务",
+    rerouteQueued: "发起时间",
+    rerouteState: "状态",
+    rerouteProgress: "进度",
+    rerouteResult: "结果",
+    rerouteCounts: "涉及 {{affected}} 件，改道 {{rerouted}} 件，无路线 {{noRoute}} 件",
     title: "超时运单",
     lead: "红灯运单按责任节点和责任人分组，最早超时的在前。",
     recompute: "立即重算红绿灯",

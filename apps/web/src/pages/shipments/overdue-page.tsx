@@ -13,7 +13,60 @@ import { LightReason, useNow } from "./shipment-bits.tsx";
 import { minutesBetween } from "./shipment-format.ts";
 
 export function OverduePage() {
-  return <CountyScope>{(countyCode) => <OverdueView countyCode={countyCode} />}</CountyScope>;
+  return (
+    <CountyScope>
+      {(countyCode) => (
+        <>
+          <OverdueView countyCode={countyCode} />
+          <RerouteRuns countyCode={countyCode} />
+        </>
+      )}
+    </CountyScope>
+  );
+}
+
+/// Re-routing runs after a node or lane was suspended, closed or reopened, with their progress.
+function RerouteRuns({ countyCode }: { countyCode: string }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const runs = useQuery(trpc.network.rerouteJobs.queryOptions({ countyCode }, { refetchInterval: (q) => ((q.state.data ?? []).some((r) => r.state !== "completed" && r.state !== "failed") ? 1_000 : 15_000) }));
+  return (
+    <section className="card" data-testid="reroute-runs">
+      <h2 className="card-title">{t("overdue.rerouteTitle")}</h2>
+      <DataState query={runs}>
+        {(list) =>
+          list.length === 0 ? (
+            <p className="muted">{t("overdue.rerouteNone")}</p>
+          ) : (
+            <div className="table-wrap">
+              <table className="table table-compact">
+                <thead>
+                  <tr>
+                    <th>{t("overdue.rerouteQueued")}</th>
+                    <th>{t("overdue.rerouteState")}</th>
+                    <th>{t("overdue.rerouteProgress")}</th>
+                    <th>{t("overdue.rerouteResult")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.map((r) => (
+                    <tr key={r.id} data-testid="reroute-run" data-state={r.state}>
+                      <td>{formatDateTime(r.queuedAt)}</td>
+                      <td>{r.state}</td>
+                      <td>
+                        <progress max={r.progress?.total || 1} value={r.progress?.done ?? 0} aria-label={t("overdue.rerouteProgress")} /> {r.progress ? `${r.progress.done} / ${r.progress.total}` : ""}
+                      </td>
+                      <td>{r.result ? t("overdue.rerouteCounts", { affected: r.result.affected, rerouted: r.result.rerouted, noRoute: r.result.noRoute }) : (r.failedReason ?? "")}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
+      </DataState>
+    </section>
+  );
 }
 
 function OverdueView({ countyCode }: { countyCode: string }) {
