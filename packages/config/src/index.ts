@@ -13,6 +13,8 @@ const ZEnvSchema = z.object({
   PUBLIC_URL: z.string().url().default("http://127.0.0.1:4310"),
   SESSION_TTL_HOURS: z.coerce.number().int().positive().default(12),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /// A leg turns YELLOW in this last fraction of its planned time (0.2 = the last 20%).
+  XD_YELLOW_FRACTION: z.coerce.number().gt(0).lt(1).default(0.2),
   /// 32-byte key (hex or base64) for encrypting ID numbers; a fixed development key otherwise.
   XD_DATA_KEY: z.string().optional(),
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { legLight, shipmentLight, type LightLeg } from "./lights.ts";
+import { legLight, shipmentLight, yellowFraction, type LightLeg } from "./lights.ts";
 
 const t = (h: number, m = 0) => new Date(Date.UTC(2026, 10, 23, h, m));
 const leg = (o: Partial<LightLeg> = {}): LightLeg => ({ status: "PLANNED", plannedDepart: t(8), plannedArrive: t(10), actualArrive: null, ...o });
@@ -20,6 +20,14 @@ describe("legLight", () => {
   it("judges an arrived leg by its actual arrival", () => {
     expect(legLight(leg({ status: "ARRIVED", actualArrive: t(9, 50) }), t(12))).toBe("GREEN");
     expect(legLight(leg({ status: "ARRIVED", actualArrive: t(10, 5) }), t(12))).toBe("RED");
+  });
+});
+
+describe("yellowFraction", () => {
+  it("reads XD_YELLOW_FRACTION and falls back to 20%", () => {
+    expect(yellowFraction({ XD_YELLOW_FRACTION: "0.3" })).toBe(0.3);
+    expect(yellowFraction({ XD_YELLOW_FRACTION: "2" })).toBe(0.2);
+    expect(yellowFraction({})).toBe(0.2);
   });
 });
 

@@ -8,7 +8,13 @@ export interface LightLeg {
   actualArrive: Date | null;
 }
 
+/// Overridden by XD_YELLOW_FRACTION (read where the lights are computed).
 export const DEFAULT_YELLOW_FRACTION = 0.2;
+
+export function yellowFraction(env: Record<string, string | undefined> = typeof process === "undefined" ? {} : process.env): number {
+  const v = Number(env.XD_YELLOW_FRACTION);
+  return Number.isFinite(v) && v > 0 && v < 1 ? v : DEFAULT_YELLOW_FRACTION;
+}
 const RANK: Record<TLight, number> = { GREEN: 0, YELLOW: 1, RED: 2 };
 export const worstLight = (a: TLight, b: TLight): TLight => (RANK[a] >= RANK[b] ? a : b);
 

@@ -1,6 +1,6 @@
 // Recomputes the traffic light of every open shipment (of a county, or all) at `now`.
 import type { Db, Prisma } from "@xiangda/db";
-import { DEFAULT_YELLOW_FRACTION, shipmentLight, type TLight } from "@xiangda/domain";
+import { shipmentLight, yellowFraction, type TLight } from "@xiangda/domain";
 
 const OPEN = ["CREATED", "ACCEPTED", "AT_NODE", "IN_TRANSIT", "EXCEPTION"] as const;
 
@@ -12,7 +12,7 @@ export interface LightsResult {
 }
 
 export async function recomputeLights(db: Db, opts: { countyCode?: string; now: Date; fraction?: number; batch?: number }): Promise<LightsResult> {
-  const fraction = opts.fraction ?? DEFAULT_YELLOW_FRACTION;
+  const fraction = opts.fraction ?? yellowFraction();
   const batch = opts.batch ?? 2000;
   const result: LightsResult = { checked: 0, changed: 0, byLight: { GREEN: 0, YELLOW: 0, RED: 0 }, newlyRed: [] };
   let cursor: string | undefined;
