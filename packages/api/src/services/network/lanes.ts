@@ -1,7 +1,6 @@
 // Lanes: scheduled directed links between nodes. Validation shared by the form and the import.
 import type { Db, Tx } from "@xiangda/db";
 import {
-  AppError,
   checkLane,
   parseBool,
   parseDepartures,
@@ -10,6 +9,7 @@ import {
   parseWeekdays,
   type TLaneMode,
 } from "@xiangda/domain";
+import { commitPlan } from "./commit-plan.ts";
 import { loadCountyContext, type CountyContext } from "./county-context.ts";
 import { cell, requireColumns, type ImportIssue, type ImportOutcome, type ImportPlan, type Progress } from "./import-types.ts";
 import { aliasMap, type Table } from "./read-table.ts";
@@ -188,17 +188,8 @@ export async function planLanes(db: Tx, table: Table, countyCode?: string): Prom
 }
 
 export async function importLanes(db: Db, table: Table, opts: { countyCode?: string; dryRun?: boolean; onProgress?: Progress } = {}) {
-  const plan = await planLanes(db, table, opts.countyCode);
-  if (plan.errors.length || opts.dryRun || !plan.countyCode) return { plan, outcome: null };
-  const county = plan.countyCode;
-  const outcome = await db.$transaction(
-    async (tx) => {
-      const ctx = await loadCountyContext(tx, county);
-      const again = validateLanes(ctx, plan.items);
-      if (again.length) throw new AppError("CONFLICT", "the network changed during the import; preview again", { details: { errors: again } });
-      return writeLanes(tx, ctx, plan.items, opts.onProgress);
-    },
-    { timeout: 120_000 },
-  );
-  return { plan, outcome };
+  return commitPlan(db, await planLanes(db, table, opts.countyCode), opts.dryRun, {
+    validate: async (_tx, ctx, items) => validateLanes(ctx, items),
+    write: (tx, ctx, items) => writeLanes(tx, ctx, items, opts.onProgress),
+  });
 }

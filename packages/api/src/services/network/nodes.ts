@@ -1,7 +1,6 @@
 // Nodes: validation shared by the form and the bulk import, and the all-or-nothing write.
 import type { Db, Tx } from "@xiangda/db";
 import {
-  AppError,
   checkPlacement,
   coldFlags,
   parseAreaCode,
@@ -13,6 +12,7 @@ import {
   type TNodeStatus,
   type TNodeTier,
 } from "@xiangda/domain";
+import { commitPlan } from "./commit-plan.ts";
 import { loadCountyContext, type CountyContext } from "./county-context.ts";
 import { cell, requireColumns, type ImportIssue, type ImportOutcome, type ImportPlan, type Progress } from "./import-types.ts";
 import { aliasMap, type Table } from "./read-table.ts";
@@ -230,18 +230,8 @@ export async function planNodes(db: Tx, table: Table, countyCode?: string): Prom
 
 /// All or nothing: any error and nothing is written.
 export async function importNodes(db: Db, table: Table, opts: { countyCode?: string; dryRun?: boolean; onProgress?: Progress } = {}) {
-  const plan = await planNodes(db, table, opts.countyCode);
-  if (plan.errors.length || opts.dryRun || !plan.countyCode) return { plan, outcome: null };
-  const county = plan.countyCode;
-  const outcome = await db.$transaction(
-    async (tx) => {
-      // Re-validate inside the transaction: another writer may have changed the county meanwhile.
-      const ctx = await loadCountyContext(tx, county);
-      const again = validateNodes(ctx, plan.items);
-      if (again.length) throw new AppError("CONFLICT", "the network changed during the import; preview again", { details: { errors: again } });
-      return writeNodes(tx, county, plan.items, opts.onProgress);
-    },
-    { timeout: 120_000 },
-  );
-  return { plan, outcome };
+  return commitPlan(db, await planNodes(db, table, opts.countyCode), opts.dryRun, {
+    validate: async (_tx, ctx, items) => validateNodes(ctx, items),
+    write: (tx, ctx, items) => writeNodes(tx, ctx.countyCode, items, opts.onProgress),
+  });
 }

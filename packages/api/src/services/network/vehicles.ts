@@ -1,6 +1,7 @@
 // Vehicles of the county fleet: unified number, plate, home node, capacity, cold and energy.
 import type { Db, Tx } from "@xiangda/db";
-import { AppError, parseCold, parseDecimal, parseEnergy, parseIntField, type TColdClass, type TEnergy } from "@xiangda/domain";
+import { parseCold, parseDecimal, parseEnergy, parseIntField, type TColdClass, type TEnergy } from "@xiangda/domain";
+import { commitPlan } from "./commit-plan.ts";
 import { loadCountyContext, type CountyContext } from "./county-context.ts";
 import { cell, requireColumns, type ImportIssue, type ImportOutcome, type ImportPlan, type Progress } from "./import-types.ts";
 import { countyOfNodeCodes } from "./lanes.ts";
@@ -150,18 +151,8 @@ export async function planVehicles(db: Tx, table: Table, countyCode?: string): P
 }
 
 export async function importVehicles(db: Db, table: Table, opts: { countyCode?: string; dryRun?: boolean; onProgress?: Progress } = {}) {
-  const plan = await planVehicles(db, table, opts.countyCode);
-  if (plan.errors.length || opts.dryRun || !plan.countyCode) return { plan, outcome: null };
-  const county = plan.countyCode;
-  const outcome = await db.$transaction(
-    async (tx) => {
-      const ctx = await loadCountyContext(tx, county);
-      const carriers = new Set((await tx.carrier.findMany({ select: { code: true } })).map((c) => c.code));
-      const again = validateVehicles(ctx, carriers, plan.items);
-      if (again.length) throw new AppError("CONFLICT", "the network changed during the import; preview again", { details: { errors: again } });
-      return writeVehicles(tx, ctx, plan.items, opts.onProgress);
-    },
-    { timeout: 120_000 },
-  );
-  return { plan, outcome };
+  return commitPlan(db, await planVehicles(db, table, opts.countyCode), opts.dryRun, {
+    validate: async (tx, ctx, items) => validateVehicles(ctx, new Set((await tx.carrier.findMany({ select: { code: true } })).map((c) => c.code)), items),
+    write: (tx, ctx, items) => writeVehicles(tx, ctx, items, opts.onProgress),
+  });
 }
