@@ -14,6 +14,7 @@ import { machineLine, percentile, writeSection } from "../lib/results.ts";
 
 const PARCELS = Number(process.env.XD_BENCH_PARCELS ?? 4000);
 const BATCH = 500;
+const BATCH_CONC = 4;
 
 const tdb = await createTestDatabase({ poolSize: 30 });
 const redis = createProducerConnection(process.env.REDIS_URL ?? "redis://127.0.0.1:56379");
@@ -38,35 +39,40 @@ try {
   const headers = { "content-type": "application/json", authorization: `Bearer ${token}` };
   const scanInput = (code: string) => ({ clientScanId: randomUUID(), code, action: "DEPART", nodeId: hub.id, at: new Date().toISOString() });
 
-  // 1. Batched ingestion over HTTP: DEPART at the hub for PARCELS parcels, 500 a call.
+  // 1. Batched ingestion over HTTP: DEPART at the hub for PARCELS parcels, 500 a call, BATCH_CONC
+  //    calls in flight (as several stations syncing at once); the baseline runs the same way.
   const batchParcels = parcels.slice(0, PARCELS);
-  let t = performance.now();
+  const chunks: string[][] = [];
+  for (let i = 0; i < batchParcels.length; i += BATCH) chunks.push(batchParcels.slice(i, i + BATCH));
+  const inFlight = async (fn: (chunk: string[]) => Promise<void>) => {
+    let next = 0;
+    const start = performance.now();
+    await Promise.all(Array.from({ length: BATCH_CONC }, async () => {
+      while (next < chunks.length) await fn(chunks[next++]!);
+    }));
+    return (performance.now() - start) / 1000;
+  };
   let ok = 0;
-  for (let i = 0; i < batchParcels.length; i += BATCH) {
-    const res = await fetch(`${base}/trpc/scan.recordBatch`, { method: "POST", headers, body: JSON.stringify({ scans: batchParcels.slice(i, i + BATCH).map(scanInput) }) });
+  const batchSecs = await inFlight(async (chunk) => {
+    const res = await fetch(`${base}/trpc/scan.recordBatch`, { method: "POST", headers, body: JSON.stringify({ scans: chunk.map(scanInput) }) });
     const body = (await res.json()) as { result: { data: { results: { outcome: string }[] } } };
     ok += body.result.data.results.filter((r) => r.outcome === "OK").length;
-  }
-  const batchSecs = (performance.now() - t) / 1000;
+  });
   const batchRate = batchParcels.length / batchSecs;
 
   // Baseline: a raw multi-row INSERT of the same number of scan rows into the same table.
-  const client = new pg.Client({ connectionString: tdb.url });
-  await client.connect();
-  t = performance.now();
-  for (let i = 0; i < batchParcels.length; i += BATCH) {
-    const chunk = batchParcels.slice(i, i + BATCH);
+  const raw = new pg.Pool({ connectionString: tdb.url, max: BATCH_CONC });
+  const rawSecs = await inFlight(async (chunk) => {
     const values: unknown[] = [];
     const tuples = chunk.map((code, j) => {
       const k = j * 8;
       values.push(randomUUID(), hub.id, code, "DEPART", new Date(), "OK", "departed", JSON.stringify({ outcome: "OK" }));
       return `($${k + 1}::uuid,$${k + 2}::uuid,$${k + 3},$${k + 4},$${k + 5},$${k + 6},$${k + 7},$${k + 8}::jsonb)`;
     });
-    await client.query(`INSERT INTO "ScanEvent" ("clientScanId","nodeId","code","action","deviceAt","outcome","message","result") VALUES ${tuples.join(",")}`, values);
-  }
-  const rawSecs = (performance.now() - t) / 1000;
+    await raw.query(`INSERT INTO "ScanEvent" ("clientScanId","nodeId","code","action","deviceAt","outcome","message","result") VALUES ${tuples.join(",")}`, values);
+  });
   const rawRate = batchParcels.length / rawSecs;
-  await client.end();
+  await raw.end();
 
   // 2. Single scans over HTTP (16 concurrent) against a bare tRPC query (auth.me) in the same run.
   const singles = parcels.slice(PARCELS, PARCELS + 1500);
@@ -85,23 +91,25 @@ try {
     await (await fetch(`${base}/trpc/auth.me`, { headers })).arrayBuffer();
   });
 
-  // 3. Latency at a steady 500 scans/s (open loop): ARRIVE scans of the parcels that departed.
-  const station = new Map((await tdb.db.node.findMany({ select: { id: true } })).map((n) => [n.id, n.id]));
-  const legs = await tdb.db.shipmentLeg.findMany({ where: { shipment: { waybillNo: { in: batchParcels.slice(0, 1500) } }, seq: 0, status: "DEPARTED" }, select: { toNodeId: true, shipment: { select: { waybillNo: true } } } });
-  const lat: number[] = [];
-  const rate = 500;
-  const startAt = performance.now();
-  await Promise.all(
-    legs.map(async (l, i) => {
-      const due = startAt + (i * 1000) / rate;
-      await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
-      const t0 = performance.now();
-      await (await fetch(`${base}/trpc/scan.record`, { method: "POST", headers, body: JSON.stringify({ clientScanId: randomUUID(), code: l.shipment.waybillNo, action: "ARRIVE", nodeId: station.get(l.toNodeId)!, at: new Date().toISOString() }) })).arrayBuffer();
-      lat.push(performance.now() - t0);
-    }),
-  );
-  const achieved = legs.length / ((performance.now() - startAt) / 1000);
-  lat.sort((a, b) => a - b);
+  // 3. Latency at steady rates (open loop): ARRIVE scans of the parcels that departed; 500/s as the
+  //    issue asks, and 100/s, a rate this machine sustains (client and server share its 2 cores).
+  const legs = await tdb.db.shipmentLeg.findMany({ where: { shipment: { waybillNo: { in: batchParcels.slice(0, 1800) } }, seq: 0, status: "DEPARTED" }, select: { toNodeId: true, shipment: { select: { waybillNo: true } } } });
+  const openLoop = async (list: typeof legs, rate: number) => {
+    const lat: number[] = [];
+    const startAt = performance.now();
+    await Promise.all(
+      list.map(async (l, i) => {
+        const due = startAt + (i * 1000) / rate;
+        await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
+        const t0 = performance.now();
+        await (await fetch(`${base}/trpc/scan.record`, { method: "POST", headers, body: JSON.stringify({ clientScanId: randomUUID(), code: l.shipment.waybillNo, action: "ARRIVE", nodeId: l.toNodeId, at: new Date().toISOString() }) })).arrayBuffer();
+        lat.push(performance.now() - t0);
+      }),
+    );
+    lat.sort((a, b) => a - b);
+    return { rate, achieved: list.length / ((performance.now() - startAt) / 1000), lat };
+  };
+  const latencies = [await openLoop(legs.slice(0, 300), 100), await openLoop(legs.slice(300, 1800), 500)];
   await app.close();
 
   const r = (x: number) => Math.round(x).toLocaleString("en-US");
@@ -116,12 +124,12 @@ Through the real HTTP API (Fastify + tRPC: bearer session, zod validation, the s
 
 | measure | value | baseline (same run) | ratio | goal |
 |---|---|---|---|---|
-| batched ingestion over HTTP, scans/s (500 per call, DEPART at the hub; ${ok} OK) | ${r(batchRate)} | raw multi-row INSERT of the same rows: ${r(rawRate)} rows/s | ${(batchRate / rawRate).toFixed(3)} | ≥ 0.25 |
+| batched ingestion over HTTP, scans/s (500 per call, ${BATCH_CONC} calls in flight, DEPART at the hub; ${ok} OK) | ${r(batchRate)} | raw multi-row INSERT of the same rows, ${BATCH_CONC} in flight: ${r(rawRate)} rows/s | ${(batchRate / rawRate).toFixed(3)} | ≥ 0.25 |
 | single scans over HTTP, scans/s (16 concurrent) | ${r(singleRate)} | bare tRPC query \`auth.me\`: ${r(queryRate)} req/s | ${(singleRate / queryRate).toFixed(3)} | ≥ 0.50 |
-| single-scan latency at ${rate} scans/s offered (achieved ${r(achieved)}/s) | p50 ${percentile(lat, 50).toFixed(1)} ms, p99 ${percentile(lat, 99).toFixed(1)} ms | | | |
+${latencies.map((l) => `| single-scan latency at ${l.rate} scans/s offered (achieved ${r(l.achieved)}/s, ${l.lat.length} scans) | p50 ${percentile(l.lat, 50).toFixed(1)} ms, p99 ${percentile(l.lat, 99).toFixed(1)} ms | | | |`).join("\n")}
 `,
   );
-  console.log({ batchRate, rawRate, singleRate, queryRate, p50: percentile(lat, 50), p99: percentile(lat, 99) });
+  console.log({ batchRate, rawRate, singleRate, queryRate, latencies: latencies.map((l) => ({ rate: l.rate, achieved: l.achieved, p50: percentile(l.lat, 50), p99: percentile(l.lat, 99) })) });
 } finally {
   await deps.queues.close();
   redis.disconnect();

@@ -1,5 +1,5 @@
 // Writes one audit row; secrets in the input are removed before it is stored.
-import type { Db, Prisma } from "@xiangda/db";
+import { pgPool, type Db } from "@xiangda/db";
 import type { Actor } from "@xiangda/domain";
 
 const SECRET = /pass(word)?|secret|token|idNumber|idCard|pickupCode/i;
@@ -27,23 +27,15 @@ export interface AuditInput {
   input: unknown;
 }
 
+/// Every mutation writes one, so it is a single plain INSERT.
 export async function recordAudit(db: Db, a: AuditInput) {
   const inputUsername =
     a.input && typeof a.input === "object" && typeof (a.input as { username?: unknown }).username === "string"
       ? ((a.input as { username: string }).username.slice(0, 60))
       : null;
-  await db.auditLog.create({
-    data: {
-      userId: a.actor?.userId ?? null,
-      username: a.actor?.username ?? inputUsername,
-      role: a.actor?.role ?? null,
-      action: a.action,
-      target: a.target,
-      outcome: a.outcome,
-      errorCode: a.errorCode,
-      requestId: a.requestId,
-      ip: a.ip,
-      details: (a.input === undefined ? undefined : (redact(a.input) as Prisma.InputJsonValue)) ?? undefined,
-    },
-  });
+  await pgPool(db).query(
+    `INSERT INTO "AuditLog" ("userId", username, role, action, target, outcome, "errorCode", "requestId", ip, details)
+     VALUES ($1, $2, $3::"Role", $4, $5, $6, $7, $8, $9, $10::jsonb)`,
+    [a.actor?.userId ?? null, a.actor?.username ?? inputUsername, a.actor?.role ?? null, a.action, a.target, a.outcome, a.errorCode, a.requestId, a.ip, a.input === undefined ? null : JSON.stringify(redact(a.input))],
+  );
 }

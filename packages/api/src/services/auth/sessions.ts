@@ -1,6 +1,6 @@
 // Server-side sessions: the client holds a random token, the database its SHA-256.
 import { createHash, randomBytes } from "node:crypto";
-import type { Tx } from "@xiangda/db";
+import { pgPool, type Db, type Tx } from "@xiangda/db";
 import type { Actor } from "@xiangda/domain";
 
 export function hashToken(token: string): string {
@@ -28,18 +28,24 @@ export async function createSession(
 }
 
 /// The actor behind a token, or null when the session is unknown, expired, revoked or the user inactive.
-export async function findActorBySessionToken(db: Tx, token: string, now: Date): Promise<{ actor: Actor; sessionId: string } | null> {
+/// Every request asks this, so it is one indexed join in plain SQL.
+export async function findActorBySessionToken(db: Db, token: string, now: Date): Promise<{ actor: Actor; sessionId: string } | null> {
   if (!token || token.length > 200) return null;
   const id = hashToken(token);
-  const s = await db.session.findUnique({ where: { id }, include: { user: true } });
-  if (!s || s.revokedAt || s.expiresAt <= now || !s.user.active) return null;
+  const pool = pgPool(db);
+  const r = await pool.query<{ revokedAt: Date | null; expiresAt: Date; lastSeenAt: Date; active: boolean } & Actor>(
+    `SELECT s."revokedAt", s."expiresAt", s."lastSeenAt", u.active, u.id AS "userId", u.username, u.role::text AS role, u."countyCode", u."nodeId", u."merchantId"
+     FROM "Session" s JOIN "User" u ON u.id = s."userId" WHERE s.id = $1`,
+    [id],
+  );
+  const s = r.rows[0];
+  if (!s || s.revokedAt || s.expiresAt <= now || !s.active) return null;
   if (now.getTime() - s.lastSeenAt.getTime() > 5 * 60_000) {
-    await db.session.update({ where: { id }, data: { lastSeenAt: now } });
+    await pool.query(`UPDATE "Session" SET "lastSeenAt" = $2 WHERE id = $1`, [id, now]);
   }
-  const u = s.user;
   return {
     sessionId: id,
-    actor: { userId: u.id, username: u.username, role: u.role, countyCode: u.countyCode, nodeId: u.nodeId, merchantId: u.merchantId },
+    actor: { userId: s.userId, username: s.username, role: s.role, countyCode: s.countyCode, nodeId: s.nodeId, merchantId: s.merchantId },
   };
 }
 

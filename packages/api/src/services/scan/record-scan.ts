@@ -1,14 +1,18 @@
-// One scan, exactly once: the clientScanId's first result is stored and replayed; a valid scan
-// advances the parcel, its legs, timeline and outbox in the same transaction as the scan record.
-import type { Db, Prisma, Tx } from "@xiangda/db";
-import { decideScan, type Actor, type ScanLeg, type TScanOutcome } from "@xiangda/domain";
-import { notifyPickupReady, outboxEvent, shipmentsReplan } from "@xiangda/jobs";
-import { writeOutbox } from "@xiangda/db";
+// Scans, exactly once, in two round trips whatever the batch size. A call (one scan or up to 500)
+// reads every parcel it names with their legs, last scans, stored results and nodes in one
+// statement; decides each scan in memory with the domain state machine (scans of one parcel in the
+// order sent); and writes parcels, legs, timeline, outbox and the scan records in one statement,
+// which is atomic on its own. Concurrency is optimistic: the write names the row version (xmin) of
+// every parcel it read and fails as a whole when another writer got there first (or a racing
+// duplicate clientScanId hit the unique index); the call then runs again on fresh data, where a
+// duplicate finds the stored first result.
+import type { Db, PgPool } from "@xiangda/db";
+import { pgPool } from "@xiangda/db";
+import { decideScan, parseWaybill, shipmentLight, yellowFraction, type Actor, type ScanLeg, type TScanOutcome } from "@xiangda/domain";
+import { notifyPickupReady, outboxEvent, shipmentsReplan, type OutboxRow } from "@xiangda/jobs";
 import { missingThreeRules } from "../shipments/accept-shipment.ts";
-import { refreshLight } from "../shipments/refresh-light.ts";
-import { findParcel } from "./find-parcel.ts";
 import type { TScan } from "./schemas.ts";
-import { freeSlot, newPickupCode } from "./shelf.ts";
+import { allSlots, newPickupCode } from "./shelf.ts";
 
 export interface ScanResult {
   clientScanId: string;
@@ -40,156 +44,408 @@ function canonical(r: ScanResult): ScanResult {
   };
 }
 
-async function stored(db: Tx, clientScanId: string): Promise<ScanResult | null> {
-  const row = await db.scanEvent.findUnique({ where: { clientScanId }, select: { result: true } });
-  return row ? canonical(row.result as unknown as ScanResult) : null;
+const SHELF = /^[A-Z]-\d{2}-\d{2}$/;
+const RETRYABLE = new Set(["23505", "22012", "40P01", "40001"]); // unique violation, stale read (see WRITE_SQL), deadlock, serialization
+
+interface NodeRow {
+  id: string;
+  countyCode: string;
+  code: string;
+  name: string;
+  tier: "COUNTY_HUB" | "TOWNSHIP_STATION" | "VILLAGE_POINT";
+  selfPickup: boolean;
+  shelfZones: string;
+  shelfRacks: number;
+  shelfPositions: number;
 }
 
-async function save(tx: Tx, input: TScan, actor: Actor | null, result: ScanResult, shipmentId: string | null, now: Date) {
-  await tx.scanEvent.create({
-    data: {
-      clientScanId: input.clientScanId,
-      userId: actor?.userId ?? null,
-      nodeId: input.nodeId,
-      code: input.code.slice(0, 64),
-      action: input.action,
-      vehicleId: input.vehicleId ?? null,
-      deviceAt: new Date(input.at),
-      receivedAt: now,
-      outcome: result.outcome,
-      message: result.message,
-      shipmentId,
-      result: result as unknown as Prisma.InputJsonValue,
-    },
-  });
-  return canonical(result);
+interface ParcelRow {
+  id: string;
+  countyCode: string;
+  waybillNo: string;
+  carrierWaybillNo: string | null;
+  direction: string;
+  status: string;
+  currentNodeId: string | null;
+  destNodeId: string | null;
+  selfPickup: boolean;
+  temp: string;
+  recipientPhone: string;
+  senderIdHash: string | null;
+  senderName: string | null;
+  inspection: unknown;
+  screening: unknown;
+  shelfSlot: string | null;
+  pickupCode: string | null;
+  readyForPickupAt: Date | null;
+  loadedVehicleId: string | null;
+  exceptionReason: string | null;
+  lastScanAt: Date | null;
+  promisedAt: Date | null;
+  routeError: string | null;
+  light: string;
+  lightReason: string | null;
+  lightChangedAt: Date | null;
 }
 
-const isUnique = (e: unknown) => (e as { code?: string }).code === "P2002";
+interface LegRow {
+  id: string;
+  shipmentId: string;
+  plan: number;
+  seq: number;
+  fromNodeId: string;
+  toNodeId: string;
+  status: "PLANNED" | "DEPARTED" | "ARRIVED" | "CANCELLED";
+  plannedDepart: Date;
+  plannedArrive: Date;
+  actualDepart: Date | null;
+  actualArrive: Date | null;
+}
+
+/// A parcel while the batch works on it: its row, its legs and what changed.
+interface Parcel {
+  row: ParcelRow;
+  legs: LegRow[];
+  plan: number;
+  lastAction: string | null;
+  lastNodeId: string | null;
+  dirty: boolean;
+}
+
+const NODE_COLS = `id, "countyCode", code, name, tier::text AS tier, "selfPickup", "shelfZones", "shelfRacks", "shelfPositions"`;
+const PARCEL_COLS = `id, "countyCode", "waybillNo", "carrierWaybillNo", direction::text AS direction, status::text AS status, "currentNodeId", "destNodeId",
+  "selfPickup", temp::text AS temp, "recipientPhone", "senderIdHash", "senderName", inspection, screening, "shelfSlot", "pickupCode",
+  "readyForPickupAt", "loadedVehicleId", "exceptionReason", "lastScanAt", "promisedAt", "routeError", light::text AS light, "lightReason", "lightChangedAt"`;
 
 export async function recordScan(db: Db, actor: Actor, input: TScan, now: Date): Promise<ScanResult> {
-  const replay = await stored(db, input.clientScanId);
-  if (replay) return replay;
-  for (let attempt = 0; attempt < 10; attempt++) {
+  return (await recordScanBatch(db, actor, [input], now))[0]!;
+}
+
+/// Results come back in the order sent, one per scan.
+export async function recordScanBatch(db: Db, actor: Actor, scans: TScan[], now: Date): Promise<ScanResult[]> {
+  const pool = pgPool(db);
+  for (let attempt = 0; ; attempt++) {
     try {
-      return await db.$transaction((tx) => scanInTx(tx, actor, input, now), { timeout: 15_000 });
+      return await runBatch(pool, actor, scans, now);
     } catch (e) {
-      if (!isUnique(e)) throw e;
-      // Either the same clientScanId raced us (replay its result), or two parcels took one shelf slot (try again).
-      const again = await stored(db, input.clientScanId);
-      if (again) return again;
+      const code = (e as { code?: string }).code;
+      if (!code || !RETRYABLE.has(code) || attempt >= 9) throw e;
     }
   }
-  throw new Error("could not record the scan after 10 attempts");
 }
 
-async function scanInTx(tx: Tx, actor: Actor, input: TScan, now: Date): Promise<ScanResult> {
-  const base = { clientScanId: input.clientScanId, shipment: null, nextHop: null, expected: null, shelfSlot: null };
-  const node = await tx.node.findUnique({ where: { id: input.nodeId } });
-  const allowed =
-    node &&
-    (actor.role === "ADMIN" || (actor.role === "COUNTY_MANAGER" && actor.countyCode === node.countyCode) || (actor.role === "STATION_STAFF" && actor.nodeId === node.id));
-  if (!node || !allowed) return save(tx, input, actor, { ...base, outcome: "FORBIDDEN", message: "you may scan only at your own node" }, null, now);
+/// Resolves every code and reads the parcels (with their row versions), their legs, last scans,
+/// stored results and nodes, in one statement and so one snapshot.
+const READ_SQL = `
+WITH cand AS (
+  SELECT id FROM "Shipment" WHERE "waybillNo" = ANY($1::text[]) AND ($5::varchar IS NULL OR "countyCode" = $5)
+  UNION SELECT id FROM "Shipment" WHERE "carrierWaybillNo" = ANY($2::text[]) AND ($5::varchar IS NULL OR "countyCode" = $5)
+  UNION SELECT s.id FROM "Shipment" s JOIN unnest($3::uuid[], $4::text[]) AS q(node, slot) ON s."currentNodeId" = q.node AND s."shelfSlot" = q.slot
+    WHERE s.status = 'AWAITING_PICKUP'
+),
+locked AS (SELECT xmin::text AS v, ${PARCEL_COLS} FROM "Shipment" WHERE id IN (SELECT id FROM cand)),
+legs AS (
+  SELECT id, "shipmentId", plan, seq, "fromNodeId", "toNodeId", status::text AS status, "plannedDepart", "plannedArrive", "actualDepart", "actualArrive"
+  FROM "ShipmentLeg" WHERE "shipmentId" IN (SELECT id FROM cand)
+),
+last AS (
+  SELECT DISTINCT ON ("shipmentId") "shipmentId", action, "nodeId" FROM "ScanEvent"
+  WHERE "shipmentId" IN (SELECT id FROM cand) AND outcome = 'OK' ORDER BY "shipmentId", id DESC
+),
+nodes AS (
+  SELECT ${NODE_COLS} FROM "Node"
+  WHERE id = ANY($6::uuid[]) OR id IN (SELECT "fromNodeId" FROM legs UNION SELECT "toNodeId" FROM legs UNION SELECT "destNodeId" FROM locked UNION SELECT "currentNodeId" FROM locked)
+)
+SELECT
+  (SELECT coalesce(json_agg(x), '[]') FROM locked x) AS parcels,
+  (SELECT coalesce(json_agg(x ORDER BY "shipmentId", plan, seq), '[]') FROM legs x) AS legs,
+  (SELECT coalesce(json_agg(x), '[]') FROM last x) AS last,
+  (SELECT coalesce(json_agg(json_build_object('clientScanId', "clientScanId", 'result', result)), '[]') FROM "ScanEvent" WHERE "clientScanId" = ANY($7::uuid[])) AS replays,
+  (SELECT coalesce(json_agg(x), '[]') FROM nodes x) AS nodes`;
 
-  const found = await findParcel(tx, node.countyCode, node.id, input.code);
-  if ("unknown" in found) return save(tx, input, actor, { ...base, outcome: "UNKNOWN_CODE", message: found.unknown }, null, now);
-
-  // One scan of a parcel at a time, across every API process.
-  await tx.$queryRaw`SELECT id FROM "Shipment" WHERE id = ${found.shipmentId}::uuid FOR UPDATE`;
-  const s = await tx.shipment.findUniqueOrThrow({ where: { id: found.shipmentId } });
-  const plan = await tx.shipmentLeg.aggregate({ where: { shipmentId: s.id }, _max: { plan: true } });
-  const legs = await tx.shipmentLeg.findMany({ where: { shipmentId: s.id, plan: plan._max.plan ?? 0, status: { not: "CANCELLED" } }, orderBy: { seq: "asc" } });
-  const nodeIds = [...new Set([...legs.flatMap((l) => [l.fromNodeId, l.toNodeId]), s.destNodeId, s.currentNodeId].filter((x): x is string => !!x))];
-  const nodes = new Map((await tx.node.findMany({ where: { id: { in: nodeIds } } })).map((n) => [n.id, n]));
-  const dest = s.destNodeId ? nodes.get(s.destNodeId) : undefined;
-  const lastScan = await tx.scanEvent.findFirst({ where: { shipmentId: s.id, outcome: "OK" }, orderBy: { id: "desc" }, select: { action: true, nodeId: true } });
-
-  const decision = decideScan(
-    {
-      status: s.status,
-      currentNodeId: s.currentNodeId,
-      destNodeId: s.destNodeId,
-      destHasShelves: !!dest?.selfPickup,
-      legs: legs.map((l): ScanLeg => ({ seq: l.seq, fromNodeId: l.fromNodeId, toNodeId: l.toNodeId, toTier: nodes.get(l.toNodeId)?.tier ?? "VILLAGE_POINT", status: l.status as ScanLeg["status"] })),
-      loadedVehicleId: s.loadedVehicleId,
-      missingRules: missingThreeRules(s),
-      pickupCode: s.pickupCode,
-      phoneLast4: s.recipientPhone.slice(-4),
-      lastAction: (lastScan?.action ?? null) as never,
-      lastNodeId: lastScan?.nodeId ?? null,
-    },
-    { action: input.action, nodeId: node.id, nodeIsHub: node.tier === "COUNTY_HUB", vehicleId: input.vehicleId ?? null, exceptionReason: input.exceptionReason ?? null, pickupCode: input.pickupCode ?? null, phoneLast4: input.phoneLast4 ?? null },
-  );
-
-  const at = eventTime(new Date(input.at), now);
-  const view = (n: { code: string; name: string } | undefined | null) => (n ? { code: n.code, name: n.name } : null);
-  let shelfSlot = s.shelfSlot;
-  let status = s.status;
-  const e = decision.effect;
-  if (e) {
-    const data: Prisma.ShipmentUpdateInput = { status: e.status, currentNodeId: e.currentNodeId, lastScanAt: at };
-    if (e.loadedVehicleId !== undefined) data.loadedVehicleId = e.loadedVehicleId;
-    if (e.exceptionReason) data.exceptionReason = e.exceptionReason;
-    if (e.clearShelf) data.shelfSlot = null;
-    if (e.assignShelf) {
-      shelfSlot = await freeSlot(tx, node);
-      Object.assign(data, { shelfSlot, pickupCode: newPickupCode(), readyForPickupAt: at });
-    }
-    await tx.shipment.update({ where: { id: s.id }, data });
-    status = e.status;
-    if (e.departLeg !== undefined) await tx.shipmentLeg.updateMany({ where: { shipmentId: s.id, plan: plan._max.plan ?? 0, seq: e.departLeg }, data: { status: "DEPARTED", actualDepart: at } });
-    if (e.closeLegsBefore !== undefined) await tx.shipmentLeg.updateMany({ where: { shipmentId: s.id, plan: plan._max.plan ?? 0, seq: { lt: e.closeLegsBefore }, status: { in: ["PLANNED", "DEPARTED"] } }, data: { status: "ARRIVED" } });
-    if (e.arriveLeg !== undefined) await tx.shipmentLeg.updateMany({ where: { shipmentId: s.id, plan: plan._max.plan ?? 0, seq: e.arriveLeg }, data: { status: "ARRIVED", actualArrive: at } });
-    if (e.replan) {
-      await tx.shipmentLeg.updateMany({ where: { shipmentId: s.id, status: "DEPARTED" }, data: { status: "CANCELLED" } });
-      await writeOutbox(tx, outboxEvent(shipmentsReplan, { shipmentId: s.id, scanId: input.clientScanId }));
-    }
-    if (e.assignShelf) await writeOutbox(tx, outboxEvent(notifyPickupReady, { shipmentId: s.id, scanId: input.clientScanId }));
-    await refreshLight(tx, s.id, now);
-  }
-  if (e || decision.outcome === "MISROUTED") {
-    await tx.shipmentEvent.create({
-      data: { shipmentId: s.id, at, type: decision.outcome === "MISROUTED" ? "MISROUTED" : input.action, nodeId: node.id, actorId: actor.userId, details: { clientScanId: input.clientScanId, message: decision.message, ...(shelfSlot && e?.assignShelf ? { shelfSlot } : {}) } },
-    });
-  }
-  const next = decision.nextNodeId ? (nodes.get(decision.nextNodeId) ?? (await tx.node.findUnique({ where: { id: decision.nextNodeId } }))) : null;
-  const expected = decision.expectedNodeId ? (nodes.get(decision.expectedNodeId) ?? (await tx.node.findUnique({ where: { id: decision.expectedNodeId } }))) : null;
-  const message = decision.outcome === "MISROUTED" && expected ? `misrouted: expected at ${expected.name} (${expected.code}); a new route is being planned` : decision.message;
-  return save(
-    tx,
-    input,
-    actor,
-    {
-      clientScanId: input.clientScanId,
-      outcome: decision.outcome,
-      message,
-      shipment: { waybillNo: s.waybillNo, status, light: e ? ((await tx.shipment.findUniqueOrThrow({ where: { id: s.id }, select: { light: true } })).light) : s.light, temp: s.temp, destination: dest?.name ?? null, selfPickup: s.selfPickup },
-      nextHop: view(next),
-      expected: view(expected),
-      shelfSlot: status === "AWAITING_PICKUP" ? shelfSlot : null,
-    },
-    s.id,
-    now,
-  );
+interface ReadRow {
+  parcels: (ParcelRow & { v: string })[];
+  legs: LegRow[];
+  last: { shipmentId: string; action: string; nodeId: string }[];
+  replays: { clientScanId: string; result: ScanResult }[];
+  nodes: NodeRow[];
 }
 
-/// A batch keeps each parcel's scans in order and runs different parcels side by side
-/// (their row locks are independent); results come back in the order sent.
-export async function recordScanBatch(db: Db, actor: Actor, scans: TScan[], now: Date, parallel = 8): Promise<ScanResult[]> {
-  const results: ScanResult[] = new Array<ScanResult>(scans.length);
-  const byCode = new Map<string, number[]>();
-  scans.forEach((s, i) => {
-    const key = s.code.trim().toUpperCase();
-    byCode.set(key, [...(byCode.get(key) ?? []), i]);
-  });
-  const chains = [...byCode.values()];
-  let next = 0;
-  const worker = async () => {
-    while (next < chains.length) {
-      const chain = chains[next++]!;
-      for (const i of chain) results[i] = await recordScan(db, actor, scans[i]!, now);
-    }
+// JSON carries times as strings.
+const date = (x: Date | string | null): Date | null => (x === null ? null : new Date(x));
+
+async function runBatch(c: PgPool, actor: Actor, scans: TScan[], now: Date): Promise<ScanResult[]> {
+  const results = new Array<ScanResult | undefined>(scans.length);
+
+  // Station staff scan only at their own node; the county's managers only find their county's parcels.
+  const mayTry = (s: TScan) => actor.role === "ADMIN" || actor.role === "COUNTY_MANAGER" || (actor.role === "STATION_STAFF" && s.nodeId === actor.nodeId);
+  const waybills = new Set<string>();
+  const carrierCodes = new Set<string>();
+  const shelves: { nodeId: string; slot: string }[] = [];
+  for (const s of scans) {
+    if (!mayTry(s)) continue;
+    const code = s.code.trim().toUpperCase();
+    if (code.startsWith("XD")) {
+      const p = parseWaybill(code);
+      if (p.ok) waybills.add(p.value);
+    } else if (SHELF.test(code)) shelves.push({ nodeId: s.nodeId, slot: code });
+    else carrierCodes.add(s.code.trim());
+  }
+  const county = actor.role === "ADMIN" ? null : actor.countyCode;
+  const params = [[...waybills], [...carrierCodes], shelves.map((x) => x.nodeId), shelves.map((x) => x.slot), county, [...new Set(scans.map((s) => s.nodeId))], [...new Set(scans.map((s) => s.clientScanId))]];
+  const read = (await c.query<ReadRow>({ name: "xd_scan_read", text: READ_SQL, values: params })).rows[0]!;
+
+  const done = new Map(read.replays.map((x) => [x.clientScanId, canonical(x.result)]));
+  const nodes = new Map(read.nodes.map((n) => [n.id, n]));
+  const loadNodes = async (want: (string | null | undefined)[]) => {
+    const missing = [...new Set(want.filter((x): x is string => !!x && !nodes.has(x)))];
+    if (!missing.length) return;
+    const r = await c.query<NodeRow>(`SELECT ${NODE_COLS} FROM "Node" WHERE id = ANY($1::uuid[])`, [missing]);
+    for (const n of r.rows) nodes.set(n.id, n);
   };
-  await Promise.all(Array.from({ length: Math.min(parallel, chains.length) }, worker));
-  return results;
+  const allowed = (n: NodeRow | undefined): n is NodeRow =>
+    !!n && (actor.role === "ADMIN" || (actor.role === "COUNTY_MANAGER" && actor.countyCode === n.countyCode) || (actor.role === "STATION_STAFF" && actor.nodeId === n.id));
+
+  const parcels = new Map<string, Parcel>();
+  const lastBy = new Map(read.last.map((r) => [r.shipmentId, r]));
+  const versions = new Map<string, string>();
+  for (const { v, ...x } of read.parcels) {
+    versions.set(x.id, v);
+    const row: ParcelRow = { ...x, readyForPickupAt: date(x.readyForPickupAt), lastScanAt: date(x.lastScanAt), promisedAt: date(x.promisedAt), lightChangedAt: date(x.lightChangedAt) };
+    parcels.set(row.id, { row, legs: [], plan: 0, lastAction: lastBy.get(row.id)?.action ?? null, lastNodeId: lastBy.get(row.id)?.nodeId ?? null, dirty: false });
+  }
+  for (const x of read.legs) {
+    const p = parcels.get(x.shipmentId);
+    if (!p) continue;
+    p.legs.push({ ...x, plannedDepart: date(x.plannedDepart)!, plannedArrive: date(x.plannedArrive)!, actualDepart: date(x.actualDepart), actualArrive: date(x.actualArrive) });
+    p.plan = Math.max(p.plan, x.plan);
+  }
+  const byWaybill = new Map([...parcels.values()].map((p) => [p.row.waybillNo, p]));
+
+  // Shelf slots taken per node, read once per node that needs one. A slot freed in this batch is
+  // not handed out again in it (one UPDATE writes all parcels, and the unique index checks row by row).
+  const taken = new Map<string, Set<string>>();
+  const slotsAt = async (nodeId: string) => {
+    let set = taken.get(nodeId);
+    if (!set) {
+      const r = await c.query<{ id: string; shelfSlot: string }>(
+        `SELECT id, "shelfSlot" FROM "Shipment" WHERE "currentNodeId" = $1::uuid AND status = 'AWAITING_PICKUP' AND "shelfSlot" IS NOT NULL`,
+        [nodeId],
+      );
+      set = new Set(r.rows.map((x) => x.shelfSlot));
+      for (const p of parcels.values()) if (p.row.currentNodeId === nodeId && p.row.shelfSlot) set.add(p.row.shelfSlot);
+      taken.set(nodeId, set);
+    }
+    return set;
+  };
+
+  const events: { shipmentId: string; at: Date; type: string; nodeId: string | null; actorId: string | null; details: object }[] = [];
+  const outbox: OutboxRow[] = [];
+  const scanRows: { s: TScan; result: ScanResult; shipmentId: string | null }[] = [];
+  const changedLegs = new Map<string, LegRow>();
+  const fresh = new Map<string, ScanResult>();
+  const base = { shipment: null, nextHop: null, expected: null, shelfSlot: null };
+  const view = (id: string | null | undefined) => {
+    const n = id ? nodes.get(id) : undefined;
+    return n ? { code: n.code, name: n.name } : null;
+  };
+
+  const find = (s: TScan, node: NodeRow): Parcel | string => {
+    const code = s.code.trim().toUpperCase();
+    if (code.startsWith("XD")) {
+      const p = parseWaybill(code);
+      if (!p.ok) return `not a valid waybill number: ${p.message}`;
+      const parcel = byWaybill.get(p.value);
+      return parcel && parcel.row.countyCode === node.countyCode ? parcel : `no parcel ${p.value} in this county`;
+    }
+    if (SHELF.test(code)) {
+      const parcel = [...parcels.values()].find((x) => x.row.currentNodeId === node.id && x.row.shelfSlot === code && x.row.status === "AWAITING_PICKUP");
+      return parcel ?? `shelf slot ${code} is empty`;
+    }
+    const list = [...parcels.values()].filter((x) => x.row.countyCode === node.countyCode && x.row.carrierWaybillNo === s.code.trim());
+    if (list.length === 1) return list[0]!;
+    if (list.length > 1) return `${s.code.trim()} is a waybill number of several carriers; scan the XD label`;
+    return `unknown code ${s.code.trim()}`;
+  };
+
+  for (let i = 0; i < scans.length; i++) {
+    const s = scans[i]!;
+    const prior = done.get(s.clientScanId) ?? fresh.get(s.clientScanId);
+    if (prior) {
+      results[i] = prior;
+      continue;
+    }
+    const record = (result: ScanResult, shipmentId: string | null) => {
+      const r = canonical(result);
+      results[i] = r;
+      fresh.set(s.clientScanId, r);
+      scanRows.push({ s, result: r, shipmentId });
+    };
+    const node = nodes.get(s.nodeId);
+    if (!allowed(node)) {
+      record({ clientScanId: s.clientScanId, outcome: "FORBIDDEN", message: "you may scan only at your own node", ...base }, null);
+      continue;
+    }
+    const found = find(s, node);
+    if (typeof found === "string") {
+      record({ clientScanId: s.clientScanId, outcome: "UNKNOWN_CODE", message: found, ...base }, null);
+      continue;
+    }
+    const p = found;
+    const row = p.row;
+    const current = p.legs.filter((l) => l.plan === p.plan && l.status !== "CANCELLED");
+    const dest = row.destNodeId ? nodes.get(row.destNodeId) : undefined;
+    const decision = decideScan(
+      {
+        status: row.status as never,
+        currentNodeId: row.currentNodeId,
+        destNodeId: row.destNodeId,
+        destHasShelves: !!dest?.selfPickup,
+        legs: current.map((l): ScanLeg => ({ seq: l.seq, fromNodeId: l.fromNodeId, toNodeId: l.toNodeId, toTier: nodes.get(l.toNodeId)?.tier ?? "VILLAGE_POINT", status: l.status as ScanLeg["status"] })),
+        loadedVehicleId: row.loadedVehicleId,
+        missingRules: missingThreeRules(row),
+        pickupCode: row.pickupCode,
+        phoneLast4: row.recipientPhone.slice(-4),
+        lastAction: p.lastAction as never,
+        lastNodeId: p.lastNodeId,
+      },
+      { action: s.action, nodeId: node.id, nodeIsHub: node.tier === "COUNTY_HUB", vehicleId: s.vehicleId ?? null, exceptionReason: s.exceptionReason ?? null, pickupCode: s.pickupCode ?? null, phoneLast4: s.phoneLast4 ?? null },
+    );
+
+    const at = eventTime(new Date(s.at), now);
+    const e = decision.effect;
+    let assigned: string | null = null;
+    if (e) {
+      if (e.clearShelf) row.shelfSlot = null;
+      row.status = e.status;
+      row.currentNodeId = e.currentNodeId;
+      row.lastScanAt = at;
+      if (e.loadedVehicleId !== undefined) row.loadedVehicleId = e.loadedVehicleId;
+      if (e.exceptionReason) row.exceptionReason = e.exceptionReason;
+      if (e.assignShelf) {
+        const set = await slotsAt(node.id);
+        assigned = allSlots(node.shelfZones, node.shelfRacks, node.shelfPositions).find((x) => !set.has(x)) ?? null;
+        if (assigned) set.add(assigned);
+        row.shelfSlot = assigned;
+        row.pickupCode = newPickupCode();
+        row.readyForPickupAt = at;
+      }
+      const legAt = (seq: number) => current.find((l) => l.seq === seq);
+      const touch = (l: LegRow) => void changedLegs.set(l.id, l);
+      const depart = e.departLeg !== undefined ? legAt(e.departLeg) : undefined;
+      if (depart) touch(Object.assign(depart, { status: "DEPARTED" as const, actualDepart: at }));
+      if (e.closeLegsBefore !== undefined) {
+        for (const l of current) if (l.seq < e.closeLegsBefore && (l.status === "PLANNED" || l.status === "DEPARTED")) touch(Object.assign(l, { status: "ARRIVED" as const }));
+      }
+      const arrive = e.arriveLeg !== undefined ? legAt(e.arriveLeg) : undefined;
+      if (arrive) touch(Object.assign(arrive, { status: "ARRIVED" as const, actualArrive: at }));
+      if (e.replan) {
+        for (const l of p.legs) if (l.status === "DEPARTED") touch(Object.assign(l, { status: "CANCELLED" as const }));
+        outbox.push(outboxEvent(shipmentsReplan, { shipmentId: row.id, scanId: s.clientScanId }));
+      }
+      if (e.assignShelf) outbox.push(outboxEvent(notifyPickupReady, { shipmentId: row.id, scanId: s.clientScanId }));
+      p.lastAction = s.action;
+      p.lastNodeId = node.id;
+      p.dirty = true;
+    }
+    if (e || decision.outcome === "MISROUTED") {
+      const details = { clientScanId: s.clientScanId, message: decision.message, ...(assigned ? { shelfSlot: assigned } : {}) };
+      events.push({ shipmentId: row.id, at, type: decision.outcome === "MISROUTED" ? "MISROUTED" : s.action, nodeId: node.id, actorId: actor.userId, details });
+    }
+    if (e) {
+      // The light after this scan (the scheduled job covers the passing of time).
+      const live = p.legs.filter((l) => l.status !== "CANCELLED");
+      const finalArrival = [...live].reverse().find((l) => l.actualArrive)?.actualArrive ?? null;
+      const lr = shipmentLight({ status: row.status, routeError: row.routeError, promisedAt: row.promisedAt, finalArrival, legs: live }, now, yellowFraction());
+      if (lr.light !== row.light) {
+        events.push({ shipmentId: row.id, at: now, type: "LIGHT_CHANGED", nodeId: null, actorId: null, details: { from: row.light, to: lr.light, reason: lr.reason } });
+        Object.assign(row, { light: lr.light, lightReason: lr.reason, lightChangedAt: now });
+      }
+    }
+    await loadNodes([decision.nextNodeId, decision.expectedNodeId]);
+    const expected = view(decision.expectedNodeId);
+    const message = decision.outcome === "MISROUTED" && expected ? `misrouted: expected at ${expected.name} (${expected.code}); a new route is being planned` : decision.message;
+    record(
+      {
+        clientScanId: s.clientScanId,
+        outcome: decision.outcome,
+        message,
+        shipment: { waybillNo: row.waybillNo, status: row.status, light: row.light, temp: row.temp, destination: dest?.name ?? null, selfPickup: row.selfPickup },
+        nextHop: view(decision.nextNodeId),
+        expected,
+        shelfSlot: row.status === "AWAITING_PICKUP" ? row.shelfSlot : null,
+      },
+      row.id,
+    );
+  }
+
+  await writeAll(c, actor, now, { versions, parcels: [...parcels.values()].filter((p) => p.dirty).map((p) => p.row), legs: [...changedLegs.values()], events, outbox, scanRows });
+  return results.map((r) => r!);
+}
+
+interface Writes {
+  /// Row version (xmin) of every parcel read: the decisions hold only if none has changed since.
+  versions: Map<string, string>;
+  parcels: ParcelRow[];
+  legs: LegRow[];
+  events: { shipmentId: string; at: Date; type: string; nodeId: string | null; actorId: string | null; details: object }[];
+  outbox: OutboxRow[];
+  scanRows: { s: TScan; result: ScanResult; shipmentId: string | null }[];
+}
+
+/// Everything the batch changed in one statement: parcels, legs, timeline, outbox, scan records.
+/// When a parcel read has changed since (another scan, a re-plan), the last line divides by zero:
+/// the statement fails as a whole, nothing is written, and the call runs again.
+const WRITE_SQL = `
+WITH sh AS (
+  UPDATE "Shipment" s SET status = u.status::"ShipmentStatus", "currentNodeId" = u.cur, "lastScanAt" = u.last, "loadedVehicleId" = u.veh,
+    "exceptionReason" = u.exc, "shelfSlot" = u.slot, "pickupCode" = u.pcode, "readyForPickupAt" = u.ready,
+    light = u.light::"Light", "lightReason" = u.lreason, "lightChangedAt" = u.lat, "updatedAt" = $1
+  FROM unnest($2::uuid[], $3::text[], $4::uuid[], $5::timestamptz[], $6::uuid[], $7::text[], $8::text[], $9::text[], $10::timestamptz[], $11::text[], $12::text[], $13::timestamptz[])
+    AS u(id, status, cur, last, veh, exc, slot, pcode, ready, light, lreason, lat)
+  JOIN unnest($39::uuid[], $40::text[]) AS g(id, v) ON g.id = u.id
+  WHERE s.id = u.id AND s.xmin::text = g.v RETURNING 1
+), lg AS (
+  UPDATE "ShipmentLeg" l SET status = u.status::"LegStatus", "actualDepart" = u.dep, "actualArrive" = u.arr
+  FROM unnest($14::uuid[], $15::text[], $16::timestamptz[], $17::timestamptz[]) AS u(id, status, dep, arr) WHERE l.id = u.id RETURNING 1
+), ev AS (
+  INSERT INTO "ShipmentEvent" ("shipmentId", at, type, "nodeId", "actorId", details)
+  SELECT a, b, c, d, e, f FROM unnest($18::uuid[], $19::timestamptz[], $20::text[], $21::uuid[], $22::uuid[], $23::jsonb[]) WITH ORDINALITY AS u(a, b, c, d, e, f, n) ORDER BY n
+  RETURNING 1
+), ob AS (
+  INSERT INTO "OutboxEvent" (queue, name, "jobId", payload)
+  SELECT a, b, c, d FROM unnest($24::text[], $25::text[], $26::text[], $27::jsonb[]) WITH ORDINALITY AS u(a, b, c, d, n) ORDER BY n
+  ON CONFLICT ("jobId") DO NOTHING RETURNING 1
+), sc AS (
+  INSERT INTO "ScanEvent" ("clientScanId", "userId", "nodeId", code, action, "vehicleId", "deviceAt", "receivedAt", outcome, message, "shipmentId", result)
+  SELECT a, $28::uuid, b, c, d, e, f, $1, g, h, i, j
+  FROM unnest($29::uuid[], $30::uuid[], $31::text[], $32::text[], $33::uuid[], $34::timestamptz[], $35::text[], $36::text[], $37::uuid[], $38::jsonb[]) WITH ORDINALITY
+    AS u(a, b, c, d, e, f, g, h, i, j, n) ORDER BY n
+  RETURNING 1
+), changed AS (
+  SELECT count(*) AS n FROM "Shipment" s JOIN unnest($39::uuid[], $40::text[]) AS g(id, v) ON s.id = g.id WHERE s.xmin::text <> g.v
+)
+SELECT 1 / (CASE WHEN (SELECT n FROM changed) = 0 AND (SELECT count(*) FROM sh) = cardinality($2::uuid[]) THEN 1 ELSE 0 END) AS ok,
+  (SELECT count(*) FROM lg) + (SELECT count(*) FROM ev) + (SELECT count(*) FROM ob) + (SELECT count(*) FROM sc) AS rows`;
+
+async function writeAll(c: PgPool, actor: Actor, now: Date, w: Writes): Promise<void> {
+  if (!w.scanRows.length) return;
+  const { parcels: p, legs: l, events: e, outbox: o, scanRows: r } = w;
+  await c.query({
+    name: "xd_scan_write",
+    text: WRITE_SQL,
+    values: [
+      now,
+      p.map((x) => x.id), p.map((x) => x.status), p.map((x) => x.currentNodeId), p.map((x) => x.lastScanAt), p.map((x) => x.loadedVehicleId),
+      p.map((x) => x.exceptionReason), p.map((x) => x.shelfSlot), p.map((x) => x.pickupCode), p.map((x) => x.readyForPickupAt),
+      p.map((x) => x.light), p.map((x) => x.lightReason), p.map((x) => x.lightChangedAt),
+      l.map((x) => x.id), l.map((x) => x.status), l.map((x) => x.actualDepart), l.map((x) => x.actualArrive),
+      e.map((x) => x.shipmentId), e.map((x) => x.at), e.map((x) => x.type), e.map((x) => x.nodeId), e.map((x) => x.actorId), e.map((x) => JSON.stringify(x.details)),
+      o.map((x) => x.queue), o.map((x) => x.name), o.map((x) => x.jobId), o.map((x) => JSON.stringify(x.payload)),
+      actor.userId,
+      r.map((x) => x.s.clientScanId), r.map((x) => x.s.nodeId), r.map((x) => x.s.code.slice(0, 64)), r.map((x) => x.s.action), r.map((x) => x.s.vehicleId ?? null),
+      r.map((x) => new Date(x.s.at)), r.map((x) => x.result.outcome), r.map((x) => x.result.message), r.map((x) => x.shipmentId), r.map((x) => JSON.stringify(x.result)),
+      [...w.versions.keys()], [...w.versions.values()],
+    ],
+  });
 }

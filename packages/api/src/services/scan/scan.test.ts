@@ -202,4 +202,47 @@ describe("device times and batches", () => {
     expect(results.map((r) => r.outcome)).toEqual(["OK", "DUPLICATE", "OK"]);
     await expect(h.callerAs(manager).scan.recordBatch({ scans: [] })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
+
+  it("runs a parcel's whole journey inside one batch: shelf code, pickup and a repeated clientScanId", async () => {
+    const wb = await newParcel("13900001234");
+    const mk = (action: string, code: string, node: string, extra: object = {}) => ({ clientScanId: randomUUID(), code, action: action as never, nodeId: ids[node]!, at: h.clock.now.toISOString(), ...extra });
+    const arrive = mk("ARRIVE", wb, "P200");
+    const { results } = await h.callerAs(manager).scan.recordBatch({
+      scans: [mk("DEPART", wb, "HUB"), mk("ARRIVE", wb, "S102"), mk("HANDOVER", wb, "S102"), arrive, arrive, mk("ARRIVE", "XD000000000000", "P200")],
+    });
+    expect(results.map((r) => r.outcome)).toEqual(["OK", "OK", "OK", "OK", "OK", "UNKNOWN_CODE"]);
+    expect(results[4]).toEqual(results[3]);
+    const slot = results[3]!.shelfSlot!;
+    expect(slot).toMatch(/^[A-Z]-\d\d-\d\d$/);
+    // The slot just given out is scanned in the next batch to hand the parcel over.
+    const { results: r2 } = await h.callerAs(manager).scan.recordBatch({ scans: [mk("PICKUP", slot, "P200", { phoneLast4: "1234" })] });
+    expect(r2[0]).toMatchObject({ outcome: "OK", shipment: { waybillNo: wb, status: "DELIVERED" } });
+    expect(await h.deps.db.scanEvent.count({ where: { clientScanId: arrive.clientScanId } })).toBe(1);
+    const events = await h.deps.db.shipmentEvent.findMany({ where: { shipment: { waybillNo: wb }, nodeId: { not: null } }, orderBy: { id: "asc" } });
+    expect(events.map((e) => e.type)).toEqual(["CREATED", "DEPART", "ARRIVE", "HANDOVER", "ARRIVE", "PICKUP"]);
+  });
+
+  it("never gives one shelf slot twice when batches race, and replays a whole retried batch", async () => {
+    const parcels = await Promise.all(Array.from({ length: 12 }, () => newParcel()));
+    const mk = (action: string, code: string, node: string) => ({ clientScanId: randomUUID(), code, action: action as never, nodeId: ids[node]!, at: h.clock.now.toISOString() });
+    for (const [action, node] of [["DEPART", "HUB"], ["ARRIVE", "S102"], ["HANDOVER", "S102"]] as const) {
+      await h.callerAs(manager).scan.recordBatch({ scans: parcels.map((wb) => mk(action, wb, node)) });
+    }
+    // Three overlapping batches arrive at once: the same parcels in different orders.
+    const arrivals = parcels.map((wb) => mk("ARRIVE", wb, "P200"));
+    const batches = [arrivals.slice(0, 8), [...arrivals.slice(4)].reverse(), arrivals.filter((_, i) => i % 2 === 0)];
+    const answers = await Promise.all(batches.map((scans) => h.callerAs(manager).scan.recordBatch({ scans })));
+    const byId = new Map<string, unknown>();
+    for (const { results } of answers) for (const r of results) {
+      expect(r.outcome).toBe("OK");
+      if (byId.has(r.clientScanId)) expect(r).toEqual(byId.get(r.clientScanId));
+      byId.set(r.clientScanId, r);
+    }
+    expect(await h.deps.db.scanEvent.count({ where: { clientScanId: { in: arrivals.map((a) => a.clientScanId) } } })).toBe(12);
+    const waiting = await h.deps.db.shipment.findMany({ where: { waybillNo: { in: parcels } }, select: { shelfSlot: true, status: true } });
+    expect(waiting.every((w) => w.status === "AWAITING_PICKUP")).toBe(true);
+    expect(new Set(waiting.map((w) => w.shelfSlot)).size).toBe(12);
+    const again = await h.callerAs(manager).scan.recordBatch({ scans: arrivals });
+    expect(again.results.map((r) => r.shelfSlot)).toEqual(arrivals.map((a) => byId.get(a.clientScanId) as { shelfSlot: string }).map((r) => r.shelfSlot));
+  });
 });

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Shipment_carrierWaybillNo_idx" ON "Shipment"("carrierWaybillNo");
