@@ -8,6 +8,8 @@ const tsx = path.join(root, "node_modules", ".bin", "tsx");
 const BENCHES = [
   { name: "routing", file: "bench/routing/run.ts" },
   { name: "scan", file: "bench/scan/run.ts" },
+  { name: "consolidation", file: "bench/consolidation/run.ts" },
+  { name: "vrp", file: "bench/vrp/run.ts" },
 ];
 
 const only = process.argv.slice(2);

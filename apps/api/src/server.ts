@@ -10,6 +10,8 @@ import Fastify, { type FastifyBaseLogger, type FastifyRequest } from "fastify";
 import { appRouter, createContext, type AppRouter, type Deps, type RequestInfo } from "@xiangda/api";
 import { checkReady } from "./ready.ts";
 import { registerLabelRoutes } from "./labels-route.ts";
+import { registerManifestRoutes } from "./manifest-route.ts";
+import { registerQueueDashboard } from "./queue-dashboard.ts";
 import { createLogger, type Logger } from "./logger.ts";
 
 export const SESSION_COOKIE = "xd_session";
@@ -88,6 +90,8 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}) {
   });
 
   registerLabelRoutes(app, deps, { publicUrl: opts.publicUrl ?? "http://127.0.0.1:4310", sessionToken: (req) => bearer(req) ?? req.cookies[SESSION_COOKIE] ?? null });
+  registerManifestRoutes(app, deps, { sessionToken: (req) => bearer(req) ?? req.cookies[SESSION_COOKIE] ?? null });
+  await registerQueueDashboard(app, deps, { sessionToken: (req) => bearer(req) ?? req.cookies[SESSION_COOKIE] ?? null });
 
   const here = path.dirname(fileURLToPath(import.meta.url));
   const webDist = opts.webDist === undefined ? path.resolve(here, "../../web/dist") : opts.webDist;

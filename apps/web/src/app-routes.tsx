@@ -1,5 +1,5 @@
-// Routes: login and public tracking, one area per role family; the county area has the network and shipment pages
-// and, for ADMIN, users and audit; the station area has the acceptance desk.
+// Routes: login and public tracking, one area per role family; the county area has the network, shipment and load pages
+// and, for ADMIN, users and audit; the station area has the acceptance desk and its loads.
 import { useTranslation } from "react-i18next";
 import { Route, Routes } from "react-router";
 import { HomeRedirect, RequireRole } from "./auth/require-role.tsx";
@@ -9,6 +9,9 @@ import { AuditPage } from "./pages/admin/audit-page.tsx";
 import { UsersPage } from "./pages/admin/users-page.tsx";
 import { CountyNav } from "./pages/county/county-nav.tsx";
 import { CountyHome } from "./pages/county/county-home.tsx";
+import { CountyLoadDetailPage, StationLoadDetailPage } from "./pages/loads/load-detail-page.tsx";
+import { CountyLoadsPage, StationLoadsPage } from "./pages/loads/loads-page.tsx";
+import { useLoadsT } from "./pages/loads/use-loads-t.ts";
 import { LoginPage } from "./pages/login-page.tsx";
 import { FleetPage } from "./pages/network/fleet-page.tsx";
 import { ImportPage } from "./pages/network/import-page.tsx";
@@ -27,8 +30,13 @@ import { TrackPage } from "./pages/track-page.tsx";
 
 export function AppRoutes() {
   const { t } = useTranslation();
+  const tl = useLoadsT();
   const overview = (to: string) => [{ to, label: t("nav.overview"), end: true, testId: "nav-overview" }];
-  const stationNav = [...overview("/station"), { to: "/station/accept", label: t("nav.accept"), testId: "nav-accept" }];
+  const stationNav = [
+    ...overview("/station"),
+    { to: "/station/accept", label: t("nav.accept"), testId: "nav-accept" },
+    { to: "/station/loads", label: tl("nav"), testId: "nav-loads" },
+  ];
 
   return (
     <Routes>
@@ -55,6 +63,8 @@ export function AppRoutes() {
       >
         <Route index element={<StationConsole />} />
         <Route path="accept" element={<AcceptPage />} />
+        <Route path="loads" element={<StationLoadsPage />} />
+        <Route path="loads/:id" element={<StationLoadDetailPage />} />
       </Route>
       <Route
         path="/county"
@@ -74,6 +84,8 @@ export function AppRoutes() {
         <Route path="shipments/:waybillNo" element={<ShipmentDetailPage />} />
         <Route path="overdue" element={<OverduePage />} />
         <Route path="manifests" element={<ManifestPage />} />
+        <Route path="loads" element={<CountyLoadsPage />} />
+        <Route path="loads/:id" element={<CountyLoadDetailPage />} />
         <Route
           path="users"
           element={

@@ -2,7 +2,7 @@
 import { pino } from "pino";
 import { loadEnv } from "@xiangda/config";
 import { createDb } from "@xiangda/db";
-import { createProducerConnection, createWorkerConnection, Queues, shipmentsFlagUncollected, shipmentsRecomputeLights } from "@xiangda/jobs";
+import { QUEUES, consolidationSweep, consolidationSyncSchedulers, createProducerConnection, createWorkerConnection, enqueue, Queues, shipmentsFlagUncollected, shipmentsRecomputeLights } from "@xiangda/jobs";
 import { loggingSender } from "./notify/sender.ts";
 import { startWorkers } from "./start.ts";
 
@@ -14,7 +14,7 @@ const connection = createWorkerConnection(env.REDIS_URL);
 const queues = new Queues(producer, env.REDIS_PREFIX);
 const handle = startWorkers(
   { db, queues, sender: loggingSender(db, (o, m) => log.info(o, m)), log },
-  { connection, prefix: env.REDIS_PREFIX },
+  { connection, prefix: env.REDIS_PREFIX, lockMs: env.XD_WORKER_LOCK_MS, concurrency: Object.fromEntries(QUEUES.map((q) => [q, env.XD_WORKER_CONCURRENCY])) },
 );
 // Lights follow the clock: one scheduler for the whole deployment (upsert is idempotent across processes).
 void queues
@@ -25,6 +25,16 @@ void queues
   .get(shipmentsFlagUncollected.queue)
   .upsertJobScheduler("uncollected-hourly", { every: 3_600_000 }, { name: shipmentsFlagUncollected.name, data: {}, opts: { removeOnComplete: { age: 86_400, count: 100 } } })
   .catch((e: unknown) => log.warn({ err: String(e) }, "could not register the uncollected-parcel scheduler yet"));
+// Consolidation: the sweep seals what a scheduler missed; seal schedulers follow the lane timetables.
+void queues
+  .get(consolidationSweep.queue)
+  .upsertJobScheduler("consolidation-sweep-every-minute", { every: 60_000 }, { name: consolidationSweep.name, data: {}, opts: { removeOnComplete: { age: 3600, count: 100 }, removeOnFail: { age: 86_400 } } })
+  .catch((e: unknown) => log.warn({ err: String(e) }, "could not register the consolidation sweep yet"));
+void queues
+  .get(consolidationSyncSchedulers.queue)
+  .upsertJobScheduler("consolidation-sync-every-10-minutes", { every: 600_000 }, { name: consolidationSyncSchedulers.name, data: { key: "scheduled" }, opts: { removeOnComplete: { age: 3600, count: 100 } } })
+  .then(() => enqueue(queues, consolidationSyncSchedulers, { key: `start-${process.pid}-${Date.now()}` }))
+  .catch((e: unknown) => log.warn({ err: String(e) }, "could not register the seal scheduler sync yet"));
 log.info({ queues: handle.workers.map((w) => w.name) }, "worker started");
 
 let closing = false;

@@ -12,6 +12,8 @@ export interface StartOptions {
   concurrency?: Partial<Record<QueueName, number>>;
   queues?: readonly QueueName[];
   relay?: boolean;
+  /// Lock on an active job; a job of a killed worker is taken over after it (and one stall check).
+  lockMs?: number;
 }
 
 export interface WorkerHandle {
@@ -30,7 +32,12 @@ export function startWorkers(deps: WorkerDeps, opts: StartOptions): WorkerHandle
         if (!processor) throw new Error(`no processor for job ${job.name} on queue ${queue}`);
         return processor(job, deps);
       },
-      { connection: opts.connection, prefix: opts.prefix, concurrency: opts.concurrency?.[queue] ?? 10 },
+      {
+        connection: opts.connection,
+        prefix: opts.prefix,
+        concurrency: opts.concurrency?.[queue] ?? 10,
+        ...(opts.lockMs ? { lockDuration: opts.lockMs, stalledInterval: opts.lockMs } : {}),
+      },
     );
     w.on("error", (err) => deps.log.error({ err: String(err), queue }, "worker error"));
     w.on("failed", (job, err) => deps.log.warn({ jobId: job?.id, name: job?.name, err: err.message }, "job failed"));

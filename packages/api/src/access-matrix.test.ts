@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { createUser as createUserRow } from "@xiangda/db/factories";
+import { makeLoadCode } from "@xiangda/domain";
 import { appRouter } from "./root.ts";
 import { createHarness, type Harness } from "./test-utils/harness.ts";
 import { buildWorld, ROLE_NAMES, type RoleName, type World } from "./test-utils/fixtures.ts";
@@ -123,7 +124,21 @@ const MATRIX: Record<string, Row> = {
       return { countyCode: w.home.countyCode, importId: r.id };
     },
   },
+  // Loads: the county's manager and ADMIN; station staff of a station in the county may list (their own loads only).
+  "loads.list": { allowed: ["admin", "manager", "station", "otherStation"], input: (w) => ({ countyCode: w.home.countyCode }) },
+  // A trunk load hub → S1: S1's staff see it, S2's do not.
+  "loads.get": { allowed: ["admin", "manager", "station"], input: async (w, h) => ({ id: await makeLoad(w, h) }) },
+  "loads.savings": { allowed: ["admin", "manager"], input: (w) => ({ countyCode: w.home.countyCode, from: "2026-11-01", to: "2026-11-30" }) },
 };
+
+async function makeLoad(w: World, h: Harness): Promise<string> {
+  const n = ++seq;
+  const departAt = new Date(Date.UTC(2026, 10, 23, 5, 30) + n * 60_000);
+  const load = await h.deps.db.load.create({
+    data: { countyCode: w.home.countyCode, key: `matrix:${n}:${departAt.toISOString()}`, code: makeLoadCode(9_000_000 + n), nodeId: w.home.hubId, toNodeId: w.home.stationId, departAt, cutoffAt: new Date(departAt.getTime() - 30 * 60_000) },
+  });
+  return load.id;
+}
 
 function shipmentInput(w: World) {
   return { countyCode: w.home.countyCode, direction: "DOWN", fromCode: `${w.home.countyCode}-HUB`, to: `${w.home.countyCode}-S1`, recipientName: "王小明", recipientPhone: "13812345678", weightG: 1000, contentsCategory: "日用品" };

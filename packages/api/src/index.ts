@@ -18,3 +18,4 @@ export { importManifest } from "./services/shipments/import-manifest.ts";
 export { recordScan, type ScanResult } from "./services/scan/record-scan.ts";
 export { replan } from "./services/shipments/plan-route.ts";
 export { flagUncollected } from "./services/scan/flag-uncollected.ts";
+export * from "./services/consolidation/index.ts";

@@ -2,6 +2,7 @@
 import { auditRouter } from "./router/audit.ts";
 import { authRouter } from "./router/auth.ts";
 import { countyRouter } from "./router/county.ts";
+import { loadsRouter } from "./router/loads.ts";
 import { merchantRouter } from "./router/merchant.ts";
 import { networkRouter } from "./router/network/index.ts";
 import { shipmentsRouter } from "./router/shipments/index.ts";
@@ -22,6 +23,7 @@ export const appRouter = router({
   shipments: shipmentsRouter,
   tracking: trackingRouter,
   scan: scanRouter,
+  loads: loadsRouter,
 });
 
 export type AppRouter = typeof appRouter;

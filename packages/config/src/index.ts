@@ -17,6 +17,10 @@ const ZEnvSchema = z.object({
   XD_YELLOW_FRACTION: z.coerce.number().gt(0).lt(1).default(0.2),
   /// 32-byte key (hex or base64) for encrypting ID numbers; a fixed development key otherwise.
   XD_DATA_KEY: z.string().optional(),
+  /// How long a worker holds a job before others may take it over as stalled (a killed worker's jobs).
+  XD_WORKER_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
+  /// Jobs one worker process runs at once, per queue.
+  XD_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(10),
 });
 
 export type TEnv = z.infer<typeof ZEnvSchema>;

@@ -8,4 +8,6 @@ export * from "./network/index.ts";
 export * from "./shipments/index.ts";
 export * from "./ids/index.ts";
 export * from "./routing/index.ts";
+export * from "./consolidation/index.ts";
 export * from "./scan/index.ts";
+export * from "./vrp/index.ts";

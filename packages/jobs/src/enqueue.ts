@@ -1,5 +1,5 @@
 // Typed producers: outbox rows (the normal path from the API) and direct adds (from workers).
-import { Queue, UnrecoverableError } from "bullmq";
+import { FlowProducer, Queue, UnrecoverableError } from "bullmq";
 import type { Redis } from "ioredis";
 import type { z } from "zod";
 import { DEFAULT_JOB_OPTIONS, type JobDef, type QueueName } from "./define.ts";
@@ -41,9 +41,19 @@ export class Queues {
     return q;
   }
 
+  private flowProducer: FlowProducer | null = null;
+
+  /// For parent/child jobs (seal → plan each vehicle → manifest).
+  flows(): FlowProducer {
+    this.flowProducer ??= new FlowProducer({ connection: this.connection, prefix: this.prefix });
+    return this.flowProducer;
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.queues.values()].map((q) => q.close()));
     this.queues.clear();
+    await this.flowProducer?.close();
+    this.flowProducer = null;
   }
 }
 

@@ -53,7 +53,8 @@ export const shipmentsRecomputeLights = defineJob({
 export const shipmentsReplan = defineJob({
   queue: "shipments",
   name: "shipments.replan",
-  schema: z.object({ shipmentId: z.string().uuid(), scanId: z.string().uuid() }),
+  /// `scanId` names the event (a scan, or the leg that missed its load); `readyAt`: not before then.
+  schema: z.object({ shipmentId: z.string().uuid(), scanId: z.string().uuid(), readyAt: z.string().datetime().optional() }),
   jobId: (p) => `shipments.replan-${p.scanId}`,
 });
 
@@ -74,4 +75,79 @@ export const shipmentsFlagUncollected = defineJob({
   options: { attempts: 2, removeOnComplete: { age: 86_400, count: 100 } },
 });
 
-export const ALL_JOBS = [usersWelcome, systemPing, networkImport, networkReroute, shipmentsRecomputeLights, shipmentsReplan, notifyPickupReady, shipmentsFlagUncollected] as const;
+/// Parcels ready to leave join the open load of their next lane departure (or milk run). `key` only
+/// makes the job id unique per trigger; the work is a set-based sweep, idempotent and safe to race.
+export const consolidationAssign = defineJob({
+  queue: "consolidation",
+  name: "consolidation.assign",
+  schema: z.object({ countyCode: z.string().regex(/^\d{6}$/).optional(), nodeIds: z.array(z.string().uuid()).max(1000).optional(), key: z.string().min(1).max(120) }),
+  jobId: (p) => `consolidation.assign-${p.key}`,
+  options: { attempts: 5, removeOnComplete: { age: 3600, count: 10_000 } },
+});
+
+/// Seals a load at its cut-off: by id, or the departure a scheduler fired for (lane or station milk run).
+export const consolidationSeal = defineJob({
+  queue: "consolidation",
+  name: "consolidation.seal",
+  schema: z.object({
+    loadId: z.string().uuid().optional(),
+    kind: z.enum(["lane", "milk"]).optional(),
+    laneId: z.string().uuid().optional(),
+    stationId: z.string().uuid().optional(),
+    departure: z.string().regex(/^\d{2}:\d{2}$/).optional(),
+  }),
+  // Scheduler-fired seals get their ids from the scheduler (one per firing); added ones name the load.
+  jobId: (p) => `consolidation.seal-${p.loadId ?? `${p.laneId ?? p.stationId ?? "x"}-${(p.departure ?? "").replace(":", "")}`}`,
+  options: { attempts: 5 },
+});
+
+/// Plans one vehicle of a sealed load (a child in the seal → plan → manifest flow).
+export const consolidationPlan = defineJob({
+  queue: "consolidation",
+  name: "consolidation.plan",
+  schema: z.object({ loadVehicleId: z.string().uuid() }),
+  jobId: (p) => `consolidation.plan-${p.loadVehicleId}`,
+});
+
+/// The flow's parent: once every vehicle is planned, the manifest, figures and the per-carrier baseline.
+export const consolidationManifest = defineJob({
+  queue: "consolidation",
+  name: "consolidation.manifest",
+  schema: z.object({ loadId: z.string().uuid() }),
+  jobId: (p) => `consolidation.manifest-${p.loadId}`,
+});
+
+/// Every minute: assigns stragglers and seals any open load past its cut-off whose scheduler did not fire.
+export const consolidationSweep = defineJob({
+  queue: "consolidation",
+  name: "consolidation.sweep",
+  schema: z.object({ at: z.string().datetime().optional() }),
+  jobId: (p) => `consolidation.sweep-${p.at ?? "now"}`,
+  options: { attempts: 2, removeOnComplete: { age: 3600, count: 100 } },
+});
+
+/// Keeps the seal schedulers in step with the lane timetables (after lane changes, and every 10 minutes).
+export const consolidationSyncSchedulers = defineJob({
+  queue: "consolidation",
+  name: "consolidation.syncSchedulers",
+  schema: z.object({ key: z.string().min(1).max(120) }),
+  jobId: (p) => `consolidation.syncSchedulers-${p.key}`,
+  options: { attempts: 3, removeOnComplete: { age: 3600, count: 100 } },
+});
+
+export const ALL_JOBS = [
+  usersWelcome,
+  systemPing,
+  networkImport,
+  networkReroute,
+  shipmentsRecomputeLights,
+  shipmentsReplan,
+  notifyPickupReady,
+  shipmentsFlagUncollected,
+  consolidationAssign,
+  consolidationSeal,
+  consolidationPlan,
+  consolidationManifest,
+  consolidationSweep,
+  consolidationSyncSchedulers,
+] as const;

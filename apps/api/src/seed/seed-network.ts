@@ -125,6 +125,8 @@ export async function seedNetwork(db: Db, countyCode: string) {
   for (const c of ["ZTO", "YTO", "YUNDA"]) for (let i = 0; i < 2; i++) add(HUB, c, 1200, 7500, "NONE", false);
   add(HUB, "COOP", 3000, 16000, "BOTH", false);
   add(HUB, "COOP", 1000, 6000, "BOTH", true);
+  // The co-delivery trunk fleet: every trunk departure wave leaves the hub for all townships at once.
+  townships.forEach((_, i) => add(HUB, "COOP", 2000, 12000, "NONE", i % 3 === 0));
   townships.forEach((t, i) => add(stationCode(t.code), "COOP", 800, 4500, "NONE", i % 2 === 0));
 
   await db.$transaction(

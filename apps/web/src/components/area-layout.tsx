@@ -10,6 +10,8 @@ export interface TNavItem {
   label: string;
   end?: boolean;
   testId?: string;
+  /// A page served by the API, not the app (e.g. /admin/queues): a full page load.
+  reloadDocument?: boolean;
 }
 
 export function AreaLayout({ area, nav }: { area: TArea; nav: readonly TNavItem[] }) {
@@ -26,6 +28,7 @@ export function AreaLayout({ area, nav }: { area: TArea; nav: readonly TNavItem[
               key={item.to}
               to={item.to}
               end={item.end ?? false}
+              reloadDocument={item.reloadDocument ?? false}
               className={({ isActive }) => `nav-link${isActive ? " active" : ""}`}
               data-testid={item.testId}
               onClick={() => setNavOpen(false)}

@@ -2,6 +2,8 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import { en } from "./en.ts";
+import { loadsEn } from "./loads.en.ts";
+import { loadsZh } from "./loads.zh.ts";
 import { scanEn } from "./scan.en.ts";
 import { scanZh } from "./scan.zh.ts";
 import { zh } from "./zh.ts";
@@ -44,7 +46,10 @@ i18n.on("languageChanged", (lang) => {
 });
 
 void i18n.use(initReactI18next).init({
-  resources: { "zh-CN": { translation: { ...zh, scan: scanZh } }, en: { translation: { ...en, scan: scanEn } } },
+  // The load pages have a namespace of their own (keys typed in pages/loads/use-loads-t.ts, not in i18next.d.ts).
+  resources: { "zh-CN": { translation: { ...zh, scan: scanZh }, loads: loadsZh }, en: { translation: { ...en, scan: scanEn }, loads: loadsEn } },
+  ns: ["translation", "loads"],
+  defaultNS: "translation",
   lng: storedLanguage(),
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: [...LANGUAGES],

@@ -1,5 +1,5 @@
 // Job name → processor. Every job defined in @xiangda/jobs must have one (checked by a test).
-import { networkImport, networkReroute, notifyPickupReady, shipmentsFlagUncollected, shipmentsRecomputeLights, shipmentsReplan, systemPing, usersWelcome } from "@xiangda/jobs";
+import { consolidationAssign, consolidationManifest, consolidationPlan, consolidationSeal, consolidationSweep, consolidationSyncSchedulers, networkImport, networkReroute, notifyPickupReady, shipmentsFlagUncollected, shipmentsRecomputeLights, shipmentsReplan, systemPing, usersWelcome } from "@xiangda/jobs";
 import { flagUncollected } from "@xiangda/api";
 import { processPickupReady } from "./notify/pickup-ready.ts";
 import { processReplan } from "./shipments/replan.ts";
@@ -8,6 +8,7 @@ import { processRecomputeLights } from "./shipments/recompute-lights.ts";
 import { processNetworkImport } from "./network/import.ts";
 import { processUsersWelcome } from "./notify/users-welcome.ts";
 import { processSystemPing } from "./system/ping.ts";
+import { processAssign, processManifest, processPlan, processSeal, processSweep, processSyncSchedulers } from "./consolidation/consolidation.ts";
 import type { Processor } from "./types.ts";
 
 export const PROCESSORS: Record<string, Processor> = {
@@ -19,4 +20,10 @@ export const PROCESSORS: Record<string, Processor> = {
   [shipmentsReplan.name]: processReplan,
   [notifyPickupReady.name]: processPickupReady,
   [shipmentsFlagUncollected.name]: async (job, deps) => flagUncollected(deps.db, job.data && typeof (job.data as { at?: string }).at === "string" ? new Date((job.data as { at: string }).at) : new Date()),
+  [consolidationAssign.name]: processAssign,
+  [consolidationSeal.name]: processSeal,
+  [consolidationPlan.name]: processPlan,
+  [consolidationManifest.name]: processManifest,
+  [consolidationSweep.name]: processSweep,
+  [consolidationSyncSchedulers.name]: processSyncSchedulers,
 };

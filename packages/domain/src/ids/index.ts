@@ -2,3 +2,4 @@
 export * from "./resident-id.ts";
 export * from "./waybill.ts";
 export * from "./carrier-waybill.ts";
+export * from "./load-code.ts";

@@ -5,6 +5,7 @@ import { routeCommand } from "./route.ts";
 import { seed } from "./seed.ts";
 import type { Command } from "./types.ts";
 import { usersCreate } from "./users.ts";
+import { vrpSolve } from "./vrp.ts";
 
 export type { CliIO } from "./types.ts";
 
@@ -19,4 +20,5 @@ export const COMMANDS: Record<string, Command> = {
   "poor-villages import": poorImport,
   coverage,
   route: routeCommand,
+  "vrp solve": vrpSolve,
 };

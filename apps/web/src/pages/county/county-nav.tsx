@@ -1,15 +1,19 @@
-// The county area's frame: overview, the shipment pages and the network pages; ADMIN also gets the user and audit pages.
+// The county area's frame: overview, the shipment and load pages and the network pages; ADMIN also gets the user and audit
+// pages and the queue dashboard (served by the API at /admin/queues).
 import { useTranslation } from "react-i18next";
 import { useUser } from "../../auth/session-context.ts";
 import { AreaLayout, type TNavItem } from "../../components/area-layout.tsx";
+import { useLoadsT } from "../loads/use-loads-t.ts";
 
 export function CountyNav() {
   const { t } = useTranslation();
+  const tl = useLoadsT();
   const user = useUser();
   const nav: TNavItem[] = [
     { to: "/county", label: t("nav.overview"), end: true, testId: "nav-overview" },
     { to: "/county/shipments", label: t("nav.shipments"), testId: "nav-shipments" },
     { to: "/county/overdue", label: t("nav.overdue"), testId: "nav-overdue" },
+    { to: "/county/loads", label: tl("nav"), testId: "nav-loads" },
     { to: "/county/manifests", label: t("nav.manifests"), testId: "nav-manifests" },
     { to: "/county/network", label: t("nav.network"), testId: "nav-network" },
     { to: "/county/nodes", label: t("nav.nodes"), testId: "nav-nodes" },
@@ -21,6 +25,7 @@ export function CountyNav() {
     nav.push(
       { to: "/county/users", label: t("nav.users"), testId: "nav-users" },
       { to: "/county/audit", label: t("nav.audit"), testId: "nav-audit" },
+      { to: "/admin/queues", label: tl("queuesNav"), testId: "nav-queues", reloadDocument: true },
     );
   }
   return <AreaLayout area="county" nav={nav} />;

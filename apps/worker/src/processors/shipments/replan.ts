@@ -1,8 +1,10 @@
 import { loadRouting, replan } from "@xiangda/api";
-import { parsePayload, shipmentsReplan } from "@xiangda/jobs";
+import { writeOutbox } from "@xiangda/db";
+import { consolidationAssign, outboxEvent, parsePayload, shipmentsReplan } from "@xiangda/jobs";
 import type { Processor } from "../types.ts";
 
-/// A misrouted parcel gets a new route from the node where it was scanned.
+/// A misrouted parcel (or one that missed its load) gets a new route from where it is; its next
+/// leg then joins a load.
 export const processReplan: Processor = async (job, deps) => {
   const p = parsePayload(shipmentsReplan, job.data);
   const s = await deps.db.shipment.findUnique({ where: { id: p.shipmentId } });
@@ -11,8 +13,12 @@ export const processReplan: Processor = async (job, deps) => {
   const done = await deps.db.shipmentEvent.findFirst({ where: { shipmentId: s.id, type: { in: ["REROUTED", "ROUTE_FAILED"] }, details: { path: ["scanId"], equals: p.scanId } } });
   if (done) return { skipped: true };
   const routing = await loadRouting(deps.db, s.countyCode);
-  const out = await deps.db.$transaction((tx) =>
-    replan(tx, routing, { shipmentId: s.id, fromNodeId: s.currentNodeId!, toNodeId: s.destNodeId!, readyAt: new Date(), temp: s.temp, reason: "REROUTED" }, new Date(), { scanId: p.scanId }),
-  );
+  const now = new Date();
+  const readyAt = p.readyAt && new Date(p.readyAt) > now ? new Date(p.readyAt) : now;
+  const out = await deps.db.$transaction(async (tx) => {
+    const r = await replan(tx, routing, { shipmentId: s.id, fromNodeId: s.currentNodeId!, toNodeId: s.destNodeId!, readyAt, temp: s.temp, reason: "REROUTED" }, now, { scanId: p.scanId });
+    if (r.ok) await writeOutbox(tx, outboxEvent(consolidationAssign, { nodeIds: [s.currentNodeId!], key: `replan-${p.scanId}` }));
+    return r;
+  });
   return { ok: out.ok };
 };

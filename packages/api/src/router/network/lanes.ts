@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { writeOutbox } from "@xiangda/db";
-import { networkReroute, outboxEvent } from "@xiangda/jobs";
+import { consolidationSyncSchedulers, networkReroute, outboxEvent } from "@xiangda/jobs";
 import { AppError, LANE_MODES } from "@xiangda/domain";
 import { saveLane } from "../../services/network/forms.ts";
 import { laneView } from "../../services/network/views.ts";
@@ -54,6 +54,7 @@ export const lanesRouter = router({
         });
         if (lane.status !== input.status) {
           await writeOutbox(tx, outboxEvent(networkReroute, { countyCode: input.countyCode, laneId: lane.id, reopened: input.status === "ACTIVE", changeId: String(updated.updatedAt.getTime()) }));
+          await writeOutbox(tx, outboxEvent(consolidationSyncSchedulers, { key: `lane-${lane.id}-${updated.updatedAt.getTime()}` }));
         }
         return updated;
       });

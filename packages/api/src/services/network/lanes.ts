@@ -1,5 +1,7 @@
 // Lanes: scheduled directed links between nodes. Validation shared by the form and the import.
-import type { Db, Tx } from "@xiangda/db";
+import { randomUUID } from "node:crypto";
+import { writeOutbox, type Db, type Tx } from "@xiangda/db";
+import { consolidationSyncSchedulers, outboxEvent } from "@xiangda/jobs";
 import {
   checkLane,
   parseBool,
@@ -163,6 +165,8 @@ export async function writeLanes(tx: Tx, ctx: CountyContext, items: LaneItem[], 
     if (++done % 50 === 0) onProgress?.(done, items.length);
   }
   onProgress?.(done, items.length);
+  // Seal schedulers follow the timetables: one sync per write (keyed by the county and this change).
+  if (items.length) await writeOutbox(tx, outboxEvent(consolidationSyncSchedulers, { key: `lanes-${ctx.countyCode}-${randomUUID()}` }));
   return { rows: items.length, created, updated: items.length - created };
 }
 

@@ -6,10 +6,11 @@
 // every parcel it read and fails as a whole when another writer got there first (or a racing
 // duplicate clientScanId hit the unique index); the call then runs again on fresh data, where a
 // duplicate finds the stored first result.
+import { createHash, randomUUID } from "node:crypto";
 import type { Db, PgPool } from "@xiangda/db";
 import { pgPool } from "@xiangda/db";
-import { decideScan, parseWaybill, shipmentLight, yellowFraction, type Actor, type ScanLeg, type TScanOutcome } from "@xiangda/domain";
-import { notifyPickupReady, outboxEvent, shipmentsReplan, type OutboxRow } from "@xiangda/jobs";
+import { decideScan, looksLikeLoadCode, parseWaybill, shipmentLight, yellowFraction, type Actor, type ScanLeg, type TScanOutcome } from "@xiangda/domain";
+import { consolidationAssign, notifyPickupReady, outboxEvent, shipmentsReplan, type OutboxRow } from "@xiangda/jobs";
 import { missingThreeRules } from "../shipments/accept-shipment.ts";
 import type { TScan } from "./schemas.ts";
 import { allSlots, newPickupCode } from "./shelf.ts";
@@ -174,11 +175,12 @@ interface ReadRow {
 // JSON carries times as strings.
 const date = (x: Date | string | null): Date | null => (x === null ? null : new Date(x));
 
-async function runBatch(c: PgPool, actor: Actor, scans: TScan[], now: Date): Promise<ScanResult[]> {
-  const results = new Array<ScanResult | undefined>(scans.length);
-
+async function runBatch(c: PgPool, actor: Actor, input: TScan[], now: Date): Promise<ScanResult[]> {
   // Station staff scan only at their own node; the county's managers only find their county's parcels.
   const mayTry = (s: TScan) => actor.role === "ADMIN" || actor.role === "COUNTY_MANAGER" || (actor.role === "STATION_STAFF" && s.nodeId === actor.nodeId);
+  // A load's barcode stands for every parcel in it: each gets a scan of its own, right after it.
+  const { scans, top, headers } = await expandLoadScans(c, actor, input, mayTry);
+  const results = new Array<ScanResult | undefined>(scans.length);
   const waybills = new Set<string>();
   const carrierCodes = new Set<string>();
   const shelves: { nodeId: string; slot: string }[] = [];
@@ -268,6 +270,7 @@ async function runBatch(c: PgPool, actor: Actor, scans: TScan[], now: Date): Pro
     return `unknown code ${s.code.trim()}`;
   };
 
+  const readyAt = new Set<string>();
   for (let i = 0; i < scans.length; i++) {
     const s = scans[i]!;
     const prior = done.get(s.clientScanId) ?? fresh.get(s.clientScanId);
@@ -281,6 +284,7 @@ async function runBatch(c: PgPool, actor: Actor, scans: TScan[], now: Date): Pro
       fresh.set(s.clientScanId, r);
       scanRows.push({ s, result: r, shipmentId });
     };
+    if (headers.has(i)) continue; // summed up once its parcels are done
     const node = nodes.get(s.nodeId);
     if (!allowed(node)) {
       record({ clientScanId: s.clientScanId, outcome: "FORBIDDEN", message: "you may scan only at your own node", ...base }, null);
@@ -379,8 +383,103 @@ async function runBatch(c: PgPool, actor: Actor, scans: TScan[], now: Date): Pro
     );
   }
 
+  // Each load scan: one record of its own summing up its parcels' outcomes.
+  for (const [i, h] of headers) {
+    if (results[i]) continue;
+    const s = scans[i]!;
+    const r = summarizeLoadScan(s, h, results.slice(i + 1, i + 1 + h.children), view(h.toNodeId));
+    results[i] = r;
+    fresh.set(s.clientScanId, r);
+    scanRows.push({ s, result: r, shipmentId: null });
+  }
+  // Parcels now waiting at a node for their next leg join that leg's load.
+  for (const p of parcels.values()) if (p.dirty && p.row.status === "AT_NODE" && p.row.currentNodeId) readyAt.add(p.row.currentNodeId);
+  if (readyAt.size) outbox.push(outboxEvent(consolidationAssign, { nodeIds: [...readyAt].sort(), key: `scan-${scanRows[0]?.s.clientScanId ?? randomUUID()}` }));
+
   await writeAll(c, actor, now, { versions, parcels: [...parcels.values()].filter((p) => p.dirty).map((p) => p.row), legs: [...changedLegs.values()], events, outbox, scanRows });
-  return results.map((r) => r!);
+  await markLoads(c, scans, headers, results);
+  return top.map((i) => results[i]!);
+}
+
+interface LoadHeader {
+  loadId: string;
+  code: string;
+  toNodeId: string | null;
+  nodeId: string;
+  /// How many parcel scans follow it in the work list.
+  children: number;
+  refused: string | null;
+}
+
+/// The same load scan always expands to the same parcel scan ids (a retry replays them).
+function childScanId(parent: string, waybillNo: string): string {
+  const h = createHash("sha1").update(`${parent}/${waybillNo}`).digest("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h.slice(16, 18), 16) & 0x3f) | 0x80).toString(16)}${h.slice(18, 20)}-${h.slice(20, 32)}`;
+}
+
+async function expandLoadScans(c: PgPool, actor: Actor, input: TScan[], mayTry: (s: TScan) => boolean) {
+  const codes = [...new Set(input.filter((s) => mayTry(s) && looksLikeLoadCode(s.code)).map((s) => s.code.trim().toUpperCase()))];
+  const top = input.map((_, i) => i);
+  const headers = new Map<number, LoadHeader>();
+  if (!codes.length) return { scans: input, top, headers };
+  const rows = (
+    await c.query<{ loadId: string; code: string; countyCode: string; nodeId: string; toNodeId: string | null; waybillNo: string | null; vehicleId: string | null }>(
+      `SELECT l.id AS "loadId", l.code, l."countyCode", l."nodeId", l."toNodeId", s."waybillNo", lv."vehicleId"
+       FROM "Load" l LEFT JOIN "LoadItem" i ON i."loadId" = l.id AND i.status = 'ASSIGNED'
+       LEFT JOIN "Shipment" s ON s.id = i."shipmentId" LEFT JOIN "LoadVehicle" lv ON lv.id = i."loadVehicleId"
+       WHERE l.code = ANY($1::text[]) ORDER BY l.code, s."waybillNo"`,
+      [codes],
+    )
+  ).rows.filter((r) => actor.role === "ADMIN" || r.countyCode === actor.countyCode);
+  const scans: TScan[] = [];
+  input.forEach((s, k) => {
+    top[k] = scans.length;
+    scans.push(s);
+    const code = s.code.trim().toUpperCase();
+    const mine = mayTry(s) && looksLikeLoadCode(code) ? rows.filter((r) => r.code === code) : [];
+    if (!mine.length) return;
+    const first = mine[0]!;
+    const vehicles = new Set(mine.map((r) => r.vehicleId).filter(Boolean));
+    let refused: string | null = null;
+    if (s.action === "LOAD" && s.vehicleId && vehicles.size && !vehicles.has(s.vehicleId)) refused = `this vehicle is not on load ${code}`;
+    if (!["LOAD", "DEPART", "ARRIVE", "HANDOVER"].includes(s.action)) refused = `a load can be scanned to load, depart, hand over or arrive; scan ${s.action.toLowerCase()} parcel by parcel`;
+    const items = refused ? [] : mine.filter((r) => r.waybillNo && (s.action !== "LOAD" || !s.vehicleId || !vehicles.size || r.vehicleId === s.vehicleId));
+    headers.set(scans.length - 1, { loadId: first.loadId, code, toNodeId: first.toNodeId, nodeId: first.nodeId, children: items.length, refused });
+    for (const r of items) {
+      const vehicleId = s.action === "LOAD" ? (s.vehicleId ?? r.vehicleId ?? undefined) : s.vehicleId;
+      scans.push({ ...s, clientScanId: childScanId(s.clientScanId, r.waybillNo!), code: r.waybillNo!, ...(vehicleId ? { vehicleId } : {}) });
+    }
+  });
+  return { scans, top, headers };
+}
+
+function summarizeLoadScan(s: TScan, h: LoadHeader, children: (ScanResult | undefined)[], next: { code: string; name: string } | null): ScanResult {
+  const base = { clientScanId: s.clientScanId, shipment: null, nextHop: next, expected: null, shelfSlot: null };
+  if (h.refused) return { ...base, outcome: "INVALID_TRANSITION", message: h.refused };
+  if (!children.length) return { ...base, outcome: "INVALID_TRANSITION", message: `load ${h.code} has no parcels` };
+  const count = new Map<string, number>();
+  for (const r of children) count.set(r!.outcome, (count.get(r!.outcome) ?? 0) + 1);
+  const ok = count.get("OK") ?? 0;
+  const dup = count.get("DUPLICATE") ?? 0;
+  const other = children.length - ok - dup;
+  const outcome: TScanOutcome = ok + dup === children.length ? (ok ? "OK" : "DUPLICATE") : "INVALID_TRANSITION";
+  const firstRefusal = children.find((r) => r!.outcome !== "OK" && r!.outcome !== "DUPLICATE");
+  const message = `load ${h.code}: ${children.length} parcels, ${ok} ${s.action.toLowerCase()} OK${dup ? `, ${dup} already` : ""}${other ? `, ${other} refused (${firstRefusal!.shipment?.waybillNo ?? ""}: ${firstRefusal!.message})` : ""}`;
+  return { ...base, outcome, message };
+}
+
+/// A load follows its parcels: departed when scanned out at its node, arrived at its destination.
+async function markLoads(c: PgPool, scans: TScan[], headers: Map<number, LoadHeader>, results: (ScanResult | undefined)[]) {
+  for (const [i, h] of headers) {
+    const s = scans[i]!;
+    // Moved when any of its parcels moved (the others are refused with their reasons).
+    if (!results.slice(i + 1, i + 1 + h.children).some((r) => r?.outcome === "OK" || r?.outcome === "DUPLICATE")) continue;
+    if ((s.action === "DEPART" || s.action === "HANDOVER") && s.nodeId === h.nodeId) {
+      await c.query(`UPDATE "Load" SET status = 'DEPARTED', "departedAt" = coalesce("departedAt", $2), "updatedAt" = now() WHERE id = $1 AND status IN ('OPEN', 'SEALED', 'PLANNED')`, [h.loadId, new Date(s.at)]);
+    } else if (s.action === "ARRIVE" && (s.nodeId === h.toNodeId || (!h.toNodeId && s.nodeId === h.nodeId))) {
+      await c.query(`UPDATE "Load" SET status = 'ARRIVED', "arrivedAt" = coalesce("arrivedAt", $2), "updatedAt" = now() WHERE id = $1 AND status <> 'ARRIVED'`, [h.loadId, new Date(s.at)]);
+    }
+  }
 }
 
 interface Writes {

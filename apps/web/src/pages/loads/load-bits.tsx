@@ -1,0 +1,150 @@
+// Pieces of the load pages: status pill, route label, fill-rate bar, the load barcode (Code128 drawn by
+// zxing-wasm's writer, whose .wasm ships with the app), a parcel table and the report's key figures.
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import wasmUrl from "zxing-wasm/writer/zxing_writer.wasm?url";
+import { barWidth, figureLabel, figureValue, kg, percent, scalableSvg, STATUS_TONE } from "./load-format.ts";
+import type { TLoadFigure, TLoadItem, TLoadRow, TLoadStatus } from "./loads-api.ts";
+import { useLoadsT } from "./use-loads-t.ts";
+
+export function LoadStatusPill({ status }: { status: TLoadStatus }) {
+  const t = useLoadsT();
+  return (
+    <span className={`status-pill ${STATUS_TONE[status]}`} data-testid="load-status" data-status={status}>
+      {t(`statuses.${status}`)}
+    </span>
+  );
+}
+
+/** "Lane T-GZ-102-DN · hub → station" or "Milk run · station". */
+export function RouteLabel({ load }: { load: Pick<TLoadRow, "milkRun" | "lane" | "from" | "to"> }) {
+  const t = useLoadsT();
+  const { t: tc } = useTranslation();
+  const ends = `${load.from?.name ?? tc("common.none")}${load.to ? ` → ${load.to.name}` : ""}`;
+  return (
+    <span className="load-route">
+      <span className={`load-kind${load.milkRun ? " load-kind-milk" : ""}`}>
+        {load.milkRun ? t("milkRun") : load.lane ? t("lane", { code: load.lane.code }) : t("route")}
+      </span>{" "}
+      {ends}
+    </span>
+  );
+}
+
+export function FillBar({ label, share, testId }: { label: string; share: number; testId?: string }) {
+  const value = percent(share);
+  const tone = value >= 90 ? " fill-high" : value >= 60 ? " fill-mid" : "";
+  return (
+    <div className="fill-row" data-testid={testId} data-value={value}>
+      <span className="fill-label">{label}</span>
+      <span className="fill-track" role="meter" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={value}>
+        <span className={`fill-bar${tone}`} style={{ width: `${barWidth(share)}%` }} />
+      </span>
+      <span className="fill-value">{value}%</span>
+    </div>
+  );
+}
+
+let prepared = false;
+
+/** The load's barcode, drawn in the browser; the code stays readable as text while (or if not) drawn. */
+export function LoadBarcode({ code }: { code: string }) {
+  const t = useLoadsT();
+  const [svg, setSvg] = useState<string | null>(null);
+  useEffect(() => {
+    let alive = true;
+    void (async () => {
+      const zxing = await import("zxing-wasm/writer");
+      if (!prepared) {
+        prepared = true;
+        zxing.prepareZXingModule({
+          overrides: { locateFile: (path: string, prefix: string) => (path.endsWith(".wasm") ? wasmUrl : prefix + path) },
+          fireImmediately: false,
+        });
+      }
+      const r = await zxing.writeBarcode(code, { format: "Code128", scale: 2, withQuietZones: true });
+      if (alive && !r.error && r.svg) setSvg(scalableSvg(r.svg));
+    })().catch(() => {
+      // No barcode drawn: the code below is still there to type or scan from the manifest.
+    });
+    return () => {
+      alive = false;
+    };
+  }, [code]);
+  return (
+    <figure className="load-barcode" data-testid="load-barcode" data-code={code} data-drawn={svg ? "true" : "false"}>
+      {/* The SVG is zxing's rendering of our own load code, not user input. */}
+      {svg ? (
+        <div className="load-barcode-svg" role="img" aria-label={`${t("barcode")} ${code}`} dangerouslySetInnerHTML={{ __html: svg }} />
+      ) : null}
+      <figcaption className="mono">{code}</figcaption>
+    </figure>
+  );
+}
+
+export function ParcelTable({
+  items,
+  showStop = false,
+  showReason = false,
+  testId = "load-parcels",
+}: {
+  items: readonly TLoadItem[];
+  showStop?: boolean;
+  showReason?: boolean;
+  testId?: string;
+}) {
+  const t = useLoadsT();
+  const { t: tc } = useTranslation();
+  if (items.length === 0) return <p className="muted small">{t("noParcels")}</p>;
+  return (
+    <div className="table-wrap">
+      <table className="table load-parcels" data-testid={testId}>
+        <thead>
+          <tr>
+            <th>{t("waybill")}</th>
+            <th>{t("carrier")}</th>
+            <th className="num">{t("weight")}</th>
+            <th>{t("temp")}</th>
+            <th>{t("phone")}</th>
+            {showStop ? <th>{t("stop")}</th> : null}
+            {showReason ? <th>{t("reason")}</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((i) => (
+            <tr key={i.id} data-testid="load-parcel" data-waybill={i.waybillNo ?? ""} data-pickup={i.pickup}>
+              <td>
+                <span className="mono">{i.waybillNo ?? tc("common.none")}</span>
+                {i.pickup ? <span className="pickup-tag small">{t("pickup")}</span> : null}
+                {i.carrierWaybillNo ? <div className="muted small mono">{i.carrierWaybillNo}</div> : null}
+              </td>
+              <td>{i.carrier?.name ?? <span className="muted">{t("platform")}</span>}</td>
+              <td className="num nowrap">{t("kg", { value: kg(i.weightG) })}</td>
+              <td>{i.temp === "AMBIENT" ? tc("temps.AMBIENT") : <span className="cold-tag small">{tc(`temps.${i.temp}`)}</span>}</td>
+              <td className="mono nowrap">{i.recipientPhone || tc("common.none")}</td>
+              {showStop ? <td>{i.stop ? `${i.stop.name}` : tc("common.none")}</td> : null}
+              {showReason ? <td data-testid="rolled-reason">{i.rolledReason ?? tc("common.none")}</td> : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function FigureList({ figures }: { figures: readonly TLoadFigure[] }) {
+  const t = useLoadsT();
+  return (
+    <dl className="load-figures" data-testid="load-figures">
+      {figures.map((f) => {
+        const label = figureLabel(f.key);
+        return (
+          <div className="load-figure" key={f.key} data-key={f.key}>
+            <dt>{label ? `${t(`figures.${label.known}`)}${label.rest ? ` · ${label.rest}` : ""}` : f.key}</dt>
+            <dd>{figureValue(f)}</dd>
+          </div>
+        );
+      })}
+    </dl>
+  );
+}

@@ -1,0 +1,156 @@
+// Assignment: every parcel ready to leave a node joins the open load of its next leg's lane
+// departure (or its station's milk run), all carriers together. Set-based and idempotent: loads are
+// created once per key (unique), a leg is in at most one load (unique legId), and items go only into
+// loads still OPEN (share-locked against a concurrent seal). Legs whose load was already sealed missed
+// it: they are re-planned for a later departure.
+import { makeLoadCode, milkRunTimetables, loadSlotFor, parcelVolumeCm3, type LoadSlot, type SlotLeg } from "@xiangda/domain";
+import { pgPool, type Db, type PgClient } from "@xiangda/db";
+import { outboxEvent, shipmentsReplan, type OutboxRow } from "@xiangda/jobs";
+import type { Queryable } from "./geometry.ts";
+import { loadLanes } from "./timetables.ts";
+
+export interface AssignOptions {
+  countyCode?: string | null;
+  nodeIds?: string[] | null;
+  now: Date;
+  /// Rows per write statement.
+  chunk?: number;
+}
+
+export interface AssignResult {
+  assigned: number;
+  missed: number;
+  loads: number;
+}
+
+interface ReadyLeg extends SlotLeg {
+  legId: string;
+  shipmentId: string;
+  countyCode: string;
+  carrierId: string | null;
+  weightG: number;
+  volumeCm3: number | null;
+  lengthMm: number | null;
+  widthMm: number | null;
+  heightMm: number | null;
+  temp: "AMBIENT" | "CHILLED" | "FROZEN";
+}
+
+/// Parcels at a node whose current plan's next leg leaves from there, not yet in a load. Written as
+/// hash joins and a window (no per-row subqueries), so it stays fast without table statistics.
+export const READY_SQL = `
+WITH ready AS (
+  SELECT id, "countyCode", "currentNodeId", "carrierId", "weightG", "volumeCm3", "lengthMm", "widthMm", "heightMm", temp
+  FROM "Shipment"
+  WHERE status IN ('CREATED', 'ACCEPTED', 'AT_NODE')
+    AND ($1::varchar IS NULL OR "countyCode" = $1)
+    AND ($2::uuid[] IS NULL OR "currentNodeId" = ANY($2::uuid[]))
+), legs AS (
+  SELECT l.*, max(l.plan) OVER (PARTITION BY l."shipmentId") AS "maxPlan"
+  FROM "ShipmentLeg" l JOIN ready r ON r.id = l."shipmentId"
+)
+SELECT l.id AS "legId", l."shipmentId", s."countyCode", l."laneId", ln.mode::text AS mode, l."fromNodeId", l."toNodeId",
+  f.tier::text AS "fromTier", t.tier::text AS "toTier", l."plannedDepart", ln."cutoffMinutes",
+  s."carrierId", s."weightG", s."volumeCm3", s."lengthMm", s."widthMm", s."heightMm", s.temp::text AS temp
+FROM legs l
+JOIN "Shipment" s ON s.id = l."shipmentId" AND l."fromNodeId" = s."currentNodeId"
+JOIN "Lane" ln ON ln.id = l."laneId"
+JOIN "Node" f ON f.id = l."fromNodeId"
+JOIN "Node" t ON t.id = l."toNodeId"
+WHERE l.status = 'PLANNED' AND l.plan = l."maxPlan"
+  AND NOT EXISTS (SELECT 1 FROM "LoadItem" i WHERE i."legId" = l.id)
+ORDER BY l.id`;
+
+/// Creates the loads named by `slots` that do not exist yet; returns key → { id, status }.
+export async function ensureLoads(pool: Queryable, slots: (LoadSlot & { countyCode: string })[]): Promise<Map<string, { id: string; status: string }>> {
+  const keys = [...new Set(slots.map((s) => s.key))];
+  const find = async () =>
+    new Map((await pool.query<{ key: string; id: string; status: string }>(`SELECT key, id, status::text AS status FROM "Load" WHERE key = ANY($1::text[])`, [keys])).rows.map((r) => [r.key, { id: r.id, status: r.status }]));
+  let found = await find();
+  const missing = [...new Map(slots.filter((s) => !found.has(s.key)).map((s) => [s.key, s])).values()];
+  if (missing.length) {
+    const serials = (await pool.query<{ v: string }>(`SELECT nextval('load_serial')::text AS v FROM generate_series(1, $1::int)`, [missing.length])).rows.map((r) => BigInt(r.v));
+    const col = <T>(f: (s: (typeof missing)[number]) => T) => missing.map(f);
+    await pool.query(
+      `INSERT INTO "Load" (id, "countyCode", key, code, "milkRun", "laneId", "nodeId", "toNodeId", "departAt", "cutoffAt", "updatedAt")
+       SELECT gen_random_uuid(), a, b, c, d, e, f, g, h, i, now()
+       FROM unnest($1::varchar[], $2::text[], $3::text[], $4::bool[], $5::uuid[], $6::uuid[], $7::uuid[], $8::timestamptz[], $9::timestamptz[]) AS u(a, b, c, d, e, f, g, h, i)
+       ON CONFLICT (key) DO NOTHING`,
+      [col((s) => s.countyCode), col((s) => s.key), missing.map((_, i) => makeLoadCode(serials[i]!)), col((s) => s.milkRun), col((s) => s.laneId), col((s) => s.nodeId), col((s) => s.toNodeId), col((s) => s.departAt), col((s) => s.cutoffAt)],
+    );
+    found = await find();
+  }
+  return found;
+}
+
+/// Sweeps run one at a time across all processes (a session advisory lock, released if the process
+/// dies): racing sweeps would only fight over the same rows; queued behind one another, each finds
+/// what the one before left.
+export async function assignReady(db: Db, opts: AssignOptions): Promise<AssignResult> {
+  const pool = pgPool(db);
+  const client = await pool.connect();
+  try {
+    await client.query(`SELECT pg_advisory_lock(hashtext('xd.consolidation.assign'))`);
+    return await assignLocked(client, opts);
+  } finally {
+    await client.query(`SELECT pg_advisory_unlock(hashtext('xd.consolidation.assign'))`).catch(() => undefined);
+    client.release();
+  }
+}
+
+/// Everything on the one connection holding the lock (another from the pool could be a wait for a
+/// connection held by a sweep waiting for this lock).
+async function assignLocked(client: PgClient, opts: AssignOptions): Promise<AssignResult> {
+  const ready = (await client.query<ReadyLeg>(READY_SQL, [opts.countyCode ?? null, opts.nodeIds?.length ? opts.nodeIds : null])).rows;
+  if (!ready.length) return { assigned: 0, missed: 0, loads: 0 };
+  const counties = [...new Set(ready.map((r) => r.countyCode))];
+  const runs = new Map<string, ReturnType<typeof milkRunTimetables>>();
+  for (const c of counties) runs.set(c, milkRunTimetables(await loadLanes(client, c)));
+
+  const slotted = ready.map((r) => ({ leg: r, slot: { ...loadSlotFor(r, (station) => runs.get(r.countyCode)?.get(station)), countyCode: r.countyCode } }));
+  const loads = await ensureLoads(client, slotted.map((x) => x.slot));
+
+  let assigned = 0;
+  const missedRows: OutboxRow[] = [];
+  const chunk = opts.chunk ?? 5000;
+  for (let i = 0; i < slotted.length; i += chunk) {
+    const part = slotted.slice(i, i + chunk);
+    try {
+      await client.query("BEGIN");
+      // A seal of one of these loads waits for us, or we for it (and then see it sealed).
+      const loadIds = [...new Set(part.map((x) => loads.get(x.slot.key)!.id))].sort();
+      const open = new Set((await client.query<{ id: string }>(`SELECT id FROM "Load" WHERE id = ANY($1::uuid[]) AND status = 'OPEN' ORDER BY id FOR SHARE`, [loadIds])).rows.map((r) => r.id));
+      const into = part.filter((x) => open.has(loads.get(x.slot.key)!.id));
+      for (const x of part) {
+        if (!open.has(loads.get(x.slot.key)!.id)) {
+          missedRows.push(outboxEvent(shipmentsReplan, { shipmentId: x.leg.shipmentId, scanId: x.leg.legId, readyAt: new Date(Math.max(opts.now.getTime(), x.slot.departAt.getTime() + 60_000)).toISOString() }));
+        }
+      }
+      if (into.length) {
+        const c = <T>(f: (x: (typeof into)[number]) => T) => into.map(f);
+        const r = await client.query(
+          `INSERT INTO "LoadItem" ("loadId", "shipmentId", "legId", "carrierId", "weightG", "volumeCm3", temp, "stopNodeId", pickup)
+           SELECT a, b, c, d, e, f, g::"TempClass", h, i
+           FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::int[], $6::int[], $7::text[], $8::uuid[], $9::bool[]) AS u(a, b, c, d, e, f, g, h, i)
+           ON CONFLICT ("legId") DO NOTHING`,
+          [
+            c((x) => loads.get(x.slot.key)!.id), c((x) => x.leg.shipmentId), c((x) => x.leg.legId), c((x) => x.leg.carrierId), c((x) => x.leg.weightG),
+            c((x) => parcelVolumeCm3(x.leg)), c((x) => x.leg.temp), c((x) => x.slot.stopNodeId), c((x) => x.slot.pickup),
+          ],
+        );
+        assigned += r.rowCount ?? 0;
+      }
+      await client.query("COMMIT");
+    } catch (e) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      throw e;
+    }
+  }
+  if (missedRows.length) {
+    await client.query(
+      `INSERT INTO "OutboxEvent" (queue, name, "jobId", payload) SELECT a, b, c, d FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[]) AS u(a, b, c, d) ON CONFLICT ("jobId") DO NOTHING`,
+      [missedRows.map((o) => o.queue), missedRows.map((o) => o.name), missedRows.map((o) => o.jobId), missedRows.map((o) => JSON.stringify(o.payload))],
+    );
+  }
+  return { assigned, missed: missedRows.length, loads: loads.size };
+}

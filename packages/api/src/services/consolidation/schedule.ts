@@ -1,0 +1,62 @@
+// Seal schedulers (BullMQ job schedulers, cron at each departure's cut-off in Asia/Shanghai) kept in
+// step with the lane timetables, and the loads a fired scheduler (or the sweep) seals.
+import type { Queue } from "@xiangda/jobs";
+import { departureToSeal, milkRunTimetables, sealSchedules, type SealTarget } from "@xiangda/domain";
+import { pgPool, type Db } from "@xiangda/db";
+import { consolidationSeal } from "@xiangda/jobs";
+import { loadLanes } from "./timetables.ts";
+
+export const SEAL_TZ = "Asia/Shanghai";
+
+/// Upserts the schedulers every active lane needs and removes the ones no lane needs any more.
+export async function syncSealSchedulers(db: Db, queue: Queue): Promise<{ kept: number; removed: number }> {
+  const lanes = await loadLanes(pgPool(db), null);
+  const wanted = sealSchedules(lanes);
+  for (const s of wanted) {
+    await queue.upsertJobScheduler(s.id, { pattern: s.pattern, tz: SEAL_TZ }, { name: consolidationSeal.name, data: s.target, opts: { attempts: 5, backoff: { type: "exponential", delay: 1000 }, removeOnComplete: { age: 86_400, count: 1000 } } });
+  }
+  const ids = new Set(wanted.map((s) => s.id));
+  let removed = 0;
+  const existing = await queue.getJobSchedulers(0, -1);
+  for (const e of existing) {
+    const id = e.key;
+    if (id.startsWith("seal-") && !ids.has(id)) {
+      await queue.removeJobScheduler(id);
+      removed++;
+    }
+  }
+  return { kept: wanted.length, removed };
+}
+
+/// The load a fired scheduler means: its lane's (or station's milk run's) departure nearest to now + cut-off.
+export async function loadForTarget(db: Db, target: SealTarget, now: Date): Promise<{ id: string; departAt: Date } | null> {
+  const pool = pgPool(db);
+  let key: string;
+  let departAt: Date;
+  if (target.kind === "lane") {
+    const lane = (await pool.query<{ cutoffMinutes: number }>(`SELECT "cutoffMinutes" FROM "Lane" WHERE id = $1`, [target.laneId])).rows[0];
+    if (!lane) return null;
+    departAt = departureToSeal(target.departure, lane.cutoffMinutes, now);
+    key = `lane:${target.laneId}:${departAt.toISOString()}`;
+  } else {
+    const county = (await pool.query<{ countyCode: string }>(`SELECT "countyCode" FROM "Node" WHERE id = $1`, [target.stationId])).rows[0];
+    if (!county) return null;
+    const runs = milkRunTimetables(await loadLanes(pool, county.countyCode)).get(target.stationId);
+    departAt = departureToSeal(target.departure, runs?.cutoffMinutes ?? 0, now);
+    key = `milk:${target.stationId}:${departAt.toISOString()}`;
+  }
+  const row = (await pool.query<{ id: string }>(`SELECT id FROM "Load" WHERE key = $1`, [key])).rows[0];
+  return row ? { id: row.id, departAt } : null;
+}
+
+/// Open loads past their cut-off (a scheduler that did not fire, a worker that was down).
+export async function overdueLoads(db: Db, now: Date, limit = 500): Promise<string[]> {
+  const r = await pgPool(db).query<{ id: string }>(`SELECT id FROM "Load" WHERE status = 'OPEN' AND "cutoffAt" <= $1 ORDER BY "cutoffAt" LIMIT $2`, [now, limit]);
+  return r.rows.map((x) => x.id);
+}
+
+/// Sealed loads whose flow never finished (e.g. the process died between seal and flow).
+export async function stuckSealedLoads(db: Db, olderThan: Date, limit = 200): Promise<string[]> {
+  const r = await pgPool(db).query<{ id: string }>(`SELECT id FROM "Load" WHERE status = 'SEALED' AND "sealedAt" <= $1 ORDER BY "sealedAt" LIMIT $2`, [olderThan, limit]);
+  return r.rows.map((x) => x.id);
+}

@@ -1,0 +1,254 @@
+// A load's manifest as an A4 PDF: the load barcode (Code128), lane or milk run, departure, vehicles with fill
+// rates; per vehicle the stops in visiting order with their parcels; parcels not on a vehicle, rolled parcels
+// with reasons, and totals per carrier and overall. Chinese through the same system CJK font as the labels.
+import PDFDocument from "pdfkit";
+import { barcodePng, cjkFont } from "../labels/render-labels.ts";
+import type { TLoadDetail, TLoadItemView, TStopGroup } from "./get-load.ts";
+import { figureText, shanghaiDateTime, shanghaiTime } from "./load-views.ts";
+
+const A4: [number, number] = [595.28, 841.89];
+const MARGIN = 36;
+const TEMP: Record<TLoadItemView["temp"], string> = { AMBIENT: "常温", CHILLED: "冷藏", FROZEN: "冷冻" };
+const STATUS: Record<TLoadDetail["status"], string> = {
+  OPEN: "集货中 OPEN",
+  SEALED: "已封车 SEALED",
+  PLANNED: "已排线 PLANNED",
+  DEPARTED: "已发车 DEPARTED",
+  ARRIVED: "已到达 ARRIVED",
+};
+
+const kg = (g: number) => (g / 1000).toFixed(2);
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+interface Cell {
+  text: string;
+  width: number;
+  align?: "left" | "right" | "center";
+}
+
+export async function renderManifest(d: TLoadDetail): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: A4,
+    margin: MARGIN,
+    bufferPages: true,
+    info: { Title: `Load manifest ${d.code}`, Producer: "Xiangda" },
+  });
+  const font = cjkFont();
+  if (font) doc.registerFont("cjk", font.path, font.family);
+  doc.font(font ? "cjk" : "Helvetica");
+  const chunks: Buffer[] = [];
+  doc.on("data", (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
+
+  const W = A4[0] - 2 * MARGIN;
+  const bottom = A4[1] - MARGIN - 14;
+  let y = MARGIN;
+  const ensure = (h: number) => {
+    if (y + h > bottom) {
+      doc.addPage();
+      y = MARGIN;
+    }
+  };
+  const line = (text: string, size = 10, gap = 3) => {
+    ensure(size + gap + 2);
+    doc
+      .fontSize(size)
+      .fillColor("#000000")
+      .text(text, MARGIN, y, { width: W, height: size * 1.25, ellipsis: true });
+    y += size + gap + 2;
+  };
+  const heading = (text: string, size = 12) => {
+    ensure(size + 24);
+    y += 6;
+    doc
+      .fontSize(size)
+      .fillColor("#000000")
+      .text(text, MARGIN, y, { width: W, height: size * 1.25, ellipsis: true });
+    y += size + 4;
+    doc
+      .moveTo(MARGIN, y)
+      .lineTo(MARGIN + W, y)
+      .lineWidth(0.8)
+      .strokeColor("#000000")
+      .stroke();
+    y += 4;
+  };
+  const row = (cells: Cell[], opts: { size?: number; shade?: string } = {}) => {
+    const size = opts.size ?? 8.5;
+    const h = size + 6;
+    ensure(h);
+    if (opts.shade) doc.rect(MARGIN, y - 1, W, h).fill(opts.shade);
+    doc.fillColor("#000000").fontSize(size);
+    let x = MARGIN;
+    for (const c of cells) {
+      // One line per cell: longer text is cut with an ellipsis rather than pushing the row down.
+      doc.text(c.text, x + 2, y + 2, { width: c.width - 4, height: size * 1.25, align: c.align ?? "left", ellipsis: true });
+      x += c.width;
+    }
+    y += h;
+  };
+
+  // ── Header: title, load barcode, lane and departure.
+  const barcode = await barcodePng(d.code);
+  doc.image(barcode, MARGIN + W - 210, y, { fit: [210, 62], align: "right" });
+  doc.fontSize(16).text("乡达 装车清单 Load manifest", MARGIN, y, { width: W - 220 });
+  y += 24;
+  const route = `${d.from ? `${d.from.name} (${d.from.code})` : "—"}${d.to ? ` → ${d.to.name} (${d.to.code})` : ""}`;
+  const headerLine = (text: string) => {
+    doc.fontSize(10).text(text, MARGIN, y, { width: W - 220, height: 12.5, ellipsis: true });
+    y += 15;
+  };
+  headerLine(
+    d.milkRun ? `支线循环 Milk run · ${route}` : `线路 Lane ${d.lane?.code ?? "—"}${d.lane ? ` (${d.lane.mode})` : ""} · ${route}`,
+  );
+  headerLine(`发车 Departure ${shanghaiDateTime(d.departAt)} · 截单 Cut-off ${shanghaiTime(d.cutoffAt)} (UTC+8)`);
+  headerLine(`状态 Status ${STATUS[d.status]} · 装车单 Load ${d.code}`);
+  y = Math.max(y, MARGIN + 70);
+
+  // ── Vehicles and their fill rates.
+  heading(`车辆 Vehicles (${d.vehicles.length})`);
+  const vCols = [28, 70, 80, 110, 44, 54, 44, 44, 49];
+  const vc = (texts: string[], align: Cell["align"][] = []) =>
+    texts.map((text, i) => ({ text, width: vCols[i]!, align: align[i] ?? "left" }));
+  const numeric: Cell["align"][] = ["left", "left", "left", "left", "right", "right", "right", "right", "right"];
+  if (d.vehicles.length) {
+    row(vc(["#", "编号 No.", "车牌 Plate", "承运 Carrier", "件 Pcs", "kg", "载重 Wt", "容积 Vol", "km/min"], numeric), {
+      shade: "#E8E8E8",
+    });
+    for (const v of d.vehicles) {
+      const km = v.plannedMeters != null ? (v.plannedMeters / 1000).toFixed(1) : "—";
+      row(
+        vc(
+          [
+            String(v.seq),
+            v.number ?? "—",
+            v.plate ?? "—",
+            v.carrier ?? "共享 shared",
+            String(v.parcels),
+            kg(v.weightG),
+            pct(v.fillWeight),
+            pct(v.fillVolume),
+            `${km}/${v.plannedMinutes ?? "—"}`,
+          ],
+          numeric,
+        ),
+      );
+    }
+  } else line("尚未封车，未分配车辆 Not sealed: no vehicles yet", 9);
+  if (d.figures.length) {
+    y += 2;
+    line(d.figures.map(figureText).join("  ·  "), 8);
+  }
+
+  // ── Per vehicle: stops in visiting order, each with its parcels.
+  const pCols = [30, 118, 110, 54, 50, 92, 79];
+  const parcelRow = (it: TLoadItemView, shade?: string) =>
+    row(
+      [
+        { text: it.pickup ? "揽" : "卸", width: pCols[0]! },
+        { text: it.waybillNo ?? "—", width: pCols[1]! },
+        { text: it.carrier?.name ?? "平台 XD", width: pCols[2]! },
+        { text: kg(it.weightG), width: pCols[3]!, align: "right" },
+        { text: TEMP[it.temp], width: pCols[4]!, align: "center" },
+        { text: it.recipientPhone || "—", width: pCols[5]! },
+        { text: it.carrierWaybillNo ?? "", width: pCols[6]! },
+      ],
+      shade ? { shade } : {},
+    );
+  const stopBlock = (s: TStopGroup) => {
+    ensure(30);
+    const when = s.arriveAt ? shanghaiTime(s.arriveAt) : "--:--";
+    const order = s.seq != null ? `${s.seq}.` : "·";
+    row(
+      [
+        { text: `${order} ${when}`, width: 70 },
+        { text: `${s.name ?? "—"}  ${s.code ?? ""}`, width: W - 70 - 150 },
+        { text: `卸 drops ${s.drops} · 揽 pickups ${s.pickups}`, width: 150, align: "right" },
+      ],
+      { size: 9.5, shade: "#EFEFEF" },
+    );
+    for (const it of s.items) parcelRow(it);
+  };
+  const parcelHeader = () =>
+    row(
+      ["", "运单 Waybill", "承运 Carrier", "kg", "温层 Temp", "电话 Phone", "承运单号 Carrier no."].map((text, i) => ({
+        text,
+        width: pCols[i]!,
+        align: i === 3 ? "right" : i === 4 ? "center" : "left",
+      })),
+      { size: 7.5 },
+    );
+  for (const v of d.vehicles) {
+    const km = v.plannedMeters != null ? ` · ${(v.plannedMeters / 1000).toFixed(1)} km` : "";
+    const min = v.plannedMinutes != null ? ` · ${v.plannedMinutes} min` : "";
+    heading(
+      `车辆 ${v.seq} Vehicle · ${v.plate ?? "—"} · ${v.number ?? ""} · ${v.parcels} 件 · ${kg(v.weightG)} kg · 载重 ${pct(v.fillWeight)} / 容积 ${pct(v.fillVolume)}${km}${min}`,
+      10.5,
+    );
+    if (!v.planned) line("未排线：按停靠点分组 Not planned yet: grouped by stop", 8.5);
+    parcelHeader();
+    for (const s of v.stops) stopBlock(s);
+  }
+  if (d.unassigned.length) {
+    heading("未上车 Not on a vehicle", 10.5);
+    parcelHeader();
+    for (const s of d.unassigned) stopBlock(s);
+  }
+
+  // ── Rolled parcels and why.
+  if (d.rolled.length) {
+    heading(`滚动至下一班 Rolled to the next departure (${d.rolled.length})`, 10.5);
+    for (const it of d.rolled) {
+      row([
+        { text: it.waybillNo ?? "—", width: 118 },
+        { text: it.carrier?.name ?? "平台 XD", width: 100 },
+        { text: kg(it.weightG), width: 50, align: "right" },
+        { text: `${it.stop?.name ?? "—"}`, width: 110 },
+        { text: it.rolledReason ?? "—", width: W - 378 },
+      ]);
+    }
+  }
+
+  // ── Totals per carrier and overall.
+  heading("承运商合计 Totals per carrier", 10.5);
+  const tCols = [200, 90, 110, W - 400];
+  row(
+    ["承运 Carrier", "件数 Parcels", "重量 kg", "滚动 Rolled"].map((text, i) => ({
+      text,
+      width: tCols[i]!,
+      align: i === 0 ? "left" : "right",
+    })),
+    { shade: "#E8E8E8" },
+  );
+  for (const c of d.carriers) {
+    row(
+      [c.name ?? "平台 XD", String(c.parcels), kg(c.weightG), String(c.rolled)].map((text, i) => ({
+        text,
+        width: tCols[i]!,
+        align: i === 0 ? "left" : "right",
+      })),
+    );
+  }
+  row(
+    ["合计 Total", String(d.totals.parcels), kg(d.totals.weightG), String(d.totals.rolled)].map((text, i) => ({
+      text,
+      width: tCols[i]!,
+      align: i === 0 ? "left" : "right",
+    })),
+    { size: 9.5, shade: "#EFEFEF" },
+  );
+
+  // ── Footer on every page: load code and page number.
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    // The footer sits in the bottom margin: without this pdfkit would start a new page for it.
+    doc.page.margins.bottom = 0;
+    doc
+      .fontSize(7.5)
+      .fillColor("#555555")
+      .text(`${d.code} · ${i - range.start + 1} / ${range.count}`, MARGIN, A4[1] - MARGIN, { width: W, align: "right", lineBreak: false });
+  }
+  doc.end();
+  return done;
+}

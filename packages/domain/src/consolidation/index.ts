@@ -1,0 +1,3 @@
+// Consolidated delivery: which load a parcel joins, when loads are sealed, and how they are packed.
+export * from "./bin-pack.ts";
+export * from "./load-slot.ts";
