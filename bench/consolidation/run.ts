@@ -137,7 +137,7 @@ baseline). The baseline in the same run: as many bare no-op BullMQ jobs through 
 |---|---|---|---|---|
 | parcels/s, assign → seal → plan → manifest (${daySecs.toFixed(1)} s; assignment ${assignSecs.toFixed(1)} s) | ${r(routed / daySecs)} | no-op BullMQ jobs: ${r(routed / noopSecs)}/s | ${(routed / daySecs / (routed / noopSecs)).toFixed(2)} | ≥ 0.30 |
 | every parcel in exactly one load | ${exactlyOne ? "yes" : "NO"} (${per.map((p) => `${r(p.c)} in ${p.n}`).join(", ")}; rolled ${r(rolled)}) | | | |
-| loads (milk runs) / vehicles used / flows completed | ${r(fig.loads)} (${r(fig.milk)}) / ${r(fig.vehicles)} / ${r(flows.completed ?? 0)}${flows.failed ? `, ${flows.failed} failed` : ""} | | | |
+| loads (milk runs) / vehicles used / consolidation jobs completed | ${r(fig.loads)} (${r(fig.milk)}) / ${r(fig.vehicles)} / ${r(flows.completed ?? 0)}${flows.failed ? `, ${flows.failed} failed` : ""} | | | |
 | trips: shared / each carrier alone | ${r(fig.trips)} / ${r(fig.baseTrips)} | | ${fig.baseTrips ? (1 - fig.trips / fig.baseTrips).toFixed(2) : "–"} saved | |
 | planned km: shared / each carrier alone | ${r(fig.km)} / ${r(fig.baseKm)} | | ${fig.baseKm ? (1 - fig.km / fig.baseKm).toFixed(2) : "–"} saved | |
 | mean fill by weight; empty running | ${(fig.fill * 100).toFixed(0)}%; ${fig.km ? ((fig.empty / fig.km) * 100).toFixed(0) : 0}% of km | | | |
