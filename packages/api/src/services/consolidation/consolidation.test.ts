@@ -218,6 +218,23 @@ describe("milk runs", () => {
   });
 });
 
+describe("opening hours", () => {
+  it("become time windows: a point opening an hour after the run leaves is called at after it opens, a closed one is not served", async () => {
+    const places = await loadPlaces(pgPool(h.deps.db), Object.values(ids));
+    const departAt = new Date("2026-11-23T01:30:00Z"); // 09:30 in Asia/Shanghai
+    places.set(ids.P208!, { ...places.get(ids.P208!)!, openingHours: "10:30-18:00" });
+    places.set(ids.P204!, { ...places.get(ids.P204!)!, openingHours: "06:00-08:00" });
+    const items = ["P200", "P204", "P208"].map((p, k) => ({ id: `d${k}`, stopNodeId: ids[p]!, pickup: false, weightG: 10_000, volumeCm3: 10_000, temp: "AMBIENT" as const }));
+    const plan = planMilkRun(places.get(ids.S102!)!, places, () => 5, items, [{ id: "a", capacityKg: 100, capacityL: 1000, cold: "NONE" }], { ...DEFAULT_MILK_RUN, departAt });
+    const at = (node: string) => plan.stopNode.indexOf(ids[node]!);
+    expect(plan.problem.stops[at("P208")]).toMatchObject({ earliest: 60, latest: 8 * 60 + 30 - 5 });
+    expect(plan.solution.unassigned).toEqual([at("P204")]);
+    const check = checkSolution(plan.problem, plan.solution.routes);
+    // Everything served is within its window and the loop; only the closed point is missing.
+    expect(check.violations.map((v) => v.kind)).toEqual(["MISSING_STOP"]);
+  });
+});
+
 describe("load scans", () => {
   it("moves every parcel of a load with one scan of its barcode, each parcel with its own scan record", async () => {
     const load = await h.deps.db.load.findFirstOrThrow({ where: { milkRun: true }, include: { items: { where: { status: "ASSIGNED", pickup: false } } } });

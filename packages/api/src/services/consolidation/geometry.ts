@@ -14,11 +14,13 @@ export interface NodePlace {
   name: string;
   lat: number | null;
   lng: number | null;
+  /// "HH:MM-HH:MM", Asia/Shanghai: milk runs call within it.
+  openingHours: string | null;
 }
 
 export async function loadPlaces(pool: Queryable, ids: string[]): Promise<Map<string, NodePlace>> {
   const r = await pool.query<NodePlace>(
-    `SELECT n.id, n.code, n.name, a.lat, a.lng FROM "Node" n JOIN "AdminArea" a ON a.code = n."areaCode" WHERE n.id = ANY($1::uuid[])`,
+    `SELECT n.id, n.code, n.name, a.lat, a.lng, n."openingHours" FROM "Node" n JOIN "AdminArea" a ON a.code = n."areaCode" WHERE n.id = ANY($1::uuid[])`,
     [[...new Set(ids)]],
   );
   return new Map(r.rows.map((x) => [x.id, x]));

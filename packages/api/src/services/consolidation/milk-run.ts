@@ -31,6 +31,19 @@ export interface MilkRunOptions {
   iterations: number;
   timeLimitMs: number;
   seed: number;
+  /// When the run leaves: village points' opening hours become time windows relative to it.
+  departAt?: Date;
+}
+
+/// A node's opening hours as a window in minutes after the run leaves (service starting within it).
+export function openingWindow(hours: string | null, departAt: Date | undefined, serviceMinutes: number): { earliest?: number; latest?: number } {
+  const m = hours ? /^(\d{1,2}):(\d{2})\s*[-–~]\s*(\d{1,2}):(\d{2})$/.exec(hours.trim()) : null;
+  if (!m || !departAt) return {};
+  const open = Number(m[1]) * 60 + Number(m[2]);
+  const close = Number(m[3]) * 60 + Number(m[4]);
+  if (close <= open) return {};
+  const dep = (((departAt.getTime() / 60_000 + 8 * 60) % 1440) + 1440) % 1440;
+  return { earliest: open - dep, latest: close - dep - serviceMinutes };
 }
 
 export const DEFAULT_MILK_RUN: MilkRunOptions = { serviceMinutes: 5, maxMinutes: 240, vehicleKm: 15, iterations: 3000, timeLimitMs: 2000, seed: 1 };
@@ -98,6 +111,7 @@ export function planMilkRun(
         delivery: demand(piece.filter((i) => !i.pickup)),
         pickup: demand(piece.filter((i) => i.pickup)),
         serviceTime: opts.serviceMinutes,
+        ...openingWindow(place?.openingHours ?? null, opts.departAt, opts.serviceMinutes),
       });
     }
   }
@@ -105,7 +119,8 @@ export function planMilkRun(
   const matrix = nodes.map((a) => nodes.map((b) => kmBetween(places.get(a) ?? (a === station.id ? station : undefined), places.get(b) ?? (b === station.id ? station : undefined), fallbackKm)));
   const problem: VrpProblem = {
     dimensions: ["g", "cm3", "chilled g", "frozen g"],
-    depot: { lat: station.lat ?? undefined, lng: station.lng ?? undefined },
+    // The run leaves at its departure, not earlier.
+    depot: { lat: station.lat ?? undefined, lng: station.lng ?? undefined, earliest: 0 },
     stops,
     fleet: vehicles.map((v) => ({ name: v.id, capacity: vehicleCapacity(v), count: 1, fixedCost: opts.vehicleKm })),
     distance: { kind: "matrix", matrix },

@@ -73,7 +73,7 @@ export async function planVehicle(db: Db, loadVehicleId: string, milk: MilkRunOp
   } else {
     const station = geo.places.get(load.nodeId)!;
     // One vehicle, its own stops: the solver orders the loop (pick-ups must fit at every point).
-    const plan = planMilkRun(station, geo.places, (id) => geo.fallback.get(id) ?? 10, items, [lv], { ...milk, seed: seedOf(loadVehicleId), iterations: 1500 });
+    const plan = planMilkRun(station, geo.places, (id) => geo.fallback.get(id) ?? 10, items, [lv], { ...milk, seed: seedOf(loadVehicleId), iterations: 1500, departAt: load.departAt });
     const route = plan.solution.routes[0]?.stops ?? [];
     const f = loopFigures(plan.problem, route, milk.serviceMinutes);
     km = f.km;
@@ -85,6 +85,9 @@ export async function planVehicle(db: Db, loadVehicleId: string, milk: MilkRunOp
     route.forEach((s, k) => {
       if (onBoard === 0) emptyKm += f.legsKm[k]!;
       t += (f.legsKm[k]! / SPEED_KM_PER_MIN) * 60_000;
+      // Early at a point that has not opened yet: wait.
+      const opens = plan.problem.stops[s]!.earliest;
+      if (opens !== undefined) t = Math.max(t, load.departAt.getTime() + opens * 60_000);
       const ids = new Set(plan.stopItems[s]);
       const here = items.filter((i) => ids.has(i.id));
       const node = plan.stopNode[s]!;
@@ -167,7 +170,7 @@ export async function finishLoad(db: Db, loadId: string, now: Date, milk: MilkRu
       baseKm += p.vehicles.length * 2 * oneWay;
     } else if (fleet.length) {
       const station = geo!.places.get(load.nodeId)!;
-      const plan = planMilkRun(station, geo!.places, (id) => geo!.fallback.get(id) ?? 10, list, fleet, { ...milk, seed: seedOf(loadId), iterations: 800 });
+      const plan = planMilkRun(station, geo!.places, (id) => geo!.fallback.get(id) ?? 10, list, fleet, { ...milk, seed: seedOf(loadId), iterations: 800, departAt: load.departAt });
       // Same problem, vehicle types unlimited.
       const unlimited = { ...plan.problem, fleet: plan.problem.fleet.map((f) => ({ ...f, count: undefined })) };
       const sol = solveVrp(unlimited, { seed: seedOf(loadId), iterations: 800, timeLimitMs: 1000 });

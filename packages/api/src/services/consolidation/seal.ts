@@ -129,7 +129,7 @@ async function sealInTx(c: PgClient, loadId: string, now: Date, milk: MilkRunOpt
     const places = await loadPlaces(c, [load.nodeId, ...items.map((i) => i.stopNodeId)]);
     const fallback = await transitKm(c, load.nodeId);
     const station = places.get(load.nodeId)!;
-    const plan = planMilkRun(station, places, (id) => fallback.get(id) ?? 10, items, free, { ...milk, seed: seedOf(loadId) });
+    const plan = planMilkRun(station, places, (id) => fallback.get(id) ?? 10, items, free, { ...milk, seed: seedOf(loadId), departAt: load.departAt });
     for (const r of plan.solution.routes) {
       const v = free[r.vehicle]!;
       const ids = r.stops.flatMap((s) => plan.stopItems[s]!);
