@@ -6,7 +6,7 @@
 import { makeLoadCode, milkRunTimetables, loadSlotFor, parcelVolumeCm3, type LoadSlot, type SlotLeg } from "@xiangda/domain";
 import { pgPool, type Db, type PgClient } from "@xiangda/db";
 import { outboxEvent, shipmentsReplan, type OutboxRow } from "@xiangda/jobs";
-import type { Queryable } from "./geometry.ts";
+import { insertOutbox, type Queryable } from "./geometry.ts";
 import { loadLanes } from "./timetables.ts";
 
 export interface AssignOptions {
@@ -146,11 +146,6 @@ async function assignLocked(client: PgClient, opts: AssignOptions): Promise<Assi
       throw e;
     }
   }
-  if (missedRows.length) {
-    await client.query(
-      `INSERT INTO "OutboxEvent" (queue, name, "jobId", payload) SELECT a, b, c, d FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[]) AS u(a, b, c, d) ON CONFLICT ("jobId") DO NOTHING`,
-      [missedRows.map((o) => o.queue), missedRows.map((o) => o.name), missedRows.map((o) => o.jobId), missedRows.map((o) => JSON.stringify(o.payload))],
-    );
-  }
+  await insertOutbox(client, missedRows);
   return { assigned, missed: missedRows.length, loads: loads.size };
 }

@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import { packLoad, type TColdClass } from "@xiangda/domain";
 import { pgPool, type Db, type PgClient } from "@xiangda/db";
 import { outboxEvent, shipmentsReplan } from "@xiangda/jobs";
-import { loadPlaces, transitKm } from "./geometry.ts";
+import { insertOutbox, loadPlaces, transitKm } from "./geometry.ts";
 import { DEFAULT_MILK_RUN, loopFigures, planMilkRun, type MilkRunOptions } from "./milk-run.ts";
 
 export interface SealResult {
@@ -184,10 +184,7 @@ async function sealInTx(c: PgClient, loadId: string, now: Date, milk: MilkRunOpt
     // Their promised times are planned again, from after this departure.
     const readyAt = new Date(Math.max(now.getTime(), load.departAt.getTime() + 60_000)).toISOString();
     const rows = rolled.map((r) => outboxEvent(shipmentsReplan, { shipmentId: byId.get(r.id)!.shipmentId, scanId: byId.get(r.id)!.legId, readyAt }));
-    await c.query(
-      `INSERT INTO "OutboxEvent" (queue, name, "jobId", payload) SELECT a, b, c, d FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[]) AS u(a, b, c, d) ON CONFLICT ("jobId") DO NOTHING`,
-      [rows.map((o) => o.queue), rows.map((o) => o.name), rows.map((o) => o.jobId), rows.map((o) => JSON.stringify(o.payload))],
-    );
+    await insertOutbox(c, rows);
     await c.query(
       `INSERT INTO "ShipmentEvent" ("shipmentId", at, type, "nodeId", details) SELECT a, $1, 'ROLLED', $2, b FROM unnest($3::uuid[], $4::jsonb[]) AS u(a, b)`,
       [now, load.nodeId, rolled.map((r) => byId.get(r.id)!.shipmentId), rolled.map((r) => JSON.stringify({ load: load.code, reason: r.reason }))],
