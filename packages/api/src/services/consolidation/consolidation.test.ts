@@ -154,6 +154,10 @@ describe("sealing a lane load", () => {
     ]);
     expect(rows[0]!.plannedKm).toBeCloseTo(f.plannedKm, 6);
     expect(rows[0]!.emptyRunningRate).toBeCloseTo(0.5, 6);
+    // Each carrier alone fills its vehicles less than the shared load does.
+    expect(rows[0]!.baselineFillWeight).toBeCloseTo(f.baseline.fillWeight, 6);
+    expect(f.baseline.fillWeight).toBeGreaterThan(0);
+    expect(f.baseline.fillWeight).toBeLessThan(f.fillWeight);
     expect(rows[0]!.kmSaved).toBeCloseTo(f.baseline.km - f.plannedKm, 6);
     await expect(h.callerAs({ ...manager, countyCode: "211000" }).loads.savings({ countyCode, from: "2026-11-23", to: "2026-11-23" })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });

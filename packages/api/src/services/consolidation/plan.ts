@@ -126,7 +126,7 @@ export interface LoadFigures {
   emptyKm: number;
   emptyRunningRate: number;
   parcelsPerVehicleKm: number;
-  baseline: { carriers: number; trips: number; km: number; parcelsPerVehicleKm: number };
+  baseline: { carriers: number; trips: number; km: number; parcelsPerVehicleKm: number; fillWeight: number; fillVolume: number };
   tripsSaved: number;
   kmSaved: number;
 }
@@ -156,6 +156,7 @@ export async function finishLoad(db: Db, loadId: string, now: Date, milk: MilkRu
   for (const i of items) byCarrier.set(i.carrierId ?? "XD", [...(byCarrier.get(i.carrierId ?? "XD") ?? []), i]);
   let trips = 0;
   let baseKm = 0;
+  const baseFills: [number, number][] = [];
   const geo = load.milkRun ? await geometry(db, load.nodeId, items.map((i) => i.stopNodeId)) : null;
   const oneWay = !load.milkRun && load.toNodeId ? (await geometry(db, load.nodeId, [load.toNodeId])).km(load.nodeId, load.toNodeId) || (load.transitMinutes ?? 0) * SPEED_KM_PER_MIN : 0;
   for (const [, list] of byCarrier) {
@@ -168,6 +169,7 @@ export async function finishLoad(db: Db, loadId: string, now: Date, milk: MilkRu
       const p = packLoad(list, copies);
       trips += p.vehicles.length;
       baseKm += p.vehicles.length * 2 * oneWay;
+      for (const v of p.vehicles) baseFills.push([v.fillWeight, v.fillVolume]);
     } else if (fleet.length) {
       const station = geo!.places.get(load.nodeId)!;
       const plan = planMilkRun(station, geo!.places, (id) => geo!.fallback.get(id) ?? 10, list, fleet, { ...milk, seed: seedOf(loadId), iterations: 800, departAt: load.departAt });
@@ -176,6 +178,12 @@ export async function finishLoad(db: Db, loadId: string, now: Date, milk: MilkRu
       const sol = solveVrp(unlimited, { seed: seedOf(loadId), iterations: 800, timeLimitMs: 1000 });
       trips += sol.routes.length;
       baseKm += sol.routes.reduce((s, r) => s + loopFigures(unlimited, r.stops, milk.serviceMinutes).km, 0);
+      // Fill of each loop: the larger of what it drops and what it picks up, against its vehicle.
+      for (const r of sol.routes) {
+        const cap = unlimited.fleet[r.vehicle]!.capacity;
+        const sum = (k: "delivery" | "pickup", d: number) => r.stops.reduce((a, st) => a + (unlimited.stops[st]![k]?.[d] ?? 0), 0);
+        baseFills.push([Math.max(sum("delivery", 0), sum("pickup", 0)) / cap[0]!, Math.max(sum("delivery", 1), sum("pickup", 1)) / cap[1]!]);
+      }
     }
   }
   const parcels = items.length;
@@ -188,7 +196,14 @@ export async function finishLoad(db: Db, loadId: string, now: Date, milk: MilkRu
     emptyKm,
     emptyRunningRate: plannedKm ? emptyKm / plannedKm : 0,
     parcelsPerVehicleKm: plannedKm ? parcels / plannedKm : 0,
-    baseline: { carriers: byCarrier.size, trips, km: baseKm, parcelsPerVehicleKm: baseKm ? parcels / baseKm : 0 },
+    baseline: {
+      carriers: byCarrier.size,
+      trips,
+      km: baseKm,
+      parcelsPerVehicleKm: baseKm ? parcels / baseKm : 0,
+      fillWeight: baseFills.length ? baseFills.reduce((a, f) => a + f[0], 0) / baseFills.length : 0,
+      fillVolume: baseFills.length ? baseFills.reduce((a, f) => a + f[1], 0) / baseFills.length : 0,
+    },
     tripsSaved: Math.max(0, trips - vs.length),
     kmSaved: baseKm - plannedKm,
   };

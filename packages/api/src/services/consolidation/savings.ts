@@ -18,6 +18,8 @@ export interface SavingsRow {
   baselineTrips: number;
   baselineKm: number;
   baselineParcelsPerVehicleKm: number;
+  baselineFillWeight: number;
+  baselineFillVolume: number;
   tripsSaved: number;
   kmSaved: number;
 }
@@ -34,7 +36,9 @@ export async function savingsByDay(db: Db, q: { countyCode: string; from: Date; 
        coalesce(sum((l.report->>'plannedKm')::float8), 0) AS "plannedKm",
        coalesce(sum((l.report->>'emptyKm')::float8), 0) AS "emptyKm",
        coalesce(sum((l.report->'baseline'->>'trips')::int), 0)::int AS "baselineTrips",
-       coalesce(sum((l.report->'baseline'->>'km')::float8), 0) AS "baselineKm"
+       coalesce(sum((l.report->'baseline'->>'km')::float8), 0) AS "baselineKm",
+       coalesce(avg((l.report->'baseline'->>'fillWeight')::float8) FILTER (WHERE (l.report->'baseline'->>'trips')::int > 0), 0) AS "baselineFillWeight",
+       coalesce(avg((l.report->'baseline'->>'fillVolume')::float8) FILTER (WHERE (l.report->'baseline'->>'trips')::int > 0), 0) AS "baselineFillVolume"
      FROM "Load" l LEFT JOIN "Lane" ln ON ln.id = l."laneId" JOIN "Node" n ON n.id = l."nodeId"
      WHERE l."countyCode" = $1 AND l."departAt" >= $2 AND l."departAt" < $3 AND l.status IN ('PLANNED', 'DEPARTED', 'ARRIVED')
        AND ($4::uuid IS NULL OR l."nodeId" = $4 OR l."toNodeId" = $4)
@@ -58,6 +62,8 @@ export async function savingsByDay(db: Db, q: { countyCode: string; from: Date; 
       baselineTrips: row.baselineTrips,
       baselineKm: row.baselineKm,
       baselineParcelsPerVehicleKm: row.baselineKm ? row.parcels / row.baselineKm : 0,
+      baselineFillWeight: row.baselineFillWeight,
+      baselineFillVolume: row.baselineFillVolume,
       tripsSaved: row.baselineTrips - row.vehicles,
       kmSaved: row.baselineKm - row.plannedKm,
     };
