@@ -2,29 +2,14 @@
 // (by stop node while unplanned), rolled parcels with reasons, and totals per carrier. Phones and names masked.
 import type { Db, Prisma } from "@xiangda/db";
 import { maskName, maskPhone, type Actor } from "@xiangda/domain";
+import { loadRowSelect } from "./list-loads.ts";
 import { assertLoadAccess } from "./load-scope.ts";
 import { carrierTotals, parseStops, reportFigures } from "./load-views.ts";
 import type { TLoadRef } from "./schemas.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const loadSelect = {
-  id: true,
-  code: true,
-  countyCode: true,
-  milkRun: true,
-  laneId: true,
-  nodeId: true,
-  toNodeId: true,
-  departAt: true,
-  cutoffAt: true,
-  status: true,
-  sealedAt: true,
-  plannedAt: true,
-  departedAt: true,
-  arrivedAt: true,
-  report: true,
-} satisfies Prisma.LoadSelect;
+const loadSelect = { ...loadRowSelect, departedAt: true, arrivedAt: true, report: true } satisfies Prisma.LoadSelect;
 
 export interface TLoadItemView {
   id: string;

@@ -6,7 +6,8 @@ import { loadListScope } from "./load-scope.ts";
 import { shanghaiDayRange } from "./load-views.ts";
 import type { TLoadList } from "./schemas.ts";
 
-const loadRowSelect = {
+/// The columns of a load row; get-load adds its own on top.
+export const loadRowSelect = {
   id: true,
   code: true,
   countyCode: true,
