@@ -66,3 +66,8 @@ export async function horizontalOverflow(page: Page): Promise<{ scrollWidth: num
 export function screenshotPath(name: string): string {
   return path.join(RESULTS_DIR, `${name}.png`);
 }
+
+/** Waits until the element with this test id has focus (focus often moves on the next animation frame); throws after 5 s. */
+export async function waitForFocus(page: Page, testId: string): Promise<void> {
+  await page.waitForFunction((id) => document.activeElement?.getAttribute("data-testid") === id, testId, { timeout: 5000 });
+}

@@ -4,7 +4,16 @@
 // online and waits for the queue to drain; the API then shows each of the 19 stored exactly once. 360 px: no sideways scroll.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { areaHeading, horizontalOverflow, launchBrowser, openPage, requireBaseUrl, screenshotPath, submitLogin } from "./harness.ts";
+import {
+  areaHeading,
+  horizontalOverflow,
+  launchBrowser,
+  openPage,
+  requireBaseUrl,
+  screenshotPath,
+  submitLogin,
+  waitForFocus,
+} from "./harness.ts";
 
 let baseUrl = "";
 let browser: Browser | undefined;
@@ -68,7 +77,16 @@ describe("station scan console", () => {
       const s = await api<{ waybillNo: string }>(
         "POST",
         "shipments.create",
-        { countyCode: "210881", direction: "DOWN", fromCode: "GZ-HUB", to: "210881102200", recipientName: "测试", recipientPhone: "13812345678", weightG: 500, contentsCategory: "日用品" },
+        {
+          countyCode: "210881",
+          direction: "DOWN",
+          fromCode: "GZ-HUB",
+          to: "210881102200",
+          recipientName: "测试",
+          recipientPhone: "13812345678",
+          weightG: 500,
+          contentsCategory: "日用品",
+        },
         managerToken,
       );
       waybills.push(s.waybillNo);
@@ -85,7 +103,7 @@ describe("station scan console", () => {
     // The node info stays on the page.
     await page.getByTestId("station-name").waitFor({ state: "visible" });
     await page.getByTestId("scan-mode-ARRIVE").click();
-    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("scan-input");
+    await waitForFocus(page, "scan-input");
 
     // 1) OK, green, next hop.
     const first = waybills[0]!;
@@ -101,7 +119,9 @@ describe("station scan console", () => {
     // 2) The same parcel again: DUPLICATE, amber.
     await scan(page, first);
     await page.waitForFunction(() => document.querySelector('[data-testid="scan-feedback"]')?.getAttribute("data-outcome") === "DUPLICATE");
-    expect(await feedback.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe(await page.getByTestId("scan-list").evaluate((el) => getComputedStyle(el).backgroundColor));
+    expect(await feedback.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe(
+      await page.getByTestId("scan-list").evaluate((el) => getComputedStyle(el).backgroundColor),
+    );
     await page.screenshot({ path: screenshotPath("scan-console-duplicate"), fullPage: true });
 
     // 3) Offline: the other 19 go to the queue, in order.
@@ -109,7 +129,9 @@ describe("station scan console", () => {
     await context.route("**/trpc/**", (route) => route.abort("internetdisconnected"));
     const rest = waybills.slice(1);
     for (const w of rest) await scan(page, w);
-    await page.waitForFunction(() => document.querySelector('[data-testid="scan-pending"]')?.textContent?.trim() === "19", undefined, { timeout: 20_000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid="scan-pending"]')?.textContent?.trim() === "19", undefined, {
+      timeout: 20_000,
+    });
     expect(await feedback.getAttribute("data-outcome")).toBe("QUEUED");
     expect(await page.locator('[data-testid="scan-list"] [data-outcome="QUEUED"]').count()).toBe(19);
     await page.screenshot({ path: screenshotPath("scan-console-offline"), fullPage: true });
@@ -117,8 +139,14 @@ describe("station scan console", () => {
     // 4) Back online: the queue drains to 0 and every queued scan turns OK.
     await context.unroute("**/trpc/**");
     await context.setOffline(false);
-    await page.waitForFunction(() => document.querySelector('[data-testid="scan-pending"]')?.textContent?.trim() === "0", undefined, { timeout: 30_000 });
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="scan-list"] [data-outcome="QUEUED"]').length === 0, undefined, { timeout: 15_000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid="scan-pending"]')?.textContent?.trim() === "0", undefined, {
+      timeout: 30_000,
+    });
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="scan-list"] [data-outcome="QUEUED"]').length === 0,
+      undefined,
+      { timeout: 15_000 },
+    );
     expect(await testIdText(page, "scan-pending")).toBe("0");
     await page.screenshot({ path: screenshotPath("scan-console-synced"), fullPage: true });
 
@@ -158,6 +186,6 @@ describe("station scan console", () => {
     await page.getByTestId("scan-camera-error").waitFor({ state: "visible" });
     await page.screenshot({ path: screenshotPath("scan-console-360-camera"), fullPage: true });
     await page.getByTestId("scan-camera-close").click();
-    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("scan-input");
+    await waitForFocus(page, "scan-input");
   });
 });

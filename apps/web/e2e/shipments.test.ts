@@ -5,7 +5,16 @@
 import { residentIdCheckChar } from "@xiangda/domain";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { areaHeading, horizontalOverflow, launchBrowser, openPage, requireBaseUrl, screenshotPath, submitLogin } from "./harness.ts";
+import {
+  areaHeading,
+  horizontalOverflow,
+  launchBrowser,
+  openPage,
+  requireBaseUrl,
+  screenshotPath,
+  submitLogin,
+  waitForFocus,
+} from "./harness.ts";
 
 const MANIFEST_HEADER = "waybillNo,recipientName,recipientPhone,address,villageCode,weightG,temp,contentsCategory,declaredValueFen";
 /** A village of 高屯镇 in the demo county. */
@@ -117,7 +126,7 @@ describe("shipments", () => {
     await page.getByTestId("accept-next").click();
     await page.getByTestId("accept-form").waitFor({ state: "visible" });
     expect(await page.getByTestId("accept-id").inputValue()).toBe("");
-    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("accept-senderName");
+    await waitForFocus(page, "accept-senderName");
   });
 
   it("the manager previews a manifest (one good row, one unresolved address), imports it and opens the shipment", async () => {
@@ -169,7 +178,9 @@ describe("shipments", () => {
     const post = (proc: string, data: object) => page.context().request.post(`${baseUrl}/trpc/${proc}`, { data });
     // 高屯镇 is reached by the trunk and by a passenger-bus leg: close both, so the manifest parcel must move.
     for (const code of ["T-GZ-102-DN", "B-GZ-102-DN"]) {
-      expect((await post("network.lanes.setStatus", { countyCode: "210881", code, status: "SUSPENDED", reason: "e2e: 道路施工" })).status()).toBe(200);
+      expect(
+        (await post("network.lanes.setStatus", { countyCode: "210881", code, status: "SUSPENDED", reason: "e2e: 道路施工" })).status(),
+      ).toBe(200);
     }
     await page.goto(`${baseUrl}/county/overdue`);
     const run = page.locator('[data-testid="reroute-run"][data-state="completed"]', { hasText: /[1-9]\d* \/ [1-9]/ }).first();

@@ -10,7 +10,18 @@ import { readApiError } from "../../../lib/api-error.ts";
 import { useTRPC, useTRPCClient, type TRouterOutputs } from "../../../lib/trpc.ts";
 import { StationHome } from "../../station-home.tsx";
 import { drainQueue, OfflineScanQueue, type TQueuedScan } from "./offline-queue.ts";
-import { colourFor, CONSOLE_MODES, isRetryable, lastOkWaybills, mergeToday, modeForKey, toneFor, type TMode, type TOutcome, type TScanEntry } from "./scan-model.ts";
+import {
+  colourFor,
+  CONSOLE_MODES,
+  isRetryable,
+  lastOkWaybills,
+  mergeToday,
+  modeForKey,
+  toneFor,
+  type TMode,
+  type TOutcome,
+  type TScanEntry,
+} from "./scan-model.ts";
 import { playTone } from "./scan-sound.ts";
 
 const CameraScanner = lazy(() => import("./camera-scanner.tsx"));
@@ -145,7 +156,9 @@ function ScanConsole({ nodeId }: { nodeId: string }) {
         return;
       }
       try {
-        const r = await client.scan.record.mutate(scan as Parameters<typeof client.scan.record.mutate>[0], { signal: AbortSignal.timeout(SEND_TIMEOUT_MS) });
+        const r = await client.scan.record.mutate(scan as Parameters<typeof client.scan.record.mutate>[0], {
+          signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
+        });
         applyResult(r, true);
       } catch (error) {
         if (isRetryable(error) && (await enqueue(scan))) return;
@@ -169,7 +182,9 @@ function ScanConsole({ nodeId }: { nodeId: string }) {
       try {
         const { error } = await drainQueue(
           q,
-          async (scans) => (await client.scan.recordBatch.mutate({ scans: scans as Parameters<typeof client.scan.recordBatch.mutate>[0]["scans"] })).results,
+          async (scans) =>
+            (await client.scan.recordBatch.mutate({ scans: scans as Parameters<typeof client.scan.recordBatch.mutate>[0]["scans"] }))
+              .results,
           (results) => {
             for (const r of results) applyResult(r, false);
             void refreshPending();
@@ -186,7 +201,17 @@ function ScanConsole({ nodeId }: { nodeId: string }) {
   const dispatch = useCallback(
     (code: string, action: TMode, extra: Partial<TQueuedScan> = {}) => {
       const scan: TQueuedScan = { clientScanId: crypto.randomUUID(), code, action, nodeId, at: new Date().toISOString(), ...extra };
-      const entry: TScanEntry = { clientScanId: scan.clientScanId, code, action, outcome: "SENDING", message: "", at: scan.at, waybillNo: null, nextHop: null, shelfSlot: null };
+      const entry: TScanEntry = {
+        clientScanId: scan.clientScanId,
+        code,
+        action,
+        outcome: "SENDING",
+        message: "",
+        at: scan.at,
+        waybillNo: null,
+        nextHop: null,
+        shelfSlot: null,
+      };
       setEntries((prev) => [entry, ...prev].slice(0, 500));
       lane.current = lane.current.then(() => sendOne(scan)).catch(() => undefined);
     },
@@ -198,7 +223,8 @@ function ScanConsole({ nodeId }: { nodeId: string }) {
     playTone("error");
   }, []);
 
-  const reason = reasonKey === "other" ? reasonText.trim() : reasonKey ? t(`scan.reasons.${reasonKey as (typeof REASON_KEYS)[number]}`) : "";
+  const reason =
+    reasonKey === "other" ? reasonText.trim() : reasonKey ? t(`scan.reasons.${reasonKey as (typeof REASON_KEYS)[number]}`) : "";
 
   const submitCode = (raw: string) => {
     const code = raw.trim();
@@ -317,7 +343,8 @@ function ScanConsole({ nodeId }: { nodeId: string }) {
   const merged = useMemo(() => mergeToday(entries, today.data), [entries, today.data]);
   const shown: { outcome: TOutcome; title: string; detail: string; code: string } | null = useMemo(() => {
     if (!feedback) return null;
-    if (feedback.kind === "notice") return { outcome: feedback.outcome, title: t("scan.outcomes.ERROR"), detail: feedback.message, code: "" };
+    if (feedback.kind === "notice")
+      return { outcome: feedback.outcome, title: t("scan.outcomes.ERROR"), detail: feedback.message, code: "" };
     const e = entries.find((x) => x.clientScanId === feedback.id);
     if (!e) return null;
     const detail =
@@ -358,6 +385,8 @@ function ScanConsole({ nodeId }: { nodeId: string }) {
               className={`scan-mode${m === mode ? " active" : ""}`}
               aria-pressed={m === mode}
               data-testid={`scan-mode-${m}`}
+              // A pointer press must not pull focus off the scan input (the next wedge scan would be lost to the button).
+              onMouseDown={(e) => e.preventDefault()}
               onClick={() => setMode(m)}
             >
               <span className="scan-mode-name">{t(`scan.modes.${m}`)}</span>
@@ -565,7 +594,9 @@ function ScanConsole({ nodeId }: { nodeId: string }) {
           {merged.entries.slice(0, 200).map((e) => (
             <li key={e.clientScanId} className={`scan-row scan-${colourFor(e.outcome)}`} data-outcome={e.outcome}>
               <span className="scan-row-time mono">{time(e.at)}</span>
-              <span className="scan-row-mode">{CONSOLE_MODES.includes(e.action as TMode) ? t(`scan.modes.${e.action as TMode}`) : e.action}</span>
+              <span className="scan-row-mode">
+                {CONSOLE_MODES.includes(e.action as TMode) ? t(`scan.modes.${e.action as TMode}`) : e.action}
+              </span>
               <span className="scan-row-code mono">{e.waybillNo ?? e.code}</span>
               <span className="scan-row-result">{t(`scan.outcomes.${e.outcome}`, { defaultValue: e.outcome })}</span>
             </li>
