@@ -29,11 +29,20 @@ const MATRIX: Record<string, Row> = {
   "users.list": { allowed: ["admin", "manager"], input: (w) => ({ countyCode: w.home.countyCode }) },
   "users.create": {
     allowed: ["admin"],
-    input: (w) => ({ username: `matrix_${++seq}`, password: "password-123", displayName: "M", role: "COUNTY_MANAGER", countyCode: w.home.countyCode }),
+    input: (w) => ({
+      username: `matrix_${++seq}`,
+      password: "password-123",
+      displayName: "M",
+      role: "COUNTY_MANAGER",
+      countyCode: w.home.countyCode,
+    }),
   },
   "users.setActive": {
     allowed: ["admin"],
-    input: async (_w, h) => ({ userId: (await createUserRow(h.deps.db, { passwordHash: "x", username: `victim_${++seq}` })).id, active: false }),
+    input: async (_w, h) => ({
+      userId: (await createUserRow(h.deps.db, { passwordHash: "x", username: `victim_${++seq}` })).id,
+      active: false,
+    }),
   },
   "audit.list": { allowed: ["admin", "manager", "otherManager"], input: () => ({ limit: 5 }) },
   "county.list": { allowed: ["admin", "manager", "otherManager"] },
@@ -45,13 +54,34 @@ const MATRIX: Record<string, Row> = {
   "network.nodes.list": { allowed: COUNTY, input: (w) => ({ countyCode: w.home.countyCode }) },
   "network.nodes.upsert": {
     allowed: COUNTY,
-    input: (w) => ({ countyCode: w.home.countyCode, code: `${w.home.countyCode}-S1`, name: `站${++seq}`, tier: "TOWNSHIP_STATION", areaCode: `${w.home.countyCode}101000`, parentCode: `${w.home.countyCode}-HUB` }),
+    input: (w) => ({
+      countyCode: w.home.countyCode,
+      code: `${w.home.countyCode}-S1`,
+      name: `站${++seq}`,
+      tier: "TOWNSHIP_STATION",
+      areaCode: `${w.home.countyCode}101000`,
+      parentCode: `${w.home.countyCode}-HUB`,
+    }),
   },
-  "network.nodes.setStatus": { allowed: COUNTY, input: (w) => ({ countyCode: w.home.countyCode, code: `${w.home.countyCode}-S2`, status: "ACTIVE" }) },
+  "network.nodes.setStatus": {
+    allowed: COUNTY,
+    input: (w) => ({ countyCode: w.home.countyCode, code: `${w.home.countyCode}-S2`, status: "ACTIVE" }),
+  },
   "network.lanes.list": { allowed: COUNTY, input: (w) => ({ countyCode: w.home.countyCode }) },
   "network.lanes.upsert": {
     allowed: COUNTY,
-    input: (w) => ({ countyCode: w.home.countyCode, code: "L1", fromCode: `${w.home.countyCode}-HUB`, toCode: `${w.home.countyCode}-S1`, mode: "TRUNK", departures: ["08:00"], weekdays: [1, 2, 3, 4, 5], cutoffMinutes: 30, transitMinutes: 60, cold: false }),
+    input: (w) => ({
+      countyCode: w.home.countyCode,
+      code: "L1",
+      fromCode: `${w.home.countyCode}-HUB`,
+      toCode: `${w.home.countyCode}-S1`,
+      mode: "TRUNK",
+      departures: ["08:00"],
+      weekdays: [1, 2, 3, 4, 5],
+      cutoffMinutes: 30,
+      transitMinutes: 60,
+      cold: false,
+    }),
   },
   "network.lanes.setStatus": {
     allowed: COUNTY,
@@ -59,7 +89,16 @@ const MATRIX: Record<string, Row> = {
       await h.deps.db.lane.upsert({
         where: { countyCode_code: { countyCode: w.home.countyCode, code: "L0" } },
         update: {},
-        create: { countyCode: w.home.countyCode, code: "L0", fromNodeId: w.home.hubId, toNodeId: w.home.stationId, mode: "TRUNK", departures: ["08:00"], weekdays: [1], transitMinutes: 30 },
+        create: {
+          countyCode: w.home.countyCode,
+          code: "L0",
+          fromNodeId: w.home.hubId,
+          toNodeId: w.home.stationId,
+          mode: "TRUNK",
+          departures: ["08:00"],
+          weekdays: [1],
+          transitMinutes: 30,
+        },
       });
       return { countyCode: w.home.countyCode, code: "L0", status: "ACTIVE" };
     },
@@ -67,14 +106,31 @@ const MATRIX: Record<string, Row> = {
   "network.vehicles.list": { allowed: COUNTY, input: (w) => ({ countyCode: w.home.countyCode }) },
   "network.vehicles.upsert": {
     allowed: COUNTY,
-    input: (w) => ({ countyCode: w.home.countyCode, number: "V1", plate: "辽H12345", homeNodeCode: `${w.home.countyCode}-HUB`, capacityKg: 1000, capacityM3: 6, cold: "NONE", energy: "FUEL" }),
+    input: (w) => ({
+      countyCode: w.home.countyCode,
+      number: "V1",
+      plate: "辽H12345",
+      homeNodeCode: `${w.home.countyCode}-HUB`,
+      capacityKg: 1000,
+      capacityM3: 6,
+      cold: "NONE",
+      energy: "FUEL",
+    }),
   },
   "network.carriers.list": { allowed: ["admin", "manager", "otherManager"] },
   "network.carriers.upsert": { allowed: ["admin"], input: () => ({ code: "ZTO", name: "中通快递", creditGrade: "A", blacklisted: false }) },
-  "network.areas.setPoor": { allowed: COUNTY, input: (w) => ({ countyCode: w.home.countyCode, codes: [`${w.home.countyCode}101201`], isPoor: true }) },
+  "network.areas.setPoor": {
+    allowed: COUNTY,
+    input: (w) => ({ countyCode: w.home.countyCode, codes: [`${w.home.countyCode}101201`], isPoor: true }),
+  },
   "network.imports.preview": {
     allowed: COUNTY,
-    input: (w) => ({ countyCode: w.home.countyCode, kind: "poor", fileName: "poor.csv", contentBase64: Buffer.from(`code\n${w.home.countyCode}101201\n`).toString("base64") }),
+    input: (w) => ({
+      countyCode: w.home.countyCode,
+      kind: "poor",
+      fileName: "poor.csv",
+      contentBase64: Buffer.from(`code\n${w.home.countyCode}101201\n`).toString("base64"),
+    }),
   },
   "network.imports.start": { allowed: COUNTY, input: (w) => ({ countyCode: w.home.countyCode, kind: "divisions" }) },
   "shipments.list": { allowed: COUNTY, input: (w) => ({ countyCode: w.home.countyCode }) },
@@ -92,29 +148,77 @@ const MATRIX: Record<string, Row> = {
       outboundCity: "沈阳市",
       weightG: 5000,
       contentsCategory: "苹果",
-      inspection: { inspected: true, prohibitedAbsent: { explosives: true, flammables: true, toxic: true, radioactive: true, weapons: true, drugs: true, live_animals: true, cash: true } },
+      inspection: {
+        inspected: true,
+        prohibitedAbsent: {
+          explosives: true,
+          flammables: true,
+          toxic: true,
+          radioactive: true,
+          weapons: true,
+          drugs: true,
+          live_animals: true,
+          cash: true,
+        },
+      },
     }),
   },
-  "shipments.screen": { allowed: ["admin", "manager", "station"], input: async (w, h) => ({ nodeId: w.home.stationId, waybillNo: await makeShipment(w, h), screened: true }) },
+  "shipments.screen": {
+    allowed: ["admin", "manager", "station"],
+    input: async (w, h) => ({ nodeId: w.home.stationId, waybillNo: await makeShipment(w, h), screened: true }),
+  },
   "shipments.importManifest": {
     allowed: COUNTY,
     input: async (w, h) => {
       await h.deps.db.carrier.upsert({ where: { code: "YTO" }, update: {}, create: { code: "YTO", name: "圆通" } });
-      return { countyCode: w.home.countyCode, carrierCode: "YTO", fileName: "m.csv", contentBase64: Buffer.from("waybillNo,recipientName,recipientPhone,villageCode,weightG\n").toString("base64"), dryRun: true };
+      return {
+        countyCode: w.home.countyCode,
+        carrierCode: "YTO",
+        fileName: "m.csv",
+        contentBase64: Buffer.from("waybillNo,recipientName,recipientPhone,villageCode,weightG\n").toString("base64"),
+        dryRun: true,
+      };
     },
   },
   "shipments.startManifestImport": {
     allowed: COUNTY,
     input: async (w, h) => {
       await h.deps.db.carrier.upsert({ where: { code: "YTO" }, update: {}, create: { code: "YTO", name: "圆通" } });
-      return { countyCode: w.home.countyCode, carrierCode: "YTO", fileName: "m.csv", contentBase64: Buffer.from("waybillNo,recipientName,recipientPhone,villageCode,weightG\n").toString("base64") };
+      return {
+        countyCode: w.home.countyCode,
+        carrierCode: "YTO",
+        fileName: "m.csv",
+        contentBase64: Buffer.from("waybillNo,recipientName,recipientPhone,villageCode,weightG\n").toString("base64"),
+      };
     },
   },
   "shipments.overdue": { allowed: COUNTY, input: (w) => ({ countyCode: w.home.countyCode }) },
   "shipments.recomputeLights": { allowed: COUNTY, input: (w) => ({ countyCode: w.home.countyCode }) },
   "tracking.lookup": { allowed: ALL, input: async (w, h) => ({ waybillNo: await makeShipment(w, h), phoneLast4: "5678" }) },
-  "scan.record": { allowed: SIGNED_IN, input: (w) => ({ clientScanId: crypto.randomUUID(), code: "XD0000000000000", action: "ARRIVE", nodeId: w.home.stationId, at: new Date().toISOString() }) },
-  "scan.recordBatch": { allowed: SIGNED_IN, input: (w) => ({ scans: [{ clientScanId: crypto.randomUUID(), code: "XD0000000000000", action: "ARRIVE", nodeId: w.home.stationId, at: new Date().toISOString() }] }) },
+  "scan.record": {
+    allowed: SIGNED_IN,
+    input: (w) => ({
+      clientScanId: crypto.randomUUID(),
+      code: "XD0000000000000",
+      action: "ARRIVE",
+      nodeId: w.home.stationId,
+      at: new Date().toISOString(),
+    }),
+  },
+  "scan.recordBatch": {
+    allowed: SIGNED_IN,
+    input: (w) => ({
+      scans: [
+        {
+          clientScanId: crypto.randomUUID(),
+          code: "XD0000000000000",
+          action: "ARRIVE",
+          nodeId: w.home.stationId,
+          at: new Date().toISOString(),
+        },
+      ],
+    }),
+  },
   "scan.today": { allowed: ["admin", "manager", "station"], input: (w) => ({ nodeId: w.home.stationId }) },
   "network.rerouteJobs": { allowed: COUNTY, input: (w) => ({ countyCode: w.home.countyCode }) },
   "network.imports.get": {
@@ -128,20 +232,43 @@ const MATRIX: Record<string, Row> = {
   "loads.list": { allowed: ["admin", "manager", "station", "otherStation"], input: (w) => ({ countyCode: w.home.countyCode }) },
   // A trunk load hub → S1: S1's staff see it, S2's do not.
   "loads.get": { allowed: ["admin", "manager", "station"], input: async (w, h) => ({ id: await makeLoad(w, h) }) },
-  "loads.savings": { allowed: ["admin", "manager"], input: (w) => ({ countyCode: w.home.countyCode, from: "2026-11-01", to: "2026-11-30" }) },
+  "loads.savings": {
+    allowed: ["admin", "manager"],
+    input: (w) => ({ countyCode: w.home.countyCode, from: "2026-11-01", to: "2026-11-30" }),
+  },
+  // ── #7 catalog (merchants, products, batches, counters) ──
+  // ── #7 listings (review, sales, reports) ──
+  // ── #7 restock and trace ──
 };
 
 async function makeLoad(w: World, h: Harness): Promise<string> {
   const n = ++seq;
   const departAt = new Date(Date.UTC(2026, 10, 23, 5, 30) + n * 60_000);
   const load = await h.deps.db.load.create({
-    data: { countyCode: w.home.countyCode, key: `matrix:${n}:${departAt.toISOString()}`, code: makeLoadCode(9_000_000 + n), nodeId: w.home.hubId, toNodeId: w.home.stationId, departAt, cutoffAt: new Date(departAt.getTime() - 30 * 60_000) },
+    data: {
+      countyCode: w.home.countyCode,
+      key: `matrix:${n}:${departAt.toISOString()}`,
+      code: makeLoadCode(9_000_000 + n),
+      nodeId: w.home.hubId,
+      toNodeId: w.home.stationId,
+      departAt,
+      cutoffAt: new Date(departAt.getTime() - 30 * 60_000),
+    },
   });
   return load.id;
 }
 
 function shipmentInput(w: World) {
-  return { countyCode: w.home.countyCode, direction: "DOWN", fromCode: `${w.home.countyCode}-HUB`, to: `${w.home.countyCode}-S1`, recipientName: "王小明", recipientPhone: "13812345678", weightG: 1000, contentsCategory: "日用品" };
+  return {
+    countyCode: w.home.countyCode,
+    direction: "DOWN",
+    fromCode: `${w.home.countyCode}-HUB`,
+    to: `${w.home.countyCode}-S1`,
+    recipientName: "王小明",
+    recipientPhone: "13812345678",
+    weightG: 1000,
+    contentsCategory: "日用品",
+  };
 }
 
 async function makeShipment(w: World, h: Harness): Promise<string> {

@@ -14,7 +14,13 @@ afterAll(async () => h?.close());
 describe("audit", () => {
   it("records a successful mutation with actor, target and request id, and no password", async () => {
     const admin = h.callerAs(w.actors.admin, { requestId: "req-create-1" });
-    const u = await admin.users.create({ username: "audited", password: "password-123", displayName: "A", role: "COUNTY_MANAGER", countyCode: w.home.countyCode });
+    const u = await admin.users.create({
+      username: "audited",
+      password: "password-123",
+      displayName: "A",
+      role: "COUNTY_MANAGER",
+      countyCode: w.home.countyCode,
+    });
     const row = await h.deps.db.auditLog.findFirstOrThrow({ where: { requestId: "req-create-1" } });
     expect(row).toMatchObject({ action: "users.create", outcome: "OK", username: "t_admin", role: "ADMIN", target: `user:${u.id}` });
     expect(JSON.stringify(row.details)).not.toContain("password-123");
@@ -24,10 +30,18 @@ describe("audit", () => {
   it("records failed and denied mutations with their error code", async () => {
     await expect(h.callerAs(null, { requestId: "req-login-bad" }).auth.login({ username: "t_admin", password: "bad" })).rejects.toThrow();
     const bad = await h.deps.db.auditLog.findFirstOrThrow({ where: { requestId: "req-login-bad" } });
-    expect(bad).toMatchObject({ action: "auth.login", outcome: "ERROR", errorCode: "UNAUTHORIZED", username: "t_admin", target: "username:t_admin" });
+    expect(bad).toMatchObject({
+      action: "auth.login",
+      outcome: "ERROR",
+      errorCode: "UNAUTHORIZED",
+      username: "t_admin",
+      target: "username:t_admin",
+    });
 
     const station = h.callerAs(w.actors.station, { requestId: "req-denied" });
-    await expect(station.users.create({ username: "x1234", password: "password-123", displayName: "x", role: "ADMIN" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      station.users.create({ username: "x1234", password: "password-123", displayName: "x", role: "ADMIN" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     const denied = await h.deps.db.auditLog.findFirstOrThrow({ where: { requestId: "req-denied" } });
     expect(denied).toMatchObject({ outcome: "ERROR", errorCode: "FORBIDDEN", userId: w.actors.station!.userId });
   });

@@ -107,7 +107,9 @@ describe("sessions", () => {
     const dave = await h.callerAs(null, { ip: "10.1.1.1" }).auth.login({ username: "dave", password });
     await (await h.callerWithToken(admin.token)).users.setActive({ userId: dave.user.id, active: false });
     expect(await (await h.callerWithToken(dave.token)).auth.me()).toBeNull();
-    await expect(h.callerAs(null, { ip: "10.1.1.2" }).auth.login({ username: "dave", password })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(h.callerAs(null, { ip: "10.1.1.2" }).auth.login({ username: "dave", password })).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+    });
   });
 
   it("ignores garbage tokens", async () => {

@@ -46,7 +46,9 @@ export function toTRPCError(err: unknown): TRPCError {
   }
   if (isAppError(err)) return new TRPCError({ code: CODE_MAP[err.code], message: err.message, cause: err });
   if (err instanceof ZodError) {
-    const message = zodIssues(err).map((i) => `${i.path || "(input)"}: ${i.message}`).join("; ");
+    const message = zodIssues(err)
+      .map((i) => `${i.path || "(input)"}: ${i.message}`)
+      .join("; ");
     return new TRPCError({ code: "BAD_REQUEST", message, cause: err });
   }
   if (err instanceof Error) {
@@ -78,6 +80,11 @@ export function formatShape({ shape, error }: { shape: DefaultErrorShape; error:
   return {
     ...shape,
     message,
-    data: { ...data, appCode: app?.code ?? (cause instanceof ZodError ? "INVALID_INPUT" : null), zodIssues: issues, details: app?.details ?? null } satisfies Omit<typeof data, "stack"> & ErrorData,
+    data: {
+      ...data,
+      appCode: app?.code ?? (cause instanceof ZodError ? "INVALID_INPUT" : null),
+      zodIssues: issues,
+      details: app?.details ?? null,
+    } satisfies Omit<typeof data, "stack"> & ErrorData,
   };
 }

@@ -7,7 +7,14 @@ export { hashPassword, verifyPassword } from "./services/auth/password.ts";
 export { createUser } from "./services/users/create-user.ts";
 export type { TUserView } from "./services/users/user-view.ts";
 export { importDivisions, type ImportDivisionsResult } from "./services/areas/import-divisions.ts";
-export { executeImportRun, runFileImport, type ImportResult, type FileImportKind, IMPORT_KINDS, FILE_IMPORT_KINDS } from "./services/network/imports.ts";
+export {
+  executeImportRun,
+  runFileImport,
+  type ImportResult,
+  type FileImportKind,
+  IMPORT_KINDS,
+  FILE_IMPORT_KINDS,
+} from "./services/network/imports.ts";
 export { findCoverage } from "./services/network/coverage.ts";
 export { dataKeyFrom } from "./services/shipments/id-crypto.ts";
 export { recomputeLights, type LightsResult } from "./services/shipments/recompute-lights.ts";

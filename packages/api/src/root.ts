@@ -1,5 +1,9 @@
 // The application router: one sub-router per domain.
 import { auditRouter } from "./router/audit.ts";
+import { catalogRouter } from "./router/catalog.ts";
+import { listingsRouter } from "./router/listings.ts";
+import { restockRouter } from "./router/restock.ts";
+import { traceRouter } from "./router/trace.ts";
 import { authRouter } from "./router/auth.ts";
 import { countyRouter } from "./router/county.ts";
 import { loadsRouter } from "./router/loads.ts";
@@ -24,6 +28,10 @@ export const appRouter = router({
   tracking: trackingRouter,
   scan: scanRouter,
   loads: loadsRouter,
+  catalog: catalogRouter,
+  listings: listingsRouter,
+  restock: restockRouter,
+  trace: traceRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,7 +5,7 @@ import { AppError, ZCountyCodeSchema, type TRole } from "@xiangda/domain";
 import type { Context } from "./context.ts";
 import { toTRPCError, formatShape } from "./errors.ts";
 import { recordAudit } from "./services/audit/record-audit.ts";
-import { assertCountyAccess, assertMerchantAccess, assertNodeAccess } from "./services/auth/scope.ts";
+import { assertCounterAccess, assertCountyAccess, assertMerchantAccess, assertNodeAccess } from "./services/auth/scope.ts";
 
 export interface Meta {
   /// Derives the audit target from input/output; defaults to the first id-like input field.
@@ -14,10 +14,7 @@ export interface Meta {
   roles?: readonly TRole[] | "public" | "authed";
 }
 
-const t = initTRPC
-  .context<Context>()
-  .meta<Meta>()
-  .create({ errorFormatter: formatShape });
+const t = initTRPC.context<Context>().meta<Meta>().create({ errorFormatter: formatShape });
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
@@ -34,7 +31,7 @@ const errorMapping = t.middleware(async ({ next }) => {
   return result;
 });
 
-const ID_KEYS = ["id", "nodeId", "merchantId", "userId", "countyCode", "code", "username"] as const;
+const ID_KEYS = ["id", "nodeId", "merchantId", "counterId", "userId", "countyCode", "code", "username"] as const;
 
 function defaultTarget(input: unknown): string | null {
   if (!input || typeof input !== "object") return null;
@@ -111,4 +108,12 @@ export const merchantProcedure = roleProcedure("ADMIN", "COUNTY_MANAGER", "MERCH
   .use(async ({ ctx, input, next }) => {
     const merchant = await assertMerchantAccess(ctx.db, ctx.actor, input.merchantId);
     return next({ ctx: { merchant } });
+  });
+
+/// Input carries `counterId`: the counter's own operators, its county's manager, or ADMIN.
+export const counterProcedure = roleProcedure("ADMIN", "COUNTY_MANAGER", "COUNTER_OPERATOR")
+  .input(z.object({ counterId: z.string().uuid("must be a counter id") }))
+  .use(async ({ ctx, input, next }) => {
+    const counter = await assertCounterAccess(ctx.db, ctx.actor, input.counterId);
+    return next({ ctx: { counter } });
   });

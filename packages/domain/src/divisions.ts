@@ -30,7 +30,9 @@ export function villageKind(name: string): string {
 
 /// The everyday name people write in addresses: 西关社区居委会 → 西关社区, 榜式堡村委会 → 榜式堡村.
 export function shortAreaName(name: string): string {
-  return name.replace(/(村民委员会|村委会)$/, (m) => (name.slice(0, -m.length).endsWith("村") ? "" : "村")).replace(/(居民委员会|居委会)$/, "");
+  return name
+    .replace(/(村民委员会|村委会)$/, (m) => (name.slice(0, -m.length).endsWith("村") ? "" : "村"))
+    .replace(/(居民委员会|居委会)$/, "");
 }
 
 export interface DivisionDiff {

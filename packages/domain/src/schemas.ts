@@ -27,6 +27,8 @@ export const ZCreateUserSchema = z
     countyCode: ZCountyCodeSchema.optional(),
     nodeId: z.string().uuid("must be a node id").optional(),
     merchantId: z.string().uuid("must be a merchant id").optional(),
+    /// COUNTER_OPERATOR: the counters they run (at least one, all of one county).
+    counterIds: z.array(z.string().uuid("must be a counter id")).max(50, "at most 50 counters").optional(),
   })
   .superRefine((v, ctx) => {
     const need = (field: "countyCode" | "nodeId" | "merchantId", role: string) => {
@@ -35,5 +37,7 @@ export const ZCreateUserSchema = z
     if (v.role === "COUNTY_MANAGER") need("countyCode", v.role);
     if (v.role === "STATION_STAFF") need("nodeId", v.role);
     if (v.role === "MERCHANT") need("merchantId", v.role);
+    if (v.role === "COUNTER_OPERATOR" && !v.counterIds?.length)
+      ctx.addIssue({ code: "custom", path: ["counterIds"], message: "required for role COUNTER_OPERATOR" });
   });
 export type TCreateUser = z.infer<typeof ZCreateUserSchema>;

@@ -33,6 +33,7 @@ export const en: TMessages = {
     COUNTY_MANAGER: "County manager",
     STATION_STAFF: "Station staff",
     MERCHANT: "Merchant",
+    COUNTER_OPERATOR: "Counter operator",
   },
   header: {
     allScopes: "All counties",
@@ -44,6 +45,7 @@ export const en: TMessages = {
   },
   areas: {
     merchant: "Merchant portal",
+    counter: "Counter desk",
     station: "Station console",
     county: "County management",
   },

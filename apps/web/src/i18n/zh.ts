@@ -31,6 +31,7 @@ export const zh = {
     COUNTY_MANAGER: "县级管理员",
     STATION_STAFF: "站点工作人员",
     MERCHANT: "商户",
+    COUNTER_OPERATOR: "专柜运营员",
   },
   header: {
     allScopes: "全部县区",
@@ -42,6 +43,7 @@ export const zh = {
   },
   areas: {
     merchant: "商户中心",
+    counter: "专柜工作台",
     station: "站点工作台",
     county: "县级管理",
   },

@@ -1,12 +1,13 @@
 // Which area of the app each role lands in.
 import type { TRole } from "@xiangda/domain";
 
-export type TArea = "merchant" | "station" | "county";
+export type TArea = "merchant" | "station" | "county" | "counter";
 
 export const AREA_ROLES: Record<TArea, readonly TRole[]> = {
   merchant: ["MERCHANT"],
   station: ["STATION_STAFF"],
   county: ["COUNTY_MANAGER", "ADMIN"],
+  counter: ["COUNTER_OPERATOR"],
 };
 
 export function areaForRole(role: TRole): TArea {
@@ -18,6 +19,8 @@ export function areaForRole(role: TRole): TArea {
     case "COUNTY_MANAGER":
     case "ADMIN":
       return "county";
+    case "COUNTER_OPERATOR":
+      return "counter";
   }
 }
 

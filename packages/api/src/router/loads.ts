@@ -23,6 +23,10 @@ export const loadsRouter = router({
         .refine((x) => x.from <= x.to, { message: "must not be after to", path: ["from"] }),
     )
     .query(({ ctx, input }) =>
-      savingsByDay(ctx.db, { countyCode: input.countyCode, from: new Date(`${input.from}T00:00:00+08:00`), to: new Date(new Date(`${input.to}T00:00:00+08:00`).getTime() + 86_400_000) }),
+      savingsByDay(ctx.db, {
+        countyCode: input.countyCode,
+        from: new Date(`${input.from}T00:00:00+08:00`),
+        to: new Date(new Date(`${input.to}T00:00:00+08:00`).getTime() + 86_400_000),
+      }),
     ),
 });

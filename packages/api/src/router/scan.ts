@@ -19,20 +19,26 @@ export const scanRouter = router({
     .mutation(async ({ ctx, input }) => ({ results: await recordScanBatch(ctx.db, ctx.actor, input.scans, ctx.now()) })),
 
   /// Today's scans at the node (Asia/Shanghai day), newest first, with counts per action.
-  today: stationProcedure
-    .meta({ roles: ["ADMIN", "COUNTY_MANAGER", "STATION_STAFF"] })
-    .query(async ({ ctx, input }) => {
-      const now = ctx.now().getTime();
-      const start = new Date(Math.floor((now + SHANGHAI_OFFSET_MS) / 86_400_000) * 86_400_000 - SHANGHAI_OFFSET_MS);
-      const where = { nodeId: input.nodeId, receivedAt: { gte: start } };
-      const [rows, counts] = await Promise.all([
-        ctx.db.scanEvent.findMany({ where, orderBy: { id: "desc" }, take: 200 }),
-        ctx.db.scanEvent.groupBy({ by: ["action", "outcome"], where, _count: { _all: true } }),
-      ]);
-      return {
-        since: start.toISOString(),
-        counts: counts.map((c) => ({ action: c.action, outcome: c.outcome, count: c._count._all })),
-        scans: rows.map((r) => ({ clientScanId: r.clientScanId, code: r.code, action: r.action, outcome: r.outcome, message: r.message, deviceAt: r.deviceAt.toISOString(), receivedAt: r.receivedAt.toISOString() })),
-      };
-    }),
+  today: stationProcedure.meta({ roles: ["ADMIN", "COUNTY_MANAGER", "STATION_STAFF"] }).query(async ({ ctx, input }) => {
+    const now = ctx.now().getTime();
+    const start = new Date(Math.floor((now + SHANGHAI_OFFSET_MS) / 86_400_000) * 86_400_000 - SHANGHAI_OFFSET_MS);
+    const where = { nodeId: input.nodeId, receivedAt: { gte: start } };
+    const [rows, counts] = await Promise.all([
+      ctx.db.scanEvent.findMany({ where, orderBy: { id: "desc" }, take: 200 }),
+      ctx.db.scanEvent.groupBy({ by: ["action", "outcome"], where, _count: { _all: true } }),
+    ]);
+    return {
+      since: start.toISOString(),
+      counts: counts.map((c) => ({ action: c.action, outcome: c.outcome, count: c._count._all })),
+      scans: rows.map((r) => ({
+        clientScanId: r.clientScanId,
+        code: r.code,
+        action: r.action,
+        outcome: r.outcome,
+        message: r.message,
+        deviceAt: r.deviceAt.toISOString(),
+        receivedAt: r.receivedAt.toISOString(),
+      })),
+    };
+  }),
 });

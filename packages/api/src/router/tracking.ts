@@ -9,7 +9,12 @@ export const TRACKING_LIMIT = { perMinute: 20 } as const;
 export const trackingRouter = router({
   lookup: publicProcedure
     .meta({ roles: "public" })
-    .input(z.object({ waybillNo: z.string().trim().min(5, "too short").max(40), phoneLast4: z.string().regex(/^\d{4}$/, "the last 4 digits of the phone") }))
+    .input(
+      z.object({
+        waybillNo: z.string().trim().min(5, "too short").max(40),
+        phoneLast4: z.string().regex(/^\d{4}$/, "the last 4 digits of the phone"),
+      }),
+    )
     .query(async ({ ctx, input }) => {
       const key = `${ctx.redisPrefix}:rl:track:${ctx.req.ip ?? "unknown"}:${Math.floor(ctx.now().getTime() / 60_000)}`;
       try {

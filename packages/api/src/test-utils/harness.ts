@@ -37,7 +37,16 @@ export async function createHarness(opts: { redisUrl?: string } = {}): Promise<H
       clock.now = new Date(clock.now.getTime() + ms);
     },
   };
-  const deps: Deps = { db: tdb.db, redis, redisPrefix: prefix, queues, log: silentLogger, sessionTtlHours: 12, dataKey: dataKeyFrom("5a".repeat(32), "test"), now: () => clock.now };
+  const deps: Deps = {
+    db: tdb.db,
+    redis,
+    redisPrefix: prefix,
+    queues,
+    log: silentLogger,
+    sessionTtlHours: 12,
+    dataKey: dataKeyFrom("5a".repeat(32), "test"),
+    now: () => clock.now,
+  };
   const cookies = new Map<string, string | null>();
   let n = 0;
   const request = (o: Partial<RequestInfo> = {}): RequestInfo => ({

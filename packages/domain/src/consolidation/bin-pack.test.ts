@@ -1,8 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { carriesTemp, packLoad, type PackItem, type PackVehicle } from "./bin-pack.ts";
 
-const v = (id: string, kg: number, l: number, cold: PackVehicle["cold"] = "NONE"): PackVehicle => ({ id, capacityKg: kg, capacityL: l, cold });
-const item = (id: string, kg: number, l: number, temp: PackItem["temp"] = "AMBIENT"): PackItem => ({ id, weightG: kg * 1000, volumeCm3: l * 1000, temp });
+const v = (id: string, kg: number, l: number, cold: PackVehicle["cold"] = "NONE"): PackVehicle => ({
+  id,
+  capacityKg: kg,
+  capacityL: l,
+  cold,
+});
+const item = (id: string, kg: number, l: number, temp: PackItem["temp"] = "AMBIENT"): PackItem => ({
+  id,
+  weightG: kg * 1000,
+  volumeCm3: l * 1000,
+  temp,
+});
 
 /// Every item exactly once (in a vehicle or rolled), no vehicle over capacity, cold only on cold.
 function checkPacking(items: PackItem[], vehicles: PackVehicle[], r: ReturnType<typeof packLoad>) {
@@ -63,10 +73,24 @@ describe("packLoad", () => {
 
   it("holds its invariants on random loads", () => {
     let seed = 7;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let n = 0; n < 200; n++) {
-      const vehicles = Array.from({ length: 1 + Math.floor(rnd() * 4) }, (_, i) => v(`v${i}`, 200 + Math.floor(rnd() * 800), 500 + Math.floor(rnd() * 4000), (["NONE", "CHILLED", "FROZEN", "BOTH"] as const)[Math.floor(rnd() * 4)]));
-      const items = Array.from({ length: Math.floor(rnd() * 60) }, (_, i) => item(`i${i}`, 1 + Math.floor(rnd() * 80), 1 + Math.floor(rnd() * 300), (["AMBIENT", "AMBIENT", "CHILLED", "FROZEN"] as const)[Math.floor(rnd() * 4)]));
+      const vehicles = Array.from({ length: 1 + Math.floor(rnd() * 4) }, (_, i) =>
+        v(
+          `v${i}`,
+          200 + Math.floor(rnd() * 800),
+          500 + Math.floor(rnd() * 4000),
+          (["NONE", "CHILLED", "FROZEN", "BOTH"] as const)[Math.floor(rnd() * 4)],
+        ),
+      );
+      const items = Array.from({ length: Math.floor(rnd() * 60) }, (_, i) =>
+        item(
+          `i${i}`,
+          1 + Math.floor(rnd() * 80),
+          1 + Math.floor(rnd() * 300),
+          (["AMBIENT", "AMBIENT", "CHILLED", "FROZEN"] as const)[Math.floor(rnd() * 4)],
+        ),
+      );
       checkPacking(items, vehicles, packLoad(items, vehicles));
     }
   });

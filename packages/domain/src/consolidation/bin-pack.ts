@@ -49,13 +49,15 @@ interface Bin {
   vol: number;
 }
 
-const fits = (b: { v: PackVehicle; w: number; vol: number }, it: PackItem) => b.w + it.weightG <= b.v.capacityKg * 1000 && b.vol + it.volumeCm3 <= b.v.capacityL * 1000;
+const fits = (b: { v: PackVehicle; w: number; vol: number }, it: PackItem) =>
+  b.w + it.weightG <= b.v.capacityKg * 1000 && b.vol + it.volumeCm3 <= b.v.capacityL * 1000;
 
 export function packLoad(items: readonly PackItem[], vehicles: readonly PackVehicle[], where = "this node"): PackResult {
   const maxKg = Math.max(1, ...vehicles.map((v) => v.capacityKg));
   const maxL = Math.max(1, ...vehicles.map((v) => v.capacityL));
   const size = (it: PackItem) => Math.max(it.weightG / (maxKg * 1000), it.volumeCm3 / (maxL * 1000));
-  const byCapacity = (a: PackVehicle, b: PackVehicle) => b.capacityKg * 1000 * maxL + b.capacityL - (a.capacityKg * 1000 * maxL + a.capacityL) || a.id.localeCompare(b.id);
+  const byCapacity = (a: PackVehicle, b: PackVehicle) =>
+    b.capacityKg * 1000 * maxL + b.capacityL - (a.capacityKg * 1000 * maxL + a.capacityL) || a.id.localeCompare(b.id);
   const free = [...vehicles].sort(byCapacity);
   const bins: Bin[] = [];
   const rolled: PackResult["rolled"] = [];
@@ -68,12 +70,17 @@ export function packLoad(items: readonly PackItem[], vehicles: readonly PackVehi
   };
   // Ambient parcels try vehicles without cold first (open ones, then a new one), reefers last.
   const place = (it: PackItem): boolean => {
-    const tiers = it.temp === "AMBIENT" ? [(v: PackVehicle) => v.cold === "NONE", (v: PackVehicle) => v.cold !== "NONE"] : [(v: PackVehicle) => carriesTemp(v.cold, it.temp)];
+    const tiers =
+      it.temp === "AMBIENT"
+        ? [(v: PackVehicle) => v.cold === "NONE", (v: PackVehicle) => v.cold !== "NONE"]
+        : [(v: PackVehicle) => carriesTemp(v.cold, it.temp)];
     for (const ok of tiers) {
-      const target = bins.find((b) => ok(b.v) && fits(b, it)) ?? (() => {
-        const v = free.find((x) => ok(x) && fits({ v: x, w: 0, vol: 0 }, it));
-        return v ? open(v) : undefined;
-      })();
+      const target =
+        bins.find((b) => ok(b.v) && fits(b, it)) ??
+        (() => {
+          const v = free.find((x) => ok(x) && fits({ v: x, w: 0, vol: 0 }, it));
+          return v ? open(v) : undefined;
+        })();
       if (target) {
         target.items.push(it);
         target.w += it.weightG;
@@ -86,8 +93,12 @@ export function packLoad(items: readonly PackItem[], vehicles: readonly PackVehi
 
   const reasonFor = (it: PackItem): string => {
     const able = vehicles.filter((v) => carriesTemp(v.cold, it.temp));
-    if (!able.length) return it.temp === "AMBIENT" ? `no vehicle free at ${where}` : `no vehicle with a ${it.temp.toLowerCase()} compartment free at ${where}`;
-    if (!able.some((v) => fits({ v, w: 0, vol: 0 }, it))) return `larger than any ${it.temp === "AMBIENT" ? "" : "cold "}vehicle free at ${where}`;
+    if (!able.length)
+      return it.temp === "AMBIENT"
+        ? `no vehicle free at ${where}`
+        : `no vehicle with a ${it.temp.toLowerCase()} compartment free at ${where}`;
+    if (!able.some((v) => fits({ v, w: 0, vol: 0 }, it)))
+      return `larger than any ${it.temp === "AMBIENT" ? "" : "cold "}vehicle free at ${where}`;
     return `no room left on the ${it.temp === "AMBIENT" ? "" : "cold "}vehicles free at ${where}`;
   };
 
@@ -101,7 +112,13 @@ export function packLoad(items: readonly PackItem[], vehicles: readonly PackVehi
     const temps = new Set(b.items.map((i) => i.temp));
     const smaller = [...free]
       .reverse()
-      .find((v) => v.capacityKg * 1000 >= b.w && v.capacityL * 1000 >= b.vol && [...temps].every((t) => carriesTemp(v.cold, t)) && byCapacity(b.v, v) < 0);
+      .find(
+        (v) =>
+          v.capacityKg * 1000 >= b.w &&
+          v.capacityL * 1000 >= b.vol &&
+          [...temps].every((t) => carriesTemp(v.cold, t)) &&
+          byCapacity(b.v, v) < 0,
+      );
     if (smaller) {
       free.splice(free.indexOf(smaller), 1, b.v);
       b.v = smaller;
@@ -122,7 +139,13 @@ export function packLoad(items: readonly PackItem[], vehicles: readonly PackVehi
 }
 
 /// Parcels without measured dimensions: 200 kg/m³, a usual density for express parcels (5 L per kg).
-export function parcelVolumeCm3(p: { volumeCm3: number | null; lengthMm: number | null; widthMm: number | null; heightMm: number | null; weightG: number }): number {
+export function parcelVolumeCm3(p: {
+  volumeCm3: number | null;
+  lengthMm: number | null;
+  widthMm: number | null;
+  heightMm: number | null;
+  weightG: number;
+}): number {
   if (p.volumeCm3 && p.volumeCm3 > 0) return p.volumeCm3;
   if (p.lengthMm && p.widthMm && p.heightMm) return Math.max(1, Math.round((p.lengthMm * p.widthMm * p.heightMm) / 1000));
   return Math.max(500, Math.round(p.weightG * 5));

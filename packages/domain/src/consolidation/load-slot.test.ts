@@ -1,7 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { cutoffCron, departureToSeal, loadSlotFor, milkRunStart, milkRunTimetables, sealSchedules, type SealLane, type SlotLeg } from "./load-slot.ts";
+import {
+  cutoffCron,
+  departureToSeal,
+  loadSlotFor,
+  milkRunStart,
+  milkRunTimetables,
+  sealSchedules,
+  type SealLane,
+  type SlotLeg,
+} from "./load-slot.ts";
 
-const lane = (id: string, mode: SealLane["mode"], from: string, to: string, fromTier: SealLane["fromTier"], toTier: SealLane["toTier"], departures: string[], cutoffMinutes = 15, weekdays = [1, 2, 3, 4, 5, 6, 7]): SealLane => ({ id, mode, fromNodeId: from, toNodeId: to, fromTier, toTier, departures, weekdays, cutoffMinutes });
+const lane = (
+  id: string,
+  mode: SealLane["mode"],
+  from: string,
+  to: string,
+  fromTier: SealLane["fromTier"],
+  toTier: SealLane["toTier"],
+  departures: string[],
+  cutoffMinutes = 15,
+  weekdays = [1, 2, 3, 4, 5, 6, 7],
+): SealLane => ({ id, mode, fromNodeId: from, toNodeId: to, fromTier, toTier, departures, weekdays, cutoffMinutes });
 
 describe("load slots", () => {
   const lanes = [
@@ -12,7 +31,16 @@ describe("load slots", () => {
     lane("U9", "MILK_RUN", "P9", "S9", "VILLAGE_POINT", "TOWNSHIP_STATION", ["11:00"]),
   ];
   const runs = milkRunTimetables(lanes);
-  const leg = (l: SealLane, at: string): SlotLeg => ({ laneId: l.id, mode: l.mode, fromNodeId: l.fromNodeId, toNodeId: l.toNodeId, fromTier: l.fromTier, toTier: l.toTier, plannedDepart: new Date(at), cutoffMinutes: l.cutoffMinutes });
+  const leg = (l: SealLane, at: string): SlotLeg => ({
+    laneId: l.id,
+    mode: l.mode,
+    fromNodeId: l.fromNodeId,
+    toNodeId: l.toNodeId,
+    fromTier: l.fromTier,
+    toTier: l.toTier,
+    plannedDepart: new Date(at),
+    cutoffMinutes: l.cutoffMinutes,
+  });
 
   it("gives all carriers' parcels of one lane departure one key, cut off before it", () => {
     const s = loadSlotFor(leg(lanes[0]!, "2026-11-23T05:30:00Z"), (id) => runs.get(id));

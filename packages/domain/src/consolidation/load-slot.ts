@@ -140,7 +140,9 @@ export function milkRunTimetables(lanes: readonly SealLane[]): Map<string, MilkR
   };
   const milk = lanes.filter((l) => l.mode === "MILK_RUN");
   for (const l of milk) if (l.fromTier === "TOWNSHIP_STATION") add(l.fromNodeId, l);
-  for (const l of milk) if (l.toTier === "TOWNSHIP_STATION" && l.fromTier !== "TOWNSHIP_STATION" && !milk.some((d) => d.fromNodeId === l.toNodeId)) add(l.toNodeId, l);
+  for (const l of milk)
+    if (l.toTier === "TOWNSHIP_STATION" && l.fromTier !== "TOWNSHIP_STATION" && !milk.some((d) => d.fromNodeId === l.toNodeId))
+      add(l.toNodeId, l);
   return out;
 }
 
@@ -149,10 +151,20 @@ export function sealSchedules(lanes: readonly SealLane[]): SealSchedule[] {
   const out: SealSchedule[] = [];
   for (const l of lanes) {
     if (l.mode === "MILK_RUN" && (l.fromTier === "TOWNSHIP_STATION" || l.toTier === "TOWNSHIP_STATION")) continue;
-    for (const d of l.departures) out.push({ id: `seal-lane-${l.id}-${d.replace(":", "")}`, pattern: cutoffCron(d, l.cutoffMinutes, l.weekdays), target: { kind: "lane", laneId: l.id, departure: d } });
+    for (const d of l.departures)
+      out.push({
+        id: `seal-lane-${l.id}-${d.replace(":", "")}`,
+        pattern: cutoffCron(d, l.cutoffMinutes, l.weekdays),
+        target: { kind: "lane", laneId: l.id, departure: d },
+      });
   }
   for (const [station, t] of milkRunTimetables(lanes)) {
-    for (const d of t.departures) out.push({ id: `seal-milk-${station}-${d.replace(":", "")}`, pattern: cutoffCron(d, t.cutoffMinutes, t.weekdays), target: { kind: "milk", stationId: station, departure: d } });
+    for (const d of t.departures)
+      out.push({
+        id: `seal-milk-${station}-${d.replace(":", "")}`,
+        pattern: cutoffCron(d, t.cutoffMinutes, t.weekdays),
+        target: { kind: "milk", stationId: station, departure: d },
+      });
   }
   return out.sort((a, b) => a.id.localeCompare(b.id));
 }

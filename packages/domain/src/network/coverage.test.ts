@@ -3,7 +3,14 @@ import { describe, expect, it } from "vitest";
 import { computeCoverage, type CoverageArea, type CoverageLane, type CoverageNode } from "./coverage.ts";
 
 const T = (code: string, name: string): CoverageArea => ({ code, name, level: "TOWNSHIP", kind: "镇", parentCode: null, isPoor: false });
-const V = (code: string, parent: string, kind = "村委会", isPoor = false): CoverageArea => ({ code, name: `村${code.slice(-3)}`, level: "VILLAGE", kind, parentCode: parent, isPoor });
+const V = (code: string, parent: string, kind = "村委会", isPoor = false): CoverageArea => ({
+  code,
+  name: `村${code.slice(-3)}`,
+  level: "VILLAGE",
+  kind,
+  parentCode: parent,
+  isPoor,
+});
 
 const areas: CoverageArea[] = [
   T("A", "甲镇"),

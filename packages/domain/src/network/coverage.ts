@@ -64,7 +64,18 @@ export function computeCoverage(areas: CoverageArea[], nodes: CoverageNode[], la
 
   const townshipName = new Map(townships.map((t) => [t.code, t.name]));
   const byTownship = new Map<string, TownshipCoverage>(
-    townships.map((t) => [t.code, { code: t.code, name: t.name, hasStation: stationAreas.has(t.code), villageUnits: 0, villageUnitsCovered: 0, poorVillages: 0, poorVillagesCovered: 0 }]),
+    townships.map((t) => [
+      t.code,
+      {
+        code: t.code,
+        name: t.name,
+        hasStation: stationAreas.has(t.code),
+        villageUnits: 0,
+        villageUnitsCovered: 0,
+        poorVillages: 0,
+        poorVillagesCovered: 0,
+      },
+    ]),
   );
   const uncovered: Coverage["uncovered"] = [];
   let covered = 0;
@@ -80,7 +91,14 @@ export function computeCoverage(areas: CoverageArea[], nodes: CoverageNode[], la
       if (v.isPoor && isCovered) t.poorVillagesCovered++;
     }
     if (isCovered) covered++;
-    else uncovered.push({ code: v.code, name: v.name, townshipCode: v.parentCode, townshipName: v.parentCode ? (townshipName.get(v.parentCode) ?? null) : null, isPoor: v.isPoor });
+    else
+      uncovered.push({
+        code: v.code,
+        name: v.name,
+        townshipCode: v.parentCode,
+        townshipName: v.parentCode ? (townshipName.get(v.parentCode) ?? null) : null,
+        isPoor: v.isPoor,
+      });
     if (v.isPoor) {
       poor++;
       if (isCovered) poorCovered++;

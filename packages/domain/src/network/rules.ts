@@ -34,19 +34,26 @@ const PARENT_TIER: Record<TNodeTier, TNodeTier | null> = {
 /// Village point → township station → county hub, in one county, on the right kind of area.
 export function checkPlacement(n: PlacementInput): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  if (n.area.countyCode !== n.countyCode) issues.push({ path: "areaCode", message: `area ${n.area.code} is not in county ${n.countyCode}` });
-  if (n.tier === "TOWNSHIP_STATION" && n.area.level !== "TOWNSHIP") issues.push({ path: "areaCode", message: "a township station must sit on a township (乡/镇/街道)" });
-  if (n.tier === "VILLAGE_POINT" && n.area.level !== "VILLAGE") issues.push({ path: "areaCode", message: "a village point must sit on a village-level unit (村委会/居委会)" });
+  if (n.area.countyCode !== n.countyCode)
+    issues.push({ path: "areaCode", message: `area ${n.area.code} is not in county ${n.countyCode}` });
+  if (n.tier === "TOWNSHIP_STATION" && n.area.level !== "TOWNSHIP")
+    issues.push({ path: "areaCode", message: "a township station must sit on a township (乡/镇/街道)" });
+  if (n.tier === "VILLAGE_POINT" && n.area.level !== "VILLAGE")
+    issues.push({ path: "areaCode", message: "a village point must sit on a village-level unit (村委会/居委会)" });
   const wantParent = PARENT_TIER[n.tier];
   if (!wantParent) {
     if (n.parent) issues.push({ path: "parentCode", message: "a county hub has no parent" });
     return issues;
   }
   if (!n.parent) {
-    issues.push({ path: "parentCode", message: `a ${n.tier === "TOWNSHIP_STATION" ? "township station" : "village point"} needs a parent ${wantParent === "COUNTY_HUB" ? "county hub" : "township station"}` });
+    issues.push({
+      path: "parentCode",
+      message: `a ${n.tier === "TOWNSHIP_STATION" ? "township station" : "village point"} needs a parent ${wantParent === "COUNTY_HUB" ? "county hub" : "township station"}`,
+    });
     return issues;
   }
-  if (n.parent.tier !== wantParent) issues.push({ path: "parentCode", message: `parent ${n.parent.code} is a ${n.parent.tier}, expected ${wantParent}` });
+  if (n.parent.tier !== wantParent)
+    issues.push({ path: "parentCode", message: `parent ${n.parent.code} is a ${n.parent.tier}, expected ${wantParent}` });
   if (n.parent.countyCode !== n.countyCode) issues.push({ path: "parentCode", message: `parent ${n.parent.code} is in another county` });
   if (n.tier === "VILLAGE_POINT" && n.parent.tier === "TOWNSHIP_STATION" && n.area.level === "VILLAGE") {
     const sameTownship = n.area.parentCode === n.parent.area.code;

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { parseAreaCode, parseBool, parseCold, parseDepartures, parseEnergy, parseIntField, parseLaneMode, parseTier, parseWeekdays } from "./values.ts";
+import {
+  parseAreaCode,
+  parseBool,
+  parseCold,
+  parseDepartures,
+  parseEnergy,
+  parseIntField,
+  parseLaneMode,
+  parseTier,
+  parseWeekdays,
+} from "./values.ts";
 
 const value = <T>(p: { ok: boolean; value?: T }) => (p.ok ? p.value : "ERR");
 

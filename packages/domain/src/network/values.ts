@@ -49,7 +49,13 @@ export const parseNodeStatus = enumParser("status", NODE_STATUSES, { 正常: "AC
 
 export const LANE_MODES = ["TRUNK", "MILK_RUN", "BUS", "DIRECT"] as const;
 export type TLaneMode = (typeof LANE_MODES)[number];
-export const parseLaneMode = enumParser("mode", LANE_MODES, { milkrun: "MILK_RUN", 干线: "TRUNK", 循环取送: "MILK_RUN", 客货邮: "BUS", 直达: "DIRECT" });
+export const parseLaneMode = enumParser("mode", LANE_MODES, {
+  milkrun: "MILK_RUN",
+  干线: "TRUNK",
+  循环取送: "MILK_RUN",
+  客货邮: "BUS",
+  直达: "DIRECT",
+});
 
 export const ENERGY_TYPES = ["NEW_ENERGY", "FUEL"] as const;
 export type TEnergy = (typeof ENERGY_TYPES)[number];
@@ -71,7 +77,14 @@ export type TColdClass = (typeof COLD_CLASSES)[number];
 export function parseCold(raw: string | undefined): Parsed<TColdClass> {
   const v = (raw ?? "").trim().toLowerCase();
   if (FALSE.has(v) || v === "none" || v === "ambient" || v === "常温") return ok("NONE");
-  if (TRUE.has(v) || v === "both" || v === "cold" || v === "冷链" || /^(chilled|冷藏)[;,+/ ]+(frozen|冷冻)$|^(frozen|冷冻)[;,+/ ]+(chilled|冷藏)$/.test(v)) return ok("BOTH");
+  if (
+    TRUE.has(v) ||
+    v === "both" ||
+    v === "cold" ||
+    v === "冷链" ||
+    /^(chilled|冷藏)[;,+/ ]+(frozen|冷冻)$|^(frozen|冷冻)[;,+/ ]+(chilled|冷藏)$/.test(v)
+  )
+    return ok("BOTH");
   if (v === "chilled" || v === "冷藏") return ok("CHILLED");
   if (v === "frozen" || v === "冷冻") return ok("FROZEN");
   return err(`"${raw}" is not a cold class (none, chilled, frozen, both, or yes/no)`);
@@ -118,7 +131,10 @@ export function parseWeekdays(raw: string | undefined): Parsed<number[]> {
   return ok([...days].sort((a, b) => a - b));
 }
 
-export function parseIntField(raw: string | undefined, opts: { min?: number; max?: number; required?: boolean; fallback?: number } = {}): Parsed<number | null> {
+export function parseIntField(
+  raw: string | undefined,
+  opts: { min?: number; max?: number; required?: boolean; fallback?: number } = {},
+): Parsed<number | null> {
   const v = (raw ?? "").trim();
   if (!v) {
     if (opts.fallback !== undefined) return ok(opts.fallback);
@@ -131,7 +147,10 @@ export function parseIntField(raw: string | undefined, opts: { min?: number; max
   return ok(n);
 }
 
-export function parseDecimal(raw: string | undefined, opts: { min?: number; max?: number; required?: boolean } = {}): Parsed<number | null> {
+export function parseDecimal(
+  raw: string | undefined,
+  opts: { min?: number; max?: number; required?: boolean } = {},
+): Parsed<number | null> {
   const v = (raw ?? "").trim();
   if (!v) return opts.required ? err("required") : ok(null);
   if (!/^\d+(\.\d+)?$/.test(v)) return err(`"${v}" is not a number`);

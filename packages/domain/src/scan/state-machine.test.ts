@@ -24,11 +24,20 @@ const state = (o: Partial<ScanState> = {}): ScanState => ({
   lastNodeId: null,
   ...o,
 });
-const scan = (action: ScanInput["action"], nodeId: string, o: Partial<ScanInput> = {}): ScanInput => ({ action, nodeId, nodeIsHub: nodeId === HUB, ...o });
+const scan = (action: ScanInput["action"], nodeId: string, o: Partial<ScanInput> = {}): ScanInput => ({
+  action,
+  nodeId,
+  nodeIsHub: nodeId === HUB,
+  ...o,
+});
 
 describe("DEPART / HANDOVER", () => {
   it("departs on the next planned leg from here", () => {
-    expect(decideScan(state(), scan("DEPART", HUB))).toMatchObject({ outcome: "OK", nextNodeId: ST, effect: { status: "IN_TRANSIT", departLeg: 0 } });
+    expect(decideScan(state(), scan("DEPART", HUB))).toMatchObject({
+      outcome: "OK",
+      nextNodeId: ST,
+      effect: { status: "IN_TRANSIT", departLeg: 0 },
+    });
   });
   it("is a DUPLICATE when repeated, INVALID elsewhere", () => {
     const s = state({ status: "IN_TRANSIT", legs: legs("DEPARTED") });
@@ -46,14 +55,21 @@ describe("DEPART / HANDOVER", () => {
     expect(decideScan(atStation, scan("HANDOVER", ST))).toMatchObject({ outcome: "OK", nextNodeId: VP, effect: { departLeg: 1 } });
   });
   it("needs a planned leg", () => {
-    expect(decideScan(state({ legs: [] }), scan("DEPART", HUB))).toMatchObject({ outcome: "INVALID_TRANSITION", message: expect.stringContaining("route") });
+    expect(decideScan(state({ legs: [] }), scan("DEPART", HUB))).toMatchObject({
+      outcome: "INVALID_TRANSITION",
+      message: expect.stringContaining("route"),
+    });
   });
 });
 
 describe("ARRIVE", () => {
   it("arrives where the departed leg goes", () => {
     const s = state({ status: "IN_TRANSIT", legs: legs("DEPARTED") });
-    expect(decideScan(s, scan("ARRIVE", ST))).toMatchObject({ outcome: "OK", nextNodeId: VP, effect: { status: "AT_NODE", arriveLeg: 0, currentNodeId: ST } });
+    expect(decideScan(s, scan("ARRIVE", ST))).toMatchObject({
+      outcome: "OK",
+      nextNodeId: VP,
+      effect: { status: "AT_NODE", arriveLeg: 0, currentNodeId: ST },
+    });
   });
   it("accepts an arrival without a DEPART scan and closes the skipped leg", () => {
     expect(decideScan(state(), scan("ARRIVE", ST))).toMatchObject({ outcome: "OK", effect: { arriveLeg: 0, closeLegsBefore: 0 } });
@@ -65,7 +81,11 @@ describe("ARRIVE", () => {
   });
   it("is MISROUTED somewhere else, naming where it was expected, and asks for a new route", () => {
     const s = state({ status: "IN_TRANSIT", legs: legs("DEPARTED") });
-    expect(decideScan(s, scan("ARRIVE", OTHER))).toMatchObject({ outcome: "MISROUTED", expectedNodeId: ST, effect: { currentNodeId: OTHER, replan: true } });
+    expect(decideScan(s, scan("ARRIVE", OTHER))).toMatchObject({
+      outcome: "MISROUTED",
+      expectedNodeId: ST,
+      effect: { currentNodeId: OTHER, replan: true },
+    });
   });
   it("is a DUPLICATE when repeated", () => {
     expect(decideScan(state({ currentNodeId: ST }), scan("ARRIVE", ST)).outcome).toBe("DUPLICATE");
@@ -84,14 +104,20 @@ describe("LOAD", () => {
 describe("DELIVER and PICKUP", () => {
   const waiting = state({ status: "AWAITING_PICKUP", currentNodeId: VP, legs: legs("ARRIVED", "ARRIVED") });
   it("picks up with the code or the phone's last 4 digits, never without", () => {
-    expect(decideScan(waiting, scan("PICKUP", VP, { pickupCode: "123456" }))).toMatchObject({ outcome: "OK", effect: { status: "DELIVERED" } });
+    expect(decideScan(waiting, scan("PICKUP", VP, { pickupCode: "123456" }))).toMatchObject({
+      outcome: "OK",
+      effect: { status: "DELIVERED" },
+    });
     expect(decideScan(waiting, scan("PICKUP", VP, { phoneLast4: "5678" })).outcome).toBe("OK");
     expect(decideScan(waiting, scan("PICKUP", VP, { pickupCode: "000000" })).outcome).toBe("INVALID_TRANSITION");
     expect(decideScan(waiting, scan("PICKUP", VP)).outcome).toBe("INVALID_TRANSITION");
   });
   it("delivers only at the final node", () => {
     expect(decideScan(waiting, scan("DELIVER", VP)).outcome).toBe("OK");
-    expect(decideScan(state({ currentNodeId: ST }), scan("DELIVER", ST))).toMatchObject({ outcome: "INVALID_TRANSITION", expectedNodeId: VP });
+    expect(decideScan(state({ currentNodeId: ST }), scan("DELIVER", ST))).toMatchObject({
+      outcome: "INVALID_TRANSITION",
+      expectedNodeId: VP,
+    });
   });
   it("treats a finished parcel's repeated scan as DUPLICATE and others as invalid", () => {
     const done = state({ status: "DELIVERED", currentNodeId: VP, lastAction: "PICKUP", lastNodeId: VP });
@@ -103,7 +129,10 @@ describe("DELIVER and PICKUP", () => {
 describe("EXCEPTION and RETURN", () => {
   it("needs a reason for an exception and reports it once", () => {
     expect(decideScan(state(), scan("EXCEPTION", HUB)).outcome).toBe("INVALID_TRANSITION");
-    expect(decideScan(state(), scan("EXCEPTION", HUB, { exceptionReason: "破损" }))).toMatchObject({ outcome: "OK", effect: { status: "EXCEPTION", exceptionReason: "破损" } });
+    expect(decideScan(state(), scan("EXCEPTION", HUB, { exceptionReason: "破损" }))).toMatchObject({
+      outcome: "OK",
+      effect: { status: "EXCEPTION", exceptionReason: "破损" },
+    });
     expect(decideScan(state({ status: "EXCEPTION" }), scan("EXCEPTION", HUB, { exceptionReason: "破损" })).outcome).toBe("DUPLICATE");
   });
   it("returns a parcel held here", () => {

@@ -5,7 +5,8 @@ export const SCAN_ACTIONS = ["ARRIVE", "DEPART", "LOAD", "HANDOVER", "DELIVER", 
 export type TScanAction = (typeof SCAN_ACTIONS)[number];
 export type TScanOutcome = "OK" | "DUPLICATE" | "MISROUTED" | "INVALID_TRANSITION" | "UNKNOWN_CODE" | "FORBIDDEN";
 
-export type TShipmentStatus = "CREATED" | "ACCEPTED" | "AT_NODE" | "IN_TRANSIT" | "AWAITING_PICKUP" | "DELIVERED" | "RETURNED" | "EXCEPTION" | "CANCELLED";
+export type TShipmentStatus =
+  "CREATED" | "ACCEPTED" | "AT_NODE" | "IN_TRANSIT" | "AWAITING_PICKUP" | "DELIVERED" | "RETURNED" | "EXCEPTION" | "CANCELLED";
 
 export interface ScanLeg {
   seq: number;
@@ -67,7 +68,12 @@ export interface ScanDecision {
 }
 
 const FINAL: TShipmentStatus[] = ["DELIVERED", "RETURNED", "CANCELLED"];
-const no = (outcome: TScanOutcome, message: string, extra: Partial<ScanDecision> = {}): ScanDecision => ({ outcome, message, effect: null, ...extra });
+const no = (outcome: TScanOutcome, message: string, extra: Partial<ScanDecision> = {}): ScanDecision => ({
+  outcome,
+  message,
+  effect: null,
+  ...extra,
+});
 
 function nextPlannedFrom(s: ScanState, nodeId: string): ScanLeg | undefined {
   return s.legs.find((l) => l.status === "PLANNED" && l.fromNodeId === nodeId);
@@ -86,7 +92,8 @@ export function decideScan(s: ScanState, scan: ScanInput): ScanDecision {
   }
   switch (scan.action) {
     case "ARRIVE": {
-      if ((s.status === "AT_NODE" || s.status === "AWAITING_PICKUP") && s.currentNodeId === here) return no("DUPLICATE", "already arrived here");
+      if ((s.status === "AT_NODE" || s.status === "AWAITING_PICKUP") && s.currentNodeId === here)
+        return no("DUPLICATE", "already arrived here");
       const departed = s.legs.find((l) => l.status === "DEPARTED");
       // Without a DEPART scan, the leg it should be on is the next planned one from where it was.
       const leg = departed ?? (s.currentNodeId ? nextPlannedFrom(s, s.currentNodeId) : undefined);
@@ -95,7 +102,13 @@ export function decideScan(s: ScanState, scan: ScanInput): ScanDecision {
         return {
           outcome: "OK",
           message: "arrived",
-          effect: { ...onArrivalAt(s, here), currentNodeId: here, arriveLeg: leg!.seq, ...(departed ? {} : { closeLegsBefore: leg!.seq }), loadedVehicleId: null },
+          effect: {
+            ...onArrivalAt(s, here),
+            currentNodeId: here,
+            arriveLeg: leg!.seq,
+            ...(departed ? {} : { closeLegsBefore: leg!.seq }),
+            loadedVehicleId: null,
+          },
           nextNodeId: nextPlannedFrom(s, here)?.toNodeId ?? null,
         };
       }
@@ -114,28 +127,50 @@ export function decideScan(s: ScanState, scan: ScanInput): ScanDecision {
         if (departed?.fromNodeId === here) return no("DUPLICATE", "already departed", { nextNodeId: departed.toNodeId });
         return no("INVALID_TRANSITION", "the parcel is in transit elsewhere; scan ARRIVE first");
       }
-      if (s.currentNodeId !== here) return no("INVALID_TRANSITION", "the parcel is not at this node; scan ARRIVE first", { expectedNodeId: s.currentNodeId });
-      if (scan.nodeIsHub && s.missingRules.length) return no("INVALID_TRANSITION", `may not leave the county hub without ${s.missingRules.join(", ")}`);
+      if (s.currentNodeId !== here)
+        return no("INVALID_TRANSITION", "the parcel is not at this node; scan ARRIVE first", { expectedNodeId: s.currentNodeId });
+      if (scan.nodeIsHub && s.missingRules.length)
+        return no("INVALID_TRANSITION", `may not leave the county hub without ${s.missingRules.join(", ")}`);
       const leg = nextPlannedFrom(s, here);
       if (!leg) return no("INVALID_TRANSITION", "no planned departure from this node; the parcel needs a new route", { effect: null });
-      if (scan.action === "HANDOVER" && leg.toTier !== "VILLAGE_POINT") return no("INVALID_TRANSITION", "the next stop is not a village point; use DEPART", { nextNodeId: leg.toNodeId });
-      return { outcome: "OK", message: scan.action === "HANDOVER" ? "handed over to the village point" : "departed", effect: { status: "IN_TRANSIT", currentNodeId: here, departLeg: leg.seq, clearShelf: true }, nextNodeId: leg.toNodeId };
+      if (scan.action === "HANDOVER" && leg.toTier !== "VILLAGE_POINT")
+        return no("INVALID_TRANSITION", "the next stop is not a village point; use DEPART", { nextNodeId: leg.toNodeId });
+      return {
+        outcome: "OK",
+        message: scan.action === "HANDOVER" ? "handed over to the village point" : "departed",
+        effect: { status: "IN_TRANSIT", currentNodeId: here, departLeg: leg.seq, clearShelf: true },
+        nextNodeId: leg.toNodeId,
+      };
     }
     case "LOAD": {
-      if (s.currentNodeId !== here || s.status === "IN_TRANSIT") return no("INVALID_TRANSITION", "the parcel is not at this node; scan ARRIVE first", { expectedNodeId: s.currentNodeId });
+      if (s.currentNodeId !== here || s.status === "IN_TRANSIT")
+        return no("INVALID_TRANSITION", "the parcel is not at this node; scan ARRIVE first", { expectedNodeId: s.currentNodeId });
       if (!scan.vehicleId) return no("INVALID_TRANSITION", "LOAD needs the vehicle");
       if (s.loadedVehicleId === scan.vehicleId) return no("DUPLICATE", "already loaded on this vehicle");
-      if (scan.nodeIsHub && s.missingRules.length) return no("INVALID_TRANSITION", `may not be loaded at the county hub without ${s.missingRules.join(", ")}`);
+      if (scan.nodeIsHub && s.missingRules.length)
+        return no("INVALID_TRANSITION", `may not be loaded at the county hub without ${s.missingRules.join(", ")}`);
       const leg = nextPlannedFrom(s, here);
-      return { outcome: "OK", message: "loaded", effect: { status: s.status === "AWAITING_PICKUP" ? "AT_NODE" : s.status === "EXCEPTION" ? "EXCEPTION" : "AT_NODE", currentNodeId: here, loadedVehicleId: scan.vehicleId, clearShelf: true }, nextNodeId: leg?.toNodeId ?? null };
+      return {
+        outcome: "OK",
+        message: "loaded",
+        effect: {
+          status: s.status === "AWAITING_PICKUP" ? "AT_NODE" : s.status === "EXCEPTION" ? "EXCEPTION" : "AT_NODE",
+          currentNodeId: here,
+          loadedVehicleId: scan.vehicleId,
+          clearShelf: true,
+        },
+        nextNodeId: leg?.toNodeId ?? null,
+      };
     }
     case "DELIVER": {
-      if (s.currentNodeId !== here || s.status === "IN_TRANSIT") return no("INVALID_TRANSITION", "the parcel is not at this node", { expectedNodeId: s.currentNodeId });
+      if (s.currentNodeId !== here || s.status === "IN_TRANSIT")
+        return no("INVALID_TRANSITION", "the parcel is not at this node", { expectedNodeId: s.currentNodeId });
       if (here !== s.destNodeId) return no("INVALID_TRANSITION", "this is not the parcel's final node", { expectedNodeId: s.destNodeId });
       return { outcome: "OK", message: "delivered", effect: { status: "DELIVERED", currentNodeId: here, clearShelf: true } };
     }
     case "PICKUP": {
-      if (s.status !== "AWAITING_PICKUP" || s.currentNodeId !== here) return no("INVALID_TRANSITION", "the parcel is not waiting for pickup here", { expectedNodeId: s.currentNodeId });
+      if (s.status !== "AWAITING_PICKUP" || s.currentNodeId !== here)
+        return no("INVALID_TRANSITION", "the parcel is not waiting for pickup here", { expectedNodeId: s.currentNodeId });
       const byCode = !!scan.pickupCode && scan.pickupCode === s.pickupCode;
       const byPhone = !!scan.phoneLast4 && scan.phoneLast4 === s.phoneLast4;
       if (!byCode && !byPhone) return no("INVALID_TRANSITION", "wrong or missing pickup code (or last 4 phone digits)");
@@ -144,10 +179,15 @@ export function decideScan(s: ScanState, scan: ScanInput): ScanDecision {
     case "EXCEPTION": {
       if (!scan.exceptionReason?.trim()) return no("INVALID_TRANSITION", "an exception needs a reason");
       if (s.status === "EXCEPTION" && s.currentNodeId === here) return no("DUPLICATE", "exception already reported here");
-      return { outcome: "OK", message: "exception reported", effect: { status: "EXCEPTION", currentNodeId: here, exceptionReason: scan.exceptionReason.trim() } };
+      return {
+        outcome: "OK",
+        message: "exception reported",
+        effect: { status: "EXCEPTION", currentNodeId: here, exceptionReason: scan.exceptionReason.trim() },
+      };
     }
     case "RETURN": {
-      if (s.currentNodeId !== here || s.status === "IN_TRANSIT") return no("INVALID_TRANSITION", "the parcel is not at this node", { expectedNodeId: s.currentNodeId });
+      if (s.currentNodeId !== here || s.status === "IN_TRANSIT")
+        return no("INVALID_TRANSITION", "the parcel is not at this node", { expectedNodeId: s.currentNodeId });
       return { outcome: "OK", message: "returned to sender", effect: { status: "RETURNED", currentNodeId: here, clearShelf: true } };
     }
   }

@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { legLight, shipmentLight, yellowFraction, type LightLeg } from "./lights.ts";
 
 const t = (h: number, m = 0) => new Date(Date.UTC(2026, 10, 23, h, m));
-const leg = (o: Partial<LightLeg> = {}): LightLeg => ({ status: "PLANNED", plannedDepart: t(8), plannedArrive: t(10), actualArrive: null, ...o });
+const leg = (o: Partial<LightLeg> = {}): LightLeg => ({
+  status: "PLANNED",
+  plannedDepart: t(8),
+  plannedArrive: t(10),
+  actualArrive: null,
+  ...o,
+});
 
 describe("legLight", () => {
   it("is GREEN on track, YELLOW in the last 20% of its time, RED overdue", () => {

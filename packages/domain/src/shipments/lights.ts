@@ -39,7 +39,11 @@ export interface ShipmentLightInput {
 }
 
 /// The shipment's light: RED without a route; when finished, on time or not; otherwise its current leg.
-export function shipmentLight(s: ShipmentLightInput, now: Date, fraction = DEFAULT_YELLOW_FRACTION): { light: TLight; currentLeg: number | null; reason: string | null } {
+export function shipmentLight(
+  s: ShipmentLightInput,
+  now: Date,
+  fraction = DEFAULT_YELLOW_FRACTION,
+): { light: TLight; currentLeg: number | null; reason: string | null } {
   if (s.routeError) return { light: "RED", currentLeg: null, reason: s.routeError };
   if (["DELIVERED", "AWAITING_PICKUP", "RETURNED"].includes(s.status)) {
     const late = s.promisedAt && s.finalArrival && s.finalArrival > s.promisedAt;

@@ -4,7 +4,18 @@ import { countyProcedure, router } from "../../trpc.ts";
 
 export const areasRouter = router({
   setPoor: countyProcedure
-    .meta({ roles: ["ADMIN", "COUNTY_MANAGER"], auditTarget: (i) => `areas:${((i as { codes?: string[] }).codes ?? []).slice(0, 5).join(",")}` })
-    .input(z.object({ codes: z.array(z.string().regex(/^\d{12}$/, "must be a 12-digit code")).min(1).max(5000), isPoor: z.boolean() }))
+    .meta({
+      roles: ["ADMIN", "COUNTY_MANAGER"],
+      auditTarget: (i) => `areas:${((i as { codes?: string[] }).codes ?? []).slice(0, 5).join(",")}`,
+    })
+    .input(
+      z.object({
+        codes: z
+          .array(z.string().regex(/^\d{12}$/, "must be a 12-digit code"))
+          .min(1)
+          .max(5000),
+        isPoor: z.boolean(),
+      }),
+    )
     .mutation(async ({ ctx, input }) => ({ updated: await setPoorVillages(ctx.db, input.countyCode, input.codes, input.isPoor) })),
 });

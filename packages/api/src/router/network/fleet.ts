@@ -19,7 +19,10 @@ export const ZVehicleUpsertSchema = z.object({
 });
 
 export const ZCarrierUpsertSchema = z.object({
-  code: z.string().trim().regex(/^[A-Z0-9_]{2,20}$/, "2-20 capital letters, digits or _"),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Z0-9_]{2,20}$/, "2-20 capital letters, digits or _"),
   name: z.string().trim().min(1, "required").max(60),
   waybillPattern: z
     .string()
@@ -43,7 +46,11 @@ const vehicleInclude = { homeNode: { select: { code: true, name: true } }, carri
 
 export const vehiclesRouter = router({
   list: countyProcedure.meta({ roles }).query(async ({ ctx, input }) => {
-    const vs = await ctx.db.vehicle.findMany({ where: { countyCode: input.countyCode }, include: vehicleInclude, orderBy: { number: "asc" } });
+    const vs = await ctx.db.vehicle.findMany({
+      where: { countyCode: input.countyCode },
+      include: vehicleInclude,
+      orderBy: { number: "asc" },
+    });
     return vs.map(vehicleView);
   }),
   upsert: countyProcedure
@@ -66,16 +73,39 @@ export const carriersRouter = router({
     .meta({ roles })
     .query(async ({ ctx }) => {
       const cs = await ctx.db.carrier.findMany({ orderBy: { code: "asc" } });
-      return cs.map((c) => ({ id: c.id, code: c.code, name: c.name, waybillPattern: c.waybillPattern, creditGrade: c.creditGrade, blacklisted: c.blacklisted, blacklistReason: c.blacklistReason }));
+      return cs.map((c) => ({
+        id: c.id,
+        code: c.code,
+        name: c.name,
+        waybillPattern: c.waybillPattern,
+        creditGrade: c.creditGrade,
+        blacklisted: c.blacklisted,
+        blacklistReason: c.blacklistReason,
+      }));
     }),
   upsert: adminProcedure
     .meta({ roles: ["ADMIN"], auditTarget: (i) => `carrier:${(i as { code?: string }).code ?? "?"}` })
-    .input(ZCarrierUpsertSchema.superRefine((c, ctx) => {
-      if (c.blacklisted && !c.blacklistReason) ctx.addIssue({ code: "custom", path: ["blacklistReason"], message: "a blacklisting needs a reason" });
-    }))
+    .input(
+      ZCarrierUpsertSchema.superRefine((c, ctx) => {
+        if (c.blacklisted && !c.blacklistReason)
+          ctx.addIssue({ code: "custom", path: ["blacklistReason"], message: "a blacklisting needs a reason" });
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
-      const data = { ...input, waybillPattern: input.waybillPattern ?? null, blacklistReason: input.blacklisted ? (input.blacklistReason ?? null) : null };
+      const data = {
+        ...input,
+        waybillPattern: input.waybillPattern ?? null,
+        blacklistReason: input.blacklisted ? (input.blacklistReason ?? null) : null,
+      };
       const c = await ctx.db.carrier.upsert({ where: { code: input.code }, create: data, update: data });
-      return { id: c.id, code: c.code, name: c.name, waybillPattern: c.waybillPattern, creditGrade: c.creditGrade, blacklisted: c.blacklisted, blacklistReason: c.blacklistReason };
+      return {
+        id: c.id,
+        code: c.code,
+        name: c.name,
+        waybillPattern: c.waybillPattern,
+        creditGrade: c.creditGrade,
+        blacklisted: c.blacklisted,
+        blacklistReason: c.blacklistReason,
+      };
     }),
 });

@@ -9,7 +9,10 @@ import { countyProcedure, router } from "../../trpc.ts";
 const roles = ["ADMIN", "COUNTY_MANAGER"] as const;
 const ZFileSchema = z.object({
   fileName: z.string().trim().min(1, "required").max(200),
-  contentBase64: z.string().min(1, "the file is empty").max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4, "the file is larger than 10 MB"),
+  contentBase64: z
+    .string()
+    .min(1, "the file is empty")
+    .max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4, "the file is larger than 10 MB"),
 });
 
 function decode(b64: string): Buffer {
@@ -23,7 +26,12 @@ export const importsRouter = router({
     .meta({ roles, auditTarget: (i) => `import:${(i as { kind?: string }).kind ?? "?"}` })
     .input(ZFileSchema.extend({ kind: z.enum(FILE_IMPORT_KINDS) }))
     .mutation(async ({ ctx, input }) => {
-      const r = await runFileImport(ctx.db, input.kind, { name: input.fileName, data: decode(input.contentBase64) }, { countyCode: input.countyCode, dryRun: true });
+      const r = await runFileImport(
+        ctx.db,
+        input.kind,
+        { name: input.fileName, data: decode(input.contentBase64) },
+        { countyCode: input.countyCode, dryRun: true },
+      );
       return { rows: r.rows, toCreate: r.toCreate, toUpdate: r.toUpdate, errors: r.errors.slice(0, 1000) };
     }),
 
@@ -39,7 +47,13 @@ export const importsRouter = router({
       }
       const run = await ctx.db.$transaction(async (tx) => {
         const r = await tx.importRun.create({
-          data: { countyCode: input.countyCode, kind: input.kind, fileName: input.fileName ?? null, content: content ? new Uint8Array(content) : null, createdById: ctx.actor.userId },
+          data: {
+            countyCode: input.countyCode,
+            kind: input.kind,
+            fileName: input.fileName ?? null,
+            content: content ? new Uint8Array(content) : null,
+            createdById: ctx.actor.userId,
+          },
         });
         await writeOutbox(tx, outboxEvent(networkImport, { importId: r.id }));
         return r;

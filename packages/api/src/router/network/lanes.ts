@@ -15,12 +15,18 @@ export const ZLaneUpsertSchema = z.object({
   toCode: z.string().trim().min(1, "required"),
   mode: z.enum(LANE_MODES),
   directReason: z.string().trim().max(200).nullish(),
-  departures: z.array(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be HH:MM")).min(1, "at least one departure").max(48),
+  departures: z
+    .array(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be HH:MM"))
+    .min(1, "at least one departure")
+    .max(48),
   weekdays: z.array(z.number().int().min(1, "1 = Monday").max(7, "7 = Sunday")).min(1, "at least one weekday"),
   cutoffMinutes: z.number().int().min(0, "must be 0 or more").max(1439),
   transitMinutes: z.number().int().min(1, "must be more than 0").max(10080),
   cold: z.boolean(),
-  stopAreaCodes: z.array(z.string().regex(/^\d{12}$/, "must be a 12-digit code")).max(200).optional(),
+  stopAreaCodes: z
+    .array(z.string().regex(/^\d{12}$/, "must be a 12-digit code"))
+    .max(200)
+    .optional(),
 });
 
 export const lanesRouter = router({
@@ -36,7 +42,15 @@ export const lanesRouter = router({
       const { countyCode, ...f } = input;
       const departures = [...new Set(f.departures)].sort();
       const weekdays = [...new Set(f.weekdays)].sort((a, b) => a - b);
-      return laneView(await saveLane(ctx.db, countyCode, { ...f, departures, weekdays, directReason: f.directReason ?? null, stopAreaCodes: f.stopAreaCodes ?? [] }));
+      return laneView(
+        await saveLane(ctx.db, countyCode, {
+          ...f,
+          departures,
+          weekdays,
+          directReason: f.directReason ?? null,
+          stopAreaCodes: f.stopAreaCodes ?? [],
+        }),
+      );
     }),
 
   setStatus: countyProcedure
@@ -53,7 +67,15 @@ export const lanesRouter = router({
           include,
         });
         if (lane.status !== input.status) {
-          await writeOutbox(tx, outboxEvent(networkReroute, { countyCode: input.countyCode, laneId: lane.id, reopened: input.status === "ACTIVE", changeId: String(updated.updatedAt.getTime()) }));
+          await writeOutbox(
+            tx,
+            outboxEvent(networkReroute, {
+              countyCode: input.countyCode,
+              laneId: lane.id,
+              reopened: input.status === "ACTIVE",
+              changeId: String(updated.updatedAt.getTime()),
+            }),
+          );
           await writeOutbox(tx, outboxEvent(consolidationSyncSchedulers, { key: `lane-${lane.id}-${updated.updatedAt.getTime()}` }));
         }
         return updated;

@@ -65,7 +65,14 @@ export const nodesRouter = router({
 
   setStatus: countyProcedure
     .meta({ roles, auditTarget: (i) => `node:${(i as { code?: string }).code ?? "?"}` })
-    .input(z.object({ code: z.string().min(1), status: z.enum(NODE_STATUSES), reason: z.string().trim().max(200).optional(), until: z.string().datetime({ offset: true }).optional() }))
+    .input(
+      z.object({
+        code: z.string().min(1),
+        status: z.enum(NODE_STATUSES),
+        reason: z.string().trim().max(200).optional(),
+        until: z.string().datetime({ offset: true }).optional(),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
       if (input.status !== "ACTIVE" && !input.reason) throw AppError.field("reason", `a ${input.status.toLowerCase()} node needs a reason`);
       const existing = await ctx.db.node.findUnique({ where: { countyCode_code: { countyCode: input.countyCode, code: input.code } } });
@@ -82,7 +89,15 @@ export const nodesRouter = router({
         });
         // Shipments planned through this node are re-planned by a worker.
         if (existing.status !== input.status) {
-          await writeOutbox(tx, outboxEvent(networkReroute, { countyCode: input.countyCode, nodeId: existing.id, reopened: input.status === "ACTIVE", changeId: String(updated.updatedAt.getTime()) }));
+          await writeOutbox(
+            tx,
+            outboxEvent(networkReroute, {
+              countyCode: input.countyCode,
+              nodeId: existing.id,
+              reopened: input.status === "ACTIVE",
+              changeId: String(updated.updatedAt.getTime()),
+            }),
+          );
         }
         return updated;
       });

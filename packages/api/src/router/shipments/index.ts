@@ -14,10 +14,14 @@ import { countyProcedure, router, stationProcedure } from "../../trpc.ts";
 
 const county = ["ADMIN", "COUNTY_MANAGER"] as const;
 const station = ["ADMIN", "COUNTY_MANAGER", "STATION_STAFF"] as const;
-const waybillTarget = (_i: unknown, o: unknown) => (o && typeof o === "object" && "waybillNo" in o ? `shipment:${String((o as { waybillNo: string }).waybillNo)}` : null);
+const waybillTarget = (_i: unknown, o: unknown) =>
+  o && typeof o === "object" && "waybillNo" in o ? `shipment:${String((o as { waybillNo: string }).waybillNo)}` : null;
 
 export const shipmentsRouter = router({
-  list: countyProcedure.meta({ roles: county }).input(ZShipmentFilterSchema).query(({ ctx, input }) => listShipments(ctx.db, input)),
+  list: countyProcedure
+    .meta({ roles: county })
+    .input(ZShipmentFilterSchema)
+    .query(({ ctx, input }) => listShipments(ctx.db, input)),
 
   get: countyProcedure
     .meta({ roles: county })
@@ -59,7 +63,14 @@ export const shipmentsRouter = router({
 
   importManifest: countyProcedure
     .meta({ roles: county, auditTarget: (i) => `manifest:${(i as { fileName?: string }).fileName ?? "?"}` })
-    .input(z.object({ carrierCode: z.string().trim().min(1), fileName: z.string().trim().min(1).max(200), contentBase64: z.string().min(1).max(14_000_000), dryRun: z.boolean().default(false) }))
+    .input(
+      z.object({
+        carrierCode: z.string().trim().min(1),
+        fileName: z.string().trim().min(1).max(200),
+        contentBase64: z.string().min(1).max(14_000_000),
+        dryRun: z.boolean().default(false),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
       const r = await importManifest(ctx.db, {
         countyCode: input.countyCode,
@@ -76,13 +87,26 @@ export const shipmentsRouter = router({
   /// The same import run by a worker, with progress: poll `network.imports.get` with the returned id.
   startManifestImport: countyProcedure
     .meta({ roles: county, auditTarget: (_i, o) => (o ? `import:${(o as { importId: string }).importId}` : null) })
-    .input(z.object({ carrierCode: z.string().trim().min(1), fileName: z.string().trim().min(1).max(200), contentBase64: z.string().min(1).max(14_000_000) }))
+    .input(
+      z.object({
+        carrierCode: z.string().trim().min(1),
+        fileName: z.string().trim().min(1).max(200),
+        contentBase64: z.string().min(1).max(14_000_000),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
       const carrier = await ctx.db.carrier.findUnique({ where: { code: input.carrierCode } });
       if (!carrier) throw AppError.field("carrierCode", `no carrier ${input.carrierCode}`);
       const run = await ctx.db.$transaction(async (tx) => {
         const r = await tx.importRun.create({
-          data: { countyCode: input.countyCode, kind: "manifest", params: { carrierCode: input.carrierCode }, fileName: input.fileName, content: new Uint8Array(Buffer.from(input.contentBase64, "base64")), createdById: ctx.actor.userId },
+          data: {
+            countyCode: input.countyCode,
+            kind: "manifest",
+            params: { carrierCode: input.carrierCode },
+            fileName: input.fileName,
+            content: new Uint8Array(Buffer.from(input.contentBase64, "base64")),
+            createdById: ctx.actor.userId,
+          },
         });
         await writeOutbox(tx, outboxEvent(networkImport, { importId: r.id }));
         return r;
@@ -93,10 +117,8 @@ export const shipmentsRouter = router({
   /// RED shipments grouped by the node (and person) holding them, oldest first.
   overdue: countyProcedure.meta({ roles: county }).query(({ ctx, input }) => listOverdue(ctx.db, input.countyCode)),
 
-  recomputeLights: countyProcedure
-    .meta({ roles: county })
-    .mutation(async ({ ctx, input }) => {
-      const r = await recomputeLights(ctx.db, { countyCode: input.countyCode, now: ctx.now() });
-      return { checked: r.checked, changed: r.changed, byLight: r.byLight };
-    }),
+  recomputeLights: countyProcedure.meta({ roles: county }).mutation(async ({ ctx, input }) => {
+    const r = await recomputeLights(ctx.db, { countyCode: input.countyCode, now: ctx.now() });
+    return { checked: r.checked, changed: r.changed, byLight: r.byLight };
+  }),
 });

@@ -55,7 +55,10 @@ export async function readCountyDivisions(countyCode: string): Promise<CountyDiv
       code: countyCode,
       name: area.name ?? countyCode,
       // 市辖区 / 县 are placeholders in the city list: fall back to the province name.
-      cityName: city && !["市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"].includes(city.name ?? "") ? (city.name ?? "") : (province?.name ?? ""),
+      cityName:
+        city && !["市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"].includes(city.name ?? "")
+          ? (city.name ?? "")
+          : (province?.name ?? ""),
       provinceName: province?.name ?? "",
     },
     units,

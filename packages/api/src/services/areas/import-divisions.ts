@@ -86,7 +86,10 @@ export async function importDivisions(
       const byCode = new Map(units.map((u) => [u.code, u]));
       for (const r of [...diff.renamed, ...diff.restored.map((u) => ({ code: u.code }))]) {
         const u = byCode.get(r.code)!;
-        await tx.adminArea.update({ where: { code: u.code }, data: { name: u.name, kind: u.kind, parentCode: u.parentCode, removedAt: null } });
+        await tx.adminArea.update({
+          where: { code: u.code },
+          data: { name: u.name, kind: u.kind, parentCode: u.parentCode, removedAt: null },
+        });
         onProgress?.(++done, total);
       }
       if (diff.removed.length) {

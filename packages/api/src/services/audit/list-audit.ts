@@ -6,7 +6,11 @@ export async function listAudit(db: Db, actor: Actor, input: { limit: number; ac
   const where =
     actor.role === "ADMIN"
       ? {}
-      : { userId: { in: (await db.user.findMany({ where: { countyCode: actor.countyCode ?? "" }, select: { id: true } })).map((u) => u.id) } };
+      : {
+          userId: {
+            in: (await db.user.findMany({ where: { countyCode: actor.countyCode ?? "" }, select: { id: true } })).map((u) => u.id),
+          },
+        };
   const rows = await db.auditLog.findMany({
     where: { ...where, ...(input.action ? { action: input.action } : {}) },
     orderBy: { id: "desc" },

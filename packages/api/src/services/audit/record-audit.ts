@@ -31,11 +31,22 @@ export interface AuditInput {
 export async function recordAudit(db: Db, a: AuditInput) {
   const inputUsername =
     a.input && typeof a.input === "object" && typeof (a.input as { username?: unknown }).username === "string"
-      ? ((a.input as { username: string }).username.slice(0, 60))
+      ? (a.input as { username: string }).username.slice(0, 60)
       : null;
   await pgPool(db).query(
     `INSERT INTO "AuditLog" ("userId", username, role, action, target, outcome, "errorCode", "requestId", ip, details)
      VALUES ($1, $2, $3::"Role", $4, $5, $6, $7, $8, $9, $10::jsonb)`,
-    [a.actor?.userId ?? null, a.actor?.username ?? inputUsername, a.actor?.role ?? null, a.action, a.target, a.outcome, a.errorCode, a.requestId, a.ip, a.input === undefined ? null : JSON.stringify(redact(a.input))],
+    [
+      a.actor?.userId ?? null,
+      a.actor?.username ?? inputUsername,
+      a.actor?.role ?? null,
+      a.action,
+      a.target,
+      a.outcome,
+      a.errorCode,
+      a.requestId,
+      a.ip,
+      a.input === undefined ? null : JSON.stringify(redact(a.input)),
+    ],
   );
 }

@@ -13,7 +13,9 @@ export async function login(ctx: Context, input: TLogin) {
     where: { username },
     include: { county: true, node: true, merchant: true },
   });
-  const ok = user ? await verifyPassword(user.passwordHash, input.password) : await verifyPassword(await dummyHash(), input.password).then(() => false);
+  const ok = user
+    ? await verifyPassword(user.passwordHash, input.password)
+    : await verifyPassword(await dummyHash(), input.password).then(() => false);
   if (!user || !ok || !user.active) {
     await recordLoginFailure(ctx.redis, ctx.redisPrefix, username, ctx.req.ip, ctx.log);
     throw new AppError("UNAUTHENTICATED", "Wrong username or password");

@@ -22,6 +22,29 @@ export async function assertNodeAccess(db: Tx, actor: Actor, nodeId: string) {
   throw denied;
 }
 
+/// A counter: its own operators (CounterOperator rows), its county's manager, or ADMIN.
+export async function assertCounterAccess(db: Tx, actor: Actor, counterId: string) {
+  const counter = await db.counter.findUnique({ where: { id: counterId } });
+  const denied = new AppError("FORBIDDEN", "No access to this counter");
+  if (!counter) {
+    if (actor.role === "ADMIN") throw new AppError("NOT_FOUND", "Counter not found");
+    throw denied;
+  }
+  if (actor.role === "ADMIN") return counter;
+  if (actor.role === "COUNTY_MANAGER" && actor.countyCode === counter.countyCode) return counter;
+  if (actor.role === "COUNTER_OPERATOR") {
+    const link = await db.counterOperator.findUnique({ where: { userId_counterId: { userId: actor.userId, counterId } } });
+    if (link) return counter;
+  }
+  throw denied;
+}
+
+/// The counters a COUNTER_OPERATOR runs (ids), for list filters.
+export async function operatorCounterIds(db: Tx, actor: Actor): Promise<string[]> {
+  const rows = await db.counterOperator.findMany({ where: { userId: actor.userId }, select: { counterId: true } });
+  return rows.map((r) => r.counterId);
+}
+
 export async function assertMerchantAccess(db: Tx, actor: Actor, merchantId: string) {
   const merchant = await db.merchant.findUnique({ where: { id: merchantId } });
   const denied = new AppError("FORBIDDEN", "No access to this merchant");

@@ -62,21 +62,43 @@ WHERE l.status = 'PLANNED' AND l.plan = l."maxPlan"
 ORDER BY l.id`;
 
 /// Creates the loads named by `slots` that do not exist yet; returns key → { id, status }.
-export async function ensureLoads(pool: Queryable, slots: (LoadSlot & { countyCode: string })[]): Promise<Map<string, { id: string; status: string }>> {
+export async function ensureLoads(
+  pool: Queryable,
+  slots: (LoadSlot & { countyCode: string })[],
+): Promise<Map<string, { id: string; status: string }>> {
   const keys = [...new Set(slots.map((s) => s.key))];
   const find = async () =>
-    new Map((await pool.query<{ key: string; id: string; status: string }>(`SELECT key, id, status::text AS status FROM "Load" WHERE key = ANY($1::text[])`, [keys])).rows.map((r) => [r.key, { id: r.id, status: r.status }]));
+    new Map(
+      (
+        await pool.query<{ key: string; id: string; status: string }>(
+          `SELECT key, id, status::text AS status FROM "Load" WHERE key = ANY($1::text[])`,
+          [keys],
+        )
+      ).rows.map((r) => [r.key, { id: r.id, status: r.status }]),
+    );
   let found = await find();
   const missing = [...new Map(slots.filter((s) => !found.has(s.key)).map((s) => [s.key, s])).values()];
   if (missing.length) {
-    const serials = (await pool.query<{ v: string }>(`SELECT nextval('load_serial')::text AS v FROM generate_series(1, $1::int)`, [missing.length])).rows.map((r) => BigInt(r.v));
+    const serials = (
+      await pool.query<{ v: string }>(`SELECT nextval('load_serial')::text AS v FROM generate_series(1, $1::int)`, [missing.length])
+    ).rows.map((r) => BigInt(r.v));
     const col = <T>(f: (s: (typeof missing)[number]) => T) => missing.map(f);
     await pool.query(
       `INSERT INTO "Load" (id, "countyCode", key, code, "milkRun", "laneId", "nodeId", "toNodeId", "departAt", "cutoffAt", "updatedAt")
        SELECT gen_random_uuid(), a, b, c, d, e, f, g, h, i, now()
        FROM unnest($1::varchar[], $2::text[], $3::text[], $4::bool[], $5::uuid[], $6::uuid[], $7::uuid[], $8::timestamptz[], $9::timestamptz[]) AS u(a, b, c, d, e, f, g, h, i)
        ON CONFLICT (key) DO NOTHING`,
-      [col((s) => s.countyCode), col((s) => s.key), missing.map((_, i) => makeLoadCode(serials[i]!)), col((s) => s.milkRun), col((s) => s.laneId), col((s) => s.nodeId), col((s) => s.toNodeId), col((s) => s.departAt), col((s) => s.cutoffAt)],
+      [
+        col((s) => s.countyCode),
+        col((s) => s.key),
+        missing.map((_, i) => makeLoadCode(serials[i]!)),
+        col((s) => s.milkRun),
+        col((s) => s.laneId),
+        col((s) => s.nodeId),
+        col((s) => s.toNodeId),
+        col((s) => s.departAt),
+        col((s) => s.cutoffAt),
+      ],
     );
     found = await find();
   }
@@ -107,8 +129,14 @@ async function assignLocked(client: PgClient, opts: AssignOptions): Promise<Assi
   const runs = new Map<string, ReturnType<typeof milkRunTimetables>>();
   for (const c of counties) runs.set(c, milkRunTimetables(await loadLanes(client, c)));
 
-  const slotted = ready.map((r) => ({ leg: r, slot: { ...loadSlotFor(r, (station) => runs.get(r.countyCode)?.get(station)), countyCode: r.countyCode } }));
-  const loads = await ensureLoads(client, slotted.map((x) => x.slot));
+  const slotted = ready.map((r) => ({
+    leg: r,
+    slot: { ...loadSlotFor(r, (station) => runs.get(r.countyCode)?.get(station)), countyCode: r.countyCode },
+  }));
+  const loads = await ensureLoads(
+    client,
+    slotted.map((x) => x.slot),
+  );
 
   let assigned = 0;
   const missedRows: OutboxRow[] = [];
@@ -119,11 +147,23 @@ async function assignLocked(client: PgClient, opts: AssignOptions): Promise<Assi
       await client.query("BEGIN");
       // A seal of one of these loads waits for us, or we for it (and then see it sealed).
       const loadIds = [...new Set(part.map((x) => loads.get(x.slot.key)!.id))].sort();
-      const open = new Set((await client.query<{ id: string }>(`SELECT id FROM "Load" WHERE id = ANY($1::uuid[]) AND status = 'OPEN' ORDER BY id FOR SHARE`, [loadIds])).rows.map((r) => r.id));
+      const open = new Set(
+        (
+          await client.query<{ id: string }>(`SELECT id FROM "Load" WHERE id = ANY($1::uuid[]) AND status = 'OPEN' ORDER BY id FOR SHARE`, [
+            loadIds,
+          ])
+        ).rows.map((r) => r.id),
+      );
       const into = part.filter((x) => open.has(loads.get(x.slot.key)!.id));
       for (const x of part) {
         if (!open.has(loads.get(x.slot.key)!.id)) {
-          missedRows.push(outboxEvent(shipmentsReplan, { shipmentId: x.leg.shipmentId, scanId: x.leg.legId, readyAt: new Date(Math.max(opts.now.getTime(), x.slot.departAt.getTime() + 60_000)).toISOString() }));
+          missedRows.push(
+            outboxEvent(shipmentsReplan, {
+              shipmentId: x.leg.shipmentId,
+              scanId: x.leg.legId,
+              readyAt: new Date(Math.max(opts.now.getTime(), x.slot.departAt.getTime() + 60_000)).toISOString(),
+            }),
+          );
         }
       }
       if (into.length) {
@@ -134,8 +174,15 @@ async function assignLocked(client: PgClient, opts: AssignOptions): Promise<Assi
            FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::int[], $6::int[], $7::text[], $8::uuid[], $9::bool[]) AS u(a, b, c, d, e, f, g, h, i)
            ON CONFLICT ("legId") DO NOTHING`,
           [
-            c((x) => loads.get(x.slot.key)!.id), c((x) => x.leg.shipmentId), c((x) => x.leg.legId), c((x) => x.leg.carrierId), c((x) => x.leg.weightG),
-            c((x) => parcelVolumeCm3(x.leg)), c((x) => x.leg.temp), c((x) => x.slot.stopNodeId), c((x) => x.slot.pickup),
+            c((x) => loads.get(x.slot.key)!.id),
+            c((x) => x.leg.shipmentId),
+            c((x) => x.leg.legId),
+            c((x) => x.leg.carrierId),
+            c((x) => x.leg.weightG),
+            c((x) => parcelVolumeCm3(x.leg)),
+            c((x) => x.leg.temp),
+            c((x) => x.slot.stopNodeId),
+            c((x) => x.slot.pickup),
           ],
         );
         assigned += r.rowCount ?? 0;

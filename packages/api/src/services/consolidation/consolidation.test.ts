@@ -26,7 +26,12 @@ const carriers: Record<string, string> = {};
 beforeAll(async () => {
   h = await createHarness();
   await importDivisions(h.deps.db, countyCode);
-  for (const [code, name] of [["ZTO", "中通"], ["YTO", "圆通"], ["EMS", "邮政"]] as const) carriers[code] = (await h.deps.db.carrier.create({ data: { code, name } })).id;
+  for (const [code, name] of [
+    ["ZTO", "中通"],
+    ["YTO", "圆通"],
+    ["EMS", "邮政"],
+  ] as const)
+    carriers[code] = (await h.deps.db.carrier.create({ data: { code, name } })).id;
   await runFileImport(
     h.deps.db,
     "nodes",
@@ -42,21 +47,29 @@ beforeAll(async () => {
         "code,from,to,mode,departures,transitMinutes,cutoffMinutes,cold",
         "T1,HUB,S102,TRUNK,13:30,50,30,yes",
         "T1U,S102,HUB,TRUNK,16:00,50,30,yes",
-        ...["P200", "P202", "P204", "P208"].flatMap((p) => [`M-${p},S102,${p},MILK_RUN,09:30,20,15,no`, `U-${p},${p},S102,MILK_RUN,10:45,20,15,no`]),
+        ...["P200", "P202", "P204", "P208"].flatMap((p) => [
+          `M-${p},S102,${p},MILK_RUN,09:30,20,15,no`,
+          `U-${p},${p},S102,MILK_RUN,10:45,20,15,no`,
+        ]),
       ].join("\n"),
     ),
   );
   await runFileImport(
     h.deps.db,
     "vehicles",
-    csv("number,plate,homeNode,capacityKg,capacityM3,cold,energy\nV1,辽H12345,HUB,1000,6,none,fuel\nV2,辽H12346,HUB,300,2,chilled,fuel\nV3,辽H12347,S102,100,1,none,fuel\nV4,辽H12348,S102,100,1,none,fuel\n"),
+    csv(
+      "number,plate,homeNode,capacityKg,capacityM3,cold,energy\nV1,辽H12345,HUB,1000,6,none,fuel\nV2,辽H12346,HUB,300,2,chilled,fuel\nV3,辽H12347,S102,100,1,none,fuel\nV4,辽H12348,S102,100,1,none,fuel\n",
+    ),
   );
   for (const n of await h.deps.db.node.findMany()) ids[n.code] = n.id;
   h.clock.set(new Date("2026-11-23T00:00:00Z"));
 }, 60_000);
 afterAll(async () => h?.close());
 
-async function parcel(to: string, opts: { weightG?: number; carrier?: string; temp?: "AMBIENT" | "CHILLED"; from?: string; direction?: "DOWN" | "UP" } = {}) {
+async function parcel(
+  to: string,
+  opts: { weightG?: number; carrier?: string; temp?: "AMBIENT" | "CHILLED"; from?: string; direction?: "DOWN" | "UP" } = {},
+) {
   const s = await h.callerAs(manager).shipments.create({
     countyCode,
     direction: opts.direction ?? "DOWN",
@@ -76,7 +89,12 @@ const itemsOf = (loadId: string) => h.deps.db.loadItem.findMany({ where: { loadI
 
 describe("assignment", () => {
   it("puts every carrier's parcels for one lane departure into one load, once, even when two workers race", async () => {
-    const wbs = [await parcel("P200", { carrier: "ZTO" }), await parcel("P202", { carrier: "YTO" }), await parcel("P204", { carrier: "EMS" }), await parcel("P208")];
+    const wbs = [
+      await parcel("P200", { carrier: "ZTO" }),
+      await parcel("P202", { carrier: "YTO" }),
+      await parcel("P204", { carrier: "EMS" }),
+      await parcel("P208"),
+    ];
     const now = h.clock.now;
     const [a, b] = await Promise.all([assignReady(h.deps.db, { countyCode, now }), assignReady(h.deps.db, { countyCode, now })]);
     expect(a.assigned + b.assigned).toBe(4);
@@ -150,7 +168,15 @@ describe("sealing a lane load", () => {
     // The day's savings by lane, as the dashboard reads them.
     const rows = await h.callerAs(manager).loads.savings({ countyCode, from: "2026-11-23", to: "2026-11-23" });
     expect(rows).toEqual([
-      expect.objectContaining({ day: "2026-11-23", lane: "T1", loads: 1, vehicles: f.vehicles, parcels: f.parcels, baselineTrips: f.baseline.trips, tripsSaved: f.baseline.trips - f.vehicles }),
+      expect.objectContaining({
+        day: "2026-11-23",
+        lane: "T1",
+        loads: 1,
+        vehicles: f.vehicles,
+        parcels: f.parcels,
+        baselineTrips: f.baseline.trips,
+        tripsSaved: f.baseline.trips - f.vehicles,
+      }),
     ]);
     expect(rows[0]!.plannedKm).toBeCloseTo(f.plannedKm, 6);
     expect(rows[0]!.emptyRunningRate).toBeCloseTo(0.5, 6);
@@ -159,7 +185,9 @@ describe("sealing a lane load", () => {
     expect(f.baseline.fillWeight).toBeGreaterThan(0);
     expect(f.baseline.fillWeight).toBeLessThan(f.fillWeight);
     expect(rows[0]!.kmSaved).toBeCloseTo(f.baseline.km - f.plannedKm, 6);
-    await expect(h.callerAs({ ...manager, countyCode: "211000" }).loads.savings({ countyCode, from: "2026-11-23", to: "2026-11-23" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      h.callerAs({ ...manager, countyCode: "211000" }).loads.savings({ countyCode, from: "2026-11-23", to: "2026-11-23" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
 
@@ -172,8 +200,18 @@ describe("milk runs", () => {
     h.clock.set(new Date("2026-11-23T00:00:00Z"));
     // Down: parcels waiting at the station for the 09:30 run; up: farm products waiting at the points.
     const downs: string[] = [];
-    for (const [p, kg] of [["P200", 30], ["P202", 40], ["P204", 20], ["P208", 50]] as const) downs.push(await parcel(p, { from: "S102", weightG: kg * 1000, carrier: "ZTO" }));
-    for (const [p, kg] of [["P200", 35], ["P204", 45]] as const) await parcel("HUB", { from: p, weightG: kg * 1000, direction: "UP", carrier: "YTO" });
+    for (const [p, kg] of [
+      ["P200", 30],
+      ["P202", 40],
+      ["P204", 20],
+      ["P208", 50],
+    ] as const)
+      downs.push(await parcel(p, { from: "S102", weightG: kg * 1000, carrier: "ZTO" }));
+    for (const [p, kg] of [
+      ["P200", 35],
+      ["P204", 45],
+    ] as const)
+      await parcel("HUB", { from: p, weightG: kg * 1000, direction: "UP", carrier: "YTO" });
     // The upward parcels are accepted under the three rules elsewhere; here they simply wait at their points.
     await h.deps.db.shipment.updateMany({ where: { direction: "UP" }, data: { status: "ACCEPTED" } });
     await assignReady(h.deps.db, { countyCode, now: h.clock.now });
@@ -215,7 +253,17 @@ describe("milk runs", () => {
       { id: `d${k}`, stopNodeId: ids[p]!, pickup: false, weightG: 30_000 + k * 1000, volumeCm3: 10_000, temp: "AMBIENT" as const },
       { id: `u${k}`, stopNodeId: ids[p]!, pickup: true, weightG: 25_000, volumeCm3: 10_000, temp: "AMBIENT" as const },
     ]);
-    const plan = planMilkRun(places.get(ids.S102!)!, places, () => 5, items, [{ id: "a", capacityKg: 100, capacityL: 1000, cold: "NONE" }, { id: "b", capacityKg: 100, capacityL: 1000, cold: "NONE" }], DEFAULT_MILK_RUN);
+    const plan = planMilkRun(
+      places.get(ids.S102!)!,
+      places,
+      () => 5,
+      items,
+      [
+        { id: "a", capacityKg: 100, capacityL: 1000, cold: "NONE" },
+        { id: "b", capacityKg: 100, capacityL: 1000, cold: "NONE" },
+      ],
+      DEFAULT_MILK_RUN,
+    );
     const check = checkSolution(plan.problem, plan.solution.routes);
     expect(check.feasible).toBe(true);
     expect(plan.solution.unassigned).toEqual([]);
@@ -228,8 +276,22 @@ describe("opening hours", () => {
     const departAt = new Date("2026-11-23T01:30:00Z"); // 09:30 in Asia/Shanghai
     places.set(ids.P208!, { ...places.get(ids.P208!)!, openingHours: "10:30-18:00" });
     places.set(ids.P204!, { ...places.get(ids.P204!)!, openingHours: "06:00-08:00" });
-    const items = ["P200", "P204", "P208"].map((p, k) => ({ id: `d${k}`, stopNodeId: ids[p]!, pickup: false, weightG: 10_000, volumeCm3: 10_000, temp: "AMBIENT" as const }));
-    const plan = planMilkRun(places.get(ids.S102!)!, places, () => 5, items, [{ id: "a", capacityKg: 100, capacityL: 1000, cold: "NONE" }], { ...DEFAULT_MILK_RUN, departAt });
+    const items = ["P200", "P204", "P208"].map((p, k) => ({
+      id: `d${k}`,
+      stopNodeId: ids[p]!,
+      pickup: false,
+      weightG: 10_000,
+      volumeCm3: 10_000,
+      temp: "AMBIENT" as const,
+    }));
+    const plan = planMilkRun(
+      places.get(ids.S102!)!,
+      places,
+      () => 5,
+      items,
+      [{ id: "a", capacityKg: 100, capacityL: 1000, cold: "NONE" }],
+      { ...DEFAULT_MILK_RUN, departAt },
+    );
     const at = (node: string) => plan.stopNode.indexOf(ids[node]!);
     expect(plan.problem.stops[at("P208")]).toMatchObject({ earliest: 60, latest: 8 * 60 + 30 - 5 });
     expect(plan.solution.unassigned).toEqual([at("P204")]);
@@ -241,10 +303,15 @@ describe("opening hours", () => {
 
 describe("load scans", () => {
   it("moves every parcel of a load with one scan of its barcode, each parcel with its own scan record", async () => {
-    const load = await h.deps.db.load.findFirstOrThrow({ where: { milkRun: true }, include: { items: { where: { status: "ASSIGNED", pickup: false } } } });
+    const load = await h.deps.db.load.findFirstOrThrow({
+      where: { milkRun: true },
+      include: { items: { where: { status: "ASSIGNED", pickup: false } } },
+    });
     const staff: Actor = { userId: randomUUID(), username: "s", role: "STATION_STAFF", countyCode, nodeId: ids.S102!, merchantId: null };
     // The downward parcels are at the station (they were created there).
-    const first = await h.callerAs(staff).scan.record({ clientScanId: randomUUID(), code: load.code, action: "DEPART", nodeId: ids.S102!, at: h.clock.now.toISOString() });
+    const first = await h
+      .callerAs(staff)
+      .scan.record({ clientScanId: randomUUID(), code: load.code, action: "DEPART", nodeId: ids.S102!, at: h.clock.now.toISOString() });
     expect(first.outcome).toBe("INVALID_TRANSITION"); // pick-ups are still at their village points
     expect(first.message).toMatch(/4 depart OK, .*2 refused/);
     const shipments = await h.deps.db.shipment.findMany({ where: { id: { in: load.items.map((i) => i.shipmentId) } } });
@@ -274,4 +341,3 @@ describe("seal schedulers", () => {
     await h.deps.db.lane.update({ where: { id: t1.id }, data: { status: "ACTIVE", suspendedReason: null } });
   });
 });
-

@@ -29,7 +29,8 @@ export async function loadPlaces(pool: Queryable, ids: string[]): Promise<Map<st
 /// km between two nodes; `fallback(nodeId)` is the km from the base node when a position is missing.
 export function kmBetween(a: NodePlace | undefined, b: NodePlace | undefined, fallback: (id: string) => number): number {
   if (!a || !b || a.id === b.id) return 0;
-  if (a.lat != null && a.lng != null && b.lat != null && b.lng != null) return haversineKm({ lat: a.lat, lng: a.lng }, { lat: b.lat, lng: b.lng }) * DEFAULT_ROAD_FACTOR;
+  if (a.lat != null && a.lng != null && b.lat != null && b.lng != null)
+    return haversineKm({ lat: a.lat, lng: a.lng }, { lat: b.lat, lng: b.lng }) * DEFAULT_ROAD_FACTOR;
   return fallback(a.id) + fallback(b.id);
 }
 
@@ -51,4 +52,3 @@ export async function insertOutbox(c: Queryable, rows: { queue: string; name: st
     [rows.map((o) => o.queue), rows.map((o) => o.name), rows.map((o) => o.jobId), rows.map((o) => JSON.stringify(o.payload))],
   );
 }
-

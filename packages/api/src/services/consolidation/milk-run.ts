@@ -36,7 +36,11 @@ export interface MilkRunOptions {
 }
 
 /// A node's opening hours as a window in minutes after the run leaves (service starting within it).
-export function openingWindow(hours: string | null, departAt: Date | undefined, serviceMinutes: number): { earliest?: number; latest?: number } {
+export function openingWindow(
+  hours: string | null,
+  departAt: Date | undefined,
+  serviceMinutes: number,
+): { earliest?: number; latest?: number } {
   const m = hours ? /^(\d{1,2}):(\d{2})\s*[-–~]\s*(\d{1,2}):(\d{2})$/.exec(hours.trim()) : null;
   if (!m || !departAt) return {};
   const open = Number(m[1]) * 60 + Number(m[2]);
@@ -46,7 +50,14 @@ export function openingWindow(hours: string | null, departAt: Date | undefined, 
   return { earliest: open - dep, latest: close - dep - serviceMinutes };
 }
 
-export const DEFAULT_MILK_RUN: MilkRunOptions = { serviceMinutes: 5, maxMinutes: 240, vehicleKm: 15, iterations: 3000, timeLimitMs: 2000, seed: 1 };
+export const DEFAULT_MILK_RUN: MilkRunOptions = {
+  serviceMinutes: 5,
+  maxMinutes: 240,
+  vehicleKm: 15,
+  iterations: 3000,
+  timeLimitMs: 2000,
+  seed: 1,
+};
 
 export interface MilkRunPlan {
   problem: VrpProblem;
@@ -116,7 +127,15 @@ export function planMilkRun(
     }
   }
   const nodes = [station.id, ...stopNode];
-  const matrix = nodes.map((a) => nodes.map((b) => kmBetween(places.get(a) ?? (a === station.id ? station : undefined), places.get(b) ?? (b === station.id ? station : undefined), fallbackKm)));
+  const matrix = nodes.map((a) =>
+    nodes.map((b) =>
+      kmBetween(
+        places.get(a) ?? (a === station.id ? station : undefined),
+        places.get(b) ?? (b === station.id ? station : undefined),
+        fallbackKm,
+      ),
+    ),
+  );
   const problem: VrpProblem = {
     dimensions: ["g", "cm3", "chilled g", "frozen g"],
     // The run leaves at its departure, not earlier.
@@ -127,12 +146,19 @@ export function planMilkRun(
     speed: SPEED_KM_PER_MIN,
     maxDuration: opts.maxMinutes,
   };
-  const solution = stops.length && vehicles.length ? solveVrp(problem, { seed: opts.seed, iterations: opts.iterations, timeLimitMs: opts.timeLimitMs }) : { routes: [], unassigned: stops.map((_, i) => i), cost: 0, initialCost: 0, iterations: 0, timeMs: 0 };
+  const solution =
+    stops.length && vehicles.length
+      ? solveVrp(problem, { seed: opts.seed, iterations: opts.iterations, timeLimitMs: opts.timeLimitMs })
+      : { routes: [], unassigned: stops.map((_, i) => i), cost: 0, initialCost: 0, iterations: 0, timeMs: 0 };
   return { problem, solution, stopItems, stopNode };
 }
 
 /// Km and minutes of a loop through `stops` (indexes into the problem), from and back to the depot.
-export function loopFigures(p: VrpProblem, stops: readonly number[], serviceMinutes: number): { km: number; minutes: number; legsKm: number[] } {
+export function loopFigures(
+  p: VrpProblem,
+  stops: readonly number[],
+  serviceMinutes: number,
+): { km: number; minutes: number; legsKm: number[] } {
   const m = (p.distance as { kind: "matrix"; matrix: number[][] }).matrix;
   const seq = [0, ...stops.map((s) => s + 1), 0];
   const legsKm = seq.slice(1).map((b, i) => m[seq[i]!]![b]!);

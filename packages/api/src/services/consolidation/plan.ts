@@ -45,20 +45,41 @@ async function geometry(db: Db, base: string, nodes: string[]): Promise<Geo> {
   return { places, fallback, km: (a, b) => kmBetween(places.get(a), places.get(b), (id) => (id === base ? 0 : (fallback.get(id) ?? 10))) };
 }
 
-export async function planVehicle(db: Db, loadVehicleId: string, milk: MilkRunOptions = DEFAULT_MILK_RUN): Promise<{ km: number; minutes: number; stops: number }> {
+export async function planVehicle(
+  db: Db,
+  loadVehicleId: string,
+  milk: MilkRunOptions = DEFAULT_MILK_RUN,
+): Promise<{ km: number; minutes: number; stops: number }> {
   const pool = pgPool(db);
-  const lv = (await pool.query<{ id: string; loadId: string; vehicleId: string; capacityKg: number; capacityL: number; cold: TColdClass }>(
-    `SELECT lv.id, lv."loadId", lv."vehicleId", v."capacityKg", v."capacityL", v.cold::text AS cold FROM "LoadVehicle" lv JOIN "Vehicle" v ON v.id = lv."vehicleId" WHERE lv.id = $1`,
-    [loadVehicleId],
-  )).rows[0];
+  const lv = (
+    await pool.query<{ id: string; loadId: string; vehicleId: string; capacityKg: number; capacityL: number; cold: TColdClass }>(
+      `SELECT lv.id, lv."loadId", lv."vehicleId", v."capacityKg", v."capacityL", v.cold::text AS cold FROM "LoadVehicle" lv JOIN "Vehicle" v ON v.id = lv."vehicleId" WHERE lv.id = $1`,
+      [loadVehicleId],
+    )
+  ).rows[0];
   if (!lv) throw new Error(`no load vehicle ${loadVehicleId}`);
   const load = await loadOf(db, lv.loadId);
-  const items = (await pool.query<RunItem & { carrierId: string | null }>(
-    `SELECT id::text, "stopNodeId", pickup, "weightG", "volumeCm3", temp::text AS temp, "carrierId" FROM "LoadItem" WHERE "loadVehicleId" = $1 AND status = 'ASSIGNED' ORDER BY id`,
-    [loadVehicleId],
-  )).rows;
-  const geo = await geometry(db, load.nodeId, items.map((i) => i.stopNodeId));
-  let stops: { nodeId: string; code: string; name: string; arriveAt: string; drops: number; pickups: number; dropKg: number; pickupKg: number }[] = [];
+  const items = (
+    await pool.query<RunItem & { carrierId: string | null }>(
+      `SELECT id::text, "stopNodeId", pickup, "weightG", "volumeCm3", temp::text AS temp, "carrierId" FROM "LoadItem" WHERE "loadVehicleId" = $1 AND status = 'ASSIGNED' ORDER BY id`,
+      [loadVehicleId],
+    )
+  ).rows;
+  const geo = await geometry(
+    db,
+    load.nodeId,
+    items.map((i) => i.stopNodeId),
+  );
+  let stops: {
+    nodeId: string;
+    code: string;
+    name: string;
+    arriveAt: string;
+    drops: number;
+    pickups: number;
+    dropKg: number;
+    pickupKg: number;
+  }[] = [];
   let km: number;
   let minutes: number;
   let emptyKm = 0;
@@ -69,11 +90,29 @@ export async function planVehicle(db: Db, loadVehicleId: string, milk: MilkRunOp
     emptyKm = oneWay;
     minutes = 2 * (load.transitMinutes ?? Math.round(oneWay / SPEED_KM_PER_MIN));
     const to = load.toNodeId ? geo.places.get(load.toNodeId) : undefined;
-    stops = to ? [{ nodeId: to.id, code: to.code, name: to.name, arriveAt: new Date(load.departAt.getTime() + (load.transitMinutes ?? 0) * 60_000).toISOString(), drops: items.length, pickups: 0, dropKg: items.reduce((s, i) => s + i.weightG, 0) / 1000, pickupKg: 0 }] : [];
+    stops = to
+      ? [
+          {
+            nodeId: to.id,
+            code: to.code,
+            name: to.name,
+            arriveAt: new Date(load.departAt.getTime() + (load.transitMinutes ?? 0) * 60_000).toISOString(),
+            drops: items.length,
+            pickups: 0,
+            dropKg: items.reduce((s, i) => s + i.weightG, 0) / 1000,
+            pickupKg: 0,
+          },
+        ]
+      : [];
   } else {
     const station = geo.places.get(load.nodeId)!;
     // One vehicle, its own stops: the solver orders the loop (pick-ups must fit at every point).
-    const plan = planMilkRun(station, geo.places, (id) => geo.fallback.get(id) ?? 10, items, [lv], { ...milk, seed: seedOf(loadVehicleId), iterations: 1500, departAt: load.departAt });
+    const plan = planMilkRun(station, geo.places, (id) => geo.fallback.get(id) ?? 10, items, [lv], {
+      ...milk,
+      seed: seedOf(loadVehicleId),
+      iterations: 1500,
+      departAt: load.departAt,
+    });
     const route = plan.solution.routes[0]?.stops ?? [];
     const f = loopFigures(plan.problem, route, milk.serviceMinutes);
     km = f.km;
@@ -93,7 +132,16 @@ export async function planVehicle(db: Db, loadVehicleId: string, milk: MilkRunOp
       const node = plan.stopNode[s]!;
       const p = geo.places.get(node);
       const prev = merged.get(node);
-      const entry = prev ?? { nodeId: node, code: p?.code ?? "", name: p?.name ?? "", arriveAt: new Date(t).toISOString(), drops: 0, pickups: 0, dropKg: 0, pickupKg: 0 };
+      const entry = prev ?? {
+        nodeId: node,
+        code: p?.code ?? "",
+        name: p?.name ?? "",
+        arriveAt: new Date(t).toISOString(),
+        drops: 0,
+        pickups: 0,
+        dropKg: 0,
+        pickupKg: 0,
+      };
       for (const i of here) {
         if (i.pickup) {
           entry.pickups += 1;
@@ -112,7 +160,13 @@ export async function planVehicle(db: Db, loadVehicleId: string, milk: MilkRunOp
   }
   await pool.query(
     `UPDATE "LoadVehicle" SET "plannedMeters" = $2, "plannedMinutes" = $3, stops = $4, "plannedAt" = now(), "busyUntil" = $5 WHERE id = $1`,
-    [loadVehicleId, Math.round(km * 1000), Math.round(minutes), JSON.stringify({ emptyMeters: Math.round(emptyKm * 1000), stops }), new Date(load.departAt.getTime() + Math.ceil(minutes) * 60_000)],
+    [
+      loadVehicleId,
+      Math.round(km * 1000),
+      Math.round(minutes),
+      JSON.stringify({ emptyMeters: Math.round(emptyKm * 1000), stops }),
+      new Date(load.departAt.getTime() + Math.ceil(minutes) * 60_000),
+    ],
   );
   return { km, minutes, stops: stops.length };
 }
@@ -136,18 +190,28 @@ export async function finishLoad(db: Db, loadId: string, now: Date, milk: MilkRu
   const pool = pgPool(db);
   const load = await loadOf(db, loadId);
   if (load.status !== "SEALED") return null;
-  const vs = (await pool.query<{ id: string; fillWeight: number; fillVolume: number; plannedMeters: number | null; stops: { emptyMeters?: number } | null; parcels: number }>(
-    `SELECT id, "fillWeight", "fillVolume", "plannedMeters", stops, parcels FROM "LoadVehicle" WHERE "loadId" = $1`,
-    [loadId],
-  )).rows;
-  const items = (await pool.query<RunItem & { carrierId: string | null }>(
-    `SELECT id::text, "stopNodeId", pickup, "weightG", "volumeCm3", temp::text AS temp, "carrierId" FROM "LoadItem" WHERE "loadId" = $1 AND status = 'ASSIGNED' ORDER BY id`,
-    [loadId],
-  )).rows;
-  const fleet = (await pool.query<{ id: string; capacityKg: number; capacityL: number; cold: TColdClass }>(
-    `SELECT id, "capacityKg", "capacityL", cold::text AS cold FROM "Vehicle" WHERE "homeNodeId" = $1 AND status = 'ACTIVE' ORDER BY id`,
-    [load.nodeId],
-  )).rows;
+  const vs = (
+    await pool.query<{
+      id: string;
+      fillWeight: number;
+      fillVolume: number;
+      plannedMeters: number | null;
+      stops: { emptyMeters?: number } | null;
+      parcels: number;
+    }>(`SELECT id, "fillWeight", "fillVolume", "plannedMeters", stops, parcels FROM "LoadVehicle" WHERE "loadId" = $1`, [loadId])
+  ).rows;
+  const items = (
+    await pool.query<RunItem & { carrierId: string | null }>(
+      `SELECT id::text, "stopNodeId", pickup, "weightG", "volumeCm3", temp::text AS temp, "carrierId" FROM "LoadItem" WHERE "loadId" = $1 AND status = 'ASSIGNED' ORDER BY id`,
+      [loadId],
+    )
+  ).rows;
+  const fleet = (
+    await pool.query<{ id: string; capacityKg: number; capacityL: number; cold: TColdClass }>(
+      `SELECT id, "capacityKg", "capacityL", cold::text AS cold FROM "Vehicle" WHERE "homeNodeId" = $1 AND status = 'ACTIVE' ORDER BY id`,
+      [load.nodeId],
+    )
+  ).rows;
   const plannedKm = vs.reduce((s, v) => s + (v.plannedMeters ?? 0), 0) / 1000;
   const emptyKm = vs.reduce((s, v) => s + (v.stops?.emptyMeters ?? 0), 0) / 1000;
 
@@ -157,22 +221,41 @@ export async function finishLoad(db: Db, loadId: string, now: Date, milk: MilkRu
   let trips = 0;
   let baseKm = 0;
   const baseFills: [number, number][] = [];
-  const geo = load.milkRun ? await geometry(db, load.nodeId, items.map((i) => i.stopNodeId)) : null;
-  const oneWay = !load.milkRun && load.toNodeId ? (await geometry(db, load.nodeId, [load.toNodeId])).km(load.nodeId, load.toNodeId) || (load.transitMinutes ?? 0) * SPEED_KM_PER_MIN : 0;
+  const geo = load.milkRun
+    ? await geometry(
+        db,
+        load.nodeId,
+        items.map((i) => i.stopNodeId),
+      )
+    : null;
+  const oneWay =
+    !load.milkRun && load.toNodeId
+      ? (await geometry(db, load.nodeId, [load.toNodeId])).km(load.nodeId, load.toNodeId) || (load.transitMinutes ?? 0) * SPEED_KM_PER_MIN
+      : 0;
   for (const [, list] of byCarrier) {
     if (load.mode === "BUS") continue;
     if (!load.milkRun) {
       // Unlimited copies of each vehicle type: repeat the fleet until everything fits.
       const w = list.reduce((s, i) => s + i.weightG, 0);
       const vol = list.reduce((s, i) => s + i.volumeCm3, 0);
-      const copies = fleet.flatMap((v) => Array.from({ length: Math.min(list.length, Math.ceil(w / (v.capacityKg * 1000)) + Math.ceil(vol / (v.capacityL * 1000)) + 1) }, (_, k) => ({ ...v, id: `${v.id}#${k}` })));
+      const copies = fleet.flatMap((v) =>
+        Array.from(
+          { length: Math.min(list.length, Math.ceil(w / (v.capacityKg * 1000)) + Math.ceil(vol / (v.capacityL * 1000)) + 1) },
+          (_, k) => ({ ...v, id: `${v.id}#${k}` }),
+        ),
+      );
       const p = packLoad(list, copies);
       trips += p.vehicles.length;
       baseKm += p.vehicles.length * 2 * oneWay;
       for (const v of p.vehicles) baseFills.push([v.fillWeight, v.fillVolume]);
     } else if (fleet.length) {
       const station = geo!.places.get(load.nodeId)!;
-      const plan = planMilkRun(station, geo!.places, (id) => geo!.fallback.get(id) ?? 10, list, fleet, { ...milk, seed: seedOf(loadId), iterations: 800, departAt: load.departAt });
+      const plan = planMilkRun(station, geo!.places, (id) => geo!.fallback.get(id) ?? 10, list, fleet, {
+        ...milk,
+        seed: seedOf(loadId),
+        iterations: 800,
+        departAt: load.departAt,
+      });
       // Same problem, vehicle types unlimited.
       const unlimited = { ...plan.problem, fleet: plan.problem.fleet.map((f) => ({ ...f, count: undefined })) };
       const sol = solveVrp(unlimited, { seed: seedOf(loadId), iterations: 800, timeLimitMs: 1000 });
@@ -182,7 +265,10 @@ export async function finishLoad(db: Db, loadId: string, now: Date, milk: MilkRu
       for (const r of sol.routes) {
         const cap = unlimited.fleet[r.vehicle]!.capacity;
         const sum = (k: "delivery" | "pickup", d: number) => r.stops.reduce((a, st) => a + (unlimited.stops[st]![k]?.[d] ?? 0), 0);
-        baseFills.push([Math.max(sum("delivery", 0), sum("pickup", 0)) / cap[0]!, Math.max(sum("delivery", 1), sum("pickup", 1)) / cap[1]!]);
+        baseFills.push([
+          Math.max(sum("delivery", 0), sum("pickup", 0)) / cap[0]!,
+          Math.max(sum("delivery", 1), sum("pickup", 1)) / cap[1]!,
+        ]);
       }
     }
   }

@@ -13,7 +13,15 @@ export async function syncSealSchedulers(db: Db, queue: Queue): Promise<{ kept: 
   const lanes = await loadLanes(pgPool(db), null);
   const wanted = sealSchedules(lanes);
   for (const s of wanted) {
-    await queue.upsertJobScheduler(s.id, { pattern: s.pattern, tz: SEAL_TZ }, { name: consolidationSeal.name, data: s.target, opts: { attempts: 5, backoff: { type: "exponential", delay: 1000 }, removeOnComplete: { age: 86_400, count: 1000 } } });
+    await queue.upsertJobScheduler(
+      s.id,
+      { pattern: s.pattern, tz: SEAL_TZ },
+      {
+        name: consolidationSeal.name,
+        data: s.target,
+        opts: { attempts: 5, backoff: { type: "exponential", delay: 1000 }, removeOnComplete: { age: 86_400, count: 1000 } },
+      },
+    );
   }
   const ids = new Set(wanted.map((s) => s.id));
   let removed = 0;
@@ -51,12 +59,18 @@ export async function loadForTarget(db: Db, target: SealTarget, now: Date): Prom
 
 /// Open loads past their cut-off (a scheduler that did not fire, a worker that was down).
 export async function overdueLoads(db: Db, now: Date, limit = 500): Promise<string[]> {
-  const r = await pgPool(db).query<{ id: string }>(`SELECT id FROM "Load" WHERE status = 'OPEN' AND "cutoffAt" <= $1 ORDER BY "cutoffAt" LIMIT $2`, [now, limit]);
+  const r = await pgPool(db).query<{ id: string }>(
+    `SELECT id FROM "Load" WHERE status = 'OPEN' AND "cutoffAt" <= $1 ORDER BY "cutoffAt" LIMIT $2`,
+    [now, limit],
+  );
   return r.rows.map((x) => x.id);
 }
 
 /// Sealed loads whose flow never finished (e.g. the process died between seal and flow).
 export async function stuckSealedLoads(db: Db, olderThan: Date, limit = 200): Promise<string[]> {
-  const r = await pgPool(db).query<{ id: string }>(`SELECT id FROM "Load" WHERE status = 'SEALED' AND "sealedAt" <= $1 ORDER BY "sealedAt" LIMIT $2`, [olderThan, limit]);
+  const r = await pgPool(db).query<{ id: string }>(
+    `SELECT id FROM "Load" WHERE status = 'SEALED' AND "sealedAt" <= $1 ORDER BY "sealedAt" LIMIT $2`,
+    [olderThan, limit],
+  );
   return r.rows.map((x) => x.id);
 }

@@ -81,9 +81,25 @@ async function sealInTx(c: PgClient, loadId: string, now: Date, milk: MilkRunOpt
   ).rows[0];
   if (!load) throw new Error(`no load ${loadId}`);
   if (load.status !== "OPEN") {
-    const vs = (await c.query<{ id: string; vehicleId: string }>(`SELECT id, "vehicleId" FROM "LoadVehicle" WHERE "loadId" = $1 ORDER BY seq`, [loadId])).rows;
-    const counts = (await c.query<{ status: string; n: number }>(`SELECT status::text AS status, count(*)::int AS n FROM "LoadItem" WHERE "loadId" = $1 GROUP BY 1`, [loadId])).rows;
-    return { loadId, sealedNow: false, status: load.status, vehicles: vs, assigned: counts.find((x) => x.status === "ASSIGNED")?.n ?? 0, rolled: counts.find((x) => x.status === "ROLLED")?.n ?? 0 };
+    const vs = (
+      await c.query<{ id: string; vehicleId: string }>(`SELECT id, "vehicleId" FROM "LoadVehicle" WHERE "loadId" = $1 ORDER BY seq`, [
+        loadId,
+      ])
+    ).rows;
+    const counts = (
+      await c.query<{ status: string; n: number }>(
+        `SELECT status::text AS status, count(*)::int AS n FROM "LoadItem" WHERE "loadId" = $1 GROUP BY 1`,
+        [loadId],
+      )
+    ).rows;
+    return {
+      loadId,
+      sealedNow: false,
+      status: load.status,
+      vehicles: vs,
+      assigned: counts.find((x) => x.status === "ASSIGNED")?.n ?? 0,
+      rolled: counts.find((x) => x.status === "ROLLED")?.n ?? 0,
+    };
   }
   const items = (
     await c.query<ItemRow>(
@@ -96,7 +112,10 @@ async function sealInTx(c: PgClient, loadId: string, now: Date, milk: MilkRunOpt
   const estMinutes = load.milkRun ? milk.maxMinutes : laneBusyMinutes(load.transitMinutes ?? 60);
   const until = new Date(load.departAt.getTime() + estMinutes * 60_000);
   const all = (
-    await c.query<VehicleRow>(`SELECT id, "capacityKg", "capacityL", cold::text AS cold FROM "Vehicle" WHERE "homeNodeId" = $1 AND status = 'ACTIVE' ORDER BY id FOR UPDATE`, [load.nodeId])
+    await c.query<VehicleRow>(
+      `SELECT id, "capacityKg", "capacityL", cold::text AS cold FROM "Vehicle" WHERE "homeNodeId" = $1 AND status = 'ACTIVE' ORDER BY id FOR UPDATE`,
+      [load.nodeId],
+    )
   ).rows;
   const busy = new Set(
     (
@@ -109,7 +128,17 @@ async function sealInTx(c: PgClient, loadId: string, now: Date, milk: MilkRunOpt
   );
   const free = all.filter((v) => !busy.has(v.id));
 
-  type Out = { id: string; vehicleId: string; items: string[]; weightG: number; volumeCm3: number; fillWeight: number; fillVolume: number; busyUntil: Date; stops: unknown };
+  type Out = {
+    id: string;
+    vehicleId: string;
+    items: string[];
+    weightG: number;
+    volumeCm3: number;
+    fillWeight: number;
+    fillVolume: number;
+    busyUntil: Date;
+    stops: unknown;
+  };
   const out: Out[] = [];
   const rolled: { id: string; reason: string }[] = [];
   let report: Record<string, unknown>;
@@ -121,15 +150,35 @@ async function sealInTx(c: PgClient, loadId: string, now: Date, milk: MilkRunOpt
   } else if (!load.milkRun) {
     const packed = packLoad(items, free, load.nodeName);
     for (const b of packed.vehicles) {
-      out.push({ id: randomUUID(), vehicleId: b.vehicleId, items: b.items, weightG: b.weightG, volumeCm3: b.volumeCm3, fillWeight: b.fillWeight, fillVolume: b.fillVolume, busyUntil: until, stops: null });
+      out.push({
+        id: randomUUID(),
+        vehicleId: b.vehicleId,
+        items: b.items,
+        weightG: b.weightG,
+        volumeCm3: b.volumeCm3,
+        fillWeight: b.fillWeight,
+        fillVolume: b.fillVolume,
+        busyUntil: until,
+        stops: null,
+      });
     }
     rolled.push(...packed.rolled);
-    report = { mode: load.mode, parcels: items.length - rolled.length, rolled: rolled.length, vehicles: out.length, freeVehicles: free.length };
+    report = {
+      mode: load.mode,
+      parcels: items.length - rolled.length,
+      rolled: rolled.length,
+      vehicles: out.length,
+      freeVehicles: free.length,
+    };
   } else {
     const places = await loadPlaces(c, [load.nodeId, ...items.map((i) => i.stopNodeId)]);
     const fallback = await transitKm(c, load.nodeId);
     const station = places.get(load.nodeId)!;
-    const plan = planMilkRun(station, places, (id) => fallback.get(id) ?? 10, items, free, { ...milk, seed: seedOf(loadId), departAt: load.departAt });
+    const plan = planMilkRun(station, places, (id) => fallback.get(id) ?? 10, items, free, {
+      ...milk,
+      seed: seedOf(loadId),
+      departAt: load.departAt,
+    });
     for (const r of plan.solution.routes) {
       const v = free[r.vehicle]!;
       const ids = r.stops.flatMap((s) => plan.stopItems[s]!);
@@ -163,10 +212,19 @@ async function sealInTx(c: PgClient, loadId: string, now: Date, milk: MilkRunOpt
       });
     }
     for (const s of plan.solution.unassigned) {
-      const reason = free.length ? `no room on the milk-run vehicles free at ${load.nodeName} (or beyond the ${milk.maxMinutes}-minute loop)` : `no vehicle free at ${load.nodeName}`;
+      const reason = free.length
+        ? `no room on the milk-run vehicles free at ${load.nodeName} (or beyond the ${milk.maxMinutes}-minute loop)`
+        : `no vehicle free at ${load.nodeName}`;
       for (const id of plan.stopItems[s]!) rolled.push({ id, reason });
     }
-    report = { mode: "MILK_RUN", parcels: items.length - rolled.length, rolled: rolled.length, vehicles: out.length, freeVehicles: free.length, solver: { cost: plan.solution.cost, iterations: plan.solution.iterations, timeMs: plan.solution.timeMs } };
+    report = {
+      mode: "MILK_RUN",
+      parcels: items.length - rolled.length,
+      rolled: rolled.length,
+      vehicles: out.length,
+      freeVehicles: free.length,
+      solver: { cost: plan.solution.cost, iterations: plan.solution.iterations, timeMs: plan.solution.timeMs },
+    };
   }
 
   if (out.length) {
@@ -174,26 +232,67 @@ async function sealInTx(c: PgClient, loadId: string, now: Date, milk: MilkRunOpt
     await c.query(
       `INSERT INTO "LoadVehicle" (id, "loadId", "vehicleId", seq, parcels, "weightG", "volumeCm3", "fillWeight", "fillVolume", "busyUntil", stops)
        SELECT a, $1, b, c, d, e, f, g, h, i, j FROM unnest($2::uuid[], $3::uuid[], $4::int[], $5::int[], $6::int[], $7::int[], $8::float8[], $9::float8[], $10::timestamptz[], $11::jsonb[]) AS u(a, b, c, d, e, f, g, h, i, j)`,
-      [loadId, col((o) => o.id), col((o) => o.vehicleId), col((_, i) => i + 1), col((o) => o.items.length), col((o) => o.weightG), col((o) => o.volumeCm3), col((o) => o.fillWeight), col((o) => o.fillVolume), col((o) => o.busyUntil), col((o) => (o.stops ? JSON.stringify(o.stops) : null))],
+      [
+        loadId,
+        col((o) => o.id),
+        col((o) => o.vehicleId),
+        col((_, i) => i + 1),
+        col((o) => o.items.length),
+        col((o) => o.weightG),
+        col((o) => o.volumeCm3),
+        col((o) => o.fillWeight),
+        col((o) => o.fillVolume),
+        col((o) => o.busyUntil),
+        col((o) => (o.stops ? JSON.stringify(o.stops) : null)),
+      ],
     );
     const pairs = out.flatMap((o) => o.items.map((id) => [id, o.id] as const));
-    await c.query(`UPDATE "LoadItem" i SET "loadVehicleId" = u.v FROM unnest($1::bigint[], $2::uuid[]) AS u(id, v) WHERE i.id = u.id`, [pairs.map((p) => p[0]), pairs.map((p) => p[1])]);
+    await c.query(`UPDATE "LoadItem" i SET "loadVehicleId" = u.v FROM unnest($1::bigint[], $2::uuid[]) AS u(id, v) WHERE i.id = u.id`, [
+      pairs.map((p) => p[0]),
+      pairs.map((p) => p[1]),
+    ]);
   }
   if (rolled.length) {
-    await c.query(`UPDATE "LoadItem" i SET status = 'ROLLED', "rolledReason" = u.r FROM unnest($1::bigint[], $2::text[]) AS u(id, r) WHERE i.id = u.id`, [rolled.map((r) => r.id), rolled.map((r) => r.reason)]);
+    await c.query(
+      `UPDATE "LoadItem" i SET status = 'ROLLED', "rolledReason" = u.r FROM unnest($1::bigint[], $2::text[]) AS u(id, r) WHERE i.id = u.id`,
+      [rolled.map((r) => r.id), rolled.map((r) => r.reason)],
+    );
     // Their promised times are planned again, from after this departure.
     const readyAt = new Date(Math.max(now.getTime(), load.departAt.getTime() + 60_000)).toISOString();
-    const rows = rolled.map((r) => outboxEvent(shipmentsReplan, { shipmentId: byId.get(r.id)!.shipmentId, scanId: byId.get(r.id)!.legId, readyAt }));
+    const rows = rolled.map((r) =>
+      outboxEvent(shipmentsReplan, { shipmentId: byId.get(r.id)!.shipmentId, scanId: byId.get(r.id)!.legId, readyAt }),
+    );
     await insertOutbox(c, rows);
     await c.query(
       `INSERT INTO "ShipmentEvent" ("shipmentId", at, type, "nodeId", details) SELECT a, $1, 'ROLLED', $2, b FROM unnest($3::uuid[], $4::jsonb[]) AS u(a, b)`,
-      [now, load.nodeId, rolled.map((r) => byId.get(r.id)!.shipmentId), rolled.map((r) => JSON.stringify({ load: load.code, reason: r.reason }))],
+      [
+        now,
+        load.nodeId,
+        rolled.map((r) => byId.get(r.id)!.shipmentId),
+        rolled.map((r) => JSON.stringify({ load: load.code, reason: r.reason })),
+      ],
     );
   }
   const fill = (k: "fillWeight" | "fillVolume") => (out.length ? out.reduce((s, o) => s + o[k], 0) / out.length : 0);
-  report = { ...report, fillWeight: fill("fillWeight"), fillVolume: fill("fillVolume"), rolledReasons: [...new Set(rolled.map((r) => r.reason))] };
-  await c.query(`UPDATE "Load" SET status = 'SEALED', "sealedAt" = $2, report = $3, "updatedAt" = $2 WHERE id = $1`, [loadId, now, JSON.stringify(report)]);
-  return { loadId, sealedNow: true, status: "SEALED", vehicles: out.map((o) => ({ id: o.id, vehicleId: o.vehicleId })), assigned: items.length - rolled.length, rolled: rolled.length };
+  report = {
+    ...report,
+    fillWeight: fill("fillWeight"),
+    fillVolume: fill("fillVolume"),
+    rolledReasons: [...new Set(rolled.map((r) => r.reason))],
+  };
+  await c.query(`UPDATE "Load" SET status = 'SEALED', "sealedAt" = $2, report = $3, "updatedAt" = $2 WHERE id = $1`, [
+    loadId,
+    now,
+    JSON.stringify(report),
+  ]);
+  return {
+    loadId,
+    sealedNow: true,
+    status: "SEALED",
+    vehicles: out.map((o) => ({ id: o.id, vehicleId: o.vehicleId })),
+    assigned: items.length - rolled.length,
+    rolled: rolled.length,
+  };
 }
 
 /// A stable seed per load: the same load is planned the same way on any worker.

@@ -3,7 +3,15 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { BarcodeFormat, BinaryBitmap, DecodeHintType, HybridBinarizer, MultiFormatReader, QRCodeReader, RGBLuminanceSource } from "@zxing/library";
+import {
+  BarcodeFormat,
+  BinaryBitmap,
+  DecodeHintType,
+  HybridBinarizer,
+  MultiFormatReader,
+  QRCodeReader,
+  RGBLuminanceSource,
+} from "@zxing/library";
 import { PNG } from "pngjs";
 import { describe, expect, it } from "vitest";
 import { makeWaybill } from "@xiangda/domain";
@@ -14,7 +22,10 @@ function decode(pngPath: string, formats: BarcodeFormat[]): string {
   const lum = new Uint8ClampedArray(png.width * png.height);
   for (let i = 0; i < lum.length; i++) lum[i] = (png.data[i * 4]! * 299 + png.data[i * 4 + 1]! * 587 + png.data[i * 4 + 2]! * 114) / 1000;
   const bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(lum, png.width, png.height)));
-  const hints = new Map<DecodeHintType, unknown>([[DecodeHintType.POSSIBLE_FORMATS, formats], [DecodeHintType.TRY_HARDER, true]]);
+  const hints = new Map<DecodeHintType, unknown>([
+    [DecodeHintType.POSSIBLE_FORMATS, formats],
+    [DecodeHintType.TRY_HARDER, true],
+  ]);
   if (formats.includes(BarcodeFormat.QR_CODE)) return new QRCodeReader().decode(bitmap, hints).getText();
   const reader = new MultiFormatReader();
   reader.setHints(hints);
@@ -46,7 +57,9 @@ describe("labels", () => {
       try {
         writeFileSync(path.join(dir, "l.pdf"), pdf);
         execFileSync("pdftoppm", ["-r", "200", "-png", path.join(dir, "l.pdf"), path.join(dir, "p")]);
-        const pages = readdirSync(dir).filter((f) => f.endsWith(".png")).sort();
+        const pages = readdirSync(dir)
+          .filter((f) => f.endsWith(".png"))
+          .sort();
         expect(pages).toHaveLength(2);
         expect(decode(path.join(dir, pages[0]!), [BarcodeFormat.CODE_128])).toBe(a);
         expect(decode(path.join(dir, pages[1]!), [BarcodeFormat.CODE_128])).toBe(b);

@@ -34,13 +34,32 @@ const FONT_CANDIDATES = [
 export function cjkFont(): { path: string; family?: string } | null {
   const found = FONT_CANDIDATES.find((f) => existsSync(f));
   if (!found) return null;
-  return found.endsWith(".ttc") ? { path: found, family: found.includes("wqy-microhei") ? "WenQuanYiMicroHei" : found.includes("zenhei") ? "WenQuanYiZenHei" : "NotoSansCJKsc-Regular" } : { path: found };
+  return found.endsWith(".ttc")
+    ? {
+        path: found,
+        family: found.includes("wqy-microhei")
+          ? "WenQuanYiMicroHei"
+          : found.includes("zenhei")
+            ? "WenQuanYiZenHei"
+            : "NotoSansCJKsc-Regular",
+      }
+    : { path: found };
 }
 
 const TEMP_MARK: Record<LabelData["temp"], string> = { AMBIENT: "常温", CHILLED: "冷藏 CHILLED", FROZEN: "冷冻 FROZEN" };
 
 export async function barcodePng(text: string): Promise<Buffer> {
-  return bwipjs.toBuffer({ bcid: "code128", text, scale: 3, height: 14, includetext: true, textxalign: "center", backgroundcolor: "FFFFFF", paddingwidth: 10, paddingheight: 6 });
+  return bwipjs.toBuffer({
+    bcid: "code128",
+    text,
+    scale: 3,
+    height: 14,
+    includetext: true,
+    textxalign: "center",
+    backgroundcolor: "FFFFFF",
+    paddingwidth: 10,
+    paddingheight: 6,
+  });
 }
 
 export async function qrPng(text: string): Promise<Buffer> {
@@ -51,7 +70,12 @@ export async function renderLabels(labels: LabelData[], size: TLabelSize = "100x
   const [w, h] = LABEL_SIZES[size];
   const W = w * MM;
   const H = h * MM;
-  const doc = new PDFDocument({ size: [W, H], margin: 0, autoFirstPage: false, info: { Title: "Xiangda e-waybill labels", Producer: "Xiangda" } });
+  const doc = new PDFDocument({
+    size: [W, H],
+    margin: 0,
+    autoFirstPage: false,
+    info: { Title: "Xiangda e-waybill labels", Producer: "Xiangda" },
+  });
   const font = cjkFont();
   if (font) doc.registerFont("cjk", font.path, font.family);
   const f = font ? "cjk" : "Helvetica";
@@ -63,11 +87,22 @@ export async function renderLabels(labels: LabelData[], size: TLabelSize = "100x
   for (const l of labels) {
     doc.addPage({ size: [W, H], margin: 0 });
     let y = pad;
-    doc.font(f).fontSize(size === "76x130" ? 9 : 11).text(`乡达 Xiangda  ${l.carrierName ?? ""}`, pad, y, { width: inner });
+    doc
+      .font(f)
+      .fontSize(size === "76x130" ? 9 : 11)
+      .text(`乡达 Xiangda  ${l.carrierName ?? ""}`, pad, y, { width: inner });
     y += 5 * MM;
     // Sort codes, large: county / township / village.
-    doc.rect(pad, y, inner, 14 * MM).lineWidth(1.2).stroke();
-    doc.fontSize(size === "76x130" ? 14 : 18).text([l.sort.county, l.sort.township ?? "-", l.sort.village ?? (l.selfPickup ? "自提" : "-")].join(" / "), pad + 2, y + 3 * MM, { width: inner - 4, align: "center" });
+    doc
+      .rect(pad, y, inner, 14 * MM)
+      .lineWidth(1.2)
+      .stroke();
+    doc
+      .fontSize(size === "76x130" ? 14 : 18)
+      .text([l.sort.county, l.sort.township ?? "-", l.sort.village ?? (l.selfPickup ? "自提" : "-")].join(" / "), pad + 2, y + 3 * MM, {
+        width: inner - 4,
+        align: "center",
+      });
     y += 16 * MM;
     const bc = await barcodePng(l.waybillNo);
     doc.image(bc, pad, y, { fit: [inner, 26 * MM], align: "center" });
@@ -82,7 +117,10 @@ export async function renderLabels(labels: LabelData[], size: TLabelSize = "100x
     const cold = l.temp !== "AMBIENT";
     const boxW = inner * 0.45;
     doc.rect(pad, y, boxW, 10 * MM).fillAndStroke(cold ? "#000000" : "#FFFFFF", "#000000");
-    doc.fillColor(cold ? "#FFFFFF" : "#000000").fontSize(11).text(TEMP_MARK[l.temp], pad, y + 3 * MM, { width: boxW, align: "center" });
+    doc
+      .fillColor(cold ? "#FFFFFF" : "#000000")
+      .fontSize(11)
+      .text(TEMP_MARK[l.temp], pad, y + 3 * MM, { width: boxW, align: "center" });
     doc.fillColor("#000000");
     const qr = await qrPng(l.trackingUrl);
     const qrSize = Math.min(inner * 0.45, H - y - pad);

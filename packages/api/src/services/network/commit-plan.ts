@@ -20,7 +20,8 @@ export async function commitPlan<T>(
       // Another writer may have changed the county since the preview.
       const ctx = await loadCountyContext(tx, county);
       const again = await step.validate(tx, ctx, plan.items);
-      if (again.length) throw new AppError("CONFLICT", "the network changed during the import; preview again", { details: { errors: again } });
+      if (again.length)
+        throw new AppError("CONFLICT", "the network changed during the import; preview again", { details: { errors: again } });
       return step.write(tx, ctx, plan.items);
     },
     { timeout: 120_000 },

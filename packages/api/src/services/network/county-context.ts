@@ -20,9 +20,13 @@ export interface CountyContext {
 
 export async function loadCountyContext(db: Tx, countyCode: string): Promise<CountyContext> {
   const county = await db.county.findUnique({ where: { code: countyCode } });
-  if (!county) throw AppError.field("countyCode", `county ${countyCode} is not imported; run: pnpm xd divisions import --county ${countyCode}`);
+  if (!county)
+    throw AppError.field("countyCode", `county ${countyCode} is not imported; run: pnpm xd divisions import --county ${countyCode}`);
   const [areas, nodes] = await Promise.all([
-    db.adminArea.findMany({ where: { countyCode, removedAt: null }, select: { code: true, level: true, countyCode: true, parentCode: true, name: true, isPoor: true } }),
+    db.adminArea.findMany({
+      where: { countyCode, removedAt: null },
+      select: { code: true, level: true, countyCode: true, parentCode: true, name: true, isPoor: true },
+    }),
     db.node.findMany({ where: { countyCode }, select: { id: true, code: true, tier: true, areaCode: true, status: true, parentId: true } }),
   ]);
   return {

@@ -14,7 +14,12 @@ export async function findCoverage(db: Tx, { countyCode }: { countyCode: string 
     db.node.findMany({ where: { countyCode }, select: { tier: true, status: true, areaCode: true } }),
     db.lane.findMany({
       where: { countyCode, mode: "MILK_RUN" },
-      select: { status: true, stopAreaCodes: true, fromNode: { select: { status: true, tier: true, areaCode: true } }, toNode: { select: { status: true, tier: true, areaCode: true } } },
+      select: {
+        status: true,
+        stopAreaCodes: true,
+        fromNode: { select: { status: true, tier: true, areaCode: true } },
+        toNode: { select: { status: true, tier: true, areaCode: true } },
+      },
     }),
   ]);
   const coverageLanes: CoverageLane[] = lanes.map((l) => ({

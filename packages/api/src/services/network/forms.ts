@@ -8,7 +8,14 @@ import { validateNodes, writeNodes, type NodeFields } from "./nodes.ts";
 import { validateVehicles, writeVehicles, type VehicleFields } from "./vehicles.ts";
 
 /// Import columns → form field names, so the UI can point at the field.
-const FIELD_NAMES: Record<string, string> = { from: "fromCode", to: "toCode", stops: "stopAreaCodes", homeNode: "homeNodeCode", carrier: "carrierCode", cold: "cold" };
+const FIELD_NAMES: Record<string, string> = {
+  from: "fromCode",
+  to: "toCode",
+  stops: "stopAreaCodes",
+  homeNode: "homeNodeCode",
+  carrier: "carrierCode",
+  cold: "cold",
+};
 
 function reject(issues: ImportIssue[]): never {
   const list = issues.map((i) => ({ path: FIELD_NAMES[i.column] ?? i.column, message: i.message }));
@@ -21,7 +28,10 @@ export async function saveNode(db: Db, countyCode: string, fields: NodeFields) {
     const issues = validateNodes(ctx, [{ row: 0, fields }]);
     if (issues.length) reject(issues);
     await writeNodes(tx, countyCode, [{ row: 0, fields }]);
-    return tx.node.findUniqueOrThrow({ where: { countyCode_code: { countyCode, code: fields.code } }, include: { parent: { select: { code: true } } } });
+    return tx.node.findUniqueOrThrow({
+      where: { countyCode_code: { countyCode, code: fields.code } },
+      include: { parent: { select: { code: true } } },
+    });
   });
 }
 

@@ -23,7 +23,12 @@ export interface ImportOutcome {
 export type Progress = (done: number, total: number) => void;
 
 /// Collects the parse result of one cell, recording an issue when it failed.
-export function cell<T>(errors: ImportIssue[], row: number, column: string, p: { ok: true; value: T } | { ok: false; message: string }): T | undefined {
+export function cell<T>(
+  errors: ImportIssue[],
+  row: number,
+  column: string,
+  p: { ok: true; value: T } | { ok: false; message: string },
+): T | undefined {
   if (p.ok) return p.value;
   errors.push({ row, column, message: p.message });
   return undefined;

@@ -83,16 +83,37 @@ export async function executeImportRun(db: Db, importId: string): Promise<void> 
     if (run.kind === "manifest") {
       const carrierCode = (run.params as { carrierCode?: string } | null)?.carrierCode ?? "";
       if (!run.content) throw new Error(`import ${run.id} has no file`);
-      const r = await importManifest(db, { countyCode: run.countyCode, carrierCode, fileName: run.fileName ?? "manifest.csv", data: Buffer.from(run.content), actor: null, now: new Date(), onProgress });
+      const r = await importManifest(db, {
+        countyCode: run.countyCode,
+        carrierCode,
+        fileName: run.fileName ?? "manifest.csv",
+        data: Buffer.from(run.content),
+        actor: null,
+        now: new Date(),
+        onProgress,
+      });
       errors = [];
-      summary = { rows: r.rows, created: r.created, skippedExisting: r.skippedExisting, routeFailures: r.routeFailures, errors: r.errors.slice(0, 1000), unresolved: r.unresolved.slice(0, 1000) } as unknown as Prisma.InputJsonValue;
+      summary = {
+        rows: r.rows,
+        created: r.created,
+        skippedExisting: r.skippedExisting,
+        routeFailures: r.routeFailures,
+        errors: r.errors.slice(0, 1000),
+        unresolved: r.unresolved.slice(0, 1000),
+      } as unknown as Prisma.InputJsonValue;
       seenTotal = Math.max(seenTotal, r.created);
     } else if (run.kind === "divisions") {
       const r = await importDivisions(db, run.countyCode, onProgress);
       summary = { ...r, renamed: r.renamed.slice(0, 200), removed: r.removed.slice(0, 200) };
     } else {
-      if (!run.content || !(FILE_IMPORT_KINDS as readonly string[]).includes(run.kind)) throw new Error(`import ${run.id} has no file or an unknown kind`);
-      const r = await runFileImport(db, run.kind as FileImportKind, { name: run.fileName ?? "upload.csv", data: Buffer.from(run.content) }, { countyCode: run.countyCode, onProgress });
+      if (!run.content || !(FILE_IMPORT_KINDS as readonly string[]).includes(run.kind))
+        throw new Error(`import ${run.id} has no file or an unknown kind`);
+      const r = await runFileImport(
+        db,
+        run.kind as FileImportKind,
+        { name: run.fileName ?? "upload.csv", data: Buffer.from(run.content) },
+        { countyCode: run.countyCode, onProgress },
+      );
       errors = r.errors;
       summary = { rows: r.rows, created: r.written?.created ?? 0, updated: r.written?.updated ?? 0 };
     }

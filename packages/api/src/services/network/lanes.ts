@@ -2,15 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { writeOutbox, type Db, type Tx } from "@xiangda/db";
 import { consolidationSyncSchedulers, outboxEvent } from "@xiangda/jobs";
-import {
-  checkLane,
-  parseBool,
-  parseDepartures,
-  parseIntField,
-  parseLaneMode,
-  parseWeekdays,
-  type TLaneMode,
-} from "@xiangda/domain";
+import { checkLane, parseBool, parseDepartures, parseIntField, parseLaneMode, parseWeekdays, type TLaneMode } from "@xiangda/domain";
 import { commitPlan } from "./commit-plan.ts";
 import { loadCountyContext, type CountyContext } from "./county-context.ts";
 import { cell, requireColumns, type ImportIssue, type ImportOutcome, type ImportPlan, type Progress } from "./import-types.ts";
@@ -66,9 +58,11 @@ export function validateLanes(ctx: CountyContext, items: LaneItem[]): ImportIssu
     if (f.transitMinutes > 7 * 24 * 60) issues.push({ row, column: "transitMinutes", message: "must be at most a week" });
     for (const s of f.stopAreaCodes ?? []) {
       const a = ctx.areas.get(s);
-      if (!a || a.level !== "VILLAGE") issues.push({ row, column: "stops", message: `${s} is not a village-level unit of county ${ctx.countyCode}` });
+      if (!a || a.level !== "VILLAGE")
+        issues.push({ row, column: "stops", message: `${s} is not a village-level unit of county ${ctx.countyCode}` });
     }
-    if ((f.stopAreaCodes?.length ?? 0) > 0 && f.mode !== "MILK_RUN") issues.push({ row, column: "stops", message: "only a MILK_RUN lane has village stops" });
+    if ((f.stopAreaCodes?.length ?? 0) > 0 && f.mode !== "MILK_RUN")
+      issues.push({ row, column: "stops", message: "only a MILK_RUN lane has village stops" });
     if (!from || !to) continue;
     const lane = checkLane({
       mode: f.mode,
@@ -178,7 +172,10 @@ export async function planLanes(db: Tx, table: Table, countyCode?: string): Prom
   const { items, errors } = parseLaneRows(table);
   let county = countyCode ?? null;
   if (!county && items.length) {
-    const c = await countyOfNodeCodes(db, items.flatMap((i) => [i.fields.fromCode, i.fields.toCode]));
+    const c = await countyOfNodeCodes(
+      db,
+      items.flatMap((i) => [i.fields.fromCode, i.fields.toCode]),
+    );
     if (typeof c === "string") county = c;
     else errors.push(c);
   }

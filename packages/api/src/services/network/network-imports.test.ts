@@ -75,7 +75,10 @@ P204,重复,VILLAGE_POINT,210881102208,S102,,yes,ACTIVE
     expect(at(2)).toEqual([]);
     expect(at(3)).toEqual(["areaCode"]); // a station on a village
     expect(at(4)).toEqual(["parentCode"]); // a point whose parent is the hub
-    expect(r.errors.find((e) => e.row === 5)).toMatchObject({ column: "parentCode", message: expect.stringContaining("crossBorderReason") });
+    expect(r.errors.find((e) => e.row === 5)).toMatchObject({
+      column: "parentCode",
+      message: expect.stringContaining("crossBorderReason"),
+    });
     expect(at(6).sort()).toEqual(["areaCode", "cold", "name", "selfPickup", "status", "tier"].sort());
     expect(r.errors.find((e) => e.row === 7)).toMatchObject({ column: "code", message: expect.stringContaining("appears twice") });
     expect(await snapshot()).toBe(before);
@@ -85,7 +88,9 @@ P204,重复,VILLAGE_POINT,210881102208,S102,,yes,ACTIVE
     const r = await runFileImport(
       tdb.db,
       "nodes",
-      csv(`code,name,tier,areaCode,parentCode,crossBorderReason\nP5202,转山村服务点,VILLAGE_POINT,210881105202,S102,沙岗站暂停，由高屯站代管`),
+      csv(
+        `code,name,tier,areaCode,parentCode,crossBorderReason\nP5202,转山村服务点,VILLAGE_POINT,210881105202,S102,沙岗站暂停，由高屯站代管`,
+      ),
     );
     expect(r.errors).toEqual([]);
     expect(r.written).toEqual({ created: 1, updated: 0 });
@@ -143,7 +148,13 @@ M1,S102,P202,MILK_RUN,09:30,,15,40,no,,210881102212;210881102215
     expect(ok.errors).toEqual([]);
     expect(ok.written).toEqual({ created: 4, updated: 0 });
     const t1 = await tdb.db.lane.findFirstOrThrow({ where: { code: "T1" } });
-    expect(t1).toMatchObject({ departures: ["08:00", "14:30"], weekdays: [1, 2, 3, 4, 5], cutoffMinutes: 30, transitMinutes: 60, cold: true });
+    expect(t1).toMatchObject({
+      departures: ["08:00", "14:30"],
+      weekdays: [1, 2, 3, 4, 5],
+      cutoffMinutes: 30,
+      transitMinutes: 60,
+      cold: true,
+    });
     expect((await tdb.db.lane.findFirstOrThrow({ where: { code: "M1" } })).weekdays).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 
@@ -159,10 +170,26 @@ V3,辽HD12345,NOPE,800,4,none,新能源,SF
 `),
     );
     expect(r.written).toBeNull();
-    expect(r.errors.filter((e) => e.row === 3).map((e) => e.column).sort()).toEqual(["capacityKg", "capacityM3"]);
-    expect(r.errors.filter((e) => e.row === 4).map((e) => e.column).sort()).toEqual(["carrier", "homeNode"]);
+    expect(
+      r.errors
+        .filter((e) => e.row === 3)
+        .map((e) => e.column)
+        .sort(),
+    ).toEqual(["capacityKg", "capacityM3"]);
+    expect(
+      r.errors
+        .filter((e) => e.row === 4)
+        .map((e) => e.column)
+        .sort(),
+    ).toEqual(["carrier", "homeNode"]);
     expect(await tdb.db.vehicle.count()).toBe(0);
-    const ok = await runFileImport(tdb.db, "vehicles", csv(`number,plate,homeNode,capacityKg,capacityM3,cold,energy\nV1,辽H12345,HUB,1500,9.5,both,fuel\nV2,辽HD12345,S102,800,4,none,新能源`));
+    const ok = await runFileImport(
+      tdb.db,
+      "vehicles",
+      csv(
+        `number,plate,homeNode,capacityKg,capacityM3,cold,energy\nV1,辽H12345,HUB,1500,9.5,both,fuel\nV2,辽HD12345,S102,800,4,none,新能源`,
+      ),
+    );
     expect(ok.written).toEqual({ created: 2, updated: 0 });
     expect(await tdb.db.vehicle.findFirst({ where: { number: "V1", capacityL: 9500, cold: "BOTH" } })).not.toBeNull();
   });
@@ -178,7 +205,14 @@ describe("coverage and poor villages", () => {
     expect(c.villageUnitsCovered).toBe(8);
     expect(c.coveredBy.get("210881102212")).toBe("MILK_RUN");
     expect(c.townshipsWithStation).toBe(1);
-    expect(c).toMatchObject({ townships: 27, villageUnits: 301, villageCommittees: 283, poorVillages: 3, poorVillagesCovered: 3, coverageRate: Math.round((8 / 301) * 10000) / 10000 });
+    expect(c).toMatchObject({
+      townships: 27,
+      villageUnits: 301,
+      villageCommittees: 283,
+      poorVillages: 3,
+      poorVillagesCovered: 3,
+      coverageRate: Math.round((8 / 301) * 10000) / 10000,
+    });
     await tdb.db.lane.update({ where: { countyCode_code: { countyCode: "210881", code: "M1" } }, data: { status: "SUSPENDED" } });
     expect((await findCoverage(tdb.db, { countyCode: "210881" })).villageUnitsCovered).toBe(6);
   });
@@ -187,7 +221,12 @@ describe("coverage and poor villages", () => {
 describe("import runs", () => {
   it("runs a queued import to DONE with progress, and a bad one to FAILED writing nothing", async () => {
     const good = await tdb.db.importRun.create({
-      data: { countyCode: "210881", kind: "nodes", fileName: "n.csv", content: new Uint8Array(Buffer.from("code,name,tier,areaCode,parentCode\nP212,落水寨村服务点,VILLAGE_POINT,210881102212,S102\n")) },
+      data: {
+        countyCode: "210881",
+        kind: "nodes",
+        fileName: "n.csv",
+        content: new Uint8Array(Buffer.from("code,name,tier,areaCode,parentCode\nP212,落水寨村服务点,VILLAGE_POINT,210881102212,S102\n")),
+      },
     });
     await executeImportRun(tdb.db, good.id);
     const g = await tdb.db.importRun.findUniqueOrThrow({ where: { id: good.id } });
@@ -198,7 +237,14 @@ describe("import runs", () => {
 
     const before = await snapshot();
     const bad = await tdb.db.importRun.create({
-      data: { countyCode: "210881", kind: "nodes", fileName: "n.csv", content: new Uint8Array(Buffer.from("code,name,tier,areaCode,parentCode\nP215,x,VILLAGE_POINT,210881102215,S102\nP2,y,VILLAGE_POINT,999,S102\n")) },
+      data: {
+        countyCode: "210881",
+        kind: "nodes",
+        fileName: "n.csv",
+        content: new Uint8Array(
+          Buffer.from("code,name,tier,areaCode,parentCode\nP215,x,VILLAGE_POINT,210881102215,S102\nP2,y,VILLAGE_POINT,999,S102\n"),
+        ),
+      },
     });
     await executeImportRun(tdb.db, bad.id);
     const b = await tdb.db.importRun.findUniqueOrThrow({ where: { id: bad.id } });

@@ -87,7 +87,8 @@ export function validateNodes(ctx: CountyContext, items: NodeItem[]): ImportIssu
     if (!f.name.trim() || f.name.length > 100) at("name", "required, at most 100 characters");
     if (f.openingHours && !OPENING.test(f.openingHours)) at("openingHours", 'like "08:00-18:00"');
     if (f.contactPhone && !PHONE.test(f.contactPhone)) at("contactPhone", "not a phone number");
-    if (f.status === "SUSPENDED" && f.suspendedReason !== undefined && !f.suspendedReason?.trim()) at("suspendedReason", "a suspension needs a reason");
+    if (f.status === "SUSPENDED" && f.suspendedReason !== undefined && !f.suspendedReason?.trim())
+      at("suspendedReason", "a suspension needs a reason");
   }
   for (const it of items) {
     const f = it.fields;
@@ -112,14 +113,21 @@ export function validateNodes(ctx: CountyContext, items: NodeItem[]): ImportIssu
       const pArea = ctx.areas.get(p.areaCode);
       if (pArea) parent = { code: p.code, tier: p.tier, countyCode: ctx.countyCode, area: pArea };
     }
-    for (const i of checkPlacement({ tier: f.tier, countyCode: ctx.countyCode, area, parent, crossBorderReason: f.crossBorderReason ?? null })) {
+    for (const i of checkPlacement({
+      tier: f.tier,
+      countyCode: ctx.countyCode,
+      area,
+      parent,
+      crossBorderReason: f.crossBorderReason ?? null,
+    })) {
       issues.push({ row: it.row, column: i.path, message: i.message });
     }
     // Changing the tier of a node with children would orphan them.
     const existing = ctx.nodesByCode.get(f.code);
     if (existing && existing.tier !== f.tier) {
       const children = [...ctx.nodesById.values()].filter((n) => n.parentId === existing.id && !inBatch.has(n.code));
-      if (children.length) issues.push({ row: it.row, column: "tier", message: `${f.code} has ${children.length} child node(s); move them first` });
+      if (children.length)
+        issues.push({ row: it.row, column: "tier", message: `${f.code} has ${children.length} child node(s); move them first` });
     }
   }
   return issues;
@@ -142,8 +150,12 @@ export function parseNodeRows(table: Table): { items: NodeItem[]; errors: Import
     const parcelLocker = bool("parcelLocker");
     const passengerStop = bool("passengerStop");
     const recyclables = bool("recyclables");
-    const dailyCapacity = has("dailyCapacity") ? cell(errors, row, "dailyCapacity", parseIntField(v.dailyCapacity, { min: 0, max: 10_000_000 })) : undefined;
-    const handlingMinutes = has("handlingMinutes") ? cell(errors, row, "handlingMinutes", parseIntField(v.handlingMinutes, { min: 0, max: 24 * 60, fallback: 0 })) : undefined;
+    const dailyCapacity = has("dailyCapacity")
+      ? cell(errors, row, "dailyCapacity", parseIntField(v.dailyCapacity, { min: 0, max: 10_000_000 }))
+      : undefined;
+    const handlingMinutes = has("handlingMinutes")
+      ? cell(errors, row, "handlingMinutes", parseIntField(v.handlingMinutes, { min: 0, max: 24 * 60, fallback: 0 }))
+      : undefined;
     let operator: NodeFields["operator"];
     if (has("operator") && v.operator) {
       const op = v.operator.toUpperCase().replace(/[\s-]+/g, "_");
@@ -218,7 +230,12 @@ export async function planNodes(db: Tx, table: Table, countyCode?: string): Prom
   const counties = new Set(items.map((i) => i.fields.areaCode.slice(0, 6)));
   const county = countyCode ?? (counties.size === 1 ? [...counties][0]! : null);
   if (!county) {
-    if (counties.size > 1) errors.push({ row: 0, column: "areaCode", message: `rows span ${counties.size} counties (${[...counties].join(", ")}); import one county at a time` });
+    if (counties.size > 1)
+      errors.push({
+        row: 0,
+        column: "areaCode",
+        message: `rows span ${counties.size} counties (${[...counties].join(", ")}); import one county at a time`,
+      });
     return { rows: table.rows.length, items: [], toCreate: 0, toUpdate: 0, errors, countyCode: null };
   }
   const ctx = await loadCountyContext(db, county);

@@ -17,11 +17,19 @@ export async function planPoorVillages(db: Tx, table: Table, countyCode: string)
   const errors: ImportIssue[] = [];
   // A file with one unnamed column is a plain list of codes.
   const codeCol = table.columns.includes("code") ? "code" : table.columns.length === 1 ? table.columns[0]! : null;
-  if (!codeCol) return { rows: table.rows.length, items: [], toCreate: 0, toUpdate: 0, errors: [{ row: 1, column: "code", message: 'missing column "code"' }] };
+  if (!codeCol)
+    return {
+      rows: table.rows.length,
+      items: [],
+      toCreate: 0,
+      toUpdate: 0,
+      errors: [{ row: 1, column: "code", message: 'missing column "code"' }],
+    };
   const ctx = await loadCountyContext(db, countyCode);
   const items: PoorItem[] = [];
   // A headerless list: the first "column name" is itself a code.
-  const rows = table.columns.length === 1 && /^\d{9,12}$/.test(codeCol) ? [{ row: 1, values: { [codeCol]: codeCol } }, ...table.rows] : table.rows;
+  const rows =
+    table.columns.length === 1 && /^\d{9,12}$/.test(codeCol) ? [{ row: 1, values: { [codeCol]: codeCol } }, ...table.rows] : table.rows;
   for (const { row, values } of rows) {
     const p = parseAreaCode(values[codeCol]);
     if (!p.ok) {

@@ -70,7 +70,10 @@ export async function readTable(fileName: string, data: Buffer, aliases: Record<
   const header = grid[0];
   if (!header || header.every((h) => !h)) throw AppError.field("file", "the first row must be a header row");
   const columns = header.map((h) => {
-    const key = h.trim().toLowerCase().replace(/^\uFEFF/, "");
+    const key = h
+      .trim()
+      .toLowerCase()
+      .replace(/^\uFEFF/, "");
     return aliases[key] ?? key;
   });
   const rows: TableRow[] = [];

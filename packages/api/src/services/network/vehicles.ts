@@ -45,12 +45,14 @@ export function validateVehicles(ctx: CountyContext, carriers: Set<string>, item
   const plates = new Map<string, number>();
   for (const { row, fields: f } of items) {
     if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$/.test(f.number)) issues.push({ row, column: "number", message: "1-40 letters, digits, _ . -" });
-    if (numbers.has(f.number)) issues.push({ row, column: "number", message: `number ${f.number} appears twice (row ${numbers.get(f.number)})` });
+    if (numbers.has(f.number))
+      issues.push({ row, column: "number", message: `number ${f.number} appears twice (row ${numbers.get(f.number)})` });
     numbers.set(f.number, row);
     if (!PLATE.test(f.plate)) issues.push({ row, column: "plate", message: `"${f.plate}" is not a plate like 辽H12345 or 辽HD12345` });
     if (plates.has(f.plate)) issues.push({ row, column: "plate", message: `plate ${f.plate} appears twice (row ${plates.get(f.plate)})` });
     plates.set(f.plate, row);
-    if (!ctx.nodesByCode.has(f.homeNodeCode)) issues.push({ row, column: "homeNode", message: `no node ${f.homeNodeCode} in county ${ctx.countyCode}` });
+    if (!ctx.nodesByCode.has(f.homeNodeCode))
+      issues.push({ row, column: "homeNode", message: `no node ${f.homeNodeCode} in county ${ctx.countyCode}` });
     if (f.carrierCode && !carriers.has(f.carrierCode)) issues.push({ row, column: "carrier", message: `no carrier ${f.carrierCode}` });
   }
   return issues;
@@ -96,7 +98,9 @@ export function parseVehicleRows(table: Table): { items: VehicleItem[]; errors: 
 
 export async function writeVehicles(tx: Tx, ctx: CountyContext, items: VehicleItem[], onProgress?: Progress): Promise<ImportOutcome> {
   const carriers = new Map((await tx.carrier.findMany({ select: { id: true, code: true } })).map((c) => [c.code, c.id]));
-  const existing = new Set((await tx.vehicle.findMany({ where: { countyCode: ctx.countyCode }, select: { number: true } })).map((v) => v.number));
+  const existing = new Set(
+    (await tx.vehicle.findMany({ where: { countyCode: ctx.countyCode }, select: { number: true } })).map((v) => v.number),
+  );
   let created = 0;
   let done = 0;
   for (const { fields: f } of items) {
@@ -130,7 +134,10 @@ export async function planVehicles(db: Tx, table: Table, countyCode?: string): P
   const { items, errors } = parseVehicleRows(table);
   let county = countyCode ?? null;
   if (!county && items.length) {
-    const c = await countyOfNodeCodes(db, items.map((i) => i.fields.homeNodeCode));
+    const c = await countyOfNodeCodes(
+      db,
+      items.map((i) => i.fields.homeNodeCode),
+    );
     if (typeof c === "string") county = c;
     else errors.push({ ...c, column: "homeNode" });
   }
@@ -139,7 +146,9 @@ export async function planVehicles(db: Tx, table: Table, countyCode?: string): P
   const carriers = new Set((await db.carrier.findMany({ select: { code: true } })).map((c) => c.code));
   errors.push(...validateVehicles(ctx, carriers, items));
   // A plate already used by another vehicle number in this county.
-  const byPlate = new Map((await db.vehicle.findMany({ where: { countyCode: county }, select: { number: true, plate: true } })).map((v) => [v.plate, v.number]));
+  const byPlate = new Map(
+    (await db.vehicle.findMany({ where: { countyCode: county }, select: { number: true, plate: true } })).map((v) => [v.plate, v.number]),
+  );
   for (const { row, fields: f } of items) {
     const owner = byPlate.get(f.plate);
     if (owner && owner !== f.number) errors.push({ row, column: "plate", message: `plate ${f.plate} belongs to vehicle ${owner}` });
@@ -152,7 +161,8 @@ export async function planVehicles(db: Tx, table: Table, countyCode?: string): P
 
 export async function importVehicles(db: Db, table: Table, opts: { countyCode?: string; dryRun?: boolean; onProgress?: Progress } = {}) {
   return commitPlan(db, await planVehicles(db, table, opts.countyCode), opts.dryRun, {
-    validate: async (tx, ctx, items) => validateVehicles(ctx, new Set((await tx.carrier.findMany({ select: { code: true } })).map((c) => c.code)), items),
+    validate: async (tx, ctx, items) =>
+      validateVehicles(ctx, new Set((await tx.carrier.findMany({ select: { code: true } })).map((c) => c.code)), items),
     write: (tx, ctx, items) => writeVehicles(tx, ctx, items, opts.onProgress),
   });
 }

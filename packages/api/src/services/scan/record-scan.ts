@@ -9,7 +9,16 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { Db, PgPool } from "@xiangda/db";
 import { pgPool } from "@xiangda/db";
-import { decideScan, looksLikeLoadCode, parseWaybill, shipmentLight, yellowFraction, type Actor, type ScanLeg, type TScanOutcome } from "@xiangda/domain";
+import {
+  decideScan,
+  looksLikeLoadCode,
+  parseWaybill,
+  shipmentLight,
+  yellowFraction,
+  type Actor,
+  type ScanLeg,
+  type TScanOutcome,
+} from "@xiangda/domain";
 import { consolidationAssign, notifyPickupReady, outboxEvent, shipmentsReplan, type OutboxRow } from "@xiangda/jobs";
 import { missingThreeRules } from "../shipments/accept-shipment.ts";
 import type { TScan } from "./schemas.ts";
@@ -37,7 +46,14 @@ function canonical(r: ScanResult): ScanResult {
     outcome: r.outcome,
     message: r.message,
     shipment: r.shipment
-      ? { waybillNo: r.shipment.waybillNo, status: r.shipment.status, light: r.shipment.light, temp: r.shipment.temp, destination: r.shipment.destination, selfPickup: r.shipment.selfPickup }
+      ? {
+          waybillNo: r.shipment.waybillNo,
+          status: r.shipment.status,
+          light: r.shipment.light,
+          temp: r.shipment.temp,
+          destination: r.shipment.destination,
+          selfPickup: r.shipment.selfPickup,
+        }
       : null,
     nextHop: r.nextHop ? { code: r.nextHop.code, name: r.nextHop.name } : null,
     expected: r.expected ? { code: r.expected.code, name: r.expected.name } : null,
@@ -177,7 +193,8 @@ const date = (x: Date | string | null): Date | null => (x === null ? null : new 
 
 async function runBatch(c: PgPool, actor: Actor, input: TScan[], now: Date): Promise<ScanResult[]> {
   // Station staff scan only at their own node; the county's managers only find their county's parcels.
-  const mayTry = (s: TScan) => actor.role === "ADMIN" || actor.role === "COUNTY_MANAGER" || (actor.role === "STATION_STAFF" && s.nodeId === actor.nodeId);
+  const mayTry = (s: TScan) =>
+    actor.role === "ADMIN" || actor.role === "COUNTY_MANAGER" || (actor.role === "STATION_STAFF" && s.nodeId === actor.nodeId);
   // A load's barcode stands for every parcel in it: each gets a scan of its own, right after it.
   const { scans, top, headers } = await expandLoadScans(c, actor, input, mayTry);
   const results = new Array<ScanResult | undefined>(scans.length);
@@ -194,7 +211,15 @@ async function runBatch(c: PgPool, actor: Actor, input: TScan[], now: Date): Pro
     else carrierCodes.add(s.code.trim());
   }
   const county = actor.role === "ADMIN" ? null : actor.countyCode;
-  const params = [[...waybills], [...carrierCodes], shelves.map((x) => x.nodeId), shelves.map((x) => x.slot), county, [...new Set(scans.map((s) => s.nodeId))], [...new Set(scans.map((s) => s.clientScanId))]];
+  const params = [
+    [...waybills],
+    [...carrierCodes],
+    shelves.map((x) => x.nodeId),
+    shelves.map((x) => x.slot),
+    county,
+    [...new Set(scans.map((s) => s.nodeId))],
+    [...new Set(scans.map((s) => s.clientScanId))],
+  ];
   const read = (await c.query<ReadRow>({ name: "xd_scan_read", text: READ_SQL, values: params })).rows[0]!;
 
   const done = new Map(read.replays.map((x) => [x.clientScanId, canonical(x.result)]));
@@ -206,20 +231,42 @@ async function runBatch(c: PgPool, actor: Actor, input: TScan[], now: Date): Pro
     for (const n of r.rows) nodes.set(n.id, n);
   };
   const allowed = (n: NodeRow | undefined): n is NodeRow =>
-    !!n && (actor.role === "ADMIN" || (actor.role === "COUNTY_MANAGER" && actor.countyCode === n.countyCode) || (actor.role === "STATION_STAFF" && actor.nodeId === n.id));
+    !!n &&
+    (actor.role === "ADMIN" ||
+      (actor.role === "COUNTY_MANAGER" && actor.countyCode === n.countyCode) ||
+      (actor.role === "STATION_STAFF" && actor.nodeId === n.id));
 
   const parcels = new Map<string, Parcel>();
   const lastBy = new Map(read.last.map((r) => [r.shipmentId, r]));
   const versions = new Map<string, string>();
   for (const { v, ...x } of read.parcels) {
     versions.set(x.id, v);
-    const row: ParcelRow = { ...x, readyForPickupAt: date(x.readyForPickupAt), lastScanAt: date(x.lastScanAt), promisedAt: date(x.promisedAt), lightChangedAt: date(x.lightChangedAt) };
-    parcels.set(row.id, { row, legs: [], plan: 0, lastAction: lastBy.get(row.id)?.action ?? null, lastNodeId: lastBy.get(row.id)?.nodeId ?? null, dirty: false });
+    const row: ParcelRow = {
+      ...x,
+      readyForPickupAt: date(x.readyForPickupAt),
+      lastScanAt: date(x.lastScanAt),
+      promisedAt: date(x.promisedAt),
+      lightChangedAt: date(x.lightChangedAt),
+    };
+    parcels.set(row.id, {
+      row,
+      legs: [],
+      plan: 0,
+      lastAction: lastBy.get(row.id)?.action ?? null,
+      lastNodeId: lastBy.get(row.id)?.nodeId ?? null,
+      dirty: false,
+    });
   }
   for (const x of read.legs) {
     const p = parcels.get(x.shipmentId);
     if (!p) continue;
-    p.legs.push({ ...x, plannedDepart: date(x.plannedDepart)!, plannedArrive: date(x.plannedArrive)!, actualDepart: date(x.actualDepart), actualArrive: date(x.actualArrive) });
+    p.legs.push({
+      ...x,
+      plannedDepart: date(x.plannedDepart)!,
+      plannedArrive: date(x.plannedArrive)!,
+      actualDepart: date(x.actualDepart),
+      actualArrive: date(x.actualArrive),
+    });
     p.plan = Math.max(p.plan, x.plan);
   }
   const byWaybill = new Map([...parcels.values()].map((p) => [p.row.waybillNo, p]));
@@ -261,7 +308,9 @@ async function runBatch(c: PgPool, actor: Actor, input: TScan[], now: Date): Pro
       return parcel && parcel.row.countyCode === node.countyCode ? parcel : `no parcel ${p.value} in this county`;
     }
     if (SHELF.test(code)) {
-      const parcel = [...parcels.values()].find((x) => x.row.currentNodeId === node.id && x.row.shelfSlot === code && x.row.status === "AWAITING_PICKUP");
+      const parcel = [...parcels.values()].find(
+        (x) => x.row.currentNodeId === node.id && x.row.shelfSlot === code && x.row.status === "AWAITING_PICKUP",
+      );
       return parcel ?? `shelf slot ${code} is empty`;
     }
     const list = [...parcels.values()].filter((x) => x.row.countyCode === node.countyCode && x.row.carrierWaybillNo === s.code.trim());
@@ -305,7 +354,13 @@ async function runBatch(c: PgPool, actor: Actor, input: TScan[], now: Date): Pro
         currentNodeId: row.currentNodeId,
         destNodeId: row.destNodeId,
         destHasShelves: !!dest?.selfPickup,
-        legs: current.map((l): ScanLeg => ({ seq: l.seq, fromNodeId: l.fromNodeId, toNodeId: l.toNodeId, toTier: nodes.get(l.toNodeId)?.tier ?? "VILLAGE_POINT", status: l.status as ScanLeg["status"] })),
+        legs: current.map((l): ScanLeg => ({
+          seq: l.seq,
+          fromNodeId: l.fromNodeId,
+          toNodeId: l.toNodeId,
+          toTier: nodes.get(l.toNodeId)?.tier ?? "VILLAGE_POINT",
+          status: l.status as ScanLeg["status"],
+        })),
         loadedVehicleId: row.loadedVehicleId,
         missingRules: missingThreeRules(row),
         pickupCode: row.pickupCode,
@@ -313,7 +368,15 @@ async function runBatch(c: PgPool, actor: Actor, input: TScan[], now: Date): Pro
         lastAction: p.lastAction as never,
         lastNodeId: p.lastNodeId,
       },
-      { action: s.action, nodeId: node.id, nodeIsHub: node.tier === "COUNTY_HUB", vehicleId: s.vehicleId ?? null, exceptionReason: s.exceptionReason ?? null, pickupCode: s.pickupCode ?? null, phoneLast4: s.phoneLast4 ?? null },
+      {
+        action: s.action,
+        nodeId: node.id,
+        nodeIsHub: node.tier === "COUNTY_HUB",
+        vehicleId: s.vehicleId ?? null,
+        exceptionReason: s.exceptionReason ?? null,
+        pickupCode: s.pickupCode ?? null,
+        phoneLast4: s.phoneLast4 ?? null,
+      },
     );
 
     const at = eventTime(new Date(s.at), now);
@@ -339,7 +402,9 @@ async function runBatch(c: PgPool, actor: Actor, input: TScan[], now: Date): Pro
       const depart = e.departLeg !== undefined ? legAt(e.departLeg) : undefined;
       if (depart) touch(Object.assign(depart, { status: "DEPARTED" as const, actualDepart: at }));
       if (e.closeLegsBefore !== undefined) {
-        for (const l of current) if (l.seq < e.closeLegsBefore && (l.status === "PLANNED" || l.status === "DEPARTED")) touch(Object.assign(l, { status: "ARRIVED" as const }));
+        for (const l of current)
+          if (l.seq < e.closeLegsBefore && (l.status === "PLANNED" || l.status === "DEPARTED"))
+            touch(Object.assign(l, { status: "ARRIVED" as const }));
       }
       const arrive = e.arriveLeg !== undefined ? legAt(e.arriveLeg) : undefined;
       if (arrive) touch(Object.assign(arrive, { status: "ARRIVED" as const, actualArrive: at }));
@@ -354,27 +419,55 @@ async function runBatch(c: PgPool, actor: Actor, input: TScan[], now: Date): Pro
     }
     if (e || decision.outcome === "MISROUTED") {
       const details = { clientScanId: s.clientScanId, message: decision.message, ...(assigned ? { shelfSlot: assigned } : {}) };
-      events.push({ shipmentId: row.id, at, type: decision.outcome === "MISROUTED" ? "MISROUTED" : s.action, nodeId: node.id, actorId: actor.userId, details });
+      events.push({
+        shipmentId: row.id,
+        at,
+        type: decision.outcome === "MISROUTED" ? "MISROUTED" : s.action,
+        nodeId: node.id,
+        actorId: actor.userId,
+        details,
+      });
     }
     if (e) {
       // The light after this scan (the scheduled job covers the passing of time).
       const live = p.legs.filter((l) => l.status !== "CANCELLED");
       const finalArrival = [...live].reverse().find((l) => l.actualArrive)?.actualArrive ?? null;
-      const lr = shipmentLight({ status: row.status, routeError: row.routeError, promisedAt: row.promisedAt, finalArrival, legs: live }, now, yellowFraction());
+      const lr = shipmentLight(
+        { status: row.status, routeError: row.routeError, promisedAt: row.promisedAt, finalArrival, legs: live },
+        now,
+        yellowFraction(),
+      );
       if (lr.light !== row.light) {
-        events.push({ shipmentId: row.id, at: now, type: "LIGHT_CHANGED", nodeId: null, actorId: null, details: { from: row.light, to: lr.light, reason: lr.reason } });
+        events.push({
+          shipmentId: row.id,
+          at: now,
+          type: "LIGHT_CHANGED",
+          nodeId: null,
+          actorId: null,
+          details: { from: row.light, to: lr.light, reason: lr.reason },
+        });
         Object.assign(row, { light: lr.light, lightReason: lr.reason, lightChangedAt: now });
       }
     }
     await loadNodes([decision.nextNodeId, decision.expectedNodeId]);
     const expected = view(decision.expectedNodeId);
-    const message = decision.outcome === "MISROUTED" && expected ? `misrouted: expected at ${expected.name} (${expected.code}); a new route is being planned` : decision.message;
+    const message =
+      decision.outcome === "MISROUTED" && expected
+        ? `misrouted: expected at ${expected.name} (${expected.code}); a new route is being planned`
+        : decision.message;
     record(
       {
         clientScanId: s.clientScanId,
         outcome: decision.outcome,
         message,
-        shipment: { waybillNo: row.waybillNo, status: row.status, light: row.light, temp: row.temp, destination: dest?.name ?? null, selfPickup: row.selfPickup },
+        shipment: {
+          waybillNo: row.waybillNo,
+          status: row.status,
+          light: row.light,
+          temp: row.temp,
+          destination: dest?.name ?? null,
+          selfPickup: row.selfPickup,
+        },
         nextHop: view(decision.nextNodeId),
         expected,
         shelfSlot: row.status === "AWAITING_PICKUP" ? row.shelfSlot : null,
@@ -394,9 +487,19 @@ async function runBatch(c: PgPool, actor: Actor, input: TScan[], now: Date): Pro
   }
   // Parcels now waiting at a node for their next leg join that leg's load.
   for (const p of parcels.values()) if (p.dirty && p.row.status === "AT_NODE" && p.row.currentNodeId) readyAt.add(p.row.currentNodeId);
-  if (readyAt.size) outbox.push(outboxEvent(consolidationAssign, { nodeIds: [...readyAt].sort(), key: `scan-${scanRows[0]?.s.clientScanId ?? randomUUID()}` }));
+  if (readyAt.size)
+    outbox.push(
+      outboxEvent(consolidationAssign, { nodeIds: [...readyAt].sort(), key: `scan-${scanRows[0]?.s.clientScanId ?? randomUUID()}` }),
+    );
 
-  await writeAll(c, actor, now, { versions, parcels: [...parcels.values()].filter((p) => p.dirty).map((p) => p.row), legs: [...changedLegs.values()], events, outbox, scanRows });
+  await writeAll(c, actor, now, {
+    versions,
+    parcels: [...parcels.values()].filter((p) => p.dirty).map((p) => p.row),
+    legs: [...changedLegs.values()],
+    events,
+    outbox,
+    scanRows,
+  });
   await markLoads(c, scans, headers, results);
   return top.map((i) => results[i]!);
 }
@@ -423,7 +526,15 @@ async function expandLoadScans(c: PgPool, actor: Actor, input: TScan[], mayTry: 
   const headers = new Map<number, LoadHeader>();
   if (!codes.length) return { scans: input, top, headers };
   const rows = (
-    await c.query<{ loadId: string; code: string; countyCode: string; nodeId: string; toNodeId: string | null; waybillNo: string | null; vehicleId: string | null }>(
+    await c.query<{
+      loadId: string;
+      code: string;
+      countyCode: string;
+      nodeId: string;
+      toNodeId: string | null;
+      waybillNo: string | null;
+      vehicleId: string | null;
+    }>(
       `SELECT l.id AS "loadId", l.code, l."countyCode", l."nodeId", l."toNodeId", s."waybillNo", lv."vehicleId"
        FROM "Load" l LEFT JOIN "LoadItem" i ON i."loadId" = l.id AND i.status = 'ASSIGNED'
        LEFT JOIN "Shipment" s ON s.id = i."shipmentId" LEFT JOIN "LoadVehicle" lv ON lv.id = i."loadVehicleId"
@@ -442,18 +553,38 @@ async function expandLoadScans(c: PgPool, actor: Actor, input: TScan[], mayTry: 
     const vehicles = new Set(mine.map((r) => r.vehicleId).filter(Boolean));
     let refused: string | null = null;
     if (s.action === "LOAD" && s.vehicleId && vehicles.size && !vehicles.has(s.vehicleId)) refused = `this vehicle is not on load ${code}`;
-    if (!["LOAD", "DEPART", "ARRIVE", "HANDOVER"].includes(s.action)) refused = `a load can be scanned to load, depart, hand over or arrive; scan ${s.action.toLowerCase()} parcel by parcel`;
-    const items = refused ? [] : mine.filter((r) => r.waybillNo && (s.action !== "LOAD" || !s.vehicleId || !vehicles.size || r.vehicleId === s.vehicleId));
-    headers.set(scans.length - 1, { loadId: first.loadId, code, toNodeId: first.toNodeId, nodeId: first.nodeId, children: items.length, refused });
+    if (!["LOAD", "DEPART", "ARRIVE", "HANDOVER"].includes(s.action))
+      refused = `a load can be scanned to load, depart, hand over or arrive; scan ${s.action.toLowerCase()} parcel by parcel`;
+    const items = refused
+      ? []
+      : mine.filter((r) => r.waybillNo && (s.action !== "LOAD" || !s.vehicleId || !vehicles.size || r.vehicleId === s.vehicleId));
+    headers.set(scans.length - 1, {
+      loadId: first.loadId,
+      code,
+      toNodeId: first.toNodeId,
+      nodeId: first.nodeId,
+      children: items.length,
+      refused,
+    });
     for (const r of items) {
       const vehicleId = s.action === "LOAD" ? (s.vehicleId ?? r.vehicleId ?? undefined) : s.vehicleId;
-      scans.push({ ...s, clientScanId: childScanId(s.clientScanId, r.waybillNo!), code: r.waybillNo!, ...(vehicleId ? { vehicleId } : {}) });
+      scans.push({
+        ...s,
+        clientScanId: childScanId(s.clientScanId, r.waybillNo!),
+        code: r.waybillNo!,
+        ...(vehicleId ? { vehicleId } : {}),
+      });
     }
   });
   return { scans, top, headers };
 }
 
-function summarizeLoadScan(s: TScan, h: LoadHeader, children: (ScanResult | undefined)[], next: { code: string; name: string } | null): ScanResult {
+function summarizeLoadScan(
+  s: TScan,
+  h: LoadHeader,
+  children: (ScanResult | undefined)[],
+  next: { code: string; name: string } | null,
+): ScanResult {
   const base = { clientScanId: s.clientScanId, shipment: null, nextHop: next, expected: null, shelfSlot: null };
   if (h.refused) return { ...base, outcome: "INVALID_TRANSITION", message: h.refused };
   if (!children.length) return { ...base, outcome: "INVALID_TRANSITION", message: `load ${h.code} has no parcels` };
@@ -475,9 +606,15 @@ async function markLoads(c: PgPool, scans: TScan[], headers: Map<number, LoadHea
     // Moved when any of its parcels moved (the others are refused with their reasons).
     if (!results.slice(i + 1, i + 1 + h.children).some((r) => r?.outcome === "OK" || r?.outcome === "DUPLICATE")) continue;
     if ((s.action === "DEPART" || s.action === "HANDOVER") && s.nodeId === h.nodeId) {
-      await c.query(`UPDATE "Load" SET status = 'DEPARTED', "departedAt" = coalesce("departedAt", $2), "updatedAt" = now() WHERE id = $1 AND status IN ('OPEN', 'SEALED', 'PLANNED')`, [h.loadId, new Date(s.at)]);
+      await c.query(
+        `UPDATE "Load" SET status = 'DEPARTED', "departedAt" = coalesce("departedAt", $2), "updatedAt" = now() WHERE id = $1 AND status IN ('OPEN', 'SEALED', 'PLANNED')`,
+        [h.loadId, new Date(s.at)],
+      );
     } else if (s.action === "ARRIVE" && (s.nodeId === h.toNodeId || (!h.toNodeId && s.nodeId === h.nodeId))) {
-      await c.query(`UPDATE "Load" SET status = 'ARRIVED', "arrivedAt" = coalesce("arrivedAt", $2), "updatedAt" = now() WHERE id = $1 AND status <> 'ARRIVED'`, [h.loadId, new Date(s.at)]);
+      await c.query(
+        `UPDATE "Load" SET status = 'ARRIVED', "arrivedAt" = coalesce("arrivedAt", $2), "updatedAt" = now() WHERE id = $1 AND status <> 'ARRIVED'`,
+        [h.loadId, new Date(s.at)],
+      );
     }
   }
 }
@@ -535,16 +672,45 @@ async function writeAll(c: PgPool, actor: Actor, now: Date, w: Writes): Promise<
     text: WRITE_SQL,
     values: [
       now,
-      p.map((x) => x.id), p.map((x) => x.status), p.map((x) => x.currentNodeId), p.map((x) => x.lastScanAt), p.map((x) => x.loadedVehicleId),
-      p.map((x) => x.exceptionReason), p.map((x) => x.shelfSlot), p.map((x) => x.pickupCode), p.map((x) => x.readyForPickupAt),
-      p.map((x) => x.light), p.map((x) => x.lightReason), p.map((x) => x.lightChangedAt),
-      l.map((x) => x.id), l.map((x) => x.status), l.map((x) => x.actualDepart), l.map((x) => x.actualArrive),
-      e.map((x) => x.shipmentId), e.map((x) => x.at), e.map((x) => x.type), e.map((x) => x.nodeId), e.map((x) => x.actorId), e.map((x) => JSON.stringify(x.details)),
-      o.map((x) => x.queue), o.map((x) => x.name), o.map((x) => x.jobId), o.map((x) => JSON.stringify(x.payload)),
+      p.map((x) => x.id),
+      p.map((x) => x.status),
+      p.map((x) => x.currentNodeId),
+      p.map((x) => x.lastScanAt),
+      p.map((x) => x.loadedVehicleId),
+      p.map((x) => x.exceptionReason),
+      p.map((x) => x.shelfSlot),
+      p.map((x) => x.pickupCode),
+      p.map((x) => x.readyForPickupAt),
+      p.map((x) => x.light),
+      p.map((x) => x.lightReason),
+      p.map((x) => x.lightChangedAt),
+      l.map((x) => x.id),
+      l.map((x) => x.status),
+      l.map((x) => x.actualDepart),
+      l.map((x) => x.actualArrive),
+      e.map((x) => x.shipmentId),
+      e.map((x) => x.at),
+      e.map((x) => x.type),
+      e.map((x) => x.nodeId),
+      e.map((x) => x.actorId),
+      e.map((x) => JSON.stringify(x.details)),
+      o.map((x) => x.queue),
+      o.map((x) => x.name),
+      o.map((x) => x.jobId),
+      o.map((x) => JSON.stringify(x.payload)),
       actor.userId,
-      r.map((x) => x.s.clientScanId), r.map((x) => x.s.nodeId), r.map((x) => x.s.code.slice(0, 64)), r.map((x) => x.s.action), r.map((x) => x.s.vehicleId ?? null),
-      r.map((x) => new Date(x.s.at)), r.map((x) => x.result.outcome), r.map((x) => x.result.message), r.map((x) => x.shipmentId), r.map((x) => JSON.stringify(x.result)),
-      [...w.versions.keys()], [...w.versions.values()],
+      r.map((x) => x.s.clientScanId),
+      r.map((x) => x.s.nodeId),
+      r.map((x) => x.s.code.slice(0, 64)),
+      r.map((x) => x.s.action),
+      r.map((x) => x.s.vehicleId ?? null),
+      r.map((x) => new Date(x.s.at)),
+      r.map((x) => x.result.outcome),
+      r.map((x) => x.result.message),
+      r.map((x) => x.shipmentId),
+      r.map((x) => JSON.stringify(x.result)),
+      [...w.versions.keys()],
+      [...w.versions.values()],
     ],
   });
 }

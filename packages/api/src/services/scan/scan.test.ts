@@ -10,7 +10,14 @@ import { createHarness, type Harness } from "../../test-utils/harness.ts";
 let h: Harness;
 const countyCode = "210881";
 const ids: Record<string, string> = {};
-const staff = (code: string): Actor => ({ userId: randomUUID(), username: `staff-${code}`, role: "STATION_STAFF", countyCode, nodeId: ids[code]!, merchantId: null });
+const staff = (code: string): Actor => ({
+  userId: randomUUID(),
+  username: `staff-${code}`,
+  role: "STATION_STAFF",
+  countyCode,
+  nodeId: ids[code]!,
+  merchantId: null,
+});
 const manager: Actor = { userId: randomUUID(), username: "m", role: "COUNTY_MANAGER", countyCode, nodeId: null, merchantId: null };
 const csv = (s: string) => ({ name: "f.csv", data: Buffer.from(s) });
 
@@ -20,26 +27,58 @@ beforeAll(async () => {
   await runFileImport(
     h.deps.db,
     "nodes",
-    csv("code,name,tier,areaCode,parentCode,selfPickup\nHUB,中心,COUNTY_HUB,210881000000,,no\nS102,高屯站,TOWNSHIP_STATION,210881102000,HUB,no\nS105,沙岗站,TOWNSHIP_STATION,210881105000,HUB,no\nP200,高屯村点,VILLAGE_POINT,210881102200,S102,yes\n"),
+    csv(
+      "code,name,tier,areaCode,parentCode,selfPickup\nHUB,中心,COUNTY_HUB,210881000000,,no\nS102,高屯站,TOWNSHIP_STATION,210881102000,HUB,no\nS105,沙岗站,TOWNSHIP_STATION,210881105000,HUB,no\nP200,高屯村点,VILLAGE_POINT,210881102200,S102,yes\n",
+    ),
   );
-  await runFileImport(h.deps.db, "lanes", csv("code,from,to,mode,departures,transitMinutes\nT1,HUB,S102,TRUNK,13:30,50\nT5,HUB,S105,TRUNK,13:30,50\nT5U,S105,HUB,TRUNK,16:00,50\nM1,S102,P200,MILK_RUN,09:30,20\n"));
+  await runFileImport(
+    h.deps.db,
+    "lanes",
+    csv(
+      "code,from,to,mode,departures,transitMinutes\nT1,HUB,S102,TRUNK,13:30,50\nT5,HUB,S105,TRUNK,13:30,50\nT5U,S105,HUB,TRUNK,16:00,50\nM1,S102,P200,MILK_RUN,09:30,20\n",
+    ),
+  );
   for (const n of await h.deps.db.node.findMany()) ids[n.code] = n.id;
   h.clock.set(new Date("2026-11-23T00:00:00Z"));
 }, 60_000);
 afterAll(async () => h?.close());
 
 async function newParcel(phone = "13812345678") {
-  const s = await h.callerAs(manager).shipments.create({ countyCode, direction: "DOWN", fromCode: "HUB", to: "P200", recipientName: "王", recipientPhone: phone, weightG: 500, contentsCategory: "日用品" });
+  const s = await h
+    .callerAs(manager)
+    .shipments.create({
+      countyCode,
+      direction: "DOWN",
+      fromCode: "HUB",
+      to: "P200",
+      recipientName: "王",
+      recipientPhone: phone,
+      weightG: 500,
+      contentsCategory: "日用品",
+    });
   return s.waybillNo;
 }
 
 const scan = (actor: Actor, code: string, action: string, node: string, extra: object = {}) =>
-  h.callerAs(actor).scan.record({ clientScanId: randomUUID(), code, action: action as never, nodeId: ids[node]!, at: h.clock.now.toISOString(), ...extra });
+  h
+    .callerAs(actor)
+    .scan.record({
+      clientScanId: randomUUID(),
+      code,
+      action: action as never,
+      nodeId: ids[node]!,
+      at: h.clock.now.toISOString(),
+      ...extra,
+    });
 
 describe("a parcel's journey", () => {
   it("goes hub → station → village point → picked up with its code", async () => {
     const wb = await newParcel();
-    expect(await scan(staff("HUB"), wb, "DEPART", "HUB")).toMatchObject({ outcome: "OK", nextHop: { code: "S102" }, shipment: { status: "IN_TRANSIT" } });
+    expect(await scan(staff("HUB"), wb, "DEPART", "HUB")).toMatchObject({
+      outcome: "OK",
+      nextHop: { code: "S102" },
+      shipment: { status: "IN_TRANSIT" },
+    });
     h.clock.advance(6 * 3600_000);
     expect(await scan(staff("S102"), wb, "ARRIVE", "S102")).toMatchObject({ outcome: "OK", nextHop: { code: "P200" } });
     expect(await scan(staff("S102"), wb, "HANDOVER", "S102")).toMatchObject({ outcome: "OK", nextHop: { code: "P200" } });
@@ -51,14 +90,19 @@ describe("a parcel's journey", () => {
 
     const wrong = await scan(staff("P200"), wb, "PICKUP", "P200", { pickupCode: row.pickupCode === "000000" ? "111111" : "000000" });
     expect(wrong).toMatchObject({ outcome: "INVALID_TRANSITION", message: expect.stringContaining("pickup code") });
-    expect(await scan(staff("P200"), "A-01-01", "PICKUP", "P200", { pickupCode: row.pickupCode })).toMatchObject({ outcome: "OK", shipment: { status: "DELIVERED" } });
+    expect(await scan(staff("P200"), "A-01-01", "PICKUP", "P200", { pickupCode: row.pickupCode })).toMatchObject({
+      outcome: "OK",
+      shipment: { status: "DELIVERED" },
+    });
 
     const legs = await h.deps.db.shipmentLeg.findMany({ where: { shipment: { waybillNo: wb } }, orderBy: { seq: "asc" } });
     expect(legs.map((l) => [l.status, !!l.actualDepart, !!l.actualArrive])).toEqual([
       ["ARRIVED", true, true],
       ["ARRIVED", true, true],
     ]);
-    const types = (await h.deps.db.shipmentEvent.findMany({ where: { shipment: { waybillNo: wb } }, orderBy: { id: "asc" } })).map((e) => e.type);
+    const types = (await h.deps.db.shipmentEvent.findMany({ where: { shipment: { waybillNo: wb } }, orderBy: { id: "asc" } })).map(
+      (e) => e.type,
+    );
     expect(types.filter((t) => t !== "LIGHT_CHANGED")).toEqual(["CREATED", "ROUTED", "DEPART", "ARRIVE", "HANDOVER", "ARRIVE", "PICKUP"]);
     expect(await h.deps.db.scanEvent.count({ where: { code: { in: [wb, "A-01-01"] } } })).toBe(6);
   });
@@ -78,9 +122,14 @@ describe("a parcel's journey", () => {
     const a = await newParcel("13800000001");
     const b = await newParcel("13800000002");
     for (const wb of [a, b]) await scan(staff("P200"), wb, "ARRIVE", "P200");
-    const slots = (await h.deps.db.shipment.findMany({ where: { waybillNo: { in: [a, b] } }, orderBy: { waybillNo: "asc" } })).map((s) => s.shelfSlot);
+    const slots = (await h.deps.db.shipment.findMany({ where: { waybillNo: { in: [a, b] } }, orderBy: { waybillNo: "asc" } })).map(
+      (s) => s.shelfSlot,
+    );
     expect(new Set(slots).size).toBe(2);
-    const held = await h.deps.db.shipment.findMany({ where: { status: "AWAITING_PICKUP", currentNodeId: ids.P200! }, select: { shelfSlot: true } });
+    const held = await h.deps.db.shipment.findMany({
+      where: { status: "AWAITING_PICKUP", currentNodeId: ids.P200! },
+      select: { shelfSlot: true },
+    });
     expect(new Set(held.map((x) => x.shelfSlot)).size).toBe(held.length); // never two parcels in one slot
     expect(slots.every((x) => /^A-01-\d\d$/.test(x ?? ""))).toBe(true);
   });
@@ -115,7 +164,10 @@ describe("refusals change nothing and are stored", () => {
     const before = await h.deps.db.shipment.findUniqueOrThrow({ where: { waybillNo: wb } });
     expect(await scan(staff("S102"), wb, "DEPART", "HUB")).toMatchObject({ outcome: "FORBIDDEN", shipment: null });
     const bad = wb.slice(0, -1) + String((Number(wb.slice(-1)) + 1) % 10);
-    expect(await scan(staff("HUB"), bad, "DEPART", "HUB")).toMatchObject({ outcome: "UNKNOWN_CODE", message: expect.stringContaining("waybill") });
+    expect(await scan(staff("HUB"), bad, "DEPART", "HUB")).toMatchObject({
+      outcome: "UNKNOWN_CODE",
+      message: expect.stringContaining("waybill"),
+    });
     expect(await scan(staff("HUB"), "9999999", "DEPART", "HUB")).toMatchObject({ outcome: "UNKNOWN_CODE" });
     expect(await scan(staff("HUB"), wb, "DELIVER", "HUB")).toMatchObject({ outcome: "INVALID_TRANSITION" });
     const after = await h.deps.db.shipment.findUniqueOrThrow({ where: { waybillNo: wb } });
@@ -141,7 +193,9 @@ describe("misrouting and the three rules", () => {
     expect(r).toMatchObject({ outcome: "MISROUTED", expected: { code: "S102" }, message: expect.stringContaining("S102") });
     const s = await h.deps.db.shipment.findUniqueOrThrow({ where: { waybillNo: wb } });
     expect(s.currentNodeId).toBe(ids.S105);
-    expect(await h.deps.db.outboxEvent.count({ where: { name: "shipments.replan", payload: { path: ["shipmentId"], equals: s.id } } })).toBe(1);
+    expect(
+      await h.deps.db.outboxEvent.count({ where: { name: "shipments.replan", payload: { path: ["shipmentId"], equals: s.id } } }),
+    ).toBe(1);
   });
 
   it("keeps an upward parcel at the hub until it is screened", async () => {
@@ -156,13 +210,28 @@ describe("misrouting and the three rules", () => {
       outboundCity: "沈阳市",
       weightG: 5000,
       contentsCategory: "苹果",
-      inspection: { inspected: true, prohibitedAbsent: { explosives: true, flammables: true, toxic: true, radioactive: true, weapons: true, drugs: true, live_animals: true, cash: true } },
+      inspection: {
+        inspected: true,
+        prohibitedAbsent: {
+          explosives: true,
+          flammables: true,
+          toxic: true,
+          radioactive: true,
+          weapons: true,
+          drugs: true,
+          live_animals: true,
+          cash: true,
+        },
+      },
     } as never);
     expect(accepted.legs.map((l) => l.lane)).toEqual(["T5U"]);
     await scan(st, accepted.waybillNo, "DEPART", "S105");
     await scan(staff("HUB"), accepted.waybillNo, "ARRIVE", "HUB");
     // At its destination (the hub's outbound gate) it may still not be handed on unscreened.
-    expect(await scan(staff("HUB"), accepted.waybillNo, "LOAD", "HUB", { vehicleId: randomUUID() })).toMatchObject({ outcome: "INVALID_TRANSITION", message: expect.stringContaining("security screening") });
+    expect(await scan(staff("HUB"), accepted.waybillNo, "LOAD", "HUB", { vehicleId: randomUUID() })).toMatchObject({
+      outcome: "INVALID_TRANSITION",
+      message: expect.stringContaining("security screening"),
+    });
   });
 });
 
@@ -175,7 +244,10 @@ describe("lights follow scans", () => {
       h.clock.set(new Date(leg.plannedArrive.getTime() + 3600_000));
       expect((await scan(staff("HUB"), wb, "DEPART", "HUB")).shipment?.light).toBe("RED");
       expect((await scan(staff("S102"), wb, "ARRIVE", "S102")).shipment?.light).toBe("GREEN");
-      const changes = await h.deps.db.shipmentEvent.findMany({ where: { shipment: { waybillNo: wb }, type: "LIGHT_CHANGED" }, orderBy: { id: "asc" } });
+      const changes = await h.deps.db.shipmentEvent.findMany({
+        where: { shipment: { waybillNo: wb }, type: "LIGHT_CHANGED" },
+        orderBy: { id: "asc" },
+      });
       expect(changes.map((e) => (e.details as { to: string }).to)).toEqual(["RED", "GREEN"]);
     } finally {
       h.clock.set(saved);
@@ -186,7 +258,15 @@ describe("lights follow scans", () => {
 describe("device times and batches", () => {
   it("takes a device time far in the future as the server's, and keeps an old one as sent", async () => {
     const wb = await newParcel();
-    await h.callerAs(staff("HUB")).scan.record({ clientScanId: randomUUID(), code: wb, action: "DEPART", nodeId: ids.HUB!, at: new Date(h.clock.now.getTime() + 3 * 86_400_000).toISOString() });
+    await h
+      .callerAs(staff("HUB"))
+      .scan.record({
+        clientScanId: randomUUID(),
+        code: wb,
+        action: "DEPART",
+        nodeId: ids.HUB!,
+        at: new Date(h.clock.now.getTime() + 3 * 86_400_000).toISOString(),
+      });
     const leg = await h.deps.db.shipmentLeg.findFirstOrThrow({ where: { shipment: { waybillNo: wb }, seq: 0 } });
     expect(leg.actualDepart?.toISOString()).toBe(h.clock.now.toISOString());
     const early = new Date(h.clock.now.getTime() - 3600_000).toISOString();
@@ -197,18 +277,40 @@ describe("device times and batches", () => {
 
   it("records a batch in order with a result per scan", async () => {
     const wb = await newParcel();
-    const mk = (action: string, node: string) => ({ clientScanId: randomUUID(), code: wb, action: action as never, nodeId: ids[node]!, at: h.clock.now.toISOString() });
-    const { results } = await h.callerAs(manager).scan.recordBatch({ scans: [mk("DEPART", "HUB"), mk("DEPART", "HUB"), mk("ARRIVE", "S102")] });
+    const mk = (action: string, node: string) => ({
+      clientScanId: randomUUID(),
+      code: wb,
+      action: action as never,
+      nodeId: ids[node]!,
+      at: h.clock.now.toISOString(),
+    });
+    const { results } = await h
+      .callerAs(manager)
+      .scan.recordBatch({ scans: [mk("DEPART", "HUB"), mk("DEPART", "HUB"), mk("ARRIVE", "S102")] });
     expect(results.map((r) => r.outcome)).toEqual(["OK", "DUPLICATE", "OK"]);
     await expect(h.callerAs(manager).scan.recordBatch({ scans: [] })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
   it("runs a parcel's whole journey inside one batch: shelf code, pickup and a repeated clientScanId", async () => {
     const wb = await newParcel("13900001234");
-    const mk = (action: string, code: string, node: string, extra: object = {}) => ({ clientScanId: randomUUID(), code, action: action as never, nodeId: ids[node]!, at: h.clock.now.toISOString(), ...extra });
+    const mk = (action: string, code: string, node: string, extra: object = {}) => ({
+      clientScanId: randomUUID(),
+      code,
+      action: action as never,
+      nodeId: ids[node]!,
+      at: h.clock.now.toISOString(),
+      ...extra,
+    });
     const arrive = mk("ARRIVE", wb, "P200");
     const { results } = await h.callerAs(manager).scan.recordBatch({
-      scans: [mk("DEPART", wb, "HUB"), mk("ARRIVE", wb, "S102"), mk("HANDOVER", wb, "S102"), arrive, arrive, mk("ARRIVE", "XD000000000000", "P200")],
+      scans: [
+        mk("DEPART", wb, "HUB"),
+        mk("ARRIVE", wb, "S102"),
+        mk("HANDOVER", wb, "S102"),
+        arrive,
+        arrive,
+        mk("ARRIVE", "XD000000000000", "P200"),
+      ],
     });
     expect(results.map((r) => r.outcome)).toEqual(["OK", "OK", "OK", "OK", "OK", "UNKNOWN_CODE"]);
     expect(results[4]).toEqual(results[3]);
@@ -218,14 +320,27 @@ describe("device times and batches", () => {
     const { results: r2 } = await h.callerAs(manager).scan.recordBatch({ scans: [mk("PICKUP", slot, "P200", { phoneLast4: "1234" })] });
     expect(r2[0]).toMatchObject({ outcome: "OK", shipment: { waybillNo: wb, status: "DELIVERED" } });
     expect(await h.deps.db.scanEvent.count({ where: { clientScanId: arrive.clientScanId } })).toBe(1);
-    const events = await h.deps.db.shipmentEvent.findMany({ where: { shipment: { waybillNo: wb }, nodeId: { not: null } }, orderBy: { id: "asc" } });
+    const events = await h.deps.db.shipmentEvent.findMany({
+      where: { shipment: { waybillNo: wb }, nodeId: { not: null } },
+      orderBy: { id: "asc" },
+    });
     expect(events.map((e) => e.type)).toEqual(["CREATED", "DEPART", "ARRIVE", "HANDOVER", "ARRIVE", "PICKUP"]);
   });
 
   it("never gives one shelf slot twice when batches race, and replays a whole retried batch", async () => {
     const parcels = await Promise.all(Array.from({ length: 12 }, () => newParcel()));
-    const mk = (action: string, code: string, node: string) => ({ clientScanId: randomUUID(), code, action: action as never, nodeId: ids[node]!, at: h.clock.now.toISOString() });
-    for (const [action, node] of [["DEPART", "HUB"], ["ARRIVE", "S102"], ["HANDOVER", "S102"]] as const) {
+    const mk = (action: string, code: string, node: string) => ({
+      clientScanId: randomUUID(),
+      code,
+      action: action as never,
+      nodeId: ids[node]!,
+      at: h.clock.now.toISOString(),
+    });
+    for (const [action, node] of [
+      ["DEPART", "HUB"],
+      ["ARRIVE", "S102"],
+      ["HANDOVER", "S102"],
+    ] as const) {
       await h.callerAs(manager).scan.recordBatch({ scans: parcels.map((wb) => mk(action, wb, node)) });
     }
     // Three overlapping batches arrive at once: the same parcels in different orders.
@@ -233,16 +348,19 @@ describe("device times and batches", () => {
     const batches = [arrivals.slice(0, 8), [...arrivals.slice(4)].reverse(), arrivals.filter((_, i) => i % 2 === 0)];
     const answers = await Promise.all(batches.map((scans) => h.callerAs(manager).scan.recordBatch({ scans })));
     const byId = new Map<string, unknown>();
-    for (const { results } of answers) for (const r of results) {
-      expect(r.outcome).toBe("OK");
-      if (byId.has(r.clientScanId)) expect(r).toEqual(byId.get(r.clientScanId));
-      byId.set(r.clientScanId, r);
-    }
+    for (const { results } of answers)
+      for (const r of results) {
+        expect(r.outcome).toBe("OK");
+        if (byId.has(r.clientScanId)) expect(r).toEqual(byId.get(r.clientScanId));
+        byId.set(r.clientScanId, r);
+      }
     expect(await h.deps.db.scanEvent.count({ where: { clientScanId: { in: arrivals.map((a) => a.clientScanId) } } })).toBe(12);
     const waiting = await h.deps.db.shipment.findMany({ where: { waybillNo: { in: parcels } }, select: { shelfSlot: true, status: true } });
     expect(waiting.every((w) => w.status === "AWAITING_PICKUP")).toBe(true);
     expect(new Set(waiting.map((w) => w.shelfSlot)).size).toBe(12);
     const again = await h.callerAs(manager).scan.recordBatch({ scans: arrivals });
-    expect(again.results.map((r) => r.shelfSlot)).toEqual(arrivals.map((a) => byId.get(a.clientScanId) as { shelfSlot: string }).map((r) => r.shelfSlot));
+    expect(again.results.map((r) => r.shelfSlot)).toEqual(
+      arrivals.map((a) => byId.get(a.clientScanId) as { shelfSlot: string }).map((r) => r.shelfSlot),
+    );
   });
 });

@@ -13,9 +13,17 @@ export const ZScanSchema = z.object({
   at: z.string().datetime({ offset: true, message: "must be an ISO date-time" }),
   vehicleId: z.string().uuid("must be a vehicle id").optional(),
   exceptionReason: z.string().trim().max(200).optional(),
-  pickupCode: z.string().regex(/^\d{6}$/, "6 digits").optional(),
-  phoneLast4: z.string().regex(/^\d{4}$/, "4 digits").optional(),
+  pickupCode: z
+    .string()
+    .regex(/^\d{6}$/, "6 digits")
+    .optional(),
+  phoneLast4: z
+    .string()
+    .regex(/^\d{4}$/, "4 digits")
+    .optional(),
 });
 export type TScan = z.infer<typeof ZScanSchema>;
 
-export const ZScanBatchSchema = z.object({ scans: z.array(ZScanSchema).min(1, "at least one scan").max(500, "at most 500 scans per batch") });
+export const ZScanBatchSchema = z.object({
+  scans: z.array(ZScanSchema).min(1, "at least one scan").max(500, "at most 500 scans per batch"),
+});

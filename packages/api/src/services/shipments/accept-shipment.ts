@@ -21,10 +21,24 @@ export async function acceptUpward(db: Db, dataKey: Buffer, actor: Actor, nodeId
   const r = await loadRouting(db, node.countyCode);
   const [waybillNo] = await nextWaybills(db, 1);
   const shipmentId = randomUUID();
-  const plan = computePlan(r, { shipmentId, fromNodeId: node.id, toNodeId: hub.id, readyAt: now, temp: input.temp, nextPlan: 1, reason: "ROUTED" }, now);
-  const inspection = { inspected: true, prohibitedAbsent: input.inspection.prohibitedAbsent, notes: input.inspection.notes ?? null, by: actor.userId, byName: actor.username, at: now.toISOString() };
-  const screening = input.screening ? { screened: input.screening.screened, device: input.screening.device ?? null, by: actor.userId, at: now.toISOString() } : null;
-  const volumeCm3 = input.lengthMm && input.widthMm && input.heightMm ? Math.ceil((input.lengthMm * input.widthMm * input.heightMm) / 1000) : null;
+  const plan = computePlan(
+    r,
+    { shipmentId, fromNodeId: node.id, toNodeId: hub.id, readyAt: now, temp: input.temp, nextPlan: 1, reason: "ROUTED" },
+    now,
+  );
+  const inspection = {
+    inspected: true,
+    prohibitedAbsent: input.inspection.prohibitedAbsent,
+    notes: input.inspection.notes ?? null,
+    by: actor.userId,
+    byName: actor.username,
+    at: now.toISOString(),
+  };
+  const screening = input.screening
+    ? { screened: input.screening.screened, device: input.screening.device ?? null, by: actor.userId, at: now.toISOString() }
+    : null;
+  const volumeCm3 =
+    input.lengthMm && input.widthMm && input.heightMm ? Math.ceil((input.lengthMm * input.widthMm * input.heightMm) / 1000) : null;
   return db.$transaction(async (tx) => {
     const s = await tx.shipment.create({
       data: {
@@ -63,7 +77,16 @@ export async function acceptUpward(db: Db, dataKey: Buffer, actor: Actor, nodeId
         lightChangedAt: now,
       },
     });
-    await tx.shipmentEvent.create({ data: { shipmentId, at: now, type: "ACCEPTED", nodeId: node.id, actorId: actor.userId, details: { realName: true, inspected: true, screened: screening?.screened ?? false } } });
+    await tx.shipmentEvent.create({
+      data: {
+        shipmentId,
+        at: now,
+        type: "ACCEPTED",
+        nodeId: node.id,
+        actorId: actor.userId,
+        details: { realName: true, inspected: true, screened: screening?.screened ?? false },
+      },
+    });
     if (plan.legs.length) await tx.shipmentLeg.createMany({ data: plan.legs });
     await tx.shipmentEvent.create({ data: plan.event });
     return s;
@@ -71,19 +94,40 @@ export async function acceptUpward(db: Db, dataKey: Buffer, actor: Actor, nodeId
 }
 
 /// 过机安检 recorded at the hub (or wherever the screening machine is).
-export async function recordScreening(db: Db, actor: Actor, shipmentId: string, input: { screened: boolean; device?: string | undefined; nodeId: string }, now: Date) {
+export async function recordScreening(
+  db: Db,
+  actor: Actor,
+  shipmentId: string,
+  input: { screened: boolean; device?: string | undefined; nodeId: string },
+  now: Date,
+) {
   return db.$transaction(async (tx) => {
     const s = await tx.shipment.update({
       where: { id: shipmentId },
       data: { screening: { screened: input.screened, device: input.device ?? null, by: actor.userId, at: now.toISOString() } },
     });
-    await tx.shipmentEvent.create({ data: { shipmentId, at: now, type: "SCREENED", nodeId: input.nodeId, actorId: actor.userId, details: { screened: input.screened, device: input.device ?? null } } });
+    await tx.shipmentEvent.create({
+      data: {
+        shipmentId,
+        at: now,
+        type: "SCREENED",
+        nodeId: input.nodeId,
+        actorId: actor.userId,
+        details: { screened: input.screened, device: input.device ?? null },
+      },
+    });
     return s;
   });
 }
 
 /// Which of the three rules an upward parcel still misses; it may not leave the county hub until none.
-export function missingThreeRules(s: { direction: string; senderIdHash: string | null; senderName: string | null; inspection: unknown; screening: unknown }): string[] {
+export function missingThreeRules(s: {
+  direction: string;
+  senderIdHash: string | null;
+  senderName: string | null;
+  inspection: unknown;
+  screening: unknown;
+}): string[] {
   if (s.direction !== "UP") return [];
   const missing: string[] = [];
   if (!s.senderIdHash || !s.senderName) missing.push("real-name registration (实名收寄)");
@@ -96,5 +140,8 @@ export function missingThreeRules(s: { direction: string; senderIdHash: string |
 
 export function assertMayLeaveHub(s: Parameters<typeof missingThreeRules>[0] & { waybillNo: string }): void {
   const missing = missingThreeRules(s);
-  if (missing.length) throw new AppError("INVALID_TRANSITION", `${s.waybillNo} may not leave the county hub without ${missing.join(", ")}`, { details: { missing } });
+  if (missing.length)
+    throw new AppError("INVALID_TRANSITION", `${s.waybillNo} may not leave the county hub without ${missing.join(", ")}`, {
+      details: { missing },
+    });
 }

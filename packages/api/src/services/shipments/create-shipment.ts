@@ -22,7 +22,8 @@ export async function carrierFor(db: Db, code: string | undefined, waybillNo: st
   const carrier = await db.carrier.findUnique({ where: { code } });
   if (!carrier) throw AppError.field("carrierCode", `no carrier ${code}`);
   if (carrier.blacklisted) throw AppError.field("carrierCode", `carrier ${code} is blacklisted: ${carrier.blacklistReason ?? ""}`);
-  if (waybillNo && !matchesCarrierPattern(waybillNo, carrier.waybillPattern)) throw AppError.field("carrierWaybillNo", `not a ${carrier.name} waybill number`);
+  if (waybillNo && !matchesCarrierPattern(waybillNo, carrier.waybillPattern))
+    throw AppError.field("carrierWaybillNo", `not a ${carrier.name} waybill number`);
   return carrier;
 }
 
@@ -30,15 +31,21 @@ export async function createShipment(db: Db, countyCode: string, input: TCreateS
   const carrier = await carrierFor(db, input.carrierCode, input.carrierWaybillNo);
   const origin = await db.node.findUnique({ where: { countyCode_code: { countyCode, code: input.fromCode } } });
   if (!origin) throw AppError.field("fromCode", `no node ${input.fromCode} in county ${countyCode}`);
-  const dest = input.direction === "UP" && !/^\d{12}$/.test(input.to) && input.to.toLowerCase() === "out"
-    ? { nodeId: (await hubOf(db, countyCode)).id, areaCode: null, selfPickup: false }
-    : await resolveDestination(db, countyCode, input.to);
+  const dest =
+    input.direction === "UP" && !/^\d{12}$/.test(input.to) && input.to.toLowerCase() === "out"
+      ? { nodeId: (await hubOf(db, countyCode)).id, areaCode: null, selfPickup: false }
+      : await resolveDestination(db, countyCode, input.to);
   const readyAt = input.readyAt ? new Date(input.readyAt) : now;
   const r = await loadRouting(db, countyCode);
   const [waybillNo] = await nextWaybills(db, 1);
   const id = randomUUID();
-  const plan = computePlan(r, { shipmentId: id, fromNodeId: origin.id, toNodeId: dest.nodeId, readyAt, temp: input.temp, nextPlan: 1, reason: "ROUTED" }, now);
-  const volumeCm3 = input.lengthMm && input.widthMm && input.heightMm ? Math.ceil((input.lengthMm * input.widthMm * input.heightMm) / 1000) : null;
+  const plan = computePlan(
+    r,
+    { shipmentId: id, fromNodeId: origin.id, toNodeId: dest.nodeId, readyAt, temp: input.temp, nextPlan: 1, reason: "ROUTED" },
+    now,
+  );
+  const volumeCm3 =
+    input.lengthMm && input.widthMm && input.heightMm ? Math.ceil((input.lengthMm * input.widthMm * input.heightMm) / 1000) : null;
   return db.$transaction(async (tx) => {
     const s = await tx.shipment.create({
       data: {
@@ -75,7 +82,9 @@ export async function createShipment(db: Db, countyCode: string, input: TCreateS
         lightChangedAt: now,
       },
     });
-    await tx.shipmentEvent.create({ data: { shipmentId: id, at: now, type: "CREATED", nodeId: origin.id, actorId: actor?.userId ?? null } });
+    await tx.shipmentEvent.create({
+      data: { shipmentId: id, at: now, type: "CREATED", nodeId: origin.id, actorId: actor?.userId ?? null },
+    });
     if (plan.legs.length) await tx.shipmentLeg.createMany({ data: plan.legs });
     await tx.shipmentEvent.create({ data: plan.event });
     return s;

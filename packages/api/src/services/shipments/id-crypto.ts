@@ -31,7 +31,9 @@ export function decryptId(key: Buffer, blob: Uint8Array): string {
 
 /// Deterministic keyed hash: finds a sender by ID without storing the ID in the clear.
 export function hashId(key: Buffer, id: string): string {
-  const hmacKey = createHash("sha256").update(Buffer.concat([key, Buffer.from("id-lookup")])).digest();
+  const hmacKey = createHash("sha256")
+    .update(Buffer.concat([key, Buffer.from("id-lookup")]))
+    .digest();
   return createHmac("sha256", hmacKey).update(id.toUpperCase()).digest("hex");
 }
 

@@ -24,7 +24,15 @@ export const MANIFEST_HEADER_ALIASES = aliasMap({
   declaredValueFen: ["声明价值", "declaredvalue", "value_fen"],
 });
 
-const TEMPS = new Map([["", "AMBIENT"], ["ambient", "AMBIENT"], ["常温", "AMBIENT"], ["chilled", "CHILLED"], ["冷藏", "CHILLED"], ["frozen", "FROZEN"], ["冷冻", "FROZEN"]]);
+const TEMPS = new Map([
+  ["", "AMBIENT"],
+  ["ambient", "AMBIENT"],
+  ["常温", "AMBIENT"],
+  ["chilled", "CHILLED"],
+  ["冷藏", "CHILLED"],
+  ["frozen", "FROZEN"],
+  ["冷冻", "FROZEN"],
+]);
 const PHONE = /^1\d{10}$|^0\d{2,3}-?\d{7,8}$/;
 
 export interface ManifestResult {
@@ -39,7 +47,16 @@ export interface ManifestResult {
 
 export async function importManifest(
   db: Db,
-  input: { countyCode: string; carrierCode: string; fileName: string; data: Buffer; dryRun?: boolean; actor: Actor | null; now: Date; onProgress?: (done: number, total: number) => void },
+  input: {
+    countyCode: string;
+    carrierCode: string;
+    fileName: string;
+    data: Buffer;
+    dryRun?: boolean;
+    actor: Actor | null;
+    now: Date;
+    onProgress?: (done: number, total: number) => void;
+  },
 ): Promise<ManifestResult> {
   const carrier = await db.carrier.findUnique({ where: { code: input.carrierCode } });
   if (!carrier) throw AppError.field("carrierCode", `no carrier ${input.carrierCode}`);
@@ -48,22 +65,46 @@ export async function importManifest(
   const errors: ImportIssue[] = ["waybillNo", "recipientName", "recipientPhone", "weightG"]
     .filter((c) => !table.columns.includes(c))
     .map((c) => ({ row: 1, column: c, message: `missing column "${c}"` }));
-  if (!table.columns.includes("address") && !table.columns.includes("villageCode")) errors.push({ row: 1, column: "address", message: 'need an "address" or a "villageCode" column' });
-  if (errors.length) return { rows: table.rows.length, created: 0, skippedExisting: 0, errors, unresolved: [], routeFailures: 0, manifestId: null };
+  if (!table.columns.includes("address") && !table.columns.includes("villageCode"))
+    errors.push({ row: 1, column: "address", message: 'need an "address" or a "villageCode" column' });
+  if (errors.length)
+    return { rows: table.rows.length, created: 0, skippedExisting: 0, errors, unresolved: [], routeFailures: 0, manifestId: null };
 
-  const areas = await db.adminArea.findMany({ where: { countyCode: input.countyCode, removedAt: null }, select: { code: true, name: true, level: true, parentCode: true } });
+  const areas = await db.adminArea.findMany({
+    where: { countyCode: input.countyCode, removedAt: null },
+    select: { code: true, name: true, level: true, parentCode: true },
+  });
   const matcher = buildAddressMatcher(areas);
   const areaSet = new Map(areas.map((a) => [a.code, a]));
   const [points, stations] = await Promise.all([
-    db.node.findMany({ where: { countyCode: input.countyCode, tier: "VILLAGE_POINT", status: "ACTIVE" }, select: { id: true, areaCode: true }, orderBy: { code: "asc" } }),
-    db.node.findMany({ where: { countyCode: input.countyCode, tier: "TOWNSHIP_STATION" }, select: { id: true, areaCode: true, status: true }, orderBy: [{ status: "asc" }, { code: "asc" }] }),
+    db.node.findMany({
+      where: { countyCode: input.countyCode, tier: "VILLAGE_POINT", status: "ACTIVE" },
+      select: { id: true, areaCode: true },
+      orderBy: { code: "asc" },
+    }),
+    db.node.findMany({
+      where: { countyCode: input.countyCode, tier: "TOWNSHIP_STATION" },
+      select: { id: true, areaCode: true, status: true },
+      orderBy: [{ status: "asc" }, { code: "asc" }],
+    }),
   ]);
   const pointByArea = new Map<string, string>();
   for (const p of points) if (!pointByArea.has(p.areaCode)) pointByArea.set(p.areaCode, p.id);
   const stationByTownship = new Map<string, string>();
   for (const s of stations) if (!stationByTownship.has(s.areaCode)) stationByTownship.set(s.areaCode, s.id);
 
-  type Good = { row: number; waybillNo: string; name: string; phone: string; address: string | null; areaCode: string; weightG: number; temp: "AMBIENT" | "CHILLED" | "FROZEN"; contents: string; valueFen: number };
+  type Good = {
+    row: number;
+    waybillNo: string;
+    name: string;
+    phone: string;
+    address: string | null;
+    areaCode: string;
+    weightG: number;
+    temp: "AMBIENT" | "CHILLED" | "FROZEN";
+    contents: string;
+    valueFen: number;
+  };
   const good: Good[] = [];
   const unresolved: ManifestResult["unresolved"] = [];
   const seen = new Map<string, number>();
@@ -100,14 +141,39 @@ export async function importManifest(
       }
       areaCode = m.code;
     }
-    good.push({ row, waybillNo: wb, name: v.recipientName!, phone, address: v.address || null, areaCode, weightG: (w as { value: number }).value, temp: temp as Good["temp"], contents: v.contentsCategory || "日用品", valueFen: (val as { value: number }).value });
+    good.push({
+      row,
+      waybillNo: wb,
+      name: v.recipientName!,
+      phone,
+      address: v.address || null,
+      areaCode,
+      weightG: (w as { value: number }).value,
+      temp: temp as Good["temp"],
+      contents: v.contentsCategory || "日用品",
+      valueFen: (val as { value: number }).value,
+    });
   }
 
   const existing = new Set(
-    (await db.shipment.findMany({ where: { carrierId: carrier.id, carrierWaybillNo: { in: good.map((g) => g.waybillNo) } }, select: { carrierWaybillNo: true } })).map((s) => s.carrierWaybillNo),
+    (
+      await db.shipment.findMany({
+        where: { carrierId: carrier.id, carrierWaybillNo: { in: good.map((g) => g.waybillNo) } },
+        select: { carrierWaybillNo: true },
+      })
+    ).map((s) => s.carrierWaybillNo),
   );
   const fresh = good.filter((g) => !existing.has(g.waybillNo));
-  if (input.dryRun) return { rows: table.rows.length, created: fresh.length, skippedExisting: good.length - fresh.length, errors, unresolved, routeFailures: 0, manifestId: null };
+  if (input.dryRun)
+    return {
+      rows: table.rows.length,
+      created: fresh.length,
+      skippedExisting: good.length - fresh.length,
+      errors,
+      unresolved,
+      routeFailures: 0,
+      manifestId: null,
+    };
 
   const hub = await hubOf(db, input.countyCode);
   const routing = await loadRouting(db, input.countyCode);
@@ -123,7 +189,11 @@ export async function importManifest(
     const pointId = pointByArea.get(g.areaCode);
     const destNodeId = pointId ?? stationByTownship.get(village.parentCode ?? "") ?? null;
     const plan = destNodeId
-      ? computePlan(routing, { shipmentId: id, fromNodeId: hub.id, toNodeId: destNodeId, readyAt: input.now, temp: g.temp, nextPlan: 1, reason: "ROUTED" }, input.now)
+      ? computePlan(
+          routing,
+          { shipmentId: id, fromNodeId: hub.id, toNodeId: destNodeId, readyAt: input.now, temp: g.temp, nextPlan: 1, reason: "ROUTED" },
+          input.now,
+        )
       : null;
     const routeError = plan ? plan.routeError : "the village's township has no station";
     if (routeError) routeFailures++;
@@ -154,7 +224,14 @@ export async function importManifest(
       lightChangedAt: input.now,
       manifestId,
     });
-    events.push({ shipmentId: id, at: input.now, type: "MANIFEST_ARRIVAL", nodeId: hub.id, actorId: input.actor?.userId ?? null, details: { manifestId, row: g.row } });
+    events.push({
+      shipmentId: id,
+      at: input.now,
+      type: "MANIFEST_ARRIVAL",
+      nodeId: hub.id,
+      actorId: input.actor?.userId ?? null,
+      details: { manifestId, row: g.row },
+    });
     if (plan) {
       legs.push(...plan.legs);
       events.push(plan.event);
@@ -163,7 +240,16 @@ export async function importManifest(
   await db.$transaction(
     async (tx) => {
       await tx.arrivalManifest.create({
-        data: { id: manifestId, countyCode: input.countyCode, carrierId: carrier.id, fileName: input.fileName, rows: table.rows.length, created: shipments.length, unresolved: unresolved, createdById: input.actor?.userId ?? null },
+        data: {
+          id: manifestId,
+          countyCode: input.countyCode,
+          carrierId: carrier.id,
+          fileName: input.fileName,
+          rows: table.rows.length,
+          created: shipments.length,
+          unresolved: unresolved,
+          createdById: input.actor?.userId ?? null,
+        },
       });
       for (let i = 0; i < shipments.length; i += 2000) {
         await tx.shipment.createMany({ data: shipments.slice(i, i + 2000) });
@@ -174,5 +260,13 @@ export async function importManifest(
     },
     { timeout: 120_000 },
   );
-  return { rows: table.rows.length, created: shipments.length, skippedExisting: good.length - fresh.length, errors, unresolved, routeFailures, manifestId };
+  return {
+    rows: table.rows.length,
+    created: shipments.length,
+    skippedExisting: good.length - fresh.length,
+    errors,
+    unresolved,
+    routeFailures,
+    manifestId,
+  };
 }

@@ -4,7 +4,9 @@ import type { Db, Prisma } from "@xiangda/db";
 import { maskName, maskPhone } from "@xiangda/domain";
 
 export const ZShipmentFilterSchema = z.object({
-  status: z.enum(["CREATED", "ACCEPTED", "AT_NODE", "IN_TRANSIT", "AWAITING_PICKUP", "DELIVERED", "RETURNED", "EXCEPTION", "CANCELLED"]).optional(),
+  status: z
+    .enum(["CREATED", "ACCEPTED", "AT_NODE", "IN_TRANSIT", "AWAITING_PICKUP", "DELIVERED", "RETURNED", "EXCEPTION", "CANCELLED"])
+    .optional(),
   light: z.enum(["GREEN", "YELLOW", "RED"]).optional(),
   direction: z.enum(["DOWN", "UP"]).optional(),
   carrierCode: z.string().max(20).optional(),
@@ -15,7 +17,9 @@ export const ZShipmentFilterSchema = z.object({
 });
 
 export async function listShipments(db: Db, input: z.infer<typeof ZShipmentFilterSchema> & { countyCode: string }) {
-  const node = input.nodeCode ? await db.node.findUnique({ where: { countyCode_code: { countyCode: input.countyCode, code: input.nodeCode } } }) : null;
+  const node = input.nodeCode
+    ? await db.node.findUnique({ where: { countyCode_code: { countyCode: input.countyCode, code: input.nodeCode } } })
+    : null;
   const carrier = input.carrierCode ? await db.carrier.findUnique({ where: { code: input.carrierCode } }) : null;
   const where: Prisma.ShipmentWhereInput = {
     countyCode: input.countyCode,
@@ -31,11 +35,29 @@ export async function listShipments(db: Db, input: z.infer<typeof ZShipmentFilte
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: input.limit + 1,
     ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
-    select: { id: true, waybillNo: true, carrierWaybillNo: true, direction: true, status: true, light: true, lightReason: true, temp: true, promisedAt: true, recipientName: true, recipientPhone: true, currentNodeId: true, destNodeId: true, selfPickup: true, createdAt: true },
+    select: {
+      id: true,
+      waybillNo: true,
+      carrierWaybillNo: true,
+      direction: true,
+      status: true,
+      light: true,
+      lightReason: true,
+      temp: true,
+      promisedAt: true,
+      recipientName: true,
+      recipientPhone: true,
+      currentNodeId: true,
+      destNodeId: true,
+      selfPickup: true,
+      createdAt: true,
+    },
   });
   const page = rows.slice(0, input.limit);
   const ids = [...new Set(page.flatMap((r) => [r.currentNodeId, r.destNodeId]).filter((x): x is string => !!x))];
-  const names = new Map((await db.node.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((n) => [n.id, n.name]));
+  const names = new Map(
+    (await db.node.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((n) => [n.id, n.name]),
+  );
   return {
     items: page.map((r) => ({
       ...r,
@@ -56,11 +78,30 @@ export async function listOverdue(db: Db, countyCode: string) {
     where: { countyCode, light: "RED", status: { notIn: ["DELIVERED", "CANCELLED", "RETURNED"] } },
     orderBy: { promisedAt: "asc" },
     take: 5000,
-    select: { id: true, waybillNo: true, promisedAt: true, lightReason: true, routeError: true, currentNodeId: true, legs: { where: { status: "DEPARTED" }, select: { toNodeId: true }, take: 1 } },
+    select: {
+      id: true,
+      waybillNo: true,
+      promisedAt: true,
+      lightReason: true,
+      routeError: true,
+      currentNodeId: true,
+      legs: { where: { status: "DEPARTED" }, select: { toNodeId: true }, take: 1 },
+    },
   });
   const nodeIds = [...new Set(reds.map((r) => r.legs[0]?.toNodeId ?? r.currentNodeId).filter((x): x is string => !!x))];
-  const nodes = new Map((await db.node.findMany({ where: { id: { in: nodeIds } }, select: { id: true, code: true, name: true, contactName: true } })).map((n) => [n.id, n]));
-  const groups = new Map<string, { node: { code: string; name: string } | null; person: string | null; shipments: { waybillNo: string; promisedAt: string | null; reason: string | null }[] }>();
+  const nodes = new Map(
+    (await db.node.findMany({ where: { id: { in: nodeIds } }, select: { id: true, code: true, name: true, contactName: true } })).map(
+      (n) => [n.id, n],
+    ),
+  );
+  const groups = new Map<
+    string,
+    {
+      node: { code: string; name: string } | null;
+      person: string | null;
+      shipments: { waybillNo: string; promisedAt: string | null; reason: string | null }[];
+    }
+  >();
   for (const r of reds) {
     const nodeId = r.legs[0]?.toNodeId ?? r.currentNodeId ?? "none";
     const n = nodes.get(nodeId);

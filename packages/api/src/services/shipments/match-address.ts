@@ -37,7 +37,9 @@ export function buildAddressMatcher(areas: AreaForMatch[]): AddressMatcher {
       const named = townships.filter((t) => text.includes(t.name) || text.includes(t.name.replace(/(镇|乡|街道)$/, "")));
       const narrowed = [...hits.values()].filter((v) => named.some((t) => t.code === v.parentCode));
       if (narrowed.length === 1) return { code: narrowed[0]!.code };
-      return { unresolved: `the address matches ${hits.size} villages (${[...hits.values()].map((v) => v.name).join("、")}); give the village code` };
+      return {
+        unresolved: `the address matches ${hits.size} villages (${[...hits.values()].map((v) => v.name).join("、")}); give the village code`,
+      };
     },
   };
 }

@@ -33,7 +33,12 @@ export function computePlan(r: CountyRouting, p: PlanInput, now: Date): PlanOutc
       legs: [],
       promisedAt: null,
       routeError: res.message,
-      event: { shipmentId: p.shipmentId, at: now, type: "ROUTE_FAILED", details: { reason: res.reason, message: res.message, brokenLeg: res.brokenLeg ? { ...res.brokenLeg } : null } },
+      event: {
+        shipmentId: p.shipmentId,
+        at: now,
+        type: "ROUTE_FAILED",
+        details: { reason: res.reason, message: res.message, brokenLeg: res.brokenLeg ? { ...res.brokenLeg } : null },
+      },
     };
   }
   const legs = res.legs.map((l, i) => ({
@@ -57,22 +62,43 @@ export function computePlan(r: CountyRouting, p: PlanInput, now: Date): PlanOutc
       shipmentId: p.shipmentId,
       at: now,
       type: p.reason,
-      details: { plan: p.nextPlan, legs: res.legs.map((l) => ({ lane: l.laneCode, from: l.fromCode, to: l.toCode, depart: l.depart.toISOString(), arrive: l.arrive.toISOString() })) },
+      details: {
+        plan: p.nextPlan,
+        legs: res.legs.map((l) => ({
+          lane: l.laneCode,
+          from: l.fromCode,
+          to: l.toCode,
+          depart: l.depart.toISOString(),
+          arrive: l.arrive.toISOString(),
+        })),
+      },
     },
   };
 }
 
 /// Replaces a shipment's open legs with a new plan from where it is now.
-export async function replan(tx: Tx, r: CountyRouting, p: Omit<PlanInput, "nextPlan">, now: Date, extra: Record<string, string> = {}): Promise<PlanOutcome> {
+export async function replan(
+  tx: Tx,
+  r: CountyRouting,
+  p: Omit<PlanInput, "nextPlan">,
+  now: Date,
+  extra: Record<string, string> = {},
+): Promise<PlanOutcome> {
   const last = await tx.shipmentLeg.aggregate({ where: { shipmentId: p.shipmentId }, _max: { plan: true } });
   const outcome = computePlan(r, { ...p, nextPlan: (last._max.plan ?? 0) + 1 }, now);
   await tx.shipmentLeg.updateMany({ where: { shipmentId: p.shipmentId, status: "PLANNED" }, data: { status: "CANCELLED" } });
   if (outcome.legs.length) await tx.shipmentLeg.createMany({ data: outcome.legs });
   await tx.shipment.update({
     where: { id: p.shipmentId },
-    data: { promisedAt: outcome.promisedAt, routeError: outcome.routeError, ...(outcome.ok ? {} : { light: "RED", lightReason: outcome.routeError, lightChangedAt: now }) },
+    data: {
+      promisedAt: outcome.promisedAt,
+      routeError: outcome.routeError,
+      ...(outcome.ok ? {} : { light: "RED", lightReason: outcome.routeError, lightChangedAt: now }),
+    },
   });
-  await tx.shipmentEvent.create({ data: { ...outcome.event, details: { ...(outcome.event.details as Record<string, unknown>), ...extra } as Prisma.InputJsonValue } });
+  await tx.shipmentEvent.create({
+    data: { ...outcome.event, details: { ...(outcome.event.details as Record<string, unknown>), ...extra } as Prisma.InputJsonValue },
+  });
   if (outcome.ok) await refreshLight(tx, p.shipmentId, now);
   return outcome;
 }

@@ -11,7 +11,10 @@ export interface LightsResult {
   newlyRed: string[];
 }
 
-export async function recomputeLights(db: Db, opts: { countyCode?: string; now: Date; fraction?: number; batch?: number }): Promise<LightsResult> {
+export async function recomputeLights(
+  db: Db,
+  opts: { countyCode?: string; now: Date; fraction?: number; batch?: number },
+): Promise<LightsResult> {
   const fraction = opts.fraction ?? yellowFraction();
   const batch = opts.batch ?? 2000;
   const result: LightsResult = { checked: 0, changed: 0, byLight: { GREEN: 0, YELLOW: 0, RED: 0 }, newlyRed: [] };
@@ -25,7 +28,11 @@ export async function recomputeLights(db: Db, opts: { countyCode?: string; now: 
         light: true,
         routeError: true,
         promisedAt: true,
-        legs: { where: { status: { not: "CANCELLED" } }, orderBy: [{ plan: "asc" }, { seq: "asc" }], select: { status: true, plannedDepart: true, plannedArrive: true, actualArrive: true } },
+        legs: {
+          where: { status: { not: "CANCELLED" } },
+          orderBy: [{ plan: "asc" }, { seq: "asc" }],
+          select: { status: true, plannedDepart: true, plannedArrive: true, actualArrive: true },
+        },
       },
       orderBy: { id: "asc" },
       take: batch,
@@ -37,7 +44,11 @@ export async function recomputeLights(db: Db, opts: { countyCode?: string; now: 
     const events: Prisma.ShipmentEventCreateManyInput[] = [];
     for (const s of rows) {
       result.checked++;
-      const r = shipmentLight({ status: s.status, routeError: s.routeError, promisedAt: s.promisedAt, finalArrival: null, legs: s.legs }, opts.now, fraction);
+      const r = shipmentLight(
+        { status: s.status, routeError: s.routeError, promisedAt: s.promisedAt, finalArrival: null, legs: s.legs },
+        opts.now,
+        fraction,
+      );
       result.byLight[r.light]++;
       if (r.light === s.light) continue;
       result.changed++;
@@ -52,7 +63,10 @@ export async function recomputeLights(db: Db, opts: { countyCode?: string; now: 
       await db.$transaction(async (tx) => {
         for (const [light, c] of changes) {
           // Only rows still holding the old light are changed: a concurrent run cannot flip them back.
-          await tx.shipment.updateMany({ where: { id: { in: c.ids }, light: { not: light } }, data: { light, lightChangedAt: opts.now, lightReason: [...c.reasons.values()][0] ?? null } });
+          await tx.shipment.updateMany({
+            where: { id: { in: c.ids }, light: { not: light } },
+            data: { light, lightChangedAt: opts.now, lightReason: [...c.reasons.values()][0] ?? null },
+          });
         }
         await tx.shipmentEvent.createMany({ data: events });
       });

@@ -11,13 +11,23 @@ export async function refreshLight(tx: Tx, shipmentId: string, now: Date): Promi
       light: true,
       routeError: true,
       promisedAt: true,
-      legs: { where: { status: { not: "CANCELLED" } }, orderBy: [{ plan: "asc" }, { seq: "asc" }], select: { status: true, plannedDepart: true, plannedArrive: true, actualArrive: true } },
+      legs: {
+        where: { status: { not: "CANCELLED" } },
+        orderBy: [{ plan: "asc" }, { seq: "asc" }],
+        select: { status: true, plannedDepart: true, plannedArrive: true, actualArrive: true },
+      },
     },
   });
   if (!s) return;
   const lastArrival = [...s.legs].reverse().find((l) => l.actualArrive)?.actualArrive ?? null;
-  const r = shipmentLight({ status: s.status, routeError: s.routeError, promisedAt: s.promisedAt, finalArrival: lastArrival, legs: s.legs }, now, yellowFraction());
+  const r = shipmentLight(
+    { status: s.status, routeError: s.routeError, promisedAt: s.promisedAt, finalArrival: lastArrival, legs: s.legs },
+    now,
+    yellowFraction(),
+  );
   if (r.light === s.light) return;
   await tx.shipment.update({ where: { id: shipmentId }, data: { light: r.light, lightReason: r.reason, lightChangedAt: now } });
-  await tx.shipmentEvent.create({ data: { shipmentId, at: now, type: "LIGHT_CHANGED", details: { from: s.light, to: r.light, reason: r.reason } } });
+  await tx.shipmentEvent.create({
+    data: { shipmentId, at: now, type: "LIGHT_CHANGED", details: { from: s.light, to: r.light, reason: r.reason } },
+  });
 }

@@ -14,7 +14,14 @@ const OPEN = ["CREATED", "ACCEPTED", "AT_NODE", "IN_TRANSIT", "EXCEPTION"] as co
 
 export async function rerouteAffected(
   db: Db,
-  opts: { countyCode: string; nodeId?: string; laneId?: string; reopened?: boolean; now: Date; onProgress?: (done: number, total: number) => void },
+  opts: {
+    countyCode: string;
+    nodeId?: string;
+    laneId?: string;
+    reopened?: boolean;
+    now: Date;
+    onProgress?: (done: number, total: number) => void;
+  },
 ): Promise<RerouteResult> {
   const touches = opts.nodeId
     ? { OR: [{ fromNodeId: opts.nodeId }, { toNodeId: opts.nodeId }] }
@@ -38,10 +45,18 @@ export async function rerouteAffected(
     if (!s.destNodeId) continue;
     await db.$transaction(async (tx) => {
       // A parcel on a vehicle re-plans from where that leg arrives; otherwise from where it is.
-      const onBoard = await tx.shipmentLeg.findFirst({ where: { shipmentId: s.id, status: "DEPARTED" }, orderBy: [{ plan: "desc" }, { seq: "desc" }] });
+      const onBoard = await tx.shipmentLeg.findFirst({
+        where: { shipmentId: s.id, status: "DEPARTED" },
+        orderBy: [{ plan: "desc" }, { seq: "desc" }],
+      });
       const from = onBoard ? onBoard.toNodeId : (s.currentNodeId ?? s.originNodeId);
       const readyAt = onBoard && onBoard.plannedArrive > opts.now ? onBoard.plannedArrive : opts.now;
-      const out = await replan(tx, routing, { shipmentId: s.id, fromNodeId: from, toNodeId: s.destNodeId!, readyAt, temp: s.temp, reason: "REROUTED" }, opts.now);
+      const out = await replan(
+        tx,
+        routing,
+        { shipmentId: s.id, fromNodeId: from, toNodeId: s.destNodeId!, readyAt, temp: s.temp, reason: "REROUTED" },
+        opts.now,
+      );
       if (out.ok) result.rerouted++;
       else result.noRoute++;
     });

@@ -30,7 +30,19 @@ export async function loadRouting(db: Tx, countyCode: string): Promise<CountyRou
   const [nodes, lanes] = await Promise.all([
     db.node.findMany({
       where: { countyCode },
-      select: { id: true, code: true, name: true, tier: true, status: true, coldChilled: true, coldFrozen: true, handlingMinutes: true, areaCode: true, parentId: true, contactName: true },
+      select: {
+        id: true,
+        code: true,
+        name: true,
+        tier: true,
+        status: true,
+        coldChilled: true,
+        coldFrozen: true,
+        handlingMinutes: true,
+        areaCode: true,
+        parentId: true,
+        contactName: true,
+      },
     }),
     db.lane.findMany({ where: { countyCode } }),
   ]);

@@ -2,7 +2,10 @@
 import { z } from "zod";
 
 export const TEMP_CLASSES = ["AMBIENT", "CHILLED", "FROZEN"] as const;
-const phone = z.string().trim().regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, "not a mobile (11 digits) or landline number");
+const phone = z
+  .string()
+  .trim()
+  .regex(/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, "not a mobile (11 digits) or landline number");
 
 export const ZParcelSchema = z.object({
   weightG: z.number().int("whole grams").min(1, "must be more than 0").max(1_000_000, "at most 1000 kg"),

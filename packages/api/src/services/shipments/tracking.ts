@@ -11,8 +11,22 @@ export async function shipmentDetail(db: Db, where: { id?: string; waybillNo?: s
     },
   });
   if (!s) throw new AppError("NOT_FOUND", "No such shipment");
-  const nodeIds = [...new Set([s.originNodeId, s.destNodeId, s.currentNodeId, ...s.legs.flatMap((l) => [l.fromNodeId, l.toNodeId]), ...s.events.map((e) => e.nodeId)].filter((x): x is string => !!x))];
-  const nodes = new Map((await db.node.findMany({ where: { id: { in: nodeIds } }, select: { id: true, code: true, name: true, contactName: true } })).map((n) => [n.id, n]));
+  const nodeIds = [
+    ...new Set(
+      [
+        s.originNodeId,
+        s.destNodeId,
+        s.currentNodeId,
+        ...s.legs.flatMap((l) => [l.fromNodeId, l.toNodeId]),
+        ...s.events.map((e) => e.nodeId),
+      ].filter((x): x is string => !!x),
+    ),
+  ];
+  const nodes = new Map(
+    (await db.node.findMany({ where: { id: { in: nodeIds } }, select: { id: true, code: true, name: true, contactName: true } })).map(
+      (n) => [n.id, n],
+    ),
+  );
   const carrier = s.carrierId ? await db.carrier.findUnique({ where: { id: s.carrierId }, select: { code: true, name: true } }) : null;
   return { s, nodes, carrier };
 }
@@ -47,7 +61,10 @@ export function staffView({ s, nodes, carrier }: Detail) {
     temp: s.temp,
     contentsCategory: s.contentsCategory,
     declaredValueFen: s.declaredValueFen,
-    threeRules: s.direction === "UP" ? { realName: !!s.senderIdHash, inspected: !!s.inspection, screened: !!(s.screening as { screened?: boolean } | null)?.screened } : null,
+    threeRules:
+      s.direction === "UP"
+        ? { realName: !!s.senderIdHash, inspected: !!s.inspection, screened: !!(s.screening as { screened?: boolean } | null)?.screened }
+        : null,
     legs: s.legs.map((l) => ({
       plan: l.plan,
       seq: l.seq,
@@ -80,7 +97,17 @@ export async function publicTracking(db: Db, waybillNo: string, phoneLast4: stri
     destination: v.destination,
     selfPickup: v.selfPickup,
     recipient: { name: v.recipientName, phone: v.recipientPhone },
-    legs: v.legs.filter((l) => l.status !== "CANCELLED").map(({ from, to, plannedDepart, plannedArrive, actualDepart, actualArrive, status }) => ({ from, to, plannedDepart, plannedArrive, actualDepart, actualArrive, status })),
+    legs: v.legs
+      .filter((l) => l.status !== "CANCELLED")
+      .map(({ from, to, plannedDepart, plannedArrive, actualDepart, actualArrive, status }) => ({
+        from,
+        to,
+        plannedDepart,
+        plannedArrive,
+        actualDepart,
+        actualArrive,
+        status,
+      })),
     events: v.events.filter((e) => !["LIGHT_CHANGED"].includes(e.type)).map(({ at, type, node }) => ({ at, type, node })),
   };
 }

@@ -23,14 +23,27 @@ export async function createUser(db: Db, input: TCreateUser) {
     if (!merchant) throw AppError.field("merchantId", "no such merchant");
     merchantId = merchant.id;
     countyCode = merchant.countyCode;
+  } else if (input.role === "COUNTER_OPERATOR") {
+    const ids = [...new Set(input.counterIds ?? [])];
+    const counters = await db.counter.findMany({ where: { id: { in: ids } }, select: { id: true, countyCode: true } });
+    if (counters.length !== ids.length) throw AppError.field("counterIds", "no such counter");
+    const counties = new Set(counters.map((c) => c.countyCode));
+    if (counties.size !== 1) throw AppError.field("counterIds", "all counters must be in one county");
+    countyCode = counters[0]!.countyCode;
   }
   const existing = await db.user.findUnique({ where: { username: input.username } });
-  if (existing) throw new AppError("CONFLICT", `Username ${input.username} is taken`, { issues: [{ path: "username", message: "already taken" }] });
+  if (existing)
+    throw new AppError("CONFLICT", `Username ${input.username} is taken`, { issues: [{ path: "username", message: "already taken" }] });
   return db.$transaction(async (tx) => {
     const user = await tx.user.create({
       data: { username: input.username, displayName: input.displayName, passwordHash, role: input.role, countyCode, nodeId, merchantId },
       include: { county: true, node: true, merchant: true },
     });
+    if (input.role === "COUNTER_OPERATOR") {
+      await tx.counterOperator.createMany({
+        data: [...new Set(input.counterIds ?? [])].map((counterId) => ({ userId: user.id, counterId })),
+      });
+    }
     await writeOutbox(tx, outboxEvent(usersWelcome, { userId: user.id, username: user.username, displayName: user.displayName }));
     return user;
   });
