@@ -19,25 +19,59 @@ const BATCH_CONC = 4;
 const tdb = await createTestDatabase({ poolSize: 30 });
 const redis = createProducerConnection(process.env.REDIS_URL ?? "redis://127.0.0.1:56379");
 const prefix = `xdbench${Date.now()}`;
-const deps: Deps = { db: tdb.db, redis, redisPrefix: prefix, queues: new Queues(redis, prefix), log: silentLogger, sessionTtlHours: 12, dataKey: dataKeyFrom(undefined, "development"), now: () => new Date() };
+const deps: Deps = {
+  db: tdb.db,
+  redis,
+  redisPrefix: prefix,
+  queues: new Queues(redis, prefix),
+  log: silentLogger,
+  sessionTtlHours: 12,
+  dataKey: dataKeyFrom(undefined, "development"),
+  now: () => new Date(),
+};
 try {
   console.log("seeding the Gaizhou demo network…");
   await seedDemo(tdb.db);
-  const villages = (await tdb.db.node.findMany({ where: { tier: "VILLAGE_POINT", status: "ACTIVE" }, select: { areaCode: true } })).map((n) => n.areaCode);
+  const villages = (await tdb.db.node.findMany({ where: { tier: "VILLAGE_POINT", status: "ACTIVE" }, select: { areaCode: true } })).map(
+    (n) => n.areaCode,
+  );
   const rows = ["waybillNo,recipientName,recipientPhone,villageCode,weightG"];
-  for (let i = 0; i < PARCELS * 2; i++) rows.push(`7${String(10_000_000_000 + i)},收件人,138${String(10_000_000 + i).slice(-8)},${villages[i % villages.length]},${500 + (i % 2000)}`);
-  const imported = await importManifest(tdb.db, { countyCode: "210881", carrierCode: "ZTO", fileName: "bench.csv", data: Buffer.from(rows.join("\n")), actor: null, now: new Date() });
+  for (let i = 0; i < PARCELS * 2; i++)
+    rows.push(
+      `7${String(10_000_000_000 + i)},收件人,138${String(10_000_000 + i).slice(-8)},${villages[i % villages.length]},${500 + (i % 2000)}`,
+    );
+  const imported = await importManifest(tdb.db, {
+    countyCode: "210881",
+    carrierCode: "ZTO",
+    fileName: "bench.csv",
+    data: Buffer.from(rows.join("\n")),
+    actor: null,
+    now: new Date(),
+  });
   console.log(`parcels at the hub: ${imported.created}`);
-  const parcels = (await tdb.db.shipment.findMany({ where: { routeError: null }, select: { waybillNo: true }, orderBy: { waybillNo: "asc" } })).map((s) => s.waybillNo);
+  await tdb.db.$executeRawUnsafe("ANALYZE");
+  const parcels = (
+    await tdb.db.shipment.findMany({ where: { routeError: null }, select: { waybillNo: true }, orderBy: { waybillNo: "asc" } })
+  ).map((s) => s.waybillNo);
   const hub = await tdb.db.node.findFirstOrThrow({ where: { code: "GZ-HUB" } });
 
   const app = await buildServer(deps, { logger: pino({ level: "silent" }), webDist: null });
   await app.listen({ host: "127.0.0.1", port: 0 });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  const login = await fetch(`${base}/trpc/auth.login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username: "manager", password: "manager123" }) });
+  const login = await fetch(`${base}/trpc/auth.login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username: "manager", password: "manager123" }),
+  });
   const token = ((await login.json()) as { result: { data: { token: string } } }).result.data.token;
   const headers = { "content-type": "application/json", authorization: `Bearer ${token}` };
-  const scanInput = (code: string) => ({ clientScanId: randomUUID(), code, action: "DEPART", nodeId: hub.id, at: new Date().toISOString() });
+  const scanInput = (code: string) => ({
+    clientScanId: randomUUID(),
+    code,
+    action: "DEPART",
+    nodeId: hub.id,
+    at: new Date().toISOString(),
+  });
 
   // 1. Batched ingestion over HTTP: DEPART at the hub for PARCELS parcels, 500 a call, BATCH_CONC
   //    calls in flight (as several stations syncing at once); the baseline runs the same way.
@@ -47,14 +81,20 @@ try {
   const inFlight = async (fn: (chunk: string[]) => Promise<void>) => {
     let next = 0;
     const start = performance.now();
-    await Promise.all(Array.from({ length: BATCH_CONC }, async () => {
-      while (next < chunks.length) await fn(chunks[next++]!);
-    }));
+    await Promise.all(
+      Array.from({ length: BATCH_CONC }, async () => {
+        while (next < chunks.length) await fn(chunks[next++]!);
+      }),
+    );
     return (performance.now() - start) / 1000;
   };
   let ok = 0;
   const batchSecs = await inFlight(async (chunk) => {
-    const res = await fetch(`${base}/trpc/scan.recordBatch`, { method: "POST", headers, body: JSON.stringify({ scans: chunk.map(scanInput) }) });
+    const res = await fetch(`${base}/trpc/scan.recordBatch`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ scans: chunk.map(scanInput) }),
+    });
     const body = (await res.json()) as { result: { data: { results: { outcome: string }[] } } };
     ok += body.result.data.results.filter((r) => r.outcome === "OK").length;
   });
@@ -69,7 +109,10 @@ try {
       values.push(randomUUID(), hub.id, code, "DEPART", new Date(), "OK", "departed", JSON.stringify({ outcome: "OK" }));
       return `($${k + 1}::uuid,$${k + 2}::uuid,$${k + 3},$${k + 4},$${k + 5},$${k + 6},$${k + 7},$${k + 8}::jsonb)`;
     });
-    await raw.query(`INSERT INTO "ScanEvent" ("clientScanId","nodeId","code","action","deviceAt","outcome","message","result") VALUES ${tuples.join(",")}`, values);
+    await raw.query(
+      `INSERT INTO "ScanEvent" ("clientScanId","nodeId","code","action","deviceAt","outcome","message","result") VALUES ${tuples.join(",")}`,
+      values,
+    );
   });
   const rawRate = batchParcels.length / rawSecs;
   await raw.end();
@@ -79,13 +122,17 @@ try {
   const closedLoop = async (n: number, fn: (i: number) => Promise<void>, conc = 16) => {
     let next = 0;
     const start = performance.now();
-    await Promise.all(Array.from({ length: conc }, async () => {
-      while (next < n) await fn(next++);
-    }));
+    await Promise.all(
+      Array.from({ length: conc }, async () => {
+        while (next < n) await fn(next++);
+      }),
+    );
     return n / ((performance.now() - start) / 1000);
   };
   const singleRate = await closedLoop(singles.length, async (i) => {
-    await (await fetch(`${base}/trpc/scan.record`, { method: "POST", headers, body: JSON.stringify(scanInput(singles[i]!)) })).arrayBuffer();
+    await (
+      await fetch(`${base}/trpc/scan.record`, { method: "POST", headers, body: JSON.stringify(scanInput(singles[i]!)) })
+    ).arrayBuffer();
   });
   const queryRate = await closedLoop(singles.length, async () => {
     await (await fetch(`${base}/trpc/auth.me`, { headers })).arrayBuffer();
@@ -93,7 +140,10 @@ try {
 
   // 3. Latency at steady rates (open loop): ARRIVE scans of the parcels that departed; 500/s as the
   //    issue asks, and 100/s, a rate this machine sustains (client and server share its 2 cores).
-  const legs = await tdb.db.shipmentLeg.findMany({ where: { shipment: { waybillNo: { in: batchParcels.slice(0, 1800) } }, seq: 0, status: "DEPARTED" }, select: { toNodeId: true, shipment: { select: { waybillNo: true } } } });
+  const legs = await tdb.db.shipmentLeg.findMany({
+    where: { shipment: { waybillNo: { in: batchParcels.slice(0, 1800) } }, seq: 0, status: "DEPARTED" },
+    select: { toNodeId: true, shipment: { select: { waybillNo: true } } },
+  });
   const openLoop = async (list: typeof legs, rate: number) => {
     const lat: number[] = [];
     const startAt = performance.now();
@@ -102,7 +152,19 @@ try {
         const due = startAt + (i * 1000) / rate;
         await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
         const t0 = performance.now();
-        await (await fetch(`${base}/trpc/scan.record`, { method: "POST", headers, body: JSON.stringify({ clientScanId: randomUUID(), code: l.shipment.waybillNo, action: "ARRIVE", nodeId: l.toNodeId, at: new Date().toISOString() }) })).arrayBuffer();
+        await (
+          await fetch(`${base}/trpc/scan.record`, {
+            method: "POST",
+            headers,
+            body: JSON.stringify({
+              clientScanId: randomUUID(),
+              code: l.shipment.waybillNo,
+              action: "ARRIVE",
+              nodeId: l.toNodeId,
+              at: new Date().toISOString(),
+            }),
+          })
+        ).arrayBuffer();
         lat.push(performance.now() - t0);
       }),
     );
@@ -137,7 +199,13 @@ read about one and a half. At 500 scans/s offered the machine (client and server
 PostgreSQL) saturates near 190 single scans/s, so requests queue; at 100/s it keeps up.
 `,
   );
-  console.log({ batchRate, rawRate, singleRate, queryRate, latencies: latencies.map((l) => ({ rate: l.rate, achieved: l.achieved, p50: percentile(l.lat, 50), p99: percentile(l.lat, 99) })) });
+  console.log({
+    batchRate,
+    rawRate,
+    singleRate,
+    queryRate,
+    latencies: latencies.map((l) => ({ rate: l.rate, achieved: l.achieved, p50: percentile(l.lat, 50), p99: percentile(l.lat, 99) })),
+  });
 } finally {
   await deps.queues.close();
   redis.disconnect();

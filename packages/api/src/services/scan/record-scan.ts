@@ -23,6 +23,7 @@ import { consolidationAssign, notifyPickupReady, outboxEvent, shipmentsReplan, t
 import { missingThreeRules } from "../shipments/accept-shipment.ts";
 import type { TScan } from "./schemas.ts";
 import { allSlots, newPickupCode } from "./shelf.ts";
+import { eventTime } from "./scan-timeline.ts";
 
 export interface ScanResult {
   clientScanId: string;
@@ -32,11 +33,6 @@ export interface ScanResult {
   nextHop: { code: string; name: string } | null;
   expected: { code: string; name: string } | null;
   shelfSlot: string | null;
-}
-
-/// Device clocks drift: an event time more than 5 minutes ahead of the server is taken as the server's.
-function eventTime(deviceAt: Date, now: Date): Date {
-  return deviceAt.getTime() > now.getTime() + 5 * 60_000 ? now : deviceAt;
 }
 
 /// One key order for a result, whether fresh or replayed from JSONB (which reorders keys).
@@ -417,17 +413,7 @@ async function runBatch(c: PgPool, actor: Actor, input: TScan[], now: Date): Pro
       p.lastNodeId = node.id;
       p.dirty = true;
     }
-    if (e || decision.outcome === "MISROUTED") {
-      const details = { clientScanId: s.clientScanId, message: decision.message, ...(assigned ? { shelfSlot: assigned } : {}) };
-      events.push({
-        shipmentId: row.id,
-        at,
-        type: decision.outcome === "MISROUTED" ? "MISROUTED" : s.action,
-        nodeId: node.id,
-        actorId: actor.userId,
-        details,
-      });
-    }
+    // The scan record itself is the parcel's timeline entry for this scan (see scan-timeline.ts).
     if (e) {
       // The light after this scan (the scheduled job covers the passing of time).
       const live = p.legs.filter((l) => l.status !== "CANCELLED");
@@ -631,16 +617,17 @@ interface Writes {
 
 /// Everything the batch changed in one statement: parcels, legs, timeline, outbox, scan records.
 /// When a parcel read has changed since (another scan, a re-plan), the last line divides by zero:
-/// the statement fails as a whole, nothing is written, and the call runs again.
+/// the statement fails as a whole, nothing is written, and the call runs again. Parcels it updates are
+/// checked by the update itself (only rows still at the version read are updated, and all must be);
+/// parcels it only read (refused scans) are checked by `changed`.
 const WRITE_SQL = `
 WITH sh AS (
   UPDATE "Shipment" s SET status = u.status::"ShipmentStatus", "currentNodeId" = u.cur, "lastScanAt" = u.last, "loadedVehicleId" = u.veh,
     "exceptionReason" = u.exc, "shelfSlot" = u.slot, "pickupCode" = u.pcode, "readyForPickupAt" = u.ready,
     light = u.light::"Light", "lightReason" = u.lreason, "lightChangedAt" = u.lat, "updatedAt" = $1
-  FROM unnest($2::uuid[], $3::text[], $4::uuid[], $5::timestamptz[], $6::uuid[], $7::text[], $8::text[], $9::text[], $10::timestamptz[], $11::text[], $12::text[], $13::timestamptz[])
-    AS u(id, status, cur, last, veh, exc, slot, pcode, ready, light, lreason, lat)
-  JOIN unnest($39::uuid[], $40::text[]) AS g(id, v) ON g.id = u.id
-  WHERE s.id = u.id AND s.xmin::text = g.v RETURNING 1
+  FROM unnest($2::uuid[], $3::text[], $4::uuid[], $5::timestamptz[], $6::uuid[], $7::text[], $8::text[], $9::text[], $10::timestamptz[], $11::text[], $12::text[], $13::timestamptz[], $39::text[])
+    AS u(id, status, cur, last, veh, exc, slot, pcode, ready, light, lreason, lat, v)
+  WHERE s.id = u.id AND s.xmin::text = u.v RETURNING 1
 ), lg AS (
   UPDATE "ShipmentLeg" l SET status = u.status::"LegStatus", "actualDepart" = u.dep, "actualArrive" = u.arr
   FROM unnest($14::uuid[], $15::text[], $16::timestamptz[], $17::timestamptz[]) AS u(id, status, dep, arr) WHERE l.id = u.id RETURNING 1
@@ -659,7 +646,7 @@ WITH sh AS (
     AS u(a, b, c, d, e, f, g, h, i, j, n) ORDER BY n
   RETURNING 1
 ), changed AS (
-  SELECT count(*) AS n FROM "Shipment" s JOIN unnest($39::uuid[], $40::text[]) AS g(id, v) ON s.id = g.id WHERE s.xmin::text <> g.v
+  SELECT count(*) AS n FROM "Shipment" s JOIN unnest($40::uuid[], $41::text[]) AS g(id, v) ON s.id = g.id WHERE s.xmin::text <> g.v
 )
 SELECT 1 / (CASE WHEN (SELECT n FROM changed) = 0 AND (SELECT count(*) FROM sh) = cardinality($2::uuid[]) THEN 1 ELSE 0 END) AS ok,
   (SELECT count(*) FROM lg) + (SELECT count(*) FROM ev) + (SELECT count(*) FROM ob) + (SELECT count(*) FROM sc) AS rows`;
@@ -667,6 +654,8 @@ SELECT 1 / (CASE WHEN (SELECT n FROM changed) = 0 AND (SELECT count(*) FROM sh) 
 async function writeAll(c: PgPool, actor: Actor, now: Date, w: Writes): Promise<void> {
   if (!w.scanRows.length) return;
   const { parcels: p, legs: l, events: e, outbox: o, scanRows: r } = w;
+  const updated = new Set(p.map((x) => x.id));
+  const clean = [...w.versions].filter(([id]) => !updated.has(id));
   await c.query({
     name: "xd_scan_write",
     text: WRITE_SQL,
@@ -709,8 +698,9 @@ async function writeAll(c: PgPool, actor: Actor, now: Date, w: Writes): Promise<
       r.map((x) => x.result.message),
       r.map((x) => x.shipmentId),
       r.map((x) => JSON.stringify(x.result)),
-      [...w.versions.keys()],
-      [...w.versions.values()],
+      p.map((x) => w.versions.get(x.id)!),
+      clean.map(([id]) => id),
+      clean.map(([, v]) => v),
     ],
   });
 }

@@ -1,6 +1,7 @@
 // A shipment's timeline for staff, and the public tracking view (masked, rate-limited by the caller).
 import type { Db } from "@xiangda/db";
 import { AppError, maskName, maskPhone } from "@xiangda/domain";
+import { mergeTimeline, scanTimeline } from "../scan/scan-timeline.ts";
 
 export async function shipmentDetail(db: Db, where: { id?: string; waybillNo?: string }) {
   const s = await db.shipment.findFirst({
@@ -11,6 +12,7 @@ export async function shipmentDetail(db: Db, where: { id?: string; waybillNo?: s
     },
   });
   if (!s) throw new AppError("NOT_FOUND", "No such shipment");
+  const events = mergeTimeline(s.events, (await scanTimeline(db, [s.id])).get(s.id) ?? []);
   const nodeIds = [
     ...new Set(
       [
@@ -18,7 +20,7 @@ export async function shipmentDetail(db: Db, where: { id?: string; waybillNo?: s
         s.destNodeId,
         s.currentNodeId,
         ...s.legs.flatMap((l) => [l.fromNodeId, l.toNodeId]),
-        ...s.events.map((e) => e.nodeId),
+        ...events.map((e) => e.nodeId),
       ].filter((x): x is string => !!x),
     ),
   ];
@@ -28,12 +30,12 @@ export async function shipmentDetail(db: Db, where: { id?: string; waybillNo?: s
     ),
   );
   const carrier = s.carrierId ? await db.carrier.findUnique({ where: { id: s.carrierId }, select: { code: true, name: true } }) : null;
-  return { s, nodes, carrier };
+  return { s, events, nodes, carrier };
 }
 
 type Detail = Awaited<ReturnType<typeof shipmentDetail>>;
 
-export function staffView({ s, nodes, carrier }: Detail) {
+export function staffView({ s, events, nodes, carrier }: Detail) {
   const name = (id: string | null) => (id ? (nodes.get(id)?.name ?? null) : null);
   return {
     id: s.id,
@@ -78,7 +80,7 @@ export function staffView({ s, nodes, carrier }: Detail) {
       status: l.status,
       light: l.light,
     })),
-    events: s.events.map((e) => ({ at: e.at.toISOString(), type: e.type, node: name(e.nodeId), details: e.details })),
+    events: events.map((e) => ({ at: e.at.toISOString(), type: e.type, node: name(e.nodeId), details: e.details })),
   };
 }
 
