@@ -51,6 +51,7 @@ cat <<MSG
     manager  / manager123   县级管理 COUNTY_MANAGER (盖州市 210881)
     station  / station123   站点工作台 STATION_STAFF
     merchant / merchant123  商户中心 MERCHANT
+    counter  / counter123   专柜工作台 COUNTER_OPERATOR
 
   Ctrl-C stops the API and the worker.
 MSG

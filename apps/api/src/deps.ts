@@ -3,6 +3,7 @@ import { loadEnv, type TEnv } from "@xiangda/config";
 import { createDb } from "@xiangda/db";
 import { createProducerConnection, Queues } from "@xiangda/jobs";
 import { dataKeyFrom, type Deps, type Logger } from "@xiangda/api";
+import { createLocalStorage, defaultStorageDir } from "@xiangda/api/services/catalog/storage";
 
 export function buildDeps(env: TEnv, log: Logger): Deps & { close(): Promise<void> } {
   const db = createDb(env.DATABASE_URL, { poolSize: 20 });
@@ -17,6 +18,7 @@ export function buildDeps(env: TEnv, log: Logger): Deps & { close(): Promise<voi
     sessionTtlHours: env.SESSION_TTL_HOURS,
     dataKey: dataKeyFrom(env.XD_DATA_KEY, env.NODE_ENV),
     now: () => new Date(),
+    storage: createLocalStorage(defaultStorageDir({ XD_STORAGE_DIR: env.XD_STORAGE_DIR })),
     async close() {
       await queues.close().catch(() => undefined);
       redis.disconnect();

@@ -9,6 +9,7 @@ import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/a
 import Fastify, { type FastifyBaseLogger, type FastifyRequest } from "fastify";
 import { appRouter, createContext, type AppRouter, type Deps, type RequestInfo } from "@xiangda/api";
 import { checkReady } from "./ready.ts";
+import { registerCatalogRoutes } from "./catalog-routes.ts";
 import { registerLabelRoutes } from "./labels-route.ts";
 import { registerManifestRoutes } from "./manifest-route.ts";
 import { registerQueueDashboard } from "./queue-dashboard.ts";
@@ -41,7 +42,8 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}) {
       const given = req.headers["x-request-id"];
       return typeof given === "string" && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
     },
-    bodyLimit: 5 * 1024 * 1024,
+    // Product images come base64-encoded through tRPC: 5 MB of image is about 6.7 MB of body.
+    bodyLimit: 8 * 1024 * 1024,
     trustProxy: true,
     routerOptions: { maxParamLength: 5000 },
   });
@@ -91,6 +93,7 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}) {
 
   registerLabelRoutes(app, deps, { publicUrl: opts.publicUrl ?? "http://127.0.0.1:4310", sessionToken: (req) => bearer(req) ?? req.cookies[SESSION_COOKIE] ?? null });
   registerManifestRoutes(app, deps, { sessionToken: (req) => bearer(req) ?? req.cookies[SESSION_COOKIE] ?? null });
+  registerCatalogRoutes(app, deps, { publicUrl: opts.publicUrl ?? "http://127.0.0.1:4310", sessionToken: (req) => bearer(req) ?? req.cookies[SESSION_COOKIE] ?? null });
   await registerQueueDashboard(app, deps, { sessionToken: (req) => bearer(req) ?? req.cookies[SESSION_COOKIE] ?? null });
 
   const here = path.dirname(fileURLToPath(import.meta.url));

@@ -2,7 +2,7 @@
 import { pino } from "pino";
 import { loadEnv } from "@xiangda/config";
 import { createDb } from "@xiangda/db";
-import { QUEUES, consolidationSweep, consolidationSyncSchedulers, createProducerConnection, createWorkerConnection, enqueue, Queues, shipmentsFlagUncollected, shipmentsRecomputeLights } from "@xiangda/jobs";
+import { QUEUES, consolidationSweep, consolidationSyncSchedulers, createProducerConnection, listingsFlagExpired, createWorkerConnection, enqueue, Queues, shipmentsFlagUncollected, shipmentsRecomputeLights } from "@xiangda/jobs";
 import { loggingSender } from "./notify/sender.ts";
 import { startWorkers } from "./start.ts";
 
@@ -35,6 +35,15 @@ void queues
   .upsertJobScheduler("consolidation-sync-every-10-minutes", { every: 600_000 }, { name: consolidationSyncSchedulers.name, data: { key: "scheduled" }, opts: { removeOnComplete: { age: 3600, count: 100 } } })
   .then(() => enqueue(queues, consolidationSyncSchedulers, { key: `start-${process.pid}-${Date.now()}` }))
   .catch((e: unknown) => log.warn({ err: String(e) }, "could not register the seal scheduler sync yet"));
+// Listings: the expiry check once a day at 02:00 Asia/Shanghai (one scheduler per deployment; the check is idempotent).
+void queues
+  .get(listingsFlagExpired.queue)
+  .upsertJobScheduler(
+    "listings-flag-expired-daily",
+    { pattern: "0 2 * * *", tz: "Asia/Shanghai" },
+    { name: listingsFlagExpired.name, data: {}, opts: { attempts: 3, backoff: { type: "exponential", delay: 60_000 }, removeOnComplete: { age: 30 * 86_400, count: 100 }, removeOnFail: { age: 30 * 86_400 } } },
+  )
+  .catch((e: unknown) => log.warn({ err: String(e) }, "could not register the listings expiry scheduler yet"));
 log.info({ queues: handle.workers.map((w) => w.name) }, "worker started");
 
 let closing = false;

@@ -7,6 +7,7 @@ import { makeLoadCode } from "@xiangda/domain";
 import { appRouter } from "./root.ts";
 import { createHarness, type Harness } from "./test-utils/harness.ts";
 import { buildWorld, ROLE_NAMES, type RoleName, type World } from "./test-utils/fixtures.ts";
+import { makeListing as makeListingRow, makeProduct as makeProductRow, recognise } from "./services/listings/test-helpers.ts";
 
 type Input = (w: World, h: Harness) => unknown;
 interface Row {
@@ -237,9 +238,206 @@ const MATRIX: Record<string, Row> = {
     input: (w) => ({ countyCode: w.home.countyCode, from: "2026-11-01", to: "2026-11-30" }),
   },
   // ── #7 catalog (merchants, products, batches, counters) ──
+  "catalog.merchants.list": { allowed: COUNTY, input: (w) => ({ countyCode: w.home.countyCode }) },
+  "catalog.merchants.get": { allowed: ["admin", "manager", "merchant"], input: (w) => ({ merchantId: w.home.merchantId }) },
+  "catalog.merchants.upsert": {
+    allowed: COUNTY,
+    input: (w) => ({ countyCode: w.home.countyCode, name: `矩阵合作社${++seq}`, type: "COOPERATIVE", originAreaCode: `${w.home.countyCode}101201` }),
+  },
+  "catalog.merchants.setContact": {
+    allowed: ["admin", "manager", "merchant"],
+    input: (w) => ({ merchantId: w.home.merchantId, contactName: "王五", contactPhone: "13912345678" }),
+  },
+  "catalog.products.list": { allowed: ["admin", "manager", "merchant"], input: (w) => ({ merchantId: w.home.merchantId }) },
+  "catalog.products.get": {
+    allowed: ["admin", "manager", "merchant"],
+    input: async (w, h) => ({ merchantId: w.home.merchantId, productId: await makeCatalogProduct(w, h) }),
+  },
+  "catalog.products.upsert": {
+    allowed: ["admin", "merchant"],
+    input: (w) => ({ merchantId: w.home.merchantId, name: `苹果${++seq}`, category: "FRUIT", unit: "箱", unitWeightG: 5000, shelfLifeDays: 30 }),
+  },
+  "catalog.products.deactivate": {
+    allowed: ["admin", "merchant"],
+    input: async (w, h) => ({ merchantId: w.home.merchantId, productId: await makeCatalogProduct(w, h) }),
+  },
+  "catalog.products.addImage": {
+    allowed: ["admin", "merchant"],
+    input: async (w, h) => ({ merchantId: w.home.merchantId, productId: await makeCatalogProduct(w, h), contentBase64: TINY_WEBP }),
+  },
+  "catalog.products.removeImage": {
+    allowed: ["admin", "merchant"],
+    input: async (w, h) => {
+      const productId = await makeCatalogProduct(w, h);
+      const img = await h.deps.db.productImage.create({
+        data: { productId, storageKey: `${crypto.randomUUID().replace(/-/g, "")}.webp`, contentType: "image/webp", sizeBytes: 1, sha256: `${++seq}` },
+      });
+      return { merchantId: w.home.merchantId, imageId: img.id };
+    },
+  },
+  "catalog.batches.create": {
+    allowed: ["admin", "merchant"],
+    input: async (w, h) => ({
+      merchantId: w.home.merchantId,
+      productId: await makeCatalogProduct(w, h),
+      batchNo: "B1",
+      producedOn: "2026-01-05",
+      quantity: 100,
+      originAreaCode: `${w.home.countyCode}101201`,
+    }),
+  },
+  "catalog.batches.list": {
+    allowed: ["admin", "manager", "merchant"],
+    input: async (w, h) => ({ merchantId: w.home.merchantId, productId: await makeCatalogProduct(w, h) }),
+  },
+  "catalog.counters.list": { allowed: ["admin", "manager", "counter", "otherCounter", "merchant", "otherMerchant"], input: (w) => ({ countyCode: w.home.countyCode }) },
+  "catalog.counters.get": { allowed: ["admin", "manager", "counter"], input: (w) => ({ counterId: w.home.counterId }) },
+  "catalog.counters.upsert": {
+    allowed: COUNTY,
+    input: (w) => ({
+      countyCode: w.home.countyCode,
+      code: `${w.home.countyCode}-C9`,
+      name: "矩阵食堂专区",
+      venueType: "CANTEEN",
+      operatorName: "县机关事务服务中心",
+      areaCode: `${w.home.countyCode}101000`,
+      nodeId: w.home.stationId,
+    }),
+  },
+  "catalog.counters.setOperators": {
+    allowed: COUNTY,
+    input: (w) => ({ countyCode: w.home.countyCode, counterId: w.home.otherCounterId, userIds: [w.actors.otherCounter!.userId] }),
+  },
   // ── #7 listings (review, sales, reports) ──
+  "listings.create": {
+    allowed: ["admin", "merchant"],
+    input: async (w, h) => ({ merchantId: w.home.merchantId, productId: (await makeProductRow(h.deps.db, w.home.merchantId)).id, counterId: w.home.counterId, priceFen: 1000 }),
+  },
+  "listings.update": { allowed: ["admin", "merchant"], input: async (w, h) => ({ merchantId: w.home.merchantId, listingId: await matrixListing(w, h, "DRAFT"), priceFen: 1200 }) },
+  "listings.adjustStock": {
+    allowed: ["admin", "merchant", "counter"],
+    input: async (w, h) => ({ listingId: await matrixListing(w, h, "ACTIVE"), delta: 1, reason: "到货" }),
+  },
+  "listings.submit": { allowed: ["admin", "merchant"], input: async (w, h) => ({ merchantId: w.home.merchantId, listingId: await matrixListing(w, h, "DRAFT") }) },
+  "listings.delist": { allowed: ["admin", "manager", "merchant"], input: async (w, h) => ({ merchantId: w.home.merchantId, listingId: await matrixListing(w, h, "ACTIVE") }) },
+  "listings.approve": { allowed: COUNTY, input: async (w, h) => ({ countyCode: w.home.countyCode, listingId: await matrixListing(w, h, "PENDING_REVIEW") }) },
+  "listings.reject": {
+    allowed: COUNTY,
+    input: async (w, h) => ({ countyCode: w.home.countyCode, listingId: await matrixListing(w, h, "PENDING_REVIEW"), reason: "资料不全" }),
+  },
+  "listings.list": { allowed: ["admin", "manager", "merchant"], input: (w) => ({ merchantId: w.home.merchantId }) },
+  "listings.forCounter": { allowed: ["admin", "manager", "counter"], input: (w) => ({ counterId: w.home.counterId }) },
+  "listings.reviewQueue": { allowed: COUNTY, input: (w) => ({ countyCode: w.home.countyCode }) },
+  "listings.sales.record": {
+    allowed: ["admin", "manager", "counter"],
+    input: async (w, h) => ({
+      counterId: w.home.counterId,
+      listingId: await matrixListing(w, h, "ACTIVE"),
+      quantity: 1,
+      soldAt: new Date().toISOString(),
+      clientRef: `matrix-${++seq}`,
+    }),
+  },
+  "listings.sales.upload": {
+    allowed: ["admin", "manager", "counter"],
+    input: (w) => ({ counterId: w.home.counterId, fileName: "s.csv", contentBase64: Buffer.from("商品,数量,时间\n").toString("base64"), dryRun: true }),
+  },
+  "listings.sales.list": { allowed: ["admin", "manager", "counter"], input: (w) => ({ counterId: w.home.counterId, from: "2026-11-01", to: "2026-11-30" }) },
+  "listings.sales.merchantList": { allowed: ["admin", "manager", "merchant"], input: (w) => ({ merchantId: w.home.merchantId, from: "2026-11-01", to: "2026-11-30" }) },
+  "listings.reports.sales": { allowed: COUNTY, input: (w) => ({ countyCode: w.home.countyCode, from: "2026-11-01", to: "2026-11-30" }) },
+  "listings.reports.merchantSales": { allowed: ["admin", "manager", "merchant"], input: (w) => ({ merchantId: w.home.merchantId, from: "2026-11-01", to: "2026-11-30" }) },
   // ── #7 restock and trace ──
+  // Drafts by the counter side on the home counter, the home merchant's listing; confirming routes
+  // from the merchant's village (no point: township station S1) to the counter's node S1.
+  "restock.create": {
+    allowed: ["admin", "manager", "merchant", "counter"],
+    input: async (w, h) => ({
+      counterId: w.home.counterId,
+      merchantId: w.home.merchantId,
+      lines: [{ listingId: (await restockSetup(w, h)).listingId, quantity: 2 }],
+      clientRef: `matrix-restock-${++seq}`,
+    }),
+  },
+  "restock.confirm": { allowed: ["admin", "manager", "merchant"], input: async (w, h) => ({ orderId: await restockDraft(w, h) }) },
+  "restock.cancel": {
+    allowed: ["admin", "manager", "merchant", "counter"],
+    input: async (w, h) => ({ orderId: await restockDraft(w, h) }),
+  },
+  "restock.list": { allowed: ["admin", "manager", "counter"], input: (w) => ({ counterId: w.home.counterId }) },
+  "restock.get": { allowed: ["admin", "manager", "merchant", "counter"], input: async (w, h) => ({ orderId: await restockDraft(w, h) }) },
+  "trace.get": { allowed: ALL, input: async (w, h) => ({ code: (await restockSetup(w, h)).traceCode }) },
 };
+
+/// A 1×1 lossless WebP.
+const TINY_WEBP = "UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==";
+
+async function makeCatalogProduct(w: World, h: Harness): Promise<string> {
+  const p = await h.deps.db.product.create({
+    data: { merchantId: w.home.merchantId, name: `矩阵产品${++seq}`, category: "FRUIT", unit: "箱", unitWeightG: 5000, shelfLifeDays: 30 },
+  });
+  return p.id;
+}
+
+/// A listing of the home merchant (recognised, so it can be approved and sell) on the counter the `counter` actor runs.
+async function matrixListing(w: World, h: Harness, status: "DRAFT" | "PENDING_REVIEW" | "ACTIVE"): Promise<string> {
+  await recognise(h.deps.db, w.home.merchantId, "2099-12-31");
+  const p = await makeProductRow(h.deps.db, w.home.merchantId);
+  const l = await makeListingRow(h.deps.db, { productId: p.id, counterId: w.home.counterId, merchantId: w.home.merchantId, countyCode: w.home.countyCode, status, stock: 5 });
+  return l.id;
+}
+
+let restockWorld: Promise<{ listingId: string; traceCode: string }> | null = null;
+
+/// Once per run: the home merchant's origin village, an ACTIVE listing on the home counter, a batch.
+function restockSetup(w: World, h: Harness) {
+  restockWorld ??= (async () => {
+    const db = h.deps.db;
+    await db.merchant.update({ where: { id: w.home.merchantId }, data: { originAreaCode: `${w.home.countyCode}101201` } });
+    const product = await db.product.create({
+      data: { merchantId: w.home.merchantId, name: "矩阵补货苹果", category: "FRUIT", unit: "箱", unitWeightG: 5000, shelfLifeDays: 30 },
+    });
+    const listing = await db.listing.create({
+      data: {
+        productId: product.id,
+        counterId: w.home.counterId,
+        merchantId: w.home.merchantId,
+        countyCode: w.home.countyCode,
+        priceFen: 5000,
+        status: "ACTIVE",
+      },
+    });
+    const traceCode = "MATR1XTRACE0C0DE7";
+    await db.productBatch.create({
+      data: {
+        productId: product.id,
+        merchantId: w.home.merchantId,
+        batchNo: "RS-M1",
+        producedOn: new Date("2026-11-01T00:00:00Z"),
+        quantity: 100,
+        originAreaCode: `${w.home.countyCode}101201`,
+        traceCode,
+      },
+    });
+    return { listingId: listing.id, traceCode };
+  })();
+  return restockWorld;
+}
+
+/// A fresh DRAFT made by the `counter` actor (so the counter side may cancel it).
+async function restockDraft(w: World, h: Harness): Promise<string> {
+  const { listingId } = await restockSetup(w, h);
+  const o = await h.deps.db.restockOrder.create({
+    data: {
+      orderNo: `RSMATRIX${++seq}`,
+      countyCode: w.home.countyCode,
+      counterId: w.home.counterId,
+      merchantId: w.home.merchantId,
+      createdById: w.actors.counter!.userId,
+    },
+  });
+  await h.deps.db.restockLine.create({ data: { orderId: o.id, listingId, quantity: 1 } });
+  return o.id;
+}
 
 async function makeLoad(w: World, h: Harness): Promise<string> {
   const n = ++seq;

@@ -3,6 +3,7 @@ import type { Redis } from "ioredis";
 import type { Db } from "@xiangda/db";
 import type { Actor } from "@xiangda/domain";
 import type { Queues } from "@xiangda/jobs";
+import type { BlobStorage } from "./services/catalog/storage.ts";
 
 export interface Logger {
   info(obj: object | string, msg?: string): void;
@@ -37,6 +38,8 @@ export interface Deps {
   dataKey: Buffer;
   /// The clock; tests and the demo can move it.
   now: () => Date;
+  /// Uploaded files (product images); the local disk under XD_STORAGE_DIR when not given.
+  storage?: BlobStorage;
 }
 
 export interface Context extends Deps {

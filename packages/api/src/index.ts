@@ -26,3 +26,4 @@ export { recordScan, type ScanResult } from "./services/scan/record-scan.ts";
 export { replan } from "./services/shipments/plan-route.ts";
 export { flagUncollected } from "./services/scan/flag-uncollected.ts";
 export * from "./services/consolidation/index.ts";
+export { flagExpiredListings, type FlagExpiredResult } from "./services/listings/flag-expired.ts";

@@ -117,3 +117,9 @@ export const counterProcedure = roleProcedure("ADMIN", "COUNTY_MANAGER", "COUNTE
     const counter = await assertCounterAccess(ctx.db, ctx.actor, input.counterId);
     return next({ ctx: { counter } });
   });
+
+/// A merchant's catalog writes: the merchant's own users or ADMIN; its county's manager only reads.
+export const merchantWriteProcedure = merchantProcedure.use(({ ctx, next }) => {
+  if (ctx.actor.role === "COUNTY_MANAGER") throw new AppError("FORBIDDEN", "A county manager may only read a merchant's catalog");
+  return next();
+});

@@ -19,6 +19,8 @@ const ZEnvSchema = z.object({
   XD_DATA_KEY: z.string().optional(),
   /// How long a worker holds a job before others may take it over as stalled (a killed worker's jobs).
   XD_WORKER_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
+  /// Folder of uploaded files (product images); <repo>/var/storage when not set.
+  XD_STORAGE_DIR: z.string().min(1).optional(),
   /// Jobs one worker process runs at once, per queue.
   XD_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(10),
 });

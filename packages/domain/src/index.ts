@@ -11,3 +11,4 @@ export * from "./routing/index.ts";
 export * from "./consolidation/index.ts";
 export * from "./scan/index.ts";
 export * from "./vrp/index.ts";
+export * from "./catalog/index.ts";

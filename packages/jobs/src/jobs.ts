@@ -135,6 +135,16 @@ export const consolidationSyncSchedulers = defineJob({
   options: { attempts: 3, removeOnComplete: { age: 3600, count: 100 } },
 });
 
+/// Daily at 02:00 Asia/Shanghai: flags ACTIVE listings whose merchant recognition or product certification
+/// expired and clears renewed ones. One idempotent UPDATE, so overlapping runs and retries are harmless.
+export const listingsFlagExpired = defineJob({
+  queue: "system",
+  name: "listings.flagExpired",
+  schema: z.object({ at: z.string().datetime().optional(), countyCode: z.string().regex(/^\d{6}$/).optional() }),
+  jobId: (p) => `listings.flagExpired-${p.countyCode ?? "all"}-${(p.at ?? "now").replace(/:/g, "")}`,
+  options: { attempts: 3, removeOnComplete: { age: 30 * 86_400, count: 100 } },
+});
+
 export const ALL_JOBS = [
   usersWelcome,
   systemPing,
@@ -150,4 +160,5 @@ export const ALL_JOBS = [
   consolidationManifest,
   consolidationSweep,
   consolidationSyncSchedulers,
+  listingsFlagExpired,
 ] as const;

@@ -19,6 +19,9 @@ describe("seedDemo", () => {
       nodes: await tdb.db.node.count(),
       areas: await tdb.db.adminArea.count(),
       merchants: await tdb.db.merchant.count(),
+      listings: await tdb.db.listing.count(),
+      sales: await tdb.db.counterSale.count(),
+      shipments: await tdb.db.shipment.count(),
     });
     const first = await counts();
     expect(first.areas).toBe(329); // the county, 27 townships, 301 village-level units
@@ -34,7 +37,8 @@ describe("seedDemo", () => {
     expect(await tdb.db.lane.count({ where: { mode: "MILK_RUN" } })).toBe(283 * 2);
     expect(await tdb.db.lane.count({ where: { mode: "BUS" } })).toBeGreaterThan(0);
     const carriers = await tdb.db.carrier.findMany({ include: { vehicles: true } });
-    for (const code of ["CHINA_POST", "ZTO", "YTO", "YUNDA", "COOP"]) expect(carriers.find((c) => c.code === code)?.vehicles.length).toBeGreaterThan(0);
+    for (const code of ["CHINA_POST", "ZTO", "YTO", "YUNDA", "COOP"])
+      expect(carriers.find((c) => c.code === code)?.vehicles.length).toBeGreaterThan(0);
     for (const d of DEMO_USERS) {
       const u = await tdb.db.user.findUniqueOrThrow({ where: { username: d.username } });
       expect(u.role).toBe(d.role);
@@ -42,7 +46,36 @@ describe("seedDemo", () => {
       if (d.role === "STATION_STAFF") expect(u.nodeId).not.toBeNull();
       if (d.role === "MERCHANT") expect(u.merchantId).not.toBeNull();
       if (d.role === "COUNTY_MANAGER") expect(u.countyCode).toBe("210881");
+      if (d.role === "COUNTER_OPERATOR") expect(await tdb.db.counterOperator.count({ where: { userId: u.id } })).toBe(2);
     }
+    // Counters: every venue kind of the demo, listings in each review state, merchants from poor villages with traced batches.
+    expect(new Set((await tdb.db.counter.findMany()).map((c) => c.venueType)).size).toBe(5);
+    const byStatus = await tdb.db.listing.groupBy({ by: ["status"], _count: { _all: true } });
+    expect(Object.fromEntries(byStatus.map((g) => [g.status, g._count._all]))).toEqual({ ACTIVE: 6, PENDING_REVIEW: 1, DRAFT: 1 });
+    const merchants = await tdb.db.merchant.findMany({ where: { originAreaCode: { not: null } } });
+    const poor = await tdb.db.adminArea.count({ where: { code: { in: merchants.map((m) => m.originAreaCode!) }, isPoor: true } });
+    expect(poor).toBe(4);
+    expect(await tdb.db.productBatch.count({ where: { traceCode: { not: "" } } })).toBe(6);
+    // Stock is what is left after the recorded sales: never negative, and each sale's amount is quantity × price.
+    const sales = await tdb.db.counterSale.findMany();
+    expect(sales.length).toBeGreaterThan(50);
+    expect(sales.every((x) => x.amountFen === x.quantity * x.unitPriceFen)).toBe(true);
+    expect(await tdb.db.listing.count({ where: { stock: { lt: 0 } } })).toBe(0);
+    // The confirmed restock shipped up from 青石岭村's village point to the service area's station, on a route.
+    const restock = await tdb.db.restockOrder.findFirstOrThrow({ include: { shipments: true } });
+    expect(restock.status).toBe("CONFIRMED");
+    const parcels = await tdb.db.shipment.findMany({
+      where: { id: { in: restock.shipments.map((x) => x.shipmentId) } },
+      include: { legs: true },
+    });
+    expect(parcels.length).toBeGreaterThan(0);
+    const origin = await tdb.db.node.findUniqueOrThrow({ where: { countyCode_code: { countyCode: "210881", code: "GZ-112202" } } });
+    const dest = await tdb.db.node.findUniqueOrThrow({ where: { countyCode_code: { countyCode: "210881", code: "GZ-005" } } });
+    for (const p of parcels) {
+      expect(p).toMatchObject({ direction: "UP", originNodeId: origin.id, destNodeId: dest.id, routeError: null });
+      expect(p.legs.length).toBeGreaterThanOrEqual(2);
+    }
+    expect(restock.shipments.reduce((n, x) => n + x.units, 0)).toBe(40);
     await seedDemo(tdb.db);
     expect(await counts()).toEqual(first);
   }, 60_000);

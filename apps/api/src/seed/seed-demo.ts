@@ -2,6 +2,7 @@
 import { hashPassword, importDivisions } from "@xiangda/api";
 import type { Db } from "@xiangda/db";
 import { DEMO_USERS } from "./demo-users.ts";
+import { seedCounters } from "./seed-counters.ts";
 import { seedNetwork } from "./seed-network.ts";
 
 export const DEMO_COUNTY = "210881";
@@ -14,7 +15,10 @@ export async function seedDemo(db: Db, log: (m: string) => void = () => {}) {
   log(`network: ${network.nodes} nodes, ${network.lanes} lanes, ${network.vehicles} vehicles, ${network.carriers} carriers`);
   const hub = await db.node.findUniqueOrThrow({ where: { countyCode_code: { countyCode: DEMO_COUNTY, code: "GZ-HUB" } } });
   const gaotun = await db.adminArea.findFirst({ where: { countyCode: DEMO_COUNTY, level: "TOWNSHIP", name: "高屯镇" } });
-  const station = await db.node.findFirstOrThrow({ where: { countyCode: DEMO_COUNTY, tier: "TOWNSHIP_STATION", ...(gaotun ? { areaCode: gaotun.code } : {}) }, orderBy: { code: "asc" } });
+  const station = await db.node.findFirstOrThrow({
+    where: { countyCode: DEMO_COUNTY, tier: "TOWNSHIP_STATION", ...(gaotun ? { areaCode: gaotun.code } : {}) },
+    orderBy: { code: "asc" },
+  });
 
   let merchant = await db.merchant.findFirst({ where: { countyCode: DEMO_COUNTY, name: "盖州市高屯果蔬专业合作社" } });
   merchant ??= await db.merchant.create({ data: { countyCode: DEMO_COUNTY, name: "盖州市高屯果蔬专业合作社" } });
@@ -27,7 +31,9 @@ export async function seedDemo(db: Db, log: (m: string) => void = () => {}) {
           ? { nodeId: station.id, countyCode: DEMO_COUNTY }
           : u.role === "MERCHANT"
             ? { merchantId: merchant.id, countyCode: DEMO_COUNTY }
-            : {};
+            : u.role === "COUNTER_OPERATOR"
+              ? { countyCode: DEMO_COUNTY }
+              : {};
     const existing = await db.user.findUnique({ where: { username: u.username } });
     if (existing) continue;
     await db.user.create({
@@ -35,5 +41,15 @@ export async function seedDemo(db: Db, log: (m: string) => void = () => {}) {
     });
   }
   log(`users: ${DEMO_USERS.map((u) => `${u.username}/${u.password}`).join(", ")}`);
+  const userId = async (username: string) => (await db.user.findUnique({ where: { username }, select: { id: true } }))?.id ?? null;
+  const counters = await seedCounters(db, DEMO_COUNTY, {
+    merchantId: merchant.id,
+    counterUserId: await userId("counter"),
+    managerUserId: (await userId("manager"))!,
+  });
+  if (counters.created)
+    log(
+      `counters: ${counters.counters} counters, ${counters.merchants} merchants, ${counters.products} products, ${counters.listings} listings, ${counters.sales} sales, 1 restock order`,
+    );
   return { county: DEMO_COUNTY, hubId: hub.id, stationId: station.id, merchantId: merchant.id };
 }

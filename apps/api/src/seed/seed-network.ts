@@ -45,7 +45,24 @@ export async function seedNetwork(db: Db, countyCode: string) {
 
   // Nodes: hub, stations, village points. Every third station keeps chilled goods; the hub both.
   const nodes: NodeItem[] = [
-    { row: 0, fields: { code: HUB, name: "盖州市县级物流配送中心", tier: "COUNTY_HUB", areaCode: county.code, parentCode: null, coldChilled: true, coldFrozen: true, selfPickup: false, operator: "GOVERNMENT", openingHours: "06:00-22:00", dailyCapacity: 20000, handlingMinutes: 30, filingNumber: "LNYK-GZ-0001" } },
+    {
+      row: 0,
+      fields: {
+        code: HUB,
+        name: "盖州市县级物流配送中心",
+        tier: "COUNTY_HUB",
+        areaCode: county.code,
+        parentCode: null,
+        coldChilled: true,
+        coldFrozen: true,
+        selfPickup: false,
+        operator: "GOVERNMENT",
+        openingHours: "06:00-22:00",
+        dailyCapacity: 20000,
+        handlingMinutes: 30,
+        filingNumber: "LNYK-GZ-0001",
+      },
+    },
   ];
   townships.forEach((t, i) => {
     nodes.push({
@@ -95,10 +112,49 @@ export async function seedNetwork(db: Db, countyCode: string) {
     const s = stationCode(t.code);
     const tm = minutes(km(county, t));
     const cold = coldStations.has(s);
-    lanes.push({ row: 0, fields: { code: `T-${s}-DN`, fromCode: HUB, toCode: s, mode: "TRUNK", departures: ["07:00", "13:30"], weekdays: [1, 2, 3, 4, 5, 6, 7], cutoffMinutes: 30, transitMinutes: tm, cold } });
-    lanes.push({ row: 0, fields: { code: `T-${s}-UP`, fromCode: s, toCode: HUB, mode: "TRUNK", departures: ["11:00", "17:00"], weekdays: [1, 2, 3, 4, 5, 6, 7], cutoffMinutes: 30, transitMinutes: tm, cold } });
+    lanes.push({
+      row: 0,
+      fields: {
+        code: `T-${s}-DN`,
+        fromCode: HUB,
+        toCode: s,
+        mode: "TRUNK",
+        departures: ["07:00", "13:30"],
+        weekdays: [1, 2, 3, 4, 5, 6, 7],
+        cutoffMinutes: 30,
+        transitMinutes: tm,
+        cold,
+      },
+    });
+    lanes.push({
+      row: 0,
+      fields: {
+        code: `T-${s}-UP`,
+        fromCode: s,
+        toCode: HUB,
+        mode: "TRUNK",
+        departures: ["11:00", "17:00"],
+        weekdays: [1, 2, 3, 4, 5, 6, 7],
+        cutoffMinutes: 30,
+        transitMinutes: tm,
+        cold,
+      },
+    });
     if (i % 6 === 2) {
-      lanes.push({ row: 0, fields: { code: `B-${s}-DN`, fromCode: HUB, toCode: s, mode: "BUS", departures: ["06:30"], weekdays: [1, 2, 3, 4, 5, 6, 7], cutoffMinutes: 20, transitMinutes: tm + 20, cold: false } });
+      lanes.push({
+        row: 0,
+        fields: {
+          code: `B-${s}-DN`,
+          fromCode: HUB,
+          toCode: s,
+          mode: "BUS",
+          departures: ["06:30"],
+          weekdays: [1, 2, 3, 4, 5, 6, 7],
+          cutoffMinutes: 20,
+          transitMinutes: tm + 20,
+          cold: false,
+        },
+      });
     }
     const points = committees.filter((v) => v.parentCode === t.code);
     // Residents' committees (居委会) of the township are stops of its first milk run.
@@ -107,8 +163,35 @@ export async function seedNetwork(db: Db, countyCode: string) {
       const p = pointCode(v.code);
       const vm = minutes(km(t, byCode.get(v.code)!));
       const stops = j === 0 ? communities : [];
-      lanes.push({ row: 0, fields: { code: `M-${p}-DN`, fromCode: s, toCode: p, mode: "MILK_RUN", departures: ["09:30"], weekdays: [1, 2, 3, 4, 5, 6, 7], cutoffMinutes: 15, transitMinutes: vm, cold: false, stopAreaCodes: stops } });
-      lanes.push({ row: 0, fields: { code: `M-${p}-UP`, fromCode: p, toCode: s, mode: "MILK_RUN", departures: ["10:45"], weekdays: [1, 2, 3, 4, 5, 6, 7], cutoffMinutes: 15, transitMinutes: vm, cold: false } });
+      lanes.push({
+        row: 0,
+        fields: {
+          code: `M-${p}-DN`,
+          fromCode: s,
+          toCode: p,
+          mode: "MILK_RUN",
+          departures: ["09:30"],
+          weekdays: [1, 2, 3, 4, 5, 6, 7],
+          cutoffMinutes: 15,
+          transitMinutes: vm,
+          cold: false,
+          stopAreaCodes: stops,
+        },
+      });
+      lanes.push({
+        row: 0,
+        fields: {
+          code: `M-${p}-UP`,
+          fromCode: p,
+          toCode: s,
+          mode: "MILK_RUN",
+          departures: ["10:45"],
+          weekdays: [1, 2, 3, 4, 5, 6, 7],
+          cutoffMinutes: 15,
+          transitMinutes: vm,
+          cold: false,
+        },
+      });
     });
   });
 
@@ -119,7 +202,19 @@ export async function seedNetwork(db: Db, countyCode: string) {
   const plate = (k: number, ev: boolean) => (ev ? `辽HD${String(10000 + k).slice(-5)}` : `辽H${String(20000 + k).slice(-5)}`);
   const add = (home: string, carrier: string | null, kg: number, litres: number, cold: "NONE" | "BOTH", ev: boolean) => {
     n++;
-    vehicles.push({ row: 0, fields: { number: `GZ-V-${String(n).padStart(3, "0")}`, plate: plate(n, ev), homeNodeCode: home, carrierCode: carrier, capacityKg: kg, capacityL: litres, cold, energy: ev ? "NEW_ENERGY" : "FUEL" } });
+    vehicles.push({
+      row: 0,
+      fields: {
+        number: `GZ-V-${String(n).padStart(3, "0")}`,
+        plate: plate(n, ev),
+        homeNodeCode: home,
+        carrierCode: carrier,
+        capacityKg: kg,
+        capacityL: litres,
+        cold,
+        energy: ev ? "NEW_ENERGY" : "FUEL",
+      },
+    });
   };
   for (let i = 0; i < 3; i++) add(HUB, "CHINA_POST", 1500, 9000, "NONE", i === 0);
   for (const c of ["ZTO", "YTO", "YUNDA"]) for (let i = 0; i < 2; i++) add(HUB, c, 1200, 7500, "NONE", false);
@@ -146,9 +241,15 @@ export async function seedNetwork(db: Db, countyCode: string) {
 
       // Two suspended nodes, to show status: a station cut off by snow and a village point under repair.
       const snowed = townships.find((t) => t.name === "矿洞沟镇") ?? townships[townships.length - 1]!;
-      await tx.node.updateMany({ where: { countyCode, code: stationCode(snowed.code), status: "ACTIVE" }, data: { status: "SUSPENDED", suspendedReason: "大雪封路 (road closed by snow)" } });
+      await tx.node.updateMany({
+        where: { countyCode, code: stationCode(snowed.code), status: "ACTIVE" },
+        data: { status: "SUSPENDED", suspendedReason: "大雪封路 (road closed by snow)" },
+      });
       const repaired = committees[committees.length - 1]!;
-      await tx.node.updateMany({ where: { countyCode, code: pointCode(repaired.code), status: "ACTIVE" }, data: { status: "SUSPENDED", suspendedReason: "门店装修 (shop under renovation)" } });
+      await tx.node.updateMany({
+        where: { countyCode, code: pointCode(repaired.code), status: "ACTIVE" },
+        data: { status: "SUSPENDED", suspendedReason: "门店装修 (shop under renovation)" },
+      });
 
       // Illustrative poor-village flags (demo data: the source documents give no per-village list).
       const poor = committees.filter((_, i) => i % 23 === 5).map((v) => v.code);

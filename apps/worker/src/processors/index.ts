@@ -1,5 +1,5 @@
 // Job name → processor. Every job defined in @xiangda/jobs must have one (checked by a test).
-import { consolidationAssign, consolidationManifest, consolidationPlan, consolidationSeal, consolidationSweep, consolidationSyncSchedulers, networkImport, networkReroute, notifyPickupReady, shipmentsFlagUncollected, shipmentsRecomputeLights, shipmentsReplan, systemPing, usersWelcome } from "@xiangda/jobs";
+import { consolidationAssign, consolidationManifest, consolidationPlan, consolidationSeal, consolidationSweep, consolidationSyncSchedulers, listingsFlagExpired, networkImport, networkReroute, notifyPickupReady, shipmentsFlagUncollected, shipmentsRecomputeLights, shipmentsReplan, systemPing, usersWelcome } from "@xiangda/jobs";
 import { flagUncollected } from "@xiangda/api";
 import { processPickupReady } from "./notify/pickup-ready.ts";
 import { processReplan } from "./shipments/replan.ts";
@@ -9,6 +9,7 @@ import { processNetworkImport } from "./network/import.ts";
 import { processUsersWelcome } from "./notify/users-welcome.ts";
 import { processSystemPing } from "./system/ping.ts";
 import { processAssign, processManifest, processPlan, processSeal, processSweep, processSyncSchedulers } from "./consolidation/consolidation.ts";
+import { processFlagExpired } from "./listings/flag-expired.ts";
 import type { Processor } from "./types.ts";
 
 export const PROCESSORS: Record<string, Processor> = {
@@ -26,4 +27,5 @@ export const PROCESSORS: Record<string, Processor> = {
   [consolidationManifest.name]: processManifest,
   [consolidationSweep.name]: processSweep,
   [consolidationSyncSchedulers.name]: processSyncSchedulers,
+  [listingsFlagExpired.name]: processFlagExpired,
 };

@@ -8,6 +8,10 @@ import { silentLogger } from "../context.ts";
 import { createContext } from "../create-context.ts";
 import { createCaller } from "../root.ts";
 import { dataKeyFrom } from "../services/shipments/id-crypto.ts";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createLocalStorage } from "../services/catalog/storage.ts";
 
 export interface Harness {
   tdb: TestDatabase;
@@ -37,6 +41,8 @@ export async function createHarness(opts: { redisUrl?: string } = {}): Promise<H
       clock.now = new Date(clock.now.getTime() + ms);
     },
   };
+  // Uploaded files of this test file only, removed on close.
+  const storageDir = mkdtempSync(path.join(tmpdir(), "xd-storage-"));
   const deps: Deps = {
     db: tdb.db,
     redis,
@@ -46,6 +52,7 @@ export async function createHarness(opts: { redisUrl?: string } = {}): Promise<H
     sessionTtlHours: 12,
     dataKey: dataKeyFrom("5a".repeat(32), "test"),
     now: () => clock.now,
+    storage: createLocalStorage(storageDir),
   };
   const cookies = new Map<string, string | null>();
   let n = 0;
@@ -76,6 +83,7 @@ export async function createHarness(opts: { redisUrl?: string } = {}): Promise<H
       await queues.close();
       redis.disconnect();
       await tdb.drop();
+      rmSync(storageDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,3 +1,4 @@
+import { countersList, merchantsList } from "./catalog.ts";
 import { divisionsImport } from "./divisions.ts";
 import { coverage, lanesImport, nodesImport, poorImport, vehiclesImport } from "./network.ts";
 import { migrate } from "./migrate.ts";
@@ -21,4 +22,6 @@ export const COMMANDS: Record<string, Command> = {
   coverage,
   route: routeCommand,
   "vrp solve": vrpSolve,
+  "merchants list": merchantsList,
+  "counters list": countersList,
 };

@@ -8,6 +8,7 @@ export function toUserView(u: UserWithScope) {
   if (u.role === "ADMIN") scopeLabel = "*";
   else if (u.role === "COUNTY_MANAGER") scopeLabel = u.county ? `${u.county.name} (${u.county.code})` : (u.countyCode ?? "");
   else if (u.role === "STATION_STAFF") scopeLabel = u.node ? `${u.node.name} (${u.node.code})` : (u.nodeId ?? "");
+  else if (u.role === "COUNTER_OPERATOR") scopeLabel = u.county ? `${u.county.name} (${u.county.code})` : (u.countyCode ?? "");
   else scopeLabel = u.merchant?.name ?? u.merchantId ?? "";
   return {
     id: u.id,

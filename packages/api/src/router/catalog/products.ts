@@ -1,0 +1,54 @@
+// catalog.products: a merchant's products, certifications and images; its county's manager reads them.
+import { z } from "zod";
+import { ZProductImageSchema, ZProductUpsertSchema } from "@xiangda/domain";
+import { addProductImage, removeProductImage } from "../../services/catalog/product-images.ts";
+import { getProduct, listProducts, setProductActive, upsertProduct } from "../../services/catalog/products.ts";
+import { storageOf } from "../../services/catalog/storage.ts";
+import { merchantProcedure, merchantWriteProcedure, router } from "../../trpc.ts";
+
+const read = ["ADMIN", "COUNTY_MANAGER", "MERCHANT"] as const;
+const write = ["ADMIN", "MERCHANT"] as const;
+const productId = z.string().uuid("must be a product id");
+const productTarget = (i: unknown, o: unknown) => {
+  const id =
+    (o as { id?: string } | undefined)?.id ??
+    (i as { id?: string; productId?: string } | undefined)?.id ??
+    (i as { productId?: string } | undefined)?.productId;
+  return id ? `product:${id}` : null;
+};
+
+export const productsRouter = router({
+  list: merchantProcedure
+    .meta({ roles: read })
+    .input(z.object({ q: z.string().trim().max(50, "at most 50 characters").optional(), includeInactive: z.boolean().optional() }))
+    .query(({ ctx, input }) => listProducts(ctx.db, ctx.merchant.id, input)),
+
+  get: merchantProcedure
+    .meta({ roles: read })
+    .input(z.object({ productId }))
+    .query(({ ctx, input }) => getProduct(ctx.db, ctx.actor, ctx.merchant.id, input.productId)),
+
+  upsert: merchantWriteProcedure
+    .meta({ roles: write, auditTarget: productTarget })
+    .input(ZProductUpsertSchema)
+    .mutation(({ ctx, input }) => {
+      const { merchantId, ...fields } = input;
+      return upsertProduct(ctx.db, ctx.actor, merchantId, fields);
+    }),
+
+  deactivate: merchantWriteProcedure
+    .meta({ roles: write, auditTarget: productTarget })
+    .input(z.object({ productId }))
+    .mutation(({ ctx, input }) => setProductActive(ctx.db, ctx.actor, ctx.merchant.id, input.productId, false)),
+
+  /// Base64 bytes up to 5 MB; JPEG, PNG or WebP by their magic bytes. The same picture again returns the stored one.
+  addImage: merchantWriteProcedure
+    .meta({ roles: write, auditTarget: productTarget })
+    .input(ZProductImageSchema)
+    .mutation(({ ctx, input }) => addProductImage(ctx.db, storageOf(ctx), ctx.actor, ctx.merchant.id, input)),
+
+  removeImage: merchantWriteProcedure
+    .meta({ roles: write, auditTarget: (i) => `image:${(i as { imageId?: string }).imageId ?? "?"}` })
+    .input(z.object({ imageId: z.string().uuid("must be an image id") }))
+    .mutation(({ ctx, input }) => removeProductImage(ctx.db, storageOf(ctx), ctx.actor, ctx.merchant.id, input.imageId)),
+});

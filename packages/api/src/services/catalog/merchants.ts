@@ -1,0 +1,108 @@
+// Merchants of a county: the manager's list and form, and the merchant's own contact details.
+import type { Db, Prisma, Tx } from "@xiangda/db";
+import { AppError, dateToDay, dayToDate, maskName, maskPhone, type TMerchantContact, type TMerchantUpsert } from "@xiangda/domain";
+import { areaNames, assertVillageOfCounty, optional } from "./areas.ts";
+
+export const merchantSelect = {
+  id: true,
+  countyCode: true,
+  name: true,
+  type: true,
+  originAreaCode: true,
+  recognitionNo: true,
+  recognitionValidUntil: true,
+  creditCode: true,
+  contactName: true,
+  contactPhone: true,
+  active: true,
+  updatedAt: true,
+} satisfies Prisma.MerchantSelect;
+type MerchantRow = Prisma.MerchantGetPayload<{ select: typeof merchantSelect }>;
+
+export function merchantView(m: MerchantRow, names: Map<string, string>, opts: { showContact: boolean }) {
+  return {
+    id: m.id,
+    countyCode: m.countyCode,
+    name: m.name,
+    type: m.type,
+    originAreaCode: m.originAreaCode,
+    originAreaName: m.originAreaCode ? (names.get(m.originAreaCode) ?? null) : null,
+    recognitionNo: m.recognitionNo,
+    recognitionValidUntil: m.recognitionValidUntil ? dateToDay(m.recognitionValidUntil) : null,
+    creditCode: m.creditCode,
+    contactName: opts.showContact ? m.contactName : m.contactName ? maskName(m.contactName) : null,
+    contactPhone: opts.showContact ? m.contactPhone : m.contactPhone ? maskPhone(m.contactPhone) : null,
+    active: m.active,
+    updatedAt: m.updatedAt.toISOString(),
+  };
+}
+export type TMerchantView = ReturnType<typeof merchantView>;
+
+export async function listMerchants(db: Db, countyCode: string, filter: { q?: string | undefined; includeInactive?: boolean | undefined }) {
+  const rows = await db.merchant.findMany({
+    where: {
+      countyCode,
+      ...(filter.includeInactive ? {} : { active: true }),
+      ...(filter.q ? { name: { contains: filter.q, mode: "insensitive" as const } } : {}),
+    },
+    select: merchantSelect,
+    orderBy: { name: "asc" },
+    take: 2000,
+  });
+  const names = await areaNames(
+    db,
+    rows.map((r) => r.originAreaCode),
+  );
+  // A list does not need anyone's phone: masked; the merchant's own page shows it.
+  return rows.map((m) => merchantView(m, names, { showContact: false }));
+}
+
+export async function getMerchant(db: Tx, merchantId: string) {
+  const m = await db.merchant.findUniqueOrThrow({ where: { id: merchantId }, select: merchantSelect });
+  return merchantView(m, await areaNames(db, [m.originAreaCode]), { showContact: true });
+}
+
+/// Creates or updates a merchant of the county: by id, else by its name in the county.
+export async function upsertMerchant(db: Db, countyCode: string, input: TMerchantUpsert) {
+  await assertVillageOfCounty(db, countyCode, input.originAreaCode, "originAreaCode");
+  const data = {
+    name: input.name,
+    type: input.type,
+    originAreaCode: input.originAreaCode,
+    recognitionNo: optional(input.recognitionNo),
+    recognitionValidUntil:
+      input.recognitionValidUntil === undefined ? undefined : input.recognitionValidUntil ? dayToDate(input.recognitionValidUntil) : null,
+    creditCode: optional(input.creditCode),
+    contactName: optional(input.contactName),
+    contactPhone: optional(input.contactPhone),
+  };
+  const sameName = await db.merchant.findUnique({ where: { countyCode_name: { countyCode, name: input.name } }, select: { id: true } });
+  let id: string;
+  if (input.id) {
+    const existing = await db.merchant.findUnique({ where: { id: input.id }, select: { id: true, countyCode: true } });
+    if (!existing || existing.countyCode !== countyCode) throw AppError.field("id", `no such merchant in county ${countyCode}`);
+    if (sameName && sameName.id !== existing.id)
+      throw new AppError("CONFLICT", `name: another merchant of county ${countyCode} is called ${input.name}`, {
+        issues: [{ path: "name", message: "already used by another merchant of the county" }],
+      });
+    id = (await db.merchant.update({ where: { id: existing.id }, data, select: { id: true } })).id;
+  } else {
+    id = (
+      await db.merchant.upsert({
+        where: { countyCode_name: { countyCode, name: input.name } },
+        update: data,
+        create: { ...data, countyCode },
+        select: { id: true },
+      })
+    ).id;
+  }
+  return getMerchant(db, id);
+}
+
+export async function setMerchantContact(db: Db, merchantId: string, input: TMerchantContact) {
+  await db.merchant.update({
+    where: { id: merchantId },
+    data: { contactName: optional(input.contactName), contactPhone: optional(input.contactPhone) },
+  });
+  return getMerchant(db, merchantId);
+}

@@ -1,0 +1,42 @@
+// What an uploaded file really is: JPEG, PNG or WebP by its magic bytes (never the declared type),
+// and its pixel size read from the header by image-size, which also rejects truncated headers.
+import { imageSize } from "image-size";
+
+export const IMAGE_TYPES = {
+  jpeg: { contentType: "image/jpeg", ext: "jpg" },
+  png: { contentType: "image/png", ext: "png" },
+  webp: { contentType: "image/webp", ext: "webp" },
+} as const;
+export type TImageKind = keyof typeof IMAGE_TYPES;
+
+export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+export const MAX_IMAGE_SIDE = 10_000;
+
+export type ProbeResult =
+  { ok: true; kind: TImageKind; contentType: string; ext: string; width: number; height: number } | { ok: false; message: string };
+
+function magic(b: Uint8Array): TImageKind | null {
+  if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return "jpeg";
+  const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (b.length >= 8 && png.every((x, i) => b[i] === x)) return "png";
+  const ascii = (from: number, to: number) => String.fromCharCode(...b.subarray(from, to));
+  if (b.length >= 16 && ascii(0, 4) === "RIFF" && ascii(8, 12) === "WEBP") return "webp";
+  return null;
+}
+
+export function probeImage(bytes: Uint8Array): ProbeResult {
+  const kind = magic(bytes);
+  if (!kind) return { ok: false, message: "not a JPEG, PNG or WebP image" };
+  let size: { width: number; height: number; type?: string };
+  try {
+    size = imageSize(bytes);
+  } catch {
+    return { ok: false, message: `a damaged ${kind.toUpperCase()} image (its header cannot be read)` };
+  }
+  // image-size detects by its own rules; both must agree or the file is a polyglot.
+  if (size.type !== (kind === "jpeg" ? "jpg" : kind)) return { ok: false, message: "not a JPEG, PNG or WebP image" };
+  if (!(size.width > 0 && size.height > 0)) return { ok: false, message: "an image without a size" };
+  if (size.width > MAX_IMAGE_SIDE || size.height > MAX_IMAGE_SIDE)
+    return { ok: false, message: `at most ${MAX_IMAGE_SIDE} pixels a side (this one is ${size.width}×${size.height})` };
+  return { ok: true, kind, ...IMAGE_TYPES[kind], width: size.width, height: size.height };
+}

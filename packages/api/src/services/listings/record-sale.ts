@@ -1,0 +1,149 @@
+// One sale at a counter, typed in at the till or sent by a counter app. The stock is decremented by a
+// single guarded UPDATE in the same transaction as the sale row, so parallel sales never take it below
+// zero and a sale is stored only with its decrement. `clientRef` makes retries safe: the same ref on
+// the same counter returns the first sale and decrements nothing.
+import { pgPool, type Db, type PgClient } from "@xiangda/db";
+import { AppError, type Actor } from "@xiangda/domain";
+import { dateColumn, shanghaiDay } from "./days.ts";
+import { inTransaction, MAX_AMOUNT_FEN, SALE_COLUMNS, type SaleView } from "./sale-view.ts";
+import { SALE_MAX_AGE_DAYS, SALE_MAX_FUTURE_MS, type TRecordSale } from "./schemas.ts";
+
+export interface RecordSaleResult {
+  sale: SaleView;
+  /// Stock left after this sale (the current stock for a repeated ref).
+  stock: number;
+  /// True when this ref was recorded before: nothing changed.
+  duplicate: boolean;
+}
+
+/// Why a sale time is refused, or null.
+export function saleTimeProblem(soldAt: Date, now: Date): string | null {
+  if (soldAt.getTime() > now.getTime() + SALE_MAX_FUTURE_MS) return "is in the future";
+  if (soldAt.getTime() < now.getTime() - SALE_MAX_AGE_DAYS * 86_400_000) return `is more than ${SALE_MAX_AGE_DAYS} days ago`;
+  return null;
+}
+
+/// Sales need the merchant's recognition valid on the sale's day (policy in flag-expired.ts).
+export function recognitionProblem(
+  m: { recognitionNo: string | null; recognitionValidUntil: Date | null },
+  saleDay: string,
+): string | null {
+  const until = dateColumn(m.recognitionValidUntil);
+  if (!m.recognitionNo || !until) return "the merchant has no poverty-alleviation recognition; sales are refused";
+  if (until < saleDay) return `the merchant's recognition ${m.recognitionNo} expired on ${until}; sales are refused`;
+  return null;
+}
+
+interface ListingForSale {
+  id: string;
+  counterId: string;
+  productId: string;
+  status: string;
+  priceFen: number;
+  stock: number;
+  recognitionNo: string | null;
+  recognitionValidUntil: Date | null;
+}
+
+async function sameSale(c: PgClient, counterId: string, input: TRecordSale): Promise<RecordSaleResult | null> {
+  const prev = (
+    await c.query<SaleView>(`SELECT ${SALE_COLUMNS} FROM "CounterSale" WHERE "counterId" = $1 AND "clientRef" = $2`, [
+      counterId,
+      input.clientRef,
+    ])
+  ).rows[0];
+  if (!prev) return null;
+  if (
+    prev.listingId !== input.listingId ||
+    prev.quantity !== input.quantity ||
+    (input.unitPriceFen !== undefined && input.unitPriceFen !== prev.unitPriceFen)
+  )
+    throw new AppError("CONFLICT", "clientRef: already used for a different sale", {
+      issues: [{ path: "clientRef", message: "already used for a different sale on this counter" }],
+      details: { saleId: prev.id },
+    });
+  const stock = (await c.query<{ stock: number }>(`SELECT stock FROM "Listing" WHERE id = $1`, [prev.listingId])).rows[0]?.stock ?? 0;
+  return { sale: prev, stock, duplicate: true };
+}
+
+export async function recordSale(db: Db, actor: Actor, input: TRecordSale & { counterId: string; now: Date }): Promise<RecordSaleResult> {
+  const soldAt = new Date(input.soldAt);
+  const timeProblem = saleTimeProblem(soldAt, input.now);
+  if (timeProblem) throw AppError.field("soldAt", timeProblem);
+  const pool = pgPool(db);
+  // A retry is answered before anything else is checked (the listing may have changed since).
+  const c0 = await pool.connect();
+  try {
+    const dup = await sameSale(c0, input.counterId, input);
+    if (dup) return dup;
+  } finally {
+    c0.release();
+  }
+  const l = (
+    await pool.query<ListingForSale>(
+      `SELECT l.id, l."counterId", l."productId", l.status::text AS status, l."priceFen", l.stock, m."recognitionNo", m."recognitionValidUntil"
+         FROM "Listing" l JOIN "Merchant" m ON m.id = l."merchantId" WHERE l.id = $1`,
+      [input.listingId],
+    )
+  ).rows[0];
+  if (!l || l.counterId !== input.counterId) throw new AppError("FORBIDDEN", "No access to this listing");
+  if (l.status !== "ACTIVE") throw AppError.field("listingId", `the listing is not on sale (${l.status})`);
+  const recProblem = recognitionProblem(l, shanghaiDay(soldAt));
+  if (recProblem) throw AppError.field("listingId", recProblem);
+  if (input.batchId) {
+    const b = (await pool.query<{ productId: string }>(`SELECT "productId" FROM "ProductBatch" WHERE id = $1`, [input.batchId])).rows[0];
+    if (!b || b.productId !== l.productId) throw AppError.field("batchId", "not a batch of this listing's product");
+  }
+  const unitPriceFen = input.unitPriceFen ?? l.priceFen;
+  const amountFen = unitPriceFen * input.quantity;
+  if (amountFen > MAX_AMOUNT_FEN) throw AppError.field("quantity", "the sale's amount is too large for one row; split it");
+
+  return inTransaction(pool, async (c) => {
+    const dec = await c.query<{ stock: number }>(
+      `UPDATE "Listing" SET stock = stock - $1, "updatedAt" = $3 WHERE id = $2 AND status = 'ACTIVE' AND stock >= $1 RETURNING stock`,
+      [input.quantity, l.id, input.now],
+    );
+    const left = dec.rows[0];
+    if (!left) {
+      // The same ref may have won the race in another request: that is a retry, not a shortage.
+      const dup = await sameSale(c, input.counterId, input);
+      if (dup) return dup;
+      const cur = (
+        await c.query<{ stock: number; status: string }>(`SELECT stock, status::text AS status FROM "Listing" WHERE id = $1`, [l.id])
+      ).rows[0]!;
+      if (cur.status !== "ACTIVE") throw AppError.field("listingId", `the listing is not on sale (${cur.status})`);
+      throw new AppError("INVALID_INPUT", `quantity: only ${cur.stock} in stock`, {
+        issues: [{ path: "quantity", message: `only ${cur.stock} in stock` }],
+        details: { available: cur.stock },
+      });
+    }
+    const ins = await c.query<SaleView>(
+      `INSERT INTO "CounterSale" (id, "listingId", "counterId", "batchId", quantity, "unitPriceFen", "amountFen", "soldAt", "clientRef", source, "recordedById", "createdAt")
+       VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, 'ENTRY', $9, $10)
+       ON CONFLICT ("counterId", "clientRef") DO NOTHING
+       RETURNING ${SALE_COLUMNS}`,
+      [
+        l.id,
+        input.counterId,
+        input.batchId ?? null,
+        input.quantity,
+        unitPriceFen,
+        amountFen,
+        soldAt,
+        input.clientRef,
+        actor.userId,
+        input.now,
+      ],
+    );
+    const sale = ins.rows[0];
+    if (!sale) {
+      // A concurrent request with the same ref committed first: undo our decrement, answer with its sale.
+      await c.query("ROLLBACK");
+      await c.query("BEGIN");
+      const dup = await sameSale(c, input.counterId, input);
+      if (dup) return dup;
+      throw new AppError("CONFLICT", "clientRef: already used", { issues: [{ path: "clientRef", message: "already used" }] });
+    }
+    return { sale, stock: left.stock, duplicate: false };
+  });
+}

@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import { creditCodeCheckChar, parseCreditCode } from "./credit-code.ts";
+
+describe("unified social credit codes (GB 32100)", () => {
+  it("accept published codes, in any case", () => {
+    expect(parseCreditCode("91350100M000100Y43")).toEqual({ ok: true, value: "91350100M000100Y43" });
+    expect(parseCreditCode("91110000802100433b")).toEqual({ ok: true, value: "91110000802100433B" });
+    expect(creditCodeCheckChar("93210881MA0QXXXX1")).toMatch(/^[0-9A-Y]$/);
+  });
+
+  it("reject wrong length, letters outside the set, a bad division part and a wrong check character", () => {
+    expect(parseCreditCode("91350100M000100Y4")).toMatchObject({ ok: false, message: "must be 18 characters" });
+    expect(parseCreditCode("91350100M000100I43")).toMatchObject({ ok: false });
+    expect(parseCreditCode("913501A0M000100Y43")).toMatchObject({ ok: false, message: expect.stringContaining("division") });
+    expect(parseCreditCode("91350100M000100Y44")).toMatchObject({ ok: false, message: expect.stringContaining("expected 3") });
+  });
+});
