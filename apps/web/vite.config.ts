@@ -4,8 +4,9 @@ import { defineConfig } from "vite";
 
 const apiTarget = process.env.XD_API_URL ?? "http://127.0.0.1:4310";
 
-// Same proxy for `vite` and `vite preview`, so the session cookie stays first-party.
-const proxy = Object.fromEntries(["/trpc", "/health", "/ready"].map((path) => [path, { target: apiTarget, changeOrigin: false }]));
+// Same proxy for `vite` and `vite preview`, so the session cookie stays first-party. Product images and the batch QR
+// label sheets (/batches/:id/qr.pdf) are served by the API too.
+const proxy = Object.fromEntries(["/trpc", "/health", "/ready", "/images", "/batches"].map((path) => [path, { target: apiTarget, changeOrigin: false }]));
 
 export default defineConfig({
   plugins: [react()],

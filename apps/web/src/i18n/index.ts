@@ -1,11 +1,15 @@
 // i18next set-up: Chinese by default, English on request, the choice kept in localStorage.
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
+import { countersEn } from "./counters.en.ts";
+import { countersZh } from "./counters.zh.ts";
 import { en } from "./en.ts";
 import { loadsEn } from "./loads.en.ts";
 import { loadsZh } from "./loads.zh.ts";
 import { scanEn } from "./scan.en.ts";
 import { scanZh } from "./scan.zh.ts";
+import { traceEn } from "./trace.en.ts";
+import { traceZh } from "./trace.zh.ts";
 import { zh } from "./zh.ts";
 
 export const LANGUAGES = ["zh-CN", "en"] as const;
@@ -46,9 +50,13 @@ i18n.on("languageChanged", (lang) => {
 });
 
 void i18n.use(initReactI18next).init({
-  // The load pages have a namespace of their own (keys typed in pages/loads/use-loads-t.ts, not in i18next.d.ts).
-  resources: { "zh-CN": { translation: { ...zh, scan: scanZh }, loads: loadsZh }, en: { translation: { ...en, scan: scanEn }, loads: loadsEn } },
-  ns: ["translation", "loads"],
+  // The load, trace and counter pages have namespaces of their own (keys typed in pages/loads/use-loads-t.ts,
+  // pages/trace/use-trace-t.ts and pages/counters/use-counters-t.ts, not in i18next.d.ts).
+  resources: {
+    "zh-CN": { translation: { ...zh, scan: scanZh }, loads: loadsZh, trace: traceZh, counters: countersZh },
+    en: { translation: { ...en, scan: scanEn }, loads: loadsEn, trace: traceEn, counters: countersEn },
+  },
+  ns: ["translation", "loads", "trace", "counters"],
   defaultNS: "translation",
   lng: storedLanguage(),
   fallbackLng: DEFAULT_LANGUAGE,

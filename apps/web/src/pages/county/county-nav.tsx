@@ -1,13 +1,16 @@
-// The county area's frame: overview, the shipment and load pages and the network pages; ADMIN also gets the user and audit
-// pages and the queue dashboard (served by the API at /admin/queues).
+// The county area's frame: overview, the shipment and load pages, the network pages and the poverty-alleviation counter
+// pages (review, merchants, counters, sales report); ADMIN also gets the user and audit pages and the queue dashboard
+// (served by the API at /admin/queues).
 import { useTranslation } from "react-i18next";
 import { useUser } from "../../auth/session-context.ts";
 import { AreaLayout, type TNavItem } from "../../components/area-layout.tsx";
+import { useCountersT } from "../counters/use-counters-t.ts";
 import { useLoadsT } from "../loads/use-loads-t.ts";
 
 export function CountyNav() {
   const { t } = useTranslation();
   const tl = useLoadsT();
+  const tc = useCountersT();
   const user = useUser();
   const nav: TNavItem[] = [
     { to: "/county", label: t("nav.overview"), end: true, testId: "nav-overview" },
@@ -20,6 +23,10 @@ export function CountyNav() {
     { to: "/county/lanes", label: t("nav.lanes"), testId: "nav-lanes" },
     { to: "/county/fleet", label: t("nav.fleet"), testId: "nav-fleet" },
     { to: "/county/import", label: t("nav.import"), testId: "nav-import" },
+    { to: "/county/review", label: tc("nav.review"), testId: "nav-review" },
+    { to: "/county/merchants", label: tc("nav.merchants"), testId: "nav-merchants" },
+    { to: "/county/counters", label: tc("nav.counters"), testId: "nav-counters" },
+    { to: "/county/sales-report", label: tc("nav.report"), testId: "nav-sales-report" },
   ];
   if (user.role === "ADMIN") {
     nav.push(

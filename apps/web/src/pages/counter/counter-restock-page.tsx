@@ -1,0 +1,163 @@
+// 补货: restock orders from the counter's shelf, one per merchant, quantities prefilled with the suggestions (the
+// listings below their minimum); then the counter's orders with their parcels and traffic lights.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { DataState } from "../../components/data-state.tsx";
+import { fieldError, readApiError } from "../../lib/api-error.ts";
+import { useTRPC } from "../../lib/trpc.ts";
+import { StockCell } from "../counters/counter-bits.tsx";
+import type { TCounter, TShelfListing } from "../counters/counters-api.ts";
+import { groupByMerchant, restockLines } from "../counters/counters-format.ts";
+import { RestockOrders } from "../counters/restock-orders.tsx";
+import { useCountersT } from "../counters/use-counters-t.ts";
+import { ErrorSummary } from "../network/error-summary.tsx";
+import { CounterScope } from "./counter-scope.tsx";
+
+export function CounterRestockPage() {
+  return <CounterScope>{(counter) => <Restock counter={counter} />}</CounterScope>;
+}
+
+function Restock({ counter }: { counter: TCounter }) {
+  const tc = useCountersT();
+  const trpc = useTRPC();
+  const shelf = useQuery(trpc.listings.forCounter.queryOptions({ counterId: counter.id }));
+  return (
+    <>
+      <section className="card">
+        <h2 className="card-title">{tc("restock.newTitle")}</h2>
+        <p className="muted small">{tc("restock.counterLead")}</p>
+        <DataState query={shelf} isEmpty={(rows) => rows.length === 0}>
+          {(rows) => (
+            <div className="restock-groups">
+              {groupByMerchant(rows).map((g) => (
+                <MerchantOrderForm
+                  key={g.merchantId}
+                  counterId={counter.id}
+                  merchantId={g.merchantId}
+                  merchantName={g.merchantName}
+                  listings={g.listings}
+                />
+              ))}
+            </div>
+          )}
+        </DataState>
+      </section>
+      <section className="card">
+        <h2 className="card-title">{tc("restock.title")}</h2>
+        <RestockOrders scope={{ counterId: counter.id }} side="COUNTER" />
+      </section>
+    </>
+  );
+}
+
+interface FormProps {
+  counterId: string;
+  merchantId: string;
+  merchantName: string;
+  listings: readonly TShelfListing[];
+}
+
+const prefill = (listings: readonly TShelfListing[]) =>
+  Object.fromEntries(listings.map((l) => [l.id, l.suggestedRestockQty > 0 ? String(l.suggestedRestockQty) : ""]));
+
+function MerchantOrderForm({ counterId, merchantId, merchantName, listings }: FormProps) {
+  const { t } = useTranslation();
+  const tc = useCountersT();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [quantities, setQuantities] = useState<Record<string, string>>(() => prefill(listings));
+  const [note, setNote] = useState("");
+  const [invalid, setInvalid] = useState<string[]>([]);
+  const [empty, setEmpty] = useState(false);
+  // One idempotency key per order being drafted: a retry returns the same order; a new one after success.
+  const [clientRef, setClientRef] = useState(() => crypto.randomUUID());
+  const create = useMutation(
+    trpc.restock.create.mutationOptions({
+      onSuccess: () => {
+        setClientRef(crypto.randomUUID());
+        setNote("");
+        void queryClient.invalidateQueries({ queryKey: trpc.restock.pathKey() });
+      },
+    }),
+  );
+  const serverErrors = create.error ? readApiError(create.error).fieldErrors : {};
+
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const ids = listings.map((l) => l.id);
+    const { lines, invalid: bad } = restockLines(quantities, ids);
+    setInvalid(bad);
+    setEmpty(lines.length === 0 && bad.length === 0);
+    if (bad.length || lines.length === 0) return;
+    create.mutate({ counterId, merchantId, lines, clientRef, ...(note.trim() ? { note: note.trim() } : {}) });
+  }
+
+  // The server names a line by its index in what was sent: map it back to the listing.
+  const sentIds = create.variables?.lines.map((l) => l.listingId) ?? [];
+  const lineError = (listingId: string) => {
+    const i = sentIds.indexOf(listingId);
+    return i >= 0 ? fieldError(serverErrors, `lines.${i}`) : undefined;
+  };
+
+  return (
+    <form className="restock-form" onSubmit={onSubmit} noValidate data-testid="restock-form" data-merchant={merchantName}>
+      <h3 className="subheading">{merchantName}</h3>
+      <ErrorSummary error={create.error} fields={["lines"]} testId="restock-form-error" />
+      {create.isSuccess ? (
+        <div className="alert alert-success" role="status" data-testid="restock-form-ok">
+          {tc("restock.created", { no: create.data.orderNo })}
+        </div>
+      ) : null}
+      <div className="table-wrap">
+        <table className="table table-compact">
+          <thead>
+            <tr>
+              <th>{tc("listings.product")}</th>
+              <th>{tc("listings.stock")}</th>
+              <th>{tc("restock.quantity")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {listings.map((l) => {
+              const err = invalid.includes(l.id) ? t("form.wholeNumber") : lineError(l.id);
+              return (
+                <tr key={l.id} data-testid="restock-line" data-product={l.productName}>
+                  <td>
+                    {l.productName}
+                    {l.productSpec ? <span className="muted small"> · {l.productSpec}</span> : null}
+                  </td>
+                  <td>
+                    <StockCell stock={l.stock} minStock={l.minStock} belowMin={l.belowMin} />
+                  </td>
+                  <td className={err ? "field-invalid" : undefined}>
+                    <input
+                      className="qty-input"
+                      inputMode="numeric"
+                      value={quantities[l.id] ?? ""}
+                      placeholder="0"
+                      aria-label={tc("restock.quantityFor", { name: l.productName })}
+                      onChange={(e) => setQuantities((q) => ({ ...q, [l.id]: e.target.value }))}
+                      data-testid="restock-qty"
+                    />
+                    {err ? <p className="field-error">{err}</p> : null}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <label className="inline-field restock-note">
+        <span>{tc("restock.note")}</span>
+        <input value={note} maxLength={200} onChange={(e) => setNote(e.target.value)} data-testid="restock-note" />
+      </label>
+      {empty ? <p className="field-error">{tc("restock.nothing")}</p> : null}
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary" disabled={create.isPending} data-testid="restock-create">
+          {create.isPending ? t("common.saving") : tc("restock.create")}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,52 @@
+// The counter area's frame: its nav, the counter picker (for operators of several counters) and the page for the
+// chosen counter (or a note that the account runs none).
+import { Fragment, type ReactNode } from "react";
+import { AreaLayout, type TNavItem } from "../../components/area-layout.tsx";
+import { DataState } from "../../components/data-state.tsx";
+import type { TCounter } from "../counters/counters-api.ts";
+import { enumKey, useCountersT } from "../counters/use-counters-t.ts";
+import { useCounterChoice } from "./use-counter-choice.ts";
+
+export function CounterNav() {
+  const tc = useCountersT();
+  const nav: TNavItem[] = [
+    { to: "/counter", label: tc("nav.shelf"), end: true, testId: "nav-shelf" },
+    { to: "/counter/sell", label: tc("nav.sell"), testId: "nav-sell" },
+    { to: "/counter/upload", label: tc("nav.upload"), testId: "nav-upload" },
+    { to: "/counter/restock", label: tc("nav.restock"), testId: "nav-restock" },
+  ];
+  return <AreaLayout area="counter" nav={nav} />;
+}
+
+export function CounterScope({ children }: { children: (counter: TCounter) => ReactNode }) {
+  const tc = useCountersT();
+  const { counters, counter, setCounterId } = useCounterChoice();
+  if (!counters.isSuccess) return <DataState query={counters}>{() => null}</DataState>;
+  const list = counters.data;
+  return (
+    <div className="page">
+      {list.length > 1 ? (
+        <div className="field counter-pick">
+          <label htmlFor="counter-select">{tc("counter.pick")}</label>
+          <select id="counter-select" value={counter?.id ?? ""} onChange={(e) => setCounterId(e.target.value)} data-testid="counter-select">
+            {list.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}（{tc(enumKey("venueTypes", c.venueType))}）
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      {counter ? (
+        <Fragment key={counter.id}>
+          <p className="page-lead" data-testid="counter-name">
+            {counter.name} <span className="muted small mono">{counter.code}</span>
+          </p>
+          {children(counter)}
+        </Fragment>
+      ) : (
+        <p className="card muted">{tc("counter.none")}</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,172 @@
+// Restock orders of a merchant or a counter, newest first with "load more": lines, parcels with their status and
+// traffic light, and the actions the side may take (the merchant confirms; a draft is cancelled by its maker's side).
+import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { DataState } from "../../components/data-state.tsx";
+import { formatDateTime, formatShortDateTime } from "../../lib/time.ts";
+import { useTRPC, useTRPCClient } from "../../lib/trpc.ts";
+import { LightBadge, LightReason, ShipmentStatusPill } from "../shipments/shipment-bits.tsx";
+import type { TRestockOrder, TRestockStatus } from "./counters-api.ts";
+import { ActionError } from "./counter-bits.tsx";
+import { enumKey, useCountersT } from "./use-counters-t.ts";
+
+const PAGE_SIZE = 20;
+const STATUS_TONE: Record<TRestockStatus, string> = { DRAFT: "status-suspended", CONFIRMED: "status-active", CANCELLED: "status-muted" };
+
+type TScope = { merchantId: string } | { counterId: string };
+
+export function RestockOrders({ scope, side }: { scope: TScope; side: "MERCHANT" | "COUNTER" }) {
+  const t = useCountersT();
+  const trpc = useTRPC();
+  const client = useTRPCClient();
+  const input = { ...scope, limit: PAGE_SIZE };
+  const list = useInfiniteQuery({
+    queryKey: [...trpc.restock.list.pathKey(), { input, type: "infinite" }],
+    queryFn: ({ pageParam, signal }) => client.restock.list.query(pageParam ? { ...input, cursor: pageParam } : input, { signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    placeholderData: keepPreviousData,
+  });
+  return (
+    <DataState query={list} isEmpty={(d) => d.pages.every((p) => p.items.length === 0)}>
+      {(data) => (
+        <div className="restock-list" data-testid="restock-orders">
+          {data.pages
+            .flatMap((p) => p.items)
+            .map((o) => (
+              <RestockOrderCard key={o.id} order={o} side={side} />
+            ))}
+          <div className="load-more">
+            {list.hasNextPage ? (
+              <button type="button" className="btn" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
+                {list.isFetchingNextPage ? t("restock.loadingMore") : t("restock.loadMore")}
+              </button>
+            ) : null}
+          </div>
+        </div>
+      )}
+    </DataState>
+  );
+}
+
+function RestockOrderCard({ order: o, side }: { order: TRestockOrder; side: "MERCHANT" | "COUNTER" }) {
+  const t = useCountersT();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.restock.pathKey() });
+  const confirm = useMutation(trpc.restock.confirm.mutationOptions({ onSuccess: refresh }));
+  const cancel = useMutation(trpc.restock.cancel.mutationOptions({ onSuccess: refresh }));
+  const draft = o.status === "DRAFT";
+  const canConfirm = draft && side === "MERCHANT";
+  const canCancel = draft && (side === "MERCHANT" || o.createdBy === "COUNTER");
+  const busy = confirm.isPending || cancel.isPending;
+
+  return (
+    <article className="card restock-card" data-testid="restock-order" data-order={o.orderNo} data-status={o.status}>
+      <div className="restock-head">
+        <code className="mono restock-no">{o.orderNo}</code>
+        <span className={`status-pill ${STATUS_TONE[o.status]}`} data-testid="restock-status">
+          {t(enumKey("restockStatus", o.status))}
+        </span>
+        <span className="muted small">
+          {t("restock.createdBy", { side: t(enumKey("sides", o.createdBy)), time: formatDateTime(o.createdAt) })}
+        </span>
+      </div>
+      <p className="restock-parties">
+        {side === "MERCHANT" ? (
+          <>
+            {t("restock.toCounter")} <strong>{o.counter.name}</strong>{" "}
+            <span className="muted small">{t(enumKey("venueTypes", o.counter.venueType))}</span>
+          </>
+        ) : (
+          <>
+            {t("restock.fromMerchant")} <strong>{o.merchant.name}</strong>
+          </>
+        )}
+        <span className="muted small"> · {t("restock.receivedAt", { node: o.recipient.receivedAt })}</span>
+      </p>
+      <ul className="restock-lines">
+        {o.lines.map((l) => (
+          <li key={l.id}>
+            {l.productName}
+            {l.spec ? <span className="muted"> · {l.spec}</span> : null} × <strong>{l.quantity}</strong> {l.unit}
+            {l.batch ? <span className="muted small"> · {t("restock.batch", { no: l.batch.batchNo })}</span> : null}
+          </li>
+        ))}
+      </ul>
+      <p className="muted small">
+        {t("restock.totals", { units: o.totals.units, kg: (o.totals.weightG / 1000).toFixed(2), parcels: o.totals.parcels })}
+        {o.note ? ` · ${o.note}` : ""}
+      </p>
+      {o.shipments.length > 0 ? (
+        <div className="table-wrap">
+          <table className="table table-compact" data-testid="restock-parcels">
+            <thead>
+              <tr>
+                <th>{t("restock.waybill")}</th>
+                <th>{t("restock.light")}</th>
+                <th>{t("restock.status")}</th>
+                <th>{t("restock.where")}</th>
+                <th>{t("restock.promised")}</th>
+                <th className="num">{t("restock.units")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {o.shipments.map((s) => (
+                <tr key={s.waybillNo} data-testid="restock-parcel" data-light={s.light}>
+                  <td className="mono">{s.waybillNo}</td>
+                  <td>
+                    <LightBadge light={s.light} title={s.lightReason ?? undefined} />
+                    {s.lightReason ? (
+                      <div className="muted small">
+                        <LightReason reason={s.lightReason} />
+                      </div>
+                    ) : null}
+                  </td>
+                  <td>
+                    <ShipmentStatusPill status={s.status} />
+                    {s.routeError ? <div className="danger-text small">{s.routeError}</div> : null}
+                  </td>
+                  <td>
+                    {s.currentNode ?? t("restock.notYet")}
+                    {s.destination ? <span className="muted small"> → {s.destination}</span> : null}
+                  </td>
+                  <td className="nowrap">{s.promisedAt ? formatShortDateTime(s.promisedAt) : t("restock.notYet")}</td>
+                  <td className="num">{s.units}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : o.status === "CONFIRMED" ? (
+        <p className="muted small">{t("restock.noParcels")}</p>
+      ) : null}
+      <ActionError error={confirm.error ?? cancel.error} testId="restock-action-error" />
+      {canConfirm || canCancel ? (
+        <div className="form-actions">
+          {canConfirm ? (
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={busy}
+              onClick={() => confirm.mutate({ orderId: o.id })}
+              data-testid="restock-confirm"
+            >
+              {confirm.isPending ? t("restock.confirming") : t("restock.confirm")}
+            </button>
+          ) : null}
+          {canCancel ? (
+            <button
+              type="button"
+              className="btn"
+              disabled={busy}
+              onClick={() => cancel.mutate({ orderId: o.id })}
+              data-testid="restock-cancel"
+            >
+              {t("restock.cancel")}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+    </article>
+  );
+}

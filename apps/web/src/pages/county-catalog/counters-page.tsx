@@ -1,0 +1,197 @@
+// 专柜: the county's poverty-alleviation counters (venue, place, delivery node, operators), and a side panel to create or
+// edit one and choose who runs it (COUNTER_OPERATOR accounts of the county, created by ADMIN on the users page).
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { DataState } from "../../components/data-state.tsx";
+import { SidePanel } from "../../components/side-panel.tsx";
+import type { TNode, TTree } from "../../lib/network-api.ts";
+import { useTRPC } from "../../lib/trpc.ts";
+import type { TCounter } from "../counters/counters-api.ts";
+import { enumKey, useCountersT } from "../counters/use-counters-t.ts";
+import { CountyScope } from "../county/county-scope.tsx";
+import { ErrorSummary } from "../network/error-summary.tsx";
+import { Check } from "../network/network-bits.tsx";
+import { CounterForm } from "./counter-form.tsx";
+
+export function CountersPage() {
+  return <CountyScope>{(countyCode) => <Counters countyCode={countyCode} />}</CountyScope>;
+}
+
+type TPanel = null | { key: number; counter: TCounter | null };
+
+function Counters({ countyCode }: { countyCode: string }) {
+  const { t } = useTranslation();
+  const tc = useCountersT();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [inactive, setInactive] = useState(false);
+  const [panel, setPanel] = useState<TPanel>(null);
+  const list = useQuery(
+    trpc.catalog.counters.list.queryOptions({ countyCode, includeInactive: inactive || undefined }, { placeholderData: keepPreviousData }),
+  );
+  const tree = useQuery(trpc.network.tree.queryOptions({ countyCode }));
+  const nodes = useQuery(trpc.network.nodes.list.queryOptions({ countyCode }));
+  const ready = tree.data && nodes.data;
+  const onSaved = (c: TCounter) => {
+    setPanel((p) => (p ? { ...p, counter: c } : p));
+    void queryClient.invalidateQueries(trpc.catalog.counters.pathFilter());
+  };
+
+  return (
+    <>
+      <section className="card">
+        <div className="card-head">
+          <h2 className="card-title">{tc("counters.title")}</h2>
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={!ready}
+            onClick={() => setPanel({ key: Date.now(), counter: null })}
+            data-testid="counter-new"
+          >
+            {tc("counters.new")}
+          </button>
+        </div>
+        <div className="filters">
+          <Check id="counter-inactive" label={tc("counters.showInactive")} checked={inactive} onChange={setInactive} />
+        </div>
+        <DataState query={list} isEmpty={(rows) => rows.length === 0}>
+          {(rows) => (
+            <>
+              <p className="muted small">{t("common.count", { count: rows.length })}</p>
+              <div className="table-wrap">
+                <table className="table" data-testid="counters-table">
+                  <thead>
+                    <tr>
+                      <th>{tc("counters.code")}</th>
+                      <th>{tc("counters.name")}</th>
+                      <th>{tc("counters.venueType")}</th>
+                      <th>{tc("counters.place")}</th>
+                      <th>{tc("counters.node")}</th>
+                      <th>{tc("counters.operators")}</th>
+                      <th>
+                        <span className="sr-only">{t("common.actions")}</span>
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {rows.map((c) => (
+                      <tr key={c.id} data-testid="counter-row" data-code={c.code} data-id={c.id}>
+                        <td className="mono">{c.code}</td>
+                        <td>
+                          <strong>{c.name}</strong>
+                          {!c.active ? <span className="status-pill status-muted">{t("common.inactive")}</span> : null}
+                          <div className="muted small">{c.operatorName}</div>
+                        </td>
+                        <td>{tc(enumKey("venueTypes", c.venueType))}</td>
+                        <td>{c.areaName ?? c.city ?? tc("counters.online")}</td>
+                        <td>
+                          {c.node.name} <span className="muted small mono">{c.node.code}</span>
+                        </td>
+                        <td>{c.operators.length ? c.operators.map((o) => o.displayName).join("、") : <span className="muted">—</span>}</td>
+                        <td>
+                          <button
+                            type="button"
+                            className="btn btn-small"
+                            disabled={!ready}
+                            onClick={() => setPanel({ key: Date.now(), counter: c })}
+                            data-testid="counter-edit"
+                          >
+                            {t("common.edit")}
+                          </button>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </>
+          )}
+        </DataState>
+      </section>
+      {panel && tree.data && nodes.data ? (
+        <SidePanel
+          title={panel.counter ? tc("counters.editTitle", { name: panel.counter.name }) : tc("counters.new")}
+          onClose={() => setPanel(null)}
+          testId="counter-panel"
+        >
+          <CounterPanelBody
+            key={panel.key}
+            countyCode={countyCode}
+            counter={panel.counter}
+            tree={tree.data}
+            nodes={nodes.data}
+            onSaved={onSaved}
+          />
+        </SidePanel>
+      ) : null}
+    </>
+  );
+}
+
+function CounterPanelBody(props: {
+  countyCode: string;
+  counter: TCounter | null;
+  tree: TTree;
+  nodes: readonly TNode[];
+  onSaved: (c: TCounter) => void;
+}) {
+  return (
+    <>
+      <CounterForm {...props} />
+      {props.counter ? <OperatorsForm countyCode={props.countyCode} counter={props.counter} onSaved={props.onSaved} /> : null}
+    </>
+  );
+}
+
+function OperatorsForm({ countyCode, counter, onSaved }: { countyCode: string; counter: TCounter; onSaved: (c: TCounter) => void }) {
+  const { t } = useTranslation();
+  const tc = useCountersT();
+  const trpc = useTRPC();
+  const users = useQuery(trpc.users.list.queryOptions({ countyCode }));
+  const [picked, setPicked] = useState<string[]>(() => counter.operators.map((o) => o.id));
+  const save = useMutation(trpc.catalog.counters.setOperators.mutationOptions({ onSuccess: onSaved }));
+  const toggle = (id: string, on: boolean) => setPicked((p) => (on ? [...p, id] : p.filter((x) => x !== id)));
+
+  return (
+    <section className="form form-section" data-testid="counter-operators">
+      <h3 className="subheading">{tc("counters.operators")}</h3>
+      <p className="muted small">{tc("counters.operatorsHint")}</p>
+      <DataState query={users}>
+        {(all) => {
+          const operators = all.filter((u) => u.role === "COUNTER_OPERATOR");
+          return operators.length === 0 ? (
+            <p className="muted">{tc("counters.noOperators")}</p>
+          ) : (
+            <div className="check-group check-group-plain">
+              {operators.map((u) => (
+                <Check
+                  key={u.id}
+                  id={`counter-op-${u.id}`}
+                  label={`${u.displayName}（${u.username}）${u.active ? "" : ` · ${t("common.inactive")}`}`}
+                  checked={picked.includes(u.id)}
+                  onChange={(on) => toggle(u.id, on)}
+                  testId="counter-operator"
+                />
+              ))}
+            </div>
+          );
+        }}
+      </DataState>
+      <ErrorSummary error={save.error} fields={[]} testId="counter-operators-error" />
+      {save.isSuccess ? <div className="alert alert-success">{t("common.saved")}</div> : null}
+      <div className="form-actions">
+        <button
+          type="button"
+          className="btn"
+          disabled={save.isPending}
+          onClick={() => save.mutate({ countyCode, counterId: counter.id, userIds: picked })}
+          data-testid="counter-operators-save"
+        >
+          {save.isPending ? t("common.saving") : tc("counters.saveOperators")}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,20 @@
+// 补货: the merchant's restock orders (its own and those counters sent), their parcels with traffic lights; the
+// merchant confirms a draft (its parcels are created and routed) or declines it.
+import { RestockOrders } from "../counters/restock-orders.tsx";
+import { useCountersT } from "../counters/use-counters-t.ts";
+import { MerchantScope } from "./merchant-scope.tsx";
+
+export function MerchantRestockPage() {
+  const tc = useCountersT();
+  return (
+    <MerchantScope>
+      {(merchantId) => (
+        <section className="card">
+          <h2 className="card-title">{tc("restock.title")}</h2>
+          <p className="muted small">{tc("restock.merchantLead")}</p>
+          <RestockOrders scope={{ merchantId }} side="MERCHANT" />
+        </section>
+      )}
+    </MerchantScope>
+  );
+}

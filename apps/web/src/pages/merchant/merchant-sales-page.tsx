@@ -1,0 +1,63 @@
+// 销售: the merchant's sales on every counter (or one) over Asia/Shanghai days, and the same days' report of its own
+// sales by counter, product and origin village.
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { DataState } from "../../components/data-state.tsx";
+import { useTRPC } from "../../lib/trpc.ts";
+import { DayRangeFilter, lastDays, type TDayRange } from "../counters/counter-bits.tsx";
+import { ReportView } from "../counters/report-view.tsx";
+import { SalesTable } from "../counters/sales-table.tsx";
+import { useCountersT } from "../counters/use-counters-t.ts";
+import { useMerchantCounters } from "./listing-form.tsx";
+import { MerchantScope } from "./merchant-scope.tsx";
+
+export function MerchantSalesPage() {
+  return <MerchantScope>{(merchantId) => <SalesView merchantId={merchantId} />}</MerchantScope>;
+}
+
+function SalesView({ merchantId }: { merchantId: string }) {
+  const tc = useCountersT();
+  const trpc = useTRPC();
+  const [range, setRange] = useState<TDayRange>(() => lastDays(7));
+  const [counterId, setCounterId] = useState("");
+  const listings = useQuery(trpc.listings.list.queryOptions({ merchantId }));
+  const { counters } = useMerchantCounters(listings.data);
+  const sales = useQuery(
+    trpc.listings.sales.merchantList.queryOptions(
+      { merchantId, ...range, counterId: counterId || undefined, limit: 200 },
+      { placeholderData: keepPreviousData },
+    ),
+  );
+  const report = useQuery(
+    trpc.listings.reports.merchantSales.queryOptions({ merchantId, ...range }, { placeholderData: keepPreviousData }),
+  );
+
+  return (
+    <>
+      <section className="card">
+        <h2 className="card-title">{tc("sales.title")}</h2>
+        <DayRangeFilter value={range} onChange={setRange} testId="sales-range" />
+        <div className="filters">
+          <select
+            value={counterId}
+            onChange={(e) => setCounterId(e.target.value)}
+            aria-label={tc("sales.counter")}
+            data-testid="sales-filter-counter"
+          >
+            <option value="">{tc("listings.allCounters")}</option>
+            {counters.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <DataState query={sales}>{(data) => <SalesTable data={data} showCounter />}</DataState>
+      </section>
+      <section className="card">
+        <h2 className="card-title">{tc("report.merchantTitle")}</h2>
+        <DataState query={report}>{(r) => <ReportView report={r} />}</DataState>
+      </section>
+    </>
+  );
+}

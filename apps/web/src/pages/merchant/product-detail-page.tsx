@@ -1,0 +1,111 @@
+// One product: what it is, its certifications and pictures, and its production batches with their trace codes and
+// the printable QR label sheet (/batches/:id/qr.pdf, served by the API).
+import { useQuery } from "@tanstack/react-query";
+import { Link, useParams } from "react-router";
+import { DataState } from "../../components/data-state.tsx";
+import { DetailList } from "../../components/detail-list.tsx";
+import { useTRPC } from "../../lib/trpc.ts";
+import { CertChips } from "../counters/counter-bits.tsx";
+import { qrSheetHref, shanghaiDay } from "../counters/counters-format.ts";
+import { enumKey, useCountersT } from "../counters/use-counters-t.ts";
+import { BatchForm } from "./batch-form.tsx";
+import { MerchantScope } from "./merchant-scope.tsx";
+
+export function ProductDetailPage() {
+  const { productId = "" } = useParams();
+  return <MerchantScope>{(merchantId) => <ProductDetail merchantId={merchantId} productId={productId} />}</MerchantScope>;
+}
+
+function ProductDetail({ merchantId, productId }: { merchantId: string; productId: string }) {
+  const tc = useCountersT();
+  const trpc = useTRPC();
+  const product = useQuery(trpc.catalog.products.get.queryOptions({ merchantId, productId }));
+  const batches = useQuery(trpc.catalog.batches.list.queryOptions({ merchantId, productId }));
+  const today = shanghaiDay();
+
+  return (
+    <>
+      <p>
+        <Link to="/merchant/products" data-testid="back-to-products">
+          ← {tc("products.back")}
+        </Link>
+      </p>
+      <DataState query={product}>
+        {(p) => (
+          <>
+            <section className="card">
+              <h2 className="card-title" data-testid="product-title">
+                {p.name}
+                {p.spec ? ` · ${p.spec}` : ""}
+              </h2>
+              <DetailList
+                items={[
+                  { label: tc("products.category"), value: tc(enumKey("categories", p.category)) },
+                  { label: tc("products.unit"), value: `${p.unit} · ${tc("products.grams", { g: p.unitWeightG })}` },
+                  { label: tc("products.temp"), value: tc(enumKey("temps", p.temp)) },
+                  { label: tc("products.shelfLifeDays"), value: p.shelfLifeDays },
+                  { label: tc("products.regionalBrand"), value: p.regionalBrand ?? "—" },
+                  { label: tc("products.certifications"), value: <CertChips certs={p.certifications} today={today} /> },
+                ]}
+              />
+              {p.images.length ? (
+                <ul className="thumb-grid">
+                  {p.images.map((img) => (
+                    <li key={img.id} className="thumb-item">
+                      <img className="thumb" src={img.url} alt={p.name} loading="lazy" width={96} height={96} />
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </section>
+            <section className="card">
+              <h2 className="card-title">{tc("batches.title")}</h2>
+              <p className="muted small">{tc("batches.lead")}</p>
+              {p.active ? <BatchForm merchantId={merchantId} productId={p.id} /> : <p className="muted">{tc("batches.inactiveProduct")}</p>}
+              <DataState query={batches} isEmpty={(rows) => rows.length === 0}>
+                {(rows) => (
+                  <div className="table-wrap">
+                    <table className="table" data-testid="batches-table">
+                      <thead>
+                        <tr>
+                          <th>{tc("batches.batchNo")}</th>
+                          <th>{tc("batches.producedOn")}</th>
+                          <th className="num">{tc("batches.quantity")}</th>
+                          <th>{tc("batches.origin")}</th>
+                          <th>{tc("batches.traceCode")}</th>
+                          <th>{tc("batches.labels")}</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {rows.map((b) => (
+                          <tr key={b.id} data-testid="batch-row" data-batch={b.batchNo}>
+                            <td className="mono">{b.batchNo}</td>
+                            <td className="nowrap">{b.producedOn}</td>
+                            <td className="num">
+                              {b.quantity} {p.unit}
+                            </td>
+                            <td>{b.originAreaName ?? b.originAreaCode}</td>
+                            <td>
+                              <a className="mono" href={`/t/${encodeURIComponent(b.traceCode)}`} target="_blank" rel="noreferrer">
+                                {b.traceCode}
+                              </a>
+                            </td>
+                            <td>
+                              <a className="btn btn-small" href={qrSheetHref(b.id)} target="_blank" rel="noreferrer" data-testid="batch-qr">
+                                {tc("batches.printQr")}
+                              </a>
+                            </td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
+                )}
+              </DataState>
+            </section>
+          </>
+        )}
+      </DataState>
+    </>
+  );
+}

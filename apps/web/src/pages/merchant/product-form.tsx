@@ -1,0 +1,241 @@
+// Create or edit a product: its fields and its certifications (绿色食品 / 有机 / 地理标志, number, valid until), with the
+// server's field errors under each field (certifications.1.validUntil under the second row's date).
+import { useMutation } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { FormField } from "../../components/form-field.tsx";
+import { fieldError, readApiError } from "../../lib/api-error.ts";
+import { useTRPC } from "../../lib/trpc.ts";
+import type { TCategory, TProduct, TProductTemp } from "../counters/counters-api.ts";
+import {
+  CERT_KINDS,
+  certKey,
+  nextCertKind,
+  productDraftOf,
+  productInputOf,
+  type TCertDraft,
+  type TProductDraft,
+} from "../counters/product-draft.ts";
+import { enumKey, useCountersT } from "../counters/use-counters-t.ts";
+import { ErrorSummary } from "../network/error-summary.tsx";
+
+const CATEGORIES: readonly TCategory[] = [
+  "GRAIN",
+  "VEGETABLE",
+  "FRUIT",
+  "MEAT_POULTRY",
+  "EGG_DAIRY",
+  "AQUATIC",
+  "MUSHROOM",
+  "NUTS_DRIED",
+  "TEA_HERBAL",
+  "PROCESSED",
+  "HANDICRAFT",
+  "OTHER",
+];
+const TEMPS: readonly TProductTemp[] = ["AMBIENT", "CHILLED", "FROZEN"];
+const FORM_FIELDS = [
+  "name",
+  "category",
+  "unit",
+  "spec",
+  "unitWeightG",
+  "temp",
+  "shelfLifeDays",
+  "regionalBrand",
+  "description",
+  "certifications",
+] as const;
+
+type TTextField = "name" | "unit" | "spec" | "unitWeightG" | "shelfLifeDays" | "regionalBrand";
+
+interface Props {
+  merchantId: string;
+  product: TProduct | null;
+  onSaved: (product: TProduct) => void;
+}
+
+export function ProductForm({ merchantId, product, onSaved }: Props) {
+  const { t } = useTranslation();
+  const tc = useCountersT();
+  const trpc = useTRPC();
+  const [draft, setDraft] = useState<TProductDraft>(() => productDraftOf(product));
+  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
+  const [saved, setSaved] = useState(false);
+  const save = useMutation(
+    trpc.catalog.products.upsert.mutationOptions({
+      onSuccess: (p) => {
+        setSaved(true);
+        onSaved(p);
+      },
+    }),
+  );
+  const serverErrors = save.error ? readApiError(save.error).fieldErrors : {};
+  const errorFor = (field: string) => clientErrors[field] ?? fieldError(serverErrors, field);
+  const set = <K extends keyof TProductDraft>(field: K, value: TProductDraft[K]) => {
+    setSaved(false);
+    setDraft((d) => ({ ...d, [field]: value }));
+  };
+  const setCert = (i: number, patch: Partial<TCertDraft>) =>
+    set(
+      "certifications",
+      draft.certifications.map((c, j) => (j === i ? { ...c, ...patch } : c)),
+    );
+  const addKind = nextCertKind(draft.certifications);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setSaved(false);
+    const r = productInputOf(draft, merchantId, product?.id);
+    if (!r.ok) {
+      setClientErrors(
+        Object.fromEntries(Object.entries(r.errors).map(([k, v]) => [k, v === "required" ? t("form.required") : t("form.wholeNumber")])),
+      );
+      return;
+    }
+    setClientErrors({});
+    save.mutate(r.input);
+  }
+
+  const textInput = (field: TTextField, label: string, props: { inputMode?: "numeric"; placeholder?: string } = {}) => (
+    <FormField id={`product-${field}`} label={label} error={errorFor(field)}>
+      <input
+        id={`product-${field}`}
+        value={draft[field]}
+        inputMode={props.inputMode}
+        placeholder={props.placeholder}
+        aria-invalid={Boolean(errorFor(field))}
+        onChange={(e) => set(field, e.target.value)}
+        data-testid={`product-${field}`}
+      />
+    </FormField>
+  );
+
+  return (
+    <form className="form" onSubmit={onSubmit} noValidate data-testid="product-form">
+      <ErrorSummary error={save.error} fields={FORM_FIELDS} testId="product-form-error" />
+      {saved ? (
+        <div className="alert alert-success" role="status" data-testid="product-form-ok">
+          {t("common.saved")}
+        </div>
+      ) : null}
+      <div className="form-grid">
+        {textInput("name", tc("products.name"))}
+        <FormField id="product-category" label={tc("products.category")} error={errorFor("category")}>
+          <select
+            id="product-category"
+            value={draft.category}
+            onChange={(e) => set("category", e.target.value as TCategory)}
+            data-testid="product-category"
+          >
+            {CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {tc(enumKey("categories", c))}
+              </option>
+            ))}
+          </select>
+        </FormField>
+        {textInput("unit", tc("products.unit"), { placeholder: tc("products.unitHint") })}
+        {textInput("spec", tc("products.spec"), { placeholder: tc("products.specHint") })}
+        {textInput("unitWeightG", tc("products.unitWeightG"), { inputMode: "numeric" })}
+        <FormField id="product-temp" label={tc("products.temp")} error={errorFor("temp")}>
+          <select
+            id="product-temp"
+            value={draft.temp}
+            onChange={(e) => set("temp", e.target.value as TProductTemp)}
+            data-testid="product-temp"
+          >
+            {TEMPS.map((x) => (
+              <option key={x} value={x}>
+                {tc(enumKey("temps", x))}
+              </option>
+            ))}
+          </select>
+        </FormField>
+        {textInput("shelfLifeDays", tc("products.shelfLifeDays"), { inputMode: "numeric" })}
+        {textInput("regionalBrand", tc("products.regionalBrand"))}
+      </div>
+      <FormField id="product-description" label={tc("products.description")} error={errorFor("description")}>
+        <textarea
+          id="product-description"
+          rows={3}
+          value={draft.description}
+          onChange={(e) => set("description", e.target.value)}
+          data-testid="product-description"
+        />
+      </FormField>
+      <fieldset className="cert-group" data-testid="product-certs">
+        <legend>{tc("products.certifications")}</legend>
+        {draft.certifications.length === 0 ? <p className="muted small">{tc("products.noCerts")}</p> : null}
+        {draft.certifications.map((c, i) => (
+          <div className="cert-row" key={c.key} data-testid="product-cert-row">
+            <FormField id={`product-cert-kind-${i}`} label={tc("products.certKind")} error={errorFor(`certifications.${i}.kind`)}>
+              <select
+                id={`product-cert-kind-${i}`}
+                value={c.kind}
+                onChange={(e) => setCert(i, { kind: e.target.value as TCertDraft["kind"] })}
+                data-testid={`product-cert-kind-${i}`}
+              >
+                {CERT_KINDS.map((k) => (
+                  <option key={k} value={k} disabled={k !== c.kind && draft.certifications.some((o) => o.kind === k)}>
+                    {tc(enumKey("certKinds", k))}
+                  </option>
+                ))}
+              </select>
+            </FormField>
+            <FormField id={`product-cert-number-${i}`} label={tc("products.certNumber")} error={errorFor(`certifications.${i}.number`)}>
+              <input
+                id={`product-cert-number-${i}`}
+                value={c.number}
+                onChange={(e) => setCert(i, { number: e.target.value })}
+                data-testid={`product-cert-number-${i}`}
+              />
+            </FormField>
+            <FormField
+              id={`product-cert-until-${i}`}
+              label={tc("products.certValidUntil")}
+              error={errorFor(`certifications.${i}.validUntil`)}
+            >
+              <input
+                id={`product-cert-until-${i}`}
+                type="date"
+                value={c.validUntil}
+                onChange={(e) => setCert(i, { validUntil: e.target.value })}
+                data-testid={`product-cert-until-${i}`}
+              />
+            </FormField>
+            <button
+              type="button"
+              className="btn btn-small btn-ghost cert-remove"
+              onClick={() =>
+                set(
+                  "certifications",
+                  draft.certifications.filter((_, j) => j !== i),
+                )
+              }
+              data-testid={`product-cert-remove-${i}`}
+            >
+              {t("common.remove")}
+            </button>
+          </div>
+        ))}
+        {addKind ? (
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() => set("certifications", [...draft.certifications, { key: certKey(), kind: addKind, number: "", validUntil: "" }])}
+            data-testid="product-cert-add"
+          >
+            {tc("products.addCert")}
+          </button>
+        ) : null}
+        {errorFor("certifications") && !draft.certifications.length ? <p className="field-error">{errorFor("certifications")}</p> : null}
+      </fieldset>
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary" disabled={save.isPending} data-testid="product-save">
+          {save.isPending ? t("common.saving") : product ? t("common.save") : tc("products.create")}
+        </button>
+      </div>
+    </form>
+  );
+}
