@@ -1,4 +1,6 @@
 // Strings of the poverty-alleviation counter pages, English. Same keys as counters.zh.ts.
+import { catalogEnumsEn } from "./catalog-enums.en.ts";
+
 export const countersEn = {
   nav: {
     products: "Products",
@@ -14,25 +16,7 @@ export const countersEn = {
     report: "Counter sales report",
   },
   enums: {
-    categories: {
-      GRAIN: "Grain and oil",
-      VEGETABLE: "Vegetables",
-      FRUIT: "Fruit",
-      MEAT_POULTRY: "Meat and poultry",
-      EGG_DAIRY: "Eggs and dairy",
-      AQUATIC: "Aquatic products",
-      MUSHROOM: "Mushrooms",
-      NUTS_DRIED: "Nuts and dried fruit",
-      TEA_HERBAL: "Tea and herbs",
-      PROCESSED: "Processed food",
-      HANDICRAFT: "Handicrafts",
-      OTHER: "Other",
-    },
-    certKinds: {
-      GREEN_FOOD: "Green food",
-      ORGANIC: "Organic",
-      GEO_INDICATION: "Geographical indication",
-    },
+    ...catalogEnumsEn,
     temps: {
       AMBIENT: "Ambient",
       CHILLED: "Chilled",

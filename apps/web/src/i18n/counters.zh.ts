@@ -1,5 +1,7 @@
 // Strings of the poverty-alleviation counter pages (扶贫商品专区专柜: merchant portal, counter area, county review,
 // merchants, counters and sales report), Chinese. Same keys as counters.en.ts.
+import { catalogEnumsZh } from "./catalog-enums.zh.ts";
+
 export const countersZh = {
   nav: {
     products: "商品",
@@ -15,25 +17,7 @@ export const countersZh = {
     report: "专柜销售报表",
   },
   enums: {
-    categories: {
-      GRAIN: "粮油",
-      VEGETABLE: "蔬菜",
-      FRUIT: "水果",
-      MEAT_POULTRY: "肉禽",
-      EGG_DAIRY: "蛋奶",
-      AQUATIC: "水产",
-      MUSHROOM: "菌菇",
-      NUTS_DRIED: "干果坚果",
-      TEA_HERBAL: "茶叶药材",
-      PROCESSED: "加工食品",
-      HANDICRAFT: "手工艺品",
-      OTHER: "其他",
-    },
-    certKinds: {
-      GREEN_FOOD: "绿色食品",
-      ORGANIC: "有机产品",
-      GEO_INDICATION: "地理标志",
-    },
+    ...catalogEnumsZh,
     temps: {
       AMBIENT: "常温",
       CHILLED: "冷藏",

@@ -1,4 +1,6 @@
 // Strings of the public traceability page (/t/:code), English. Same keys as trace.zh.ts.
+import { catalogEnumsEn } from "./catalog-enums.en.ts";
+
 export const traceEn = {
   title: "Product traceability",
   lead: "Scan the QR code on a poverty-alleviation product's label, or type its trace code, to see its origin, certifications and journey.",
@@ -51,25 +53,7 @@ export const traceEn = {
   moreRoutes: "Show all {{count}} parcels",
   fewerRoutes: "Show fewer",
   privacy: "This page shows no personal data.",
-  categories: {
-    GRAIN: "Grain and oil",
-    VEGETABLE: "Vegetables",
-    FRUIT: "Fruit",
-    MEAT_POULTRY: "Meat and poultry",
-    EGG_DAIRY: "Eggs and dairy",
-    AQUATIC: "Aquatic products",
-    MUSHROOM: "Mushrooms",
-    NUTS_DRIED: "Nuts and dried fruit",
-    TEA_HERBAL: "Tea and herbs",
-    PROCESSED: "Processed food",
-    HANDICRAFT: "Handicrafts",
-    OTHER: "Other",
-  },
-  certKinds: {
-    GREEN_FOOD: "Green food",
-    ORGANIC: "Organic",
-    GEO_INDICATION: "Geographical indication",
-  },
+  ...catalogEnumsEn,
   merchantTypes: {
     COOPERATIVE: "Farmers' co-operative",
     ENTERPRISE: "Leading enterprise",

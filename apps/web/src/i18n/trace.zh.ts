@@ -1,4 +1,6 @@
 // Strings of the public traceability page (/t/:code, 扫码溯源), Chinese. Same keys as trace.en.ts.
+import { catalogEnumsZh } from "./catalog-enums.zh.ts";
+
 export const traceZh = {
   title: "产品溯源",
   lead: "扫描扶贫产品标签上的二维码，或输入追溯码，查看产地、认证和运输全程。",
@@ -51,25 +53,7 @@ export const traceZh = {
   moreRoutes: "显示全部 {{count}} 件",
   fewerRoutes: "收起",
   privacy: "本页面不显示任何个人信息。",
-  categories: {
-    GRAIN: "粮油",
-    VEGETABLE: "蔬菜",
-    FRUIT: "水果",
-    MEAT_POULTRY: "肉禽",
-    EGG_DAIRY: "蛋奶",
-    AQUATIC: "水产",
-    MUSHROOM: "菌菇",
-    NUTS_DRIED: "干果坚果",
-    TEA_HERBAL: "茶叶药材",
-    PROCESSED: "加工食品",
-    HANDICRAFT: "手工艺品",
-    OTHER: "其他",
-  },
-  certKinds: {
-    GREEN_FOOD: "绿色食品",
-    ORGANIC: "有机产品",
-    GEO_INDICATION: "地理标志",
-  },
+  ...catalogEnumsZh,
   merchantTypes: {
     COOPERATIVE: "农民专业合作社",
     ENTERPRISE: "龙头企业",
