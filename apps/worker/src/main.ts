@@ -2,7 +2,7 @@
 import { pino } from "pino";
 import { loadEnv } from "@xiangda/config";
 import { createDb } from "@xiangda/db";
-import { QUEUES, consolidationSweep, consolidationSyncSchedulers, createProducerConnection, listingsFlagExpired, createWorkerConnection, enqueue, Queues, shipmentsFlagUncollected, shipmentsRecomputeLights } from "@xiangda/jobs";
+import { QUEUES, consolidationSweep, consolidationSyncSchedulers, createProducerConnection, dashboardRebuild, dashboardSlaWatch, listingsFlagExpired, createWorkerConnection, enqueue, Queues, shipmentsFlagUncollected, shipmentsRecomputeLights } from "@xiangda/jobs";
 import { loggingSender } from "./notify/sender.ts";
 import { startWorkers } from "./start.ts";
 
@@ -16,11 +16,27 @@ const handle = startWorkers(
   { db, queues, sender: loggingSender(db, (o, m) => log.info(o, m)), log },
   { connection, prefix: env.REDIS_PREFIX, lockMs: env.XD_WORKER_LOCK_MS, concurrency: Object.fromEntries(QUEUES.map((q) => [q, env.XD_WORKER_CONCURRENCY])) },
 );
-// Lights follow the clock: one scheduler for the whole deployment (upsert is idempotent across processes).
+// Lights follow the clock: the SLA watcher recomputes them every minute (one scheduler for the whole deployment;
+// upsert is idempotent across processes), records new REDs and takes the day's snapshot. It replaces the older
+// lights-only scheduler, removed so lights are not computed twice.
 void queues
   .get(shipmentsRecomputeLights.queue)
-  .upsertJobScheduler("lights-every-minute", { every: 60_000 }, { name: shipmentsRecomputeLights.name, data: {}, opts: { removeOnComplete: { age: 3600, count: 100 }, removeOnFail: { age: 86_400 } } })
-  .catch((e: unknown) => log.warn({ err: String(e) }, "could not register the lights scheduler yet (Redis down?)"));
+  .removeJobScheduler("lights-every-minute")
+  .then(() =>
+    queues
+      .get(dashboardSlaWatch.queue)
+      .upsertJobScheduler("dashboard-sla-every-minute", { every: 60_000 }, { name: dashboardSlaWatch.name, data: {}, opts: { removeOnComplete: { age: 3600, count: 100 }, removeOnFail: { age: 86_400 } } }),
+  )
+  .catch((e: unknown) => log.warn({ err: String(e) }, "could not register the SLA watcher yet (Redis down?)"));
+// Dashboard roll-ups: rebuilt nightly at 01:30 Asia/Shanghai (yesterday and today, every county).
+void queues
+  .get(dashboardRebuild.queue)
+  .upsertJobScheduler(
+    "dashboard-rebuild-nightly",
+    { pattern: "30 1 * * *", tz: "Asia/Shanghai" },
+    { name: dashboardRebuild.name, data: { key: "nightly", days: 2 }, opts: { attempts: 3, backoff: { type: "exponential", delay: 60_000 }, removeOnComplete: { age: 30 * 86_400, count: 100 }, removeOnFail: { age: 30 * 86_400 } } },
+  )
+  .catch((e: unknown) => log.warn({ err: String(e) }, "could not register the dashboard rebuild scheduler yet"));
 void queues
   .get(shipmentsFlagUncollected.queue)
   .upsertJobScheduler("uncollected-hourly", { every: 3_600_000 }, { name: shipmentsFlagUncollected.name, data: {}, opts: { removeOnComplete: { age: 86_400, count: 100 } } })

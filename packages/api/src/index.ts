@@ -27,3 +27,6 @@ export { replan } from "./services/shipments/plan-route.ts";
 export { flagUncollected } from "./services/scan/flag-uncollected.ts";
 export * from "./services/consolidation/index.ts";
 export { flagExpiredListings, type FlagExpiredResult } from "./services/listings/flag-expired.ts";
+export { rebuildRecent, rebuildRollups, rollupDay, type RollupRange, type RollupResult } from "./services/dashboard/rollup.ts";
+export { rollupOutboxEvent, rollupOutboxEvents, rollupPayload, bucketEnd } from "./services/dashboard/rollup-event.ts";
+export { watchSla, type SlaWatchResult } from "./services/dashboard/sla-watch.ts";

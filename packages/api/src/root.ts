@@ -6,6 +6,7 @@ import { restockRouter } from "./router/restock.ts";
 import { traceRouter } from "./router/trace.ts";
 import { authRouter } from "./router/auth.ts";
 import { countyRouter } from "./router/county.ts";
+import { dashboardRouter } from "./router/dashboard.ts";
 import { loadsRouter } from "./router/loads.ts";
 import { merchantRouter } from "./router/merchant.ts";
 import { networkRouter } from "./router/network/index.ts";
@@ -32,6 +33,7 @@ export const appRouter = router({
   listings: listingsRouter,
   restock: restockRouter,
   trace: traceRouter,
+  dashboard: dashboardRouter,
 });
 
 export type AppRouter = typeof appRouter;

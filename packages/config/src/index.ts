@@ -23,6 +23,9 @@ const ZEnvSchema = z.object({
   XD_STORAGE_DIR: z.string().min(1).optional(),
   /// Jobs one worker process runs at once, per queue.
   XD_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(10),
+  /// Dashboard cost estimate of a vehicle trip: a fixed part per trip and a part per km, in fen.
+  XD_COST_PER_TRIP_FEN: z.coerce.number().int().min(0).default(8000),
+  XD_COST_PER_KM_FEN: z.coerce.number().int().min(0).default(300),
 });
 
 export type TEnv = z.infer<typeof ZEnvSchema>;

@@ -145,6 +145,48 @@ export const listingsFlagExpired = defineJob({
   options: { attempts: 3, removeOnComplete: { age: 30 * 86_400, count: 100 } },
 });
 
+const ZCounty = z.string().regex(/^\d{6}$/, "must be a 6-digit county code");
+const ZDay = z.string().date("must be a date YYYY-MM-DD");
+
+/// Recomputes one county-day of the dashboard roll-ups after parcels were created or finished, or sales recorded
+/// (outbox). Events of one 30-second `bucket` share a job; `tail` is the one follow-up run after the bucket closed,
+/// for events that came after the first run had started.
+export const dashboardRollup = defineJob({
+  queue: "dashboard",
+  name: "dashboard.rollup",
+  schema: z.object({ countyCode: ZCounty, day: ZDay, bucket: z.string().regex(/^\d{1,15}$/, "must be a bucket number"), tail: z.boolean().optional() }),
+  jobId: (p) => `dashboard.rollup-${p.countyCode}-${p.day}-${p.bucket}${p.tail ? "-tail" : ""}`,
+  options: { attempts: 5, removeOnComplete: { age: 3600, count: 10_000 } },
+});
+
+/// Nightly (01:30 Asia/Shanghai): rebuilds the last `days` days (default 2: yesterday and today) of every county, or one.
+export const dashboardRebuild = defineJob({
+  queue: "dashboard",
+  name: "dashboard.rebuild",
+  schema: z.object({ days: z.number().int().min(1).max(400).optional(), countyCode: ZCounty.optional(), at: z.string().datetime().optional(), key: z.string().min(1).max(120) }),
+  jobId: (p) => `dashboard.rebuild-${p.key}`,
+  options: { attempts: 3, backoff: { type: "exponential", delay: 60_000 }, removeOnComplete: { age: 30 * 86_400, count: 100 } },
+});
+
+/// Every minute: recomputes the lights, records new REDs for their responsible node, resolves the rest, and takes
+/// today's light snapshot. Set-based and idempotent, so overlapping runs are harmless.
+export const dashboardSlaWatch = defineJob({
+  queue: "dashboard",
+  name: "dashboard.slaWatch",
+  schema: z.object({ key: z.string().min(1).max(120).optional(), at: z.string().datetime().optional() }),
+  jobId: (p) => `dashboard.slaWatch-${p.key ?? "now"}`,
+  options: { attempts: 2, removeOnComplete: { age: 3600, count: 100 } },
+});
+
+/// A manager chased a node's RED parcels: one message to the node's contact and staff listing the waybills of the
+/// alerts marked at `notifiedAt`.
+export const dashboardNotifyRed = defineJob({
+  queue: "notify",
+  name: "dashboard.notifyRed",
+  schema: z.object({ countyCode: ZCounty, nodeId: z.string().uuid(), requestId: z.string().min(1).max(120), notifiedAt: z.string().datetime().optional() }),
+  jobId: (p) => `dashboard.notifyRed-${p.nodeId}-${p.requestId.replace(/:/g, "-")}`,
+});
+
 export const ALL_JOBS = [
   usersWelcome,
   systemPing,
@@ -161,4 +203,8 @@ export const ALL_JOBS = [
   consolidationSweep,
   consolidationSyncSchedulers,
   listingsFlagExpired,
+  dashboardRollup,
+  dashboardRebuild,
+  dashboardSlaWatch,
+  dashboardNotifyRed,
 ] as const;

@@ -1,5 +1,5 @@
 // Job name → processor. Every job defined in @xiangda/jobs must have one (checked by a test).
-import { consolidationAssign, consolidationManifest, consolidationPlan, consolidationSeal, consolidationSweep, consolidationSyncSchedulers, listingsFlagExpired, networkImport, networkReroute, notifyPickupReady, shipmentsFlagUncollected, shipmentsRecomputeLights, shipmentsReplan, systemPing, usersWelcome } from "@xiangda/jobs";
+import { consolidationAssign, consolidationManifest, dashboardNotifyRed, dashboardRebuild, dashboardRollup, dashboardSlaWatch, consolidationPlan, consolidationSeal, consolidationSweep, consolidationSyncSchedulers, listingsFlagExpired, networkImport, networkReroute, notifyPickupReady, shipmentsFlagUncollected, shipmentsRecomputeLights, shipmentsReplan, systemPing, usersWelcome } from "@xiangda/jobs";
 import { flagUncollected } from "@xiangda/api";
 import { processPickupReady } from "./notify/pickup-ready.ts";
 import { processReplan } from "./shipments/replan.ts";
@@ -10,6 +10,9 @@ import { processUsersWelcome } from "./notify/users-welcome.ts";
 import { processSystemPing } from "./system/ping.ts";
 import { processAssign, processManifest, processPlan, processSeal, processSweep, processSyncSchedulers } from "./consolidation/consolidation.ts";
 import { processFlagExpired } from "./listings/flag-expired.ts";
+import { processRebuild, processRollup } from "./dashboard/rollup.ts";
+import { processSlaWatch } from "./dashboard/sla-watch.ts";
+import { processNotifyRed } from "./dashboard/notify-red.ts";
 import type { Processor } from "./types.ts";
 
 export const PROCESSORS: Record<string, Processor> = {
@@ -28,4 +31,8 @@ export const PROCESSORS: Record<string, Processor> = {
   [consolidationSweep.name]: processSweep,
   [consolidationSyncSchedulers.name]: processSyncSchedulers,
   [listingsFlagExpired.name]: processFlagExpired,
+  [dashboardRollup.name]: processRollup,
+  [dashboardRebuild.name]: processRebuild,
+  [dashboardSlaWatch.name]: processSlaWatch,
+  [dashboardNotifyRed.name]: processNotifyRed,
 };

@@ -1,6 +1,6 @@
 // Consolidation jobs: assign (set-based sweep), seal (at cut-off, then the plan flow), plan (one
 // vehicle), manifest (the flow's parent), sweep (every minute), syncSchedulers.
-import { assignReady, finishLoad, loadForTarget, overdueLoads, planVehicle, sealLoad, stuckSealedLoads, syncSealSchedulers } from "@xiangda/api";
+import { assignReady, finishLoad, rollupPayload, loadForTarget, overdueLoads, planVehicle, sealLoad, stuckSealedLoads, syncSealSchedulers } from "@xiangda/api";
 import {
   consolidationAssign,
   consolidationManifest,
@@ -8,7 +8,9 @@ import {
   consolidationSeal,
   consolidationSweep,
   consolidationSyncSchedulers,
+  dashboardRollup,
   DEFAULT_JOB_OPTIONS,
+  enqueue,
   parsePayload,
   type Queues,
 } from "@xiangda/jobs";
@@ -69,7 +71,12 @@ export const processPlan: Processor = async (job, deps) => {
 
 export const processManifest: Processor = async (job, deps) => {
   const p = parsePayload(consolidationManifest, job.data);
-  return (await finishLoad(deps.db, p.loadId, new Date())) ?? { skipped: "not sealed, or planned already" };
+  const figures = await finishLoad(deps.db, p.loadId, new Date());
+  if (!figures) return { skipped: "not sealed, or planned already" };
+  // The dashboard's consolidation roll-up of the load's departure day.
+  const load = await deps.db.load.findUnique({ where: { id: p.loadId }, select: { countyCode: true, departAt: true } });
+  if (load) await enqueue(deps.queues, dashboardRollup, rollupPayload(load.countyCode, load.departAt));
+  return figures;
 };
 
 export const processSweep: Processor = async (job, deps) => {

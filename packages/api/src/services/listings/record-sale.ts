@@ -4,6 +4,8 @@
 // the same counter returns the first sale and decrements nothing.
 import { pgPool, type Db, type PgClient } from "@xiangda/db";
 import { AppError, type Actor } from "@xiangda/domain";
+import { insertOutbox } from "../consolidation/geometry.ts";
+import { rollupOutboxEvent } from "../dashboard/rollup-event.ts";
 import { dateColumn, shanghaiDay } from "./days.ts";
 import { inTransaction, MAX_AMOUNT_FEN, SALE_COLUMNS, type SaleView } from "./sale-view.ts";
 import { SALE_MAX_AGE_DAYS, SALE_MAX_FUTURE_MS, type TRecordSale } from "./schemas.ts";
@@ -38,6 +40,7 @@ interface ListingForSale {
   id: string;
   counterId: string;
   productId: string;
+  countyCode: string;
   status: string;
   priceFen: number;
   stock: number;
@@ -81,7 +84,7 @@ export async function recordSale(db: Db, actor: Actor, input: TRecordSale & { co
   }
   const l = (
     await pool.query<ListingForSale>(
-      `SELECT l.id, l."counterId", l."productId", l.status::text AS status, l."priceFen", l.stock, m."recognitionNo", m."recognitionValidUntil"
+      `SELECT l.id, l."counterId", l."productId", l."countyCode", l.status::text AS status, l."priceFen", l.stock, m."recognitionNo", m."recognitionValidUntil"
          FROM "Listing" l JOIN "Merchant" m ON m.id = l."merchantId" WHERE l.id = $1`,
       [input.listingId],
     )
@@ -144,6 +147,8 @@ export async function recordSale(db: Db, actor: Actor, input: TRecordSale & { co
       if (dup) return dup;
       throw new AppError("CONFLICT", "clientRef: already used", { issues: [{ path: "clientRef", message: "already used" }] });
     }
+    // The dashboard's sales roll-up of the sale's day.
+    await insertOutbox(c, [rollupOutboxEvent(l.countyCode, soldAt)]);
     return { sale, stock: left.stock, duplicate: false };
   });
 }

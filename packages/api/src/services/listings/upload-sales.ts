@@ -8,6 +8,8 @@
 import { createHash } from "node:crypto";
 import { pgPool, type Db, type PgClient } from "@xiangda/db";
 import { parseIntField, type Actor } from "@xiangda/domain";
+import { insertOutbox } from "../consolidation/geometry.ts";
+import { rollupOutboxEvents } from "../dashboard/rollup-event.ts";
 import type { ImportIssue } from "../network/import-types.ts";
 import { aliasMap, readTable, type Table } from "../network/read-table.ts";
 import { shanghaiDay } from "./days.ts";
@@ -279,6 +281,8 @@ export async function uploadSales(
       `UPDATE "Listing" l SET stock = l.stock - x.q, "updatedAt" = $3 FROM unnest($1::uuid[], $2::int[]) AS x(id, q) WHERE l.id = x.id`,
       [[...used.keys()], [...used.values()], input.now],
     );
+    // The dashboard's sales roll-ups of the days the sheet covers.
+    await insertOutbox(c, rollupOutboxEvents(fresh.map((g) => ({ countyCode: input.countyCode, at: g.soldAt }))));
     return { ...result, stored: { importRunId: runId, created: fresh.length } };
   });
 }

@@ -1,8 +1,9 @@
 // Accepting an upward parcel under the three rules: 收寄验视 inspection, 实名收寄 real name and ID,
 // 过机安检 security screening (which may also be recorded later, at the hub).
 import { randomUUID } from "node:crypto";
-import type { Db } from "@xiangda/db";
+import { writeOutbox, type Db } from "@xiangda/db";
 import { AppError, validateResidentId, type Actor } from "@xiangda/domain";
+import { rollupOutboxEvent } from "../dashboard/rollup-event.ts";
 import { carrierFor, hubOf } from "./create-shipment.ts";
 import { protectId } from "./id-crypto.ts";
 import { computePlan } from "./plan-route.ts";
@@ -89,6 +90,8 @@ export async function acceptUpward(db: Db, dataKey: Buffer, actor: Actor, nodeId
     });
     if (plan.legs.length) await tx.shipmentLeg.createMany({ data: plan.legs });
     await tx.shipmentEvent.create({ data: plan.event });
+    // The dashboard's roll-up of the day it was created (createdAt is the database's clock).
+    await writeOutbox(tx, rollupOutboxEvent(node.countyCode, s.createdAt));
     return s;
   });
 }

@@ -1,8 +1,9 @@
 // Creates shipments: resolves the destination, plans the route and writes the rows. The planning and the
 // bulk write are separate so other services (restock orders) create shipments the same way, in their own transaction.
 import { randomUUID } from "node:crypto";
-import type { Db, Prisma, Tx } from "@xiangda/db";
+import { writeOutbox, type Db, type Prisma, type Tx } from "@xiangda/db";
 import { AppError, matchesCarrierPattern, type Actor, type TempClass } from "@xiangda/domain";
+import { rollupOutboxEvents } from "../dashboard/rollup-event.ts";
 import { computePlan, type PlanOutcome } from "./plan-route.ts";
 import { resolveDestination, type Destination } from "./resolve-destination.ts";
 import { loadRouting, type CountyRouting } from "./routing-network.ts";
@@ -124,13 +125,16 @@ export function planShipment(r: CountyRouting, d: ShipmentDraft, waybillNo: stri
   return { id, waybillNo, plan, row, events: [created, plan.event] };
 }
 
-/// Writes planned shipments in bulk in the caller's transaction: rows, legs, then the timeline in order.
+/// Writes planned shipments in bulk in the caller's transaction: rows, legs, then the timeline in order, and the
+/// dashboard roll-up of today (createdAt is the database's clock, so the day is the real one).
 export async function writeShipments(tx: Tx, planned: readonly PlannedShipment[]): Promise<void> {
   if (!planned.length) return;
   await tx.shipment.createMany({ data: planned.map((p) => p.row) });
   const legs = planned.flatMap((p) => p.plan.legs);
   if (legs.length) await tx.shipmentLeg.createMany({ data: legs });
   await tx.shipmentEvent.createMany({ data: planned.flatMap((p) => p.events) });
+  const now = new Date();
+  await writeOutbox(tx, rollupOutboxEvents(planned.map((p) => ({ countyCode: p.row.countyCode, at: now }))));
 }
 
 export async function createShipment(db: Db, countyCode: string, input: TCreateShipment, actor: Actor | null, now: Date) {

@@ -2,8 +2,9 @@
 // Bad rows are reported and create nothing; unresolved destinations are listed, never guessed;
 // a parcel already imported (same carrier and waybill number) is skipped, so re-imports are safe.
 import { randomUUID } from "node:crypto";
-import type { Db, Prisma } from "@xiangda/db";
+import { writeOutbox, type Db, type Prisma } from "@xiangda/db";
 import { AppError, matchesCarrierPattern, parseAreaCode, parseIntField, type Actor } from "@xiangda/domain";
+import { rollupOutboxEvent } from "../dashboard/rollup-event.ts";
 import type { ImportIssue } from "../network/import-types.ts";
 import { aliasMap, readTable } from "../network/read-table.ts";
 import { hubOf } from "./create-shipment.ts";
@@ -257,6 +258,8 @@ export async function importManifest(
       }
       for (let i = 0; i < legs.length; i += 5000) await tx.shipmentLeg.createMany({ data: legs.slice(i, i + 5000) });
       for (let i = 0; i < events.length; i += 5000) await tx.shipmentEvent.createMany({ data: events.slice(i, i + 5000) });
+      // The dashboard's roll-up of today (createdAt is the database's clock).
+      if (shipments.length) await writeOutbox(tx, rollupOutboxEvent(input.countyCode, new Date()));
     },
     { timeout: 120_000 },
   );
