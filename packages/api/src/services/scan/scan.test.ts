@@ -84,12 +84,19 @@ describe("a parcel's journey", () => {
     h.clock.advance(6 * 3600_000);
     expect(await scan(staff("S102"), wb, "ARRIVE", "S102")).toMatchObject({ outcome: "OK", nextHop: { code: "P200" } });
     expect(await scan(staff("S102"), wb, "HANDOVER", "S102")).toMatchObject({ outcome: "OK", nextHop: { code: "P200" } });
+    expect((await h.deps.db.shipment.findUniqueOrThrow({ where: { waybillNo: wb } })).finishedAt).toBeNull();
+    const arrivedAt = h.clock.now;
     const arrived = await scan(staff("P200"), wb, "ARRIVE", "P200");
     expect(arrived).toMatchObject({ outcome: "OK", shelfSlot: "A-01-01", shipment: { status: "AWAITING_PICKUP" } });
     const row = await h.deps.db.shipment.findUniqueOrThrow({ where: { waybillNo: wb } });
     expect(row.pickupCode).toMatch(/^\d{6}$/);
+    // Arrival at the final node finishes it (the promise is that arrival); its county-day's roll-ups follow (outbox).
+    expect(row.finishedAt).toEqual(arrivedAt);
+    const rollups = await h.deps.db.outboxEvent.findMany({ where: { name: "dashboard.rollup" } });
+    expect(rollups.map((r) => (r.payload as { day: string }).day)).toContain("2026-11-23");
     expect(await h.deps.db.outboxEvent.count({ where: { name: "notify.pickupReady" } })).toBe(1);
 
+    h.clock.advance(3600_000);
     const wrong = await scan(staff("P200"), wb, "PICKUP", "P200", { pickupCode: row.pickupCode === "000000" ? "111111" : "000000" });
     expect(wrong).toMatchObject({ outcome: "INVALID_TRANSITION", message: expect.stringContaining("pickup code") });
     expect(await scan(staff("P200"), "A-01-01", "PICKUP", "P200", { pickupCode: row.pickupCode })).toMatchObject({
@@ -97,6 +104,8 @@ describe("a parcel's journey", () => {
       shipment: { status: "DELIVERED" },
     });
 
+    // Picking it up later keeps the finish at the arrival.
+    expect((await h.deps.db.shipment.findUniqueOrThrow({ where: { waybillNo: wb } })).finishedAt).toEqual(arrivedAt);
     const legs = await h.deps.db.shipmentLeg.findMany({ where: { shipment: { waybillNo: wb } }, orderBy: { seq: "asc" } });
     expect(legs.map((l) => [l.status, !!l.actualDepart, !!l.actualArrive])).toEqual([
       ["ARRIVED", true, true],
