@@ -1,4 +1,4 @@
-// Product categories and certification kinds (en), shared by the counter pages and the public trace page.
+// Product categories, certification kinds and counter venue types (en), shared by the counter pages, the public trace page and the county dashboard.
 export const catalogEnumsEn = {
   categories: {
     GRAIN: "Grain and oil",
@@ -18,5 +18,16 @@ export const catalogEnumsEn = {
     GREEN_FOOD: "Green food",
     ORGANIC: "Organic",
     GEO_INDICATION: "Geographical indication",
+  },
+  venueTypes: {
+    SUPERMARKET: "Supermarket",
+    MALL: "Mall",
+    HOTEL: "Hotel",
+    WHOLESALE_MARKET: "Wholesale market",
+    FARMERS_MARKET: "Farmers' market",
+    AIRPORT_STATION: "Airport or station",
+    HIGHWAY_SERVICE_AREA: "Highway service area",
+    CANTEEN: "Canteen",
+    ONLINE_CHANNEL: "Online channel",
   },
 };

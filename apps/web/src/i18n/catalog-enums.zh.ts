@@ -1,4 +1,4 @@
-// Product categories and certification kinds (zh), shared by the counter pages and the public trace page.
+// Product categories, certification kinds and counter venue types (zh), shared by the counter pages, the public trace page and the county dashboard.
 export const catalogEnumsZh = {
   categories: {
     GRAIN: "粮油",
@@ -18,5 +18,16 @@ export const catalogEnumsZh = {
     GREEN_FOOD: "绿色食品",
     ORGANIC: "有机产品",
     GEO_INDICATION: "地理标志",
+  },
+  venueTypes: {
+    SUPERMARKET: "超市",
+    MALL: "商场",
+    HOTEL: "酒店",
+    WHOLESALE_MARKET: "批发市场",
+    FARMERS_MARKET: "农贸市场",
+    AIRPORT_STATION: "机场车站",
+    HIGHWAY_SERVICE_AREA: "高速公路服务区",
+    CANTEEN: "机关企事业单位食堂",
+    ONLINE_CHANNEL: "线上渠道",
   },
 };

@@ -22,17 +22,6 @@ export const countersEn = {
       CHILLED: "Chilled",
       FROZEN: "Frozen",
     },
-    venueTypes: {
-      SUPERMARKET: "Supermarket",
-      MALL: "Mall",
-      HOTEL: "Hotel",
-      WHOLESALE_MARKET: "Wholesale market",
-      FARMERS_MARKET: "Farmers' market",
-      AIRPORT_STATION: "Airport or station",
-      HIGHWAY_SERVICE_AREA: "Highway service area",
-      CANTEEN: "Canteen",
-      ONLINE_CHANNEL: "Online channel",
-    },
     merchantTypes: {
       COOPERATIVE: "Co-operative",
       ENTERPRISE: "Leading enterprise",

@@ -23,17 +23,6 @@ export const countersZh = {
       CHILLED: "冷藏",
       FROZEN: "冷冻",
     },
-    venueTypes: {
-      SUPERMARKET: "超市",
-      MALL: "商场",
-      HOTEL: "酒店",
-      WHOLESALE_MARKET: "批发市场",
-      FARMERS_MARKET: "农贸市场",
-      AIRPORT_STATION: "机场车站",
-      HIGHWAY_SERVICE_AREA: "高速公路服务区",
-      CANTEEN: "机关企事业单位食堂",
-      ONLINE_CHANNEL: "线上渠道",
-    },
     merchantTypes: {
       COOPERATIVE: "农民专业合作社",
       ENTERPRISE: "龙头企业",

@@ -3,6 +3,8 @@ import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import { countersEn } from "./counters.en.ts";
 import { countersZh } from "./counters.zh.ts";
+import { dashboardEn } from "./dashboard.en.ts";
+import { dashboardZh } from "./dashboard.zh.ts";
 import { en } from "./en.ts";
 import { loadsEn } from "./loads.en.ts";
 import { loadsZh } from "./loads.zh.ts";
@@ -50,13 +52,13 @@ i18n.on("languageChanged", (lang) => {
 });
 
 void i18n.use(initReactI18next).init({
-  // The load, trace and counter pages have namespaces of their own (keys typed in pages/loads/use-loads-t.ts,
-  // pages/trace/use-trace-t.ts and pages/counters/use-counters-t.ts, not in i18next.d.ts).
+  // The load, trace, counter and dashboard pages have namespaces of their own (keys typed in pages/loads/use-loads-t.ts,
+  // pages/trace/use-trace-t.ts, pages/counters/use-counters-t.ts and pages/dashboard/use-dashboard-t.ts, not in i18next.d.ts).
   resources: {
-    "zh-CN": { translation: { ...zh, scan: scanZh }, loads: loadsZh, trace: traceZh, counters: countersZh },
-    en: { translation: { ...en, scan: scanEn }, loads: loadsEn, trace: traceEn, counters: countersEn },
+    "zh-CN": { translation: { ...zh, scan: scanZh }, loads: loadsZh, trace: traceZh, counters: countersZh, dashboard: dashboardZh },
+    en: { translation: { ...en, scan: scanEn }, loads: loadsEn, trace: traceEn, counters: countersEn, dashboard: dashboardEn },
   },
-  ns: ["translation", "loads", "trace", "counters"],
+  ns: ["translation", "loads", "trace", "counters", "dashboard"],
   defaultNS: "translation",
   lng: storedLanguage(),
   fallbackLng: DEFAULT_LANGUAGE,

@@ -1,50 +1,82 @@
-// County management home: the county's administrative units, nodes and users at a glance.
+// County management home: the county banner and its figures at a glance, then the dashboard (看板), loaded on demand
+// so the map and chart libraries stay out of the main chunk. A `county` search param names the county of a shared
+// link (ADMIN's picker writes it); a manager's link to another county gets the API's refusal, shown as such.
 import { skipToken, useQuery } from "@tanstack/react-query";
+import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
 import { DataState } from "../../components/data-state.tsx";
 import { StatCard } from "../../components/stat-card.tsx";
 import { useTRPC } from "../../lib/trpc.ts";
+import { readCounty } from "../dashboard/dashboard-filter.ts";
+import { useDashboardT } from "../dashboard/use-dashboard-t.ts";
 import { CountyPicker } from "./county-scope.tsx";
 import { useCountyChoice } from "./use-county-choice.ts";
 
+const Dashboard = lazy(() => import("../dashboard/dashboard-page.tsx"));
+
 export function CountyHome() {
   const { t } = useTranslation();
+  const td = useDashboardT();
   const trpc = useTRPC();
-  const { isAdmin, counties, countyCode } = useCountyChoice();
+  const [params, setParams] = useSearchParams();
+  const { isAdmin, counties, countyCode: chosen } = useCountyChoice();
+  const countyCode = readCounty(params) ?? chosen;
   const overview = useQuery(trpc.county.overview.queryOptions(countyCode ? { countyCode } : skipToken));
+  const pickCounty = (code: string) => {
+    const next = new URLSearchParams(window.location.search);
+    next.set("county", code);
+    setParams(next, { replace: true });
+  };
 
   // ADMIN needs the county list before there is anything to show.
   if (isAdmin && !counties.isSuccess) return <DataState query={counties}>{() => null}</DataState>;
 
   return (
-    <div className="page">
-      <CountyPicker />
+    <div className="page page-dashboard">
+      <CountyPicker value={countyCode} onPick={pickCounty} />
       {countyCode ? (
-        <DataState query={overview}>
-          {(data) => (
-            <>
-              <section className="card county-banner">
-                <div>
-                  <h2 className="hero-name" data-testid="county-name">
-                    {data.county.name}
-                  </h2>
-                  <p className="muted">{t("county.region", { province: data.county.provinceName, city: data.county.cityName })}</p>
-                </div>
-                <div className="county-code">
-                  <span className="muted">{t("county.code")}</span>
-                  <code className="mono">{data.county.code}</code>
-                </div>
-              </section>
-              <section aria-label={t("county.overviewTitle")} className="stat-grid">
-                <StatCard label={t("county.townships")} value={data.townships} testId="stat-townships" />
-                <StatCard label={t("county.villageUnits")} value={data.villageUnits} testId="stat-village-units" />
-                <StatCard label={t("county.villageCommittees")} value={data.villageCommittees} />
-                <StatCard label={t("county.nodes")} value={data.nodes} testId="stat-nodes" />
-                <StatCard label={t("county.users")} value={data.users} />
-              </section>
-            </>
+        <>
+          <DataState query={overview}>
+            {(data) => (
+              <>
+                <section className="card county-banner">
+                  <div>
+                    <p className="dash-kicker">{td("title")}</p>
+                    <h2 className="hero-name" data-testid="county-name">
+                      {data.county.name}
+                    </h2>
+                    <p className="muted">{t("county.region", { province: data.county.provinceName, city: data.county.cityName })}</p>
+                  </div>
+                  <div className="county-code">
+                    <span className="muted">{t("county.code")}</span>
+                    <code className="mono">{data.county.code}</code>
+                  </div>
+                </section>
+                <section aria-label={t("county.overviewTitle")} className="stat-grid">
+                  <StatCard label={t("county.townships")} value={data.townships} testId="stat-townships" />
+                  <StatCard label={t("county.villageUnits")} value={data.villageUnits} testId="stat-village-units" />
+                  <StatCard label={t("county.villageCommittees")} value={data.villageCommittees} />
+                  <StatCard label={t("county.nodes")} value={data.nodes} testId="stat-nodes" />
+                  <StatCard label={t("county.users")} value={data.users} />
+                </section>
+              </>
+            )}
+          </DataState>
+          {/* Keyed by county: another county starts with fresh panels and map. A county the API refuses shows that once,
+              in the banner, rather than in every section. */}
+          {overview.isError ? null : (
+            <Suspense
+              fallback={
+                <p className="card muted dash-chunk-loading" role="status">
+                  <span className="spinner" aria-hidden="true" /> {td("loadingChunk")}
+                </p>
+              }
+            >
+              <Dashboard key={countyCode} countyCode={countyCode} />
+            </Suspense>
           )}
-        </DataState>
+        </>
       ) : (
         <p className="card muted">{t("county.noCounty")}</p>
       )}

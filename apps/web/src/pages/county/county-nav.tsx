@@ -1,19 +1,21 @@
-// The county area's frame: overview, the shipment and load pages, the network pages and the poverty-alleviation counter
+// The county area's frame: the dashboard (看板), the shipment and load pages, the network pages and the poverty-alleviation counter
 // pages (review, merchants, counters, sales report); ADMIN also gets the user and audit pages and the queue dashboard
 // (served by the API at /admin/queues).
 import { useTranslation } from "react-i18next";
 import { useUser } from "../../auth/session-context.ts";
 import { AreaLayout, type TNavItem } from "../../components/area-layout.tsx";
 import { useCountersT } from "../counters/use-counters-t.ts";
+import { useDashboardT } from "../dashboard/use-dashboard-t.ts";
 import { useLoadsT } from "../loads/use-loads-t.ts";
 
 export function CountyNav() {
   const { t } = useTranslation();
   const tl = useLoadsT();
   const tc = useCountersT();
+  const td = useDashboardT();
   const user = useUser();
   const nav: TNavItem[] = [
-    { to: "/county", label: t("nav.overview"), end: true, testId: "nav-overview" },
+    { to: "/county", label: td("nav"), end: true, testId: "nav-overview" },
     { to: "/county/shipments", label: t("nav.shipments"), testId: "nav-shipments" },
     { to: "/county/overdue", label: t("nav.overdue"), testId: "nav-overdue" },
     { to: "/county/loads", label: tl("nav"), testId: "nav-loads" },

@@ -4,16 +4,22 @@ import { useTranslation } from "react-i18next";
 import { DataState } from "../../components/data-state.tsx";
 import { useCountyChoice } from "./use-county-choice.ts";
 
-export function CountyPicker() {
+/** ADMIN's county picker. `value` and `onPick` let a page that keeps the county in its URL (the dashboard) show and
+ * follow its own choice; the pick is remembered for the other county pages either way. */
+export function CountyPicker({ value, onPick }: { value?: string | null; onPick?: (code: string) => void } = {}) {
   const { t } = useTranslation();
   const { isAdmin, counties, countyCode, setCountyCode } = useCountyChoice();
   const countyList = counties.data ?? [];
   if (!isAdmin || countyList.length < 2) return null;
+  const pick = (code: string) => {
+    setCountyCode(code);
+    onPick?.(code);
+  };
   return (
-    <div className="toolbar">
+    <div className="toolbar no-print">
       <label className="inline-field">
         <span>{t("county.select")}</span>
-        <select value={countyCode ?? ""} onChange={(e) => setCountyCode(e.target.value)} data-testid="county-select">
+        <select value={value ?? countyCode ?? ""} onChange={(e) => pick(e.target.value)} data-testid="county-select">
           {countyList.map((c) => (
             <option key={c.code} value={c.code}>
               {c.name}（{c.code}）

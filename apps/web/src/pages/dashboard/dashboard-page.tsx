@@ -1,0 +1,51 @@
+// 县域看板 (issue #8), the county area's home below the banner: filter bar (kept in the URL), the network map, then
+// coverage, traffic lights, volumes, on-time, consolidation and counter sections. Loaded lazily (county-home.tsx): it
+// brings MapLibre and ECharts.
+import { useMemo, useState } from "react";
+import { useSearchParams } from "react-router";
+import { shanghaiDay } from "../counters/counters-format.ts";
+import { DashboardContext, type TDashboardContext } from "./dashboard-context.ts";
+import { readFilter, writeFilter, type TDashFilter } from "./dashboard-filter.ts";
+import { FilterBar, FilterSummary } from "./filter-bar.tsx";
+import { NetworkMap } from "./map/network-map.tsx";
+import { ConsolidationSection } from "./sections/consolidation-section.tsx";
+import { CountersSection } from "./sections/counters-section.tsx";
+import { CoverageSection } from "./sections/coverage-section.tsx";
+import { LightsSection } from "./sections/lights-section.tsx";
+import { OnTimeSection } from "./sections/on-time-section.tsx";
+import { VolumesSection } from "./sections/volumes-section.tsx";
+import "./dashboard.css";
+
+export default function Dashboard({ countyCode }: { countyCode: string }) {
+  const [params, setParams] = useSearchParams();
+  // Today as the page opened: a view left open past midnight keeps its range until the next change.
+  const [today] = useState(() => shanghaiDay());
+  const filter = useMemo(() => readFilter(params, today), [params, today]);
+  const context = useMemo<TDashboardContext>(
+    () => ({
+      countyCode,
+      today,
+      filter,
+      setFilter: (next: TDashFilter) => setParams(writeFilter(next, new URLSearchParams(window.location.search)), { replace: true }),
+    }),
+    [countyCode, today, filter, setParams],
+  );
+
+  return (
+    <DashboardContext.Provider value={context}>
+      <div className="dashboard" data-testid="dashboard">
+        <FilterBar />
+        <FilterSummary />
+        <NetworkMap />
+        <div className="dash-grid">
+          <CoverageSection />
+          <LightsSection />
+          <VolumesSection />
+          <OnTimeSection />
+          <ConsolidationSection />
+          <CountersSection />
+        </div>
+      </div>
+    </DashboardContext.Provider>
+  );
+}

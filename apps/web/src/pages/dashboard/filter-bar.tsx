@@ -1,0 +1,121 @@
+// The dashboard's filter bar: date range (quick 30/90/365 days or fixed days), township, carrier, direction; every
+// change goes to the URL (see dashboard-filter.ts). Hidden in print, where a one-line summary stands in for it.
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { useTRPC } from "../../lib/trpc.ts";
+import { formatDateTime } from "../../lib/time.ts";
+import { useDashboard } from "./dashboard-context.ts";
+import { dayCount, defaultFilter, DIRECTIONS, isDay, QUICK_DAYS, quickRange, type TDashFilter } from "./dashboard-filter.ts";
+import { useDashboardT } from "./use-dashboard-t.ts";
+
+export function FilterBar() {
+  const t = useDashboardT();
+  const { t: tc } = useTranslation();
+  const trpc = useTRPC();
+  const { countyCode, today, filter, setFilter } = useDashboard();
+  const options = useQuery(trpc.dashboard.filters.queryOptions({ countyCode }, { staleTime: 10 * 60_000 }));
+  const set = (patch: Partial<TDashFilter>) => setFilter({ ...filter, ...patch });
+  const setDay = (key: "from" | "to", value: string) => {
+    if (!isDay(value)) return;
+    const next = { ...filter, [key]: value, days: null };
+    if (next.from > next.to) next[key === "from" ? "to" : "from"] = value;
+    setFilter(next);
+  };
+
+  return (
+    <section className="card dash-filters no-print" aria-label={t("filters.title")} data-testid="dash-filters">
+      <div className="dash-filter-row">
+        <label className="inline-field">
+          <span>{t("filters.from")}</span>
+          <input type="date" value={filter.from} max={filter.to} onChange={(e) => setDay("from", e.target.value)} data-testid="dash-from" />
+        </label>
+        <label className="inline-field">
+          <span>{t("filters.to")}</span>
+          <input type="date" value={filter.to} min={filter.from} onChange={(e) => setDay("to", e.target.value)} data-testid="dash-to" />
+        </label>
+        <div className="dash-quick" role="group" aria-label={t("filters.title")}>
+          {QUICK_DAYS.map((days) => (
+            <button
+              key={days}
+              type="button"
+              className={`btn btn-small${filter.days === days ? " active" : ""}`}
+              aria-pressed={filter.days === days}
+              onClick={() => set({ ...quickRange(today, days), days })}
+              data-testid={`dash-quick-${days}`}
+            >
+              {t("filters.quick", { days })}
+            </button>
+          ))}
+        </div>
+      </div>
+      <div className="dash-filter-row">
+        <select
+          value={filter.townshipCode ?? ""}
+          onChange={(e) => set({ townshipCode: e.target.value || null })}
+          aria-label={t("filters.township")}
+          data-testid="dash-township"
+        >
+          <option value="">{t("filters.allTownships")}</option>
+          {(options.data?.townships ?? []).map((o) => (
+            <option key={o.code} value={o.code}>
+              {o.name}
+            </option>
+          ))}
+        </select>
+        <select
+          value={filter.carrierId ?? ""}
+          onChange={(e) => set({ carrierId: e.target.value || null })}
+          aria-label={t("filters.carrier")}
+          data-testid="dash-carrier"
+        >
+          <option value="">{t("filters.allCarriers")}</option>
+          {(options.data?.carriers ?? []).map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name}
+            </option>
+          ))}
+        </select>
+        <select
+          value={filter.direction ?? ""}
+          onChange={(e) => set({ direction: DIRECTIONS.find((d) => d === e.target.value) ?? null })}
+          aria-label={t("filters.direction")}
+          data-testid="dash-direction"
+        >
+          <option value="">{t("filters.allDirections")}</option>
+          {DIRECTIONS.map((d) => (
+            <option key={d} value={d}>
+              {tc(`directionShort.${d}`)}
+            </option>
+          ))}
+        </select>
+        <button type="button" className="btn btn-small btn-ghost" onClick={() => setFilter(defaultFilter(today))} data-testid="dash-reset">
+          {t("filters.reset")}
+        </button>
+        <button type="button" className="btn btn-small btn-primary dash-print" onClick={() => window.print()} data-testid="dash-print">
+          {t("print")}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+/** The filter in one line, for print (and screen readers): range, township, carrier, direction. */
+export function FilterSummary() {
+  const t = useDashboardT();
+  const { t: tc } = useTranslation();
+  const trpc = useTRPC();
+  const { countyCode, filter } = useDashboard();
+  const options = useQuery(trpc.dashboard.filters.queryOptions({ countyCode }, { staleTime: 10 * 60_000 }));
+  const parts = [t("filters.summary", { from: filter.from, to: filter.to, days: dayCount(filter.from, filter.to) })];
+  const township = options.data?.townships.find((o) => o.code === filter.townshipCode);
+  const carrier = options.data?.carriers.find((o) => o.id === filter.carrierId);
+  if (township) parts.push(t("filters.pair", { label: t("filters.township"), value: township.name }));
+  if (carrier) parts.push(t("filters.pair", { label: t("filters.carrier"), value: carrier.name }));
+  if (filter.direction) parts.push(t("filters.pair", { label: t("filters.direction"), value: tc(`directionShort.${filter.direction}`) }));
+  return (
+    <p className="dash-summary" data-testid="dash-summary">
+      {parts.join(" · ")}
+      <span className="print-only"> · {t("printedAt", { at: formatDateTime(new Date()) })}</span>
+    </p>
+  );
+}

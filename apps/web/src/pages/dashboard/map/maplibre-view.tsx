@@ -1,0 +1,309 @@
+// The county drawn with MapLibre on a blank style: no tiles, no glyphs, no sprites, no attribution requests — nothing
+// leaves the app's origin. Its worker script is bundled by Vite and served by the app (setWorkerUrl). Text needs glyphs,
+// so names are HTML (markers, popups, the legend) rather than symbol layers. The hub and stations are HTML markers
+// (buttons: focusable, labelled); villages and village points are circle layers.
+import {
+  Map as MapLibreMap,
+  Marker,
+  NavigationControl,
+  Popup,
+  setWorkerUrl,
+  type ExpressionSpecification,
+  type MapLayerMouseEvent,
+  type StyleSpecification,
+} from "maplibre-gl";
+import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
+import "maplibre-gl/dist/maplibre-gl.css";
+import { useEffect, useRef } from "react";
+import type { TMapData } from "../dashboard-api.ts";
+import {
+  asFeatureCollection,
+  boundsOf,
+  laneFeatures,
+  loadFeatures,
+  loadsByNode,
+  nodeFeatures,
+  nodePositions,
+  villageFeatures,
+  type TVillageProps,
+} from "./map-data.ts";
+import { MAP_COLORS, type TLayerKey, type TLayerState } from "./map-style.ts";
+
+setWorkerUrl(workerUrl);
+
+const BLANK_STYLE: StyleSpecification = {
+  version: 8,
+  sources: {},
+  layers: [{ id: "bg", type: "background", paint: { "background-color": MAP_COLORS.background } }],
+};
+
+/** The map layers each toggle shows or hides (the HTML markers follow the container's classes). */
+const LAYER_IDS: Record<TLayerKey, string[]> = {
+  boundary: ["boundary-fill", "boundary-line"],
+  villages: ["villages"],
+  lanes: ["lanes-trunk", "lanes-milk", "lanes-other"],
+  loadsToday: ["loads-today"],
+  nodes: ["points"],
+};
+
+const FIT = { padding: 28, animate: false, maxZoom: 12 } as const;
+
+export interface TVillageText {
+  title: string;
+  lines: string[];
+}
+
+interface Props {
+  data: TMapData;
+  layers: TLayerState;
+  label: string;
+  onNode: (nodeId: string) => void;
+  villageText: (v: TVillageProps) => TVillageText;
+  loadsBadge: (count: number) => string;
+  onFailure: () => void;
+}
+
+const byState: ExpressionSpecification = [
+  "match",
+  ["get", "state"],
+  "covered",
+  MAP_COLORS.covered,
+  "poorCovered",
+  MAP_COLORS.covered,
+  "poorUncovered",
+  MAP_COLORS.poorUncovered,
+  MAP_COLORS.uncovered,
+];
+
+function addLayers(map: MapLibreMap, data: TMapData): void {
+  const positions = nodePositions(data.nodes);
+  const boundary = asFeatureCollection(data.boundary);
+  if (boundary) {
+    map.addSource("boundary", { type: "geojson", data: boundary });
+    map.addLayer({ id: "boundary-fill", type: "fill", source: "boundary", paint: { "fill-color": MAP_COLORS.land, "fill-opacity": 1 } });
+    map.addLayer({ id: "boundary-line", type: "line", source: "boundary", paint: { "line-color": MAP_COLORS.boundary, "line-width": 2 } });
+  }
+  map.addSource("lanes", { type: "geojson", data: laneFeatures(data.lanes, positions) });
+  map.addLayer({
+    id: "lanes-trunk",
+    type: "line",
+    source: "lanes",
+    filter: ["==", ["get", "mode"], "TRUNK"],
+    paint: { "line-color": MAP_COLORS.trunk, "line-width": 2.2, "line-opacity": 0.85 },
+  });
+  map.addLayer({
+    id: "lanes-milk",
+    type: "line",
+    source: "lanes",
+    filter: ["==", ["get", "mode"], "MILK_RUN"],
+    paint: { "line-color": MAP_COLORS.milkRun, "line-width": 1.2, "line-dasharray": [3, 2], "line-opacity": 0.8 },
+  });
+  map.addLayer({
+    id: "lanes-other",
+    type: "line",
+    source: "lanes",
+    filter: ["!", ["in", ["get", "mode"], ["literal", ["TRUNK", "MILK_RUN"]]]],
+    paint: { "line-color": MAP_COLORS.otherLane, "line-width": 1.4, "line-dasharray": [1, 2] },
+  });
+  map.addSource("loads", { type: "geojson", data: loadFeatures(data.loadsToday, data.lanes, positions) });
+  map.addLayer({
+    id: "loads-today",
+    type: "line",
+    source: "loads",
+    layout: { "line-cap": "round" },
+    paint: { "line-color": MAP_COLORS.load, "line-width": ["get", "width"], "line-opacity": 0.55 },
+  });
+  map.addSource("villages", { type: "geojson", data: villageFeatures(data.villages) });
+  // Surveyed positions are filled dots; synthetic ones hollow rings, so nobody reads them as a real location.
+  map.addLayer({
+    id: "villages",
+    type: "circle",
+    source: "villages",
+    paint: {
+      "circle-radius": ["interpolate", ["linear"], ["zoom"], 8, ["case", ["get", "poor"], 5, 4], 12, ["case", ["get", "poor"], 9, 7]],
+      "circle-color": byState,
+      "circle-opacity": ["case", ["get", "synthetic"], 0.12, 0.85],
+      "circle-stroke-color": [
+        "case",
+        ["==", ["get", "state"], "poorCovered"],
+        MAP_COLORS.poorUncovered,
+        ["get", "synthetic"],
+        byState,
+        "#ffffff",
+      ],
+      "circle-stroke-width": ["case", ["get", "poor"], 2, ["get", "synthetic"], 1.5, 1],
+    },
+  });
+  const points = nodeFeatures(data.nodes.filter((n) => n.tier === "VILLAGE_POINT"));
+  map.addSource("points", { type: "geojson", data: points });
+  map.addLayer({
+    id: "points",
+    type: "circle",
+    source: "points",
+    paint: {
+      "circle-radius": ["interpolate", ["linear"], ["zoom"], 8, 2.5, 12, 4.5],
+      "circle-color": [
+        "case",
+        ["!=", ["get", "status"], "ACTIVE"],
+        MAP_COLORS.suspended,
+        ["get", "synthetic"],
+        "#ffffff",
+        MAP_COLORS.point,
+      ],
+      "circle-stroke-color": ["case", ["!=", ["get", "status"], "ACTIVE"], MAP_COLORS.suspended, MAP_COLORS.point],
+      "circle-stroke-width": 1.2,
+    },
+  });
+}
+
+function nodeMarkers(map: MapLibreMap, data: TMapData, onNode: (id: string) => void, loadsBadge: (n: number) => string): Marker[] {
+  const loads = loadsByNode(data.loadsToday);
+  return data.nodes
+    .filter((n) => n.tier !== "VILLAGE_POINT" && typeof n.lng === "number" && typeof n.lat === "number")
+    .map((n) => {
+      const el = document.createElement("button");
+      el.type = "button";
+      const kind = n.tier === "COUNTY_HUB" ? "hub" : "station";
+      el.className = `map-node map-node-${kind}${n.synthetic ? " synthetic" : ""}${n.status !== "ACTIVE" ? " inactive" : ""}`;
+      el.dataset.testid = "map-node";
+      el.dataset.code = n.code;
+      el.dataset.tier = n.tier;
+      el.setAttribute("aria-label", n.name);
+      el.title = `${n.name}（${n.code}）`;
+      const glyph = document.createElement("span");
+      glyph.className = "map-node-glyph";
+      glyph.setAttribute("aria-hidden", "true");
+      el.append(glyph);
+      const count = loads.get(n.id) ?? 0;
+      if (count > 0) {
+        const badge = document.createElement("span");
+        badge.className = "map-badge";
+        badge.textContent = String(count);
+        badge.title = loadsBadge(count);
+        el.append(badge);
+      }
+      el.addEventListener("click", (event) => {
+        event.stopPropagation();
+        onNode(n.id);
+      });
+      return new Marker({ element: el, anchor: "center" }).setLngLat([n.lng as number, n.lat as number]).addTo(map);
+    });
+}
+
+export function MaplibreView({ data, layers, label, onNode, villageText, loadsBadge, onFailure }: Props) {
+  const boxRef = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<MapLibreMap | null>(null);
+  // Callbacks change with the language; the map is built once per county and reads the latest ones.
+  const latest = useRef({ onNode, villageText, loadsBadge, onFailure, layers });
+  useEffect(() => {
+    latest.current = { onNode, villageText, loadsBadge, onFailure, layers };
+  });
+
+  useEffect(() => {
+    const box = boxRef.current;
+    if (!box) return;
+    const bounds = boundsOf(asFeatureCollection(data.boundary), [...data.nodes, ...data.villages]);
+    let map: MapLibreMap;
+    try {
+      map = new MapLibreMap({
+        container: box,
+        style: BLANK_STYLE,
+        ...(bounds ? { bounds: bounds, fitBoundsOptions: FIT } : { center: [122.35, 40.4], zoom: 8 }),
+        attributionControl: false,
+        dragRotate: false,
+        pitchWithRotate: false,
+        touchPitch: false,
+        maxPitch: 0,
+        renderWorldCopies: false,
+        // Keeps the drawn frame so the canvas prints (and can be captured).
+        canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+      });
+    } catch {
+      latest.current.onFailure();
+      return;
+    }
+    mapRef.current = map;
+    map.addControl(new NavigationControl({ showCompass: false }), "top-right");
+    map.touchZoomRotate.disableRotation();
+    let markers: Marker[] = [];
+    const popup = new Popup({ closeButton: true, closeOnClick: true, maxWidth: "240px" });
+
+    map.on("load", () => {
+      addLayers(map, data);
+      markers = nodeMarkers(
+        map,
+        data,
+        (id) => latest.current.onNode(id),
+        (n) => latest.current.loadsBadge(n),
+      );
+      applyLayers(map, latest.current.layers);
+      box.dataset.ready = "true";
+    });
+    map.on("click", "points", (e: MapLayerMouseEvent) => {
+      const id: unknown = e.features?.[0]?.properties.id;
+      if (typeof id === "string") latest.current.onNode(id);
+    });
+    map.on("click", "villages", (e: MapLayerMouseEvent) => {
+      const f = e.features?.[0];
+      // A village point sits on its village: the point's click wins.
+      if (!f || map.queryRenderedFeatures(e.point, { layers: ["points"] }).length > 0) return;
+      const p = f.properties as TVillageProps;
+      const text = latest.current.villageText(p);
+      const body = document.createElement("div");
+      body.className = "map-popup";
+      const title = document.createElement("strong");
+      title.textContent = text.title;
+      body.append(title);
+      for (const line of text.lines) {
+        const div = document.createElement("div");
+        div.textContent = line;
+        body.append(div);
+      }
+      popup.setLngLat(e.lngLat).setDOMContent(body).addTo(map);
+    });
+    for (const layer of ["points", "villages"]) {
+      map.on("mouseenter", layer, () => (map.getCanvas().style.cursor = "pointer"));
+      map.on("mouseleave", layer, () => (map.getCanvas().style.cursor = ""));
+    }
+
+    // Print lays the page out anew: fit and draw at the printed size before the snapshot (redraw is synchronous).
+    const refit = () => {
+      map.resize();
+      if (bounds) map.fitBounds(bounds, FIT);
+      map.redraw();
+    };
+    const observer = new ResizeObserver(() => map.resize());
+    observer.observe(box);
+    window.addEventListener("beforeprint", refit);
+    window.addEventListener("afterprint", refit);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener("beforeprint", refit);
+      window.removeEventListener("afterprint", refit);
+      for (const m of markers) m.remove();
+      popup.remove();
+      map.remove();
+      mapRef.current = null;
+      delete box.dataset.ready;
+    };
+  }, [data]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (map?.isStyleLoaded()) applyLayers(map, layers);
+  }, [layers]);
+
+  const hidden = (Object.keys(layers) as TLayerKey[]).filter((k) => !layers[k]).map((k) => `hide-${k}`);
+  // The toggles' classes sit on a wrapper: MapLibre owns the classes of the element it draws in.
+  return (
+    <div className={`dash-map-layers ${hidden.join(" ")}`}>
+      <div ref={boxRef} className="dash-map-canvas" role="region" aria-label={label} data-testid="dash-map-canvas" />
+    </div>
+  );
+}
+
+function applyLayers(map: MapLibreMap, layers: TLayerState): void {
+  for (const key of Object.keys(LAYER_IDS) as TLayerKey[]) {
+    for (const id of LAYER_IDS[key]) if (map.getLayer(id)) map.setLayoutProperty(id, "visibility", layers[key] ? "visible" : "none");
+  }
+}
