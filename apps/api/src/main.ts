@@ -15,7 +15,15 @@ async function shutdown(signal: string) {
   log.info({ signal }, "shutting down: finishing in-flight requests");
   const force = setTimeout(() => process.exit(1), 25_000);
   force.unref();
+  // Closing drops connections with no request in progress, and a request a client has already sent is not "in
+  // progress" until the event loop has read it (it may be busy, e.g. drawing a label sheet): let one pass read them.
+  await new Promise((r) => setTimeout(r, 20));
+  await new Promise((r) => setImmediate(r));
+  // A connection whose request finishes after this point stays open for keep-alive, and the clients keep it (the
+  // server offers 72 s): close each as soon as it goes idle, or closing waits for them.
+  const idle = setInterval(() => app.server.closeIdleConnections(), 100);
   await app.close();
+  clearInterval(idle);
   await deps.close();
   process.exit(0);
 }

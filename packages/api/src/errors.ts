@@ -34,6 +34,9 @@ function prismaToAppError(e: Error): AppError | null {
   }
   if (code === "P2025") return new AppError("NOT_FOUND", "Not found");
   if (isDbUnavailable(e)) return new AppError("UNAVAILABLE", "The database is unavailable; try again shortly");
+  // Text PostgreSQL cannot store (a NUL character) that reached it by a path with no field check of its own.
+  const cannotStore = /invalid byte sequence for encoding|unsupported Unicode escape sequence|\\u0000 cannot be converted|\b22021\b|\b22P05\b/;
+  if (cannotStore.test(`${e.message} ${code ?? ""}`)) return AppError.field("input", "must not contain NUL characters");
   return null;
 }
 
@@ -41,6 +44,10 @@ export function toTRPCError(err: unknown): TRPCError {
   if (err instanceof TRPCError) {
     if (err.cause && !(err.cause instanceof ZodError) && !(err.cause instanceof TRPCError) && err.code === "INTERNAL_SERVER_ERROR") {
       return toTRPCError(err.cause);
+    }
+    // A body or `input` query that is not JSON: tRPC's BAD_REQUEST around the SyntaxError, named as the input.
+    if (err.code === "BAD_REQUEST" && err.cause instanceof SyntaxError) {
+      return toTRPCError(AppError.field("input", "not valid JSON"));
     }
     return err;
   }

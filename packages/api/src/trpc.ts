@@ -1,6 +1,6 @@
 // tRPC setup: error formatting, audit, and every procedure kind, built once here.
 import { initTRPC, TRPCError } from "@trpc/server";
-import { z } from "zod";
+import { z, ZodError } from "zod";
 import { AppError, ZCountyCodeSchema, type TRole } from "@xiangda/domain";
 import type { Context } from "./context.ts";
 import { toTRPCError, formatShape } from "./errors.ts";
@@ -25,7 +25,13 @@ const errorMapping = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok) {
     const err = result.error;
-    const mapped = toTRPCError(err.cause instanceof Error && !(err.cause instanceof TRPCError) ? err.cause : err);
+    // tRPC wraps what a procedure throws (INTERNAL_SERVER_ERROR) and zod failures (BAD_REQUEST): map their cause.
+    // Its own errors (a body that is not JSON, …) keep their code; toTRPCError names them.
+    const unwrap =
+      err.cause instanceof Error &&
+      !(err.cause instanceof TRPCError) &&
+      (err.code === "INTERNAL_SERVER_ERROR" || err.cause instanceof ZodError);
+    const mapped = toTRPCError(unwrap ? err.cause : err);
     if (mapped !== err) (result as { error: TRPCError }).error = mapped;
   }
   return result;
@@ -67,8 +73,36 @@ const audit = t.middleware(async ({ ctx, type, path, next, getRawInput, meta }) 
   return result;
 });
 
+/// The path of the first string holding a NUL character (U+0000), which PostgreSQL text and jsonb cannot store.
+/// Walked with a stack, not recursion: the input may be nested as deep as a client likes.
+function nulPath(input: unknown): string | null {
+  const stack: [unknown, string][] = [[input, ""]];
+  while (stack.length) {
+    const [v, path] = stack.pop()!;
+    if (typeof v === "string") {
+      if (v.includes("\u0000")) return path || "input";
+    } else if (v && typeof v === "object") {
+      for (const [k, x] of Object.entries(v)) stack.push([x, path ? `${path}.${k}` : k]);
+    }
+  }
+  return null;
+}
+
+/// Refuses NUL characters up front, naming the field, rather than failing in the database with a 500.
+const noNul = t.middleware(async ({ getRawInput, next }) => {
+  let raw: unknown;
+  try {
+    raw = await getRawInput();
+  } catch {
+    return next();
+  }
+  const at = nulPath(raw);
+  if (at !== null) throw AppError.field(at, "must not contain NUL characters");
+  return next();
+});
+
 // audit wraps errorMapping so it records the mapped code.
-export const publicProcedure = t.procedure.use(audit).use(errorMapping);
+export const publicProcedure = t.procedure.use(audit).use(errorMapping).use(noNul);
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.actor) throw new AppError("UNAUTHENTICATED", "Please sign in");

@@ -6,6 +6,7 @@ import { saveNode } from "../../services/network/forms.ts";
 import { NODE_OPERATORS } from "../../services/network/nodes.ts";
 import { nodeView } from "../../services/network/views.ts";
 import { countyProcedure, router } from "../../trpc.ts";
+import { likeText } from "../../services/like.ts";
 
 const roles = ["ADMIN", "COUNTY_MANAGER"] as const;
 const optText = (max: number) => z.string().trim().max(max, `at most ${max} characters`).nullish();
@@ -44,7 +45,7 @@ export const nodesRouter = router({
           countyCode: input.countyCode,
           ...(input.tier ? { tier: input.tier } : {}),
           ...(input.status ? { status: input.status } : {}),
-          ...(input.q ? { OR: [{ code: { contains: input.q, mode: "insensitive" } }, { name: { contains: input.q } }] } : {}),
+          ...(input.q ? { OR: [{ code: { contains: likeText(input.q), mode: "insensitive" } }, { name: { contains: likeText(input.q) } }] } : {}),
         },
         include,
         orderBy: [{ tier: "asc" }, { code: "asc" }],

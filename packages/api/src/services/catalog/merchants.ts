@@ -2,6 +2,7 @@
 import type { Db, Prisma, Tx } from "@xiangda/db";
 import { AppError, dateToDay, dayToDate, maskName, maskPhone, type TMerchantContact, type TMerchantUpsert } from "@xiangda/domain";
 import { areaNames, assertVillageOfCounty, optional } from "./areas.ts";
+import { likeText } from "../like.ts";
 
 export const merchantSelect = {
   id: true,
@@ -43,7 +44,7 @@ export async function listMerchants(db: Db, countyCode: string, filter: { q?: st
     where: {
       countyCode,
       ...(filter.includeInactive ? {} : { active: true }),
-      ...(filter.q ? { name: { contains: filter.q, mode: "insensitive" as const } } : {}),
+      ...(filter.q ? { name: { contains: likeText(filter.q), mode: "insensitive" as const } } : {}),
     },
     select: merchantSelect,
     orderBy: { name: "asc" },

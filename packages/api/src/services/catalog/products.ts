@@ -2,6 +2,7 @@
 import type { Db, Prisma, Tx } from "@xiangda/db";
 import { AppError, dateToDay, dayToDate, type Actor, type TProductUpsert } from "@xiangda/domain";
 import { optional } from "./areas.ts";
+import { likeText } from "../like.ts";
 
 export const productInclude = {
   certifications: { orderBy: { kind: "asc" } },
@@ -59,7 +60,7 @@ export async function listProducts(db: Db, merchantId: string, filter: { q?: str
     where: {
       merchantId,
       ...(filter.includeInactive ? {} : { active: true }),
-      ...(filter.q ? { name: { contains: filter.q, mode: "insensitive" as const } } : {}),
+      ...(filter.q ? { name: { contains: likeText(filter.q), mode: "insensitive" as const } } : {}),
     },
     include: productInclude,
     orderBy: [{ name: "asc" }, { spec: "asc" }],

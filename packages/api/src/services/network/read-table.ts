@@ -82,7 +82,10 @@ export async function readTable(fileName: string, data: Buffer, aliases: Record<
     if (cells.every((c) => !c || !c.trim())) continue;
     const values: Record<string, string> = {};
     columns.forEach((c, j) => {
-      if (c) values[c] = (cells[j] ?? "").trim();
+      if (!c) return;
+      values[c] = (cells[j] ?? "").trim();
+      // PostgreSQL text and jsonb cannot hold U+0000: refuse the file here, naming the cell, not in the database.
+      if (values[c].includes("\u0000")) throw AppError.field("file", `row ${i + 1}, column ${c}: contains a NUL character`);
     });
     rows.push({ row: i + 1, values });
   }

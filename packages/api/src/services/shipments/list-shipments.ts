@@ -2,6 +2,7 @@
 import { z } from "zod";
 import type { Db, Prisma } from "@xiangda/db";
 import { maskName, maskPhone } from "@xiangda/domain";
+import { likeText } from "../like.ts";
 
 export const ZShipmentFilterSchema = z.object({
   status: z
@@ -28,7 +29,7 @@ export async function listShipments(db: Db, input: z.infer<typeof ZShipmentFilte
     ...(input.direction ? { direction: input.direction } : {}),
     ...(input.carrierCode ? { carrierId: carrier?.id ?? "00000000-0000-0000-0000-000000000000" } : {}),
     ...(input.nodeCode ? { currentNodeId: node?.id ?? "00000000-0000-0000-0000-000000000000" } : {}),
-    ...(input.q ? { OR: [{ waybillNo: { contains: input.q.toUpperCase() } }, { carrierWaybillNo: { contains: input.q } }] } : {}),
+    ...(input.q ? { OR: [{ waybillNo: { contains: likeText(input.q.toUpperCase()) } }, { carrierWaybillNo: { contains: likeText(input.q) } }] } : {}),
   };
   const rows = await db.shipment.findMany({
     where,
