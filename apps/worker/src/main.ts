@@ -2,7 +2,21 @@
 import { pino } from "pino";
 import { loadEnv } from "@xiangda/config";
 import { createDb } from "@xiangda/db";
-import { QUEUES, consolidationSweep, consolidationSyncSchedulers, createProducerConnection, dashboardRebuild, dashboardSlaWatch, listingsFlagExpired, createWorkerConnection, enqueue, Queues, shipmentsFlagUncollected, shipmentsRecomputeLights } from "@xiangda/jobs";
+import {
+  DEFAULT_JOB_OPTIONS,
+  QUEUES,
+  consolidationSweep,
+  consolidationSyncSchedulers,
+  createProducerConnection,
+  dashboardRebuild,
+  dashboardSlaWatch,
+  listingsFlagExpired,
+  createWorkerConnection,
+  enqueue,
+  Queues,
+  shipmentsFlagUncollected,
+  shipmentsRecomputeLights,
+} from "@xiangda/jobs";
 import { loggingSender } from "./notify/sender.ts";
 import { startWorkers } from "./start.ts";
 
@@ -12,9 +26,18 @@ const db = createDb(env.DATABASE_URL, { poolSize: 10 });
 const producer = createProducerConnection(env.REDIS_URL);
 const connection = createWorkerConnection(env.REDIS_URL);
 const queues = new Queues(producer, env.REDIS_PREFIX);
+/// One retention for every job of a queue: BullMQ trims a queue's whole finished set by the options of the job that
+/// just finished, so a scheduler with a short retention would drop other jobs' records (and with them the dedupe
+/// that makes a re-sent outbox row a no-op).
+const RETENTION = { removeOnComplete: DEFAULT_JOB_OPTIONS.removeOnComplete, removeOnFail: DEFAULT_JOB_OPTIONS.removeOnFail };
 const handle = startWorkers(
   { db, queues, sender: loggingSender(db, (o, m) => log.info(o, m)), log },
-  { connection, prefix: env.REDIS_PREFIX, lockMs: env.XD_WORKER_LOCK_MS, concurrency: Object.fromEntries(QUEUES.map((q) => [q, env.XD_WORKER_CONCURRENCY])) },
+  {
+    connection,
+    prefix: env.REDIS_PREFIX,
+    lockMs: env.XD_WORKER_LOCK_MS,
+    concurrency: Object.fromEntries(QUEUES.map((q) => [q, env.XD_WORKER_CONCURRENCY])),
+  },
 );
 // Lights follow the clock: the SLA watcher recomputes them every minute (one scheduler for the whole deployment;
 // upsert is idempotent across processes), records new REDs and takes the day's snapshot. It replaces the older
@@ -25,7 +48,7 @@ void queues
   .then(() =>
     queues
       .get(dashboardSlaWatch.queue)
-      .upsertJobScheduler("dashboard-sla-every-minute", { every: 60_000 }, { name: dashboardSlaWatch.name, data: {}, opts: { removeOnComplete: { age: 3600, count: 100 }, removeOnFail: { age: 86_400 } } }),
+      .upsertJobScheduler("dashboard-sla-every-minute", { every: 60_000 }, { name: dashboardSlaWatch.name, data: {}, opts: RETENTION }),
   )
   .catch((e: unknown) => log.warn({ err: String(e) }, "could not register the SLA watcher yet (Redis down?)"));
 // Dashboard roll-ups: rebuilt nightly at 01:30 Asia/Shanghai (yesterday and today, every county).
@@ -34,21 +57,29 @@ void queues
   .upsertJobScheduler(
     "dashboard-rebuild-nightly",
     { pattern: "30 1 * * *", tz: "Asia/Shanghai" },
-    { name: dashboardRebuild.name, data: { key: "nightly", days: 2 }, opts: { attempts: 3, backoff: { type: "exponential", delay: 60_000 }, removeOnComplete: { age: 30 * 86_400, count: 100 }, removeOnFail: { age: 30 * 86_400 } } },
+    {
+      name: dashboardRebuild.name,
+      data: { key: "nightly", days: 2 },
+      opts: { attempts: 3, backoff: { type: "exponential", delay: 60_000 }, ...RETENTION },
+    },
   )
   .catch((e: unknown) => log.warn({ err: String(e) }, "could not register the dashboard rebuild scheduler yet"));
 void queues
   .get(shipmentsFlagUncollected.queue)
-  .upsertJobScheduler("uncollected-hourly", { every: 3_600_000 }, { name: shipmentsFlagUncollected.name, data: {}, opts: { removeOnComplete: { age: 86_400, count: 100 } } })
+  .upsertJobScheduler("uncollected-hourly", { every: 3_600_000 }, { name: shipmentsFlagUncollected.name, data: {}, opts: RETENTION })
   .catch((e: unknown) => log.warn({ err: String(e) }, "could not register the uncollected-parcel scheduler yet"));
 // Consolidation: the sweep seals what a scheduler missed; seal schedulers follow the lane timetables.
 void queues
   .get(consolidationSweep.queue)
-  .upsertJobScheduler("consolidation-sweep-every-minute", { every: 60_000 }, { name: consolidationSweep.name, data: {}, opts: { removeOnComplete: { age: 3600, count: 100 }, removeOnFail: { age: 86_400 } } })
+  .upsertJobScheduler("consolidation-sweep-every-minute", { every: 60_000 }, { name: consolidationSweep.name, data: {}, opts: RETENTION })
   .catch((e: unknown) => log.warn({ err: String(e) }, "could not register the consolidation sweep yet"));
 void queues
   .get(consolidationSyncSchedulers.queue)
-  .upsertJobScheduler("consolidation-sync-every-10-minutes", { every: 600_000 }, { name: consolidationSyncSchedulers.name, data: { key: "scheduled" }, opts: { removeOnComplete: { age: 3600, count: 100 } } })
+  .upsertJobScheduler(
+    "consolidation-sync-every-10-minutes",
+    { every: 600_000 },
+    { name: consolidationSyncSchedulers.name, data: { key: "scheduled" }, opts: RETENTION },
+  )
   .then(() => enqueue(queues, consolidationSyncSchedulers, { key: `start-${process.pid}-${Date.now()}` }))
   .catch((e: unknown) => log.warn({ err: String(e) }, "could not register the seal scheduler sync yet"));
 // Listings: the expiry check once a day at 02:00 Asia/Shanghai (one scheduler per deployment; the check is idempotent).
@@ -57,7 +88,7 @@ void queues
   .upsertJobScheduler(
     "listings-flag-expired-daily",
     { pattern: "0 2 * * *", tz: "Asia/Shanghai" },
-    { name: listingsFlagExpired.name, data: {}, opts: { attempts: 3, backoff: { type: "exponential", delay: 60_000 }, removeOnComplete: { age: 30 * 86_400, count: 100 }, removeOnFail: { age: 30 * 86_400 } } },
+    { name: listingsFlagExpired.name, data: {}, opts: { attempts: 3, backoff: { type: "exponential", delay: 60_000 }, ...RETENTION } },
   )
   .catch((e: unknown) => log.warn({ err: String(e) }, "could not register the listings expiry scheduler yet"));
 log.info({ queues: handle.workers.map((w) => w.name) }, "worker started");

@@ -44,9 +44,15 @@ export const networkReroute = defineJob({
 export const shipmentsRecomputeLights = defineJob({
   queue: "shipments",
   name: "shipments.recomputeLights",
-  schema: z.object({ countyCode: z.string().regex(/^\d{6}$/).optional(), at: z.string().datetime().optional() }),
+  schema: z.object({
+    countyCode: z
+      .string()
+      .regex(/^\d{6}$/)
+      .optional(),
+    at: z.string().datetime().optional(),
+  }),
   jobId: (p) => `shipments.recomputeLights-${p.countyCode ?? "all"}-${p.at ?? "now"}`,
-  options: { attempts: 2, removeOnComplete: { age: 3600, count: 1000 } },
+  options: { attempts: 2 },
 });
 
 /// A misrouted parcel is planned again from where it was scanned.
@@ -72,7 +78,7 @@ export const shipmentsFlagUncollected = defineJob({
   name: "shipments.flagUncollected",
   schema: z.object({ at: z.string().datetime().optional() }),
   jobId: (p) => `shipments.flagUncollected-${p.at ?? "now"}`,
-  options: { attempts: 2, removeOnComplete: { age: 86_400, count: 100 } },
+  options: { attempts: 2 },
 });
 
 /// Parcels ready to leave join the open load of their next lane departure (or milk run). `key` only
@@ -80,9 +86,16 @@ export const shipmentsFlagUncollected = defineJob({
 export const consolidationAssign = defineJob({
   queue: "consolidation",
   name: "consolidation.assign",
-  schema: z.object({ countyCode: z.string().regex(/^\d{6}$/).optional(), nodeIds: z.array(z.string().uuid()).max(1000).optional(), key: z.string().min(1).max(120) }),
+  schema: z.object({
+    countyCode: z
+      .string()
+      .regex(/^\d{6}$/)
+      .optional(),
+    nodeIds: z.array(z.string().uuid()).max(1000).optional(),
+    key: z.string().min(1).max(120),
+  }),
   jobId: (p) => `consolidation.assign-${p.key}`,
-  options: { attempts: 5, removeOnComplete: { age: 3600, count: 10_000 } },
+  options: { attempts: 5 },
 });
 
 /// Seals a load at its cut-off: by id, or the departure a scheduler fired for (lane or station milk run).
@@ -94,7 +107,10 @@ export const consolidationSeal = defineJob({
     kind: z.enum(["lane", "milk"]).optional(),
     laneId: z.string().uuid().optional(),
     stationId: z.string().uuid().optional(),
-    departure: z.string().regex(/^\d{2}:\d{2}$/).optional(),
+    departure: z
+      .string()
+      .regex(/^\d{2}:\d{2}$/)
+      .optional(),
   }),
   // Scheduler-fired seals get their ids from the scheduler (one per firing); added ones name the load.
   jobId: (p) => `consolidation.seal-${p.loadId ?? `${p.laneId ?? p.stationId ?? "x"}-${(p.departure ?? "").replace(":", "")}`}`,
@@ -123,7 +139,7 @@ export const consolidationSweep = defineJob({
   name: "consolidation.sweep",
   schema: z.object({ at: z.string().datetime().optional() }),
   jobId: (p) => `consolidation.sweep-${p.at ?? "now"}`,
-  options: { attempts: 2, removeOnComplete: { age: 3600, count: 100 } },
+  options: { attempts: 2 },
 });
 
 /// Keeps the seal schedulers in step with the lane timetables (after lane changes, and every 10 minutes).
@@ -132,7 +148,7 @@ export const consolidationSyncSchedulers = defineJob({
   name: "consolidation.syncSchedulers",
   schema: z.object({ key: z.string().min(1).max(120) }),
   jobId: (p) => `consolidation.syncSchedulers-${p.key}`,
-  options: { attempts: 3, removeOnComplete: { age: 3600, count: 100 } },
+  options: { attempts: 3 },
 });
 
 /// Daily at 02:00 Asia/Shanghai: flags ACTIVE listings whose merchant recognition or product certification
@@ -140,9 +156,15 @@ export const consolidationSyncSchedulers = defineJob({
 export const listingsFlagExpired = defineJob({
   queue: "system",
   name: "listings.flagExpired",
-  schema: z.object({ at: z.string().datetime().optional(), countyCode: z.string().regex(/^\d{6}$/).optional() }),
+  schema: z.object({
+    at: z.string().datetime().optional(),
+    countyCode: z
+      .string()
+      .regex(/^\d{6}$/)
+      .optional(),
+  }),
   jobId: (p) => `listings.flagExpired-${p.countyCode ?? "all"}-${(p.at ?? "now").replace(/:/g, "")}`,
-  options: { attempts: 3, removeOnComplete: { age: 30 * 86_400, count: 100 } },
+  options: { attempts: 3 },
 });
 
 const ZCounty = z.string().regex(/^\d{6}$/, "must be a 6-digit county code");
@@ -154,18 +176,28 @@ const ZDay = z.string().date("must be a date YYYY-MM-DD");
 export const dashboardRollup = defineJob({
   queue: "dashboard",
   name: "dashboard.rollup",
-  schema: z.object({ countyCode: ZCounty, day: ZDay, bucket: z.string().regex(/^\d{1,15}$/, "must be a bucket number"), tail: z.boolean().optional() }),
+  schema: z.object({
+    countyCode: ZCounty,
+    day: ZDay,
+    bucket: z.string().regex(/^\d{1,15}$/, "must be a bucket number"),
+    tail: z.boolean().optional(),
+  }),
   jobId: (p) => `dashboard.rollup-${p.countyCode}-${p.day}-${p.bucket}${p.tail ? "-tail" : ""}`,
-  options: { attempts: 5, removeOnComplete: { age: 3600, count: 10_000 } },
+  options: { attempts: 5 },
 });
 
 /// Nightly (01:30 Asia/Shanghai): rebuilds the last `days` days (default 2: yesterday and today) of every county, or one.
 export const dashboardRebuild = defineJob({
   queue: "dashboard",
   name: "dashboard.rebuild",
-  schema: z.object({ days: z.number().int().min(1).max(400).optional(), countyCode: ZCounty.optional(), at: z.string().datetime().optional(), key: z.string().min(1).max(120) }),
+  schema: z.object({
+    days: z.number().int().min(1).max(400).optional(),
+    countyCode: ZCounty.optional(),
+    at: z.string().datetime().optional(),
+    key: z.string().min(1).max(120),
+  }),
   jobId: (p) => `dashboard.rebuild-${p.key}`,
-  options: { attempts: 3, backoff: { type: "exponential", delay: 60_000 }, removeOnComplete: { age: 30 * 86_400, count: 100 } },
+  options: { attempts: 3, backoff: { type: "exponential", delay: 60_000 } },
 });
 
 /// Every minute: recomputes the lights, records new REDs for their responsible node, resolves the rest, and takes
@@ -175,7 +207,7 @@ export const dashboardSlaWatch = defineJob({
   name: "dashboard.slaWatch",
   schema: z.object({ key: z.string().min(1).max(120).optional(), at: z.string().datetime().optional() }),
   jobId: (p) => `dashboard.slaWatch-${p.key ?? "now"}`,
-  options: { attempts: 2, removeOnComplete: { age: 3600, count: 100 } },
+  options: { attempts: 2 },
 });
 
 /// A manager chased a node's RED parcels: one message to the node's contact and staff listing the waybills of the
@@ -183,7 +215,12 @@ export const dashboardSlaWatch = defineJob({
 export const dashboardNotifyRed = defineJob({
   queue: "notify",
   name: "dashboard.notifyRed",
-  schema: z.object({ countyCode: ZCounty, nodeId: z.string().uuid(), requestId: z.string().min(1).max(120), notifiedAt: z.string().datetime().optional() }),
+  schema: z.object({
+    countyCode: ZCounty,
+    nodeId: z.string().uuid(),
+    requestId: z.string().min(1).max(120),
+    notifiedAt: z.string().datetime().optional(),
+  }),
   jobId: (p) => `dashboard.notifyRed-${p.nodeId}-${p.requestId.replace(/:/g, "-")}`,
 });
 
