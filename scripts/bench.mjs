@@ -10,6 +10,8 @@ const BENCHES = [
   { name: "scan", file: "bench/scan/run.ts" },
   { name: "consolidation", file: "bench/consolidation/run.ts" },
   { name: "vrp", file: "bench/vrp/run.ts" },
+  { name: "dashboard", file: "bench/dashboard/run.ts" },
+  { name: "load", file: "bench/load/run.ts" },
 ];
 
 const only = process.argv.slice(2);

@@ -30,3 +30,4 @@ export { flagExpiredListings, type FlagExpiredResult } from "./services/listings
 export { rebuildRecent, rebuildRollups, rollupDay, type RollupRange, type RollupResult } from "./services/dashboard/rollup.ts";
 export { rollupOutboxEvent, rollupOutboxEvents, rollupPayload, bucketEnd } from "./services/dashboard/rollup-event.ts";
 export { watchSla, type SlaWatchResult } from "./services/dashboard/sla-watch.ts";
+export { generateDemoYear, type GenerateDemoYearOptions, type GenerateDemoYearResult } from "./services/demo/generate-year.ts";

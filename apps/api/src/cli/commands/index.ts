@@ -1,4 +1,5 @@
 import { countersList, merchantsList } from "./catalog.ts";
+import { demoGenerate } from "./demo.ts";
 import { divisionsImport } from "./divisions.ts";
 import { coverage, lanesImport, nodesImport, poorImport, vehiclesImport } from "./network.ts";
 import { migrate } from "./migrate.ts";
@@ -24,4 +25,5 @@ export const COMMANDS: Record<string, Command> = {
   "vrp solve": vrpSolve,
   "merchants list": merchantsList,
   "counters list": countersList,
+  "demo generate": demoGenerate,
 };
