@@ -1,22 +1,12 @@
 // Words for the codes the dashboard API sends as plain strings (statuses, tiers, lights, leg kinds, venue types),
 // in the current language; an unknown code is shown as sent rather than hidden.
+import { VENUE_TYPES } from "@xiangda/domain";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { lightReasonKey, LIGHTS, SHIPMENT_STATUSES } from "../../shipments/shipment-format.ts";
 import { legKindLabel, TIERS, type TTierName } from "../dashboard-format.ts";
 import { useDashboardT } from "../use-dashboard-t.ts";
 
-const VENUES = [
-  "SUPERMARKET",
-  "MALL",
-  "HOTEL",
-  "WHOLESALE_MARKET",
-  "FARMERS_MARKET",
-  "AIRPORT_STATION",
-  "HIGHWAY_SERVICE_AREA",
-  "CANTEEN",
-  "ONLINE_CHANNEL",
-] as const;
 const NODE_STATUSES = ["ACTIVE", "SUSPENDED", "CLOSED"] as const;
 
 const find = <T extends string>(list: readonly T[], value: string | null | undefined): T | undefined => list.find((x) => x === value);
@@ -59,7 +49,7 @@ export function useLabels(): TLabels {
       },
       legKind: (kind) => legKindLabel(kind, shortTier, td("legKinds.joiner")),
       venue: (v) => {
-        const k = find(VENUES, v);
+        const k = find(VENUE_TYPES, v);
         return k ? td(`enums.venueTypes.${k}`) : v;
       },
     };
