@@ -1,10 +1,11 @@
-// Restock orders of a merchant or a counter, newest first with "load more": lines, parcels with their status and
-// traffic light, and the actions the side may take (the merchant confirms; a draft is cancelled by its maker's side).
+// Restock orders of a merchant or a counter, newest first with "load more": lines, parcels with their status, traffic
+// light and route, and the actions the side may take (the merchant confirms; a draft is cancelled by its maker's side).
 import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { Fragment } from "react";
 import { DataState } from "../../components/data-state.tsx";
 import { formatDateTime, formatShortDateTime } from "../../lib/time.ts";
 import { useTRPC, useTRPCClient } from "../../lib/trpc.ts";
-import { LightBadge, LightReason, ShipmentStatusPill } from "../shipments/shipment-bits.tsx";
+import { LegDiagram, LightBadge, LightReason, ShipmentStatusPill, useNow } from "../shipments/shipment-bits.tsx";
 import type { TRestockOrder, TRestockStatus } from "./counters-api.ts";
 import { ActionError } from "./counter-bits.tsx";
 import { enumKey, useCountersT } from "./use-counters-t.ts";
@@ -59,6 +60,7 @@ function RestockOrderCard({ order: o, side }: { order: TRestockOrder; side: "MER
   const canConfirm = draft && side === "MERCHANT";
   const canCancel = draft && (side === "MERCHANT" || o.createdBy === "COUNTER");
   const busy = confirm.isPending || cancel.isPending;
+  const now = useNow();
 
   return (
     <article className="card restock-card" data-testid="restock-order" data-order={o.orderNo} data-status={o.status}>
@@ -112,27 +114,36 @@ function RestockOrderCard({ order: o, side }: { order: TRestockOrder; side: "MER
             </thead>
             <tbody>
               {o.shipments.map((s) => (
-                <tr key={s.waybillNo} data-testid="restock-parcel" data-light={s.light}>
-                  <td className="mono">{s.waybillNo}</td>
-                  <td>
-                    <LightBadge light={s.light} title={s.lightReason ?? undefined} />
-                    {s.lightReason ? (
-                      <div className="muted small">
-                        <LightReason reason={s.lightReason} />
-                      </div>
-                    ) : null}
-                  </td>
-                  <td>
-                    <ShipmentStatusPill status={s.status} />
-                    {s.routeError ? <div className="danger-text small">{s.routeError}</div> : null}
-                  </td>
-                  <td>
-                    {s.currentNode ?? t("restock.notYet")}
-                    {s.destination ? <span className="muted small"> → {s.destination}</span> : null}
-                  </td>
-                  <td className="nowrap">{s.promisedAt ? formatShortDateTime(s.promisedAt) : t("restock.notYet")}</td>
-                  <td className="num">{s.units}</td>
-                </tr>
+                <Fragment key={s.waybillNo}>
+                  <tr data-testid="restock-parcel" data-waybill={s.waybillNo} data-light={s.light}>
+                    <td className="mono">{s.waybillNo}</td>
+                    <td>
+                      <LightBadge light={s.light} title={s.lightReason ?? undefined} />
+                      {s.lightReason ? (
+                        <div className="muted small">
+                          <LightReason reason={s.lightReason} />
+                        </div>
+                      ) : null}
+                    </td>
+                    <td>
+                      <ShipmentStatusPill status={s.status} />
+                      {s.routeError ? <div className="danger-text small">{s.routeError}</div> : null}
+                    </td>
+                    <td>
+                      {s.currentNode ?? t("restock.notYet")}
+                      {s.destination ? <span className="muted small"> → {s.destination}</span> : null}
+                    </td>
+                    <td className="nowrap">{s.promisedAt ? formatShortDateTime(s.promisedAt) : t("restock.notYet")}</td>
+                    <td className="num">{s.units}</td>
+                  </tr>
+                  {s.route.length > 0 ? (
+                    <tr className="restock-route-row" data-testid="restock-parcel-route" data-waybill={s.waybillNo}>
+                      <td colSpan={6}>
+                        <LegDiagram legs={s.route} now={now} testId="restock-route" />
+                      </td>
+                    </tr>
+                  ) : null}
+                </Fragment>
               ))}
             </tbody>
           </table>

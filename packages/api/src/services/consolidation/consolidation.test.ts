@@ -340,4 +340,39 @@ describe("seal schedulers", () => {
     expect(s.has(`seal-lane-${t1.id}-1330`)).toBe(false);
     await h.deps.db.lane.update({ where: { id: t1.id }, data: { status: "ACTIVE", suspendedReason: null } });
   });
+
+  it("run one at a time: a sync that read the timetable before a change never removes the scheduler of the change", async () => {
+    const q = h.deps.queues.get("consolidation");
+    await syncSealSchedulers(h.deps.db, q);
+    const lane = await h.deps.db.lane.findFirstOrThrow({ where: { code: "M-P200" } });
+    const added = `seal-milk-${ids.S102}-1200`;
+    // A sync that has read the lanes, held up at its first write …
+    let release = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    let reached = () => {};
+    const atGate = new Promise<void>((r) => (reached = r));
+    const slowQueue = new Proxy(q, {
+      get(target, prop) {
+        if (prop === "upsertJobScheduler")
+          return async (...args: Parameters<typeof q.upsertJobScheduler>) => {
+            reached();
+            await gate;
+            return target.upsertJobScheduler(...args);
+          };
+        const v: unknown = Reflect.get(target, prop, target);
+        return typeof v === "function" ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+    const slow = syncSealSchedulers(h.deps.db, slowQueue);
+    await atGate;
+    // … while the station's milk run gets a noon departure and its own sync is queued.
+    await h.deps.db.lane.update({ where: { id: lane.id }, data: { departures: ["09:30", "12:00"] } });
+    const fresh = syncSealSchedulers(h.deps.db, q);
+    await Promise.race([fresh, new Promise((r) => setTimeout(r, 1500))]);
+    release();
+    await Promise.all([slow, fresh]);
+    expect((await q.getJobSchedulers(0, -1)).map((j) => j.key)).toContain(added);
+    await h.deps.db.lane.update({ where: { id: lane.id }, data: { departures: lane.departures } });
+    expect((await syncSealSchedulers(h.deps.db, q)).removed).toBe(1);
+  });
 });

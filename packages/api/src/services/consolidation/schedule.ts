@@ -2,15 +2,29 @@
 // step with the lane timetables, and the loads a fired scheduler (or the sweep) seals.
 import type { Queue } from "@xiangda/jobs";
 import { departureToSeal, milkRunTimetables, sealSchedules, type SealTarget } from "@xiangda/domain";
-import { pgPool, type Db } from "@xiangda/db";
-import { consolidationSeal } from "@xiangda/jobs";
+import { pgPool, type Db, type PgClient } from "@xiangda/db";
+import { consolidationSeal, DEFAULT_JOB_OPTIONS } from "@xiangda/jobs";
 import { loadLanes } from "./timetables.ts";
 
 export const SEAL_TZ = "Asia/Shanghai";
 
-/// Upserts the schedulers every active lane needs and removes the ones no lane needs any more.
+/// Upserts the schedulers every active lane needs and removes the ones no lane needs any more. Syncs run one at a
+/// time across all workers (a session advisory lock): two running side by side, one having read the lanes before a
+/// change the other saw, would remove the scheduler the other had just added, and that departure would be sealed late
+/// by the sweep instead of at its cut-off.
 export async function syncSealSchedulers(db: Db, queue: Queue): Promise<{ kept: number; removed: number }> {
-  const lanes = await loadLanes(pgPool(db), null);
+  const client = await pgPool(db).connect();
+  try {
+    await client.query(`SELECT pg_advisory_lock(hashtext('xd.consolidation.syncSchedulers'))`);
+    return await syncLocked(client, queue);
+  } finally {
+    await client.query(`SELECT pg_advisory_unlock(hashtext('xd.consolidation.syncSchedulers'))`).catch(() => undefined);
+    client.release();
+  }
+}
+
+async function syncLocked(client: PgClient, queue: Queue): Promise<{ kept: number; removed: number }> {
+  const lanes = await loadLanes(client, null);
   const wanted = sealSchedules(lanes);
   for (const s of wanted) {
     await queue.upsertJobScheduler(
@@ -19,7 +33,7 @@ export async function syncSealSchedulers(db: Db, queue: Queue): Promise<{ kept: 
       {
         name: consolidationSeal.name,
         data: s.target,
-        opts: { attempts: 5, backoff: { type: "exponential", delay: 1000 }, removeOnComplete: { age: 86_400, count: 1000 } },
+        opts: { ...DEFAULT_JOB_OPTIONS, attempts: 5 },
       },
     );
   }

@@ -53,6 +53,12 @@ export function sortLines<T extends SortableLine>(lines: readonly T[]): T[] {
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
+/// Legs travelled under earlier plans, then the latest plan: where the parcel went and is still to go.
+function currentPlan<T extends { plan: number; status: string }>(legs: readonly T[]): T[] {
+  const last = Math.max(0, ...legs.map((l) => l.plan));
+  return legs.filter((l) => l.plan === last || l.status !== "PLANNED");
+}
+
 export async function restockViews(db: Tx, rows: readonly RestockRow[]) {
   const shipmentIds = rows.flatMap((r) => r.shipments.map((s) => s.shipmentId));
   const creatorIds = [...new Set(rows.map((r) => r.createdById).filter((x): x is string => !!x))];
@@ -72,12 +78,33 @@ export async function restockViews(db: Tx, rows: readonly RestockRow[]) {
             temp: true,
             currentNodeId: true,
             destNodeId: true,
+            // The route: the legs of the current plan (a re-plan's cancelled legs left out).
+            legs: {
+              where: { status: { not: "CANCELLED" } },
+              orderBy: [{ plan: "asc" }, { seq: "asc" }],
+              select: {
+                plan: true,
+                fromNodeId: true,
+                toNodeId: true,
+                status: true,
+                plannedDepart: true,
+                plannedArrive: true,
+                actualDepart: true,
+                actualArrive: true,
+              },
+            },
           },
         })
       : [],
     creatorIds.length ? db.user.findMany({ where: { id: { in: creatorIds } }, select: { id: true, role: true } }) : [],
   ]);
-  const nodeIds = [...new Set(shipments.flatMap((s) => [s.currentNodeId, s.destNodeId]).filter((x): x is string => !!x))];
+  const nodeIds = [
+    ...new Set(
+      shipments
+        .flatMap((s) => [s.currentNodeId, s.destNodeId, ...s.legs.flatMap((l) => [l.fromNodeId, l.toNodeId])])
+        .filter((x): x is string => !!x),
+    ),
+  ];
   const nodes = new Map(
     (nodeIds.length ? await db.node.findMany({ where: { id: { in: nodeIds } }, select: { id: true, name: true } }) : []).map((n) => [
       n.id,
@@ -119,6 +146,15 @@ export async function restockViews(db: Tx, rows: readonly RestockRow[]) {
             promisedAt: s.promisedAt?.toISOString() ?? null,
             currentNode: s.currentNodeId ? (nodes.get(s.currentNodeId) ?? null) : null,
             destination: s.destNodeId ? (nodes.get(s.destNodeId) ?? null) : null,
+            route: currentPlan(s.legs).map((l) => ({
+              from: nodes.get(l.fromNodeId) ?? null,
+              to: nodes.get(l.toNodeId) ?? null,
+              status: l.status,
+              plannedDepart: l.plannedDepart.toISOString(),
+              plannedArrive: l.plannedArrive.toISOString(),
+              actualDepart: l.actualDepart?.toISOString() ?? null,
+              actualArrive: l.actualArrive?.toISOString() ?? null,
+            })),
           },
         ];
       })

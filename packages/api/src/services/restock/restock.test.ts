@@ -106,6 +106,12 @@ describe("confirming", () => {
       expect(s.weightG).toBeLessThanOrEqual(MAX_PARCEL_G);
       expect(s).toMatchObject({ status: "CREATED", light: "GREEN", destination: "盖州分拨中心", currentNode: "高屯村服务点" });
       expect(s.promisedAt).not.toBeNull();
+      // The route as the parties see it: node names, the last arrival being the promise.
+      expect(s.route.map((l) => [l.from, l.to, l.status])).toEqual([
+        ["高屯村服务点", expect.any(String), "PLANNED"],
+        [expect.any(String), "盖州分拨中心", "PLANNED"],
+      ]);
+      expect(s.route.at(-1)?.plannedArrive).toBe(s.promisedAt);
     }
 
     const rows = await h.deps.db.shipment.findMany({
