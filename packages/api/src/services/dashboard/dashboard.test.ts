@@ -41,19 +41,23 @@ afterAll(async () => h?.close());
 
 describe("roll-ups", () => {
   it("put each parcel on its Asia/Shanghai day, township, carrier and direction", async () => {
-    const rows = (await rollupRows()).shipments.map((r) => ({
-      day: (r.day as Date).toISOString().slice(0, 10),
-      t: r.townshipCode,
-      c: r.carrierId === f.carrierA ? "A" : r.carrierId === f.carrierB ? "B" : r.carrierId,
-      d: r.direction,
-      created: r.created,
-      weightG: Number(r.weightG),
-      finished: r.finished,
-      onTime: r.onTime,
-      late: r.late,
-      lateMinutes: Number(r.lateMinutes),
-      returned: r.returned,
-    }));
+    const all = (await rollupRows()).shipments;
+    // The detail rows; the cube ('*' for all townships and/or carriers) is checked below.
+    const rows = all
+      .filter((r) => r.townshipCode !== "*" && r.carrierId !== "*")
+      .map((r) => ({
+        day: (r.day as Date).toISOString().slice(0, 10),
+        t: r.townshipCode,
+        c: r.carrierId === f.carrierA ? "A" : r.carrierId === f.carrierB ? "B" : r.carrierId,
+        d: r.direction,
+        created: r.created,
+        weightG: Number(r.weightG),
+        finished: r.finished,
+        onTime: r.onTime,
+        late: r.late,
+        lateMinutes: Number(r.lateMinutes),
+        returned: r.returned,
+      }));
     const key = (r: (typeof rows)[number]) => `${r.day} ${String(r.t)} ${String(r.c)} ${String(r.d)}`;
     rows.sort((a, b) => key(a).localeCompare(key(b)));
     const z = { created: 0, weightG: 0, finished: 0, onTime: 0, late: 0, lateMinutes: 0, returned: 0 };
@@ -71,6 +75,52 @@ describe("roll-ups", () => {
       { day: D2, t: T2, c: "A", d: "DOWN", ...z, created: 1, weightG: 2000, finished: 1, late: 1, lateMinutes: 60 },
       { day: D2, t: T2, c: "B", d: "UP", ...z, finished: 1, onTime: 1, returned: 1 },
     ]);
+  });
+
+  it("writes the cube: each day's '*' rows sum that day's detail rows, per level and direction (and leg kind)", async () => {
+    const { shipments, legs } = await rollupRows();
+    const figures = ["created", "weightG", "finished", "onTime", "late", "lateMinutes", "returned"] as const;
+    const sum = (rows: Record<string, unknown>[], k: string) => rows.reduce((a, r) => a + Number(r[k]), 0);
+    const detail = shipments.filter((r) => r.townshipCode !== "*" && r.carrierId !== "*");
+    const days = [...new Set(detail.map((r) => (r.day as Date).toISOString()))];
+    const level = (rows: Record<string, unknown>[], t: "*" | "T", c: "*" | "C") =>
+      rows.filter(
+        (r) => (t === "*" ? r.townshipCode === "*" : r.townshipCode !== "*") && (c === "*" ? r.carrierId === "*" : r.carrierId !== "*"),
+      );
+    for (const day of days)
+      for (const direction of ["DOWN", "UP"]) {
+        const of = (rows: Record<string, unknown>[]) =>
+          rows.filter((r) => (r.day as Date).toISOString() === day && r.direction === direction);
+        const d = of(detail);
+        for (const [t, c] of [
+          ["*", "*"],
+          ["T", "*"],
+          ["*", "C"],
+        ] as const) {
+          const cube = of(level(shipments, t, c));
+          for (const k of figures) expect(sum(cube, k), `${day} ${direction} ${t}/${c} ${k}`).toBe(sum(d, k));
+        }
+        // One all-row per day and direction with parcels, one per township and one per carrier.
+        expect(of(level(shipments, "*", "*")).length).toBe(d.length ? 1 : 0);
+        expect(
+          of(level(shipments, "T", "*"))
+            .map((r) => r.townshipCode)
+            .sort(),
+        ).toEqual([...new Set(d.map((r) => r.townshipCode))].sort());
+        expect(
+          of(level(shipments, "*", "C"))
+            .map((r) => r.carrierId)
+            .sort(),
+        ).toEqual([...new Set(d.map((r) => r.carrierId))].sort());
+      }
+    // D2 by hand (the detail rows above): 5 parcels created, 3 finished.
+    const d2All = shipments.filter((r) => (r.day as Date).toISOString().startsWith(D2) && r.townshipCode === "*" && r.carrierId === "*");
+    expect(sum(d2All, "created")).toBe(5);
+    expect(sum(d2All, "finished")).toBe(3);
+    const legDetail = legs.filter((r) => r.townshipCode !== "*" && r.carrierId !== "*");
+    const legAll = legs.filter((r) => r.townshipCode === "*" && r.carrierId === "*");
+    expect(legDetail.length).toBeGreaterThan(0);
+    for (const k of ["arrived", "onTime", "lateMinutes"]) expect(sum(legAll, k)).toBe(sum(legDetail, k));
   });
 
   it("rebuilding again gives the same rows", async () => {

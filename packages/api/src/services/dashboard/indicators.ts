@@ -3,7 +3,7 @@
 import { loadEnv } from "@xiangda/config";
 import { pgPool, type Db } from "@xiangda/db";
 import type { TDashboardFilter, THistory } from "./schemas.ts";
-import { townshipOf } from "./sql.ts";
+import { ALL, townshipOf } from "./sql.ts";
 
 type Num = string | number | null;
 /// pg returns bigint sums as strings; our sums stay far below 2^53.
@@ -19,11 +19,20 @@ export function eachDay(from: string, to: string): string[] {
   return out;
 }
 
-// $1 county, $2 from, $3 to, $4 township, $5 carrier, $6 direction (null: any).
-const STAT_WHERE = `"countyCode" = $1 AND day BETWEEN $2::date AND $3::date
-  AND ($4::varchar IS NULL OR "townshipCode" = $4::varchar)
-  AND ($5::varchar IS NULL OR "carrierId" = $5::varchar)
-  AND ($6::"Direction" IS NULL OR direction = $6::"Direction")`;
+// $1 county, $2 from, $3 to, $4 township, $5 carrier, $6 direction (null: any). The roll-ups hold detail rows and
+// their cube ('*' for "all", rollup.ts); every read takes exactly one level so nothing is counted twice.
+// LEVEL: the filtered township and carrier, or '*' for "all" (totals, per day, per direction, per leg kind).
+const DIRECTION = `($6::"Direction" IS NULL OR direction = $6::"Direction")`;
+// The days as an array, not a range: the primary key (countyCode, day, townshipCode, carrierId, …) then finds each
+// day's few rows of the level by one descent instead of walking every row of the range (PostgreSQL 15 has no skip scan).
+const EACH_DAY = `day = ANY(ARRAY(SELECT generate_series($2::date, $3::date, interval '1 day')::date))`;
+const STAT_WHERE = `"countyCode" = $1 AND ${EACH_DAY}
+  AND "townshipCode" = coalesce($4::varchar, '${ALL}') AND "carrierId" = coalesce($5::varchar, '${ALL}')
+  AND ${DIRECTION}`;
+/// Per township: the township rows (not '*') at the filtered carrier's level.
+const TOWNSHIP_WHERE = `"countyCode" = $1 AND ${EACH_DAY}
+  AND "townshipCode" <> '${ALL}' AND ($4::varchar IS NULL OR "townshipCode" = $4::varchar) AND "carrierId" = coalesce($5::varchar, '${ALL}')
+  AND ${DIRECTION}`;
 const statArgs = (f: TDashboardFilter) => [f.countyCode, f.from, f.to, f.townshipCode ?? null, f.carrierId ?? null, f.direction ?? null];
 const DAY = `to_char(day, 'YYYY-MM-DD')`;
 
@@ -63,10 +72,8 @@ export async function volumes(db: Db, f: TDashboardFilter) {
 interface OnTimeRow {
   g_day: number;
   g_dir: number;
-  g_town: number;
   day: string | null;
   direction: "DOWN" | "UP" | null;
-  townshipCode: string | null;
   finished: number;
   onTime: number;
 }
@@ -74,12 +81,18 @@ interface OnTimeRow {
 /// Parcels finished on time (by their promise) per direction, township and day, and legs on time per kind of leg.
 export async function onTime(db: Db, f: TDashboardFilter) {
   const pool = pgPool(db);
-  const [groups, legs] = await Promise.all([
+  const [groups, towns, legs] = await Promise.all([
     pool.query<OnTimeRow>(
-      `SELECT GROUPING(day) AS g_day, GROUPING(direction) AS g_dir, GROUPING("townshipCode") AS g_town,
-              ${DAY} AS day, direction::text AS direction, "townshipCode", sum(finished)::int AS finished, sum("onTime")::int AS "onTime"
+      `SELECT GROUPING(day) AS g_day, GROUPING(direction) AS g_dir,
+              ${DAY} AS day, direction::text AS direction, sum(finished)::int AS finished, sum("onTime")::int AS "onTime"
          FROM "DailyShipmentStat" WHERE ${STAT_WHERE} AND finished > 0
-        GROUP BY GROUPING SETS ((), (day), (direction), ("townshipCode"))`,
+        GROUP BY GROUPING SETS ((), (day), (direction))`,
+      statArgs(f),
+    ),
+    pool.query<{ townshipCode: string; finished: number; onTime: number }>(
+      `SELECT "townshipCode", sum(finished)::int AS finished, sum("onTime")::int AS "onTime"
+         FROM "DailyShipmentStat" WHERE ${TOWNSHIP_WHERE} AND finished > 0
+        GROUP BY "townshipCode"`,
       statArgs(f),
     ),
     pool.query<{ legKind: string; arrived: number; onTime: number }>(
@@ -89,13 +102,13 @@ export async function onTime(db: Db, f: TDashboardFilter) {
     ),
   ]);
   const rows = groups.rows;
-  const total = rows.find((r) => r.g_day && r.g_dir && r.g_town);
+  const total = rows.find((r) => r.g_day && r.g_dir);
   const perDay = new Map(rows.filter((r) => !r.g_day).map((r) => [r.day!, r]));
   const perDir = new Map(rows.filter((r) => !r.g_dir).map((r) => [r.direction!, r]));
-  const perTown = rows.filter((r) => !r.g_town).sort((a, b) => a.townshipCode!.localeCompare(b.townshipCode!));
+  const perTown = towns.rows.sort((a, b) => a.townshipCode.localeCompare(b.townshipCode));
   const names = await townshipNames(
     db,
-    perTown.map((r) => r.townshipCode!),
+    perTown.map((r) => r.townshipCode),
   );
   const finished = total?.finished ?? 0;
   const on = total?.onTime ?? 0;
@@ -110,8 +123,8 @@ export async function onTime(db: Db, f: TDashboardFilter) {
     }),
     byLegKind: legs.rows.map((r) => ({ legKind: r.legKind, arrived: r.arrived, onTime: r.onTime, rate: ratio(r.onTime, r.arrived) })),
     byTownship: perTown.map((r) => ({
-      townshipCode: r.townshipCode!,
-      townshipName: names.get(r.townshipCode!) ?? null,
+      townshipCode: r.townshipCode,
+      townshipName: names.get(r.townshipCode) ?? null,
       finished: r.finished,
       onTime: r.onTime,
       rate: ratio(r.onTime, r.finished),

@@ -3,7 +3,7 @@
 import { pgPool, type Db, type PgClient } from "@xiangda/db";
 import { AppError } from "@xiangda/domain";
 import { shanghaiDay, shanghaiDaysRange } from "../listings/days.ts";
-import { nodeTownships, shanghaiDate, SHIPMENT_END, SHIPMENT_TOWNSHIP } from "./sql.ts";
+import { ALL, nodeTownships, shanghaiDate, SHIPMENT_END, SHIPMENT_TOWNSHIP } from "./sql.ts";
 
 export interface RollupRange {
   countyCode: string;
@@ -115,6 +115,28 @@ SELECT $1::varchar, ${SH_DAY(`cs."soldAt"`)}, c.id, c."venueType", li."productId
  WHERE c."countyCode" = $1::varchar
  GROUP BY 2, c.id, li."productId"`;
 
+/// The cube of a county's days (after the detail rows above): the same figures pre-summed with the sentinel '*' for
+/// "all" at three levels per direction (and leg kind): (township, '*'), ('*', carrier) and ('*', '*'). '' stays "none"
+/// (the hub, no carrier), so '*' never collides with a real key. The indicators read exactly one level each
+/// (indicators.ts), so nothing is counted twice. $1 county, $2 first day, $3 last day.
+const CUBE_SETS = `GROUPING SETS ((day, direction, "townshipCode"), (day, direction, "carrierId"), (day, direction))`;
+const CUBE_KEY = `CASE WHEN GROUPING("townshipCode") = 1 THEN '${ALL}' ELSE "townshipCode" END,
+       CASE WHEN GROUPING("carrierId") = 1 THEN '${ALL}' ELSE "carrierId" END`;
+const DETAIL_ONLY = `"countyCode" = $1::varchar AND day BETWEEN $2::date AND $3::date AND "townshipCode" <> '${ALL}' AND "carrierId" <> '${ALL}'`;
+const SHIPMENT_CUBE = `
+INSERT INTO "DailyShipmentStat" ("countyCode", day, "townshipCode", "carrierId", direction, created, "weightG", finished, "onTime", late, "lateMinutes", returned, "updatedAt")
+SELECT $1::varchar, day, ${CUBE_KEY}, direction, sum(created)::int, sum("weightG")::bigint, sum(finished)::int, sum("onTime")::int, sum(late)::int,
+       sum("lateMinutes")::bigint, sum(returned)::int, now()
+  FROM "DailyShipmentStat"
+ WHERE ${DETAIL_ONLY}
+ GROUP BY ${CUBE_SETS}`;
+const LEG_CUBE = `
+INSERT INTO "DailyLegStat" ("countyCode", day, "townshipCode", "carrierId", direction, "legKind", arrived, "onTime", "lateMinutes", "updatedAt")
+SELECT $1::varchar, day, ${CUBE_KEY}, direction, "legKind", sum(arrived)::int, sum("onTime")::int, sum("lateMinutes")::bigint, now()
+  FROM "DailyLegStat"
+ WHERE ${DETAIL_ONLY}
+ GROUP BY ${CUBE_SETS.replace(/direction/g, `direction, "legKind"`)}`;
+
 const TABLES = ["DailyShipmentStat", "DailyLegStat", "DailyConsolidationStat", "DailySalesStat"] as const;
 
 function checkRange(q: RollupRange): void {
@@ -132,6 +154,7 @@ async function rebuildInTx(c: PgClient, q: RollupRange): Promise<void> {
     await c.query(`DELETE FROM "${t}" WHERE "countyCode" = $1 AND day BETWEEN $2::date AND $3::date`, [q.countyCode, q.from, q.to]);
   const args = [q.countyCode, start, end];
   for (const sql of [SHIPMENT_STATS, LEG_STATS, CONSOLIDATION_STATS, SALES_STATS]) await c.query(sql, args);
+  for (const sql of [SHIPMENT_CUBE, LEG_CUBE]) await c.query(sql, [q.countyCode, q.from, q.to]);
 }
 
 /// Replaces the county's roll-up rows of the days from..to (inclusive) in one transaction; idempotent.

@@ -20,3 +20,6 @@ export const SHIPMENT_TOWNSHIP = `coalesce(nt.township, CASE WHEN s.direction = 
 
 /// The Asia/Shanghai calendar day of a timestamptz column.
 export const shanghaiDate = (col: string) => `(${col} AT TIME ZONE 'Asia/Shanghai')::date`;
+
+/// The roll-ups' key value for "all townships" / "all carriers" (their cube rows, see rollup.ts); '' means "none".
+export const ALL = "*";
