@@ -8,7 +8,15 @@ import { Queue, Worker } from "bullmq";
 import { importManifest, silentLogger } from "@xiangda/api";
 import { pgPool } from "@xiangda/db";
 import { createTestDatabase } from "@xiangda/db/testing";
-import { consolidationAssign, consolidationManifest, consolidationSeal, createProducerConnection, createWorkerConnection, enqueue, Queues } from "@xiangda/jobs";
+import {
+  consolidationAssign,
+  consolidationManifest,
+  consolidationSeal,
+  createProducerConnection,
+  createWorkerConnection,
+  enqueue,
+  Queues,
+} from "@xiangda/jobs";
 import { seedDemo } from "../../apps/api/src/seed/seed-demo.ts";
 import { startWorkers } from "../../apps/worker/src/start.ts";
 import { loggingSender } from "../../apps/worker/src/notify/sender.ts";
@@ -28,7 +36,9 @@ try {
   log("seeding the Gaizhou demo network…");
   await seedDemo(tdb.db);
   const county = "210881";
-  const points = (await tdb.db.node.findMany({ where: { tier: "VILLAGE_POINT", status: "ACTIVE" }, select: { areaCode: true, parentId: true } })).filter((p) => p.parentId);
+  const points = (
+    await tdb.db.node.findMany({ where: { tier: "VILLAGE_POINT", status: "ACTIVE" }, select: { areaCode: true, parentId: true } })
+  ).filter((p) => p.parentId);
   // Four carriers, waybill numbers in each one's own format.
   const carriers: [string, (i: number) => string][] = [
     ["ZTO", (i) => `7${String(10_000_000_000 + i)}`],
@@ -41,8 +51,24 @@ try {
   const stations = await tdb.db.node.findMany({ where: { tier: "TOWNSHIP_STATION" } });
   await tdb.db.vehicle.createMany({
     data: [
-      ...Array.from({ length: 60 }, (_, i) => ({ countyCode: county, number: `BENCH-T${i}`, plate: `辽H9${String(1000 + i)}`, homeNodeId: hub.id, capacityKg: 8000, capacityL: 45_000 })),
-      ...stations.flatMap((s, k) => Array.from({ length: 3 }, (_, i) => ({ countyCode: county, number: `BENCH-V${k}-${i}`, plate: `辽H8${String(1000 + k * 3 + i)}`, homeNodeId: s.id, capacityKg: 1500, capacityL: 9000 }))),
+      ...Array.from({ length: 60 }, (_, i) => ({
+        countyCode: county,
+        number: `BENCH-T${i}`,
+        plate: `辽H9${String(1000 + i)}`,
+        homeNodeId: hub.id,
+        capacityKg: 8000,
+        capacityL: 45_000,
+      })),
+      ...stations.flatMap((s, k) =>
+        Array.from({ length: 3 }, (_, i) => ({
+          countyCode: county,
+          number: `BENCH-V${k}-${i}`,
+          plate: `辽H8${String(1000 + k * 3 + i)}`,
+          homeNodeId: s.id,
+          capacityKg: 1500,
+          capacityL: 9000,
+        })),
+      ),
     ],
   });
 
@@ -55,7 +81,14 @@ try {
         const w = 200 + ((i * 7919) % 2800);
         rows.push(`${waybill(i)},收件人,138${String(10_000_000 + i).slice(-8)},${points[(i * 31 + k) % points.length]!.areaCode},${w}`);
       }
-      const res = await importManifest(tdb.db, { countyCode: county, carrierCode: carrier, fileName: "day.csv", data: Buffer.from(rows.join("\n")), actor: null, now: new Date("2026-11-23T22:00:00Z") });
+      const res = await importManifest(tdb.db, {
+        countyCode: county,
+        carrierCode: carrier,
+        fileName: "day.csv",
+        data: Buffer.from(rows.join("\n")),
+        actor: null,
+        now: new Date("2026-11-23T22:00:00Z"),
+      });
       if (res.errors.length) throw new Error(`manifest rejected: ${JSON.stringify(res.errors.slice(0, 3))}`);
     }
   }
@@ -80,7 +113,14 @@ try {
   });
   const nq = new Queue("noop", { connection: producer, prefix });
   let t = performance.now();
-  for (let i = 0; i < routed; i += 1000) await nq.addBulk(Array.from({ length: Math.min(1000, routed - i) }, (_, k) => ({ name: "noop", data: { i: i + k }, opts: { removeOnComplete: true } })));
+  for (let i = 0; i < routed; i += 1000)
+    await nq.addBulk(
+      Array.from({ length: Math.min(1000, routed - i) }, (_, k) => ({
+        name: "noop",
+        data: { i: i + k },
+        opts: { removeOnComplete: true },
+      })),
+    );
   await noopFinished;
   const noopSecs = (performance.now() - t) / 1000;
   await nq.close();
@@ -102,22 +142,47 @@ try {
   await waitFor(async () => ((await q.getJobCounts("completed")).completed ?? 0) >= 1);
   const assignSecs = (performance.now() - t) / 1000;
   const loads = (await pool.query<{ id: string; milkRun: boolean }>(`SELECT id, "milkRun" FROM "Load"`)).rows;
-  await q.addBulk(loads.map((l) => ({ name: consolidationSeal.name, data: { loadId: l.id }, opts: { jobId: consolidationSeal.jobId({ loadId: l.id }) } })));
-  await waitFor(async () => (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Load" WHERE status = 'PLANNED'`)).rows[0]!.n === loads.length);
+  await q.addBulk(
+    loads.map((l) => ({
+      name: consolidationSeal.name,
+      data: { loadId: l.id },
+      opts: { jobId: consolidationSeal.jobId({ loadId: l.id }) },
+    })),
+  );
+  await waitFor(
+    async () =>
+      (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Load" WHERE status = 'PLANNED'`)).rows[0]!.n === loads.length,
+  );
   const daySecs = (performance.now() - t) / 1000;
   await handle.close();
   connection.disconnect();
   log(`day: ${Math.round(routed / daySecs)} parcels/s (${daySecs.toFixed(1)} s)`);
 
   // 3. Checks: every parcel in exactly one load; figures.
-  const per = (await pool.query<{ n: number; c: number }>(`SELECT n, count(*)::int AS c FROM (SELECT s.id, count(i.id) FILTER (WHERE i.status = 'ASSIGNED')::int AS n FROM "Shipment" s LEFT JOIN "LoadItem" i ON i."shipmentId" = s.id WHERE s."routeError" IS NULL GROUP BY s.id) x GROUP BY n ORDER BY n`)).rows;
+  const per = (
+    await pool.query<{ n: number; c: number }>(
+      `SELECT n, count(*)::int AS c FROM (SELECT s.id, count(i.id) FILTER (WHERE i.status = 'ASSIGNED')::int AS n FROM "Shipment" s LEFT JOIN "LoadItem" i ON i."shipmentId" = s.id WHERE s."routeError" IS NULL GROUP BY s.id) x GROUP BY n ORDER BY n`,
+    )
+  ).rows;
   const rolled = (await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM "LoadItem" WHERE status = 'ROLLED'`)).rows[0]!.n;
-  const fig = (await pool.query<{ loads: number; milk: number; vehicles: number; km: number; baseKm: number; trips: number; baseTrips: number; fill: number; empty: number }>(`
+  const fig = (
+    await pool.query<{
+      loads: number;
+      milk: number;
+      vehicles: number;
+      km: number;
+      baseKm: number;
+      trips: number;
+      baseTrips: number;
+      fill: number;
+      empty: number;
+    }>(`
     SELECT count(*)::int AS loads, count(*) FILTER (WHERE "milkRun")::int AS milk,
       sum((report->>'vehicles')::int)::int AS vehicles, sum((report->>'plannedKm')::float) AS km, sum((report->'baseline'->>'km')::float) AS "baseKm",
       sum((report->>'vehicles')::int)::int AS trips, sum((report->'baseline'->>'trips')::int)::int AS "baseTrips",
       avg((report->>'fillWeight')::float) FILTER (WHERE (report->>'vehicles')::int > 0) AS fill, sum((report->>'emptyKm')::float) AS empty
-    FROM "Load"`)).rows[0]!;
+    FROM "Load"`)
+  ).rows[0]!;
   const flows = await queues.get(consolidationManifest.queue).getJobCounts("completed", "failed");
   const exactlyOne = per.length === 1 && per[0]?.n === 1 && per[0].c === routed;
   const r = (x: number) => Math.round(x).toLocaleString("en-US");

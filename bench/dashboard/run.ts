@@ -5,12 +5,11 @@
 // database for EXPLAIN afterwards (its URL is printed).
 import type { AddressInfo } from "node:net";
 import { pino } from "pino";
-import { dataKeyFrom, generateDemoYear, silentLogger, type Deps } from "@xiangda/api";
-import { createTestDatabase } from "@xiangda/db/testing";
-import { createProducerConnection, Queues } from "@xiangda/jobs";
+import { generateDemoYear } from "@xiangda/api";
 import { buildServer } from "../../apps/api/src/server.ts";
 import { DEMO_COUNTY, seedDemo } from "../../apps/api/src/seed/seed-demo.ts";
 import { machineLine, percentile, writeSection } from "../lib/results.ts";
+import { benchWorld } from "../lib/world.ts";
 
 const DAYS = Number(process.env.XD_BENCH_DAYS ?? 365);
 const PER_DAY = Number(process.env.XD_BENCH_PER_DAY ?? 10_000);
@@ -19,19 +18,7 @@ const WARM = 5;
 const GOAL_MS = 150;
 const KEEP = process.env.XD_BENCH_KEEP === "1";
 
-const tdb = await createTestDatabase({ poolSize: 10 });
-const redis = createProducerConnection(process.env.REDIS_URL ?? "redis://127.0.0.1:56379");
-const prefix = `xdbench${Date.now()}`;
-const deps: Deps = {
-  db: tdb.db,
-  redis,
-  redisPrefix: prefix,
-  queues: new Queues(redis, prefix),
-  log: silentLogger,
-  sessionTtlHours: 12,
-  dataKey: dataKeyFrom(undefined, "development"),
-  now: () => new Date(),
-};
+const { tdb, redis, deps } = await benchWorld(10);
 const dbSize = async () =>
   Number((await tdb.db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT pg_database_size(current_database()) AS n`))[0]!.n);
 const gib = (bytes: number) => `${(bytes / 2 ** 30).toFixed(2)} GiB`;

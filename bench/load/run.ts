@@ -8,11 +8,11 @@ import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { importManifest } from "@xiangda/api";
 import { pgPool } from "@xiangda/db";
 import { createTestDatabase } from "@xiangda/db/testing";
 import { seedDemo } from "../../apps/api/src/seed/seed-demo.ts";
 import { machineLine, percentile, writeSection } from "../lib/results.ts";
+import { importHubParcels } from "../lib/world.ts";
 
 const SECONDS = Number(process.env.XD_LOAD_SECONDS ?? 60);
 const SCANNERS = Number(process.env.XD_LOAD_SCANNERS ?? 200);
@@ -67,23 +67,8 @@ const apis: { child: ChildProcess; url: string }[] = [];
 try {
   console.log("seeding the Gaizhou demo network…");
   await seedDemo(tdb.db);
-  const villages = (await tdb.db.node.findMany({ where: { tier: "VILLAGE_POINT", status: "ACTIVE" }, select: { areaCode: true } })).map(
-    (n) => n.areaCode,
-  );
-  const rows = ["waybillNo,recipientName,recipientPhone,villageCode,weightG"];
-  for (let i = 0; i < PARCELS; i++)
-    rows.push(
-      `7${String(20_000_000_000 + i)},收件人,138${String(10_000_000 + i).slice(-8)},${villages[i % villages.length]},${500 + (i % 2000)}`,
-    );
-  const imported = await importManifest(tdb.db, {
-    countyCode: "210881",
-    carrierCode: "ZTO",
-    fileName: "load.csv",
-    data: Buffer.from(rows.join("\n")),
-    actor: null,
-    now: new Date(),
-  });
-  console.log(`parcels at the hub: ${imported.created}`);
+  const created = await importHubParcels(tdb.db, { count: PARCELS, firstNo: 20_000_000_000, fileName: "load.csv" });
+  console.log(`parcels at the hub: ${created}`);
   await tdb.db.$executeRawUnsafe("ANALYZE");
 
   // Each parcel's scans along its planned legs: leave the hub, arrive; handed to a village point, arrive.
@@ -270,7 +255,7 @@ try {
 
 ${SCANNERS} scripted scanners, each a signed-in session of its own (bearer token), scan their own parcels along their routes over
 HTTP against the API running as ${APIS === 1 ? "its own process" : `${APIS} processes (the scanners spread round-robin)`} (\`apps/api/src/main.ts\`, production mode) on the seeded Gaizhou
-demo with ${r0(imported.created)} manifest parcels at the hub: leave the hub, arrive at the station, handed to the village point, arrive
+demo with ${r0(created)} manifest parcels at the hub: leave the hub, arrive at the station, handed to the village point, arrive
 (\`scan.record\`; every ${BATCH}th parcel's route as one \`scan.recordBatch\`), closed loop with no think time, so
 the machine is saturated and latencies include queueing. Every ${RESEND}th single scan is sent again with the same
 \`clientScanId\`.

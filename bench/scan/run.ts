@@ -5,13 +5,11 @@ import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import pg from "pg";
 import { pino } from "pino";
-import { dataKeyFrom, importManifest, silentLogger, type Deps } from "@xiangda/api";
-import { createTestDatabase } from "@xiangda/db/testing";
-import { createProducerConnection, Queues } from "@xiangda/jobs";
 import { buildServer } from "../../apps/api/src/server.ts";
 import { seedDemo } from "../../apps/api/src/seed/seed-demo.ts";
 import { cpuMark, cpuPer } from "../lib/cpu.ts";
 import { machineLine, percentile, writeSection } from "../lib/results.ts";
+import { benchWorld, importHubParcels } from "../lib/world.ts";
 
 const PARCELS = Number(process.env.XD_BENCH_PARCELS ?? 8000);
 /// The raw baseline is fast: it inserts this many times the rows so that its timing spans long enough to be steady.
@@ -21,39 +19,12 @@ const BATCH_CONC = 4;
 /// Scans sent (and raw rows inserted) before measuring, so neither side is timed while the JIT warms up.
 const WARM = 2000;
 
-const tdb = await createTestDatabase({ poolSize: 30 });
-const redis = createProducerConnection(process.env.REDIS_URL ?? "redis://127.0.0.1:56379");
-const prefix = `xdbench${Date.now()}`;
-const deps: Deps = {
-  db: tdb.db,
-  redis,
-  redisPrefix: prefix,
-  queues: new Queues(redis, prefix),
-  log: silentLogger,
-  sessionTtlHours: 12,
-  dataKey: dataKeyFrom(undefined, "development"),
-  now: () => new Date(),
-};
+const { tdb, redis, deps } = await benchWorld(30);
 try {
   console.log("seeding the Gaizhou demo network…");
   await seedDemo(tdb.db);
-  const villages = (await tdb.db.node.findMany({ where: { tier: "VILLAGE_POINT", status: "ACTIVE" }, select: { areaCode: true } })).map(
-    (n) => n.areaCode,
-  );
-  const rows = ["waybillNo,recipientName,recipientPhone,villageCode,weightG"];
-  for (let i = 0; i < PARCELS * 2 + WARM; i++)
-    rows.push(
-      `7${String(10_000_000_000 + i)},收件人,138${String(10_000_000 + i).slice(-8)},${villages[i % villages.length]},${500 + (i % 2000)}`,
-    );
-  const imported = await importManifest(tdb.db, {
-    countyCode: "210881",
-    carrierCode: "ZTO",
-    fileName: "bench.csv",
-    data: Buffer.from(rows.join("\n")),
-    actor: null,
-    now: new Date(),
-  });
-  console.log(`parcels at the hub: ${imported.created}`);
+  const created = await importHubParcels(tdb.db, { count: PARCELS * 2 + WARM, firstNo: 10_000_000_000, fileName: "bench.csv" });
+  console.log(`parcels at the hub: ${created}`);
   await tdb.db.$executeRawUnsafe("ANALYZE");
   const parcels = (
     await tdb.db.shipment.findMany({ where: { routeError: null }, select: { waybillNo: true }, orderBy: { waybillNo: "asc" } })
