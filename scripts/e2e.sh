@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Browser tests: a fresh seeded database, the built web app served by the real API and a
-# worker on their own port, then the Playwright (playwright-core) tests in Chromium.
+# worker on their own port, then the Playwright (playwright-core) tests in Chromium (arguments, e.g. a file
+# name filter like `journeys`, go to vitest).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 PNPM="$ROOT/node_modules/.bin/pnpm"
@@ -33,4 +34,4 @@ for _ in $(seq 1 150); do
 done
 curl -fsS "$PUBLIC_URL/ready" >/dev/null || { echo "API did not become ready"; cat artifacts/e2e-api.log; exit 1; }
 
-XD_E2E_BASE_URL="$PUBLIC_URL" "$PNPM" --filter @xiangda/web e2e
+XD_E2E_BASE_URL="$PUBLIC_URL" "$PNPM" --filter @xiangda/web e2e "$@"

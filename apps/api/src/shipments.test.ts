@@ -140,6 +140,90 @@ describe("arrival manifests", () => {
   });
 });
 
+describe("arrival manifests at a township station", () => {
+  it("lets station staff import a manifest for their own township; its parcels are expected until scanned in", async () => {
+    const station = await h.deps.db.node.findUniqueOrThrow({ where: { id: stationStaff.nodeId! } });
+    const villages = (await h.deps.db.adminArea.findMany({ where: { parentCode: station.areaCode, level: "VILLAGE" } })).map((a) => a.code);
+    const point = await h.deps.db.node.findFirstOrThrow({
+      where: { tier: "VILLAGE_POINT", status: "ACTIVE", areaCode: { in: villages } },
+      orderBy: { code: "asc" },
+    });
+    // A village of the township whose point is closed for a while: its parcels wait at the station for self-pickup.
+    const closed = await h.deps.db.node.findFirstOrThrow({
+      where: { tier: "VILLAGE_POINT", status: "ACTIVE", areaCode: { in: villages }, id: { not: point.id } },
+    });
+    await h.deps.db.node.update({ where: { id: closed.id }, data: { status: "SUSPENDED" } });
+    const noPoint = { code: closed.areaCode };
+    const elsewhere = await h.deps.db.adminArea.findFirstOrThrow({ where: { countyCode, level: "VILLAGE", parentCode: { not: station.areaCode } } });
+    const pointVillage = await h.deps.db.adminArea.findUniqueOrThrow({ where: { code: point.areaCode } });
+    const file = [
+      "waybillNo,recipientName,recipientPhone,address,villageCode,weightG",
+      // In words, with the village only: the station's township is understood.
+      `73200000000001,周一,13800000011,${pointVillage.name}二组,,900`,
+      `73200000000002,吴二,13800000012,,${noPoint.code},1100`,
+      `73200000000003,郑三,13800000013,,${elsewhere.code},700`,
+    ].join("\n");
+    const c = h.callerAs(stationStaff);
+    const input = { nodeId: station.id, carrierCode: "ZTO", fileName: "zto-station.csv", contentBase64: b64(file) };
+    const before = await h.deps.db.shipment.count();
+    const r = await c.shipments.importNodeManifest(input);
+    expect(r).toMatchObject({ rows: 3, created: 2, skippedExisting: 0, routeFailures: 0 });
+    expect(r.errors).toEqual([{ row: 4, column: "villageCode", message: expect.stringContaining(station.name) }]);
+    expect(await h.deps.db.shipment.count()).toBe(before + 2);
+
+    const [toPoint, selfPickup] = await Promise.all(
+      ["73200000000001", "73200000000002"].map((w) =>
+        h.deps.db.shipment.findFirstOrThrow({ where: { carrierWaybillNo: w }, include: { legs: true, events: true } }),
+      ),
+    );
+    // Expected at the station, routed from there: the milk run to the village point, or self-pickup at the station.
+    expect(toPoint).toMatchObject({ status: "CREATED", currentNodeId: station.id, originNodeId: station.id, destNodeId: point.id, selfPickup: false });
+    expect(toPoint!.legs.map((l) => [l.fromNodeId, l.toNodeId])).toEqual([[station.id, point.id]]);
+    expect(selfPickup).toMatchObject({ status: "CREATED", destNodeId: station.id, selfPickup: true, legs: [] });
+    expect(toPoint!.events.map((e) => e.type)).toContain("MANIFEST_ANNOUNCED");
+    const list = await c.shipments.nodeManifests({ nodeId: station.id });
+    expect(list[0]).toMatchObject({ carrierCode: "ZTO", fileName: "zto-station.csv", rows: 3, created: 2, received: 0, outstanding: 2 });
+
+    // Scanned in: received (no leg travelled); the self-pickup parcel goes onto a shelf and is finished.
+    for (const [i, p] of [toPoint!, selfPickup!].entries()) {
+      const out = await c.scan.record({
+        clientScanId: `00000000-0000-4000-8000-00000000010${i}`,
+        code: p.carrierWaybillNo!,
+        action: "ARRIVE",
+        nodeId: station.id,
+        at: h.clock.now.toISOString(),
+      });
+      expect(out).toMatchObject({ outcome: "OK", shipment: { status: i === 0 ? "AT_NODE" : "AWAITING_PICKUP" } });
+    }
+    const after = await h.deps.db.shipment.findUniqueOrThrow({ where: { id: selfPickup!.id } });
+    expect(after.shelfSlot).not.toBeNull();
+    expect(after.finishedAt).not.toBeNull();
+    expect(await h.deps.db.shipmentLeg.count({ where: { shipmentId: toPoint!.id, status: "PLANNED" } })).toBe(1);
+    const parcels = await c.shipments.manifestParcels({ nodeId: station.id, manifestId: list[0]!.id });
+    expect(parcels.map((p) => [p.carrierWaybillNo, p.outstanding, p.recipientPhone])).toEqual([
+      ["73200000000001", false, "138****0011"],
+      ["73200000000002", false, "138****0012"],
+    ]);
+    expect((await c.shipments.nodeManifests({ nodeId: station.id }))[0]).toMatchObject({ received: 2, outstanding: 0 });
+
+    // Re-imported: nothing new. Staff of another station may not import here, nor see its manifests.
+    expect(await c.shipments.importNodeManifest(input)).toMatchObject({ created: 0, skippedExisting: 2 });
+    const other = await h.deps.db.node.findFirstOrThrow({ where: { code: "GZ-105" } });
+    await expect(c.shipments.importNodeManifest({ ...input, nodeId: other.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(c.shipments.manifestParcels({ nodeId: station.id, manifestId: "00000000-0000-4000-8000-000000000999" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    await h.deps.db.node.update({ where: { id: closed.id }, data: { status: "ACTIVE" } });
+  });
+
+  it("refuses a village point, naming the node", async () => {
+    const point = await h.deps.db.node.findFirstOrThrow({ where: { tier: "VILLAGE_POINT", status: "ACTIVE" } });
+    await expect(
+      h.callerAs(manager).shipments.importNodeManifest({ nodeId: point.id, carrierCode: "ZTO", fileName: "m.csv", contentBase64: b64("x\n") }),
+    ).rejects.toMatchObject({ message: expect.stringContaining("village point") });
+  });
+});
+
 describe("traffic lights and re-routing", () => {
   it("turns YELLOW then RED as the clock passes the promise, and lists the RED by node", async () => {
     const c = h.callerAs(manager);

@@ -3,15 +3,15 @@
 // of each step is kept in test-results/ (journey1-…, journey2-…, journey3-…).
 // 1. The merchant lists a new product on the 沈海高速盖州服务区 counter (GZ-C02), the manager approves it, the counter's
 //    operator orders a restock, the merchant confirms it, and the operator sees the parcel with its route and light.
-// 2. The manager imports a carrier's arrival manifest at the hub; 高屯镇服务站 scans the parcels in (wedge scanner: code
-//    + Enter); the worker seals the station's milk run at its cut-off (the seal job scheduler, as in production); the
+// 2. 高屯镇服务站's staff import the manifest of the parcels a carrier's courier brings them; they scan the parcels in
+//    (wedge scanner: code + Enter) and the manifest shows them all in; the worker seals the station's milk run at its cut-off (the seal job scheduler, as in production); the
 //    station scans the load's LD code out; 高屯村服务点 hands one parcel to its recipient and the other is picked up with
 //    the code of the pickup SMS.
 // 3. The manager opens the county map with its coverage; a parcel's promise passes while the page is open, the SLA
 //    watcher turns it RED, and the RED list, exported to XLSX, holds it.
 // System steps run on the real clock. Journeys 2 and 3 need a departure a minute or two ahead, so the county's timetable
-// is set for them through the API first (and put back afterwards): 高屯镇's bus leg and milk run (and the station's
-// handling time) for journey 2, 暖泉镇's bus leg for journey 3. Journeys 2 and 3 wait on the clock side by side; journey 1
+// is set for them through the API first (and put back afterwards): 高屯镇's milk run (and the station's handling time)
+// for journey 2, 暖泉镇's bus leg for journey 3. Journeys 2 and 3 wait on the clock side by side; journey 1
 // runs after them, once 高屯镇's extra milk run is gone (an upward parcel waiting at 高屯村 would otherwise ride it).
 // After each journey the stored state is checked with psql (DATABASE_URL, as scripts/e2e.sh sets it).
 import { execFileSync } from "node:child_process";
@@ -204,7 +204,6 @@ describe("journeys (issue #9)", () => {
     browser = await launchBrowser();
     for (const [u, p] of [
       ["manager", "manager123"],
-      ["admin", "admin123"],
       ["merchant", "merchant123"],
       ["counter", "counter123"],
       ["station", "station123"],
@@ -219,77 +218,77 @@ describe("journeys (issue #9)", () => {
   });
 
   describe.concurrent("on the clock", () => {
-    it("journey 2: manifest at the hub, scanned in at the station, the milk run sealed at cut-off, scanned out, handed over and picked up at the village point", async ({
+    it("journey 2: manifest imported and scanned in at the station, the milk run sealed at cut-off, scanned out, handed over and picked up at the village point", async ({
       expect,
     }) => {
       const run = Date.now();
       const carrierWaybills = [`73${String(run).slice(-10)}`, `73${String(run + 1).slice(-10)}`];
       const phones = ["13700001201", "13700001202"];
-      const point = await findNode("GZ-102200");
 
-      // The village point's operator (a STATION_STAFF user of 高屯村服务点), made by ADMIN.
-      const vpUser = { username: `gaotun-vp-${run.toString(36)}`, password: "gaotun-vp-123" };
-      await mutate("users.create", { ...vpUser, displayName: "高屯村服务点 刘大姐", role: "STATION_STAFF", nodeId: point.id }, "admin");
+      // 高屯镇服务站's staff have their manifest page open, the carrier chosen.
+      const desk = await signedIn("station", "station123");
+      await desk.getByTestId("nav-manifests").click();
+      await desk.getByTestId("manifest-carrier").selectOption("ZTO");
 
-      // The manager has the manifest page open, the carrier chosen.
-      const manager = await signedIn("manager", "manager123");
-      await manager.getByTestId("nav-manifests").click();
-      await manager.getByTestId("manifest-carrier").selectOption("ZTO");
-
-      // Set-up of the timetable: the hub's bus to 高屯镇 leaves at the first whole minute at least 25 s away (1 minute on
-      // the road, no cut-off), the station hands over at once, and the station's milk run to 高屯村 gets a departure 16
-      // minutes after that bus: its cut-off (15 minutes before) is a minute after the bus arrives. A departure the
-      // station's milk runs already have would bring other parcels into the load: the next minute then.
+      // Set-up of the timetable: the station hands over at once, and its milk run to 高屯村 gets a departure whose
+      // cut-off (15 minutes before) is the first whole minute at least 85 s away: time to import and scan in. A
+      // departure the station's milk runs already have would bring other parcels into the load: the next minute then.
       const lanes = await query<TLane[]>("network.lanes.list", { countyCode: COUNTY });
       const runs = new Set(lanes.filter((l) => l.fromCode === "GZ-102" && l.mode === "MILK_RUN").flatMap((l) => l.departures));
-      let busAt = nextMinute(Date.now() + 25_000);
-      while (runs.has(clock(busAt + 16 * MINUTE))) busAt += MINUTE;
-      const milkAt = busAt + 16 * MINUTE;
+      let milkAt = nextMinute(Date.now() + 85_000) + 15 * MINUTE;
+      while (runs.has(clock(milkAt))) milkAt += MINUTE;
       const cutoffAt = milkAt - 15 * MINUTE;
       try {
-        await changeLane("B-GZ-102-DN", (l) => ({
-          departures: [...new Set([...l.departures, clock(busAt)])].sort(),
-          cutoffMinutes: 0,
-          transitMinutes: 1,
-        }));
         await setHandling("GZ-102", 0);
         await changeLane("M-GZ-102200-DN", (l) => ({ departures: [...new Set([...l.departures, clock(milkAt)])].sort() }));
 
-        // 1) The manager imports ZTO's arrival manifest (addresses in words) at the hub.
+        // 1) The station imports ZTO's manifest (addresses in words) for the parcels its courier brings.
         const csv = [
           "waybillNo,recipientName,recipientPhone,address,weightG,temp,contentsCategory,declaredValueFen",
           `${carrierWaybills[0]},王秀英,${phones[0]},辽宁省营口市盖州市高屯镇高屯村三组12号,1800,,日用品,3000`,
-          `${carrierWaybills[1]},赵德胜,${phones[1]},盖州市高屯镇高屯村五组3号,2600,AMBIENT,农资,12000`,
+          `${carrierWaybills[1]},赵德胜,${phones[1]},高屯村五组3号,2600,AMBIENT,农资,12000`,
         ].join("\n");
-        await manager
+        await desk
           .getByTestId("manifest-file")
           .setInputFiles({ name: "zto-arrivals.csv", mimeType: "text/csv", buffer: Buffer.from(`${csv}\n`, "utf8") });
-        await manager.getByTestId("manifest-dry-run").click();
-        await manager.getByTestId("manifest-preview").waitFor({ state: "visible" });
-        expect(await manager.getByTestId("manifest-preview-created").textContent()).toBe("2");
-        expect(await manager.getByTestId("manifest-preview-unresolved").textContent()).toBe("0");
-        await shot(manager, "journey2-01-manifest-preview");
-        await manager.getByTestId("manifest-import").click();
-        await manager.getByTestId("manifest-result").waitFor({ state: "visible" });
-        expect(await manager.getByTestId("manifest-result-created").textContent()).toBe("2");
-        await shot(manager, "journey2-02-manifest-imported");
+        await desk.getByTestId("manifest-dry-run").click();
+        await desk.getByTestId("manifest-preview").waitFor({ state: "visible" });
+        expect(await desk.getByTestId("manifest-preview-created").textContent()).toBe("2");
+        expect(await desk.getByTestId("manifest-preview-unresolved").textContent()).toBe("0");
+        await shot(desk, "journey2-01-manifest-preview");
+        await desk.getByTestId("manifest-import").click();
+        await desk.getByTestId("manifest-result").waitFor({ state: "visible" });
+        expect(await desk.getByTestId("manifest-result-created").textContent()).toBe("2");
+        // The station's manifest list: both parcels still outstanding.
+        const manifestRow = desk.getByTestId("node-manifest-row").first();
+        await desk.waitForFunction(() => document.querySelector('[data-testid="node-manifest-outstanding"]')?.textContent === "2");
+        await shot(desk, "journey2-02-manifest-imported");
         const parcels = carrierWaybills.map((cw) => {
           const [id, waybillNo] = psql(`SELECT id, "waybillNo" FROM "Shipment" WHERE "carrierWaybillNo" = ${sqlText(cw)}`).split("|");
           return { id: id!, waybillNo: waybillNo!, carrierWaybillNo: cw };
         });
-        // Planned on the timetable above: the bus, then the milk run at its new departure.
+        // Expected at the station (imported by its staff), planned on the milk run at its new departure.
+        expect(
+          psql(
+            `SELECT n.code || ':' || u.username FROM "ArrivalManifest" m JOIN "Node" n ON n.id = m."nodeId" JOIN "User" u ON u.id = m."createdById"
+              WHERE m.id = (SELECT "manifestId" FROM "Shipment" WHERE id = ${sqlText(parcels[0]!.id)})`,
+          ),
+        ).toBe("GZ-102:station");
         for (const p of parcels) {
+          expect(psql(`SELECT status || ':' || (SELECT code FROM "Node" WHERE id = "currentNodeId") FROM "Shipment" WHERE id = ${sqlText(p.id)}`)).toBe(
+            "CREATED:GZ-102",
+          );
           const legs = psql(
             `SELECT "laneCode", extract(epoch FROM "plannedDepart") * 1000 FROM "ShipmentLeg" WHERE "shipmentId" = ${sqlText(p.id)} ORDER BY plan, seq`,
           )
             .split("\n")
             .map((l) => l.split("|"));
-          expect(legs.map((l) => l[0])).toEqual(["B-GZ-102-DN", "M-GZ-102200-DN"]);
-          expect(Number(legs[1]![1]), "the milk run's departure").toBe(milkAt);
+          expect(legs.map((l) => l[0])).toEqual(["M-GZ-102200-DN"]);
+          expect(Number(legs[0]![1]), "the milk run's departure").toBe(milkAt);
         }
 
         // 2) The station scans the parcels in by the carrier's barcode, as a wedge scanner types it.
-        const desk = await signedIn("station", "station123");
+        await desk.getByTestId("nav-overview").click();
         await desk.getByTestId("scan-input").waitFor({ state: "visible" });
         await mode(desk, "ARRIVE");
         for (const p of parcels) {
@@ -299,6 +298,14 @@ describe("journeys (issue #9)", () => {
           expect(f.text).toContain("下一站：高屯村服务点");
         }
         await shot(desk, "journey2-03-scanned-in");
+        // The manifest is all in.
+        await desk.getByTestId("nav-manifests").click();
+        await desk.waitForFunction(() => document.querySelector('[data-testid="node-manifest-outstanding"]')?.textContent === "0");
+        expect(await manifestRow.getByTestId("node-manifest-received").textContent()).toBe("2");
+        await manifestRow.getByTestId("node-manifest-toggle").click();
+        await desk.getByTestId("manifest-parcels").waitFor({ state: "visible" });
+        expect(await desk.locator('[data-testid="manifest-parcel"][data-outstanding="false"]').count()).toBe(2);
+        await shot(desk, "journey2-03b-manifest-received");
 
         // 3) The station's loads: the milk run is open until its cut-off, when the worker's seal job (fired by its
         // scheduler) seals it and plans the van's loop.
@@ -347,7 +354,8 @@ describe("journeys (issue #9)", () => {
 
         // 5) At 高屯村服务点: both arrive (shelf slots, pickup SMS); one is handed to its recipient, the other is picked up
         // with the code from the SMS.
-        const vp = await signedIn(vpUser.username, vpUser.password);
+        // The village point's operator (the demo's `point` user, STATION_STAFF of 高屯村服务点).
+        const vp = await signedIn("point", "point123");
         await vp.getByTestId("scan-input").waitFor({ state: "visible" });
         await mode(vp, "ARRIVE");
         for (const p of parcels) {
@@ -412,7 +420,7 @@ describe("journeys (issue #9)", () => {
           expect(scans).toEqual(["ARRIVE@GZ-102", "DEPART@GZ-102", "ARRIVE@GZ-102200", `${i === 0 ? "DELIVER" : "PICKUP"}@GZ-102200`]);
         }
       } finally {
-        await restore("M-GZ-102200-DN", "GZ-102", "B-GZ-102-DN");
+        await restore("M-GZ-102200-DN", "GZ-102");
       }
     }, 360_000);
 

@@ -37,6 +37,7 @@ import { ProductDetailPage } from "./pages/merchant/product-detail-page.tsx";
 import { ProductsPage } from "./pages/merchant/products-page.tsx";
 import { NotFoundPage } from "./pages/not-found-page.tsx";
 import { ManifestPage } from "./pages/shipments/manifest-page.tsx";
+import { StationManifestsPage } from "./pages/station/manifests-page.tsx";
 import { OverduePage } from "./pages/shipments/overdue-page.tsx";
 import { ShipmentDetailPage } from "./pages/shipments/shipment-detail-page.tsx";
 import { ShipmentsPage } from "./pages/shipments/shipments-page.tsx";
@@ -52,6 +53,7 @@ export function AppRoutes() {
   const stationNav = [
     ...overview("/station"),
     { to: "/station/accept", label: t("nav.accept"), testId: "nav-accept" },
+    { to: "/station/manifests", label: t("nav.stationManifests"), testId: "nav-manifests" },
     { to: "/station/loads", label: tl("nav"), testId: "nav-loads" },
   ];
 
@@ -100,6 +102,7 @@ export function AppRoutes() {
       >
         <Route index element={<StationConsole />} />
         <Route path="accept" element={<AcceptPage />} />
+        <Route path="manifests" element={<StationManifestsPage />} />
         <Route path="loads" element={<StationLoadsPage />} />
         <Route path="loads/:id" element={<StationLoadDetailPage />} />
       </Route>

@@ -118,7 +118,7 @@ const MATRIX: Record<string, Row> = {
       energy: "FUEL",
     }),
   },
-  "network.carriers.list": { allowed: ["admin", "manager", "otherManager"] },
+  "network.carriers.list": { allowed: ["admin", "manager", "otherManager", "station", "otherStation"] },
   "network.carriers.upsert": { allowed: ["admin"], input: () => ({ code: "ZTO", name: "中通快递", creditGrade: "A", blacklisted: false }) },
   "network.areas.setPoor": {
     allowed: COUNTY,
@@ -179,6 +179,30 @@ const MATRIX: Record<string, Row> = {
         contentBase64: Buffer.from("waybillNo,recipientName,recipientPhone,villageCode,weightG\n").toString("base64"),
         dryRun: true,
       };
+    },
+  },
+  "shipments.importNodeManifest": {
+    allowed: ["admin", "manager", "station"],
+    input: async (w, h) => {
+      await h.deps.db.carrier.upsert({ where: { code: "YTO" }, update: {}, create: { code: "YTO", name: "圆通" } });
+      return {
+        nodeId: w.home.stationId,
+        carrierCode: "YTO",
+        fileName: "m.csv",
+        contentBase64: Buffer.from("waybillNo,recipientName,recipientPhone,villageCode,weightG\n").toString("base64"),
+        dryRun: true,
+      };
+    },
+  },
+  "shipments.nodeManifests": { allowed: ["admin", "manager", "station"], input: (w) => ({ nodeId: w.home.stationId }) },
+  "shipments.manifestParcels": {
+    allowed: ["admin", "manager", "station"],
+    input: async (w, h) => {
+      const carrier = await h.deps.db.carrier.upsert({ where: { code: "YTO" }, update: {}, create: { code: "YTO", name: "圆通" } });
+      const m = await h.deps.db.arrivalManifest.create({
+        data: { countyCode: w.home.countyCode, carrierId: carrier.id, nodeId: w.home.stationId, fileName: "m.csv", rows: 0, created: 0 },
+      });
+      return { nodeId: w.home.stationId, manifestId: m.id };
     },
   },
   "shipments.startManifestImport": {

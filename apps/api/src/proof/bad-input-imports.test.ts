@@ -192,9 +192,26 @@ for (const kind of ["nodes", "lanes", "vehicles", "poor"] as const) {
   });
 }
 
-describe("arrival manifest (shipments.importManifest)", () => {
+/// At the county hub (the manager, county-level) and at a township station (its staff, villages of its township only).
+const MANIFEST_TARGETS = [
+  { at: "hub", proc: "shipments.importManifest", who: "manager", event: "MANIFEST_ARRIVAL" },
+  { at: "station", proc: "shipments.importNodeManifest", who: "station", event: "MANIFEST_ANNOUNCED" },
+] as const;
+
+describe.each(MANIFEST_TARGETS)("arrival manifest at the $at ($proc)", ({ at, proc, who, event }) => {
   it("creates parcels only from good rows, names every bad row's column, and a dry run or a bad file stores nothing", async () => {
-    const village = areas.find((a) => !a.endsWith("000"))!;
+    const station = await p.h.deps.db.node.findUniqueOrThrow({ where: { id: p.w.home.stationId } });
+    const target = at === "hub" ? { countyCode: county } : { nodeId: station.id };
+    const own = await p.h.deps.db.adminArea.findMany({ where: { parentCode: station.areaCode, level: "VILLAGE" }, select: { code: true } });
+    const village = at === "hub" ? areas.find((a) => !a.endsWith("000"))! : own[0]!.code;
+    // At the station, a village of another township is a bad row too.
+    const t2 = (await p.h.deps.db.node.findUniqueOrThrow({ where: { id: p.w.home.otherStationId } })).areaCode;
+    const elsewhere = `${t2.slice(0, 9)}201`;
+    await p.h.deps.db.adminArea.upsert({
+      where: { code: elsewhere },
+      update: {},
+      create: { code: elsewhere, countyCode: county, level: "VILLAGE", kind: "村委会", name: "邻乡二村委会", parentCode: t2 },
+    });
     const villageName = (await p.h.deps.db.adminArea.findUniqueOrThrow({ where: { code: village } })).name;
     const spec = {
       required: ["waybillNo", "recipientName", "recipientPhone", "weightG", "villageCode"],
@@ -203,7 +220,7 @@ describe("arrival manifest (shipments.importManifest)", () => {
         recipientName: fc.oneof(fc.string({ minLength: 1, maxLength: 20 }), fc.constantFrom(...NASTY.slice(0, 10))),
         recipientPhone: fc.oneof(fc.stringMatching(/^1\d{10}$/), fc.stringMatching(/^0\d{3}-\d{7}$/)),
         weightG: int(-10, 2_000_000),
-        villageCode: fc.constantFrom(village, village.slice(0, 9), "999999999999"),
+        villageCode: fc.constantFrom(village, village.slice(0, 9), "999999999999", ...(at === "station" ? [elsewhere] : [])),
         address: fc.constantFrom(`辽宁省盖州市${villageName}`, "不存在的地方", ""),
         temp: fc.constantFrom("", "ambient", "冷藏", "frozen", "hot"),
         contentsCategory: fc.string({ maxLength: 50 }),
@@ -222,9 +239,9 @@ describe("arrival manifest (shipments.importManifest)", () => {
         const before = await fingerprint(p.h.deps.db, ["Shipment", "ShipmentLeg"]);
         const r = await call(
           p.app,
-          "shipments.importManifest",
-          { countyCode: county, carrierCode: "ZTO", fileName: "m.csv", contentBase64: Buffer.from(text).toString("base64"), dryRun },
-          p.tokens.manager,
+          proc,
+          { ...target, carrierCode: "ZTO", fileName: "m.csv", contentBase64: Buffer.from(text).toString("base64"), dryRun },
+          p.tokens[who],
         );
         if (r.status !== 200) {
           expect(errorProblems(r)).toEqual([]);
@@ -246,7 +263,7 @@ describe("arrival manifest (shipments.importManifest)", () => {
         }
         // A manifest is taken row by row (README): the good rows become parcels, a bad or unresolved row none.
         const made = await p.h.deps.db.shipmentEvent.findMany({
-          where: { type: "MANIFEST_ARRIVAL", details: { path: ["manifestId"], equals: out.manifestId } },
+          where: { type: event, details: { path: ["manifestId"], equals: out.manifestId } },
         });
         expect(made).toHaveLength(out.created);
         const bad = new Set([...out.errors.map((e) => e.row), ...out.unresolved.map((u) => u.row)]);

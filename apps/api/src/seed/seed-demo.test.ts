@@ -43,7 +43,10 @@ describe("seedDemo", () => {
       const u = await tdb.db.user.findUniqueOrThrow({ where: { username: d.username } });
       expect(u.role).toBe(d.role);
       expect(await verifyPassword(u.passwordHash, d.password)).toBe(true);
-      if (d.role === "STATION_STAFF") expect(u.nodeId).not.toBeNull();
+      if (d.role === "STATION_STAFF") {
+        const node = await tdb.db.node.findUniqueOrThrow({ where: { id: u.nodeId! } });
+        expect(node.code).toBe(d.nodeCode ?? "GZ-102");
+      }
       if (d.role === "MERCHANT") expect(u.merchantId).not.toBeNull();
       if (d.role === "COUNTY_MANAGER") expect(u.countyCode).toBe("210881");
       if (d.role === "COUNTER_OPERATOR") expect(await tdb.db.counterOperator.count({ where: { userId: u.id } })).toBe(2);

@@ -23,12 +23,14 @@ export async function seedDemo(db: Db, log: (m: string) => void = () => {}) {
   let merchant = await db.merchant.findFirst({ where: { countyCode: DEMO_COUNTY, name: "盖州市高屯果蔬专业合作社" } });
   merchant ??= await db.merchant.create({ data: { countyCode: DEMO_COUNTY, name: "盖州市高屯果蔬专业合作社" } });
 
+  const nodeIdOf = async (code: string) =>
+    (await db.node.findUniqueOrThrow({ where: { countyCode_code: { countyCode: DEMO_COUNTY, code } }, select: { id: true } })).id;
   for (const u of DEMO_USERS) {
     const scope =
       u.role === "COUNTY_MANAGER"
         ? { countyCode: DEMO_COUNTY }
         : u.role === "STATION_STAFF"
-          ? { nodeId: station.id, countyCode: DEMO_COUNTY }
+          ? { nodeId: u.nodeCode ? await nodeIdOf(u.nodeCode) : station.id, countyCode: DEMO_COUNTY }
           : u.role === "MERCHANT"
             ? { merchantId: merchant.id, countyCode: DEMO_COUNTY }
             : u.role === "COUNTER_OPERATOR"

@@ -71,6 +71,25 @@ describe("ARRIVE", () => {
       effect: { status: "AT_NODE", arriveLeg: 0, currentNodeId: ST },
     });
   });
+  it("receives a parcel announced here (CREATED at this node, nothing travelled) without touching its legs", () => {
+    const announced = state({ status: "CREATED", currentNodeId: ST, legs: [legs()[1]!] });
+    expect(decideScan(announced, scan("ARRIVE", ST))).toEqual({
+      outcome: "OK",
+      message: "arrived",
+      effect: { status: "AT_NODE", currentNodeId: ST, loadedVehicleId: null },
+      nextNodeId: VP,
+    });
+    // For self-pickup here, it goes straight onto a shelf.
+    const pickupHere = state({ status: "CREATED", currentNodeId: ST, destNodeId: ST, legs: [] });
+    expect(decideScan(pickupHere, scan("ARRIVE", ST))).toMatchObject({ outcome: "OK", effect: { status: "AWAITING_PICKUP", assignShelf: true } });
+    // Scanned in at the next node instead, the leg it skipped is closed as travelled, as for any parcel.
+    expect(decideScan(announced, scan("ARRIVE", VP))).toMatchObject({ outcome: "OK", effect: { arriveLeg: 1, closeLegsBefore: 1 } });
+    // A parcel accepted here under the three rules is here already.
+    expect(decideScan(state({ status: "ACCEPTED", currentNodeId: ST }), scan("ARRIVE", ST))).toMatchObject({
+      outcome: "DUPLICATE",
+      effect: null,
+    });
+  });
   it("accepts an arrival without a DEPART scan and closes the skipped leg", () => {
     expect(decideScan(state(), scan("ARRIVE", ST))).toMatchObject({ outcome: "OK", effect: { arriveLeg: 0, closeLegsBefore: 0 } });
   });

@@ -94,6 +94,16 @@ export function decideScan(s: ScanState, scan: ScanInput): ScanDecision {
     case "ARRIVE": {
       if ((s.status === "AT_NODE" || s.status === "AWAITING_PICKUP") && s.currentNodeId === here)
         return no("DUPLICATE", "already arrived here");
+      // Created here and not yet moved: a parcel a station's manifest announced, or one its sender booked here, is
+      // received by its first scan. One accepted here under the three rules is here already.
+      if (s.status === "ACCEPTED" && s.currentNodeId === here) return no("DUPLICATE", "already accepted here");
+      if (s.status === "CREATED" && s.currentNodeId === here && !s.legs.some((l) => l.status !== "PLANNED"))
+        return {
+          outcome: "OK",
+          message: "arrived",
+          effect: { ...onArrivalAt(s, here), currentNodeId: here, loadedVehicleId: null },
+          nextNodeId: nextPlannedFrom(s, here)?.toNodeId ?? null,
+        };
       const departed = s.legs.find((l) => l.status === "DEPARTED");
       // Without a DEPART scan, the leg it should be on is the next planned one from where it was.
       const leg = departed ?? (s.currentNodeId ? nextPlannedFrom(s, s.currentNodeId) : undefined);

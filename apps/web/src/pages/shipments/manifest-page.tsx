@@ -1,5 +1,7 @@
-// 到件清单导入: a carrier's arrival manifest (CSV/XLSX) at the county hub — dry-run preview with per-row errors and
-// unresolved addresses, then the import (rows with errors or unknown addresses are left out; re-imports skip what exists).
+// 到件清单导入: a carrier's arrival manifest (CSV/XLSX) — dry-run preview with per-row errors and unresolved addresses,
+// then the import (rows with errors or unknown addresses are left out; re-imports skip what exists).
+// The county's page imports at the hub, in a worker with progress; a station's page imports for its own node (its
+// parcels are expected until scanned in), see station-manifests-page.tsx.
 import { skipToken, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -19,10 +21,55 @@ const MAX_FILE_BYTES = 10 * 1024 * 1024;
 const SERVER_LIST_CAP = 1000;
 
 export function ManifestPage() {
-  return <CountyScope>{(countyCode) => <ManifestView countyCode={countyCode} />}</CountyScope>;
+  return <CountyScope>{(countyCode) => <ManifestImporter scope={{ countyCode }} />}</CountyScope>;
 }
 
-function ManifestView({ countyCode }: { countyCode: string }) {
+/** Where the manifest is imported: the county (at its hub) or one node (a station, or the hub, by its own staff). */
+export type TManifestScope = { countyCode: string } | { nodeId: string };
+type TPayload = { carrierCode: string; fileName: string; contentBase64: string };
+
+/** Preview and import for either scope: the county's import runs in a worker (polled for progress), a node's at once. */
+function useManifestImport(scope: TManifestScope) {
+  const trpc = useTRPC();
+  const countyPreview = useMutation(trpc.shipments.importManifest.mutationOptions());
+  const nodeImport = useMutation(trpc.shipments.importNodeManifest.mutationOptions());
+  const nodeCommit = useMutation(trpc.shipments.importNodeManifest.mutationOptions());
+  const countyCommit = useMutation(trpc.shipments.startManifestImport.mutationOptions());
+  const countyCode = "countyCode" in scope ? scope.countyCode : null;
+  const importId = countyCommit.data?.importId ?? null;
+  const run = useQuery(
+    trpc.network.imports.get.queryOptions(importId && countyCode ? { countyCode, importId } : skipToken, {
+      refetchInterval: (query) => (query.state.data?.status === "DONE" || query.state.data?.status === "FAILED" ? false : 500),
+    }),
+  );
+  const preview = "countyCode" in scope ? countyPreview : nodeImport;
+  const commit = "countyCode" in scope ? countyCommit : nodeCommit;
+  if (!("countyCode" in scope)) {
+    return {
+      preview,
+      commit,
+      startPreview: (body: TPayload) => nodeImport.mutate({ nodeId: scope.nodeId, ...body, dryRun: true }),
+      startCommit: (body: TPayload) => nodeCommit.mutate({ nodeId: scope.nodeId, ...body, dryRun: false }),
+      committed: nodeCommit.data ?? null,
+      runFailed: null,
+      running: false,
+      progress: null,
+    };
+  }
+  const runStatus = run.data?.status;
+  return {
+    preview,
+    commit,
+    startPreview: (body: TPayload) => countyPreview.mutate({ countyCode: scope.countyCode, ...body, dryRun: true }),
+    startCommit: (body: TPayload) => countyCommit.mutate({ countyCode: scope.countyCode, ...body }),
+    committed: runStatus === "DONE" && run.data?.summary ? (run.data.summary as unknown as TManifestResult) : null,
+    runFailed: runStatus === "FAILED" ? (run.data?.error ?? "FAILED") : null,
+    running: importId !== null && runStatus !== "DONE" && runStatus !== "FAILED",
+    progress: { done: run.data?.done ?? 0, total: run.data?.total ?? 0 },
+  };
+}
+
+export function ManifestImporter({ scope }: { scope: TManifestScope }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -30,22 +77,9 @@ function ManifestView({ countyCode }: { countyCode: string }) {
   const [carrierCode, setCarrierCode] = useState("");
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
-  const [payload, setPayload] = useState<{ carrierCode: string; fileName: string; contentBase64: string } | null>(null);
+  const [payload, setPayload] = useState<TPayload | null>(null);
   const [inputKey, setInputKey] = useState(0);
-
-  const preview = useMutation(trpc.shipments.importManifest.mutationOptions());
-  // The import itself runs in a worker: start it, then poll its progress until it is done.
-  const commit = useMutation(trpc.shipments.startManifestImport.mutationOptions());
-  const importId = commit.data?.importId ?? null;
-  const run = useQuery(
-    trpc.network.imports.get.queryOptions(importId ? { countyCode, importId } : skipToken, {
-      refetchInterval: (query) => (query.state.data?.status === "DONE" || query.state.data?.status === "FAILED" ? false : 500),
-    }),
-  );
-  const runStatus = run.data?.status;
-  const committed: TManifestResult | null = runStatus === "DONE" && run.data?.summary ? (run.data.summary as unknown as TManifestResult) : null;
-  const runFailed = runStatus === "FAILED" ? (run.data?.error ?? "FAILED") : null;
-  const running = importId !== null && runStatus !== "DONE" && runStatus !== "FAILED";
+  const { preview, commit, startPreview, startCommit, committed, runFailed, running, progress } = useManifestImport(scope);
   useEffect(() => {
     if (committed) void queryClient.invalidateQueries(trpc.shipments.pathFilter());
   }, [committed, queryClient, trpc]);
@@ -77,7 +111,7 @@ function ManifestView({ countyCode }: { countyCode: string }) {
       const contentBase64 = await readFileAsBase64(file);
       const body = { carrierCode, fileName: file.name, contentBase64 };
       setPayload(body);
-      preview.mutate({ countyCode, ...body, dryRun: true });
+      startPreview(body);
     } catch (e) {
       setFileError(t("manifest.readFailed", { message: e instanceof Error ? e.message : String(e) }));
     }
@@ -91,7 +125,7 @@ function ManifestView({ countyCode }: { countyCode: string }) {
     <>
       <section className="card">
         <h2 className="card-title">{t("manifest.title")}</h2>
-        <p className="muted small page-note">{t("manifest.lead")}</p>
+        <p className="muted small page-note">{"countyCode" in scope ? t("manifest.lead") : t("manifest.leadNode")}</p>
         <div className="import-step">
           <DataState query={carriers}>
             {(list) => (
@@ -167,21 +201,21 @@ function ManifestView({ countyCode }: { countyCode: string }) {
               <ManifestIssues result={previewed} />
               {previewed.errors.length > 0 || previewed.unresolved.length > 0 ? <p className="muted small">{t("manifest.skipNote")}</p> : null}
               <ErrorSummary error={commit.error} fields={[]} testId="manifest-import-error" />
-              {running ? (
+              {running && progress ? (
                 <div className="progress-block">
                   <div
-                    className={`progress${(run.data?.total ?? 0) === 0 ? " progress-indeterminate" : ""}`}
+                    className={`progress${progress.total === 0 ? " progress-indeterminate" : ""}`}
                     role="progressbar"
                     aria-label={t("imports.progress")}
                     aria-valuemin={0}
-                    aria-valuemax={run.data?.total ?? 0}
-                    aria-valuenow={run.data?.done ?? 0}
+                    aria-valuemax={progress.total}
+                    aria-valuenow={progress.done}
                     data-testid="manifest-progress"
                   >
-                    <div className="progress-fill" style={{ width: `${run.data?.total ? Math.round(((run.data?.done ?? 0) / run.data.total) * 100) : 0}%` }} />
+                    <div className="progress-fill" style={{ width: `${progress.total ? Math.round((progress.done / progress.total) * 100) : 0}%` }} />
                   </div>
                   <div className="progress-text mono">
-                    {run.data?.done ?? 0} / {run.data?.total ?? 0}
+                    {progress.done} / {progress.total}
                   </div>
                 </div>
               ) : null}
@@ -195,7 +229,7 @@ function ManifestView({ countyCode }: { countyCode: string }) {
                   type="button"
                   className="btn btn-primary"
                   disabled={busy}
-                  onClick={() => payload && commit.mutate({ countyCode, ...payload })}
+                  onClick={() => payload && startCommit(payload)}
                   data-testid="manifest-import"
                 >
                   {commit.isPending || running ? t("manifest.importing") : t("manifest.import", { count: previewed.created })}
@@ -222,9 +256,11 @@ function ManifestView({ countyCode }: { countyCode: string }) {
             ) : null}
             <ManifestIssues result={committed} />
             <div className="form-actions">
-              <Link className="btn btn-primary" to={`/county/shipments?carrier=${encodeURIComponent(payload?.carrierCode ?? "")}`} data-testid="manifest-view-list">
-                {t("manifest.viewList")}
-              </Link>
+              {"countyCode" in scope ? (
+                <Link className="btn btn-primary" to={`/county/shipments?carrier=${encodeURIComponent(payload?.carrierCode ?? "")}`} data-testid="manifest-view-list">
+                  {t("manifest.viewList")}
+                </Link>
+              ) : null}
               <button type="button" className="btn" onClick={reset} data-testid="manifest-again">
                 {t("manifest.again")}
               </button>

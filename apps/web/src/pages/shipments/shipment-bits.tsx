@@ -165,6 +165,7 @@ function EventDetail({ event }: { event: TTimelineEvent }) {
       );
     }
     case "MANIFEST_ARRIVAL":
+    case "MANIFEST_ANNOUNCED":
       return typeof d.row === "number" ? <span className="event-detail muted">{`${t("manifest.row")} ${d.row}`}</span> : null;
     default: {
       const entries = detailEntries(event.details);

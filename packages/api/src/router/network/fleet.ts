@@ -69,8 +69,9 @@ export const vehiclesRouter = router({
 });
 
 export const carriersRouter = router({
-  list: roleProcedure("ADMIN", "COUNTY_MANAGER")
-    .meta({ roles })
+  /// Platform-wide: station staff see them too (their manifest page picks the carrier; a blacklisted one is refused).
+  list: roleProcedure("ADMIN", "COUNTY_MANAGER", "STATION_STAFF")
+    .meta({ roles: ["ADMIN", "COUNTY_MANAGER", "STATION_STAFF"] })
     .query(async ({ ctx }) => {
       const cs = await ctx.db.carrier.findMany({ orderBy: { code: "asc" } });
       return cs.map((c) => ({

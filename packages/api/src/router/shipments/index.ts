@@ -6,6 +6,7 @@ import { AppError } from "@xiangda/domain";
 import { acceptUpward, recordScreening } from "../../services/shipments/accept-shipment.ts";
 import { createShipment } from "../../services/shipments/create-shipment.ts";
 import { importManifest } from "../../services/shipments/import-manifest.ts";
+import { listNodeManifests, manifestParcels } from "../../services/shipments/node-manifests.ts";
 import { listOverdue, listShipments, ZShipmentFilterSchema } from "../../services/shipments/list-shipments.ts";
 import { recomputeLights } from "../../services/shipments/recompute-lights.ts";
 import { ZAcceptSchema, ZCreateShipmentSchema } from "../../services/shipments/schemas.ts";
@@ -83,6 +84,44 @@ export const shipmentsRouter = router({
       });
       return { ...r, errors: r.errors.slice(0, 1000), unresolved: r.unresolved.slice(0, 1000) };
     }),
+
+  /// A manifest of the parcels a carrier delivers to this node: at a township station they are expected until each is
+  /// scanned in (villages of the station's township only); at the county hub, the same as `importManifest`.
+  importNodeManifest: stationProcedure
+    .meta({ roles: station, auditTarget: (i) => `manifest:${(i as { fileName?: string }).fileName ?? "?"}` })
+    .input(
+      z.object({
+        carrierCode: z.string().trim().min(1),
+        fileName: z.string().trim().min(1).max(200),
+        contentBase64: z.string().min(1).max(14_000_000),
+        dryRun: z.boolean().default(false),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const r = await importManifest(ctx.db, {
+        countyCode: ctx.node.countyCode,
+        nodeId: ctx.node.id,
+        carrierCode: input.carrierCode,
+        fileName: input.fileName,
+        data: Buffer.from(input.contentBase64, "base64"),
+        dryRun: input.dryRun,
+        actor: ctx.actor,
+        now: ctx.now(),
+      });
+      return { ...r, errors: r.errors.slice(0, 1000), unresolved: r.unresolved.slice(0, 1000) };
+    }),
+
+  /// The manifests this node received, newest first, with how many of their parcels are in and how many outstanding.
+  nodeManifests: stationProcedure
+    .meta({ roles: station })
+    .input(z.object({ limit: z.number().int().min(1).max(100).default(20) }))
+    .query(({ ctx, input }) => listNodeManifests(ctx.db, ctx.node.id, input.limit)),
+
+  /// One manifest's parcels at this node, outstanding first, recipients masked.
+  manifestParcels: stationProcedure
+    .meta({ roles: station })
+    .input(z.object({ manifestId: z.string().uuid("must be a manifest id") }))
+    .query(({ ctx, input }) => manifestParcels(ctx.db, ctx.node.id, input.manifestId)),
 
   /// The same import run by a worker, with progress: poll `network.imports.get` with the returned id.
   startManifestImport: countyProcedure

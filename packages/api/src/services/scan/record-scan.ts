@@ -413,7 +413,11 @@ async function runBatch(c: PgPool, actor: Actor, input: TScan[], now: Date): Pro
       const last = current.reduce<LegRow | undefined>((m, l) => (m && m.seq > l.seq ? m : l), undefined);
       if (
         !row.finishedAt &&
-        ((arrive && arrive === last && node.id === row.destNodeId) || e.status === "DELIVERED" || e.status === "RETURNED")
+        ((arrive && arrive === last && node.id === row.destNodeId) ||
+          // Received where it is to be picked up, with no leg to travel (announced at its own station).
+          (!last && node.id === row.destNodeId && e.status === "AWAITING_PICKUP") ||
+          e.status === "DELIVERED" ||
+          e.status === "RETURNED")
       ) {
         row.finishedAt = at;
         finished.push({ countyCode: row.countyCode, at });

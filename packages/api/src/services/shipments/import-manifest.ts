@@ -1,4 +1,8 @@
-// A carrier's arrival manifest at the county hub: thousands of downward parcels in one file.
+// A carrier's arrival manifest: thousands of downward parcels in one file.
+// At the county hub (the default) the manifest comes with the carrier's truck: its parcels are at the hub (AT_NODE).
+// At a township station it announces what the carrier's courier brings: its parcels, all for villages of the station's
+// township, are expected there (CREATED at the station) until each is scanned in (ARRIVE), so the station sees what
+// is still outstanding.
 // Bad rows are reported and create nothing; unresolved destinations are listed, never guessed;
 // a parcel already imported (same carrier and waybill number) is skipped, so re-imports are safe.
 import { randomUUID } from "node:crypto";
@@ -50,6 +54,8 @@ export async function importManifest(
   db: Db,
   input: {
     countyCode: string;
+    /// The node the carrier delivers to: the county hub (the default) or a township station.
+    nodeId?: string | undefined;
     carrierCode: string;
     fileName: string;
     data: Buffer;
@@ -62,6 +68,8 @@ export async function importManifest(
   const carrier = await db.carrier.findUnique({ where: { code: input.carrierCode } });
   if (!carrier) throw AppError.field("carrierCode", `no carrier ${input.carrierCode}`);
   if (carrier.blacklisted) throw AppError.field("carrierCode", `carrier ${input.carrierCode} is blacklisted`);
+  const at = input.nodeId ? await receivingNode(db, input.countyCode, input.nodeId) : null;
+  const station = at?.tier === "TOWNSHIP_STATION" ? at : null;
   const table = await readTable(input.fileName, input.data, MANIFEST_HEADER_ALIASES);
   const errors: ImportIssue[] = ["waybillNo", "recipientName", "recipientPhone", "weightG"]
     .filter((c) => !table.columns.includes(c))
@@ -75,8 +83,13 @@ export async function importManifest(
     where: { countyCode: input.countyCode, removedAt: null },
     select: { code: true, name: true, level: true, parentCode: true },
   });
-  const matcher = buildAddressMatcher(areas);
   const areaSet = new Map(areas.map((a) => [a.code, a]));
+  // A station receives parcels for the villages of its own township only.
+  const township = station ? areaSet.get(station.areaCode) : undefined;
+  const matcher = buildAddressMatcher(
+    station ? areas.filter((a) => a.code === station.areaCode || a.parentCode === station.areaCode) : areas,
+    township?.name,
+  );
   const [points, stations] = await Promise.all([
     db.node.findMany({
       where: { countyCode: input.countyCode, tier: "VILLAGE_POINT", status: "ACTIVE" },
@@ -131,6 +144,8 @@ export async function importManifest(
       const c = parseAreaCode(v.villageCode);
       if (!c.ok) at("villageCode", c.message);
       else if (areaSet.get(c.value)?.level !== "VILLAGE") at("villageCode", `${c.value} is not a village of county ${input.countyCode}`);
+      else if (station && areaSet.get(c.value)!.parentCode !== station.areaCode)
+        at("villageCode", `${c.value} is not in ${township?.name ?? station.areaCode}, the township ${station.name} serves`);
       else areaCode = c.value;
     }
     if (errors.length > before) continue;
@@ -176,7 +191,8 @@ export async function importManifest(
       manifestId: null,
     };
 
-  const hub = await hubOf(db, input.countyCode);
+  // Where the parcels enter the network: the station, or the hub.
+  const entry = station ?? at ?? (await hubOf(db, input.countyCode));
   const routing = await loadRouting(db, input.countyCode);
   const waybills = await nextWaybills(db, fresh.length);
   const shipments: Prisma.ShipmentCreateManyInput[] = [];
@@ -188,11 +204,11 @@ export async function importManifest(
     const id = randomUUID();
     const village = areaSet.get(g.areaCode)!;
     const pointId = pointByArea.get(g.areaCode);
-    const destNodeId = pointId ?? stationByTownship.get(village.parentCode ?? "") ?? null;
+    const destNodeId = pointId ?? station?.id ?? stationByTownship.get(village.parentCode ?? "") ?? null;
     const plan = destNodeId
       ? computePlan(
           routing,
-          { shipmentId: id, fromNodeId: hub.id, toNodeId: destNodeId, readyAt: input.now, temp: g.temp, nextPlan: 1, reason: "ROUTED" },
+          { shipmentId: id, fromNodeId: entry.id, toNodeId: destNodeId, readyAt: input.now, temp: g.temp, nextPlan: 1, reason: "ROUTED" },
           input.now,
         )
       : null;
@@ -205,7 +221,7 @@ export async function importManifest(
       carrierId: carrier.id,
       carrierWaybillNo: g.waybillNo,
       direction: "DOWN",
-      originNodeId: hub.id,
+      originNodeId: entry.id,
       destNodeId,
       destAreaCode: g.areaCode,
       selfPickup: !pointId,
@@ -216,8 +232,8 @@ export async function importManifest(
       temp: g.temp,
       contentsCategory: g.contents,
       declaredValueFen: g.valueFen,
-      status: "AT_NODE",
-      currentNodeId: hub.id,
+      status: station ? "CREATED" : "AT_NODE",
+      currentNodeId: entry.id,
       promisedAt: plan?.promisedAt ?? null,
       routeError,
       light: routeError ? "RED" : "GREEN",
@@ -228,8 +244,8 @@ export async function importManifest(
     events.push({
       shipmentId: id,
       at: input.now,
-      type: "MANIFEST_ARRIVAL",
-      nodeId: hub.id,
+      type: station ? "MANIFEST_ANNOUNCED" : "MANIFEST_ARRIVAL",
+      nodeId: entry.id,
       actorId: input.actor?.userId ?? null,
       details: { manifestId, row: g.row },
     });
@@ -245,6 +261,7 @@ export async function importManifest(
           id: manifestId,
           countyCode: input.countyCode,
           carrierId: carrier.id,
+          nodeId: entry.id,
           fileName: input.fileName,
           rows: table.rows.length,
           created: shipments.length,
@@ -272,4 +289,17 @@ export async function importManifest(
     routeFailures,
     manifestId,
   };
+}
+
+/// The node a manifest is imported at: an active county hub or township station of the county.
+async function receivingNode(db: Db, countyCode: string, nodeId: string) {
+  const node = await db.node.findUnique({
+    where: { id: nodeId },
+    select: { id: true, name: true, tier: true, status: true, areaCode: true, countyCode: true },
+  });
+  if (!node || node.countyCode !== countyCode) throw AppError.field("nodeId", `no node ${nodeId} in county ${countyCode}`);
+  if (node.tier === "VILLAGE_POINT")
+    throw AppError.field("nodeId", `${node.name} is a village point: carriers' manifests arrive at the county hub or a township station`);
+  if (node.status !== "ACTIVE") throw AppError.field("nodeId", `${node.name} is ${node.status.toLowerCase()}: it cannot receive parcels`);
+  return node;
 }

@@ -12,7 +12,8 @@ export interface AddressMatcher {
   match(address: string): { code: string } | { unresolved: string };
 }
 
-export function buildAddressMatcher(areas: AreaForMatch[]): AddressMatcher {
+/// `scopeName` names the areas given when they are not the whole county (a station's township), for the messages.
+export function buildAddressMatcher(areas: AreaForMatch[], scopeName?: string): AddressMatcher {
   const townships = areas.filter((a) => a.level === "TOWNSHIP");
   const villages = areas.filter((a) => a.level === "VILLAGE");
   // Each village under its official and everyday names (西关社区居委会, 西关社区; 高屯村委会, 高屯村).
@@ -31,7 +32,7 @@ export function buildAddressMatcher(areas: AreaForMatch[]): AddressMatcher {
           longest = n.length;
         }
       }
-      if (hits.size === 0) return { unresolved: "no village of the county is named in the address" };
+      if (hits.size === 0) return { unresolved: `no village of ${scopeName ?? "the county"} is named in the address` };
       if (hits.size === 1) return { code: [...hits.keys()][0]! };
       // Same village name in several townships: the township named in the address decides.
       const named = townships.filter((t) => text.includes(t.name) || text.includes(t.name.replace(/(镇|乡|街道)$/, "")));
