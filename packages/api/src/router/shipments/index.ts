@@ -1,8 +1,8 @@
 // Shipments: creation, acceptance under the three rules, manifests, lists, lights and re-routing.
 import { z } from "zod";
-import { writeOutbox } from "@xiangda/db";
+import { writeOutbox, type Db } from "@xiangda/db";
 import { networkImport, outboxEvent } from "@xiangda/jobs";
-import { AppError } from "@xiangda/domain";
+import { AppError, type Actor } from "@xiangda/domain";
 import { acceptUpward, recordScreening } from "../../services/shipments/accept-shipment.ts";
 import { createShipment } from "../../services/shipments/create-shipment.ts";
 import { importManifest } from "../../services/shipments/import-manifest.ts";
@@ -17,6 +17,32 @@ const county = ["ADMIN", "COUNTY_MANAGER"] as const;
 const station = ["ADMIN", "COUNTY_MANAGER", "STATION_STAFF"] as const;
 const waybillTarget = (_i: unknown, o: unknown) =>
   o && typeof o === "object" && "waybillNo" in o ? `shipment:${String((o as { waybillNo: string }).waybillNo)}` : null;
+
+const ZManifestUploadSchema = z.object({
+  carrierCode: z.string().trim().min(1),
+  fileName: z.string().trim().min(1).max(200),
+  contentBase64: z.string().min(1).max(14_000_000),
+  dryRun: z.boolean().default(false),
+});
+const manifestTarget = (i: unknown) => `manifest:${(i as { fileName?: string }).fileName ?? "?"}`;
+
+/// The import at once, its error and unresolved lists cut to the first 1,000 each.
+async function runManifest(
+  ctx: { db: Db; actor: Actor; now: () => Date },
+  input: z.infer<typeof ZManifestUploadSchema> & { countyCode: string; nodeId?: string },
+) {
+  const r = await importManifest(ctx.db, {
+    countyCode: input.countyCode,
+    nodeId: input.nodeId,
+    carrierCode: input.carrierCode,
+    fileName: input.fileName,
+    data: Buffer.from(input.contentBase64, "base64"),
+    dryRun: input.dryRun,
+    actor: ctx.actor,
+    now: ctx.now(),
+  });
+  return { ...r, errors: r.errors.slice(0, 1000), unresolved: r.unresolved.slice(0, 1000) };
+}
 
 export const shipmentsRouter = router({
   list: countyProcedure
@@ -63,53 +89,16 @@ export const shipmentsRouter = router({
     }),
 
   importManifest: countyProcedure
-    .meta({ roles: county, auditTarget: (i) => `manifest:${(i as { fileName?: string }).fileName ?? "?"}` })
-    .input(
-      z.object({
-        carrierCode: z.string().trim().min(1),
-        fileName: z.string().trim().min(1).max(200),
-        contentBase64: z.string().min(1).max(14_000_000),
-        dryRun: z.boolean().default(false),
-      }),
-    )
-    .mutation(async ({ ctx, input }) => {
-      const r = await importManifest(ctx.db, {
-        countyCode: input.countyCode,
-        carrierCode: input.carrierCode,
-        fileName: input.fileName,
-        data: Buffer.from(input.contentBase64, "base64"),
-        dryRun: input.dryRun,
-        actor: ctx.actor,
-        now: ctx.now(),
-      });
-      return { ...r, errors: r.errors.slice(0, 1000), unresolved: r.unresolved.slice(0, 1000) };
-    }),
+    .meta({ roles: county, auditTarget: manifestTarget })
+    .input(ZManifestUploadSchema)
+    .mutation(({ ctx, input }) => runManifest(ctx, input)),
 
   /// A manifest of the parcels a carrier delivers to this node: at a township station they are expected until each is
   /// scanned in (villages of the station's township only); at the county hub, the same as `importManifest`.
   importNodeManifest: stationProcedure
-    .meta({ roles: station, auditTarget: (i) => `manifest:${(i as { fileName?: string }).fileName ?? "?"}` })
-    .input(
-      z.object({
-        carrierCode: z.string().trim().min(1),
-        fileName: z.string().trim().min(1).max(200),
-        contentBase64: z.string().min(1).max(14_000_000),
-        dryRun: z.boolean().default(false),
-      }),
-    )
-    .mutation(async ({ ctx, input }) => {
-      const r = await importManifest(ctx.db, {
-        countyCode: ctx.node.countyCode,
-        nodeId: ctx.node.id,
-        carrierCode: input.carrierCode,
-        fileName: input.fileName,
-        data: Buffer.from(input.contentBase64, "base64"),
-        dryRun: input.dryRun,
-        actor: ctx.actor,
-        now: ctx.now(),
-      });
-      return { ...r, errors: r.errors.slice(0, 1000), unresolved: r.unresolved.slice(0, 1000) };
-    }),
+    .meta({ roles: station, auditTarget: manifestTarget })
+    .input(ZManifestUploadSchema)
+    .mutation(({ ctx, input }) => runManifest(ctx, { ...input, countyCode: ctx.node.countyCode, nodeId: ctx.node.id })),
 
   /// The manifests this node received, newest first, with how many of their parcels are in and how many outstanding.
   nodeManifests: stationProcedure
@@ -126,13 +115,7 @@ export const shipmentsRouter = router({
   /// The same import run by a worker, with progress: poll `network.imports.get` with the returned id.
   startManifestImport: countyProcedure
     .meta({ roles: county, auditTarget: (_i, o) => (o ? `import:${(o as { importId: string }).importId}` : null) })
-    .input(
-      z.object({
-        carrierCode: z.string().trim().min(1),
-        fileName: z.string().trim().min(1).max(200),
-        contentBase64: z.string().min(1).max(14_000_000),
-      }),
-    )
+    .input(ZManifestUploadSchema.omit({ dryRun: true }))
     .mutation(async ({ ctx, input }) => {
       const carrier = await ctx.db.carrier.findUnique({ where: { code: input.carrierCode } });
       if (!carrier) throw AppError.field("carrierCode", `no carrier ${input.carrierCode}`);
