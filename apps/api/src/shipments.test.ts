@@ -179,7 +179,7 @@ describe("arrival manifests at a township station", () => {
     // Expected at the station, routed from there: the milk run to the village point, or self-pickup at the station.
     expect(toPoint).toMatchObject({ status: "CREATED", currentNodeId: station.id, originNodeId: station.id, destNodeId: point.id, selfPickup: false });
     expect(toPoint!.legs.map((l) => [l.fromNodeId, l.toNodeId])).toEqual([[station.id, point.id]]);
-    expect(selfPickup).toMatchObject({ status: "CREATED", destNodeId: station.id, selfPickup: true, legs: [] });
+    expect(selfPickup).toMatchObject({ status: "CREATED", destNodeId: station.id, selfPickup: true, legs: [], promisedAt: null, light: "GREEN" });
     expect(toPoint!.events.map((e) => e.type)).toContain("MANIFEST_ANNOUNCED");
     const list = await c.shipments.nodeManifests({ nodeId: station.id });
     expect(list[0]).toMatchObject({ carrierCode: "ZTO", fileName: "zto-station.csv", rows: 3, created: 2, received: 0, outstanding: 2 });

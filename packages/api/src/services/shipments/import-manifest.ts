@@ -234,7 +234,9 @@ export async function importManifest(
       declaredValueFen: g.valueFen,
       status: station ? "CREATED" : "AT_NODE",
       currentNodeId: entry.id,
-      promisedAt: plan?.promisedAt ?? null,
+      // Picked up at the very station that receives it: no leg, so no transport promise (the station's manifest list
+      // shows it until it is scanned in, rather than a RED light for a courier who has not come yet).
+      promisedAt: station && plan?.legs.length === 0 ? null : (plan?.promisedAt ?? null),
       routeError,
       light: routeError ? "RED" : "GREEN",
       lightReason: routeError,
