@@ -349,7 +349,7 @@ describe("journeys (issue #9)", () => {
         await scan(desk, loadCode);
         const out = await feedback(desk, loadCode);
         expect(out.outcome, out.text).toBe("OK");
-        expect(out.text).toContain("2 parcels, 2 depart OK");
+        expect(out.text).toContain(`装车单 ${loadCode}：共 2 件，成功 2 件`);
         await shot(desk, "journey2-07-load-departed");
 
         // 5) At 高屯村服务点: both arrive (shelf slots, pickup SMS); one is handed to its recipient, the other is picked up

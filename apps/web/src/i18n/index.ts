@@ -9,6 +9,8 @@ import { en } from "./en.ts";
 import { loadsEn } from "./loads.en.ts";
 import { loadsZh } from "./loads.zh.ts";
 import { scanEn } from "./scan.en.ts";
+import { scanWhyEn } from "./scan-why.en.ts";
+import { scanWhyZh } from "./scan-why.zh.ts";
 import { scanZh } from "./scan.zh.ts";
 import { traceEn } from "./trace.en.ts";
 import { traceZh } from "./trace.zh.ts";
@@ -52,13 +54,21 @@ i18n.on("languageChanged", (lang) => {
 });
 
 void i18n.use(initReactI18next).init({
-  // The load, trace, counter and dashboard pages have namespaces of their own (keys typed in pages/loads/use-loads-t.ts,
+  // The load, trace, counter and dashboard pages and the scan results ("scanWhy", pages/station/console/scan-text.ts)
+  // have namespaces of their own (keys typed in pages/loads/use-loads-t.ts,
   // pages/trace/use-trace-t.ts, pages/counters/use-counters-t.ts and pages/dashboard/use-dashboard-t.ts, not in i18next.d.ts).
   resources: {
-    "zh-CN": { translation: { ...zh, scan: scanZh }, loads: loadsZh, trace: traceZh, counters: countersZh, dashboard: dashboardZh },
-    en: { translation: { ...en, scan: scanEn }, loads: loadsEn, trace: traceEn, counters: countersEn, dashboard: dashboardEn },
+    "zh-CN": {
+      translation: { ...zh, scan: scanZh },
+      loads: loadsZh,
+      trace: traceZh,
+      counters: countersZh,
+      dashboard: dashboardZh,
+      scanWhy: scanWhyZh,
+    },
+    en: { translation: { ...en, scan: scanEn }, loads: loadsEn, trace: traceEn, counters: countersEn, dashboard: dashboardEn, scanWhy: scanWhyEn },
   },
-  ns: ["translation", "loads", "trace", "counters", "dashboard"],
+  ns: ["translation", "loads", "trace", "counters", "dashboard", "scanWhy"],
   defaultNS: "translation",
   lng: storedLanguage(),
   fallbackLng: DEFAULT_LANGUAGE,

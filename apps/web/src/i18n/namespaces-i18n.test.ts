@@ -8,6 +8,8 @@ import { loadsEn } from "./loads.en.ts";
 import { loadsZh } from "./loads.zh.ts";
 import { scanEn } from "./scan.en.ts";
 import { scanZh } from "./scan.zh.ts";
+import { scanWhyEn } from "./scan-why.en.ts";
+import { scanWhyZh } from "./scan-why.zh.ts";
 import { traceEn } from "./trace.en.ts";
 import { traceZh } from "./trace.zh.ts";
 
@@ -27,6 +29,7 @@ const NAMESPACES: [string, unknown, unknown][] = [
   ["dashboard", dashboardZh, dashboardEn],
   ["loads", loadsZh, loadsEn],
   ["scan", scanZh, scanEn],
+  ["scanWhy", scanWhyZh, scanWhyEn],
   ["trace", traceZh, traceEn],
 ];
 

@@ -35,6 +35,8 @@ export const scanRouter = router({
         code: r.code,
         action: r.action,
         outcome: r.outcome,
+        reason: (r.result as { reason?: string | null } | null)?.reason ?? null,
+        params: (r.result as { params?: Record<string, string | number> | null } | null)?.params ?? null,
         message: r.message,
         deviceAt: r.deviceAt.toISOString(),
         receivedAt: r.receivedAt.toISOString(),

@@ -1,1 +1,2 @@
 export * from "./state-machine.ts";
+export * from "./reasons.ts";

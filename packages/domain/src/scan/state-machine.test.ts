@@ -75,6 +75,7 @@ describe("ARRIVE", () => {
     const announced = state({ status: "CREATED", currentNodeId: ST, legs: [legs()[1]!] });
     expect(decideScan(announced, scan("ARRIVE", ST))).toEqual({
       outcome: "OK",
+      reason: "ARRIVED",
       message: "arrived",
       effect: { status: "AT_NODE", currentNodeId: ST, loadedVehicleId: null },
       nextNodeId: VP,
@@ -87,6 +88,8 @@ describe("ARRIVE", () => {
     // A parcel accepted here under the three rules is here already.
     expect(decideScan(state({ status: "ACCEPTED", currentNodeId: ST }), scan("ARRIVE", ST))).toMatchObject({
       outcome: "DUPLICATE",
+      reason: "ALREADY_ACCEPTED",
+      message: "already accepted here",
       effect: null,
     });
   });

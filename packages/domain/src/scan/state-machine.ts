@@ -1,5 +1,6 @@
 // The station scan state machine: what a scan of a parcel at a node means, given where the parcel is.
 // Pure: the API loads the state, asks `decideScan`, and applies the effect in one transaction.
+import { scanMessage, type TScanParams, type TScanReason } from "./reasons.ts";
 
 export const SCAN_ACTIONS = ["ARRIVE", "DEPART", "LOAD", "HANDOVER", "DELIVER", "PICKUP", "EXCEPTION", "RETURN"] as const;
 export type TScanAction = (typeof SCAN_ACTIONS)[number];
@@ -60,6 +61,9 @@ export interface ScanEffect {
 
 export interface ScanDecision {
   outcome: TScanOutcome;
+  /// Why, as a code (with `params`) a client can show in its language; `message` is the English sentence.
+  reason: TScanReason;
+  params?: TScanParams;
   message: string;
   effect: ScanEffect | null;
   /// Where the parcel should be (MISROUTED) or goes next.
@@ -68,11 +72,18 @@ export interface ScanDecision {
 }
 
 const FINAL: TShipmentStatus[] = ["DELIVERED", "RETURNED", "CANCELLED"];
-const no = (outcome: TScanOutcome, message: string, extra: Partial<ScanDecision> = {}): ScanDecision => ({
+const no = (outcome: TScanOutcome, reason: TScanReason, params?: TScanParams, extra: Partial<ScanDecision> = {}): ScanDecision => ({
   outcome,
-  message,
+  reason,
+  ...(params ? { params } : {}),
+  message: scanMessage(reason, params),
   effect: null,
   ...extra,
+});
+const ok = (reason: TScanReason): Pick<ScanDecision, "outcome" | "reason" | "message"> => ({
+  outcome: "OK",
+  reason,
+  message: scanMessage(reason),
 });
 
 function nextPlannedFrom(s: ScanState, nodeId: string): ScanLeg | undefined {
@@ -87,20 +98,19 @@ function onArrivalAt(s: ScanState, nodeId: string): Pick<ScanEffect, "status" | 
 export function decideScan(s: ScanState, scan: ScanInput): ScanDecision {
   const here = scan.nodeId;
   if (FINAL.includes(s.status)) {
-    if (s.lastAction === scan.action && s.lastNodeId === here) return no("DUPLICATE", `already ${s.status.toLowerCase()}`);
-    return no("INVALID_TRANSITION", `the parcel is already ${s.status.toLowerCase()}`);
+    if (s.lastAction === scan.action && s.lastNodeId === here) return no("DUPLICATE", "ALREADY_FINAL", { status: s.status.toLowerCase() });
+    return no("INVALID_TRANSITION", "FINAL", { status: s.status.toLowerCase() });
   }
   switch (scan.action) {
     case "ARRIVE": {
       if ((s.status === "AT_NODE" || s.status === "AWAITING_PICKUP") && s.currentNodeId === here)
-        return no("DUPLICATE", "already arrived here");
+        return no("DUPLICATE", "ALREADY_ARRIVED");
       // Created here and not yet moved: a parcel a station's manifest announced, or one its sender booked here, is
       // received by its first scan. One accepted here under the three rules is here already.
-      if (s.status === "ACCEPTED" && s.currentNodeId === here) return no("DUPLICATE", "already accepted here");
+      if (s.status === "ACCEPTED" && s.currentNodeId === here) return no("DUPLICATE", "ALREADY_ACCEPTED");
       if (s.status === "CREATED" && s.currentNodeId === here && !s.legs.some((l) => l.status !== "PLANNED"))
         return {
-          outcome: "OK",
-          message: "arrived",
+          ...ok("ARRIVED"),
           effect: { ...onArrivalAt(s, here), currentNodeId: here, loadedVehicleId: null },
           nextNodeId: nextPlannedFrom(s, here)?.toNodeId ?? null,
         };
@@ -110,8 +120,7 @@ export function decideScan(s: ScanState, scan: ScanInput): ScanDecision {
       const expected = leg?.toNodeId ?? null;
       if (expected === here) {
         return {
-          outcome: "OK",
-          message: "arrived",
+          ...ok("ARRIVED"),
           effect: {
             ...onArrivalAt(s, here),
             currentNodeId: here,
@@ -125,7 +134,8 @@ export function decideScan(s: ScanState, scan: ScanInput): ScanDecision {
       // Somewhere its route does not go: it is here now, and its route is planned again from here.
       return {
         outcome: "MISROUTED",
-        message: expected ? "misrouted: expected at another node" : "misrouted: the route does not come here",
+        reason: expected ? "MISROUTED" : "OFF_ROUTE",
+        message: scanMessage(expected ? "MISROUTED" : "OFF_ROUTE"),
         expectedNodeId: expected,
         effect: { ...onArrivalAt(s, here), currentNodeId: here, replan: true, loadedVehicleId: null },
       };
@@ -134,35 +144,33 @@ export function decideScan(s: ScanState, scan: ScanInput): ScanDecision {
     case "HANDOVER": {
       if (s.status === "IN_TRANSIT") {
         const departed = s.legs.find((l) => l.status === "DEPARTED");
-        if (departed?.fromNodeId === here) return no("DUPLICATE", "already departed", { nextNodeId: departed.toNodeId });
-        return no("INVALID_TRANSITION", "the parcel is in transit elsewhere; scan ARRIVE first");
+        if (departed?.fromNodeId === here) return no("DUPLICATE", "ALREADY_DEPARTED", undefined, { nextNodeId: departed.toNodeId });
+        return no("INVALID_TRANSITION", "IN_TRANSIT_ELSEWHERE");
       }
       if (s.currentNodeId !== here)
-        return no("INVALID_TRANSITION", "the parcel is not at this node; scan ARRIVE first", { expectedNodeId: s.currentNodeId });
+        return no("INVALID_TRANSITION", "NOT_HERE_ARRIVE_FIRST", undefined, { expectedNodeId: s.currentNodeId });
       if (scan.nodeIsHub && s.missingRules.length)
-        return no("INVALID_TRANSITION", `may not leave the county hub without ${s.missingRules.join(", ")}`);
+        return no("INVALID_TRANSITION", "HUB_RULES_DEPART", { rules: s.missingRules.join(", ") });
       const leg = nextPlannedFrom(s, here);
-      if (!leg) return no("INVALID_TRANSITION", "no planned departure from this node; the parcel needs a new route", { effect: null });
+      if (!leg) return no("INVALID_TRANSITION", "NO_DEPARTURE");
       if (scan.action === "HANDOVER" && leg.toTier !== "VILLAGE_POINT")
-        return no("INVALID_TRANSITION", "the next stop is not a village point; use DEPART", { nextNodeId: leg.toNodeId });
+        return no("INVALID_TRANSITION", "NOT_TO_POINT", undefined, { nextNodeId: leg.toNodeId });
       return {
-        outcome: "OK",
-        message: scan.action === "HANDOVER" ? "handed over to the village point" : "departed",
+        ...ok(scan.action === "HANDOVER" ? "HANDED_OVER" : "DEPARTED"),
         effect: { status: "IN_TRANSIT", currentNodeId: here, departLeg: leg.seq, clearShelf: true },
         nextNodeId: leg.toNodeId,
       };
     }
     case "LOAD": {
       if (s.currentNodeId !== here || s.status === "IN_TRANSIT")
-        return no("INVALID_TRANSITION", "the parcel is not at this node; scan ARRIVE first", { expectedNodeId: s.currentNodeId });
-      if (!scan.vehicleId) return no("INVALID_TRANSITION", "LOAD needs the vehicle");
-      if (s.loadedVehicleId === scan.vehicleId) return no("DUPLICATE", "already loaded on this vehicle");
+        return no("INVALID_TRANSITION", "NOT_HERE_ARRIVE_FIRST", undefined, { expectedNodeId: s.currentNodeId });
+      if (!scan.vehicleId) return no("INVALID_TRANSITION", "VEHICLE_REQUIRED");
+      if (s.loadedVehicleId === scan.vehicleId) return no("DUPLICATE", "ALREADY_LOADED");
       if (scan.nodeIsHub && s.missingRules.length)
-        return no("INVALID_TRANSITION", `may not be loaded at the county hub without ${s.missingRules.join(", ")}`);
+        return no("INVALID_TRANSITION", "HUB_RULES_LOAD", { rules: s.missingRules.join(", ") });
       const leg = nextPlannedFrom(s, here);
       return {
-        outcome: "OK",
-        message: "loaded",
+        ...ok("LOADED"),
         effect: {
           status: s.status === "AWAITING_PICKUP" ? "AT_NODE" : s.status === "EXCEPTION" ? "EXCEPTION" : "AT_NODE",
           currentNodeId: here,
@@ -174,31 +182,30 @@ export function decideScan(s: ScanState, scan: ScanInput): ScanDecision {
     }
     case "DELIVER": {
       if (s.currentNodeId !== here || s.status === "IN_TRANSIT")
-        return no("INVALID_TRANSITION", "the parcel is not at this node", { expectedNodeId: s.currentNodeId });
-      if (here !== s.destNodeId) return no("INVALID_TRANSITION", "this is not the parcel's final node", { expectedNodeId: s.destNodeId });
-      return { outcome: "OK", message: "delivered", effect: { status: "DELIVERED", currentNodeId: here, clearShelf: true } };
+        return no("INVALID_TRANSITION", "NOT_HERE", undefined, { expectedNodeId: s.currentNodeId });
+      if (here !== s.destNodeId) return no("INVALID_TRANSITION", "NOT_FINAL_NODE", undefined, { expectedNodeId: s.destNodeId });
+      return { ...ok("DELIVERED"), effect: { status: "DELIVERED", currentNodeId: here, clearShelf: true } };
     }
     case "PICKUP": {
       if (s.status !== "AWAITING_PICKUP" || s.currentNodeId !== here)
-        return no("INVALID_TRANSITION", "the parcel is not waiting for pickup here", { expectedNodeId: s.currentNodeId });
+        return no("INVALID_TRANSITION", "NOT_AWAITING_PICKUP", undefined, { expectedNodeId: s.currentNodeId });
       const byCode = !!scan.pickupCode && scan.pickupCode === s.pickupCode;
       const byPhone = !!scan.phoneLast4 && scan.phoneLast4 === s.phoneLast4;
-      if (!byCode && !byPhone) return no("INVALID_TRANSITION", "wrong or missing pickup code (or last 4 phone digits)");
-      return { outcome: "OK", message: "picked up", effect: { status: "DELIVERED", currentNodeId: here, clearShelf: true } };
+      if (!byCode && !byPhone) return no("INVALID_TRANSITION", "WRONG_PICKUP_CODE");
+      return { ...ok("PICKED_UP"), effect: { status: "DELIVERED", currentNodeId: here, clearShelf: true } };
     }
     case "EXCEPTION": {
-      if (!scan.exceptionReason?.trim()) return no("INVALID_TRANSITION", "an exception needs a reason");
-      if (s.status === "EXCEPTION" && s.currentNodeId === here) return no("DUPLICATE", "exception already reported here");
+      if (!scan.exceptionReason?.trim()) return no("INVALID_TRANSITION", "EXCEPTION_REASON_REQUIRED");
+      if (s.status === "EXCEPTION" && s.currentNodeId === here) return no("DUPLICATE", "ALREADY_EXCEPTION");
       return {
-        outcome: "OK",
-        message: "exception reported",
+        ...ok("EXCEPTION_REPORTED"),
         effect: { status: "EXCEPTION", currentNodeId: here, exceptionReason: scan.exceptionReason.trim() },
       };
     }
     case "RETURN": {
       if (s.currentNodeId !== here || s.status === "IN_TRANSIT")
-        return no("INVALID_TRANSITION", "the parcel is not at this node", { expectedNodeId: s.currentNodeId });
-      return { outcome: "OK", message: "returned to sender", effect: { status: "RETURNED", currentNodeId: here, clearShelf: true } };
+        return no("INVALID_TRANSITION", "NOT_HERE", undefined, { expectedNodeId: s.currentNodeId });
+      return { ...ok("RETURNED"), effect: { status: "RETURNED", currentNodeId: here, clearShelf: true } };
     }
   }
 }

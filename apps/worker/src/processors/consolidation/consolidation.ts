@@ -56,10 +56,22 @@ export const processSeal: Processor = async (job, deps) => {
     if (!found) return { skipped: "no parcels for this departure" };
     loadId = found.id;
   }
-  const load = await deps.db.load.findUnique({ where: { id: loadId }, select: { nodeId: true, milkRun: true, countyCode: true } });
+  const load = await deps.db.load.findUnique({ where: { id: loadId }, select: { nodeId: true, milkRun: true, countyCode: true, laneId: true } });
   if (!load) throw new UnrecoverableError(`no load ${loadId}`);
-  // Stragglers first: parcels that became ready at the node (or, for a milk run, at its village points).
-  await assignReady(deps.db, { countyCode: load.countyCode, nodeIds: load.milkRun ? null : [load.nodeId], now });
+  // Stragglers first: parcels that became ready for this load's lane (or, for a milk run, for the station's milk-run
+  // lanes, out to its village points and back). Only those lanes' legs are read: the sweep runs under the one
+  // assignment lock, so a county-wide read per seal would queue every seal behind it.
+  const laneIds = load.milkRun
+    ? (
+        await deps.db.lane.findMany({
+          where: { mode: "MILK_RUN", OR: [{ fromNodeId: load.nodeId }, { toNodeId: load.nodeId }] },
+          select: { id: true },
+        })
+      ).map((l) => l.id)
+    : load.laneId
+      ? [load.laneId]
+      : null;
+  await assignReady(deps.db, { countyCode: load.countyCode, nodeIds: laneIds ? null : [load.nodeId], laneIds, now });
   const r = await sealAndFlow(deps.db, deps.queues, loadId, now);
   return { loadId, status: r.status, vehicles: r.vehicles.length, assigned: r.assigned, rolled: r.rolled };
 };

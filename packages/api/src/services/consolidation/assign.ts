@@ -12,6 +12,9 @@ import { loadLanes } from "./timetables.ts";
 export interface AssignOptions {
   countyCode?: string | null;
   nodeIds?: string[] | null;
+  /// Only legs on these lanes (a seal's sweep for its own load's stragglers): read from the lanes' planned legs
+  /// rather than every parcel waiting at the nodes.
+  laneIds?: string[] | null;
   now: Date;
   /// Rows per write statement.
   chunk?: number;
@@ -59,6 +62,27 @@ JOIN "Node" f ON f.id = l."fromNodeId"
 JOIN "Node" t ON t.id = l."toNodeId"
 WHERE l.status = 'PLANNED' AND l.plan = l."maxPlan"
   AND NOT EXISTS (SELECT 1 FROM "LoadItem" i WHERE i."legId" = l.id)
+ORDER BY l.id`;
+
+/// The same rows for the planned legs on given lanes only (through the legs' lane index): a seal's sweep costs
+/// what its own lanes hold, not what the whole county has waiting.
+export const READY_BY_LANE_SQL = `
+WITH legs AS (
+  SELECT l.*, (SELECT max(x.plan) FROM "ShipmentLeg" x WHERE x."shipmentId" = l."shipmentId") AS "maxPlan"
+  FROM "ShipmentLeg" l
+  WHERE l."laneId" = ANY($2::uuid[]) AND l.status = 'PLANNED'
+    AND NOT EXISTS (SELECT 1 FROM "LoadItem" i WHERE i."legId" = l.id)
+)
+SELECT l.id AS "legId", l."shipmentId", s."countyCode", l."laneId", ln.mode::text AS mode, l."fromNodeId", l."toNodeId",
+  f.tier::text AS "fromTier", t.tier::text AS "toTier", l."plannedDepart", ln."cutoffMinutes",
+  s."carrierId", s."weightG", s."volumeCm3", s."lengthMm", s."widthMm", s."heightMm", s.temp::text AS temp
+FROM legs l
+JOIN "Shipment" s ON s.id = l."shipmentId" AND l."fromNodeId" = s."currentNodeId"
+  AND s.status IN ('CREATED', 'ACCEPTED', 'AT_NODE') AND ($1::varchar IS NULL OR s."countyCode" = $1)
+JOIN "Lane" ln ON ln.id = l."laneId"
+JOIN "Node" f ON f.id = l."fromNodeId"
+JOIN "Node" t ON t.id = l."toNodeId"
+WHERE l.plan = l."maxPlan"
 ORDER BY l.id`;
 
 /// Creates the loads named by `slots` that do not exist yet; returns key → { id, status }.
@@ -123,7 +147,11 @@ export async function assignReady(db: Db, opts: AssignOptions): Promise<AssignRe
 /// Everything on the one connection holding the lock (another from the pool could be a wait for a
 /// connection held by a sweep waiting for this lock).
 async function assignLocked(client: PgClient, opts: AssignOptions): Promise<AssignResult> {
-  const ready = (await client.query<ReadyLeg>(READY_SQL, [opts.countyCode ?? null, opts.nodeIds?.length ? opts.nodeIds : null])).rows;
+  const ready = (
+    opts.laneIds
+      ? await client.query<ReadyLeg>(READY_BY_LANE_SQL, [opts.countyCode ?? null, opts.laneIds])
+      : await client.query<ReadyLeg>(READY_SQL, [opts.countyCode ?? null, opts.nodeIds?.length ? opts.nodeIds : null])
+  ).rows;
   if (!ready.length) return { assigned: 0, missed: 0, loads: 0 };
   const counties = [...new Set(ready.map((r) => r.countyCode))];
   const runs = new Map<string, ReturnType<typeof milkRunTimetables>>();

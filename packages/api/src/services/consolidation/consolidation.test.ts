@@ -110,6 +110,27 @@ describe("assignment", () => {
   });
 });
 
+describe("a seal's sweep of its own lanes", () => {
+  it("assigns only the legs on the lanes given, to the same loads a county-wide sweep would", async () => {
+    // One parcel waits at the hub for the trunk (T1), one at the station for the milk run to P202 (created there).
+    const trunk = await parcel("P200");
+    const milk = await parcel("P202", { from: "S102" });
+    const ship = (w: string) => h.deps.db.shipment.findUniqueOrThrow({ where: { waybillNo: w }, include: { legs: true } });
+    const [tShip, mShip] = [await ship(trunk), await ship(milk)];
+    const milkLane = await h.deps.db.lane.findFirstOrThrow({ where: { code: "M-P202" } });
+    const now = h.clock.now;
+    const r = await assignReady(h.deps.db, { countyCode, laneIds: [milkLane.id], now });
+    expect(r.assigned).toBe(1);
+    const milkItem = await h.deps.db.loadItem.findFirstOrThrow({ where: { shipmentId: mShip.id }, include: { load: true } });
+    expect(milkItem.load).toMatchObject({ milkRun: true, nodeId: ids.S102 });
+    expect(await h.deps.db.loadItem.count({ where: { shipmentId: tShip.id } })).toBe(0);
+    // The rest is left to the county-wide sweep, which finds only the trunk parcel now.
+    expect((await assignReady(h.deps.db, { countyCode, now })).assigned).toBe(1);
+    const trunkItem = await h.deps.db.loadItem.findFirstOrThrow({ where: { shipmentId: tShip.id }, include: { load: true } });
+    expect(trunkItem.load.laneId).toBe(tShip.legs.find((l) => l.seq === 0)!.laneId);
+  });
+});
+
 describe("sealing a lane load", () => {
   it("packs vehicles within capacity, cold parcels on the cold vehicle only, rolls the rest with a reason and re-plans them", async () => {
     await h.deps.db.loadItem.deleteMany();
@@ -314,6 +335,10 @@ describe("load scans", () => {
       .scan.record({ clientScanId: randomUUID(), code: load.code, action: "DEPART", nodeId: ids.S102!, at: h.clock.now.toISOString() });
     expect(first.outcome).toBe("INVALID_TRANSITION"); // pick-ups are still at their village points
     expect(first.message).toMatch(/4 depart OK, .*2 refused/);
+    expect(first).toMatchObject({
+      reason: "LOAD_SUMMARY",
+      params: { load: load.code, n: 6, ok: 4, action: "depart", refused: 2, first: expect.stringMatching(/^XD/) },
+    });
     const shipments = await h.deps.db.shipment.findMany({ where: { id: { in: load.items.map((i) => i.shipmentId) } } });
     expect(shipments.every((s) => s.status === "IN_TRANSIT")).toBe(true);
     const scans = await h.deps.db.scanEvent.findMany({ where: { shipmentId: { in: shipments.map((s) => s.id) }, action: "DEPART" } });

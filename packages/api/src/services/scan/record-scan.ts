@@ -16,8 +16,11 @@ import {
   shipmentLight,
   yellowFraction,
   type Actor,
+  scanMessage,
   type ScanLeg,
   type TScanOutcome,
+  type TScanParams,
+  type TScanReason,
 } from "@xiangda/domain";
 import { consolidationAssign, notifyPickupReady, outboxEvent, shipmentsReplan, type OutboxRow } from "@xiangda/jobs";
 import { missingThreeRules } from "../shipments/accept-shipment.ts";
@@ -29,6 +32,10 @@ import { eventTime } from "./scan-timeline.ts";
 export interface ScanResult {
   clientScanId: string;
   outcome: TScanOutcome;
+  /// The code of `message` (SCAN_REASONS) and its parameters, for clients that show it in their own language;
+  /// null on results stored before reasons were recorded.
+  reason: TScanReason | null;
+  params: TScanParams | null;
   message: string;
   shipment: { waybillNo: string; status: string; light: string; temp: string; destination: string | null; selfPickup: boolean } | null;
   nextHop: { code: string; name: string } | null;
@@ -41,6 +48,8 @@ function canonical(r: ScanResult): ScanResult {
   return {
     clientScanId: r.clientScanId,
     outcome: r.outcome,
+    reason: r.reason ?? null,
+    params: r.params ?? null,
     message: r.message,
     shipment: r.shipment
       ? {
@@ -298,24 +307,25 @@ async function runBatch(c: PgPool, actor: Actor, input: TScan[], now: Date): Pro
     return n ? { code: n.code, name: n.name } : null;
   };
 
-  const find = (s: TScan, node: NodeRow): Parcel | string => {
+  type NotFound = { reason: TScanReason; params: TScanParams };
+  const find = (s: TScan, node: NodeRow): Parcel | NotFound => {
     const code = s.code.trim().toUpperCase();
     if (code.startsWith("XD")) {
       const p = parseWaybill(code);
-      if (!p.ok) return `not a valid waybill number: ${p.message}`;
+      if (!p.ok) return { reason: "BAD_WAYBILL", params: { detail: p.message } };
       const parcel = byWaybill.get(p.value);
-      return parcel && parcel.row.countyCode === node.countyCode ? parcel : `no parcel ${p.value} in this county`;
+      return parcel && parcel.row.countyCode === node.countyCode ? parcel : { reason: "NOT_IN_COUNTY", params: { waybillNo: p.value } };
     }
     if (SHELF.test(code)) {
       const parcel = [...parcels.values()].find(
         (x) => x.row.currentNodeId === node.id && x.row.shelfSlot === code && x.row.status === "AWAITING_PICKUP",
       );
-      return parcel ?? `shelf slot ${code} is empty`;
+      return parcel ?? { reason: "SHELF_EMPTY", params: { slot: code } };
     }
     const list = [...parcels.values()].filter((x) => x.row.countyCode === node.countyCode && x.row.carrierWaybillNo === s.code.trim());
     if (list.length === 1) return list[0]!;
-    if (list.length > 1) return `${s.code.trim()} is a waybill number of several carriers; scan the XD label`;
-    return `unknown code ${s.code.trim()}`;
+    if (list.length > 1) return { reason: "SEVERAL_CARRIERS", params: { code: s.code.trim() } };
+    return { reason: "UNKNOWN_CODE", params: { code: s.code.trim() } };
   };
 
   const readyAt = new Set<string>();
@@ -337,12 +347,12 @@ async function runBatch(c: PgPool, actor: Actor, input: TScan[], now: Date): Pro
     if (headers.has(i)) continue; // summed up once its parcels are done
     const node = nodes.get(s.nodeId);
     if (!allowed(node)) {
-      record({ clientScanId: s.clientScanId, outcome: "FORBIDDEN", message: "you may scan only at your own node", ...base }, null);
+      record({ clientScanId: s.clientScanId, outcome: "FORBIDDEN", ...why("OWN_NODE_ONLY"), ...base }, null);
       continue;
     }
     const found = find(s, node);
-    if (typeof found === "string") {
-      record({ clientScanId: s.clientScanId, outcome: "UNKNOWN_CODE", message: found, ...base }, null);
+    if ("reason" in found) {
+      record({ clientScanId: s.clientScanId, outcome: "UNKNOWN_CODE", ...why(found.reason, found.params), ...base }, null);
       continue;
     }
     const p = found;
@@ -455,15 +465,13 @@ async function runBatch(c: PgPool, actor: Actor, input: TScan[], now: Date): Pro
     }
     await loadNodes([decision.nextNodeId, decision.expectedNodeId]);
     const expected = view(decision.expectedNodeId);
-    const message =
-      decision.outcome === "MISROUTED" && expected
-        ? `misrouted: expected at ${expected.name} (${expected.code}); a new route is being planned`
-        : decision.message;
     record(
       {
         clientScanId: s.clientScanId,
         outcome: decision.outcome,
-        message,
+        ...(decision.outcome === "MISROUTED" && expected
+          ? why("MISROUTED_AT", { name: expected.name, code: expected.code })
+          : { reason: decision.reason, params: decision.params ?? null, message: decision.message }),
         shipment: {
           waybillNo: row.waybillNo,
           status: row.status,
@@ -516,7 +524,7 @@ interface LoadHeader {
   nodeId: string;
   /// How many parcel scans follow it in the work list.
   children: number;
-  refused: string | null;
+  refused: { reason: TScanReason; params: TScanParams } | null;
 }
 
 /// The same load scan always expands to the same parcel scan ids (a retry replays them).
@@ -556,10 +564,11 @@ async function expandLoadScans(c: PgPool, actor: Actor, input: TScan[], mayTry: 
     if (!mine.length) return;
     const first = mine[0]!;
     const vehicles = new Set(mine.map((r) => r.vehicleId).filter(Boolean));
-    let refused: string | null = null;
-    if (s.action === "LOAD" && s.vehicleId && vehicles.size && !vehicles.has(s.vehicleId)) refused = `this vehicle is not on load ${code}`;
+    let refused: LoadHeader["refused"] = null;
+    if (s.action === "LOAD" && s.vehicleId && vehicles.size && !vehicles.has(s.vehicleId))
+      refused = { reason: "VEHICLE_NOT_ON_LOAD", params: { load: code } };
     if (!["LOAD", "DEPART", "ARRIVE", "HANDOVER"].includes(s.action))
-      refused = `a load can be scanned to load, depart, hand over or arrive; scan ${s.action.toLowerCase()} parcel by parcel`;
+      refused = { reason: "LOAD_ACTION", params: { action: s.action.toLowerCase() } };
     const items = refused
       ? []
       : mine.filter((r) => r.waybillNo && (s.action !== "LOAD" || !s.vehicleId || !vehicles.size || r.vehicleId === s.vehicleId));
@@ -591,8 +600,8 @@ function summarizeLoadScan(
   next: { code: string; name: string } | null,
 ): ScanResult {
   const base = { clientScanId: s.clientScanId, shipment: null, nextHop: next, expected: null, shelfSlot: null };
-  if (h.refused) return { ...base, outcome: "INVALID_TRANSITION", message: h.refused };
-  if (!children.length) return { ...base, outcome: "INVALID_TRANSITION", message: `load ${h.code} has no parcels` };
+  if (h.refused) return { ...base, outcome: "INVALID_TRANSITION", ...why(h.refused.reason, h.refused.params) };
+  if (!children.length) return { ...base, outcome: "INVALID_TRANSITION", ...why("LOAD_EMPTY", { load: h.code }) };
   const count = new Map<string, number>();
   for (const r of children) count.set(r!.outcome, (count.get(r!.outcome) ?? 0) + 1);
   const ok = count.get("OK") ?? 0;
@@ -600,8 +609,13 @@ function summarizeLoadScan(
   const other = children.length - ok - dup;
   const outcome: TScanOutcome = ok + dup === children.length ? (ok ? "OK" : "DUPLICATE") : "INVALID_TRANSITION";
   const firstRefusal = children.find((r) => r!.outcome !== "OK" && r!.outcome !== "DUPLICATE");
-  const message = `load ${h.code}: ${children.length} parcels, ${ok} ${s.action.toLowerCase()} OK${dup ? `, ${dup} already` : ""}${other ? `, ${other} refused (${firstRefusal!.shipment?.waybillNo ?? ""}: ${firstRefusal!.message})` : ""}`;
-  return { ...base, outcome, message };
+  const params: TScanParams = { load: h.code, n: children.length, ok, action: s.action.toLowerCase() };
+  if (dup) params.dup = dup;
+  if (other) Object.assign(params, { refused: other, first: firstRefusal!.shipment?.waybillNo ?? "", firstMessage: firstRefusal!.message });
+  // The first refusal's own reason, for clients to translate, when it needs no parameters of its own.
+  if (firstRefusal?.reason && !firstRefusal.params) params.firstReason = firstRefusal.reason;
+  const message = `${scanMessage("LOAD_SUMMARY", params)}${dup ? `, ${dup} already` : ""}${other ? `, ${other} refused (${params.first}: ${firstRefusal!.message})` : ""}`;
+  return { ...base, outcome, reason: "LOAD_SUMMARY", params, message };
 }
 
 /// A load follows its parcels: departed when scanned out at its node, arrived at its destination.
@@ -718,4 +732,9 @@ async function writeAll(c: PgPool, actor: Actor, now: Date, w: Writes): Promise<
       JSON.stringify([...w.versions].filter(([id]) => !updated.has(id)).map(([id, v]) => ({ id, v }))),
     ],
   });
+}
+
+/// A result's reason, its parameters and its English sentence.
+function why(reason: TScanReason, params?: TScanParams): Pick<ScanResult, "reason" | "params" | "message"> {
+  return { reason, params: params ?? null, message: scanMessage(reason, params) };
 }

@@ -177,14 +177,26 @@ describe("refusals change nothing and are stored", () => {
   it("FORBIDDEN at another node, UNKNOWN_CODE for a bad check digit or an unknown number", async () => {
     const wb = await newParcel();
     const before = await h.deps.db.shipment.findUniqueOrThrow({ where: { waybillNo: wb } });
-    expect(await scan(staff("S102"), wb, "DEPART", "HUB")).toMatchObject({ outcome: "FORBIDDEN", shipment: null });
+    expect(await scan(staff("S102"), wb, "DEPART", "HUB")).toMatchObject({
+      outcome: "FORBIDDEN",
+      reason: "OWN_NODE_ONLY",
+      params: null,
+      shipment: null,
+    });
     const bad = wb.slice(0, -1) + String((Number(wb.slice(-1)) + 1) % 10);
     expect(await scan(staff("HUB"), bad, "DEPART", "HUB")).toMatchObject({
       outcome: "UNKNOWN_CODE",
+      reason: "BAD_WAYBILL",
       message: expect.stringContaining("waybill"),
     });
-    expect(await scan(staff("HUB"), "9999999", "DEPART", "HUB")).toMatchObject({ outcome: "UNKNOWN_CODE" });
-    expect(await scan(staff("HUB"), wb, "DELIVER", "HUB")).toMatchObject({ outcome: "INVALID_TRANSITION" });
+    // Every refusal has a reason code with its parameters (for the console's language) and the same in English.
+    expect(await scan(staff("HUB"), "9999999", "DEPART", "HUB")).toMatchObject({
+      outcome: "UNKNOWN_CODE",
+      reason: "UNKNOWN_CODE",
+      params: { code: "9999999" },
+      message: "unknown code 9999999",
+    });
+    expect(await scan(staff("HUB"), wb, "DELIVER", "HUB")).toMatchObject({ outcome: "INVALID_TRANSITION", reason: "NOT_FINAL_NODE" });
     const after = await h.deps.db.shipment.findUniqueOrThrow({ where: { waybillNo: wb } });
     expect(after).toEqual(before);
     const stored = await h.deps.db.scanEvent.findMany({ where: { outcome: { in: ["FORBIDDEN", "UNKNOWN_CODE", "INVALID_TRANSITION"] } } });
@@ -205,7 +217,13 @@ describe("misrouting and the three rules", () => {
     const wb = await newParcel();
     await scan(staff("HUB"), wb, "DEPART", "HUB");
     const r = await scan(staff("S105"), wb, "ARRIVE", "S105");
-    expect(r).toMatchObject({ outcome: "MISROUTED", expected: { code: "S102" }, message: expect.stringContaining("S102") });
+    expect(r).toMatchObject({
+      outcome: "MISROUTED",
+      expected: { code: "S102" },
+      reason: "MISROUTED_AT",
+      params: { code: "S102", name: expect.any(String) },
+      message: expect.stringContaining("S102"),
+    });
     const s = await h.deps.db.shipment.findUniqueOrThrow({ where: { waybillNo: wb } });
     expect(s.currentNodeId).toBe(ids.S105);
     expect(

@@ -50,6 +50,9 @@ export interface TScanEntry {
   action: string;
   outcome: TOutcome;
   message: string;
+  /** The server's reason code and parameters (scan-text.ts shows them in the console's language). */
+  reason?: string | null;
+  params?: Record<string, string | number> | null;
   at: string;
   waybillNo: string | null;
   nextHop: string | null;
@@ -58,7 +61,16 @@ export interface TScanEntry {
 
 export interface TTodayServer {
   counts: { action: string; outcome: string; count: number }[];
-  scans: { clientScanId: string; code: string; action: string; outcome: string; message: string; deviceAt: string }[];
+  scans: {
+    clientScanId: string;
+    code: string;
+    action: string;
+    outcome: string;
+    message: string;
+    reason?: string | null;
+    params?: Record<string, string | number> | null;
+    deviceAt: string;
+  }[];
 }
 
 /** Local entries first (newest first), then the server's that this screen has not made; OK counts per action. */
@@ -80,6 +92,8 @@ export function mergeToday(
       action: s.action,
       outcome: s.outcome as TOutcome,
       message: s.message,
+      reason: s.reason ?? null,
+      params: s.params ?? null,
       at: s.deviceAt,
       waybillNo: null,
       nextHop: null,

@@ -23,6 +23,7 @@ import {
   type TScanEntry,
 } from "./scan-model.ts";
 import { playTone } from "./scan-sound.ts";
+import { scanText } from "./scan-text.ts";
 
 const CameraScanner = lazy(() => import("./camera-scanner.tsx"));
 
@@ -63,7 +64,7 @@ export function StationConsole() {
 }
 
 function ScanConsole({ nodeId }: { nodeId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const trpc = useTRPC();
   const client = useTRPCClient();
   const queryClient = useQueryClient();
@@ -120,6 +121,8 @@ function ScanConsole({ nodeId }: { nodeId: string }) {
       upsert(r.clientScanId, {
         outcome: r.outcome,
         message: r.message,
+        reason: r.reason,
+        params: r.params,
         waybillNo: r.shipment?.waybillNo ?? null,
         nextHop: r.nextHop?.name ?? null,
         shelfSlot: r.shelfSlot,
@@ -352,9 +355,9 @@ function ScanConsole({ nodeId }: { nodeId: string }) {
         ? t("scan.shelfSlot", { slot: e.shelfSlot })
         : e.outcome === "OK" && e.nextHop
           ? t("scan.nextHop", { name: e.nextHop })
-          : e.message;
+          : scanText(i18n, e);
     return { outcome: e.outcome, title: t(`scan.outcomes.${e.outcome}`), detail, code: e.waybillNo ?? e.code };
-  }, [entries, feedback, t]);
+  }, [entries, feedback, t, i18n]);
 
   const printWaybills = lastOkWaybills(merged.entries, printN);
   const printLabels = () => {
