@@ -1,44 +1,16 @@
-// Why a scan came out as it did, English (namespace "scanWhy"). Same keys as scan-why.zh.ts.
+// Why a scan came out as it did, English (namespace "scanWhy"): the server's own sentences (SCAN_REASONS in the
+// domain package, `{name}` as `{{name}}`), a few reworded for the console. Same keys as scan-why.zh.ts.
+import { SCAN_REASONS, type TScanReason } from "@xiangda/domain";
+
+const fromServer = Object.fromEntries(
+  Object.entries(SCAN_REASONS).map(([k, v]) => [k, v.replace(/\{(\w+)\}/g, "{{$1}}")]),
+) as Record<TScanReason, string>;
+
 export const scanWhyEn = {
-  ALREADY_FINAL: "already {{status}}",
-  FINAL: "the parcel is already {{status}}",
-  ALREADY_ARRIVED: "already arrived here",
-  ALREADY_ACCEPTED: "already accepted here",
-  ARRIVED: "arrived",
-  MISROUTED: "misrouted: expected at another node",
-  MISROUTED_AT: "misrouted: expected at {{name}} ({{code}}); a new route is being planned",
+  ...fromServer,
   OFF_ROUTE: "misrouted: the route does not come here; a new route is being planned",
-  ALREADY_DEPARTED: "already departed",
-  IN_TRANSIT_ELSEWHERE: "the parcel is in transit elsewhere; scan ARRIVE first",
-  NOT_HERE_ARRIVE_FIRST: "the parcel is not at this node; scan ARRIVE first",
-  HUB_RULES_DEPART: "may not leave the county hub without {{rules}}",
-  NO_DEPARTURE: "no planned departure from this node; the parcel needs a new route",
-  NOT_TO_POINT: "the next stop is not a village point; use DEPART",
-  HANDED_OVER: "handed over to the village point",
-  DEPARTED: "departed",
   VEHICLE_REQUIRED: "set the vehicle before loading",
-  ALREADY_LOADED: "already loaded on this vehicle",
-  HUB_RULES_LOAD: "may not be loaded at the county hub without {{rules}}",
-  LOADED: "loaded",
-  NOT_HERE: "the parcel is not at this node",
-  NOT_FINAL_NODE: "this is not the parcel's final node",
-  DELIVERED: "delivered",
-  NOT_AWAITING_PICKUP: "the parcel is not waiting for pickup here",
-  WRONG_PICKUP_CODE: "wrong or missing pickup code (or last 4 phone digits)",
-  PICKED_UP: "picked up",
-  EXCEPTION_REASON_REQUIRED: "an exception needs a reason",
-  ALREADY_EXCEPTION: "exception already reported here",
-  EXCEPTION_REPORTED: "exception reported",
-  RETURNED: "returned to sender",
-  OWN_NODE_ONLY: "you may scan only at your own node",
-  BAD_WAYBILL: "not a valid waybill number: {{detail}}",
-  NOT_IN_COUNTY: "no parcel {{waybillNo}} in this county",
-  SHELF_EMPTY: "shelf slot {{slot}} is empty",
-  SEVERAL_CARRIERS: "{{code}} is a waybill number of several carriers; scan the XD label",
-  UNKNOWN_CODE: "unknown code {{code}}",
-  VEHICLE_NOT_ON_LOAD: "this vehicle is not on load {{load}}",
   LOAD_ACTION: "a load can be scanned to load, depart, hand over or arrive; scan parcel by parcel",
-  LOAD_EMPTY: "load {{load}} has no parcels",
   LOAD_SUMMARY: "load {{load}}: {{n}} parcels, {{ok}} OK",
   loadDup: ", {{dup}} already",
   loadRefused: ", {{refused}} refused ({{first}}: {{why}})",
