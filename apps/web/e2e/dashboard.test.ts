@@ -17,10 +17,13 @@ import {
   horizontalOverflow,
   launchBrowser,
   openPage,
+  psql,
   requireBaseUrl,
   RESULTS_DIR,
   screenshotPath,
   submitLogin,
+  trpc,
+  until,
 } from "./harness.ts";
 
 const COUNTY = "210881";
@@ -33,36 +36,11 @@ let token = "";
 const pages: Page[] = [];
 const red: string[] = [];
 
-async function api<T>(proc: string, input: unknown, kind: "query" | "mutation" = "mutation"): Promise<T> {
-  const url = kind === "query" ? `${baseUrl}/trpc/${proc}?input=${encodeURIComponent(JSON.stringify(input))}` : `${baseUrl}/trpc/${proc}`;
-  const res = await fetch(url, {
-    method: kind === "query" ? "GET" : "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-    ...(kind === "mutation" ? { body: JSON.stringify(input) } : {}),
-  });
-  const body = (await res.json()) as { result?: { data: T }; error?: unknown };
-  if (!res.ok || !body.result) throw new Error(`${proc}: ${res.status} ${JSON.stringify(body.error ?? body)}`);
-  return body.result.data;
-}
+const api = <T>(proc: string, input: unknown, kind: "query" | "mutation" = "mutation") => trpc<T>(baseUrl, token, proc, input, kind);
 const query = <T>(proc: string, input: unknown) => api<T>(proc, input, "query");
-
-function psql(sql: string): string {
-  const url = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:55432/xiangda";
-  return execFileSync("psql", [url, "-v", "ON_ERROR_STOP=1", "-qAt"], { input: sql }).toString().trim();
-}
 
 const shanghaiDay = (at = new Date()) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-
-async function until<T>(what: string, read: () => Promise<T>, ok: (value: T) => boolean, ms = 45_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > end) throw new Error(`${what}: still ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
 
 interface TVolumes {
   totals: { downCreated: number; upCreated: number; downFinished: number; upFinished: number };

@@ -1,4 +1,6 @@
-// Shared set-up for the browser smoke tests: base URL, Chromium launch, sign-in helper.
+// Shared set-up for the browser tests: base URL, Chromium launch, sign-in helper, and the API, database and polling
+// helpers the tests use to set up and check what the pages did.
+import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -70,4 +72,34 @@ export function screenshotPath(name: string): string {
 /** Waits until the element with this test id has focus (focus often moves on the next animation frame); throws after 5 s. */
 export async function waitForFocus(page: Page, testId: string): Promise<void> {
   await page.waitForFunction((id) => document.activeElement?.getAttribute("data-testid") === id, testId, { timeout: 5000 });
+}
+
+/** A tRPC call with a bearer token: GET for a query, POST for a mutation; throws with the server's error. */
+export async function trpc<T>(baseUrl: string, token: string, proc: string, input: unknown, kind: "query" | "mutation" = "mutation"): Promise<T> {
+  const url = kind === "query" ? `${baseUrl}/trpc/${proc}?input=${encodeURIComponent(JSON.stringify(input))}` : `${baseUrl}/trpc/${proc}`;
+  const res = await fetch(url, {
+    method: kind === "query" ? "GET" : "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    ...(kind === "mutation" ? { body: JSON.stringify(input) } : {}),
+  });
+  const body = (await res.json()) as { result?: { data: T }; error?: unknown };
+  if (!res.ok || !body.result) throw new Error(`${proc}: ${res.status} ${JSON.stringify(body.error ?? body)}`);
+  return body.result.data;
+}
+
+/** One SQL statement against the test database (DATABASE_URL, as scripts/e2e.sh sets it): rows as `a|b` lines. */
+export function psql(sql: string): string {
+  const url = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:55432/xiangda";
+  return execFileSync("psql", [url, "-v", "ON_ERROR_STOP=1", "-qAt", "-F", "|"], { input: sql }).toString().trim();
+}
+
+/** Reads until `ok`, every `every` ms, failing after `ms` with the last value. */
+export async function until<T>(what: string, read: () => Promise<T> | T, ok: (v: T) => boolean, ms = 45_000, every = 500): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await read();
+    if (ok(v)) return v;
+    if (Date.now() > end) throw new Error(`${what}: still ${JSON.stringify(v)} after ${ms / 1000} s`);
+    await new Promise((r) => setTimeout(r, every));
+  }
 }

@@ -14,12 +14,23 @@
 // for journey 2, 暖泉镇's bus leg for journey 3. Journeys 2 and 3 wait on the clock side by side; journey 1
 // runs after them, once 高屯镇's extra milk run is gone (an upward parcel waiting at 高屯村 would otherwise ride it).
 // After each journey the stored state is checked with psql (DATABASE_URL, as scripts/e2e.sh sets it).
-import { execFileSync } from "node:child_process";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { areaHeading, launchBrowser, openPage, requireBaseUrl, RESULTS_DIR, screenshotPath, submitLogin, waitForFocus } from "./harness.ts";
+import {
+  areaHeading,
+  launchBrowser,
+  openPage,
+  psql,
+  requireBaseUrl,
+  RESULTS_DIR,
+  screenshotPath,
+  submitLogin,
+  trpc,
+  until,
+  waitForFocus,
+} from "./harness.ts";
 
 const COUNTY = "210881";
 const MINUTE = 60_000;
@@ -32,19 +43,8 @@ const tokens: Record<string, string> = {};
 /** Timetable changes to put back, by lane or node code (each once). */
 const restores = new Map<string, () => Promise<unknown>>();
 
-async function call<T>(proc: string, input: unknown, token: string, kind: "query" | "mutation"): Promise<T> {
-  const url = kind === "query" ? `${baseUrl}/trpc/${proc}?input=${encodeURIComponent(JSON.stringify(input))}` : `${baseUrl}/trpc/${proc}`;
-  const res = await fetch(url, {
-    method: kind === "query" ? "GET" : "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-    ...(kind === "mutation" ? { body: JSON.stringify(input) } : {}),
-  });
-  const body = (await res.json()) as { result?: { data: T }; error?: unknown };
-  if (!res.ok || !body.result) throw new Error(`${proc}: ${res.status} ${JSON.stringify(body.error ?? body)}`);
-  return body.result.data;
-}
-const query = <T>(proc: string, input: unknown, who = "manager") => call<T>(proc, input, tokens[who]!, "query");
-const mutate = <T>(proc: string, input: unknown, who = "manager") => call<T>(proc, input, tokens[who]!, "mutation");
+const query = <T>(proc: string, input: unknown, who = "manager") => trpc<T>(baseUrl, tokens[who]!, proc, input, "query");
+const mutate = <T>(proc: string, input: unknown, who = "manager") => trpc<T>(baseUrl, tokens[who]!, proc, input, "mutation");
 
 async function login(username: string, password: string): Promise<string> {
   const res = await fetch(`${baseUrl}/trpc/auth.login`, {
@@ -57,21 +57,7 @@ async function login(username: string, password: string): Promise<string> {
   return body.result.data.token;
 }
 
-function psql(sql: string): string {
-  const url = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:55432/xiangda";
-  return execFileSync("psql", [url, "-v", "ON_ERROR_STOP=1", "-qAt", "-F", "|"], { input: sql }).toString().trim();
-}
 const sqlText = (s: string) => `'${s.replaceAll("'", "''")}'`;
-
-async function until<T>(what: string, read: () => Promise<T> | T, ok: (v: T) => boolean, ms: number, every = 1000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await read();
-    if (ok(v)) return v;
-    if (Date.now() > end) throw new Error(`${what}: still ${JSON.stringify(v)} after ${ms / 1000} s`);
-    await new Promise((r) => setTimeout(r, every));
-  }
-}
 
 /** "HH:MM" in Asia/Shanghai (the timetables' clock). */
 const clock = (ms: number) => new Date(ms + SHANGHAI).toISOString().slice(11, 16);

@@ -4,32 +4,27 @@
 // (DATABASE_URL, as scripts/e2e.sh sets it): one vehicle visiting 和美村 before 高屯村, one parcel rolled.
 // The station opens it from its menu (stops in visiting order, masked phones, fill bars, rolled reason, carrier
 // totals, barcode, the manifest PDF); the manager finds it by date and status; ADMIN's menu opens /admin/queues.
-import { execFileSync } from "node:child_process";
 import { makeLoadCode } from "@xiangda/domain";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { areaHeading, horizontalOverflow, launchBrowser, openPage, requireBaseUrl, screenshotPath, submitLogin } from "./harness.ts";
+import {
+  areaHeading,
+  horizontalOverflow,
+  launchBrowser,
+  openPage,
+  psql,
+  requireBaseUrl,
+  screenshotPath,
+  submitLogin,
+  trpc,
+} from "./harness.ts";
 
 let baseUrl = "";
 let browser: Browser | undefined;
 const pages: Page[] = [];
 const load = { code: "", date: "" };
 
-async function api<T>(proc: string, input: unknown, token: string): Promise<T> {
-  const res = await fetch(`${baseUrl}/trpc/${proc}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-    body: JSON.stringify(input),
-  });
-  const body = (await res.json()) as { result?: { data: T }; error?: unknown };
-  if (!res.ok || !body.result) throw new Error(`${proc}: ${res.status} ${JSON.stringify(body.error ?? body)}`);
-  return body.result.data;
-}
-
-function psql(sql: string): string {
-  const url = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:55432/xiangda";
-  return execFileSync("psql", [url, "-v", "ON_ERROR_STOP=1", "-qAt"], { input: sql }).toString().trim();
-}
+const api = <T>(proc: string, input: unknown, token: string) => trpc<T>(baseUrl, token, proc, input);
 
 /** Tomorrow (Asia/Shanghai) 09:30: after any cut-off the worker might act on today. */
 function departure(): { iso: string; date: string } {
