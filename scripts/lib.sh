@@ -31,19 +31,19 @@ install_deps() {
 }
 
 ensure_chromium() {
-  if [ -n "${CHROMIUM_PATH:-}" ] && [ -x "$CHROMIUM_PATH" ] && command -v pdftoppm >/dev/null; then return; fi
-  if [ -x /usr/bin/chromium ] && command -v pdftoppm >/dev/null && fc-list 2>/dev/null | grep -qi "wenquanyi\|noto.*cjk"; then
+  if [ -n "${CHROMIUM_PATH:-}" ] && [ -x "$CHROMIUM_PATH" ] && command -v pdftoppm >/dev/null && command -v zbarimg >/dev/null; then return; fi
+  if [ -x /usr/bin/chromium ] && command -v pdftoppm >/dev/null && command -v zbarimg >/dev/null && fc-list 2>/dev/null | grep -qi "wenquanyi\|noto.*cjk"; then
     export CHROMIUM_PATH=/usr/bin/chromium
     return
   fi
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    say "Installing Chromium, a Chinese font and poppler-utils for browser and label tests (apt-get)"
+    say "Installing Chromium, a Chinese font, poppler-utils and zbar-tools for browser and label tests (apt-get)"
     DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei poppler-utils >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei poppler-utils zbar-tools >/dev/null
     export CHROMIUM_PATH=/usr/bin/chromium
     return
   fi
   if [ -x /usr/bin/chromium ]; then export CHROMIUM_PATH=/usr/bin/chromium; return; fi
-  echo "Chromium, a CJK font and pdftoppm are needed for the tests (Debian: apt-get install chromium fonts-wqy-microhei poppler-utils) or set CHROMIUM_PATH." >&2
+  echo "Chromium, a CJK font, pdftoppm and zbarimg are needed for the tests (Debian: apt-get install chromium fonts-wqy-microhei poppler-utils zbar-tools) or set CHROMIUM_PATH." >&2
   exit 1
 }

@@ -1,12 +1,14 @@
 // Product images (checked by their bytes, kept per tenant) and batches (trace codes, label sheets).
+import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseTraceCode, TRACE_CODE_PATTERN } from "@xiangda/domain";
+import { makeTraceCode, parseTraceCode, TRACE_CODE_PATTERN } from "@xiangda/domain";
 import { createHarness, type Harness } from "../../test-utils/harness.ts";
 import { buildWorld, type World } from "../../test-utils/fixtures.ts";
 import { findImage } from "./product-images.ts";
 import { labelOrigin, QR_SHEET, renderQrSheet } from "./render-qr-sheet.ts";
 import { storageOf } from "./storage.ts";
-import { catalogCounts, decodeQrAt, pngOf, rasterise, rejection, TINY_JPEG, TINY_WEBP } from "./test-helpers.ts";
+import { decodeQrAt, rasterise, readTexts } from "../../test-utils/barcodes.ts";
+import { catalogCounts, pngOf, rejection, TINY_JPEG, TINY_WEBP } from "./test-helpers.ts";
 
 let h: Harness;
 let w: World;
@@ -234,6 +236,19 @@ describe("trace label sheet", () => {
     expect(decodeQrAt(pages[0]!, cell(0))).toBe(label.url);
     expect(decodeQrAt(pages[0]!, cell(23))).toBe(label.url);
     expect(decodeQrAt(pages[1]!, cell(29))).toBe(label.url);
+    // Every label on the page, not just the ones looked at.
+    expect(readTexts(pages[0]!, "QR-Code")).toEqual(Array(24).fill(label.url));
+    expect(readTexts(pages[1]!, "QR-Code")).toEqual(Array(6).fill(label.url));
+  });
+
+  it("prints QR codes that read back for any trace code", async () => {
+    // Trace codes are random: each makes a different symbol, so try a spread of them.
+    for (let n = 0; n < 20; n++) {
+      const traceCode = makeTraceCode(randomBytes(10));
+      const url = `https://xd.example.cn/t/${traceCode}`;
+      const [page] = rasterise(await renderQrSheet({ ...label, url, traceCode }, 1), { last: 1 });
+      expect(decodeQrAt(page!, { ...labelOrigin(0), w: QR_SHEET.labelW / 2 + 2, h: QR_SHEET.labelH }), traceCode).toBe(url);
+    }
   });
 
   it("takes 1 to 200 labels", async () => {

@@ -1,10 +1,5 @@
-// Shared by the catalog tests: field paths of a rejection, the catalog's row counts, tiny images,
-// and reading QR codes back from a PDF (rasterised by pdftoppm, decoded by zxing).
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { BarcodeFormat, BinaryBitmap, DecodeHintType, HybridBinarizer, QRCodeReader, RGBLuminanceSource } from "@zxing/library";
+// Shared by the catalog tests: field paths of a rejection, the catalog's row counts and tiny images.
+// (QR codes are read back from PDFs by ../../test-utils/barcodes.ts.)
 import { PNG } from "pngjs";
 import type { Db } from "@xiangda/db";
 
@@ -42,39 +37,4 @@ export function pngOf(width: number, height: number): Buffer {
   const png = new PNG({ width, height });
   png.data.fill(200);
   return PNG.sync.write(png);
-}
-
-export const DPI = 150;
-
-/// Every page of a PDF as a PNG at DPI.
-export function rasterise(pdf: Buffer): PNG[] {
-  const dir = mkdtempSync(path.join(tmpdir(), "xd-qr-"));
-  try {
-    writeFileSync(path.join(dir, "s.pdf"), pdf);
-    execFileSync("pdftoppm", ["-r", String(DPI), "-png", path.join(dir, "s.pdf"), path.join(dir, "p")]);
-    return readdirSync(dir)
-      .filter((f) => f.endsWith(".png"))
-      .sort()
-      .map((f) => PNG.sync.read(readFileSync(path.join(dir, f))));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-/// The QR code in a region of a page (millimetres from the top left), decoded.
-export function decodeQrAt(page: PNG, mm: { x: number; y: number; w: number; h: number }): string {
-  const px = (v: number) => Math.round((v / 25.4) * DPI);
-  const [x, y, w, h] = [px(mm.x), px(mm.y), Math.min(px(mm.w), page.width - px(mm.x)), Math.min(px(mm.h), page.height - px(mm.y))];
-  const lum = new Uint8ClampedArray(w * h);
-  for (let j = 0; j < h; j++)
-    for (let i = 0; i < w; i++) {
-      const k = ((y + j) * page.width + (x + i)) * 4;
-      lum[j * w + i] = (page.data[k]! * 299 + page.data[k + 1]! * 587 + page.data[k + 2]! * 114) / 1000;
-    }
-  const bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(lum, w, h)));
-  const hints = new Map<DecodeHintType, unknown>([
-    [DecodeHintType.POSSIBLE_FORMATS, [BarcodeFormat.QR_CODE]],
-    [DecodeHintType.TRY_HARDER, true],
-  ]);
-  return new QRCodeReader().decode(bitmap, hints).getText();
 }
