@@ -92,11 +92,22 @@ function RestockOrderCard({ order: o, side }: { order: TRestockOrder; side: "MER
             {l.productName}
             {l.spec ? <span className="muted"> · {l.spec}</span> : null} × <strong>{l.quantity}</strong> {l.unit}
             {l.batch ? <span className="muted small"> · {t("restock.batch", { no: l.batch.batchNo })}</span> : null}
+            {l.receivedUnits > 0 ? (
+              <span className="status-pill status-active small" data-testid="restock-line-received">
+                {t("restock.lineReceived", { units: l.receivedUnits })}
+              </span>
+            ) : null}
           </li>
         ))}
       </ul>
       <p className="muted small">
         {t("restock.totals", { units: o.totals.units, kg: (o.totals.weightG / 1000).toFixed(2), parcels: o.totals.parcels })}
+        {o.status === "CONFIRMED" ? (
+          <span data-testid="restock-received" title={t("restock.stockedHint")}>
+            {" · "}
+            {t("restock.received", { received: o.totals.receivedUnits, units: o.totals.units })}
+          </span>
+        ) : null}
         {o.note ? ` · ${o.note}` : ""}
       </p>
       {o.shipments.length > 0 ? (
@@ -110,6 +121,7 @@ function RestockOrderCard({ order: o, side }: { order: TRestockOrder; side: "MER
                 <th>{t("restock.where")}</th>
                 <th>{t("restock.promised")}</th>
                 <th className="num">{t("restock.units")}</th>
+                <th title={t("restock.stockedHint")}>{t("restock.stocked")}</th>
               </tr>
             </thead>
             <tbody>
@@ -135,10 +147,13 @@ function RestockOrderCard({ order: o, side }: { order: TRestockOrder; side: "MER
                     </td>
                     <td className="nowrap">{s.promisedAt ? formatShortDateTime(s.promisedAt) : t("restock.notYet")}</td>
                     <td className="num">{s.units}</td>
+                    <td className="nowrap" data-testid="restock-parcel-stocked">
+                      {s.stockedAt ? formatShortDateTime(s.stockedAt) : t("restock.notYet")}
+                    </td>
                   </tr>
                   {s.route.length > 0 ? (
                     <tr className="restock-route-row" data-testid="restock-parcel-route" data-waybill={s.waybillNo}>
-                      <td colSpan={6}>
+                      <td colSpan={7}>
                         <LegDiagram legs={s.route} now={now} testId="restock-route" />
                       </td>
                     </tr>

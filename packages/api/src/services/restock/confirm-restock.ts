@@ -88,7 +88,7 @@ async function planParcelsOf(db: Db, actor: Actor, o: Prisma.RestockOrderGetPayl
         `lines.${p.line}`,
         `${product.name} (${product.temp.toLowerCase()}) cannot be routed: ${s.plan.routeError ?? "no route"}`,
       );
-    return { s, units: p.units, batchId: l.batchId };
+    return { s, units: p.units, lineId: l.id, batchId: l.batchId };
   });
 }
 
@@ -110,7 +110,7 @@ export async function confirmRestock(db: Db, actor: Actor, orderId: string, now:
         planned.map((x) => x.s),
       );
       await tx.restockShipment.createMany({
-        data: planned.map((x) => ({ shipmentId: x.s.id, orderId, batchId: x.batchId, units: x.units })),
+        data: planned.map((x) => ({ shipmentId: x.s.id, orderId, lineId: x.lineId, batchId: x.batchId, units: x.units })),
       });
       return true;
     },

@@ -1,5 +1,5 @@
 // What the parties and the county see of restock orders: lines, totals and each parcel's status,
-// promise and light. The counter's contact is masked; nobody's ID or full phone number is shown.
+// promise and light, and what has been received into stock (delivered at the counter's node). The counter's contact is masked; nobody's ID or full phone number is shown.
 import type { Prisma, Tx } from "@xiangda/db";
 import { maskName, maskPhone } from "@xiangda/domain";
 import { sideOf } from "./access.ts";
@@ -35,7 +35,7 @@ export const RESTOCK_SELECT = {
       batch: { select: { id: true, batchNo: true, traceCode: true, producedOn: true } },
     },
   },
-  shipments: { select: { shipmentId: true, batchId: true, units: true } },
+  shipments: { select: { shipmentId: true, lineId: true, batchId: true, units: true, stockedAt: true } },
 } satisfies Prisma.RestockOrderSelect;
 
 export type RestockRow = Prisma.RestockOrderGetPayload<{ select: typeof RESTOCK_SELECT }>;
@@ -115,6 +115,8 @@ export async function restockViews(db: Tx, rows: readonly RestockRow[]) {
   const roleOf = new Map(creators.map((u) => [u.id, u.role]));
   return rows.map((r) => {
     const batches = new Map(r.lines.flatMap((l) => (l.batch ? [[l.batch.id, l.batch.batchNo] as const] : [])));
+    const received = new Map<string, number>();
+    for (const rs of r.shipments) if (rs.stockedAt && rs.lineId) received.set(rs.lineId, (received.get(rs.lineId) ?? 0) + rs.units);
     const lines = sortLines(r.lines).map((l) => ({
       id: l.id,
       listingId: l.listingId,
@@ -123,6 +125,8 @@ export async function restockViews(db: Tx, rows: readonly RestockRow[]) {
       unit: l.listing.product.unit,
       temp: l.listing.product.temp,
       quantity: l.quantity,
+      /// Units delivered at the counter's node and added to the listing's stock.
+      receivedUnits: received.get(l.id) ?? 0,
       weightG: l.quantity * l.listing.product.unitWeightG,
       batch: l.batch
         ? { id: l.batch.id, batchNo: l.batch.batchNo, traceCode: l.batch.traceCode, producedOn: day(l.batch.producedOn) }
@@ -136,6 +140,7 @@ export async function restockViews(db: Tx, rows: readonly RestockRow[]) {
           {
             waybillNo: s.waybillNo,
             units: rs.units,
+            stockedAt: rs.stockedAt?.toISOString() ?? null,
             batchNo: rs.batchId ? (batches.get(rs.batchId) ?? null) : null,
             weightG: s.weightG,
             temp: s.temp,
@@ -181,6 +186,7 @@ export async function restockViews(db: Tx, rows: readonly RestockRow[]) {
       lines,
       totals: {
         units: lines.reduce((n, l) => n + l.quantity, 0),
+        receivedUnits: lines.reduce((n, l) => n + l.receivedUnits, 0),
         weightG: lines.reduce((n, l) => n + l.weightG, 0),
         parcels: parcels.length,
       },

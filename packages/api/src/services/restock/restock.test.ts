@@ -209,6 +209,89 @@ describe("confirming", () => {
   });
 });
 
+describe("receiving into stock", () => {
+  const scanAs = (waybillNo: string, action: "DEPART" | "ARRIVE" | "DELIVER", node: keyof RestockWorld["nodes"], clientScanId = ref()) => ({
+    clientScanId,
+    code: waybillNo,
+    action,
+    nodeId: w.nodes[node],
+    at: h.clock.now.toISOString(),
+  });
+  /// Along the route to the counter's node (arrived, not yet delivered).
+  const travel = async (waybills: string[]) => {
+    for (const [action, node] of [
+      ["DEPART", "P200"],
+      ["ARRIVE", "S102"],
+      ["DEPART", "S102"],
+      ["ARRIVE", "HUB"],
+    ] as const) {
+      const { results: r } = await as("manager").scan.recordBatch({ scans: waybills.map((wb) => scanAs(wb, action, node)) });
+      expect(r.map((x) => x.outcome)).toEqual(waybills.map(() => "OK"));
+    }
+  };
+  const stockOf = async (id: string) => (await h.deps.db.listing.findUniqueOrThrow({ where: { id }, select: { stock: true } })).stock;
+  const allStock = async () => (await h.deps.db.listing.aggregate({ _sum: { stock: true } }))._sum.stock ?? 0;
+
+  it("adds a parcel's units to its listing when it is delivered at the counter's node, once, and shows it to both sides", async () => {
+    const order = await draft([
+      { listingId: w.listings.appleHub, quantity: 9, batchId: w.batches.apple },
+      { listingId: w.listings.chickenHub, quantity: 20 },
+    ]);
+    const done = await as("merchant").restock.confirm({ orderId: order.id });
+    expect(done.totals).toMatchObject({ units: 29, receivedUnits: 0 });
+    expect(done.shipments.every((s) => s.stockedAt === null)).toBe(true);
+    const apples = done.shipments.filter((s) => s.batchNo === "GT-2026-10-08").map((s) => s.waybillNo);
+    const chickens = done.shipments.filter((s) => s.batchNo === null).map((s) => s.waybillNo);
+    const [apple0, chicken0, total0] = [await stockOf(w.listings.appleHub), await stockOf(w.listings.chickenHub), await allStock()];
+
+    await travel([apples[0]!, ...chickens]);
+    // Arrived at the counter's node is not yet received: nothing added.
+    expect([await stockOf(w.listings.appleHub), await stockOf(w.listings.chickenHub)]).toEqual([apple0, chicken0]);
+
+    const deliverId = ref();
+    expect(await as("manager").scan.record(scanAs(apples[0]!, "DELIVER", "HUB", deliverId))).toMatchObject({ outcome: "OK" });
+    expect(await stockOf(w.listings.appleHub)).toBe(apple0 + 3);
+    // The same scan sent again (a retry) and a second DELIVER of the parcel add nothing.
+    await as("manager").scan.record(scanAs(apples[0]!, "DELIVER", "HUB", deliverId));
+    expect((await as("manager").scan.record(scanAs(apples[0]!, "DELIVER", "HUB"))).outcome).not.toBe("OK");
+    expect(await stockOf(w.listings.appleHub)).toBe(apple0 + 3);
+
+    // Both chicken parcels in one batch: one listing, their units summed.
+    const { results: r } = await as("manager").scan.recordBatch({ scans: chickens.map((wb) => scanAs(wb, "DELIVER", "HUB")) });
+    expect(r.map((x) => x.outcome)).toEqual(["OK", "OK"]);
+    expect(await stockOf(w.listings.chickenHub)).toBe(chicken0 + 20);
+    // No other listing moved.
+    expect(await allStock()).toBe(total0 + 23);
+
+    for (const who of ["counter", "merchant"] as const) {
+      const scope = who === "counter" ? { counterId: w.hubCounter } : { merchantId: w.merchant };
+      const v = (await as(who).restock.list({ ...scope, limit: 50 })).items.find((o) => o.id === order.id)!;
+      expect(v.totals).toMatchObject({ units: 29, receivedUnits: 23 });
+      expect(v.lines.map((l) => [l.productName, l.quantity, l.receivedUnits]).sort()).toEqual(
+        [
+          [expect.stringContaining("苹果"), 9, 3],
+          [expect.any(String), 20, 20],
+        ].sort(),
+      );
+      const stocked = v.shipments.filter((s) => s.stockedAt).map((s) => s.waybillNo);
+      expect(stocked.sort()).toEqual([apples[0]!, ...chickens].sort());
+    }
+    const links = await h.deps.db.restockShipment.findMany({ where: { orderId: order.id, stockedAt: { not: null } } });
+    expect(links).toHaveLength(3);
+  });
+
+  it("leaves listings alone when an ordinary parcel is delivered", async () => {
+    const order = await draft([{ listingId: w.listings.appleHub, quantity: 3 }]);
+    const [parcel] = (await as("merchant").restock.confirm({ orderId: order.id })).shipments;
+    // Unlinked from its order, the same parcel is just a parcel: delivering it changes no stock.
+    await h.deps.db.restockShipment.deleteMany({ where: { orderId: order.id } });
+    const before = await allStock();
+    await travel([parcel!.waybillNo]);
+    expect(await as("manager").scan.record(scanAs(parcel!.waybillNo, "DELIVER", "HUB"))).toMatchObject({ outcome: "OK" });
+    expect(await allStock()).toBe(before);
+  });
+});
+
 describe("who sees and does what", () => {
   it("lets the merchant confirm, never the counter; the counter cancels only its own draft", async () => {
     const byCounter = await draft([{ listingId: w.listings.appleHub, quantity: 1 }]);

@@ -1,8 +1,8 @@
 // Scans, exactly once, in two round trips whatever the batch size. A call (one scan or up to 500)
 // reads every parcel it names with their legs, last scans, stored results and nodes in one
 // statement; decides each scan in memory with the domain state machine (scans of one parcel in the
-// order sent); and writes parcels, legs, timeline, outbox and the scan records in one statement,
-// which is atomic on its own. Concurrency is optimistic: the write names the row version (xmin) of
+// order sent); and writes parcels, legs, timeline, outbox and the scan records in one statement
+// (with the stock of listings whose restock parcels were delivered), which is atomic on its own. Concurrency is optimistic: the write names the row version (xmin) of
 // every parcel it read and fails as a whole when another writer got there first (or a racing
 // duplicate clientScanId hit the unique index); the call then runs again on fresh data, where a
 // duplicate finds the stored first result.
@@ -648,7 +648,8 @@ interface Writes {
   scanRows: { s: TScan; result: ScanResult; shipmentId: string | null }[];
 }
 
-/// Everything the batch changed in one statement: parcels, legs, timeline, outbox, scan records.
+/// Everything the batch changed in one statement: parcels, legs, timeline, outbox, scan records, and the stock of
+/// listings whose restock parcels were delivered.
 /// When a parcel read has changed since (another scan, a re-plan), the last line divides by zero:
 /// the statement fails as a whole, nothing is written, and the call runs again. Parcels it updates are
 /// checked by the update itself (only rows still at the version read are updated, and all must be);
@@ -677,11 +678,21 @@ WITH sh AS (
   SELECT a, $6::uuid, b, c, d, e, f, $1, g, h, i, j
   FROM ROWS FROM (json_to_recordset($7::json) AS (a uuid, b uuid, c text, d text, e uuid, f timestamptz, g text, h text, i uuid, j jsonb)) WITH ORDINALITY AS u(a, b, c, d, e, f, g, h, i, j, n) ORDER BY n
   RETURNING 1
+), rs AS (
+  -- A restock parcel delivered at the counter's node: its units join the listing's stock, once (stockedAt).
+  UPDATE "RestockShipment" r SET "stockedAt" = $1
+  FROM json_to_recordset($2::json) AS u(id uuid, status text)
+  WHERE u.status = 'DELIVERED' AND r."shipmentId" = u.id AND r."stockedAt" IS NULL AND r."lineId" IS NOT NULL
+  RETURNING r."lineId", r.units
+), st AS (
+  UPDATE "Listing" li SET stock = li.stock + x.units, "updatedAt" = $1
+  FROM (SELECT l."listingId", sum(rs.units)::int AS units FROM rs JOIN "RestockLine" l ON l.id = rs."lineId" GROUP BY 1) x
+  WHERE li.id = x."listingId" RETURNING 1
 ), changed AS (
   SELECT count(*) AS n FROM "Shipment" s JOIN json_to_recordset($8::json) AS g(id uuid, v text) ON s.id = g.id WHERE s.xmin::text <> g.v
 )
 SELECT 1 / (CASE WHEN (SELECT n FROM changed) = 0 AND (SELECT count(*) FROM sh) = json_array_length($2::json) THEN 1 ELSE 0 END) AS ok,
-  (SELECT count(*) FROM lg) + (SELECT count(*) FROM ev) + (SELECT count(*) FROM ob) + (SELECT count(*) FROM sc) AS rows`;
+  (SELECT count(*) FROM lg) + (SELECT count(*) FROM ev) + (SELECT count(*) FROM ob) + (SELECT count(*) FROM sc) + (SELECT count(*) FROM st) AS rows`;
 
 async function writeAll(c: PgPool, actor: Actor, now: Date, w: Writes): Promise<void> {
   if (!w.scanRows.length) return;
