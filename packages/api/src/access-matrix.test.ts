@@ -149,20 +149,16 @@ const MATRIX: Record<string, Row> = {
       outboundCity: "沈阳市",
       weightG: 5000,
       contentsCategory: "苹果",
-      inspection: {
-        inspected: true,
-        prohibitedAbsent: {
-          explosives: true,
-          flammables: true,
-          toxic: true,
-          radioactive: true,
-          weapons: true,
-          drugs: true,
-          live_animals: true,
-          cash: true,
-        },
-      },
+      inspection: INSPECTED,
     }),
+  },
+  "shipments.acceptAnnounced": {
+    allowed: ["admin", "manager", "station"],
+    input: async (w, h) => {
+      const up = { ...shipmentInput(w), direction: "UP", fromCode: `${w.home.countyCode}-S1`, to: `${w.home.countyCode}-HUB` };
+      const s = await h.callerAs(w.actors.admin).shipments.create(up as never);
+      return { nodeId: w.home.stationId, waybillNo: s.waybillNo, senderName: "李大山", senderIdNumber: "11010519491231002X", inspection: INSPECTED };
+    },
   },
   "shipments.screen": {
     allowed: ["admin", "manager", "station"],
@@ -490,6 +486,20 @@ async function makeLoad(w: World, h: Harness): Promise<string> {
   });
   return load.id;
 }
+
+const INSPECTED = {
+  inspected: true,
+  prohibitedAbsent: {
+    explosives: true,
+    flammables: true,
+    toxic: true,
+    radioactive: true,
+    weapons: true,
+    drugs: true,
+    live_animals: true,
+    cash: true,
+  },
+} as const;
 
 function shipmentInput(w: World) {
   return {

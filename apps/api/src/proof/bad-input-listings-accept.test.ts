@@ -204,3 +204,75 @@ describe("shipments.accept (三项制度)", () => {
     expect(seen.get(400) ?? 0).toBeGreaterThan(0);
   }, 120_000);
 });
+
+describe("shipments.acceptAnnounced (三项制度 for parcels announced before they are handed in)", () => {
+  it("accepts a parcel waiting at the caller's node once, with a full inspection and a real name; refusals are clean", async () => {
+    const tables = ["Shipment", "ShipmentEvent", "OutboxEvent"];
+    const home = p.w.home;
+    // Upward parcels announced at the home station (three) and at the other station (one).
+    const waybills: string[] = [];
+    for (const from of [`${home.countyCode}-S1`, `${home.countyCode}-S1`, `${home.countyCode}-S1`, `${home.countyCode}-S2`]) {
+      const r = await call(
+        p.app,
+        "shipments.create",
+        {
+          countyCode: home.countyCode,
+          direction: "UP",
+          fromCode: from,
+          to: `${home.countyCode}-HUB`,
+          recipientName: "收货人",
+          recipientPhone: "13812345678",
+          weightG: 1000,
+          contentsCategory: "苹果",
+        },
+        p.tokens.admin,
+      );
+      expect(r.status).toBe(200);
+      waybills.push((r.body as { result: { data: { waybillNo: string } } }).result.data.waybillNo);
+    }
+    const seen = new Map<number, number>();
+    const arb = (clean: boolean) => {
+      const f = <T>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<unknown> = text(30)) =>
+        clean ? good : field(fc.oneof({ weight: 2, arbitrary: good }, { weight: 1, arbitrary: bad }));
+      return fc.record(
+        {
+          nodeId: f(fc.constantFrom(home.stationId, home.otherStationId, home.hubId), fc.uuid()),
+          waybillNo: f(fc.constantFrom(...waybills, "XD0000000000000"), text(40)),
+          senderName: f(fc.constantFrom("李大山", "王芳", ...NASTY.slice(0, 6)), text(50)),
+          senderIdNumber: f(fc.oneof({ weight: 3, arbitrary: residentId }, fc.stringMatching(/^\d{17}[\dX]$/))),
+          inspection: f(
+            fc.record({
+              inspected: f(fc.constant(true), fc.boolean()),
+              prohibitedAbsent: f(
+                fc.constant(Object.fromEntries(PROHIBITED.map((k) => [k, true]))),
+                fc.subarray(PROHIBITED).map((ks) => Object.fromEntries(ks.map((k) => [k, true]))),
+              ),
+              notes: f(text(200), text(220)),
+            }),
+          ),
+          screening: f(fc.record({ screened: fc.boolean(), device: f(text(60), text(70)) }, { requiredKeys: ["screened"] })),
+        },
+        { requiredKeys: clean ? ["nodeId", "waybillNo", "inspection"] : [] },
+      );
+    };
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(arb(true), arb(false)), async (input) => {
+        const r = await checked("shipments.acceptAnnounced", input, p.tokens.station, tables);
+        seen.set(r.status, (seen.get(r.status) ?? 0) + 1);
+        if (r.status === 200 && typeof input.senderIdNumber === "string") expect(r.text).not.toContain(input.senderIdNumber);
+      }),
+      runs(300),
+    );
+    // Each parcel accepted at most once, and only those at the station's own node.
+    const accepted = await p.h.deps.db.shipmentEvent.groupBy({
+      by: ["shipmentId"],
+      where: { type: "ACCEPTED", shipment: { waybillNo: { in: waybills } } },
+      _count: true,
+    });
+    expect(accepted.every((a) => a._count === 1)).toBe(true);
+    const atOther = await p.h.deps.db.shipment.findUniqueOrThrow({ where: { waybillNo: waybills[3]! } });
+    expect(atOther.status).toBe("CREATED");
+    expect(seen.get(200) ?? 0).toBeGreaterThan(0);
+    expect(seen.get(400) ?? 0).toBeGreaterThan(0);
+  }, 120_000);
+});

@@ -3,13 +3,13 @@ import { z } from "zod";
 import { writeOutbox, type Db } from "@xiangda/db";
 import { networkImport, outboxEvent } from "@xiangda/jobs";
 import { AppError, type Actor } from "@xiangda/domain";
-import { acceptUpward, recordScreening } from "../../services/shipments/accept-shipment.ts";
+import { acceptAnnounced, acceptUpward, recordScreening } from "../../services/shipments/accept-shipment.ts";
 import { createShipment } from "../../services/shipments/create-shipment.ts";
 import { importManifest } from "../../services/shipments/import-manifest.ts";
 import { listNodeManifests, manifestParcels } from "../../services/shipments/node-manifests.ts";
 import { listOverdue, listShipments, ZShipmentFilterSchema } from "../../services/shipments/list-shipments.ts";
 import { recomputeLights } from "../../services/shipments/recompute-lights.ts";
-import { ZAcceptSchema, ZCreateShipmentSchema } from "../../services/shipments/schemas.ts";
+import { ZAcceptAnnouncedSchema, ZAcceptSchema, ZCreateShipmentSchema } from "../../services/shipments/schemas.ts";
 import { shipmentDetail, staffView } from "../../services/shipments/tracking.ts";
 import { countyProcedure, router, stationProcedure } from "../../trpc.ts";
 
@@ -76,6 +76,16 @@ export const shipmentsRouter = router({
       const { nodeId, ...rest } = input;
       const s = await acceptUpward(ctx.db, ctx.dataKey, ctx.actor, nodeId, rest, ctx.now());
       return staffView(await shipmentDetail(ctx.db, { id: s.id }));
+    }),
+
+  /// A parcel announced at the caller's node (a restock order's, say) accepted there under the three rules.
+  acceptAnnounced: stationProcedure
+    .meta({ roles: station, auditTarget: (i) => `shipment:${(i as { waybillNo?: string }).waybillNo ?? "?"}` })
+    .input(ZAcceptAnnouncedSchema)
+    .mutation(async ({ ctx, input }) => {
+      const { nodeId: _nodeId, ...rest } = input;
+      const id = await acceptAnnounced(ctx.db, ctx.dataKey, ctx.actor, ctx.node, rest, ctx.now());
+      return staffView(await shipmentDetail(ctx.db, { id }));
     }),
 
   screen: stationProcedure

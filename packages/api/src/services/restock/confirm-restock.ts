@@ -25,7 +25,7 @@ const CONFIRM_SELECT = {
       node: { select: { id: true, countyCode: true, contactPhone: true } },
     },
   },
-  merchant: { select: { name: true, contactPhone: true, countyCode: true, originAreaCode: true } },
+  merchant: { select: { name: true, contactPhone: true, countyCode: true, originAreaCode: true, creditCode: true } },
   lines: {
     select: {
       id: true,
@@ -76,6 +76,8 @@ async function planParcelsOf(db: Db, actor: Actor, o: Prisma.RestockOrderGetPayl
         recipientAddress: [o.counter.operatorName, o.counter.address].filter(Boolean).join(" "),
         senderName: o.merchant.name,
         senderPhone: o.merchant.contactPhone,
+        // A registered co-operative or enterprise is a contract sender: its credit code is the real-name record.
+        senderOrgCode: o.merchant.creditCode,
         outboundCity: o.counter.city,
         createdDetails: { restockOrderNo: o.orderNo, units: p.units, batchNo: l.batch?.batchNo ?? null },
       },

@@ -95,6 +95,7 @@ interface ParcelRow {
   temp: string;
   recipientPhone: string;
   senderIdHash: string | null;
+  senderOrgCode: string | null;
   senderName: string | null;
   inspection: unknown;
   screening: unknown;
@@ -138,7 +139,7 @@ interface Parcel {
 
 const NODE_COLS = `id, "countyCode", code, name, tier::text AS tier, "selfPickup", "shelfZones", "shelfRacks", "shelfPositions"`;
 const PARCEL_COLS = `id, "countyCode", "waybillNo", "carrierWaybillNo", direction::text AS direction, status::text AS status, "currentNodeId", "destNodeId",
-  "selfPickup", temp::text AS temp, "recipientPhone", "senderIdHash", "senderName", inspection, screening, "shelfSlot", "pickupCode",
+  "selfPickup", temp::text AS temp, "recipientPhone", "senderIdHash", "senderOrgCode", "senderName", inspection, screening, "shelfSlot", "pickupCode",
   "readyForPickupAt", "loadedVehicleId", "exceptionReason", "lastScanAt", "promisedAt", "routeError", light::text AS light, "lightReason", "lightChangedAt", "finishedAt"`;
 
 export async function recordScan(db: Db, actor: Actor, input: TScan, now: Date): Promise<ScanResult> {

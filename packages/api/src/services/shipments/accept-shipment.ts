@@ -2,13 +2,13 @@
 // 过机安检 security screening (which may also be recorded later, at the hub).
 import { randomUUID } from "node:crypto";
 import { writeOutbox, type Db } from "@xiangda/db";
-import { AppError, validateResidentId, type Actor } from "@xiangda/domain";
+import { AppError, parseWaybill, validateResidentId, type Actor } from "@xiangda/domain";
 import { rollupOutboxEvent } from "../dashboard/rollup-event.ts";
 import { carrierFor, hubOf } from "./create-shipment.ts";
 import { protectId } from "./id-crypto.ts";
 import { computePlan } from "./plan-route.ts";
 import { loadRouting } from "./routing-network.ts";
-import type { TAccept } from "./schemas.ts";
+import type { TAccept, TAcceptAnnounced } from "./schemas.ts";
 import { nextWaybills } from "./waybill-numbers.ts";
 
 export async function acceptUpward(db: Db, dataKey: Buffer, actor: Actor, nodeId: string, input: TAccept, now: Date) {
@@ -96,6 +96,104 @@ export async function acceptUpward(db: Db, dataKey: Buffer, actor: Actor, nodeId
   });
 }
 
+/// An announced parcel (created before it was handed in, e.g. by a confirmed restock order) accepted at the node it
+/// waits at: the contents inspected, the sender's real name from its registration (a contract sender's credit code)
+/// or from the resident ID typed now, screening if the desk has a machine. A retry after it was accepted here returns
+/// it unchanged; two desks at once accept it once.
+export async function acceptAnnounced(
+  db: Db,
+  dataKey: Buffer,
+  actor: Actor,
+  node: { id: string; name: string; countyCode: string },
+  input: TAcceptAnnounced,
+  now: Date,
+): Promise<string> {
+  const wb = parseWaybill(input.waybillNo);
+  if (!wb.ok) throw AppError.field("waybillNo", wb.message);
+  const s = await db.shipment.findUnique({
+    where: { waybillNo: wb.value },
+    select: {
+      id: true,
+      countyCode: true,
+      direction: true,
+      status: true,
+      currentNodeId: true,
+      acceptedAt: true,
+      senderName: true,
+      senderIdHash: true,
+      senderOrgCode: true,
+    },
+  });
+  if (!s || s.countyCode !== node.countyCode) throw AppError.field("waybillNo", `no parcel ${wb.value} in this county`);
+  if (s.direction !== "UP") throw AppError.field("waybillNo", `${wb.value} is a delivery, not a parcel being sent: nothing to accept`);
+  if (s.acceptedAt && s.currentNodeId === node.id && s.status === "ACCEPTED") return s.id;
+  if (s.status !== "CREATED")
+    throw AppError.field("waybillNo", `${wb.value} is ${s.status.toLowerCase().replace("_", " ")} already: nothing to accept`);
+  if (s.currentNodeId !== node.id) {
+    const at = s.currentNodeId ? await db.node.findUnique({ where: { id: s.currentNodeId }, select: { name: true } }) : null;
+    throw AppError.field("waybillNo", `${wb.value} is expected at ${at?.name ?? "another node"}, not at ${node.name}`);
+  }
+  const senderName = s.senderName ?? input.senderName;
+  if (!senderName) throw AppError.field("senderName", "required: the parcel has no sender's name");
+  let idFields = {};
+  if (input.senderIdNumber) {
+    const id = validateResidentId(input.senderIdNumber, now);
+    if (!id.ok) throw AppError.field("senderIdNumber", id.message);
+    idFields = protectId(dataKey, id.id);
+  } else if (!s.senderIdHash && !s.senderOrgCode) {
+    throw AppError.field("senderIdNumber", "required: the sender is not a registered merchant, so the resident ID is recorded now (实名收寄)");
+  }
+  const inspection = {
+    inspected: true,
+    prohibitedAbsent: input.inspection.prohibitedAbsent,
+    notes: input.inspection.notes ?? null,
+    by: actor.userId,
+    byName: actor.username,
+    at: now.toISOString(),
+  };
+  const screening = input.screening
+    ? { screened: input.screening.screened, device: input.screening.device ?? null, by: actor.userId, at: now.toISOString() }
+    : undefined;
+  const accepted = await db.$transaction(async (tx) => {
+    // Only the call that moves it out of CREATED writes; a racing one finds it accepted.
+    const r = await tx.shipment.updateMany({
+      where: { id: s.id, status: "CREATED", currentNodeId: node.id },
+      data: {
+        status: "ACCEPTED",
+        senderName,
+        ...idFields,
+        inspection,
+        ...(screening ? { screening } : {}),
+        acceptedAt: now,
+        acceptedById: actor.userId,
+        updatedAt: now,
+      },
+    });
+    if (r.count === 0) return false;
+    await tx.shipmentEvent.create({
+      data: {
+        shipmentId: s.id,
+        at: now,
+        type: "ACCEPTED",
+        nodeId: node.id,
+        actorId: actor.userId,
+        details: {
+          announced: true,
+          realName: input.senderIdNumber ? "RESIDENT_ID" : s.senderOrgCode ? "REGISTERED_MERCHANT" : "RESIDENT_ID",
+          inspected: true,
+          screened: screening?.screened ?? false,
+        },
+      },
+    });
+    await writeOutbox(tx, rollupOutboxEvent(node.countyCode, now));
+    return true;
+  });
+  if (accepted) return s.id;
+  const after = await db.shipment.findUniqueOrThrow({ where: { id: s.id }, select: { status: true, currentNodeId: true } });
+  if (after.status === "ACCEPTED" && after.currentNodeId === node.id) return s.id;
+  throw AppError.field("waybillNo", `${wb.value} changed while it was being accepted (now ${after.status.toLowerCase()}); scan it again`);
+}
+
 /// 过机安检 recorded at the hub (or wherever the screening machine is).
 export async function recordScreening(
   db: Db,
@@ -127,13 +225,14 @@ export async function recordScreening(
 export function missingThreeRules(s: {
   direction: string;
   senderIdHash: string | null;
+  senderOrgCode: string | null;
   senderName: string | null;
   inspection: unknown;
   screening: unknown;
 }): string[] {
   if (s.direction !== "UP") return [];
   const missing: string[] = [];
-  if (!s.senderIdHash || !s.senderName) missing.push("real-name registration (实名收寄)");
+  if (!(s.senderIdHash || s.senderOrgCode) || !s.senderName) missing.push("real-name registration (实名收寄)");
   const insp = s.inspection as { inspected?: boolean } | null;
   if (!insp?.inspected) missing.push("contents inspection (收寄验视)");
   const scr = s.screening as { screened?: boolean } | null;

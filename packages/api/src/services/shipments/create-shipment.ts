@@ -48,6 +48,8 @@ export interface ShipmentDraft {
   recipientAddress?: string | null;
   senderName?: string | null;
   senderPhone?: string | null;
+  /// A contract sender's credit code: its registration is the real-name record (see Shipment.senderOrgCode).
+  senderOrgCode?: string | null;
   outboundCity?: string | null;
   carrierId?: string | null;
   carrierWaybillNo?: string | null;
@@ -98,6 +100,7 @@ export function planShipment(r: CountyRouting, d: ShipmentDraft, waybillNo: stri
     recipientAddress: d.recipientAddress ?? null,
     senderName: d.senderName ?? null,
     senderPhone: d.senderPhone ?? null,
+    senderOrgCode: d.senderOrgCode ?? null,
     weightG: d.weightG,
     lengthMm: d.lengthMm ?? null,
     widthMm: d.widthMm ?? null,

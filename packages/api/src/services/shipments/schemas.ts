@@ -37,6 +37,16 @@ export type TCreateShipment = z.infer<typeof ZCreateShipmentSchema>;
 export const PROHIBITED_ITEMS = ["explosives", "flammables", "toxic", "radioactive", "weapons", "drugs", "live_animals", "cash"] as const;
 
 /// Accepting an upward parcel: 实名收寄 (sender's real name and ID) and 收寄验视 (inspection).
+/// 收寄验视: every prohibited item checked and found absent.
+const ZInspectionSchema = z.object({
+  inspected: z.literal(true, "the contents must be inspected (收寄验视)"),
+  /// Each prohibited item checked and found absent.
+  prohibitedAbsent: z.record(z.enum(PROHIBITED_ITEMS), z.literal(true, "must be checked and absent")),
+  notes: z.string().max(200).optional(),
+});
+/// 过机安检 at acceptance, when the desk has a machine (otherwise recorded later, at the hub).
+const ZScreeningSchema = z.object({ screened: z.boolean(), device: z.string().trim().max(60).optional() });
+
 export const ZAcceptSchema = ZParcelSchema.extend({
   senderName: z.string().trim().min(1, "required").max(40),
   senderIdNumber: z.string().trim().min(1, "required"),
@@ -46,12 +56,18 @@ export const ZAcceptSchema = ZParcelSchema.extend({
   recipientAddress: z.string().trim().max(200).optional(),
   outboundCity: z.string().trim().min(1, "required").max(40),
   carrierCode: z.string().trim().max(20).optional(),
-  inspection: z.object({
-    inspected: z.literal(true, "the contents must be inspected (收寄验视)"),
-    /// Each prohibited item checked and found absent.
-    prohibitedAbsent: z.record(z.enum(PROHIBITED_ITEMS), z.literal(true, "must be checked and absent")),
-    notes: z.string().max(200).optional(),
-  }),
-  screening: z.object({ screened: z.boolean(), device: z.string().trim().max(60).optional() }).optional(),
+  inspection: ZInspectionSchema,
+  screening: ZScreeningSchema.optional(),
 });
 export type TAccept = z.infer<typeof ZAcceptSchema>;
+
+/// Accepting a parcel announced before it was handed in (a confirmed restock order's, say): the waybill exists, the
+/// staff inspect it; the sender's resident ID only when the sender has no real-name record (not a registered merchant).
+export const ZAcceptAnnouncedSchema = z.object({
+  waybillNo: z.string().trim().min(1, "required").max(32),
+  senderName: z.string().trim().min(1, "required").max(40).optional(),
+  senderIdNumber: z.string().trim().min(1, "required").optional(),
+  inspection: ZInspectionSchema,
+  screening: ZScreeningSchema.optional(),
+});
+export type TAcceptAnnounced = z.infer<typeof ZAcceptAnnouncedSchema>;

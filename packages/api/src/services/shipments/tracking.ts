@@ -58,6 +58,8 @@ export function staffView({ s, events, nodes, carrier }: Detail) {
     recipientPhone: maskPhone(s.recipientPhone),
     senderName: s.senderName ? maskName(s.senderName) : null,
     senderId: s.senderIdMasked,
+    /// A contract sender's credit code (an organisation's, not personal data).
+    senderOrgCode: s.senderOrgCode,
     weightG: s.weightG,
     volumeCm3: s.volumeCm3,
     temp: s.temp,
@@ -65,7 +67,7 @@ export function staffView({ s, events, nodes, carrier }: Detail) {
     declaredValueFen: s.declaredValueFen,
     threeRules:
       s.direction === "UP"
-        ? { realName: !!s.senderIdHash, inspected: !!s.inspection, screened: !!(s.screening as { screened?: boolean } | null)?.screened }
+        ? { realName: !!(s.senderIdHash || s.senderOrgCode), inspected: !!s.inspection, screened: !!(s.screening as { screened?: boolean } | null)?.screened }
         : null,
     legs: s.legs.map((l) => ({
       plan: l.plan,

@@ -1,0 +1,164 @@
+// Accepting announced parcels (a confirmed restock order's) under the three rules, against real PostgreSQL: a
+// registered merchant's credit code is its real name, a household's sender gives a resident ID; inspection at the node
+// the parcel waits at; retries and racing desks accept once; rejections name the field and change nothing; and a parcel
+// leaves the county hub only once it is also screened.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildRestockWorld, type RestockWorld } from "../restock/restock-fixtures.ts";
+import { createHarness, type Harness } from "../../test-utils/harness.ts";
+
+let h: Harness;
+let w: RestockWorld;
+const CREDIT_CODE = "93210881MA0T5XJQ13";
+const INSPECTED = {
+  inspected: true as const,
+  prohibitedAbsent: {
+    explosives: true,
+    flammables: true,
+    toxic: true,
+    radioactive: true,
+    weapons: true,
+    drugs: true,
+    live_animals: true,
+    cash: true,
+  } as const,
+};
+
+beforeAll(async () => {
+  h = await createHarness();
+  w = await buildRestockWorld(h.deps.db);
+  h.clock.set(new Date("2026-11-23T00:00:00Z"));
+}, 60_000);
+afterAll(async () => h?.close());
+
+const as = (who: keyof RestockWorld["actors"]) => h.callerAs(w.actors[who]);
+
+/// A confirmed restock order's parcels (the merchant registered with a credit code, or not) to the far counter, whose
+/// route runs village point → station → hub → 沙岗站.
+async function announced(quantity: number, creditCode: string | null): Promise<string[]> {
+  await h.deps.db.merchant.update({ where: { id: w.merchant }, data: { creditCode } });
+  const order = await as("otherCounter").restock.create({
+    counterId: w.farCounter,
+    merchantId: w.merchant,
+    lines: [{ listingId: w.listings.appleFar, quantity }],
+    clientRef: randomUUID(),
+  });
+  return (await as("merchant").restock.confirm({ orderId: order.id })).shipments.map((s) => s.waybillNo);
+}
+
+const row = (waybillNo: string) =>
+  h.deps.db.shipment.findUniqueOrThrow({
+    where: { waybillNo },
+    include: { events: { orderBy: { id: "asc" } } },
+  });
+const scan = (waybillNo: string, action: "DEPART" | "ARRIVE", node: keyof RestockWorld["nodes"]) =>
+  as("manager").scan.record({ clientScanId: randomUUID(), code: waybillNo, action, nodeId: w.nodes[node], at: h.clock.now.toISOString() });
+
+describe("accepting an announced parcel", () => {
+  it("takes a registered merchant's credit code as the real name: inspected at its village point, accepted once", async () => {
+    const [wb] = await announced(2, CREDIT_CODE);
+    const before = await row(wb!);
+    expect(before).toMatchObject({ status: "CREATED", senderOrgCode: CREDIT_CODE, senderIdHash: null, acceptedAt: null });
+
+    const m = as("manager").shipments;
+    const input = { nodeId: w.nodes.P200, waybillNo: wb!.toLowerCase(), inspection: { ...INSPECTED, notes: "箱装苹果" } };
+    const [a, b] = await Promise.all([m.acceptAnnounced(input), m.acceptAnnounced(input)]);
+    expect(a).toMatchObject({ waybillNo: wb, status: "ACCEPTED", senderOrgCode: CREDIT_CODE });
+    expect(a.threeRules).toEqual({ realName: true, inspected: true, screened: false });
+    expect(b.status).toBe("ACCEPTED");
+    const again = await m.acceptAnnounced(input);
+    expect(again.status).toBe("ACCEPTED");
+
+    const after = await row(wb!);
+    expect(after.acceptedById).toBe(w.actors.manager.userId);
+    expect(after.inspection).toMatchObject({ inspected: true, notes: "箱装苹果" });
+    const accepted = after.events.filter((e) => e.type === "ACCEPTED");
+    expect(accepted).toHaveLength(1);
+    expect(accepted[0]!.details).toMatchObject({ announced: true, realName: "REGISTERED_MERCHANT", screened: false });
+  });
+
+  it("asks a sender without registration for the resident ID, checks it, and stores it protected", async () => {
+    const [wb] = await announced(1, null);
+    const m = as("manager").shipments;
+    const base = { nodeId: w.nodes.P200, waybillNo: wb!, inspection: INSPECTED };
+    await expect(m.acceptAnnounced(base)).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("senderIdNumber") });
+    await expect(m.acceptAnnounced({ ...base, senderIdNumber: "110105194912310021" })).rejects.toMatchObject({
+      message: expect.stringContaining("senderIdNumber"),
+    });
+    expect(await row(wb!)).toMatchObject({ status: "CREATED", senderIdHash: null, inspection: null });
+
+    const ok = await m.acceptAnnounced({ ...base, senderIdNumber: "11010519491231002X", screening: { screened: true, device: "XR-1" } });
+    expect(ok.threeRules).toEqual({ realName: true, inspected: true, screened: true });
+    const s = await row(wb!);
+    expect(s.senderIdMasked).toMatch(/^110\*+002X$/);
+    expect(s.senderIdHash).not.toBeNull();
+    expect(Buffer.from(s.senderIdEnc!).toString("latin1")).not.toContain("19491231");
+  });
+
+  it("names the field and changes nothing: another node, a missing check, a delivery, an unknown or malformed number", async () => {
+    const [wb] = await announced(1, CREDIT_CODE);
+    const m = as("manager").shipments;
+    const snapshot = async () => JSON.stringify(await row(wb!), (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
+    const before = await snapshot();
+    await expect(m.acceptAnnounced({ nodeId: w.nodes.S102, waybillNo: wb!, inspection: INSPECTED })).rejects.toMatchObject({
+      message: expect.stringMatching(/waybillNo.*高屯村服务点/s),
+    });
+    const unchecked = { ...INSPECTED, prohibitedAbsent: { ...INSPECTED.prohibitedAbsent, cash: false } };
+    await expect(m.acceptAnnounced({ nodeId: w.nodes.P200, waybillNo: wb!, inspection: unchecked as never })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("inspection.prohibitedAbsent.cash"),
+    });
+    await expect(m.acceptAnnounced({ nodeId: w.nodes.P200, waybillNo: "XD123", inspection: INSPECTED })).rejects.toMatchObject({
+      message: expect.stringContaining("waybillNo"),
+    });
+    const down = await as("admin").shipments.create({
+      countyCode: "210881",
+      direction: "DOWN",
+      fromCode: "HUB",
+      to: "P200",
+      recipientName: "王小明",
+      recipientPhone: "13812345678",
+      weightG: 1000,
+      contentsCategory: "日用品",
+    } as never);
+    await expect(m.acceptAnnounced({ nodeId: w.nodes.HUB, waybillNo: down.waybillNo, inspection: INSPECTED })).rejects.toMatchObject({
+      message: expect.stringMatching(/waybillNo.*delivery/s),
+    });
+    expect(await snapshot()).toBe(before);
+    // Once it has left, it is no longer waiting to be accepted.
+    expect(await scan(wb!, "DEPART", "P200")).toMatchObject({ outcome: "OK" });
+    await expect(m.acceptAnnounced({ nodeId: w.nodes.P200, waybillNo: wb!, inspection: INSPECTED })).rejects.toMatchObject({
+      message: expect.stringMatching(/waybillNo.*in transit/s),
+    });
+  });
+
+  it("lets an accepted parcel leave the county hub only once it is screened there", async () => {
+    const [wb] = await announced(1, CREDIT_CODE);
+    await as("manager").shipments.acceptAnnounced({ nodeId: w.nodes.P200, waybillNo: wb!, inspection: INSPECTED });
+    for (const [action, node] of [
+      ["DEPART", "P200"],
+      ["ARRIVE", "S102"],
+      ["DEPART", "S102"],
+      ["ARRIVE", "HUB"],
+    ] as const)
+      expect(await scan(wb!, action, node)).toMatchObject({ outcome: "OK" });
+    expect(await scan(wb!, "DEPART", "HUB")).toMatchObject({ outcome: "INVALID_TRANSITION", reason: "HUB_RULES_DEPART" });
+    await as("manager").shipments.screen({ nodeId: w.nodes.HUB, waybillNo: wb!, screened: true, device: "HUB-XR" });
+    expect(await scan(wb!, "DEPART", "HUB")).toMatchObject({ outcome: "OK" });
+  });
+
+  it("keeps an unaccepted restock parcel at the hub: inspection and screening are still missing", async () => {
+    const [wb] = await announced(1, CREDIT_CODE);
+    for (const [action, node] of [
+      ["DEPART", "P200"],
+      ["ARRIVE", "S102"],
+      ["DEPART", "S102"],
+      ["ARRIVE", "HUB"],
+    ] as const)
+      expect(await scan(wb!, action, node)).toMatchObject({ outcome: "OK" });
+    const r = await scan(wb!, "DEPART", "HUB");
+    expect(r).toMatchObject({ outcome: "INVALID_TRANSITION", reason: "HUB_RULES_DEPART" });
+    expect(String((r.params as { rules?: string } | null)?.rules)).toContain("收寄验视");
+    expect(String((r.params as { rules?: string } | null)?.rules)).not.toContain("实名收寄");
+  });
+});
