@@ -261,9 +261,11 @@ describe("journeys (issue #9)", () => {
           ),
         ).toBe("GZ-102:station");
         for (const p of parcels) {
-          expect(psql(`SELECT status || ':' || (SELECT code FROM "Node" WHERE id = "currentNodeId") FROM "Shipment" WHERE id = ${sqlText(p.id)}`)).toBe(
-            "CREATED:GZ-102",
-          );
+          expect(
+            psql(
+              `SELECT status || ':' || (SELECT code FROM "Node" WHERE id = "currentNodeId") FROM "Shipment" WHERE id = ${sqlText(p.id)}`,
+            ),
+          ).toBe("CREATED:GZ-102");
           const legs = psql(
             `SELECT "laneCode", extract(epoch FROM "plannedDepart") * 1000 FROM "ShipmentLeg" WHERE "shipmentId" = ${sqlText(p.id)} ORDER BY plan, seq`,
           )
@@ -632,5 +634,57 @@ describe("journeys (issue #9)", () => {
     ).split("|");
     expect([direction, origin, dest, light, legCount, orderStatus]).toEqual(["UP", "GZ-102200", "GZ-005", "GREEN", "3", "CONFIRMED"]);
     expect(promised).toBe(lastArrive);
-  }, 180_000);
+
+    // 6) The village point accepts the announced parcel under the three rules (the co-operative is registered with its
+    //    credit code: no resident ID), it travels, is screened at the hub and delivered at the counter's station: the
+    //    counter's shelf gains the 5 boxes and the order shows them received.
+    const point = await signedIn("point", "point123");
+    await point.getByTestId("nav-accept").click();
+    await point.getByTestId("accept-mode-announced").click();
+    await point.getByTestId("announced-waybill").fill(waybillNo);
+    for (const item of ["explosives", "flammables", "toxic", "radioactive", "weapons", "drugs", "live_animals", "cash"])
+      await point.getByTestId(`announced-prohibited-${item}`).check();
+    await point.getByTestId("announced-inspected").check();
+    await point.getByTestId("announced-submit").click();
+    await point.locator(`[data-testid="announced-result"][data-waybill="${waybillNo}"]`).waitFor({ state: "visible" });
+    await shot(point, "journey1-08-announced-accepted");
+
+    const [p200, s102, hub, s005] = await Promise.all(["GZ-102200", "GZ-102", "GZ-HUB", "GZ-005"].map(findNode));
+    const scanAt = (action: string, nodeId: string) =>
+      mutate<{ outcome: string; message: string }>("scan.record", {
+        clientScanId: crypto.randomUUID(),
+        code: waybillNo,
+        action,
+        nodeId,
+        at: new Date().toISOString(),
+      });
+    for (const [action, node] of [
+      ["DEPART", p200],
+      ["ARRIVE", s102],
+      ["DEPART", s102],
+      ["ARRIVE", hub],
+    ] as const)
+      expect(await scanAt(action, node!.id), `${action} ${node!.code}`).toMatchObject({ outcome: "OK" });
+    await mutate("shipments.screen", { nodeId: hub!.id, waybillNo, screened: true, device: "GZ-XR-01" });
+    for (const [action, node] of [
+      ["DEPART", hub],
+      ["ARRIVE", s005],
+      ["DELIVER", s005],
+    ] as const)
+      expect(await scanAt(action, node!.id), `${action} ${node!.code}`).toMatchObject({ outcome: "OK" });
+
+    const [stored] = psql(`SELECT stock FROM "Listing" WHERE id = ${sqlText(listingId)}`).split("|");
+    expect(stored).toBe("25");
+    await desk.getByTestId("nav-shelf").click();
+    await desk.reload();
+    const stock = desk.locator(`[data-testid="shelf-row"][data-id="${listingId}"] [data-testid="shelf-stock"]`);
+    await stock.waitFor({ state: "visible" });
+    expect(await stock.getAttribute("data-stock")).toBe("25");
+    await desk.getByTestId("nav-restock").click();
+    const received = desk.locator(`[data-testid="restock-order"][data-order="${orderNoShown}"] [data-testid="restock-received"]`);
+    await received.waitFor({ state: "visible" });
+    expect(await received.textContent()).toContain("5 / 5");
+    await received.scrollIntoViewIfNeeded();
+    await shot(desk, "journey1-09-restock-received");
+  }, 240_000);
 });

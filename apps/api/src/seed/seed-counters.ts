@@ -31,6 +31,7 @@ const MERCHANTS: MerchantSeed[] = [
     origin: "210881102200",
     recognitionNo: "营扶认〔2026〕盖001号",
     validDays: 400,
+    creditCode: "93210881MA0T5XJQ13",
     contactName: "张建国",
     contactPhone: "13904171201",
   },
@@ -40,6 +41,7 @@ const MERCHANTS: MerchantSeed[] = [
     origin: "210881110206",
     recognitionNo: "营扶认〔2026〕盖014号",
     validDays: 300,
+    creditCode: "93210881MA0T6KDE45",
     contactName: "闫立新",
     contactPhone: "13904171202",
   },
@@ -49,6 +51,7 @@ const MERCHANTS: MerchantSeed[] = [
     origin: "210881112202",
     recognitionNo: "营扶认〔2026〕盖022号",
     validDays: 200,
+    creditCode: "93210881MA0T7LRP2B",
     contactName: "刘春梅",
     contactPhone: "13904171203",
   },
@@ -58,6 +61,7 @@ const MERCHANTS: MerchantSeed[] = [
     origin: "210881116207",
     recognitionNo: "营扶认〔2025〕盖037号",
     validDays: 20,
+    creditCode: "91210881MA0T8HWN5W",
     contactName: "王海峰",
     contactPhone: "13904171204",
   },
@@ -233,6 +237,9 @@ export async function seedCounters(
       originAreaCode: m.origin,
       recognitionNo: m.recognitionNo,
       recognitionValidUntil: calendarDay(now, m.validDays),
+      // Co-operatives and enterprises carry a unified social credit code (fictitious, with a valid check character): as
+      // contract senders their restock parcels need no resident ID at acceptance.
+      creditCode: m.creditCode ?? null,
       contactName: m.contactName,
       contactPhone: m.contactPhone,
     };

@@ -605,7 +605,8 @@ export const en: TMessages = {
   manifest: {
     title: "Manifest import",
     lead: "A carrier's arrival manifest at the county hub: preview first, then import.",
-    leadNode: "A carrier's manifest of the parcels it brings to this station: preview first, then import. Only villages of this township; each parcel counts as outstanding until it is scanned in.",
+    leadNode:
+      "A carrier's manifest of the parcels it brings to this station: preview first, then import. Only villages of this township; each parcel counts as outstanding until it is scanned in.",
     listTitle: "This station's manifests",
     noManifests: "No manifest imported yet.",
     importedAt: "Imported",
@@ -639,7 +640,8 @@ export const en: TMessages = {
     unresolvedCount: "Address not found",
     errorsTitle: "Rows with errors",
     unresolvedTitle: "Addresses not found",
-    skipNote: "Rows with errors or unknown addresses are not imported; fix them and import the same file again — shipments already imported are skipped.",
+    skipNote:
+      "Rows with errors or unknown addresses are not imported; fix them and import the same file again — shipments already imported are skipped.",
     nothingToImport: "No new shipments to create.",
     import: "Import {{count}} shipments",
     importing: "Importing…",
@@ -705,6 +707,15 @@ export const en: TMessages = {
     promisedAt: "Promised at the county hub",
     routeError: "No route yet: {{message}}",
     next: "Next parcel",
+    modeNew: "New parcel",
+    modeAnnounced: "Announced parcel",
+    announcedLead:
+      "A parcel whose waybill already exists (a merchant's restock order, say): scan the waybill and inspect it in front of the sender. A merchant registered with its unified social credit code already has its real name on record: no ID is needed.",
+    announcedWaybill: "Waybill",
+    announcedId: "Sender's resident ID (when the sender has no real-name record)",
+    announcedSender: "Sender's name (when the waybill has none)",
+    announcedSubmit: "Inspect and accept",
+    announcedDone: "Accepted: it may leave for the next node.",
     contentsHint: "e.g. apples, grapes, eggs, millet",
   },
   track: {

@@ -14,6 +14,7 @@ import { ErrorSummary } from "../network/error-summary.tsx";
 import { Check } from "../network/network-bits.tsx";
 import { LegDiagram, LightBadge, ThreeRules, useNow } from "../shipments/shipment-bits.tsx";
 import { checkResidentId, parseScaled, PROHIBITED_ITEMS, TEMPS, type TIdCheck } from "../shipments/shipment-format.ts";
+import { AnnouncedAccept } from "./accept-announced.tsx";
 
 interface TDraft {
   senderName: string;
@@ -89,6 +90,7 @@ const FORM_FIELDS = [
 export function AcceptPage() {
   const { t } = useTranslation();
   const user = useUser();
+  const [mode, setMode] = useState<"new" | "announced">("new");
   if (!user.nodeId) {
     return (
       <div className="page">
@@ -96,7 +98,34 @@ export function AcceptPage() {
       </div>
     );
   }
-  return <AcceptDesk nodeId={user.nodeId} />;
+  return (
+    <>
+      <div className="page page-tabs">
+        <div className="segmented" role="tablist" aria-label={t("accept.title")}>
+          {(["new", "announced"] as const).map((m) => (
+            <button
+              key={m}
+              type="button"
+              role="tab"
+              aria-selected={mode === m}
+              className={`btn${mode === m ? " btn-primary" : ""}`}
+              onClick={() => setMode(m)}
+              data-testid={`accept-mode-${m}`}
+            >
+              {t(m === "new" ? "accept.modeNew" : "accept.modeAnnounced")}
+            </button>
+          ))}
+        </div>
+      </div>
+      {mode === "new" ? (
+        <AcceptDesk nodeId={user.nodeId} />
+      ) : (
+        <div className="page">
+          <AnnouncedAccept nodeId={user.nodeId} />
+        </div>
+      )}
+    </>
+  );
 }
 
 /** After the next paint: focus the first invalid control of the form, else bring its error summary into view. */
@@ -167,11 +196,16 @@ function AcceptDesk({ nodeId }: { nodeId: string }) {
     event.preventDefault();
     const errors: Record<string, string> = {};
     if (idCheck.state === "empty") errors.senderIdNumber = t("form.required");
-    else if (idCheck.state !== "ok") errors.senderIdNumber = idStatusText(idCheck.state === "typing" ? { state: "FORMAT", length: idCheck.length } : idCheck, t);
+    else if (idCheck.state !== "ok")
+      errors.senderIdNumber = idStatusText(idCheck.state === "typing" ? { state: "FORMAT", length: idCheck.length } : idCheck, t);
     const weightG = parseScaled(draft.weightKg, 3);
     if (weightG === null) errors.weightG = t("form.required");
     else if (weightG === "invalid") errors.weightG = t("accept.invalidKg");
-    const dims = { lengthMm: parseScaled(draft.lengthCm, 1), widthMm: parseScaled(draft.widthCm, 1), heightMm: parseScaled(draft.heightCm, 1) };
+    const dims = {
+      lengthMm: parseScaled(draft.lengthCm, 1),
+      widthMm: parseScaled(draft.widthCm, 1),
+      heightMm: parseScaled(draft.heightCm, 1),
+    };
     for (const [field, value] of Object.entries(dims)) if (value === "invalid") errors[field] = t("accept.invalidCm");
     const fen = parseScaled(draft.declaredYuan, 2);
     if (fen === "invalid") errors.declaredValueFen = t("accept.invalidYuan");
@@ -213,7 +247,18 @@ function AcceptDesk({ nodeId }: { nodeId: string }) {
     accept.mutate(input);
   }
 
-  const text = (field: TTextField, label: string, props: { errorKey?: string; inputMode?: "numeric" | "decimal" | "tel"; mono?: boolean; placeholder?: string; autoComplete?: string; inputRef?: Ref<HTMLInputElement> } = {}) => {
+  const text = (
+    field: TTextField,
+    label: string,
+    props: {
+      errorKey?: string;
+      inputMode?: "numeric" | "decimal" | "tel";
+      mono?: boolean;
+      placeholder?: string;
+      autoComplete?: string;
+      inputRef?: Ref<HTMLInputElement>;
+    } = {},
+  ) => {
     const key = props.errorKey ?? field;
     const id = `accept-${field}`;
     return (
@@ -357,11 +402,23 @@ function AcceptDesk({ nodeId }: { nodeId: string }) {
             <legend>{t("accept.screening")}</legend>
             <div className="radio-line" role="radiogroup" aria-label={t("accept.screening")}>
               <label className="check">
-                <input type="radio" name="screened" checked={draft.screened} onChange={() => set("screened", true)} data-testid="accept-screened-yes" />
+                <input
+                  type="radio"
+                  name="screened"
+                  checked={draft.screened}
+                  onChange={() => set("screened", true)}
+                  data-testid="accept-screened-yes"
+                />
                 <span>{t("accept.screenedYes")}</span>
               </label>
               <label className="check">
-                <input type="radio" name="screened" checked={!draft.screened} onChange={() => set("screened", false)} data-testid="accept-screened-no" />
+                <input
+                  type="radio"
+                  name="screened"
+                  checked={!draft.screened}
+                  onChange={() => set("screened", false)}
+                  data-testid="accept-screened-no"
+                />
                 <span>{t("accept.screenedNo")}</span>
               </label>
             </div>
@@ -415,7 +472,13 @@ function AcceptResult({ s, nextRef, onNext }: { s: TShipment; nextRef: Ref<HTMLB
         {legs.length ? <LegDiagram legs={legs} now={now} /> : null}
         {s.threeRules ? <ThreeRules rules={s.threeRules} /> : null}
         <div className="form-actions">
-          <a className="btn" href={`/labels.pdf?waybills=${encodeURIComponent(s.waybillNo)}&size=76x130`} target="_blank" rel="noreferrer" data-testid="accept-print">
+          <a
+            className="btn"
+            href={`/labels.pdf?waybills=${encodeURIComponent(s.waybillNo)}&size=76x130`}
+            target="_blank"
+            rel="noreferrer"
+            data-testid="accept-print"
+          >
             {t("accept.printLabel")}
           </a>
           <button type="button" className="btn btn-primary btn-wide" ref={nextRef} onClick={onNext} data-testid="accept-next">

@@ -1,0 +1,214 @@
+// 预约件收寄: a parcel whose waybill exists before it is handed in (a merchant's confirmed restock order, say) is
+// accepted at the node it waits at. The desk scans the waybill, inspects the contents against the prohibited-items list,
+// and records screening if it has a machine; the sender's resident ID only when the sender has no real-name record
+// (a merchant registered with its credit code has one). The result shows the three rules and the route.
+import { useMutation } from "@tanstack/react-query";
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { FormField } from "../../components/form-field.tsx";
+import { fieldError, readApiError } from "../../lib/api-error.ts";
+import type { TProhibitedItem } from "../../lib/shipments-api.ts";
+import { useTRPC } from "../../lib/trpc.ts";
+import { ErrorSummary } from "../network/error-summary.tsx";
+import { Check } from "../network/network-bits.tsx";
+import { LegDiagram, LightBadge, ThreeRules, useNow } from "../shipments/shipment-bits.tsx";
+import { PROHIBITED_ITEMS } from "../shipments/shipment-format.ts";
+
+const FIELDS = ["waybillNo", "senderName", "senderIdNumber", "inspection", "screening"] as const;
+const noneChecked = () => Object.fromEntries(PROHIBITED_ITEMS.map((item) => [item, false])) as Record<TProhibitedItem, boolean>;
+
+export function AnnouncedAccept({ nodeId }: { nodeId: string }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const accept = useMutation(trpc.shipments.acceptAnnounced.mutationOptions());
+  const now = useNow();
+  const waybillRef = useRef<HTMLInputElement>(null);
+  const [waybillNo, setWaybillNo] = useState("");
+  const [senderName, setSenderName] = useState("");
+  const [senderId, setSenderId] = useState("");
+  const [prohibited, setProhibited] = useState(noneChecked);
+  const [inspected, setInspected] = useState(false);
+  const [notes, setNotes] = useState("");
+  const [screened, setScreened] = useState(false);
+  const [device, setDevice] = useState("");
+  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
+  const server = accept.error ? readApiError(accept.error).fieldErrors : {};
+  const errorFor = (field: string) => clientErrors[field] ?? fieldError(server, field);
+
+  useEffect(() => waybillRef.current?.focus(), []);
+
+  function next() {
+    setWaybillNo("");
+    setSenderName("");
+    setSenderId("");
+    setProhibited(noneChecked());
+    setInspected(false);
+    setNotes("");
+    setClientErrors({});
+    accept.reset();
+    requestAnimationFrame(() => waybillRef.current?.focus());
+  }
+
+  function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const errors: Record<string, string> = {};
+    if (!waybillNo.trim()) errors.waybillNo = t("form.required");
+    if (PROHIBITED_ITEMS.some((item) => !prohibited[item])) errors["inspection.prohibitedAbsent"] = t("accept.mustCheck");
+    if (!inspected) errors["inspection.inspected"] = t("accept.mustInspect");
+    setClientErrors(errors);
+    if (Object.keys(errors).length) return;
+    const opt = (v: string) => v.trim() || undefined;
+    accept.mutate({
+      nodeId,
+      waybillNo: waybillNo.trim().toUpperCase(),
+      senderName: opt(senderName),
+      senderIdNumber: opt(senderId.toUpperCase()),
+      inspection: {
+        inspected: true,
+        prohibitedAbsent: Object.fromEntries(PROHIBITED_ITEMS.map((item) => [item, true])) as Record<TProhibitedItem, true>,
+        notes: opt(notes),
+      },
+      screening: screened ? { screened: true, device: opt(device) } : undefined,
+    });
+  }
+
+  const s = accept.data;
+  if (s) {
+    const legs = s.legs.filter((l) => l.status !== "CANCELLED");
+    return (
+      <section className="card accept-result" data-testid="announced-result" data-waybill={s.waybillNo}>
+        <h2 className="card-title">{t("accept.announcedDone")}</h2>
+        <div className="waybill-huge mono">{s.waybillNo}</div>
+        <div className="hero-badges">
+          <LightBadge light={s.light} />
+          <span className="muted">{s.contentsCategory}</span>
+        </div>
+        {legs.length ? <LegDiagram legs={legs} now={now} /> : null}
+        {s.threeRules ? <ThreeRules rules={s.threeRules} /> : null}
+        <div className="form-actions">
+          <button type="button" className="btn btn-primary btn-wide" onClick={next} data-testid="announced-next">
+            {t("accept.next")}
+          </button>
+        </div>
+      </section>
+    );
+  }
+
+  const prohibitedError = errorFor("inspection.prohibitedAbsent");
+  return (
+    <section className="card">
+      <h2 className="card-title">{t("accept.modeAnnounced")}</h2>
+      <p className="muted small page-note">{t("accept.announcedLead")}</p>
+      <form className="form accept-form" onSubmit={onSubmit} noValidate data-testid="announced-form">
+        <ErrorSummary error={accept.error} fields={FIELDS} testId="announced-error" />
+        <div className="form-grid">
+          <FormField id="announced-waybill" label={t("accept.announcedWaybill")} error={errorFor("waybillNo")}>
+            <input
+              id="announced-waybill"
+              ref={waybillRef}
+              className="mono"
+              value={waybillNo}
+              autoComplete="off"
+              spellCheck={false}
+              placeholder="XD…"
+              aria-invalid={Boolean(errorFor("waybillNo"))}
+              onChange={(e) => setWaybillNo(e.target.value)}
+              data-testid="announced-waybill"
+            />
+          </FormField>
+          <FormField id="announced-sender" label={t("accept.announcedSender")} error={errorFor("senderName")}>
+            <input
+              id="announced-sender"
+              value={senderName}
+              autoComplete="off"
+              onChange={(e) => setSenderName(e.target.value)}
+              data-testid="announced-sender"
+            />
+          </FormField>
+          <FormField id="announced-id" label={t("accept.announcedId")} error={errorFor("senderIdNumber")}>
+            <input
+              id="announced-id"
+              className="mono"
+              value={senderId}
+              autoComplete="off"
+              spellCheck={false}
+              aria-invalid={Boolean(errorFor("senderIdNumber"))}
+              onChange={(e) => setSenderId(e.target.value.toUpperCase())}
+              data-testid="announced-id"
+            />
+          </FormField>
+        </div>
+
+        <fieldset className={`check-group prohibited-group${prohibitedError ? " field-invalid" : ""}`}>
+          <legend>{t("accept.inspection")}</legend>
+          <p className="field-hint">{t("accept.prohibitedLead")}</p>
+          <ul className="prohibited-list">
+            {PROHIBITED_ITEMS.map((item) => (
+              <li key={item} className={prohibitedError && !prohibited[item] ? "unchecked" : undefined}>
+                <span className="prohibited-name">{t(`prohibited.${item}`)}</span>
+                <Check
+                  id={`announced-prohibited-${item}`}
+                  label={t("accept.checkedAbsent")}
+                  checked={prohibited[item]}
+                  onChange={(v) => setProhibited((p) => ({ ...p, [item]: v }))}
+                  testId={`announced-prohibited-${item}`}
+                />
+              </li>
+            ))}
+          </ul>
+          {prohibitedError ? <p className="field-error">{prohibitedError}</p> : null}
+          <div className={`inspect-confirm${errorFor("inspection.inspected") ? " field-invalid" : ""}`}>
+            <Check
+              id="announced-inspected"
+              label={<strong>{t("accept.inspected")}</strong>}
+              checked={inspected}
+              onChange={setInspected}
+              testId="announced-inspected"
+            />
+            {errorFor("inspection.inspected") ? <p className="field-error">{errorFor("inspection.inspected")}</p> : null}
+          </div>
+          <FormField id="announced-notes" label={t("accept.notes")} error={errorFor("inspection.notes")}>
+            <input id="announced-notes" value={notes} onChange={(e) => setNotes(e.target.value)} data-testid="announced-notes" />
+          </FormField>
+        </fieldset>
+
+        <fieldset className="check-group screening-group">
+          <legend>{t("accept.screening")}</legend>
+          <div className="radio-line" role="radiogroup" aria-label={t("accept.screening")}>
+            <label className="check">
+              <input
+                type="radio"
+                name="announced-screened"
+                checked={screened}
+                onChange={() => setScreened(true)}
+                data-testid="announced-screened-yes"
+              />
+              <span>{t("accept.screenedYes")}</span>
+            </label>
+            <label className="check">
+              <input
+                type="radio"
+                name="announced-screened"
+                checked={!screened}
+                onChange={() => setScreened(false)}
+                data-testid="announced-screened-no"
+              />
+              <span>{t("accept.screenedNo")}</span>
+            </label>
+          </div>
+          {screened ? (
+            <FormField id="announced-device" label={t("accept.device")} error={errorFor("screening.device")}>
+              <input id="announced-device" className="mono" value={device} onChange={(e) => setDevice(e.target.value)} />
+            </FormField>
+          ) : null}
+        </fieldset>
+
+        <div className="form-actions">
+          <button type="submit" className="btn btn-primary btn-wide" disabled={accept.isPending} data-testid="announced-submit">
+            {accept.isPending ? t("accept.submitting") : t("accept.announcedSubmit")}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
