@@ -59,8 +59,8 @@ export const processSeal: Processor = async (job, deps) => {
   const load = await deps.db.load.findUnique({ where: { id: loadId }, select: { nodeId: true, milkRun: true, countyCode: true, laneId: true } });
   if (!load) throw new UnrecoverableError(`no load ${loadId}`);
   // Stragglers first: parcels that became ready for this load's lane (or, for a milk run, for the station's milk-run
-  // lanes, out to its village points and back). Only those lanes' legs are read: the sweep runs under the one
-  // assignment lock, so a county-wide read per seal would queue every seal behind it.
+  // lanes, out to its village points and back). Only those lanes' legs are read: the sweep runs under its county's
+  // assignment lock, so a county-wide read per seal would queue every seal of the county behind it.
   const laneIds = load.milkRun
     ? (
         await deps.db.lane.findMany({

@@ -129,17 +129,34 @@ export async function ensureLoads(
   return found;
 }
 
-/// Sweeps run one at a time across all processes (a session advisory lock, released if the process
-/// dies): racing sweeps would only fight over the same rows; queued behind one another, each finds
-/// what the one before left.
+/// Sweeps of one county run one at a time across all processes (a session advisory lock per county, released if the
+/// process dies): racing sweeps would only fight over the same rows; queued behind one another, each finds what the
+/// one before left. Counties never share a load, so sweeps of different counties run side by side. A sweep without a
+/// county (the every-minute one) or of nodes goes county by county, each under that county's lock.
 export async function assignReady(db: Db, opts: AssignOptions): Promise<AssignResult> {
   const pool = pgPool(db);
+  const counties = opts.countyCode
+    ? [opts.countyCode]
+    : opts.nodeIds?.length
+      ? (await pool.query<{ code: string }>(`SELECT DISTINCT "countyCode" AS code FROM "Node" WHERE id = ANY($1::uuid[]) ORDER BY 1`, [opts.nodeIds]))
+          .rows.map((r) => r.code)
+      : (await pool.query<{ code: string }>(`SELECT code FROM "County" ORDER BY code`)).rows.map((r) => r.code);
+  const total: AssignResult = { assigned: 0, missed: 0, loads: 0 };
   const client = await pool.connect();
   try {
-    await client.query(`SELECT pg_advisory_lock(hashtext('xd.consolidation.assign'))`);
-    return await assignLocked(client, opts);
+    for (const countyCode of counties) {
+      await client.query(`SELECT pg_advisory_lock(hashtext('xd.consolidation.assign'), hashtext($1))`, [countyCode]);
+      try {
+        const r = await assignLocked(client, { ...opts, countyCode });
+        total.assigned += r.assigned;
+        total.missed += r.missed;
+        total.loads += r.loads;
+      } finally {
+        await client.query(`SELECT pg_advisory_unlock(hashtext('xd.consolidation.assign'), hashtext($1))`, [countyCode]).catch(() => undefined);
+      }
+    }
+    return total;
   } finally {
-    await client.query(`SELECT pg_advisory_unlock(hashtext('xd.consolidation.assign'))`).catch(() => undefined);
     client.release();
   }
 }
