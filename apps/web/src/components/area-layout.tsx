@@ -1,9 +1,10 @@
 // The frame of one area (merchant, station, county): header, collapsible nav, page content.
-import { useState } from "react";
+import { Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { NavLink, Outlet } from "react-router";
 import type { TArea } from "../lib/roles.ts";
 import { AppHeader } from "./app-header.tsx";
+import { PageLoading } from "./page-loading.tsx";
 
 export interface TNavItem {
   to: string;
@@ -38,7 +39,10 @@ export function AreaLayout({ area, nav }: { area: TArea; nav: readonly TNavItem[
           ))}
         </nav>
         <main className="content">
-          <Outlet />
+          {/* The nav stays while a page's chunk loads. */}
+          <Suspense fallback={<PageLoading />}>
+            <Outlet />
+          </Suspense>
         </main>
       </div>
       <footer className="footer">{t("app.footer")}</footer>
