@@ -332,6 +332,8 @@ async function runBatch(c: PgPool, actor: Actor, input: TScan[], now: Date): Pro
   const readyAt = new Set<string>();
   /// Parcels this batch finished: their county-days' dashboard roll-ups are brought up to date (outbox).
   const finished: { countyCode: string; at: Date }[] = [];
+  /// Parcels this batch delivered: a restock parcel's units join its listing's stock (in the write).
+  const delivered: string[] = [];
   for (let i = 0; i < scans.length; i++) {
     const s = scans[i]!;
     const prior = done.get(s.clientScanId) ?? fresh.get(s.clientScanId);
@@ -396,6 +398,7 @@ async function runBatch(c: PgPool, actor: Actor, input: TScan[], now: Date): Pro
     let assigned: string | null = null;
     if (e) {
       if (e.clearShelf) row.shelfSlot = null;
+      if (e.status === "DELIVERED" && row.status !== "DELIVERED") delivered.push(row.id);
       row.status = e.status;
       row.currentNodeId = e.currentNodeId;
       row.lastScanAt = at;
@@ -513,6 +516,7 @@ async function runBatch(c: PgPool, actor: Actor, input: TScan[], now: Date): Pro
     events,
     outbox,
     scanRows,
+    delivered,
   });
   await markLoads(c, scans, headers, results);
   return top.map((i) => results[i]!);
@@ -647,6 +651,8 @@ interface Writes {
   events: { shipmentId: string; at: Date; type: string; nodeId: string | null; actorId: string | null; details: object }[];
   outbox: OutboxRow[];
   scanRows: { s: TScan; result: ScanResult; shipmentId: string | null }[];
+  /// Parcels delivered by this batch.
+  delivered: string[];
 }
 
 /// Everything the batch changed in one statement: parcels, legs, timeline, outbox, scan records, and the stock of
@@ -682,8 +688,7 @@ WITH sh AS (
 ), rs AS (
   -- A restock parcel delivered at the counter's node: its units join the listing's stock, once (stockedAt).
   UPDATE "RestockShipment" r SET "stockedAt" = $1
-  FROM json_to_recordset($2::json) AS u(id uuid, status text)
-  WHERE u.status = 'DELIVERED' AND r."shipmentId" = u.id AND r."stockedAt" IS NULL AND r."lineId" IS NOT NULL
+  WHERE r."shipmentId" = ANY($9::uuid[]) AND r."stockedAt" IS NULL AND r."lineId" IS NOT NULL
   RETURNING r."lineId", r.units
 ), st AS (
   UPDATE "Listing" li SET stock = li.stock + x.units, "updatedAt" = $1
@@ -742,6 +747,7 @@ async function writeAll(c: PgPool, actor: Actor, now: Date, w: Writes): Promise<
         })),
       ),
       JSON.stringify([...w.versions].filter(([id]) => !updated.has(id)).map(([id, v]) => ({ id, v }))),
+      w.delivered,
     ],
   });
 }
