@@ -33,6 +33,8 @@ export const scanWhyZh = {
   RETURNED: "已退回寄件人",
   OWN_NODE_ONLY: "只能在本人所在站点扫描",
   BAD_WAYBILL: "运单号无效：{{detail}}",
+  WAYBILL_FORMAT: "{{code}} 不是运单号：应为 XD 加 13 位数字",
+  WAYBILL_CHECK_DIGIT: "{{code}} 的校验位不对（应为 {{expected}}），运单号可能输错了",
   NOT_IN_COUNTY: "本县没有运单 {{waybillNo}}",
   SHELF_EMPTY: "货架位 {{slot}} 是空的",
   SEVERAL_CARRIERS: "{{code}} 对应多家承运商的运单，请扫描乡达面单（XD）",

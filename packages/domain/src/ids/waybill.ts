@@ -31,14 +31,21 @@ export function makeWaybill(serial: bigint | number): string {
   return `XD${digits}${luhnCheckDigit(digits)}`;
 }
 
+/// What is wrong with a would-be waybill number, for callers that say it in their own words: its shape, or its check
+/// digit (then the one the first 12 digits call for). Null when it is a valid number.
+export function waybillProblem(raw: string): { kind: "FORMAT" } | { kind: "CHECK_DIGIT"; expected: number } | null {
+  const s = raw.trim().toUpperCase();
+  if (!/^XD\d{13}$/.test(s)) return { kind: "FORMAT" };
+  const check = luhnCheckDigit(s.slice(2, 2 + SERIAL_DIGITS));
+  return s.charCodeAt(14) - 48 === check ? null : { kind: "CHECK_DIGIT", expected: check };
+}
+
 /// Accepts "xd" in any case and surrounding spaces (scanners); the value is normalised to upper case.
 export function parseWaybill(raw: string): Parsed<string> {
   const s = raw.trim().toUpperCase();
-  if (!/^XD\d{13}$/.test(s)) return { ok: false, message: `"${raw.trim()}" is not a waybill number: XD followed by 13 digits` };
-  const digits = s.slice(2, 2 + SERIAL_DIGITS);
-  const check = luhnCheckDigit(digits);
-  if (s.charCodeAt(14) - 48 !== check)
-    return { ok: false, message: `"${s}" has a wrong check digit (expected ${check}); the number is mistyped` };
+  const problem = waybillProblem(s);
+  if (problem?.kind === "FORMAT") return { ok: false, message: `"${raw.trim()}" is not a waybill number: XD followed by 13 digits` };
+  if (problem) return { ok: false, message: `"${s}" has a wrong check digit (expected ${problem.expected}); the number is mistyped` };
   return { ok: true, value: s };
 }
 

@@ -33,7 +33,10 @@ export const SCAN_REASONS = {
   EXCEPTION_REPORTED: "exception reported",
   RETURNED: "returned to sender",
   OWN_NODE_ONLY: "you may scan only at your own node",
+  /// Results stored before WAYBILL_FORMAT and WAYBILL_CHECK_DIGIT (an English detail).
   BAD_WAYBILL: "not a valid waybill number: {detail}",
+  WAYBILL_FORMAT: "{code} is not a waybill number: XD followed by 13 digits",
+  WAYBILL_CHECK_DIGIT: "{code} has a wrong check digit (expected {expected}); the number is mistyped",
   NOT_IN_COUNTY: "no parcel {waybillNo} in this county",
   SHELF_EMPTY: "shelf slot {slot} is empty",
   SEVERAL_CARRIERS: "{code} is a waybill number of several carriers; scan the XD label",

@@ -13,6 +13,7 @@ import {
   decideScan,
   looksLikeLoadCode,
   parseWaybill,
+  waybillProblem,
   shipmentLight,
   yellowFraction,
   type Actor,
@@ -313,7 +314,12 @@ async function runBatch(c: PgPool, actor: Actor, input: TScan[], now: Date): Pro
     const code = s.code.trim().toUpperCase();
     if (code.startsWith("XD")) {
       const p = parseWaybill(code);
-      if (!p.ok) return { reason: "BAD_WAYBILL", params: { detail: p.message } };
+      if (!p.ok) {
+        const problem = waybillProblem(code);
+        return problem?.kind === "CHECK_DIGIT"
+          ? { reason: "WAYBILL_CHECK_DIGIT", params: { code, expected: problem.expected } }
+          : { reason: "WAYBILL_FORMAT", params: { code: s.code.trim() } };
+      }
       const parcel = byWaybill.get(p.value);
       return parcel && parcel.row.countyCode === node.countyCode ? parcel : { reason: "NOT_IN_COUNTY", params: { waybillNo: p.value } };
     }

@@ -186,8 +186,15 @@ describe("refusals change nothing and are stored", () => {
     const bad = wb.slice(0, -1) + String((Number(wb.slice(-1)) + 1) % 10);
     expect(await scan(staff("HUB"), bad, "DEPART", "HUB")).toMatchObject({
       outcome: "UNKNOWN_CODE",
-      reason: "BAD_WAYBILL",
-      message: expect.stringContaining("waybill"),
+      reason: "WAYBILL_CHECK_DIGIT",
+      params: { code: bad, expected: Number(wb.slice(-1)) },
+      message: expect.stringContaining("check digit"),
+    });
+    expect(await scan(staff("HUB"), "xd12345", "DEPART", "HUB")).toMatchObject({
+      outcome: "UNKNOWN_CODE",
+      reason: "WAYBILL_FORMAT",
+      params: { code: "xd12345" },
+      message: expect.stringContaining("XD followed by 13 digits"),
     });
     // Every refusal has a reason code with its parameters (for the console's language) and the same in English.
     expect(await scan(staff("HUB"), "9999999", "DEPART", "HUB")).toMatchObject({
