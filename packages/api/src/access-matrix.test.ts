@@ -6,6 +6,7 @@ import { createUser as createUserRow } from "@xiangda/db/factories";
 import { makeLoadCode } from "@xiangda/domain";
 import { appRouter } from "./root.ts";
 import { createHarness, type Harness } from "./test-utils/harness.ts";
+import { FULL_INSPECTION } from "./test-utils/three-rules.ts";
 import { buildWorld, ROLE_NAMES, type RoleName, type World } from "./test-utils/fixtures.ts";
 import { makeListing as makeListingRow, makeProduct as makeProductRow, recognise } from "./services/listings/test-helpers.ts";
 
@@ -149,7 +150,7 @@ const MATRIX: Record<string, Row> = {
       outboundCity: "沈阳市",
       weightG: 5000,
       contentsCategory: "苹果",
-      inspection: INSPECTED,
+      inspection: FULL_INSPECTION,
     }),
   },
   "shipments.acceptAnnounced": {
@@ -157,7 +158,7 @@ const MATRIX: Record<string, Row> = {
     input: async (w, h) => {
       const up = { ...shipmentInput(w), direction: "UP", fromCode: `${w.home.countyCode}-S1`, to: `${w.home.countyCode}-HUB` };
       const s = await h.callerAs(w.actors.admin).shipments.create(up as never);
-      return { nodeId: w.home.stationId, waybillNo: s.waybillNo, senderName: "李大山", senderIdNumber: "11010519491231002X", inspection: INSPECTED };
+      return { nodeId: w.home.stationId, waybillNo: s.waybillNo, senderName: "李大山", senderIdNumber: "11010519491231002X", inspection: FULL_INSPECTION };
     },
   },
   "shipments.screen": {
@@ -486,20 +487,6 @@ async function makeLoad(w: World, h: Harness): Promise<string> {
   });
   return load.id;
 }
-
-const INSPECTED = {
-  inspected: true,
-  prohibitedAbsent: {
-    explosives: true,
-    flammables: true,
-    toxic: true,
-    radioactive: true,
-    weapons: true,
-    drugs: true,
-    live_animals: true,
-    cash: true,
-  },
-} as const;
 
 function shipmentInput(w: World) {
   return {

@@ -7,15 +7,14 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { FormField } from "../../components/form-field.tsx";
 import { fieldError, readApiError } from "../../lib/api-error.ts";
-import type { TProhibitedItem } from "../../lib/shipments-api.ts";
+
 import { useTRPC } from "../../lib/trpc.ts";
 import { ErrorSummary } from "../network/error-summary.tsx";
-import { Check } from "../network/network-bits.tsx";
+import { allAbsent, InspectionFields, noneChecked, ScreeningFields } from "./three-rules-fields.tsx";
 import { LegDiagram, LightBadge, ThreeRules, useNow } from "../shipments/shipment-bits.tsx";
 import { PROHIBITED_ITEMS } from "../shipments/shipment-format.ts";
 
 const FIELDS = ["waybillNo", "senderName", "senderIdNumber", "inspection", "screening"] as const;
-const noneChecked = () => Object.fromEntries(PROHIBITED_ITEMS.map((item) => [item, false])) as Record<TProhibitedItem, boolean>;
 
 export function AnnouncedAccept({ nodeId }: { nodeId: string }) {
   const { t } = useTranslation();
@@ -65,7 +64,7 @@ export function AnnouncedAccept({ nodeId }: { nodeId: string }) {
       senderIdNumber: opt(senderId.toUpperCase()),
       inspection: {
         inspected: true,
-        prohibitedAbsent: Object.fromEntries(PROHIBITED_ITEMS.map((item) => [item, true])) as Record<TProhibitedItem, true>,
+        prohibitedAbsent: allAbsent(),
         notes: opt(notes),
       },
       screening: screened ? { screened: true, device: opt(device) } : undefined,
@@ -139,69 +138,31 @@ export function AnnouncedAccept({ nodeId }: { nodeId: string }) {
           </FormField>
         </div>
 
-        <fieldset className={`check-group prohibited-group${prohibitedError ? " field-invalid" : ""}`}>
-          <legend>{t("accept.inspection")}</legend>
-          <p className="field-hint">{t("accept.prohibitedLead")}</p>
-          <ul className="prohibited-list">
-            {PROHIBITED_ITEMS.map((item) => (
-              <li key={item} className={prohibitedError && !prohibited[item] ? "unchecked" : undefined}>
-                <span className="prohibited-name">{t(`prohibited.${item}`)}</span>
-                <Check
-                  id={`announced-prohibited-${item}`}
-                  label={t("accept.checkedAbsent")}
-                  checked={prohibited[item]}
-                  onChange={(v) => setProhibited((p) => ({ ...p, [item]: v }))}
-                  testId={`announced-prohibited-${item}`}
-                />
-              </li>
-            ))}
-          </ul>
-          {prohibitedError ? <p className="field-error">{prohibitedError}</p> : null}
-          <div className={`inspect-confirm${errorFor("inspection.inspected") ? " field-invalid" : ""}`}>
-            <Check
-              id="announced-inspected"
-              label={<strong>{t("accept.inspected")}</strong>}
-              checked={inspected}
-              onChange={setInspected}
-              testId="announced-inspected"
-            />
-            {errorFor("inspection.inspected") ? <p className="field-error">{errorFor("inspection.inspected")}</p> : null}
-          </div>
-          <FormField id="announced-notes" label={t("accept.notes")} error={errorFor("inspection.notes")}>
-            <input id="announced-notes" value={notes} onChange={(e) => setNotes(e.target.value)} data-testid="announced-notes" />
-          </FormField>
-        </fieldset>
+        <InspectionFields
+          prefix="announced"
+          prohibited={prohibited}
+          onProhibited={setProhibited}
+          inspected={inspected}
+          onInspected={setInspected}
+          prohibitedError={prohibitedError}
+          inspectedError={errorFor("inspection.inspected")}
+          notes={
+            <FormField id="announced-notes" label={t("accept.notes")} error={errorFor("inspection.notes")}>
+              <input id="announced-notes" value={notes} onChange={(e) => setNotes(e.target.value)} data-testid="announced-notes" />
+            </FormField>
+          }
+        />
 
-        <fieldset className="check-group screening-group">
-          <legend>{t("accept.screening")}</legend>
-          <div className="radio-line" role="radiogroup" aria-label={t("accept.screening")}>
-            <label className="check">
-              <input
-                type="radio"
-                name="announced-screened"
-                checked={screened}
-                onChange={() => setScreened(true)}
-                data-testid="announced-screened-yes"
-              />
-              <span>{t("accept.screenedYes")}</span>
-            </label>
-            <label className="check">
-              <input
-                type="radio"
-                name="announced-screened"
-                checked={!screened}
-                onChange={() => setScreened(false)}
-                data-testid="announced-screened-no"
-              />
-              <span>{t("accept.screenedNo")}</span>
-            </label>
-          </div>
-          {screened ? (
+        <ScreeningFields
+          prefix="announced"
+          screened={screened}
+          onScreened={setScreened}
+          device={
             <FormField id="announced-device" label={t("accept.device")} error={errorFor("screening.device")}>
               <input id="announced-device" className="mono" value={device} onChange={(e) => setDevice(e.target.value)} />
             </FormField>
-          ) : null}
-        </fieldset>
+          }
+        />
 
         <div className="form-actions">
           <button type="submit" className="btn btn-primary btn-wide" disabled={accept.isPending} data-testid="announced-submit">

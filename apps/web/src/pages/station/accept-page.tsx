@@ -11,10 +11,10 @@ import type { TAcceptInput, TProhibitedItem, TShipment, TTemp } from "../../lib/
 import { formatDateTime } from "../../lib/time.ts";
 import { useTRPC } from "../../lib/trpc.ts";
 import { ErrorSummary } from "../network/error-summary.tsx";
-import { Check } from "../network/network-bits.tsx";
 import { LegDiagram, LightBadge, ThreeRules, useNow } from "../shipments/shipment-bits.tsx";
 import { checkResidentId, parseScaled, PROHIBITED_ITEMS, TEMPS, type TIdCheck } from "../shipments/shipment-format.ts";
 import { AnnouncedAccept } from "./accept-announced.tsx";
+import { allAbsent, InspectionFields, noneChecked, ScreeningFields } from "./three-rules-fields.tsx";
 
 interface TDraft {
   senderName: string;
@@ -39,8 +39,6 @@ interface TDraft {
 }
 
 type TTextField = Exclude<keyof TDraft, "temp" | "prohibited" | "inspected" | "screened">;
-
-const noneChecked = () => Object.fromEntries(PROHIBITED_ITEMS.map((item) => [item, false])) as Record<TProhibitedItem, boolean>;
 
 /** A clean form; the screening choice and machine carry over, since the same desk uses the same machine all day. */
 function emptyDraft(keep?: Pick<TDraft, "screened" | "device">): TDraft {
@@ -239,7 +237,7 @@ function AcceptDesk({ nodeId }: { nodeId: string }) {
       inspection: {
         inspected: true,
         // Every item was ticked (checked above): each is recorded as checked and absent.
-        prohibitedAbsent: Object.fromEntries(PROHIBITED_ITEMS.map((item) => [item, true])) as Record<TProhibitedItem, true>,
+        prohibitedAbsent: allAbsent(),
         notes: opt(draft.notes),
       },
       screening: { screened: draft.screened, device: draft.screened ? opt(draft.device) : undefined },
@@ -359,71 +357,23 @@ function AcceptDesk({ nodeId }: { nodeId: string }) {
             </fieldset>
           </Section>
 
-          <fieldset className={`check-group prohibited-group${prohibitedError ? " field-invalid" : ""}`} data-testid="accept-prohibited">
-            <legend>{t("accept.inspection")}</legend>
-            <p className="field-hint">{t("accept.prohibitedLead")}</p>
-            <ul className="prohibited-list">
-              {PROHIBITED_ITEMS.map((item) => (
-                <li key={item} className={prohibitedError && !draft.prohibited[item] ? "unchecked" : undefined}>
-                  <span className="prohibited-name">{t(`prohibited.${item}`)}</span>
-                  <Check
-                    id={`accept-prohibited-${item}`}
-                    label={t("accept.checkedAbsent")}
-                    checked={draft.prohibited[item]}
-                    onChange={(v) => set("prohibited", { ...draft.prohibited, [item]: v })}
-                    testId={`accept-prohibited-${item}`}
-                  />
-                </li>
-              ))}
-            </ul>
-            {prohibitedError ? (
-              <p className="field-error" data-testid="accept-prohibited-error">
-                {prohibitedError}
-              </p>
-            ) : null}
-            <div className={`inspect-confirm${errorFor("inspection.inspected") ? " field-invalid" : ""}`}>
-              <Check
-                id="accept-inspected"
-                label={<strong>{t("accept.inspected")}</strong>}
-                checked={draft.inspected}
-                onChange={(v) => set("inspected", v)}
-                testId="accept-inspected"
-              />
-              {errorFor("inspection.inspected") ? (
-                <p className="field-error" data-testid="accept-inspected-error">
-                  {errorFor("inspection.inspected")}
-                </p>
-              ) : null}
-            </div>
-            {text("notes", t("accept.notes"), { errorKey: "inspection.notes" })}
-          </fieldset>
+          <InspectionFields
+            prefix="accept"
+            prohibited={draft.prohibited}
+            onProhibited={(v) => set("prohibited", v)}
+            inspected={draft.inspected}
+            onInspected={(v) => set("inspected", v)}
+            prohibitedError={prohibitedError}
+            inspectedError={errorFor("inspection.inspected")}
+            notes={text("notes", t("accept.notes"), { errorKey: "inspection.notes" })}
+          />
 
-          <fieldset className="check-group screening-group">
-            <legend>{t("accept.screening")}</legend>
-            <div className="radio-line" role="radiogroup" aria-label={t("accept.screening")}>
-              <label className="check">
-                <input
-                  type="radio"
-                  name="screened"
-                  checked={draft.screened}
-                  onChange={() => set("screened", true)}
-                  data-testid="accept-screened-yes"
-                />
-                <span>{t("accept.screenedYes")}</span>
-              </label>
-              <label className="check">
-                <input
-                  type="radio"
-                  name="screened"
-                  checked={!draft.screened}
-                  onChange={() => set("screened", false)}
-                  data-testid="accept-screened-no"
-                />
-                <span>{t("accept.screenedNo")}</span>
-              </label>
-            </div>
-            {draft.screened ? text("device", t("accept.device"), { errorKey: "screening.device", mono: true }) : null}
-          </fieldset>
+          <ScreeningFields
+            prefix="accept"
+            screened={draft.screened}
+            onScreened={(v) => set("screened", v)}
+            device={text("device", t("accept.device"), { errorKey: "screening.device", mono: true })}
+          />
 
           <div className="form-actions">
             <button type="submit" className="btn btn-primary btn-wide" disabled={accept.isPending} data-testid="accept-submit">

@@ -132,7 +132,13 @@ function ManifestParcels({ nodeId, manifestId }: { nodeId: string; manifestId: s
                   {p.village ?? t("common.none")}
                   {p.destination ? <span className="muted"> → {p.destination.name}</span> : null}
                 </td>
-                <td>{p.outstanding ? <span className="danger-text">{t("manifest.notArrived")}</span> : <ShipmentStatusPill status={p.status} />}</td>
+                <td>
+                  {p.outstanding ? (
+                    <span className="danger-text">{t("manifest.notArrived")}</span>
+                  ) : (
+                    <ShipmentStatusPill status={p.status} />
+                  )}
+                </td>
                 <td>
                   <LightBadge light={p.light} />
                 </td>

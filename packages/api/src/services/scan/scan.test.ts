@@ -7,6 +7,7 @@ import { importDivisions } from "../areas/import-divisions.ts";
 import { runFileImport } from "../network/imports.ts";
 import { shipmentDetail, staffView } from "../shipments/tracking.ts";
 import { createHarness, type Harness } from "../../test-utils/harness.ts";
+import { FULL_INSPECTION } from "../../test-utils/three-rules.ts";
 
 let h: Harness;
 const countyCode = "210881";
@@ -250,19 +251,7 @@ describe("misrouting and the three rules", () => {
       outboundCity: "沈阳市",
       weightG: 5000,
       contentsCategory: "苹果",
-      inspection: {
-        inspected: true,
-        prohibitedAbsent: {
-          explosives: true,
-          flammables: true,
-          toxic: true,
-          radioactive: true,
-          weapons: true,
-          drugs: true,
-          live_animals: true,
-          cash: true,
-        },
-      },
+      inspection: FULL_INSPECTION,
     } as never);
     expect(accepted.legs.map((l) => l.lane)).toEqual(["T5U"]);
     await scan(st, accepted.waybillNo, "DEPART", "S105");

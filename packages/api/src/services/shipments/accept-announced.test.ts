@@ -6,23 +6,11 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildRestockWorld, type RestockWorld } from "../restock/restock-fixtures.ts";
 import { createHarness, type Harness } from "../../test-utils/harness.ts";
+import { FULL_INSPECTION } from "../../test-utils/three-rules.ts";
 
 let h: Harness;
 let w: RestockWorld;
 const CREDIT_CODE = "93210881MA0T5XJQ13";
-const INSPECTED = {
-  inspected: true as const,
-  prohibitedAbsent: {
-    explosives: true,
-    flammables: true,
-    toxic: true,
-    radioactive: true,
-    weapons: true,
-    drugs: true,
-    live_animals: true,
-    cash: true,
-  } as const,
-};
 
 beforeAll(async () => {
   h = await createHarness();
@@ -54,6 +42,17 @@ const row = (waybillNo: string) =>
 const scan = (waybillNo: string, action: "DEPART" | "ARRIVE", node: keyof RestockWorld["nodes"]) =>
   as("manager").scan.record({ clientScanId: randomUUID(), code: waybillNo, action, nodeId: w.nodes[node], at: h.clock.now.toISOString() });
 
+/// Village point → station → county hub, arrived there.
+async function toHub(wb: string) {
+  for (const [action, node] of [
+    ["DEPART", "P200"],
+    ["ARRIVE", "S102"],
+    ["DEPART", "S102"],
+    ["ARRIVE", "HUB"],
+  ] as const)
+    expect(await scan(wb, action, node)).toMatchObject({ outcome: "OK" });
+}
+
 describe("accepting an announced parcel", () => {
   it("takes a registered merchant's credit code as the real name: inspected at its village point, accepted once", async () => {
     const [wb] = await announced(2, CREDIT_CODE);
@@ -61,7 +60,7 @@ describe("accepting an announced parcel", () => {
     expect(before).toMatchObject({ status: "CREATED", senderOrgCode: CREDIT_CODE, senderIdHash: null, acceptedAt: null });
 
     const m = as("manager").shipments;
-    const input = { nodeId: w.nodes.P200, waybillNo: wb!.toLowerCase(), inspection: { ...INSPECTED, notes: "箱装苹果" } };
+    const input = { nodeId: w.nodes.P200, waybillNo: wb!.toLowerCase(), inspection: { ...FULL_INSPECTION, notes: "箱装苹果" } };
     const [a, b] = await Promise.all([m.acceptAnnounced(input), m.acceptAnnounced(input)]);
     expect(a).toMatchObject({ waybillNo: wb, status: "ACCEPTED", senderOrgCode: CREDIT_CODE });
     expect(a.threeRules).toEqual({ realName: true, inspected: true, screened: false });
@@ -80,8 +79,11 @@ describe("accepting an announced parcel", () => {
   it("asks a sender without registration for the resident ID, checks it, and stores it protected", async () => {
     const [wb] = await announced(1, null);
     const m = as("manager").shipments;
-    const base = { nodeId: w.nodes.P200, waybillNo: wb!, inspection: INSPECTED };
-    await expect(m.acceptAnnounced(base)).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("senderIdNumber") });
+    const base = { nodeId: w.nodes.P200, waybillNo: wb!, inspection: FULL_INSPECTION };
+    await expect(m.acceptAnnounced(base)).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("senderIdNumber"),
+    });
     await expect(m.acceptAnnounced({ ...base, senderIdNumber: "110105194912310021" })).rejects.toMatchObject({
       message: expect.stringContaining("senderIdNumber"),
     });
@@ -100,15 +102,15 @@ describe("accepting an announced parcel", () => {
     const m = as("manager").shipments;
     const snapshot = async () => JSON.stringify(await row(wb!), (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
     const before = await snapshot();
-    await expect(m.acceptAnnounced({ nodeId: w.nodes.S102, waybillNo: wb!, inspection: INSPECTED })).rejects.toMatchObject({
+    await expect(m.acceptAnnounced({ nodeId: w.nodes.S102, waybillNo: wb!, inspection: FULL_INSPECTION })).rejects.toMatchObject({
       message: expect.stringMatching(/waybillNo.*高屯村服务点/s),
     });
-    const unchecked = { ...INSPECTED, prohibitedAbsent: { ...INSPECTED.prohibitedAbsent, cash: false } };
+    const unchecked = { ...FULL_INSPECTION, prohibitedAbsent: { ...FULL_INSPECTION.prohibitedAbsent, cash: false } };
     await expect(m.acceptAnnounced({ nodeId: w.nodes.P200, waybillNo: wb!, inspection: unchecked as never })).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: expect.stringContaining("inspection.prohibitedAbsent.cash"),
     });
-    await expect(m.acceptAnnounced({ nodeId: w.nodes.P200, waybillNo: "XD123", inspection: INSPECTED })).rejects.toMatchObject({
+    await expect(m.acceptAnnounced({ nodeId: w.nodes.P200, waybillNo: "XD123", inspection: FULL_INSPECTION })).rejects.toMatchObject({
       message: expect.stringContaining("waybillNo"),
     });
     const down = await as("admin").shipments.create({
@@ -121,27 +123,21 @@ describe("accepting an announced parcel", () => {
       weightG: 1000,
       contentsCategory: "日用品",
     } as never);
-    await expect(m.acceptAnnounced({ nodeId: w.nodes.HUB, waybillNo: down.waybillNo, inspection: INSPECTED })).rejects.toMatchObject({
+    await expect(m.acceptAnnounced({ nodeId: w.nodes.HUB, waybillNo: down.waybillNo, inspection: FULL_INSPECTION })).rejects.toMatchObject({
       message: expect.stringMatching(/waybillNo.*delivery/s),
     });
     expect(await snapshot()).toBe(before);
     // Once it has left, it is no longer waiting to be accepted.
     expect(await scan(wb!, "DEPART", "P200")).toMatchObject({ outcome: "OK" });
-    await expect(m.acceptAnnounced({ nodeId: w.nodes.P200, waybillNo: wb!, inspection: INSPECTED })).rejects.toMatchObject({
+    await expect(m.acceptAnnounced({ nodeId: w.nodes.P200, waybillNo: wb!, inspection: FULL_INSPECTION })).rejects.toMatchObject({
       message: expect.stringMatching(/waybillNo.*in transit/s),
     });
   });
 
   it("lets an accepted parcel leave the county hub only once it is screened there", async () => {
     const [wb] = await announced(1, CREDIT_CODE);
-    await as("manager").shipments.acceptAnnounced({ nodeId: w.nodes.P200, waybillNo: wb!, inspection: INSPECTED });
-    for (const [action, node] of [
-      ["DEPART", "P200"],
-      ["ARRIVE", "S102"],
-      ["DEPART", "S102"],
-      ["ARRIVE", "HUB"],
-    ] as const)
-      expect(await scan(wb!, action, node)).toMatchObject({ outcome: "OK" });
+    await as("manager").shipments.acceptAnnounced({ nodeId: w.nodes.P200, waybillNo: wb!, inspection: FULL_INSPECTION });
+    await toHub(wb!);
     expect(await scan(wb!, "DEPART", "HUB")).toMatchObject({ outcome: "INVALID_TRANSITION", reason: "HUB_RULES_DEPART" });
     await as("manager").shipments.screen({ nodeId: w.nodes.HUB, waybillNo: wb!, screened: true, device: "HUB-XR" });
     expect(await scan(wb!, "DEPART", "HUB")).toMatchObject({ outcome: "OK" });
@@ -149,13 +145,7 @@ describe("accepting an announced parcel", () => {
 
   it("keeps an unaccepted restock parcel at the hub: inspection and screening are still missing", async () => {
     const [wb] = await announced(1, CREDIT_CODE);
-    for (const [action, node] of [
-      ["DEPART", "P200"],
-      ["ARRIVE", "S102"],
-      ["DEPART", "S102"],
-      ["ARRIVE", "HUB"],
-    ] as const)
-      expect(await scan(wb!, action, node)).toMatchObject({ outcome: "OK" });
+    await toHub(wb!);
     const r = await scan(wb!, "DEPART", "HUB");
     expect(r).toMatchObject({ outcome: "INVALID_TRANSITION", reason: "HUB_RULES_DEPART" });
     expect(String((r.params as { rules?: string } | null)?.rules)).toContain("收寄验视");

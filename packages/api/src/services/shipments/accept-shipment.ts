@@ -11,6 +11,23 @@ import { loadRouting } from "./routing-network.ts";
 import type { TAccept, TAcceptAnnounced } from "./schemas.ts";
 import { nextWaybills } from "./waybill-numbers.ts";
 
+/// 收寄验视 as stored on the parcel: the checklist, who inspected and when.
+function inspectionRecord(actor: Actor, i: TAccept["inspection"], now: Date) {
+  return {
+    inspected: true,
+    prohibitedAbsent: i.prohibitedAbsent,
+    notes: i.notes ?? null,
+    by: actor.userId,
+    byName: actor.username,
+    at: now.toISOString(),
+  };
+}
+
+/// 过机安检 at acceptance, when the desk has a machine.
+function screeningRecord(actor: Actor, s: TAccept["screening"], now: Date) {
+  return s ? { screened: s.screened, device: s.device ?? null, by: actor.userId, at: now.toISOString() } : undefined;
+}
+
 export async function acceptUpward(db: Db, dataKey: Buffer, actor: Actor, nodeId: string, input: TAccept, now: Date) {
   const id = validateResidentId(input.senderIdNumber, now);
   if (!id.ok) throw AppError.field("senderIdNumber", id.message);
@@ -27,17 +44,8 @@ export async function acceptUpward(db: Db, dataKey: Buffer, actor: Actor, nodeId
     { shipmentId, fromNodeId: node.id, toNodeId: hub.id, readyAt: now, temp: input.temp, nextPlan: 1, reason: "ROUTED" },
     now,
   );
-  const inspection = {
-    inspected: true,
-    prohibitedAbsent: input.inspection.prohibitedAbsent,
-    notes: input.inspection.notes ?? null,
-    by: actor.userId,
-    byName: actor.username,
-    at: now.toISOString(),
-  };
-  const screening = input.screening
-    ? { screened: input.screening.screened, device: input.screening.device ?? null, by: actor.userId, at: now.toISOString() }
-    : null;
+  const inspection = inspectionRecord(actor, input.inspection, now);
+  const screening = screeningRecord(actor, input.screening, now) ?? null;
   const volumeCm3 =
     input.lengthMm && input.widthMm && input.heightMm ? Math.ceil((input.lengthMm * input.widthMm * input.heightMm) / 1000) : null;
   return db.$transaction(async (tx) => {
@@ -141,19 +149,13 @@ export async function acceptAnnounced(
     if (!id.ok) throw AppError.field("senderIdNumber", id.message);
     idFields = protectId(dataKey, id.id);
   } else if (!s.senderIdHash && !s.senderOrgCode) {
-    throw AppError.field("senderIdNumber", "required: the sender is not a registered merchant, so the resident ID is recorded now (实名收寄)");
+    throw AppError.field(
+      "senderIdNumber",
+      "required: the sender is not a registered merchant, so the resident ID is recorded now (实名收寄)",
+    );
   }
-  const inspection = {
-    inspected: true,
-    prohibitedAbsent: input.inspection.prohibitedAbsent,
-    notes: input.inspection.notes ?? null,
-    by: actor.userId,
-    byName: actor.username,
-    at: now.toISOString(),
-  };
-  const screening = input.screening
-    ? { screened: input.screening.screened, device: input.screening.device ?? null, by: actor.userId, at: now.toISOString() }
-    : undefined;
+  const inspection = inspectionRecord(actor, input.inspection, now);
+  const screening = screeningRecord(actor, input.screening, now);
   const accepted = await db.$transaction(async (tx) => {
     // Only the call that moves it out of CREATED writes; a racing one finds it accepted.
     const r = await tx.shipment.updateMany({
