@@ -641,7 +641,12 @@ describe("journeys (issue #9)", () => {
     const point = await signedIn("point", "point123");
     await point.getByTestId("nav-accept").click();
     await point.getByTestId("accept-mode-announced").click();
-    await point.getByTestId("announced-waybill").fill(waybillNo);
+    // The desk lists what it expects: the restock parcel, its order and the co-operative (no ID needed).
+    const waitingRow = point.locator(`[data-testid="announced-waiting-row"][data-waybill="${waybillNo}"]`);
+    await waitingRow.waitFor({ state: "visible" });
+    expect(await waitingRow.textContent()).toContain(orderNoShown);
+    await waitingRow.getByTestId("announced-pick").click();
+    expect(await point.getByTestId("announced-waybill").inputValue()).toBe(waybillNo);
     for (const item of ["explosives", "flammables", "toxic", "radioactive", "weapons", "drugs", "live_animals", "cash"])
       await point.getByTestId(`announced-prohibited-${item}`).check();
     await point.getByTestId("announced-inspected").check();

@@ -161,6 +161,7 @@ const MATRIX: Record<string, Row> = {
       return { nodeId: w.home.stationId, waybillNo: s.waybillNo, senderName: "李大山", senderIdNumber: "11010519491231002X", inspection: FULL_INSPECTION };
     },
   },
+  "shipments.awaitingAcceptance": { allowed: ["admin", "manager", "station"], input: (w) => ({ nodeId: w.home.stationId }) },
   "shipments.screen": {
     allowed: ["admin", "manager", "station"],
     input: async (w, h) => ({ nodeId: w.home.stationId, waybillNo: await makeShipment(w, h), screened: true }),

@@ -716,6 +716,13 @@ export const en: TMessages = {
     announcedSender: "Sender's name (when the waybill has none)",
     announcedSubmit: "Inspect and accept",
     announcedDone: "Accepted: it may leave for the next node.",
+    waitingTitle: "Announced parcels to accept ({{count}})",
+    waitingEmpty: "No announced parcels are waiting here.",
+    waitingSender: "Sender",
+    waitingSince: "Announced",
+    waitingOrder: "restock {{no}}",
+    waitingNeedsId: "ID needed",
+    waitingPick: "Accept this one",
     contentsHint: "e.g. apples, grapes, eggs, millet",
   },
   track: {

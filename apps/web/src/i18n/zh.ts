@@ -710,6 +710,13 @@ export const zh = {
     announcedSender: "寄件人姓名（运单上没有时必填）",
     announcedSubmit: "验视并收寄",
     announcedDone: "已收寄：可以发往下一站。",
+    waitingTitle: "待收寄的预约件（{{count}}）",
+    waitingEmpty: "本站没有待收寄的预约件。",
+    waitingSender: "寄件人",
+    waitingSince: "预约时间",
+    waitingOrder: "补货单 {{no}}",
+    waitingNeedsId: "需录身份证",
+    waitingPick: "收寄此件",
   },
   track: {
     title: "查件",

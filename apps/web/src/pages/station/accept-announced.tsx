@@ -2,12 +2,12 @@
 // accepted at the node it waits at. The desk scans the waybill, inspects the contents against the prohibited-items list,
 // and records screening if it has a machine; the sender's resident ID only when the sender has no real-name record
 // (a merchant registered with its credit code has one). The result shows the three rules and the route.
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { FormField } from "../../components/form-field.tsx";
 import { fieldError, readApiError } from "../../lib/api-error.ts";
-
+import { formatShortDateTime } from "../../lib/time.ts";
 import { useTRPC } from "../../lib/trpc.ts";
 import { ErrorSummary } from "../network/error-summary.tsx";
 import { allAbsent, InspectionFields, noneChecked, ScreeningFields } from "./three-rules-fields.tsx";
@@ -19,7 +19,13 @@ const FIELDS = ["waybillNo", "senderName", "senderIdNumber", "inspection", "scre
 export function AnnouncedAccept({ nodeId }: { nodeId: string }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const accept = useMutation(trpc.shipments.acceptAnnounced.mutationOptions());
+  const queryClient = useQueryClient();
+  const waiting = useQuery(trpc.shipments.awaitingAcceptance.queryOptions({ nodeId }));
+  const accept = useMutation(
+    trpc.shipments.acceptAnnounced.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.shipments.awaitingAcceptance.pathKey() }),
+    }),
+  );
   const now = useNow();
   const waybillRef = useRef<HTMLInputElement>(null);
   const [waybillNo, setWaybillNo] = useState("");
@@ -94,82 +100,130 @@ export function AnnouncedAccept({ nodeId }: { nodeId: string }) {
   }
 
   const prohibitedError = errorFor("inspection.prohibitedAbsent");
+  const pick = (wb: string) => {
+    setWaybillNo(wb);
+    requestAnimationFrame(() => document.getElementById("announced-prohibited-explosives")?.focus());
+  };
   return (
-    <section className="card">
-      <h2 className="card-title">{t("accept.modeAnnounced")}</h2>
-      <p className="muted small page-note">{t("accept.announcedLead")}</p>
-      <form className="form accept-form" onSubmit={onSubmit} noValidate data-testid="announced-form">
-        <ErrorSummary error={accept.error} fields={FIELDS} testId="announced-error" />
-        <div className="form-grid">
-          <FormField id="announced-waybill" label={t("accept.announcedWaybill")} error={errorFor("waybillNo")}>
-            <input
-              id="announced-waybill"
-              ref={waybillRef}
-              className="mono"
-              value={waybillNo}
-              autoComplete="off"
-              spellCheck={false}
-              placeholder="XD…"
-              aria-invalid={Boolean(errorFor("waybillNo"))}
-              onChange={(e) => setWaybillNo(e.target.value)}
-              data-testid="announced-waybill"
-            />
-          </FormField>
-          <FormField id="announced-sender" label={t("accept.announcedSender")} error={errorFor("senderName")}>
-            <input
-              id="announced-sender"
-              value={senderName}
-              autoComplete="off"
-              onChange={(e) => setSenderName(e.target.value)}
-              data-testid="announced-sender"
-            />
-          </FormField>
-          <FormField id="announced-id" label={t("accept.announcedId")} error={errorFor("senderIdNumber")}>
-            <input
-              id="announced-id"
-              className="mono"
-              value={senderId}
-              autoComplete="off"
-              spellCheck={false}
-              aria-invalid={Boolean(errorFor("senderIdNumber"))}
-              onChange={(e) => setSenderId(e.target.value.toUpperCase())}
-              data-testid="announced-id"
-            />
-          </FormField>
-        </div>
-
-        <InspectionFields
-          prefix="announced"
-          prohibited={prohibited}
-          onProhibited={setProhibited}
-          inspected={inspected}
-          onInspected={setInspected}
-          prohibitedError={prohibitedError}
-          inspectedError={errorFor("inspection.inspected")}
-          notes={
-            <FormField id="announced-notes" label={t("accept.notes")} error={errorFor("inspection.notes")}>
-              <input id="announced-notes" value={notes} onChange={(e) => setNotes(e.target.value)} data-testid="announced-notes" />
+    <>
+      <section className="card" data-testid="announced-waiting">
+        <h2 className="card-title">{t("accept.waitingTitle", { count: waiting.data?.length ?? 0 })}</h2>
+        {waiting.data && waiting.data.length === 0 ? <p className="muted small">{t("accept.waitingEmpty")}</p> : null}
+        {waiting.data && waiting.data.length > 0 ? (
+          <div className="table-wrap">
+            <table className="table table-compact">
+              <thead>
+                <tr>
+                  <th>{t("accept.announcedWaybill")}</th>
+                  <th>{t("accept.waitingSender")}</th>
+                  <th>{t("accept.contents")}</th>
+                  <th className="num">{t("accept.weightKg")}</th>
+                  <th>{t("accept.waitingSince")}</th>
+                  <th />
+                </tr>
+              </thead>
+              <tbody>
+                {waiting.data.map((p) => (
+                  <tr key={p.waybillNo} data-testid="announced-waiting-row" data-waybill={p.waybillNo}>
+                    <td className="mono">
+                      {p.waybillNo}
+                      {p.restockOrderNo ? <div className="muted small">{t("accept.waitingOrder", { no: p.restockOrderNo })}</div> : null}
+                    </td>
+                    <td>
+                      {p.senderName ?? "—"}
+                      {p.realNameOnRecord ? null : <div className="warn-text small">{t("accept.waitingNeedsId")}</div>}
+                    </td>
+                    <td>{p.contentsCategory}</td>
+                    <td className="num">{(p.weightG / 1000).toFixed(2)}</td>
+                    <td className="nowrap">{formatShortDateTime(p.announcedAt)}</td>
+                    <td>
+                      <button type="button" className="btn btn-small" onClick={() => pick(p.waybillNo)} data-testid="announced-pick">
+                        {t("accept.waitingPick")}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+      </section>
+      <section className="card">
+        <h2 className="card-title">{t("accept.modeAnnounced")}</h2>
+        <p className="muted small page-note">{t("accept.announcedLead")}</p>
+        <form className="form accept-form" onSubmit={onSubmit} noValidate data-testid="announced-form">
+          <ErrorSummary error={accept.error} fields={FIELDS} testId="announced-error" />
+          <div className="form-grid">
+            <FormField id="announced-waybill" label={t("accept.announcedWaybill")} error={errorFor("waybillNo")}>
+              <input
+                id="announced-waybill"
+                ref={waybillRef}
+                className="mono"
+                value={waybillNo}
+                autoComplete="off"
+                spellCheck={false}
+                placeholder="XD…"
+                aria-invalid={Boolean(errorFor("waybillNo"))}
+                onChange={(e) => setWaybillNo(e.target.value)}
+                data-testid="announced-waybill"
+              />
             </FormField>
-          }
-        />
-
-        <ScreeningFields
-          prefix="announced"
-          screened={screened}
-          onScreened={setScreened}
-          device={
-            <FormField id="announced-device" label={t("accept.device")} error={errorFor("screening.device")}>
-              <input id="announced-device" className="mono" value={device} onChange={(e) => setDevice(e.target.value)} />
+            <FormField id="announced-sender" label={t("accept.announcedSender")} error={errorFor("senderName")}>
+              <input
+                id="announced-sender"
+                value={senderName}
+                autoComplete="off"
+                onChange={(e) => setSenderName(e.target.value)}
+                data-testid="announced-sender"
+              />
             </FormField>
-          }
-        />
+            <FormField id="announced-id" label={t("accept.announcedId")} error={errorFor("senderIdNumber")}>
+              <input
+                id="announced-id"
+                className="mono"
+                value={senderId}
+                autoComplete="off"
+                spellCheck={false}
+                aria-invalid={Boolean(errorFor("senderIdNumber"))}
+                onChange={(e) => setSenderId(e.target.value.toUpperCase())}
+                data-testid="announced-id"
+              />
+            </FormField>
+          </div>
 
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary btn-wide" disabled={accept.isPending} data-testid="announced-submit">
-            {accept.isPending ? t("accept.submitting") : t("accept.announcedSubmit")}
-          </button>
-        </div>
-      </form>
-    </section>
+          <InspectionFields
+            prefix="announced"
+            prohibited={prohibited}
+            onProhibited={setProhibited}
+            inspected={inspected}
+            onInspected={setInspected}
+            prohibitedError={prohibitedError}
+            inspectedError={errorFor("inspection.inspected")}
+            notes={
+              <FormField id="announced-notes" label={t("accept.notes")} error={errorFor("inspection.notes")}>
+                <input id="announced-notes" value={notes} onChange={(e) => setNotes(e.target.value)} data-testid="announced-notes" />
+              </FormField>
+            }
+          />
+
+          <ScreeningFields
+            prefix="announced"
+            screened={screened}
+            onScreened={setScreened}
+            device={
+              <FormField id="announced-device" label={t("accept.device")} error={errorFor("screening.device")}>
+                <input id="announced-device" className="mono" value={device} onChange={(e) => setDevice(e.target.value)} />
+              </FormField>
+            }
+          />
+
+          <div className="form-actions">
+            <button type="submit" className="btn btn-primary btn-wide" disabled={accept.isPending} data-testid="announced-submit">
+              {accept.isPending ? t("accept.submitting") : t("accept.announcedSubmit")}
+            </button>
+          </div>
+        </form>
+      </section>
+    </>
   );
 }

@@ -4,6 +4,7 @@ import { writeOutbox, type Db } from "@xiangda/db";
 import { networkImport, outboxEvent } from "@xiangda/jobs";
 import { AppError, type Actor } from "@xiangda/domain";
 import { acceptAnnounced, acceptUpward, recordScreening } from "../../services/shipments/accept-shipment.ts";
+import { awaitingAcceptance } from "../../services/shipments/awaiting-acceptance.ts";
 import { createShipment } from "../../services/shipments/create-shipment.ts";
 import { importManifest } from "../../services/shipments/import-manifest.ts";
 import { listNodeManifests, manifestParcels } from "../../services/shipments/node-manifests.ts";
@@ -87,6 +88,12 @@ export const shipmentsRouter = router({
       const id = await acceptAnnounced(ctx.db, ctx.dataKey, ctx.actor, ctx.node, rest, ctx.now());
       return staffView(await shipmentDetail(ctx.db, { id }));
     }),
+
+  /// Parcels announced at the caller's node and not yet handed in, oldest first (senders' personal names masked).
+  awaitingAcceptance: stationProcedure
+    .meta({ roles: station })
+    .input(z.object({ limit: z.number().int().min(1).max(200).default(100) }))
+    .query(({ ctx, input }) => awaitingAcceptance(ctx.db, ctx.node.id, input.limit)),
 
   screen: stationProcedure
     .meta({ roles: station, auditTarget: (i) => `shipment:${(i as { waybillNo?: string }).waybillNo ?? "?"}` })

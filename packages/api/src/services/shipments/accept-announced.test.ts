@@ -76,10 +76,29 @@ describe("accepting an announced parcel", () => {
     expect(accepted[0]!.details).toMatchObject({ announced: true, realName: "REGISTERED_MERCHANT", screened: false });
   });
 
+  it("lists what the desk expects: announced parcels at the node, oldest first, until each is accepted", async () => {
+    const registered = await announced(6, CREDIT_CODE); // two parcels of 3 boxes
+    const m = as("manager").shipments;
+    const list = async (node: keyof RestockWorld["nodes"]) => (await m.awaitingAcceptance({ nodeId: w.nodes[node] })).map((p) => p.waybillNo);
+    expect(await list("P200")).toEqual(expect.arrayContaining(registered));
+    expect(await list("S102")).toEqual([]);
+    const row = (await m.awaitingAcceptance({ nodeId: w.nodes.P200 })).find((p) => p.waybillNo === registered[0]);
+    expect(row).toMatchObject({ senderName: "盖州市高屯果蔬专业合作社", realNameOnRecord: true, restockOrderNo: expect.stringMatching(/^RS/) });
+    await m.acceptAnnounced({ nodeId: w.nodes.P200, waybillNo: registered[0]!, inspection: FULL_INSPECTION });
+    const after = await list("P200");
+    expect(after).not.toContain(registered[0]);
+    expect(after).toContain(registered[1]);
+  });
+
   it("asks a sender without registration for the resident ID, checks it, and stores it protected", async () => {
     const [wb] = await announced(1, null);
     const m = as("manager").shipments;
     const base = { nodeId: w.nodes.P200, waybillNo: wb!, inspection: FULL_INSPECTION };
+    // Without a registration the sender is a person as far as the desk knows: the name masked, an ID to take.
+    const listed = (await m.awaitingAcceptance({ nodeId: w.nodes.P200 })).find((p) => p.waybillNo === wb);
+    expect(listed).toMatchObject({ realNameOnRecord: false });
+    expect(listed?.senderName).not.toBe("盖州市高屯果蔬专业合作社");
+    expect(listed?.senderName).toContain("*");
     await expect(m.acceptAnnounced(base)).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: expect.stringContaining("senderIdNumber"),
