@@ -144,6 +144,21 @@ describe("catalog.products", () => {
     expect(await c.get({ merchantId: w.home.merchantId, productId: a.id })).toMatchObject({ id: a.id, description: "改" });
   });
 
+  it("one product per name without a spec too: sent twice at once it is stored once, and the database refuses a second", async () => {
+    const c = as("merchant").catalog.products;
+    const { spec: _spec, ...form } = { ...productForm(w.home.merchantId), name: "散装小米" };
+    const before = await h.deps.db.product.count({ where: { merchantId: w.home.merchantId, name: "散装小米" } });
+    const [a, b] = await Promise.all([c.upsert(form), c.upsert(form)]);
+    expect(b.id).toBe(a.id);
+    expect(await h.deps.db.product.count({ where: { merchantId: w.home.merchantId, name: "散装小米" } })).toBe(before + 1);
+    // The key holds below the service as well: NULL specs are not distinct.
+    await expect(
+      h.deps.db.product.create({
+        data: { merchantId: w.home.merchantId, name: "散装小米", category: "GRAIN", unit: "斤", unitWeightG: 500, shelfLifeDays: 180 },
+      }),
+    ).rejects.toMatchObject({ code: "P2002" });
+  });
+
   it("merchant B sees nothing of merchant A's products; the manager reads but does not write", async () => {
     const mine = await as("merchant").catalog.products.upsert({ ...productForm(w.home.merchantId), name: "私有产品" });
     const b = as("otherMerchant").catalog.products;

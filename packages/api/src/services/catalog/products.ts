@@ -74,8 +74,18 @@ export async function getProduct(db: Tx, actor: Actor, merchantId: string, produ
   return productView(await db.product.findUniqueOrThrow({ where: { id: productId }, include: productInclude }));
 }
 
-/// Creates or updates a product: by id, else by its name and spec; certifications are set as a whole.
-export async function upsertProduct(db: Db, actor: Actor, merchantId: string, input: TProductUpsert) {
+/// Creates or updates a product: by id, else by its name and spec; certifications are set as a whole. Two creates of
+/// the same name and spec at once store one product: the one that loses the unique key updates the winner's.
+export async function upsertProduct(db: Db, actor: Actor, merchantId: string, input: TProductUpsert): Promise<ReturnType<typeof productView>> {
+  try {
+    return await saveProduct(db, actor, merchantId, input);
+  } catch (e) {
+    if (input.id || (e as { code?: string }).code !== "P2002") throw e;
+    return saveProduct(db, actor, merchantId, input);
+  }
+}
+
+async function saveProduct(db: Db, actor: Actor, merchantId: string, input: TProductUpsert) {
   const spec = optional(input.spec) ?? null;
   const sameKey = await db.product.findFirst({ where: { merchantId, name: input.name, spec }, select: { id: true } });
   let id: string | null = sameKey?.id ?? null;
