@@ -252,7 +252,7 @@ describe("misrouting and the three rules", () => {
       weightG: 5000,
       contentsCategory: "苹果",
       inspection: FULL_INSPECTION,
-    } as never);
+    });
     expect(accepted.legs.map((l) => l.lane)).toEqual(["T5U"]);
     await scan(st, accepted.waybillNo, "DEPART", "S105");
     await scan(staff("HUB"), accepted.waybillNo, "ARRIVE", "HUB");
