@@ -639,8 +639,10 @@ describe("journeys (issue #9)", () => {
     //    credit code: no resident ID), it travels, is screened at the hub and delivered at the counter's station: the
     //    counter's shelf gains the 5 boxes and the order shows them received.
     const point = await signedIn("point", "point123");
-    await point.getByTestId("nav-accept").click();
-    await point.getByTestId("accept-mode-announced").click();
+    // Its scanning console says a parcel waits to be accepted, and leads to the announced-parcel desk.
+    await point.getByTestId("scan-awaiting").waitFor({ state: "visible" });
+    await point.getByTestId("scan-awaiting-link").click();
+    expect(await point.getByTestId("accept-mode-announced").getAttribute("aria-selected")).toBe("true");
     // The desk lists what it expects: the restock parcel, its order and the co-operative (no ID needed).
     const waitingRow = point.locator(`[data-testid="announced-waiting-row"][data-waybill="${waybillNo}"]`);
     await waitingRow.waitFor({ state: "visible" });

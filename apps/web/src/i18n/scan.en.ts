@@ -60,6 +60,8 @@ export const scanEn: TStrings<typeof scanZh> = {
   offline: "Offline",
   syncing: "Uploading…",
   todayTitle: "Today's scans",
+  awaiting: "{{count}} announced parcels (merchants' restocks, say) wait to be accepted and inspected.",
+  awaitingGo: "Accept them",
   todayEmpty: "No scans yet today",
   countsTitle: "OK today",
   colTime: "Time",

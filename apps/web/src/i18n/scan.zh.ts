@@ -56,6 +56,8 @@ export const scanZh = {
   offline: "离线",
   syncing: "正在上传…",
   todayTitle: "今日扫描",
+  awaiting: "有 {{count}} 件预约件（如商户补货）等待收寄验视。",
+  awaitingGo: "去收寄",
   todayEmpty: "今天还没有扫描",
   countsTitle: "今日成功数",
   colTime: "时间",

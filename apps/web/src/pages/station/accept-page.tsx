@@ -4,6 +4,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type FormEvent, type ReactNode, type Ref } from "react";
 import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
 import { useUser } from "../../auth/session-context.ts";
 import { FormField } from "../../components/form-field.tsx";
 import { fieldError, readApiError } from "../../lib/api-error.ts";
@@ -88,7 +89,9 @@ const FORM_FIELDS = [
 export function AcceptPage() {
   const { t } = useTranslation();
   const user = useUser();
-  const [mode, setMode] = useState<"new" | "announced">("new");
+  // ?mode=announced opens the announced-parcel desk (the console's link to parcels waiting here).
+  const [params] = useSearchParams();
+  const [mode, setMode] = useState<"new" | "announced">(params.get("mode") === "announced" ? "announced" : "new");
   if (!user.nodeId) {
     return (
       <div className="page">

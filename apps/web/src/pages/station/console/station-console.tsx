@@ -5,6 +5,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { useUser } from "../../../auth/session-context.ts";
 import { readApiError } from "../../../lib/api-error.ts";
 import { useTRPC, useTRPCClient, type TRouterOutputs } from "../../../lib/trpc.ts";
@@ -69,6 +70,10 @@ function ScanConsole({ nodeId }: { nodeId: string }) {
   const client = useTRPCClient();
   const queryClient = useQueryClient();
   const today = useQuery(trpc.scan.today.queryOptions({ nodeId }, { refetchInterval: 60_000, retry: false }));
+  // Parcels announced here (restock orders) that wait for the desk's acceptance under the three rules.
+  const awaiting = useQuery(
+    trpc.shipments.awaitingAcceptance.queryOptions({ nodeId, limit: 200 }, { refetchInterval: 60_000, retry: false }),
+  );
 
   const inputRef = useRef<HTMLInputElement>(null);
   const vehicleRef = useRef<HTMLInputElement>(null);
@@ -581,6 +586,15 @@ function ScanConsole({ nodeId }: { nodeId: string }) {
           </Suspense>
         )}
       </section>
+
+      {awaiting.data?.length ? (
+        <p className="card scan-awaiting" role="status" data-testid="scan-awaiting">
+          {t("scan.awaiting", { count: awaiting.data.length })}{" "}
+          <Link to="/station/accept?mode=announced" data-testid="scan-awaiting-link">
+            {t("scan.awaitingGo")}
+          </Link>
+        </p>
+      ) : null}
 
       <section className="card scan-today">
         <h3 className="card-title">{t("scan.todayTitle")}</h3>
