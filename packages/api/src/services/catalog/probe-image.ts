@@ -24,12 +24,24 @@ function magic(b: Uint8Array): TImageKind | null {
   return null;
 }
 
+/// The header every file of the kind must hold in full before its size can be read: PNG's signature and
+/// IHDR chunk (33 bytes), WebP's RIFF header, first chunk header and its 10 size bytes (30 bytes) and as many
+/// bytes as the RIFF header declares. (JPEG's markers are walked by image-size, which fails on a short file.)
+function headerComplete(kind: TImageKind, b: Uint8Array): boolean {
+  if (kind === "png") return b.length >= 33;
+  if (kind === "webp") return b.length >= 30 && new DataView(b.buffer, b.byteOffset, b.length).getUint32(4, true) + 8 <= b.length;
+  return true;
+}
+
 export function probeImage(bytes: Uint8Array): ProbeResult {
   const kind = magic(bytes);
   if (!kind) return { ok: false, message: "not a JPEG, PNG or WebP image" };
+  if (!headerComplete(kind, bytes)) return { ok: false, message: `a damaged ${kind.toUpperCase()} image (the file is cut short)` };
   let size: { width: number; height: number; type?: string };
   try {
-    size = imageSize(bytes);
+    // A copy with a buffer of its own: image-size reads through a DataView on `bytes.buffer`, which for a
+    // small Node Buffer is the shared pool, so a truncated header would be "completed" by whatever lies after it.
+    size = imageSize(new Uint8Array(bytes));
   } catch {
     return { ok: false, message: `a damaged ${kind.toUpperCase()} image (its header cannot be read)` };
   }
