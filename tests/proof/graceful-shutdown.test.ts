@@ -55,7 +55,12 @@ async function activeQueries(): Promise<number> {
 
 describe("SIGTERM to the API", () => {
   it("finishes the requests in flight with 200, refuses new connections, then exits 0", async () => {
-    api = await startApi(env);
+    // At info level the API logs each request as it reaches it: the signal comes only once all five have.
+    api = await startApi(env, { LOG_LEVEL: "info" });
+    let log = "";
+    api.child.stdout!.on("data", (d: Buffer) => (log += d.toString()));
+    const arrived = () =>
+      log.split("\n").filter((l) => l.includes('"incoming request"') && /"url":"\/(trpc\/scan\.recordBatch|labels\.pdf)/.test(l)).length;
     const token = await login(api.url);
     const headers = { authorization: `Bearer ${token}` };
     const batches = Array.from({ length: BATCHES }, (_, b) =>
@@ -80,6 +85,7 @@ describe("SIGTERM to the API", () => {
         })),
       ),
     ];
+    await waitFor("all five requests received", async () => arrived() === BATCHES + 1, 20_000, 5);
     await waitFor("the server working on them", async () => (await activeQueries()) > 0 || Date.now() - started > 400, 10_000, 5);
     const signalledAt = Date.now();
     api.kill("SIGTERM");

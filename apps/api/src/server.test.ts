@@ -1,5 +1,6 @@
 // The HTTP host: health, readiness that tells the truth about PostgreSQL and Redis,
 // tRPC over HTTP with cookie and bearer sessions, and the client-facing error shape.
+import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "@xiangda/db";
 import { createProducerConnection } from "@xiangda/jobs";
@@ -63,6 +64,36 @@ describe("health and readiness", () => {
     expect(r.json()).toMatchObject({ ok: false, postgres: "down", redis: "up" });
     await app.close();
     await deadDb.$disconnect();
+  });
+});
+
+describe("closing", () => {
+  it("answers a request that reaches it while closing (with Connection: close), not a 503, and refuses new connections", async () => {
+    const app = await buildServer(h.deps, { logger: quiet, webDist: null });
+    await app.listen({ host: "127.0.0.1", port: 0 });
+    const { port } = app.server.address() as { port: number };
+    // Half a request's headers: the connection is busy, so closing keeps it, and the request is read only afterwards.
+    const sock = connect(port, "127.0.0.1");
+    await new Promise((r) => sock.once("connect", r));
+    let reply = "";
+    sock.on("data", (d: Buffer) => (reply += d.toString()));
+    const ended = new Promise((r) => sock.once("close", r));
+    sock.write("GET /health HTTP/1.1\r\nHost: x\r\n");
+    await new Promise((r) => setTimeout(r, 50));
+    const closed = app.close();
+    await new Promise((r) => setTimeout(r, 50));
+    const late = await new Promise<string | undefined>((r) => {
+      const s = connect(port, "127.0.0.1");
+      s.once("connect", () => (s.destroy(), r(undefined)));
+      s.once("error", (e: NodeJS.ErrnoException) => r(e.code));
+    });
+    expect(late).toBe("ECONNREFUSED");
+    sock.write("Connection: keep-alive\r\n\r\n");
+    await ended;
+    await closed;
+    expect(reply).toMatch(/^HTTP\/1\.1 200 /);
+    expect(reply).toMatch(/\r\nconnection: close\r\n/i);
+    expect(reply).toContain('{"status":"ok"}');
   });
 });
 

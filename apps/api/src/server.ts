@@ -47,6 +47,10 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}) {
     bodyLimit: 8 * 1024 * 1024,
     trustProxy: true,
     routerOptions: { maxParamLength: 5000 },
+    // While shutting down, a request that still reaches us (sent before the signal, or on a kept-alive connection) is
+    // answered, with `Connection: close`, rather than bounced with a 503: the listening socket is already closed, so
+    // only connections we had can bring one, each at most once more.
+    return503OnClosing: false,
   });
   await app.register(fastifyCookie);
   app.addHook("onSend", async (req, reply) => {
