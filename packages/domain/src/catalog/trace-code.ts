@@ -1,7 +1,7 @@
 // Batch trace codes printed in traceability QR codes: 80 random bits as 16 Crockford base32 characters
 // and one Luhn mod 32 check character (17 characters, digits and capitals without I L O U). Random, so
 // a code reveals nothing and cannot be guessed from another; the check character catches every
-// single-character typo and most adjacent swaps when someone types a code from a label.
+// single-character typo and every adjacent swap but 0↔Z (the blind spot of Luhn mod 32) when someone types a code.
 import type { Parsed } from "../network/values.ts";
 
 export const CROCKFORD_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
