@@ -55,6 +55,14 @@ describe(`Redis stopped for ${OUTAGE_MS / 1000} s while scanning`, () => {
     const failures: string[] = [];
     const resent: { scan: Scan; first: Ack; again: { outcome: string; message: string } }[] = [];
 
+    // Why a wait timed out: what is still pending, and what the two processes logged (warn and up).
+    const explain = async () => {
+      const pending = await tdb.db.outboxEvent.groupBy({ by: ["queue"], where: { sentAt: null }, _count: { _all: true } });
+      const notes = await tdb.db.notification.count();
+      const tail = (s: string) => s.slice(-4_000);
+      return `pending outbox rows: ${JSON.stringify(pending.map((p) => [p.queue, p._count._all]))}; notifications: ${notes}
+--- worker ---\n${tail(worker!.output())}\n--- api ---\n${tail(api!.output())}`;
+    };
     const scanner = async () => {
       while (!stop && next < world.waybills.length) {
         const i = next++;
@@ -124,10 +132,10 @@ describe(`Redis stopped for ${OUTAGE_MS / 1000} s while scanning`, () => {
     for (const r of resent) expect(r.again).toMatchObject({ outcome: r.first.outcome, message: r.first.message });
 
     // Delivered: the relay empties the outbox into the private Redis, and the worker runs the jobs.
-    await waitFor("the outbox relayed", async () => (await tdb.db.outboxEvent.count({ where: { sentAt: null } })) === 0, 60_000, 250);
+    await waitFor("the outbox relayed", async () => (await tdb.db.outboxEvent.count({ where: { sentAt: null } })) === 0, 60_000, 250, explain);
     const shelved = [...acks.values()].filter((a) => a.scan.action === "ARRIVE" && a.scan.nodeId === world.nodes.P200).length;
     expect(shelved).toBeGreaterThan(0);
-    await waitFor("a pickup notice per shelved parcel", async () => (await tdb.db.notification.count()) >= shelved, 60_000, 250);
+    await waitFor("a pickup notice per shelved parcel", async () => (await tdb.db.notification.count()) >= shelved, 60_000, 250, explain);
     expect(await tdb.db.notification.count()).toBe(shelved);
 
     const conn = new Redis(redis.url, { maxRetriesPerRequest: null });
@@ -156,7 +164,10 @@ describe(`Redis stopped for ${OUTAGE_MS / 1000} s while scanning`, () => {
       // Delivered: every job of the outbox reached its queue once Redis was back …
       expect(await missing("added")).toEqual([]);
       // … and the worker ran each of them (consolidation sweeps run one at a time, so the burst takes a while).
-      await waitFor("every queued job completed", async () => (await missing("completed")).length === 0, 90_000, 500);
+      await waitFor("every queued job completed", async () => (await missing("completed")).length === 0, 90_000, 500, async () => {
+        const left = await missing("completed");
+        return `not completed: ${left.length} (${JSON.stringify(left.slice(0, 5))})\n${await explain()}`;
+      });
       const failed = { notify: (await events("notify")).failed, consolidation: (await events("consolidation")).failed };
       expect(rows.filter((r) => failed[r.queue as keyof typeof failed].has(r.jobId))).toEqual([]);
     } finally {

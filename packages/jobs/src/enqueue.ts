@@ -32,11 +32,13 @@ export class Queues {
   get(name: QueueName): Queue {
     let q = this.queues.get(name);
     if (!q) {
-      q = new Queue(name, { connection: this.connection, prefix: this.prefix, defaultJobOptions: { ...DEFAULT_JOB_OPTIONS } });
-      q.on("error", () => {
+      const made = new Queue(name, { connection: this.connection, prefix: this.prefix, defaultJobOptions: { ...DEFAULT_JOB_OPTIONS } });
+      made.on("error", () => {
         /* connection errors surface on add() */
       });
-      this.queues.set(name, q);
+      this.queues.set(name, made);
+      this.dropIfBroken(made, () => this.queues.get(name) === made && this.queues.delete(name));
+      q = made;
     }
     return q;
   }
@@ -45,8 +47,25 @@ export class Queues {
 
   /// For parent/child jobs (seal → plan each vehicle → manifest).
   flows(): FlowProducer {
-    this.flowProducer ??= new FlowProducer({ connection: this.connection, prefix: this.prefix });
+    if (!this.flowProducer) {
+      const made = new FlowProducer({ connection: this.connection, prefix: this.prefix });
+      made.on("error", () => {
+        /* surfaces on add() */
+      });
+      this.flowProducer = made;
+      this.dropIfBroken(made, () => this.flowProducer === made && (this.flowProducer = null));
+    }
     return this.flowProducer;
+  }
+
+  /// BullMQ checks the server's version once, when a queue is made, and keeps that promise: if Redis went away during
+  /// the check (a reply lost with the connection), every later call on that queue fails with the same error, even once
+  /// Redis is back (taskforcesh/bullmq#930). Such a queue is forgotten, so the next call makes a new one.
+  private dropIfBroken(made: { waitUntilReady(): Promise<unknown>; close(): Promise<void> }, forget: () => unknown): void {
+    made.waitUntilReady().catch(() => {
+      forget();
+      void made.close().catch(() => undefined);
+    });
   }
 
   async close(): Promise<void> {

@@ -98,12 +98,22 @@ export async function stopProc(p: Proc | undefined, ms = 30_000): Promise<void> 
   clearTimeout(t);
 }
 
-export async function waitFor<T>(what: string, f: () => Promise<T | null | false | undefined>, ms = 60_000, everyMs = 100): Promise<T> {
+/// Polls `f` until it gives a truthy value; on timeout the error carries what `explain` says (state, process output).
+export async function waitFor<T>(
+  what: string,
+  f: () => Promise<T | null | false | undefined>,
+  ms = 60_000,
+  everyMs = 100,
+  explain?: () => Promise<string> | string,
+): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const v = await f().catch(() => null);
     if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > end) {
+      const more = explain ? await Promise.resolve(explain()).catch((e: unknown) => `(explain failed: ${String(e)})`) : "";
+      throw new Error(`timed out waiting for ${what}${more ? `\n${more}` : ""}`);
+    }
     await new Promise((r) => setTimeout(r, everyMs));
   }
 }
