@@ -28,6 +28,6 @@ export { flagUncollected } from "./services/scan/flag-uncollected.ts";
 export * from "./services/consolidation/index.ts";
 export { flagExpiredListings, type FlagExpiredResult } from "./services/listings/flag-expired.ts";
 export { rebuildRecent, rebuildRollups, rollupDay, type RollupRange, type RollupResult } from "./services/dashboard/rollup.ts";
-export { rollupOutboxEvent, rollupOutboxEvents, rollupPayload, bucketEnd } from "./services/dashboard/rollup-event.ts";
+export { rollupOutboxEvent, rollupOutboxEvents, rollupPayload, bucketEnd, ROLLUP_BUCKET_MS } from "./services/dashboard/rollup-event.ts";
 export { watchSla, type SlaWatchResult } from "./services/dashboard/sla-watch.ts";
 export { generateDemoYear, type GenerateDemoYearOptions, type GenerateDemoYearResult } from "./services/demo/generate-year.ts";

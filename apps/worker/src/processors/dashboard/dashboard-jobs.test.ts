@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeOutbox } from "@xiangda/db";
 import { createWorkerConnection, dashboardNotifyRed, dashboardRollup, dashboardSlaWatch, enqueue, type QueueName } from "@xiangda/jobs";
-import { rollupOutboxEvent, rebuildRollups } from "@xiangda/api";
+import { bucketEnd, rollupOutboxEvent, rebuildRollups, ROLLUP_BUCKET_MS } from "@xiangda/api";
 import { createHarness, type Harness } from "@xiangda/api/test-utils/harness";
 import { buildWorld, type World } from "@xiangda/api/test-utils/fixtures";
 import { buildDashboardCounty, D1, D2, LIGHTS_NOW, type DashboardFixture } from "@xiangda/api/services/dashboard/dashboard-fixtures";
@@ -52,9 +52,13 @@ describe("dashboard jobs", () => {
     const manager = h.callerAs(w.actors.manager).dashboard;
     const range = { countyCode: county, from: D1, to: D2 };
     expect(await manager.onTime(range)).toMatchObject({ finished: 4, onTime: 2 });
+    // Buckets follow the real clock: start with at least 10 s of this one left, so it is still open when the job runs.
+    const left = ROLLUP_BUCKET_MS - (Date.now() % ROLLUP_BUCKET_MS);
+    if (left < 10_000) await new Promise((r) => setTimeout(r, left + 5));
     // G reaches P1 at 19:00 on D2, after its 18:00 promise; the write path adds the roll-up event in its transaction.
     const at = new Date("2026-11-21T11:00:00Z");
-    const event = rollupOutboxEvent(county, at);
+    const writtenAt = new Date();
+    const event = rollupOutboxEvent(county, at, writtenAt);
     await db.$transaction(async (tx) => {
       await tx.shipment.update({ where: { id: f.shipments.G }, data: { status: "DELIVERED", finishedAt: at } });
       await writeOutbox(tx, event);
@@ -69,7 +73,9 @@ describe("dashboard jobs", () => {
     expect(await tail?.isDelayed()).toBe(true);
     expect(await manager.onTime(range)).toMatchObject({ finished: 5, onTime: 2, rate: 0.4 });
     // A second event of the same bucket is the same job: nothing new is queued.
-    expect(rollupOutboxEvent(county, at).jobId).toBe(event.jobId);
+    const lastOfBucket = new Date(bucketEnd((event.payload as { bucket: string }).bucket).getTime() - 1);
+    expect(rollupOutboxEvent(county, at, lastOfBucket).jobId).toBe(event.jobId);
+    expect(rollupOutboxEvent(county, at, new Date(lastOfBucket.getTime() + 1)).jobId).not.toBe(event.jobId);
     expect(dashboardRollup.jobId({ countyCode: county, day: D2, bucket: "1", tail: true })).toBe(`dashboard.rollup-${county}-${D2}-1-tail`);
   });
 
