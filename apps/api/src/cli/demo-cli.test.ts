@@ -1,37 +1,23 @@
 // `pnpm xd demo generate` on the seeded Gaizhou demo: a few small days, checked against the network and the
 // platform's rules, then generated again (replaced, not duplicated).
-import { spawnSync } from "node:child_process";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pgPool } from "@xiangda/db";
 import { createTestDatabase, type TestDatabase } from "@xiangda/db/testing";
 import { isValidWaybill, matchesCarrierPattern, parseLoadCode } from "@xiangda/domain";
 import { seedDemo } from "../seed/seed-demo.ts";
+import { xd } from "./test-cli.ts";
 
-const root = path.resolve(import.meta.dirname, "../../../..");
 const PER_DAY = 300;
 const END = "2026-06-10";
 let tdb: TestDatabase;
 
 beforeAll(async () => {
   tdb = await createTestDatabase();
+  process.env.DATABASE_URL = tdb.url;
   await seedDemo(tdb.db);
 }, 120_000);
 afterAll(async () => tdb?.drop());
 
-function xd(...args: string[]) {
-  const r = spawnSync("node", [path.join(root, "scripts/xd.mjs"), ...args], {
-    encoding: "utf8",
-    env: { ...process.env, DATABASE_URL: tdb.url },
-  });
-  let json: unknown = null;
-  try {
-    json = JSON.parse(r.stdout);
-  } catch {
-    /* not JSON */
-  }
-  return { code: r.status, stderr: r.stderr, json };
-}
 
 interface Result {
   from: string;
@@ -60,10 +46,10 @@ describe("pnpm xd demo generate", () => {
   let result: Result;
 
   it("generates days of parcels on the real lanes, with scans, loads and valid numbers", async () => {
-    const run = xd("demo", "generate", "--county", "210881", "--days", "3", "--per-day", String(PER_DAY), "--end", END, "--json");
+    const run = await xd("demo", "generate", "--county", "210881", "--days", "3", "--per-day", String(PER_DAY), "--end", END, "--json");
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/\[3\/3\] 2026-06-10/);
-    result = run.json as Result;
+    result = run.json as unknown as Result;
     expect(result.days.map((d) => d.day)).toEqual(["2026-06-08", "2026-06-09", "2026-06-10"]);
 
     // Each day near the volume asked for (the season moves it: June is cherry time) and as stored.
@@ -156,21 +142,21 @@ describe("pnpm xd demo generate", () => {
   }, 180_000);
 
   it("replaces the days when run again (same data, nothing twice)", async () => {
-    const again = xd("demo", "generate", "--county", "210881", "--days", "3", "--per-day", String(PER_DAY), "--end", END, "--json");
+    const again = await xd("demo", "generate", "--county", "210881", "--days", "3", "--per-day", String(PER_DAY), "--end", END, "--json");
     expect(again.code, again.stderr).toBe(0);
-    expect((again.json as Result).days.map((d) => [d.day, d.parcels, d.legs])).toEqual(result.days.map((d) => [d.day, d.parcels, d.legs]));
+    expect((again.json as unknown as Result).days.map((d) => [d.day, d.parcels, d.legs])).toEqual(result.days.map((d) => [d.day, d.parcels, d.legs]));
     expect(await counts()).toEqual(first);
   }, 180_000);
 
-  it("names the bad flag, and what a county without a network lacks", () => {
-    const bad = xd("demo", "generate", "--county", "21", "--days", "3", "--json");
+  it("names the bad flag, and what a county without a network lacks", async () => {
+    const bad = await xd("demo", "generate", "--county", "21", "--days", "3", "--json");
     expect(bad.code).toBe(1);
     expect(bad.json).toMatchObject({ code: "INVALID_INPUT", issues: [{ path: "county" }] });
-    expect(xd("demo", "generate", "--county", "210881", "--days", "x", "--json").json).toMatchObject({ issues: [{ path: "days" }] });
-    expect(xd("demo", "generate", "--county", "210881", "--days", "2", "--end", "2999-01-01", "--json").json).toMatchObject({
+    expect((await xd("demo", "generate", "--county", "210881", "--days", "x", "--json")).json).toMatchObject({ issues: [{ path: "days" }] });
+    expect((await xd("demo", "generate", "--county", "210881", "--days", "2", "--end", "2999-01-01", "--json")).json).toMatchObject({
       issues: [{ path: "end" }],
     });
-    const none = xd("demo", "generate", "--county", "210882", "--days", "1", "--json");
+    const none = await xd("demo", "generate", "--county", "210882", "--days", "1", "--json");
     expect(none.code).toBe(1);
     expect(none.json).toMatchObject({ code: "NOT_FOUND", issues: [{ path: "county" }] });
     expect((none.json as { error: string }).error).toMatch(/divisions.*county hub.*lanes.*vehicles/);

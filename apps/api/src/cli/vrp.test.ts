@@ -1,38 +1,11 @@
 // `pnpm xd vrp solve` as a benchmark script runs it: real process, JSON on stdout, cost checked from the file.
-import { execFile, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { repoRoot, xd, xdProcess, type XdResult } from "./test-cli.ts";
 
-const root = path.resolve(import.meta.dirname, "../../../..");
-const fixtures = path.join(root, "packages/domain/src/vrp/test-fixtures");
-
-function xd(...args: string[]) {
-  const r = spawnSync("node", [path.join(root, "scripts/xd.mjs"), ...args], { encoding: "utf8" });
-  let json: unknown = null;
-  try {
-    json = JSON.parse(r.stdout);
-  } catch {
-    /* not JSON */
-  }
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, json: json as Record<string, unknown> };
-}
-
-/// The same, without blocking: the error cases start side by side (each start costs tsx ~2 s).
-function xdAsync(...args: string[]): Promise<{ code: number | null; stderr: string; json: Record<string, unknown> }> {
-  return new Promise((resolve) => {
-    execFile("node", [path.join(root, "scripts/xd.mjs"), ...args], { encoding: "utf8" }, (err, stdout, stderr) => {
-      let json: unknown = null;
-      try {
-        json = JSON.parse(stdout);
-      } catch {
-        /* not JSON */
-      }
-      resolve({ code: err ? (typeof err.code === "number" ? err.code : 1) : 0, stderr, json: json as Record<string, unknown> });
-    });
-  });
-}
+const fixtures = path.join(repoRoot, "packages/domain/src/vrp/test-fixtures");
 
 /// A deliberately separate reading of an EUC_2D file: coordinates, demands, capacity, depot = node 1.
 function readEuc2d(file: string) {
@@ -52,9 +25,10 @@ function readEuc2d(file: string) {
 }
 
 describe("pnpm xd vrp solve", () => {
-  it("prints only JSON with routes in file numbering and a cost that the file confirms", () => {
+  it("prints only JSON with routes in file numbering and a cost that the file confirms", async () => {
     const file = path.join(fixtures, "A-n32-k5.vrp");
-    const r = xd("vrp", "solve", file, "--time-limit", "2", "--seed", "1", "--json");
+    // As a benchmark script runs it: its own process, stdout nothing but the JSON.
+    const r = await xdProcess(["vrp", "solve", file, "--time-limit", "2", "--seed", "1", "--json"]);
     expect(r.code, r.stderr).toBe(0);
     expect(Object.keys(r.json).sort()).toEqual(["cost", "routes", "timeMs"]);
     const { cost, routes, timeMs } = r.json as { cost: number; routes: number[][]; timeMs: number };
@@ -73,17 +47,17 @@ describe("pnpm xd vrp solve", () => {
     expect(cost).toBe(784);
   }, 30_000);
 
-  it("reproduces a run exactly with --iterations and a seed, and solves explicit matrices", () => {
+  it("reproduces a run exactly with --iterations and a seed, and solves explicit matrices", async () => {
     const file = path.join(fixtures, "E-n13-k4.vrp");
-    const a = xd("vrp", "solve", file, "--iterations", "10000", "--seed", "5", "--json");
-    const b = xd("vrp", "solve", file, "--iterations", "10000", "--seed", "5", "--json");
+    const a = await xd("vrp", "solve", file, "--iterations", "10000", "--seed", "5", "--json");
+    const b = await xd("vrp", "solve", file, "--iterations", "10000", "--seed", "5", "--json");
     expect(a.code, a.stderr).toBe(0);
     expect(a.json.routes).toEqual(b.json.routes);
     expect(a.json.cost).toBe(247);
   }, 30_000);
 
-  it("prints a readable summary without --json", () => {
-    const r = xd("vrp", "solve", path.join(fixtures, "P-n16-k8.vrp"), "--iterations", "3000");
+  it("prints a readable summary without --json", async () => {
+    const r = await xd("vrp", "solve", path.join(fixtures, "P-n16-k8.vrp"), "--iterations", "3000");
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^cost 450, \d+ routes, 15 customers/);
     expect(r.stdout).toMatch(/route 1: /);
@@ -103,7 +77,8 @@ describe("pnpm xd vrp solve", () => {
       [[broken, "--time-limit", "soon"], "time-limit", /"soon" is not a positive number/],
       [[broken, "--iterations", "1.5"], "iterations", /not a positive integer/],
     ];
-    const results = await Promise.all(cases.map(([args]) => xdAsync("vrp", "solve", ...args, "--json")));
+    const results: XdResult[] = [];
+    for (const [args] of cases) results.push(await xd("vrp", "solve", ...args, "--json"));
     cases.forEach(([, field, message], i) => {
       const r = results[i]!;
       expect(r.code, r.stderr).toBe(1);

@@ -45,8 +45,8 @@ export const demoGenerate: Command = {
         ...(seed !== undefined ? { seed } : {}),
         // Progress goes to stderr even with --json: stdout carries only the result.
         onProgress: (d, i, of) =>
-          process.stderr.write(
-            `[${i}/${of}] ${d.day}: ${d.parcels} parcels (${d.down} down, ${d.up} up), ${d.scans} scans, ${d.loads} loads, ${d.ms} ms\n`,
+          io.log(
+            `[${i}/${of}] ${d.day}: ${d.parcels} parcels (${d.down} down, ${d.up} up), ${d.scans} scans, ${d.loads} loads, ${d.ms} ms`,
           ),
       }),
     ).catch((e: unknown) => {
