@@ -1,7 +1,7 @@
 // The one mapping from AppError (and database errors) to tRPC codes and the client-facing shape.
 import { TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import type { DefaultErrorShape } from "@trpc/server/unstable-core-do-not-import";
-import { ZodError } from "zod";
+import { ZodError, type z } from "zod";
 import { AppError, isAppError, type AppErrorCode, type FieldIssue } from "@xiangda/domain";
 
 const CODE_MAP: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
@@ -67,7 +67,19 @@ export function toTRPCError(err: unknown): TRPCError {
 }
 
 export function zodIssues(e: ZodError): FieldIssue[] {
-  return e.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
+  const unique = new Map<string, FieldIssue>();
+  for (const i of flatIssues(e.issues, [])) unique.set(`${i.path}\u0000${i.message}`, i);
+  return [...unique.values()];
+}
+
+/// A union that no branch matched says only "Invalid input" at its own path: name each branch's fields instead
+/// (`{}` for "an id or a code" names both).
+function flatIssues(issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[]): FieldIssue[] {
+  return issues.flatMap((i) => {
+    const path = [...prefix, ...i.path];
+    if (i.code === "invalid_union" && i.errors.length) return i.errors.flatMap((branch) => flatIssues(branch, path));
+    return [{ path: path.map(String).join("."), message: i.message }];
+  });
 }
 
 export interface ErrorData {

@@ -8,8 +8,10 @@ import { recordAudit } from "./services/audit/record-audit.ts";
 import { assertCounterAccess, assertCountyAccess, assertMerchantAccess, assertNodeAccess } from "./services/auth/scope.ts";
 
 export interface Meta {
-  /// Derives the audit target from input/output; defaults to the first id-like input field.
-  auditTarget?: (input: unknown, output: unknown) => string | null;
+  /// Derives the audit target from input/output; defaults to the first id-like input field. Called only with an
+  /// object input (the raw one, not yet validated: any field may be missing or of any type); output is undefined
+  /// when the call failed.
+  auditTarget?: (input: Record<string, unknown>, output: unknown) => string | null;
   /// Who may call it, for the generated access documentation.
   roles?: readonly TRole[] | "public" | "authed";
 }
@@ -39,14 +41,25 @@ const errorMapping = t.middleware(async ({ next }) => {
 
 const ID_KEYS = ["id", "nodeId", "merchantId", "counterId", "userId", "countyCode", "code", "username"] as const;
 
-function defaultTarget(input: unknown): string | null {
-  if (!input || typeof input !== "object") return null;
-  const rec = input as Record<string, unknown>;
+function defaultTarget(input: Record<string, unknown>): string | null {
   for (const k of ID_KEYS) {
-    const v = rec[k];
+    const v = input[k];
     if (typeof v === "string" || typeof v === "number") return `${k}:${v}`;
   }
   return null;
+}
+
+/// The audit target of a call whose input may be anything a client sent (`null`, an array, broken JSON): a target
+/// function never turns a refusal into a 500 or costs the attempt its audit row.
+function auditTarget(meta: Meta | undefined, input: unknown, output: unknown, log: Context["log"]): string | null {
+  if (!input || typeof input !== "object" || Array.isArray(input)) return null;
+  const rec = input as Record<string, unknown>;
+  try {
+    return meta?.auditTarget ? meta.auditTarget(rec, output) : defaultTarget(rec);
+  } catch (e) {
+    log.warn({ err: e }, "audit target failed");
+    return null;
+  }
 }
 
 /// Every mutation writes an audit row, whether it succeeded or not.
@@ -63,7 +76,7 @@ const audit = t.middleware(async ({ ctx, type, path, next, getRawInput, meta }) 
   await recordAudit(ctx.db, {
     actor: ctx.actor,
     action: path,
-    target: meta?.auditTarget ? meta.auditTarget(input, output) : defaultTarget(input),
+    target: auditTarget(meta, input, output, ctx.log),
     outcome: result.ok ? "OK" : "ERROR",
     errorCode: result.ok ? null : result.error.code,
     requestId: ctx.req.requestId,
