@@ -46,6 +46,8 @@ const MATRIX: Record<string, Row> = {
       active: false,
     }),
   },
+  "users.loginThrottles": { allowed: ["admin"] },
+  "users.clearLoginThrottle": { allowed: ["admin"], input: () => ({ username: `throttled_${++seq}` }) },
   "audit.list": { allowed: ["admin", "manager", "otherManager"], input: () => ({ limit: 5 }) },
   "county.list": { allowed: ["admin", "manager", "otherManager"] },
   "county.overview": { allowed: ["admin", "manager"], input: (w) => ({ countyCode: w.home.countyCode }) },

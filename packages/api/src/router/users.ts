@@ -5,7 +5,21 @@ import { createUser } from "../services/users/create-user.ts";
 import { listUsers } from "../services/users/list-users.ts";
 import { toUserView } from "../services/users/user-view.ts";
 import { revokeUserSessions } from "../services/auth/sessions.ts";
+import { clearLoginThrottle, listLoginThrottles } from "../services/auth/manage-login-throttles.ts";
 import { adminProcedure, roleProcedure, router } from "../trpc.ts";
+
+const isIp = (s: string) => z.ipv4().safeParse(s).success || z.ipv6().safeParse(s).success;
+
+/// Exactly one of a username or an address.
+const ZClearLoginThrottleSchema = z
+  .object({
+    username: z.string().trim().min(1, "required").max(40, "at most 40 characters").optional(),
+    ip: z.string().trim().refine(isIp, "must be an IPv4 or IPv6 address").optional(),
+  })
+  .refine((v) => (v.username === undefined) !== (v.ip === undefined), {
+    path: ["username"],
+    message: "give a username or an ip, not both",
+  });
 
 export const usersRouter = router({
   list: roleProcedure("ADMIN", "COUNTY_MANAGER")
@@ -28,4 +42,19 @@ export const usersRouter = router({
       if (!input.active) await revokeUserSessions(ctx.db, user.id, ctx.now());
       return { id: user.id, active: user.active };
     }),
+
+  /// Sign-in throttling now: blocked (username, address) pairs and addresses, delayed usernames.
+  loginThrottles: adminProcedure.meta({ roles: ["ADMIN"] }).query(({ ctx }) => listLoginThrottles(ctx)),
+
+  /// Clears a username's delay and pair blocks, or an address's block and its pairs.
+  clearLoginThrottle: adminProcedure
+    .meta({
+      roles: ["ADMIN"],
+      auditTarget: (i) => {
+        const v = i as { username?: unknown; ip?: unknown } | undefined;
+        return typeof v?.username === "string" ? `username:${v.username}` : typeof v?.ip === "string" ? `ip:${v.ip}` : null;
+      },
+    })
+    .input(ZClearLoginThrottleSchema)
+    .mutation(({ ctx, input }) => clearLoginThrottle(ctx, input.username !== undefined ? { username: input.username } : { ip: input.ip! })),
 });
