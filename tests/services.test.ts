@@ -5,6 +5,7 @@ import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { scaled } from "@xiangda/config/testing";
 
 const root = path.resolve(import.meta.dirname, "..");
 const isRoot = process.getuid?.() === 0;
@@ -55,7 +56,7 @@ describe("pnpm services", () => {
     } finally {
       rmSync(state, { recursive: true, force: true });
     }
-  }, 120_000);
+  }, scaled(120_000));
 
   it.runIf(isRoot)("starts, reports and stops both servers as a normal user", () => {
     if (spawnSync("id", [NORMAL_USER]).status !== 0) execFileSync("useradd", ["-M", "-s", "/bin/bash", NORMAL_USER]);
@@ -70,5 +71,5 @@ describe("pnpm services", () => {
     } finally {
       rmSync(base, { recursive: true, force: true });
     }
-  }, 120_000);
+  }, scaled(120_000));
 });

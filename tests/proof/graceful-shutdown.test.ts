@@ -12,6 +12,7 @@ import { createTestDatabase, testRedisPrefix, type TestDatabase } from "@xiangda
 import { consolidationSeal } from "@xiangda/jobs";
 import { startApi, startWorker, stopProc, waitFor, type ApiProc, type Proc, type StackEnv } from "./lib/processes.ts";
 import { addParcels, COUNTY, journey, login, seedScanWorld, sendScans, type ScanWorld } from "./lib/world.ts";
+import { scaled } from "@xiangda/config/testing";
 
 const BATCHES = 4;
 const SEAL_PARCELS = 3000;
@@ -27,7 +28,7 @@ beforeAll(async () => {
   tdb = await createTestDatabase({ poolSize: 4 });
   env = { DATABASE_URL: tdb.url, REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:56379", REDIS_PREFIX: testRedisPrefix() };
   world = await seedScanWorld(tdb.db, BATCHES * 500);
-}, 90_000);
+}, scaled(90_000));
 
 afterAll(async () => {
   await Promise.all([stopProc(api), stopProc(worker)]);
@@ -103,7 +104,7 @@ describe("SIGTERM to the API", () => {
     expect(await api.exited, api.output()).toEqual({ code: 0, signal: null });
     expect(Date.now() - Math.max(...done.map((d) => d.at))).toBeLessThan(3_000);
     expect(await tdb.db.scanEvent.count()).toBe(BATCHES * 500);
-  }, 60_000);
+  }, scaled(60_000));
 });
 
 describe("SIGTERM to the worker", () => {
@@ -147,5 +148,5 @@ describe("SIGTERM to the worker", () => {
       await queue.close();
       conn.disconnect();
     }
-  }, 90_000);
+  }, scaled(90_000));
 });

@@ -7,6 +7,7 @@ import { createTestDatabase, testRedisPrefix, type TestDatabase } from "@xiangda
 import { startPrivateRedis, type PrivateRedis } from "@xiangda/jobs/testing";
 import { startApi, startWorker, stopProc, waitFor, type ApiProc, type Proc, type StackEnv } from "./lib/processes.ts";
 import { journey, login, seedScanWorld, sendScans, type Scan, type ScanWorld } from "./lib/world.ts";
+import { scaled } from "@xiangda/config/testing";
 
 const OUTAGE_MS = Number(process.env.XD_FAULT_REDIS_SECONDS ?? 30) * 1000;
 const BEFORE_MS = 3_000;
@@ -30,7 +31,7 @@ beforeAll(async () => {
   world = await seedScanWorld(tdb.db, PARCELS);
   api = await startApi(env);
   worker = startWorker(env);
-}, 90_000);
+}, scaled(90_000));
 
 afterAll(async () => {
   await Promise.all([stopProc(api), stopProc(worker)]);
@@ -176,5 +177,5 @@ describe(`Redis stopped for ${OUTAGE_MS / 1000} s while scanning`, () => {
     // Both processes rode it out.
     expect(api!.alive()).toBe(true);
     expect(worker!.alive()).toBe(true);
-  }, 180_000);
+  }, scaled(180_000));
 });

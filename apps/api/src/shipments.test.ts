@@ -5,6 +5,7 @@ import { recomputeLights, rerouteAffected } from "@xiangda/api";
 import { createHarness, type Harness } from "@xiangda/api/test-utils/harness";
 import { residentIdCheckChar, type Actor } from "@xiangda/domain";
 import { seedDemo } from "./seed/seed-demo.ts";
+import { scaled } from "@xiangda/config/testing";
 
 let h: Harness;
 let manager: Actor;
@@ -22,7 +23,7 @@ beforeAll(async () => {
   const s = await h.deps.db.user.findUniqueOrThrow({ where: { username: "station" } });
   stationStaff = { userId: s.id, username: s.username, role: s.role, countyCode: s.countyCode, nodeId: s.nodeId, merchantId: null };
   h.clock.set(at("2026-11-23T00:00:00Z")); // 08:00 in Gaizhou, a Monday
-}, 120_000);
+}, scaled(120_000));
 afterAll(async () => h?.close());
 
 const downTo = (to: string, extra: object = {}) => ({

@@ -25,6 +25,7 @@ import {
   trpc,
   until,
 } from "./harness.ts";
+import { scaled } from "@xiangda/config/testing";
 
 const COUNTY = "210881";
 const OTHER_COUNTY = "210882";
@@ -149,7 +150,7 @@ describe("county dashboard", () => {
     baseUrl = requireBaseUrl();
     browser = await launchBrowser();
     await seed();
-  }, 120_000);
+  }, scaled(120_000));
 
   afterAll(async () => {
     for (const page of pages) await page.context().close();

@@ -31,6 +31,7 @@ import {
   until,
   waitForFocus,
 } from "./harness.ts";
+import { scaled } from "@xiangda/config/testing";
 
 const COUNTY = "210881";
 const MINUTE = 60_000;
@@ -410,7 +411,7 @@ describe("journeys (issue #9)", () => {
       } finally {
         await restore("M-GZ-102200-DN", "GZ-102");
       }
-    }, 360_000);
+    }, scaled(360_000));
 
     it("journey 3: the manager watches a parcel turn RED on the county map when its promise passes, and exports the RED list", async ({
       expect,
@@ -514,7 +515,7 @@ describe("journeys (issue #9)", () => {
       } finally {
         await restore("B-GZ-113-DN");
       }
-    }, 360_000);
+    }, scaled(360_000));
   });
 
   it("journey 1: a product listed on the service-area counter, approved, restocked by the counter, its parcel on its route with a light", async () => {
@@ -693,5 +694,5 @@ describe("journeys (issue #9)", () => {
     expect(await received.textContent()).toContain("5 / 5");
     await received.scrollIntoViewIfNeeded();
     await shot(desk, "journey1-09-restock-received");
-  }, 240_000);
+  }, scaled(240_000));
 });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createProducerConnection } from "./connection.ts";
 import { Queues } from "./enqueue.ts";
 import { startPrivateRedis, type PrivateRedis } from "./testing.ts";
+import { scaled } from "@xiangda/config/testing";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /// "ok", the error's name, or "timeout" (BullMQ waits for a connection without limit).
@@ -52,5 +53,5 @@ describe("Queues across a Redis outage", () => {
       conn.disconnect();
       admin.disconnect();
     }
-  }, 30_000);
+  }, scaled(30_000));
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@xiangda/db/testing";
 import { buildWorld } from "@xiangda/api/test-utils/fixtures";
 import { xd } from "./test-cli.ts";
+import { scaled } from "@xiangda/config/testing";
 
 let tdb: TestDatabase;
 
@@ -34,5 +35,5 @@ describe("pnpm xd catalog lists", () => {
     const bad = await xd("counters", "list", "--county", "21", "--json");
     expect(bad.code).toBe(1);
     expect(bad.json).toMatchObject({ code: "INVALID_INPUT", issues: [{ path: "county" }] });
-  }, 30_000);
+  }, scaled(30_000));
 });

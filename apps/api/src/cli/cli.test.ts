@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@xiangda/db/testing";
 import { xd, xdProcess } from "./test-cli.ts";
+import { scaled } from "@xiangda/config/testing";
 
 let tdb: TestDatabase;
 
@@ -22,7 +23,7 @@ describe("pnpm xd", () => {
     expect(first.json).toMatchObject({ townships: 27, villageUnits: 301, villageCommittees: 283, added: 328 });
     const again = await xd("divisions", "import", "--county", "210881", "--json");
     expect(again.json).toMatchObject({ added: 0, renamed: [], removed: [], restored: 0, unchanged: 328 });
-  }, 60_000);
+  }, scaled(60_000));
 
   it("rejects an unknown county code, naming the field", async () => {
     const r = await xd("divisions", "import", "--county", "999999", "--json");
@@ -55,7 +56,7 @@ describe("pnpm xd", () => {
     expect(badRole.code).toBe(1);
     expect(JSON.stringify(badRole.json)).toMatch(/role/);
     expect(await tdb.db.user.count()).toBe(2);
-  }, 60_000);
+  }, scaled(60_000));
 
   it("imports nodes from a file, refuses a bad file with row and column, and prints coverage", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "xd-cli-"));
@@ -84,7 +85,7 @@ describe("pnpm xd", () => {
     expect(cov.json).toMatchObject({ townships: 27, townshipsWithStation: 1, villageUnits: 301, villageUnitsCovered: 1, villageCommittees: 283, poorVillages: 0, poorVillagesCovered: 0 });
     expect(cov.json.coverageRate).toBeCloseTo(1 / 301, 4);
     rmSync(dir, { recursive: true, force: true });
-  }, 60_000);
+  }, scaled(60_000));
 
   it("routes on the timetable with --json, and explains a broken cold chain", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "xd-cli-"));
@@ -108,7 +109,7 @@ describe("pnpm xd", () => {
     const bad = await xd("route", "--county", "210881", "--from", "HUB", "--to", "P200", "--at", "tomorrow", "--json");
     expect(bad.json).toMatchObject({ issues: [{ path: "at" }] });
     rmSync(dir, { recursive: true, force: true });
-  }, 60_000);
+  }, scaled(60_000));
 
   it("fails clearly on an unknown command or option", async () => {
     const r = await xd("frobnicate");
@@ -133,5 +134,5 @@ describe("pnpm xd", () => {
     expect(bad.stderr).toMatch(/^error: county/m);
     expect(none.code).toBe(2);
     expect(none.stdout).toMatch(/usage:/);
-  }, 120_000);
+  }, scaled(120_000));
 });

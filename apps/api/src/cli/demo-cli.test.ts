@@ -6,6 +6,7 @@ import { createTestDatabase, type TestDatabase } from "@xiangda/db/testing";
 import { isValidWaybill, matchesCarrierPattern, parseLoadCode } from "@xiangda/domain";
 import { seedDemo } from "../seed/seed-demo.ts";
 import { xd } from "./test-cli.ts";
+import { scaled } from "@xiangda/config/testing";
 
 const PER_DAY = 300;
 const END = "2026-06-10";
@@ -15,7 +16,7 @@ beforeAll(async () => {
   tdb = await createTestDatabase();
   process.env.DATABASE_URL = tdb.url;
   await seedDemo(tdb.db);
-}, 120_000);
+}, scaled(120_000));
 afterAll(async () => tdb?.drop());
 
 
@@ -139,14 +140,14 @@ describe("pnpm xd demo generate", () => {
     expect(stats!.created).toBeGreaterThanOrEqual(result.totals.parcels);
     first = await counts();
     expect(Number(first.runs)).toBe(3);
-  }, 180_000);
+  }, scaled(180_000));
 
   it("replaces the days when run again (same data, nothing twice)", async () => {
     const again = await xd("demo", "generate", "--county", "210881", "--days", "3", "--per-day", String(PER_DAY), "--end", END, "--json");
     expect(again.code, again.stderr).toBe(0);
     expect((again.json as unknown as Result).days.map((d) => [d.day, d.parcels, d.legs])).toEqual(result.days.map((d) => [d.day, d.parcels, d.legs]));
     expect(await counts()).toEqual(first);
-  }, 180_000);
+  }, scaled(180_000));
 
   it("names the bad flag, and what a county without a network lacks", async () => {
     const bad = await xd("demo", "generate", "--county", "21", "--days", "3", "--json");
@@ -160,5 +161,5 @@ describe("pnpm xd demo generate", () => {
     expect(none.code).toBe(1);
     expect(none.json).toMatchObject({ code: "NOT_FOUND", issues: [{ path: "county" }] });
     expect((none.json as { error: string }).error).toMatch(/divisions.*county hub.*lanes.*vehicles/);
-  }, 60_000);
+  }, scaled(60_000));
 });

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot, xd, xdProcess, type XdResult } from "./test-cli.ts";
+import { scaled } from "@xiangda/config/testing";
 
 const fixtures = path.join(repoRoot, "packages/domain/src/vrp/test-fixtures");
 
@@ -45,7 +46,7 @@ describe("pnpm xd vrp solve", () => {
     }
     expect(cost).toBe(total);
     expect(cost).toBe(784);
-  }, 30_000);
+  }, scaled(30_000));
 
   it("reproduces a run exactly with --iterations and a seed, and solves explicit matrices", async () => {
     const file = path.join(fixtures, "E-n13-k4.vrp");
@@ -54,14 +55,14 @@ describe("pnpm xd vrp solve", () => {
     expect(a.code, a.stderr).toBe(0);
     expect(a.json.routes).toEqual(b.json.routes);
     expect(a.json.cost).toBe(247);
-  }, 30_000);
+  }, scaled(30_000));
 
   it("prints a readable summary without --json", async () => {
     const r = await xd("vrp", "solve", path.join(fixtures, "P-n16-k8.vrp"), "--iterations", "3000");
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^cost 450, \d+ routes, 15 customers/);
     expect(r.stdout).toMatch(/route 1: /);
-  }, 30_000);
+  }, scaled(30_000));
 
   it("fails with a clear message on bad arguments and files", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "xd-vrp-"));
@@ -85,5 +86,5 @@ describe("pnpm xd vrp solve", () => {
       expect(r.json).toMatchObject({ code: "INVALID_INPUT", issues: [{ path: field }] });
       expect(r.stderr).toMatch(message);
     });
-  }, 60_000);
+  }, scaled(60_000));
 });

@@ -4,6 +4,7 @@ import { verifyPassword } from "@xiangda/api";
 import { createTestDatabase, type TestDatabase } from "@xiangda/db/testing";
 import { DEMO_USERS } from "./demo-users.ts";
 import { seedDemo } from "./seed-demo.ts";
+import { scaled } from "@xiangda/config/testing";
 
 let tdb: TestDatabase;
 beforeAll(async () => {
@@ -81,5 +82,5 @@ describe("seedDemo", () => {
     expect(restock.shipments.reduce((n, x) => n + x.units, 0)).toBe(40);
     await seedDemo(tdb.db);
     expect(await counts()).toEqual(first);
-  }, 60_000);
+  }, scaled(60_000));
 });

@@ -10,6 +10,7 @@ import { buildDashboardCounty, D1, D2, LIGHTS_NOW, type DashboardFixture } from 
 import { loggingSender } from "../../notify/sender.ts";
 import { relayOnce } from "../../relay/outbox-relay.ts";
 import { startWorkers, type WorkerHandle } from "../../start.ts";
+import { scaled } from "@xiangda/config/testing";
 
 let h: Harness;
 let w: World;
@@ -38,7 +39,7 @@ beforeAll(async () => {
     { db: h.deps.db, queues: h.deps.queues, sender: loggingSender(h.deps.db, () => {}), log: { info() {}, warn() {}, error() {} } },
     { connection, prefix: h.deps.redisPrefix, queues: ["dashboard", "notify"], relay: false },
   );
-}, 60_000);
+}, scaled(60_000));
 afterAll(async () => {
   await handle?.close();
   connection?.disconnect();

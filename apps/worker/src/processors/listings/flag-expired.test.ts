@@ -6,6 +6,7 @@ import { createArea, createCounty, createMerchant, createNode } from "@xiangda/d
 import { createHarness, type Harness } from "@xiangda/api/test-utils/harness";
 import { loggingSender } from "../../notify/sender.ts";
 import { startWorkers, type WorkerHandle } from "../../start.ts";
+import { scaled } from "@xiangda/config/testing";
 
 let h: Harness;
 let handle: WorkerHandle;
@@ -18,7 +19,7 @@ beforeAll(async () => {
     { db: h.deps.db, queues: h.deps.queues, sender: loggingSender(h.deps.db, () => {}), log: { info() {}, warn() {}, error() {} } },
     { connection, prefix: h.deps.redisPrefix, queues: [listingsFlagExpired.queue], relay: false },
   );
-}, 60_000);
+}, scaled(60_000));
 afterAll(async () => {
   await handle?.close();
   connection?.disconnect();

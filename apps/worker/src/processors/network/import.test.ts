@@ -6,6 +6,7 @@ import { createHarness, type Harness } from "@xiangda/api/test-utils/harness";
 import type { Actor } from "@xiangda/domain";
 import { loggingSender } from "../../notify/sender.ts";
 import { startWorkers, type WorkerHandle } from "../../start.ts";
+import { scaled } from "@xiangda/config/testing";
 
 let h: Harness;
 let handle: WorkerHandle;
@@ -20,7 +21,7 @@ beforeAll(async () => {
     { db: h.deps.db, queues: h.deps.queues, sender: loggingSender(h.deps.db, () => {}), log: { info() {}, warn() {}, error() {} } },
     { connection, prefix: h.deps.redisPrefix },
   );
-}, 60_000);
+}, scaled(60_000));
 afterAll(async () => {
   await handle?.close();
   connection?.disconnect();
@@ -54,5 +55,5 @@ describe("network.import job", () => {
 
     const div = await c.network.imports.start({ countyCode: "210881", kind: "divisions" });
     expect(await waitDone(div.importId)).toMatchObject({ status: "DONE", summary: { townships: 27, villageUnits: 301, added: 0, unchanged: 328 } });
-  }, 30_000);
+  }, scaled(30_000));
 });

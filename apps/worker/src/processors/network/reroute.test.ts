@@ -6,6 +6,7 @@ import { createHarness, type Harness } from "@xiangda/api/test-utils/harness";
 import type { Actor } from "@xiangda/domain";
 import { loggingSender } from "../../notify/sender.ts";
 import { startWorkers, type WorkerHandle } from "../../start.ts";
+import { scaled } from "@xiangda/config/testing";
 
 let h: Harness;
 let handle: WorkerHandle;
@@ -24,7 +25,7 @@ beforeAll(async () => {
     { db: h.deps.db, queues: h.deps.queues, sender: loggingSender(h.deps.db, () => {}), log: { info() {}, warn() {}, error() {} } },
     { connection, prefix: h.deps.redisPrefix },
   );
-}, 60_000);
+}, scaled(60_000));
 afterAll(async () => {
   await handle?.close();
   connection?.disconnect();
@@ -59,5 +60,5 @@ describe("network.reroute job", () => {
     expect(runs.length).toBe(2);
     expect(runs.every((r) => r.state === "completed" && r.progress?.done === r.progress?.total)).toBe(true);
     expect(runs.map((r) => r.result?.affected)).toEqual([1, 1]);
-  }, 30_000);
+  }, scaled(30_000));
 });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@xiangda/domain";
 import { importDivisions } from "../../services/areas/import-divisions.ts";
 import { createHarness, type Harness } from "../../test-utils/harness.ts";
+import { scaled } from "@xiangda/config/testing";
 
 let h: Harness;
 const manager: Actor = {
@@ -20,7 +21,7 @@ const countyCode = "210881";
 beforeAll(async () => {
   h = await createHarness();
   await importDivisions(h.deps.db, countyCode);
-}, 60_000);
+}, scaled(60_000));
 afterAll(async () => h?.close());
 
 const issuesOf = async (p: Promise<unknown>) => {

@@ -15,6 +15,7 @@ import { DEFAULT_MILK_RUN, planMilkRun } from "./milk-run.ts";
 import { syncSealSchedulers } from "./schedule.ts";
 import { loadPlaces } from "./geometry.ts";
 import { pgPool } from "@xiangda/db";
+import { scaled } from "@xiangda/config/testing";
 
 let h: Harness;
 const countyCode = "210881";
@@ -63,7 +64,7 @@ beforeAll(async () => {
   );
   for (const n of await h.deps.db.node.findMany()) ids[n.code] = n.id;
   h.clock.set(new Date("2026-11-23T00:00:00Z"));
-}, 60_000);
+}, scaled(60_000));
 afterAll(async () => h?.close());
 
 async function parcel(

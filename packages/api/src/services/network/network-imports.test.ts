@@ -6,6 +6,7 @@ import { createTestDatabase, type TestDatabase } from "@xiangda/db/testing";
 import { importDivisions } from "../areas/import-divisions.ts";
 import { findCoverage } from "./coverage.ts";
 import { executeImportRun, runFileImport } from "./imports.ts";
+import { scaled } from "@xiangda/config/testing";
 
 let tdb: TestDatabase;
 const csv = (s: string) => ({ name: "f.csv", data: Buffer.from(s.trim() + "\n") });
@@ -33,7 +34,7 @@ beforeAll(async () => {
   tdb = await createTestDatabase();
   await importDivisions(tdb.db, "210881");
   await tdb.db.carrier.create({ data: { code: "ZTO", name: "中通快递" } });
-}, 60_000);
+}, scaled(60_000));
 afterAll(async () => tdb?.drop());
 
 describe("nodes import", () => {

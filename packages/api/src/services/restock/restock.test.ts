@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_PARCEL_G } from "@xiangda/domain/restock/parcels";
 import { createHarness, type Harness } from "../../test-utils/harness.ts";
 import { buildRestockWorld, PEOPLE, type RestockWorld } from "./restock-fixtures.ts";
+import { scaled } from "@xiangda/config/testing";
 
 let h: Harness;
 let w: RestockWorld;
@@ -14,7 +15,7 @@ beforeAll(async () => {
   h = await createHarness();
   w = await buildRestockWorld(h.deps.db);
   h.clock.set(new Date("2026-11-23T00:00:00Z")); // 08:00 in Gaizhou, a Monday
-}, 60_000);
+}, scaled(60_000));
 afterAll(async () => h?.close());
 
 const as = (who: keyof RestockWorld["actors"]) => h.callerAs(w.actors[who]);

@@ -8,6 +8,7 @@ import { runFileImport } from "../network/imports.ts";
 import { shipmentDetail, staffView } from "../shipments/tracking.ts";
 import { createHarness, type Harness } from "../../test-utils/harness.ts";
 import { FULL_INSPECTION } from "../../test-utils/three-rules.ts";
+import { scaled } from "@xiangda/config/testing";
 
 let h: Harness;
 const countyCode = "210881";
@@ -42,7 +43,7 @@ beforeAll(async () => {
   );
   for (const n of await h.deps.db.node.findMany()) ids[n.code] = n.id;
   h.clock.set(new Date("2026-11-23T00:00:00Z"));
-}, 60_000);
+}, scaled(60_000));
 afterAll(async () => h?.close());
 
 async function newParcel(phone = "13812345678") {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildRestockWorld, type RestockWorld } from "../restock/restock-fixtures.ts";
 import { createHarness, type Harness } from "../../test-utils/harness.ts";
 import { FULL_INSPECTION } from "../../test-utils/three-rules.ts";
+import { scaled } from "@xiangda/config/testing";
 
 let h: Harness;
 let w: RestockWorld;
@@ -16,7 +17,7 @@ beforeAll(async () => {
   h = await createHarness();
   w = await buildRestockWorld(h.deps.db);
   h.clock.set(new Date("2026-11-23T00:00:00Z"));
-}, 60_000);
+}, scaled(60_000));
 afterAll(async () => h?.close());
 
 const as = (who: keyof RestockWorld["actors"]) => h.callerAs(w.actors[who]);
@@ -121,9 +122,10 @@ describe("accepting an announced parcel", () => {
     const m = as("manager").shipments;
     const snapshot = async () => JSON.stringify(await row(wb!), (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
     const before = await snapshot();
-    await expect(m.acceptAnnounced({ nodeId: w.nodes.S102, waybillNo: wb!, inspection: FULL_INSPECTION })).rejects.toMatchObject({
-      message: expect.stringMatching(/waybillNo.*高屯村服务点/s),
-    });
+    // Another node's parcel: not waiting here, and nothing said of where it waits (issue #16).
+    const elsewhere = m.acceptAnnounced({ nodeId: w.nodes.S102, waybillNo: wb!, inspection: FULL_INSPECTION });
+    await expect(elsewhere).rejects.toMatchObject({ message: expect.stringMatching(/waybillNo.*waits to be accepted at/s) });
+    await expect(elsewhere).rejects.toMatchObject({ message: expect.not.stringContaining("高屯村服务点") });
     const unchecked = { ...FULL_INSPECTION, prohibitedAbsent: { ...FULL_INSPECTION.prohibitedAbsent, cash: false } };
     await expect(m.acceptAnnounced({ nodeId: w.nodes.P200, waybillNo: wb!, inspection: unchecked as never })).rejects.toMatchObject({
       code: "BAD_REQUEST",

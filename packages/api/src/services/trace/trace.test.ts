@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness } from "../../test-utils/harness.ts";
 import { buildRestockWorld, PEOPLE, TOWNSHIP, VILLAGE, type RestockWorld } from "../restock/restock-fixtures.ts";
 import { traceCodeCandidates } from "./trace-code-input.ts";
+import { scaled } from "@xiangda/config/testing";
 
 let h: Harness;
 let w: RestockWorld;
@@ -35,7 +36,7 @@ beforeAll(async () => {
     lines: [{ listingId: w.listings.appleHub, quantity: 1, batchId: w.batches.apple }],
     clientRef: randomUUID(),
   });
-}, 60_000);
+}, scaled(60_000));
 afterAll(async () => h?.close());
 
 const scan = (waybillNo: string, action: "DEPART" | "ARRIVE", node: keyof RestockWorld["nodes"]) =>
