@@ -107,7 +107,6 @@ describe("tRPC over HTTP", () => {
       payload: JSON.stringify({ username: "t_manager", password: w.password }),
     });
     expect(login.statusCode).toBe(200);
-    expect(login.headers["x-request-id"]).toBe("http-login-1");
     const cookie = String(login.headers["set-cookie"]);
     expect(cookie).toMatch(/xd_session=/);
     expect(cookie).toMatch(/HttpOnly/i);
@@ -118,8 +117,33 @@ describe("tRPC over HTTP", () => {
     expect(viaCookie.json()).toMatchObject({ result: { data: { username: "t_manager", role: "COUNTY_MANAGER" } } });
     const viaBearer = await app.inject({ url: "/trpc/auth.me", headers: { authorization: `Bearer ${token}` } });
     expect(viaBearer.json()).toMatchObject({ result: { data: { username: "t_manager" } } });
-    const audit = await h.deps.db.auditLog.findFirst({ where: { requestId: "http-login-1" } });
+    const audit = await h.deps.db.auditLog.findFirst({ where: { clientRequestId: "http-login-1" } });
     expect(audit?.action).toBe("auth.login");
+    await app.close();
+  });
+
+  it("gives every request an id of its own (response header, log lines, audit row), keeping a client's X-Request-Id beside it", async () => {
+    const lines: Record<string, unknown>[] = [];
+    const logger = pino({ level: "info" }, { write: (s: string) => void lines.push(JSON.parse(s) as Record<string, unknown>) });
+    const app = await buildServer(h.deps, { logger, webDist: null });
+    const logout = (id: string) =>
+      app.inject({ method: "POST", url: "/trpc/auth.logout", headers: { "content-type": "application/json", "x-request-id": id } });
+    const replies = [await logout("client-7"), await logout("client-7"), await logout("has space"), await logout("x".repeat(65))];
+    const ids = replies.map((r) => String(r.headers["x-request-id"]));
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(new Set(ids).size).toBe(4);
+    const rows = await h.deps.db.auditLog.findMany({ where: { requestId: { in: ids } }, orderBy: { id: "asc" } });
+    expect(rows.map((r) => [r.requestId, r.clientRequestId])).toEqual([
+      [ids[0], "client-7"],
+      [ids[1], "client-7"],
+      [ids[2], null],
+      [ids[3], null],
+    ]);
+    expect(await h.deps.db.auditLog.count({ where: { requestId: "client-7" } })).toBe(0);
+    const logged = lines.filter((l) => l.reqId === ids[0]);
+    expect(logged.length).toBeGreaterThan(0);
+    for (const l of logged) expect(l.clientRequestId).toBe("client-7");
+    expect(lines.filter((l) => l.reqId === ids[2]).every((l) => l.clientRequestId === undefined)).toBe(true);
     await app.close();
   });
 

@@ -28,6 +28,12 @@ export interface ServerOptions {
   publicUrl?: string;
 }
 
+/// The X-Request-Id a client sent, when well-formed: logged and audited beside the server's own id, never instead.
+function clientRequestId(req: { headers: FastifyRequest["headers"] }): string | null {
+  const given = req.headers["x-request-id"];
+  return typeof given === "string" && /^[\w.-]{1,64}$/.test(given) ? given : null;
+}
+
 function bearer(req: FastifyRequest): string | null {
   const h = req.headers.authorization;
   if (h && /^Bearer\s+/i.test(h)) return h.replace(/^Bearer\s+/i, "").trim();
@@ -39,9 +45,11 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}) {
     // pino's Logger and Fastify's logger type differ only in generics; one instance type for all routes.
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
     loggerInstance: (opts.logger ?? createLogger("info")) as FastifyBaseLogger,
-    genReqId: (req) => {
-      const given = req.headers["x-request-id"];
-      return typeof given === "string" && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    // Our own id for every request: a client's X-Request-Id would let it name (or collide with) audit rows and job ids.
+    genReqId: () => randomUUID(),
+    childLoggerFactory: (logger, bindings, childOpts, rawReq) => {
+      const given = clientRequestId(rawReq);
+      return logger.child(given ? { ...bindings, clientRequestId: given } : bindings, childOpts);
     },
     // Product images come base64-encoded through tRPC: 5 MB of image is about 6.7 MB of body.
     bodyLimit: 8 * 1024 * 1024,
@@ -90,6 +98,7 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}) {
       createContext: async ({ req, res }) => {
         const info: RequestInfo = {
           requestId: String(req.id),
+          clientRequestId: clientRequestId(req),
           ip: req.ip ?? null,
           userAgent: typeof req.headers["user-agent"] === "string" ? req.headers["user-agent"] : null,
           sessionToken: bearer(req) ?? req.cookies[SESSION_COOKIE] ?? null,

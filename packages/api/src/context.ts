@@ -17,7 +17,11 @@ export interface CookieOptions {
 
 /// What the HTTP layer gives each request; tests build it by hand.
 export interface RequestInfo {
+  /// The server's own id of the request (never the client's X-Request-Id).
   requestId: string;
+  /// The X-Request-Id the client sent, when well-formed: logged and audited beside ours, trusted for nothing.
+  clientRequestId?: string | null;
+  /// The client's address: the socket's peer, or what a trusted proxy forwarded (XD_TRUSTED_PROXIES).
   ip: string | null;
   userAgent: string | null;
   /// Session token from the cookie or an `Authorization: Bearer` header.

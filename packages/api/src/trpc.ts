@@ -80,6 +80,7 @@ const audit = t.middleware(async ({ ctx, type, path, next, getRawInput, meta }) 
     outcome: result.ok ? "OK" : "ERROR",
     errorCode: result.ok ? null : result.error.code,
     requestId: ctx.req.requestId,
+    clientRequestId: ctx.req.clientRequestId ?? null,
     ip: ctx.req.ip,
     input,
   }).catch((e: unknown) => ctx.log.error({ err: e, requestId: ctx.req.requestId }, "audit write failed"));

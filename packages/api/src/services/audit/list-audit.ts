@@ -26,5 +26,6 @@ export async function listAudit(db: Db, actor: Actor, input: { limit: number; ac
     outcome: r.outcome,
     errorCode: r.errorCode,
     requestId: r.requestId,
+    clientRequestId: r.clientRequestId,
   }));
 }

@@ -22,7 +22,10 @@ export interface AuditInput {
   target: string | null;
   outcome: "OK" | "ERROR";
   errorCode: string | null;
+  /// The server's id of the request.
   requestId: string | null;
+  /// The X-Request-Id the client sent (checked), kept for matching its logs.
+  clientRequestId?: string | null;
   ip: string | null;
   input: unknown;
 }
@@ -34,8 +37,8 @@ export async function recordAudit(db: Db, a: AuditInput) {
       ? (a.input as { username: string }).username.slice(0, 60)
       : null;
   await pgPool(db).query(
-    `INSERT INTO "AuditLog" ("userId", username, role, action, target, outcome, "errorCode", "requestId", ip, details)
-     VALUES ($1, $2, $3::"Role", $4, $5, $6, $7, $8, $9, $10::jsonb)`,
+    `INSERT INTO "AuditLog" ("userId", username, role, action, target, outcome, "errorCode", "requestId", "clientRequestId", ip, details)
+     VALUES ($1, $2, $3::"Role", $4, $5, $6, $7, $8, $9, $10, $11::jsonb)`,
     [
       a.actor?.userId ?? null,
       a.actor?.username ?? inputUsername,
@@ -45,6 +48,7 @@ export async function recordAudit(db: Db, a: AuditInput) {
       a.outcome,
       a.errorCode,
       a.requestId,
+      a.clientRequestId ?? null,
       a.ip,
       a.input === undefined ? null : JSON.stringify(redact(a.input)),
     ],
