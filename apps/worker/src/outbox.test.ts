@@ -8,6 +8,7 @@ import { buildWorld, type World } from "@xiangda/api/test-utils/fixtures";
 import { loggingSender } from "./notify/sender.ts";
 import { relayOnce } from "./relay/outbox-relay.ts";
 import { startWorkers } from "./start.ts";
+import { waitFor } from "@xiangda/config/testing";
 
 let redis: PrivateRedis;
 let h: Harness;
@@ -23,15 +24,6 @@ afterAll(async () => {
   await h?.close();
   await redis?.destroy();
 });
-
-async function waitFor(cond: () => Promise<boolean>, ms = 15_000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await cond()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error("timed out waiting");
-}
 
 describe("outbox", () => {
   it("loses nothing while Redis is down and delivers every job exactly once after", async () => {
@@ -74,9 +66,16 @@ describe("outbox", () => {
       { connection, prefix: h.deps.redisPrefix, relay: false },
     );
     try {
-      await waitFor(async () => (await h.deps.db.notification.count()) >= N);
-      await new Promise((r) => setTimeout(r, 300));
-      const counts = await relayQueues.get("notify").getJobCounts("completed", "waiting", "active", "failed", "delayed");
+      // Every job sent is in the queue already (nothing is left in the outbox): wait until the queue has run dry.
+      const notify = relayQueues.get("notify");
+      const counts = await waitFor(
+        async () => {
+          const c = await notify.getJobCounts("completed", "waiting", "active", "failed", "delayed", "prioritized");
+          const n = (k: string) => c[k] ?? 0;
+          return n("completed") + n("failed") >= N && n("waiting") + n("active") + n("delayed") + n("prioritized") === 0 ? c : null;
+        },
+        { what: "the notify queue to run dry" },
+      );
       expect(counts).toMatchObject({ completed: N, waiting: 0, active: 0, failed: 0, delayed: 0 });
       const notes = await h.deps.db.notification.findMany();
       expect(notes).toHaveLength(N);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { measuredSlowdown, testSlowdown } from "./testing.ts";
+import { measuredSlowdown, testSlowdown, waitFor } from "./testing.ts";
 
 describe("test time limits", () => {
   it("grow with the load per core above 1, up to 8", () => {
@@ -16,5 +16,13 @@ describe("test time limits", () => {
     expect(testSlowdown({ XD_TEST_SLOWDOWN: "fast" })).toBe(1);
     expect(testSlowdown({})).toBe(1);
     expect(testSlowdown({ XD_TEST_SLOWDOWN: "100" })).toBe(8);
+  });
+});
+
+describe("waitFor", () => {
+  it("returns the first truthy value, and names what it waited for when time runs out", async () => {
+    let n = 0;
+    expect(await waitFor(() => (++n >= 3 ? { n } : null), { everyMs: 1 })).toEqual({ n: 3 });
+    await expect(waitFor(() => false, { timeoutMs: 20, everyMs: 5, what: "the moon" })).rejects.toThrow(/the moon/);
   });
 });

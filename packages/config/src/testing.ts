@@ -22,3 +22,24 @@ export function testSlowdown(env: Record<string, string | undefined> = process.e
 export function scaled(ms: number): number {
   return Math.round(ms * testSlowdown());
 }
+
+export interface WaitOptions {
+  /// On an idle machine; grown by the run's slowdown factor. Default 15 s.
+  timeoutMs?: number;
+  /// How often to look again. Default 100 ms.
+  everyMs?: number;
+  /// What is awaited, for the error message.
+  what?: string;
+}
+
+/// Waits until `probe` returns something truthy and returns it: for a condition the test cannot be told about by an
+/// event (a row written by another process, a queue drained). Fails with `what` once the scaled time limit passes.
+export async function waitFor<T>(probe: () => T | Promise<T>, opts: WaitOptions = {}): Promise<NonNullable<T>> {
+  const end = Date.now() + scaled(opts.timeoutMs ?? 15_000);
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${opts.what ?? "a condition"}`);
+    await new Promise((r) => setTimeout(r, opts.everyMs ?? 100));
+  }
+}

@@ -10,7 +10,7 @@ import { buildDashboardCounty, D1, D2, LIGHTS_NOW, type DashboardFixture } from 
 import { loggingSender } from "../../notify/sender.ts";
 import { relayOnce } from "../../relay/outbox-relay.ts";
 import { startWorkers, type WorkerHandle } from "../../start.ts";
-import { scaled } from "@xiangda/config/testing";
+import { scaled, waitFor } from "@xiangda/config/testing";
 
 let h: Harness;
 let w: World;
@@ -19,13 +19,14 @@ let handle: WorkerHandle;
 let connection: ReturnType<typeof createWorkerConnection>;
 
 async function finished(queue: QueueName, id: string): Promise<unknown> {
-  for (let i = 0; i < 200; i++) {
-    const job = await h.deps.queues.get(queue).getJob(id);
-    if (job && (await job.isCompleted())) return job.returnvalue;
-    if (job && (await job.isFailed())) throw new Error(`job ${id} failed: ${job.failedReason}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`job ${id} did not finish`);
+  const job = await waitFor(
+    async () => {
+      const j = await h.deps.queues.get(queue).getJob(id);
+      return j && (await j.isCompleted()) ? j : j && (await j.isFailed()) ? Promise.reject(new Error(`job ${id} failed: ${j.failedReason}`)) : null;
+    },
+    { what: `job ${id} to finish`, everyMs: 50 },
+  );
+  return job.returnvalue;
 }
 
 beforeAll(async () => {

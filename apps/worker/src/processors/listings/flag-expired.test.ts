@@ -6,7 +6,7 @@ import { createArea, createCounty, createMerchant, createNode } from "@xiangda/d
 import { createHarness, type Harness } from "@xiangda/api/test-utils/harness";
 import { loggingSender } from "../../notify/sender.ts";
 import { startWorkers, type WorkerHandle } from "../../start.ts";
-import { scaled } from "@xiangda/config/testing";
+import { scaled, waitFor } from "@xiangda/config/testing";
 
 let h: Harness;
 let handle: WorkerHandle;
@@ -51,8 +51,7 @@ describe("listings.flagExpired job", () => {
     const job = await enqueue(h.deps.queues, listingsFlagExpired, { at });
     // The same payload again is the same job.
     expect((await enqueue(h.deps.queues, listingsFlagExpired, { at })).id).toBe(job.id);
-    for (let i = 0; i < 100 && !(await job.isCompleted()); i++) await new Promise((r) => setTimeout(r, 100));
-    expect(await job.isCompleted()).toBe(true);
+    await waitFor(() => job.isCompleted(), { what: "the flag-expired job" });
     const done = await h.deps.queues.get(listingsFlagExpired.queue).getJob(job.id!);
     expect(done?.returnvalue).toEqual({ today: "2026-11-20", flagged: 1, cleared: 0 });
     expect(await db.listing.findUniqueOrThrow({ where: { id: l.id } })).toMatchObject({

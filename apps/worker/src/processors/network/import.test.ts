@@ -6,7 +6,7 @@ import { createHarness, type Harness } from "@xiangda/api/test-utils/harness";
 import type { Actor } from "@xiangda/domain";
 import { loggingSender } from "../../notify/sender.ts";
 import { startWorkers, type WorkerHandle } from "../../start.ts";
-import { scaled } from "@xiangda/config/testing";
+import { scaled, waitFor } from "@xiangda/config/testing";
 
 let h: Harness;
 let handle: WorkerHandle;
@@ -30,12 +30,13 @@ afterAll(async () => {
 
 async function waitDone(importId: string) {
   const c = h.callerAs(manager);
-  for (let i = 0; i < 150; i++) {
-    const r = await c.network.imports.get({ countyCode: "210881", importId });
-    if (r.status === "DONE" || r.status === "FAILED") return r;
-    await new Promise((res) => setTimeout(res, 100));
-  }
-  throw new Error("import did not finish");
+  return waitFor(
+    async () => {
+      const r = await c.network.imports.get({ countyCode: "210881", importId });
+      return r.status === "DONE" || r.status === "FAILED" ? r : null;
+    },
+    { what: `import ${importId} to finish` },
+  );
 }
 
 describe("network.import job", () => {

@@ -6,7 +6,7 @@ import { createHarness, type Harness } from "@xiangda/api/test-utils/harness";
 import type { Actor } from "@xiangda/domain";
 import { loggingSender } from "../../notify/sender.ts";
 import { startWorkers, type WorkerHandle } from "../../start.ts";
-import { scaled } from "@xiangda/config/testing";
+import { scaled, waitFor } from "@xiangda/config/testing";
 
 let h: Harness;
 let handle: WorkerHandle;
@@ -33,11 +33,7 @@ afterAll(async () => {
 });
 
 async function until(cond: () => Promise<boolean>) {
-  for (let i = 0; i < 150; i++) {
-    if (await cond()) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error("timed out");
+  await waitFor(cond, { what: "the re-route job's effect" });
 }
 
 describe("network.reroute job", () => {
