@@ -15,7 +15,7 @@ import { DEFAULT_MILK_RUN, planMilkRun } from "./milk-run.ts";
 import { syncSealSchedulers } from "./schedule.ts";
 import { loadPlaces } from "./geometry.ts";
 import { pgPool } from "@xiangda/db";
-import { scaled } from "@xiangda/config/testing";
+import { scaled, waitFor } from "@xiangda/config/testing";
 
 let h: Harness;
 const countyCode = "210881";
@@ -394,7 +394,23 @@ describe("seal schedulers", () => {
     // … while the station's milk run gets a noon departure and its own sync is queued.
     await h.deps.db.lane.update({ where: { id: lane.id }, data: { departures: ["09:30", "12:00"] } });
     const fresh = syncSealSchedulers(h.deps.db, q);
-    await Promise.race([fresh, new Promise((r) => setTimeout(r, 1500))]);
+    // Let it get as far as it can: either it waits for the slow one's lock (seen in pg_locks), or — with no lock — it
+    // would run to the end and remove nothing the slow one still needs.
+    let freshDone = false;
+    const markDone = () => (freshDone = true);
+    fresh.then(markDone, markDone);
+    const waiting = waitFor(
+      async () =>
+        freshDone ||
+        (
+          await pgPool(h.deps.db).query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted
+               AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+          )
+        ).rows[0]!.n > 0,
+      { what: "the second sync to wait for the first one's lock" },
+    );
+    await Promise.race([fresh, waiting]);
     release();
     await Promise.all([slow, fresh]);
     expect((await q.getJobSchedulers(0, -1)).map((j) => j.key)).toContain(added);
