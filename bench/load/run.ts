@@ -110,6 +110,8 @@ try {
         LOG_LEVEL: "warn",
         NODE_ENV: "production",
         XD_DATA_KEY: "5a".repeat(32),
+        // As behind a load balancer: the scanners' X-Forwarded-For addresses are their own.
+        XD_TRUSTED_PROXIES: "127.0.0.1",
       },
       stdio: ["ignore", "inherit", "inherit"],
     });

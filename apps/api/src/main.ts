@@ -6,7 +6,12 @@ import { buildServer } from "./server.ts";
 const env = loadEnv();
 const log = createLogger(env.LOG_LEVEL);
 const deps = buildDeps(env, log);
-const app = await buildServer(deps, { logger: log, secureCookies: env.PUBLIC_URL.startsWith("https:"), publicUrl: env.PUBLIC_URL });
+const app = await buildServer(deps, {
+  logger: log,
+  secureCookies: env.PUBLIC_URL.startsWith("https:"),
+  publicUrl: env.PUBLIC_URL,
+  trustedProxies: env.XD_TRUSTED_PROXIES,
+});
 
 let closing = false;
 async function shutdown(signal: string) {

@@ -26,6 +26,9 @@ export interface ServerOptions {
   secureCookies?: boolean;
   /// Public origin, for tracking links printed on labels.
   publicUrl?: string;
+  /// Proxies (addresses, CIDR ranges) whose X-Forwarded-For names the client: XD_TRUSTED_PROXIES. None by default,
+  /// so the client's address is the socket's peer, whatever headers it sends.
+  trustedProxies?: readonly string[];
 }
 
 /// The X-Request-Id a client sent, when well-formed: logged and audited beside the server's own id, never instead.
@@ -53,7 +56,7 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}) {
     },
     // Product images come base64-encoded through tRPC: 5 MB of image is about 6.7 MB of body.
     bodyLimit: 8 * 1024 * 1024,
-    trustProxy: true,
+    trustProxy: opts.trustedProxies?.length ? [...opts.trustedProxies] : false,
     routerOptions: { maxParamLength: 5000 },
     // While shutting down, a request that still reaches us (sent before the signal, or on a kept-alive connection) is
     // answered, with `Connection: close`, rather than bounced with a 503: the listening socket is already closed, so

@@ -1,5 +1,26 @@
 // Runtime settings from the environment, with the project-local services as defaults.
+import { isIP } from "node:net";
 import { z } from "zod";
+
+/// The names proxy-addr (Fastify's trustProxy) knows for address ranges.
+const PROXY_RANGE_NAMES = ["loopback", "linklocal", "uniquelocal"];
+
+/// An IP address, a CIDR range (10.0.0.0/8, fd00::/8) or a range name: one entry of XD_TRUSTED_PROXIES.
+export function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.includes(entry)) return true;
+  const [address = "", bits, ...rest] = entry.split("/");
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+/// A comma- or space-separated list of proxy addresses; empty (none trusted) when unset.
+const ZTrustedProxiesSchema = z
+  .string()
+  .default("")
+  .transform((s) => s.split(/[\s,]+/).filter(Boolean))
+  .pipe(z.array(z.string().refine(isProxyAddress, "must be IP addresses or CIDR ranges (10.0.0.0/8), or loopback")));
 
 const ZEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -11,6 +32,9 @@ const ZEnvSchema = z.object({
   API_PORT: z.coerce.number().int().min(0).max(65535).default(4310),
   /// Public origin of the web app (CORS and links in labels).
   PUBLIC_URL: z.string().url().default("http://127.0.0.1:4310"),
+  /// Proxies whose X-Forwarded-For names the client (per-IP limits, audit rows, sessions); none by default, so a
+  /// client cannot claim an address by sending the header itself.
+  XD_TRUSTED_PROXIES: ZTrustedProxiesSchema,
   SESSION_TTL_HOURS: z.coerce.number().int().positive().default(12),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /// A leg turns YELLOW in this last fraction of its planned time (0.2 = the last 20%).

@@ -5,7 +5,7 @@ import type { FastifyInstance } from "fastify";
 import { pgPool, type Db } from "@xiangda/db";
 import { createHarness, type Harness } from "@xiangda/api/test-utils/harness";
 import { buildWorld, type World } from "@xiangda/api/test-utils/fixtures";
-import { buildServer } from "../../server.ts";
+import { buildServer, type ServerOptions } from "../../server.ts";
 
 /// One seed for every property (printed by fast-check on a failure); XD_FC_SEED replays another.
 export const SEED = Number(process.env.XD_FC_SEED ?? 20261123);
@@ -30,10 +30,11 @@ export interface Proof {
   close(): Promise<void>;
 }
 
-export async function startProof(): Promise<Proof> {
+/// `trustedProxies: ["127.0.0.1"]` lets a test's X-Forwarded-For name the client, as behind a load balancer.
+export async function startProof(opts: Pick<ServerOptions, "trustedProxies"> = {}): Promise<Proof> {
   const h = await createHarness();
   const w = await buildWorld(h.deps.db);
-  const app = await buildServer(h.deps, { logger: pino({ level: "silent" }), webDist: null });
+  const app = await buildServer(h.deps, { logger: pino({ level: "silent" }), webDist: null, ...opts });
   const tokens = {} as Record<Who, string>;
   for (const [who, username] of Object.entries(USERNAMES) as [Who, string][]) {
     const r = await call(app, "auth.login", { username, password: w.password });
