@@ -1,6 +1,6 @@
 // The HTTP host: health, readiness that tells the truth about PostgreSQL and Redis,
 // tRPC over HTTP with cookie and bearer sessions, and the client-facing error shape.
-import { connect } from "node:net";
+import { connect, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "@xiangda/db";
 import { createProducerConnection } from "@xiangda/jobs";
@@ -9,6 +9,7 @@ import { createHarness, type Harness } from "@xiangda/api/test-utils/harness";
 import { buildWorld, type World } from "@xiangda/api/test-utils/fixtures";
 import { pino } from "pino";
 import { buildServer } from "./server.ts";
+import { waitFor } from "@xiangda/config/testing";
 
 const quiet = pino({ level: "silent" });
 let h: Harness;
@@ -45,12 +46,7 @@ describe("health and readiness", () => {
       expect(down.statusCode).toBe(503);
       expect(down.json()).toMatchObject({ ok: false, postgres: "up", redis: "down", errors: { redis: "Redis is not reachable" } });
       await redis.start();
-      let up = 0;
-      for (let i = 0; i < 50 && up !== 200; i++) {
-        await new Promise((r) => setTimeout(r, 100));
-        up = (await app.inject({ url: "/ready" })).statusCode;
-      }
-      expect(up).toBe(200);
+      await waitFor(async () => (await app.inject({ url: "/ready" })).statusCode === 200, { what: "/ready to answer 200 again" });
       await app.close();
       conn.disconnect();
     });
@@ -73,15 +69,18 @@ describe("closing", () => {
     await app.listen({ host: "127.0.0.1", port: 0 });
     const { port } = app.server.address() as { port: number };
     // Half a request's headers: the connection is busy, so closing keeps it, and the request is read only afterwards.
+    const accepted = new Promise<Socket>((r) => app.server.once("connection", r));
     const sock = connect(port, "127.0.0.1");
     await new Promise((r) => sock.once("connect", r));
+    const serverSide = await accepted;
     let reply = "";
     sock.on("data", (d: Buffer) => (reply += d.toString()));
     const ended = new Promise((r) => sock.once("close", r));
     sock.write("GET /health HTTP/1.1\r\nHost: x\r\n");
-    await new Promise((r) => setTimeout(r, 50));
+    // The server has read the half request (its parser is busy with it) before closing starts.
+    await waitFor(() => serverSide.bytesRead > 0, { what: "the server to read the half request", everyMs: 5 });
     const closed = app.close();
-    await new Promise((r) => setTimeout(r, 50));
+    await waitFor(() => !app.server.listening, { what: "the listening socket to close", everyMs: 5 });
     const late = await new Promise<string | undefined>((r) => {
       const s = connect(port, "127.0.0.1");
       s.once("connect", () => (s.destroy(), r(undefined)));
