@@ -7,7 +7,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 PNPM="$ROOT/node_modules/.bin/pnpm"
 ensure_chromium
 
-E2E_DB="xiangda_e2e"
+E2E_DB="${XD_E2E_DB:-xiangda_e2e}"
 PGADMIN_URL=$(node -e 'const u=new URL(process.env.DATABASE_URL);u.pathname="/postgres";console.log(u.toString())')
 psql "$PGADMIN_URL" -qc "DROP DATABASE IF EXISTS $E2E_DB WITH (FORCE)" >/dev/null
 psql "$PGADMIN_URL" -qc "CREATE DATABASE $E2E_DB" >/dev/null
