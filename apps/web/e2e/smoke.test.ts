@@ -66,6 +66,9 @@ describe("web smoke", () => {
     await page.getByTestId("nav-users").click();
     await page.getByTestId("users-table").waitFor({ state: "visible" });
     expect(await page.getByTestId("users-table").textContent()).toContain("manager");
+    // Sign-in throttling: the card lists what is blocked or delayed (the wrong-password test leaves nothing blocked).
+    await page.getByTestId("login-throttles").waitFor({ state: "visible" });
+    expect(await page.getByTestId("login-throttles").textContent()).toContain("登录限制");
     await page.getByTestId("nav-audit").click();
     await page.getByTestId("audit-table").waitFor({ state: "visible" });
     expect(await page.getByTestId("audit-table").textContent()).toContain("auth.login");
@@ -87,7 +90,7 @@ describe("web smoke", () => {
 
   it("a wrong password shows an error and stays on the login page", async () => {
     const page = await newPage();
-    // One failure stays far below the per-user limit, and admin's next sign-in (below) resets it.
+    // One failure stays far below every sign-in limit (README "Sign-in throttling").
     await submitLogin(page, baseUrl, "admin", "wrong-password");
     const error = page.getByTestId("login-error");
     await error.waitFor({ state: "visible" });

@@ -21,6 +21,8 @@ export const en: TMessages = {
     submitting: "Signing in…",
     unauthorized: "Wrong username or password. Please try again.",
     rateLimited: "Too many sign-in attempts. Please wait a moment and try again.",
+    rateLimitedSeconds: "Too many sign-in attempts. Please try again in {{count}} s.",
+    rateLimitedMinutes: "Too many sign-in attempts. Please try again in {{count}} min.",
     network: "Cannot reach the server. Check the connection and try again.",
     invalid: "Please check the highlighted fields.",
     failed: "Sign-in failed: {{message}}",

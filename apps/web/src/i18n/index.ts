@@ -1,6 +1,8 @@
 // i18next set-up: Chinese by default, English on request, the choice kept in localStorage.
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
+import { adminEn } from "./admin.en.ts";
+import { adminZh } from "./admin.zh.ts";
 import { countersEn } from "./counters.en.ts";
 import { countersZh } from "./counters.zh.ts";
 import { dashboardEn } from "./dashboard.en.ts";
@@ -56,7 +58,8 @@ i18n.on("languageChanged", (lang) => {
 void i18n.use(initReactI18next).init({
   // The load, trace, counter and dashboard pages and the scan results ("scanWhy", pages/station/console/scan-text.ts)
   // have namespaces of their own (keys typed in pages/loads/use-loads-t.ts,
-  // pages/trace/use-trace-t.ts, pages/counters/use-counters-t.ts and pages/dashboard/use-dashboard-t.ts, not in i18next.d.ts).
+  // pages/trace/use-trace-t.ts, pages/counters/use-counters-t.ts, pages/dashboard/use-dashboard-t.ts and
+  // pages/admin/use-admin-t.ts, not in i18next.d.ts).
   resources: {
     "zh-CN": {
       translation: { ...zh, scan: scanZh },
@@ -65,10 +68,19 @@ void i18n.use(initReactI18next).init({
       counters: countersZh,
       dashboard: dashboardZh,
       scanWhy: scanWhyZh,
+      admin: adminZh,
     },
-    en: { translation: { ...en, scan: scanEn }, loads: loadsEn, trace: traceEn, counters: countersEn, dashboard: dashboardEn, scanWhy: scanWhyEn },
+    en: {
+      translation: { ...en, scan: scanEn },
+      loads: loadsEn,
+      trace: traceEn,
+      counters: countersEn,
+      dashboard: dashboardEn,
+      scanWhy: scanWhyEn,
+      admin: adminEn,
+    },
   },
-  ns: ["translation", "loads", "trace", "counters", "dashboard", "scanWhy"],
+  ns: ["translation", "loads", "trace", "counters", "dashboard", "scanWhy", "admin"],
   defaultNS: "translation",
   lng: storedLanguage(),
   fallbackLng: DEFAULT_LANGUAGE,

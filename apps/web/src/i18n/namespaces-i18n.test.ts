@@ -1,5 +1,7 @@
 // Every page namespace: zh and en have the same keys, none empty, with the same {{placeholders}}.
 import { describe, expect, it } from "vitest";
+import { adminEn } from "./admin.en.ts";
+import { adminZh } from "./admin.zh.ts";
 import { countersEn } from "./counters.en.ts";
 import { countersZh } from "./counters.zh.ts";
 import { dashboardEn } from "./dashboard.en.ts";
@@ -25,6 +27,7 @@ function leaf(root: unknown, path: string): string {
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1] ?? "").sort();
 
 const NAMESPACES: [string, unknown, unknown][] = [
+  ["admin", adminZh, adminEn],
   ["counters", countersZh, countersEn],
   ["dashboard", dashboardZh, dashboardEn],
   ["loads", loadsZh, loadsEn],

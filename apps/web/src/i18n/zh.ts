@@ -19,6 +19,8 @@ export const zh = {
     submitting: "正在登录…",
     unauthorized: "用户名或密码错误，请重新输入。",
     rateLimited: "登录尝试过于频繁，请稍后再试。",
+    rateLimitedSeconds: "登录尝试过于频繁，请 {{count}} 秒后再试。",
+    rateLimitedMinutes: "登录尝试过于频繁，请 {{count}} 分钟后再试。",
     network: "无法连接服务器，请检查网络后重试。",
     invalid: "请检查填写的内容。",
     failed: "登录失败：{{message}}",

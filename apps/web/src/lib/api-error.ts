@@ -14,6 +14,7 @@ const ZErrorDataSchema = z.object({
       }),
     )
     .nullish(),
+  details: z.record(z.string(), z.unknown()).nullish(),
 });
 
 export interface TApiError {
@@ -27,12 +28,14 @@ export interface TApiError {
   formErrors: string[];
   message: string;
   isNetwork: boolean;
+  /** The API's extra facts about the error, e.g. `retryAfterSeconds` of RATE_LIMITED. */
+  details: Record<string, unknown> | null;
 }
 
 export function readApiError(error: unknown): TApiError {
   const message = error instanceof Error ? error.message : String(error);
   if (!(error instanceof TRPCClientError)) {
-    return { code: null, appCode: null, fieldErrors: {}, formErrors: [], message, isNetwork: false };
+    return { code: null, appCode: null, fieldErrors: {}, formErrors: [], message, isNetwork: false, details: null };
   }
   const parsed = ZErrorDataSchema.safeParse(error.data);
   const data = parsed.success ? parsed.data : {};
@@ -51,6 +54,7 @@ export function readApiError(error: unknown): TApiError {
     message,
     // No error shape at all means the request never reached tRPC (offline, proxy down).
     isNetwork: !parsed.success || data.code === undefined,
+    details: data.details ?? null,
   };
 }
 

@@ -19,6 +19,13 @@ describe("loginErrorText", () => {
     expect(loginErrorText(failure("TOO_MANY_REQUESTS", { appCode: "RATE_LIMITED" }), i18n.t)).toBe(zh.login.rateLimited);
   });
 
+  it("says how long to wait when the server gives retryAfterSeconds", () => {
+    const wait = (s: number) =>
+      failure("TOO_MANY_REQUESTS", { appCode: "RATE_LIMITED", details: { retryAfterSeconds: s, scope: "USERNAME" } });
+    expect(loginErrorText(wait(8), i18n.t)).toBe("登录尝试过于频繁，请 8 秒后再试。");
+    expect(loginErrorText(wait(900), i18n.t)).toBe("登录尝试过于频繁，请 15 分钟后再试。");
+  });
+
   it("asks to check the fields when the server reports field issues", () => {
     const err = failure("BAD_REQUEST", { appCode: "INVALID_INPUT", zodIssues: [{ path: "username", message: "required" }] });
     expect(loginErrorText(err, i18n.t)).toBe(zh.login.invalid);

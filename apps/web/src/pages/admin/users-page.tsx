@@ -1,4 +1,4 @@
-// ADMIN: every user with role and scope, and the form to add one.
+// ADMIN: every user with role and scope, the form to add one, and sign-in throttling.
 import { useQuery } from "@tanstack/react-query";
 import type { TRole } from "@xiangda/domain";
 import { useTranslation } from "react-i18next";
@@ -6,6 +6,7 @@ import { DataState } from "../../components/data-state.tsx";
 import { shortId } from "../../lib/short-id.ts";
 import { formatDateTime } from "../../lib/time.ts";
 import { useTRPC } from "../../lib/trpc.ts";
+import { LoginThrottlesCard } from "./login-throttles-card.tsx";
 import { UserCreateForm } from "./user-create-form.tsx";
 
 export function UsersPage() {
@@ -68,6 +69,7 @@ export function UsersPage() {
         </DataState>
       </section>
       <UserCreateForm />
+      <LoginThrottlesCard />
     </div>
   );
 }

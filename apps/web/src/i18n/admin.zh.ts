@@ -1,0 +1,25 @@
+// Strings of the ADMIN pages' own sections (namespace "admin", typed in pages/admin/use-admin-t.ts), Chinese.
+export const adminZh = {
+  throttles: {
+    title: "登录限制",
+    lead: "同一账号在同一地址失败 {{perPair}} 次、同一地址失败 {{perIp}} 次后暂时拒绝（{{minutes}} 分钟内）；账号本身只会延迟，不会锁定。",
+    kind: "类型",
+    kindPAIR: "账号 + 地址",
+    kindIP: "地址",
+    kindUSERNAME: "账号",
+    username: "用户名",
+    ip: "地址",
+    failures: "失败次数",
+    state: "状态",
+    stateBLOCKED: "已拒绝",
+    stateDELAYED: "延迟中",
+    until: "至",
+    resetsAt: "计数清零",
+    clearUser: "解除该账号",
+    clearIp: "解除该地址",
+    clearing: "正在解除…",
+    cleared: "已解除 {{count}} 项限制。",
+    clearFailed: "解除失败：{{message}}",
+    truncated: "只显示前 200 项。",
+  },
+};
