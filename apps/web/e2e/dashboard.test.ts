@@ -171,7 +171,7 @@ describe("county dashboard", () => {
     const markers = map.nodes.filter((n) => n.tier !== "VILLAGE_POINT" && n.lng !== null).length;
     expect(markers).toBeGreaterThan(20);
     expect(await page.getByTestId("map-node").count()).toBe(markers);
-    await page.waitForTimeout(500);
+    await page.locator('[data-testid="dash-map-canvas"][data-drawn="true"]').waitFor({ state: "attached" });
     expect(await drawnPixels(page)).toBeGreaterThan(1000);
     await page.locator('[data-testid="map-node"][data-tier="COUNTY_HUB"]').click();
     const panel = page.getByTestId("node-panel");

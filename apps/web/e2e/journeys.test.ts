@@ -449,7 +449,7 @@ describe("journeys (issue #9)", () => {
         const coverage = await query<{ coverageRate: number; villagePoints: number }>("dashboard.coverage", { countyCode: COUNTY });
         expect(Number(await page.getByTestId("fig-coverage-rate").getAttribute("data-value"))).toBeCloseTo(coverage.coverageRate, 6);
         expect(Number(await page.getByTestId("fig-village-points").getAttribute("data-value"))).toBe(coverage.villagePoints);
-        await page.waitForTimeout(500);
+        await page.locator('[data-testid="dash-map-canvas"][data-drawn="true"]').waitFor({ state: "attached" });
         await page.screenshot({ path: screenshotPath("journey3-01-map") });
         await page.getByTestId("dash-coverage").screenshot({ path: screenshotPath("journey3-02-coverage") });
 

@@ -24,12 +24,16 @@ export interface ReadSymbol {
 }
 
 /// Pages `first`..`last` (1-based, all by default) of a PDF as PNGs at `dpi`.
-export function rasterise(pdf: Buffer, opts: { dpi?: number; first?: number; last?: number } = {}): PNG[] {
+/// With `crop`, only that region of each page is drawn (much less work than a whole A4 page at scanner resolution).
+export function rasterise(pdf: Buffer, opts: { dpi?: number; first?: number; last?: number; crop?: MmRegion } = {}): PNG[] {
   const dir = mkdtempSync(path.join(tmpdir(), "xd-pdf-"));
   try {
     writeFileSync(path.join(dir, "d.pdf"), pdf);
+    const dpi = opts.dpi ?? DPI;
     const range = [...(opts.first ? ["-f", String(opts.first)] : []), ...(opts.last ? ["-l", String(opts.last)] : [])];
-    execFileSync("pdftoppm", ["-r", String(opts.dpi ?? DPI), ...range, "-png", path.join(dir, "d.pdf"), path.join(dir, "p")]);
+    const px = (mm: number) => String(Math.round((mm / 25.4) * dpi));
+    const crop = opts.crop ? ["-x", px(opts.crop.x), "-y", px(opts.crop.y), "-W", px(opts.crop.w), "-H", px(opts.crop.h)] : [];
+    execFileSync("pdftoppm", ["-r", String(dpi), ...range, ...crop, "-png", path.join(dir, "d.pdf"), path.join(dir, "p")]);
     return readdirSync(dir)
       .filter((f) => f.endsWith(".png"))
       .sort()

@@ -57,7 +57,7 @@ export async function renderQrSheet(label: QrLabel, count: number): Promise<Buff
     info: { Title: `Trace labels ${label.batchNo}`, Producer: "Xiangda" },
   });
   const font = cjkFont();
-  if (font) doc.registerFont("cjk", font.path, font.family);
+  if (font) doc.registerFont("cjk", font.data, font.family);
   const f = font ? "cjk" : "Helvetica";
   const chunks: Buffer[] = [];
   doc.on("data", (c: Buffer) => chunks.push(c));

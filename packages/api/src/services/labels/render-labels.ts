@@ -1,6 +1,6 @@
 // E-waybill labels as PDF (76×130 mm or 100×150 mm): Code128 waybill barcode, QR code with the
 // tracking link, sort codes, masked recipient, temperature mark. One label per page.
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import bwipjs from "bwip-js";
 import PDFDocument from "pdfkit";
 
@@ -30,20 +30,26 @@ const FONT_CANDIDATES = [
   "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
 ].filter((f): f is string => !!f);
 
-/// A CJK font from the system (fonts-wqy-microhei on Debian); Latin-only labels without one.
-export function cjkFont(): { path: string; family?: string } | null {
+/// A CJK font from the system (fonts-wqy-microhei on Debian); Latin-only labels without one. The file (several MB) is
+/// read once per process, not for every document.
+let fontCache: { path: string; data: Buffer; family?: string } | null | undefined;
+export function cjkFont(): { path: string; data: Buffer; family?: string } | null {
+  if (fontCache !== undefined) return fontCache;
   const found = FONT_CANDIDATES.find((f) => existsSync(f));
-  if (!found) return null;
-  return found.endsWith(".ttc")
+  if (!found) return (fontCache = null);
+  const data = readFileSync(found);
+  fontCache = found.endsWith(".ttc")
     ? {
         path: found,
+        data,
         family: found.includes("wqy-microhei")
           ? "WenQuanYiMicroHei"
           : found.includes("zenhei")
             ? "WenQuanYiZenHei"
             : "NotoSansCJKsc-Regular",
       }
-    : { path: found };
+    : { path: found, data };
+  return fontCache;
 }
 
 const TEMP_MARK: Record<LabelData["temp"], string> = { AMBIENT: "常温", CHILLED: "冷藏 CHILLED", FROZEN: "冷冻 FROZEN" };
@@ -77,7 +83,7 @@ export async function renderLabels(labels: LabelData[], size: TLabelSize = "100x
     info: { Title: "Xiangda e-waybill labels", Producer: "Xiangda" },
   });
   const font = cjkFont();
-  if (font) doc.registerFont("cjk", font.path, font.family);
+  if (font) doc.registerFont("cjk", font.data, font.family);
   const f = font ? "cjk" : "Helvetica";
   const chunks: Buffer[] = [];
   doc.on("data", (c: Buffer) => chunks.push(c));

@@ -34,7 +34,7 @@ export async function renderManifest(d: TLoadDetail): Promise<Buffer> {
     info: { Title: `Load manifest ${d.code}`, Producer: "Xiangda" },
   });
   const font = cjkFont();
-  if (font) doc.registerFont("cjk", font.path, font.family);
+  if (font) doc.registerFont("cjk", font.data, font.family);
   doc.font(font ? "cjk" : "Helvetica");
   const chunks: Buffer[] = [];
   doc.on("data", (c: Buffer) => chunks.push(c));

@@ -238,6 +238,8 @@ export function MaplibreView({ data, layers, label, onNode, villageText, loadsBa
       );
       applyLayers(map, latest.current.layers);
       box.dataset.ready = "true";
+      // Drawn: everything added is on the canvas, nothing left to load or animate (tests and screenshots wait for it).
+      map.once("idle", () => (box.dataset.drawn = "true"));
     });
     map.on("click", "points", (e: MapLayerMouseEvent) => {
       const id: unknown = e.features?.[0]?.properties.id;
@@ -285,6 +287,7 @@ export function MaplibreView({ data, layers, label, onNode, villageText, loadsBa
       map.remove();
       mapRef.current = null;
       delete box.dataset.ready;
+      delete box.dataset.drawn;
     };
   }, [data]);
 
