@@ -4,12 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createProducerConnection } from "./connection.ts";
 import { Queues } from "./enqueue.ts";
 import { startPrivateRedis, type PrivateRedis } from "./testing.ts";
-import { scaled } from "@xiangda/config/testing";
+import { scaled, waitFor } from "@xiangda/config/testing";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /// "ok", the error's name, or "timeout" (BullMQ waits for a connection without limit).
 const attempt = (p: Promise<unknown>) =>
-  Promise.race([p.then(() => "ok", (e: Error) => e.name), sleep(1_500).then(() => "timeout")]);
+  Promise.race([p.then(() => "ok", (e: Error) => e.name), sleep(scaled(3_000)).then(() => "timeout")]);
 
 let redis: PrivateRedis;
 beforeAll(async () => {
@@ -34,8 +34,7 @@ describe("Queues across a Redis outage", () => {
       expect(await notify.waitUntilReady().then(() => "ok", (e: Error) => e.name)).toBe("MaxRetriesPerRequestError");
       expect(await flows.waitUntilReady().then(() => "ok", (e: Error) => e.name)).toBe("MaxRetriesPerRequestError");
       await redis.start();
-      for (let i = 0; i < 50 && conn.status !== "ready"; i++) await sleep(100);
-      expect(conn.status).toBe("ready");
+      await waitFor(() => conn.status === "ready", { what: "the producer connection to reconnect" });
 
       const after = [
         await attempt(queues.get("notify").add("x", { n: 3 }, { jobId: "after-outage" })),
