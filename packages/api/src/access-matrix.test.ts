@@ -140,21 +140,7 @@ const MATRIX: Record<string, Row> = {
   "shipments.list": { allowed: COUNTY, input: (w) => ({ countyCode: w.home.countyCode }) },
   "shipments.get": { allowed: COUNTY, input: async (w, h) => ({ countyCode: w.home.countyCode, waybillNo: await makeShipment(w, h) }) },
   "shipments.create": { allowed: COUNTY, input: (w) => shipmentInput(w) },
-  "shipments.accept": {
-    allowed: ["admin", "manager", "station"],
-    input: (w) => ({
-      nodeId: w.home.stationId,
-      senderName: "李大山",
-      senderIdNumber: "11010519491231002X",
-      senderPhone: "13900001111",
-      recipientName: "赵女士",
-      recipientPhone: "13700002222",
-      outboundCity: "沈阳市",
-      weightG: 5000,
-      contentsCategory: "苹果",
-      inspection: FULL_INSPECTION,
-    }),
-  },
+  "shipments.accept": { allowed: ["admin", "manager", "station"], input: (w) => acceptInput(w.home.stationId) },
   "shipments.acceptAnnounced": {
     allowed: ["admin", "manager", "station"],
     input: async (w, h) => {
@@ -164,9 +150,10 @@ const MATRIX: Record<string, Row> = {
     },
   },
   "shipments.awaitingAcceptance": { allowed: ["admin", "manager", "station"], input: (w) => ({ nodeId: w.home.stationId }) },
+  // A parcel held at S1, screened at S1 (what other nodes may screen: "node-level scope" below).
   "shipments.screen": {
     allowed: ["admin", "manager", "station"],
-    input: async (w, h) => ({ nodeId: w.home.stationId, waybillNo: await makeShipment(w, h), screened: true }),
+    input: async (w, h) => ({ nodeId: w.home.stationId, waybillNo: await parcelAt(w, h, w.home.stationId), screened: true }),
   },
   "shipments.importManifest": {
     allowed: COUNTY,
@@ -474,7 +461,7 @@ async function restockDraft(w: World, h: Harness): Promise<string> {
   return o.id;
 }
 
-async function makeLoad(w: World, h: Harness): Promise<string> {
+async function makeLoad(w: World, h: Harness, toNodeId = w.home.stationId): Promise<string> {
   const n = ++seq;
   const departAt = new Date(Date.UTC(2026, 10, 23, 5, 30) + n * 60_000);
   const load = await h.deps.db.load.create({
@@ -483,7 +470,7 @@ async function makeLoad(w: World, h: Harness): Promise<string> {
       key: `matrix:${n}:${departAt.toISOString()}`,
       code: makeLoadCode(9_000_000 + n),
       nodeId: w.home.hubId,
-      toNodeId: w.home.stationId,
+      toNodeId,
       departAt,
       cutoffAt: new Date(departAt.getTime() - 30 * 60_000),
     },
@@ -504,9 +491,32 @@ function shipmentInput(w: World) {
   };
 }
 
-async function makeShipment(w: World, h: Harness): Promise<string> {
-  const s = await h.callerAs(w.actors.admin).shipments.create(shipmentInput(w) as never);
+async function makeShipment(w: World, h: Harness, to = `${w.home.countyCode}-S1`): Promise<string> {
+  const s = await h.callerAs(w.actors.admin).shipments.create({ ...shipmentInput(w), to } as never);
   return s.waybillNo;
+}
+
+function acceptInput(nodeId: string) {
+  return {
+    nodeId,
+    senderName: "李大山",
+    senderIdNumber: "11010519491231002X",
+    senderPhone: "13900001111",
+    recipientName: "赵女士",
+    recipientPhone: "13700002222",
+    outboundCity: "沈阳市",
+    weightG: 5000,
+    contentsCategory: "苹果",
+    inspection: FULL_INSPECTION,
+  };
+}
+
+/// A parcel held at a node: a downward one (hub → S1) that has arrived there, or an upward one accepted there.
+async function parcelAt(w: World, h: Harness, nodeId: string, direction: "DOWN" | "UP" = "DOWN"): Promise<string> {
+  if (direction === "UP") return (await h.callerAs(w.actors.admin).shipments.accept(acceptInput(nodeId))).waybillNo;
+  const waybillNo = await makeShipment(w, h);
+  await h.deps.db.shipment.update({ where: { waybillNo }, data: { currentNodeId: nodeId, status: "AT_NODE" } });
+  return waybillNo;
 }
 
 type AnyProc = { _def: { type: "query" | "mutation" | "subscription" } };
@@ -578,5 +588,169 @@ describe("scoped reads", () => {
   it("an unknown id is denied the same way as another's id (no existence oracle)", async () => {
     const station = h.callerAs(world.actors.station);
     await expect(station.station.overview({ nodeId: "00000000-0000-4000-8000-000000000000" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
+
+// Issue #16: a station procedure checks the caller may act at `nodeId`, and then that the parcel, load or manifest it
+// names is at (or for) that node, not merely in the same county. Each cell: who, at which node, on what, and the answer.
+describe("node-level scope", () => {
+  type Expect = "ok" | "NOT_FOUND" | "BAD_REQUEST";
+  interface Cell {
+    role: RoleName;
+    path: string;
+    what: string;
+    input: Input;
+    expect: Expect;
+  }
+  const S1 = (w: World) => w.home.stationId;
+  const S2 = (w: World) => w.home.otherStationId;
+  const HUB = (w: World) => w.home.hubId;
+  type At = (w: World) => string;
+  type Parcel = (w: World, h: Harness) => Promise<string>;
+  const screen = (role: RoleName, at: At, what: string, parcel: Parcel, expect: Expect): Cell => ({
+    role,
+    path: "shipments.screen",
+    what,
+    input: async (w, h) => ({ nodeId: at(w), waybillNo: await parcel(w, h), screened: true, device: "XR-1" }),
+    expect,
+  });
+  const heldAtS2 = (w: World, h: Harness) => parcelAt(w, h, S2(w));
+  const upAtS2 = (w: World, h: Harness) => parcelAt(w, h, S2(w), "UP");
+  /// Sent off from S1: on its way, no longer held there.
+  const departedS1 = async (w: World, h: Harness) => {
+    const wb = await parcelAt(w, h, S1(w));
+    await h.deps.db.shipment.update({ where: { waybillNo: wb }, data: { status: "IN_TRANSIT" } });
+    return wb;
+  };
+  /// An upward parcel announced at S2 (a restock order's, say), waiting there to be handed in.
+  const announcedAtS2 = async (w: World, h: Harness) => {
+    const up = { ...shipmentInput(w), direction: "UP", fromCode: `${w.home.countyCode}-S2`, to: `${w.home.countyCode}-HUB` };
+    return (await h.callerAs(w.actors.admin).shipments.create(up as never)).waybillNo;
+  };
+  const acceptAt = (role: RoleName, at: At, what: string, parcel: Parcel, expect: Expect): Cell => ({
+    role,
+    path: "shipments.acceptAnnounced",
+    what,
+    input: async (w, h) => ({
+      nodeId: at(w),
+      waybillNo: await parcel(w, h),
+      senderName: "李大山",
+      senderIdNumber: "11010519491231002X",
+      inspection: FULL_INSPECTION,
+    }),
+    expect,
+  });
+  const manifestOf = (at: At) => async (w: World, h: Harness) => {
+    const carrier = await h.deps.db.carrier.upsert({ where: { code: "YTO" }, update: {}, create: { code: "YTO", name: "圆通" } });
+    const m = await h.deps.db.arrivalManifest.create({
+      data: { countyCode: w.home.countyCode, carrierId: carrier.id, nodeId: at(w), fileName: "m.csv", rows: 0, created: 0 },
+    });
+    return m.id;
+  };
+
+  const CELLS: Cell[] = [
+    // 过机安检: at the node holding the parcel, or at the hub for an upward parcel; never another node of the county.
+    screen("station", S1, "a parcel held at S2", heldAtS2, "NOT_FOUND"),
+    screen("manager", S1, "a parcel held at S2", heldAtS2, "NOT_FOUND"),
+    screen("admin", S1, "a parcel held at S2", heldAtS2, "NOT_FOUND"),
+    screen("otherStation", S2, "a parcel held at S2", heldAtS2, "ok"),
+    screen("station", S1, "an upward parcel accepted at S2", upAtS2, "NOT_FOUND"),
+    screen("manager", HUB, "an upward parcel accepted at S2", upAtS2, "ok"),
+    screen("manager", HUB, "a downward parcel held at S2", heldAtS2, "NOT_FOUND"),
+    screen("station", S1, "a parcel that has left S1", departedS1, "NOT_FOUND"),
+    // 收寄: only what waits at the node; a refusal names no other node and no other parcel's state.
+    acceptAt("station", S1, "a parcel announced at S2", announcedAtS2, "BAD_REQUEST"),
+    acceptAt("manager", S1, "a parcel announced at S2", announcedAtS2, "BAD_REQUEST"),
+    acceptAt("station", S1, "a downward parcel held at S2", heldAtS2, "BAD_REQUEST"),
+    acceptAt("otherStation", S2, "a parcel announced at S2", announcedAtS2, "ok"),
+    // A manifest is read at the node that received it.
+    {
+      role: "station",
+      path: "shipments.manifestParcels",
+      what: "S2's manifest",
+      input: async (w, h) => ({ nodeId: S1(w), manifestId: await manifestOf(S2)(w, h) }),
+      expect: "BAD_REQUEST",
+    },
+    {
+      role: "otherStation",
+      path: "shipments.manifestParcels",
+      what: "S2's manifest",
+      input: async (w, h) => ({ nodeId: S2(w), manifestId: await manifestOf(S2)(w, h) }),
+      expect: "ok",
+    },
+  ];
+
+  for (const c of CELLS) {
+    it(`${c.path} · ${c.role} at ${c.what} → ${c.expect}`, async () => {
+      const input = (await c.input(world, h)) as { waybillNo?: string };
+      const before = input.waybillNo ? await h.deps.db.shipment.findUniqueOrThrow({ where: { waybillNo: input.waybillNo } }) : null;
+      let fn: unknown = h.callerAs(world.actors[c.role]);
+      for (const part of c.path.split(".")) fn = (fn as Record<string, unknown>)[part];
+      const r = await (fn as (i: unknown) => Promise<unknown>)(input).then(
+        () => ({ ok: true as const }),
+        (e: unknown) => {
+          if (!(e instanceof TRPCError)) throw e;
+          return { ok: false as const, code: e.code, message: e.message };
+        },
+      );
+      if (c.expect === "ok") {
+        expect(r, JSON.stringify(r)).toEqual({ ok: true });
+        return;
+      }
+      expect(r).toMatchObject({ ok: false, code: c.expect });
+      if (!before) return;
+      // Refused: nothing changed, and the answer tells nothing of where the parcel is or what it is.
+      const after = await h.deps.db.shipment.findUniqueOrThrow({ where: { id: before.id } });
+      expect(after).toEqual(before);
+      expect(await h.deps.db.shipmentEvent.count({ where: { shipmentId: before.id, type: { in: ["SCREENED", "ACCEPTED"] } } })).toBe(
+        before.acceptedAt ? 1 : 0,
+      );
+      const nodes = await h.deps.db.node.findMany({ where: { id: { in: [S2(world), HUB(world)] } } });
+      const message = (r as { message: string }).message;
+      for (const n of nodes) expect(message).not.toContain(n.name);
+      expect(message).not.toMatch(/delivery|in transit|already|expected at|created/i);
+    });
+  }
+
+  it("scan.record · station at S1 with the code of a load hub → S2: not at this node, nothing of its contents", async () => {
+    const w = world;
+    const waybillNo = await makeShipment(w, h, `${w.home.countyCode}-S2`);
+    const s = await h.deps.db.shipment.findUniqueOrThrow({ where: { waybillNo } });
+    const loadId = await makeLoad(w, h, S2(w));
+    await h.deps.db.loadItem.create({
+      data: { loadId, shipmentId: s.id, legId: crypto.randomUUID(), weightG: 1000, volumeCm3: 1000, temp: "AMBIENT", stopNodeId: S2(w) },
+    });
+    const { code } = await h.deps.db.load.findUniqueOrThrow({ where: { id: loadId } });
+    const at = new Date().toISOString();
+    for (const action of ["ARRIVE", "DEPART"] as const) {
+      const r = await h.callerAs(w.actors.station).scan.record({ clientScanId: crypto.randomUUID(), code, action, nodeId: S1(w), at });
+      expect(r).toMatchObject({ outcome: "UNKNOWN_CODE", reason: "LOAD_NOT_HERE", params: { load: code }, shipment: null, nextHop: null });
+      expect(JSON.stringify(r)).not.toContain(waybillNo);
+    }
+    expect(await h.deps.db.shipment.findUniqueOrThrow({ where: { id: s.id } })).toEqual(s);
+    // S2's own staff move it (ARRIVE where the load goes).
+    const own = await h
+      .callerAs(w.actors.otherStation)
+      .scan.record({ clientScanId: crypto.randomUUID(), code, action: "ARRIVE", nodeId: S2(w), at });
+    expect(own).toMatchObject({ reason: "LOAD_SUMMARY", params: { load: code, n: 1 } });
+  });
+
+  it("scan.record · station at S1, a refused scan of a parcel for S2 says only that it is not here", async () => {
+    const waybillNo = await makeShipment(world, h, `${world.home.countyCode}-S2`);
+    const r = await h.callerAs(world.actors.station).scan.record({
+      clientScanId: crypto.randomUUID(),
+      code: waybillNo,
+      action: "DEPART",
+      nodeId: S1(world),
+      at: new Date().toISOString(),
+    });
+    expect(r).toMatchObject({
+      outcome: "INVALID_TRANSITION",
+      reason: "NOT_HERE",
+      params: null,
+      shipment: null,
+      expected: null,
+      nextHop: null,
+    });
   });
 });

@@ -40,7 +40,8 @@ beforeAll(async () => {
   // (a scan changes only parcels at its node: #16).
   for (const code of waybills.slice(0, 3)) {
     const at = new Date().toISOString();
-    const r = await call(p.app, "scan.record", { clientScanId: crypto.randomUUID(), code, action: "ARRIVE", nodeId: p.w.home.stationId, at }, p.tokens.manager);
+    const scan = { clientScanId: crypto.randomUUID(), code, action: "ARRIVE", nodeId: p.w.home.stationId, at };
+    const r = await call(p.app, "scan.record", scan, p.tokens.manager);
     expect(r.status, r.text).toBe(200);
   }
   nodeIds = [p.w.home.hubId, p.w.home.stationId, p.w.home.otherStationId, p.w.away.stationId];

@@ -42,6 +42,7 @@ export const scanWhyZh = {
   VEHICLE_NOT_ON_LOAD: "这辆车不在装车单 {{load}} 上",
   LOAD_ACTION: "装车单只能用于装车、发件、交接或到件；请逐件扫描",
   LOAD_EMPTY: "装车单 {{load}} 没有包裹",
+  LOAD_NOT_HERE: "装车单 {{load}} 不在本站",
   LOAD_SUMMARY: "装车单 {{load}}：共 {{n}} 件，成功 {{ok}} 件",
   loadDup: "，{{dup}} 件已扫过",
   loadRefused: "，{{refused}} 件被拒（{{first}}：{{why}}）",

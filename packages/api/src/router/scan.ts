@@ -6,7 +6,10 @@ import { authedProcedure, router, stationProcedure } from "../trpc.ts";
 const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 
 export const scanRouter = router({
-  /// Every attempt is stored; FORBIDDEN and other refusals come back as outcomes, not errors.
+  /// Every attempt is stored; FORBIDDEN and other refusals come back as outcomes, not errors. Staff scan only at their
+  /// own node; a scan at a node changes only parcels there (ARRIVE receives one wherever it was), a load's code works only
+  /// where the load leaves from or goes to, and a refused scan tells station staff nothing of a parcel whose route never
+  /// comes to their node (services/scan/record-scan.ts).
   record: authedProcedure
     .meta({ roles: "authed", auditTarget: (i) => `scan:${(i as { clientScanId?: string }).clientScanId ?? "?"}` })
     .input(ZScanSchema)

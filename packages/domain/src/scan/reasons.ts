@@ -44,6 +44,8 @@ export const SCAN_REASONS = {
   VEHICLE_NOT_ON_LOAD: "this vehicle is not on load {load}",
   LOAD_ACTION: "a load can be scanned to load, depart, hand over or arrive; scan {action} parcel by parcel",
   LOAD_EMPTY: "load {load} has no parcels",
+  /// A load's barcode scanned where the load neither leaves from nor goes to (or no such load): nothing of its contents.
+  LOAD_NOT_HERE: "load {load} is not at this node",
   /// A load's barcode: its parcels' own results summed up; the message goes on with ", {dup} already" and
   /// ", {refused} refused ({first}: {firstMessage})" when there are some (params `dup`, `refused`, `first`, `firstMessage`).
   LOAD_SUMMARY: "load {load}: {n} parcels, {ok} {action} OK",

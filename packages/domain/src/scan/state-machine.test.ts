@@ -157,6 +157,17 @@ describe("EXCEPTION and RETURN", () => {
     });
     expect(decideScan(state({ status: "EXCEPTION" }), scan("EXCEPTION", HUB, { exceptionReason: "破损" })).outcome).toBe("DUPLICATE");
   });
+  it("takes an exception only where the parcel is (or from where it left): elsewhere it changes nothing", () => {
+    expect(decideScan(state(), scan("EXCEPTION", ST, { exceptionReason: "破损" }))).toMatchObject({
+      outcome: "INVALID_TRANSITION",
+      reason: "NOT_HERE_ARRIVE_FIRST",
+      effect: null,
+      expectedNodeId: HUB,
+    });
+    expect(decideScan(state({ status: "EXCEPTION" }), scan("EXCEPTION", OTHER, { exceptionReason: "破损" })).effect).toBeNull();
+    const departed = state({ status: "IN_TRANSIT", legs: legs("DEPARTED") });
+    expect(decideScan(departed, scan("EXCEPTION", HUB, { exceptionReason: "车辆事故" })).outcome).toBe("OK");
+  });
   it("returns a parcel held here", () => {
     expect(decideScan(state({ status: "AWAITING_PICKUP", currentNodeId: VP }), scan("RETURN", VP)).effect?.status).toBe("RETURNED");
     expect(decideScan(state({ status: "IN_TRANSIT", legs: legs("DEPARTED") }), scan("RETURN", HUB)).outcome).toBe("INVALID_TRANSITION");

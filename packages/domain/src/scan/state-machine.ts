@@ -196,6 +196,10 @@ export function decideScan(s: ScanState, scan: ScanInput): ScanDecision {
     }
     case "EXCEPTION": {
       if (!scan.exceptionReason?.trim()) return no("INVALID_TRANSITION", "EXCEPTION_REASON_REQUIRED");
+      // Reported by the node that has it (or sent it off on the leg it is on), never by another: an exception moves the
+      // parcel to the reporting node. A parcel in hand that the network places elsewhere is scanned in (ARRIVE) first.
+      if (s.currentNodeId !== here)
+        return no("INVALID_TRANSITION", "NOT_HERE_ARRIVE_FIRST", undefined, { expectedNodeId: s.currentNodeId });
       if (s.status === "EXCEPTION" && s.currentNodeId === here) return no("DUPLICATE", "ALREADY_EXCEPTION");
       return {
         ...ok("EXCEPTION_REPORTED"),

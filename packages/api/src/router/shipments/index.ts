@@ -3,7 +3,7 @@ import { z } from "zod";
 import { writeOutbox, type Db } from "@xiangda/db";
 import { networkImport, outboxEvent } from "@xiangda/jobs";
 import { AppError, type Actor } from "@xiangda/domain";
-import { acceptAnnounced, acceptUpward, recordScreening } from "../../services/shipments/accept-shipment.ts";
+import { acceptAnnounced, acceptUpward } from "../../services/shipments/accept-shipment.ts";
 import { awaitingAcceptance } from "../../services/shipments/awaiting-acceptance.ts";
 import { createShipment } from "../../services/shipments/create-shipment.ts";
 import { importManifest } from "../../services/shipments/import-manifest.ts";
@@ -11,6 +11,7 @@ import { listNodeManifests, manifestParcels } from "../../services/shipments/nod
 import { listOverdue, listShipments, ZShipmentFilterSchema } from "../../services/shipments/list-shipments.ts";
 import { recomputeLights } from "../../services/shipments/recompute-lights.ts";
 import { ZAcceptAnnouncedSchema, ZAcceptSchema, ZCreateShipmentSchema } from "../../services/shipments/schemas.ts";
+import { screenShipment } from "../../services/shipments/screen-shipment.ts";
 import { shipmentDetail, staffView } from "../../services/shipments/tracking.ts";
 import { countyProcedure, router, stationProcedure } from "../../trpc.ts";
 
@@ -69,7 +70,11 @@ export const shipmentsRouter = router({
       return staffView(await shipmentDetail(ctx.db, { id: s.id }));
     }),
 
-  /// An upward parcel accepted at the caller's own station or village point.
+  // Station procedures (issue #16): stationProcedure admits the caller at `nodeId`; whatever else the input names (a
+  // parcel, a manifest) must then be at or for that node, never merely in its county. Each says its rule.
+
+  /// An upward parcel accepted at the caller's own station or village point. Names no other object: the parcel is
+  /// created at `nodeId`.
   accept: stationProcedure
     .meta({ roles: station, auditTarget: waybillTarget })
     .input(ZAcceptSchema)
@@ -79,7 +84,8 @@ export const shipmentsRouter = router({
       return staffView(await shipmentDetail(ctx.db, { id: s.id }));
     }),
 
-  /// A parcel announced at the caller's node (a restock order's, say) accepted there under the three rules.
+  /// A parcel announced at the caller's node (a restock order's, say) accepted there under the three rules. Only a parcel
+  /// held at `nodeId`: another node's is refused as not waiting here, with nothing of its state or whereabouts.
   acceptAnnounced: stationProcedure
     .meta({ roles: station, auditTarget: (i) => `shipment:${(i as { waybillNo?: string }).waybillNo ?? "?"}` })
     .input(ZAcceptAnnouncedSchema)
@@ -89,20 +95,22 @@ export const shipmentsRouter = router({
       return staffView(await shipmentDetail(ctx.db, { id }));
     }),
 
-  /// Parcels announced at the caller's node and not yet handed in, oldest first (senders' personal names masked).
+  /// Parcels announced at the caller's node and not yet handed in, oldest first (senders' personal names masked). Lists
+  /// by `nodeId` only.
   awaitingAcceptance: stationProcedure
     .meta({ roles: station })
     .input(z.object({ limit: z.number().int().min(1).max(200).default(100) }))
     .query(({ ctx, input }) => awaitingAcceptance(ctx.db, ctx.node.id, input.limit)),
 
+  /// 过机安检 at the node holding the parcel, or at the county hub for an upward parcel (services/shipments/screen-shipment.ts);
+  /// another node's parcel is NOT_FOUND, the same as no parcel, whoever calls (a manager acts at the node named too).
   screen: stationProcedure
     .meta({ roles: station, auditTarget: (i) => `shipment:${(i as { waybillNo?: string }).waybillNo ?? "?"}` })
     .input(z.object({ waybillNo: z.string().trim().min(1), screened: z.boolean(), device: z.string().trim().max(60).optional() }))
     .mutation(async ({ ctx, input }) => {
-      const s = await ctx.db.shipment.findUnique({ where: { waybillNo: input.waybillNo.toUpperCase() } });
-      if (!s || s.countyCode !== ctx.node.countyCode) throw new AppError("NOT_FOUND", "No such shipment in this county");
-      await recordScreening(ctx.db, ctx.actor, s.id, { screened: input.screened, device: input.device, nodeId: input.nodeId }, ctx.now());
-      return staffView(await shipmentDetail(ctx.db, { id: s.id }));
+      const { nodeId: _nodeId, ...rest } = input;
+      const id = await screenShipment(ctx.db, ctx.actor, ctx.node, rest, ctx.now());
+      return staffView(await shipmentDetail(ctx.db, { id }));
     }),
 
   importManifest: countyProcedure
@@ -111,19 +119,22 @@ export const shipmentsRouter = router({
     .mutation(({ ctx, input }) => runManifest(ctx, input)),
 
   /// A manifest of the parcels a carrier delivers to this node: at a township station they are expected until each is
-  /// scanned in (villages of the station's township only); at the county hub, the same as `importManifest`.
+  /// scanned in (villages of the station's township only); at the county hub, the same as `importManifest`. Creates its
+  /// parcels at `nodeId`; a carrier waybill already on the platform is skipped (counted, nothing of it shown).
   importNodeManifest: stationProcedure
     .meta({ roles: station, auditTarget: manifestTarget })
     .input(ZManifestUploadSchema)
     .mutation(({ ctx, input }) => runManifest(ctx, { ...input, countyCode: ctx.node.countyCode, nodeId: ctx.node.id })),
 
   /// The manifests this node received, newest first, with how many of their parcels are in and how many outstanding.
+  /// Lists by `nodeId` only.
   nodeManifests: stationProcedure
     .meta({ roles: station })
     .input(z.object({ limit: z.number().int().min(1).max(100).default(20) }))
     .query(({ ctx, input }) => listNodeManifests(ctx.db, ctx.node.id, input.limit)),
 
-  /// One manifest's parcels at this node, outstanding first, recipients masked.
+  /// One manifest's parcels at this node, outstanding first, recipients masked. Only a manifest received at `nodeId`
+  /// (another node's is refused as no such manifest here).
   manifestParcels: stationProcedure
     .meta({ roles: station })
     .input(z.object({ manifestId: z.string().uuid("must be a manifest id") }))

@@ -12,6 +12,7 @@ import { pgPool } from "@xiangda/db";
 import {
   decideScan,
   looksLikeLoadCode,
+  parseLoadCode,
   parseWaybill,
   waybillProblem,
   shipmentLight,
@@ -332,8 +333,18 @@ async function runBatch(c: PgPool, actor: Actor, input: TScan[], now: Date): Pro
     const list = [...parcels.values()].filter((x) => x.row.countyCode === node.countyCode && x.row.carrierWaybillNo === s.code.trim());
     if (list.length === 1) return list[0]!;
     if (list.length > 1) return { reason: "SEVERAL_CARRIERS", params: { code: s.code.trim() } };
+    // A load code not expanded (see expandLoadScans): another node's load, another county's, or none. One answer for
+    // all three, without its contents.
+    const load = parseLoadCode(code);
+    if (load.ok) return { reason: "LOAD_NOT_HERE", params: { load: load.value } };
     return { reason: "UNKNOWN_CODE", params: { code: s.code.trim() } };
   };
+
+  /// What a node may be told of a parcel: it is there, or its current route starts, passes or ends there. Station staff
+  /// read nothing else of the county's parcels (they have no county-wide look-up), so a refused scan of any other
+  /// parcel says only that it is not here: no status, destination, holding node or next hop.
+  const concerns = (p: Parcel, nodeId: string, legs: LegRow[]) =>
+    p.row.currentNodeId === nodeId || p.row.destNodeId === nodeId || legs.some((l) => l.fromNodeId === nodeId || l.toNodeId === nodeId);
 
   const readyAt = new Set<string>();
   /// Parcels this batch finished: their county-days' dashboard roll-ups are brought up to date (outbox).
@@ -398,6 +409,11 @@ async function runBatch(c: PgPool, actor: Actor, input: TScan[], now: Date): Pro
         phoneLast4: s.phoneLast4 ?? null,
       },
     );
+
+    if (actor.role === "STATION_STAFF" && !decision.effect && decision.outcome === "INVALID_TRANSITION" && !concerns(p, node.id, current)) {
+      record({ clientScanId: s.clientScanId, outcome: "INVALID_TRANSITION", ...why("NOT_HERE"), ...base }, row.id);
+      continue;
+    }
 
     const at = eventTime(new Date(s.at), now);
     const e = decision.effect;
@@ -571,7 +587,10 @@ async function expandLoadScans(c: PgPool, actor: Actor, input: TScan[], mayTry: 
     top[k] = scans.length;
     scans.push(s);
     const code = s.code.trim().toUpperCase();
-    const mine = mayTry(s) && looksLikeLoadCode(code) ? rows.filter((r) => r.code === code) : [];
+    // A load is scanned where it leaves from or where it goes to, by anyone (a manager too): its parcels are nowhere
+    // else. Elsewhere its code is not expanded, and find() answers LOAD_NOT_HERE with none of its contents.
+    const mine =
+      mayTry(s) && looksLikeLoadCode(code) ? rows.filter((r) => r.code === code && (r.nodeId === s.nodeId || r.toNodeId === s.nodeId)) : [];
     if (!mine.length) return;
     const first = mine[0]!;
     const vehicles = new Set(mine.map((r) => r.vehicleId).filter(Boolean));

@@ -1,5 +1,5 @@
 // Accepting an upward parcel under the three rules: 收寄验视 inspection, 实名收寄 real name and ID,
-// 过机安检 security screening (which may also be recorded later, at the hub).
+// 过机安检 security screening (which may also be recorded later: screen-shipment.ts).
 import { randomUUID } from "node:crypto";
 import { writeOutbox, type Db } from "@xiangda/db";
 import { AppError, parseWaybill, validateResidentId, type Actor } from "@xiangda/domain";
@@ -132,15 +132,14 @@ export async function acceptAnnounced(
       senderOrgCode: true,
     },
   });
-  if (!s || s.countyCode !== node.countyCode) throw AppError.field("waybillNo", `no parcel ${wb.value} in this county`);
+  // Only a parcel at this node is accepted, or described: one answer for "no such parcel" and "another node's" (whose
+  // state, direction and whereabouts are none of this desk's business), checked before anything else is said of it.
+  if (!s || s.countyCode !== node.countyCode || s.currentNodeId !== node.id)
+    throw AppError.field("waybillNo", `no parcel ${wb.value} waits to be accepted at ${node.name}`);
   if (s.direction !== "UP") throw AppError.field("waybillNo", `${wb.value} is a delivery, not a parcel being sent: nothing to accept`);
-  if (s.acceptedAt && s.currentNodeId === node.id && s.status === "ACCEPTED") return s.id;
+  if (s.acceptedAt && s.status === "ACCEPTED") return s.id;
   if (s.status !== "CREATED")
     throw AppError.field("waybillNo", `${wb.value} is ${s.status.toLowerCase().replace("_", " ")} already: nothing to accept`);
-  if (s.currentNodeId !== node.id) {
-    const at = s.currentNodeId ? await db.node.findUnique({ where: { id: s.currentNodeId }, select: { name: true } }) : null;
-    throw AppError.field("waybillNo", `${wb.value} is expected at ${at?.name ?? "another node"}, not at ${node.name}`);
-  }
   const senderName = s.senderName ?? input.senderName;
   if (!senderName) throw AppError.field("senderName", "required: the parcel has no sender's name");
   let idFields = {};
@@ -194,33 +193,6 @@ export async function acceptAnnounced(
   const after = await db.shipment.findUniqueOrThrow({ where: { id: s.id }, select: { status: true, currentNodeId: true } });
   if (after.status === "ACCEPTED" && after.currentNodeId === node.id) return s.id;
   throw AppError.field("waybillNo", `${wb.value} changed while it was being accepted (now ${after.status.toLowerCase()}); scan it again`);
-}
-
-/// 过机安检 recorded at the hub (or wherever the screening machine is).
-export async function recordScreening(
-  db: Db,
-  actor: Actor,
-  shipmentId: string,
-  input: { screened: boolean; device?: string | undefined; nodeId: string },
-  now: Date,
-) {
-  return db.$transaction(async (tx) => {
-    const s = await tx.shipment.update({
-      where: { id: shipmentId },
-      data: { screening: { screened: input.screened, device: input.device ?? null, by: actor.userId, at: now.toISOString() } },
-    });
-    await tx.shipmentEvent.create({
-      data: {
-        shipmentId,
-        at: now,
-        type: "SCREENED",
-        nodeId: input.nodeId,
-        actorId: actor.userId,
-        details: { screened: input.screened, device: input.device ?? null },
-      },
-    });
-    return s;
-  });
 }
 
 /// Which of the three rules an upward parcel still misses; it may not leave the county hub until none.
