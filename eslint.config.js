@@ -24,6 +24,25 @@ export default tseslint.config(
     },
   },
   {
+    // A client checked out of the pg pool needs an 'error' listener, or a connection the server drops kills the
+    // process: `withPgClient` / `withPgTransaction` (packages/db/src/pg-client.ts) are the only way to get one.
+    files: ["**/*.ts"],
+    ignores: ["packages/db/src/pg-client.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.property.name='connect'][callee.object.callee.name=/^(pgPool|rawPool)$/]",
+          message: "Use withPgClient / withPgTransaction from @xiangda/db: a checked-out client needs an 'error' listener.",
+        },
+        {
+          selector: "CallExpression[callee.property.name='connect'][callee.object.name=/[pP]ool$/]",
+          message: "Use withPgClient / withPgTransaction from @xiangda/db: a checked-out client needs an 'error' listener.",
+        },
+      ],
+    },
+  },
+  {
     files: ["**/*.test.ts", "**/test-utils/**", "**/e2e/**"],
     rules: {
       "@typescript-eslint/no-unsafe-assignment": "off",

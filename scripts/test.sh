@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: install, start PostgreSQL and Redis, then lint, typecheck, every unit and
+# `npm test`: install, start PostgreSQL and Redis, then lint, typecheck, the production build, every unit and
 # integration test against the real servers, and the browser tests in Chromium.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -12,6 +12,8 @@ say "Lint"
 "$PNPM" lint
 say "Typecheck"
 "$PNPM" typecheck
+say "Production build of the API, worker and CLI (the fault tests run it)"
+node scripts/bundle.mjs
 say "Unit and integration tests (real PostgreSQL and Redis)"
 node_modules/.bin/vitest run
 say "Browser tests (Chromium)"

@@ -2,7 +2,7 @@
 // round-robin client), each a station session scanning its own parcels along their routes, some scans re-sent
 // with the same clientScanId. Afterwards every acknowledged scan is stored exactly once, nothing else is, and no
 // answer was a 5xx. Run: pnpm bench load  (XD_LOAD_SECONDS, XD_LOAD_SCANNERS, XD_LOAD_APIS, XD_LOAD_PARCELS).
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
@@ -97,13 +97,18 @@ try {
       { clientScanId: randomUUID(), code: wb, action: "ARRIVE" as const, nodeId: l.to, at: new Date().toISOString() },
     ]);
 
+  // The API as production runs it: the build (scripts/bundle.mjs, remade when a source changed) under plain node.
+  const build = spawnSync(process.execPath, ["scripts/bundle.mjs", "api", "--if-stale"], { cwd: root, stdio: "inherit" });
+  if (build.status !== 0) throw new Error("the production build failed (node scripts/bundle.mjs api)");
   for (let i = 0; i < APIS; i++) {
     const port = await freePort();
-    const child = spawn(process.execPath, ["--import", "tsx", "apps/api/src/main.ts"], {
+    const child = spawn(process.execPath, ["--enable-source-maps", "apps/api/dist/main.js"], {
       cwd: root,
       env: {
         ...process.env,
         DATABASE_URL: tdb.url,
+        REDIS_URL: process.env.REDIS_URL ?? "redis://127.0.0.1:56379",
+        PUBLIC_URL: `http://127.0.0.1:${port}`,
         REDIS_PREFIX: `xdload${Date.now()}`,
         API_HOST: "127.0.0.1",
         API_PORT: String(port),
@@ -256,7 +261,7 @@ try {
     `## Load: ${SCANNERS} concurrent scanners for ${SECONDS} s${APIS > 1 ? ` against ${APIS} API processes` : ""}
 
 ${SCANNERS} scripted scanners, each a signed-in session of its own (bearer token), scan their own parcels along their routes over
-HTTP against the API running as ${APIS === 1 ? "its own process" : `${APIS} processes (the scanners spread round-robin)`} (\`apps/api/src/main.ts\`, production mode) on the seeded Gaizhou
+HTTP against the API running as ${APIS === 1 ? "its own process" : `${APIS} processes (the scanners spread round-robin)`} (the production build, \`node apps/api/dist/main.js\` with \`NODE_ENV=production\`) on the seeded Gaizhou
 demo with ${r0(created)} manifest parcels at the hub: leave the hub, arrive at the station, handed to the village point, arrive
 (\`scan.record\`; every ${BATCH}th parcel's route as one \`scan.recordBatch\`), closed loop with no think time, so
 the machine is saturated and latencies include queueing. Every ${RESEND}th single scan is sent again with the same

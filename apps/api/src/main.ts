@@ -1,9 +1,10 @@
 // API process: start the server; on SIGTERM/SIGINT finish in-flight requests, then exit.
-import { buildDeps, loadEnv } from "./deps.ts";
+import { loadEnvOrExit } from "@xiangda/config";
+import { buildDeps } from "./deps.ts";
 import { createLogger } from "./logger.ts";
 import { buildServer } from "./server.ts";
 
-const env = loadEnv();
+const env = loadEnvOrExit();
 const log = createLogger(env.LOG_LEVEL);
 const deps = buildDeps(env, log);
 const app = await buildServer(deps, {

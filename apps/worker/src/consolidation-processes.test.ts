@@ -106,24 +106,20 @@ async function manifest(carrier: string, villages: string[], n: number, start: n
 
 /// Every parcel in exactly one live load item; no vehicle on two overlapping trips.
 async function checkInvariants(expected: number) {
-  const c = await pgPool(h.deps.db).connect();
-  try {
-    const perParcel = await c.query<{ n: number; c: number }>(
-      `SELECT n, count(*)::int AS c FROM (SELECT s.id, count(i.id) FILTER (WHERE i.status = 'ASSIGNED')::int AS n FROM "Shipment" s LEFT JOIN "LoadItem" i ON i."shipmentId" = s.id GROUP BY s.id) x GROUP BY n`,
-    );
-    expect(perParcel.rows).toEqual([{ n: 1, c: expected }]);
-    const overlaps = await c.query(
-      `SELECT a.id FROM "LoadVehicle" a JOIN "Load" la ON la.id = a."loadId" JOIN "LoadVehicle" b ON b."vehicleId" = a."vehicleId" AND b.id <> a.id JOIN "Load" lb ON lb.id = b."loadId"
-       WHERE la."departAt" < b."busyUntil" AND lb."departAt" < a."busyUntil"`,
-    );
-    expect(overlaps.rows).toEqual([]);
-    const sums = await c.query<{ ok: boolean }>(
-      `SELECT bool_and(lv.parcels = (SELECT count(*) FROM "LoadItem" i WHERE i."loadVehicleId" = lv.id AND i.status = 'ASSIGNED')) AS ok FROM "LoadVehicle" lv`,
-    );
-    expect(sums.rows[0]!.ok).not.toBe(false);
-  } finally {
-    c.release();
-  }
+  const c = pgPool(h.deps.db);
+  const perParcel = await c.query<{ n: number; c: number }>(
+    `SELECT n, count(*)::int AS c FROM (SELECT s.id, count(i.id) FILTER (WHERE i.status = 'ASSIGNED')::int AS n FROM "Shipment" s LEFT JOIN "LoadItem" i ON i."shipmentId" = s.id GROUP BY s.id) x GROUP BY n`,
+  );
+  expect(perParcel.rows).toEqual([{ n: 1, c: expected }]);
+  const overlaps = await c.query(
+    `SELECT a.id FROM "LoadVehicle" a JOIN "Load" la ON la.id = a."loadId" JOIN "LoadVehicle" b ON b."vehicleId" = a."vehicleId" AND b.id <> a.id JOIN "Load" lb ON lb.id = b."loadId"
+     WHERE la."departAt" < b."busyUntil" AND lb."departAt" < a."busyUntil"`,
+  );
+  expect(overlaps.rows).toEqual([]);
+  const sums = await c.query<{ ok: boolean }>(
+    `SELECT bool_and(lv.parcels = (SELECT count(*) FROM "LoadItem" i WHERE i."loadVehicleId" = lv.id AND i.status = 'ASSIGNED')) AS ok FROM "LoadVehicle" lv`,
+  );
+  expect(sums.rows[0]!.ok).not.toBe(false);
 }
 
 describe("two worker processes", () => {
@@ -163,7 +159,7 @@ describe("a worker killed while sealing", () => {
     expect(await h.deps.db.loadItem.count({ where: { loadId: load.id } })).toBe(10_000);
 
     const victim = startWorker();
-    const watch = await pgPool(h.deps.db).connect();
+    const watch = pgPool(h.deps.db);
     await h.deps.queues.get(consolidationSeal.queue).add(consolidationSeal.name, { loadId: load.id }, { jobId: consolidationSeal.jobId({ loadId: load.id }) });
     // Kill it while its sealing transaction is open (rows locked, nothing committed yet).
     await waitFor(
@@ -180,7 +176,6 @@ describe("a worker killed while sealing", () => {
     victim.kill("SIGKILL");
     await new Promise((r) => victim.once("exit", r));
     const afterKill = await h.deps.db.load.findUniqueOrThrow({ where: { id: load.id } });
-    watch.release();
 
     startWorker();
     await waitFor("the load planned by the new worker", async () => (await h.deps.db.load.findUniqueOrThrow({ where: { id: load.id } })).status === "PLANNED", 120_000);

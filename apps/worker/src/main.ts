@@ -1,6 +1,6 @@
 // Worker process: BullMQ workers and the outbox relay; SIGTERM/SIGINT let active jobs finish.
 import { pino } from "pino";
-import { loadEnv } from "@xiangda/config";
+import { loadEnvOrExit } from "@xiangda/config";
 import { createDb } from "@xiangda/db";
 import {
   DEFAULT_JOB_OPTIONS,
@@ -20,7 +20,7 @@ import {
 import { loggingSender } from "./notify/sender.ts";
 import { startWorkers } from "./start.ts";
 
-const env = loadEnv();
+const env = loadEnvOrExit();
 const log = pino({ level: env.LOG_LEVEL, base: { app: "worker", pid: process.pid } });
 const db = createDb(env.DATABASE_URL, { poolSize: 10 });
 const producer = createProducerConnection(env.REDIS_URL);

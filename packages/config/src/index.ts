@@ -22,6 +22,15 @@ const ZTrustedProxiesSchema = z
   .transform((s) => s.split(/[\s,]+/).filter(Boolean))
   .pipe(z.array(z.string().refine(isProxyAddress, "must be IP addresses or CIDR ranges (10.0.0.0/8), or loopback")));
 
+/// 32 bytes as 64 hex characters or as base64 (what dataKeyFrom in @xiangda/api reads).
+function isDataKey(raw: string): boolean {
+  if (/^[0-9a-f]{64}$/i.test(raw)) return true;
+  return /^[A-Za-z0-9+/]{43}=?$/.test(raw) && Buffer.from(raw, "base64").length === 32;
+}
+
+/// What production must be given: the development defaults (the local services, the fixed data key) never apply there.
+export const PRODUCTION_REQUIRED = ["XD_DATA_KEY", "DATABASE_URL", "REDIS_URL", "PUBLIC_URL"] as const;
+
 const ZEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   DATABASE_URL: z.string().url().default("postgresql://postgres@127.0.0.1:55432/xiangda"),
@@ -39,8 +48,11 @@ const ZEnvSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /// A leg turns YELLOW in this last fraction of its planned time (0.2 = the last 20%).
   XD_YELLOW_FRACTION: z.coerce.number().gt(0).lt(1).default(0.2),
-  /// 32-byte key (hex or base64) for encrypting ID numbers; a fixed development key otherwise.
-  XD_DATA_KEY: z.string().optional(),
+  /// 32-byte key (hex or base64) for encrypting ID numbers; a fixed development key otherwise (not in production).
+  XD_DATA_KEY: z.preprocess(
+    (v) => (typeof v === "string" && !v.trim() ? undefined : v),
+    z.string().trim().refine(isDataKey, "must be 32 bytes (64 hex or 44 base64 characters)").optional(),
+  ),
   /// How long a worker holds a job before others may take it over as stalled (a killed worker's jobs).
   XD_WORKER_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
   /// Folder of uploaded files (product images); <repo>/var/storage when not set.
@@ -54,13 +66,28 @@ const ZEnvSchema = z.object({
 
 export type TEnv = z.infer<typeof ZEnvSchema>;
 
+/// The settings, or an error naming every bad variable. With NODE_ENV=production the variables of
+/// PRODUCTION_REQUIRED must be set: a production process never runs on the development defaults.
 export function loadEnv(source: Record<string, string | undefined> = process.env): TEnv {
   const parsed = ZEnvSchema.safeParse(source);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
-    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  const lines = parsed.success ? [] : parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+  if (source.NODE_ENV === "production") {
+    for (const name of PRODUCTION_REQUIRED) {
+      if (!source[name]?.trim()) lines.push(`  ${name}: required when NODE_ENV=production (the development default is refused)`);
+    }
   }
+  if (lines.length || !parsed.success) throw new Error(`Invalid environment:\n${lines.join("\n")}`);
   return parsed.data;
+}
+
+/// For a process's entry point: the settings, or the reasons on stderr and exit code 1 (no stack trace to read past).
+export function loadEnvOrExit(): TEnv {
+  try {
+    return loadEnv();
+  } catch (e) {
+    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  }
 }
 
 export const TIME_ZONE = "Asia/Shanghai";

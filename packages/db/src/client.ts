@@ -1,11 +1,15 @@
 // The one place that constructs a Prisma client; everything else receives `db`.
 // Prisma and the hot paths that need raw SQL (scans) share one pg pool per process.
-import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "./generated/prisma/client.ts";
 import { pgConfigFromUrl } from "./pg-config.ts";
+import { prismaPgAdapter } from "./prisma-pg.ts";
 
 export type Db = PrismaClient;
+
+/// The pool as services see it: queries only. A client of their own (a session advisory lock, a raw transaction)
+/// comes from `withPgClient` / `withPgTransaction`, which watch it for a dropped connection.
+export type PgPool = Pick<pg.Pool, "query">;
 
 export interface CreateDbOptions {
   /// Connection pool size for this process.
@@ -22,7 +26,7 @@ export function createDb(url: string, options: CreateDbOptions = {}): Db {
   });
   // An idle connection dropped by the server (restart, DROP DATABASE … FORCE) must not crash the process.
   pool.on("error", () => {});
-  const db = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const db = new PrismaClient({ adapter: prismaPgAdapter(pool) });
   const disconnect = db.$disconnect.bind(db);
   db.$disconnect = async () => {
     await disconnect();
@@ -32,9 +36,14 @@ export function createDb(url: string, options: CreateDbOptions = {}): Db {
   return db;
 }
 
-/// The pg pool behind a client, for set-based raw SQL on hot paths.
-export function pgPool(db: Db): pg.Pool {
+/// The whole pg pool behind a client, for `pg-client.ts` (not exported by the package).
+export function rawPool(db: Db): pg.Pool {
   const pool = pools.get(db);
   if (!pool) throw new Error("this Db was not made by createDb");
   return pool;
+}
+
+/// The pg pool behind a client, for set-based raw SQL on hot paths.
+export function pgPool(db: Db): PgPool {
+  return rawPool(db);
 }

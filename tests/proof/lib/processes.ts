@@ -1,9 +1,11 @@
-// The real API and worker processes (apps/api/src/main.ts, apps/worker/src/main.ts) run under tsx, as in production.
+// The real API and worker processes as production runs them: the build (apps/api/dist/main.js,
+// apps/worker/dist/main.js, made first when a source changed) under plain node with NODE_ENV=production.
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { DIST, ensureProductionBuild, TEST_DATA_KEY } from "./build.ts";
 import { freePort } from "./ports.ts";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -26,9 +28,11 @@ export interface StackEnv {
 }
 
 function start(entry: string, env: Record<string, string>): Proc {
-  const child = spawn(process.execPath, ["--import", "tsx", entry], {
+  ensureProductionBuild();
+  const child = spawn(process.execPath, ["--enable-source-maps", entry], {
     cwd: repoRoot,
-    env: { ...process.env, NODE_ENV: "test", LOG_LEVEL: "warn", ...env },
+    // Production refuses the development defaults: the data key and PUBLIC_URL are given (the worker needs them too).
+    env: { ...process.env, NODE_ENV: "production", XD_DATA_KEY: TEST_DATA_KEY, PUBLIC_URL: "http://127.0.0.1", LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
@@ -61,7 +65,7 @@ export interface ApiProc extends Proc {
 export async function startApi(env: StackEnv, extra: Record<string, string> = {}): Promise<ApiProc> {
   const port = await freePort();
   const storage = mkdtempSync(path.join(tmpdir(), "xd-proof-storage-"));
-  const p = start("apps/api/src/main.ts", {
+  const p = start(DIST.api, {
     ...env,
     API_HOST: "127.0.0.1",
     API_PORT: String(port),
@@ -86,7 +90,7 @@ export async function startApi(env: StackEnv, extra: Record<string, string> = {}
 }
 
 export function startWorker(env: StackEnv, extra: Record<string, string> = {}): Proc {
-  return start("apps/worker/src/main.ts", { ...env, XD_WORKER_LOCK_MS: "5000", ...extra });
+  return start(DIST.worker, { ...env, XD_WORKER_LOCK_MS: "5000", ...extra });
 }
 
 /// SIGTERM, then SIGKILL if it has not gone within `ms`; never leaves a process behind.

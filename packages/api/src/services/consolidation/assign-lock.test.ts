@@ -1,7 +1,7 @@
 // The assignment sweep's lock is per county: a sweep of one county waits for another sweep of the same county, never
 // for one of another county (against real PostgreSQL advisory locks, held here by a second connection).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pgPool } from "@xiangda/db";
+import { withPgClient } from "@xiangda/db";
 import { createHarness, type Harness } from "../../test-utils/harness.ts";
 import { buildWorld, type World } from "../../test-utils/fixtures.ts";
 import { assignReady } from "./assign.ts";
@@ -21,9 +21,8 @@ const within = (p: Promise<unknown>, ms: number) =>
 
 describe("assignment lock", () => {
   it("holds back a sweep of the same county only; every-minute and node sweeps take each county's lock in turn", async () => {
-    const holder = await pgPool(h.deps.db).connect();
     const now = new Date();
-    try {
+    await withPgClient(h.deps.db, async (holder) => {
       await holder.query(`SELECT pg_advisory_lock(hashtext('xd.consolidation.assign'), hashtext($1))`, [w.home.countyCode]);
       // The other county sweeps while home's lock is held.
       await expect(assignReady(h.deps.db, { countyCode: w.away.countyCode, now })).resolves.toEqual({ assigned: 0, missed: 0, loads: 0 });
@@ -37,8 +36,6 @@ describe("assignment lock", () => {
       expect(await within(home, 0)).toBe("pending");
       await holder.query(`SELECT pg_advisory_unlock(hashtext('xd.consolidation.assign'), hashtext($1))`, [w.home.countyCode]);
       expect(await within(Promise.all([home, node, all]), 10_000)).toBe("done");
-    } finally {
-      holder.release();
-    }
+    });
   });
 });

@@ -4,7 +4,7 @@
 // loads still OPEN (share-locked against a concurrent seal). Legs whose load was already sealed missed
 // it: they are re-planned for a later departure.
 import { makeLoadCode, milkRunTimetables, loadSlotFor, parcelVolumeCm3, type LoadSlot, type SlotLeg } from "@xiangda/domain";
-import { pgPool, type Db, type PgClient } from "@xiangda/db";
+import { pgPool, withPgClient, type Db, type PgClient } from "@xiangda/db";
 import { outboxEvent, shipmentsReplan, type OutboxRow } from "@xiangda/jobs";
 import { insertOutbox, type Queryable } from "./geometry.ts";
 import { loadLanes } from "./timetables.ts";
@@ -142,8 +142,7 @@ export async function assignReady(db: Db, opts: AssignOptions): Promise<AssignRe
           .rows.map((r) => r.code)
       : (await pool.query<{ code: string }>(`SELECT code FROM "County" ORDER BY code`)).rows.map((r) => r.code);
   const total: AssignResult = { assigned: 0, missed: 0, loads: 0 };
-  const client = await pool.connect();
-  try {
+  return withPgClient(db, async (client) => {
     for (const countyCode of counties) {
       await client.query(`SELECT pg_advisory_lock(hashtext('xd.consolidation.assign'), hashtext($1))`, [countyCode]);
       try {
@@ -156,9 +155,7 @@ export async function assignReady(db: Db, opts: AssignOptions): Promise<AssignRe
       }
     }
     return total;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /// Everything on the one connection holding the lock (another from the pool could be a wait for a

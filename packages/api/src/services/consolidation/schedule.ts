@@ -2,7 +2,7 @@
 // step with the lane timetables, and the loads a fired scheduler (or the sweep) seals.
 import type { Queue } from "@xiangda/jobs";
 import { departureToSeal, milkRunTimetables, sealSchedules, type SealTarget } from "@xiangda/domain";
-import { pgPool, type Db, type PgClient } from "@xiangda/db";
+import { pgPool, withPgClient, type Db, type PgClient } from "@xiangda/db";
 import { consolidationSeal, DEFAULT_JOB_OPTIONS } from "@xiangda/jobs";
 import { loadLanes } from "./timetables.ts";
 
@@ -13,14 +13,14 @@ export const SEAL_TZ = "Asia/Shanghai";
 /// change the other saw, would remove the scheduler the other had just added, and that departure would be sealed late
 /// by the sweep instead of at its cut-off.
 export async function syncSealSchedulers(db: Db, queue: Queue): Promise<{ kept: number; removed: number }> {
-  const client = await pgPool(db).connect();
-  try {
+  return withPgClient(db, async (client) => {
     await client.query(`SELECT pg_advisory_lock(hashtext('xd.consolidation.syncSchedulers'))`);
-    return await syncLocked(client, queue);
-  } finally {
-    await client.query(`SELECT pg_advisory_unlock(hashtext('xd.consolidation.syncSchedulers'))`).catch(() => undefined);
-    client.release();
-  }
+    try {
+      return await syncLocked(client, queue);
+    } finally {
+      await client.query(`SELECT pg_advisory_unlock(hashtext('xd.consolidation.syncSchedulers'))`).catch(() => undefined);
+    }
+  });
 }
 
 async function syncLocked(client: PgClient, queue: Queue): Promise<{ kept: number; removed: number }> {

@@ -5,7 +5,7 @@
 // record vehicles and fill rates — all in one transaction. Sealing twice changes nothing.
 import { randomUUID } from "node:crypto";
 import { packLoad, type TColdClass } from "@xiangda/domain";
-import { pgPool, type Db, type PgClient } from "@xiangda/db";
+import { withPgTransaction, type Db, type PgClient } from "@xiangda/db";
 import { outboxEvent, shipmentsReplan } from "@xiangda/jobs";
 import { insertOutbox, loadPlaces, transitKm } from "./geometry.ts";
 import { DEFAULT_MILK_RUN, loopFigures, planMilkRun, type MilkRunOptions } from "./milk-run.ts";
@@ -56,19 +56,7 @@ interface VehicleRow {
 const laneBusyMinutes = (transit: number) => 2 * transit + 30;
 
 export async function sealLoad(db: Db, loadId: string, now: Date, milk: MilkRunOptions = DEFAULT_MILK_RUN): Promise<SealResult> {
-  const pool = pgPool(db);
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
-    const r = await sealInTx(client, loadId, now, milk);
-    await client.query("COMMIT");
-    return r;
-  } catch (e) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw e;
-  } finally {
-    client.release();
-  }
+  return withPgTransaction(db, (client) => sealInTx(client, loadId, now, milk));
 }
 
 async function sealInTx(c: PgClient, loadId: string, now: Date, milk: MilkRunOptions): Promise<SealResult> {

@@ -1,6 +1,6 @@
 // Daily roll-ups of a county (Asia/Shanghai days): parcels created and finished, legs, loads and counter sales,
 // recomputed set-based from the base tables so the dashboard's indicators never read raw history.
-import { pgPool, type Db, type PgClient } from "@xiangda/db";
+import { withPgTransaction, type Db, type PgClient } from "@xiangda/db";
 import { AppError } from "@xiangda/domain";
 import { shanghaiDay, shanghaiDaysRange } from "../listings/days.ts";
 import { ALL, nodeTownships, shanghaiDate, SHIPMENT_END, SHIPMENT_TOWNSHIP } from "./sql.ts";
@@ -161,17 +161,7 @@ async function rebuildInTx(c: PgClient, q: RollupRange): Promise<void> {
 export async function rebuildRollups(db: Db, q: RollupRange): Promise<RollupResult> {
   checkRange(q);
   const t0 = performance.now();
-  const client = await pgPool(db).connect();
-  try {
-    await client.query("BEGIN");
-    await rebuildInTx(client, q);
-    await client.query("COMMIT");
-  } catch (e) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw e;
-  } finally {
-    client.release();
-  }
+  await withPgTransaction(db, (client) => rebuildInTx(client, q));
   const days = Math.round((Date.parse(`${q.to}T00:00:00Z`) - Date.parse(`${q.from}T00:00:00Z`)) / 86_400_000) + 1;
   return { days, ms: Math.round(performance.now() - t0) };
 }

@@ -1,6 +1,6 @@
 // The SLA watcher (scheduled every minute): lights follow the clock, each RED episode is recorded once as an alert
 // for the node responsible, alerts of parcels no longer RED are resolved, and today's light snapshot is kept.
-import { pgPool, type Db } from "@xiangda/db";
+import { withPgTransaction, type Db } from "@xiangda/db";
 import type { TLight } from "@xiangda/domain";
 import { shanghaiDay } from "../listings/days.ts";
 import { recomputeLights } from "../shipments/recompute-lights.ts";
@@ -67,9 +67,7 @@ UPDATE "DailyLightSnapshot" SET green = 0, yellow = 0, red = 0, "takenAt" = $2
 
 export async function watchSla(db: Db, opts: { countyCode?: string; now: Date }): Promise<SlaWatchResult> {
   const lights = await recomputeLights(db, { ...(opts.countyCode ? { countyCode: opts.countyCode } : {}), now: opts.now });
-  const client = await pgPool(db).connect();
-  try {
-    await client.query("BEGIN");
+  return withPgTransaction(db, async (client) => {
     // Watchers run one at a time past this point: a second one then sees the first one's alerts and snapshot.
     await client.query(`SELECT pg_advisory_xact_lock(hashtext('dashboard.slaWatch'))`);
     const args = [opts.countyCode ?? null, opts.now, [...OPEN_STATUSES]];
@@ -78,7 +76,6 @@ export async function watchSla(db: Db, opts: { countyCode?: string; now: Date })
     const day = shanghaiDay(opts.now);
     const snap = await client.query(SNAPSHOT, [...args, day]);
     await client.query(SNAPSHOT_EMPTIED, [opts.countyCode ?? null, opts.now, day]);
-    await client.query("COMMIT");
     return {
       checked: lights.checked,
       changed: lights.changed,
@@ -87,10 +84,5 @@ export async function watchSla(db: Db, opts: { countyCode?: string; now: Date })
       alertsResolved: resolved.rowCount ?? 0,
       snapshotRows: snap.rowCount ?? 0,
     };
-  } catch (e) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw e;
-  } finally {
-    client.release();
-  }
+  });
 }

@@ -1,7 +1,7 @@
 // `generateDemoYear`: a realistic run of days on a county's real network (parcels down and up, their legs on the
 // timetable, scans, consolidated loads, counter sales), one day per transaction, then the dashboard's roll-ups.
 // Re-running replaces the generated days; the same seed, end day and volume give the same data.
-import { pgPool, type Db } from "@xiangda/db";
+import { pgPool, withPgClient, type Db } from "@xiangda/db";
 import { AppError, yellowFraction } from "@xiangda/domain";
 import { rebuildRollups } from "../dashboard/rollup.ts";
 import { watchSla } from "../dashboard/sla-watch.ts";
@@ -77,9 +77,7 @@ export async function generateDemoYear(db: Db, o: GenerateDemoYearOptions): Prom
   const fraction = yellowFraction();
   const busy: Busy = new Map();
   const days: DaySummary[] = [];
-  const client = await pgPool(db).connect();
-  let finished: Awaited<ReturnType<typeof finishRun>>;
-  try {
+  const finished = await withPgClient(db, async (client) => {
     const runs = await demoRuns(client, o.countyCode);
     const listings = await loadSaleListings(client, o.countyCode);
     // Day i+1 is simulated and numbered (on another connection) while day i is written: JavaScript and PostgreSQL
@@ -96,10 +94,8 @@ export async function generateDemoYear(db: Db, o: GenerateDemoYearOptions): Prom
       days.push(summary);
       o.onProgress?.(summary, i + 1, o.days);
     }
-    finished = await finishRun(client, ctx, { endDay, asOf, busy, runs });
-  } finally {
-    client.release();
-  }
+    return finishRun(client, ctx, { endDay, asOf, busy, runs });
+  });
   const generateMs = Math.round(performance.now() - t0);
   // Statistics first: the roll-up's plans over a year of rows depend on them.
   const t1 = performance.now();

@@ -2,12 +2,12 @@
 // single guarded UPDATE in the same transaction as the sale row, so parallel sales never take it below
 // zero and a sale is stored only with its decrement. `clientRef` makes retries safe: the same ref on
 // the same counter returns the first sale and decrements nothing.
-import { pgPool, type Db, type PgClient } from "@xiangda/db";
+import { pgPool, withPgClient, withPgTransaction, type Db, type PgClient } from "@xiangda/db";
 import { AppError, type Actor } from "@xiangda/domain";
 import { insertOutbox } from "../consolidation/geometry.ts";
 import { rollupOutboxEvent } from "../dashboard/rollup-event.ts";
 import { dateColumn, shanghaiDay } from "./days.ts";
-import { inTransaction, MAX_AMOUNT_FEN, SALE_COLUMNS, type SaleView } from "./sale-view.ts";
+import { MAX_AMOUNT_FEN, SALE_COLUMNS, type SaleView } from "./sale-view.ts";
 import { SALE_MAX_AGE_DAYS, SALE_MAX_FUTURE_MS, type TRecordSale } from "./schemas.ts";
 
 export interface RecordSaleResult {
@@ -75,13 +75,8 @@ export async function recordSale(db: Db, actor: Actor, input: TRecordSale & { co
   if (timeProblem) throw AppError.field("soldAt", timeProblem);
   const pool = pgPool(db);
   // A retry is answered before anything else is checked (the listing may have changed since).
-  const c0 = await pool.connect();
-  try {
-    const dup = await sameSale(c0, input.counterId, input);
-    if (dup) return dup;
-  } finally {
-    c0.release();
-  }
+  const dup = await withPgClient(db, (c0) => sameSale(c0, input.counterId, input));
+  if (dup) return dup;
   const l = (
     await pool.query<ListingForSale>(
       `SELECT l.id, l."counterId", l."productId", l."countyCode", l.status::text AS status, l."priceFen", l.stock, m."recognitionNo", m."recognitionValidUntil"
@@ -101,7 +96,7 @@ export async function recordSale(db: Db, actor: Actor, input: TRecordSale & { co
   const amountFen = unitPriceFen * input.quantity;
   if (amountFen > MAX_AMOUNT_FEN) throw AppError.field("quantity", "the sale's amount is too large for one row; split it");
 
-  return inTransaction(pool, async (c) => {
+  return withPgTransaction(db, async (c) => {
     const dec = await c.query<{ stock: number }>(
       `UPDATE "Listing" SET stock = stock - $1, "updatedAt" = $3 WHERE id = $2 AND status = 'ACTIVE' AND stock >= $1 RETURNING stock`,
       [input.quantity, l.id, input.now],

@@ -1,5 +1,4 @@
 // A counter sale as returned to clients, and the raw-SQL column list that produces it.
-import type { PgClient, PgPool } from "@xiangda/db";
 
 export interface SaleView {
   id: string;
@@ -18,22 +17,6 @@ export interface SaleView {
 }
 
 export const SALE_COLUMNS = `id, "listingId", "counterId", "batchId", quantity, "unitPriceFen", "amountFen", "soldAt", "clientRef", source::text AS source, "importRunId", "recordedById", "createdAt"`;
-
-/// Runs `fn` in one transaction on a client of the pool.
-export async function inTransaction<T>(pool: PgPool, fn: (c: PgClient) => Promise<T>): Promise<T> {
-  const c = await pool.connect();
-  try {
-    await c.query("BEGIN");
-    const r = await fn(c);
-    await c.query("COMMIT");
-    return r;
-  } catch (e) {
-    await c.query("ROLLBACK").catch(() => undefined);
-    throw e;
-  } finally {
-    c.release();
-  }
-}
 
 /// Largest amount a sale row can hold (an INTEGER column).
 export const MAX_AMOUNT_FEN = 2_147_483_647;

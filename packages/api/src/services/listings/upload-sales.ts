@@ -6,7 +6,7 @@
 // sheet with new rows appended — stores only rows not stored before. (A ref from the file's hash and
 // row number would store a whole running sheet again the moment one row is added.)
 import { createHash } from "node:crypto";
-import { pgPool, type Db, type PgClient } from "@xiangda/db";
+import { withPgClient, withPgTransaction, type Db, type PgClient } from "@xiangda/db";
 import { parseIntField, type Actor } from "@xiangda/domain";
 import { insertOutbox } from "../consolidation/geometry.ts";
 import { rollupOutboxEvents } from "../dashboard/rollup-event.ts";
@@ -14,7 +14,7 @@ import type { ImportIssue } from "../network/import-types.ts";
 import { aliasMap, readTable, type Table } from "../network/read-table.ts";
 import { shanghaiDay } from "./days.ts";
 import { recognitionProblem, saleTimeProblem } from "./record-sale.ts";
-import { inTransaction, MAX_AMOUNT_FEN } from "./sale-view.ts";
+import { MAX_AMOUNT_FEN } from "./sale-view.ts";
 import { parseSoldAt, parseYuan } from "./sale-values.ts";
 import { MAX_SALE_QUANTITY } from "./schemas.ts";
 
@@ -207,8 +207,6 @@ export async function uploadSales(
       errors: [{ row: 0, column: "file", message: `at most ${MAX_UPLOAD_ROWS} rows per upload` }],
       stored: null,
     };
-  const pool = pgPool(db);
-
   const run = async (c: PgClient, lock: boolean): Promise<{ result: UploadSalesResult; fresh: GoodRow[]; used: Map<string, number> }> => {
     const listings = await counterListings(c, input.counterId, lock);
     const { good, errors } = checkRows(table, listings, { xlsx, now: input.now });
@@ -227,16 +225,9 @@ export async function uploadSales(
     return { result, fresh, used };
   };
 
-  if (input.dryRun) {
-    const c = await pool.connect();
-    try {
-      return (await run(c, false)).result;
-    } finally {
-      c.release();
-    }
-  }
+  if (input.dryRun) return withPgClient(db, async (c) => (await run(c, false)).result);
 
-  return inTransaction(pool, async (c) => {
+  return withPgTransaction(db, async (c) => {
     // The counter's listings stay locked until commit: two uploads (or sales) cannot both take the same stock.
     const { result, fresh, used } = await run(c, true);
     if (result.errors.length || fresh.length === 0) return result;
