@@ -3,10 +3,11 @@
 import { createBullBoard } from "@bull-board/api";
 import { BullMQAdapter } from "@bull-board/api/bullMQAdapter";
 import { FastifyAdapter } from "@bull-board/fastify";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyRequest } from "fastify";
 import type { Deps } from "@xiangda/api";
 import { findActorBySessionToken } from "@xiangda/api/services/auth/sessions";
 import { QUEUES } from "@xiangda/jobs";
+import { routeErrorHandler } from "./route-errors.ts";
 
 export const QUEUE_DASHBOARD_PATH = "/admin/queues";
 
@@ -20,7 +21,13 @@ export async function registerQueueDashboard(
     async (scope) => {
       scope.addHook("onRequest", async (req, reply) => {
         const token = opts.sessionToken(req);
-        const found = token ? await findActorBySessionToken(deps.db, token, deps.now()) : null;
+        let found: Awaited<ReturnType<typeof findActorBySessionToken>> = null;
+        try {
+          found = token ? await findActorBySessionToken(deps.db, token, deps.now()) : null;
+        } catch (e) {
+          // bull-board's routes have an error handler of their own (a 500 with the message): answer as every route does.
+          return routeErrorHandler(e as FastifyError, req, reply);
+        }
         if (!found) return reply.code(401).send({ error: "Please sign in", field: null });
         if (found.actor.role !== "ADMIN") return reply.code(403).send({ error: "This needs role ADMIN", field: null });
       });

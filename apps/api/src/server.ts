@@ -1,15 +1,15 @@
 // The Fastify host: tRPC at /trpc, /health, /ready, and the built web app.
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
-import { STATUS_CODES } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import fastifyCookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyRequest } from "fastify";
-import { appRouter, createContext, toTRPCError, type AppRouter, type Deps, type RequestInfo } from "@xiangda/api";
+import Fastify, { type FastifyBaseLogger, type FastifyRequest } from "fastify";
+import { appRouter, createContext, type AppRouter, type Deps, type RequestInfo } from "@xiangda/api";
 import { checkReady } from "./ready.ts";
+import { routeErrorHandler } from "./route-errors.ts";
 import { registerCatalogRoutes } from "./catalog-routes.ts";
 import { registerLabelRoutes } from "./labels-route.ts";
 import { registerManifestRoutes } from "./manifest-route.ts";
@@ -67,18 +67,7 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}) {
   app.addHook("onSend", async (req, reply) => {
     reply.header("x-request-id", req.id);
   });
-  // Errors outside tRPC (the PDF, image and queue routes, Fastify's own): Fastify's 4xx answers stand; the database
-  // being down is a 503 saying so; anything else a bare 500, logged once: no internal messages reach clients.
-  app.setErrorHandler((err: FastifyError, req, reply) => {
-    const status = err.statusCode ?? 500;
-    if (status < 500)
-      return reply.code(status).send({ statusCode: status, code: err.code, error: STATUS_CODES[status] ?? "Error", message: err.message });
-    const mapped = toTRPCError(err);
-    if (mapped.code === "SERVICE_UNAVAILABLE") return reply.code(503).send({ error: mapped.message, field: null });
-    if (mapped.code === "BAD_REQUEST") return reply.code(400).send({ error: mapped.message, field: "input" });
-    req.log.error({ err }, "request failed");
-    return reply.code(500).send({ error: "Internal error", field: null });
-  });
+  app.setErrorHandler(routeErrorHandler);
   // No procedure takes form data; tRPC's adapter would fail on it with a 500, so refuse it up front.
   app.addHook("onRequest", async (req, reply) => {
     if (req.url.startsWith("/trpc/") && /^multipart\//i.test(req.headers["content-type"] ?? "")) {

@@ -2,6 +2,7 @@
 import { TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import type { DefaultErrorShape } from "@trpc/server/unstable-core-do-not-import";
 import { ZodError, type z } from "zod";
+import { isDbUnavailable } from "@xiangda/db";
 import { AppError, isAppError, type AppErrorCode, type FieldIssue } from "@xiangda/domain";
 
 const CODE_MAP: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
@@ -15,14 +16,6 @@ const CODE_MAP: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
   UNAVAILABLE: "SERVICE_UNAVAILABLE",
 };
 
-/// Prisma / pg errors that mean "the database is not reachable right now".
-function isDbUnavailable(e: Error): boolean {
-  const s = `${e.name} ${e.message} ${(e as { code?: string }).code ?? ""}`;
-  return /ECONNREFUSED|ECONNRESET|Connection terminated|P1001|P1017|DatabaseNotReachable|too many clients|the database system is (starting|shutting) up|terminating connection|connect ETIMEDOUT|timeout exceeded when trying to connect/i.test(
-    s,
-  );
-}
-
 function prismaToAppError(e: Error): AppError | null {
   const code = (e as { code?: string }).code;
   if (code === "P2002") {
@@ -33,6 +26,7 @@ function prismaToAppError(e: Error): AppError | null {
     });
   }
   if (code === "P2025") return new AppError("NOT_FOUND", "Not found");
+  // By SQLSTATE and the driver's codes, however Prisma wraps them (packages/db/src/unavailable.ts).
   if (isDbUnavailable(e)) return new AppError("UNAVAILABLE", "The database is unavailable; try again shortly");
   // Text PostgreSQL cannot store (a NUL character) that reached it by a path with no field check of its own.
   const cannotStore = /invalid byte sequence for encoding|unsupported Unicode escape sequence|\\u0000 cannot be converted|\b22021\b|\b22P05\b/;

@@ -99,3 +99,5 @@ export async function createTestDatabase(opts: { poolSize?: number } = {}): Prom
 export function testRedisPrefix(): string {
   return `xdtest:${randomBytes(5).toString("hex")}`;
 }
+
+export { startPrivatePostgres, type PrivatePostgres, type ShutdownMode } from "./private-postgres.ts";
