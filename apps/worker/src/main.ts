@@ -36,6 +36,7 @@ const handle = startWorkers(
     connection,
     prefix: env.REDIS_PREFIX,
     lockMs: env.XD_WORKER_LOCK_MS,
+    stalledMs: env.XD_WORKER_STALLED_MS,
     concurrency: Object.fromEntries(QUEUES.map((q) => [q, env.XD_WORKER_CONCURRENCY])),
   },
 );

@@ -53,8 +53,11 @@ const ZEnvSchema = z.object({
     (v) => (typeof v === "string" && !v.trim() ? undefined : v),
     z.string().trim().refine(isDataKey, "must be 32 bytes (64 hex or 44 base64 characters)").optional(),
   ),
-  /// How long a worker holds a job before others may take it over as stalled (a killed worker's jobs).
-  XD_WORKER_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
+  /// A worker's lock on each job it runs, renewed every quarter of it while the job runs: a killed worker's job is
+  /// free again at most this long after the kill (docs/scaling.md, "A killed worker's job").
+  XD_WORKER_LOCK_MS: z.coerce.number().int().min(1000).default(8_000),
+  /// How often each worker looks for jobs whose lock has lapsed and puts them back to wait (BullMQ's stalled check).
+  XD_WORKER_STALLED_MS: z.coerce.number().int().min(500).default(4_000),
   /// Folder of uploaded files (product images); <repo>/var/storage when not set.
   XD_STORAGE_DIR: z.string().min(1).optional(),
   /// Jobs one worker process runs at once, per queue.
