@@ -12,5 +12,7 @@ export default defineConfig({
   plugins: [react()],
   server: { host: "127.0.0.1", port: 5173, strictPort: true, proxy },
   preview: { host: "127.0.0.1", port: 4173, strictPort: true, proxy },
-  build: { outDir: "dist", emptyOutDir: true, sourcemap: true },
+  // No source maps in the build: the API serves dist/ to anyone, and maps would publish the source (the dev server
+  // still has them).
+  build: { outDir: "dist", emptyOutDir: true, sourcemap: false },
 });

@@ -10,6 +10,7 @@ export default defineConfig({
   test: {
     environment: "node",
     include: ["e2e/**/*.test.ts"],
+    setupFiles: ["e2e/setup.ts"],
     testTimeout: scaled(60_000),
     hookTimeout: scaled(60_000),
     fileParallelism: false,

@@ -65,6 +65,9 @@ describe("queue dashboard", () => {
     expect(page.statusCode).toBe(200);
     expect(page.headers["content-type"]).toContain("text/html");
     expect(page.body).toContain('<base href="/admin/queues/"');
+    // Nothing from elsewhere (the Content-Security-Policy allows only this origin).
+    expect(page.body).not.toMatch(/googleapis|gstatic/);
+    expect(page.headers["content-security-policy"]).toContain("default-src 'self'");
     expect((await app.inject({ url: "/admin/queues/static/favicon-32x32.png", headers })).statusCode).toBe(200);
     const api = await app.inject({ url: "/admin/queues/api/queues", headers });
     expect(api.statusCode).toBe(200);

@@ -15,6 +15,7 @@ import { registerLabelRoutes } from "./labels-route.ts";
 import { registerManifestRoutes } from "./manifest-route.ts";
 import { registerQueueDashboard } from "./queue-dashboard.ts";
 import { createLogger, type Logger } from "./logger.ts";
+import { registerSecurityHeaders } from "./security-headers.ts";
 
 export const SESSION_COOKIE = "xd_session";
 
@@ -64,6 +65,7 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}) {
     return503OnClosing: false,
   });
   await app.register(fastifyCookie);
+  await registerSecurityHeaders(app, { https: (opts.publicUrl ?? "").startsWith("https:") });
   app.addHook("onSend", async (req, reply) => {
     reply.header("x-request-id", req.id);
   });
@@ -125,7 +127,8 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}) {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const webDist = opts.webDist === undefined ? path.resolve(here, "../../web/dist") : opts.webDist;
   if (webDist && existsSync(path.join(webDist, "index.html"))) {
-    await app.register(fastifyStatic, { root: webDist, prefix: "/", wildcard: true });
+    // Source maps are not served, even when a build left some: they would publish the app's source.
+    await app.register(fastifyStatic, { root: webDist, prefix: "/", wildcard: true, allowedPath: (pathName) => !pathName.endsWith(".map") });
     // Client-side routes fall back to the app shell.
     app.setNotFoundHandler((req, reply) => {
       if (req.method === "GET" && !req.url.startsWith("/trpc") && req.headers.accept?.includes("text/html")) {

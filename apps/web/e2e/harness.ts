@@ -20,12 +20,16 @@ export function requireBaseUrl(): string {
   return url.replace(/\/+$/, "");
 }
 
-export async function launchBrowser(): Promise<Browser> {
+/** `fakeCamera`: a .y4m video that Chromium's camera shows (allowed without asking), for the camera scanner. */
+export async function launchBrowser(opts: { fakeCamera?: string } = {}): Promise<Browser> {
   mkdirSync(RESULTS_DIR, { recursive: true });
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     headless: true,
     args: [
+      ...(opts.fakeCamera
+        ? ["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream", `--use-file-for-fake-video-capture=${opts.fakeCamera}`]
+        : []),
       "--no-sandbox",
       "--disable-gpu",
       "--disable-quic",
@@ -37,10 +41,26 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A fresh context (own cookies and localStorage) and page. */
+/**
+ * Content-Security-Policy violations any page of this test file reported (the `securitypolicyviolation` event and
+ * Chromium's console message, which also covers workers). e2e/setup.ts fails each test that leaves one here.
+ */
+export const cspViolations: string[] = [];
+
+/** A fresh context (own cookies and localStorage) and page, watched for CSP violations. */
 export async function openPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "zh-CN", ...options });
+  await context.exposeBinding("__xdCspViolation", (_source, text: string) => void cspViolations.push(text));
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      const report = (window as unknown as { __xdCspViolation?: (text: string) => void }).__xdCspViolation;
+      report?.(`${e.effectiveDirective} blocked ${e.blockedURI || "(inline)"} on ${location.pathname} (${e.sourceFile}:${e.lineNumber})`);
+    });
+  });
   const page = await context.newPage();
+  page.on("console", (m) => {
+    if (m.type() === "error" && /Content Security Policy/i.test(m.text())) cspViolations.push(`console on ${page.url()}: ${m.text()}`);
+  });
   page.setDefaultTimeout(15_000);
   return page;
 }
