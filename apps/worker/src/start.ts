@@ -1,7 +1,8 @@
 // Starts one BullMQ Worker per queue, dispatching by job name, plus the outbox relay.
 import { hostname } from "node:os";
-import { Worker } from "bullmq";
+import { DelayedError, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
+import { isDbUnavailable } from "@xiangda/db";
 import { QUEUES, type QueueName } from "@xiangda/jobs";
 import { PROCESSORS } from "./processors/index.ts";
 import type { WorkerDeps } from "./processors/types.ts";
@@ -24,6 +25,13 @@ export interface StartOptions {
 export const DEFAULT_LOCK_MS = 8_000;
 export const DEFAULT_STALLED_MS = 4_000;
 
+/// How long a job waits for the database: 1 s, doubling with each wait in a row, at most 30 s. A start that neither
+/// failed nor finished was such a wait (or a stall), so the count is the starts beyond the failed attempts.
+export function dbWaitMs(job: Pick<Job, "attemptsStarted" | "attemptsMade">): number {
+  const waitsBefore = Math.max(0, job.attemptsStarted - job.attemptsMade - 1);
+  return Math.min(30_000, 1_000 * 2 ** Math.min(waitsBefore, 5));
+}
+
 export interface WorkerHandle {
   workers: Worker[];
   relay: RelayHandle | null;
@@ -36,10 +44,20 @@ export function startWorkers(deps: WorkerDeps, opts: StartOptions): WorkerHandle
   const workers = (opts.queues ?? QUEUES).map((queue) => {
     const w = new Worker(
       queue,
-      async (job) => {
+      async (job, token) => {
         const processor = PROCESSORS[job.name];
         if (!processor) throw new Error(`no processor for job ${job.name} on queue ${queue}`);
-        return processor(job, deps);
+        try {
+          return await processor(job, deps);
+        } catch (e) {
+          if (!token || !isDbUnavailable(e)) throw e;
+          // PostgreSQL down, restarting or dropping connections: the job did nothing wrong. It waits and runs again
+          // without using one of its attempts (five with backoff last 15 s; an outage may last longer).
+          const delay = dbWaitMs(job);
+          deps.log.warn({ jobId: job.id, name: job.name, delayMs: delay, err: String(e) }, "database unavailable: job put back");
+          await job.moveToDelayed(Date.now() + delay, token);
+          throw new DelayedError();
+        }
       },
       {
         connection: opts.connection,
