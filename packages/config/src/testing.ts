@@ -1,3 +1,5 @@
+import { createServer } from "node:net";
+
 // How long tests may wait. A test's time limit is for catching a hang, not for timing the code (benchmarks do that),
 // so limits grow with how busy the machine is: a suite on a 2-core machine with other work beside it (load average
 // 12) needs several times what an idle one does.
@@ -42,4 +44,18 @@ export async function waitFor<T>(probe: () => T | Promise<T>, opts: WaitOptions 
     if (Date.now() > end) throw new Error(`timed out waiting for ${opts.what ?? "a condition"}`);
     await new Promise((r) => setTimeout(r, opts.everyMs ?? 100));
   }
+}
+
+/// A free TCP port on loopback, for a server a test starts.
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.unref();
+    s.on("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const addr = s.address();
+      const port = typeof addr === "object" && addr ? addr.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
 }

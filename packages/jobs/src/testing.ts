@@ -1,23 +1,10 @@
 // A private, real redis-server for tests that stop and restart Redis (the shared one stays up).
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
+import { freePort } from "@xiangda/config/testing";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Redis } from "ioredis";
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.unref();
-    s.on("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const addr = s.address();
-      const port = typeof addr === "object" && addr ? addr.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 export interface PrivateRedis {
   url: string;

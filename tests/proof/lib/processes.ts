@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { DIST, ensureProductionBuild, TEST_DATA_KEY } from "./build.ts";
-import { freePort } from "./ports.ts";
+import { freePort } from "@xiangda/config/testing";
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 

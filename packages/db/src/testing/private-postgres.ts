@@ -2,7 +2,7 @@
 // As root the server runs as the postgres user (initdb refuses root), as scripts/services.sh does.
 import { execFileSync, spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
+import { freePort } from "@xiangda/config/testing";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -24,19 +24,6 @@ function asPg(cmd: string, args: string[], check = true): { status: number | nul
     : spawnSync(cmd, args, { encoding: "utf8" });
   if (check && r.status !== 0) throw new Error(`${path.basename(cmd)} ${args[0] ?? ""} failed (${r.status}): ${r.stdout}${r.stderr}`);
   return { status: r.status, out: `${r.stdout}${r.stderr}` };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.unref();
-    s.on("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const addr = s.address();
-      const port = typeof addr === "object" && addr ? addr.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 /// pg_ctl's shutdown modes: smart waits for every session to end (new ones are refused meanwhile), fast terminates

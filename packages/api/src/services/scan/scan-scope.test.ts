@@ -4,47 +4,22 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeLoadCode, type Actor } from "@xiangda/domain";
-import { importDivisions } from "../areas/import-divisions.ts";
 import { assignReady } from "../consolidation/assign.ts";
-import { runFileImport } from "../network/imports.ts";
 import { createHarness, type Harness } from "../../test-utils/harness.ts";
+import { importScanNetwork, SCAN_COUNTY, SCAN_MANAGER, scanStaff } from "./test-network.ts";
 
 let h: Harness;
-const countyCode = "210881";
+const countyCode = SCAN_COUNTY;
 const ids: Record<string, string> = {};
 const names: Record<string, string> = {};
-const staff = (code: string): Actor => ({
-  userId: randomUUID(),
-  username: `staff-${code}`,
-  role: "STATION_STAFF",
-  countyCode,
-  nodeId: ids[code]!,
-  merchantId: null,
-});
-const manager: Actor = { userId: randomUUID(), username: "m", role: "COUNTY_MANAGER", countyCode, nodeId: null, merchantId: null };
-const csv = (s: string) => ({ name: "f.csv", data: Buffer.from(s) });
+const staff = (code: string): Actor => scanStaff(ids[code]!, code);
+const manager = SCAN_MANAGER;
 
 beforeAll(async () => {
   h = await createHarness();
-  await importDivisions(h.deps.db, countyCode);
-  await runFileImport(
-    h.deps.db,
-    "nodes",
-    csv(
-      "code,name,tier,areaCode,parentCode,selfPickup\nHUB,中心,COUNTY_HUB,210881000000,,no\nS102,高屯站,TOWNSHIP_STATION,210881102000,HUB,no\nS105,沙岗站,TOWNSHIP_STATION,210881105000,HUB,no\nP200,高屯村点,VILLAGE_POINT,210881102200,S102,yes\n",
-    ),
-  );
-  await runFileImport(
-    h.deps.db,
-    "lanes",
-    csv(
-      "code,from,to,mode,departures,transitMinutes\nT1,HUB,S102,TRUNK,13:30,50\nT5,HUB,S105,TRUNK,13:30,50\nM1,S102,P200,MILK_RUN,09:30,20\n",
-    ),
-  );
-  for (const n of await h.deps.db.node.findMany()) {
-    ids[n.code] = n.id;
-    names[n.code] = n.name;
-  }
+  const net = await importScanNetwork(h, []);
+  Object.assign(ids, net.ids);
+  Object.assign(names, net.names);
   h.clock.set(new Date("2026-11-23T00:00:00Z"));
 }, 60_000);
 afterAll(async () => h?.close());
