@@ -9,6 +9,18 @@ import { chromium, type Browser, type BrowserContextOptions, type Page } from "p
 export const RESULTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../test-results");
 
 /** The running app (API + built web). Never default: a missing URL must fail, not skip. */
+/** A downward parcel of the demo county from the hub to 高屯村 (the demo's village point), for scanning tests. */
+export const DEMO_DOWN_PARCEL = {
+  countyCode: "210881",
+  direction: "DOWN",
+  fromCode: "GZ-HUB",
+  to: "210881102200",
+  recipientName: "测试",
+  recipientPhone: "13812345678",
+  weightG: 500,
+  contentsCategory: "日用品",
+} as const;
+
 export function requireBaseUrl(): string {
   const url = process.env.XD_E2E_BASE_URL;
   if (!url) {

@@ -6,6 +6,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   areaHeading,
+  DEMO_DOWN_PARCEL,
   horizontalOverflow,
   launchBrowser,
   openPage,
@@ -77,16 +78,7 @@ describe("station scan console", () => {
       const s = await api<{ waybillNo: string }>(
         "POST",
         "shipments.create",
-        {
-          countyCode: "210881",
-          direction: "DOWN",
-          fromCode: "GZ-HUB",
-          to: "210881102200",
-          recipientName: "测试",
-          recipientPhone: "13812345678",
-          weightG: 500,
-          contentsCategory: "日用品",
-        },
+        DEMO_DOWN_PARCEL,
         managerToken,
       );
       waybills.push(s.waybillNo);

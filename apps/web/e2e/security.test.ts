@@ -10,7 +10,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, openPage, requireBaseUrl, screenshotPath, submitLogin, trpc } from "./harness.ts";
+import { DEMO_DOWN_PARCEL, launchBrowser, openPage, requireBaseUrl, screenshotPath, submitLogin, trpc } from "./harness.ts";
 
 const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../dist");
 const require = createRequire(import.meta.url);
@@ -76,16 +76,7 @@ describe("security as the browser sees it", () => {
 
   it("the station's camera scanner reads a parcel's barcode under the policy", async () => {
     const managerToken = await login("manager", "manager123");
-    const { waybillNo } = await trpc<{ waybillNo: string }>(baseUrl, managerToken, "shipments.create", {
-      countyCode: "210881",
-      direction: "DOWN",
-      fromCode: "GZ-HUB",
-      to: "210881102200",
-      recipientName: "测试",
-      recipientPhone: "13812345678",
-      weightG: 500,
-      contentsCategory: "日用品",
-    });
+    const { waybillNo } = await trpc<{ waybillNo: string }>(baseUrl, managerToken, "shipments.create", DEMO_DOWN_PARCEL);
     await barcodeVideo(waybillNo, cameraVideo);
     browser = await launchBrowser({ fakeCamera: cameraVideo });
     const page = await openPage(browser, { permissions: ["camera"] });
