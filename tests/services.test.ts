@@ -1,11 +1,13 @@
 // `pnpm services up|status|down` for real: as root (PostgreSQL runs as the postgres user)
 // and as a normal user, each with its own data folder and ports, idempotent both ways.
+// Ports come from freePort(): fixed ones in the ephemeral range were taken now and then by
+// another test file's outgoing connection, and the server could not bind.
 import { execFileSync, spawnSync } from "node:child_process";
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { scaled } from "@xiangda/config/testing";
+import { freePort, scaled } from "@xiangda/config/testing";
 
 const root = path.resolve(import.meta.dirname, "..");
 const isRoot = process.getuid?.() === 0;
@@ -49,16 +51,16 @@ function cycle(scriptDir: string, stateDir: string, pgPort: number, redisPort: n
 }
 
 describe("pnpm services", () => {
-  it(`starts, reports and stops both servers as ${isRoot ? "root" : "the current user"}`, () => {
+  it(`starts, reports and stops both servers as ${isRoot ? "root" : "the current user"}`, async () => {
     const state = mkdtempSync(path.join(tmpdir(), "xd-svc-"));
     try {
-      cycle(path.join(root, "scripts"), state, 55632, 56579);
+      cycle(path.join(root, "scripts"), state, await freePort(), await freePort());
     } finally {
       rmSync(state, { recursive: true, force: true });
     }
   }, scaled(120_000));
 
-  it.runIf(isRoot)("starts, reports and stops both servers as a normal user", () => {
+  it.runIf(isRoot)("starts, reports and stops both servers as a normal user", async () => {
     if (spawnSync("id", [NORMAL_USER]).status !== 0) execFileSync("useradd", ["-M", "-s", "/bin/bash", NORMAL_USER]);
     const base = mkdtempSync(path.join(tmpdir(), "xd-svc-user-"));
     chmodSync(base, 0o755);
@@ -67,7 +69,7 @@ describe("pnpm services", () => {
     for (const f of ["services.sh", "env.sh"]) copyFileSync(path.join(root, "scripts", f), path.join(scripts, f));
     execFileSync("chown", ["-R", `${NORMAL_USER}:`, base]);
     try {
-      cycle(scripts, path.join(base, "state"), 55633, 56580, NORMAL_USER);
+      cycle(scripts, path.join(base, "state"), await freePort(), await freePort(), NORMAL_USER);
     } finally {
       rmSync(base, { recursive: true, force: true });
     }
