@@ -1,31 +1,57 @@
-// GET /labels.pdf?waybills=XD…,XD…&size=100x150|76x130 — batch e-waybill labels for the caller's scope.
-import type { FastifyInstance, FastifyRequest } from "fastify";
+// Batch e-waybill labels for the caller's scope, by our waybill number or the carrier's:
+//   GET /labels/check?waybills=…   → JSON { printable: [{ requested, waybillNo }], refused: [{ requested, reason }] }
+//   GET /labels.pdf?waybills=…&size=100x150|76x130 → the PDF of the printable ones; the refused ones are listed,
+//     comma-separated, in the X-Labels-Refused header. Only when none is printable: 404 JSON with `refused`.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Deps } from "@xiangda/api";
+import type { Actor } from "@xiangda/domain";
 import { findActorBySessionToken } from "@xiangda/api/services/auth/sessions";
 import { labelData } from "@xiangda/api/services/labels/label-data";
+import { parseLabelNumbers, resolveLabelNumbers } from "@xiangda/api/services/labels/resolve-labels";
 import { LABEL_SIZES, renderLabels, type TLabelSize } from "@xiangda/api/services/labels/render-labels";
 
+export const LABELS_REFUSED_HEADER = "x-labels-refused";
+
 export function registerLabelRoutes(app: FastifyInstance, deps: Deps, opts: { publicUrl: string; sessionToken: (req: FastifyRequest) => string | null }) {
-  app.get("/labels.pdf", async (req, reply) => {
-    const q = req.query as { waybills?: string; size?: string };
+  /// The signed-in actor and the requested numbers, or the reply already sent.
+  async function prepare(req: FastifyRequest, reply: FastifyReply): Promise<{ actor: Actor; numbers: string[] } | null> {
+    const q = req.query as { waybills?: string };
     const token = opts.sessionToken(req);
     const found = token ? await findActorBySessionToken(deps.db, token, deps.now()) : null;
-    if (!found) return reply.code(401).send({ error: "Please sign in", field: null });
-    const size = (q.size ?? "100x150") as TLabelSize;
-    if (!(size in LABEL_SIZES)) return reply.code(400).send({ error: `size: must be one of ${Object.keys(LABEL_SIZES).join(", ")}`, field: "size" });
-    const waybills = [...new Set((q.waybills ?? "").split(",").map((w) => w.trim().toUpperCase()).filter(Boolean))];
-    if (waybills.length === 0 || waybills.length > 500) return reply.code(400).send({ error: "waybills: give 1 to 500 waybill numbers, comma-separated", field: "waybills" });
-    const ships = await deps.db.shipment.findMany({ where: { waybillNo: { in: waybills } }, select: { id: true, waybillNo: true, countyCode: true, originNodeId: true, currentNodeId: true, destNodeId: true } });
-    const a = found.actor;
-    const mayPrint = (s: (typeof ships)[number]) =>
-      a.role === "ADMIN" ||
-      (a.role === "COUNTY_MANAGER" && a.countyCode === s.countyCode) ||
-      (a.role === "STATION_STAFF" && !!a.nodeId && [s.originNodeId, s.currentNodeId, s.destNodeId].includes(a.nodeId));
-    const missing = waybills.filter((w) => !ships.some((s) => s.waybillNo === w && mayPrint(s)));
-    if (missing.length) return reply.code(404).send({ error: `waybills: not found or not yours: ${missing.slice(0, 20).join(", ")}`, field: "waybills" });
-    const order = new Map(waybills.map((w, i) => [w, i]));
-    const ids = [...ships].sort((x, y) => order.get(x.waybillNo)! - order.get(y.waybillNo)!).map((s) => s.id);
-    const pdf = await renderLabels(await labelData(deps.db, ids, opts.publicUrl), size);
+    if (!found) {
+      await reply.code(401).send({ error: "Please sign in", code: "UNAUTHORIZED", field: null });
+      return null;
+    }
+    const numbers = parseLabelNumbers(q.waybills);
+    if (numbers.length === 0 || numbers.length > 500) {
+      await reply.code(400).send({ error: "waybills: give 1 to 500 waybill numbers, comma-separated", code: "LABELS_COUNT", field: "waybills" });
+      return null;
+    }
+    return { actor: found.actor, numbers };
+  }
+
+  app.get("/labels/check", async (req, reply) => {
+    const p = await prepare(req, reply);
+    if (!p) return reply;
+    const r = await resolveLabelNumbers(deps.db, p.actor, p.numbers);
+    return reply.header("cache-control", "no-store").send({
+      printable: r.printable.map(({ requested, waybillNo }) => ({ requested, waybillNo })),
+      refused: r.refused,
+    });
+  });
+
+  app.get("/labels.pdf", async (req, reply) => {
+    const size = ((req.query as { size?: string }).size ?? "100x150") as TLabelSize;
+    if (!(size in LABEL_SIZES))
+      return reply.code(400).send({ error: `size: must be one of ${Object.keys(LABEL_SIZES).join(", ")}`, code: "LABELS_SIZE", field: "size" });
+    const p = await prepare(req, reply);
+    if (!p) return reply;
+    const r = await resolveLabelNumbers(deps.db, p.actor, p.numbers);
+    const refused = r.refused.map((x) => x.requested);
+    if (r.printable.length === 0)
+      return reply.code(404).send({ error: `waybills: not found or not yours: ${refused.slice(0, 20).join(", ")}`, code: "LABELS_NONE", field: "waybills", refused });
+    const pdf = await renderLabels(await labelData(deps.db, r.printable.map((x) => x.id), opts.publicUrl), size);
+    if (refused.length) reply.header(LABELS_REFUSED_HEADER, refused.join(","));
     return reply.header("content-type", "application/pdf").header("content-disposition", `inline; filename="labels-${size}.pdf"`).send(pdf);
   });
 }
