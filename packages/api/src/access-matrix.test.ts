@@ -232,6 +232,54 @@ const MATRIX: Record<string, Row> = {
     }),
   },
   "scan.today": { allowed: ["admin", "manager", "station"], input: (w) => ({ nodeId: w.home.stationId }) },
+  // Shelf tools (待取件, 批量出库, 盘库): the node's staff, its county's manager, ADMIN.
+  "shelf.list": { allowed: ["admin", "manager", "station"], input: (w) => ({ nodeId: w.home.stationId, q: "1234" }) },
+  "shelf.handOut": {
+    allowed: ["admin", "manager", "station"],
+    input: async (w, h) => ({
+      nodeId: w.home.stationId,
+      clientId: crypto.randomUUID(),
+      waybillNos: [await shelfParcel(w, h)],
+      verify: { pickupCode: "123456" },
+    }),
+  },
+  "shelf.resendNotice": {
+    allowed: ["admin", "manager", "station"],
+    input: async (w, h) => ({ nodeId: w.home.stationId, clientId: crypto.randomUUID(), waybillNo: await shelfParcel(w, h) }),
+  },
+  "shelf.stocktakeCurrent": { allowed: ["admin", "manager", "station"], input: (w) => ({ nodeId: w.home.stationId }) },
+  "shelf.stocktakeStart": {
+    allowed: ["admin", "manager", "station"],
+    input: (w) => ({ nodeId: w.home.stationId, clientId: crypto.randomUUID() }),
+  },
+  "shelf.stocktakeScan": {
+    allowed: ["admin", "manager", "station"],
+    input: async (w, h) => ({
+      nodeId: w.home.stationId,
+      stocktakeId: await openStocktake(w, h),
+      clientId: crypto.randomUUID(),
+      slot: "A-01-01",
+      code: `X${++seq}`,
+    }),
+  },
+  "shelf.stocktakeReport": {
+    allowed: ["admin", "manager", "station"],
+    input: async (w, h) => ({ nodeId: w.home.stationId, stocktakeId: await openStocktake(w, h) }),
+  },
+  "shelf.stocktakeFix": {
+    allowed: ["admin", "manager", "station"],
+    input: async (w, h) => {
+      const stocktakeId = await openStocktake(w, h);
+      const code = `EXTRA${++seq}`;
+      const admin = h.callerAs(w.actors.admin).shelf;
+      await admin.stocktakeScan({ nodeId: w.home.stationId, stocktakeId, clientId: crypto.randomUUID(), slot: "A-01-01", code });
+      return { nodeId: w.home.stationId, stocktakeId, clientId: crypto.randomUUID(), kind: "EXTRA", code };
+    },
+  },
+  "shelf.stocktakeClose": {
+    allowed: ["admin", "manager", "station"],
+    input: async (w, h) => ({ nodeId: w.home.stationId, stocktakeId: await openStocktake(w, h) }),
+  },
   "network.rerouteJobs": { allowed: COUNTY, input: (w) => ({ countyCode: w.home.countyCode }) },
   "network.imports.get": {
     allowed: COUNTY,
@@ -517,6 +565,22 @@ async function parcelAt(w: World, h: Harness, nodeId: string, direction: "DOWN" 
   const waybillNo = await makeShipment(w, h);
   await h.deps.db.shipment.update({ where: { waybillNo }, data: { currentNodeId: nodeId, status: "AT_NODE" } });
   return waybillNo;
+}
+
+/// A parcel waiting on the station's shelf, pickup code 123456.
+async function shelfParcel(w: World, h: Harness): Promise<string> {
+  const waybillNo = await makeShipment(w, h);
+  const shelfSlot = `B-90-${String(++seq).padStart(2, "0")}`;
+  await h.deps.db.shipment.update({
+    where: { waybillNo },
+    data: { currentNodeId: w.home.stationId, status: "AWAITING_PICKUP", shelfSlot, pickupCode: "123456", readyForPickupAt: new Date() },
+  });
+  return waybillNo;
+}
+
+/// The station's open stocktake (started, or joined, by ADMIN).
+async function openStocktake(w: World, h: Harness): Promise<string> {
+  return (await h.callerAs(w.actors.admin).shelf.stocktakeStart({ nodeId: w.home.stationId, clientId: crypto.randomUUID() })).stocktake.id;
 }
 
 type AnyProc = { _def: { type: "query" | "mutation" | "subscription" } };

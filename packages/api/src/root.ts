@@ -14,6 +14,7 @@ import { shipmentsRouter } from "./router/shipments/index.ts";
 import { trackingRouter } from "./router/tracking.ts";
 import { scanRouter } from "./router/scan.ts";
 import { stationRouter } from "./router/station.ts";
+import { shelfRouter } from "./router/shelf.ts";
 import { usersRouter } from "./router/users.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
@@ -34,6 +35,7 @@ export const appRouter = router({
   restock: restockRouter,
   trace: traceRouter,
   dashboard: dashboardRouter,
+  shelf: shelfRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,69 @@
+// Shelf tools of a pickup node (see services/shelf): 待取件 list and search, 批量出库, pickup notices again, 盘库.
+// Every procedure is a stationProcedure: the node's own staff, its county's manager, or ADMIN.
+import { handOut } from "../services/shelf/hand-out.ts";
+import { listShelf } from "../services/shelf/list-shelf.ts";
+import { resendPickupNotice } from "../services/shelf/resend-notice.ts";
+import {
+  ZHandOutSchema,
+  ZResendNoticeSchema,
+  ZShelfListSchema,
+  ZStocktakeFixSchema,
+  ZStocktakeRefSchema,
+  ZStocktakeScanSchema,
+  ZStocktakeStartSchema,
+} from "../services/shelf/schemas.ts";
+import { closeStocktake, currentStocktake, scanStocktake, startStocktake } from "../services/shelf/stocktake.ts";
+import { fixStocktake } from "../services/shelf/stocktake-fix.ts";
+import { loadFindings } from "../services/shelf/stocktake-report.ts";
+import { router, stationProcedure } from "../trpc.ts";
+
+const roles = ["ADMIN", "COUNTY_MANAGER", "STATION_STAFF"] as const;
+const target = (prefix: string, key: string) => (i: Record<string, unknown>) => `${prefix}:${typeof i[key] === "string" ? i[key] : "?"}`;
+
+export const shelfRouter = router({
+  /// Parcels waiting for pickup here, by slot, with age and overdue flag; `q` searches.
+  list: stationProcedure
+    .meta({ roles })
+    .input(ZShelfListSchema)
+    .query(({ ctx, input }) => listShelf(ctx.db, ctx.node, input, ctx.now())),
+
+  /// One person's parcels handed out at once (PICKUP scans), verified once.
+  handOut: stationProcedure
+    .meta({ roles, auditTarget: target("handOut", "clientId") })
+    .input(ZHandOutSchema)
+    .mutation(({ ctx, input }) => handOut(ctx.db, ctx.actor, ctx.node, input, ctx.now())),
+
+  /// The pickup notice sent again (at most once in 10 minutes per parcel).
+  resendNotice: stationProcedure
+    .meta({ roles, auditTarget: target("waybill", "waybillNo") })
+    .input(ZResendNoticeSchema)
+    .mutation(({ ctx, input }) => resendPickupNotice(ctx.db, ctx.actor.userId, ctx.node, input, ctx.now())),
+
+  /// The node's open stocktake, or else its latest (null if none).
+  stocktakeCurrent: stationProcedure.meta({ roles }).query(({ ctx }) => currentStocktake(ctx.db, ctx.node)),
+
+  stocktakeStart: stationProcedure
+    .meta({ roles, auditTarget: target("stocktake", "clientId") })
+    .input(ZStocktakeStartSchema)
+    .mutation(({ ctx, input }) => startStocktake(ctx.db, ctx.actor, ctx.node, input.clientId, ctx.now())),
+
+  stocktakeScan: stationProcedure
+    .meta({ roles, auditTarget: target("stocktake", "stocktakeId") })
+    .input(ZStocktakeScanSchema)
+    .mutation(({ ctx, input }) => scanStocktake(ctx.db, ctx.actor, ctx.node, input, ctx.now())),
+
+  stocktakeReport: stationProcedure
+    .meta({ roles })
+    .input(ZStocktakeRefSchema)
+    .query(({ ctx, input }) => loadFindings(ctx.db, ctx.node, input.stocktakeId)),
+
+  stocktakeFix: stationProcedure
+    .meta({ roles, auditTarget: target("stocktake", "stocktakeId") })
+    .input(ZStocktakeFixSchema)
+    .mutation(({ ctx, input }) => fixStocktake(ctx.db, ctx.actor, ctx.node, input, ctx.now())),
+
+  stocktakeClose: stationProcedure
+    .meta({ roles, auditTarget: target("stocktake", "stocktakeId") })
+    .input(ZStocktakeRefSchema)
+    .mutation(({ ctx, input }) => closeStocktake(ctx.db, ctx.actor, ctx.node, input.stocktakeId, ctx.now())),
+});
