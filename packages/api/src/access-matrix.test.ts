@@ -414,6 +414,12 @@ const MATRIX: Record<string, Row> = {
   "dashboard.counters": { allowed: COUNTY, input: (w) => ({ countyCode: w.home.countyCode, from: "2026-11-01", to: "2026-11-30" }) },
   "dashboard.history": { allowed: COUNTY, input: (w) => ({ countyCode: w.home.countyCode, from: "2026-11-01", to: "2026-11-30" }) },
   "dashboard.filters": { allowed: COUNTY, input: (w) => ({ countyCode: w.home.countyCode }) },
+  "exceptions.list": { allowed: COUNTY, input: (w) => ({ countyCode: w.home.countyCode }) },
+  "exceptions.callNode": { allowed: COUNTY, input: (w, h) => exceptionAct(w, h) },
+  "exceptions.notify": { allowed: COUNTY, input: (w, h) => exceptionAct(w, h) },
+  "exceptions.replan": { allowed: COUNTY, input: (w, h) => exceptionAct(w, h) },
+  "exceptions.returnToSender": { allowed: COUNTY, input: (w, h) => exceptionAct(w, h) },
+  "exceptions.markLost": { allowed: COUNTY, input: (w, h) => exceptionAct(w, h) },
   "listings.reports.sales": { allowed: COUNTY, input: (w) => ({ countyCode: w.home.countyCode, from: "2026-11-01", to: "2026-11-30" }) },
   "listings.reports.merchantSales": { allowed: ["admin", "manager", "merchant"], input: (w) => ({ merchantId: w.home.merchantId, from: "2026-11-01", to: "2026-11-30" }) },
   // ── #7 restock and trace ──
@@ -537,6 +543,13 @@ function shipmentInput(w: World) {
     weightG: 1000,
     contentsCategory: "日用品",
   };
+}
+
+/// An exception-queue action on a fresh parcel of the home county, with its own client request id.
+async function exceptionAct(w: World, h: Harness) {
+  const waybillNo = await makeShipment(w, h);
+  const { id } = await h.deps.db.shipment.findUniqueOrThrow({ where: { waybillNo }, select: { id: true } });
+  return { countyCode: w.home.countyCode, shipmentId: id, clientRequestId: globalThis.crypto.randomUUID() };
 }
 
 async function makeShipment(w: World, h: Harness, to = `${w.home.countyCode}-S1`): Promise<string> {

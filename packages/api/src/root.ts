@@ -7,6 +7,7 @@ import { traceRouter } from "./router/trace.ts";
 import { authRouter } from "./router/auth.ts";
 import { countyRouter } from "./router/county.ts";
 import { dashboardRouter } from "./router/dashboard.ts";
+import { exceptionsRouter } from "./router/exceptions.ts";
 import { loadsRouter } from "./router/loads.ts";
 import { merchantRouter } from "./router/merchant.ts";
 import { networkRouter } from "./router/network/index.ts";
@@ -35,6 +36,7 @@ export const appRouter = router({
   restock: restockRouter,
   trace: traceRouter,
   dashboard: dashboardRouter,
+  exceptions: exceptionsRouter,
   shelf: shelfRouter,
 });
 

@@ -7,7 +7,7 @@ export type TScanAction = (typeof SCAN_ACTIONS)[number];
 export type TScanOutcome = "OK" | "DUPLICATE" | "MISROUTED" | "INVALID_TRANSITION" | "UNKNOWN_CODE" | "FORBIDDEN";
 
 export type TShipmentStatus =
-  "CREATED" | "ACCEPTED" | "AT_NODE" | "IN_TRANSIT" | "AWAITING_PICKUP" | "DELIVERED" | "RETURNED" | "EXCEPTION" | "CANCELLED";
+  "CREATED" | "ACCEPTED" | "AT_NODE" | "IN_TRANSIT" | "AWAITING_PICKUP" | "DELIVERED" | "RETURNED" | "EXCEPTION" | "CANCELLED" | "LOST";
 
 export interface ScanLeg {
   seq: number;
@@ -71,7 +71,7 @@ export interface ScanDecision {
   nextNodeId?: string | null;
 }
 
-const FINAL: TShipmentStatus[] = ["DELIVERED", "RETURNED", "CANCELLED"];
+const FINAL: TShipmentStatus[] = ["DELIVERED", "RETURNED", "CANCELLED", "LOST"];
 const no = (outcome: TScanOutcome, reason: TScanReason, params?: TScanParams, extra: Partial<ScanDecision> = {}): ScanDecision => ({
   outcome,
   reason,

@@ -1,6 +1,6 @@
 // Live traffic lights of a county's open parcels, the RED ones grouped by the node responsible (from the SLA
 // watcher's alerts), one node's panel, and the manager's "chase them" action.
-import { pgPool, writeOutbox, type Db } from "@xiangda/db";
+import { pgPool, writeOutbox, type Db, type Tx } from "@xiangda/db";
 import { AppError, maskPhone, type Actor } from "@xiangda/domain";
 import { dashboardNotifyRed, outboxEvent } from "@xiangda/jobs";
 import { shanghaiDay, shanghaiDayStart } from "../listings/days.ts";
@@ -109,23 +109,27 @@ export async function notifyRed(db: Db, actor: Actor, q: { countyCode: string; n
     throw new AppError("NOT_FOUND", `nodeId: no such node in county ${q.countyCode}`, {
       issues: [{ path: "nodeId", message: "no such node in this county" }],
     });
-  return db.$transaction(async (tx) => {
-    const r = await tx.redAlert.updateMany({
-      where: { nodeId: q.nodeId, countyCode: q.countyCode, resolvedAt: null, notifiedAt: null },
-      data: { notifiedAt: now, notifiedById: actor.userId },
-    });
-    if (r.count)
-      await writeOutbox(
-        tx,
-        outboxEvent(dashboardNotifyRed, {
-          countyCode: q.countyCode,
-          nodeId: q.nodeId,
-          requestId: q.requestId,
-          notifiedAt: now.toISOString(),
-        }),
-      );
-    return { alerts: r.count };
+  return db.$transaction((tx) => notifyNodeAlerts(tx, actor, q, now));
+}
+
+/// The notify action inside the caller's transaction (the exception queue's notify shares it): the node must be
+/// the county's, checked by the caller.
+export async function notifyNodeAlerts(tx: Tx, actor: Actor, q: { countyCode: string; nodeId: string; requestId: string }, now: Date) {
+  const r = await tx.redAlert.updateMany({
+    where: { nodeId: q.nodeId, countyCode: q.countyCode, resolvedAt: null, notifiedAt: null },
+    data: { notifiedAt: now, notifiedById: actor.userId },
   });
+  if (r.count)
+    await writeOutbox(
+      tx,
+      outboxEvent(dashboardNotifyRed, {
+        countyCode: q.countyCode,
+        nodeId: q.nodeId,
+        requestId: q.requestId,
+        notifiedAt: now.toISOString(),
+      }),
+    );
+  return { alerts: r.count };
 }
 
 /// Parcels per day moved by the node's loads (index-backed: loads by node and departure, milk-run items by load):
