@@ -1,11 +1,12 @@
-// 批量出库: one person's parcels handed out at once. The person proves who they are once (a pickup code of one of the
-// parcels, or the phone's last four digits); each parcel then leaves by a PICKUP scan through the scan service, so
+// 批量出库: one person's parcels handed out at once. The person proves who they are once, as the node's pickup check
+// allows (a pickup code of one of the parcels; where allowed the phone's last four digits or an ID check by the staff); each parcel then leaves by a PICKUP scan through the scan service, so
 // events, legs and roll-ups are those of any pickup. Each scan's id derives from the request's client id: a resent
 // request replays the stored results and hands nothing out twice.
 import type { Db } from "@xiangda/db";
 import { AppError, type Actor } from "@xiangda/domain";
 import { recordScanBatch } from "../scan/record-scan.ts";
 import { derivedId } from "./derived-id.ts";
+import { pickupCheckOf } from "./list-shelf.ts";
 import type { THandOut } from "./schemas.ts";
 
 const refuse = (
@@ -16,6 +17,10 @@ const refuse = (
 ) => new AppError(code, message, { details: { reason, params } });
 
 export async function handOut(db: Db, actor: Actor, node: { id: string }, input: THandOut, now: Date) {
+  const check = pickupCheckOf(node);
+  const v = input.verify;
+  if (("phoneLast4" in v && check === "CODE") || ("idChecked" in v && check !== "CODE_PHONE_OR_ID"))
+    throw refuse("INVALID_INPUT", "CHECK_NOT_ALLOWED", `This node's pickup check (${check}) does not take that proof`, { check });
   const codes = [...new Set(input.waybillNos.map((c) => c.trim()))];
   const rows = await db.shipment.findMany({
     where: { currentNodeId: node.id, OR: [{ waybillNo: { in: codes.map((c) => c.toUpperCase()) } }, { carrierWaybillNo: { in: codes } }] },
@@ -45,8 +50,12 @@ export async function handOut(db: Db, actor: Actor, node: { id: string }, input:
   if (new Set(parcels.map((p) => p.recipientPhone)).size > 1)
     throw refuse("INVALID_INPUT", "SEVERAL_RECIPIENTS", "The parcels are for different people: hand them out separately");
   if (pending.length) {
-    const v = input.verify;
-    const ok = "pickupCode" in v ? parcels.some((p) => p.pickupCode === v.pickupCode) : pending[0]!.recipientPhone.endsWith(v.phoneLast4);
+    const ok =
+      "pickupCode" in v
+        ? parcels.some((p) => p.pickupCode === v.pickupCode)
+        : "phoneLast4" in v
+          ? pending[0]!.recipientPhone.endsWith(v.phoneLast4)
+          : v.idChecked;
     if (!ok) throw refuse("INVALID_TRANSITION", "WRONG_VERIFICATION", "Wrong pickup code or phone digits");
   }
   const at = now.toISOString();

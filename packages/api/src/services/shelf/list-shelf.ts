@@ -24,6 +24,13 @@ export interface ShelfNode {
   pickupHoldDays: number;
 }
 
+export const PICKUP_CHECK_DEFAULT = "CODE_OR_PHONE";
+/// The node's pickup check (Node.pickupCheck: CODE, CODE_OR_PHONE or CODE_PHONE_OR_ID), the default where not set.
+export const pickupCheckOf = (node: object): string => {
+  const v = (node as { pickupCheck?: unknown }).pickupCheck;
+  return typeof v === "string" ? v : PICKUP_CHECK_DEFAULT;
+};
+
 /// One person's parcels share a key (of the phone, per node): the page offers them together without the phone itself.
 export const personKey = (nodeId: string, phone: string) => createHash("sha256").update(`${nodeId}:${phone}`).digest("hex").slice(0, 16);
 
@@ -66,5 +73,11 @@ export async function listShelf(db: Db, node: ShelfNode, input: TShelfList, now:
       light: r.light,
     }))
     .filter((p) => !input.overdueOnly || p.overdue || p.returnFlaggedAt);
-  return { holdDays: node.pickupHoldDays, total: parcels.length, overdue: parcels.filter((p) => p.overdue).length, parcels };
+  return {
+    holdDays: node.pickupHoldDays,
+    pickupCheck: pickupCheckOf(node),
+    total: parcels.length,
+    overdue: parcels.filter((p) => p.overdue).length,
+    parcels,
+  };
 }

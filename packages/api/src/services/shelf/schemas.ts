@@ -24,6 +24,8 @@ export const ZHandOutSchema = z.object({
   verify: z.union([
     z.object({ pickupCode: z.string().regex(/^\d{6}$/, "6 digits") }).strict(),
     z.object({ phoneLast4: z.string().regex(/^\d{4}$/, "4 digits") }).strict(),
+    /// The staff checked the person's ID (only where the node's pickup check allows it).
+    z.object({ idChecked: z.literal(true) }).strict(),
   ]),
 });
 export type THandOut = z.infer<typeof ZHandOutSchema>;

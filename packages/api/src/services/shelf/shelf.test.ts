@@ -185,6 +185,10 @@ describe("批量出库", () => {
         .callerAs(staff("S102"))
         .shelf.handOut({ nodeId: ids.P200!, clientId: randomUUID(), waybillNos: [x.waybillNo], verify: { phoneLast4: "3333" } }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    // An ID check counts only where the node's pickup check allows it (not the default, code or phone digits).
+    expect(
+      await reasonOf(P().handOut({ nodeId: ids.P200!, clientId: randomUUID(), waybillNos: [x.waybillNo], verify: { idChecked: true } })),
+    ).toEqual({ code: "BAD_REQUEST", reason: "CHECK_NOT_ALLOWED" });
     for (const bad of [
       { waybillNos: [], verify: { phoneLast4: "3333" } },
       { waybillNos: [x.waybillNo], verify: { phoneLast4: "33" } },
