@@ -76,6 +76,8 @@ export const scanEn: TStrings<typeof scanZh> = {
   printLabels: "Print labels",
   printCount: "Last {{count}}",
   printNone: "No OK scans yet",
+  printRefused: "Not printed, not found or not yours ({{count}}): {{numbers}}",
+  printFailed: "Labels could not be printed; try again",
   nodeInfo: "This station",
   noNode: "Your account has no station, so it cannot scan",
 };

@@ -72,6 +72,8 @@ export const scanZh = {
   printLabels: "打印面单",
   printCount: "最近 {{count}} 件",
   printNone: "还没有成功扫描的包裹",
+  printRefused: "{{count}} 件不能打印（不存在或不属于本站）：{{numbers}}",
+  printFailed: "面单打印失败，请重试",
   nodeInfo: "本站信息",
   noNode: "您的账号未绑定站点，无法扫描",
 };

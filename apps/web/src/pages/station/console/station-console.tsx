@@ -25,6 +25,7 @@ import {
 } from "./scan-model.ts";
 import { playTone } from "./scan-sound.ts";
 import { scanText } from "./scan-text.ts";
+import { printLabels as printLabelsPdf } from "../../../lib/print-labels.ts";
 
 const CameraScanner = lazy(() => import("./camera-scanner.tsx"));
 
@@ -367,7 +368,12 @@ function ScanConsole({ nodeId }: { nodeId: string }) {
   const printWaybills = lastOkWaybills(merged.entries, printN);
   const printLabels = () => {
     if (printWaybills.length === 0) return notice(t("scan.printNone"));
-    window.open(`/labels.pdf?waybills=${printWaybills.map(encodeURIComponent).join(",")}&size=100x150`, "_blank", "noopener");
+    // Entries loaded from the server may carry the carrier's number: /labels/check resolves both, refused ones are said here.
+    printLabelsPdf(printWaybills, "100x150")
+      .then((r) => {
+        if (r.refused.length) notice(t("scan.printRefused", { count: r.refused.length, numbers: r.refused.join(", ") }));
+      })
+      .catch(() => notice(t("scan.printFailed")));
     refocus(true);
   };
 
