@@ -52,6 +52,16 @@ const MATRIX: Record<string, Row> = {
   "county.list": { allowed: ["admin", "manager", "otherManager"] },
   "county.overview": { allowed: ["admin", "manager"], input: (w) => ({ countyCode: w.home.countyCode }) },
   "station.overview": { allowed: ["admin", "manager", "station"], input: (w) => ({ nodeId: w.home.stationId }) },
+  "station.expected": {
+    allowed: ["admin", "manager", "station"],
+    input: async (w, h) => {
+      const carrier = await h.deps.db.carrier.upsert({ where: { code: "YTO" }, update: {}, create: { code: "YTO", name: "圆通" } });
+      const m = await h.deps.db.arrivalManifest.create({
+        data: { countyCode: w.home.countyCode, carrierId: carrier.id, nodeId: w.home.stationId, fileName: "m.csv", rows: 0, created: 0 },
+      });
+      return { nodeId: w.home.stationId, manifestId: m.id };
+    },
+  },
   "merchant.overview": { allowed: ["admin", "manager", "merchant"], input: (w) => ({ merchantId: w.home.merchantId }) },
   "network.coverage": { allowed: COUNTY, input: (w) => ({ countyCode: w.home.countyCode }) },
   "network.tree": { allowed: COUNTY, input: (w) => ({ countyCode: w.home.countyCode }) },

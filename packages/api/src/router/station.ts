@@ -1,10 +1,20 @@
+import { expectedAtNode, ZExpectedSchema } from "../services/station/expected.ts";
 import { stationProcedure, router } from "../trpc.ts";
 
+const STATION_ROLES = ["ADMIN", "COUNTY_MANAGER", "STATION_STAFF"] as const;
+
 export const stationRouter = router({
-  overview: stationProcedure.meta({ roles: ["ADMIN", "COUNTY_MANAGER", "STATION_STAFF"] }).query(async ({ ctx }) => {
+  overview: stationProcedure.meta({ roles: [...STATION_ROLES] }).query(async ({ ctx }) => {
     const n = await ctx.db.node.findUniqueOrThrow({ where: { id: ctx.node.id }, include: { area: true } });
     return {
       node: { id: n.id, code: n.code, name: n.name, tier: n.tier, status: n.status, areaName: n.area.name, countyCode: n.countyCode },
     };
   }),
+
+  /// Expected vs scanned (services/station/expected.ts): a manifest received at `nodeId`, or a load leaving from or coming
+  /// to it; anything else is refused without naming what it is.
+  expected: stationProcedure
+    .meta({ roles: [...STATION_ROLES] })
+    .input(ZExpectedSchema)
+    .query(({ ctx, input }) => expectedAtNode(ctx.db, ctx.node, input)),
 });
