@@ -3,7 +3,7 @@ import { TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import type { DefaultErrorShape } from "@trpc/server/unstable-core-do-not-import";
 import { ZodError, type z } from "zod";
 import { isDbUnavailable } from "@xiangda/db";
-import { AppError, isAppError, type AppErrorCode, type FieldIssue } from "@xiangda/domain";
+import { AppError, isAppError, isErrorKey, issueAt, type AppErrorCode, type FieldIssue, type TErrorKey, type TErrorParamValue } from "@xiangda/domain";
 
 const CODE_MAP: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
   INVALID_INPUT: "BAD_REQUEST",
@@ -21,16 +21,16 @@ function prismaToAppError(e: Error): AppError | null {
   if (code === "P2002") {
     const target = (e as { meta?: { target?: unknown } }).meta?.target;
     const fields = Array.isArray(target) ? target.map(String).join(", ") : typeof target === "string" ? target : "value";
-    return new AppError("CONFLICT", `Already exists: ${fields}`, {
-      issues: Array.isArray(target) ? target.map((f) => ({ path: String(f), message: "already taken" })) : [],
+    return AppError.of("CONFLICT", "ALREADY_EXISTS_FIELDS", { fields }, {
+      issues: Array.isArray(target) ? target.map((f) => issueAt(String(f), "ALREADY_TAKEN")) : [],
     });
   }
-  if (code === "P2025") return new AppError("NOT_FOUND", "Not found");
+  if (code === "P2025") return AppError.of("NOT_FOUND", "NOT_FOUND");
   // By SQLSTATE and the driver's codes, however Prisma wraps them (packages/db/src/unavailable.ts).
-  if (isDbUnavailable(e)) return new AppError("UNAVAILABLE", "The database is unavailable; try again shortly");
+  if (isDbUnavailable(e)) return AppError.of("UNAVAILABLE", "DB_UNAVAILABLE");
   // Text PostgreSQL cannot store (a NUL character) that reached it by a path with no field check of its own.
   const cannotStore = /invalid byte sequence for encoding|unsupported Unicode escape sequence|\\u0000 cannot be converted|\b22021\b|\b22P05\b/;
-  if (cannotStore.test(`${e.message} ${code ?? ""}`)) return AppError.field("input", "must not contain NUL characters");
+  if (cannotStore.test(`${e.message} ${code ?? ""}`)) return AppError.at("input", "NUL_CHARACTERS");
   return null;
 }
 
@@ -41,7 +41,7 @@ export function toTRPCError(err: unknown): TRPCError {
     }
     // A body or `input` query that is not JSON: tRPC's BAD_REQUEST around the SyntaxError, named as the input.
     if (err.code === "BAD_REQUEST" && err.cause instanceof SyntaxError) {
-      return toTRPCError(AppError.field("input", "not valid JSON"));
+      return toTRPCError(AppError.at("input", "INVALID_JSON"));
     }
     return err;
   }
@@ -72,12 +72,55 @@ function flatIssues(issues: readonly z.core.$ZodIssue[], prefix: readonly Proper
   return issues.flatMap((i) => {
     const path = [...prefix, ...i.path];
     if (i.code === "invalid_union" && i.errors.length) return i.errors.flatMap((branch) => flatIssues(branch, path));
-    return [{ path: path.map(String).join("."), message: i.message }];
+    return [{ path: path.map(String).join("."), message: i.message, ...zodKey(i) }];
   });
+}
+
+/// A zod issue as a catalog key the web app translates: a schema's own message may be a catalog key (with the
+/// custom issue's `params`); zod's own messages map by their code. Other custom messages stay without a key (the web
+/// app shows a generic one).
+function zodKey(i: z.core.$ZodIssue): { key?: TErrorKey; params?: Record<string, TErrorParamValue> } {
+  if (isErrorKey(i.message)) {
+    const params: Record<string, TErrorParamValue> = {};
+    for (const [k, v] of Object.entries((i as { params?: Record<string, unknown> }).params ?? {}))
+      if (typeof v === "string" || typeof v === "number") params[k] = v;
+    return { key: i.message, params };
+  }
+  const num = (v: unknown) => (typeof v === "bigint" ? Number(v) : typeof v === "number" ? v : typeof v === "object" && v instanceof Date ? v.toISOString() : String(v));
+  switch (i.code) {
+    case "invalid_type":
+      return /received undefined$/.test(i.message) ? { key: "REQUIRED", params: {} } : { key: "ZOD_TYPE", params: {} };
+    case "too_small":
+      if (i.origin === "string") return Number(i.minimum) <= 1 ? { key: "REQUIRED", params: {} } : { key: "ZOD_TOO_SHORT", params: { minimum: num(i.minimum) } };
+      if (i.origin === "array" || i.origin === "set") return { key: "ZOD_TOO_FEW", params: { minimum: num(i.minimum) } };
+      return { key: "ZOD_TOO_SMALL", params: { minimum: num(i.minimum) } };
+    case "too_big":
+      if (i.origin === "string") return { key: "ZOD_TOO_LONG", params: { maximum: num(i.maximum) } };
+      if (i.origin === "array" || i.origin === "set") return { key: "ZOD_TOO_MANY", params: { maximum: num(i.maximum) } };
+      return { key: "ZOD_TOO_BIG", params: { maximum: num(i.maximum) } };
+    case "invalid_format":
+      return { key: "ZOD_FORMAT", params: {} };
+    case "invalid_value":
+      return { key: "ZOD_CHOICE", params: {} };
+    case "not_multiple_of":
+      return { key: "ZOD_MULTIPLE_OF", params: { divisor: num(i.divisor) } };
+    case "unrecognized_keys":
+      return { key: "ZOD_UNKNOWN_KEYS", params: { keys: i.keys.join(", ") } };
+    case "invalid_union":
+    case "invalid_key":
+    case "invalid_element":
+      return { key: "INVALID", params: {} };
+    default:
+      return {};
+  }
 }
 
 export interface ErrorData {
   appCode: AppErrorCode | null;
+  /// The message as a catalog key (ERROR_MESSAGES) with its parameters, for the web app to translate; null when the
+  /// message has none (the web app then shows a generic text in its language, never this English one).
+  messageKey: TErrorKey | null;
+  messageParams: Record<string, TErrorParamValue> | null;
   zodIssues: FieldIssue[];
   details: Record<string, unknown> | null;
 }
@@ -90,12 +133,17 @@ export function formatShape({ shape, error }: { shape: DefaultErrorShape; error:
   const internal = error.code === "INTERNAL_SERVER_ERROR";
   const message = internal ? "Internal error" : shape.message;
   const { stack: _stack, ...data } = shape.data;
+  // A single field's zod issue names the whole error; several are summed up by the issues themselves.
+  const key = internal ? null : (app?.key ?? (issues.length === 1 ? (issues[0]!.key ?? null) : null));
+  const params = key ? ((app?.key ? app.params : issues[0]?.params) ?? {}) : null;
   return {
     ...shape,
     message,
     data: {
       ...data,
       appCode: app?.code ?? (cause instanceof ZodError ? "INVALID_INPUT" : null),
+      messageKey: key,
+      messageParams: params,
       zodIssues: issues,
       details: app?.details ?? null,
     } satisfies Omit<typeof data, "stack"> & ErrorData,

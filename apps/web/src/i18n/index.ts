@@ -8,9 +8,13 @@ import { countersZh } from "./counters.zh.ts";
 import { dashboardEn } from "./dashboard.en.ts";
 import { dashboardZh } from "./dashboard.zh.ts";
 import { en } from "./en.ts";
+import { errorsEn } from "./errors.en.ts";
+import { errorsZh } from "./errors.zh.ts";
 import { loadsEn } from "./loads.en.ts";
 import { loadsZh } from "./loads.zh.ts";
 import { scanEn } from "./scan.en.ts";
+import { shelfEn } from "./shelf.en.ts";
+import { shelfZh } from "./shelf.zh.ts";
 import { scanWhyEn } from "./scan-why.en.ts";
 import { scanWhyZh } from "./scan-why.zh.ts";
 import { scanZh } from "./scan.zh.ts";
@@ -68,7 +72,9 @@ void i18n.use(initReactI18next).init({
       counters: countersZh,
       dashboard: dashboardZh,
       scanWhy: scanWhyZh,
+      errors: errorsZh,
       admin: adminZh,
+      shelf: shelfZh,
     },
     en: {
       translation: { ...en, scan: scanEn },
@@ -77,10 +83,12 @@ void i18n.use(initReactI18next).init({
       counters: countersEn,
       dashboard: dashboardEn,
       scanWhy: scanWhyEn,
+      errors: errorsEn,
       admin: adminEn,
+      shelf: shelfEn,
     },
   },
-  ns: ["translation", "loads", "trace", "counters", "dashboard", "scanWhy", "admin"],
+  ns: ["translation", "loads", "trace", "counters", "dashboard", "scanWhy", "admin", "errors", "shelf"],
   defaultNS: "translation",
   lng: storedLanguage(),
   fallbackLng: DEFAULT_LANGUAGE,

@@ -6,9 +6,13 @@ import { countersEn } from "./counters.en.ts";
 import { countersZh } from "./counters.zh.ts";
 import { dashboardEn } from "./dashboard.en.ts";
 import { dashboardZh } from "./dashboard.zh.ts";
+import { errorsEn } from "./errors.en.ts";
+import { errorsZh } from "./errors.zh.ts";
 import { loadsEn } from "./loads.en.ts";
 import { loadsZh } from "./loads.zh.ts";
 import { scanEn } from "./scan.en.ts";
+import { shelfEn } from "./shelf.en.ts";
+import { shelfZh } from "./shelf.zh.ts";
 import { scanZh } from "./scan.zh.ts";
 import { scanWhyEn } from "./scan-why.en.ts";
 import { scanWhyZh } from "./scan-why.zh.ts";
@@ -30,9 +34,11 @@ const NAMESPACES: [string, unknown, unknown][] = [
   ["admin", adminZh, adminEn],
   ["counters", countersZh, countersEn],
   ["dashboard", dashboardZh, dashboardEn],
+  ["errors", errorsZh, errorsEn],
   ["loads", loadsZh, loadsEn],
   ["scan", scanZh, scanEn],
   ["scanWhy", scanWhyZh, scanWhyEn],
+  ["shelf", shelfZh, shelfEn],
   ["trace", traceZh, traceEn],
 ];
 

@@ -1,12 +1,18 @@
 import { TRPCClientError } from "@trpc/client";
-import { describe, expect, it } from "vitest";
-import { fieldError, readApiError, unplacedErrors } from "./api-error.ts";
+import { ERROR_MESSAGES, type TErrorKey } from "@xiangda/domain";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { errorsEn } from "../i18n/errors.en.ts";
+import { errorsZh } from "../i18n/errors.zh.ts";
+import { setLanguage } from "../i18n/index.ts";
+import { fieldError, onUntranslated, readApiError, unplacedErrors } from "./api-error.ts";
 
 function clientError(data: unknown): TRPCClientError<never> {
   return new TRPCClientError("boom", { result: { error: { message: "boom", code: -32600, data } } as never });
 }
 
 describe("readApiError", () => {
+  beforeEach(() => setLanguage("en"));
+
   it("collects field issues and codes", () => {
     const err = readApiError(
       clientError({
@@ -43,5 +49,78 @@ describe("fieldError / unplacedErrors", () => {
 
   it("lists the errors no field of the form shows", () => {
     expect(unplacedErrors(errors, ["code", "departures"])).toEqual(["stops.0.code: unknown"]);
+  });
+});
+
+// Defect 7 of issue #17: the server's English ("must not be in the future", "only 47 in stock") reached the Chinese UI.
+describe("server messages are translated, never shown raw in Chinese", () => {
+  const untranslated: string[] = [];
+  beforeEach(async () => {
+    untranslated.length = 0;
+    onUntranslated((text) => untranslated.push(text));
+    await setLanguage("zh-CN");
+  });
+  afterEach(() => onUntranslated(null));
+
+  it("translates the message key and the field issues' keys with their parameters", () => {
+    const err = readApiError(
+      clientError({
+        code: "BAD_REQUEST",
+        appCode: "INVALID_INPUT",
+        messageKey: "ONLY_IN_STOCK",
+        messageParams: { stock: 47 },
+        zodIssues: [
+          { path: "quantity", message: "only 47 in stock", key: "ONLY_IN_STOCK", params: { stock: 47 } },
+          { path: "producedOn", message: "must not be in the future", key: "NOT_IN_FUTURE", params: {} },
+        ],
+      }),
+    );
+    expect(err.message).toBe("库存只有 47 件");
+    expect(err.fieldErrors).toEqual({ quantity: "库存只有 47 件", producedOn: "不能是将来的日期" });
+    expect(untranslated).toEqual([]);
+  });
+
+  it("shows a generic Chinese message, never the English, for a message without a key — and reports it", () => {
+    const err = readApiError(
+      clientError({
+        code: "CONFLICT",
+        appCode: "CONFLICT",
+        zodIssues: [{ path: "batchNo", message: "already used for this product" }],
+      }),
+    );
+    expect(err.message).toBe(errorsZh.generic.CONFLICT);
+    expect(err.fieldErrors).toEqual({ batchNo: errorsZh.generic.field });
+    expect(JSON.stringify(err)).not.toMatch(/[a-z]{3,} [a-z]{3,}/);
+    expect(untranslated).toEqual(["already used for this product", "boom"]);
+  });
+
+  it("an unknown key is no key: generic text, reported", () => {
+    const err = readApiError(clientError({ code: "NOT_FOUND", appCode: "NOT_FOUND", messageKey: "NO_SUCH_THING", messageParams: {} }));
+    expect(err.message).toBe(errorsZh.generic.NOT_FOUND);
+    expect(untranslated).toEqual(["boom"]);
+  });
+
+  it("in English a message without a key shows as the server wrote it", async () => {
+    await setLanguage("en");
+    expect(readApiError(clientError({ code: "CONFLICT", appCode: "CONFLICT" })).message).toBe("boom");
+  });
+
+  it("network and internal errors have their own texts", () => {
+    expect(readApiError(new TRPCClientError("Failed to fetch")).message).toBe(errorsZh.generic.network);
+    expect(readApiError(clientError({ code: "INTERNAL_SERVER_ERROR", appCode: null })).message).toBe(errorsZh.generic.internal);
+  });
+});
+
+describe("the errors catalog", () => {
+  const placeholders = (text: string, re: RegExp) => [...text.matchAll(re)].map((m) => m[1] ?? "").sort();
+
+  it("has every server key in zh and en, with the server's parameters (or fewer, never others)", () => {
+    for (const key of Object.keys(ERROR_MESSAGES) as TErrorKey[]) {
+      const server = placeholders(ERROR_MESSAGES[key], /\{(\w+)\}/g);
+      for (const text of [errorsZh[key], errorsEn[key]]) {
+        expect(text, key).toBeTruthy();
+        for (const p of placeholders(text, /\{\{\s*(\w+)\s*\}\}/g)) expect(server, `${key}: {{${p}}}`).toContain(p);
+      }
+    }
   });
 });

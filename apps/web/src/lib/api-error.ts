@@ -1,6 +1,21 @@
-// Reads a tRPC client error into what a form shows: a code, field messages and a summary.
+// Reads a tRPC client error into what a form shows: a code, field messages and a summary — translated: the server
+// sends each message as a key of its catalog (ERROR_MESSAGES in the domain package) with parameters, translated here
+// by the "errors" namespace (i18n/errors.*.ts). A message without a known key never shows the server's English in
+// Chinese: a generic text by its code takes its place (reported by `onUntranslated`, which tests use).
 import { TRPCClientError } from "@trpc/client";
+import { isErrorKey, type TErrorKey } from "@xiangda/domain";
 import { z } from "zod";
+import type { errorsZh } from "../i18n/errors.zh.ts";
+import { currentLanguage, i18n } from "../i18n/index.ts";
+
+type TErrorsKey = TErrorKey | `generic.${keyof typeof errorsZh.generic}`;
+/** t of the "errors" namespace (keys checked here, as the page namespaces do, not in i18next.d.ts). */
+export function errorsT(key: TErrorsKey, params?: Record<string, string | number> | null): string {
+  const t = i18n.t as unknown as (key: string, options: Record<string, unknown>) => string;
+  return t(key, { ...(params ?? {}), ns: "errors" });
+}
+
+const ZParams = z.record(z.string(), z.union([z.string(), z.number()])).nullish();
 
 const ZErrorDataSchema = z.object({
   code: z.string().optional(),
@@ -11,11 +26,41 @@ const ZErrorDataSchema = z.object({
       z.object({
         path: z.union([z.string(), z.array(z.union([z.string(), z.number()]))]),
         message: z.string(),
+        key: z.string().nullish(),
+        params: ZParams,
       }),
     )
     .nullish(),
   details: z.record(z.string(), z.unknown()).nullish(),
+  messageKey: z.string().nullish(),
+  messageParams: ZParams,
 });
+
+type TUntranslatedListener = (text: string, where: { appCode: string | null; path: string | null }) => void;
+let untranslatedListener: TUntranslatedListener | null = null;
+
+/** Called with every server text that had no translation (tests fail on it; the UI shows a generic message). */
+export function onUntranslated(listener: TUntranslatedListener | null): void {
+  untranslatedListener = listener;
+}
+
+const GENERIC = ["INVALID_INPUT", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "INVALID_TRANSITION", "RATE_LIMITED", "UNAVAILABLE"] as const;
+
+/** The translation of a server message: its key with params, or — without one — English as sent in English mode and a
+ *  generic message in Chinese. */
+export function translateServerMessage(
+  key: string | null | undefined,
+  params: Record<string, string | number> | null | undefined,
+  english: string,
+  fallback: { appCode: string | null; path: string | null },
+): string {
+  if (isErrorKey(key)) return errorsT(key, params);
+  untranslatedListener?.(english, fallback);
+  if (currentLanguage() === "en" && english) return english;
+  if (fallback.path) return errorsT("generic.field");
+  const code = GENERIC.find((c) => c === fallback.appCode) ?? "unknown";
+  return errorsT(`generic.${code}`);
+}
 
 export interface TApiError {
   /** tRPC code such as "UNAUTHORIZED", "TOO_MANY_REQUESTS", or null when the server never answered. */
@@ -26,6 +71,7 @@ export interface TApiError {
   fieldErrors: Record<string, string>;
   /** Issues without a field. */
   formErrors: string[];
+  /** The error's message, translated (never the server's English in Chinese). */
   message: string;
   isNetwork: boolean;
   /** The API's extra facts about the error, e.g. `retryAfterSeconds` of RATE_LIMITED. */
@@ -33,29 +79,32 @@ export interface TApiError {
 }
 
 export function readApiError(error: unknown): TApiError {
-  const message = error instanceof Error ? error.message : String(error);
+  const raw = error instanceof Error ? error.message : String(error);
   if (!(error instanceof TRPCClientError)) {
+    const message = translateServerMessage(null, null, raw, { appCode: null, path: null });
     return { code: null, appCode: null, fieldErrors: {}, formErrors: [], message, isNetwork: false, details: null };
   }
   const parsed = ZErrorDataSchema.safeParse(error.data);
   const data = parsed.success ? parsed.data : {};
+  const appCode = data.appCode ?? null;
   const fieldErrors: Record<string, string> = {};
   const formErrors: string[] = [];
   for (const issue of data.zodIssues ?? []) {
     const path = Array.isArray(issue.path) ? issue.path.join(".") : issue.path;
-    if (!path) formErrors.push(issue.message);
-    else fieldErrors[path] ??= issue.message;
+    const text = translateServerMessage(issue.key, issue.params, issue.message, { appCode, path: path || null });
+    if (!path) formErrors.push(text);
+    else fieldErrors[path] ??= text;
   }
-  return {
-    code: data.code ?? null,
-    appCode: data.appCode ?? null,
-    fieldErrors,
-    formErrors,
-    message,
-    // No error shape at all means the request never reached tRPC (offline, proxy down).
-    isNetwork: !parsed.success || data.code === undefined,
-    details: data.details ?? null,
-  };
+  // No error shape at all means the request never reached tRPC (offline, proxy down).
+  const isNetwork = !parsed.success || data.code === undefined;
+  let message: string;
+  if (isNetwork) message = errorsT("generic.network");
+  else if (data.code === "INTERNAL_SERVER_ERROR") message = errorsT("generic.internal");
+  else if (isErrorKey(data.messageKey)) message = translateServerMessage(data.messageKey, data.messageParams, raw, { appCode, path: null });
+  else if (Object.keys(fieldErrors).length + formErrors.length === 1 && (data.zodIssues ?? []).every((i) => isErrorKey(i.key)))
+    message = formErrors[0] ?? Object.values(fieldErrors)[0]!;
+  else message = translateServerMessage(null, null, raw, { appCode, path: null });
+  return { code: data.code ?? null, appCode, fieldErrors, formErrors, message, isNetwork, details: data.details ?? null };
 }
 
 /** The message for a field, also when the server names a part of it ("departures.1" for "departures"). */
