@@ -729,8 +729,8 @@ export const en: TMessages = {
   },
   track: {
     title: "Track a parcel",
-    lead: "Enter the waybill number and the last 4 digits of the recipient's phone.",
-    waybillNo: "Waybill number",
+    lead: "Enter the waybill number (ours or the carrier's) and the last 4 digits of the recipient's phone.",
+    waybillNo: "Waybill or carrier number",
     phoneLast4: "Last 4 phone digits",
     submit: "Track",
     submitting: "Looking up…",

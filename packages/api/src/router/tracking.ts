@@ -1,6 +1,7 @@
-// Public tracking: no login, waybill plus the last 4 digits of the recipient's phone, rate-limited.
+// Public tracking: no login, our waybill or the carrier's number plus the last 4 digits of the recipient's phone, rate-limited.
 import { z } from "zod";
 import { checkPublicRateLimit } from "../services/auth/public-rate-limit.ts";
+import { findTrackedWaybill } from "../services/shipments/find-tracked.ts";
 import { publicTracking } from "../services/shipments/tracking.ts";
 import { publicProcedure, router } from "../trpc.ts";
 
@@ -11,12 +12,15 @@ export const trackingRouter = router({
     .meta({ roles: "public" })
     .input(
       z.object({
+        /// Ours (XD…) or the carrier's number.
         waybillNo: z.string().trim().min(5, "too short").max(40),
         phoneLast4: z.string().regex(/^\d{4}$/, "the last 4 digits of the phone"),
       }),
     )
     .query(async ({ ctx, input }) => {
       await checkPublicRateLimit(ctx, "track", TRACKING_LIMIT.perMinute);
-      return publicTracking(ctx.db, input.waybillNo.toUpperCase(), input.phoneLast4);
+      // Unresolved numbers go on unchanged: publicTracking answers NOT_FOUND alike for unknown numbers and wrong digits.
+      const waybillNo = (await findTrackedWaybill(ctx.db, input.waybillNo, input.phoneLast4)) ?? input.waybillNo.toUpperCase();
+      return publicTracking(ctx.db, waybillNo, input.phoneLast4);
     }),
 });
