@@ -72,8 +72,19 @@ export const processSeal: Processor = async (job, deps) => {
       ? [load.laneId]
       : null;
   await assignReady(deps.db, { countyCode: load.countyCode, nodeIds: laneIds ? null : [load.nodeId], laneIds, now });
-  const r = await sealAndFlow(deps.db, deps.queues, loadId, now);
-  return { loadId, status: r.status, vehicles: r.vehicles.length, assigned: r.assigned, rolled: r.rolled };
+  // Sealed when it is sealed (after the sweep, which may have waited for the county's lock): the lateness recorded
+  // against the cut-off is the real one.
+  const r = await sealAndFlow(deps.db, deps.queues, loadId, new Date());
+  if (r.sealedNow && r.sealLateSeconds !== null) deps.log.warn({ loadId, sealLateSeconds: r.sealLateSeconds }, "load sealed late");
+  return {
+    loadId,
+    status: r.status,
+    vehicles: r.vehicles.length,
+    assigned: r.assigned,
+    rolled: r.rolled,
+    removed: r.removed,
+    sealLateSeconds: r.sealLateSeconds,
+  };
 };
 
 export const processPlan: Processor = async (job, deps) => {

@@ -25,7 +25,7 @@ describe("assignment lock", () => {
     await withPgClient(h.deps.db, async (holder) => {
       await holder.query(`SELECT pg_advisory_lock(hashtext('xd.consolidation.assign'), hashtext($1))`, [w.home.countyCode]);
       // The other county sweeps while home's lock is held.
-      await expect(assignReady(h.deps.db, { countyCode: w.away.countyCode, now })).resolves.toEqual({ assigned: 0, missed: 0, loads: 0 });
+      await expect(assignReady(h.deps.db, { countyCode: w.away.countyCode, now })).resolves.toEqual({ assigned: 0, missed: 0, loads: 0, released: 0 });
       // A node of the other county: its county's lock only.
       await expect(assignReady(h.deps.db, { nodeIds: [w.away.stationId], now })).resolves.toMatchObject({ assigned: 0 });
       // Home's own sweep, a sweep of one of its nodes and the all-county sweep wait for the holder.

@@ -7,6 +7,7 @@ import { makeLoadCode, milkRunTimetables, loadSlotFor, parcelVolumeCm3, type Loa
 import { pgPool, withPgClient, type Db, type PgClient } from "@xiangda/db";
 import { outboxEvent, shipmentsReplan, type OutboxRow } from "@xiangda/jobs";
 import { insertOutbox, type Queryable } from "./geometry.ts";
+import { releaseStaleItems } from "./release.ts";
 import { loadLanes } from "./timetables.ts";
 
 export interface AssignOptions {
@@ -24,6 +25,8 @@ export interface AssignResult {
   assigned: number;
   missed: number;
   loads: number;
+  /// Items of open loads that left them (legs no longer pending).
+  released: number;
 }
 
 interface ReadyLeg extends SlotLeg {
@@ -61,7 +64,7 @@ JOIN "Lane" ln ON ln.id = l."laneId"
 JOIN "Node" f ON f.id = l."fromNodeId"
 JOIN "Node" t ON t.id = l."toNodeId"
 WHERE l.status = 'PLANNED' AND l.plan = l."maxPlan"
-  AND NOT EXISTS (SELECT 1 FROM "LoadItem" i WHERE i."legId" = l.id)
+  AND NOT EXISTS (SELECT 1 FROM "LoadItem" i WHERE i."legId" = l.id AND i.status <> 'REMOVED')
 ORDER BY l.id`;
 
 /// The same rows for the planned legs on given lanes only (through the legs' lane index): a seal's sweep costs
@@ -71,7 +74,7 @@ WITH legs AS (
   SELECT l.*, (SELECT max(x.plan) FROM "ShipmentLeg" x WHERE x."shipmentId" = l."shipmentId") AS "maxPlan"
   FROM "ShipmentLeg" l
   WHERE l."laneId" = ANY($2::uuid[]) AND l.status = 'PLANNED'
-    AND NOT EXISTS (SELECT 1 FROM "LoadItem" i WHERE i."legId" = l.id)
+    AND NOT EXISTS (SELECT 1 FROM "LoadItem" i WHERE i."legId" = l.id AND i.status <> 'REMOVED')
 )
 SELECT l.id AS "legId", l."shipmentId", s."countyCode", l."laneId", ln.mode::text AS mode, l."fromNodeId", l."toNodeId",
   f.tier::text AS "fromTier", t.tier::text AS "toTier", l."plannedDepart", ln."cutoffMinutes",
@@ -141,7 +144,7 @@ export async function assignReady(db: Db, opts: AssignOptions): Promise<AssignRe
       ? (await pool.query<{ code: string }>(`SELECT DISTINCT "countyCode" AS code FROM "Node" WHERE id = ANY($1::uuid[]) ORDER BY 1`, [opts.nodeIds]))
           .rows.map((r) => r.code)
       : (await pool.query<{ code: string }>(`SELECT code FROM "County" ORDER BY code`)).rows.map((r) => r.code);
-  const total: AssignResult = { assigned: 0, missed: 0, loads: 0 };
+  const total: AssignResult = { assigned: 0, missed: 0, loads: 0, released: 0 };
   return withPgClient(db, async (client) => {
     for (const countyCode of counties) {
       await client.query(`SELECT pg_advisory_lock(hashtext('xd.consolidation.assign'), hashtext($1))`, [countyCode]);
@@ -150,6 +153,7 @@ export async function assignReady(db: Db, opts: AssignOptions): Promise<AssignRe
         total.assigned += r.assigned;
         total.missed += r.missed;
         total.loads += r.loads;
+        total.released += r.released;
       } finally {
         await client.query(`SELECT pg_advisory_unlock(hashtext('xd.consolidation.assign'), hashtext($1))`, [countyCode]).catch(() => undefined);
       }
@@ -161,12 +165,15 @@ export async function assignReady(db: Db, opts: AssignOptions): Promise<AssignRe
 /// Everything on the one connection holding the lock (another from the pool could be a wait for a
 /// connection held by a sweep waiting for this lock).
 async function assignLocked(client: PgClient, opts: AssignOptions): Promise<AssignResult> {
+  // First what no longer belongs: legs completed or re-planned since they joined their open loads leave them (a scan
+  // or re-plan already did this; this catches what a crash between the two writes left behind).
+  const released = opts.laneIds ? [] : await releaseStaleItems(client, { countyCode: opts.countyCode ?? null }, opts.now);
   const ready = (
     opts.laneIds
       ? await client.query<ReadyLeg>(READY_BY_LANE_SQL, [opts.countyCode ?? null, opts.laneIds])
       : await client.query<ReadyLeg>(READY_SQL, [opts.countyCode ?? null, opts.nodeIds?.length ? opts.nodeIds : null])
   ).rows;
-  if (!ready.length) return { assigned: 0, missed: 0, loads: 0 };
+  if (!ready.length) return { assigned: 0, missed: 0, loads: 0, released: released.length };
   const counties = [...new Set(ready.map((r) => r.countyCode))];
   const runs = new Map<string, ReturnType<typeof milkRunTimetables>>();
   for (const c of counties) runs.set(c, milkRunTimetables(await loadLanes(client, c)));
@@ -214,7 +221,10 @@ async function assignLocked(client: PgClient, opts: AssignOptions): Promise<Assi
           `INSERT INTO "LoadItem" ("loadId", "shipmentId", "legId", "carrierId", "weightG", "volumeCm3", temp, "stopNodeId", pickup)
            SELECT a, b, c, d, e, f, g::"TempClass", h, i
            FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::int[], $6::int[], $7::text[], $8::uuid[], $9::bool[]) AS u(a, b, c, d, e, f, g, h, i)
-           ON CONFLICT ("legId") DO NOTHING`,
+           ON CONFLICT ("legId") DO UPDATE SET "loadId" = EXCLUDED."loadId", "carrierId" = EXCLUDED."carrierId", "weightG" = EXCLUDED."weightG",
+             "volumeCm3" = EXCLUDED."volumeCm3", temp = EXCLUDED.temp, "stopNodeId" = EXCLUDED."stopNodeId", pickup = EXCLUDED.pickup,
+             status = 'ASSIGNED', "removedReason" = NULL, "removedAt" = NULL, "loadVehicleId" = NULL
+           WHERE "LoadItem".status = 'REMOVED'`,
           [
             c((x) => loads.get(x.slot.key)!.id),
             c((x) => x.leg.shipmentId),
@@ -236,5 +246,5 @@ async function assignLocked(client: PgClient, opts: AssignOptions): Promise<Assi
     }
   }
   await insertOutbox(client, missedRows);
-  return { assigned, missed: missedRows.length, loads: loads.size };
+  return { assigned, missed: missedRows.length, loads: loads.size, released: released.length };
 }

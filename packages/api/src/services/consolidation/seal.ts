@@ -9,6 +9,8 @@ import { withPgTransaction, type Db, type PgClient } from "@xiangda/db";
 import { outboxEvent, shipmentsReplan } from "@xiangda/jobs";
 import { insertOutbox, loadPlaces, transitKm } from "./geometry.ts";
 import { DEFAULT_MILK_RUN, loopFigures, planMilkRun, type MilkRunOptions } from "./milk-run.ts";
+import { releaseStaleItems } from "./release.ts";
+import { sealGraceSeconds } from "./seal-grace.ts";
 
 export interface SealResult {
   loadId: string;
@@ -18,6 +20,16 @@ export interface SealResult {
   vehicles: { id: string; vehicleId: string }[];
   assigned: number;
   rolled: number;
+  /// Items that left the load at sealing because their legs were no longer pending (handed over, delivered, re-planned …).
+  removed: number;
+  /// Seconds past the cut-off when sealed later than the allowed grace (the late-seal alert); null otherwise.
+  sealLateSeconds: number | null;
+}
+
+export interface SealOptions {
+  milk?: MilkRunOptions;
+  /// How late after the cut-off a seal may be before it is recorded as late (default XD_SEAL_GRACE_SECONDS, 60 s).
+  graceSeconds?: number;
 }
 
 interface LoadRow {
@@ -29,6 +41,8 @@ interface LoadRow {
   nodeId: string;
   toNodeId: string | null;
   departAt: Date;
+  cutoffAt: Date;
+  sealLateSeconds: number | null;
   mode: string | null;
   transitMinutes: number | null;
   nodeName: string;
@@ -55,14 +69,17 @@ interface VehicleRow {
 /// Minutes a lane trip keeps its vehicle: out, back, and half an hour to turn round.
 const laneBusyMinutes = (transit: number) => 2 * transit + 30;
 
-export async function sealLoad(db: Db, loadId: string, now: Date, milk: MilkRunOptions = DEFAULT_MILK_RUN): Promise<SealResult> {
-  return withPgTransaction(db, (client) => sealInTx(client, loadId, now, milk));
+/// `opts` may be the milk-run options alone (as before) or SealOptions.
+export async function sealLoad(db: Db, loadId: string, now: Date, opts: MilkRunOptions | SealOptions = {}): Promise<SealResult> {
+  const o: SealOptions = "serviceMinutes" in opts ? { milk: opts } : opts;
+  return withPgTransaction(db, (client) => sealInTx(client, loadId, now, o.milk ?? DEFAULT_MILK_RUN, o.graceSeconds ?? sealGraceSeconds()));
 }
 
-async function sealInTx(c: PgClient, loadId: string, now: Date, milk: MilkRunOptions): Promise<SealResult> {
+async function sealInTx(c: PgClient, loadId: string, now: Date, milk: MilkRunOptions, graceSeconds: number): Promise<SealResult> {
   const load = (
     await c.query<LoadRow>(
-      `SELECT l.id, l.code, l.status::text AS status, l."milkRun", l."laneId", l."nodeId", l."toNodeId", l."departAt", ln.mode::text AS mode, ln."transitMinutes", n.name AS "nodeName"
+      `SELECT l.id, l.code, l.status::text AS status, l."milkRun", l."laneId", l."nodeId", l."toNodeId", l."departAt", l."cutoffAt", l."sealLateSeconds",
+              ln.mode::text AS mode, ln."transitMinutes", n.name AS "nodeName"
        FROM "Load" l LEFT JOIN "Lane" ln ON ln.id = l."laneId" JOIN "Node" n ON n.id = l."nodeId" WHERE l.id = $1 FOR UPDATE OF l`,
       [loadId],
     )
@@ -87,8 +104,15 @@ async function sealInTx(c: PgClient, loadId: string, now: Date, milk: MilkRunOpt
       vehicles: vs,
       assigned: counts.find((x) => x.status === "ASSIGNED")?.n ?? 0,
       rolled: counts.find((x) => x.status === "ROLLED")?.n ?? 0,
+      removed: counts.find((x) => x.status === "REMOVED")?.n ?? 0,
+      sealLateSeconds: load.sealLateSeconds,
     };
   }
+  // Only the legs still pending now ride: the others leave the load first (with their reasons), so the vehicles,
+  // stops, weights and km below are computed from what is really waiting here.
+  const removed = await releaseStaleItems(c, { loadIds: [loadId] }, now);
+  const lateMs = now.getTime() - load.cutoffAt.getTime();
+  const sealLateSeconds = lateMs > graceSeconds * 1000 ? Math.round(lateMs / 1000) : null;
   const items = (
     await c.query<ItemRow>(
       `SELECT id::text, "shipmentId", "legId", "weightG", "volumeCm3", temp::text AS temp, "stopNodeId", pickup FROM "LoadItem" WHERE "loadId" = $1 AND status = 'ASSIGNED' ORDER BY id`,
@@ -268,10 +292,11 @@ async function sealInTx(c: PgClient, loadId: string, now: Date, milk: MilkRunOpt
     fillVolume: fill("fillVolume"),
     rolledReasons: [...new Set(rolled.map((r) => r.reason))],
   };
-  await c.query(`UPDATE "Load" SET status = 'SEALED', "sealedAt" = $2, report = $3, "updatedAt" = $2 WHERE id = $1`, [
+  await c.query(`UPDATE "Load" SET status = 'SEALED', "sealedAt" = $2, report = $3, "sealLateSeconds" = $4, "updatedAt" = $2 WHERE id = $1`, [
     loadId,
     now,
     JSON.stringify(report),
+    sealLateSeconds,
   ]);
   return {
     loadId,
@@ -280,6 +305,8 @@ async function sealInTx(c: PgClient, loadId: string, now: Date, milk: MilkRunOpt
     vehicles: out.map((o) => ({ id: o.id, vehicleId: o.vehicleId })),
     assigned: items.length - rolled.length,
     rolled: rolled.length,
+    removed: removed.length,
+    sealLateSeconds,
   };
 }
 

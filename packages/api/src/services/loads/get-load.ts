@@ -4,7 +4,7 @@ import type { Db, Prisma } from "@xiangda/db";
 import { maskName, maskPhone, type Actor } from "@xiangda/domain";
 import { loadRowSelect } from "./list-loads.ts";
 import { assertLoadAccess } from "./load-scope.ts";
-import { carrierTotals, parseStops, reportFigures } from "./load-views.ts";
+import { carrierTotals, parseStops, reportFigures, sealLateness } from "./load-views.ts";
 import type { TLoadRef } from "./schemas.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -23,8 +23,10 @@ export interface TLoadItemView {
   recipientName: string;
   recipientPhone: string;
   stop: { code: string; name: string } | null;
-  status: "ASSIGNED" | "ROLLED";
+  status: "ASSIGNED" | "ROLLED" | "REMOVED";
   rolledReason: string | null;
+  /// Why it left the load before sealing (a code: REPLANNED, LEG_DEPARTED, PARCEL_DELIVERED …), for REMOVED items.
+  removedReason: string | null;
 }
 
 export interface TStopGroup {
@@ -127,6 +129,7 @@ export async function getLoad(db: Db, actor: Actor, ref: TLoadRef) {
       stop: stop ? { code: stop.code, name: stop.name } : null,
       status: i.status,
       rolledReason: i.rolledReason,
+      removedReason: i.removedReason,
     };
     stopNode.set(view, stop ?? null);
     return { row: i, view };
@@ -195,6 +198,10 @@ export async function getLoad(db: Db, actor: Actor, ref: TLoadRef) {
     .filter((x) => x.row.status === "ROLLED")
     .map((x) => x.view)
     .sort(byWaybill);
+  const removed = views
+    .filter((x) => x.row.status === "REMOVED")
+    .map((x) => x.view)
+    .sort(byWaybill);
   const assigned = views.filter((x) => x.row.status === "ASSIGNED");
   const node = (id: string | null) => (id ? (nodeById.get(id) ?? null) : null);
 
@@ -210,6 +217,7 @@ export async function getLoad(db: Db, actor: Actor, ref: TLoadRef) {
     departAt: load.departAt.toISOString(),
     cutoffAt: load.cutoffAt.toISOString(),
     sealedAt: load.sealedAt?.toISOString() ?? null,
+    ...sealLateness(load),
     plannedAt: load.plannedAt?.toISOString() ?? null,
     departedAt: load.departedAt?.toISOString() ?? null,
     arrivedAt: load.arrivedAt?.toISOString() ?? null,
@@ -217,6 +225,8 @@ export async function getLoad(db: Db, actor: Actor, ref: TLoadRef) {
     vehicles: vehicleViews,
     unassigned: groupByNode(unassigned, stopOf),
     rolled,
+    /// Parcels that left the load before it was sealed (their legs no longer pending), with the reason.
+    removed,
     carriers: carrierTotals(views.map((x) => x.view)),
     totals: {
       parcels: assigned.length,
@@ -224,6 +234,7 @@ export async function getLoad(db: Db, actor: Actor, ref: TLoadRef) {
       volumeCm3: assigned.reduce((s, x) => s + x.row.volumeCm3, 0),
       rolled: rolled.length,
       rolledWeightG: rolled.reduce((s, x) => s + x.weightG, 0),
+      removed: removed.length,
       vehicles: loadVehicles.length,
     },
   };

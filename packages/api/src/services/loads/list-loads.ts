@@ -3,7 +3,7 @@
 import type { Db, Prisma } from "@xiangda/db";
 import type { Actor } from "@xiangda/domain";
 import { loadListScope } from "./load-scope.ts";
-import { shanghaiDayRange } from "./load-views.ts";
+import { sealLateness, shanghaiDayRange } from "./load-views.ts";
 import type { TLoadList } from "./schemas.ts";
 
 /// The columns of a load row; get-load adds its own on top.
@@ -19,6 +19,7 @@ export const loadRowSelect = {
   cutoffAt: true,
   status: true,
   sealedAt: true,
+  sealLateSeconds: true,
   plannedAt: true,
 } satisfies Prisma.LoadSelect;
 
@@ -29,6 +30,7 @@ export async function listLoads(db: Db, actor: Actor, input: TLoadList) {
     where.push({ departAt: { gte: start, lt: end } });
   }
   if (input.status) where.push({ status: input.status });
+  if (input.lateSeal) where.push({ sealLateSeconds: { not: null } });
   const dir = input.date ? "asc" : "desc";
   const rows = await db.load.findMany({
     where: { AND: where },
@@ -57,10 +59,11 @@ export async function listLoads(db: Db, actor: Actor, input: TLoadList) {
   const nodeById = new Map(nodes.map((n) => [n.id, n]));
   const laneById = new Map(lanes.map((l) => [l.id, l]));
   const vehiclesOf = new Map(vehicleGroups.map((g) => [g.loadId, g._count._all]));
-  const counts = new Map<string, { assigned: number; rolled: number; weightG: number; volumeCm3: number; rolledWeightG: number }>();
+  const counts = new Map<string, { assigned: number; rolled: number; weightG: number; volumeCm3: number; rolledWeightG: number; removed: number }>();
   for (const g of itemGroups) {
-    const c = counts.get(g.loadId) ?? { assigned: 0, rolled: 0, weightG: 0, volumeCm3: 0, rolledWeightG: 0 };
-    if (g.status === "ROLLED") {
+    const c = counts.get(g.loadId) ?? { assigned: 0, rolled: 0, weightG: 0, volumeCm3: 0, rolledWeightG: 0, removed: 0 };
+    if (g.status === "REMOVED") c.removed += g._count._all;
+    else if (g.status === "ROLLED") {
       c.rolled += g._count._all;
       c.rolledWeightG += g._sum.weightG ?? 0;
     } else {
@@ -72,7 +75,7 @@ export async function listLoads(db: Db, actor: Actor, input: TLoadList) {
   }
   return {
     items: page.map((r) => {
-      const c = counts.get(r.id) ?? { assigned: 0, rolled: 0, weightG: 0, volumeCm3: 0, rolledWeightG: 0 };
+      const c = counts.get(r.id) ?? { assigned: 0, rolled: 0, weightG: 0, volumeCm3: 0, rolledWeightG: 0, removed: 0 };
       const lane = r.laneId ? laneById.get(r.laneId) : undefined;
       return {
         id: r.id,
@@ -86,6 +89,7 @@ export async function listLoads(db: Db, actor: Actor, input: TLoadList) {
         cutoffAt: r.cutoffAt.toISOString(),
         status: r.status,
         sealedAt: r.sealedAt?.toISOString() ?? null,
+        ...sealLateness(r),
         plannedAt: r.plannedAt?.toISOString() ?? null,
         counts: { ...c, vehicles: vehiclesOf.get(r.id) ?? 0 },
       };

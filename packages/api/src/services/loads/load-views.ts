@@ -122,10 +122,11 @@ export interface TCarrierTotal {
 
 /// Parcels and weight per carrier (assigned items), with how many of each carrier's parcels were rolled; biggest first.
 export function carrierTotals(
-  items: ReadonlyArray<{ carrier: { code: string; name: string } | null; weightG: number; status: "ASSIGNED" | "ROLLED" }>,
+  items: ReadonlyArray<{ carrier: { code: string; name: string } | null; weightG: number; status: "ASSIGNED" | "ROLLED" | "REMOVED" }>,
 ): TCarrierTotal[] {
   const by = new Map<string, TCarrierTotal>();
   for (const it of items) {
+    if (it.status === "REMOVED") continue;
     const key = it.carrier?.code ?? "";
     const row = by.get(key) ?? { code: it.carrier?.code ?? null, name: it.carrier?.name ?? null, parcels: 0, weightG: 0, rolled: 0 };
     if (it.status === "ROLLED") row.rolled += 1;
@@ -136,4 +137,17 @@ export function carrierTotals(
     by.set(key, row);
   }
   return [...by.values()].sort((a, b) => b.parcels - a.parcels || b.weightG - a.weightG || (a.code ?? "~").localeCompare(b.code ?? "~"));
+}
+
+/// How late the load was sealed: seconds past its cut-off (0 when on time, null while open) and whether that was
+/// past the allowed grace when it was sealed (the late-seal alert, XD_SEAL_GRACE_SECONDS).
+export function sealLateness(load: { cutoffAt: Date; sealedAt: Date | null; sealLateSeconds: number | null }): {
+  sealedLateSeconds: number | null;
+  lateSeal: boolean;
+} {
+  if (!load.sealedAt) return { sealedLateSeconds: null, lateSeal: false };
+  return {
+    sealedLateSeconds: Math.max(0, Math.round((load.sealedAt.getTime() - load.cutoffAt.getTime()) / 1000)),
+    lateSeal: load.sealLateSeconds !== null,
+  };
 }

@@ -72,7 +72,7 @@ describe("loads.list filters and counts", () => {
       to: null,
       departAt: lw.departAt.toISOString(),
     });
-    expect(milk.counts).toEqual({ assigned: 5, rolled: 1, weightG: 5500, volumeCm3: 40_000, rolledWeightG: 3000, vehicles: 2 });
+    expect(milk.counts).toEqual({ assigned: 5, rolled: 1, weightG: 5500, volumeCm3: 40_000, rolledWeightG: 3000, removed: 0, vehicles: 2 });
     const trunk = r.items.find((i) => i.code === lw.trunkToOther.code)!;
     expect(trunk.counts).toMatchObject({ assigned: 1, rolled: 0, weightG: 700, vehicles: 0 });
     // One day: earliest departure first.
@@ -141,7 +141,7 @@ describe("loads.get", () => {
       { code: "ZTO", name: "中通快递", parcels: 3, weightG: 3000, rolled: 1 },
       { code: "YTO", name: "圆通速递", parcels: 2, weightG: 2500, rolled: 0 },
     ]);
-    expect(d.totals).toEqual({ parcels: 5, weightG: 5500, volumeCm3: 40_000, rolled: 1, rolledWeightG: 3000, vehicles: 2 });
+    expect(d.totals).toEqual({ parcels: 5, weightG: 5500, volumeCm3: 40_000, rolled: 1, rolledWeightG: 3000, removed: 0, vehicles: 2 });
     expect(d.figures).toEqual(
       expect.arrayContaining([
         { key: "vehicles", value: 2 },

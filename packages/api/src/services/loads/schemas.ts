@@ -15,6 +15,8 @@ export const ZLoadListSchema = z.object({
     .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "not a real date")
     .optional(),
   status: z.enum(LOAD_STATUSES).optional(),
+  /// Only loads sealed later than the allowed grace after their cut-off (the late-seal alerts).
+  lateSeal: z.boolean().optional(),
   cursor: z.string().uuid("must be a load id").optional(),
   limit: z.number().int().min(1).max(200).default(50),
 });

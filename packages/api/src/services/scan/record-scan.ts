@@ -30,6 +30,7 @@ import type { TScan } from "./schemas.ts";
 import { allSlots, newPickupCode } from "./shelf.ts";
 import { rollupOutboxEvents } from "../dashboard/rollup-event.ts";
 import { eventTime } from "./scan-timeline.ts";
+import { releaseStaleItems } from "../consolidation/release.ts";
 
 export interface ScanResult {
   clientScanId: string;
@@ -541,6 +542,8 @@ async function runBatch(c: PgPool, actor: Actor, input: TScan[], now: Date): Pro
     delivered,
   });
   await markLoads(c, scans, headers, results);
+  // Legs this batch completed (handed over, arrived, delivered, shelved, in exception) leave their open loads (#17).
+  await releaseStaleItems(c, { shipmentIds: [...parcels.values()].filter((p) => p.dirty).map((p) => p.row.id) }, now);
   return top.map((i) => results[i]!);
 }
 

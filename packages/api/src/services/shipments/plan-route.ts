@@ -4,6 +4,7 @@ import type { Prisma, Tx } from "@xiangda/db";
 import { route, type TempClass } from "@xiangda/domain";
 import type { CountyRouting } from "./routing-network.ts";
 import { refreshLight } from "./refresh-light.ts";
+import { prismaQueryable, releaseStaleItems } from "../consolidation/release.ts";
 
 export interface PlanInput {
   shipmentId: string;
@@ -87,6 +88,8 @@ export async function replan(
   const last = await tx.shipmentLeg.aggregate({ where: { shipmentId: p.shipmentId }, _max: { plan: true } });
   const outcome = computePlan(r, { ...p, nextPlan: (last._max.plan ?? 0) + 1 }, now);
   await tx.shipmentLeg.updateMany({ where: { shipmentId: p.shipmentId, status: "PLANNED" }, data: { status: "CANCELLED" } });
+  // The cancelled legs leave their open loads (issue 17): the new plan's next leg joins one by the assignment sweep.
+  await releaseStaleItems(prismaQueryable(tx), { shipmentIds: [p.shipmentId] }, now);
   if (outcome.legs.length) await tx.shipmentLeg.createMany({ data: outcome.legs });
   await tx.shipment.update({
     where: { id: p.shipmentId },
