@@ -5,7 +5,6 @@ import { lazy, Suspense, type ComponentType } from "react";
 import { useTranslation } from "react-i18next";
 import { Route, Routes } from "react-router";
 import { HomeRedirect, RequireRole } from "./auth/require-role.tsx";
-import { AreaLayout } from "./components/area-layout.tsx";
 import { PageLoading } from "./components/page-loading.tsx";
 import { AREA_ROLES } from "./lib/roles.ts";
 import { CountyNav } from "./pages/county/county-nav.tsx";
@@ -14,6 +13,7 @@ import { useLoadsT } from "./pages/loads/use-loads-t.ts";
 import { LoginPage } from "./pages/login-page.tsx";
 import { MerchantNav } from "./pages/merchant/merchant-scope.tsx";
 import { NotFoundPage } from "./pages/not-found-page.tsx";
+import { StationNav } from "./pages/station/station-nav.tsx";
 
 /// A page loaded when its route is first opened: each area's pages come in their own chunks, so the first screen (login,
 /// or a station's console) loads only what it shows.
@@ -108,7 +108,7 @@ export function AppRoutes() {
           path="/station"
           element={
             <RequireRole roles={AREA_ROLES.station}>
-              <AreaLayout area="station" nav={stationNav} />
+              <StationNav nav={stationNav} />
             </RequireRole>
           }
         >

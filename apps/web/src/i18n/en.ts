@@ -117,6 +117,7 @@ export const en: TMessages = {
     area: "Area",
     countyCode: "County code",
     noScope: "This account is not linked to a station.",
+    notAtThisNode: "This is not done at this node ({{tier}}).",
   },
   tiers: {
     COUNTY_HUB: "County hub",

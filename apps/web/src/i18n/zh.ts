@@ -115,6 +115,7 @@ export const zh = {
     area: "所在区域",
     countyCode: "县区代码",
     noScope: "当前账号未关联站点。",
+    notAtThisNode: "本站点（{{tier}}）不办理此项业务。",
   },
   tiers: {
     COUNTY_HUB: "县级物流配送中心",

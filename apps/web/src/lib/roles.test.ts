@@ -1,6 +1,6 @@
 import { ROLES } from "@xiangda/domain";
 import { describe, expect, it } from "vitest";
-import { AREA_ROLES, areaForRole, homePathForRole } from "./roles.ts";
+import { AREA_ROLES, areaForRole, homePathForRole, NODE_TIERS, stationPageAllowed } from "./roles.ts";
 
 describe("role routing", () => {
   it("sends every role to an area that admits it", () => {
@@ -14,5 +14,23 @@ describe("role routing", () => {
     expect(homePathForRole("STATION_STAFF")).toBe("/station");
     expect(homePathForRole("COUNTY_MANAGER")).toBe("/county");
     expect(homePathForRole("ADMIN")).toBe("/county");
+  });
+});
+
+// Every station page × every node tier (issue #17 defect 9): the menu offers only what the server does there.
+const PAGES = ["/station", "/station/accept", "/station/manifests", "/station/loads"] as const;
+const EXPECTED: Record<(typeof NODE_TIERS)[number], readonly (typeof PAGES)[number][]> = {
+  COUNTY_HUB: ["/station", "/station/accept", "/station/manifests", "/station/loads"],
+  TOWNSHIP_STATION: ["/station", "/station/accept", "/station/manifests", "/station/loads"],
+  VILLAGE_POINT: ["/station", "/station/accept", "/station/loads"],
+};
+
+describe("station pages by node tier", () => {
+  it.each(NODE_TIERS)("%s", (tier) => {
+    expect(PAGES.filter((p) => stationPageAllowed(p, tier))).toEqual(EXPECTED[tier]);
+  });
+
+  it("without a node only the console's page, which says why it cannot scan", () => {
+    expect(PAGES.filter((p) => stationPageAllowed(p, null))).toEqual(["/station"]);
   });
 });

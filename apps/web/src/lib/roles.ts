@@ -1,4 +1,4 @@
-// Which area of the app each role lands in.
+// Which area of the app each role lands in, and which station pages a node of each tier can use.
 import type { TRole } from "@xiangda/domain";
 
 export type TArea = "merchant" | "station" | "county" | "counter";
@@ -26,4 +26,22 @@ export function areaForRole(role: TRole): TArea {
 
 export function homePathForRole(role: TRole): string {
   return `/${areaForRole(role)}`;
+}
+
+export type TNodeTier = "COUNTY_HUB" | "TOWNSHIP_STATION" | "VILLAGE_POINT";
+export const NODE_TIERS: readonly TNodeTier[] = ["COUNTY_HUB", "TOWNSHIP_STATION", "VILLAGE_POINT"];
+
+/// Station pages that only some tiers can use (the server refuses them elsewhere); a page not named here serves every
+/// tier. A carrier's arrival manifest (到件清单) comes to the hub or a township station, never to a village point. (收寄
+/// serves every tier: the hub receives announced parcels, though it accepts no new upward one, see accept-page.tsx.)
+export const STATION_PAGE_TIERS: Readonly<Record<string, readonly TNodeTier[]>> = {
+  "/station/manifests": ["COUNTY_HUB", "TOWNSHIP_STATION"],
+};
+
+/// Whether staff of a node of `tier` can use the station page at `path`; without a node only the console's own page
+/// (which says so) is shown.
+export function stationPageAllowed(path: string, tier: TNodeTier | null): boolean {
+  if (!tier) return path === "/station";
+  const tiers = STATION_PAGE_TIERS[path];
+  return !tiers || tiers.includes(tier);
 }

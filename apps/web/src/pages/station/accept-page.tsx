@@ -99,17 +99,20 @@ export function AcceptPage() {
       </div>
     );
   }
+  // The hub accepts no new upward parcel (the server refuses it there), only parcels announced to it.
+  const modes: readonly ("new" | "announced")[] = user.nodeTier === "COUNTY_HUB" ? ["announced"] : ["new", "announced"];
+  const shown = modes.length === 1 ? "announced" : mode;
   return (
     <>
       <div className="page page-tabs">
         <div className="segmented" role="tablist" aria-label={t("accept.title")}>
-          {(["new", "announced"] as const).map((m) => (
+          {modes.map((m) => (
             <button
               key={m}
               type="button"
               role="tab"
-              aria-selected={mode === m}
-              className={`btn${mode === m ? " btn-primary" : ""}`}
+              aria-selected={shown === m}
+              className={`btn${shown === m ? " btn-primary" : ""}`}
               onClick={() => setMode(m)}
               data-testid={`accept-mode-${m}`}
             >
@@ -118,7 +121,7 @@ export function AcceptPage() {
           ))}
         </div>
       </div>
-      {mode === "new" ? (
+      {shown === "new" ? (
         <AcceptDesk nodeId={user.nodeId} />
       ) : (
         <div className="page">

@@ -5,10 +5,12 @@ import { Fragment, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useUser } from "../../auth/session-context.ts";
 import { DataState } from "../../components/data-state.tsx";
+import { stationPageAllowed } from "../../lib/roles.ts";
 import { formatDateTime } from "../../lib/time.ts";
 import { useTRPC } from "../../lib/trpc.ts";
 import { LightBadge, ShipmentStatusPill } from "../shipments/shipment-bits.tsx";
 import { ManifestImporter } from "../shipments/manifest-page.tsx";
+import { NotAtThisNode } from "./station-nav.tsx";
 
 export function StationManifestsPage() {
   const { t } = useTranslation();
@@ -20,6 +22,7 @@ export function StationManifestsPage() {
       </div>
     );
   }
+  if (!stationPageAllowed("/station/manifests", user.nodeTier)) return <NotAtThisNode tier={user.nodeTier} />;
   return (
     <div className="page">
       <ManifestImporter scope={{ nodeId: user.nodeId }} />

@@ -17,6 +17,8 @@ export function toUserView(u: UserWithScope) {
     role: u.role,
     countyCode: u.countyCode,
     nodeId: u.nodeId,
+    /// The tier of the staff member's node (menus show only what works there); null without a node or when not loaded.
+    nodeTier: u.node?.tier ?? null,
     merchantId: u.merchantId,
     scopeLabel,
   };
