@@ -29,21 +29,32 @@ const MATRIX: Record<string, Row> = {
   "auth.logoutAll": { allowed: SIGNED_IN },
   "auth.sessions": { allowed: SIGNED_IN },
   "users.list": { allowed: ["admin", "manager"], input: (w) => ({ countyCode: w.home.countyCode }) },
+  // A manager creates and manages station staff of their own county only (manage-users.test.ts has the rest).
   "users.create": {
-    allowed: ["admin"],
+    allowed: ["admin", "manager"],
     input: (w) => ({
       username: `matrix_${++seq}`,
       password: "password-123",
       displayName: "M",
-      role: "COUNTY_MANAGER",
-      countyCode: w.home.countyCode,
+      role: "STATION_STAFF",
+      nodeId: w.home.stationId,
     }),
   },
   "users.setActive": {
-    allowed: ["admin"],
-    input: async (_w, h) => ({
-      userId: (await createUserRow(h.deps.db, { passwordHash: "x", username: `victim_${++seq}` })).id,
+    allowed: ["admin", "manager"],
+    input: async (w, h) => ({
+      userId: (
+        await createUserRow(h.deps.db, { passwordHash: "x", username: `victim_${++seq}`, role: "STATION_STAFF", nodeId: w.home.stationId, countyCode: w.home.countyCode })
+      ).id,
       active: false,
+    }),
+  },
+  "users.resetPassword": {
+    allowed: ["admin", "manager"],
+    input: async (w, h) => ({
+      userId: (
+        await createUserRow(h.deps.db, { passwordHash: "x", username: `reset_${++seq}`, role: "STATION_STAFF", nodeId: w.home.stationId, countyCode: w.home.countyCode })
+      ).id,
     }),
   },
   "users.loginThrottles": { allowed: ["admin"] },

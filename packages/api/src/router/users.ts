@@ -1,10 +1,9 @@
 import { z } from "zod";
-import { ZCountyCodeSchema, ZCreateUserSchema } from "@xiangda/domain";
-import { AppError } from "@xiangda/domain";
+import { ZCountyCodeSchema, ZCreateUserSchema, ZPasswordSchema } from "@xiangda/domain";
 import { createUser } from "../services/users/create-user.ts";
 import { listUsers } from "../services/users/list-users.ts";
 import { toUserView } from "../services/users/user-view.ts";
-import { revokeUserSessions } from "../services/auth/sessions.ts";
+import { resetUserPassword, setUserActive } from "../services/users/manage-user.ts";
 import { clearLoginThrottle, listLoginThrottles } from "../services/auth/manage-login-throttles.ts";
 import { adminProcedure, roleProcedure, router } from "../trpc.ts";
 
@@ -27,21 +26,25 @@ export const usersRouter = router({
     .input(z.object({ countyCode: ZCountyCodeSchema.optional() }).default({}))
     .query(({ ctx, input }) => listUsers(ctx.db, ctx.actor, input)),
 
-  create: adminProcedure
-    .meta({ roles: ["ADMIN"], auditTarget: (_i, o) => (o ? `user:${(o as { id: string }).id}` : null) })
+  /// ADMIN any user; a county manager station staff of a node in their county.
+  create: roleProcedure("ADMIN", "COUNTY_MANAGER")
+    .meta({ roles: ["ADMIN", "COUNTY_MANAGER"], auditTarget: (_i, o) => (o ? `user:${(o as { id: string }).id}` : null) })
     .input(ZCreateUserSchema)
-    .mutation(async ({ ctx, input }) => toUserView(await createUser(ctx.db, input))),
+    .mutation(async ({ ctx, input }) => toUserView(await createUser(ctx.db, input, ctx.actor))),
 
-  /// Deactivating a user also ends every session they have.
-  setActive: adminProcedure
-    .meta({ roles: ["ADMIN"] })
+  /// Deactivating a user also ends every session they have. ADMIN anyone but themselves, a manager their county's
+  /// station staff.
+  setActive: roleProcedure("ADMIN", "COUNTY_MANAGER")
+    .meta({ roles: ["ADMIN", "COUNTY_MANAGER"], auditTarget: (i) => `user:${String(i.userId)}` })
     .input(z.object({ userId: z.string().uuid(), active: z.boolean() }))
-    .mutation(async ({ ctx, input }) => {
-      if (input.userId === ctx.actor.userId && !input.active) throw AppError.field("userId", "you cannot deactivate yourself");
-      const user = await ctx.db.user.update({ where: { id: input.userId }, data: { active: input.active } });
-      if (!input.active) await revokeUserSessions(ctx.db, user.id, ctx.now());
-      return { id: user.id, active: user.active };
-    }),
+    .mutation(({ ctx, input }) => setUserActive(ctx.db, ctx.actor, input, ctx.now())),
+
+  /// A new password, typed by the caller or generated and shown once; every session of the user ends. Audited (the
+  /// password itself is redacted from the audit row and a generated one is never stored in clear).
+  resetPassword: roleProcedure("ADMIN", "COUNTY_MANAGER")
+    .meta({ roles: ["ADMIN", "COUNTY_MANAGER"], auditTarget: (i) => `user:${String(i.userId)}` })
+    .input(z.object({ userId: z.string().uuid(), password: ZPasswordSchema.optional() }))
+    .mutation(({ ctx, input }) => resetUserPassword(ctx.db, ctx.actor, input, ctx.now())),
 
   /// Sign-in throttling now: blocked (username, address) pairs and addresses, delayed usernames.
   loginThrottles: adminProcedure.meta({ roles: ["ADMIN"] }).query(({ ctx }) => listLoginThrottles(ctx)),

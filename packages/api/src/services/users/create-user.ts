@@ -1,10 +1,13 @@
-// Creates a user with a scope that must exist; the welcome notification goes through the outbox.
+// Creates a user with a scope that must exist; the welcome notification goes through the outbox. ADMIN creates any
+// user; a county manager only station staff of a node in their own county.
 import { writeOutbox, type Db } from "@xiangda/db";
-import { AppError, type TCreateUser } from "@xiangda/domain";
+import { AppError, type Actor, type TCreateUser } from "@xiangda/domain";
 import { outboxEvent, usersWelcome } from "@xiangda/jobs";
 import { hashPassword } from "../auth/password.ts";
 
-export async function createUser(db: Db, input: TCreateUser) {
+export async function createUser(db: Db, input: TCreateUser, actor?: Actor) {
+  const manager = actor?.role === "COUNTY_MANAGER";
+  if (manager && input.role !== "STATION_STAFF") throw new AppError("FORBIDDEN", "A county manager creates station staff only");
   const passwordHash = await hashPassword(input.password);
   let countyCode: string | null = null;
   let nodeId: string | null = null;
@@ -15,6 +18,8 @@ export async function createUser(db: Db, input: TCreateUser) {
     countyCode = county.code;
   } else if (input.role === "STATION_STAFF") {
     const node = await db.node.findUnique({ where: { id: input.nodeId! } });
+    // A manager hears the same for a missing node and another county's: no oracle for ids outside the county.
+    if (manager && node?.countyCode !== actor.countyCode) throw new AppError("FORBIDDEN", "No access to this node");
     if (!node) throw AppError.field("nodeId", "no such node");
     nodeId = node.id;
     countyCode = node.countyCode;

@@ -2,6 +2,7 @@
 import type { Db } from "@xiangda/db";
 import type { Actor } from "@xiangda/domain";
 import { assertCountyAccess } from "../auth/scope.ts";
+import { mayManageUser } from "./manage-user.ts";
 
 export async function listUsers(db: Db, actor: Actor, input: { countyCode?: string | undefined }) {
   const countyCode = actor.role === "ADMIN" ? input.countyCode : (input.countyCode ?? actor.countyCode ?? "");
@@ -10,6 +11,7 @@ export async function listUsers(db: Db, actor: Actor, input: { countyCode?: stri
     where: countyCode !== undefined ? { countyCode } : {},
     orderBy: { username: "asc" },
     take: 1000,
+    include: { node: { select: { code: true, name: true } } },
   });
   return users.map((u) => ({
     id: u.id,
@@ -18,8 +20,12 @@ export async function listUsers(db: Db, actor: Actor, input: { countyCode?: stri
     role: u.role,
     countyCode: u.countyCode,
     nodeId: u.nodeId,
+    /// The station's code and name, so no screen shows a bare id.
+    node: u.node ? { code: u.node.code, name: u.node.name } : null,
     merchantId: u.merchantId,
     active: u.active,
+    /// Whether the caller may deactivate this user or reset their password.
+    manageable: u.id !== actor.userId && mayManageUser(actor, u),
     createdAt: u.createdAt.toISOString(),
   }));
 }
