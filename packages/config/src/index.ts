@@ -48,6 +48,8 @@ const ZEnvSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /// A leg turns YELLOW in this last fraction of its planned time (0.2 = the last 20%).
   XD_YELLOW_FRACTION: z.coerce.number().gt(0).lt(1).default(0.2),
+  /// How late after its cut-off a load may be sealed before the seal is recorded as late (seconds).
+  XD_SEAL_GRACE_SECONDS: z.coerce.number().int().min(0).default(60),
   /// 32-byte key (hex or base64) for encrypting ID numbers; a fixed development key otherwise (not in production).
   XD_DATA_KEY: z.preprocess(
     (v) => (typeof v === "string" && !v.trim() ? undefined : v),

@@ -14,6 +14,7 @@ import { createHarness, type Harness } from "../../test-utils/harness.ts";
 import { assignReady } from "./assign.ts";
 import { sealLoad } from "./seal.ts";
 import { finishLoad, planVehicle } from "./plan.ts";
+import { sealGraceSeconds } from "./seal-grace.ts";
 
 let h: Harness;
 const countyCode = "210881";
@@ -347,4 +348,50 @@ describe("random scans and re-plans before the seal", () => {
       }
     });
   }
+});
+
+describe("seal lateness", () => {
+  it("records a seal later than the grace after the cut-off as late, and managers find it on the loads list", async () => {
+    await parcel("P202");
+    await assignReady(h.deps.db, { countyCode, now: h.clock.now });
+    const onTime = await milkLoad();
+    // Sealed 30 s after its cut-off: within the 60 s grace, on time.
+    h.clock.set(new Date(onTime.cutoffAt.getTime() + 30_000));
+    expect(await sealLoad(h.deps.db, onTime.id, h.clock.now, { graceSeconds: 60 })).toMatchObject({ sealedNow: true, sealLateSeconds: null });
+
+    // The next day's run sealed at 09:16:44 for its 09:15 cut-off: 104 s late, past the grace.
+    h.clock.set(new Date(onTime.departAt.getTime() + 20 * 3600_000));
+    await parcel("P204");
+    await assignReady(h.deps.db, { countyCode, now: h.clock.now });
+    const late = await h.deps.db.load.findFirstOrThrow({ where: { milkRun: true, status: "OPEN" } });
+    expect(late.cutoffAt.toISOString()).toBe("2026-11-24T01:15:00.000Z");
+    h.clock.set(new Date("2026-11-24T01:16:44Z"));
+    expect(await sealLoad(h.deps.db, late.id, h.clock.now, { graceSeconds: 60 })).toMatchObject({ sealedNow: true, sealLateSeconds: 104 });
+    // Sealing again (a retry) reports the same, changes nothing.
+    h.clock.advance(60_000);
+    expect(await sealLoad(h.deps.db, late.id, h.clock.now)).toMatchObject({ sealedNow: false, sealLateSeconds: 104 });
+
+    const all = await h.callerAs(manager).loads.list({ countyCode });
+    const byId = new Map(all.items.map((r) => [r.id, r]));
+    expect(byId.get(onTime.id)).toMatchObject({ sealedLateSeconds: 30, lateSeal: false });
+    expect(byId.get(late.id)).toMatchObject({ sealedLateSeconds: 104, lateSeal: true });
+    expect(all.sealGraceSeconds).toBe(60);
+    const alerts = await h.callerAs(manager).loads.list({ countyCode, lateSeal: true });
+    expect(alerts.items.map((r) => r.id)).toEqual([late.id]);
+    expect(await h.callerAs(manager).loads.get({ id: late.id })).toMatchObject({ sealedLateSeconds: 104, lateSeal: true });
+    expect(await h.callerAs(manager).loads.get({ id: onTime.id })).toMatchObject({ sealedLateSeconds: 30, lateSeal: false });
+    // Another county's manager sees none of it.
+    await expect(h.callerAs({ ...manager, countyCode: "211000" }).loads.list({ countyCode, lateSeal: true })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+  });
+
+  it("takes the grace from XD_SEAL_GRACE_SECONDS, 60 s when unset or not a whole number of seconds", () => {
+    expect(sealGraceSeconds({})).toBe(60);
+    expect(sealGraceSeconds({ XD_SEAL_GRACE_SECONDS: "120" })).toBe(120);
+    expect(sealGraceSeconds({ XD_SEAL_GRACE_SECONDS: "0" })).toBe(0);
+    expect(sealGraceSeconds({ XD_SEAL_GRACE_SECONDS: "-5" })).toBe(60);
+    expect(sealGraceSeconds({ XD_SEAL_GRACE_SECONDS: "1.5" })).toBe(60);
+    expect(sealGraceSeconds({ XD_SEAL_GRACE_SECONDS: "" })).toBe(60);
+  });
 });

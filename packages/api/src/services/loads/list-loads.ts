@@ -4,6 +4,7 @@ import type { Db, Prisma } from "@xiangda/db";
 import type { Actor } from "@xiangda/domain";
 import { loadListScope } from "./load-scope.ts";
 import { sealLateness, shanghaiDayRange } from "./load-views.ts";
+import { sealGraceSeconds } from "../consolidation/seal-grace.ts";
 import type { TLoadList } from "./schemas.ts";
 
 /// The columns of a load row; get-load adds its own on top.
@@ -95,5 +96,7 @@ export async function listLoads(db: Db, actor: Actor, input: TLoadList) {
       };
     }),
     nextCursor: rows.length > input.limit ? page[page.length - 1]!.id : null,
+    /// How late after its cut-off a load may be sealed before it counts as late (lateSeal).
+    sealGraceSeconds: sealGraceSeconds(),
   };
 }
