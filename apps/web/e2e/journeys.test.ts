@@ -655,6 +655,11 @@ describe("journeys (issue #9)", () => {
     await point.getByTestId("announced-inspected").check();
     await point.getByTestId("announced-submit").click();
     await point.locator(`[data-testid="announced-result"][data-waybill="${waybillNo}"]`).waitFor({ state: "visible" });
+    // Accepted now, so labelled now (#17 point 13): the result offers the parcel's label.
+    const printHref = await point.getByTestId("announced-print").getAttribute("href");
+    expect(printHref).toBe(`/labels.pdf?waybills=${waybillNo}&size=76x130`);
+    const label = await point.request.get(`${baseUrl}${printHref}`);
+    expect(label.headers()["content-type"]).toContain("application/pdf");
     await shot(point, "journey1-08-announced-accepted");
 
     const [p200, s102, hub, s005] = await Promise.all(["GZ-102200", "GZ-102", "GZ-HUB", "GZ-005"].map(findNode));

@@ -91,6 +91,16 @@ export function AnnouncedAccept({ nodeId }: { nodeId: string }) {
         {legs.length ? <LegDiagram legs={legs} now={now} /> : null}
         {s.threeRules ? <ThreeRules rules={s.threeRules} /> : null}
         <div className="form-actions">
+          {/* Received now, so it gets our label now: the parcel leaves the desk with it (as a new upward parcel does). */}
+          <a
+            className="btn"
+            href={`/labels.pdf?waybills=${encodeURIComponent(s.waybillNo)}&size=76x130`}
+            target="_blank"
+            rel="noreferrer"
+            data-testid="announced-print"
+          >
+            {t("accept.printLabel")}
+          </a>
           <button type="button" className="btn btn-primary btn-wide" onClick={next} data-testid="announced-next">
             {t("accept.next")}
           </button>
