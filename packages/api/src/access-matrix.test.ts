@@ -253,6 +253,7 @@ const MATRIX: Record<string, Row> = {
     }),
   },
   "scan.today": { allowed: ["admin", "manager", "station"], input: (w) => ({ nodeId: w.home.stationId }) },
+  "scan.departingVehicles": { allowed: ["admin", "manager", "station"], input: (w) => ({ nodeId: w.home.stationId }) },
   // Shelf tools (待取件, 批量出库, 盘库): the node's staff, its county's manager, ADMIN.
   "shelf.list": { allowed: ["admin", "manager", "station"], input: (w) => ({ nodeId: w.home.stationId, q: "1234" }) },
   "shelf.handOut": {

@@ -1,10 +1,10 @@
 // Why a scan came out as it did, English (namespace "scanWhy"): the server's own sentences (SCAN_REASONS in the
 // domain package, `{name}` as `{{name}}`), a few reworded for the console. Same keys as scan-why.zh.ts.
-import { SCAN_REASONS, type TScanReason } from "@xiangda/domain";
+import { SCAN_REASONS, SCAN_WARNINGS, type TScanReason, type TScanWarningCode } from "@xiangda/domain";
 
 const fromServer = Object.fromEntries(
-  Object.entries(SCAN_REASONS).map(([k, v]) => [k, v.replace(/\{(\w+)\}/g, "{{$1}}")]),
-) as Record<TScanReason, string>;
+  Object.entries({ ...SCAN_REASONS, ...SCAN_WARNINGS }).map(([k, v]) => [k, v.replace(/\{(\w+)\}/g, "{{$1}}")]),
+) as Record<TScanReason | TScanWarningCode, string>;
 
 export const scanWhyEn = {
   ...fromServer,

@@ -1,4 +1,5 @@
 // The scan API: a contract for handhelds, desk scanners and scripts (see README "Scan API").
+import { departingVehicles } from "../services/scan/departing-vehicles.ts";
 import { recordScan, recordScanBatch } from "../services/scan/record-scan.ts";
 import { ZScanBatchSchema, ZScanSchema } from "../services/scan/schemas.ts";
 import { authedProcedure, router, stationProcedure } from "../trpc.ts";
@@ -20,6 +21,11 @@ export const scanRouter = router({
     .meta({ roles: "authed", auditTarget: (i) => `scans:${(i as { scans?: unknown[] }).scans?.length ?? 0}` })
     .input(ZScanBatchSchema)
     .mutation(async ({ ctx, input }) => ({ results: await recordScanBatch(ctx.db, ctx.actor, input.scans, ctx.now()) })),
+
+  /// The vehicles of the node's loads leaving today and not yet gone (sealed, vehicles chosen): what LOAD may name.
+  departingVehicles: stationProcedure
+    .meta({ roles: ["ADMIN", "COUNTY_MANAGER", "STATION_STAFF"] })
+    .query(({ ctx, input }) => departingVehicles(ctx.db, input.nodeId, ctx.now())),
 
   /// Today's scans at the node (Asia/Shanghai day), newest first, with counts per action.
   today: stationProcedure.meta({ roles: ["ADMIN", "COUNTY_MANAGER", "STATION_STAFF"] }).query(async ({ ctx, input }) => {

@@ -8,6 +8,12 @@ describe("load codes", () => {
     expect(parseLoadCode(` ${code.toLowerCase()} `)).toEqual({ ok: true, value: code });
     const typo = code.slice(0, 8) + String((Number(code[8]) + 1) % 10) + code.slice(9);
     expect(parseLoadCode(typo)).toMatchObject({ ok: false, message: expect.stringContaining("check digit") });
+    // The right check digit is never told (the code with it is another load).
+    for (let d = 0; d <= 9; d++) {
+      if (String(d) === code[12]) continue;
+      const wrong = code.slice(0, 12) + String(d);
+      expect(parseLoadCode(wrong)).toEqual({ ok: false, message: `"${wrong}" has a wrong check digit; the code is mistyped` });
+    }
     expect(parseLoadCode("LD123")).toMatchObject({ ok: false, message: expect.stringContaining("11 digits") });
     expect(() => makeLoadCode(10n ** 10n)).toThrow(RangeError);
   });

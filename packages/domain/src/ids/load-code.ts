@@ -19,7 +19,6 @@ export function parseLoadCode(raw: string): Parsed<string> {
   const s = raw.trim().toUpperCase();
   if (!/^LD\d{11}$/.test(s)) return { ok: false, message: `"${raw.trim()}" is not a load code: LD followed by 11 digits` };
   const check = luhnCheckDigit(s.slice(2, 2 + SERIAL_DIGITS));
-  if (s.charCodeAt(12) - 48 !== check)
-    return { ok: false, message: `"${s}" has a wrong check digit (expected ${check}); the code is mistyped` };
+  if (s.charCodeAt(12) - 48 !== check) return { ok: false, message: `"${s}" has a wrong check digit; the code is mistyped` }; // never the right digit: that is another load
   return { ok: true, value: s };
 }

@@ -32,12 +32,13 @@ export function makeWaybill(serial: bigint | number): string {
 }
 
 /// What is wrong with a would-be waybill number, for callers that say it in their own words: its shape, or its check
-/// digit (then the one the first 12 digits call for). Null when it is a valid number.
-export function waybillProblem(raw: string): { kind: "FORMAT" } | { kind: "CHECK_DIGIT"; expected: number } | null {
+/// digit. Null when it is a valid number. The digit the first 12 call for is never told: with it, a mistyped number
+/// becomes another valid one (someone else's parcel), not the one on the label.
+export function waybillProblem(raw: string): { kind: "FORMAT" } | { kind: "CHECK_DIGIT" } | null {
   const s = raw.trim().toUpperCase();
   if (!/^XD\d{13}$/.test(s)) return { kind: "FORMAT" };
   const check = luhnCheckDigit(s.slice(2, 2 + SERIAL_DIGITS));
-  return s.charCodeAt(14) - 48 === check ? null : { kind: "CHECK_DIGIT", expected: check };
+  return s.charCodeAt(14) - 48 === check ? null : { kind: "CHECK_DIGIT" };
 }
 
 /// Accepts "xd" in any case and surrounding spaces (scanners); the value is normalised to upper case.
@@ -45,7 +46,7 @@ export function parseWaybill(raw: string): Parsed<string> {
   const s = raw.trim().toUpperCase();
   const problem = waybillProblem(s);
   if (problem?.kind === "FORMAT") return { ok: false, message: `"${raw.trim()}" is not a waybill number: XD followed by 13 digits` };
-  if (problem) return { ok: false, message: `"${s}" has a wrong check digit (expected ${problem.expected}); the number is mistyped` };
+  if (problem) return { ok: false, message: `"${s}" has a wrong check digit; the number is mistyped` };
   return { ok: true, value: s };
 }
 

@@ -33,10 +33,24 @@ export const SCAN_REASONS = {
   EXCEPTION_REPORTED: "exception reported",
   RETURNED: "returned to sender",
   OWN_NODE_ONLY: "you may scan only at your own node",
+  /// An upward parcel announced (a restock order, a booking) and never accepted under the three rules: no scan moves it.
+  NOT_ACCEPTED: "not accepted under the three rules (inspection, real name, screening): accept it at the desk first",
+  /// A parcel on a self-pickup node's shelf leaves only by PICKUP with the node's check.
+  USE_PICKUP: "the parcel waits on the pickup shelf: hand it out by PICKUP with the pickup code, phone digits or ID check",
+  RETURN_NOT_DUE:
+    "the parcel waits on the pickup shelf and is not due for return: hand it out by PICKUP, or return it with the recipient's pickup code or phone digits when refused",
+  PICKUP_CODE_ONLY: "wrong or missing pickup code (this node hands out by pickup code only)",
+  WRONG_PICKUP_CHECK: "wrong or missing pickup code, last 4 phone digits or ID check",
+  /// No action sent and the parcel is on this node's shelf: a pickup needs the recipient's check.
+  PICKUP_NEEDS_CHECK: "the parcel waits on the shelf at {slot}: scan PICKUP with the pickup code, the phone's last 4 digits or an ID check",
+  /// No action sent and none follows from the code and the node.
+  ACTION_NEEDED: "choose the action: the parcel is not expected here",
+  UNKNOWN_VEHICLE: "no vehicle {vehicle} in this county",
   /// Results stored before WAYBILL_FORMAT and WAYBILL_CHECK_DIGIT (an English detail).
   BAD_WAYBILL: "not a valid waybill number: {detail}",
   WAYBILL_FORMAT: "{code} is not a waybill number: XD followed by 13 digits",
-  WAYBILL_CHECK_DIGIT: "{code} has a wrong check digit (expected {expected}); the number is mistyped",
+  /// Never the digit that would be right: with it, a mistyped number becomes another valid one (someone else's parcel).
+  WAYBILL_CHECK_DIGIT: "{code} has a wrong check digit; the number is mistyped",
   NOT_IN_COUNTY: "no parcel {waybillNo} in this county",
   SHELF_EMPTY: "shelf slot {slot} is empty",
   SEVERAL_CARRIERS: "{code} is a waybill number of several carriers; scan the XD label",

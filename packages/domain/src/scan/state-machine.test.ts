@@ -82,7 +82,10 @@ describe("ARRIVE", () => {
     });
     // For self-pickup here, it goes straight onto a shelf.
     const pickupHere = state({ status: "CREATED", currentNodeId: ST, destNodeId: ST, legs: [] });
-    expect(decideScan(pickupHere, scan("ARRIVE", ST))).toMatchObject({ outcome: "OK", effect: { status: "AWAITING_PICKUP", assignShelf: true } });
+    expect(decideScan(pickupHere, scan("ARRIVE", ST))).toMatchObject({
+      outcome: "OK",
+      effect: { status: "AWAITING_PICKUP", assignShelf: true },
+    });
     // Scanned in at the next node instead, the leg it skipped is closed as travelled, as for any parcel.
     expect(decideScan(announced, scan("ARRIVE", VP))).toMatchObject({ outcome: "OK", effect: { arriveLeg: 1, closeLegsBefore: 1 } });
     // A parcel accepted here under the three rules is here already.
@@ -135,7 +138,10 @@ describe("DELIVER and PICKUP", () => {
     expect(decideScan(waiting, scan("PICKUP", VP)).outcome).toBe("INVALID_TRANSITION");
   });
   it("delivers only at the final node", () => {
-    expect(decideScan(waiting, scan("DELIVER", VP)).outcome).toBe("OK");
+    // At a self-pickup node a parcel on the shelf leaves by PICKUP only (issue #17, defect 3); elsewhere DELIVER.
+    expect(decideScan(waiting, scan("DELIVER", VP))).toMatchObject({ outcome: "INVALID_TRANSITION", reason: "USE_PICKUP", effect: null });
+    const noShelves = state({ status: "AT_NODE", currentNodeId: VP, destHasShelves: false, legs: legs("ARRIVED", "ARRIVED") });
+    expect(decideScan(noShelves, scan("DELIVER", VP)).outcome).toBe("OK");
     expect(decideScan(state({ currentNodeId: ST }), scan("DELIVER", ST))).toMatchObject({
       outcome: "INVALID_TRANSITION",
       expectedNodeId: VP,
@@ -169,7 +175,12 @@ describe("EXCEPTION and RETURN", () => {
     expect(decideScan(departed, scan("EXCEPTION", HUB, { exceptionReason: "车辆事故" })).outcome).toBe("OK");
   });
   it("returns a parcel held here", () => {
-    expect(decideScan(state({ status: "AWAITING_PICKUP", currentNodeId: VP }), scan("RETURN", VP)).effect?.status).toBe("RETURNED");
+    expect(decideScan(state({ status: "AT_NODE", currentNodeId: VP }), scan("RETURN", VP)).effect?.status).toBe("RETURNED");
+    // Off the pickup shelf only once flagged for return, or refused in person (the recipient's check).
+    const shelved = state({ status: "AWAITING_PICKUP", currentNodeId: VP });
+    expect(decideScan(shelved, scan("RETURN", VP))).toMatchObject({ outcome: "INVALID_TRANSITION", reason: "RETURN_NOT_DUE" });
+    expect(decideScan({ ...shelved, returnFlagged: true }, scan("RETURN", VP)).effect?.status).toBe("RETURNED");
+    expect(decideScan(shelved, scan("RETURN", VP, { pickupCode: "123456" })).effect?.status).toBe("RETURNED");
     expect(decideScan(state({ status: "IN_TRANSIT", legs: legs("DEPARTED") }), scan("RETURN", HUB)).outcome).toBe("INVALID_TRANSITION");
   });
 });

@@ -6,6 +6,11 @@ export const SCAN_ACTIONS = ["ARRIVE", "DEPART", "LOAD", "HANDOVER", "DELIVER", 
 export type TScanAction = (typeof SCAN_ACTIONS)[number];
 export type TScanOutcome = "OK" | "DUPLICATE" | "MISROUTED" | "INVALID_TRANSITION" | "UNKNOWN_CODE" | "FORBIDDEN";
 
+/// How a self-pickup node checks who collects a parcel (Node.pickupCheck): the 6-digit pickup code only; the code or
+/// the recipient's phone's last 4 digits (the default); or either of those or an ID check by the staff.
+export const PICKUP_CHECKS = ["CODE", "CODE_OR_PHONE", "CODE_PHONE_OR_ID"] as const;
+export type TPickupCheck = (typeof PICKUP_CHECKS)[number];
+
 export type TShipmentStatus =
   "CREATED" | "ACCEPTED" | "AT_NODE" | "IN_TRANSIT" | "AWAITING_PICKUP" | "DELIVERED" | "RETURNED" | "EXCEPTION" | "CANCELLED" | "LOST";
 
@@ -33,6 +38,11 @@ export interface ScanState {
   /// The last action that changed the parcel and where (for DUPLICATE detection).
   lastAction: TScanAction | null;
   lastNodeId: string | null;
+  /// An upward parcel announced (a confirmed restock order, a booking) and never accepted under the three rules: it
+  /// enters the network only by acceptance at the desk, never by a scan.
+  notAccepted?: boolean;
+  /// Flagged for return after the node's hold days on the pickup shelf.
+  returnFlagged?: boolean;
 }
 
 export interface ScanInput {
@@ -43,6 +53,10 @@ export interface ScanInput {
   exceptionReason?: string | null;
   pickupCode?: string | null;
   phoneLast4?: string | null;
+  /// The staff checked the recipient's ID (counts where the node's pickup check allows it).
+  idChecked?: boolean | null;
+  /// The scanning node's pickup check (default CODE_OR_PHONE).
+  pickupCheck?: TPickupCheck;
 }
 
 export interface ScanEffect {
@@ -90,6 +104,21 @@ function nextPlannedFrom(s: ScanState, nodeId: string): ScanLeg | undefined {
   return s.legs.find((l) => l.status === "PLANNED" && l.fromNodeId === nodeId);
 }
 
+/// How the recipient proved who they are under the node's check, or null.
+function pickupProof(s: ScanState, scan: ScanInput): "CODE" | "PHONE" | "ID" | null {
+  const check = scan.pickupCheck ?? "CODE_OR_PHONE";
+  if (!!scan.pickupCode && scan.pickupCode === s.pickupCode) return "CODE";
+  if (check !== "CODE" && !!scan.phoneLast4 && scan.phoneLast4 === s.phoneLast4) return "PHONE";
+  if (check === "CODE_PHONE_OR_ID" && scan.idChecked === true) return "ID";
+  return null;
+}
+
+const WRONG_CHECK: Record<TPickupCheck, TScanReason> = {
+  CODE: "PICKUP_CODE_ONLY",
+  CODE_OR_PHONE: "WRONG_PICKUP_CODE",
+  CODE_PHONE_OR_ID: "WRONG_PICKUP_CHECK",
+};
+
 function onArrivalAt(s: ScanState, nodeId: string): Pick<ScanEffect, "status" | "assignShelf"> {
   if (nodeId === s.destNodeId && s.destHasShelves) return { status: "AWAITING_PICKUP", assignShelf: true };
   return { status: "AT_NODE" };
@@ -101,10 +130,12 @@ export function decideScan(s: ScanState, scan: ScanInput): ScanDecision {
     if (s.lastAction === scan.action && s.lastNodeId === here) return no("DUPLICATE", "ALREADY_FINAL", { status: s.status.toLowerCase() });
     return no("INVALID_TRANSITION", "FINAL", { status: s.status.toLowerCase() });
   }
+  // Announced and never accepted under the three rules: received only by acceptance (at the desk), at any node.
+  if (s.notAccepted) return no("INVALID_TRANSITION", "NOT_ACCEPTED", undefined, { expectedNodeId: s.currentNodeId });
+  const onShelfHere = s.status === "AWAITING_PICKUP" && s.currentNodeId === here;
   switch (scan.action) {
     case "ARRIVE": {
-      if ((s.status === "AT_NODE" || s.status === "AWAITING_PICKUP") && s.currentNodeId === here)
-        return no("DUPLICATE", "ALREADY_ARRIVED");
+      if ((s.status === "AT_NODE" || s.status === "AWAITING_PICKUP") && s.currentNodeId === here) return no("DUPLICATE", "ALREADY_ARRIVED");
       // Created here and not yet moved: a parcel a station's manifest announced, or one its sender booked here, is
       // received by its first scan. One accepted here under the three rules is here already.
       if (s.status === "ACCEPTED" && s.currentNodeId === here) return no("DUPLICATE", "ALREADY_ACCEPTED");
@@ -165,9 +196,10 @@ export function decideScan(s: ScanState, scan: ScanInput): ScanDecision {
       if (s.currentNodeId !== here || s.status === "IN_TRANSIT")
         return no("INVALID_TRANSITION", "NOT_HERE_ARRIVE_FIRST", undefined, { expectedNodeId: s.currentNodeId });
       if (!scan.vehicleId) return no("INVALID_TRANSITION", "VEHICLE_REQUIRED");
+      // Off the shelf onto a vehicle only when its route goes on from here; otherwise it would leave the shelf unchecked.
+      if (onShelfHere && !nextPlannedFrom(s, here)) return no("INVALID_TRANSITION", "USE_PICKUP");
       if (s.loadedVehicleId === scan.vehicleId) return no("DUPLICATE", "ALREADY_LOADED");
-      if (scan.nodeIsHub && s.missingRules.length)
-        return no("INVALID_TRANSITION", "HUB_RULES_LOAD", { rules: s.missingRules.join(", ") });
+      if (scan.nodeIsHub && s.missingRules.length) return no("INVALID_TRANSITION", "HUB_RULES_LOAD", { rules: s.missingRules.join(", ") });
       const leg = nextPlannedFrom(s, here);
       return {
         ...ok("LOADED"),
@@ -184,15 +216,16 @@ export function decideScan(s: ScanState, scan: ScanInput): ScanDecision {
       if (s.currentNodeId !== here || s.status === "IN_TRANSIT")
         return no("INVALID_TRANSITION", "NOT_HERE", undefined, { expectedNodeId: s.currentNodeId });
       if (here !== s.destNodeId) return no("INVALID_TRANSITION", "NOT_FINAL_NODE", undefined, { expectedNodeId: s.destNodeId });
+      // A self-pickup node hands parcels out against the recipient's check (PICKUP), never by a plain DELIVER.
+      if (onShelfHere || s.destHasShelves) return no("INVALID_TRANSITION", "USE_PICKUP");
       return { ...ok("DELIVERED"), effect: { status: "DELIVERED", currentNodeId: here, clearShelf: true } };
     }
     case "PICKUP": {
       if (s.status !== "AWAITING_PICKUP" || s.currentNodeId !== here)
         return no("INVALID_TRANSITION", "NOT_AWAITING_PICKUP", undefined, { expectedNodeId: s.currentNodeId });
-      const byCode = !!scan.pickupCode && scan.pickupCode === s.pickupCode;
-      const byPhone = !!scan.phoneLast4 && scan.phoneLast4 === s.phoneLast4;
-      if (!byCode && !byPhone) return no("INVALID_TRANSITION", "WRONG_PICKUP_CODE");
-      return { ...ok("PICKED_UP"), effect: { status: "DELIVERED", currentNodeId: here, clearShelf: true } };
+      const by = pickupProof(s, scan);
+      if (!by) return no("INVALID_TRANSITION", WRONG_CHECK[scan.pickupCheck ?? "CODE_OR_PHONE"]);
+      return { ...ok("PICKED_UP"), params: { by }, effect: { status: "DELIVERED", currentNodeId: here, clearShelf: true } };
     }
     case "EXCEPTION": {
       if (!scan.exceptionReason?.trim()) return no("INVALID_TRANSITION", "EXCEPTION_REASON_REQUIRED");
@@ -209,6 +242,8 @@ export function decideScan(s: ScanState, scan: ScanInput): ScanDecision {
     case "RETURN": {
       if (s.currentNodeId !== here || s.status === "IN_TRANSIT")
         return no("INVALID_TRANSITION", "NOT_HERE", undefined, { expectedNodeId: s.currentNodeId });
+      // Off the pickup shelf back to the sender: once flagged for return, or refused by the recipient in person.
+      if (onShelfHere && !s.returnFlagged && !pickupProof(s, scan)) return no("INVALID_TRANSITION", "RETURN_NOT_DUE");
       return { ...ok("RETURNED"), effect: { status: "RETURNED", currentNodeId: here, clearShelf: true } };
     }
   }

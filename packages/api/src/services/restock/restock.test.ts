@@ -7,6 +7,7 @@ import { MAX_PARCEL_G } from "@xiangda/domain/restock/parcels";
 import { createHarness, type Harness } from "../../test-utils/harness.ts";
 import { buildRestockWorld, PEOPLE, type RestockWorld } from "./restock-fixtures.ts";
 import { scaled } from "@xiangda/config/testing";
+import { FULL_INSPECTION } from "../../test-utils/three-rules.ts";
 
 let h: Harness;
 let w: RestockWorld;
@@ -218,8 +219,16 @@ describe("receiving into stock", () => {
     nodeId: w.nodes[node],
     at: h.clock.now.toISOString(),
   });
-  /// Along the route to the counter's node (arrived, not yet delivered).
+  /// Accepted at the village point under the three rules (issue #17: no scan moves an announced parcel before), then
+  /// along the route to the counter's node (arrived, not yet delivered).
   const travel = async (waybills: string[]) => {
+    for (const waybillNo of waybills)
+      await as("manager").shipments.acceptAnnounced({
+        nodeId: w.nodes.P200,
+        waybillNo,
+        senderIdNumber: "11010519491231002X",
+        inspection: FULL_INSPECTION,
+      });
     for (const [action, node] of [
       ["DEPART", "P200"],
       ["ARRIVE", "S102"],

@@ -11,6 +11,11 @@ import type { Db, PgPool } from "@xiangda/db";
 import { pgPool } from "@xiangda/db";
 import {
   decideScan,
+  inferScanAction,
+  scanWarning,
+  type ScanWarning,
+  type TPickupCheck,
+  type TScanAction,
   looksLikeLoadCode,
   parseLoadCode,
   parseWaybill,
@@ -20,6 +25,9 @@ import {
   type Actor,
   scanMessage,
   type ScanLeg,
+  type ScanDecision,
+  type ScanInput,
+  type ScanState,
   type TScanOutcome,
   type TScanParams,
   type TScanReason,
@@ -35,6 +43,10 @@ import { releaseStaleItems } from "../consolidation/release.ts";
 export interface ScanResult {
   clientScanId: string;
   outcome: TScanOutcome;
+  /// The action applied: the one sent, or the one inferred from the code and the node (null when none could be).
+  action: TScanAction | null;
+  /// The action was not sent but inferred.
+  inferred: boolean;
   /// The code of `message` (SCAN_REASONS) and its parameters, for clients that show it in their own language;
   /// null on results stored before reasons were recorded.
   reason: TScanReason | null;
@@ -44,13 +56,18 @@ export interface ScanResult {
   nextHop: { code: string; name: string } | null;
   expected: { code: string; name: string } | null;
   shelfSlot: string | null;
+  /// Late, behind plan or without a route: said beside the outcome (a valid scan still succeeds).
+  warning: ScanWarning | null;
 }
 
-/// One key order for a result, whether fresh or replayed from JSONB (which reorders keys).
-function canonical(r: ScanResult): ScanResult {
+/// One key order for a result, whether fresh or replayed from JSONB (which reorders keys). Results stored before
+/// `action` was recorded take the stored scan's.
+function canonical(r: ScanResult, storedAction?: string | null): ScanResult {
   return {
     clientScanId: r.clientScanId,
     outcome: r.outcome,
+    action: r.action !== undefined ? r.action : ((storedAction ?? null) as TScanAction | null),
+    inferred: r.inferred ?? false,
     reason: r.reason ?? null,
     params: r.params ?? null,
     message: r.message,
@@ -67,6 +84,7 @@ function canonical(r: ScanResult): ScanResult {
     nextHop: r.nextHop ? { code: r.nextHop.code, name: r.nextHop.name } : null,
     expected: r.expected ? { code: r.expected.code, name: r.expected.name } : null,
     shelfSlot: r.shelfSlot,
+    warning: r.warning ? { code: r.warning.code, params: r.warning.params, message: r.warning.message } : null,
   };
 }
 
@@ -83,6 +101,7 @@ interface NodeRow {
   shelfZones: string;
   shelfRacks: number;
   shelfPositions: number;
+  pickupCheck: TPickupCheck;
 }
 
 interface ParcelRow {
@@ -114,6 +133,7 @@ interface ParcelRow {
   lightReason: string | null;
   lightChangedAt: Date | null;
   finishedAt: Date | null;
+  returnFlaggedAt: Date | null;
 }
 
 interface LegRow {
@@ -140,10 +160,10 @@ interface Parcel {
   dirty: boolean;
 }
 
-const NODE_COLS = `id, "countyCode", code, name, tier::text AS tier, "selfPickup", "shelfZones", "shelfRacks", "shelfPositions"`;
+const NODE_COLS = `id, "countyCode", code, name, tier::text AS tier, "selfPickup", "shelfZones", "shelfRacks", "shelfPositions", "pickupCheck"::text AS "pickupCheck"`;
 const PARCEL_COLS = `id, "countyCode", "waybillNo", "carrierWaybillNo", direction::text AS direction, status::text AS status, "currentNodeId", "destNodeId",
   "selfPickup", temp::text AS temp, "recipientPhone", "senderIdHash", "senderOrgCode", "senderName", inspection, screening, "shelfSlot", "pickupCode",
-  "readyForPickupAt", "loadedVehicleId", "exceptionReason", "lastScanAt", "promisedAt", "routeError", light::text AS light, "lightReason", "lightChangedAt", "finishedAt"`;
+  "readyForPickupAt", "loadedVehicleId", "exceptionReason", "lastScanAt", "promisedAt", "routeError", light::text AS light, "lightReason", "lightChangedAt", "finishedAt", "returnFlaggedAt"`;
 
 export async function recordScan(db: Db, actor: Actor, input: TScan, now: Date): Promise<ScanResult> {
   return (await recordScanBatch(db, actor, [input], now))[0]!;
@@ -188,26 +208,57 @@ SELECT
   (SELECT coalesce(json_agg(x), '[]') FROM locked x) AS parcels,
   (SELECT coalesce(json_agg(x ORDER BY "shipmentId", plan, seq), '[]') FROM legs x) AS legs,
   (SELECT coalesce(json_agg(x), '[]') FROM last x) AS last,
-  (SELECT coalesce(json_agg(json_build_object('clientScanId', "clientScanId", 'result', result)), '[]') FROM "ScanEvent" WHERE "clientScanId" = ANY($7::uuid[])) AS replays,
+  (SELECT coalesce(json_agg(json_build_object('clientScanId', "clientScanId", 'result', result, 'action', action)), '[]') FROM "ScanEvent" WHERE "clientScanId" = ANY($7::uuid[])) AS replays,
   (SELECT coalesce(json_agg(x), '[]') FROM nodes x) AS nodes`;
 
 interface ReadRow {
   parcels: (ParcelRow & { v: string })[];
   legs: LegRow[];
   last: { shipmentId: string; action: string; nodeId: string }[];
-  replays: { clientScanId: string; result: ScanResult }[];
+  replays: { clientScanId: string; result: ScanResult; action: string }[];
   nodes: NodeRow[];
 }
 
 // JSON carries times as strings.
 const date = (x: Date | string | null): Date | null => (x === null ? null : new Date(x));
 
-async function runBatch(c: PgPool, actor: Actor, input: TScan[], now: Date): Promise<ScanResult[]> {
+/// A scan while the batch works on it: `inferred` when its action was not sent (a load code's parcels inherit it).
+type WorkScan = TScan & { inferred?: boolean };
+
+/// Vehicles named by id, number or plate (`vehicle`), within each scanning node's county: the scans with the id filled
+/// in, and the ids of scans naming no vehicle there (refused UNKNOWN_VEHICLE).
+async function resolveVehicles(c: PgPool, input: TScan[], mayTry: (s: TScan) => boolean) {
+  const unknown = new Set<string>();
+  const want = input.map((s, i) => ({ s, i })).filter(({ s }) => mayTry(s) && !s.vehicleId && s.vehicle);
+  if (!want.length) return { scans: input, unknown };
+  const key = (v: string) => v.replace(/\s+/g, "").toUpperCase();
+  const r = await c.query<{ i: number; id: string; rank: number }>(
+    `SELECT q.i, v.id, CASE WHEN v.id::text = lower(q.key) THEN 0 WHEN upper(regexp_replace(v.number, '\\s', '', 'g')) = q.key THEN 1 ELSE 2 END AS rank
+     FROM unnest($1::int[], $2::uuid[], $3::text[]) AS q(i, node, key)
+     JOIN "Node" n ON n.id = q.node
+     JOIN "Vehicle" v ON v."countyCode" = n."countyCode"
+       AND (v.id::text = lower(q.key) OR upper(regexp_replace(v.number, '\\s', '', 'g')) = q.key OR upper(regexp_replace(v.plate, '\\s', '', 'g')) = q.key)
+     ORDER BY q.i, rank`,
+    [want.map((w) => w.i), want.map((w) => w.s.nodeId), want.map((w) => key(w.s.vehicle!))],
+  );
+  const found = new Map<number, string>();
+  for (const x of r.rows) if (!found.has(x.i)) found.set(x.i, x.id);
+  const scans = input.map((s, i) => {
+    const id = found.get(i);
+    if (id) return { ...s, vehicleId: id };
+    if (want.some((w) => w.i === i)) unknown.add(s.clientScanId);
+    return s;
+  });
+  return { scans, unknown };
+}
+
+async function runBatch(c: PgPool, actor: Actor, sent: TScan[], now: Date): Promise<ScanResult[]> {
   // Station staff scan only at their own node; the county's managers only find their county's parcels.
   const mayTry = (s: TScan) =>
     actor.role === "ADMIN" || actor.role === "COUNTY_MANAGER" || (actor.role === "STATION_STAFF" && s.nodeId === actor.nodeId);
+  const { scans: input, unknown: unknownVehicle } = await resolveVehicles(c, sent, mayTry);
   // A load's barcode stands for every parcel in it: each gets a scan of its own, right after it.
-  const { scans, top, headers } = await expandLoadScans(c, actor, input, mayTry);
+  const { scans, top, headers } = await expandLoadScans(c, actor, input, (s) => mayTry(s) && !unknownVehicle.has(s.clientScanId));
   const results = new Array<ScanResult | undefined>(scans.length);
   const waybills = new Set<string>();
   const carrierCodes = new Set<string>();
@@ -233,7 +284,7 @@ async function runBatch(c: PgPool, actor: Actor, input: TScan[], now: Date): Pro
   ];
   const read = (await c.query<ReadRow>({ name: "xd_scan_read", text: READ_SQL, values: params })).rows[0]!;
 
-  const done = new Map(read.replays.map((x) => [x.clientScanId, canonical(x.result)]));
+  const done = new Map(read.replays.map((x) => [x.clientScanId, canonical(x.result, x.action)]));
   const nodes = new Map(read.nodes.map((n) => [n.id, n]));
   const loadNodes = async (want: (string | null | undefined)[]) => {
     const missing = [...new Set(want.filter((x): x is string => !!x && !nodes.has(x)))];
@@ -259,6 +310,7 @@ async function runBatch(c: PgPool, actor: Actor, input: TScan[], now: Date): Pro
       promisedAt: date(x.promisedAt),
       lightChangedAt: date(x.lightChangedAt),
       finishedAt: date(x.finishedAt),
+      returnFlaggedAt: date(x.returnFlaggedAt),
     };
     parcels.set(row.id, {
       row,
@@ -305,7 +357,7 @@ async function runBatch(c: PgPool, actor: Actor, input: TScan[], now: Date): Pro
   const scanRows: { s: TScan; result: ScanResult; shipmentId: string | null }[] = [];
   const changedLegs = new Map<string, LegRow>();
   const fresh = new Map<string, ScanResult>();
-  const base = { shipment: null, nextHop: null, expected: null, shelfSlot: null };
+  const base = { shipment: null, nextHop: null, expected: null, shelfSlot: null, warning: null };
   const view = (id: string | null | undefined) => {
     const n = id ? nodes.get(id) : undefined;
     return n ? { code: n.code, name: n.name } : null;
@@ -319,7 +371,7 @@ async function runBatch(c: PgPool, actor: Actor, input: TScan[], now: Date): Pro
       if (!p.ok) {
         const problem = waybillProblem(code);
         return problem?.kind === "CHECK_DIGIT"
-          ? { reason: "WAYBILL_CHECK_DIGIT", params: { code, expected: problem.expected } }
+          ? { reason: "WAYBILL_CHECK_DIGIT", params: { code } }
           : { reason: "WAYBILL_FORMAT", params: { code: s.code.trim() } };
       }
       const parcel = byWaybill.get(p.value);
@@ -359,8 +411,14 @@ async function runBatch(c: PgPool, actor: Actor, input: TScan[], now: Date): Pro
       results[i] = prior;
       continue;
     }
-    const record = (result: ScanResult, shipmentId: string | null) => {
-      const r = canonical(result);
+    // The action applied: the one sent, or inferred below (a load code's parcels come with theirs).
+    let action: TScanAction | null = s.action ?? null;
+    const inferred = !!s.inferred || !s.action;
+    const record = (
+      result: Omit<ScanResult, "action" | "inferred" | "warning"> & { warning?: ScanWarning | null },
+      shipmentId: string | null,
+    ) => {
+      const r = canonical({ ...result, action, inferred, warning: result.warning ?? null });
       results[i] = r;
       fresh.set(s.clientScanId, r);
       scanRows.push({ s, result: r, shipmentId });
@@ -369,6 +427,13 @@ async function runBatch(c: PgPool, actor: Actor, input: TScan[], now: Date): Pro
     const node = nodes.get(s.nodeId);
     if (!allowed(node)) {
       record({ clientScanId: s.clientScanId, outcome: "FORBIDDEN", ...why("OWN_NODE_ONLY"), ...base }, null);
+      continue;
+    }
+    if (unknownVehicle.has(s.clientScanId)) {
+      record(
+        { clientScanId: s.clientScanId, outcome: "UNKNOWN_CODE", ...why("UNKNOWN_VEHICLE", { vehicle: s.vehicle ?? "" }), ...base },
+        null,
+      );
       continue;
     }
     const found = find(s, node);
@@ -380,36 +445,55 @@ async function runBatch(c: PgPool, actor: Actor, input: TScan[], now: Date): Pro
     const row = p.row;
     const current = p.legs.filter((l) => l.plan === p.plan && l.status !== "CANCELLED");
     const dest = row.destNodeId ? nodes.get(row.destNodeId) : undefined;
-    const decision = decideScan(
-      {
-        status: row.status as never,
-        currentNodeId: row.currentNodeId,
-        destNodeId: row.destNodeId,
-        destHasShelves: !!dest?.selfPickup,
-        legs: current.map((l): ScanLeg => ({
-          seq: l.seq,
-          fromNodeId: l.fromNodeId,
-          toNodeId: l.toNodeId,
-          toTier: nodes.get(l.toNodeId)?.tier ?? "VILLAGE_POINT",
-          status: l.status as ScanLeg["status"],
-        })),
-        loadedVehicleId: row.loadedVehicleId,
-        missingRules: missingThreeRules(row),
-        pickupCode: row.pickupCode,
-        phoneLast4: row.recipientPhone.slice(-4),
-        lastAction: p.lastAction as never,
-        lastNodeId: p.lastNodeId,
-      },
-      {
-        action: s.action,
-        nodeId: node.id,
-        nodeIsHub: node.tier === "COUNTY_HUB",
-        vehicleId: s.vehicleId ?? null,
-        exceptionReason: s.exceptionReason ?? null,
-        pickupCode: s.pickupCode ?? null,
-        phoneLast4: s.phoneLast4 ?? null,
-      },
-    );
+    const state: ScanState = {
+      status: row.status as never,
+      currentNodeId: row.currentNodeId,
+      destNodeId: row.destNodeId,
+      destHasShelves: !!dest?.selfPickup,
+      legs: current.map((l): ScanLeg => ({
+        seq: l.seq,
+        fromNodeId: l.fromNodeId,
+        toNodeId: l.toNodeId,
+        toTier: nodes.get(l.toNodeId)?.tier ?? "VILLAGE_POINT",
+        status: l.status as ScanLeg["status"],
+      })),
+      loadedVehicleId: row.loadedVehicleId,
+      missingRules: missingThreeRules(row),
+      pickupCode: row.pickupCode,
+      phoneLast4: row.recipientPhone.slice(-4),
+      lastAction: p.lastAction as never,
+      lastNodeId: p.lastNodeId,
+      // Announced upward (a restock order, a booking) and never accepted under the three rules.
+      notAccepted: row.direction === "UP" && row.status === "CREATED",
+      returnFlagged: !!row.returnFlaggedAt,
+    };
+    const asked: Omit<ScanInput, "action"> = {
+      nodeId: node.id,
+      nodeIsHub: node.tier === "COUNTY_HUB",
+      vehicleId: s.vehicleId ?? null,
+      exceptionReason: s.exceptionReason ?? null,
+      pickupCode: s.pickupCode ?? null,
+      phoneLast4: s.phoneLast4 ?? null,
+      idChecked: s.idChecked ?? null,
+      pickupCheck: node.pickupCheck,
+    };
+    let decision: ScanDecision;
+    if (action) decision = decideScan(state, { ...asked, action });
+    else {
+      const guess = inferScanAction(state, asked, row.shelfSlot);
+      action = guess.action;
+      decision =
+        guess.refuse !== undefined
+          ? {
+              outcome: "INVALID_TRANSITION",
+              reason: guess.refuse,
+              ...(guess.params ? { params: guess.params } : {}),
+              message: scanMessage(guess.refuse, guess.params),
+              effect: null,
+              expectedNodeId: guess.refuse === "PICKUP_NEEDS_CHECK" ? null : row.currentNodeId,
+            }
+          : decideScan(state, { ...asked, action: guess.action });
+    }
 
     if (actor.role === "STATION_STAFF" && !decision.effect && decision.outcome === "INVALID_TRANSITION" && !concerns(p, node.id, current)) {
       record({ clientScanId: s.clientScanId, outcome: "INVALID_TRANSITION", ...why("NOT_HERE"), ...base }, row.id);
@@ -464,7 +548,7 @@ async function runBatch(c: PgPool, actor: Actor, input: TScan[], now: Date): Pro
         outbox.push(outboxEvent(shipmentsReplan, { shipmentId: row.id, scanId: s.clientScanId }));
       }
       if (e.assignShelf) outbox.push(outboxEvent(notifyPickupReady, { shipmentId: row.id, scanId: s.clientScanId }));
-      p.lastAction = s.action;
+      p.lastAction = action;
       p.lastNodeId = node.id;
       p.dirty = true;
     }
@@ -510,6 +594,7 @@ async function runBatch(c: PgPool, actor: Actor, input: TScan[], now: Date): Pro
         nextHop: view(decision.nextNodeId),
         expected,
         shelfSlot: row.status === "AWAITING_PICKUP" ? row.shelfSlot : null,
+        warning: scanWarning(row, now),
       },
       row.id,
     );
@@ -564,10 +649,11 @@ function childScanId(parent: string, waybillNo: string): string {
 }
 
 async function expandLoadScans(c: PgPool, actor: Actor, input: TScan[], mayTry: (s: TScan) => boolean) {
+  const scans: WorkScan[] = [];
   const codes = [...new Set(input.filter((s) => mayTry(s) && looksLikeLoadCode(s.code)).map((s) => s.code.trim().toUpperCase()))];
   const top = input.map((_, i) => i);
   const headers = new Map<number, LoadHeader>();
-  if (!codes.length) return { scans: input, top, headers };
+  if (!codes.length) return { scans: input as WorkScan[], top, headers };
   const rows = (
     await c.query<{
       loadId: string;
@@ -585,9 +671,9 @@ async function expandLoadScans(c: PgPool, actor: Actor, input: TScan[], mayTry: 
       [codes],
     )
   ).rows.filter((r) => actor.role === "ADMIN" || r.countyCode === actor.countyCode);
-  const scans: TScan[] = [];
-  input.forEach((s, k) => {
+  input.forEach((sent, k) => {
     top[k] = scans.length;
+    let s: WorkScan = sent;
     scans.push(s);
     const code = s.code.trim().toUpperCase();
     // A load is scanned where it leaves from or where it goes to, by anyone (a manager too): its parcels are nowhere
@@ -596,15 +682,21 @@ async function expandLoadScans(c: PgPool, actor: Actor, input: TScan[], mayTry: 
       mayTry(s) && looksLikeLoadCode(code) ? rows.filter((r) => r.code === code && (r.nodeId === s.nodeId || r.toNodeId === s.nodeId)) : [];
     if (!mine.length) return;
     const first = mine[0]!;
+    // No action sent: a load leaving from here is loaded (onto the vehicle set, or each parcel's planned one), a load
+    // coming here arrives.
+    if (!s.action) {
+      s = { ...s, action: mine.some((r) => r.nodeId === s.nodeId) ? "LOAD" : "ARRIVE", inferred: true };
+      scans[scans.length - 1] = s;
+    }
+    const act = s.action!;
     const vehicles = new Set(mine.map((r) => r.vehicleId).filter(Boolean));
     let refused: LoadHeader["refused"] = null;
-    if (s.action === "LOAD" && s.vehicleId && vehicles.size && !vehicles.has(s.vehicleId))
+    if (act === "LOAD" && s.vehicleId && vehicles.size && !vehicles.has(s.vehicleId))
       refused = { reason: "VEHICLE_NOT_ON_LOAD", params: { load: code } };
-    if (!["LOAD", "DEPART", "ARRIVE", "HANDOVER"].includes(s.action))
-      refused = { reason: "LOAD_ACTION", params: { action: s.action.toLowerCase() } };
+    if (!["LOAD", "DEPART", "ARRIVE", "HANDOVER"].includes(act)) refused = { reason: "LOAD_ACTION", params: { action: act.toLowerCase() } };
     const items = refused
       ? []
-      : mine.filter((r) => r.waybillNo && (s.action !== "LOAD" || !s.vehicleId || !vehicles.size || r.vehicleId === s.vehicleId));
+      : mine.filter((r) => r.waybillNo && (act !== "LOAD" || !s.vehicleId || !vehicles.size || r.vehicleId === s.vehicleId));
     headers.set(scans.length - 1, {
       loadId: first.loadId,
       code,
@@ -614,7 +706,7 @@ async function expandLoadScans(c: PgPool, actor: Actor, input: TScan[], mayTry: 
       refused,
     });
     for (const r of items) {
-      const vehicleId = s.action === "LOAD" ? (s.vehicleId ?? r.vehicleId ?? undefined) : s.vehicleId;
+      const vehicleId = act === "LOAD" ? (s.vehicleId ?? r.vehicleId ?? undefined) : s.vehicleId;
       scans.push({
         ...s,
         clientScanId: childScanId(s.clientScanId, r.waybillNo!),
@@ -627,12 +719,22 @@ async function expandLoadScans(c: PgPool, actor: Actor, input: TScan[], mayTry: 
 }
 
 function summarizeLoadScan(
-  s: TScan,
+  s: WorkScan,
   h: LoadHeader,
   children: (ScanResult | undefined)[],
   next: { code: string; name: string } | null,
 ): ScanResult {
-  const base = { clientScanId: s.clientScanId, shipment: null, nextHop: next, expected: null, shelfSlot: null };
+  const action = s.action!;
+  const base = {
+    clientScanId: s.clientScanId,
+    action,
+    inferred: !!s.inferred,
+    shipment: null,
+    nextHop: next,
+    expected: null,
+    shelfSlot: null,
+    warning: null,
+  };
   if (h.refused) return { ...base, outcome: "INVALID_TRANSITION", ...why(h.refused.reason, h.refused.params) };
   if (!children.length) return { ...base, outcome: "INVALID_TRANSITION", ...why("LOAD_EMPTY", { load: h.code }) };
   const count = new Map<string, number>();
@@ -642,7 +744,7 @@ function summarizeLoadScan(
   const other = children.length - ok - dup;
   const outcome: TScanOutcome = ok + dup === children.length ? (ok ? "OK" : "DUPLICATE") : "INVALID_TRANSITION";
   const firstRefusal = children.find((r) => r!.outcome !== "OK" && r!.outcome !== "DUPLICATE");
-  const params: TScanParams = { load: h.code, n: children.length, ok, action: s.action.toLowerCase() };
+  const params: TScanParams = { load: h.code, n: children.length, ok, action: action.toLowerCase() };
   if (dup) params.dup = dup;
   if (other) Object.assign(params, { refused: other, first: firstRefusal!.shipment?.waybillNo ?? "", firstMessage: firstRefusal!.message });
   // The first refusal's own reason, for clients to translate, when it needs no parameters of its own.
@@ -765,7 +867,8 @@ async function writeAll(c: PgPool, actor: Actor, now: Date, w: Writes): Promise<
           a: x.s.clientScanId,
           b: x.s.nodeId,
           c: x.s.code.slice(0, 64),
-          d: x.s.action,
+          // An action the server could not infer is stored as AUTO (no action was applied).
+          d: x.result.action ?? x.s.action ?? "AUTO",
           e: x.s.vehicleId ?? null,
           f: x.s.at,
           g: x.result.outcome,

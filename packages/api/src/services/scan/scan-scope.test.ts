@@ -83,6 +83,9 @@ describe("another node's load code", () => {
       expect(r, action).toEqual({
         clientScanId,
         outcome: "UNKNOWN_CODE",
+        action,
+        inferred: false,
+        warning: null,
         reason: "LOAD_NOT_HERE",
         params: { load: load.code },
         message: `load ${load.code} is not at this node`,
@@ -111,6 +114,9 @@ describe("another node's load code", () => {
     expect(r).toEqual({
       clientScanId,
       outcome: "UNKNOWN_CODE",
+      action: "DEPART",
+      inferred: false,
+      warning: null,
       reason: "LOAD_NOT_HERE",
       params: { load: unknown },
       message: `load ${unknown} is not at this node`,
@@ -148,6 +154,9 @@ describe("refused scans of a parcel whose route never comes here", () => {
       expect(r, action).toEqual({
         clientScanId,
         outcome: "INVALID_TRANSITION",
+        action,
+        inferred: false,
+        warning: null,
         reason: "NOT_HERE",
         params: null,
         message: "the parcel is not at this node",

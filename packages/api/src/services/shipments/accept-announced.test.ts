@@ -147,8 +147,11 @@ describe("accepting an announced parcel", () => {
     await expect(m.acceptAnnounced({ nodeId: w.nodes.HUB, waybillNo: down.waybillNo, inspection: FULL_INSPECTION })).rejects.toMatchObject({
       message: expect.stringMatching(/waybillNo.*delivery/s),
     });
+    // Nor can it leave unaccepted (issue #17): a scan is refused as not accepted and it still waits here.
+    expect(await scan(wb!, "DEPART", "P200")).toMatchObject({ outcome: "INVALID_TRANSITION", reason: "NOT_ACCEPTED" });
     expect(await snapshot()).toBe(before);
-    // Once it has left, it is no longer waiting to be accepted.
+    // Once accepted and gone, it is no longer waiting to be accepted.
+    await m.acceptAnnounced({ nodeId: w.nodes.P200, waybillNo: wb!, inspection: FULL_INSPECTION });
     expect(await scan(wb!, "DEPART", "P200")).toMatchObject({ outcome: "OK" });
     await expect(m.acceptAnnounced({ nodeId: w.nodes.P200, waybillNo: wb!, inspection: FULL_INSPECTION })).rejects.toMatchObject({
       message: expect.stringMatching(/waybillNo.*in transit/s),
@@ -164,12 +167,16 @@ describe("accepting an announced parcel", () => {
     expect(await scan(wb!, "DEPART", "HUB")).toMatchObject({ outcome: "OK" });
   });
 
-  it("keeps an unaccepted restock parcel at the hub: inspection and screening are still missing", async () => {
+  it("moves an unaccepted restock parcel by no scan, at its village point or any node on its way (issue #17)", async () => {
     const [wb] = await announced(1, CREDIT_CODE);
-    await toHub(wb!);
-    const r = await scan(wb!, "DEPART", "HUB");
-    expect(r).toMatchObject({ outcome: "INVALID_TRANSITION", reason: "HUB_RULES_DEPART" });
-    expect(String((r.params as { rules?: string } | null)?.rules)).toContain("收寄验视");
-    expect(String((r.params as { rules?: string } | null)?.rules)).not.toContain("实名收寄");
+    for (const [action, node] of [
+      ["DEPART", "P200"],
+      ["ARRIVE", "S102"],
+      ["DEPART", "S102"],
+      ["ARRIVE", "HUB"],
+      ["DEPART", "HUB"],
+    ] as const)
+      expect(await scan(wb!, action, node), `${action} ${node}`).toMatchObject({ outcome: "INVALID_TRANSITION", reason: "NOT_ACCEPTED" });
+    expect(await row(wb!)).toMatchObject({ status: "CREATED", currentNodeId: w.nodes.P200 });
   });
 });

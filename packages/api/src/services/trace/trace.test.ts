@@ -7,6 +7,7 @@ import { createHarness, type Harness } from "../../test-utils/harness.ts";
 import { buildRestockWorld, PEOPLE, TOWNSHIP, VILLAGE, type RestockWorld } from "../restock/restock-fixtures.ts";
 import { traceCodeCandidates } from "./trace-code-input.ts";
 import { scaled } from "@xiangda/config/testing";
+import { FULL_INSPECTION } from "../../test-utils/three-rules.ts";
 
 let h: Harness;
 let w: RestockWorld;
@@ -52,6 +53,13 @@ describe("the route a batch travelled", () => {
   it("shows product, certifications, origin, batch, and each parcel's legs and scans ending at the counter", async () => {
     expect(waybills).toHaveLength(2);
     const moved = waybills[0]!;
+    // Accepted under the three rules first: an announced parcel is moved by no scan before (issue #17).
+    await h.callerAs(w.actors.manager).shipments.acceptAnnounced({
+      nodeId: w.nodes.P200,
+      waybillNo: moved,
+      senderIdNumber: "11010519491231002X",
+      inspection: FULL_INSPECTION,
+    });
     h.clock.set(new Date("2026-11-23T02:05:00Z"));
     expect(await scan(moved, "DEPART", "P200")).toMatchObject({ outcome: "OK" });
     h.clock.set(new Date("2026-11-23T02:21:00Z"));
