@@ -10,6 +10,7 @@ import { AREA_ROLES } from "./lib/roles.ts";
 import { CountyNav } from "./pages/county/county-nav.tsx";
 import { CounterNav } from "./pages/counter/counter-scope.tsx";
 import { useLoadsT } from "./pages/loads/use-loads-t.ts";
+import { useShelfT } from "./pages/station/shelf/use-shelf-t.ts";
 import { LoginPage } from "./pages/login-page.tsx";
 import { MerchantNav } from "./pages/merchant/merchant-scope.tsx";
 import { NotFoundPage } from "./pages/not-found-page.tsx";
@@ -54,18 +55,23 @@ const ShipmentDetailPage = page(() => import("./pages/shipments/shipment-detail-
 const ShipmentsPage = page(() => import("./pages/shipments/shipments-page.tsx"), "ShipmentsPage");
 const AcceptPage = page(() => import("./pages/station/accept-page.tsx"), "AcceptPage");
 const StationConsole = page(() => import("./pages/station/console/station-console.tsx"), "StationConsole");
+const ShelfListPage = page(() => import("./pages/station/shelf/shelf-page.tsx"), "ShelfListPage");
+const StocktakePage = page(() => import("./pages/station/stocktake/stocktake-page.tsx"), "StocktakePage");
 const TrackPage = page(() => import("./pages/track-page.tsx"), "TrackPage");
 const TracePage = page(() => import("./pages/trace/trace-page.tsx"), "TracePage");
 
 export function AppRoutes() {
   const { t } = useTranslation();
   const tl = useLoadsT();
+  const tsh = useShelfT();
   const overview = (to: string) => [{ to, label: t("nav.overview"), end: true, testId: "nav-overview" }];
   const stationNav = [
     ...overview("/station"),
     { to: "/station/accept", label: t("nav.accept"), testId: "nav-accept" },
     { to: "/station/manifests", label: t("nav.stationManifests"), testId: "nav-manifests" },
     { to: "/station/loads", label: tl("nav"), testId: "nav-loads" },
+    { to: "/station/shelf", label: tsh("nav.shelf"), testId: "nav-shelf" },
+    { to: "/station/stocktake", label: tsh("nav.stocktake"), testId: "nav-stocktake" },
   ];
 
   return (
@@ -117,6 +123,8 @@ export function AppRoutes() {
           <Route path="manifests" element={<StationManifestsPage />} />
           <Route path="loads" element={<StationLoadsPage />} />
           <Route path="loads/:id" element={<StationLoadDetailPage />} />
+          <Route path="shelf" element={<ShelfListPage />} />
+          <Route path="stocktake" element={<StocktakePage />} />
         </Route>
         <Route
           path="/county"

@@ -75,6 +75,6 @@ export async function handOut(db: Db, actor: Actor, node: { id: string }, input:
   );
   return {
     handedOut: results.filter((r) => r.outcome === "OK").length,
-    results: results.map((r, i) => ({ waybillNo: parcels[i]!.waybillNo, outcome: r.outcome, reason: r.reason, params: r.params })),
+    results: results.map((r, i) => ({ waybillNo: parcels[i]!.waybillNo, outcome: r.outcome, reason: r.reason, params: r.params, message: r.message })),
   };
 }

@@ -1,0 +1,155 @@
+// What a stocktake found (missing, on the wrong slot, extra), each with its fix, and the fixes made with who made them.
+// Refreshed every few seconds: other devices scan into the same stocktake.
+import { useMutation, useQueryClient, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { DataState } from "../../../components/data-state.tsx";
+import { formatShortDateTime } from "../../../lib/time.ts";
+import { useTRPC } from "../../../lib/trpc.ts";
+import { shelfErrorText, useShelfT } from "../shelf/use-shelf-t.ts";
+
+type TFixKind = "MOVE" | "MISSING" | "EXTRA";
+
+export function StocktakeFindings({ nodeId, stocktakeId, open }: { nodeId: string; stocktakeId: string; open: boolean }) {
+  const t = useShelfT();
+  const trpc = useTRPC();
+  const report = useQuery(trpc.shelf.stocktakeReport.queryOptions({ nodeId, stocktakeId }, { refetchInterval: open ? 5_000 : false }));
+  return (
+    <DataState query={report}>
+      {(r) => (
+        <>
+          <section className="card">
+            <p data-testid="stocktake-counts">{t("stocktake.counts", r.counts)}</p>
+            {r.counts.missing + r.counts.misplaced + r.counts.extra === 0 && r.counts.scans > 0 ? (
+              <p className="alert alert-success">{t("stocktake.allGood")}</p>
+            ) : null}
+          </section>
+          <div className="stocktake-findings">
+            <section className="card" data-testid="stocktake-missing">
+              <h2 className="card-title">{t("stocktake.missing")}</h2>
+              <Findings empty={r.missing.length === 0}>
+                {r.missing.map((m) => (
+                  <li key={m.waybillNo} className="stocktake-finding" data-testid="finding-missing" data-waybill={m.waybillNo}>
+                    <span>
+                      <span className="mono">{m.waybillNo}</span> · {m.recipientName}
+                      <br />
+                      <span className="muted small">{t("stocktake.recordedAt", { slot: m.slot })}</span>
+                    </span>
+                    {open ? (
+                      <FixButton {...{ nodeId, stocktakeId }} kind="MISSING" code={m.waybillNo} label={t("stocktake.markMissing")} />
+                    ) : null}
+                  </li>
+                ))}
+              </Findings>
+            </section>
+            <section className="card" data-testid="stocktake-misplaced">
+              <h2 className="card-title">{t("stocktake.misplaced")}</h2>
+              <Findings empty={r.misplaced.length === 0}>
+                {r.misplaced.map((m) => (
+                  <li key={m.waybillNo} className="stocktake-finding" data-testid="finding-misplaced" data-waybill={m.waybillNo}>
+                    <span>
+                      <span className="mono">{m.waybillNo}</span> · {m.recipientName}
+                      <br />
+                      <span className="muted small">
+                        {t("stocktake.recordedAt", { slot: m.slot })} · {t("stocktake.foundAt", { slot: m.scannedSlot })}
+                      </span>
+                    </span>
+                    {open ? (
+                      <FixButton
+                        {...{ nodeId, stocktakeId }}
+                        kind="MOVE"
+                        code={m.waybillNo}
+                        label={t("stocktake.move", { slot: m.scannedSlot })}
+                      />
+                    ) : null}
+                  </li>
+                ))}
+              </Findings>
+            </section>
+            <section className="card" data-testid="stocktake-extra">
+              <h2 className="card-title">{t("stocktake.extra")}</h2>
+              <Findings empty={r.extra.length === 0}>
+                {r.extra.map((x) => (
+                  <li key={`${x.code}@${x.slot}`} className="stocktake-finding" data-testid="finding-extra" data-code={x.code}>
+                    <span>
+                      <span className="mono">{x.waybillNo ?? x.code}</span> · <span className="mono">{x.slot}</span>
+                      <br />
+                      <span className="muted small">{t(`stocktake.extraKind.${x.kind}`)}</span>
+                    </span>
+                    {open ? <FixButton {...{ nodeId, stocktakeId }} kind="EXTRA" code={x.code} label={t("stocktake.acknowledge")} /> : null}
+                  </li>
+                ))}
+              </Findings>
+            </section>
+          </div>
+          {r.fixes.length ? (
+            <section className="card" data-testid="stocktake-fixes">
+              <h2 className="card-title">{t("stocktake.fixes")}</h2>
+              <ul className="stocktake-list">
+                {r.fixes.map((f, i) => (
+                  <li key={i} className="small" data-testid="stocktake-fix" data-kind={f.kind}>
+                    {t("stocktake.fixLine", {
+                      at: formatShortDateTime(f.at),
+                      by: f.by ?? "—",
+                      kind: t(`stocktake.fixKind.${f.kind as TFixKind}`),
+                      code: f.kind === "MOVE" ? `${f.code} ${f.fromSlot ?? ""} → ${f.toSlot ?? ""}` : f.code,
+                    })}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          {r.recent.length ? (
+            <section className="card">
+              <h2 className="card-title">{t("stocktake.recent")}</h2>
+              <ul className="stocktake-list">
+                {r.recent.map((s, i) => (
+                  <li key={i} className="small mono">
+                    {formatShortDateTime(s.at)} · {s.slot} · {s.code}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+        </>
+      )}
+    </DataState>
+  );
+}
+
+function Findings({ empty, children }: { empty: boolean; children: React.ReactNode }) {
+  const t = useShelfT();
+  if (empty) return <p className="muted">{t("stocktake.nothing")}</p>;
+  return <ul className="stocktake-list">{children}</ul>;
+}
+
+function FixButton(props: { nodeId: string; stocktakeId: string; kind: TFixKind; code: string; label: string }) {
+  const t = useShelfT();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  // One id per fix: a resend after a lost answer is the same fix.
+  const [clientId] = useState(() => crypto.randomUUID());
+  const fix = useMutation(
+    trpc.shelf.stocktakeFix.mutationOptions({
+      retry: (n, e) => n < 2 && !(e as { data?: unknown }).data,
+      onSettled: () => void queryClient.invalidateQueries({ queryKey: trpc.shelf.pathKey() }),
+    }),
+  );
+  return (
+    <span className="shelf-resend">
+      <button
+        type="button"
+        className="btn btn-small"
+        disabled={fix.isPending || fix.isSuccess}
+        onClick={() => fix.mutate({ nodeId: props.nodeId, stocktakeId: props.stocktakeId, clientId, kind: props.kind, code: props.code })}
+        data-testid={`fix-${props.kind.toLowerCase()}`}
+      >
+        {props.label}
+      </button>
+      {fix.isError ? (
+        <span className="small danger-text" role="alert">
+          {shelfErrorText(t, fix.error)}
+        </span>
+      ) : null}
+    </span>
+  );
+}
