@@ -305,6 +305,11 @@ export const en: TMessages = {
   },
   fleet: {
     vehiclesTitle: "Vehicles",
+    barcodes: "Vehicle barcodes",
+    barcodesTitle: "Vehicle barcodes (scanned when loading)",
+    barcodesLead: "Print and stick in the cab: scanning one in the console's LOAD mode chooses that vehicle. Vehicles in service only.",
+    barcodesPrint: "Print",
+    barcodesClose: "Close",
     newVehicle: "New vehicle",
     createVehicle: "Create vehicle",
     editVehicle: "Edit vehicle: {{number}}",

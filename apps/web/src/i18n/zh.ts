@@ -303,6 +303,11 @@ export const zh = {
   },
   fleet: {
     vehiclesTitle: "车辆",
+    barcodes: "车辆条码",
+    barcodesTitle: "车辆条码（装车时扫描）",
+    barcodesLead: "打印后贴在驾驶室：在扫描台“装车”模式下扫描此条码即选定车辆。只列出在用车辆。",
+    barcodesPrint: "打印",
+    barcodesClose: "关闭",
     newVehicle: "新建车辆",
     createVehicle: "创建车辆",
     editVehicle: "编辑车辆：{{number}}",

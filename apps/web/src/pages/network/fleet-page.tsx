@@ -11,6 +11,7 @@ import { CountyScope } from "../county/county-scope.tsx";
 import { CarrierForm } from "./carrier-form.tsx";
 import { StatusPill } from "./network-bits.tsx";
 import { useRefreshNetwork } from "./network-data.ts";
+import { VehicleBarcodes } from "./vehicle-barcodes.tsx";
 import { VehicleForm } from "./vehicle-form.tsx";
 
 export function FleetPage() {
@@ -30,6 +31,7 @@ function FleetView({ countyCode }: { countyCode: string }) {
   const carriers = useQuery(trpc.network.carriers.list.queryOptions());
   const nodes = useQuery(trpc.network.nodes.list.queryOptions({ countyCode }));
   const [panel, setPanel] = useState<TPanel>(null);
+  const [barcodes, setBarcodes] = useState(false);
   const carrierName = new Map((carriers.data ?? []).map((c) => [c.code, c.name]));
 
   return (
@@ -37,15 +39,26 @@ function FleetView({ countyCode }: { countyCode: string }) {
       <section className="card">
         <div className="card-head">
           <h2 className="card-title">{t("fleet.vehiclesTitle")}</h2>
-          <button
-            type="button"
-            className="btn btn-primary"
-            disabled={!nodes.data || !carriers.data}
-            onClick={() => setPanel({ key: Date.now(), kind: "vehicle", vehicle: null })}
-            data-testid="vehicle-new"
-          >
-            {t("fleet.newVehicle")}
-          </button>
+          <span className="vehicle-barcodes-actions">
+            <button
+              type="button"
+              className="btn"
+              disabled={!vehicles.data?.length}
+              onClick={() => setBarcodes((open) => !open)}
+              data-testid="vehicle-barcodes-open"
+            >
+              {t("fleet.barcodes")}
+            </button>
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={!nodes.data || !carriers.data}
+              onClick={() => setPanel({ key: Date.now(), kind: "vehicle", vehicle: null })}
+              data-testid="vehicle-new"
+            >
+              {t("fleet.newVehicle")}
+            </button>
+          </span>
         </div>
         <DataState query={vehicles} isEmpty={(rows) => rows.length === 0}>
           {(rows) => (
@@ -117,6 +130,7 @@ function FleetView({ countyCode }: { countyCode: string }) {
           )}
         </DataState>
       </section>
+      {barcodes && vehicles.data ? <VehicleBarcodes vehicles={vehicles.data} onClose={() => setBarcodes(false)} /> : null}
       <section className="card">
         <div className="card-head">
           <h2 className="card-title">{t("fleet.carriersTitle")}</h2>

@@ -134,7 +134,7 @@ M1,S102,P200,MILK_RUN,25:00,1-5,30,60,no
     expect(r.errors).toEqual([
       { row: 3, column: "mode", message: expect.stringContaining("DIRECT") },
       { row: 4, column: "directReason", message: "a DIRECT lane needs a reason" },
-      { row: 5, column: "departures", message: expect.stringContaining("25:00") },
+      { row: 5, column: "departures", message: expect.stringContaining("25:00"), key: "NOT_TIME_OF_DAY", params: { value: "25:00" } },
     ]);
     expect(await snapshot()).toBe(before);
 
@@ -250,7 +250,7 @@ describe("import runs", () => {
     await executeImportRun(tdb.db, bad.id);
     const b = await tdb.db.importRun.findUniqueOrThrow({ where: { id: bad.id } });
     expect(b.status).toBe("FAILED");
-    expect(b.errors).toEqual([{ row: 3, column: "areaCode", message: expect.any(String) }]);
+    expect(b.errors).toEqual([{ row: 3, column: "areaCode", message: expect.any(String), key: "NOT_AREA_CODE", params: { value: "999" } }]);
     expect(await snapshot()).toBe(before);
   });
 });
