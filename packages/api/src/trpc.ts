@@ -126,7 +126,7 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
 export function roleProcedure(...roles: TRole[]) {
   return authedProcedure.use(({ ctx, next }) => {
     if (!roles.includes(ctx.actor.role)) {
-      throw new AppError("FORBIDDEN", `This needs role ${roles.join(" or ")}`);
+      throw AppError.forbidden(`This needs role ${roles.join(" or ")}`);
     }
     return next();
   });
@@ -168,6 +168,6 @@ export const counterProcedure = roleProcedure("ADMIN", "COUNTY_MANAGER", "COUNTE
 
 /// A merchant's catalog writes: the merchant's own users or ADMIN; its county's manager only reads.
 export const merchantWriteProcedure = merchantProcedure.use(({ ctx, next }) => {
-  if (ctx.actor.role === "COUNTY_MANAGER") throw new AppError("FORBIDDEN", "A county manager may only read a merchant's catalog");
+  if (ctx.actor.role === "COUNTY_MANAGER") throw AppError.forbidden("A county manager may only read a merchant's catalog");
   return next();
 });

@@ -74,6 +74,16 @@ export class AppError extends Error {
     return new AppError("INVALID_INPUT", `${path}: ${issue.message}`, { issues: [issue], key, params: issue.params ?? {} });
   }
 
+  /// No access (FORBIDDEN, key NO_ACCESS); `english` says to what, for logs and API clients.
+  static forbidden(english: string, opts: { details?: Record<string, unknown> } = {}): AppError {
+    return new AppError("FORBIDDEN", english, { ...opts, key: "NO_ACCESS", params: {} });
+  }
+
+  /// Not found (NOT_FOUND, key NOT_FOUND); `english` says what, for logs and API clients.
+  static notFound(english: string, opts: { issues?: FieldIssue[]; details?: Record<string, unknown> } = {}): AppError {
+    return new AppError("NOT_FOUND", english, { ...opts, key: "NOT_FOUND", params: {} });
+  }
+
   /// The same error with another code (a CONFLICT for a taken name).
   withCode(code: AppErrorCode): AppError {
     return new AppError(code, this.message, { issues: this.issues, details: this.details, key: this.key, params: this.params });

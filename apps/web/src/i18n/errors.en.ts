@@ -10,6 +10,7 @@ export const errorsEn = {
   ...fromServer,
   ALREADY_EXISTS_FIELDS: "A record like this already exists",
   NOT_A_TEMP: '"{{value}}" is not a temperature: ambient, chilled or frozen',
+  FILE_NOT_CSV: "not a readable CSV file",
   generic: {
     field: "This value is not valid",
     INVALID_INPUT: "Some input is not valid; check it and try again",

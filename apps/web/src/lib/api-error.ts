@@ -57,7 +57,7 @@ export function translateServerMessage(
   if (isErrorKey(key)) return errorsT(key, params);
   untranslatedListener?.(english, fallback);
   if (currentLanguage() === "en" && english) return english;
-  if (fallback.path) return errorsT("generic.field");
+  if (fallback.path !== null) return errorsT("generic.field");
   const code = GENERIC.find((c) => c === fallback.appCode) ?? "unknown";
   return errorsT(`generic.${code}`);
 }
@@ -76,6 +76,11 @@ export interface TApiError {
   isNetwork: boolean;
   /** The API's extra facts about the error, e.g. `retryAfterSeconds` of RATE_LIMITED. */
   details: Record<string, unknown> | null;
+}
+
+/** A server message kept in a result (an import's row issue, an unresolved address' reason) in the UI's language. */
+export function serverText(item: { message: string; key?: string | null | undefined; params?: Record<string, string | number> | null | undefined }, path?: string): string {
+  return translateServerMessage(item.key, item.params, item.message, { appCode: "INVALID_INPUT", path: path ?? "" });
 }
 
 export function readApiError(error: unknown): TApiError {

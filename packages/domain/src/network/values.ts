@@ -1,8 +1,16 @@
 // Parsing of the values people type into network imports and forms; each returns a value or an error message.
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+import { errorText, type ErrorParamsArg, type TErrorKey, type TErrorParamValue } from "../error-messages.ts";
+
+/// A failure carries its message as a catalog key with parameters (ERROR_MESSAGES) and the English sentence.
+export type Parsed<T> =
+  | { ok: true; value: T }
+  | { ok: false; message: string; key?: TErrorKey | undefined; params?: Record<string, TErrorParamValue> | undefined };
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const err = <T>(message: string): Parsed<T> => ({ ok: false, message });
+const err = <K extends TErrorKey>(key: K, ...[params]: ErrorParamsArg<K>): { ok: false; message: string; key: K; params: Record<string, TErrorParamValue> } => {
+  const p = (params ?? {}) as Record<string, TErrorParamValue>;
+  return { ok: false, message: errorText(key, p), key, params: p };
+};
 
 const TRUE = new Set(["true", "1", "yes", "y", "是", "有", "t"]);
 const FALSE = new Set(["false", "0", "no", "n", "否", "无", "f", ""]);
@@ -11,18 +19,18 @@ export function parseBool(raw: string | undefined): Parsed<boolean> {
   const v = (raw ?? "").trim().toLowerCase();
   if (TRUE.has(v)) return ok(true);
   if (FALSE.has(v)) return ok(false);
-  return err(`"${raw}" is not a yes/no value (true/false, 1/0, yes/no, 是/否)`);
+  return err("NOT_YES_NO", { value: raw ?? "" });
 }
 
 function enumParser<T extends string>(name: string, values: readonly T[], aliases: Record<string, T> = {}) {
   return (raw: string | undefined, fallback?: T): Parsed<T> => {
     const v = (raw ?? "").trim();
-    if (!v) return fallback !== undefined ? ok(fallback) : err(`${name} is required`);
+    if (!v) return fallback !== undefined ? ok(fallback) : err("REQUIRED");
     const upper = v.toUpperCase().replace(/[\s-]+/g, "_");
     if ((values as readonly string[]).includes(upper)) return ok(upper as T);
     const alias = aliases[v] ?? aliases[v.toLowerCase()];
     if (alias) return ok(alias);
-    return err(`"${v}" is not a ${name} (one of ${values.join(", ")})`);
+    return err("NOT_ONE_OF", { value: v, name, values: values.join(", ") });
   };
 }
 
@@ -87,7 +95,7 @@ export function parseCold(raw: string | undefined): Parsed<TColdClass> {
     return ok("BOTH");
   if (v === "chilled" || v === "冷藏") return ok("CHILLED");
   if (v === "frozen" || v === "冷冻") return ok("FROZEN");
-  return err(`"${raw}" is not a cold class (none, chilled, frozen, both, or yes/no)`);
+  return err("NOT_COLD_CLASS", { value: raw ?? "" });
 }
 
 export function coldFlags(c: TColdClass): { coldChilled: boolean; coldFrozen: boolean } {
@@ -100,14 +108,14 @@ export function parseDepartures(raw: string | undefined): Parsed<string[]> {
     .split(/[;,、\s]+/)
     .map((p) => p.trim())
     .filter(Boolean);
-  if (parts.length === 0) return err("at least one departure time is needed, like 08:00;14:30");
+  if (parts.length === 0) return err("DEPARTURES_NEEDED");
   const out = new Set<string>();
   for (const p of parts) {
     const m = /^(\d{1,2})[:：](\d{2})$/.exec(p);
-    if (!m) return err(`"${p}" is not a time HH:MM`);
+    if (!m) return err("NOT_A_TIME", { value: p });
     const h = Number(m[1]);
     const min = Number(m[2]);
-    if (h > 23 || min > 59) return err(`"${p}" is not a time of day`);
+    if (h > 23 || min > 59) return err("NOT_TIME_OF_DAY", { value: p });
     out.add(`${String(h).padStart(2, "0")}:${m[2]}`);
   }
   return ok([...out].sort());
@@ -123,10 +131,10 @@ export function parseWeekdays(raw: string | undefined): Parsed<number[]> {
     if (range) {
       const a = Number(range[1]);
       const b = Number(range[2]);
-      if (a > b) return err(`"${part}" runs backwards; write it as ${b}-${a}`);
+      if (a > b) return err("WEEKDAYS_BACKWARDS", { value: part, a, b });
       for (let d = a; d <= b; d++) days.add(d);
     } else if (/^[1-7]$/.test(part)) days.add(Number(part));
-    else return err(`"${part}" is not a weekday 1-7 (1 = Monday) or a range like 1-5`);
+    else return err("NOT_A_WEEKDAY", { value: part });
   }
   return ok([...days].sort((a, b) => a - b));
 }
@@ -138,12 +146,12 @@ export function parseIntField(
   const v = (raw ?? "").trim();
   if (!v) {
     if (opts.fallback !== undefined) return ok(opts.fallback);
-    return opts.required ? err("required") : ok(null);
+    return opts.required ? err("REQUIRED") : ok(null);
   }
-  if (!/^-?\d+$/.test(v)) return err(`"${v}" is not a whole number`);
+  if (!/^-?\d+$/.test(v)) return err("NOT_WHOLE_NUMBER", { value: v });
   const n = Number(v);
-  if (opts.min !== undefined && n < opts.min) return err(`must be at least ${opts.min}`);
-  if (opts.max !== undefined && n > opts.max) return err(`must be at most ${opts.max}`);
+  if (opts.min !== undefined && n < opts.min) return err("NUMBER_MIN", { min: opts.min });
+  if (opts.max !== undefined && n > opts.max) return err("NUMBER_MAX", { max: opts.max });
   return ok(n);
 }
 
@@ -152,11 +160,11 @@ export function parseDecimal(
   opts: { min?: number; max?: number; required?: boolean } = {},
 ): Parsed<number | null> {
   const v = (raw ?? "").trim();
-  if (!v) return opts.required ? err("required") : ok(null);
-  if (!/^\d+(\.\d+)?$/.test(v)) return err(`"${v}" is not a number`);
+  if (!v) return opts.required ? err("REQUIRED") : ok(null);
+  if (!/^\d+(\.\d+)?$/.test(v)) return err("NOT_A_NUMBER", { value: v });
   const n = Number(v);
-  if (opts.min !== undefined && n < opts.min) return err(`must be at least ${opts.min}`);
-  if (opts.max !== undefined && n > opts.max) return err(`must be at most ${opts.max}`);
+  if (opts.min !== undefined && n < opts.min) return err("NUMBER_MIN", { min: opts.min });
+  if (opts.max !== undefined && n > opts.max) return err("NUMBER_MAX", { max: opts.max });
   return ok(n);
 }
 
@@ -166,5 +174,5 @@ export function parseAreaCode(raw: string | undefined): Parsed<string> {
   if (/^\d{12}$/.test(v)) return ok(v);
   if (/^\d{9}$/.test(v)) return ok(`${v}000`);
   if (/^\d{6}$/.test(v)) return ok(`${v}000000`);
-  return err(`"${v}" is not a 12-digit statistical code`);
+  return err("NOT_AREA_CODE", { value: v });
 }

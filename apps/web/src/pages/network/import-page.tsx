@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type TImportJob, type TImportKind, type TRowError } from "../../lib/network-api.ts";
 import { useTRPC } from "../../lib/trpc.ts";
-import { readApiError } from "../../lib/api-error.ts";
+import { readApiError, serverText } from "../../lib/api-error.ts";
 import { CountyScope } from "../county/county-scope.tsx";
 import { ErrorSummary } from "./error-summary.tsx";
 import { useRefreshNetwork } from "./network-data.ts";
@@ -289,7 +289,7 @@ function RowErrorsTable({ errors, testId }: { errors: readonly TRowError[]; test
             <tr key={`${e.row}-${e.column}-${i}`} data-testid="import-error-row" data-row={e.row}>
               <td className="mono">{e.row}</td>
               <td className="mono">{e.column || t("common.none")}</td>
-              <td className="wrap">{e.message}</td>
+              <td className="wrap">{serverText(e, e.column)}</td>
             </tr>
           ))}
         </tbody>

@@ -8,7 +8,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { DataState } from "../../components/data-state.tsx";
 import { FormField } from "../../components/form-field.tsx";
-import { fieldError, readApiError } from "../../lib/api-error.ts";
+import { fieldError, readApiError, serverText } from "../../lib/api-error.ts";
 import type { TManifestResult, TManifestRowError, TUnresolved } from "../../lib/shipments-api.ts";
 import { useTRPC } from "../../lib/trpc.ts";
 import { CountyScope } from "../county/county-scope.tsx";
@@ -335,7 +335,7 @@ function ErrorsTable({ errors }: { errors: readonly TManifestRowError[] }) {
             <tr key={`${e.row}-${e.column}-${i}`} data-testid="manifest-error-row" data-row={e.row}>
               <td className="mono">{e.row}</td>
               <td className="mono">{e.column || t("common.none")}</td>
-              <td className="wrap">{e.message}</td>
+              <td className="wrap">{serverText(e, e.column)}</td>
             </tr>
           ))}
         </tbody>
@@ -363,7 +363,7 @@ function UnresolvedTable({ rows }: { rows: readonly TUnresolved[] }) {
               <td className="mono">{u.row}</td>
               <td className="mono">{u.waybillNo}</td>
               <td className="wrap">{u.address || t("common.none")}</td>
-              <td className="wrap">{u.reason}</td>
+              <td className="wrap">{serverText({ message: u.reason, key: u.reasonKey, params: u.reasonParams }, "address")}</td>
             </tr>
           ))}
         </tbody>

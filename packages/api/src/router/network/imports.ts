@@ -66,7 +66,7 @@ export const importsRouter = router({
     .input(z.object({ importId: z.string().uuid() }))
     .query(async ({ ctx, input }) => {
       const r = await ctx.db.importRun.findFirst({ where: { id: input.importId, countyCode: input.countyCode } });
-      if (!r) throw new AppError("NOT_FOUND", "No such import in this county");
+      if (!r) throw AppError.notFound("No such import in this county");
       return {
         id: r.id,
         kind: r.kind,

@@ -57,7 +57,7 @@ export const shipmentsRouter = router({
     .input(z.object({ waybillNo: z.string().trim().min(1) }))
     .query(async ({ ctx, input }) => {
       const d = await shipmentDetail(ctx.db, { waybillNo: input.waybillNo.toUpperCase(), ...{} });
-      if (d.s.countyCode !== input.countyCode) throw new AppError("NOT_FOUND", "No such shipment");
+      if (d.s.countyCode !== input.countyCode) throw AppError.notFound("No such shipment");
       return staffView(d);
     }),
 

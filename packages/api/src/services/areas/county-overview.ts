@@ -4,7 +4,7 @@ import { AppError } from "@xiangda/domain";
 
 export async function countyOverview(db: Db, countyCode: string) {
   const county = await db.county.findUnique({ where: { code: countyCode } });
-  if (!county) throw new AppError("NOT_FOUND", `County ${countyCode} is not imported`);
+  if (!county) throw AppError.notFound(`County ${countyCode} is not imported`);
   const live = { countyCode, removedAt: null };
   const [townships, villageUnits, villageCommittees, nodes, users] = await Promise.all([
     db.adminArea.count({ where: { ...live, level: "TOWNSHIP" } }),

@@ -5,15 +5,15 @@ import { AppError, type Actor } from "@xiangda/domain";
 export function assertCountyAccess(actor: Actor, countyCode: string): void {
   if (actor.role === "ADMIN") return;
   if (actor.role === "COUNTY_MANAGER" && actor.countyCode === countyCode) return;
-  throw new AppError("FORBIDDEN", `No access to county ${countyCode}`);
+  throw AppError.forbidden(`No access to county ${countyCode}`);
 }
 
 export async function assertNodeAccess(db: Tx, actor: Actor, nodeId: string) {
   const node = await db.node.findUnique({ where: { id: nodeId } });
   // Same answer for "missing" and "not yours": never confirm another county's ids.
-  const denied = new AppError("FORBIDDEN", "No access to this node");
+  const denied = AppError.forbidden("No access to this node");
   if (!node) {
-    if (actor.role === "ADMIN") throw new AppError("NOT_FOUND", "Node not found");
+    if (actor.role === "ADMIN") throw AppError.notFound("Node not found");
     throw denied;
   }
   if (actor.role === "ADMIN") return node;
@@ -25,9 +25,9 @@ export async function assertNodeAccess(db: Tx, actor: Actor, nodeId: string) {
 /// A counter: its own operators (CounterOperator rows), its county's manager, or ADMIN.
 export async function assertCounterAccess(db: Tx, actor: Actor, counterId: string) {
   const counter = await db.counter.findUnique({ where: { id: counterId } });
-  const denied = new AppError("FORBIDDEN", "No access to this counter");
+  const denied = AppError.forbidden("No access to this counter");
   if (!counter) {
-    if (actor.role === "ADMIN") throw new AppError("NOT_FOUND", "Counter not found");
+    if (actor.role === "ADMIN") throw AppError.notFound("Counter not found");
     throw denied;
   }
   if (actor.role === "ADMIN") return counter;
@@ -47,9 +47,9 @@ export async function operatorCounterIds(db: Tx, actor: Actor): Promise<string[]
 
 export async function assertMerchantAccess(db: Tx, actor: Actor, merchantId: string) {
   const merchant = await db.merchant.findUnique({ where: { id: merchantId } });
-  const denied = new AppError("FORBIDDEN", "No access to this merchant");
+  const denied = AppError.forbidden("No access to this merchant");
   if (!merchant) {
-    if (actor.role === "ADMIN") throw new AppError("NOT_FOUND", "Merchant not found");
+    if (actor.role === "ADMIN") throw AppError.notFound("Merchant not found");
     throw denied;
   }
   if (actor.role === "ADMIN") return merchant;

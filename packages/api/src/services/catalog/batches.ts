@@ -111,12 +111,12 @@ export async function batchForLabels(db: Db, actor: Actor, batchId: string) {
     select: { ...batchSelect, merchant: { select: { name: true } } },
   });
   if (!b) {
-    if (actor.role === "ADMIN") throw new AppError("NOT_FOUND", "Batch not found");
-    throw new AppError("FORBIDDEN", "No access to this batch");
+    if (actor.role === "ADMIN") throw AppError.notFound("Batch not found");
+    throw AppError.forbidden("No access to this batch");
   }
   // Same answer as a missing batch: the message must not tell that it exists.
   await assertMerchantAccess(db, actor, b.merchantId).catch(() => {
-    throw new AppError("FORBIDDEN", "No access to this batch");
+    throw AppError.forbidden("No access to this batch");
   });
   return { ...batchView(b, await areaNames(db, [b.originAreaCode])), merchantName: b.merchant.name };
 }

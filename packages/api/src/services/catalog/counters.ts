@@ -61,7 +61,7 @@ export async function listCounters(
     if (filter.countyCode) where.countyCode = filter.countyCode;
   } else if (actor.role === "MERCHANT") {
     if (filter.countyCode && filter.countyCode !== actor.countyCode)
-      throw new AppError("FORBIDDEN", `No access to county ${filter.countyCode}`);
+      throw AppError.forbidden(`No access to county ${filter.countyCode}`);
     where.countyCode = actor.countyCode ?? "";
     where.active = true;
     const rows = await db.counter.findMany({ where, select: counterSelect, orderBy: { code: "asc" }, take: 2000 });

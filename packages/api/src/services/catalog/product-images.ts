@@ -67,8 +67,8 @@ export async function removeProductImage(db: Db, storage: BlobStorage, actor: Ac
   const image = await db.productImage.findUnique({ where: { id: imageId }, include: { product: { select: { merchantId: true } } } });
   if (!image || image.product.merchantId !== merchantId) {
     if (actor.role === "ADMIN")
-      throw new AppError("NOT_FOUND", "No such image of this merchant", { issues: [{ path: "imageId", message: "not found" }] });
-    throw new AppError("FORBIDDEN", "No access to this image");
+      throw AppError.notFound("No such image of this merchant", { issues: [{ path: "imageId", message: "not found" }] });
+    throw AppError.forbidden("No access to this image");
   }
   await db.productImage.delete({ where: { id: image.id } });
   // The row is gone first: a failed file delete leaves an orphan file, never a broken image.

@@ -51,8 +51,8 @@ export async function findMerchantProduct(db: Tx, actor: Actor, merchantId: stri
   const p = await db.product.findUnique({ where: { id: productId } });
   if (p && p.merchantId === merchantId) return p;
   if (actor.role === "ADMIN")
-    throw new AppError("NOT_FOUND", "No such product of this merchant", { issues: [{ path: "productId", message: "not found" }] });
-  throw new AppError("FORBIDDEN", "No access to this product");
+    throw AppError.notFound("No such product of this merchant", { issues: [{ path: "productId", message: "not found" }] });
+  throw AppError.forbidden("No access to this product");
 }
 
 export async function listProducts(db: Db, merchantId: string, filter: { q?: string | undefined; includeInactive?: boolean | undefined }) {

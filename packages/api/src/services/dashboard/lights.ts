@@ -106,7 +106,7 @@ export async function lights(db: Db, f: TLightsFilter, now: Date) {
 export async function notifyRed(db: Db, actor: Actor, q: { countyCode: string; nodeId: string; requestId: string }, now: Date) {
   const node = await db.node.findFirst({ where: { id: q.nodeId, countyCode: q.countyCode }, select: { id: true } });
   if (!node)
-    throw new AppError("NOT_FOUND", `nodeId: no such node in county ${q.countyCode}`, {
+    throw AppError.notFound(`nodeId: no such node in county ${q.countyCode}`, {
       issues: [{ path: "nodeId", message: "no such node in this county" }],
     });
   return db.$transaction((tx) => notifyNodeAlerts(tx, actor, q, now));
@@ -173,7 +173,7 @@ export async function nodePanel(db: Db, q: { countyCode: string; nodeId: string 
     },
   });
   if (!node)
-    throw new AppError("NOT_FOUND", `nodeId: no such node in county ${q.countyCode}`, {
+    throw AppError.notFound(`nodeId: no such node in county ${q.countyCode}`, {
       issues: [{ path: "nodeId", message: "no such node in this county" }],
     });
   const townshipCode = node.tier === "COUNTY_HUB" ? null : node.area.level === "TOWNSHIP" ? node.area.code : node.area.parentCode;

@@ -38,7 +38,7 @@ function boundaryOf(countyCode: string): GeoJsonFeatureCollection | null {
 async function countyOrThrow(db: Db, countyCode: string) {
   const county = await db.county.findUnique({ where: { code: countyCode }, select: { code: true, name: true } });
   if (!county)
-    throw new AppError("NOT_FOUND", `countyCode: county ${countyCode} is not imported`, {
+    throw AppError.notFound(`countyCode: county ${countyCode} is not imported`, {
       issues: [{ path: "countyCode", message: "not imported" }],
     });
   return county;

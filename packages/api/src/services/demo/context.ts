@@ -100,7 +100,7 @@ function numberTemplate(pattern: string | null): ((serial: number) => string) | 
 
 function missingError(countyCode: string, missing: string[]): AppError {
   const message = `county ${countyCode} has no network to generate on: missing ${missing.join(", ")}. Run \`pnpm xd seed\` for the Gaizhou demo (210881), or import the county with \`pnpm xd divisions import\`, \`nodes import\`, \`lanes import\` and \`vehicles import\``;
-  return new AppError("NOT_FOUND", message, { issues: [{ path: "countyCode", message }] });
+  return AppError.notFound(message, { issues: [{ path: "countyCode", message }] });
 }
 
 export async function loadDemoContext(

@@ -2,7 +2,7 @@
 import type { Tx } from "@xiangda/db";
 import { AppError, type Actor } from "@xiangda/domain";
 
-const denied = () => new AppError("FORBIDDEN", "No access to this listing");
+const denied = () => AppError.forbidden("No access to this listing");
 
 /// A listing of the merchant named in the input (merchantProcedure has already checked the merchant).
 export async function merchantListing(db: Tx, merchantId: string, listingId: string) {
@@ -15,7 +15,7 @@ export async function merchantListing(db: Tx, merchantId: string, listingId: str
 export async function stockListing(db: Tx, actor: Actor, listingId: string) {
   const l = await db.listing.findUnique({ where: { id: listingId } });
   if (!l) {
-    if (actor.role === "ADMIN") throw new AppError("NOT_FOUND", "Listing not found");
+    if (actor.role === "ADMIN") throw AppError.notFound("Listing not found");
     throw denied();
   }
   switch (actor.role) {
@@ -39,7 +39,7 @@ export async function stockListing(db: Tx, actor: Actor, listingId: string) {
 export async function countyListing(db: Tx, actor: Actor, countyCode: string, listingId: string) {
   const l = await db.listing.findUnique({ where: { id: listingId } });
   if (!l) {
-    if (actor.role === "ADMIN") throw new AppError("NOT_FOUND", "Listing not found");
+    if (actor.role === "ADMIN") throw AppError.notFound("Listing not found");
     throw denied();
   }
   if (l.countyCode !== countyCode) throw denied();

@@ -18,11 +18,11 @@ export async function createListing(
   const { merchant } = input;
   if (!merchant.active) throw AppError.field("merchantId", "the merchant is not active");
   const product = await db.product.findUnique({ where: { id: input.productId }, select: { merchantId: true, active: true } });
-  if (!product || product.merchantId !== merchant.id) throw new AppError("FORBIDDEN", "No access to this product");
+  if (!product || product.merchantId !== merchant.id) throw AppError.forbidden("No access to this product");
   if (!product.active) throw AppError.field("productId", "the product is not active");
   const counter = await db.counter.findUnique({ where: { id: input.counterId }, select: { countyCode: true, active: true } });
   // Counters of other counties are not the merchant's to see: same answer as a missing one.
-  if (!counter || counter.countyCode !== merchant.countyCode) throw new AppError("FORBIDDEN", "No access to this counter");
+  if (!counter || counter.countyCode !== merchant.countyCode) throw AppError.forbidden("No access to this counter");
   if (!counter.active) throw AppError.field("counterId", "the counter is not active");
   const existing = await db.listing.findUnique({
     where: { productId_counterId: { productId: input.productId, counterId: input.counterId } },

@@ -84,7 +84,7 @@ export async function recordSale(db: Db, actor: Actor, input: TRecordSale & { co
       [input.listingId],
     )
   ).rows[0];
-  if (!l || l.counterId !== input.counterId) throw new AppError("FORBIDDEN", "No access to this listing");
+  if (!l || l.counterId !== input.counterId) throw AppError.forbidden("No access to this listing");
   if (l.status !== "ACTIVE") throw AppError.field("listingId", `the listing is not on sale (${l.status})`);
   const recProblem = recognitionProblem(l, shanghaiDay(soldAt));
   if (recProblem) throw AppError.field("listingId", recProblem);

@@ -18,11 +18,11 @@ interface ReviewInput {
 }
 
 async function reviewable(db: Db, actor: Actor, input: ReviewInput) {
-  if (actor.role !== "ADMIN" && actor.role !== "COUNTY_MANAGER") throw new AppError("FORBIDDEN", "Only a county manager reviews listings");
+  if (actor.role !== "ADMIN" && actor.role !== "COUNTY_MANAGER") throw AppError.forbidden("Only a county manager reviews listings");
   const l = await countyListing(db, actor, input.countyCode, input.listingId);
   if (actor.merchantId && actor.merchantId === l.merchantId)
-    throw new AppError("FORBIDDEN", "You cannot review a listing of your own merchant");
-  if (l.submittedById === actor.userId) throw new AppError("FORBIDDEN", "You submitted this listing; another reviewer must review it");
+    throw AppError.forbidden("You cannot review a listing of your own merchant");
+  if (l.submittedById === actor.userId) throw AppError.forbidden("You submitted this listing; another reviewer must review it");
   return l;
 }
 

@@ -40,7 +40,7 @@ export async function runFileImport(
   opts: { countyCode?: string; dryRun?: boolean; onProgress?: Progress } = {},
 ): Promise<ImportResult> {
   const table = await readTable(file.name, file.data, ALIASES[kind]);
-  if (kind === "poor" && !opts.countyCode) throw AppError.field("county", "a poor-village list needs the county");
+  if (kind === "poor" && !opts.countyCode) throw AppError.at("county", "POOR_LIST_NEEDS_COUNTY");
   const r =
     kind === "nodes"
       ? await importNodes(db, table, opts)
@@ -51,7 +51,7 @@ export async function runFileImport(
           : await importPoorVillages(db, table, { ...opts, countyCode: opts.countyCode! });
   const plan = r.plan as { rows: number; toCreate: number; toUpdate: number; errors: ImportIssue[]; countyCode?: string | null };
   if (opts.countyCode && plan.countyCode && plan.countyCode !== opts.countyCode) {
-    throw AppError.field("countyCode", `the file is for county ${plan.countyCode}`);
+    throw AppError.at("countyCode", "FILE_FOR_OTHER_COUNTY", { county: plan.countyCode });
   }
   return {
     countyCode: plan.countyCode ?? opts.countyCode ?? null,

@@ -38,10 +38,10 @@ async function readXlsx(data: Buffer): Promise<string[][]> {
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch {
-    throw AppError.field("file", "not a readable XLSX workbook");
+    throw AppError.at("file", "FILE_NOT_XLSX");
   }
   const ws = wb.worksheets[0];
-  if (!ws) throw AppError.field("file", "the workbook has no sheet");
+  if (!ws) throw AppError.at("file", "FILE_NO_SHEET");
   const out: string[][] = [];
   ws.eachRow({ includeEmpty: true }, (row, n) => {
     const cells: string[] = [];
@@ -58,17 +58,17 @@ function readCsv(data: Buffer): string[][] {
     const rows: string[][] = parse(data.toString("utf8"), { bom: true, relax_column_count: true, skip_empty_lines: false, trim: true });
     return rows;
   } catch (e) {
-    throw AppError.field("file", `not a readable CSV file: ${e instanceof Error ? e.message : String(e)}`);
+    throw AppError.at("file", "FILE_NOT_CSV", { detail: e instanceof Error ? e.message : String(e) });
   }
 }
 
 /// `aliases` maps lower-cased header spellings (English or Chinese) to canonical column names.
 export async function readTable(fileName: string, data: Buffer, aliases: Record<string, string>): Promise<Table> {
-  if (data.length === 0) throw AppError.field("file", "the file is empty");
-  if (data.length > MAX_IMPORT_BYTES) throw AppError.field("file", `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
+  if (data.length === 0) throw AppError.at("file", "FILE_EMPTY");
+  if (data.length > MAX_IMPORT_BYTES) throw AppError.at("file", "FILE_TOO_BIG", { mb: MAX_IMPORT_BYTES / 1024 / 1024 });
   const grid = isXlsx(fileName, data) ? await readXlsx(data) : readCsv(data);
   const header = grid[0];
-  if (!header || header.every((h) => !h)) throw AppError.field("file", "the first row must be a header row");
+  if (!header || header.every((h) => !h)) throw AppError.at("file", "FILE_NO_HEADER");
   const columns = header.map((h) => {
     const key = h
       .trim()
@@ -85,11 +85,11 @@ export async function readTable(fileName: string, data: Buffer, aliases: Record<
       if (!c) return;
       values[c] = (cells[j] ?? "").trim();
       // PostgreSQL text and jsonb cannot hold U+0000: refuse the file here, naming the cell, not in the database.
-      if (values[c].includes("\u0000")) throw AppError.field("file", `row ${i + 1}, column ${c}: contains a NUL character`);
+      if (values[c].includes("\u0000")) throw AppError.at("file", "FILE_NUL", { row: i + 1, column: c });
     });
     rows.push({ row: i + 1, values });
   }
-  if (rows.length > MAX_IMPORT_ROWS) throw AppError.field("file", `at most ${MAX_IMPORT_ROWS} rows per import`);
+  if (rows.length > MAX_IMPORT_ROWS) throw AppError.at("file", "FILE_TOO_MANY_ROWS", { max: MAX_IMPORT_ROWS });
   return { columns, rows };
 }
 

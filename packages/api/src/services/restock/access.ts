@@ -13,9 +13,9 @@ const SELECT = { id: true, countyCode: true, counterId: true, merchantId: true, 
 export async function orderFor(db: Tx, actor: Actor, orderId: string, action: RestockAction) {
   const order = await db.restockOrder.findUnique({ where: { id: orderId }, select: SELECT });
   // Same answer for "missing" and "not yours": never confirm another tenant's ids.
-  const denied = new AppError("FORBIDDEN", "No access to this restock order");
+  const denied = AppError.forbidden("No access to this restock order");
   if (!order) {
-    if (actor.role === "ADMIN") throw new AppError("NOT_FOUND", "Restock order not found");
+    if (actor.role === "ADMIN") throw AppError.notFound("Restock order not found");
     throw denied;
   }
   if (actor.role === "ADMIN") return order;
@@ -25,9 +25,9 @@ export async function orderFor(db: Tx, actor: Actor, orderId: string, action: Re
     const link = await db.counterOperator.findUnique({ where: { userId_counterId: { userId: actor.userId, counterId: order.counterId } } });
     if (link) {
       if (action === "read") return order;
-      if (action === "confirm") throw new AppError("FORBIDDEN", "The merchant confirms a restock order: it packs and ships the goods");
+      if (action === "confirm") throw AppError.forbidden("The merchant confirms a restock order: it packs and ships the goods");
       if ((await creatorSide(db, order.createdById)) === "COUNTER") return order;
-      throw new AppError("FORBIDDEN", "Only the merchant may cancel an order the merchant made");
+      throw AppError.forbidden("Only the merchant may cancel an order the merchant made");
     }
   }
   throw denied;

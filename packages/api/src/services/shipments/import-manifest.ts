@@ -7,9 +7,19 @@
 // a parcel already imported (same carrier and waybill number) is skipped, so re-imports are safe.
 import { randomUUID } from "node:crypto";
 import { writeOutbox, type Db, type Prisma } from "@xiangda/db";
-import { AppError, matchesCarrierPattern, parseAreaCode, parseIntField, type Actor } from "@xiangda/domain";
+import {
+  AppError,
+  issueAt,
+  matchesCarrierPattern,
+  parseAreaCode,
+  parseIntField,
+  type Actor,
+  type ErrorParamsArg,
+  type TErrorKey,
+  type TErrorParamValue,
+} from "@xiangda/domain";
 import { rollupOutboxEvent } from "../dashboard/rollup-event.ts";
-import type { ImportIssue } from "../network/import-types.ts";
+import { rowIssue, type ImportIssue } from "../network/import-types.ts";
 import { aliasMap, readTable } from "../network/read-table.ts";
 import { hubOf } from "./create-shipment.ts";
 import { buildAddressMatcher } from "./match-address.ts";
@@ -45,7 +55,8 @@ export interface ManifestResult {
   created: number;
   skippedExisting: number;
   errors: ImportIssue[];
-  unresolved: { row: number; waybillNo: string; address: string; reason: string }[];
+  /// `reason` in English; `reasonKey` with `reasonParams` is what the web app translates (ERROR_MESSAGES).
+  unresolved: { row: number; waybillNo: string; address: string; reason: string; reasonKey: TErrorKey; reasonParams: Record<string, TErrorParamValue> }[];
   routeFailures: number;
   manifestId: string | null;
 }
@@ -66,16 +77,16 @@ export async function importManifest(
   },
 ): Promise<ManifestResult> {
   const carrier = await db.carrier.findUnique({ where: { code: input.carrierCode } });
-  if (!carrier) throw AppError.field("carrierCode", `no carrier ${input.carrierCode}`);
-  if (carrier.blacklisted) throw AppError.field("carrierCode", `carrier ${input.carrierCode} is blacklisted`);
+  if (!carrier) throw AppError.at("carrierCode", "NO_CARRIER", { carrier: input.carrierCode });
+  if (carrier.blacklisted) throw AppError.at("carrierCode", "CARRIER_BLACKLISTED", { carrier: input.carrierCode });
   const at = input.nodeId ? await receivingNode(db, input.countyCode, input.nodeId) : null;
   const station = at?.tier === "TOWNSHIP_STATION" ? at : null;
   const table = await readTable(input.fileName, input.data, MANIFEST_HEADER_ALIASES);
   const errors: ImportIssue[] = ["waybillNo", "recipientName", "recipientPhone", "weightG"]
     .filter((c) => !table.columns.includes(c))
-    .map((c) => ({ row: 1, column: c, message: `missing column "${c}"` }));
+    .map((c) => rowIssue(1, c, "MISSING_COLUMN", { column: c }));
   if (!table.columns.includes("address") && !table.columns.includes("villageCode"))
-    errors.push({ row: 1, column: "address", message: 'need an "address" or a "villageCode" column' });
+    errors.push(rowIssue(1, "address", "NEED_ADDRESS_COLUMN"));
   if (errors.length)
     return { rows: table.rows.length, created: 0, skippedExisting: 0, errors, unresolved: [], routeFailures: 0, manifestId: null };
 
@@ -124,35 +135,37 @@ export async function importManifest(
   const seen = new Map<string, number>();
   for (const { row, values: v } of table.rows) {
     const before = errors.length;
-    const at = (column: string, message: string) => errors.push({ row, column, message });
+    const at = (column: string, issue: { message: string; key?: TErrorKey | undefined; params?: Record<string, TErrorParamValue> | undefined }) =>
+      errors.push({ row, column, message: issue.message, key: issue.key, params: issue.params });
+    const msg = <K extends TErrorKey>(key: K, ...[params]: ErrorParamsArg<K>) => issueAt("", key, ...([params] as ErrorParamsArg<K>));
     const wb = (v.waybillNo ?? "").replace(/\s+/g, "");
-    if (!wb) at("waybillNo", "required");
-    else if (!matchesCarrierPattern(wb, carrier.waybillPattern)) at("waybillNo", `not a ${carrier.name} waybill number`);
-    else if (seen.has(wb)) at("waybillNo", `appears twice (row ${seen.get(wb)})`);
+    if (!wb) at("waybillNo", msg("REQUIRED"));
+    else if (!matchesCarrierPattern(wb, carrier.waybillPattern)) at("waybillNo", msg("NOT_CARRIER_WAYBILL", { carrier: carrier.name }));
+    else if (seen.has(wb)) at("waybillNo", msg("APPEARS_TWICE", { row: seen.get(wb)! }));
     seen.set(wb, row);
-    if (!v.recipientName) at("recipientName", "required");
+    if (!v.recipientName) at("recipientName", msg("REQUIRED"));
     const phone = (v.recipientPhone ?? "").replace(/\s+/g, "");
-    if (!PHONE.test(phone)) at("recipientPhone", "not a mobile (11 digits) or landline number");
+    if (!PHONE.test(phone)) at("recipientPhone", msg("NOT_A_PHONE"));
     const w = parseIntField(v.weightG, { min: 1, max: 1_000_000, required: true });
-    if (!w.ok) at("weightG", w.message);
+    if (!w.ok) at("weightG", w);
     const temp = TEMPS.get((v.temp ?? "").trim().toLowerCase());
-    if (!temp) at("temp", `"${v.temp}" is not AMBIENT, CHILLED or FROZEN`);
+    if (!temp) at("temp", msg("NOT_A_TEMP", { value: v.temp ?? "" }));
     const val = parseIntField(v.declaredValueFen, { min: 0, max: 100_000_000, fallback: 0 });
-    if (!val.ok) at("declaredValueFen", val.message);
+    if (!val.ok) at("declaredValueFen", val);
     let areaCode: string | null = null;
     if (v.villageCode) {
       const c = parseAreaCode(v.villageCode);
-      if (!c.ok) at("villageCode", c.message);
-      else if (areaSet.get(c.value)?.level !== "VILLAGE") at("villageCode", `${c.value} is not a village of county ${input.countyCode}`);
+      if (!c.ok) at("villageCode", c);
+      else if (areaSet.get(c.value)?.level !== "VILLAGE") at("villageCode", msg("NOT_VILLAGE_OF_COUNTY", { area: c.value, county: input.countyCode }));
       else if (station && areaSet.get(c.value)!.parentCode !== station.areaCode)
-        at("villageCode", `${c.value} is not in ${township?.name ?? station.areaCode}, the township ${station.name} serves`);
+        at("villageCode", msg("NOT_IN_STATION_TOWNSHIP", { area: c.value, township: township?.name ?? station.areaCode, station: station.name }));
       else areaCode = c.value;
     }
     if (errors.length > before) continue;
     if (!areaCode) {
       const m = matcher.match(v.address ?? "");
       if ("unresolved" in m) {
-        unresolved.push({ row, waybillNo: wb, address: v.address ?? "", reason: m.unresolved });
+        unresolved.push({ row, waybillNo: wb, address: v.address ?? "", reason: m.unresolved.message, reasonKey: m.unresolved.key, reasonParams: m.unresolved.params });
         continue;
       }
       areaCode = m.code;
@@ -299,9 +312,9 @@ async function receivingNode(db: Db, countyCode: string, nodeId: string) {
     where: { id: nodeId },
     select: { id: true, name: true, tier: true, status: true, areaCode: true, countyCode: true },
   });
-  if (!node || node.countyCode !== countyCode) throw AppError.field("nodeId", `no node ${nodeId} in county ${countyCode}`);
+  if (!node || node.countyCode !== countyCode) throw AppError.at("nodeId", "NO_NODE_IN_COUNTY", { node: nodeId, county: countyCode });
   if (node.tier === "VILLAGE_POINT")
-    throw AppError.field("nodeId", `${node.name} is a village point: carriers' manifests arrive at the county hub or a township station`);
-  if (node.status !== "ACTIVE") throw AppError.field("nodeId", `${node.name} is ${node.status.toLowerCase()}: it cannot receive parcels`);
+    throw AppError.at("nodeId", "NODE_IS_VILLAGE_POINT", { node: node.name });
+  if (node.status !== "ACTIVE") throw AppError.at("nodeId", "NODE_NOT_ACTIVE", { node: node.name });
   return node;
 }

@@ -1,5 +1,9 @@
 // Matching an address text to one of the county's villages; ambiguous or unknown stays unresolved.
-import { shortAreaName } from "@xiangda/domain";
+import { issueAt, shortAreaName, type FieldIssue, type TErrorKey, type TErrorParamValue } from "@xiangda/domain";
+
+/// Why an address stays unresolved: the English sentence and its catalog key with parameters.
+export type TUnresolvedWhy = { message: string; key: TErrorKey; params: Record<string, TErrorParamValue> };
+const why = (i: FieldIssue): TUnresolvedWhy => ({ message: i.message, key: i.key!, params: i.params ?? {} });
 
 export interface AreaForMatch {
   code: string;
@@ -9,7 +13,7 @@ export interface AreaForMatch {
 }
 
 export interface AddressMatcher {
-  match(address: string): { code: string } | { unresolved: string };
+  match(address: string): { code: string } | { unresolved: TUnresolvedWhy };
 }
 
 /// `scopeName` names the areas given when they are not the whole county (a station's township), for the messages.
@@ -22,7 +26,7 @@ export function buildAddressMatcher(areas: AreaForMatch[], scopeName?: string): 
   return {
     match(address) {
       const text = address.replace(/\s+/g, "");
-      if (!text) return { unresolved: "empty address" };
+      if (!text) return { unresolved: why(issueAt("", "ADDRESS_EMPTY")) };
       const hits = new Map<string, AreaForMatch>();
       let longest = 0;
       for (const { n, v } of names) {
@@ -32,14 +36,16 @@ export function buildAddressMatcher(areas: AreaForMatch[], scopeName?: string): 
           longest = n.length;
         }
       }
-      if (hits.size === 0) return { unresolved: `no village of ${scopeName ?? "the county"} is named in the address` };
+      if (hits.size === 0) return {
+          unresolved: why(scopeName ? issueAt("", "ADDRESS_NO_VILLAGE", { scope: scopeName }) : issueAt("", "ADDRESS_NO_VILLAGE_COUNTY")),
+        };
       if (hits.size === 1) return { code: [...hits.keys()][0]! };
       // Same village name in several townships: the township named in the address decides.
       const named = townships.filter((t) => text.includes(t.name) || text.includes(t.name.replace(/(镇|乡|街道)$/, "")));
       const narrowed = [...hits.values()].filter((v) => named.some((t) => t.code === v.parentCode));
       if (narrowed.length === 1) return { code: narrowed[0]!.code };
       return {
-        unresolved: `the address matches ${hits.size} villages (${[...hits.values()].map((v) => v.name).join("、")}); give the village code`,
+        unresolved: why(issueAt("", "ADDRESS_AMBIGUOUS", { n: hits.size, names: [...hits.values()].map((v) => v.name).join("、") })),
       };
     },
   };

@@ -28,7 +28,7 @@ export async function screenShipment(
   now: Date,
 ): Promise<string> {
   const where = screenable(node, input.waybillNo.trim().toUpperCase());
-  const notHere = new AppError("NOT_FOUND", "No such shipment to screen at this node");
+  const notHere = AppError.notFound("No such shipment to screen at this node");
   const s = await db.shipment.findFirst({ where, select: { id: true } });
   if (!s) throw notHere;
   await db.$transaction(async (tx) => {

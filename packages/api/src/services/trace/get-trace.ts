@@ -143,7 +143,7 @@ export async function publicTrace(db: Db, raw: string, now: Date): Promise<TTrac
   const batch = await db.productBatch.findFirst({ where: { traceCode: { in: codes.length ? codes : [""] } }, select: BATCH_SELECT });
   // Known or not, the same queries run: the answer time says nothing about which codes exist.
   const [origin, routes] = await Promise.all([originOf(db, batch?.originAreaCode ?? NO_AREA), routesOf(db, batch?.id ?? NO_ID)]);
-  if (!batch) throw new AppError("NOT_FOUND", "No product matches that trace code");
+  if (!batch) throw AppError.notFound("No product matches that trace code");
   const today = shanghaiDay(now);
   const p = batch.product;
   return {
