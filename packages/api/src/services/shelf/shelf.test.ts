@@ -168,6 +168,26 @@ describe("批量出库", () => {
     expect(out.handedOut).toBe(2);
   });
 
+  it("takes only the checks the node's pickup check allows", async () => {
+    const setCheck = (pickupCheck: "CODE" | "CODE_OR_PHONE" | "CODE_PHONE_OR_ID") =>
+      h.deps.db.node.update({ where: { id: ids.P200! }, data: { pickupCheck } });
+    const x = await onShelf("冯七", "13233334444");
+    try {
+      await setCheck("CODE");
+      expect((await P().list({ nodeId: ids.P200!, q: "4444" })).pickupCheck).toBe("CODE");
+      expect(
+        await reasonOf(
+          P().handOut({ nodeId: ids.P200!, clientId: randomUUID(), waybillNos: [x.waybillNo], verify: { phoneLast4: "4444" } }),
+        ),
+      ).toEqual({ code: "BAD_REQUEST", reason: "CHECK_NOT_ALLOWED" });
+      await setCheck("CODE_PHONE_OR_ID");
+      const out = await P().handOut({ nodeId: ids.P200!, clientId: randomUUID(), waybillNos: [x.waybillNo], verify: { idChecked: true } });
+      expect(out).toMatchObject({ handedOut: 1, results: [{ outcome: "OK" }] });
+    } finally {
+      await setCheck("CODE_OR_PHONE");
+    }
+  });
+
   it("refuses parcels that are not on this node's shelf, and malformed input, without a 5xx", async () => {
     const x = await onShelf("吴用", "13122223333");
     expect(
