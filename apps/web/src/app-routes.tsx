@@ -48,6 +48,7 @@ const MerchantRestockPage = page(() => import("./pages/merchant/merchant-restock
 const MerchantSalesPage = page(() => import("./pages/merchant/merchant-sales-page.tsx"), "MerchantSalesPage");
 const ProductDetailPage = page(() => import("./pages/merchant/product-detail-page.tsx"), "ProductDetailPage");
 const ProductsPage = page(() => import("./pages/merchant/products-page.tsx"), "ProductsPage");
+const ExceptionsPage = page(() => import("./pages/exceptions/exceptions-page.tsx"), "ExceptionsPage");
 const ManifestPage = page(() => import("./pages/shipments/manifest-page.tsx"), "ManifestPage");
 const StationManifestsPage = page(() => import("./pages/station/manifests-page.tsx"), "StationManifestsPage");
 const OverduePage = page(() => import("./pages/shipments/overdue-page.tsx"), "OverduePage");
@@ -143,6 +144,7 @@ export function AppRoutes() {
           <Route path="shipments" element={<ShipmentsPage />} />
           <Route path="shipments/:waybillNo" element={<ShipmentDetailPage />} />
           <Route path="overdue" element={<OverduePage />} />
+          <Route path="exceptions" element={<ExceptionsPage />} />
           <Route path="manifests" element={<ManifestPage />} />
           <Route path="loads" element={<CountyLoadsPage />} />
           <Route path="loads/:id" element={<CountyLoadDetailPage />} />

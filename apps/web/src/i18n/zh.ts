@@ -457,6 +457,7 @@ export const zh = {
     RETURNED: "已退回",
     EXCEPTION: "异常",
     CANCELLED: "已取消",
+    LOST: "已丢失",
   },
   lights: {
     GREEN: "绿",

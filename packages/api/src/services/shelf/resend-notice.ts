@@ -35,7 +35,7 @@ export async function resendPickupNotice(db: Db, actorId: string | null, node: {
     }
     await writeOutbox(tx, job);
     await tx.shipmentEvent.create({
-      data: { shipmentId: s.id, at: now, type: EVENT, nodeId: node.id, actorId, details: { clientId: input.clientId } },
+      data: { shipmentId: s.id, at: now, type: EVENT, nodeId: node.id, actorId, details: {} },
     });
     return { waybillNo: s.waybillNo, sent: true, duplicate: false };
   });

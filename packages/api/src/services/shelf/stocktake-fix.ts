@@ -84,7 +84,7 @@ export async function fixStocktake(db: Db, actor: Actor, node: FixNode, input: T
           type: "SHELF_MOVED",
           nodeId: node.id,
           actorId: actor.userId,
-          details: { from: x.from, to: x.to, stocktakeId: st.id },
+          details: { from: x.from, to: x.to },
         })),
       });
       const result = { waybillNo: m.waybillNo, from: m.slot, to: m.scannedSlot, swappedWith: holder?.waybillNo ?? null };
