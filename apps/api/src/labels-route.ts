@@ -12,7 +12,11 @@ import { LABEL_SIZES, renderLabels, type TLabelSize } from "@xiangda/api/service
 
 export const LABELS_REFUSED_HEADER = "x-labels-refused";
 
-export function registerLabelRoutes(app: FastifyInstance, deps: Deps, opts: { publicUrl: string; sessionToken: (req: FastifyRequest) => string | null }) {
+export function registerLabelRoutes(
+  app: FastifyInstance,
+  deps: Deps,
+  opts: { publicUrl: string; sessionToken: (req: FastifyRequest) => string | null },
+) {
   /// The signed-in actor and the requested numbers, or the reply already sent.
   async function prepare(req: FastifyRequest, reply: FastifyReply): Promise<{ actor: Actor; numbers: string[] } | null> {
     const q = req.query as { waybills?: string };
@@ -24,7 +28,9 @@ export function registerLabelRoutes(app: FastifyInstance, deps: Deps, opts: { pu
     }
     const numbers = parseLabelNumbers(q.waybills);
     if (numbers.length === 0 || numbers.length > 500) {
-      await reply.code(400).send({ error: "waybills: give 1 to 500 waybill numbers, comma-separated", code: "LABELS_COUNT", field: "waybills" });
+      await reply
+        .code(400)
+        .send({ error: "waybills: give 1 to 500 waybill numbers, comma-separated", code: "LABELS_COUNT", field: "waybills" });
       return null;
     }
     return { actor: found.actor, numbers };
@@ -43,14 +49,30 @@ export function registerLabelRoutes(app: FastifyInstance, deps: Deps, opts: { pu
   app.get("/labels.pdf", async (req, reply) => {
     const size = ((req.query as { size?: string }).size ?? "100x150") as TLabelSize;
     if (!(size in LABEL_SIZES))
-      return reply.code(400).send({ error: `size: must be one of ${Object.keys(LABEL_SIZES).join(", ")}`, code: "LABELS_SIZE", field: "size" });
+      return reply
+        .code(400)
+        .send({ error: `size: must be one of ${Object.keys(LABEL_SIZES).join(", ")}`, code: "LABELS_SIZE", field: "size" });
     const p = await prepare(req, reply);
     if (!p) return reply;
     const r = await resolveLabelNumbers(deps.db, p.actor, p.numbers);
     const refused = r.refused.map((x) => x.requested);
     if (r.printable.length === 0)
-      return reply.code(404).send({ error: `waybills: not found or not yours: ${refused.slice(0, 20).join(", ")}`, code: "LABELS_NONE", field: "waybills", refused });
-    const pdf = await renderLabels(await labelData(deps.db, r.printable.map((x) => x.id), opts.publicUrl), size);
+      return reply
+        .code(404)
+        .send({
+          error: `waybills: not found or not yours: ${refused.slice(0, 20).join(", ")}`,
+          code: "LABELS_NONE",
+          field: "waybills",
+          refused,
+        });
+    const pdf = await renderLabels(
+      await labelData(
+        deps.db,
+        r.printable.map((x) => x.id),
+        opts.publicUrl,
+      ),
+      size,
+    );
     if (refused.length) reply.header(LABELS_REFUSED_HEADER, refused.join(","));
     return reply.header("content-type", "application/pdf").header("content-disposition", `inline; filename="labels-${size}.pdf"`).send(pdf);
   });

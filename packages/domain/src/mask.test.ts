@@ -15,7 +15,15 @@ describe("masking", () => {
     expect(maskName("李")).toBe("李*");
   });
   it("keeps organisations' names whole and masks people's, including long personal names", () => {
-    for (const org of ["沈海高速盖州服务区扶贫专区", "高屯果蔬合作社", "盖州市物流办", "高屯镇服务站", "机关食堂专柜", "辽宁鲜果有限公司", "Apple Co."]) {
+    for (const org of [
+      "沈海高速盖州服务区扶贫专区",
+      "高屯果蔬合作社",
+      "盖州市物流办",
+      "高屯镇服务站",
+      "机关食堂专柜",
+      "辽宁鲜果有限公司",
+      "Apple Co.",
+    ]) {
       expect(isOrganisationName(org), org).toBe(true);
       expect(maskName(org)).toBe(org);
     }

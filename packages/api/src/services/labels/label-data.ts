@@ -20,7 +20,14 @@ export async function labelData(db: Db, shipmentIds: string[], publicUrl: string
         waybillNo: s.waybillNo,
         carrierName: s.carrierId ? (carriers.get(s.carrierId) ?? null) : null,
         carrierWaybillNo: s.carrierWaybillNo,
-        sort: { county: s.countyCode, township, village },
+        sort: {
+          county: s.countyCode,
+          township,
+          village,
+          // Out of the county (upward, or a destination outside it): the hub's outbound gate and the city it goes to.
+          hub: dest?.tier === "COUNTY_HUB" ? dest.code : null,
+          outbound: dest?.tier === "COUNTY_HUB" ? (s.outboundCity ?? null) : null,
+        },
         destinationName: s.direction === "UP" ? (s.outboundCity ?? dest?.name ?? null) : (dest?.name ?? null),
         recipientName: maskName(s.recipientName),
         recipientPhone: maskPhone(s.recipientPhone),

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { makeWaybill } from "@xiangda/domain";
 import { rasterise, readTexts } from "../../test-utils/barcodes.ts";
-import { renderLabels, type LabelData } from "./render-labels.ts";
+import { renderLabels, sortLine, type LabelData } from "./render-labels.ts";
 
 const label = (waybillNo: string, temp: LabelData["temp"] = "AMBIENT"): LabelData => ({
   waybillNo,
@@ -32,4 +32,15 @@ describe("labels", () => {
       expect(readTexts(pages[0]!, "QR-Code")).toEqual([`http://127.0.0.1:4310/track?waybill=${a}`]);
     });
   }
+
+  it("a parcel leaving the county shows the hub's outbound gate and its city, not empty sort codes", () => {
+    const up = {
+      ...label(makeWaybill(100000125)),
+      sort: { county: "210881", township: null, village: null, hub: "GZ-HUB", outbound: "沈阳市" },
+    };
+    expect(sortLine(up)).toBe("210881 / GZ-HUB / 出 沈阳市");
+    expect(sortLine({ ...up, sort: { ...up.sort, outbound: null } })).toBe("210881 / GZ-HUB / 出 县外");
+    expect(sortLine(label(makeWaybill(100000126)))).toBe("210881 / GZ-102 / GZ-102200");
+    expect(sortLine({ sort: { county: "210881", township: "GZ-102", village: null }, selfPickup: true })).toBe("210881 / GZ-102 / 自提");
+  });
 });

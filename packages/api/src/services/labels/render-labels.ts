@@ -12,7 +12,8 @@ export interface LabelData {
   carrierName: string | null;
   carrierWaybillNo: string | null;
   /// Sort codes: county / township station / village point (or self-pickup station).
-  sort: { county: string; township: string | null; village: string | null };
+  /// `hub` and `outbound` only for a parcel leaving the county through the hub's outbound gate.
+  sort: { county: string; township: string | null; village: string | null; hub?: string | null; outbound?: string | null };
   destinationName: string | null;
   recipientName: string;
   recipientPhone: string;
@@ -103,12 +104,10 @@ export async function renderLabels(labels: LabelData[], size: TLabelSize = "100x
       .rect(pad, y, inner, 14 * MM)
       .lineWidth(1.2)
       .stroke();
-    doc
-      .fontSize(size === "76x130" ? 14 : 18)
-      .text([l.sort.county, l.sort.township ?? "-", l.sort.village ?? (l.selfPickup ? "自提" : "-")].join(" / "), pad + 2, y + 3 * MM, {
-        width: inner - 4,
-        align: "center",
-      });
+    doc.fontSize(size === "76x130" ? 14 : 18).text(sortLine(l), pad + 2, y + 3 * MM, {
+      width: inner - 4,
+      align: "center",
+    });
     y += 16 * MM;
     const bc = await barcodePng(l.waybillNo);
     doc.image(bc, pad, y, { fit: [inner, 26 * MM], align: "center" });
@@ -134,4 +133,12 @@ export async function renderLabels(labels: LabelData[], size: TLabelSize = "100x
   }
   doc.end();
   return done;
+}
+
+/// The big sort line: county / township / village (自提 at a self-pickup station); a parcel leaving the county shows
+/// the hub's outbound gate and where it goes (210881 / GZ-HUB / 出 沈阳市), never "210881 / - / -".
+export function sortLine(l: Pick<LabelData, "sort" | "selfPickup">): string {
+  const s = l.sort;
+  if (s.hub && !s.township) return [s.county, s.hub, `出 ${s.outbound ?? "县外"}`].join(" / ");
+  return [s.county, s.township ?? "-", s.village ?? (l.selfPickup ? "自提" : "-")].join(" / ");
 }

@@ -11,13 +11,28 @@ export type TLabelResolution = {
 
 /// Normalises a comma-separated list: trimmed, upper-cased, de-duplicated, order kept.
 export function parseLabelNumbers(raw: string | undefined): string[] {
-  return [...new Set((raw ?? "").split(",").map((w) => w.trim().toUpperCase()).filter(Boolean))];
+  return [
+    ...new Set(
+      (raw ?? "")
+        .split(",")
+        .map((w) => w.trim().toUpperCase())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 export async function resolveLabelNumbers(db: Db, actor: Actor, requested: string[]): Promise<TLabelResolution> {
   const ships = await db.shipment.findMany({
     where: { OR: [{ waybillNo: { in: requested } }, { carrierWaybillNo: { in: requested } }] },
-    select: { id: true, waybillNo: true, carrierWaybillNo: true, countyCode: true, originNodeId: true, currentNodeId: true, destNodeId: true },
+    select: {
+      id: true,
+      waybillNo: true,
+      carrierWaybillNo: true,
+      countyCode: true,
+      originNodeId: true,
+      currentNodeId: true,
+      destNodeId: true,
+    },
     orderBy: { createdAt: "desc" },
   });
   const mayPrint = (s: (typeof ships)[number]) =>
