@@ -461,6 +461,7 @@ export const en: TMessages = {
     RETURNED: "Returned",
     EXCEPTION: "Exception",
     CANCELLED: "Cancelled",
+    LOST: "Lost",
   },
   lights: {
     GREEN: "Green",

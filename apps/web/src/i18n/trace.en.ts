@@ -96,5 +96,6 @@ export const traceEn = {
     RETURNED: "Returned",
     EXCEPTION: "Exception",
     CANCELLED: "Cancelled",
+    LOST: "Lost",
   },
 };

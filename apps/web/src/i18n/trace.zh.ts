@@ -96,5 +96,6 @@ export const traceZh = {
     RETURNED: "已退回",
     EXCEPTION: "异常",
     CANCELLED: "已取消",
+    LOST: "已丢失",
   },
 };

@@ -1,19 +1,22 @@
 // County management home: the county banner and its figures at a glance, then the dashboard (看板), loaded on demand
-// so the map and chart libraries stay out of the main chunk. A `county` search param names the county of a shared
+// so the map and chart libraries stay out of the main chunk; the live lights are asked for at once (issue #17). A `county` search param names the county of a shared
 // link (ADMIN's picker writes it); a manager's link to another county gets the API's refusal, shown as such.
-import { skipToken, useQuery } from "@tanstack/react-query";
-import { lazy, Suspense } from "react";
+import { skipToken, useQuery, useQueryClient } from "@tanstack/react-query";
+import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { DataState } from "../../components/data-state.tsx";
 import { StatCard } from "../../components/stat-card.tsx";
 import { useTRPC } from "../../lib/trpc.ts";
-import { readCounty } from "../dashboard/dashboard-filter.ts";
+import { shanghaiDay } from "../counters/counters-format.ts";
+import { lightsInput, readCounty, readFilter } from "../dashboard/dashboard-filter.ts";
 import { useDashboardT } from "../dashboard/use-dashboard-t.ts";
 import { CountyPicker } from "./county-scope.tsx";
 import { useCountyChoice } from "./use-county-choice.ts";
 
 const Dashboard = lazy(() => import("../dashboard/dashboard-page.tsx"));
+// MapLibre is the largest download of the page: fetched from here, while the dashboard's own chunk and data come.
+const preloadMap = () => import("../dashboard/map/maplibre-view.tsx");
 
 export function CountyHome() {
   const { t } = useTranslation();
@@ -23,6 +26,17 @@ export function CountyHome() {
   const { isAdmin, counties, countyCode: chosen } = useCountyChoice();
   const countyCode = readCounty(params) ?? chosen;
   const overview = useQuery(trpc.county.overview.queryOptions(countyCode ? { countyCode } : skipToken));
+  const queryClient = useQueryClient();
+  const [today] = useState(() => shanghaiDay());
+  const lightsFor = useMemo(() => (countyCode ? lightsInput(countyCode, readFilter(params, today)) : null), [countyCode, params, today]);
+  // What a manager acts on first: the live lights are asked for with the banner, before the dashboard's chunk has
+  // arrived (tRPC batches queries made together into one request, answered when its slowest is done, so they do not
+  // wait for the map or the indicators), and the map's library starts downloading.
+  useEffect(() => {
+    if (!lightsFor) return;
+    void queryClient.prefetchQuery(trpc.dashboard.lights.queryOptions(lightsFor));
+    void preloadMap();
+  }, [lightsFor, queryClient, trpc]);
   const pickCounty = (code: string) => {
     const next = new URLSearchParams(window.location.search);
     next.set("county", code);

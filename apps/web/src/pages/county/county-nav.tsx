@@ -18,6 +18,7 @@ export function CountyNav() {
     { to: "/county", label: td("nav"), end: true, testId: "nav-overview" },
     { to: "/county/shipments", label: t("nav.shipments"), testId: "nav-shipments" },
     { to: "/county/overdue", label: t("nav.overdue"), testId: "nav-overdue" },
+    { to: "/county/exceptions", label: td("exceptions.nav"), testId: "nav-exceptions" },
     { to: "/county/loads", label: tl("nav"), testId: "nav-loads" },
     { to: "/county/manifests", label: t("nav.manifests"), testId: "nav-manifests" },
     { to: "/county/network", label: t("nav.network"), testId: "nav-network" },
@@ -30,9 +31,10 @@ export function CountyNav() {
     { to: "/county/counters", label: tc("nav.counters"), testId: "nav-counters" },
     { to: "/county/sales-report", label: tc("nav.report"), testId: "nav-sales-report" },
   ];
+  // A manager manages their county's station staff (create, deactivate, reset a password).
+  nav.push({ to: "/county/users", label: t("nav.users"), testId: "nav-users" });
   if (user.role === "ADMIN") {
     nav.push(
-      { to: "/county/users", label: t("nav.users"), testId: "nav-users" },
       { to: "/county/audit", label: t("nav.audit"), testId: "nav-audit" },
       { to: "/admin/queues", label: tl("queuesNav"), testId: "nav-queues", reloadDocument: true },
     );

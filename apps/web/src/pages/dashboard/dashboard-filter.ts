@@ -112,3 +112,14 @@ export function apiFilter(countyCode: string, f: TDashFilter): TApiFilter {
     ...(f.direction ? { direction: f.direction } : {}),
   };
 }
+
+/** The live lights' input for a filter (dates do not apply): one key for the page's query and the county home's
+ * prefetch, so the prefetched answer is the one the page reads. */
+export function lightsInput(countyCode: string, f: TDashFilter) {
+  return {
+    countyCode,
+    ...(f.townshipCode ? { townshipCode: f.townshipCode } : {}),
+    ...(f.carrierId ? { carrierId: f.carrierId } : {}),
+    ...(f.direction ? { direction: f.direction } : {}),
+  };
+}

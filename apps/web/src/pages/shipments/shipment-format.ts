@@ -13,6 +13,7 @@ export const SHIPMENT_STATUSES: readonly TShipmentStatus[] = [
   "RETURNED",
   "EXCEPTION",
   "CANCELLED",
+  "LOST",
 ];
 export const LIGHTS: readonly TLight[] = ["GREEN", "YELLOW", "RED"];
 export const DIRECTIONS: readonly TDirection[] = ["DOWN", "UP"];

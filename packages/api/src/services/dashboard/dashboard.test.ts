@@ -361,8 +361,11 @@ describe("SLA watcher and lights", () => {
         ],
       }),
     ]);
+    // Where the RED ones are for the map: E is held at the hub (the finished RED parcel B is nowhere on it).
+    expect(l.redAt).toEqual([{ nodeId: f.hubId, count: 1 }]);
     expect(await as("manager").lights({ countyCode: county, townshipCode: T1 })).toMatchObject({ green: 1, yellow: 0, red: 1 });
     expect(await as("manager").lights({ countyCode: county, direction: "UP" })).toMatchObject({
+      redAt: [],
       green: 1,
       yellow: 1,
       red: 0,

@@ -35,12 +35,14 @@ const byPromise = (a: Date | null, b: Date | null) => (a?.getTime() ?? -Infinity
 export async function lights(db: Db, f: TLightsFilter, now: Date) {
   const pool = pgPool(db);
   const [counts, reds] = await Promise.all([
-    // Open parcels only: the (countyCode, status) index, never finished history.
-    pool.query<{ green: number; yellow: number; red: number }>(
+    // Open parcels only: the (countyCode, status) index, never finished history. Per node holding each (else the one
+    // it started from), so the map can show where the RED ones are from the same pass.
+    pool.query<{ nodeId: string; green: number; yellow: number; red: number }>(
       `WITH nt AS (${nodeTownships(`"countyCode" = $1`)})
-       SELECT count(*) FILTER (WHERE s.light = 'GREEN')::int AS green, count(*) FILTER (WHERE s.light = 'YELLOW')::int AS yellow,
+       SELECT coalesce(s."currentNodeId", s."originNodeId") AS "nodeId",
+              count(*) FILTER (WHERE s.light = 'GREEN')::int AS green, count(*) FILTER (WHERE s.light = 'YELLOW')::int AS yellow,
               count(*) FILTER (WHERE s.light = 'RED')::int AS red
-         FROM "Shipment" s ${SHIPMENT_END} WHERE ${OPEN_WHERE}`,
+         FROM "Shipment" s ${SHIPMENT_END} WHERE ${OPEN_WHERE} GROUP BY 1`,
       openArgs(f),
     ),
     // Unresolved alerts of parcels still RED and open: the watcher's record of who is responsible.
@@ -54,7 +56,16 @@ export async function lights(db: Db, f: TLightsFilter, now: Date) {
       openArgs(f),
     ),
   ]);
-  const c = counts.rows[0] ?? { green: 0, yellow: 0, red: 0 };
+  const c = { green: 0, yellow: 0, red: 0 };
+  for (const r of counts.rows) {
+    c.green += r.green;
+    c.yellow += r.yellow;
+    c.red += r.red;
+  }
+  const redAt = counts.rows
+    .filter((r) => r.red > 0)
+    .map((r) => ({ nodeId: r.nodeId, count: r.red }))
+    .sort((a, b) => b.count - a.count || a.nodeId.localeCompare(b.nodeId));
   const nodeIds = [...new Set(reds.rows.map((r) => r.nodeId))];
   const [nodes, staff] = await Promise.all([
     db.node.findMany({
@@ -98,7 +109,7 @@ export async function lights(db: Db, f: TLightsFilter, now: Date) {
       (a, b) =>
         byPromise(groups.get(a.nodeId)![0]!.promisedAt, groups.get(b.nodeId)![0]!.promisedAt) || a.nodeCode.localeCompare(b.nodeCode),
     );
-  return { green: c.green, yellow: c.yellow, red: c.red, asOf: now.toISOString(), redByNode };
+  return { green: c.green, yellow: c.yellow, red: c.red, asOf: now.toISOString(), redByNode, redAt };
 }
 
 /// Marks the node's unresolved, not yet notified alerts and queues one message for them, in one transaction. A

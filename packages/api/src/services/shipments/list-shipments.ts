@@ -6,7 +6,7 @@ import { likeText } from "../like.ts";
 
 export const ZShipmentFilterSchema = z.object({
   status: z
-    .enum(["CREATED", "ACCEPTED", "AT_NODE", "IN_TRANSIT", "AWAITING_PICKUP", "DELIVERED", "RETURNED", "EXCEPTION", "CANCELLED"])
+    .enum(["CREATED", "ACCEPTED", "AT_NODE", "IN_TRANSIT", "AWAITING_PICKUP", "DELIVERED", "RETURNED", "EXCEPTION", "CANCELLED", "LOST"])
     .optional(),
   light: z.enum(["GREEN", "YELLOW", "RED"]).optional(),
   direction: z.enum(["DOWN", "UP"]).optional(),
@@ -29,7 +29,9 @@ export async function listShipments(db: Db, input: z.infer<typeof ZShipmentFilte
     ...(input.direction ? { direction: input.direction } : {}),
     ...(input.carrierCode ? { carrierId: carrier?.id ?? "00000000-0000-0000-0000-000000000000" } : {}),
     ...(input.nodeCode ? { currentNodeId: node?.id ?? "00000000-0000-0000-0000-000000000000" } : {}),
-    ...(input.q ? { OR: [{ waybillNo: { contains: likeText(input.q.toUpperCase()) } }, { carrierWaybillNo: { contains: likeText(input.q) } }] } : {}),
+    ...(input.q
+      ? { OR: [{ waybillNo: { contains: likeText(input.q.toUpperCase()) } }, { carrierWaybillNo: { contains: likeText(input.q) } }] }
+      : {}),
   };
   const rows = await db.shipment.findMany({
     where,
@@ -76,7 +78,7 @@ export async function listShipments(db: Db, input: z.infer<typeof ZShipmentFilte
 /// RED shipments by responsible node: the node that holds the parcel, or that it is travelling to.
 export async function listOverdue(db: Db, countyCode: string) {
   const reds = await db.shipment.findMany({
-    where: { countyCode, light: "RED", status: { notIn: ["DELIVERED", "CANCELLED", "RETURNED"] } },
+    where: { countyCode, light: "RED", status: { notIn: ["DELIVERED", "CANCELLED", "RETURNED", "LOST"] } },
     orderBy: { promisedAt: "asc" },
     take: 5000,
     select: {

@@ -3,7 +3,7 @@ import type { Db, Prisma } from "@xiangda/db";
 import { AppError, type Actor } from "@xiangda/domain";
 
 /// Statuses after which there is nothing left to screen.
-const FINISHED = ["DELIVERED", "RETURNED", "CANCELLED"] as const;
+const FINISHED = ["DELIVERED", "RETURNED", "CANCELLED", "LOST"] as const;
 
 /// Which parcel a node may screen: one it holds (there, not departed on a leg, not finished), or, at the county hub,
 /// an upward parcel of its county not yet finished (the hub's machine screens what leaves the county and may record it

@@ -1,5 +1,5 @@
-// One ECharts chart: only the line and bar charts and the components the dashboard uses are registered (tree-shaken),
-// drawn as SVG (crisp when printed, no canvas to copy); resized with its box and before printing, disposed on unmount.
+// One ECharts chart, loaded on demand (echart.tsx): only the line and bar charts and the components the dashboard uses
+// are registered (tree-shaken), drawn as SVG (crisp when printed, no canvas to copy); resized with its box and before printing, disposed on unmount.
 import { BarChart, LineChart, type BarSeriesOption, type LineSeriesOption } from "echarts/charts";
 import {
   GridComponent,
@@ -19,7 +19,7 @@ export type TChartOption = ComposeOption<
   BarSeriesOption | LineSeriesOption | GridComponentOption | TooltipComponentOption | LegendComponentOption
 >;
 
-interface Props {
+export interface TChartProps {
   option: TChartOption;
   /** What the chart shows, for screen readers; the table beside each chart has its figures (ECharts' own aria text
    * reads out raw series in Chinese whatever the language, so it is not used). */
@@ -30,7 +30,7 @@ interface Props {
   emptyText?: string | null;
 }
 
-export function EChart({ option, label, height = 260, testId, emptyText }: Props) {
+export default function EChartView({ option, label, height = 260, testId, emptyText }: TChartProps) {
   const boxRef = useRef<HTMLDivElement>(null);
   const chartRef = useRef<ECharts | null>(null);
 

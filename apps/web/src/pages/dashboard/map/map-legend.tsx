@@ -56,6 +56,7 @@ export function MapLegend({ unplaced, datum }: { unplaced: number; datum: string
     { key: "milkRun", label: t("map.legendItems.milkRun"), swatch: { kind: "line", color: MAP_COLORS.milkRun, dash: "4 3", width: 1.5 } },
     { key: "otherLane", label: t("map.legendItems.otherLane"), swatch: { kind: "line", color: MAP_COLORS.otherLane, dash: "1 3" } },
     { key: "load", label: t("map.legendItems.loadToday"), swatch: { kind: "line", color: MAP_COLORS.load, width: 5 } },
+    { key: "red", label: t("map.legendItems.red"), swatch: { kind: "node", css: "legend-red" } },
   ];
   return (
     <div className="map-legend" role="group" aria-label={t("map.legend")} data-testid="map-legend">

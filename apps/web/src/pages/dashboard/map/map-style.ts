@@ -12,10 +12,11 @@ export const MAP_COLORS = {
   milkRun: "#2bb38a",
   otherLane: "#7a5cc2",
   load: "#e07b24",
+  red: "#c62828",
 } as const;
 
-export const LAYER_KEYS = ["boundary", "villages", "nodes", "lanes", "loadsToday"] as const;
+export const LAYER_KEYS = ["boundary", "villages", "nodes", "lanes", "loadsToday", "red"] as const;
 export type TLayerKey = (typeof LAYER_KEYS)[number];
 export type TLayerState = Record<TLayerKey, boolean>;
 
-export const DEFAULT_LAYERS: TLayerState = { boundary: true, villages: true, nodes: true, lanes: true, loadsToday: true };
+export const DEFAULT_LAYERS: TLayerState = { boundary: true, villages: true, nodes: true, lanes: true, loadsToday: true, red: true };

@@ -14,7 +14,7 @@ import {
 } from "maplibre-gl";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import "maplibre-gl/dist/maplibre-gl.css";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { TMapData } from "../dashboard-api.ts";
 import {
   asFeatureCollection,
@@ -44,6 +44,8 @@ const LAYER_IDS: Record<TLayerKey, string[]> = {
   lanes: ["lanes-trunk", "lanes-milk", "lanes-other"],
   loadsToday: ["loads-today"],
   nodes: ["points"],
+  // HTML markers only (hidden by the wrapper's class).
+  red: [],
 };
 
 const FIT = { padding: 28, animate: false, maxZoom: 12 } as const;
@@ -53,8 +55,16 @@ export interface TVillageText {
   lines: string[];
 }
 
+/** RED open parcels per node holding them (dashboard.lights' redAt). */
+export interface TRedAt {
+  nodeId: string;
+  count: number;
+}
+
 interface Props {
   data: TMapData;
+  red: readonly TRedAt[];
+  redBadge: (node: string, count: number) => string;
   layers: TLayerState;
   label: string;
   onNode: (nodeId: string) => void;
@@ -190,9 +200,10 @@ function nodeMarkers(map: MapLibreMap, data: TMapData, onNode: (id: string) => v
     });
 }
 
-export function MaplibreView({ data, layers, label, onNode, villageText, loadsBadge, onFailure }: Props) {
+export function MaplibreView({ data, red, redBadge, layers, label, onNode, villageText, loadsBadge, onFailure }: Props) {
   const boxRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
+  const [loaded, setLoaded] = useState(false);
   // Callbacks change with the language; the map is built once per county and reads the latest ones.
   const latest = useRef({ onNode, villageText, loadsBadge, onFailure, layers });
   useEffect(() => {
@@ -238,6 +249,7 @@ export function MaplibreView({ data, layers, label, onNode, villageText, loadsBa
       );
       applyLayers(map, latest.current.layers);
       box.dataset.ready = "true";
+      setLoaded(true);
       // Drawn: everything added is on the canvas, nothing left to load or animate (tests and screenshots wait for it).
       map.once("idle", () => (box.dataset.drawn = "true"));
     });
@@ -286,6 +298,7 @@ export function MaplibreView({ data, layers, label, onNode, villageText, loadsBa
       popup.remove();
       map.remove();
       mapRef.current = null;
+      setLoaded(false);
       delete box.dataset.ready;
       delete box.dataset.drawn;
     };
@@ -296,6 +309,16 @@ export function MaplibreView({ data, layers, label, onNode, villageText, loadsBa
     if (map?.isStyleLoaded()) applyLayers(map, layers);
   }, [layers]);
 
+  // Where the RED parcels are: one marker per node holding any, with their count (live: follows the lights query).
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !loaded) return;
+    const markers = redMarkers(map, data, red, (id) => latest.current.onNode(id), redBadge);
+    return () => {
+      for (const m of markers) m.remove();
+    };
+  }, [data, red, redBadge, loaded]);
+
   const hidden = (Object.keys(layers) as TLayerKey[]).filter((k) => !layers[k]).map((k) => `hide-${k}`);
   // The toggles' classes sit on a wrapper: MapLibre owns the classes of the element it draws in.
   return (
@@ -303,6 +326,39 @@ export function MaplibreView({ data, layers, label, onNode, villageText, loadsBa
       <div ref={boxRef} className="dash-map-canvas" role="region" aria-label={label} data-testid="dash-map-canvas" />
     </div>
   );
+}
+
+function redMarkers(
+  map: MapLibreMap,
+  data: TMapData,
+  red: readonly TRedAt[],
+  onNode: (id: string) => void,
+  label: (node: string, count: number) => string,
+): Marker[] {
+  const positions = nodePositions(data.nodes);
+  const nodes = new Map(data.nodes.map((n) => [n.id, n]));
+  const markers: Marker[] = [];
+  for (const r of red) {
+    const at = positions.get(r.nodeId);
+    const node = nodes.get(r.nodeId);
+    if (!at || !node || r.count <= 0) continue;
+    const el = document.createElement("button");
+    el.type = "button";
+    el.className = "map-red";
+    el.dataset.testid = "map-red";
+    el.dataset.code = node.code;
+    el.dataset.count = String(r.count);
+    el.textContent = String(r.count);
+    el.title = label(node.name, r.count);
+    el.setAttribute("aria-label", el.title);
+    el.addEventListener("click", (event) => {
+      event.stopPropagation();
+      onNode(node.id);
+    });
+    // Above the node's own marker, so both stay clickable.
+    markers.push(new Marker({ element: el, anchor: "bottom", offset: [0, -8] }).setLngLat([at[0]!, at[1]!]).addTo(map));
+  }
+  return markers;
 }
 
 function applyLayers(map: MapLibreMap, layers: TLayerState): void {

@@ -1,7 +1,7 @@
 // 网络地图: the county's network on a map with layer toggles and a legend, a keyboard-friendly node list beside it,
 // and a node's details in the side panel. Not bound to the date filter.
 import { useQuery } from "@tanstack/react-query";
-import { lazy, Suspense, useCallback, useMemo, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import { DataState } from "../../../components/data-state.tsx";
 import { useTRPC } from "../../../lib/trpc.ts";
 import type { TMapData, TMapNode } from "../dashboard-api.ts";
@@ -10,18 +10,26 @@ import { useLabels } from "../parts/labels.ts";
 import { Section } from "../parts/section.tsx";
 import { useDashboardT } from "../use-dashboard-t.ts";
 import type { TVillageProps } from "./map-data.ts";
+import { useLights } from "../sections/lights-section.tsx";
 import { MapLegend } from "./map-legend.tsx";
+import type { TRedAt } from "./maplibre-view.tsx";
 import { DEFAULT_LAYERS, LAYER_KEYS, type TLayerState } from "./map-style.ts";
 import { NodePanel } from "./node-panel.tsx";
 
-// MapLibre (about 1 MB) in a chunk of its own: the indicators below do not wait for it.
-const MaplibreView = lazy(() => import("./maplibre-view.tsx").then((m) => ({ default: m.MaplibreView })));
+// MapLibre (about 1 MB) in a chunk of its own: the indicators do not wait for it. Its download starts with the map's
+// query (not once the data is in), so the two overlap.
+const loadMaplibre = () => import("./maplibre-view.tsx");
+const MaplibreView = lazy(() => loadMaplibre().then((m) => ({ default: m.MaplibreView })));
+const NO_RED: readonly TRedAt[] = [];
 
 export function NetworkMap() {
   const t = useDashboardT();
   const trpc = useTRPC();
   const { countyCode } = useDashboard();
   const map = useQuery(trpc.dashboard.map.queryOptions({ countyCode }, { staleTime: 5 * 60_000 }));
+  useEffect(() => {
+    void loadMaplibre();
+  }, []);
   return (
     <Section title={t("map.title")} note={`${t("map.lead")} ${t("notDateBound")}`} testId="dash-map" className="dash-map-card">
       <DataState query={map}>{(data) => <MapBody data={data} />}</DataState>
@@ -50,6 +58,8 @@ function MapBody({ data }: { data: TMapData }) {
     [t],
   );
   const loadsBadge = useCallback((count: number) => t("map.loadsBadge", { count }), [t]);
+  const redBadge = useCallback((node: string, count: number) => t("map.redBadge", { node, count }), [t]);
+  const red = useLights().data?.redAt ?? NO_RED;
   const onFailure = useCallback(() => setFailed(true), []);
 
   return (
@@ -84,6 +94,8 @@ function MapBody({ data }: { data: TMapData }) {
           >
             <MaplibreView
               data={data}
+              red={red}
+              redBadge={redBadge}
               layers={layers}
               label={t("map.aria", { county: data.county.name })}
               onNode={setOpenNode}

@@ -62,7 +62,12 @@ function NodeView({ d }: { d: TNodeDetail }) {
         emptyText={d.volumes.every((v) => !v.arrived && !v.departed) ? t("table.empty") : null}
       />
       <SubTitle>
-        {t("node.late")} <span className="count-badge">{d.late.length}</span>
+        {t("node.late")}{" "}
+        {d.late.length > 0 ? (
+          <span className="count-badge" data-testid="node-late-count">
+            {d.late.length}
+          </span>
+        ) : null}
       </SubTitle>
       {d.late.length === 0 ? (
         <p className="muted">{t("node.noLate")}</p>

@@ -11,6 +11,7 @@ import { COLORS, dayChart } from "../charts/chart-options.ts";
 import { EChart } from "../charts/echart.tsx";
 import type { TLights, TRedGroup, TRedParcel } from "../dashboard-api.ts";
 import { useDashboard } from "../dashboard-context.ts";
+import { lightsInput } from "../dashboard-filter.ts";
 import { formatCount, sortRedGroups } from "../dashboard-format.ts";
 import { ExportButton, type TTableColumn } from "../parts/data-table.tsx";
 import { Figure } from "../parts/figure.tsx";
@@ -36,21 +37,27 @@ function redColumns(t: TDashboardT, l: TLabels): TTableColumn<TRedRow>[] {
   ];
 }
 
+const LIGHTS_OPTIONS = { placeholderData: keepPreviousData, refetchInterval: 60_000 } as const;
+
+/** The live lights for the page's filter (dates do not apply): one query shared by this section, the map's RED markers
+ * and the page, which holds the static sections back until it has answered. */
+export function useLights() {
+  const trpc = useTRPC();
+  const { countyCode, filter } = useDashboard();
+  return useQuery(trpc.dashboard.lights.queryOptions(lightsInput(countyCode, filter), LIGHTS_OPTIONS));
+}
+
 export function LightsSection() {
   const t = useDashboardT();
   const trpc = useTRPC();
   const { countyCode, filter } = useDashboard();
-  const scope = {
-    countyCode,
-    ...(filter.townshipCode ? { townshipCode: filter.townshipCode } : {}),
-    ...(filter.carrierId ? { carrierId: filter.carrierId } : {}),
-    ...(filter.direction ? { direction: filter.direction } : {}),
-  };
-  const lights = useQuery(trpc.dashboard.lights.queryOptions(scope, { placeholderData: keepPreviousData, refetchInterval: 60_000 }));
+  const lights = useLights();
+  // The day-by-day history is not live: asked for once the lights are in, so it never holds them up (tRPC batches
+  // queries made together into one request, answered when the slowest is done).
   const history = useQuery(
     trpc.dashboard.history.queryOptions(
       { countyCode, from: filter.from, to: filter.to, ...(filter.townshipCode ? { townshipCode: filter.townshipCode } : {}) },
-      { placeholderData: keepPreviousData },
+      { placeholderData: keepPreviousData, enabled: lights.isFetched },
     ),
   );
   const historyChart = useMemo(() => {
@@ -66,7 +73,7 @@ export function LightsSection() {
   }, [history.data, t]);
 
   return (
-    <Section title={t("lights.title")} note={t("lights.note")} testId="dash-lights" className="dash-min-md">
+    <Section title={t("lights.title")} note={t("lights.note")} testId="dash-lights" className="dash-lights-card">
       <DataState query={lights}>
         {(l) => (
           <>
