@@ -1,5 +1,6 @@
 // API process: start the server; on SIGTERM/SIGINT finish in-flight requests, then exit.
 import { loadEnvOrExit } from "@xiangda/config";
+import { warmScanPath } from "@xiangda/api";
 import { buildDeps } from "./deps.ts";
 import { createLogger } from "./logger.ts";
 import { buildServer } from "./server.ts";
@@ -37,3 +38,5 @@ process.on("SIGTERM", () => void shutdown("SIGTERM"));
 process.on("SIGINT", () => void shutdown("SIGINT"));
 
 await app.listen({ host: env.API_HOST, port: env.API_PORT });
+// The scan path's connections and statements, ready before the first scan (issue #17; scan.today warms them again).
+warmScanPath(deps.db).catch((e: unknown) => log.warn({ err: e }, "warming the scan path failed"));

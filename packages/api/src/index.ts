@@ -22,7 +22,7 @@ export { rerouteAffected, type RerouteResult } from "./services/shipments/rerout
 export { loadRouting } from "./services/shipments/routing-network.ts";
 export { resolveDestination } from "./services/shipments/resolve-destination.ts";
 export { importManifest } from "./services/shipments/import-manifest.ts";
-export { recordScan, type ScanResult } from "./services/scan/record-scan.ts";
+export { recordScan, warmScanPath, type ScanResult } from "./services/scan/record-scan.ts";
 export { replan } from "./services/shipments/plan-route.ts";
 export { flagUncollected } from "./services/scan/flag-uncollected.ts";
 export * from "./services/consolidation/index.ts";

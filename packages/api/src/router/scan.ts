@@ -1,6 +1,6 @@
 // The scan API: a contract for handhelds, desk scanners and scripts (see README "Scan API").
 import { departingVehicles } from "../services/scan/departing-vehicles.ts";
-import { recordScan, recordScanBatch } from "../services/scan/record-scan.ts";
+import { recordScan, recordScanBatch, warmScanPath } from "../services/scan/record-scan.ts";
 import { ZScanBatchSchema, ZScanSchema } from "../services/scan/schemas.ts";
 import { authedProcedure, router, stationProcedure } from "../trpc.ts";
 
@@ -32,6 +32,9 @@ export const scanRouter = router({
     const now = ctx.now().getTime();
     const start = new Date(Math.floor((now + SHANGHAI_OFFSET_MS) / 86_400_000) * 86_400_000 - SHANGHAI_OFFSET_MS);
     const where = { nodeId: input.nodeId, receivedAt: { gte: start } };
+    // A console opening (and polling) is about to scan: have the scan's connections and statements ready (issue #17:
+    // the first scan after sign-in paid for a new connection and for planning them). Not awaited; a failure is harmless.
+    warmScanPath(ctx.db).catch(() => undefined);
     const [rows, counts] = await Promise.all([
       ctx.db.scanEvent.findMany({ where, orderBy: { id: "desc" }, take: 200 }),
       ctx.db.scanEvent.groupBy({ by: ["action", "outcome"], where, _count: { _all: true } }),

@@ -8,7 +8,7 @@
 // duplicate finds the stored first result.
 import { createHash, randomUUID } from "node:crypto";
 import type { Db, PgPool } from "@xiangda/db";
-import { pgPool } from "@xiangda/db";
+import { pgPool, withPgClient } from "@xiangda/db";
 import {
   decideScan,
   inferScanAction,
@@ -886,4 +886,22 @@ async function writeAll(c: PgPool, actor: Actor, now: Date, w: Writes): Promise<
 /// A result's reason, its parameters and its English sentence.
 function why(reason: TScanReason, params?: TScanParams): Pick<ScanResult, "reason" | "params" | "message"> {
   return { reason, params: params ?? null, message: scanMessage(reason, params) };
+}
+
+/// The first scan on a fresh connection pays for the connection (TCP, SCRAM) and for parsing and planning the two
+/// statements above; the pool closes connections idle for 30 s. Warming opens `connections` connections at once and
+/// prepares both statements on each (the write with nothing to write: it changes no row). Run at start-up and when a
+/// station console opens (scan.today), so the first scan after sign-in finds them ready.
+export async function warmScanPath(db: Db, connections = 2): Promise<void> {
+  const emptyRead = [[], [], [], [], null, [], []];
+  const emptyWrite = [new Date(0), "[]", "[]", "[]", "[]", null, "[]", "[]", []];
+  // Asked for at once from the pool, each gets a connection of its own (an idle one, or a new one).
+  await Promise.all(
+    Array.from({ length: connections }, () =>
+      withPgClient(db, async (client) => {
+        await client.query({ name: "xd_scan_read", text: READ_SQL, values: emptyRead });
+        await client.query({ name: "xd_scan_write", text: WRITE_SQL, values: emptyWrite });
+      }),
+    ),
+  );
 }
