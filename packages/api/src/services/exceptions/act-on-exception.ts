@@ -5,6 +5,7 @@
 import { randomUUID } from "node:crypto";
 import { writeOutbox, type Db, type Tx } from "@xiangda/db";
 import { AppError, type Actor } from "@xiangda/domain";
+import { prismaQueryable, releaseStaleItems } from "../consolidation/release.ts";
 import { notifyNodeAlerts } from "../dashboard/lights.ts";
 import { rollupOutboxEvent } from "../dashboard/rollup-event.ts";
 import { OPEN_STATUSES } from "../dashboard/sql.ts";
@@ -37,22 +38,20 @@ async function responsibleNode(tx: Tx, s: ParcelRow): Promise<string> {
   return alert?.nodeId ?? s.currentNodeId ?? s.originNodeId;
 }
 
-/// Legs no longer to be travelled leave the loads not yet sealed (an open load carries only pending legs).
+/// Legs no longer to be travelled are cancelled (their items have left the open loads first, see finish).
 async function cancelPlannedLegs(tx: Tx, shipmentId: string): Promise<number> {
-  const legs = await tx.shipmentLeg.findMany({ where: { shipmentId, status: "PLANNED" }, select: { id: true } });
-  if (!legs.length) return 0;
-  const ids = legs.map((l) => l.id);
-  await tx.shipmentLeg.updateMany({ where: { id: { in: ids } }, data: { status: "CANCELLED" } });
-  await tx.loadItem.deleteMany({ where: { legId: { in: ids }, load: { status: "OPEN" } } });
-  return ids.length;
+  const r = await tx.shipmentLeg.updateMany({ where: { shipmentId, status: "PLANNED" }, data: { status: "CANCELLED" } });
+  return r.count;
 }
 
 async function finish(tx: Tx, actor: Actor, s: ParcelRow, status: "RETURNED" | "LOST", nodeId: string, now: Date): Promise<TResult> {
-  const legs = await cancelPlannedLegs(tx, s.id);
   await tx.shipment.update({
     where: { id: s.id },
     data: { status, finishedAt: now, shelfSlot: null, loadedVehicleId: null },
   });
+  // Released before the legs are cancelled, so the load records the parcel's new status as the reason.
+  await releaseStaleItems(prismaQueryable(tx), { shipmentIds: [s.id] }, now);
+  const legs = await cancelPlannedLegs(tx, s.id);
   await tx.redAlert.updateMany({ where: { shipmentId: s.id, resolvedAt: null }, data: { resolvedAt: now } });
   await tx.shipmentEvent.create({
     data: {
@@ -75,7 +74,6 @@ async function replanParcel(tx: Tx, s: ParcelRow, routing: Awaited<ReturnType<ty
     where: { shipmentId: s.id, status: "DEPARTED" },
     orderBy: [{ plan: "desc" }, { seq: "desc" }],
   });
-  const planned = await tx.shipmentLeg.findMany({ where: { shipmentId: s.id, status: "PLANNED" }, select: { id: true } });
   const from = onBoard ? onBoard.toNodeId : (s.currentNodeId ?? s.originNodeId);
   const readyAt = onBoard && onBoard.plannedArrive > now ? onBoard.plannedArrive : now;
   const out = await replan(
@@ -85,8 +83,7 @@ async function replanParcel(tx: Tx, s: ParcelRow, routing: Awaited<ReturnType<ty
     now,
     { by: "EXCEPTION_QUEUE" },
   );
-  // The old plan's legs leave the loads not yet sealed.
-  if (planned.length) await tx.loadItem.deleteMany({ where: { legId: { in: planned.map((l) => l.id) }, load: { status: "OPEN" } } });
+  // (replan releases the old plan's items from the loads not yet sealed.)
   // An exception held at a node goes on with its new route.
   if (out.ok && s.status === "EXCEPTION" && s.currentNodeId)
     await tx.shipment.update({ where: { id: s.id }, data: { status: "AT_NODE", exceptionReason: null } });

@@ -134,7 +134,10 @@ describe("actions", () => {
     const legs = await h.deps.db.shipmentLeg.findMany({ where: { shipmentId: broken.id } });
     const cancelled = legs.filter((l) => l.status === "CANCELLED").map((l) => l.id);
     expect(cancelled).toHaveLength(before);
-    expect(await h.deps.db.loadItem.count({ where: { legId: { in: cancelled } } })).toBe(0);
+    expect(await h.deps.db.loadItem.count({ where: { legId: { in: cancelled }, status: "ASSIGNED" } })).toBe(0);
+    expect(
+      await h.deps.db.loadItem.count({ where: { legId: { in: cancelled }, status: "REMOVED", removedReason: "REPLANNED" } }),
+    ).toBeGreaterThan(0);
     expect(legs.filter((l) => l.status === "PLANNED").length).toBe(before);
     expect((await q().list({ countyCode })).items.some((i) => i.shipmentId === broken.id)).toBe(false);
 
@@ -147,13 +150,16 @@ describe("actions", () => {
     const lost = await parcel("丢失");
     await assignReady(h.deps.db, { countyCode, now: h.clock.now });
     const legIds = async (id: string) => (await h.deps.db.shipmentLeg.findMany({ where: { shipmentId: id } })).map((l) => l.id);
-    expect(await h.deps.db.loadItem.count({ where: { legId: { in: await legIds(ret.id) } } })).toBeGreaterThan(0);
+    expect(await h.deps.db.loadItem.count({ where: { legId: { in: await legIds(ret.id) }, status: "ASSIGNED" } })).toBeGreaterThan(0);
 
     const r = await q(admin).returnToSender({ countyCode, shipmentId: ret.id, clientRequestId: rid() });
     expect(r.action).toMatchObject({ kind: "RETURN", actorName: "root", result: { status: "RETURNED" } });
     expect(await shipment(ret.id)).toMatchObject({ status: "RETURNED", finishedAt: h.clock.now });
     expect(await h.deps.db.shipmentLeg.count({ where: { shipmentId: ret.id, status: "PLANNED" } })).toBe(0);
-    expect(await h.deps.db.loadItem.count({ where: { legId: { in: await legIds(ret.id) } } })).toBe(0);
+    // Out of the open load, kept there as removed with why.
+    const items = await h.deps.db.loadItem.findMany({ where: { legId: { in: await legIds(ret.id) } } });
+    expect(items.map((i) => [i.status, i.removedReason])).toEqual(items.map(() => ["REMOVED", "PARCEL_RETURNED"]));
+    expect(items.length).toBeGreaterThan(0);
     expect(await h.deps.db.shipmentEvent.count({ where: { shipmentId: ret.id, type: "RETURNED", actorId: admin.userId } })).toBe(1);
 
     await q().markLost({ countyCode, shipmentId: lost.id, clientRequestId: rid() });
