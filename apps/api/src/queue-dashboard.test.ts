@@ -59,6 +59,25 @@ describe("queue dashboard", () => {
     }
   });
 
+  it("answers a browser with a page in its language, not raw JSON (a manager following a link, a signed-out admin)", async () => {
+    const mgr = await bearerOf("t_manager");
+    const zh = await app.inject({
+      url: "/admin/queues",
+      headers: { ...mgr, accept: "text/html,application/xhtml+xml", "accept-language": "zh-CN,zh;q=0.9" },
+    });
+    expect(zh.statusCode).toBe(403);
+    expect(zh.headers["content-type"]).toContain("text/html");
+    expect(zh.body).toContain("无权访问");
+    expect(zh.body).not.toContain('"error"');
+    const en = await app.inject({ url: "/admin/queues", headers: { ...mgr, accept: "text/html", "accept-language": "en-GB,en;q=0.8" } });
+    expect(en.body).toContain("Not allowed");
+    const anon = await app.inject({ url: "/admin/queues", headers: { accept: "text/html" } });
+    expect(anon.statusCode).toBe(401);
+    expect(anon.body).toContain('href="/login"');
+    // API callers keep the JSON shape.
+    expect((await app.inject({ url: "/admin/queues/api/queues", headers: mgr })).json()).toMatchObject({ error: "This needs role ADMIN" });
+  });
+
   it("shows ADMIN the board with every queue of QUEUES", async () => {
     const headers = await bearerOf("t_admin");
     const page = await app.inject({ url: "/admin/queues", headers });
