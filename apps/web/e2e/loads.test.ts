@@ -64,6 +64,8 @@ async function seedLoad(): Promise<void> {
   const hemei = await ship("210881102202", "ZTO", 1500, "13911110001");
   const gaotun = await ship("210881102200", "YTO", 2500, "13911110002");
   const rolled = await ship("210881102200", "ZTO", 4000, "13911110003");
+  // Handed over on its own before the cut-off: it left the load (issue 17).
+  const handed = await ship("210881102202", "YTO", 1000, "13911110004");
 
   const { iso, date } = departure();
   load.code = makeLoadCode(9_000_000_000 + (Date.now() % 999_999_999));
@@ -74,11 +76,14 @@ async function seedLoad(): Promise<void> {
     p1 AS (SELECT id, code, name FROM "Node" WHERE "countyCode" = '210881' AND code = 'GZ-102202'),
     p2 AS (SELECT id, code, name FROM "Node" WHERE "countyCode" = '210881' AND code = 'GZ-102200'),
     l AS (
-      INSERT INTO "Load" (id, "countyCode", key, code, "milkRun", "nodeId", "departAt", "cutoffAt", status, "sealedAt", "plannedAt", report, "updatedAt")
-      SELECT gen_random_uuid(), st."countyCode", 'e2e:${load.code}', '${load.code}', true, st.id, '${iso}', '${at(-30)}', 'PLANNED', now(), now(),
+      -- Sealed 104 s after its cut-off (09:16:44 for 09:15): past the 60 s grace, a late seal.
+      INSERT INTO "Load" (id, "countyCode", key, code, "milkRun", "nodeId", "departAt", "cutoffAt", status, "sealedAt", "sealLateSeconds", "plannedAt", report, "updatedAt")
+      SELECT gen_random_uuid(), st."countyCode", 'e2e:${load.code}', '${load.code}', true, st.id, '${iso}', '${at(-30)}', 'PLANNED',
+             '${new Date(new Date(at(-30)).getTime() + 104_000).toISOString()}', 104, now(),
              '{"vehicles": 1, "fillWeight": 0.37, "plannedKm": 18.6, "baseline": {"vehicles": 2, "km": 41.2}}'::jsonb, now()
       FROM st RETURNING id
     ),
+
     v AS (
       INSERT INTO "LoadVehicle" (id, "loadId", "vehicleId", seq, parcels, "weightG", "volumeCm3", "fillWeight", "fillVolume", "busyUntil", "plannedMeters", "plannedMinutes", stops, "plannedAt")
       SELECT gen_random_uuid(), l.id,
@@ -90,10 +95,12 @@ async function seedLoad(): Promise<void> {
              ), now()
       FROM l, p1, p2 RETURNING id, "loadId"
     )
-    INSERT INTO "LoadItem" ("loadId", "shipmentId", "legId", "carrierId", "weightG", "volumeCm3", temp, "stopNodeId", pickup, status, "rolledReason", "loadVehicleId")
-    SELECT v."loadId", s.id, gen_random_uuid(), s."carrierId", s."weightG", 8000, s.temp, s."destNodeId", false, x.status::"LoadItemStatus", x.reason,
+    INSERT INTO "LoadItem" ("loadId", "shipmentId", "legId", "carrierId", "weightG", "volumeCm3", temp, "stopNodeId", pickup, status, "rolledReason", "removedReason", "loadVehicleId")
+    SELECT v."loadId", s.id, gen_random_uuid(), s."carrierId", s."weightG", 8000, s.temp, s."destNodeId", false, x.status::"LoadItemStatus",
+           CASE WHEN x.status = 'ROLLED' THEN x.reason END, CASE WHEN x.status = 'REMOVED' THEN x.reason END,
            CASE WHEN x.status = 'ASSIGNED' THEN v.id END
-    FROM v, (VALUES ('${hemei}', 'ASSIGNED', NULL), ('${gaotun}', 'ASSIGNED', NULL), ('${rolled}', 'ROLLED', '超出车辆载重 over capacity')) AS x(waybill, status, reason)
+    FROM v, (VALUES ('${hemei}', 'ASSIGNED', NULL), ('${gaotun}', 'ASSIGNED', NULL), ('${rolled}', 'ROLLED', '超出车辆载重 over capacity'),
+                    ('${handed}', 'REMOVED', 'LEG_DEPARTED')) AS x(waybill, status, reason)
     JOIN "Shipment" s ON s."waybillNo" = x.waybill;
   `);
 }
@@ -138,6 +145,10 @@ describe("loads", () => {
     const phones = await vehicle.locator('[data-testid="load-parcel"] td.mono').allTextContents();
     expect(phones).toEqual(["139****0001", "139****0002"]);
     expect(await page.getByTestId("rolled-reason").textContent()).toContain("over capacity");
+    // The parcel handed over before the cut-off is listed as taken off, with the reason in Chinese; the seal's lateness shows.
+    expect(await page.getByTestId("removed-reason").getAttribute("data-reason")).toBe("LEG_DEPARTED");
+    expect(await page.getByTestId("removed-reason").textContent()).toBe("已单独发出或交接");
+    expect(await page.getByTestId("load-seal-late").textContent()).toBe("封车晚了 1 分 44 秒");
     const zto = page.locator('[data-testid="carrier-total"][data-carrier="ZTO"]');
     expect(await zto.getByTestId("carrier-parcels").textContent()).toBe("1");
     expect(await zto.getByTestId("carrier-weight").textContent()).toBe("1.50 kg");
@@ -163,8 +174,17 @@ describe("loads", () => {
     await page.getByTestId("loads-page").waitFor({ state: "visible" });
     await page.getByTestId("loads-filter-date").fill(load.date);
     await page.getByTestId("loads-filter-status").selectOption("PLANNED");
-    await page.locator(`[data-testid="load-row"][data-code="${load.code}"]`).waitFor({ state: "visible" });
+    const row = page.locator(`[data-testid="load-row"][data-code="${load.code}"]`);
+    await row.waitFor({ state: "visible" });
     expect(page.url()).toContain(`date=${load.date}`);
+    // Sealed late: the row says by how much, and the page warns of the day's late seals with a filter for them.
+    expect(await row.getByTestId("load-seal-late").getAttribute("data-seconds")).toBe("104");
+    const banner = page.getByTestId("loads-late-seals");
+    await banner.waitFor({ state: "visible" });
+    expect(Number(await banner.getAttribute("data-count"))).toBeGreaterThanOrEqual(1);
+    await page.getByTestId("loads-late-toggle").click();
+    await page.waitForURL(/late=1/);
+    await row.waitFor({ state: "visible" });
     await page.getByTestId("loads-filter-status").selectOption("OPEN");
     await page.locator(`[data-testid="load-row"][data-code="${load.code}"]`).waitFor({ state: "detached" });
   });

@@ -86,11 +86,14 @@ export function ParcelTable({
   items,
   showStop = false,
   showReason = false,
+  showRemovedReason = false,
   testId = "load-parcels",
 }: {
   items: readonly TLoadItem[];
   showStop?: boolean;
   showReason?: boolean;
+  /** The reason it left the load before sealing (REMOVED items). */
+  showRemovedReason?: boolean;
   testId?: string;
 }) {
   const t = useLoadsT();
@@ -108,6 +111,7 @@ export function ParcelTable({
             <th>{t("phone")}</th>
             {showStop ? <th>{t("stop")}</th> : null}
             {showReason ? <th>{t("reason")}</th> : null}
+            {showRemovedReason ? <th>{t("reason")}</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -124,6 +128,11 @@ export function ParcelTable({
               <td className="mono nowrap">{i.recipientPhone || tc("common.none")}</td>
               {showStop ? <td>{i.stop ? `${i.stop.name}` : tc("common.none")}</td> : null}
               {showReason ? <td data-testid="rolled-reason">{i.rolledReason ?? tc("common.none")}</td> : null}
+              {showRemovedReason ? (
+                <td data-testid="removed-reason" data-reason={i.removedReason ?? ""}>
+                  <RemovedReason code={i.removedReason} />
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>
@@ -146,5 +155,45 @@ export function FigureList({ figures }: { figures: readonly TLoadFigure[] }) {
         );
       })}
     </dl>
+  );
+}
+
+/** Why a parcel left its load before sealing, from the server's code (PARCEL_<status> names the parcel's status). */
+export function RemovedReason({ code }: { code: string | null }) {
+  const t = useLoadsT();
+  const { t: tc } = useTranslation();
+  if (!code) return <>{tc("common.none")}</>;
+  if (code.startsWith("PARCEL_") && code !== "PARCEL_MOVED") {
+    const status = code.slice("PARCEL_".length);
+    return <>{t("removedReasons.PARCEL", { status: tc(`shipmentStatus.${status}`, { defaultValue: status }) })}</>;
+  }
+  const known = ["REPLANNED", "LEG_DEPARTED", "LEG_ARRIVED", "PARCEL_MOVED", "DUPLICATE"] as const;
+  const k = known.find((x) => x === code);
+  return <>{k ? t(`removedReasons.${k}`) : code}</>;
+}
+
+/** "1 分 44 秒" / "1 min 44 s". */
+export function useDuration(): (seconds: number) => string {
+  const t = useLoadsT();
+  return (seconds) => {
+    const m = Math.floor(seconds / 60);
+    const s = seconds % 60;
+    return m ? t("durationMinSec", { m, s }) : t("durationSec", { s });
+  };
+}
+
+/** A sealed load's lateness against its cut-off: a warning past the grace, else how soon after the cut-off. */
+export function SealLateness({ load }: { load: Pick<TLoadRow, "sealedLateSeconds" | "lateSeal"> }) {
+  const t = useLoadsT();
+  const duration = useDuration();
+  if (load.sealedLateSeconds === null) return null;
+  return load.lateSeal ? (
+    <span className="warn-text small" data-testid="load-seal-late" data-seconds={load.sealedLateSeconds}>
+      {t("sealLate", { duration: duration(load.sealedLateSeconds) })}
+    </span>
+  ) : (
+    <span className="muted small" data-testid="load-seal-on-time">
+      {t("sealOnTime", { duration: duration(load.sealedLateSeconds) })}
+    </span>
   );
 }

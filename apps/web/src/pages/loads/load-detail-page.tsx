@@ -10,7 +10,7 @@ import { StatCard } from "../../components/stat-card.tsx";
 import { readApiError } from "../../lib/api-error.ts";
 import { formatDateTime, formatShortDateTime } from "../../lib/time.ts";
 import { useTRPC } from "../../lib/trpc.ts";
-import { FigureList, FillBar, LoadBarcode, LoadStatusPill, ParcelTable, RouteLabel } from "./load-bits.tsx";
+import { FigureList, FillBar, LoadBarcode, LoadStatusPill, ParcelTable, RouteLabel, SealLateness } from "./load-bits.tsx";
 import { kg, loadRef, manifestHref } from "./load-format.ts";
 import type { TLoad, TLoadStop, TLoadVehicle } from "./loads-api.ts";
 import { useLoadsT } from "./use-loads-t.ts";
@@ -78,7 +78,18 @@ function LoadDetail({ d }: { d: TLoad }) {
             { label: t("cutoffAt"), value: formatDateTime(d.cutoffAt) },
             { label: t("from"), value: d.from ? `${d.from.name}（${d.from.code}）` : none },
             ...(d.to ? [{ label: t("to"), value: `${d.to.name}（${d.to.code}）` }] : []),
-            ...(d.sealedAt ? [{ label: t("sealedAt"), value: formatDateTime(d.sealedAt) }] : []),
+            ...(d.sealedAt
+              ? [
+                  {
+                    label: t("sealedAt"),
+                    value: (
+                      <span>
+                        {formatDateTime(d.sealedAt)} <SealLateness load={d} />
+                      </span>
+                    ),
+                  },
+                ]
+              : []),
             ...(d.plannedAt ? [{ label: t("plannedAt"), value: formatDateTime(d.plannedAt) }] : []),
             ...(d.departedAt ? [{ label: t("departedAt"), value: formatDateTime(d.departedAt) }] : []),
             ...(d.arrivedAt ? [{ label: t("arrivedAt"), value: formatDateTime(d.arrivedAt) }] : []),
@@ -134,6 +145,16 @@ function LoadDetail({ d }: { d: TLoad }) {
           <p className="muted">{t("noRolled")}</p>
         )}
       </section>
+
+      {d.removed.length ? (
+        <section className="card" data-testid="load-removed">
+          <h2 className="card-title">
+            {t("removedTitle")} <span className="count-badge">{d.removed.length}</span>
+          </h2>
+          <p className="muted small">{t("removedLead")}</p>
+          <ParcelTable items={d.removed} showStop showRemovedReason testId="removed-parcels" />
+        </section>
+      ) : null}
 
       <section className="card">
         <h2 className="card-title">{t("carriersTitle")}</h2>

@@ -1,15 +1,15 @@
 // 装车: the loads of the county (managers, ADMIN) or of the station (staff), filtered by departure day and
 // status (kept in the URL), newest first, with counts, and keyset "load more".
-import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
+import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { DataState } from "../../components/data-state.tsx";
 import { formatDateTime, formatShortDateTime } from "../../lib/time.ts";
 import { useTRPC, useTRPCClient } from "../../lib/trpc.ts";
 import { CountyScope } from "../county/county-scope.tsx";
-import { LoadStatusPill, RouteLabel } from "./load-bits.tsx";
+import { LoadStatusPill, RouteLabel, SealLateness } from "./load-bits.tsx";
 import { kg, LOAD_STATUSES, shanghaiDate } from "./load-format.ts";
 import type { TLoadFilter, TLoadStatus } from "./loads-api.ts";
-import { useLoadsT } from "./use-loads-t.ts";
+import { useLoadsT, type TLoadsKey } from "./use-loads-t.ts";
 import "./loads.css";
 
 const PAGE_SIZE = 50;
@@ -36,6 +36,7 @@ function LoadsList({ base, scope }: { base: string; scope: Pick<TLoadFilter, "co
   const date = /^\d{4}-\d{2}-\d{2}$/.test(params.get("date") ?? "") ? params.get("date")! : undefined;
   const statusParam = params.get("status");
   const status = LOAD_STATUSES.find((s) => s === statusParam);
+  const lateOnly = params.get("late") === "1";
 
   const setParam = (key: string, value: string) => {
     const next = new URLSearchParams(window.location.search);
@@ -44,7 +45,17 @@ function LoadsList({ base, scope }: { base: string; scope: Pick<TLoadFilter, "co
     setParams(next, { replace: true });
   };
 
-  const filter: Omit<TLoadFilter, "cursor"> = { ...scope, limit: PAGE_SIZE, ...(date ? { date } : {}), ...(status ? { status } : {}) };
+  const filter: Omit<TLoadFilter, "cursor"> = {
+    ...scope,
+    limit: PAGE_SIZE,
+    ...(date ? { date } : {}),
+    ...(status ? { status } : {}),
+    ...(lateOnly ? { lateSeal: true } : {}),
+  };
+  // The late-seal alert: loads of the day shown (today when none) sealed later than the grace after their cut-off.
+  const lateDay = date ?? shanghaiDate();
+  const late = useQuery(trpc.loads.list.queryOptions({ ...scope, date: lateDay, lateSeal: true, limit: 200 }, { refetchInterval: 60_000 }));
+  const lateCount = late.data?.items.length ?? 0;
   const list = useInfiniteQuery({
     queryKey: [...trpc.loads.list.pathKey(), { input: filter, type: "infinite" }],
     queryFn: ({ pageParam, signal }) => client.loads.list.query(pageParam ? { ...filter, cursor: pageParam } : filter, { signal }),
@@ -60,6 +71,27 @@ function LoadsList({ base, scope }: { base: string; scope: Pick<TLoadFilter, "co
         <h2 className="card-title">{t("title")}</h2>
       </div>
       <p className="muted small">{t("lead")}</p>
+      {lateCount || lateOnly ? (
+        <div className="alert alert-warn" role="alert" data-testid="loads-late-seals" data-count={lateCount}>
+          {lateCount ? <span>{t("sealLateBanner" as TLoadsKey, { count: lateCount, grace: late.data?.sealGraceSeconds ?? 60 })} </span> : null}
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() => {
+              const next = new URLSearchParams(window.location.search);
+              if (lateOnly) next.delete("late");
+              else {
+                next.set("late", "1");
+                next.set("date", lateDay);
+              }
+              setParams(next, { replace: true });
+            }}
+            data-testid="loads-late-toggle"
+          >
+            {lateOnly ? t("sealLateAll") : t("sealLateShow")}
+          </button>
+        </div>
+      ) : null}
       <div className="filters">
         <label className="inline-field">
           <span>{t("date")}</span>
@@ -136,6 +168,11 @@ function LoadsList({ base, scope }: { base: string; scope: Pick<TLoadFilter, "co
                         </td>
                         <td>
                           <LoadStatusPill status={r.status} />
+                          {r.lateSeal ? (
+                            <div>
+                              <SealLateness load={r} />
+                            </div>
+                          ) : null}
                         </td>
                         <td className="num">{r.counts.assigned}</td>
                         <td className={`num${r.counts.rolled ? " warn-text" : ""}`}>{r.counts.rolled}</td>
