@@ -237,6 +237,8 @@ describe("a milk run sealed after parcels were handled one by one before its cut
     expect(view.removed.map((r) => r.removedReason).sort()).toEqual(
       ["LEG_DEPARTED", "LEG_DEPARTED", "LEG_DEPARTED", "PARCEL_EXCEPTION", "PARCEL_MOVED", "PARCEL_DELIVERED"].sort(),
     );
+    const row = (await h.callerAs(manager).loads.list({ countyCode })).items.find((r) => r.id === load.id)!;
+    expect(row.counts).toMatchObject({ assigned: 4, weightG: 13_000, removed: 6, rolled: 0 });
     const stops = view.vehicles.flatMap((v) => v.stops.map((s) => s.code));
     expect(new Set(stops)).toEqual(new Set(["P200", "P202", "P204", "P208"]));
   });
