@@ -102,7 +102,14 @@ describe("待取件", () => {
   it("fits a 390 px phone without sideways scrolling", async () => {
     const page = await open({ width: 390, height: 844 });
     await page.goto(`${baseUrl}/station/shelf`);
-    await page.getByTestId("shelf-summary").waitFor();
+    await page.getByTestId("shelf-search").waitFor();
+    await page
+      .getByTestId("shelf-summary")
+      .waitFor({ timeout: 30_000 })
+      .catch(async (e: unknown) => {
+        await page.screenshot({ path: screenshotPath("shelf-390-failed"), fullPage: true });
+        throw e;
+      });
     const o = await horizontalOverflow(page);
     await page.screenshot({ path: screenshotPath("shelf-390"), fullPage: true });
     expect(o.scrollWidth).toBeLessThanOrEqual(o.clientWidth);
