@@ -107,9 +107,7 @@ export async function actOnException(db: Db, actor: Actor, q: TExceptionAct, kin
     const prior = await db.exceptionAction.findUnique({ where: { clientRequestId: q.clientRequestId } });
     if (!prior) return null;
     if (prior.shipmentId !== q.shipmentId || prior.kind !== kind || prior.countyCode !== q.countyCode || prior.actorId !== actor.userId)
-      throw new AppError("CONFLICT", "clientRequestId: already used for another action", {
-        issues: [{ path: "clientRequestId", message: "already used for another action" }],
-      });
+      throw AppError.at("clientRequestId", "ALREADY_TAKEN").withCode("CONFLICT");
     return { action: present(prior), replayed: true, contact: kind === "CALL" ? await contactOf(db, prior.nodeId) : null };
   };
   const first = await replay();
@@ -119,10 +117,7 @@ export async function actOnException(db: Db, actor: Actor, q: TExceptionAct, kin
     where: { id: q.shipmentId, countyCode: q.countyCode },
     select: { id: true, countyCode: true, status: true, temp: true, destNodeId: true, currentNodeId: true, originNodeId: true },
   });
-  if (!parcel)
-    throw new AppError("NOT_FOUND", `shipmentId: no such parcel in county ${q.countyCode}`, {
-      issues: [{ path: "shipmentId", message: "no such parcel in this county" }],
-    });
+  if (!parcel) throw AppError.notFound(`shipmentId: no such parcel in county ${q.countyCode}`);
   const routing = kind === "REPLAN" ? await loadRouting(db, q.countyCode) : null;
   const user = await db.user.findUnique({ where: { id: actor.userId }, select: { displayName: true } });
   const actorName = user?.displayName ?? actor.username;
@@ -161,7 +156,7 @@ export async function actOnException(db: Db, actor: Actor, q: TExceptionAct, kin
   if (!done) {
     const again = await replay();
     if (again) return again;
-    throw new AppError("CONFLICT", "clientRequestId: taken by a request still running");
+    throw AppError.at("clientRequestId", "ALREADY_TAKEN").withCode("CONFLICT");
   }
   return { action: present(done), replayed: false, contact: kind === "CALL" ? await contactOf(db, done.nodeId) : null };
 }
