@@ -75,12 +75,12 @@ describe("web smoke", () => {
     await page.screenshot({ path: screenshotPath("admin-audit"), fullPage: true });
   });
 
-  it("a county manager is kept out of the admin pages and other areas", async () => {
+  it("a county manager is kept out of the admin pages and other areas (their county's users are theirs: users.test.ts)", async () => {
     const page = await newPage();
     await submitLogin(page, baseUrl, "manager", "manager123");
     await areaHeading(page);
-    expect(await page.getByTestId("nav-users").count()).toBe(0);
-    await page.goto(`${baseUrl}/county/users`);
+    expect(await page.getByTestId("nav-audit").count()).toBe(0);
+    await page.goto(`${baseUrl}/county/audit`);
     await page.getByTestId("area-heading").waitFor({ state: "visible" });
     expect(new URL(page.url()).pathname).toBe("/county");
     await page.goto(`${baseUrl}/merchant`);

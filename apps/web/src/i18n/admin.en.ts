@@ -2,6 +2,32 @@
 import type { adminZh } from "./admin.zh.ts";
 
 export const adminEn = {
+  users: {
+    actions: "Actions",
+    node: "Node",
+    county: "County",
+    pickCounty: "Choose a county first",
+    pickNode: "Choose a node",
+    nodeSearch: "Filter by name or code",
+    noNodes: "No matching node in this county",
+    deactivate: "Deactivate",
+    activate: "Activate",
+    confirmDeactivate: "Deactivate {{username}}? All their sessions end at once.",
+    deactivated: "{{username}} deactivated; sessions ended: {{count}}.",
+    activated: "{{username}} activated.",
+    resetPassword: "Reset password",
+    resetTitle: "Reset the password of {{username}}",
+    resetLead: "Leave empty to generate one (shown only this once). Every session of the user ends.",
+    newPassword: "New password (optional)",
+    resetSubmit: "Reset",
+    resetting: "Resetting…",
+    cancel: "Cancel",
+    resetDone: "Password of {{username}} reset; sessions ended: {{count}}.",
+    generatedPassword: "New password (shown only this once, pass it on to the user):",
+    actionFailed: "Failed: {{message}}",
+    forbidden: "You may not manage this user: a county manager manages only their county's station staff.",
+    managerLead: "County managers create station staff for their county's nodes, deactivate accounts and reset passwords.",
+  },
   throttles: {
     title: "Sign-in throttling",
     lead: "A username failing {{perPair}} times from one address, or an address failing {{perIp}} times, is refused for a while (within {{minutes}} min); a username alone is only slowed down, never locked.",

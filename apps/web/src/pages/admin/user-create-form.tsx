@@ -1,21 +1,31 @@
-// ADMIN: create a user; the scope field shown follows the chosen role.
+// Create a user; the scope field shown follows the chosen role. ADMIN any role and county; a county manager station
+// staff of their own county's nodes. The node is picked by name or code, never pasted as an id.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ROLES, type TRole } from "@xiangda/domain";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { useUser } from "../../auth/session-context.ts";
 import { FormField } from "../../components/form-field.tsx";
 import { readApiError } from "../../lib/api-error.ts";
 import { useTRPC } from "../../lib/trpc.ts";
+import { NodePicker } from "./node-picker.tsx";
+import { useAdminT } from "./use-admin-t.ts";
 
 const EMPTY = { username: "", password: "", displayName: "", countyCode: "", nodeId: "", merchantId: "" };
 type TDraft = typeof EMPTY;
 
 export function UserCreateForm() {
   const { t } = useTranslation();
+  const ta = useAdminT();
   const trpc = useTRPC();
+  const me = useUser();
+  const isAdmin = me.role === "ADMIN";
+  const roles = isAdmin ? ROLES : (["STATION_STAFF"] as const);
   const queryClient = useQueryClient();
-  const counties = useQuery(trpc.county.list.queryOptions(undefined, { staleTime: 5 * 60_000 }));
+  const counties = useQuery(trpc.county.list.queryOptions(undefined, { staleTime: 5 * 60_000, enabled: isAdmin }));
   const [draft, setDraft] = useState<TDraft>(EMPTY);
+  // The county whose nodes the picker lists: a manager's own, or the one ADMIN chose.
+  const [nodeCounty, setNodeCounty] = useState(isAdmin ? "" : (me.countyCode ?? ""));
   const [role, setRole] = useState<TRole>("STATION_STAFF");
   const [createdName, setCreatedName] = useState<string | null>(null);
 
@@ -86,7 +96,7 @@ export function UserCreateForm() {
         </FormField>
         <FormField id="new-role" label={t("users.role")} error={fieldError("role")}>
           <select id="new-role" value={role} onChange={(e) => setRole(e.target.value as TRole)}>
-            {ROLES.map((r) => (
+            {roles.map((r) => (
               <option key={r} value={r}>
                 {t(`roles.${r}`)}
               </option>
@@ -105,9 +115,35 @@ export function UserCreateForm() {
             </select>
           </FormField>
         ) : null}
+        {role === "STATION_STAFF" && isAdmin ? (
+          <FormField id="new-node-county" label={ta("users.county")}>
+            <select
+              id="new-node-county"
+              value={nodeCounty}
+              onChange={(e) => {
+                setNodeCounty(e.target.value);
+                set("nodeId")("");
+              }}
+              data-testid="new-node-county"
+            >
+              <option value="">{t("common.none")}</option>
+              {(counties.data ?? []).map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.name}（{c.code}）
+                </option>
+              ))}
+            </select>
+          </FormField>
+        ) : null}
         {role === "STATION_STAFF" ? (
-          <FormField id="new-node-id" label={t("users.nodeId")} error={fieldError("nodeId")}>
-            <input id="new-node-id" className="mono" value={draft.nodeId} onChange={(e) => set("nodeId")(e.target.value)} />
+          <FormField id="new-node-id" label={ta("users.node")} error={fieldError("nodeId")}>
+            <NodePicker
+              id="new-node-id"
+              countyCode={nodeCounty}
+              value={draft.nodeId}
+              onChange={set("nodeId")}
+              invalid={Boolean(fieldError("nodeId"))}
+            />
           </FormField>
         ) : null}
         {role === "MERCHANT" ? (

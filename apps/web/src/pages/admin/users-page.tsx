@@ -1,35 +1,58 @@
-// ADMIN: every user with role and scope, the form to add one, and sign-in throttling.
+// Users: every user with role and scope (ADMIN all, a manager their county's), the form to add one, deactivation and
+// password reset on the rows the caller may manage, and, for ADMIN, sign-in throttling.
 import { useQuery } from "@tanstack/react-query";
-import type { TRole } from "@xiangda/domain";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useUser } from "../../auth/session-context.ts";
 import { DataState } from "../../components/data-state.tsx";
-import { shortId } from "../../lib/short-id.ts";
 import { formatDateTime } from "../../lib/time.ts";
-import { useTRPC } from "../../lib/trpc.ts";
+import { useTRPC, type TRouterOutputs } from "../../lib/trpc.ts";
 import { LoginThrottlesCard } from "./login-throttles-card.tsx";
+import { ResetPasswordCard, UserActions, type TUserActionResult } from "./user-actions.tsx";
 import { UserCreateForm } from "./user-create-form.tsx";
+import { useAdminT } from "./use-admin-t.ts";
+
+type TUserRow = TRouterOutputs["users"]["list"][number];
 
 export function UsersPage() {
   const { t } = useTranslation();
-  // What each role is bound to: a county, a node or a merchant (ids shortened, full on hover).
-  const scopeOf = (u: { role: TRole; countyCode: string | null; nodeId: string | null; merchantId: string | null }) => {
-    if (u.role === "ADMIN") return { label: t("header.allScopes"), full: undefined };
-    const [kind, id] =
-      u.role === "STATION_STAFF"
-        ? [t("users.nodeId"), u.nodeId]
-        : u.role === "MERCHANT"
-          ? [t("users.merchantId"), u.merchantId]
-          : [t("users.countyCode"), u.countyCode];
-    if (!id) return { label: t("common.none"), full: undefined };
-    return { label: `${kind} ${shortId(id)}`, full: `${kind} ${id}` };
-  };
+  const ta = useAdminT();
+  const me = useUser();
   const trpc = useTRPC();
   const users = useQuery(trpc.users.list.queryOptions({}));
+  const [result, setResult] = useState<TUserActionResult | null>(null);
+  const [resetting, setResetting] = useState<{ id: string; username: string; active: boolean } | null>(null);
+  // What each role is bound to: the station by name and code, a county by code; a merchant by its id.
+  const scopeOf = (u: TUserRow) => {
+    if (u.role === "ADMIN") return t("header.allScopes");
+    if (u.role === "STATION_STAFF") return u.node ? `${u.node.name}（${u.node.code}）` : t("common.none");
+    if (u.role === "MERCHANT") return u.merchantId ? `${t("users.merchantId")} ${u.merchantId.slice(0, 8)}` : t("common.none");
+    return u.countyCode ?? t("common.none");
+  };
 
   return (
-    <div className="page page-split">
+    // Stacked, not split: the table with its actions column takes the full width (at 1280 px a split clipped it).
+    <div className="page">
       <section className="card">
         <h2 className="card-title">{t("users.title")}</h2>
+        {me.role !== "ADMIN" ? <p className="muted small">{ta("users.managerLead")}</p> : null}
+        {result ? (
+          <div
+            className={`alert ${result.kind === "ok" ? "alert-success" : "alert-error"}`}
+            role={result.kind === "ok" ? "status" : "alert"}
+            data-testid="user-action-result"
+          >
+            {result.text}
+            {result.kind === "ok" && result.password ? (
+              <div>
+                {ta("users.generatedPassword")}{" "}
+                <strong className="mono" data-testid="user-generated-password">
+                  {result.password}
+                </strong>
+              </div>
+            ) : null}
+          </div>
+        ) : null}
         <DataState query={users} isEmpty={(rows) => rows.length === 0}>
           {(rows) => (
             <div className="table-wrap">
@@ -42,34 +65,55 @@ export function UsersPage() {
                     <th>{t("users.scope")}</th>
                     <th>{t("users.status")}</th>
                     <th>{t("users.createdAt")}</th>
+                    <th>{ta("users.actions")}</th>
                   </tr>
                 </thead>
                 <tbody>
-                  {rows.map((u) => {
-                    const scope = scopeOf(u);
-                    return (
-                      <tr key={u.id}>
-                        <td className="mono">{u.username}</td>
-                        <td>{u.displayName}</td>
-                        <td>{t(`roles.${u.role}`)}</td>
-                        <td title={scope.full}>{scope.label}</td>
-                        <td>
-                          <span className={`status-pill ${u.active ? "status-active" : "status-closed"}`}>
-                            {u.active ? t("common.active") : t("common.inactive")}
-                          </span>
-                        </td>
-                        <td className="nowrap">{formatDateTime(u.createdAt)}</td>
-                      </tr>
-                    );
-                  })}
+                  {rows.map((u) => (
+                    <tr key={u.id} data-testid={`user-row-${u.username}`}>
+                      <td className="mono">{u.username}</td>
+                      <td>{u.displayName}</td>
+                      <td>{t(`roles.${u.role}`)}</td>
+                      <td>{scopeOf(u)}</td>
+                      <td>
+                        <span className={`status-pill ${u.active ? "status-active" : "status-closed"}`}>
+                          {u.active ? t("common.active") : t("common.inactive")}
+                        </span>
+                      </td>
+                      <td className="nowrap">{formatDateTime(u.createdAt)}</td>
+                      <td>
+                        {u.manageable ? (
+                          <UserActions
+                            user={u}
+                            onResult={setResult}
+                            onReset={(x) => {
+                              setResult(null);
+                              setResetting(x);
+                            }}
+                          />
+                        ) : null}
+                      </td>
+                    </tr>
+                  ))}
                 </tbody>
               </table>
             </div>
           )}
         </DataState>
       </section>
+      {resetting ? (
+        <ResetPasswordCard
+          key={resetting.id}
+          user={resetting}
+          onCancel={() => setResetting(null)}
+          onDone={(r) => {
+            setResetting(null);
+            setResult(r);
+          }}
+        />
+      ) : null}
       <UserCreateForm />
-      <LoginThrottlesCard />
+      {me.role === "ADMIN" ? <LoginThrottlesCard /> : null}
     </div>
   );
 }
