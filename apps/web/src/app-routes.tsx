@@ -10,6 +10,7 @@ import { AREA_ROLES } from "./lib/roles.ts";
 import { CountyNav } from "./pages/county/county-nav.tsx";
 import { CounterNav } from "./pages/counter/counter-scope.tsx";
 import { useLoadsT } from "./pages/loads/use-loads-t.ts";
+import { useShelfT } from "./pages/station/shelf/use-shelf-t.ts";
 import { LoginPage } from "./pages/login-page.tsx";
 import { MerchantNav } from "./pages/merchant/merchant-scope.tsx";
 import { NotFoundPage } from "./pages/not-found-page.tsx";
@@ -47,6 +48,7 @@ const MerchantRestockPage = page(() => import("./pages/merchant/merchant-restock
 const MerchantSalesPage = page(() => import("./pages/merchant/merchant-sales-page.tsx"), "MerchantSalesPage");
 const ProductDetailPage = page(() => import("./pages/merchant/product-detail-page.tsx"), "ProductDetailPage");
 const ProductsPage = page(() => import("./pages/merchant/products-page.tsx"), "ProductsPage");
+const ExceptionsPage = page(() => import("./pages/exceptions/exceptions-page.tsx"), "ExceptionsPage");
 const ManifestPage = page(() => import("./pages/shipments/manifest-page.tsx"), "ManifestPage");
 const StationManifestsPage = page(() => import("./pages/station/manifests-page.tsx"), "StationManifestsPage");
 const OverduePage = page(() => import("./pages/shipments/overdue-page.tsx"), "OverduePage");
@@ -54,18 +56,23 @@ const ShipmentDetailPage = page(() => import("./pages/shipments/shipment-detail-
 const ShipmentsPage = page(() => import("./pages/shipments/shipments-page.tsx"), "ShipmentsPage");
 const AcceptPage = page(() => import("./pages/station/accept-page.tsx"), "AcceptPage");
 const StationConsole = page(() => import("./pages/station/console/station-console.tsx"), "StationConsole");
+const ShelfListPage = page(() => import("./pages/station/shelf/shelf-page.tsx"), "ShelfListPage");
+const StocktakePage = page(() => import("./pages/station/stocktake/stocktake-page.tsx"), "StocktakePage");
 const TrackPage = page(() => import("./pages/track-page.tsx"), "TrackPage");
 const TracePage = page(() => import("./pages/trace/trace-page.tsx"), "TracePage");
 
 export function AppRoutes() {
   const { t } = useTranslation();
   const tl = useLoadsT();
+  const tsh = useShelfT();
   const overview = (to: string) => [{ to, label: t("nav.overview"), end: true, testId: "nav-overview" }];
   const stationNav = [
     ...overview("/station"),
     { to: "/station/accept", label: t("nav.accept"), testId: "nav-accept" },
     { to: "/station/manifests", label: t("nav.stationManifests"), testId: "nav-manifests" },
     { to: "/station/loads", label: tl("nav"), testId: "nav-loads" },
+    { to: "/station/shelf", label: tsh("nav.shelf"), testId: "nav-shelf" },
+    { to: "/station/stocktake", label: tsh("nav.stocktake"), testId: "nav-stocktake" },
   ];
 
   return (
@@ -117,6 +124,8 @@ export function AppRoutes() {
           <Route path="manifests" element={<StationManifestsPage />} />
           <Route path="loads" element={<StationLoadsPage />} />
           <Route path="loads/:id" element={<StationLoadDetailPage />} />
+          <Route path="shelf" element={<ShelfListPage />} />
+          <Route path="stocktake" element={<StocktakePage />} />
         </Route>
         <Route
           path="/county"
@@ -135,6 +144,7 @@ export function AppRoutes() {
           <Route path="shipments" element={<ShipmentsPage />} />
           <Route path="shipments/:waybillNo" element={<ShipmentDetailPage />} />
           <Route path="overdue" element={<OverduePage />} />
+          <Route path="exceptions" element={<ExceptionsPage />} />
           <Route path="manifests" element={<ManifestPage />} />
           <Route path="loads" element={<CountyLoadsPage />} />
           <Route path="loads/:id" element={<CountyLoadDetailPage />} />

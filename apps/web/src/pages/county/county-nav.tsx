@@ -18,6 +18,7 @@ export function CountyNav() {
     { to: "/county", label: td("nav"), end: true, testId: "nav-overview" },
     { to: "/county/shipments", label: t("nav.shipments"), testId: "nav-shipments" },
     { to: "/county/overdue", label: t("nav.overdue"), testId: "nav-overdue" },
+    { to: "/county/exceptions", label: td("exceptions.nav"), testId: "nav-exceptions" },
     { to: "/county/loads", label: tl("nav"), testId: "nav-loads" },
     { to: "/county/manifests", label: t("nav.manifests"), testId: "nav-manifests" },
     { to: "/county/network", label: t("nav.network"), testId: "nav-network" },
