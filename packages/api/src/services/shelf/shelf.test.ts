@@ -215,7 +215,7 @@ describe("批量出库", () => {
       { waybillNos: [x.waybillNo], verify: {} },
       { waybillNos: [x.waybillNo], verify: { pickupCode: "12345a" } },
     ])
-      await expect(P().handOut({ nodeId: ids.P200!, clientId: randomUUID(), ...(bad as never) })).rejects.toMatchObject({
+      await expect(P().handOut({ nodeId: ids.P200!, clientId: randomUUID(), ...bad } as never)).rejects.toMatchObject({
         code: "BAD_REQUEST",
       });
     await expect(
