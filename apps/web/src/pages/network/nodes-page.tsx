@@ -123,10 +123,13 @@ function NodesView({ countyCode }: { countyCode: string }) {
                     {rows.map((n) => (
                       <tr key={n.id} data-testid="node-row" data-code={n.code}>
                         <td className="mono">{n.code}</td>
-                        <td>{n.name}</td>
+                        {/* Names, areas and parents wrap so the edit buttons stay in view at 1280 px. */}
+                        <td className="wrap-narrow">{n.name}</td>
                         <td>{t(`tiers.${n.tier}`)}</td>
-                        <td title={n.areaCode}>{areaLabel(areas, n.areaCode)}</td>
-                        <td>
+                        <td className="wrap-narrow" title={n.areaCode}>
+                          {areaLabel(areas, n.areaCode)}
+                        </td>
+                        <td className="wrap-narrow">
                           {n.parentCode ? (
                             <>
                               <span className="mono">{n.parentCode}</span>

@@ -208,7 +208,8 @@ function ShipmentsView({ countyCode }: { countyCode: string }) {
                           {r.selfPickup ? <div className="muted small">{t("shipments.selfPickup")}</div> : null}
                         </td>
                         <td className="nowrap">{r.promisedAt ? formatDateTime(r.promisedAt) : <span className="muted">{t("common.none")}</span>}</td>
-                        <td>
+                        {/* An organisation's name is shown whole (not masked): it wraps, so the created column stays in view. */}
+                        <td className="wrap-narrow">
                           {r.recipientName}
                           <div className="muted small mono">{r.recipientPhone}</div>
                         </td>
