@@ -7,10 +7,13 @@ import { openDB, type DBSchema, type IDBPDatabase } from "idb";
 export interface TQueuedScan {
   clientScanId: string;
   code: string;
-  action: string;
+  /** Absent: the server infers it (AUTO mode). */
+  action?: string;
   nodeId: string;
   at: string;
   vehicleId?: string;
+  /** A vehicle's id, number or plate (the server resolves it within the node's county). */
+  vehicle?: string;
   exceptionReason?: string;
   pickupCode?: string;
   phoneLast4?: string;

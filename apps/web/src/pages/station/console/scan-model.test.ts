@@ -9,13 +9,15 @@ function entry(id: string, outcome: TScanEntry["outcome"], code = id, action = "
 }
 
 describe("scan console model", () => {
-  it("maps F1–F7 and Alt+1..7 to the seven modes", () => {
+  it("maps F1–F7 and Alt+1..7 to the seven actions, F8 and Alt+0 to AUTO", () => {
     expect(modeForKey(key("F1"))).toBe("ARRIVE");
     expect(modeForKey(key("F7"))).toBe("EXCEPTION");
     expect(modeForKey(key("3", true))).toBe("LOAD");
     expect(modeForKey(key("3"))).toBeNull();
-    expect(modeForKey(key("F8"))).toBeNull();
+    expect(modeForKey(key("F8"))).toBe("AUTO");
+    expect(modeForKey(key("0", true))).toBe("AUTO");
     expect(modeForKey(key("8", true))).toBeNull();
+    expect(modeForKey(key("F9"))).toBeNull();
   });
 
   it("colours outcomes", () => {

@@ -2,14 +2,27 @@
 // and the merge of today's server list with the scans made on this screen.
 import { TRPCClientError } from "@trpc/client";
 
-export const CONSOLE_MODES = ["ARRIVE", "DEPART", "LOAD", "HANDOVER", "DELIVER", "PICKUP", "EXCEPTION"] as const;
+/** The seven scan actions, in shortcut order (F1–F7). */
+export const ACTION_MODES = ["ARRIVE", "DEPART", "LOAD", "HANDOVER", "DELIVER", "PICKUP", "EXCEPTION"] as const;
+export type TAction = (typeof ACTION_MODES)[number];
+/** AUTO sends no action: the server infers it from the code and the node and says which it applied. */
+export const CONSOLE_MODES = ["AUTO", ...ACTION_MODES] as const;
 export type TMode = (typeof CONSOLE_MODES)[number];
 
-/** F1..F7 or Alt+1..7 → a mode, else null. */
+export const isAction = (x: string): x is TAction => (ACTION_MODES as readonly string[]).includes(x);
+
+/** The shortcut shown on a mode's button. */
+export function keyLabel(m: TMode): string {
+  return m === "AUTO" ? "F8" : `F${ACTION_MODES.indexOf(m) + 1}`;
+}
+
+/** F1..F7 or Alt+1..7 → an action, F8 or Alt+0 → AUTO, else null. */
 export function modeForKey(e: { key: string; altKey: boolean; ctrlKey: boolean; metaKey: boolean }): TMode | null {
+  if (e.ctrlKey || e.metaKey) return null;
+  if (e.key === "F8" || (e.altKey && e.key === "0")) return "AUTO";
   const f = /^F([1-7])$/.exec(e.key);
-  if (f && !e.ctrlKey && !e.metaKey) return CONSOLE_MODES[Number(f[1]) - 1] ?? null;
-  if (e.altKey && !e.ctrlKey && !e.metaKey && /^[1-7]$/.test(e.key)) return CONSOLE_MODES[Number(e.key) - 1] ?? null;
+  if (f) return ACTION_MODES[Number(f[1]) - 1] ?? null;
+  if (e.altKey && /^[1-7]$/.test(e.key)) return ACTION_MODES[Number(e.key) - 1] ?? null;
   return null;
 }
 
@@ -57,6 +70,10 @@ export interface TScanEntry {
   waybillNo: string | null;
   nextHop: string | null;
   shelfSlot: string | null;
+  /** The server chose the action (AUTO mode). */
+  inferred?: boolean;
+  /** This screen's running number of the scan (1, 2, …): tells two identical results apart. */
+  seq?: number;
 }
 
 export interface TTodayServer {

@@ -1,6 +1,8 @@
 // The station console (/station): one always-focused scan input fed by a handheld or USB wedge scanner (code + Enter),
-// seven modes with F1–F7 / Alt+1..7, instant colour + tone + large text per scan, today's list with OK counts per mode,
-// an IndexedDB queue when the API is unreachable (synced in order with scan.recordBatch), camera scanning and labels.
+// AUTO (the server picks the action and says which) or one of seven modes with F1–F7 / Alt+1..7, instant colour + tone +
+// large text per scan ("checking…" at once, each result numbered and flashed, a full-screen flash on errors, the shelf
+// slot very large and optionally spoken), expected vs scanned for a manifest or load, today's list with OK counts per
+// mode, an IndexedDB queue when the API is unreachable (synced in order with scan.recordBatch), camera scanning and labels.
 // The scan input is uncontrolled: network results never re-render its value, so fast scanners lose no characters.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
@@ -10,11 +12,15 @@ import { useUser } from "../../../auth/session-context.ts";
 import { readApiError } from "../../../lib/api-error.ts";
 import { useTRPC, useTRPCClient, type TRouterOutputs } from "../../../lib/trpc.ts";
 import { StationHome } from "../../station-home.tsx";
+import { ExpectedPanel, type TTrack } from "./expected-panel.tsx";
 import { drainQueue, OfflineScanQueue, type TQueuedScan } from "./offline-queue.ts";
 import {
+  ACTION_MODES,
   colourFor,
   CONSOLE_MODES,
+  isAction,
   isRetryable,
+  keyLabel,
   lastOkWaybills,
   mergeToday,
   modeForKey,
@@ -24,17 +30,23 @@ import {
   type TScanEntry,
 } from "./scan-model.ts";
 import { playTone } from "./scan-sound.ts";
+import { readSpeakSetting, slotForSpeech, speak, speechAvailable, storeSpeakSetting } from "./scan-speech.ts";
 import { scanText } from "./scan-text.ts";
+import { findDeparting, VehiclePicker } from "./vehicle-picker.tsx";
 import { printLabels as printLabelsPdf } from "../../../lib/print-labels.ts";
 
 const CameraScanner = lazy(() => import("./camera-scanner.tsx"));
 
 type TScanResult = TRouterOutputs["scan"]["record"];
+/** What the scan API adds to each result (contract C1): the action applied and whether the server chose it. */
+type TApplied = { action?: string | null; inferred?: boolean | null };
 type TFeedback = { kind: "scan"; id: string } | { kind: "notice"; outcome: TOutcome; message: string } | null;
 
 const REASON_KEYS = ["damaged", "wrongAddress", "unreachable", "refused", "missing"] as const;
 const VEHICLE_KEY = "xd.scan.vehicle";
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Codes that are parcels, loads or shelf slots, never a vehicle. */
+const NOT_A_VEHICLE = /^(XD\d|LD\d|[A-Z]-\d{2}-\d{2}$)/i;
 const SYNC_EVERY_MS = 4000;
 const SEND_TIMEOUT_MS = 10_000;
 const PRINT_CHOICES = [1, 5, 10, 20, 50] as const;
@@ -75,12 +87,25 @@ function ScanConsole({ nodeId }: { nodeId: string }) {
   const awaiting = useQuery(
     trpc.shipments.awaitingAcceptance.queryOptions({ nodeId, limit: 200 }, { refetchInterval: 60_000, retry: false }),
   );
+  // Asked at once, not when LOAD is chosen: this and the queries above warm the session, the connection and the node's
+  // data, so the first scan after sign-in finds everything ready.
+  const departing = useQuery(trpc.scan.departingVehicles.queryOptions({ nodeId }, { staleTime: 60_000, refetchInterval: 300_000, retry: false }));
 
   const inputRef = useRef<HTMLInputElement>(null);
   const vehicleRef = useRef<HTMLInputElement>(null);
   const pickupRef = useRef<HTMLInputElement>(null);
-  const [mode, setModeState] = useState<TMode>("ARRIVE");
-  const [vehicleId, setVehicleId] = useState(() => (UUID_RE.test(readStored(VEHICLE_KEY)) ? readStored(VEHICLE_KEY) : ""));
+  const [mode, setModeState] = useState<TMode>("AUTO");
+  const [vehicle, setVehicleState] = useState(() => readStored(VEHICLE_KEY).trim());
+  const [track, setTrack] = useState<TTrack>(null);
+  const [scannedLoads, setScannedLoads] = useState<string[]>([]);
+  const [speakOn, setSpeakOn] = useState(readSpeakSetting);
+  const speakRef = useRef(speakOn);
+  speakRef.current = speakOn;
+  /** How many errors so far: the full-screen flash is keyed by it, so each error flashes anew; 0 while none shows. */
+  const [flash, setFlash] = useState(0);
+  const flashes = useRef(0);
+  const flashError = useCallback(() => setFlash(++flashes.current), []);
+  const seqRef = useRef(0);
   const [reasonKey, setReasonKey] = useState<string>("");
   const [reasonText, setReasonText] = useState("");
   const [pickupFor, setPickupFor] = useState<string | null>(null);
@@ -124,6 +149,7 @@ function ScanConsole({ nodeId }: { nodeId: string }) {
 
   const applyResult = useCallback(
     (r: TScanResult, live: boolean) => {
+      const applied = r as TScanResult & TApplied;
       upsert(r.clientScanId, {
         outcome: r.outcome,
         message: r.message,
@@ -132,14 +158,27 @@ function ScanConsole({ nodeId }: { nodeId: string }) {
         waybillNo: r.shipment?.waybillNo ?? null,
         nextHop: r.nextHop?.name ?? null,
         shelfSlot: r.shelfSlot,
+        ...(applied.action ? { action: applied.action } : {}),
+        inferred: !!applied.inferred,
       });
+      // A load's code scanned here: its expected vs scanned is what the staff now works through.
+      const load = r.reason === "LOAD_SUMMARY" && typeof r.params?.load === "string" ? r.params.load : null;
+      if (load) {
+        setScannedLoads((prev) => (prev.includes(load) ? prev : [load, ...prev].slice(0, 5)));
+        if (live) setTrack({ loadCode: load });
+      }
+      if (r.outcome === "OK") void queryClient.invalidateQueries({ queryKey: trpc.station.expected.pathKey() });
       if (live) {
         setFeedback({ kind: "scan", id: r.clientScanId });
         const tone = toneFor(r.outcome);
         if (tone) playTone(tone);
+        if (colourFor(r.outcome) === "bad") flashError();
+        // Spoken in Chinese whatever the screen's language (the staff's language; zh-CN voices are what devices have).
+        if (r.outcome === "OK" && r.shelfSlot && speakRef.current)
+          speak(i18n.getFixedT("zh-CN")("scan.slotSpeech", { slot: slotForSpeech(r.shelfSlot) }));
       }
     },
-    [upsert],
+    [flashError, i18n, queryClient, trpc, upsert],
   );
 
   const enqueue = useCallback(
@@ -174,10 +213,11 @@ function ScanConsole({ nodeId }: { nodeId: string }) {
         const message = readApiError(error).message;
         upsert(scan.clientScanId, { outcome: "ERROR", message });
         setFeedback({ kind: "scan", id: scan.clientScanId });
+        flashError();
         playTone("error");
       }
     },
-    [applyResult, client, enqueue, upsert],
+    [applyResult, client, enqueue, flashError, upsert],
   );
 
   const sync = useCallback(() => {
@@ -209,7 +249,15 @@ function ScanConsole({ nodeId }: { nodeId: string }) {
 
   const dispatch = useCallback(
     (code: string, action: TMode, extra: Partial<TQueuedScan> = {}) => {
-      const scan: TQueuedScan = { clientScanId: crypto.randomUUID(), code, action, nodeId, at: new Date().toISOString(), ...extra };
+      // AUTO sends no action: the server infers it and says which it applied.
+      const scan: TQueuedScan = {
+        clientScanId: crypto.randomUUID(),
+        code,
+        ...(action === "AUTO" ? {} : { action }),
+        nodeId,
+        at: new Date().toISOString(),
+        ...extra,
+      };
       const entry: TScanEntry = {
         clientScanId: scan.clientScanId,
         code,
@@ -220,17 +268,24 @@ function ScanConsole({ nodeId }: { nodeId: string }) {
         waybillNo: null,
         nextHop: null,
         shelfSlot: null,
+        seq: ++seqRef.current,
       };
       setEntries((prev) => [entry, ...prev].slice(0, 500));
+      // The panel turns to this scan at once ("checking…"): the previous result never stands in for this one.
+      setFeedback({ kind: "scan", id: scan.clientScanId });
       lane.current = lane.current.then(() => sendOne(scan)).catch(() => undefined);
     },
     [nodeId, sendOne],
   );
 
-  const notice = useCallback((message: string) => {
-    setFeedback({ kind: "notice", outcome: "ERROR", message });
-    playTone("error");
-  }, []);
+  const notice = useCallback(
+    (message: string) => {
+      setFeedback({ kind: "notice", outcome: "ERROR", message });
+      flashError();
+      playTone("error");
+    },
+    [flashError],
+  );
 
   const reason =
     reasonKey === "other" ? reasonText.trim() : reasonKey ? t(`scan.reasons.${reasonKey as (typeof REASON_KEYS)[number]}`) : "";
@@ -240,12 +295,15 @@ function ScanConsole({ nodeId }: { nodeId: string }) {
     if (!code) return;
     if (code.length > 64) return notice(`${code.slice(0, 20)}…: > 64`);
     if (mode === "LOAD") {
-      if (!vehicleId) {
+      // A vehicle's barcode (its number) or plate scanned into the main input chooses the vehicle.
+      const list = departing.data?.vehicles ?? [];
+      if (findDeparting(list, code) || (!vehicle && !NOT_A_VEHICLE.test(code))) return setVehicle(code);
+      if (!vehicle) {
         notice(t("scan.vehicleMissing"));
         vehicleRef.current?.focus();
         return;
       }
-      dispatch(code, mode, { vehicleId });
+      dispatch(code, mode, UUID_RE.test(vehicle) ? { vehicleId: vehicle } : { vehicle });
     } else if (mode === "EXCEPTION") {
       if (!reason) return notice(t("scan.reasonMissing"));
       dispatch(code, mode, { exceptionReason: reason });
@@ -286,14 +344,19 @@ function ScanConsole({ nodeId }: { nodeId: string }) {
 
   const setVehicle = (value: string) => {
     const v = value.trim();
-    if (!UUID_RE.test(v)) {
+    if (!v || v.length > 40) {
       setVehicleError(t("scan.vehicleInvalid"));
       return;
     }
+    // A departing vehicle is kept by its number, whichever of its names was typed; the server resolves any other.
+    const known = findDeparting(departing.data?.vehicles ?? [], v);
+    const chosen = known?.number ?? v;
     setVehicleError(null);
-    setVehicleId(v);
+    setVehicleState(chosen);
+    if (vehicleRef.current) vehicleRef.current.value = chosen;
+    if (known) setTrack({ loadCode: known.loadCode });
     try {
-      globalThis.localStorage?.setItem(VEHICLE_KEY, v);
+      globalThis.localStorage?.setItem(VEHICLE_KEY, chosen);
     } catch {
       // kept for this page only
     }
@@ -304,11 +367,19 @@ function ScanConsole({ nodeId }: { nodeId: string }) {
     (next: TMode) => {
       setModeState(next);
       setPickupFor(null);
-      if (next === "LOAD" && !vehicleId) requestAnimationFrame(() => vehicleRef.current?.focus());
+      if (next === "LOAD" && !vehicle) requestAnimationFrame(() => vehicleRef.current?.focus());
       else refocus(true);
     },
-    [refocus, vehicleId],
+    [refocus, vehicle],
   );
+
+  // Loading a vehicle of a departing load: that load's expected vs scanned, unless the staff chose another.
+  const departingList = departing.data?.vehicles;
+  useEffect(() => {
+    if (mode !== "LOAD" || !vehicle || !departingList) return;
+    const known = findDeparting(departingList, vehicle);
+    if (known) setTrack((cur) => cur ?? { loadCode: known.loadCode });
+  }, [mode, vehicle, departingList]);
 
   // Mode shortcuts anywhere on the page (F-keys would otherwise open help, search, reload…).
   useEffect(() => {
@@ -350,19 +421,38 @@ function ScanConsole({ nodeId }: { nodeId: string }) {
   }, []);
 
   const merged = useMemo(() => mergeToday(entries, today.data), [entries, today.data]);
-  const shown: { outcome: TOutcome; title: string; detail: string; code: string } | null = useMemo(() => {
+  const shown: {
+    outcome: TOutcome;
+    title: string;
+    detail: string;
+    code: string;
+    seq: number;
+    slot: string | null;
+    applied: string | null;
+  } | null = useMemo(() => {
     if (!feedback) return null;
     if (feedback.kind === "notice")
-      return { outcome: feedback.outcome, title: t("scan.outcomes.ERROR"), detail: feedback.message, code: "" };
+      return { outcome: feedback.outcome, title: t("scan.outcomes.ERROR"), detail: feedback.message, code: "", seq: 0, slot: null, applied: null };
     const e = entries.find((x) => x.clientScanId === feedback.id);
     if (!e) return null;
+    const slot = e.outcome === "OK" && e.shelfSlot ? e.shelfSlot : null;
     const detail =
-      e.outcome === "OK" && e.shelfSlot
-        ? t("scan.shelfSlot", { slot: e.shelfSlot })
-        : e.outcome === "OK" && e.nextHop
-          ? t("scan.nextHop", { name: e.nextHop })
-          : scanText(i18n, e);
-    return { outcome: e.outcome, title: t(`scan.outcomes.${e.outcome}`), detail, code: e.waybillNo ?? e.code };
+      e.outcome === "SENDING"
+        ? ""
+        : slot
+          ? t("scan.shelfSlot", { slot })
+          : e.outcome === "OK" && e.nextHop
+            ? t("scan.nextHop", { name: e.nextHop })
+            : scanText(i18n, e);
+    return {
+      outcome: e.outcome,
+      title: e.outcome === "SENDING" ? t("scan.checking") : t(`scan.outcomes.${e.outcome}`),
+      detail,
+      code: e.waybillNo ?? e.code,
+      seq: e.seq ?? 0,
+      slot,
+      applied: e.inferred && isAction(e.action) ? t("scan.inferredAs", { action: t(`scan.modes.${e.action}`) }) : null,
+    };
   }, [entries, feedback, t, i18n]);
 
   const printWaybills = lastOkWaybills(merged.entries, printN);
@@ -404,8 +494,8 @@ function ScanConsole({ nodeId }: { nodeId: string }) {
               onClick={() => setMode(m)}
             >
               <span className="scan-mode-name">{t(`scan.modes.${m}`)}</span>
-              <kbd className="scan-mode-key" title={`Alt+${i + 1}`}>
-                F{i + 1}
+              <kbd className="scan-mode-key" title={`Alt+${i}`}>
+                {keyLabel(m)}
               </kbd>
             </button>
           ))}
@@ -413,33 +503,13 @@ function ScanConsole({ nodeId }: { nodeId: string }) {
         <p className="muted small scan-hint">{t("scan.shortcutsHint")}</p>
 
         {mode === "LOAD" && (
-          <div className="scan-extra">
-            <label className="scan-extra-label" htmlFor="scan-vehicle">
-              {t("scan.vehicleLabel")}
-            </label>
-            <div className="scan-extra-row">
-              <input
-                id="scan-vehicle"
-                ref={vehicleRef}
-                className="scan-extra-input mono"
-                defaultValue={vehicleId}
-                placeholder={t("scan.vehiclePlaceholder")}
-                autoComplete="off"
-                data-testid="scan-vehicle"
-                onKeyDown={(e) => {
-                  if (e.key === "Enter") {
-                    e.preventDefault();
-                    setVehicle(e.currentTarget.value);
-                  }
-                }}
-              />
-              <button type="button" className="btn" onClick={() => setVehicle(vehicleRef.current?.value ?? "")}>
-                {t("scan.vehicleSet")}
-              </button>
-            </div>
-            {vehicleError && <p className="field-error">{vehicleError}</p>}
-            {vehicleId && <p className="muted small">{t("scan.vehicleCurrent", { vehicle: vehicleId })}</p>}
-          </div>
+          <VehiclePicker
+            vehicle={vehicle}
+            departing={departing.data?.vehicles}
+            error={vehicleError}
+            inputRef={vehicleRef}
+            onSet={setVehicle}
+          />
         )}
 
         {mode === "EXCEPTION" && (
@@ -534,31 +604,75 @@ function ScanConsole({ nodeId }: { nodeId: string }) {
         )}
 
         <div
-          className={`scan-feedback scan-${shown ? colourFor(shown.outcome) : "idle"}`}
+          // A new key per scan replays the flash, so two identical results one after the other are seen as two.
+          key={shown ? `scan-${shown.seq}` : "idle"}
+          className={`scan-feedback scan-${shown ? colourFor(shown.outcome) : "idle"}${shown && shown.seq ? " scan-fresh" : ""}`}
           data-testid="scan-feedback"
           data-outcome={shown?.outcome ?? ""}
+          data-seq={shown?.seq ?? 0}
           role="status"
           aria-live="assertive"
         >
           {shown ? (
             <>
               <div className="scan-feedback-title">
+                {shown.seq > 0 && (
+                  <span className="scan-feedback-seq" data-testid="scan-feedback-seq">
+                    {t("scan.scanNo", { n: shown.seq })}
+                  </span>
+                )}
                 {shown.title}
                 {shown.code && <span className="scan-feedback-code mono">{shown.code}</span>}
               </div>
-              <div className="scan-feedback-detail" data-testid="scan-feedback-detail">
-                {shown.detail}
-              </div>
+              {shown.applied && (
+                <div className="scan-feedback-applied" data-testid="scan-feedback-applied">
+                  {shown.applied}
+                </div>
+              )}
+              {shown.slot ? (
+                <div className="scan-slot" data-testid="scan-slot">
+                  <span className="scan-slot-label">{t("scan.slotLabel")}</span>
+                  <span className="scan-slot-value mono">{shown.slot}</span>
+                </div>
+              ) : (
+                <div className="scan-feedback-detail" data-testid="scan-feedback-detail">
+                  {shown.detail}
+                </div>
+              )}
             </>
           ) : (
             <div className="scan-feedback-title">{t("scan.ready")}</div>
           )}
         </div>
+        {flash > 0 && (
+          <div
+            key={flash}
+            className="scan-flash"
+            data-testid="scan-flash"
+            aria-hidden="true"
+            onAnimationEnd={() => setFlash(0)}
+          />
+        )}
 
         <div className="scan-tools">
           <button type="button" className="btn" data-testid="scan-camera-open" onClick={() => setCameraOpen((o) => !o)}>
             {cameraOpen ? t("scan.cameraClose") : t("scan.camera")}
           </button>
+          {speechAvailable() && (
+            <label className="scan-speak">
+              <input
+                type="checkbox"
+                checked={speakOn}
+                data-testid="scan-speak"
+                onChange={(e) => {
+                  setSpeakOn(e.target.checked);
+                  storeSpeakSetting(e.target.checked);
+                  refocus(true);
+                }}
+              />{" "}
+              {t("scan.speak")}
+            </label>
+          )}
           <span className="scan-print">
             <button type="button" className="btn" data-testid="scan-print" onClick={printLabels} disabled={printWaybills.length === 0}>
               {t("scan.printLabels")}
@@ -593,6 +707,13 @@ function ScanConsole({ nodeId }: { nodeId: string }) {
         )}
       </section>
 
+      <ExpectedPanel
+        nodeId={nodeId}
+        track={track}
+        loadCodes={[...new Set([...(departing.data?.vehicles.map((v) => v.loadCode) ?? []), ...scannedLoads])]}
+        onTrack={setTrack}
+      />
+
       {awaiting.data?.length ? (
         <p className="card scan-awaiting" role="status" data-testid="scan-awaiting">
           {t("scan.awaiting", { count: awaiting.data.length })}{" "}
@@ -605,7 +726,7 @@ function ScanConsole({ nodeId }: { nodeId: string }) {
       <section className="card scan-today">
         <h3 className="card-title">{t("scan.todayTitle")}</h3>
         <div className="scan-counts" aria-label={t("scan.countsTitle")}>
-          {CONSOLE_MODES.map((m) => (
+          {ACTION_MODES.map((m) => (
             <div key={m} className="scan-count">
               <span className="scan-count-label">{t(`scan.modes.${m}`)}</span>
               <strong data-testid={`scan-count-${m}`}>{merged.okCounts[m] ?? 0}</strong>
@@ -618,7 +739,7 @@ function ScanConsole({ nodeId }: { nodeId: string }) {
             <li key={e.clientScanId} className={`scan-row scan-${colourFor(e.outcome)}`} data-outcome={e.outcome}>
               <span className="scan-row-time mono">{time(e.at)}</span>
               <span className="scan-row-mode">
-                {CONSOLE_MODES.includes(e.action as TMode) ? t(`scan.modes.${e.action as TMode}`) : e.action}
+                {(CONSOLE_MODES as readonly string[]).includes(e.action) ? t(`scan.modes.${e.action as TMode}`) : e.action}
               </span>
               <span className="scan-row-code mono">{e.waybillNo ?? e.code}</span>
               <span className="scan-row-result">{t(`scan.outcomes.${e.outcome}`, { defaultValue: e.outcome })}</span>

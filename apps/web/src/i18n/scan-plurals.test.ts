@@ -1,0 +1,22 @@
+// Counts in the console's sentences follow i18next plurals (issue #17 defect 10): "1 announced parcel", "2 announced
+// parcels"; Chinese has one form.
+import { describe, expect, it } from "vitest";
+import { i18n } from "./index.ts";
+
+const en = i18n.getFixedT("en");
+const zh = i18n.getFixedT("zh-CN");
+
+describe("scan console plurals", () => {
+  it("English says one parcel and several parcels", () => {
+    expect(en("scan.awaiting", { count: 1 })).toMatch(/^1 announced parcel \(.*\) waits /);
+    expect(en("scan.awaiting", { count: 2 })).toMatch(/^2 announced parcels \(.*\) wait /);
+    expect(en("scan.expected.missing", { count: 1 })).toBe("1 parcel still missing:");
+    expect(en("scan.expected.missing", { count: 3 })).toBe("3 parcels still missing:");
+    expect(en("scan.expected.extra", { count: 1 })).toContain("1 parcel is on");
+  });
+
+  it("Chinese has one form for every count", () => {
+    expect(zh("scan.awaiting", { count: 1 })).toBe("有 1 件预约件（如商户补货）等待收寄验视。");
+    expect(zh("scan.awaiting", { count: 5 })).toBe("有 5 件预约件（如商户补货）等待收寄验视。");
+  });
+});

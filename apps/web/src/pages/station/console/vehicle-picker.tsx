@@ -1,0 +1,98 @@
+// LOAD mode's vehicle: typed or scanned by its unified number (GZ-V-047) or plate (辽HD10047), or picked from the
+// vehicles of the loads leaving this node today (scan.departingVehicles). The server resolves the text within the node's
+// county (an unknown one is refused with UNKNOWN_VEHICLE), so nothing here needs the vehicle's id.
+import { useTranslation } from "react-i18next";
+import { formatDateTime } from "../../../lib/time.ts";
+import type { TRouterOutputs } from "../../../lib/trpc.ts";
+
+export type TDepartingVehicle = TRouterOutputs["scan"]["departingVehicles"]["vehicles"][number];
+
+/** Case- and space-insensitive, as the server matches. */
+/** "09:30" in Asia/Shanghai. */
+const hhmm = (iso: string) => formatDateTime(iso).slice(11, 16);
+
+export const vehicleKey = (s: string) => s.replace(/\s+/g, "").toUpperCase();
+
+/** The departing vehicle a typed or scanned text names (its id, number or plate), if any. */
+export function findDeparting(list: readonly TDepartingVehicle[], text: string): TDepartingVehicle | undefined {
+  const k = vehicleKey(text);
+  return list.find((v) => vehicleKey(v.number) === k || vehicleKey(v.plate) === k || v.vehicleId.toUpperCase() === k);
+}
+
+export function VehiclePicker({
+  vehicle,
+  departing,
+  error,
+  inputRef,
+  onSet,
+}: {
+  vehicle: string;
+  departing: readonly TDepartingVehicle[] | undefined;
+  error: string | null;
+  inputRef: React.RefObject<HTMLInputElement | null>;
+  onSet: (text: string) => void;
+}) {
+  const { t } = useTranslation();
+  const current = departing ? findDeparting(departing, vehicle) : undefined;
+  return (
+    <div className="scan-extra" data-testid="scan-vehicle-box">
+      <label className="scan-extra-label" htmlFor="scan-vehicle">
+        {t("scan.vehicleLabel")}
+      </label>
+      <div className="scan-extra-row">
+        <input
+          id="scan-vehicle"
+          ref={inputRef}
+          className="scan-extra-input mono"
+          defaultValue={vehicle}
+          placeholder={t("scan.vehiclePlaceholder")}
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          data-testid="scan-vehicle"
+          onKeyDown={(e) => {
+            if (e.key === "Enter") {
+              e.preventDefault();
+              onSet(e.currentTarget.value);
+            }
+          }}
+        />
+        <button type="button" className="btn" data-testid="scan-vehicle-set" onClick={() => onSet(inputRef.current?.value ?? "")}>
+          {t("scan.vehicleSet")}
+        </button>
+      </div>
+      {error && <p className="field-error">{error}</p>}
+      {vehicle && (
+        <p className="muted small" data-testid="scan-vehicle-current">
+          {t("scan.vehicleCurrent", { vehicle: current ? `${current.number} · ${current.plate}` : vehicle })}
+        </p>
+      )}
+      {departing &&
+        (departing.length ? (
+          <div className="scan-vehicle-choices">
+            <span className="muted small">{t("scan.vehicleDeparting")}</span>
+            {departing.map((v) => (
+              <button
+                key={`${v.loadId}:${v.vehicleId}`}
+                type="button"
+                className={`scan-vehicle-choice${current?.vehicleId === v.vehicleId ? " active" : ""}`}
+                data-testid="scan-vehicle-choice"
+                data-number={v.number}
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={() => onSet(v.number)}
+              >
+                <strong className="mono">{v.number}</strong> <span className="mono">{v.plate}</span>
+                <span className="muted small">
+                  {v.departsAt
+                    ? t("scan.vehicleChoice", { load: v.loadCode, time: hhmm(v.departsAt) })
+                    : t("scan.vehicleChoiceNoTime", { load: v.loadCode })}
+                </span>
+              </button>
+            ))}
+          </div>
+        ) : (
+          <p className="muted small">{t("scan.vehicleNoneDeparting")}</p>
+        ))}
+    </div>
+  );
+}
