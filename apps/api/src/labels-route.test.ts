@@ -68,6 +68,11 @@ describe("labels by our number or the carrier's", () => {
     // Two labels: one page each.
     expect(pdf.rawPayload.toString("latin1").match(/\/Type \/Page\b/g)).toHaveLength(2);
 
+    // Anything typed is safe in the header (percent-encoded), never a 500.
+    const odd = await app.inject({ url: `/labels.pdf?waybills=${a.waybillNo},${encodeURIComponent("运单1")}`, headers: auth });
+    expect(odd.statusCode).toBe(200);
+    expect(odd.headers["x-labels-refused"]).toBe(encodeURIComponent("运单1"));
+
     // Nothing printable: 404 with the refused list, never another county's parcel.
     const none = await app.inject({ url: `/labels.pdf?waybills=${away.waybillNo}`, headers: auth });
     expect(none.statusCode).toBe(404);

@@ -57,14 +57,12 @@ export function registerLabelRoutes(
     const r = await resolveLabelNumbers(deps.db, p.actor, p.numbers);
     const refused = r.refused.map((x) => x.requested);
     if (r.printable.length === 0)
-      return reply
-        .code(404)
-        .send({
-          error: `waybills: not found or not yours: ${refused.slice(0, 20).join(", ")}`,
-          code: "LABELS_NONE",
-          field: "waybills",
-          refused,
-        });
+      return reply.code(404).send({
+        error: `waybills: not found or not yours: ${refused.slice(0, 20).join(", ")}`,
+        code: "LABELS_NONE",
+        field: "waybills",
+        refused,
+      });
     const pdf = await renderLabels(
       await labelData(
         deps.db,
@@ -73,7 +71,8 @@ export function registerLabelRoutes(
       ),
       size,
     );
-    if (refused.length) reply.header(LABELS_REFUSED_HEADER, refused.join(","));
+    // Percent-encoded: a header carries only ASCII, whatever a client typed.
+    if (refused.length) reply.header(LABELS_REFUSED_HEADER, refused.map(encodeURIComponent).join(","));
     return reply.header("content-type", "application/pdf").header("content-disposition", `inline; filename="labels-${size}.pdf"`).send(pdf);
   });
 }
