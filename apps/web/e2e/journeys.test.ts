@@ -351,36 +351,42 @@ describe("journeys (issue #9)", () => {
           await scan(vp, p.waybillNo);
           const f = await feedback(vp, p.waybillNo);
           expect(f.outcome, f.text).toBe("OK");
-          expect(f.text).toMatch(/货架位：[A-Z]-\d{2}-\d{2}/);
+          expect(f.text).toMatch(/货架位：?\s*[A-Z]-\d{2}-\d{2}/);
         }
         await shot(vp, "journey2-08-village-arrived");
 
+        // A plain DELIVER of a parcel on the self-pickup shelf is refused (issue #17): it leaves only by PICKUP.
         await mode(vp, "DELIVER");
         await scan(vp, parcels[0]!.waybillNo);
-        const handed = await feedback(vp, parcels[0]!.waybillNo);
-        expect(handed.outcome, handed.text).toBe("OK");
-        await shot(vp, "journey2-09-handed-over");
+        const refused = await feedback(vp, parcels[0]!.waybillNo);
+        expect(refused.outcome, refused.text).toBe("INVALID_TRANSITION");
+        expect(refused.text).toContain("取件");
+        await shot(vp, "journey2-09-deliver-refused");
 
-        // The recipient's SMS (the notification sender's record) carries the code.
-        const sms = await until(
-          "the pickup SMS",
-          () =>
-            psql(
-              `SELECT payload->>'pickupCode' FROM "Notification" WHERE template = 'pickup.ready' AND payload->>'waybillNo' = ${sqlText(parcels[1]!.waybillNo)}`,
-            ),
-          (c) => /^\d{6}$/.test(c),
-          30_000,
-        );
+        // Each recipient's SMS (the notification sender's record) carries the code they pick their parcel up with.
         await mode(vp, "PICKUP");
-        await scan(vp, parcels[1]!.waybillNo);
-        await waitForFocus(vp, "scan-pickup-code");
-        await vp.keyboard.type(sms, { delay: 5 });
-        await vp.keyboard.press("Enter");
-        await vp.waitForFunction(() => document.querySelectorAll('[data-testid="scan-list"] [data-outcome="OK"]').length >= 4, undefined, {
-          timeout: 15_000,
-        });
-        const picked = await feedback(vp, parcels[1]!.waybillNo);
-        expect(picked.outcome, picked.text).toBe("OK");
+        for (const [i, p] of parcels.entries()) {
+          const sms = await until(
+            "the pickup SMS",
+            () =>
+              psql(
+                `SELECT payload->>'pickupCode' FROM "Notification" WHERE template = 'pickup.ready' AND payload->>'waybillNo' = ${sqlText(p.waybillNo)}`,
+              ),
+            (c) => /^\d{6}$/.test(c),
+            30_000,
+          );
+          await scan(vp, p.waybillNo);
+          await waitForFocus(vp, "scan-pickup-code");
+          await vp.keyboard.type(sms, { delay: 5 });
+          await vp.keyboard.press("Enter");
+          await vp.waitForFunction(
+            (n) => document.querySelectorAll('[data-testid="scan-list"] [data-outcome="OK"]').length >= n,
+            3 + i,
+            { timeout: 15_000 },
+          );
+          const picked = await feedback(vp, p.waybillNo);
+          expect(picked.outcome, picked.text).toBe("OK");
+        }
         await shot(vp, "journey2-10-picked-up");
 
         // Stored: the load sealed at its cut-off by the worker and departed with both parcels on its van; each parcel
@@ -397,7 +403,7 @@ describe("journeys (issue #9)", () => {
         expect(Number(sealedAt)).toBeGreaterThanOrEqual(cutoffAt);
         expect(Number(sealedAt)).toBeLessThan(cutoffAt + 30_000);
         expect(items).toBe("ASSIGNED:true,ASSIGNED:true");
-        for (const [i, p] of parcels.entries()) {
+        for (const p of parcels) {
           expect(psql(`SELECT status FROM "Shipment" WHERE id = ${sqlText(p.id)}`)).toBe("DELIVERED");
           expect(psql(`SELECT string_agg(DISTINCT status::text, ',') FROM "ShipmentLeg" WHERE "shipmentId" = ${sqlText(p.id)}`)).toBe(
             "ARRIVED",
@@ -406,7 +412,7 @@ describe("journeys (issue #9)", () => {
             `SELECT e.action || '@' || n.code FROM "ScanEvent" e JOIN "Node" n ON n.id = e."nodeId"
                 WHERE e."shipmentId" = ${sqlText(p.id)} AND e.outcome = 'OK' ORDER BY e.id`,
           ).split("\n");
-          expect(scans).toEqual(["ARRIVE@GZ-102", "DEPART@GZ-102", "ARRIVE@GZ-102200", `${i === 0 ? "DELIVER" : "PICKUP"}@GZ-102200`]);
+          expect(scans).toEqual(["ARRIVE@GZ-102", "DEPART@GZ-102", "ARRIVE@GZ-102200", "PICKUP@GZ-102200"]);
         }
       } finally {
         await restore("M-GZ-102200-DN", "GZ-102");
