@@ -513,6 +513,17 @@ export const en: TMessages = {
     EXCEPTION: "Exception",
     RETURN: "Returned",
   },
+  /** Timeline event details shown (others, such as scan ids, are not shown); types without a label of their own. */
+  eventDetails: {
+    shelfSlot: "Shelf slot",
+    units: "Units",
+    batchNo: "Batch no.",
+    restockOrderNo: "Restock order",
+    device: "Device",
+    otherEvent: "Other record",
+    MISROUTED: "Misrouted, route re-planned",
+    PICKUP_NOTICE_RESENT: "Pickup notice resent",
+  },
   prohibited: {
     explosives: "Explosives",
     flammables: "Flammables",

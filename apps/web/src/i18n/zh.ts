@@ -509,6 +509,17 @@ export const zh = {
     EXCEPTION: "异常",
     RETURN: "退回",
   },
+  /** Timeline event details shown (others, such as scan ids, are not shown); types without a label of their own. */
+  eventDetails: {
+    shelfSlot: "货架位",
+    units: "件数",
+    batchNo: "批次号",
+    restockOrderNo: "补货单号",
+    device: "设备",
+    otherEvent: "其他记录",
+    MISROUTED: "错分，重新规划路由",
+    PICKUP_NOTICE_RESENT: "重发取件通知",
+  },
   prohibited: {
     explosives: "爆炸物品",
     flammables: "易燃易爆物品",

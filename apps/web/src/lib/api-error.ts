@@ -3,12 +3,12 @@
 // by the "errors" namespace (i18n/errors.*.ts). A message without a known key never shows the server's English in
 // Chinese: a generic text by its code takes its place (reported by `onUntranslated`, which tests use).
 import { TRPCClientError } from "@trpc/client";
-import { isErrorKey, type TErrorKey } from "@xiangda/domain";
+import { isErrorKey } from "@xiangda/domain";
 import { z } from "zod";
 import type { errorsZh } from "../i18n/errors.zh.ts";
 import { currentLanguage, i18n } from "../i18n/index.ts";
 
-type TErrorsKey = TErrorKey | `generic.${keyof typeof errorsZh.generic}`;
+type TErrorsKey = Exclude<keyof typeof errorsZh, "generic"> | `generic.${keyof typeof errorsZh.generic}`;
 /** t of the "errors" namespace (keys checked here, as the page namespaces do, not in i18next.d.ts). */
 export function errorsT(key: TErrorsKey, params?: Record<string, string | number> | null): string {
   const t = i18n.t as unknown as (key: string, options: Record<string, unknown>) => string;

@@ -3,6 +3,7 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { TLight, TShipment, TShipmentStatus } from "../../lib/shipments-api.ts";
+import { routeErrorText } from "../../lib/route-error.ts";
 import { formatDateTime, formatShortDateTime } from "../../lib/time.ts";
 import { detailEntries, knownEventType, legDisplayLight, lightReasonKey, LIGHTS } from "./shipment-format.ts";
 
@@ -33,7 +34,7 @@ export function LightReason({ reason }: { reason: string | null | undefined }) {
   const { t } = useTranslation();
   if (!reason) return null;
   const key = lightReasonKey(reason);
-  return <>{key ? t(`lightReasons.${key}`) : reason}</>;
+  return <>{key ? t(`lightReasons.${key}`) : routeErrorText(reason)}</>;
 }
 
 const STATUS_TONE: Partial<Record<TShipmentStatus, string>> = {
@@ -135,6 +136,21 @@ export interface TTimelineEvent {
   details?: unknown;
 }
 
+const SHOWN_DETAILS = ["shelfSlot", "units", "batchNo", "restockOrderNo"] as const;
+type TShownDetail = (typeof SHOWN_DETAILS)[number];
+const EXTRA_EVENT_TYPES = ["MISROUTED", "PICKUP_NOTICE_RESENT"] as const;
+
+/** An event's name: its label, or for a type without one a generic "other record" (never the raw type). */
+function useEventLabel(): (type: string) => string {
+  const { t } = useTranslation();
+  return (type) => {
+    const known = knownEventType(type);
+    if (known) return t(`events.${known}`);
+    const extra = EXTRA_EVENT_TYPES.find((x) => x === type);
+    return extra ? t(`eventDetails.${extra}`) : t("eventDetails.otherEvent");
+  };
+}
+
 function EventDetail({ event }: { event: TTimelineEvent }) {
   const { t } = useTranslation();
   // The public view carries no details at all: say nothing rather than "not screened".
@@ -150,7 +166,7 @@ function EventDetail({ event }: { event: TTimelineEvent }) {
         </span>
       );
     case "ROUTE_FAILED":
-      return <span className="event-detail danger-text">{typeof d.message === "string" ? d.message : null}</span>;
+      return <span className="event-detail danger-text">{typeof d.message === "string" ? routeErrorText(d.message) : null}</span>;
     case "ROUTED":
     case "REROUTED":
       return typeof d.plan === "number" ? <span className="event-detail muted">{t("shipments.planN", { plan: d.plan })}</span> : null;
@@ -168,8 +184,11 @@ function EventDetail({ event }: { event: TTimelineEvent }) {
     case "MANIFEST_ANNOUNCED":
       return typeof d.row === "number" ? <span className="event-detail muted">{`${t("manifest.row")} ${d.row}`}</span> : null;
     default: {
-      const entries = detailEntries(event.details);
-      return entries.length ? <span className="event-detail muted">{entries.map(([k, v]) => `${k}: ${v}`).join(" · ")}</span> : null;
+      // Only the details a person reads, labelled in the UI's language: never ids (clientScanId) or server sentences.
+      const entries = detailEntries(event.details).filter((e): e is [TShownDetail, string] => (SHOWN_DETAILS as readonly string[]).includes(e[0]));
+      return entries.length ? (
+        <span className="event-detail muted">{entries.map(([k, v]) => `${t(`eventDetails.${k}`)}: ${v}`).join(" · ")}</span>
+      ) : null;
     }
   }
 }
@@ -177,18 +196,18 @@ function EventDetail({ event }: { event: TTimelineEvent }) {
 /** Events newest first. */
 export function Timeline({ events }: { events: readonly TTimelineEvent[] }) {
   const { t } = useTranslation();
+  const eventLabel = useEventLabel();
   if (events.length === 0) return <p className="muted">{t("shipments.noEvents")}</p>;
   const ordered = [...events].reverse();
   return (
     <ol className="timeline" data-testid="timeline">
       {ordered.map((e, i) => {
-        const known = knownEventType(e.type);
         return (
           <li key={`${e.at}-${e.type}-${i}`} className={`timeline-item${i === 0 ? " latest" : ""}`} data-testid="timeline-event" data-type={e.type}>
             <span className="timeline-dot" aria-hidden="true" />
             <div className="timeline-body">
               <div className="timeline-head">
-                <strong>{known ? t(`events.${known}`) : e.type}</strong>
+                <strong>{eventLabel(e.type)}</strong>
                 {e.node ? <span className="timeline-node">{e.node}</span> : null}
               </div>
               <time className="muted small" dateTime={e.at}>

@@ -7,8 +7,8 @@ export async function assertVillageOfCounty(db: Tx, countyCode: string, code: st
     where: { code },
     select: { code: true, name: true, level: true, countyCode: true, removedAt: true },
   });
-  if (!area || area.countyCode !== countyCode || area.removedAt) throw AppError.field(field, `no village ${code} in county ${countyCode}`);
-  if (area.level !== "VILLAGE") throw AppError.field(field, `${code} (${area.name}) is a ${area.level.toLowerCase()}, not a village`);
+  if (!area || area.countyCode !== countyCode || area.removedAt) throw AppError.at(field, "NO_VILLAGE_IN_COUNTY", { area: code, county: countyCode });
+  if (area.level !== "VILLAGE") throw AppError.at(field, "AREA_NOT_VILLAGE", { area: code, name: area.name });
   return area;
 }
 
@@ -19,7 +19,7 @@ export async function assertAreaOfCounty(db: Tx, countyCode: string, code: strin
     select: { code: true, name: true, level: true, countyCode: true, removedAt: true },
   });
   if (!area || area.countyCode !== countyCode || area.removedAt || area.level === "COUNTY")
-    throw AppError.field(field, `no township or village ${code} in county ${countyCode}`);
+    throw AppError.at(field, "NO_AREA_IN_COUNTY", { area: code, county: countyCode });
   return area;
 }
 

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import type { Db, Merchant, Prisma } from "@xiangda/db";
 import {
   AppError,
+  issueAt,
   dateToDay,
   dayToDate,
   makeTraceCode,
@@ -52,15 +53,13 @@ export const traceUrl = (publicUrl: string, traceCode: string) => `${publicUrl.r
 
 export async function createBatch(db: Db, actor: Actor, merchant: Merchant, input: TBatchCreate, now: Date) {
   const product = await findMerchantProduct(db, actor, merchant.id, input.productId);
-  if (!product.active) throw AppError.field("productId", "the product is deactivated");
-  if (input.producedOn > shanghaiDay(now)) throw AppError.field("producedOn", "must not be in the future");
+  if (!product.active) throw AppError.at("productId", "PRODUCT_DEACTIVATED");
+  if (input.producedOn > shanghaiDay(now)) throw AppError.at("producedOn", "NOT_IN_FUTURE");
   const origin = input.originAreaCode ?? merchant.originAreaCode;
-  if (!origin) throw AppError.field("originAreaCode", "required: the merchant has no origin village");
+  if (!origin) throw AppError.at("originAreaCode", "MERCHANT_NO_ORIGIN");
   await assertVillageOfCounty(db, merchant.countyCode, origin, "originAreaCode");
   const duplicate = () =>
-    new AppError("CONFLICT", `batchNo: ${input.batchNo} is already a batch of this product`, {
-      issues: [{ path: "batchNo", message: "already used for this product" }],
-    });
+    AppError.of("CONFLICT", "BATCH_NO_TAKEN", { batchNo: input.batchNo }, { issues: [issueAt("batchNo", "BATCH_TAKEN")] });
   const taken = async () =>
     !!(await db.productBatch.findUnique({ where: { productId_batchNo: { productId: product.id, batchNo: input.batchNo } } }));
   if (await taken()) throw duplicate();

@@ -85,9 +85,9 @@ export async function getCounter(db: Tx, counterId: string) {
 /// Creates or updates the county's counter with this code.
 export async function upsertCounter(db: Db, countyCode: string, input: TCounterUpsert) {
   const node = await db.node.findUnique({ where: { id: input.nodeId }, select: { countyCode: true, status: true, code: true } });
-  if (!node || node.countyCode !== countyCode) throw AppError.field("nodeId", `no node of county ${countyCode}`);
+  if (!node || node.countyCode !== countyCode) throw AppError.at("nodeId", "NO_NODE_OF_COUNTY", { county: countyCode });
   if (node.status !== "ACTIVE")
-    throw AppError.field("nodeId", `node ${node.code} is ${node.status.toLowerCase()}; restocks need an active node`);
+    throw AppError.at("nodeId", "NODE_INACTIVE_RESTOCK", { node: node.code });
   if (input.areaCode) await assertAreaOfCounty(db, countyCode, input.areaCode, "areaCode");
   // Where it is, is one answer: an area of the county, a city outside it, or neither (online).
   const areaCode = input.areaCode || null;
@@ -114,12 +114,12 @@ export async function upsertCounter(db: Db, countyCode: string, input: TCounterU
 /// Sets the whole list of a counter's operators: COUNTER_OPERATOR users of the county.
 export async function setCounterOperators(db: Db, countyCode: string, input: TCounterOperators) {
   const counter = await db.counter.findUnique({ where: { id: input.counterId }, select: { id: true, countyCode: true } });
-  if (!counter || counter.countyCode !== countyCode) throw AppError.field("counterId", `no counter of county ${countyCode}`);
+  if (!counter || counter.countyCode !== countyCode) throw AppError.at("counterId", "NO_COUNTER_OF_COUNTY", { county: countyCode });
   const ids = [...new Set(input.userIds)];
   const users = await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, role: true, countyCode: true } });
   const ok = new Set(users.filter((u) => u.role === "COUNTER_OPERATOR" && u.countyCode === countyCode).map((u) => u.id));
   const bad = input.userIds.findIndex((id) => !ok.has(id));
-  if (bad >= 0) throw AppError.field(`userIds.${bad}`, `not a counter operator of county ${countyCode}`);
+  if (bad >= 0) throw AppError.at(`userIds.${bad}`, "NOT_COUNTER_OPERATOR", { county: countyCode });
   await db.$transaction([
     db.counterOperator.deleteMany({ where: { counterId: counter.id, userId: { notIn: ids } } }),
     db.counterOperator.createMany({ data: ids.map((userId) => ({ userId, counterId: counter.id })), skipDuplicates: true }),

@@ -1,6 +1,6 @@
 // Merchants of a county: the manager's list and form, and the merchant's own contact details.
 import type { Db, Prisma, Tx } from "@xiangda/db";
-import { AppError, dateToDay, dayToDate, maskName, maskPhone, type TMerchantContact, type TMerchantUpsert } from "@xiangda/domain";
+import { AppError, issueAt, dateToDay, dayToDate, maskName, maskPhone, type TMerchantContact, type TMerchantUpsert } from "@xiangda/domain";
 import { areaNames, assertVillageOfCounty, optional } from "./areas.ts";
 import { likeText } from "../like.ts";
 
@@ -81,11 +81,9 @@ export async function upsertMerchant(db: Db, countyCode: string, input: TMerchan
   let id: string;
   if (input.id) {
     const existing = await db.merchant.findUnique({ where: { id: input.id }, select: { id: true, countyCode: true } });
-    if (!existing || existing.countyCode !== countyCode) throw AppError.field("id", `no such merchant in county ${countyCode}`);
+    if (!existing || existing.countyCode !== countyCode) throw AppError.at("id", "NO_MERCHANT_IN_COUNTY", { county: countyCode });
     if (sameName && sameName.id !== existing.id)
-      throw new AppError("CONFLICT", `name: another merchant of county ${countyCode} is called ${input.name}`, {
-        issues: [{ path: "name", message: "already used by another merchant of the county" }],
-      });
+      throw AppError.of("CONFLICT", "MERCHANT_NAME_TAKEN", { county: countyCode, name: input.name }, { issues: [issueAt("name", "NAME_TAKEN_MERCHANT")] });
     id = (await db.merchant.update({ where: { id: existing.id }, data, select: { id: true } })).id;
   } else {
     id = (

@@ -1,5 +1,6 @@
 // What an uploaded file really is: JPEG, PNG or WebP by its magic bytes (never the declared type),
 // and its pixel size read from the header by image-size, which also rejects truncated headers.
+import { issueAt, type FieldIssue, type TErrorKey, type TErrorParamValue } from "@xiangda/domain";
 import { imageSize } from "image-size";
 
 export const IMAGE_TYPES = {
@@ -13,7 +14,9 @@ export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 export const MAX_IMAGE_SIDE = 10_000;
 
 export type ProbeResult =
-  { ok: true; kind: TImageKind; contentType: string; ext: string; width: number; height: number } | { ok: false; message: string };
+  { ok: true; kind: TImageKind; contentType: string; ext: string; width: number; height: number } | { ok: false; message: string; key: TErrorKey; params: Record<string, TErrorParamValue> };
+
+const bad = (i: FieldIssue): ProbeResult => ({ ok: false, message: i.message, key: i.key!, params: i.params ?? {} });
 
 function magic(b: Uint8Array): TImageKind | null {
   if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return "jpeg";
@@ -35,20 +38,20 @@ function headerComplete(kind: TImageKind, b: Uint8Array): boolean {
 
 export function probeImage(bytes: Uint8Array): ProbeResult {
   const kind = magic(bytes);
-  if (!kind) return { ok: false, message: "not a JPEG, PNG or WebP image" };
-  if (!headerComplete(kind, bytes)) return { ok: false, message: `a damaged ${kind.toUpperCase()} image (the file is cut short)` };
+  if (!kind) return bad(issueAt("image", "IMAGE_NOT_IMAGE"));
+  if (!headerComplete(kind, bytes)) return bad(issueAt("image", "IMAGE_DAMAGED", { kind: kind.toUpperCase() }));
   let size: { width: number; height: number; type?: string };
   try {
     // A copy with a buffer of its own: image-size reads through a DataView on `bytes.buffer`, which for a
     // small Node Buffer is the shared pool, so a truncated header would be "completed" by whatever lies after it.
     size = imageSize(new Uint8Array(bytes));
   } catch {
-    return { ok: false, message: `a damaged ${kind.toUpperCase()} image (its header cannot be read)` };
+    return bad(issueAt("image", "IMAGE_DAMAGED", { kind: kind.toUpperCase() }));
   }
   // image-size detects by its own rules; both must agree or the file is a polyglot.
-  if (size.type !== (kind === "jpeg" ? "jpg" : kind)) return { ok: false, message: "not a JPEG, PNG or WebP image" };
-  if (!(size.width > 0 && size.height > 0)) return { ok: false, message: "an image without a size" };
+  if (size.type !== (kind === "jpeg" ? "jpg" : kind)) return bad(issueAt("image", "IMAGE_NOT_IMAGE"));
+  if (!(size.width > 0 && size.height > 0)) return bad(issueAt("image", "IMAGE_NO_SIZE"));
   if (size.width > MAX_IMAGE_SIDE || size.height > MAX_IMAGE_SIDE)
-    return { ok: false, message: `at most ${MAX_IMAGE_SIDE} pixels a side (this one is ${size.width}×${size.height})` };
+    return bad(issueAt("image", "IMAGE_TOO_LARGE_SIDE", { max: MAX_IMAGE_SIDE, width: size.width, height: size.height }));
   return { ok: true, kind, ...IMAGE_TYPES[kind], width: size.width, height: size.height };
 }

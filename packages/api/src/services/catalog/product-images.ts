@@ -1,7 +1,7 @@
 // Product images: validated by their bytes, stored under a random key, served by that key.
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "@xiangda/db";
-import { AppError, type Actor, type TProductImage } from "@xiangda/domain";
+import { AppError, issueAt, type Actor, type TProductImage } from "@xiangda/domain";
 import { MAX_IMAGE_BYTES, probeImage } from "./probe-image.ts";
 import { findMerchantProduct, imageView } from "./products.ts";
 import type { BlobStorage } from "./storage.ts";
@@ -11,16 +11,16 @@ export const MAX_IMAGES_PER_PRODUCT = 10;
 export const IMAGE_KEY_PATTERN = /^[0-9a-f]{32}\.(jpg|png|webp)$/;
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-const tooBig = () => AppError.field("image", `larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB`);
+const tooBig = () => AppError.at("image", "IMAGE_TOO_BIG", { mb: MAX_IMAGE_BYTES / 1024 / 1024 });
 
 /// The bytes of a base64 upload (a data: URL prefix and line breaks allowed).
 export function decodeUpload(contentBase64: string): Buffer {
   const body = contentBase64.replace(/^data:[^,]*;base64,/, "").replace(/\s+/g, "");
   // Checked before decoding so an oversized upload costs no copy.
   if (Math.floor((body.length * 3) / 4) - 2 > MAX_IMAGE_BYTES) throw tooBig();
-  if (!BASE64.test(body) || body.length % 4 === 1) throw AppError.field("image", "not base64-encoded");
+  if (!BASE64.test(body) || body.length % 4 === 1) throw AppError.at("image", "IMAGE_NOT_BASE64");
   const bytes = Buffer.from(body, "base64");
-  if (bytes.length === 0) throw AppError.field("image", "an empty file");
+  if (bytes.length === 0) throw AppError.at("image", "IMAGE_EMPTY");
   if (bytes.length > MAX_IMAGE_BYTES) throw tooBig();
   return bytes;
 }
@@ -29,13 +29,13 @@ export async function addProductImage(db: Db, storage: BlobStorage, actor: Actor
   const product = await findMerchantProduct(db, actor, merchantId, input.productId);
   const bytes = decodeUpload(input.contentBase64);
   const probe = probeImage(bytes);
-  if (!probe.ok) throw AppError.field("image", probe.message);
+  if (!probe.ok) throw AppError.at("image", probe.key, probe.params as never);
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   // The same picture twice is one image: uploading again returns it.
   const same = await db.productImage.findUnique({ where: { productId_sha256: { productId: product.id, sha256 } } });
   if (same) return imageView(same);
   const agg = await db.productImage.aggregate({ where: { productId: product.id }, _count: true, _max: { position: true } });
-  if (agg._count >= MAX_IMAGES_PER_PRODUCT) throw AppError.field("image", `at most ${MAX_IMAGES_PER_PRODUCT} images per product`);
+  if (agg._count >= MAX_IMAGES_PER_PRODUCT) throw AppError.at("image", "IMAGE_TOO_MANY", { max: MAX_IMAGES_PER_PRODUCT });
   const storageKey = `${randomBytes(16).toString("hex")}.${probe.ext}`;
   await storage.put(storageKey, bytes, probe.contentType);
   try {
@@ -67,7 +67,7 @@ export async function removeProductImage(db: Db, storage: BlobStorage, actor: Ac
   const image = await db.productImage.findUnique({ where: { id: imageId }, include: { product: { select: { merchantId: true } } } });
   if (!image || image.product.merchantId !== merchantId) {
     if (actor.role === "ADMIN")
-      throw AppError.notFound("No such image of this merchant", { issues: [{ path: "imageId", message: "not found" }] });
+      throw AppError.notFound("No such image of this merchant", { issues: [issueAt("imageId", "NOT_FOUND")] });
     throw AppError.forbidden("No access to this image");
   }
   await db.productImage.delete({ where: { id: image.id } });

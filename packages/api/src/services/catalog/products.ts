@@ -1,6 +1,6 @@
 // A merchant's products with their certifications; images are in product-images.ts.
 import type { Db, Prisma, Tx } from "@xiangda/db";
-import { AppError, dateToDay, dayToDate, type Actor, type TProductUpsert } from "@xiangda/domain";
+import { AppError, issueAt, dateToDay, dayToDate, type Actor, type TProductUpsert } from "@xiangda/domain";
 import { optional } from "./areas.ts";
 import { likeText } from "../like.ts";
 
@@ -51,7 +51,7 @@ export async function findMerchantProduct(db: Tx, actor: Actor, merchantId: stri
   const p = await db.product.findUnique({ where: { id: productId } });
   if (p && p.merchantId === merchantId) return p;
   if (actor.role === "ADMIN")
-    throw AppError.notFound("No such product of this merchant", { issues: [{ path: "productId", message: "not found" }] });
+    throw AppError.notFound("No such product of this merchant", { issues: [issueAt("productId", "NOT_FOUND")] });
   throw AppError.forbidden("No access to this product");
 }
 
@@ -92,9 +92,7 @@ async function saveProduct(db: Db, actor: Actor, merchantId: string, input: TPro
   if (input.id) {
     const own = await findMerchantProduct(db, actor, merchantId, input.id);
     if (sameKey && sameKey.id !== own.id)
-      throw new AppError("CONFLICT", `name: the merchant already has a product ${input.name}${spec ? ` (${spec})` : ""}`, {
-        issues: [{ path: "name", message: "already used by another product with the same spec" }],
-      });
+      throw AppError.of("CONFLICT", "PRODUCT_NAME_TAKEN", { name: `${input.name}${spec ? ` (${spec})` : ""}` }, { issues: [issueAt("name", "NAME_TAKEN_PRODUCT")] });
     id = own.id;
   }
   const data = {

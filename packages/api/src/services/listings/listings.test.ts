@@ -97,7 +97,7 @@ describe("drafts", () => {
     const e = await fails(
       merchant.listings.create({ merchantId: w.home.merchantId, productId: old.id, counterId: w.home.counterId, priceFen: 100 }),
     );
-    expect(issues(e)).toEqual([{ path: "productId", message: "the product is not active" }]);
+    expect(issues(e)).toEqual([{ path: "productId", message: "the product is not active", key: "PRODUCT_INACTIVE", params: {} }]);
   });
 
   it("validates price, stock and minimum", async () => {
@@ -316,7 +316,7 @@ describe("stock and shelves", () => {
     expect((await op.listings.adjustStock({ listingId: l.id, delta: 10, reason: "到货" })).stock).toBe(13);
     expect((await as(w.actors.merchant).listings.adjustStock({ listingId: l.id, delta: -2, reason: "破损" })).stock).toBe(11);
     const e = await fails(op.listings.adjustStock({ listingId: l.id, delta: -12, reason: "盘点" }));
-    expect(issues(e)).toEqual([{ path: "delta", message: "only 11 in stock; cannot remove 12" }]);
+    expect(issues(e)).toEqual([{ path: "delta", message: "only 11 in stock; cannot remove 12", key: "ONLY_IN_STOCK_REMOVE", params: { stock: 11, remove: 12 } }]);
     expect((await fails(op.listings.adjustStock({ listingId: l.id, delta: 1, reason: "" }))).code).toBe("BAD_REQUEST");
     for (const who of [w.actors.otherCounter, w.actors.otherMerchant, w.actors.station, w.actors.manager]) {
       expect((await fails(as(who).listings.adjustStock({ listingId: l.id, delta: 1, reason: "x" }))).code).toBe("FORBIDDEN");

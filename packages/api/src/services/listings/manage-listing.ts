@@ -2,7 +2,7 @@
 // adjust stock (merchant or the counter's operators). The reason of an adjustment is kept in the
 // audit log with the rest of the call's input (there is no stock-movement table).
 import type { Db } from "@xiangda/db";
-import { AppError, type Actor } from "@xiangda/domain";
+import { AppError, issueAt, type Actor } from "@xiangda/domain";
 import { merchantListing, stockListing } from "./access.ts";
 import { listingSelect, toListingView, type TListingView } from "./listing-view.ts";
 import type { TAdjustStock, TCreateListing, TUpdateListing } from "./schemas.ts";
@@ -16,20 +16,20 @@ export async function createListing(
   input: TCreateListing & { merchant: { id: string; countyCode: string; active: boolean } },
 ): Promise<TListingView> {
   const { merchant } = input;
-  if (!merchant.active) throw AppError.field("merchantId", "the merchant is not active");
+  if (!merchant.active) throw AppError.at("merchantId", "MERCHANT_INACTIVE");
   const product = await db.product.findUnique({ where: { id: input.productId }, select: { merchantId: true, active: true } });
   if (!product || product.merchantId !== merchant.id) throw AppError.forbidden("No access to this product");
-  if (!product.active) throw AppError.field("productId", "the product is not active");
+  if (!product.active) throw AppError.at("productId", "PRODUCT_INACTIVE");
   const counter = await db.counter.findUnique({ where: { id: input.counterId }, select: { countyCode: true, active: true } });
   // Counters of other counties are not the merchant's to see: same answer as a missing one.
   if (!counter || counter.countyCode !== merchant.countyCode) throw AppError.forbidden("No access to this counter");
-  if (!counter.active) throw AppError.field("counterId", "the counter is not active");
+  if (!counter.active) throw AppError.at("counterId", "COUNTER_INACTIVE");
   const existing = await db.listing.findUnique({
     where: { productId_counterId: { productId: input.productId, counterId: input.counterId } },
   });
   if (existing)
-    throw new AppError("CONFLICT", "This product is already listed on this counter", {
-      issues: [{ path: "counterId", message: "the product is already listed here" }],
+    throw AppError.of("CONFLICT", "ALREADY_LISTED", undefined, {
+      issues: [issueAt("counterId", "ALREADY_LISTED_HERE")],
       details: { listingId: existing.id },
     });
   const l = await db.listing.create({
@@ -49,7 +49,7 @@ export async function createListing(
 
 export async function updateListing(db: Db, merchantId: string, input: TUpdateListing): Promise<TListingView> {
   const l = await merchantListing(db, merchantId, input.listingId);
-  if (l.status === "DELISTED") throw new AppError("INVALID_TRANSITION", "A delisted listing cannot be edited");
+  if (l.status === "DELISTED") throw AppError.of("INVALID_TRANSITION", "LISTING_DELISTED");
   const r = await db.listing.updateMany({
     where: { id: l.id, status: { not: "DELISTED" } },
     data: {
@@ -57,7 +57,7 @@ export async function updateListing(db: Db, merchantId: string, input: TUpdateLi
       ...(input.minStock !== undefined ? { minStock: input.minStock } : {}),
     },
   });
-  if (r.count === 0) throw new AppError("INVALID_TRANSITION", "A delisted listing cannot be edited");
+  if (r.count === 0) throw AppError.of("INVALID_TRANSITION", "LISTING_DELISTED");
   return getListingView(db, l.id);
 }
 
@@ -70,8 +70,8 @@ export async function adjustStock(db: Db, actor: Actor, input: TAdjustStock): Pr
   });
   if (r.count === 0) {
     const now = await db.listing.findUniqueOrThrow({ where: { id: l.id }, select: { stock: true } });
-    throw new AppError("INVALID_INPUT", `delta: only ${now.stock} in stock`, {
-      issues: [{ path: "delta", message: `only ${now.stock} in stock; cannot remove ${-input.delta}` }],
+    throw AppError.of("INVALID_INPUT", "ONLY_IN_STOCK_REMOVE", { stock: now.stock, remove: -input.delta }, {
+      issues: [issueAt("delta", "ONLY_IN_STOCK_REMOVE", { stock: now.stock, remove: -input.delta })],
       details: { available: now.stock },
     });
   }

@@ -3,7 +3,7 @@
 // zero and a sale is stored only with its decrement. `clientRef` makes retries safe: the same ref on
 // the same counter returns the first sale and decrements nothing.
 import { pgPool, withPgClient, withPgTransaction, type Db, type PgClient } from "@xiangda/db";
-import { AppError, type Actor } from "@xiangda/domain";
+import { AppError, issueAt, type Actor } from "@xiangda/domain";
 import { insertOutbox } from "../consolidation/geometry.ts";
 import { rollupOutboxEvent } from "../dashboard/rollup-event.ts";
 import { dateColumn, shanghaiDay } from "./days.ts";
@@ -61,8 +61,8 @@ async function sameSale(c: PgClient, counterId: string, input: TRecordSale): Pro
     prev.quantity !== input.quantity ||
     (input.unitPriceFen !== undefined && input.unitPriceFen !== prev.unitPriceFen)
   )
-    throw new AppError("CONFLICT", "clientRef: already used for a different sale", {
-      issues: [{ path: "clientRef", message: "already used for a different sale on this counter" }],
+    throw AppError.of("CONFLICT", "CLIENT_REF_USED", undefined, {
+      issues: [issueAt("clientRef", "CLIENT_REF_USED")],
       details: { saleId: prev.id },
     });
   const stock = (await c.query<{ stock: number }>(`SELECT stock FROM "Listing" WHERE id = $1`, [prev.listingId])).rows[0]?.stock ?? 0;
@@ -85,16 +85,16 @@ export async function recordSale(db: Db, actor: Actor, input: TRecordSale & { co
     )
   ).rows[0];
   if (!l || l.counterId !== input.counterId) throw AppError.forbidden("No access to this listing");
-  if (l.status !== "ACTIVE") throw AppError.field("listingId", `the listing is not on sale (${l.status})`);
+  if (l.status !== "ACTIVE") throw AppError.at("listingId", "LISTING_NOT_ON_SALE", { status: l.status });
   const recProblem = recognitionProblem(l, shanghaiDay(soldAt));
   if (recProblem) throw AppError.field("listingId", recProblem);
   if (input.batchId) {
     const b = (await pool.query<{ productId: string }>(`SELECT "productId" FROM "ProductBatch" WHERE id = $1`, [input.batchId])).rows[0];
-    if (!b || b.productId !== l.productId) throw AppError.field("batchId", "not a batch of this listing's product");
+    if (!b || b.productId !== l.productId) throw AppError.at("batchId", "NOT_BATCH_OF_PRODUCT");
   }
   const unitPriceFen = input.unitPriceFen ?? l.priceFen;
   const amountFen = unitPriceFen * input.quantity;
-  if (amountFen > MAX_AMOUNT_FEN) throw AppError.field("quantity", "the sale's amount is too large for one row; split it");
+  if (amountFen > MAX_AMOUNT_FEN) throw AppError.at("quantity", "SALE_TOO_LARGE");
 
   return withPgTransaction(db, async (c) => {
     const dec = await c.query<{ stock: number }>(
@@ -109,9 +109,9 @@ export async function recordSale(db: Db, actor: Actor, input: TRecordSale & { co
       const cur = (
         await c.query<{ stock: number; status: string }>(`SELECT stock, status::text AS status FROM "Listing" WHERE id = $1`, [l.id])
       ).rows[0]!;
-      if (cur.status !== "ACTIVE") throw AppError.field("listingId", `the listing is not on sale (${cur.status})`);
-      throw new AppError("INVALID_INPUT", `quantity: only ${cur.stock} in stock`, {
-        issues: [{ path: "quantity", message: `only ${cur.stock} in stock` }],
+      if (cur.status !== "ACTIVE") throw AppError.at("listingId", "LISTING_NOT_ON_SALE", { status: cur.status });
+      throw AppError.of("INVALID_INPUT", "ONLY_IN_STOCK", { stock: cur.stock }, {
+        issues: [issueAt("quantity", "ONLY_IN_STOCK", { stock: cur.stock })],
         details: { available: cur.stock },
       });
     }
@@ -140,7 +140,7 @@ export async function recordSale(db: Db, actor: Actor, input: TRecordSale & { co
       await c.query("BEGIN");
       const dup = await sameSale(c, input.counterId, input);
       if (dup) return dup;
-      throw new AppError("CONFLICT", "clientRef: already used", { issues: [{ path: "clientRef", message: "already used" }] });
+      throw AppError.of("CONFLICT", "ALREADY_USED", undefined, { issues: [issueAt("clientRef", "ALREADY_USED")] });
     }
     // The dashboard's sales roll-up of the sale's day.
     await insertOutbox(c, [rollupOutboxEvent(l.countyCode, soldAt)]);

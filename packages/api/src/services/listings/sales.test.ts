@@ -61,7 +61,7 @@ describe("sales.record", () => {
     const bad = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
     expect(ok.length).toBe(10);
     expect(bad.every((r) => issues(r.reason as TRPCError)[0] && (r.reason as TRPCError).code === "BAD_REQUEST")).toBe(true);
-    expect(issues(bad[0]!.reason as TRPCError)).toEqual([{ path: "quantity", message: "only 0 in stock" }]);
+    expect(issues(bad[0]!.reason as TRPCError)).toEqual([{ path: "quantity", message: "only 0 in stock", key: "ONLY_IN_STOCK", params: { stock: 0 } }]);
     expect((await h.deps.db.listing.findUniqueOrThrow({ where: { id: l.id } })).stock).toBe(0);
     expect(await h.deps.db.counterSale.count({ where: { listingId: l.id } })).toBe(10);
   });
@@ -97,7 +97,7 @@ describe("sales.record", () => {
     const op = as(w.actors.counter);
     const base = { counterId: counterId(), listingId: l.id, quantity: 1, soldAt, clientRef: "x" };
     const short = await fails(op.listings.sales.record({ ...base, quantity: 3, clientRef: "short" }));
-    expect(issues(short)).toEqual([{ path: "quantity", message: "only 2 in stock" }]);
+    expect(issues(short)).toEqual([{ path: "quantity", message: "only 2 in stock", key: "ONLY_IN_STOCK", params: { stock: 2 } }]);
     expect((short.cause as { details?: unknown }).details).toEqual({ available: 2 });
     const future = await fails(op.listings.sales.record({ ...base, soldAt: "2026-11-20T12:06:00+08:00" }));
     expect(issues(future)).toEqual([{ path: "soldAt", message: "is in the future" }]);
@@ -127,12 +127,12 @@ describe("sales.record", () => {
       },
     });
     expect(issues(await fails(op.listings.sales.record({ ...base, batchId: batch.id })))).toEqual([
-      { path: "batchId", message: "not a batch of this listing's product" },
+      { path: "batchId", message: "not a batch of this listing's product", key: "NOT_BATCH_OF_PRODUCT", params: {} },
     ]);
     // Not ACTIVE.
     await h.deps.db.listing.update({ where: { id: l.id }, data: { status: "DELISTED" } });
     expect(issues(await fails(op.listings.sales.record(base)))).toEqual([
-      { path: "listingId", message: "the listing is not on sale (DELISTED)" },
+      { path: "listingId", message: "the listing is not on sale (DELISTED)", key: "LISTING_NOT_ON_SALE", params: { status: "DELISTED" } },
     ]);
     expect(await h.deps.db.counterSale.count({ where: { listingId: l.id } })).toBe(1);
     expect((await h.deps.db.listing.findUniqueOrThrow({ where: { id: l.id } })).stock).toBe(1);

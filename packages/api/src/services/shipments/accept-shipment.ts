@@ -32,8 +32,8 @@ export async function acceptUpward(db: Db, dataKey: Buffer, actor: Actor, nodeId
   const id = validateResidentId(input.senderIdNumber, now);
   if (!id.ok) throw AppError.field("senderIdNumber", id.message);
   const node = await db.node.findUniqueOrThrow({ where: { id: nodeId } });
-  if (node.tier === "COUNTY_HUB") throw AppError.field("nodeId", "parcels are accepted at township stations and village points");
-  if (node.status !== "ACTIVE") throw AppError.field("nodeId", `${node.name} is ${node.status.toLowerCase()}: it cannot accept parcels`);
+  if (node.tier === "COUNTY_HUB") throw AppError.at("nodeId", "ACCEPT_AT_STATIONS");
+  if (node.status !== "ACTIVE") throw AppError.at("nodeId", "NODE_CANNOT_ACCEPT", { node: node.name });
   const carrier = await carrierFor(db, input.carrierCode, undefined);
   const hub = await hubOf(db, node.countyCode);
   const r = await loadRouting(db, node.countyCode);
@@ -135,23 +135,20 @@ export async function acceptAnnounced(
   // Only a parcel at this node is accepted, or described: one answer for "no such parcel" and "another node's" (whose
   // state, direction and whereabouts are none of this desk's business), checked before anything else is said of it.
   if (!s || s.countyCode !== node.countyCode || s.currentNodeId !== node.id)
-    throw AppError.field("waybillNo", `no parcel ${wb.value} waits to be accepted at ${node.name}`);
-  if (s.direction !== "UP") throw AppError.field("waybillNo", `${wb.value} is a delivery, not a parcel being sent: nothing to accept`);
+    throw AppError.at("waybillNo", "NOTHING_TO_ACCEPT_HERE", { waybill: wb.value, node: node.name });
+  if (s.direction !== "UP") throw AppError.at("waybillNo", "ACCEPT_IS_DELIVERY", { waybill: wb.value });
   if (s.acceptedAt && s.status === "ACCEPTED") return s.id;
   if (s.status !== "CREATED")
-    throw AppError.field("waybillNo", `${wb.value} is ${s.status.toLowerCase().replace("_", " ")} already: nothing to accept`);
+    throw AppError.at("waybillNo", "ACCEPT_ALREADY", { waybill: wb.value, status: s.status.toLowerCase().replace("_", " ") });
   const senderName = s.senderName ?? input.senderName;
-  if (!senderName) throw AppError.field("senderName", "required: the parcel has no sender's name");
+  if (!senderName) throw AppError.at("senderName", "SENDER_NAME_REQUIRED");
   let idFields = {};
   if (input.senderIdNumber) {
     const id = validateResidentId(input.senderIdNumber, now);
     if (!id.ok) throw AppError.field("senderIdNumber", id.message);
     idFields = protectId(dataKey, id.id);
   } else if (!s.senderIdHash && !s.senderOrgCode) {
-    throw AppError.field(
-      "senderIdNumber",
-      "required: the sender is not a registered merchant, so the resident ID is recorded now (实名收寄)",
-    );
+    throw AppError.at("senderIdNumber", "SENDER_ID_REQUIRED");
   }
   const inspection = inspectionRecord(actor, input.inspection, now);
   const screening = screeningRecord(actor, input.screening, now);
@@ -192,7 +189,7 @@ export async function acceptAnnounced(
   if (accepted) return s.id;
   const after = await db.shipment.findUniqueOrThrow({ where: { id: s.id }, select: { status: true, currentNodeId: true } });
   if (after.status === "ACCEPTED" && after.currentNodeId === node.id) return s.id;
-  throw AppError.field("waybillNo", `${wb.value} changed while it was being accepted (now ${after.status.toLowerCase()}); scan it again`);
+  throw AppError.at("waybillNo", "ACCEPT_CHANGED", { waybill: wb.value });
 }
 
 /// Which of the three rules an upward parcel still misses; it may not leave the county hub until none.
@@ -217,7 +214,7 @@ export function missingThreeRules(s: {
 export function assertMayLeaveHub(s: Parameters<typeof missingThreeRules>[0] & { waybillNo: string }): void {
   const missing = missingThreeRules(s);
   if (missing.length)
-    throw new AppError("INVALID_TRANSITION", `${s.waybillNo} may not leave the county hub without ${missing.join(", ")}`, {
+    throw AppError.of("INVALID_TRANSITION", "HUB_RULES_MISSING", { waybill: s.waybillNo, missing: missing.join(", ") }, {
       details: { missing },
     });
 }

@@ -12,20 +12,20 @@ import { nextWaybills } from "./waybill-numbers.ts";
 
 export async function hubOf(db: Tx, countyCode: string) {
   const hub = await db.node.findFirst({ where: { countyCode, tier: "COUNTY_HUB" }, orderBy: [{ status: "asc" }, { code: "asc" }] });
-  if (!hub) throw AppError.field("to", `county ${countyCode} has no county hub`);
+  if (!hub) throw AppError.at("to", "COUNTY_NO_HUB", { county: countyCode });
   return hub;
 }
 
 export async function carrierFor(db: Db, code: string | undefined, waybillNo: string | undefined) {
   if (!code) {
-    if (waybillNo) throw AppError.field("carrierCode", "a carrier waybill number needs its carrier");
+    if (waybillNo) throw AppError.at("carrierCode", "CARRIER_NEEDED");
     return null;
   }
   const carrier = await db.carrier.findUnique({ where: { code } });
-  if (!carrier) throw AppError.field("carrierCode", `no carrier ${code}`);
-  if (carrier.blacklisted) throw AppError.field("carrierCode", `carrier ${code} is blacklisted: ${carrier.blacklistReason ?? ""}`);
+  if (!carrier) throw AppError.at("carrierCode", "NO_CARRIER", { carrier: code });
+  if (carrier.blacklisted) throw AppError.at("carrierCode", "CARRIER_BLACKLISTED_WHY", { carrier: code, why: carrier.blacklistReason ?? "" });
   if (waybillNo && !matchesCarrierPattern(waybillNo, carrier.waybillPattern))
-    throw AppError.field("carrierWaybillNo", `not a ${carrier.name} waybill number`);
+    throw AppError.at("carrierWaybillNo", "NOT_CARRIER_WAYBILL", { carrier: carrier.name });
   return carrier;
 }
 
@@ -143,7 +143,7 @@ export async function writeShipments(tx: Tx, planned: readonly PlannedShipment[]
 export async function createShipment(db: Db, countyCode: string, input: TCreateShipment, actor: Actor | null, now: Date) {
   const carrier = await carrierFor(db, input.carrierCode, input.carrierWaybillNo);
   const origin = await db.node.findUnique({ where: { countyCode_code: { countyCode, code: input.fromCode } } });
-  if (!origin) throw AppError.field("fromCode", `no node ${input.fromCode} in county ${countyCode}`);
+  if (!origin) throw AppError.at("fromCode", "NO_NODE_IN_COUNTY", { node: input.fromCode, county: countyCode });
   const dest =
     input.direction === "UP" && !/^\d{12}$/.test(input.to) && input.to.toLowerCase() === "out"
       ? { nodeId: (await hubOf(db, countyCode)).id, areaCode: null, selfPickup: false }

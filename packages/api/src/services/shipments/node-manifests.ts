@@ -35,7 +35,7 @@ export async function listNodeManifests(db: Db, nodeId: string, limit: number): 
 /// A manifest's parcels at this node, outstanding first; recipients masked (the station needs the parcel, not the person).
 export async function manifestParcels(db: Db, nodeId: string, manifestId: string) {
   const m = await db.arrivalManifest.findUnique({ where: { id: manifestId }, select: { nodeId: true } });
-  if (!m || m.nodeId !== nodeId) throw AppError.field("manifestId", "no such manifest at this node");
+  if (!m || m.nodeId !== nodeId) throw AppError.at("manifestId", "NO_SUCH_MANIFEST");
   const rows = await db.shipment.findMany({
     where: { manifestId },
     select: {

@@ -11,7 +11,7 @@ export async function shipmentDetail(db: Db, where: { id?: string; waybillNo?: s
       events: { orderBy: [{ at: "asc" }, { id: "asc" }] },
     },
   });
-  if (!s) throw AppError.notFound("No such shipment");
+  if (!s) throw AppError.of("NOT_FOUND", "NO_SUCH_SHIPMENT");
   const events = mergeTimeline(s.events, (await scanTimeline(db, [s.id])).get(s.id) ?? []);
   const nodeIds = [
     ...new Set(
@@ -90,7 +90,7 @@ export function staffView({ s, events, nodes, carrier }: Detail) {
 export async function publicTracking(db: Db, waybillNo: string, phoneLast4: string) {
   const s = await db.shipment.findUnique({ where: { waybillNo }, select: { id: true, recipientPhone: true } });
   // One answer for "no such waybill" and "wrong digits": no oracle for valid waybill numbers.
-  if (!s || !s.recipientPhone.endsWith(phoneLast4)) throw AppError.notFound("No shipment matches that waybill number and phone");
+  if (!s || !s.recipientPhone.endsWith(phoneLast4)) throw AppError.of("NOT_FOUND", "NO_SHIPMENT_FOR_PHONE");
   const v = staffView(await shipmentDetail(db, { id: s.id }));
   return {
     waybillNo: v.waybillNo,

@@ -1,44 +1,44 @@
 // Creates a user with a scope that must exist; the welcome notification goes through the outbox. ADMIN creates any
 // user; a county manager only station staff of a node in their own county.
 import { writeOutbox, type Db } from "@xiangda/db";
-import { AppError, type Actor, type TCreateUser } from "@xiangda/domain";
+import { AppError, issueAt, type Actor, type TCreateUser } from "@xiangda/domain";
 import { outboxEvent, usersWelcome } from "@xiangda/jobs";
 import { hashPassword } from "../auth/password.ts";
 
 export async function createUser(db: Db, input: TCreateUser, actor?: Actor) {
   const manager = actor?.role === "COUNTY_MANAGER";
-  if (manager && input.role !== "STATION_STAFF") throw new AppError("FORBIDDEN", "A county manager creates station staff only");
+  if (manager && input.role !== "STATION_STAFF") throw AppError.of("FORBIDDEN", "MANAGER_CREATES_STAFF");
   const passwordHash = await hashPassword(input.password);
   let countyCode: string | null = null;
   let nodeId: string | null = null;
   let merchantId: string | null = null;
   if (input.role === "COUNTY_MANAGER") {
     const county = await db.county.findUnique({ where: { code: input.countyCode! } });
-    if (!county) throw AppError.field("countyCode", `county ${input.countyCode} is not imported`);
+    if (!county) throw AppError.at("countyCode", "COUNTY_NOT_IMPORTED", { county: input.countyCode ?? "" });
     countyCode = county.code;
   } else if (input.role === "STATION_STAFF") {
     const node = await db.node.findUnique({ where: { id: input.nodeId! } });
     // A manager hears the same for a missing node and another county's: no oracle for ids outside the county.
-    if (manager && node?.countyCode !== actor.countyCode) throw new AppError("FORBIDDEN", "No access to this node");
-    if (!node) throw AppError.field("nodeId", "no such node");
+    if (manager && node?.countyCode !== actor.countyCode) throw AppError.forbidden("No access to this node");
+    if (!node) throw AppError.at("nodeId", "NO_SUCH_NODE");
     nodeId = node.id;
     countyCode = node.countyCode;
   } else if (input.role === "MERCHANT") {
     const merchant = await db.merchant.findUnique({ where: { id: input.merchantId! } });
-    if (!merchant) throw AppError.field("merchantId", "no such merchant");
+    if (!merchant) throw AppError.at("merchantId", "NO_SUCH_MERCHANT");
     merchantId = merchant.id;
     countyCode = merchant.countyCode;
   } else if (input.role === "COUNTER_OPERATOR") {
     const ids = [...new Set(input.counterIds ?? [])];
     const counters = await db.counter.findMany({ where: { id: { in: ids } }, select: { id: true, countyCode: true } });
-    if (counters.length !== ids.length) throw AppError.field("counterIds", "no such counter");
+    if (counters.length !== ids.length) throw AppError.at("counterIds", "NO_SUCH_COUNTER");
     const counties = new Set(counters.map((c) => c.countyCode));
-    if (counties.size !== 1) throw AppError.field("counterIds", "all counters must be in one county");
+    if (counties.size !== 1) throw AppError.at("counterIds", "COUNTERS_ONE_COUNTY");
     countyCode = counters[0]!.countyCode;
   }
   const existing = await db.user.findUnique({ where: { username: input.username } });
   if (existing)
-    throw new AppError("CONFLICT", `Username ${input.username} is taken`, { issues: [{ path: "username", message: "already taken" }] });
+    throw AppError.of("CONFLICT", "USERNAME_TAKEN", { username: input.username }, { issues: [issueAt("username", "ALREADY_TAKEN")] });
   return db.$transaction(async (tx) => {
     const user = await tx.user.create({
       data: { username: input.username, displayName: input.displayName, passwordHash, role: input.role, countyCode, nodeId, merchantId },

@@ -3,6 +3,7 @@
 import { VENUE_TYPES } from "@xiangda/domain";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import { routeErrorText } from "../../../lib/route-error.ts";
 import { lightReasonKey, LIGHTS, SHIPMENT_STATUSES } from "../../shipments/shipment-format.ts";
 import { legKindLabel, TIERS, type TTierName } from "../dashboard-format.ts";
 import { useDashboardT } from "../use-dashboard-t.ts";
@@ -45,7 +46,7 @@ export function useLabels(): TLabels {
       },
       reason: (r) => {
         const k = lightReasonKey(r);
-        return k ? t(`lightReasons.${k}`) : (r ?? "");
+        return k ? t(`lightReasons.${k}`) : routeErrorText(r ?? "");
       },
       legKind: (kind) => legKindLabel(kind, shortTier, td("legKinds.joiner")),
       venue: (v) => {
