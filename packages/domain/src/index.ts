@@ -1,5 +1,6 @@
 // @xiangda/domain: pure logic and shared input schemas, no I/O.
 export * from "./errors.ts";
+export * from "./load-figures.ts";
 export * from "./roles.ts";
 export * from "./schemas.ts";
 export * from "./mask.ts";

@@ -1,4 +1,4 @@
-// Counts in the console's sentences follow i18next plurals (issue #17 defect 10): "1 announced parcel", "2 announced
+// Counts in the station screens' sentences follow i18next plurals (issue #17 defect 10): "1 announced parcel", "2 announced
 // parcels"; Chinese has one form.
 import { describe, expect, it } from "vitest";
 import { i18n } from "./index.ts";
@@ -13,6 +13,14 @@ describe("scan console plurals", () => {
     expect(en("scan.expected.missing", { count: 1 })).toBe("1 parcel still missing:");
     expect(en("scan.expected.missing", { count: 3 })).toBe("3 parcels still missing:");
     expect(en("scan.expected.extra", { count: 1 })).toContain("1 parcel is on");
+  });
+
+  it("the station's acceptance and manifest pages count the same way", () => {
+    expect(en("manifest.import", { count: 1 })).toBe("Import 1 shipment");
+    expect(en("manifest.import", { count: 4 })).toBe("Import 4 shipments");
+    expect(en("manifest.routeFailuresNote", { count: 1 })).toMatch(/^1 shipment has no route and is red/);
+    expect(en("accept.idFormat", { count: 1 })).toMatch(/this one has 1 character$/);
+    expect(zh("manifest.import", { count: 1 })).toBe("确认导入 1 件");
   });
 
   it("Chinese has one form for every count", () => {

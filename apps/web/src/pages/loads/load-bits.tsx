@@ -147,9 +147,11 @@ export function FigureList({ figures }: { figures: readonly TLoadFigure[] }) {
     <dl className="load-figures" data-testid="load-figures">
       {figures.map((f) => {
         const label = figureLabel(f.key);
+        // Internal figures (solver.cost, demo, rolledReasons …) are not for people: never shown by their key.
+        if (!label) return null;
         return (
           <div className="load-figure" key={f.key} data-key={f.key}>
-            <dt>{label ? `${t(`figures.${label.known}`)}${label.rest ? ` · ${label.rest}` : ""}` : f.key}</dt>
+            <dt>{t(`figures.${label}`)}</dt>
             <dd>{figureValue(f)}</dd>
           </div>
         );

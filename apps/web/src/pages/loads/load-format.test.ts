@@ -16,8 +16,11 @@ describe("load format helpers", () => {
   });
 
   it("labels known report keys and shows the rest as they are", () => {
-    expect(figureLabel("fillWeight")).toEqual({ known: "fillWeight", rest: "" });
-    expect(figureLabel("baseline.km")).toEqual({ known: "baseline", rest: "km" });
+    expect(figureLabel("fillWeight")).toBe("fillWeight");
+    expect(figureLabel("baseline.km")).toBe("baseline_km");
+    expect(figureLabel("kmSaved")).toBe("kmSaved");
+    // Internal figures have no label and are not shown (issue #17: "solver.cost" on screen).
+    expect(figureLabel("solver.cost")).toBeNull();
     expect(figureLabel("somethingNew")).toBeNull();
     expect(figureValue({ key: "fillWeight", value: 0.416 })).toBe("42%");
     expect(figureValue({ key: "plannedKm", value: 23.456 })).toBe("23.46");

@@ -1,5 +1,6 @@
 // Pure helpers of the load pages: statuses in order, kilograms and shares, today's date in Asia/Shanghai,
 // the report's figures (known keys labelled, unknown ones shown as they are), the manifest's URL.
+import { isShownLoadFigure, type TLoadFigureKey } from "@xiangda/domain";
 import type { TLoadFigure, TLoadStatus } from "./loads-api.ts";
 
 export const LOAD_STATUSES: readonly TLoadStatus[] = ["OPEN", "SEALED", "PLANNED", "DEPARTED", "ARRIVED"];
@@ -31,25 +32,13 @@ export function shanghaiDate(at: Date = new Date()): string {
 
 export const manifestHref = (loadId: string): string => `/loads/${encodeURIComponent(loadId)}/manifest.pdf`;
 
-/** Report keys the pages have a label for; anything else is shown by its key. */
-export const KNOWN_FIGURES = [
-  "vehicles",
-  "fillWeight",
-  "fillVolume",
-  "plannedKm",
-  "plannedMinutes",
-  "baseline",
-  "rolled",
-  "parcels",
-  "weightG",
-  "savedKm",
-] as const;
-export type TKnownFigure = (typeof KNOWN_FIGURES)[number];
+/** The report's figures people read (LOAD_FIGURE_LABELS in the domain package), as label keys of the "loads"
+ *  namespace ("baseline.km" → "baseline_km"); internal keys (solver.cost, demo …) have none and are not shown. */
+export type TKnownFigure = TLoadFigureKey extends infer K ? (K extends `${infer A}.${infer B}` ? `${A}_${B}` : K) : never;
 
-/** The label key of a figure: "baseline.km" → { known: "baseline", rest: "km" }; unknown keys → null. */
-export function figureLabel(key: string): { known: TKnownFigure; rest: string } | null {
-  const [head = "", ...rest] = key.split(".");
-  return (KNOWN_FIGURES as readonly string[]).includes(head) ? { known: head as TKnownFigure, rest: rest.join(".") } : null;
+/** The label key of a figure, or null for a figure that is not shown. */
+export function figureLabel(key: string): TKnownFigure | null {
+  return isShownLoadFigure(key) ? (key.replace(".", "_") as TKnownFigure) : null;
 }
 
 /** A figure's value for display: shares (fill, rate, ratio keys, 0–1.5) as "42%", other decimals to two places. */
