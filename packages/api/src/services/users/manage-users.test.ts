@@ -30,13 +30,31 @@ async function stationUser(nodeId: string) {
 describe("users: scope", () => {
   it("a manager creates station staff of their county's nodes only", async () => {
     const mgr = h.callerAs(w.actors.manager);
-    const ok = await mgr.users.create({ username: `m_st_${++seq}`, password: "station-pass-1", displayName: "站员", role: "STATION_STAFF", nodeId: w.home.stationId });
+    const ok = await mgr.users.create({
+      username: `m_st_${++seq}`,
+      password: "station-pass-1",
+      displayName: "站员",
+      role: "STATION_STAFF",
+      nodeId: w.home.stationId,
+    });
     expect(ok).toMatchObject({ role: "STATION_STAFF", nodeId: w.home.stationId, countyCode: w.home.countyCode });
     await expect(
-      mgr.users.create({ username: `m_st_${++seq}`, password: "station-pass-1", displayName: "站员", role: "STATION_STAFF", nodeId: w.away.stationId }),
+      mgr.users.create({
+        username: `m_st_${++seq}`,
+        password: "station-pass-1",
+        displayName: "站员",
+        role: "STATION_STAFF",
+        nodeId: w.away.stationId,
+      }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(
-      mgr.users.create({ username: `m_mg_${++seq}`, password: "station-pass-1", displayName: "经理", role: "COUNTY_MANAGER", countyCode: w.home.countyCode }),
+      mgr.users.create({
+        username: `m_mg_${++seq}`,
+        password: "station-pass-1",
+        displayName: "经理",
+        role: "COUNTY_MANAGER",
+        countyCode: w.home.countyCode,
+      }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await h.deps.db.user.count({ where: { username: { startsWith: "m_mg_" } } })).toBe(0);
   });
@@ -50,7 +68,10 @@ describe("users: scope", () => {
     }
     expect((await h.deps.db.user.findUniqueOrThrow({ where: { id: away.id } })).active).toBe(true);
     const list = await mgr.users.list({});
-    expect(list.find((u) => u.id === w.actors.station!.userId)).toMatchObject({ manageable: true, node: { code: `${w.home.countyCode}-S1` } });
+    expect(list.find((u) => u.id === w.actors.station!.userId)).toMatchObject({
+      manageable: true,
+      node: { code: `${w.home.countyCode}-S1` },
+    });
     expect(list.find((u) => u.id === w.actors.merchant!.userId)).toMatchObject({ manageable: false });
   });
 });
