@@ -298,7 +298,11 @@ describe("county dashboard", () => {
     // A shared link opens the same view.
     await page.reload();
     // (the township list arrives after the page: the select shows the township once it has its options)
-    await page.waitForFunction(() => document.querySelector<HTMLSelectElement>('[data-testid="dash-township"]')?.value === "210881102000");
+    await page.waitForFunction(
+      () => document.querySelector<HTMLSelectElement>('[data-testid="dash-township"]')?.value === "210881102000",
+      undefined,
+      { timeout: scaled(30_000) },
+    );
     expect(await page.getByTestId("dash-direction").inputValue()).toBe("UP");
     expect(await page.getByTestId("dash-summary").textContent()).toContain("高屯镇");
 

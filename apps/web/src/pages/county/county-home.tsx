@@ -9,12 +9,13 @@ import { DataState } from "../../components/data-state.tsx";
 import { StatCard } from "../../components/stat-card.tsx";
 import { useTRPC } from "../../lib/trpc.ts";
 import { shanghaiDay } from "../counters/counters-format.ts";
-import { lightsInput, readCounty, readFilter } from "../dashboard/dashboard-filter.ts";
+import { LIGHTS_STALE_MS, lightsInput, readCounty, readFilter } from "../dashboard/dashboard-filter.ts";
 import { useDashboardT } from "../dashboard/use-dashboard-t.ts";
 import { CountyPicker } from "./county-scope.tsx";
 import { useCountyChoice } from "./use-county-choice.ts";
 
-const Dashboard = lazy(() => import("../dashboard/dashboard-page.tsx"));
+const loadDashboard = () => import("../dashboard/dashboard-page.tsx");
+const Dashboard = lazy(loadDashboard);
 // MapLibre is the largest download of the page: fetched from here, while the dashboard's own chunk and data come.
 const preloadMap = () => import("../dashboard/map/maplibre-view.tsx");
 
@@ -34,7 +35,8 @@ export function CountyHome() {
   // wait for the map or the indicators), and the map's library starts downloading.
   useEffect(() => {
     if (!lightsFor) return;
-    void queryClient.prefetchQuery(trpc.dashboard.lights.queryOptions(lightsFor));
+    void queryClient.prefetchQuery(trpc.dashboard.lights.queryOptions(lightsFor, { staleTime: LIGHTS_STALE_MS }));
+    void loadDashboard();
     void preloadMap();
   }, [lightsFor, queryClient, trpc]);
   const pickCounty = (code: string) => {
@@ -77,9 +79,10 @@ export function CountyHome() {
               </>
             )}
           </DataState>
-          {/* Keyed by county: another county starts with fresh panels and map. A county the API refuses shows that once,
-              in the banner, rather than in every section. */}
-          {overview.isError ? null : (
+          {/* Keyed by county: another county starts with fresh panels and map. Shown once the banner has its county
+              (asked for in the same request as the lights, so the lights do not wait longer): a county the API refuses
+              shows that once, in the banner, and no section flashes its own refusal first. */}
+          {overview.isSuccess ? (
             <Suspense
               fallback={
                 <p className="card muted dash-chunk-loading" role="status">
@@ -89,7 +92,7 @@ export function CountyHome() {
             >
               <Dashboard key={countyCode} countyCode={countyCode} />
             </Suspense>
-          )}
+          ) : null}
         </>
       ) : (
         <p className="card muted">{t("county.noCounty")}</p>

@@ -113,6 +113,9 @@ export function apiFilter(countyCode: string, f: TDashFilter): TApiFilter {
   };
 }
 
+/** How long the lights count as fresh: the county home's prefetch is the page's first answer, not asked again at once. */
+export const LIGHTS_STALE_MS = 30_000;
+
 /** The live lights' input for a filter (dates do not apply): one key for the page's query and the county home's
  * prefetch, so the prefetched answer is the one the page reads. */
 export function lightsInput(countyCode: string, f: TDashFilter) {

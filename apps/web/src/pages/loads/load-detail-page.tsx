@@ -54,7 +54,7 @@ function LoadDetailPage({ back }: { back: string }) {
 
 function LoadDetail({ d }: { d: TLoad }) {
   const t = useLoadsT();
-  const { t: tc } = useTranslation();
+  const { t: tc, i18n } = useTranslation();
   const none = <span className="muted">{tc("common.none")}</span>;
   return (
     <div className="load-detail" data-testid="load-detail" data-code={d.code}>
@@ -96,7 +96,7 @@ function LoadDetail({ d }: { d: TLoad }) {
           ]}
         />
         <div className="toolbar">
-          <a className="btn btn-primary" href={manifestHref(d.id)} target="_blank" rel="noreferrer" data-testid="load-manifest">
+          <a className="btn btn-primary" href={manifestHref(d.id, i18n.resolvedLanguage === "en" ? "en" : "zh")} target="_blank" rel="noreferrer" data-testid="load-manifest">
             {t("manifest")}
           </a>
         </div>
@@ -199,7 +199,7 @@ function LoadDetail({ d }: { d: TLoad }) {
 
 function VehicleCard({ v }: { v: TLoadVehicle }) {
   const t = useLoadsT();
-  const { t: tc } = useTranslation();
+  const { t: tc, i18n } = useTranslation();
   return (
     <article className="load-vehicle" data-testid="load-vehicle" data-plate={v.plate ?? ""}>
       <header className="load-vehicle-head">
@@ -226,7 +226,7 @@ function VehicleCard({ v }: { v: TLoadVehicle }) {
 
 function StopList({ stops }: { stops: readonly TLoadStop[] }) {
   const t = useLoadsT();
-  const { t: tc } = useTranslation();
+  const { t: tc, i18n } = useTranslation();
   return (
     <ol className="load-stops" data-testid="load-stops">
       {stops.map((s, i) => (

@@ -31,6 +31,7 @@ describe("load format helpers", () => {
     expect(loadRef("ld00050000017")).toEqual({ code: "LD00050000017" });
     expect(loadRef("6f1c3a52-0000-4000-8000-000000000000")).toEqual({ id: "6f1c3a52-0000-4000-8000-000000000000" });
     expect(manifestHref("abc")).toBe("/loads/abc/manifest.pdf");
+    expect(manifestHref("abc", "en")).toBe("/loads/abc/manifest.pdf?lang=en");
   });
 
   it("makes zxing's fixed-size SVG scalable", () => {

@@ -30,7 +30,9 @@ export function shanghaiDate(at: Date = new Date()): string {
   return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
-export const manifestHref = (loadId: string): string => `/loads/${encodeURIComponent(loadId)}/manifest.pdf`;
+/** The manifest PDF; `lang` "en" asks for English labels (the server's default is Chinese). */
+export const manifestHref = (loadId: string, lang?: "zh" | "en"): string =>
+  `/loads/${encodeURIComponent(loadId)}/manifest.pdf${lang === "en" ? "?lang=en" : ""}`;
 
 /** The report's figures people read (LOAD_FIGURE_LABELS in the domain package), as label keys of the "loads"
  *  namespace ("baseline.km" → "baseline_km"); internal keys (solver.cost, demo …) have none and are not shown. */

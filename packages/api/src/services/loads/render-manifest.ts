@@ -4,7 +4,25 @@
 import PDFDocument from "pdfkit";
 import { barcodePng, cjkFont } from "../labels/render-labels.ts";
 import type { TLoadDetail, TLoadItemView, TStopGroup } from "./get-load.ts";
-import { figureText, shanghaiDateTime, shanghaiTime } from "./load-views.ts";
+import { isShownLoadFigure, LOAD_FIGURE_LABELS } from "@xiangda/domain";
+import { shanghaiDateTime, shanghaiTime, type TFigure } from "./load-views.ts";
+
+export type TManifestLang = "zh" | "en";
+
+/// "载重率: 41%": the figures people read, labelled in the manifest's language (internal ones such as solver.cost
+/// left out); shares (fill, rate, ratio keys, 0–1.5) as percentages.
+export function figureLine(figures: readonly TFigure[], lang: TManifestLang): string {
+  return figures
+    .filter((f) => isShownLoadFigure(f.key))
+    .map((f) => {
+      const label = LOAD_FIGURE_LABELS[f.key as keyof typeof LOAD_FIGURE_LABELS][lang];
+      const v = f.value;
+      if (typeof v === "number" && /fill|rate|share|ratio/i.test(f.key) && v >= 0 && v <= 1.5) return `${label}: ${Math.round(v * 100)}%`;
+      if (typeof v === "number" && !Number.isInteger(v)) return `${label}: ${Number(v.toFixed(2))}`;
+      return `${label}: ${String(v)}`;
+    })
+    .join("  ·  ");
+}
 
 const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 36;
@@ -26,7 +44,8 @@ interface Cell {
   align?: "left" | "right" | "center";
 }
 
-export async function renderManifest(d: TLoadDetail): Promise<Buffer> {
+/// `lang`: the language of the figures' labels (Chinese unless the request asks for English).
+export async function renderManifest(d: TLoadDetail, lang: TManifestLang = "zh"): Promise<Buffer> {
   const doc = new PDFDocument({
     size: A4,
     margin: MARGIN,
@@ -135,9 +154,10 @@ export async function renderManifest(d: TLoadDetail): Promise<Buffer> {
       );
     }
   } else line("尚未封车，未分配车辆 Not sealed: no vehicles yet", 9);
-  if (d.figures.length) {
+  const figures = figureLine(d.figures, lang);
+  if (figures) {
     y += 2;
-    line(d.figures.map(figureText).join("  ·  "), 8);
+    line(figures, 8);
   }
 
   // ── Per vehicle: stops in visiting order, each with its parcels.

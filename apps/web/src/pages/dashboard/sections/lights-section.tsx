@@ -11,7 +11,7 @@ import { COLORS, dayChart } from "../charts/chart-options.ts";
 import { EChart } from "../charts/echart.tsx";
 import type { TLights, TRedGroup, TRedParcel } from "../dashboard-api.ts";
 import { useDashboard } from "../dashboard-context.ts";
-import { lightsInput } from "../dashboard-filter.ts";
+import { LIGHTS_STALE_MS, lightsInput } from "../dashboard-filter.ts";
 import { formatCount, sortRedGroups } from "../dashboard-format.ts";
 import { ExportButton, type TTableColumn } from "../parts/data-table.tsx";
 import { Figure } from "../parts/figure.tsx";
@@ -37,7 +37,7 @@ function redColumns(t: TDashboardT, l: TLabels): TTableColumn<TRedRow>[] {
   ];
 }
 
-const LIGHTS_OPTIONS = { placeholderData: keepPreviousData, refetchInterval: 60_000 } as const;
+const LIGHTS_OPTIONS = { placeholderData: keepPreviousData, refetchInterval: 60_000, staleTime: LIGHTS_STALE_MS } as const;
 
 /** The live lights for the page's filter (dates do not apply): one query shared by this section, the map's RED markers
  * and the page, which holds the static sections back until it has answered. */
