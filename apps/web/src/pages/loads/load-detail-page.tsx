@@ -199,7 +199,7 @@ function LoadDetail({ d }: { d: TLoad }) {
 
 function VehicleCard({ v }: { v: TLoadVehicle }) {
   const t = useLoadsT();
-  const { t: tc, i18n } = useTranslation();
+  const { t: tc } = useTranslation();
   return (
     <article className="load-vehicle" data-testid="load-vehicle" data-plate={v.plate ?? ""}>
       <header className="load-vehicle-head">
@@ -226,7 +226,7 @@ function VehicleCard({ v }: { v: TLoadVehicle }) {
 
 function StopList({ stops }: { stops: readonly TLoadStop[] }) {
   const t = useLoadsT();
-  const { t: tc, i18n } = useTranslation();
+  const { t: tc } = useTranslation();
   return (
     <ol className="load-stops" data-testid="load-stops">
       {stops.map((s, i) => (
