@@ -2,6 +2,7 @@
 // all or nothing, and rows stored before (same ref) are skipped, so uploading a running sheet again is safe.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { serverText } from "../../lib/api-error.ts";
 import { useTRPC } from "../../lib/trpc.ts";
 import { ActionError } from "../counters/counter-bits.tsx";
 import { readFileAsBase64 } from "../network/network-format.ts";
@@ -186,7 +187,7 @@ function UploadResult({ result: r, dryRun }: { result: TUploadResult; dryRun: bo
                   <tr key={`${e.row}-${e.column}-${i}`} data-testid="upload-error-row" data-row={e.row}>
                     <td className="mono">{e.row}</td>
                     <td className="mono">{e.column || "—"}</td>
-                    <td className="wrap">{e.message}</td>
+                    <td className="wrap">{serverText(e, e.column)}</td>
                   </tr>
                 ))}
               </tbody>
