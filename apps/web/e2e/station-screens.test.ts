@@ -196,6 +196,41 @@ describe("station screens (#17)", () => {
     await page.waitForFunction(() => (window as unknown as { __flashes: number }).__flashes >= 2);
   });
 
+  it("in Auto, a parcel on this node's shelf asks for the pickup check and is handed out with it", async () => {
+    const manager = await token("manager", "manager123");
+    const station = await token("station", "station123");
+    const point = await token("point", "point123");
+    const nodeOf = async (t: string) =>
+      ((await (await fetch(`${baseUrl}/trpc/auth.me`, { headers: { authorization: `Bearer ${t}` } })).json()) as { result: { data: { nodeId: string } } })
+        .result.data.nodeId;
+    const [stationNode, pointNode] = [await nodeOf(station), await nodeOf(point)];
+    const { waybillNo } = await trpc<{ waybillNo: string }>(baseUrl, manager, "shipments.create", DEMO_DOWN_PARCEL);
+    for (const [who, action, nodeId] of [
+      [station, "ARRIVE", stationNode],
+      [station, "DEPART", stationNode],
+      [point, "ARRIVE", pointNode],
+    ] as const) {
+      const r = await trpc<{ outcome: string }>(baseUrl, who, "scan.record", {
+        clientScanId: crypto.randomUUID(),
+        code: waybillNo,
+        action,
+        nodeId,
+        at: new Date().toISOString(),
+      });
+      expect(r.outcome, action).toBe("OK");
+    }
+    const page = await signedIn("point", "point123");
+    await page.getByTestId("scan-input").waitFor({ state: "visible" });
+    await waitForFocus(page, "scan-input");
+    await scan(page, waybillNo);
+    await page.getByTestId("scan-pickup-code").waitFor({ state: "visible" });
+    await waitForFocus(page, "scan-pickup-code");
+    await page.keyboard.type(DEMO_DOWN_PARCEL.recipientPhone.slice(-4));
+    await page.keyboard.press("Enter");
+    await outcome(page, "OK");
+    expect(psql(`SELECT status FROM "Shipment" WHERE "waybillNo" = '${waybillNo}'`)).toBe("DELIVERED");
+  });
+
   it("menus hold only what the node can use: no 到件清单 at a village point", async () => {
     const point = await signedIn("point", "point123");
     await point.getByTestId("nav-accept").waitFor({ state: "visible" });

@@ -168,6 +168,12 @@ function ScanConsole({ nodeId }: { nodeId: string }) {
         if (live) setTrack({ loadCode: load });
       }
       if (r.outcome === "OK") void queryClient.invalidateQueries({ queryKey: trpc.station.expected.pathKey() });
+      // AUTO found the parcel on this node's shelf: ask for the pickup code or phone digits right away.
+      const shelved = r.shipment?.waybillNo ?? (typeof r.params?.slot === "string" ? r.params.slot : null);
+      if (live && r.reason === "PICKUP_NEEDS_CHECK" && shelved) {
+        setPickupFor(shelved);
+        setPickupError(null);
+      }
       if (live) {
         setFeedback({ kind: "scan", id: r.clientScanId });
         const tone = toneFor(r.outcome);
@@ -419,6 +425,11 @@ function ScanConsole({ nodeId }: { nodeId: string }) {
   useEffect(() => {
     inputRef.current?.focus();
   }, []);
+
+  // The pickup prompt takes the focus once it is drawn (asked by PICKUP mode or by AUTO finding a shelved parcel).
+  useEffect(() => {
+    if (pickupFor) pickupRef.current?.focus();
+  }, [pickupFor]);
 
   const merged = useMemo(() => mergeToday(entries, today.data), [entries, today.data]);
   const shown: {
