@@ -2,6 +2,7 @@
 // (实名收寄 real name and resident ID, checked as typed; 收寄验视 the prohibited-items checklist and inspection;
 // 过机安检 screening). The result shows the new waybill big with its route, and "next parcel" starts over quickly.
 import { useMutation } from "@tanstack/react-query";
+import type { TFunction } from "i18next";
 import { useEffect, useRef, useState, type FormEvent, type ReactNode, type Ref } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
@@ -141,7 +142,7 @@ function focusFirstProblem() {
   });
 }
 
-function idStatusText(check: TIdCheck, t: ReturnType<typeof useTranslation>["t"]): string {
+function idStatusText(check: TIdCheck, t: TFunction<"translation">): string {
   switch (check.state) {
     case "empty":
       return "";
@@ -152,7 +153,7 @@ function idStatusText(check: TIdCheck, t: ReturnType<typeof useTranslation>["t"]
     case "FORMAT":
       return t("accept.idFormat", { count: check.length });
     case "CHECK_DIGIT":
-      return t("accept.idCheckDigit", { expected: check.expected, got: check.got });
+      return t("accept.idCheckDigit", { got: check.got });
     case "BIRTH_DATE":
       return t("accept.idBirthDate", { date: check.birth });
   }
