@@ -8,6 +8,7 @@ import { buildRestockWorld, type RestockWorld } from "../restock/restock-fixture
 import { createHarness, type Harness } from "../../test-utils/harness.ts";
 import { FULL_INSPECTION } from "../../test-utils/three-rules.ts";
 import { scaled } from "@xiangda/config/testing";
+import type { Actor } from "@xiangda/domain";
 
 let h: Harness;
 let w: RestockWorld;
@@ -53,6 +54,35 @@ async function toHub(wb: string) {
   ] as const)
     expect(await scan(wb, action, node)).toMatchObject({ outcome: "OK" });
 }
+
+/// A township station of another county (211021), with a station staff member of its own.
+let otherStation: string | null = null;
+async function otherCountyStation(): Promise<string> {
+  if (otherStation) return otherStation;
+  const db = h.deps.db;
+  await db.county.upsert({
+    where: { code: "211021" },
+    update: {},
+    create: { code: "211021", name: "阜新蒙古族自治县", cityName: "阜新市", provinceName: "辽宁省" },
+  });
+  await db.adminArea.upsert({
+    where: { code: "211021100000" },
+    update: {},
+    create: { code: "211021100000", countyCode: "211021", level: "TOWNSHIP", kind: "镇", name: "阜新镇" },
+  });
+  otherStation = (
+    await db.node.create({ data: { countyCode: "211021", code: "FX100", name: "阜新镇站", tier: "TOWNSHIP_STATION", areaCode: "211021100000" } })
+  ).id;
+  return otherStation;
+}
+const stationStaff = (nodeId: string, countyCode = "210881"): Actor => ({
+  userId: randomUUID(),
+  username: `staff-${nodeId.slice(0, 4)}`,
+  role: "STATION_STAFF",
+  countyCode,
+  nodeId,
+  merchantId: null,
+});
 
 describe("accepting an announced parcel", () => {
   it("takes a registered merchant's credit code as the real name: inspected at its village point, accepted once", async () => {
@@ -122,8 +152,8 @@ describe("accepting an announced parcel", () => {
     const m = as("manager").shipments;
     const snapshot = async () => JSON.stringify(await row(wb!), (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
     const before = await snapshot();
-    // Another node's parcel: not waiting here, and nothing said of where it waits (issue #16).
-    const elsewhere = m.acceptAnnounced({ nodeId: w.nodes.S102, waybillNo: wb!, inspection: FULL_INSPECTION });
+    // Another county's node: not waiting here, and nothing said of where it waits (issue #16).
+    const elsewhere = as("admin").shipments.acceptAnnounced({ nodeId: await otherCountyStation(), waybillNo: wb!, inspection: FULL_INSPECTION });
     await expect(elsewhere).rejects.toMatchObject({ message: expect.stringMatching(/waybillNo.*waits to be accepted at/s) });
     await expect(elsewhere).rejects.toMatchObject({ message: expect.not.stringContaining("高屯村服务点") });
     const unchecked = { ...FULL_INSPECTION, prohibitedAbsent: { ...FULL_INSPECTION.prohibitedAbsent, cash: false } };
@@ -178,5 +208,70 @@ describe("accepting an announced parcel", () => {
     ] as const)
       expect(await scan(wb!, action, node), `${action} ${node}`).toMatchObject({ outcome: "INVALID_TRANSITION", reason: "NOT_ACCEPTED" });
     expect(await row(wb!)).toMatchObject({ status: "CREATED", currentNodeId: w.nodes.P200 });
+  });
+});
+
+describe("accepting an announced parcel at another node of its county (issue #17, defect 2)", () => {
+  it("a village point's restock parcel accepted at a township station: there from then on, re-planned from there, scans work", async () => {
+    const [wb] = await announced(1, CREDIT_CODE);
+    const desk = h.callerAs(stationStaff(w.nodes.S102)).shipments;
+    // The station's list is of what was announced there; this one was announced at the village point.
+    expect((await desk.awaitingAcceptance({ nodeId: w.nodes.S102 })).map((p) => p.waybillNo)).not.toContain(wb);
+    const input = { nodeId: w.nodes.S102, waybillNo: wb!, inspection: FULL_INSPECTION };
+    const [a, b] = await Promise.all([desk.acceptAnnounced(input), desk.acceptAnnounced(input)]);
+    expect(a).toMatchObject({ waybillNo: wb, status: "ACCEPTED" });
+    expect(b.status).toBe("ACCEPTED");
+    expect((await desk.acceptAnnounced(input)).status).toBe("ACCEPTED"); // a retry changes nothing
+
+    const s = await h.deps.db.shipment.findUniqueOrThrow({
+      where: { waybillNo: wb! },
+      include: { events: { orderBy: { id: "asc" } }, legs: { orderBy: [{ plan: "asc" }, { seq: "asc" }] } },
+    });
+    expect(s).toMatchObject({ status: "ACCEPTED", currentNodeId: w.nodes.S102, originNodeId: w.nodes.S102 });
+    const accepted = s.events.filter((e) => e.type === "ACCEPTED");
+    expect(accepted).toHaveLength(1);
+    expect(accepted[0]).toMatchObject({ nodeId: w.nodes.S102, details: { announced: true, announcedAt: "P200" } });
+    expect(s.events.filter((e) => e.type === "REROUTED")).toHaveLength(1);
+    // The village point's legs are cancelled; the open plan starts at the station.
+    const open = s.legs.filter((l) => l.status === "PLANNED");
+    expect(open.length).toBeGreaterThan(0);
+    expect(open[0]!.fromNodeId).toBe(w.nodes.S102);
+    expect(s.legs.filter((l) => l.fromNodeId === w.nodes.P200).every((l) => l.status === "CANCELLED")).toBe(true);
+    expect(await h.deps.db.shipmentLeg.count({ where: { shipmentId: s.id, status: "PLANNED", fromNodeId: w.nodes.P200 } })).toBe(0);
+
+    // The shipment's trace shows the station as where it was accepted (its origin and the ACCEPTED event's node), and
+    // the village point no longer lists it.
+    expect(a.origin).toBe("高屯站");
+    expect(a.events.find((e) => e.type === "ACCEPTED")).toMatchObject({ node: "高屯站" });
+    expect((await as("manager").shipments.awaitingAcceptance({ nodeId: w.nodes.P200 })).map((p) => p.waybillNo)).not.toContain(wb);
+
+    // Scans move it on from the station.
+    expect(await scan(wb!, "DEPART", "S102")).toMatchObject({ outcome: "OK" });
+    expect(await scan(wb!, "ARRIVE", "HUB")).toMatchObject({ outcome: "OK" });
+  });
+
+  it("is refused at another county's station and by its staff, the same answer as no such parcel, and nothing changes", async () => {
+    const [wb] = await announced(1, CREDIT_CODE);
+    const before = await row(wb!);
+    const far = await otherCountyStation();
+    const desk = h.callerAs(stationStaff(far, "211021")).shipments;
+    await expect(desk.acceptAnnounced({ nodeId: far, waybillNo: wb!, inspection: FULL_INSPECTION })).rejects.toMatchObject({
+      message: expect.stringMatching(/waybillNo.*waits to be accepted at/s),
+    });
+    // Station staff of this county act only at their own node.
+    await expect(
+      h.callerAs(stationStaff(w.nodes.S105)).shipments.acceptAnnounced({ nodeId: w.nodes.S102, waybillNo: wb!, inspection: FULL_INSPECTION }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const after = await row(wb!);
+    expect(after).toMatchObject({ status: "CREATED", currentNodeId: w.nodes.P200, acceptedAt: null });
+    expect(after.events).toHaveLength(before.events.length);
+  });
+
+  it("says nothing of a parcel already accepted and moved elsewhere", async () => {
+    const [wb] = await announced(1, CREDIT_CODE);
+    await as("manager").shipments.acceptAnnounced({ nodeId: w.nodes.P200, waybillNo: wb!, inspection: FULL_INSPECTION });
+    await expect(
+      h.callerAs(stationStaff(w.nodes.S102)).shipments.acceptAnnounced({ nodeId: w.nodes.S102, waybillNo: wb!, inspection: FULL_INSPECTION }),
+    ).rejects.toMatchObject({ message: expect.stringMatching(/waybillNo.*waits to be accepted at/s) });
   });
 });

@@ -6,7 +6,7 @@ import { AppError, parseWaybill, validateResidentId, type Actor } from "@xiangda
 import { rollupOutboxEvent } from "../dashboard/rollup-event.ts";
 import { carrierFor, hubOf } from "./create-shipment.ts";
 import { protectId } from "./id-crypto.ts";
-import { computePlan } from "./plan-route.ts";
+import { computePlan, replan } from "./plan-route.ts";
 import { loadRouting } from "./routing-network.ts";
 import type { TAccept, TAcceptAnnounced } from "./schemas.ts";
 import { nextWaybills } from "./waybill-numbers.ts";
@@ -105,14 +105,16 @@ export async function acceptUpward(db: Db, dataKey: Buffer, actor: Actor, nodeId
 }
 
 /// An announced parcel (created before it was handed in, e.g. by a confirmed restock order) accepted at the node it
-/// waits at: the contents inspected, the sender's real name from its registration (a contract sender's credit code)
-/// or from the resident ID typed now, screening if the desk has a machine. A retry after it was accepted here returns
-/// it unchanged; two desks at once accept it once.
+/// waits at, or at any other active node of its county whose staff hold it (issue #17: a parcel not yet accepted is
+/// received only by acceptance, at any node): the contents inspected, the sender's real name from its registration (a
+/// contract sender's credit code) or from the resident ID typed now, screening if the desk has a machine. Accepted
+/// elsewhere, the parcel is there from then on (its origin and where it is), and its route is re-planned from there.
+/// A retry after it was accepted here returns it unchanged; two desks at once accept it once.
 export async function acceptAnnounced(
   db: Db,
   dataKey: Buffer,
   actor: Actor,
-  node: { id: string; name: string; countyCode: string },
+  node: { id: string; name: string; countyCode: string; status?: string },
   input: TAcceptAnnounced,
   now: Date,
 ): Promise<string> {
@@ -130,12 +132,19 @@ export async function acceptAnnounced(
       senderName: true,
       senderIdHash: true,
       senderOrgCode: true,
+      originNodeId: true,
+      destNodeId: true,
+      temp: true,
     },
   });
-  // Only a parcel at this node is accepted, or described: one answer for "no such parcel" and "another node's" (whose
+  // Only a parcel at this node, or one of this county still waiting to be accepted (brought to this desk instead of the
+  // node it was announced at), is accepted or described: one answer for "no such parcel" and "another node's" (whose
   // state, direction and whereabouts are none of this desk's business), checked before anything else is said of it.
-  if (!s || s.countyCode !== node.countyCode || s.currentNodeId !== node.id)
+  const elsewhere = !!s && s.currentNodeId !== node.id;
+  if (!s || s.countyCode !== node.countyCode || (elsewhere && !(s.status === "CREATED" && s.direction === "UP")))
     throw AppError.at("waybillNo", "NOTHING_TO_ACCEPT_HERE", { waybill: wb.value, node: node.name });
+  if (elsewhere && node.status !== undefined && node.status !== "ACTIVE")
+    throw AppError.at("nodeId", "NODE_CANNOT_ACCEPT", { node: node.name });
   if (s.direction !== "UP") throw AppError.at("waybillNo", "ACCEPT_IS_DELIVERY", { waybill: wb.value });
   if (s.acceptedAt && s.status === "ACCEPTED") return s.id;
   if (s.status !== "CREATED")
@@ -152,11 +161,16 @@ export async function acceptAnnounced(
   }
   const inspection = inspectionRecord(actor, input.inspection, now);
   const screening = screeningRecord(actor, input.screening, now);
+  const announcedAt = s.currentNodeId;
+  const routing = elsewhere && s.destNodeId ? await loadRouting(db, node.countyCode) : null;
+  const announcedNode =
+    elsewhere && announcedAt ? await db.node.findUnique({ where: { id: announcedAt }, select: { code: true, name: true } }) : null;
   const accepted = await db.$transaction(async (tx) => {
     // Only the call that moves it out of CREATED writes; a racing one finds it accepted.
     const r = await tx.shipment.updateMany({
-      where: { id: s.id, status: "CREATED", currentNodeId: node.id },
+      where: { id: s.id, status: "CREATED", currentNodeId: announcedAt },
       data: {
+        ...(elsewhere ? { currentNodeId: node.id, originNodeId: node.id } : {}),
         status: "ACCEPTED",
         senderName,
         ...idFields,
@@ -180,9 +194,19 @@ export async function acceptAnnounced(
           realName: input.senderIdNumber ? "RESIDENT_ID" : s.senderOrgCode ? "REGISTERED_MERCHANT" : "RESIDENT_ID",
           inspected: true,
           screened: screening?.screened ?? false,
+          ...(announcedNode ? { announcedAt: announcedNode.code, announcedAtName: announcedNode.name } : {}),
         },
       },
     });
+    // Accepted away from where it was announced: the route runs from here (the announced node's legs are cancelled).
+    if (routing && s.destNodeId)
+      await replan(
+        tx,
+        routing,
+        { shipmentId: s.id, fromNodeId: node.id, toNodeId: s.destNodeId, readyAt: now, temp: s.temp, reason: "REROUTED" },
+        now,
+        { why: "ACCEPTED_ELSEWHERE" },
+      );
     await writeOutbox(tx, rollupOutboxEvent(node.countyCode, now));
     return true;
   });
