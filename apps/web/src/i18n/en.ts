@@ -717,7 +717,7 @@ export const en: TMessages = {
     idTyping: "{{count}} / 18 characters",
     idFormat_one: "Format: an ID is 17 digits and a check character (0–9 or X); this one has {{count}} character",
     idFormat_other: "Format: an ID is 17 digits and a check character (0–9 or X); this one has {{count}} characters",
-    idCheckDigit: "Check digit: the first 17 digits give {{expected}} but {{got}} was typed; check the number",
+    idCheckDigit: "Check character {{got}} does not match the first 17 digits; the ID is mistyped, check it",
     idBirthDate: "Birth date {{date}} (digits 7–14) is not a valid date",
     mustCheck: "Check each item and tick it",
     mustInspect: "Confirm the inspection",

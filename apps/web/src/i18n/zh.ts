@@ -711,7 +711,7 @@ export const zh = {
     idTyping: "已输入 {{count}} / 18 位",
     idFormat_one: "格式不对：身份证号为 17 位数字加 1 位校验码（0–9 或 X），现在是 {{count}} 位",
     idFormat_other: "格式不对：身份证号为 17 位数字加 1 位校验码（0–9 或 X），现在是 {{count}} 位",
-    idCheckDigit: "校验码不符：按前 17 位应为 {{expected}}，输入的是 {{got}}，请核对",
+    idCheckDigit: "校验码不符：最后一位 {{got}} 与前 17 位不符，身份证号有误，请核对",
     idBirthDate: "出生日期 {{date}}（第 7–14 位）无效",
     mustCheck: "请逐项查验并勾选",
     mustInspect: "请确认已开拆验视",

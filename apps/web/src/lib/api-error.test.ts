@@ -105,6 +105,23 @@ describe("server messages are translated, never shown raw in Chinese", () => {
     expect(readApiError(clientError({ code: "CONFLICT", appCode: "CONFLICT" })).message).toBe("boom");
   });
 
+  it("shows status parameters as their labels, never the server's word (a lost parcel, a listing under review)", async () => {
+    const lost = readApiError(
+      clientError({ code: "CONFLICT", appCode: "INVALID_TRANSITION", messageKey: "PARCEL_FINISHED", messageParams: { status: "lost" } }),
+    );
+    expect(lost.message).toBe("包裹已丢失，不能再操作");
+    const listing = readApiError(
+      clientError({ code: "CONFLICT", appCode: "INVALID_TRANSITION", messageKey: "LISTING_CANNOT_SUBMIT", messageParams: { listingStatus: "ACTIVE" } }),
+    );
+    expect(listing.message).toBe("“在售”的上架不能提交审核");
+    await setLanguage("en");
+    const en = readApiError(
+      clientError({ code: "CONFLICT", appCode: "INVALID_TRANSITION", messageKey: "PARCEL_FINISHED", messageParams: { status: "LOST" } }),
+    );
+    expect(en.message).not.toMatch(/LOST/);
+    expect(untranslated).toEqual([]);
+  });
+
   it("network and internal errors have their own texts", () => {
     expect(readApiError(new TRPCClientError("Failed to fetch")).message).toBe(errorsZh.generic.network);
     expect(readApiError(clientError({ code: "INTERNAL_SERVER_ERROR", appCode: null })).message).toBe(errorsZh.generic.internal);

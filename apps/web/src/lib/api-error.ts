@@ -12,7 +12,23 @@ type TErrorsKey = Exclude<keyof typeof errorsZh, "generic"> | `generic.${keyof t
 /** t of the "errors" namespace (keys checked here, as the page namespaces do, not in i18next.d.ts). */
 export function errorsT(key: TErrorsKey, params?: Record<string, string | number> | null): string {
   const t = i18n.t as unknown as (key: string, options: Record<string, unknown>) => string;
-  return t(key, { ...(params ?? {}), ns: "errors" });
+  return t(key, { ...labelled(t, params ?? {}), ns: "errors" });
+}
+
+/** Parameters that are enum words (a parcel's `status`, a `listingStatus`, a `temp`, sent as the server's English,
+ *  e.g. "lost" or "PENDING_REVIEW") shown as their own labels, never as the raw word. */
+const ENUM_PARAMS: Record<string, string> = {
+  status: "shipmentStatus",
+  listingStatus: "counters:enums.listingStatus",
+  temp: "temps",
+};
+function labelled(t: (key: string, options: Record<string, unknown>) => string, params: Record<string, string | number>) {
+  const out = { ...params };
+  for (const [name, prefix] of Object.entries(ENUM_PARAMS)) {
+    const v = out[name];
+    if (typeof v === "string") out[name] = t(`${prefix}.${v.trim().toUpperCase().replace(/ /g, "_")}`, { defaultValue: v });
+  }
+  return out;
 }
 
 const ZParams = z.record(z.string(), z.union([z.string(), z.number()])).nullish();

@@ -38,7 +38,8 @@ export function validateResidentId(raw: string, today: Date): ResidentIdResult {
     return {
       ok: false,
       reason: "CHECK_DIGIT",
-      message: `Check character is ${id[17]} but the first 17 digits give ${expected}; the ID is mistyped`,
+      // Only that it is wrong, never the right one: that would name a different valid ID (issue #17).
+      message: `Check character ${id[17]} does not match the first 17 digits; the ID is mistyped`,
     };
   }
   const y = Number(id.slice(6, 10));

@@ -1,6 +1,6 @@
 // Pure helpers of the shipment pages: enumerations in display order, units typed by people, routes split by plan,
 // leg lights, the resident ID check as you type, and the manifest template.
-import { legLight, residentIdCheckChar, validateResidentId, worstLight } from "@xiangda/domain";
+import { legLight, validateResidentId, worstLight } from "@xiangda/domain";
 import type { TDirection, TLeg, TLight, TProhibitedItem, TShipmentStatus, TTemp } from "../../lib/shipments-api.ts";
 
 export const SHIPMENT_STATUSES: readonly TShipmentStatus[] = [
@@ -117,7 +117,8 @@ export type TIdCheck =
   | { state: "typing"; length: number }
   | { state: "ok"; birthDate: string }
   | { state: "FORMAT"; length: number }
-  | { state: "CHECK_DIGIT"; got: string; expected: string }
+  /** Only the character typed: naming the right one would give away a different valid ID. */
+  | { state: "CHECK_DIGIT"; got: string }
   | { state: "BIRTH_DATE"; birth: string };
 
 /** The resident ID as typed, checked by the same rule the server applies (GB 11643, ISO 7064 MOD 11-2). */
@@ -127,7 +128,7 @@ export function checkResidentId(raw: string, today: Date): TIdCheck {
   if (id.length < 18 && /^\d*$/.test(id)) return { state: "typing", length: id.length };
   const r = validateResidentId(id, today);
   if (r.ok) return { state: "ok", birthDate: r.birthDate };
-  if (r.reason === "CHECK_DIGIT") return { state: "CHECK_DIGIT", got: id.slice(17), expected: residentIdCheckChar(id.slice(0, 17)) };
+  if (r.reason === "CHECK_DIGIT") return { state: "CHECK_DIGIT", got: id.slice(17) };
   if (r.reason === "BIRTH_DATE") return { state: "BIRTH_DATE", birth: id.slice(6, 14) };
   return { state: "FORMAT", length: id.length };
 }

@@ -38,6 +38,15 @@ describe("scanText", () => {
     expect(scanText(enI, { reason: "UNKNOWN_CODE", params: { code: "7312" }, message: "x" })).toBe("unknown code 7312");
   });
 
+  it("a lost parcel's refusal names its status in the console's language, never the server's word", async () => {
+    const zhI = await i18nFor("zh-CN");
+    const lost = { reason: "FINAL", params: { status: "lost" }, message: "the parcel is already lost" };
+    expect(scanText(zhI, lost)).toBe("包裹已丢失，不能再操作");
+    expect(scanText(zhI, { ...lost, reason: "ALREADY_FINAL" })).toBe("包裹已丢失");
+    const enI = await i18nFor("en");
+    expect(scanText(enI, lost)).toBe("the parcel is already Lost");
+  });
+
   it("sums up a load's scan, with the first refusal's reason translated", async () => {
     const zhI = await i18nFor("zh-CN");
     const r = {
