@@ -688,9 +688,23 @@ describe("journeys (issue #9)", () => {
     for (const [action, node] of [
       ["DEPART", hub],
       ["ARRIVE", s005],
-      ["DELIVER", s005],
     ] as const)
       expect(await scanAt(action, node!.id), `${action} ${node!.code}`).toMatchObject({ outcome: "OK" });
+    // The counter's station keeps a pickup shelf: the boxes wait there and leave only against the pickup code sent to
+    // the counter (issue #17 defect 3), never by a plain DELIVER.
+    expect(await scanAt("DELIVER", s005!.id)).toMatchObject({ outcome: "INVALID_TRANSITION", reason: "USE_PICKUP" });
+    const pickupCode = psql(`SELECT "pickupCode" FROM "Shipment" WHERE "waybillNo" = ${sqlText(waybillNo)}`);
+    expect(pickupCode).toMatch(/^\d{6}$/);
+    expect(
+      await mutate<{ outcome: string }>("scan.record", {
+        clientScanId: crypto.randomUUID(),
+        code: waybillNo,
+        action: "PICKUP",
+        nodeId: s005!.id,
+        at: new Date().toISOString(),
+        pickupCode,
+      }),
+    ).toMatchObject({ outcome: "OK" });
 
     const [stored] = psql(`SELECT stock FROM "Listing" WHERE id = ${sqlText(listingId)}`).split("|");
     expect(stored).toBe("25");
