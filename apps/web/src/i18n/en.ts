@@ -118,6 +118,7 @@ export const en: TMessages = {
     countyCode: "County code",
     noScope: "This account is not linked to a station.",
     notAtThisNode: "This is not done at this node ({{tier}}).",
+    noPickupShelf: "This node keeps no self-pickup shelf: nothing to hand out or count here.",
   },
   tiers: {
     COUNTY_HUB: "County hub",
@@ -262,6 +263,17 @@ export const en: TMessages = {
       parcelLocker: "Parcel locker",
       passengerStop: "Passenger stop",
       recyclables: "Recyclables",
+      pickupCheck: "Self-pickup check",
+      pickupHoldDays: "Days held for pickup (then returned)",
+    },
+    pickupChecks: {
+      CODE: "Pickup code only",
+      CODE_OR_PHONE: "Pickup code or phone's last four digits",
+      CODE_PHONE_OR_ID: "Pickup code, phone's last four digits or an ID check",
+    },
+    pickupHoldDaysError: {
+      wholeNumber: "Enter a whole number of days",
+      range: "Between {{min}} and {{max}} days",
     },
   },
   lanes: {
@@ -746,6 +758,8 @@ export const en: TMessages = {
     waitingOrder: "restock {{no}}",
     waitingNeedsId: "ID needed",
     waitingPick: "Accept this one",
+    elsewhereHint: "Not on this desk's list: a parcel announced at another node of the county may be accepted here too; its route is then re-planned from here.",
+    elsewhereDone: "Announced at {{node}}, accepted here: its route is re-planned from this node.",
     contentsHint: "e.g. apples, grapes, eggs, millet",
   },
   track: {

@@ -116,6 +116,7 @@ export const zh = {
     countyCode: "县区代码",
     noScope: "当前账号未关联站点。",
     notAtThisNode: "本站点（{{tier}}）不办理此项业务。",
+    noPickupShelf: "本站点未设自提货架，没有待取件和盘库。",
   },
   tiers: {
     COUNTY_HUB: "县级物流配送中心",
@@ -260,6 +261,17 @@ export const zh = {
       parcelLocker: "智能快件箱",
       passengerStop: "客运停靠点",
       recyclables: "再生资源回收",
+      pickupCheck: "自提取件核验",
+      pickupHoldDays: "自提保管天数（超期退回）",
+    },
+    pickupChecks: {
+      CODE: "仅凭取件码",
+      CODE_OR_PHONE: "取件码或手机尾号",
+      CODE_PHONE_OR_ID: "取件码、手机尾号或核验身份证",
+    },
+    pickupHoldDaysError: {
+      wholeNumber: "请输入整数天数",
+      range: "保管天数须在 {{min}} 至 {{max}} 天之间",
     },
   },
   lanes: {
@@ -740,6 +752,8 @@ export const zh = {
     waitingOrder: "补货单 {{no}}",
     waitingNeedsId: "需录身份证",
     waitingPick: "收寄此件",
+    elsewhereHint: "不在本站的待收寄清单中：本县其他网点预约的包裹也可在本站验视收寄，路线将从本站重新规划。",
+    elsewhereDone: "此件原在{{node}}预约，已在本站收寄，路线已从本站重新规划。",
   },
   track: {
     title: "查件",

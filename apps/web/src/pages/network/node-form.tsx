@@ -11,11 +11,12 @@ import { OPERATORS, PARENT_TIER, TIERS } from "./network-constants.ts";
 import { buildAreaIndex, countyAreaCode } from "./network-data.ts";
 import { ErrorSummary } from "./error-summary.tsx";
 import { parseWholeNumber } from "./network-format.ts";
+import { PICKUP_CHECKS, PICKUP_HOLD_RANGE, pickupHoldDaysError, type TPickupCheck } from "./pickup-settings.ts";
 
 const FLAGS = ["coldChilled", "coldFrozen", "selfPickup", "parcelLocker", "passengerStop", "recyclables"] as const;
 type TFlag = (typeof FLAGS)[number];
 
-type TTextField = "code" | "name" | "filingNumber" | "openingHours" | "contactName" | "dailyCapacity" | "handlingMinutes";
+type TTextField = "code" | "name" | "filingNumber" | "openingHours" | "contactName" | "dailyCapacity" | "handlingMinutes" | "pickupHoldDays";
 
 interface TDraft extends Record<TFlag, boolean> {
   code: string;
@@ -33,6 +34,9 @@ interface TDraft extends Record<TFlag, boolean> {
   contactName: string;
   contactPhone: string;
   handlingMinutes: string;
+  /** Self-pickup (取件核验 and 保管天数): set with selfPickup, kept while it is off. */
+  pickupCheck: TPickupCheck;
+  pickupHoldDays: string;
 }
 
 /** Every field path the form places under a field (the rest go to the summary). */
@@ -50,6 +54,8 @@ const FORM_FIELDS = [
   "contactName",
   "contactPhone",
   "handlingMinutes",
+  "pickupCheck",
+  "pickupHoldDays",
   ...FLAGS,
 ] as const;
 
@@ -78,6 +84,8 @@ function draftOf(node: TNode | null, townshipOf: (areaCode: string) => string): 
     // A masked phone ("138****5678") is never sent back: the field starts empty and empty keeps the number.
     contactPhone: node?.contactPhone && !isMasked(node.contactPhone) ? node.contactPhone : "",
     handlingMinutes: node ? String(node.handlingMinutes) : "",
+    pickupCheck: node?.pickupCheck ?? "CODE_OR_PHONE",
+    pickupHoldDays: node ? String(node.pickupHoldDays) : "7",
   };
 }
 
@@ -146,9 +154,13 @@ export function NodeForm({ countyCode, node, tree, allNodes, onSaved }: Props) {
     const handling = parseWholeNumber(draft.handlingMinutes);
     if (capacity === "invalid") errors.dailyCapacity = t("form.wholeNumber");
     if (handling === "invalid") errors.handlingMinutes = t("form.wholeNumber");
+    // The self-pickup settings count only for a self-pickup node; otherwise the node keeps what it has.
+    const holdError = draft.selfPickup ? pickupHoldDaysError(draft.pickupHoldDays) : null;
+    if (holdError) errors.pickupHoldDays = t(`nodes.pickupHoldDaysError.${holdError}`, PICKUP_HOLD_RANGE);
     if (!draft.areaCode) errors.areaCode = t("form.required");
     setClientErrors(errors);
-    if (Object.keys(errors).length > 0 || capacity === "invalid" || handling === "invalid") return;
+    const holdDays = draft.selfPickup ? parseWholeNumber(draft.pickupHoldDays) : null;
+    if (Object.keys(errors).length > 0 || capacity === "invalid" || handling === "invalid" || holdDays === "invalid") return;
     // Empty clears a field (null); only a masked phone left empty means "keep" (undefined).
     const opt = (value: string) => value.trim() || null;
     const phoneMasked = node?.contactPhone ? isMasked(node.contactPhone) : false;
@@ -173,6 +185,8 @@ export function NodeForm({ countyCode, node, tree, allNodes, onSaved }: Props) {
       contactName: opt(draft.contactName),
       contactPhone: phoneMasked && !draft.contactPhone.trim() ? undefined : opt(draft.contactPhone),
       handlingMinutes: handling ?? undefined,
+      pickupCheck: draft.selfPickup ? draft.pickupCheck : undefined,
+      pickupHoldDays: holdDays ?? undefined,
     };
     save.mutate(input);
   }
@@ -347,6 +361,25 @@ export function NodeForm({ countyCode, node, tree, allNodes, onSaved }: Props) {
             testId={`node-${flag}`}
           />
         ))}
+        {draft.selfPickup ? (
+          <div className="form-grid" data-testid="node-pickup-settings">
+            <FormField id="node-pickupCheck" label={t("nodes.field.pickupCheck")} error={errorFor("pickupCheck")}>
+              <select
+                id="node-pickupCheck"
+                value={draft.pickupCheck}
+                onChange={(e) => set("pickupCheck", e.target.value as TPickupCheck)}
+                data-testid="node-pickupCheck"
+              >
+                {PICKUP_CHECKS.map((c) => (
+                  <option key={c} value={c}>
+                    {t(`nodes.pickupChecks.${c}`)}
+                  </option>
+                ))}
+              </select>
+            </FormField>
+            {textInput("pickupHoldDays", { inputMode: "numeric" })}
+          </div>
+        ) : null}
         {FLAGS.map((flag) =>
           errorFor(flag) ? (
             <p key={`${flag}-error`} className="field-error">

@@ -1,5 +1,6 @@
 // 预约件收寄: a parcel whose waybill exists before it is handed in (a merchant's confirmed restock order, say) is
-// accepted at the node it waits at. The desk scans the waybill, inspects the contents against the prohibited-items list,
+// accepted at the node it waits at, or at any other node of its county that holds it (the route is then re-planned
+// from there). The desk scans the waybill, inspects the contents against the prohibited-items list,
 // and records screening if it has a machine; the sender's resident ID only when the sender has no real-name record
 // (a merchant registered with its credit code has one). The result shows the three rules and the route.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -80,6 +81,8 @@ export function AnnouncedAccept({ nodeId }: { nodeId: string }) {
   const s = accept.data;
   if (s) {
     const legs = s.legs.filter((l) => l.status !== "CANCELLED");
+    // Announced at another node of the county and accepted here (issue #17): say so, the route now starts here.
+    const announcedAt = (s.events.find((e) => e.type === "ACCEPTED")?.details as { announcedAtName?: unknown } | null)?.announcedAtName;
     return (
       <section className="card accept-result" data-testid="announced-result" data-waybill={s.waybillNo}>
         <h2 className="card-title">{t("accept.announcedDone")}</h2>
@@ -88,6 +91,11 @@ export function AnnouncedAccept({ nodeId }: { nodeId: string }) {
           <LightBadge light={s.light} />
           <span className="muted">{s.contentsCategory}</span>
         </div>
+        {typeof announcedAt === "string" ? (
+          <p className="muted small" data-testid="announced-elsewhere-done">
+            {t("accept.elsewhereDone", { node: announcedAt })}
+          </p>
+        ) : null}
         {legs.length ? <LegDiagram legs={legs} now={now} /> : null}
         {s.threeRules ? <ThreeRules rules={s.threeRules} /> : null}
         <div className="form-actions">
@@ -110,6 +118,7 @@ export function AnnouncedAccept({ nodeId }: { nodeId: string }) {
   }
 
   const prohibitedError = errorFor("inspection.prohibitedAbsent");
+  const typed = waybillNo.trim().toUpperCase();
   const pick = (wb: string) => {
     setWaybillNo(wb);
     requestAnimationFrame(() => document.getElementById("announced-prohibited-explosives")?.focus());
@@ -177,6 +186,11 @@ export function AnnouncedAccept({ nodeId }: { nodeId: string }) {
                 onChange={(e) => setWaybillNo(e.target.value)}
                 data-testid="announced-waybill"
               />
+              {typed && waiting.data && !waiting.data.some((p) => p.waybillNo === typed) ? (
+                <p className="muted small" data-testid="announced-elsewhere-hint">
+                  {t("accept.elsewhereHint")}
+                </p>
+              ) : null}
             </FormField>
             <FormField id="announced-sender" label={t("accept.announcedSender")} error={errorFor("senderName")}>
               <input

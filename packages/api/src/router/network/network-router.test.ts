@@ -101,6 +101,26 @@ describe("network procedures", () => {
     ).toEqual({ code: "BAD_REQUEST", paths: ["openingHours"] });
   });
 
+  it("sets a self-pickup node's pickup check and hold days from the form, validated (issue #17)", async () => {
+    const c = h.callerAs(manager);
+    const base = { countyCode, code: "P200", name: "高屯村点", tier: "VILLAGE_POINT", areaCode: "210881102200", parentCode: "S102" } as const;
+    const before = await c.network.nodes.upsert({ ...base, selfPickup: true });
+    expect(before).toMatchObject({ pickupCheck: "CODE_OR_PHONE", pickupHoldDays: 7 });
+    const p = await c.network.nodes.upsert({ ...base, selfPickup: true, pickupCheck: "CODE_PHONE_OR_ID", pickupHoldDays: 10 });
+    expect(p).toMatchObject({ selfPickup: true, pickupCheck: "CODE_PHONE_OR_ID", pickupHoldDays: 10 });
+    expect(await h.deps.db.node.findFirstOrThrow({ where: { code: "P200" } })).toMatchObject({ pickupCheck: "CODE_PHONE_OR_ID", pickupHoldDays: 10 });
+    // Listed as saved; an edit that leaves them out keeps them.
+    const listed = (await c.network.nodes.list({ countyCode })).find((n) => n.code === "P200");
+    expect(listed).toMatchObject({ pickupCheck: "CODE_PHONE_OR_ID", pickupHoldDays: 10 });
+    expect(await c.network.nodes.upsert({ ...base, selfPickup: true })).toMatchObject({ pickupCheck: "CODE_PHONE_OR_ID", pickupHoldDays: 10 });
+    // Bad values name their field and change nothing.
+    for (const bad of [{ pickupHoldDays: 0 }, { pickupHoldDays: 61 }, { pickupHoldDays: 2.5 }, { pickupCheck: "PHONE" }]) {
+      const r = await issuesOf(c.network.nodes.upsert({ ...base, ...bad } as never));
+      expect({ code: r.code, paths: r.paths.map(String) }, JSON.stringify(bad)).toEqual({ code: "BAD_REQUEST", paths: [Object.keys(bad)[0]] });
+    }
+    expect(await h.deps.db.node.findFirstOrThrow({ where: { code: "P200" } })).toMatchObject({ pickupCheck: "CODE_PHONE_OR_ID", pickupHoldDays: 10 });
+  });
+
   it("validates lanes with form field names", async () => {
     const c = h.callerAs(manager);
     const base = { countyCode, departures: ["08:00"], weekdays: [1, 2, 3], cutoffMinutes: 30, transitMinutes: 45, cold: false };

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { writeOutbox } from "@xiangda/db";
 import { networkReroute, outboxEvent } from "@xiangda/jobs";
-import { AppError, NODE_STATUSES, NODE_TIERS } from "@xiangda/domain";
+import { AppError, NODE_STATUSES, NODE_TIERS, PICKUP_CHECKS } from "@xiangda/domain";
 import { saveNode } from "../../services/network/forms.ts";
-import { NODE_OPERATORS } from "../../services/network/nodes.ts";
+import { NODE_OPERATORS, PICKUP_HOLD_DAYS } from "../../services/network/nodes.ts";
 import { nodeView } from "../../services/network/views.ts";
 import { countyProcedure, router } from "../../trpc.ts";
 import { likeText } from "../../services/like.ts";
@@ -31,6 +31,9 @@ export const ZNodeUpsertSchema = z.object({
   contactName: optText(40),
   contactPhone: optText(20),
   handlingMinutes: z.number().int("whole number").min(0).max(1440).optional(),
+  /// Self-pickup: how staff check who collects (取件核验) and the days a parcel waits before it is flagged for return.
+  pickupCheck: z.enum(PICKUP_CHECKS).optional(),
+  pickupHoldDays: z.number().int("whole number").min(PICKUP_HOLD_DAYS.min).max(PICKUP_HOLD_DAYS.max).optional(),
 });
 
 const include = { parent: { select: { code: true } } } as const;
@@ -75,9 +78,9 @@ export const nodesRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      if (input.status !== "ACTIVE" && !input.reason) throw AppError.field("reason", `a ${input.status.toLowerCase()} node needs a reason`);
+      if (input.status !== "ACTIVE" && !input.reason) throw AppError.at("reason", "NODE_STATUS_NEEDS_REASON");
       const existing = await ctx.db.node.findUnique({ where: { countyCode_code: { countyCode: input.countyCode, code: input.code } } });
-      if (!existing) throw AppError.field("code", `no node ${input.code} in county ${input.countyCode}`);
+      if (!existing) throw AppError.at("code", "NO_NODE_CODE_IN_COUNTY", { code: input.code, county: input.countyCode });
       const n = await ctx.db.$transaction(async (tx) => {
         const updated = await tx.node.update({
           where: { id: existing.id },

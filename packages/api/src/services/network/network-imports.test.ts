@@ -106,6 +106,30 @@ P204,重复,VILLAGE_POINT,210881102208,S102,,yes,ACTIVE
     });
   });
 
+  it("takes a self-pickup node's pickup check and hold days from their columns, and names a bad one (issue #17)", async () => {
+    const head = "code,name,tier,areaCode,parentCode,selfPickup,取件核验,保管天数";
+    const good = await runFileImport(
+      tdb.db,
+      "nodes",
+      csv(`${head}\nP200,高屯村服务点,VILLAGE_POINT,210881102200,S102,yes,code_phone_or_id,14\nP202,和美村服务点,VILLAGE_POINT,210881102202,S102,yes,取件码,`),
+    );
+    expect(good.errors).toEqual([]);
+    expect(await tdb.db.node.findFirstOrThrow({ where: { code: "P200" } })).toMatchObject({ pickupCheck: "CODE_PHONE_OR_ID", pickupHoldDays: 14 });
+    // An empty cell keeps the node's days.
+    expect(await tdb.db.node.findFirstOrThrow({ where: { code: "P202" } })).toMatchObject({ pickupCheck: "CODE" });
+    const before = await snapshot();
+    const bad = await runFileImport(
+      tdb.db,
+      "nodes",
+      csv(`${head}\nP200,高屯村服务点,VILLAGE_POINT,210881102200,S102,yes,PHONE,14\nP202,和美村服务点,VILLAGE_POINT,210881102202,S102,yes,CODE,0`),
+    );
+    expect(bad.errors.map((e) => [e.row, e.column, e.key])).toEqual([
+      [2, "pickupCheck", "NOT_ONE_OF"],
+      [3, "pickupHoldDays", "NUMBER_MIN"],
+    ]);
+    expect(await snapshot()).toBe(before);
+  });
+
   it("reads XLSX the same as CSV", async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("nodes");

@@ -9,12 +9,14 @@ import {
   parseIntField,
   parseNodeStatus,
   parseTier,
+  PICKUP_CHECKS,
   type TNodeStatus,
+  type TPickupCheck,
   type TNodeTier,
 } from "@xiangda/domain";
 import { commitPlan } from "./commit-plan.ts";
 import { loadCountyContext, type CountyContext } from "./county-context.ts";
-import { cell, requireColumns, type ImportIssue, type ImportOutcome, type ImportPlan, type Progress } from "./import-types.ts";
+import { cell, requireColumns, rowIssue, type ImportIssue, type ImportOutcome, type ImportPlan, type Progress } from "./import-types.ts";
 import { aliasMap, type Table } from "./read-table.ts";
 
 export const NODE_OPERATORS = ["POST", "CARRIER", "COOPERATIVE", "SHOP_AGENT", "GOVERNMENT", "OTHER"] as const;
@@ -41,6 +43,28 @@ export interface NodeFields {
   contactName?: string | null;
   contactPhone?: string | null;
   handlingMinutes?: number;
+  /// Self-pickup: how staff check who collects a parcel (Node.pickupCheck), and the days it waits before it is
+  /// flagged for return (Node.pickupHoldDays).
+  pickupCheck?: TPickupCheck;
+  pickupHoldDays?: number;
+}
+
+/// Days a parcel may wait on a self-pickup shelf, as the form and the import accept them.
+export const PICKUP_HOLD_DAYS = { min: 1, max: 60 } as const;
+
+/// A pickup check typed in a sheet: the code, or its Chinese wording.
+const PICKUP_CHECK_ALIASES: Record<string, TPickupCheck> = {
+  取件码: "CODE",
+  "取件码或手机尾号": "CODE_OR_PHONE",
+  "取件码或手机尾号或身份证": "CODE_PHONE_OR_ID",
+  "取件码、手机尾号或身份证": "CODE_PHONE_OR_ID",
+};
+
+export function parsePickupCheck(raw: string): TPickupCheck | null {
+  const v = raw.trim();
+  const upper = v.toUpperCase().replace(/[\s-]+/g, "_");
+  if ((PICKUP_CHECKS as readonly string[]).includes(upper)) return upper as TPickupCheck;
+  return PICKUP_CHECK_ALIASES[v] ?? null;
 }
 
 export interface NodeItem {
@@ -67,6 +91,8 @@ export const NODE_HEADER_ALIASES = aliasMap({
   contactName: ["联系人"],
   contactPhone: ["联系电话", "phone"],
   handlingMinutes: ["处理时间"],
+  pickupCheck: ["取件核验", "取件方式"],
+  pickupHoldDays: ["保管天数", "自提保管天数"],
   crossBorderReason: ["跨乡镇原因"],
   suspendedReason: ["暂停原因"],
 });
@@ -87,6 +113,10 @@ export function validateNodes(ctx: CountyContext, items: NodeItem[]): ImportIssu
     if (!f.name.trim() || f.name.length > 100) at("name", "required, at most 100 characters");
     if (f.openingHours && !OPENING.test(f.openingHours)) at("openingHours", 'like "08:00-18:00"');
     if (f.contactPhone && !PHONE.test(f.contactPhone)) at("contactPhone", "not a phone number");
+    if (f.pickupHoldDays !== undefined && f.pickupHoldDays < PICKUP_HOLD_DAYS.min)
+      issues.push(rowIssue(it.row, "pickupHoldDays", "NUMBER_MIN", { min: PICKUP_HOLD_DAYS.min }));
+    if (f.pickupHoldDays !== undefined && f.pickupHoldDays > PICKUP_HOLD_DAYS.max)
+      issues.push(rowIssue(it.row, "pickupHoldDays", "NUMBER_MAX", { max: PICKUP_HOLD_DAYS.max }));
     if (f.status === "SUSPENDED" && f.suspendedReason !== undefined && !f.suspendedReason?.trim())
       at("suspendedReason", "a suspension needs a reason");
   }
@@ -156,6 +186,15 @@ export function parseNodeRows(table: Table): { items: NodeItem[]; errors: Import
     const handlingMinutes = has("handlingMinutes")
       ? cell(errors, row, "handlingMinutes", parseIntField(v.handlingMinutes, { min: 0, max: 24 * 60, fallback: 0 }))
       : undefined;
+    const pickupHoldDays = has("pickupHoldDays")
+      ? cell(errors, row, "pickupHoldDays", parseIntField(v.pickupHoldDays, PICKUP_HOLD_DAYS))
+      : undefined;
+    let pickupCheck: TPickupCheck | undefined;
+    if (has("pickupCheck") && v.pickupCheck) {
+      const c = parsePickupCheck(v.pickupCheck);
+      if (c) pickupCheck = c;
+      else errors.push(rowIssue(row, "pickupCheck", "NOT_ONE_OF", { value: v.pickupCheck, name: "pickup check", values: PICKUP_CHECKS.join(", ") }));
+    }
     let operator: NodeFields["operator"];
     if (has("operator") && v.operator) {
       const op = v.operator.toUpperCase().replace(/[\s-]+/g, "_");
@@ -181,6 +220,8 @@ export function parseNodeRows(table: Table): { items: NodeItem[]; errors: Import
       ...(operator ? { operator } : {}),
       ...(dailyCapacity !== undefined ? { dailyCapacity } : {}),
       ...(handlingMinutes !== undefined && handlingMinutes !== null ? { handlingMinutes } : {}),
+      ...(pickupCheck ? { pickupCheck } : {}),
+      ...(pickupHoldDays !== undefined && pickupHoldDays !== null ? { pickupHoldDays } : {}),
     };
     for (const c of ["filingNumber", "openingHours", "contactName", "contactPhone", "crossBorderReason", "suspendedReason"] as const) {
       const val = opt(c);

@@ -25,6 +25,8 @@ export function nodeView(n: Node & { parent?: { code: string } | null }, opts: {
     contactName: n.contactName,
     contactPhone: opts.showContact ? n.contactPhone : n.contactPhone ? maskPhone(n.contactPhone) : null,
     handlingMinutes: n.handlingMinutes,
+    pickupCheck: n.pickupCheck,
+    pickupHoldDays: n.pickupHoldDays,
     crossBorderReason: n.crossBorderReason,
     suspendedReason: n.suspendedReason,
     suspendedUntil: n.suspendedUntil?.toISOString() ?? null,
