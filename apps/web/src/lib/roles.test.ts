@@ -1,6 +1,6 @@
 import { ROLES } from "@xiangda/domain";
 import { describe, expect, it } from "vitest";
-import { AREA_ROLES, areaForRole, homePathForRole, NODE_TIERS, stationPageAllowed } from "./roles.ts";
+import { AREA_ROLES, areaForRole, homePathForRole, NODE_TIERS, SHELF_PAGES, stationPageAllowed } from "./roles.ts";
 
 describe("role routing", () => {
   it("sends every role to an area that admits it", () => {
@@ -28,6 +28,16 @@ const EXPECTED: Record<(typeof NODE_TIERS)[number], readonly (typeof PAGES)[numb
 describe("station pages by node tier", () => {
   it.each(NODE_TIERS)("%s", (tier) => {
     expect(PAGES.filter((p) => stationPageAllowed(p, tier))).toEqual(EXPECTED[tier]);
+  });
+
+  it.each(NODE_TIERS)("%s: 待取件 and 盘库 only where the node keeps a self-pickup shelf", (tier) => {
+    for (const page of SHELF_PAGES) {
+      expect(stationPageAllowed(page, tier, true)).toBe(true);
+      expect(stationPageAllowed(page, tier, false)).toBe(false);
+      expect(stationPageAllowed(page, tier)).toBe(false);
+    }
+    // The other pages do not depend on the shelf.
+    expect(PAGES.filter((p) => stationPageAllowed(p, tier, false))).toEqual(EXPECTED[tier]);
   });
 
   it("without a node only the console's page, which says why it cannot scan", () => {

@@ -38,10 +38,14 @@ export const STATION_PAGE_TIERS: Readonly<Record<string, readonly TNodeTier[]>> 
   "/station/manifests": ["COUNTY_HUB", "TOWNSHIP_STATION"],
 };
 
-/// Whether staff of a node of `tier` can use the station page at `path`; without a node only the console's own page
-/// (which says so) is shown.
-export function stationPageAllowed(path: string, tier: TNodeTier | null): boolean {
+/// Station pages about the self-pickup shelf: only a node that keeps one (Node.selfPickup) has anything there.
+export const SHELF_PAGES: readonly string[] = ["/station/shelf", "/station/stocktake"];
+
+/// Whether staff of a node of `tier` (keeping a pickup shelf or not) can use the station page at `path`; without a
+/// node only the console's own page (which says so) is shown.
+export function stationPageAllowed(path: string, tier: TNodeTier | null, selfPickup: boolean | null = null): boolean {
   if (!tier) return path === "/station";
+  if (SHELF_PAGES.includes(path) && !selfPickup) return false;
   const tiers = STATION_PAGE_TIERS[path];
   return !tiers || tiers.includes(tier);
 }

@@ -7,16 +7,16 @@ import { stationPageAllowed, type TNodeTier } from "../../lib/roles.ts";
 
 export function StationNav({ nav }: { nav: readonly TNavItem[] }) {
   const user = useUser();
-  return <AreaLayout area="station" nav={nav.filter((item) => stationPageAllowed(item.to, user.nodeTier))} />;
+  return <AreaLayout area="station" nav={nav.filter((item) => stationPageAllowed(item.to, user.nodeTier, user.nodeSelfPickup))} />;
 }
 
 /** A station page opened by its address at a node that does not do it: said plainly, no request that would fail. */
-export function NotAtThisNode({ tier }: { tier: TNodeTier | null }) {
+export function NotAtThisNode({ tier, noShelf = false }: { tier: TNodeTier | null; noShelf?: boolean }) {
   const { t } = useTranslation();
   return (
     <div className="page">
       <p className="card muted" data-testid="not-at-this-node">
-        {t("station.notAtThisNode", { tier: tier ? t(`tiers.${tier}`) : "—" })}
+        {noShelf ? t("station.noPickupShelf") : t("station.notAtThisNode", { tier: tier ? t(`tiers.${tier}`) : "—" })}
       </p>
     </div>
   );

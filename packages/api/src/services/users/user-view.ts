@@ -19,6 +19,8 @@ export function toUserView(u: UserWithScope) {
     nodeId: u.nodeId,
     /// The tier of the staff member's node (menus show only what works there); null without a node or when not loaded.
     nodeTier: u.node?.tier ?? null,
+    /// Whether the staff member's node keeps a self-pickup shelf (待取件 and 盘库 serve only such nodes).
+    nodeSelfPickup: u.node ? u.node.selfPickup : null,
     merchantId: u.merchantId,
     scopeLabel,
   };

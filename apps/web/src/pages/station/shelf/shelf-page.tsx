@@ -4,6 +4,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useUser } from "../../../auth/session-context.ts";
+import { stationPageAllowed } from "../../../lib/roles.ts";
+import { NotAtThisNode } from "../station-nav.tsx";
 import { DataState } from "../../../components/data-state.tsx";
 import { formatShortDateTime } from "../../../lib/time.ts";
 import { useTRPC } from "../../../lib/trpc.ts";
@@ -22,6 +24,7 @@ export function ShelfListPage() {
       </div>
     );
   }
+  if (!stationPageAllowed("/station/shelf", user.nodeTier, user.nodeSelfPickup)) return <NotAtThisNode tier={user.nodeTier} noShelf />;
   return <ShelfList nodeId={user.nodeId} />;
 }
 

@@ -4,6 +4,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState, type FormEvent } from "react";
 import { useUser } from "../../../auth/session-context.ts";
+import { stationPageAllowed } from "../../../lib/roles.ts";
+import { NotAtThisNode } from "../station-nav.tsx";
 import { DataState } from "../../../components/data-state.tsx";
 import { formatShortDateTime } from "../../../lib/time.ts";
 import { useTRPC, type TRouterOutputs } from "../../../lib/trpc.ts";
@@ -24,6 +26,7 @@ export function StocktakePage() {
       </div>
     );
   }
+  if (!stationPageAllowed("/station/stocktake", user.nodeTier, user.nodeSelfPickup)) return <NotAtThisNode tier={user.nodeTier} noShelf />;
   return <Stocktake nodeId={user.nodeId} />;
 }
 
