@@ -525,6 +525,13 @@ export const en: TMessages = {
     PICKUP: "Picked up",
     EXCEPTION: "Exception",
     RETURN: "Returned",
+    MISROUTED: "Misrouted, route re-planned",
+    SHELF_MOVED: "Moved on the shelf (stocktake)",
+    PICKUP_NOTICE_RESENT: "Pickup notice sent again",
+    RETURN_FLAGGED: "Not collected in time: to be returned",
+    ROLLED: "Left out of its load, rolled over",
+    RETURNED: "Returned to sender",
+    LOST: "Marked lost",
   },
   /** Timeline event details shown (others, such as scan ids, are not shown); types without a label of their own. */
   eventDetails: {
@@ -536,6 +543,11 @@ export const en: TMessages = {
     otherEvent: "Other record",
     MISROUTED: "Misrouted, route re-planned",
     PICKUP_NOTICE_RESENT: "Pickup notice resent",
+    shelfMoved: "shelf slot {{from}} → {{to}}",
+    rolledFrom: "load {{load}}",
+    holdExpired: "not collected within this node's hold days",
+    byExceptionQueue: "from the exception queue",
+    announcedAt: "announced at {{node}}, accepted here",
   },
   prohibited: {
     explosives: "Explosives",

@@ -521,6 +521,13 @@ export const zh = {
     PICKUP: "自提取件",
     EXCEPTION: "异常",
     RETURN: "退回",
+    MISROUTED: "错分，重新规划路由",
+    SHELF_MOVED: "盘库移位",
+    PICKUP_NOTICE_RESENT: "重发取件通知",
+    RETURN_FLAGGED: "超期未取，待退回",
+    ROLLED: "未随装车单发出，顺延",
+    RETURNED: "已退回",
+    LOST: "已标记丢失",
   },
   /** Timeline event details shown (others, such as scan ids, are not shown); types without a label of their own. */
   eventDetails: {
@@ -532,6 +539,11 @@ export const zh = {
     otherEvent: "其他记录",
     MISROUTED: "错分，重新规划路由",
     PICKUP_NOTICE_RESENT: "重发取件通知",
+    shelfMoved: "货架位 {{from}} → {{to}}",
+    rolledFrom: "装车单 {{load}}",
+    holdExpired: "超过本站保管天数未取",
+    byExceptionQueue: "由异常件处理",
+    announcedAt: "原在{{node}}预约，改在此收寄",
   },
   prohibited: {
     explosives: "爆炸物品",

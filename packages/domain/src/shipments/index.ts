@@ -1,1 +1,2 @@
 export * from "./lights.ts";
+export * from "./event-types.ts";

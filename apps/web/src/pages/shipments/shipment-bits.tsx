@@ -138,16 +138,14 @@ export interface TTimelineEvent {
 
 const SHOWN_DETAILS = ["shelfSlot", "units", "batchNo", "restockOrderNo"] as const;
 type TShownDetail = (typeof SHOWN_DETAILS)[number];
-const EXTRA_EVENT_TYPES = ["MISROUTED", "PICKUP_NOTICE_RESENT"] as const;
 
-/** An event's name: its label, or for a type without one a generic "other record" (never the raw type). */
+/** An event's name: its label (every type the server writes has one, SHIPMENT_EVENT_TYPES), or for a type without one
+ * a generic "other record" (never the raw type). */
 function useEventLabel(): (type: string) => string {
   const { t } = useTranslation();
   return (type) => {
     const known = knownEventType(type);
-    if (known) return t(`events.${known}`);
-    const extra = EXTRA_EVENT_TYPES.find((x) => x === type);
-    return extra ? t(`eventDetails.${extra}`) : t("eventDetails.otherEvent");
+    return known ? t(`events.${known}`) : t("eventDetails.otherEvent");
   };
 }
 
@@ -177,9 +175,23 @@ function EventDetail({ event }: { event: TTimelineEvent }) {
         <span className="event-detail muted">
           {t("shipments.screened")}: {screened ? "✓" : t("shipments.ruleMissing")}
           {typeof d.device === "string" && d.device ? ` · ${d.device}` : null}
+          {typeof d.announcedAtName === "string" ? ` · ${t("eventDetails.announcedAt", { node: d.announcedAtName })}` : null}
         </span>
       );
     }
+    case "SHELF_MOVED":
+      return typeof d.from === "string" && typeof d.to === "string" ? (
+        <span className="event-detail muted">{t("eventDetails.shelfMoved", { from: d.from, to: d.to })}</span>
+      ) : null;
+    case "ROLLED":
+      return typeof d.load === "string" ? <span className="event-detail muted">{t("eventDetails.rolledFrom", { load: d.load })}</span> : null;
+    case "RETURN_FLAGGED":
+      return <span className="event-detail muted">{t("eventDetails.holdExpired")}</span>;
+    case "RETURNED":
+    case "LOST":
+      return d.by === "EXCEPTION_QUEUE" ? <span className="event-detail muted">{t("eventDetails.byExceptionQueue")}</span> : null;
+    case "PICKUP_NOTICE_RESENT":
+      return null;
     case "MANIFEST_ARRIVAL":
     case "MANIFEST_ANNOUNCED":
       return typeof d.row === "number" ? <span className="event-detail muted">{`${t("manifest.row")} ${d.row}`}</span> : null;

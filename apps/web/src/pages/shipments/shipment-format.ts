@@ -1,6 +1,6 @@
 // Pure helpers of the shipment pages: enumerations in display order, units typed by people, routes split by plan,
 // leg lights, the resident ID check as you type, and the manifest template.
-import { legLight, validateResidentId, worstLight } from "@xiangda/domain";
+import { legLight, SHIPMENT_EVENT_TYPES, validateResidentId, worstLight } from "@xiangda/domain";
 import type { TDirection, TLeg, TLight, TProhibitedItem, TShipmentStatus, TTemp } from "../../lib/shipments-api.ts";
 
 export const SHIPMENT_STATUSES: readonly TShipmentStatus[] = [
@@ -133,25 +133,8 @@ export function checkResidentId(raw: string, today: Date): TIdCheck {
   return { state: "FORMAT", length: id.length };
 }
 
-const EVENT_TYPES = [
-  "CREATED",
-  "ACCEPTED",
-  "SCREENED",
-  "MANIFEST_ARRIVAL",
-  "MANIFEST_ANNOUNCED",
-  "ROUTED",
-  "REROUTED",
-  "ROUTE_FAILED",
-  "LIGHT_CHANGED",
-  "ARRIVE",
-  "DEPART",
-  "LOAD",
-  "HANDOVER",
-  "DELIVER",
-  "PICKUP",
-  "EXCEPTION",
-  "RETURN",
-] as const;
+/** Every timeline entry type the server writes (the shared catalog, domain); each has a label under `events`. */
+const EVENT_TYPES = SHIPMENT_EVENT_TYPES;
 export type TEventType = (typeof EVENT_TYPES)[number];
 
 /** An event type the UI has a label for, or null (shown as the raw type). */
