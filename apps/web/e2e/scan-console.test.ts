@@ -10,6 +10,7 @@ import {
   horizontalOverflow,
   launchBrowser,
   openPage,
+  psql,
   requireBaseUrl,
   screenshotPath,
   submitLogin,
@@ -108,6 +109,18 @@ describe("station scan console", () => {
     expect(await page.getByTestId("scan-count-ARRIVE").textContent()).toBe(String(okArrive(before) + 1));
     await page.screenshot({ path: screenshotPath("scan-console-ok"), fullPage: true });
 
+    // 1b) A parcel past its promise scans fine but never as plain green: amber, with how late it is and what to do
+    //     (issue #17 defect 8).
+    const late = await api<{ waybillNo: string }>("POST", "shipments.create", DEMO_DOWN_PARCEL, managerToken);
+    psql(`UPDATE "Shipment" SET "promisedAt" = now() - interval '3 hours 5 minutes', light = 'RED' WHERE "waybillNo" = '${late.waybillNo}'`);
+    await scan(page, late.waybillNo);
+    const warning = page.getByTestId("scan-feedback-warning");
+    await warning.waitFor({ state: "visible" });
+    expect(await feedback.getAttribute("data-outcome")).toBe("OK");
+    expect(await feedback.getAttribute("class")).toContain("scan-warn");
+    expect(await warning.textContent()).toMatch(/已超过承诺时间 3 小时 [56] 分钟/);
+    await page.screenshot({ path: screenshotPath("scan-console-late"), fullPage: true });
+
     // 2) The same parcel again: DUPLICATE, amber.
     await scan(page, first);
     await page.waitForFunction(() => document.querySelector('[data-testid="scan-feedback"]')?.getAttribute("data-outcome") === "DUPLICATE");
@@ -142,9 +155,9 @@ describe("station scan console", () => {
     expect(await testIdText(page, "scan-pending")).toBe("0");
     await page.screenshot({ path: screenshotPath("scan-console-synced"), fullPage: true });
 
-    // 5) The API: 19 + 1 OK ARRIVE more than before, and each of the 19 stored exactly once.
+    // 5) The API: 19 + 1 + the late one OK ARRIVE more than before, and each of the 19 stored exactly once.
     const after = await api<TToday>("GET", "scan.today", { nodeId }, managerToken);
-    expect(okArrive(after) - okArrive(before)).toBe(20);
+    expect(okArrive(after) - okArrive(before)).toBe(21);
     for (const w of rest) {
       const rows = after.scans.filter((s) => s.code === w);
       expect(rows, w).toHaveLength(1);

@@ -86,6 +86,7 @@ export const scanEn: TStrings<typeof scanZh> = {
   printFailed: "Labels could not be printed; try again",
   nodeInfo: "This station",
   noNode: "Your account has no station, so it cannot scan",
+  okWithWarning: "Done — but note",
   checking: "Checking…",
   scanNo: "#{{n}}",
   inferredAs: "Auto: {{action}}",

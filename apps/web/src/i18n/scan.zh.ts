@@ -82,6 +82,7 @@ export const scanZh = {
   printFailed: "面单打印失败，请重试",
   nodeInfo: "本站信息",
   noNode: "您的账号未绑定站点，无法扫描",
+  okWithWarning: "成功，但请注意",
   checking: "查询中…",
   scanNo: "第 {{n}} 次",
   inferredAs: "自动识别：{{action}}",

@@ -1,6 +1,6 @@
 import { TRPCClientError } from "@trpc/client";
 import { describe, expect, it } from "vitest";
-import { colourFor, isRetryable, lastOkWaybills, mergeToday, modeForKey, type TScanEntry } from "./scan-model.ts";
+import { colourFor, colourForEntry, isRetryable, lastOkWaybills, mergeToday, modeForKey, type TScanEntry } from "./scan-model.ts";
 
 const key = (k: string, altKey = false) => ({ key: k, altKey, ctrlKey: false, metaKey: false });
 
@@ -9,6 +9,15 @@ function entry(id: string, outcome: TScanEntry["outcome"], code = id, action = "
 }
 
 describe("scan console model", () => {
+  it("shows a successful scan of a late or unroutable parcel amber, never plain green (issue #17 defect 8)", () => {
+    const late = { code: "LATE", params: { hours: 3, minutes: 5 }, message: "late by 3 h 5 min" };
+    expect(colourForEntry({ outcome: "OK", warning: late })).toBe("warn");
+    expect(colourForEntry({ outcome: "OK", warning: null })).toBe("ok");
+    expect(colourForEntry({ outcome: "OK" })).toBe("ok");
+    // A refusal stays red whatever else it carries.
+    expect(colourForEntry({ outcome: "INVALID_TRANSITION", warning: late })).toBe("bad");
+  });
+
   it("maps F1–F7 and Alt+1..7 to the seven actions, F8 and Alt+0 to AUTO", () => {
     expect(modeForKey(key("F1"))).toBe("ARRIVE");
     expect(modeForKey(key("F7"))).toBe("EXCEPTION");

@@ -57,6 +57,17 @@ export function isRetryable(error: unknown): boolean {
   return status >= 500 || status === 0 || data.code === "TIMEOUT";
 }
 
+export interface TScanWarning {
+  code: string;
+  params: Record<string, string | number> | null;
+  message: string;
+}
+
+/** A successful scan that carries a warning is shown amber, never as a plain green success. */
+export function colourForEntry(e: { outcome: TOutcome; warning?: TScanWarning | null }): "ok" | "warn" | "bad" | "wait" {
+  return e.outcome === "OK" && e.warning ? "warn" : colourFor(e.outcome);
+}
+
 export interface TScanEntry {
   clientScanId: string;
   code: string;
@@ -72,6 +83,8 @@ export interface TScanEntry {
   shelfSlot: string | null;
   /** The server chose the action (AUTO mode). */
   inferred?: boolean;
+  /** Said beside a successful scan: the parcel is late, behind its plan or has no route (issue #17 defect 8). */
+  warning?: TScanWarning | null;
   /** This screen's running number of the scan (1, 2, …): tells two identical results apart. */
   seq?: number;
 }

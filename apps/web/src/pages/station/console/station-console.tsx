@@ -17,6 +17,7 @@ import { drainQueue, OfflineScanQueue, type TQueuedScan } from "./offline-queue.
 import {
   ACTION_MODES,
   colourFor,
+  colourForEntry,
   CONSOLE_MODES,
   isAction,
   isRetryable,
@@ -28,6 +29,7 @@ import {
   type TMode,
   type TOutcome,
   type TScanEntry,
+  type TScanWarning,
 } from "./scan-model.ts";
 import { playTone } from "./scan-sound.ts";
 import { readSpeakSetting, slotForSpeech, speak, speechAvailable, storeSpeakSetting } from "./scan-speech.ts";
@@ -39,7 +41,7 @@ const CameraScanner = lazy(() => import("./camera-scanner.tsx"));
 
 type TScanResult = TRouterOutputs["scan"]["record"];
 /** What the scan API adds to each result (contract C1): the action applied and whether the server chose it. */
-type TApplied = { action?: string | null; inferred?: boolean | null };
+type TApplied = { action?: string | null; inferred?: boolean | null; warning?: TScanWarning | null };
 type TFeedback = { kind: "scan"; id: string } | { kind: "notice"; outcome: TOutcome; message: string } | null;
 
 const REASON_KEYS = ["damaged", "wrongAddress", "unreachable", "refused", "missing"] as const;
@@ -160,6 +162,7 @@ function ScanConsole({ nodeId }: { nodeId: string }) {
         shelfSlot: r.shelfSlot,
         ...(applied.action ? { action: applied.action } : {}),
         inferred: !!applied.inferred,
+        warning: applied.warning ?? null,
       });
       // A load's code scanned here: its expected vs scanned is what the staff now works through.
       const load = r.reason === "LOAD_SUMMARY" && typeof r.params?.load === "string" ? r.params.load : null;
@@ -176,7 +179,8 @@ function ScanConsole({ nodeId }: { nodeId: string }) {
       }
       if (live) {
         setFeedback({ kind: "scan", id: r.clientScanId });
-        const tone = toneFor(r.outcome);
+        // A late or unroutable parcel scanned fine still sounds like something to look at (the amber tone).
+        const tone = r.outcome === "OK" && applied.warning ? "duplicate" : toneFor(r.outcome);
         if (tone) playTone(tone);
         if (colourFor(r.outcome) === "bad") flashError();
         // Spoken in Chinese whatever the screen's language (the staff's language; zh-CN voices are what devices have).
@@ -440,10 +444,22 @@ function ScanConsole({ nodeId }: { nodeId: string }) {
     seq: number;
     slot: string | null;
     applied: string | null;
+    warning: string | null;
+    colour: ReturnType<typeof colourForEntry>;
   } | null = useMemo(() => {
     if (!feedback) return null;
     if (feedback.kind === "notice")
-      return { outcome: feedback.outcome, title: t("scan.outcomes.ERROR"), detail: feedback.message, code: "", seq: 0, slot: null, applied: null };
+      return {
+        outcome: feedback.outcome,
+        title: t("scan.outcomes.ERROR"),
+        detail: feedback.message,
+        code: "",
+        seq: 0,
+        slot: null,
+        applied: null,
+        warning: null,
+        colour: colourFor(feedback.outcome),
+      };
     const e = entries.find((x) => x.clientScanId === feedback.id);
     if (!e) return null;
     const slot = e.outcome === "OK" && e.shelfSlot ? e.shelfSlot : null;
@@ -457,12 +473,15 @@ function ScanConsole({ nodeId }: { nodeId: string }) {
             : scanText(i18n, e);
     return {
       outcome: e.outcome,
-      title: e.outcome === "SENDING" ? t("scan.checking") : t(`scan.outcomes.${e.outcome}`),
+      title: e.outcome === "SENDING" ? t("scan.checking") : e.outcome === "OK" && e.warning ? t("scan.okWithWarning") : t(`scan.outcomes.${e.outcome}`),
       detail,
       code: e.waybillNo ?? e.code,
       seq: e.seq ?? 0,
       slot,
       applied: e.inferred && isAction(e.action) ? t("scan.inferredAs", { action: t(`scan.modes.${e.action}`) }) : null,
+      warning:
+        e.outcome === "OK" && e.warning ? scanText(i18n, { reason: e.warning.code, params: e.warning.params, message: e.warning.message }) : null,
+      colour: colourForEntry(e),
     };
   }, [entries, feedback, t, i18n]);
 
@@ -617,7 +636,7 @@ function ScanConsole({ nodeId }: { nodeId: string }) {
         <div
           // A new key per scan replays the flash, so two identical results one after the other are seen as two.
           key={shown ? `scan-${shown.seq}` : "idle"}
-          className={`scan-feedback scan-${shown ? colourFor(shown.outcome) : "idle"}${shown && shown.seq ? " scan-fresh" : ""}`}
+          className={`scan-feedback scan-${shown ? shown.colour : "idle"}${shown && shown.seq ? " scan-fresh" : ""}`}
           data-testid="scan-feedback"
           data-outcome={shown?.outcome ?? ""}
           data-seq={shown?.seq ?? 0}
@@ -638,6 +657,11 @@ function ScanConsole({ nodeId }: { nodeId: string }) {
               {shown.applied && (
                 <div className="scan-feedback-applied" data-testid="scan-feedback-applied">
                   {shown.applied}
+                </div>
+              )}
+              {shown.warning && (
+                <div className="scan-feedback-warning" data-testid="scan-feedback-warning" role="alert">
+                  {shown.warning}
                 </div>
               )}
               {shown.slot ? (
@@ -747,7 +771,7 @@ function ScanConsole({ nodeId }: { nodeId: string }) {
         <ol className="scan-list" data-testid="scan-list">
           {merged.entries.length === 0 && <li className="muted">{t("scan.todayEmpty")}</li>}
           {merged.entries.slice(0, 200).map((e) => (
-            <li key={e.clientScanId} className={`scan-row scan-${colourFor(e.outcome)}`} data-outcome={e.outcome}>
+            <li key={e.clientScanId} className={`scan-row scan-${colourForEntry(e)}`} data-outcome={e.outcome}>
               <span className="scan-row-time mono">{time(e.at)}</span>
               <span className="scan-row-mode">
                 {(CONSOLE_MODES as readonly string[]).includes(e.action) ? t(`scan.modes.${e.action as TMode}`) : e.action}
