@@ -111,7 +111,7 @@ const noNul = t.middleware(async ({ getRawInput, next }) => {
     return next();
   }
   const at = nulPath(raw);
-  if (at !== null) throw AppError.field(at, "must not contain NUL characters");
+  if (at !== null) throw AppError.at(at, "NUL_CHARACTERS");
   return next();
 });
 
@@ -119,7 +119,7 @@ const noNul = t.middleware(async ({ getRawInput, next }) => {
 export const publicProcedure = t.procedure.use(audit).use(errorMapping).use(noNul);
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.actor) throw new AppError("UNAUTHENTICATED", "Please sign in");
+  if (!ctx.actor) throw AppError.of("UNAUTHENTICATED", "SIGN_IN_PLEASE");
   return next({ ctx: { ...ctx, actor: ctx.actor } });
 });
 

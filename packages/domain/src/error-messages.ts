@@ -148,7 +148,7 @@ export const ERROR_MESSAGES = {
   RESTOCK_MERCHANT_NO_ORIGIN: "the merchant has no origin village; set it before confirming",
   MERCHANT_ORIGIN_NOT_VILLAGE: "the merchant's origin {area} is not a village of county {county}",
   COUNTER_NODE_OTHER_COUNTY: "the counter's receiving node is in another county: no route from the merchant's village",
-  RESTOCK_LINE_NO_ROUTE: "{product} ({temp}) cannot be routed",
+  RESTOCK_LINE_NO_ROUTE: "{product} ({temp}) cannot be routed: {route}",
   RESTOCK_CANCELLED: "The order was cancelled; it cannot be confirmed",
   RESTOCK_UNDER_WAY: "The order is confirmed and its parcels are on their way; it cannot be cancelled",
   RESTOCK_NEEDS_SCOPE: "give a county, a merchant or a counter",
@@ -186,6 +186,21 @@ export const ERROR_MESSAGES = {
   LOAD_OR_MANIFEST: "name either a load code or a manifest",
   NO_MANIFEST_HERE: "no such manifest at this node",
   NO_LOAD_HERE: "no load {code} leaves from or comes to this node",
+  // Listing validity and sales sheets.
+  NO_RECOGNITION_VALIDITY: "the merchant has no poverty-alleviation recognition",
+  RECOGNITION_EXPIRED_ON: "recognition {number} expired on {date}",
+  CERTIFICATION_EXPIRED: "{certKind} certification {number} expired on {date}",
+  NOT_YUAN: '"{value}" is not an amount in yuan with at most 2 decimals',
+  MUST_BE_POSITIVE: "must be positive",
+  AT_MOST_YUAN: "must be at most {max} yuan",
+  NOT_REAL_DATE_TIME: '"{value}" is not a real date and time',
+  NOT_A_SALE_TIME: '"{value}" is not a time like 2026-11-20 14:30',
+  NO_LISTING_ON_COUNTER: "no listing {listing} on this counter",
+  NO_PRODUCT_LISTED: 'no product "{name}" is listed on this counter',
+  LISTINGS_SAME_NAME: '{n} listings are named "{name}"; give the listing id instead',
+  REF_USED_OTHER_SALE: 'ref "{ref}" was already used for a different sale on this counter',
+  FILE_SELLS_MORE_THAN_STOCK: 'the file sells {total}+ of "{name}" up to here but only {stock} are in stock',
+  NAMED_LISTING_NOT_ON_SALE: 'the listing of "{name}" is not on sale ({listingStatus})',
 } as const;
 
 export type TErrorKey = keyof typeof ERROR_MESSAGES;

@@ -119,6 +119,16 @@ describe("server messages are translated, never shown raw in Chinese", () => {
       clientError({ code: "CONFLICT", appCode: "INVALID_TRANSITION", messageKey: "PARCEL_FINISHED", messageParams: { status: "LOST" } }),
     );
     expect(en.message).not.toMatch(/LOST/);
+    await setLanguage("zh-CN");
+    const route = readApiError(
+      clientError({
+        code: "BAD_REQUEST",
+        appCode: "INVALID_INPUT",
+        messageKey: "RESTOCK_LINE_NO_ROUTE",
+        messageParams: { product: "散养鸡", temp: "chilled", route: "no cold-chain route for a CHILLED parcel from V1 to S105 within 3 days" },
+      }),
+    );
+    expect(route.message).toBe("散养鸡（冷藏）无法规划路由：没有冷链路由（V1 → S105，3 天内）");
     expect(untranslated).toEqual([]);
   });
 

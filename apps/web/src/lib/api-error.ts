@@ -7,6 +7,7 @@ import { isErrorKey } from "@xiangda/domain";
 import { z } from "zod";
 import type { errorsZh } from "../i18n/errors.zh.ts";
 import { currentLanguage, i18n } from "../i18n/index.ts";
+import { routeErrorKey } from "./route-error.ts";
 
 type TErrorsKey = Exclude<keyof typeof errorsZh, "generic"> | `generic.${keyof typeof errorsZh.generic}`;
 /** t of the "errors" namespace (keys checked here, as the page namespaces do, not in i18next.d.ts). */
@@ -21,12 +22,18 @@ const ENUM_PARAMS: Record<string, string> = {
   status: "shipmentStatus",
   listingStatus: "counters:enums.listingStatus",
   temp: "temps",
+  certKind: "counters:enums.certKinds",
 };
 function labelled(t: (key: string, options: Record<string, unknown>) => string, params: Record<string, string | number>) {
   const out = { ...params };
   for (const [name, prefix] of Object.entries(ENUM_PARAMS)) {
     const v = out[name];
     if (typeof v === "string") out[name] = t(`${prefix}.${v.trim().toUpperCase().replace(/ /g, "_")}`, { defaultValue: v });
+  }
+  // A router's sentence (why a parcel cannot be routed), read back as its key like a route error anywhere.
+  if (typeof out.route === "string") {
+    const known = routeErrorKey(out.route);
+    out.route = known ? t(known.key, { ...known.params, ns: "errors" }) : t("ROUTE_NO_ROUTE_GENERIC", { ns: "errors" });
   }
   return out;
 }

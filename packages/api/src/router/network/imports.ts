@@ -16,7 +16,7 @@ const ZFileSchema = z.object({
 });
 
 function decode(b64: string): Buffer {
-  if (!/^[A-Za-z0-9+/=\s]+$/.test(b64)) throw AppError.field("contentBase64", "not base64");
+  if (!/^[A-Za-z0-9+/=\s]+$/.test(b64)) throw AppError.at("contentBase64", "NOT_BASE64");
   return Buffer.from(b64, "base64");
 }
 

@@ -57,9 +57,9 @@ export const lanesRouter = router({
     .meta({ roles, auditTarget: (i) => `lane:${(i as { code?: string }).code ?? "?"}` })
     .input(z.object({ code: z.string().min(1), status: z.enum(["ACTIVE", "SUSPENDED"]), reason: z.string().trim().max(200).optional() }))
     .mutation(async ({ ctx, input }) => {
-      if (input.status === "SUSPENDED" && !input.reason) throw AppError.field("reason", "a suspended lane needs a reason");
+      if (input.status === "SUSPENDED" && !input.reason) throw AppError.at("reason", "LANE_SUSPEND_NEEDS_REASON");
       const lane = await ctx.db.lane.findUnique({ where: { countyCode_code: { countyCode: input.countyCode, code: input.code } } });
-      if (!lane) throw AppError.field("code", `no lane ${input.code} in county ${input.countyCode}`);
+      if (!lane) throw AppError.at("code", "NO_LANE_IN_COUNTY", { code: input.code, county: input.countyCode });
       const l = await ctx.db.$transaction(async (tx) => {
         const updated = await tx.lane.update({
           where: { id: lane.id },

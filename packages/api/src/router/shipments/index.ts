@@ -146,7 +146,7 @@ export const shipmentsRouter = router({
     .input(ZManifestUploadSchema.omit({ dryRun: true }))
     .mutation(async ({ ctx, input }) => {
       const carrier = await ctx.db.carrier.findUnique({ where: { code: input.carrierCode } });
-      if (!carrier) throw AppError.field("carrierCode", `no carrier ${input.carrierCode}`);
+      if (!carrier) throw AppError.at("carrierCode", "NO_CARRIER", { carrier: input.carrierCode });
       const run = await ctx.db.$transaction(async (tx) => {
         const r = await tx.importRun.create({
           data: {

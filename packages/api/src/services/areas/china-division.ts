@@ -30,14 +30,14 @@ export interface CountyDivisions {
 }
 
 export async function readCountyDivisions(countyCode: string): Promise<CountyDivisions> {
-  if (!/^\d{6}$/.test(countyCode)) throw AppError.field("county", "must be a 6-digit county code");
+  if (!/^\d{6}$/.test(countyCode)) throw AppError.at("county", "COUNTY_CODE_DIGITS");
   const [areas, cities, provinces] = await Promise.all([
     rowsWithPrefix("areas.csv", countyCode),
     rowsWithPrefix("cities.csv", countyCode.slice(0, 4)),
     rowsWithPrefix("provinces.csv", countyCode.slice(0, 2)),
   ]);
   const area = areas.find((a) => a.code === countyCode);
-  if (!area) throw AppError.field("county", `unknown county code ${countyCode} (not in the 2023 statistical codes)`);
+  if (!area) throw AppError.at("county", "UNKNOWN_COUNTY_CODE", { county: countyCode });
   const city = cities.find((c) => c.code === countyCode.slice(0, 4));
   const province = provinces.find((p) => p.code === countyCode.slice(0, 2));
   const [streets, villages] = await Promise.all([rowsWithPrefix("streets.csv", countyCode), rowsWithPrefix("villages.csv", countyCode)]);

@@ -114,10 +114,10 @@ export async function beginLoginAttempt(deps: ThrottleDeps, username: string, ip
   const [scope, waitMs] = result;
   if (scope === "OK") return;
   const retryAfterSeconds = Math.max(1, Math.ceil(Number(waitMs) / 1000));
-  const when = retryAfterSeconds >= 120 ? `${Math.ceil(retryAfterSeconds / 60)} min` : `${retryAfterSeconds} s`;
-  throw new AppError("RATE_LIMITED", `Too many failed sign-ins; try again in ${when}`, {
-    details: { retryAfterSeconds, scope },
-  });
+  const details = { details: { retryAfterSeconds, scope } };
+  throw retryAfterSeconds >= 120
+    ? AppError.of("RATE_LIMITED", "LOGIN_THROTTLED_MINUTES", { minutes: Math.ceil(retryAfterSeconds / 60) }, details)
+    : AppError.of("RATE_LIMITED", "LOGIN_THROTTLED_SECONDS", { seconds: retryAfterSeconds }, details);
 }
 
 /// Ends an attempt that was not a wrong password: `succeeded` clears the pair's count and remembers the address as

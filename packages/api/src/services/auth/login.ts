@@ -14,7 +14,7 @@ export async function login(ctx: Context, input: TLogin) {
     await refundLoginAttempt(ctx, username, ctx.req.ip, false);
     throw e;
   });
-  if (!user) throw new AppError("UNAUTHENTICATED", "Wrong username or password");
+  if (!user) throw AppError.of("UNAUTHENTICATED", "WRONG_PASSWORD");
   await refundLoginAttempt(ctx, username, ctx.req.ip, true);
   const session = await createSession(ctx.db, {
     userId: user.id,

@@ -41,7 +41,7 @@ function parsePair(key: string, base: string): { username: string; ip: string } 
 
 function unavailable(deps: ThrottleDeps, e: unknown): never {
   deps.log.warn({ err: String(e) }, "sign-in throttling: Redis unavailable");
-  throw new AppError("UNAVAILABLE", "Redis is unavailable; try again shortly");
+  throw AppError.of("UNAVAILABLE", "SERVICE_UNAVAILABLE");
 }
 
 export async function listLoginThrottles(deps: ThrottleDeps) {

@@ -18,7 +18,7 @@ export async function checkPublicRateLimit(ctx: RateLimitDeps, bucket: string, p
   try {
     const n = await ctx.redis.multi().incr(key).expire(key, 120).exec();
     const count = Number(n?.[0]?.[1] ?? 0);
-    if (count > perMinute) throw new AppError("RATE_LIMITED", "Too many look-ups; try again in a minute");
+    if (count > perMinute) throw AppError.of("RATE_LIMITED", "TOO_MANY_LOOKUPS");
   } catch (e) {
     if (e instanceof AppError) throw e;
     ctx.log.warn({ err: String(e) }, `${bucket} rate limit unavailable (Redis down)`);

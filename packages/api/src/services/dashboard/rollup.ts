@@ -140,10 +140,10 @@ SELECT $1::varchar, day, ${CUBE_KEY}, direction, "legKind", sum(arrived)::int, s
 const TABLES = ["DailyShipmentStat", "DailyLegStat", "DailyConsolidationStat", "DailySalesStat"] as const;
 
 function checkRange(q: RollupRange): void {
-  if (!/^\d{6}$/.test(q.countyCode)) throw AppError.field("countyCode", "must be a 6-digit county code");
-  if (!realDay(q.from)) throw AppError.field("from", "must be a date YYYY-MM-DD");
-  if (!realDay(q.to)) throw AppError.field("to", "must be a date YYYY-MM-DD");
-  if (q.from > q.to) throw AppError.field("from", "must not be after to");
+  if (!/^\d{6}$/.test(q.countyCode)) throw AppError.at("countyCode", "COUNTY_CODE_DIGITS");
+  if (!realDay(q.from)) throw AppError.at("from", "DATE_YYYY_MM_DD");
+  if (!realDay(q.to)) throw AppError.at("to", "DATE_YYYY_MM_DD");
+  if (q.from > q.to) throw AppError.at("from", "FROM_AFTER_TO");
 }
 
 async function rebuildInTx(c: PgClient, q: RollupRange): Promise<void> {

@@ -138,9 +138,7 @@ export async function actOnException(db: Db, actor: Actor, q: TExceptionAct, kin
     const s = rows[0]!;
     const nodeId = await responsibleNode(tx, s);
     if ((kind === "REPLAN" || kind === "RETURN" || kind === "LOST") && !isOpen(s.status))
-      throw new AppError("INVALID_TRANSITION", `the parcel is ${s.status.toLowerCase()}: nothing to ${kind.toLowerCase()}`, {
-        details: { status: s.status },
-      });
+      throw AppError.of("INVALID_TRANSITION", "PARCEL_FINISHED", { status: s.status.toLowerCase() }, { details: { status: s.status } });
     let result: TResult;
     if (kind === "CALL") {
       const node = await tx.node.findUnique({ where: { id: nodeId }, select: { code: true, name: true, contactName: true } });

@@ -200,8 +200,18 @@ describe("review", () => {
     expect(e.code).toBe("BAD_REQUEST");
     // Valid until 2026-11-20 is still valid on 2026-11-20 (Asia/Shanghai).
     expect(issues(e)).toEqual([
-      { path: "recognitionValidUntil", message: expect.stringContaining("expired on 2026-11-19") },
-      { path: "certifications.GEO_INDICATION", message: expect.stringContaining("expired on 2026-10-31") },
+      {
+        path: "recognitionValidUntil",
+        message: expect.stringContaining("expired on 2026-11-19"),
+        key: "RECOGNITION_EXPIRED_ON",
+        params: { number: expect.any(String), date: "2026-11-19" },
+      },
+      {
+        path: "certifications.GEO_INDICATION",
+        message: expect.stringContaining("expired on 2026-10-31"),
+        key: "CERTIFICATION_EXPIRED",
+        params: { certKind: "GEO_INDICATION", number: expect.any(String), date: "2026-10-31" },
+      },
     ]);
     expect((await db.listing.findUniqueOrThrow({ where: { id: l.id } })).status).toBe("PENDING_REVIEW");
     const q = await manager.listings.reviewQueue({ countyCode: w.home.countyCode });
@@ -225,7 +235,7 @@ describe("review", () => {
       status: "PENDING_REVIEW",
     });
     expect(issues(await fails(manager.listings.approve({ countyCode: w.home.countyCode, listingId: l2.id })))).toEqual([
-      { path: "recognitionNo", message: "the merchant has no poverty-alleviation recognition" },
+      { path: "recognitionNo", message: "the merchant has no poverty-alleviation recognition", key: "NO_RECOGNITION_VALIDITY", params: {} },
     ]);
   });
 

@@ -3,7 +3,7 @@
 // zero and a sale is stored only with its decrement. `clientRef` makes retries safe: the same ref on
 // the same counter returns the first sale and decrements nothing.
 import { pgPool, withPgClient, withPgTransaction, type Db, type PgClient } from "@xiangda/db";
-import { AppError, issueAt, type Actor } from "@xiangda/domain";
+import { AppError, errorText, issueAt, type Actor, type ErrorParamsArg, type TErrorKey, type TErrorParamValue } from "@xiangda/domain";
 import { insertOutbox } from "../consolidation/geometry.ts";
 import { rollupOutboxEvent } from "../dashboard/rollup-event.ts";
 import { dateColumn, shanghaiDay } from "./days.ts";
@@ -19,20 +19,31 @@ export interface RecordSaleResult {
 }
 
 /// Why a sale time is refused, or null.
-export function saleTimeProblem(soldAt: Date, now: Date): string | null {
-  if (soldAt.getTime() > now.getTime() + SALE_MAX_FUTURE_MS) return "is in the future";
-  if (soldAt.getTime() < now.getTime() - SALE_MAX_AGE_DAYS * 86_400_000) return `is more than ${SALE_MAX_AGE_DAYS} days ago`;
+export function saleTimeProblem(soldAt: Date, now: Date): SaleProblem | null {
+  if (soldAt.getTime() > now.getTime() + SALE_MAX_FUTURE_MS) return problem("SALE_IN_FUTURE");
+  if (soldAt.getTime() < now.getTime() - SALE_MAX_AGE_DAYS * 86_400_000) return problem("SALE_TOO_OLD", { days: SALE_MAX_AGE_DAYS });
   return null;
+}
+
+/// A refusal of a sale as a catalog key with its parameters (and the English for logs).
+export interface SaleProblem {
+  message: string;
+  key: TErrorKey;
+  params: Record<string, TErrorParamValue>;
+}
+function problem<K extends TErrorKey>(key: K, ...[params]: ErrorParamsArg<K>): SaleProblem {
+  const p = (params ?? {}) as Record<string, TErrorParamValue>;
+  return { message: errorText(key, p), key, params: p };
 }
 
 /// Sales need the merchant's recognition valid on the sale's day (policy in flag-expired.ts).
 export function recognitionProblem(
   m: { recognitionNo: string | null; recognitionValidUntil: Date | null },
   saleDay: string,
-): string | null {
+): SaleProblem | null {
   const until = dateColumn(m.recognitionValidUntil);
-  if (!m.recognitionNo || !until) return "the merchant has no poverty-alleviation recognition; sales are refused";
-  if (until < saleDay) return `the merchant's recognition ${m.recognitionNo} expired on ${until}; sales are refused`;
+  if (!m.recognitionNo || !until) return problem("NO_RECOGNITION");
+  if (until < saleDay) return problem("RECOGNITION_EXPIRED", { number: m.recognitionNo, date: until });
   return null;
 }
 
@@ -72,7 +83,7 @@ async function sameSale(c: PgClient, counterId: string, input: TRecordSale): Pro
 export async function recordSale(db: Db, actor: Actor, input: TRecordSale & { counterId: string; now: Date }): Promise<RecordSaleResult> {
   const soldAt = new Date(input.soldAt);
   const timeProblem = saleTimeProblem(soldAt, input.now);
-  if (timeProblem) throw AppError.field("soldAt", timeProblem);
+  if (timeProblem) throw AppError.at("soldAt", timeProblem.key, timeProblem.params as never);
   const pool = pgPool(db);
   // A retry is answered before anything else is checked (the listing may have changed since).
   const dup = await withPgClient(db, (c0) => sameSale(c0, input.counterId, input));
@@ -87,7 +98,7 @@ export async function recordSale(db: Db, actor: Actor, input: TRecordSale & { co
   if (!l || l.counterId !== input.counterId) throw AppError.forbidden("No access to this listing");
   if (l.status !== "ACTIVE") throw AppError.at("listingId", "LISTING_NOT_ON_SALE", { status: l.status });
   const recProblem = recognitionProblem(l, shanghaiDay(soldAt));
-  if (recProblem) throw AppError.field("listingId", recProblem);
+  if (recProblem) throw AppError.at("listingId", recProblem.key, recProblem.params as never);
   if (input.batchId) {
     const b = (await pool.query<{ productId: string }>(`SELECT "productId" FROM "ProductBatch" WHERE id = $1`, [input.batchId])).rows[0];
     if (!b || b.productId !== l.productId) throw AppError.at("batchId", "NOT_BATCH_OF_PRODUCT");

@@ -4,7 +4,7 @@
 // UPDATE guarded by status: of two racing reviewers one wins, the other gets the winner's result if
 // it asked for the same thing and INVALID_TRANSITION otherwise.
 import type { Db } from "@xiangda/db";
-import { AppError, type Actor } from "@xiangda/domain";
+import { AppError, issueAt, type Actor } from "@xiangda/domain";
 import { countyListing } from "./access.ts";
 import { shanghaiDay } from "./days.ts";
 import { getListingView } from "./manage-listing.ts";
@@ -29,7 +29,7 @@ async function reviewable(db: Db, actor: Actor, input: ReviewInput) {
 async function settle(db: Db, listingId: string, want: "ACTIVE" | "REJECTED"): Promise<TListingView> {
   const cur = await getListingView(db, listingId);
   if (cur.status === want) return cur;
-  throw new AppError("INVALID_TRANSITION", `A ${cur.status} listing cannot be ${want === "ACTIVE" ? "approved" : "rejected"}`);
+  throw AppError.of("INVALID_TRANSITION", want === "ACTIVE" ? "LISTING_CANNOT_APPROVE" : "LISTING_CANNOT_REJECT", { listingStatus: cur.status });
 }
 
 export async function approveListing(db: Db, actor: Actor, input: ReviewInput): Promise<TListingView> {
@@ -47,9 +47,9 @@ export async function approveListing(db: Db, actor: Actor, input: ReviewInput): 
   ]);
   const v = checkValidity(merchant, product.certifications, shanghaiDay(input.now));
   const issues = [...v.issues];
-  if (!merchant.active) issues.push({ path: "merchantId", message: "the merchant is not active" });
-  if (!product.active) issues.push({ path: "productId", message: "the product is not active" });
-  if (issues.length) throw new AppError("INVALID_INPUT", `Cannot approve: ${issues.map((i) => i.message).join("; ")}`, { issues });
+  if (!merchant.active) issues.push(issueAt("merchantId", "MERCHANT_INACTIVE"));
+  if (!product.active) issues.push(issueAt("productId", "PRODUCT_INACTIVE"));
+  if (issues.length) throw AppError.of("INVALID_INPUT", "CANNOT_APPROVE", {}, { issues });
   const r = await db.listing.updateMany({
     where: { id: l.id, status: "PENDING_REVIEW" },
     data: { status: "ACTIVE", reviewedAt: input.now, reviewedById: actor.userId, rejectReason: null, flaggedAt: null, flagReason: null },

@@ -14,14 +14,14 @@ export async function submitListing(
 ): Promise<TListingView> {
   const l = await merchantListing(db, input.merchantId, input.listingId);
   const product = await db.product.findUniqueOrThrow({ where: { id: l.productId }, select: { active: true } });
-  if (!product.active) throw AppError.field("productId", "the product is not active");
+  if (!product.active) throw AppError.at("productId", "PRODUCT_INACTIVE");
   const r = await db.listing.updateMany({
     where: { id: l.id, status: { in: ["DRAFT", "REJECTED"] } },
     data: { status: "PENDING_REVIEW", submittedAt: input.now, submittedById: actor.userId },
   });
   if (r.count === 0) {
     const cur = await db.listing.findUniqueOrThrow({ where: { id: l.id }, select: { status: true } });
-    if (cur.status !== "PENDING_REVIEW") throw new AppError("INVALID_TRANSITION", `A ${cur.status} listing cannot be submitted for review`);
+    if (cur.status !== "PENDING_REVIEW") throw AppError.of("INVALID_TRANSITION", "LISTING_CANNOT_SUBMIT", { listingStatus: cur.status });
   }
   return getListingView(db, l.id);
 }
@@ -33,7 +33,7 @@ export async function delistListing(db: Db, input: { merchantId: string; listing
   if (r.count === 0) {
     const cur = await db.listing.findUniqueOrThrow({ where: { id: l.id }, select: { status: true } });
     if (cur.status !== "DELISTED")
-      throw new AppError("INVALID_TRANSITION", `Only an ACTIVE listing can be delisted (this one is ${cur.status})`);
+      throw AppError.of("INVALID_TRANSITION", "LISTING_ONLY_ACTIVE_DELIST", { listingStatus: cur.status });
   }
   return getListingView(db, l.id);
 }

@@ -7,7 +7,7 @@
 // row number would store a whole running sheet again the moment one row is added.)
 import { createHash } from "node:crypto";
 import { withPgClient, withPgTransaction, type Db, type PgClient } from "@xiangda/db";
-import { parseIntField, type Actor } from "@xiangda/domain";
+import { parseIntField, type Actor, type TErrorKey, type TErrorParamValue } from "@xiangda/domain";
 import { insertOutbox } from "../consolidation/geometry.ts";
 import { rollupOutboxEvents } from "../dashboard/rollup-event.ts";
 import type { ImportIssue } from "../network/import-types.ts";
@@ -15,7 +15,7 @@ import { aliasMap, readTable, type Table } from "../network/read-table.ts";
 import { shanghaiDay } from "./days.ts";
 import { recognitionProblem, saleTimeProblem } from "./record-sale.ts";
 import { MAX_AMOUNT_FEN } from "./sale-view.ts";
-import { parseSoldAt, parseYuan } from "./sale-values.ts";
+import { parseSoldAt, parseYuan, problemOf } from "./sale-values.ts";
 import { MAX_SALE_QUANTITY } from "./schemas.ts";
 
 export const SALES_HEADER_ALIASES = aliasMap({
@@ -86,7 +86,7 @@ function checkRows(
 ): { good: GoodRow[]; errors: ImportIssue[] } {
   const errors: ImportIssue[] = ["product", "quantity", "soldAt"]
     .filter((c) => !table.columns.includes(c))
-    .map((c) => ({ row: 1, column: c, message: `missing column "${c}"` }));
+    .map((c) => ({ row: 1, column: c, ...problemOf("MISSING_COLUMN", { column: c }) }));
   if (errors.length) return { good: [], errors };
   const byId = new Map(listings.map((l) => [l.id.toLowerCase(), l]));
   const byName = new Map<string, CounterListing[]>();
@@ -96,30 +96,31 @@ function checkRows(
   const nthOf = new Map<string, number>();
   for (const { row, values: v } of table.rows) {
     const before = errors.length;
-    const at = (column: string, message: string) => errors.push({ row, column, message });
+    const at = (column: string, p: { message: string; key?: TErrorKey | undefined; params?: Record<string, TErrorParamValue> | undefined }) =>
+      errors.push({ row, column, message: p.message, key: p.key, params: p.params });
     const p = (v.product ?? "").trim();
     let l: CounterListing | undefined;
-    if (!p) at("product", "required");
+    if (!p) at("product", problemOf("REQUIRED"));
     else if (UUID.test(p)) {
       l = byId.get(p.toLowerCase());
-      if (!l) at("product", `no listing ${p} on this counter`);
+      if (!l) at("product", problemOf("NO_LISTING_ON_COUNTER", { listing: p }));
     } else {
       const named = byName.get(p) ?? [];
       const live = named.filter((x) => x.status === "ACTIVE");
-      if (named.length === 0) at("product", `no product "${p}" is listed on this counter`);
-      else if (live.length > 1) at("product", `${live.length} listings are named "${p}"; give the listing id instead`);
+      if (named.length === 0) at("product", problemOf("NO_PRODUCT_LISTED", { name: p }));
+      else if (live.length > 1) at("product", problemOf("LISTINGS_SAME_NAME", { n: live.length, name: p }));
       else l = live[0] ?? named[0];
     }
     if (l && l.status !== "ACTIVE") {
-      at("product", `the listing of "${l.name}" is not on sale (${l.status})`);
+      at("product", problemOf("NAMED_LISTING_NOT_ON_SALE", { name: l.name, listingStatus: l.status }));
       l = undefined;
     }
     const q = parseIntField(v.quantity, { min: 1, max: MAX_SALE_QUANTITY, required: true });
-    if (!q.ok) at("quantity", q.message);
+    if (!q.ok) at("quantity", q);
     const price = parseYuan(v.unitPrice);
-    if (!price.ok) at("unitPrice", price.message);
+    if (!price.ok) at("unitPrice", price);
     const t = parseSoldAt(v.soldAt, opts.xlsx);
-    if (!t.ok) at("soldAt", t.message);
+    if (!t.ok) at("soldAt", t);
     else {
       const tp = saleTimeProblem(t.value, opts.now);
       if (tp) at("soldAt", tp);
@@ -129,13 +130,13 @@ function checkRows(
       }
     }
     const ref = (v.ref ?? "").trim();
-    if (ref.length > 100) at("ref", "at most 100 characters");
-    if (ref && refRows.has(ref)) at("ref", `appears twice (row ${refRows.get(ref)})`);
+    if (ref.length > 100) at("ref", problemOf("ZOD_TOO_LONG", { maximum: 100 }));
+    if (ref && refRows.has(ref)) at("ref", problemOf("APPEARS_TWICE", { row: refRows.get(ref) ?? 0 }));
     if (ref) refRows.set(ref, row);
     if (errors.length > before || !l || !q.ok || !price.ok || !t.ok) continue;
     const g = { listingId: l.id, quantity: q.value!, unitPriceFen: price.value ?? l.priceFen, soldAt: t.value };
     if (g.quantity * g.unitPriceFen > MAX_AMOUNT_FEN) {
-      at("quantity", "the row's amount is too large; split it");
+      at("quantity", problemOf("SALE_TOO_LARGE"));
       continue;
     }
     const key = `${g.listingId}|${g.soldAt.toISOString()}|${g.quantity}|${g.unitPriceFen}`;
@@ -167,7 +168,7 @@ async function splitRecorded(
     const p = prev.get(g.ref);
     if (!p) fresh.push(g);
     else if (p.listingId === g.listingId && p.quantity === g.quantity && p.unitPriceFen === g.unitPriceFen) already++;
-    else errors.push({ row: g.row, column: "ref", message: `ref "${g.ref}" was already used for a different sale on this counter` });
+    else errors.push({ row: g.row, column: "ref", ...problemOf("REF_USED_OTHER_SALE", { ref: g.ref }) });
   }
   return { fresh, already };
 }
@@ -184,7 +185,7 @@ function checkStock(fresh: GoodRow[], listings: CounterListing[], errors: Import
       errors.push({
         row: g.row,
         column: "quantity",
-        message: `the file sells ${total}+ of "${l.name}" up to here but only ${l.stock} are in stock`,
+        ...problemOf("FILE_SELLS_MORE_THAN_STOCK", { total, name: l.name, stock: l.stock }),
       });
   }
   return used;
@@ -204,7 +205,7 @@ export async function uploadSales(
       alreadyRecorded: 0,
       totalQuantity: 0,
       totalAmountFen: 0,
-      errors: [{ row: 0, column: "file", message: `at most ${MAX_UPLOAD_ROWS} rows per upload` }],
+      errors: [{ row: 0, column: "file", ...problemOf("FILE_TOO_MANY_ROWS", { max: MAX_UPLOAD_ROWS }) }],
       stored: null,
     };
   const run = async (c: PgClient, lock: boolean): Promise<{ result: UploadSalesResult; fresh: GoodRow[]; used: Map<string, number> }> => {

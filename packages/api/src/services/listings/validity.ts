@@ -1,6 +1,6 @@
 // Whether a listing may be (or stay) live: the merchant's poverty-alleviation recognition and every
 // certification of the product must be valid on the given Asia/Shanghai day. Pure, no I/O.
-import type { FieldIssue } from "@xiangda/domain";
+import { issueAt, type FieldIssue } from "@xiangda/domain";
 import { dateColumn } from "./days.ts";
 
 export interface RecognitionInput {
@@ -26,15 +26,15 @@ export function checkValidity(merchant: RecognitionInput, certs: readonly Certif
   const until = dateColumn(merchant.recognitionValidUntil);
   const recValid = !!merchant.recognitionNo && !!until && until >= today;
   if (!merchant.recognitionNo || !until)
-    issues.push({ path: "recognitionNo", message: "the merchant has no poverty-alleviation recognition" });
-  else if (!recValid) issues.push({ path: "recognitionValidUntil", message: `recognition ${merchant.recognitionNo} expired on ${until}` });
+    issues.push(issueAt("recognitionNo", "NO_RECOGNITION_VALIDITY"));
+  else if (!recValid) issues.push(issueAt("recognitionValidUntil", "RECOGNITION_EXPIRED_ON", { number: merchant.recognitionNo, date: until }));
   const certifications = [...certs]
     .sort((a, b) => a.kind.localeCompare(b.kind))
     .map((c) => {
       const validUntil = dateColumn(c.validUntil)!;
       const valid = validUntil >= today;
       if (!valid)
-        issues.push({ path: `certifications.${c.kind}`, message: `${c.kind} certification ${c.number} expired on ${validUntil}` });
+        issues.push(issueAt(`certifications.${c.kind}`, "CERTIFICATION_EXPIRED", { certKind: c.kind, number: c.number, date: validUntil }));
       return { kind: c.kind, number: c.number, validUntil, valid };
     });
   return {

@@ -14,7 +14,7 @@ function actorScope(actor: Actor): Prisma.LoadWhereInput {
   if (actor.role === "ADMIN") return {};
   if (actor.role === "COUNTY_MANAGER" && actor.countyCode) return { countyCode: actor.countyCode };
   if (actor.role === "STATION_STAFF" && actor.nodeId) return touchesNode(actor.nodeId);
-  throw new AppError("FORBIDDEN", "No access to loads");
+  throw AppError.forbidden("No access to loads");
 }
 
 /// The list filter for the caller; asking for a county or node outside their scope is FORBIDDEN.
@@ -26,7 +26,7 @@ export async function loadListScope(
   const where = [actorScope(actor)];
   if (input.countyCode) {
     if (actor.role === "STATION_STAFF") {
-      if (actor.countyCode !== input.countyCode) throw new AppError("FORBIDDEN", `No access to county ${input.countyCode}`);
+      if (actor.countyCode !== input.countyCode) throw AppError.forbidden(`No access to county ${input.countyCode}`);
     } else assertCountyAccess(actor, input.countyCode);
     where.push({ countyCode: input.countyCode });
   }
@@ -41,8 +41,8 @@ export async function loadListScope(
 export async function assertLoadAccess<
   L extends { id: string; countyCode: string; nodeId: string; toNodeId: string | null; milkRun: boolean },
 >(db: Tx, actor: Actor, load: L | null): Promise<L> {
-  const denied = new AppError("FORBIDDEN", "No access to this load");
-  if (!load) throw actor.role === "ADMIN" ? new AppError("NOT_FOUND", "Load not found") : denied;
+  const denied = AppError.forbidden("No access to this load");
+  if (!load) throw actor.role === "ADMIN" ? AppError.notFound("Load not found") : denied;
   if (actor.role === "ADMIN") return load;
   if (actor.role === "COUNTY_MANAGER" && actor.countyCode === load.countyCode) return load;
   if (actor.role === "STATION_STAFF" && actor.nodeId) {

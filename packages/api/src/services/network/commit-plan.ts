@@ -21,7 +21,7 @@ export async function commitPlan<T>(
       const ctx = await loadCountyContext(tx, county);
       const again = await step.validate(tx, ctx, plan.items);
       if (again.length)
-        throw new AppError("CONFLICT", "the network changed during the import; preview again", { details: { errors: again } });
+        throw AppError.of("CONFLICT", "NETWORK_CHANGED", {}, { details: { errors: again } });
       return step.write(tx, ctx, plan.items);
     },
     { timeout: 120_000 },

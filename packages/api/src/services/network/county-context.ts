@@ -21,7 +21,7 @@ export interface CountyContext {
 export async function loadCountyContext(db: Tx, countyCode: string): Promise<CountyContext> {
   const county = await db.county.findUnique({ where: { code: countyCode } });
   if (!county)
-    throw AppError.field("countyCode", `county ${countyCode} is not imported; run: pnpm xd divisions import --county ${countyCode}`);
+    throw AppError.at("countyCode", "COUNTY_NOT_IMPORTED", { county: countyCode });
   const [areas, nodes] = await Promise.all([
     db.adminArea.findMany({
       where: { countyCode, removedAt: null },

@@ -4,7 +4,7 @@ import { AppError, computeCoverage, type CoverageLane } from "@xiangda/domain";
 
 export async function findCoverage(db: Tx, { countyCode }: { countyCode: string }) {
   const county = await db.county.findUnique({ where: { code: countyCode } });
-  if (!county) throw AppError.field("countyCode", `county ${countyCode} is not imported`);
+  if (!county) throw AppError.at("countyCode", "COUNTY_NOT_IMPORTED", { county: countyCode });
   const [areas, nodes, lanes] = await Promise.all([
     db.adminArea.findMany({
       where: { countyCode, removedAt: null, level: { in: ["TOWNSHIP", "VILLAGE"] } },

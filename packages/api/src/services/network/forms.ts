@@ -18,8 +18,8 @@ const FIELD_NAMES: Record<string, string> = {
 };
 
 function reject(issues: ImportIssue[]): never {
-  const list = issues.map((i) => ({ path: FIELD_NAMES[i.column] ?? i.column, message: i.message }));
-  throw new AppError("INVALID_INPUT", list.map((i) => `${i.path}: ${i.message}`).join("; "), { issues: list });
+  const list = issues.map((i) => ({ path: FIELD_NAMES[i.column] ?? i.column, message: i.message, key: i.key, params: i.params }));
+  throw AppError.of("INVALID_INPUT", "FORM_HAS_PROBLEMS", {}, { issues: list });
 }
 
 export async function saveNode(db: Db, countyCode: string, fields: NodeFields) {

@@ -56,8 +56,8 @@ export async function assertParties(db: Tx, actor: Actor, counterId: string, mer
     : await assertMerchantAccess(db, actor, merchantId);
   // The side the caller does not own: one message for "missing", "elsewhere" and "inactive".
   if (!merchant || !merchant.active || (counter && merchant.countyCode !== counter.countyCode && byCounter))
-    throw AppError.field("merchantId", "not an active merchant of the counter's county");
+    throw AppError.at("merchantId", "NOT_MERCHANT_OF_COUNTER_COUNTY");
   if (!counter || !counter.active || counter.countyCode !== merchant.countyCode)
-    throw AppError.field("counterId", "not an active counter of the merchant's county");
+    throw AppError.at("counterId", "NOT_COUNTER_OF_MERCHANT_COUNTY");
   return { counter, merchant };
 }

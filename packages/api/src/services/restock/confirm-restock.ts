@@ -40,17 +40,17 @@ const CONFIRM_SELECT = {
 /// Where the merchant's goods start: the active village point of its origin village, else its township station.
 async function originNode(tx: Tx, merchant: { countyCode: string; originAreaCode: string | null }): Promise<string> {
   const code = merchant.originAreaCode;
-  if (!code) throw AppError.field("originAreaCode", "the merchant has no origin village; set it before confirming");
+  if (!code) throw AppError.at("originAreaCode", "RESTOCK_MERCHANT_NO_ORIGIN");
   const area = await tx.adminArea.findUnique({ where: { code }, select: { level: true, countyCode: true, removedAt: true } });
   if (!area || area.level !== "VILLAGE" || area.countyCode !== merchant.countyCode || area.removedAt)
-    throw AppError.field("originAreaCode", `the merchant's origin ${code} is not a village of county ${merchant.countyCode}`);
+    throw AppError.at("originAreaCode", "MERCHANT_ORIGIN_NOT_VILLAGE", { area: code, county: merchant.countyCode });
   return (await resolveDestination(tx, merchant.countyCode, code, "originAreaCode")).nodeId;
 }
 
 /// Plans every parcel (reads and pure routing, nothing written): fails on the first line that cannot be routed.
 async function planParcelsOf(db: Db, actor: Actor, o: Prisma.RestockOrderGetPayload<{ select: typeof CONFIRM_SELECT }>, now: Date) {
   if (o.counter.node.countyCode !== o.countyCode)
-    throw AppError.field("counterId", "the counter's receiving node is in another county: no route from the merchant's village");
+    throw AppError.at("counterId", "COUNTER_NODE_OTHER_COUNTY");
   const from = await originNode(db, o.merchant);
   const r = await loadRouting(db, o.countyCode);
   const lines = sortLines(o.lines);
@@ -86,10 +86,11 @@ async function planParcelsOf(db: Db, actor: Actor, o: Prisma.RestockOrderGetPayl
       now,
     );
     if (!s.plan.ok)
-      throw AppError.field(
-        `lines.${p.line}`,
-        `${product.name} (${product.temp.toLowerCase()}) cannot be routed: ${s.plan.routeError ?? "no route"}`,
-      );
+      throw AppError.at(`lines.${p.line}`, "RESTOCK_LINE_NO_ROUTE", {
+        product: product.name,
+        temp: product.temp.toLowerCase(),
+        route: s.plan.routeError ?? "no route",
+      });
     return { s, units: p.units, lineId: l.id, batchId: l.batchId };
   });
 }
@@ -97,7 +98,7 @@ async function planParcelsOf(db: Db, actor: Actor, o: Prisma.RestockOrderGetPayl
 export async function confirmRestock(db: Db, actor: Actor, orderId: string, now: Date): Promise<void> {
   const o = await db.restockOrder.findUniqueOrThrow({ where: { id: orderId }, select: CONFIRM_SELECT });
   if (o.status === "CONFIRMED") return;
-  if (o.status === "CANCELLED") throw new AppError("INVALID_TRANSITION", "The order was cancelled; it cannot be confirmed");
+  if (o.status === "CANCELLED") throw AppError.of("INVALID_TRANSITION", "RESTOCK_CANCELLED");
   const planned = await planParcelsOf(db, actor, o, now);
   const confirmed = await db.$transaction(
     async (tx) => {
@@ -120,7 +121,7 @@ export async function confirmRestock(db: Db, actor: Actor, orderId: string, now:
   );
   if (confirmed) return;
   const after = await db.restockOrder.findUniqueOrThrow({ where: { id: orderId }, select: { status: true } });
-  if (after.status === "CANCELLED") throw new AppError("INVALID_TRANSITION", "The order was cancelled; it cannot be confirmed");
+  if (after.status === "CANCELLED") throw AppError.of("INVALID_TRANSITION", "RESTOCK_CANCELLED");
 }
 
 export async function cancelRestock(db: Db, orderId: string, now: Date): Promise<void> {
@@ -128,5 +129,5 @@ export async function cancelRestock(db: Db, orderId: string, now: Date): Promise
   if (r.count) return;
   const o = await db.restockOrder.findUniqueOrThrow({ where: { id: orderId }, select: { status: true } });
   if (o.status === "CONFIRMED")
-    throw new AppError("INVALID_TRANSITION", "The order is confirmed and its parcels are on their way; it cannot be cancelled");
+    throw AppError.of("INVALID_TRANSITION", "RESTOCK_UNDER_WAY");
 }

@@ -21,7 +21,7 @@ async function replay(db: Tx, ref: string, input: TRestockCreate): Promise<strin
   const o = await db.restockOrder.findUnique({ where: { clientRef: ref }, select: { id: true, counterId: true, merchantId: true } });
   if (!o) return null;
   if (o.counterId !== input.counterId || o.merchantId !== input.merchantId)
-    throw AppError.field("clientRef", "already used for another order; send a new key");
+    throw AppError.at("clientRef", "ORDER_KEY_USED");
   return o.id;
 }
 
@@ -52,20 +52,17 @@ export async function createRestock(db: Db, actor: Actor, countyCode: string, in
     const l = listingById.get(line.listingId);
     // One message for "missing" and "another counter's or merchant's": no oracle for listing ids.
     if (!l || l.counterId !== input.counterId || l.merchantId !== input.merchantId)
-      throw AppError.field(`lines.${i}.listingId`, "not a listing of this merchant on this counter");
+      throw AppError.at(`lines.${i}.listingId`, "NOT_LISTING_HERE");
     if (!RESTOCKABLE.has(l.status))
-      throw AppError.field(
-        `lines.${i}.listingId`,
-        `the listing is ${l.status.toLowerCase().replace("_", " ")}; only live or pending listings are restocked`,
-      );
+      throw AppError.at(`lines.${i}.listingId`, "LISTING_NOT_RESTOCKABLE", { listingStatus: l.status });
     const key = `${line.listingId}:${line.batchId ?? ""}`;
-    if (seen.has(key)) throw AppError.field(`lines.${i}`, "the same listing and batch twice; put the quantities on one line");
+    if (seen.has(key)) throw AppError.at(`lines.${i}`, "SAME_LINE_TWICE");
     seen.add(key);
     if (line.batchId) {
       const b = batchById.get(line.batchId);
       if (!b || b.productId !== l.productId || b.merchantId !== input.merchantId)
-        throw AppError.field(`lines.${i}.batchId`, "not a batch of this listing's product");
-      if (line.quantity > b.quantity) throw AppError.field(`lines.${i}.quantity`, `more than the batch's ${b.quantity} units`);
+        throw AppError.at(`lines.${i}.batchId`, "NOT_BATCH_OF_PRODUCT");
+      if (line.quantity > b.quantity) throw AppError.at(`lines.${i}.quantity`, "MORE_THAN_BATCH", { units: b.quantity });
     }
   });
 

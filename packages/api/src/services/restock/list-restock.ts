@@ -22,7 +22,7 @@ async function scopeWhere(db: Db, actor: Actor, input: TRestockList): Promise<Pr
   if (actor.role === "MERCHANT" && actor.merchantId) return { merchantId: actor.merchantId };
   if (actor.role === "COUNTER_OPERATOR") return { counterId: { in: await operatorCounterIds(db, actor) } };
   if (actor.role === "COUNTY_MANAGER" && actor.countyCode) return { countyCode: actor.countyCode };
-  throw AppError.field("countyCode", "give a county, a merchant or a counter");
+  throw AppError.at("countyCode", "RESTOCK_NEEDS_SCOPE");
 }
 
 export async function listRestocks(db: Db, actor: Actor, input: TRestockList) {

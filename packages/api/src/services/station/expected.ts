@@ -53,7 +53,7 @@ function view(kind: TExpectedKind, label: string, rows: Row[], extra: TExpectedP
 }
 
 export async function expectedAtNode(db: Db, node: { id: string; countyCode: string }, input: TExpected): Promise<TExpectedView> {
-  if (!!input.loadCode === !!input.manifestId) throw AppError.field("loadCode", "name either a load code or a manifest");
+  if (!!input.loadCode === !!input.manifestId) throw AppError.at("loadCode", "LOAD_OR_MANIFEST");
   if (input.manifestId) return manifestExpected(db, node, input.manifestId);
   return loadExpected(db, node, input.loadCode!);
 }
@@ -61,7 +61,7 @@ export async function expectedAtNode(db: Db, node: { id: string; countyCode: str
 /// A manifest received here: its parcels are outstanding (CREATED) until scanned in.
 async function manifestExpected(db: Db, node: { id: string }, manifestId: string): Promise<TExpectedView> {
   const m = await db.arrivalManifest.findUnique({ where: { id: manifestId }, select: { nodeId: true, fileName: true } });
-  if (!m || m.nodeId !== node.id) throw AppError.field("manifestId", "no such manifest at this node");
+  if (!m || m.nodeId !== node.id) throw AppError.at("manifestId", "NO_MANIFEST_HERE");
   const rows = await db.shipment.findMany({
     where: { manifestId },
     select: { waybillNo: true, carrierWaybillNo: true, status: true },
@@ -83,7 +83,7 @@ async function loadExpected(db: Db, node: { id: string; countyCode: string }, ra
   const load = parsed.ok
     ? await db.load.findUnique({ where: { code: parsed.value }, select: { id: true, code: true, countyCode: true, nodeId: true, toNodeId: true, milkRun: true } })
     : null;
-  const notHere = () => new AppError("NOT_FOUND", `no load ${raw.trim()} leaves from or comes to this node`);
+  const notHere = () => AppError.of("NOT_FOUND", "NO_LOAD_HERE", { code: raw.trim() });
   if (!load || load.countyCode !== node.countyCode) throw notHere();
   const out = load.nodeId === node.id;
   if (!out && load.toNodeId !== node.id && !load.milkRun) throw notHere();

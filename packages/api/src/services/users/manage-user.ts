@@ -16,15 +16,15 @@ export function mayManageUser(actor: Actor, target: { role: string; countyCode: 
 export async function findManagedUser(db: Db, actor: Actor, userId: string) {
   const user = await db.user.findUnique({ where: { id: userId } });
   if (!user) {
-    if (actor.role === "ADMIN") throw new AppError("NOT_FOUND", "No such user");
-    throw new AppError("FORBIDDEN", "You may not manage this user");
+    if (actor.role === "ADMIN") throw AppError.notFound("No such user");
+    throw AppError.forbidden("You may not manage this user");
   }
-  if (!mayManageUser(actor, user)) throw new AppError("FORBIDDEN", "You may not manage this user");
+  if (!mayManageUser(actor, user)) throw AppError.forbidden("You may not manage this user");
   return user;
 }
 
 export async function setUserActive(db: Db, actor: Actor, input: { userId: string; active: boolean }, now: Date) {
-  if (input.userId === actor.userId && !input.active) throw AppError.field("userId", "you cannot deactivate yourself");
+  if (input.userId === actor.userId && !input.active) throw AppError.at("userId", "CANNOT_DEACTIVATE_SELF");
   await findManagedUser(db, actor, input.userId);
   return db.$transaction(async (tx) => {
     const user = await tx.user.update({ where: { id: input.userId }, data: { active: input.active } });
@@ -41,7 +41,7 @@ export function generatePassword(length = 12): string {
 
 /// Sets the password the admin typed, or a generated one that is returned once (never stored in clear, never audited).
 export async function resetUserPassword(db: Db, actor: Actor, input: { userId: string; password?: string | undefined }, now: Date) {
-  if (input.userId === actor.userId) throw AppError.field("userId", "change your own password from your account, not here");
+  if (input.userId === actor.userId) throw AppError.at("userId", "OWN_PASSWORD_ELSEWHERE");
   await findManagedUser(db, actor, input.userId);
   const password = input.password ?? generatePassword();
   const passwordHash = await hashPassword(password);
