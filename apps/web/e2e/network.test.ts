@@ -103,6 +103,49 @@ describe("county network pages", () => {
     await page.screenshot({ path: screenshotPath("node-form-error") });
   });
 
+  it("sets a self-pickup point's pickup check and hold days in the node form, checked before sending (issue #17)", async () => {
+    const page = await managerPage();
+    const { village } = await freeVillage(page);
+    await page.goto(`${baseUrl}/county/nodes`);
+    await page.getByTestId("node-row").first().waitFor();
+    await page.getByTestId("node-new").click();
+    await page.getByTestId("node-form").waitFor({ state: "visible" });
+    await page.getByTestId("node-code").fill("E2E-PICK");
+    await page.getByTestId("node-name").fill("自提设置测试点");
+    await page.getByTestId("node-tier").selectOption("VILLAGE_POINT");
+    await page.getByTestId("node-township").selectOption(`${village.slice(0, 9)}000`);
+    await page.getByTestId("node-areaCode").selectOption(village);
+    // The settings show for a self-pickup node only.
+    expect(await page.getByTestId("node-pickup-settings").count()).toBe(0);
+    await page.getByTestId("node-selfPickup").check();
+    await page.getByTestId("node-pickup-settings").waitFor({ state: "visible" });
+    expect(await page.getByTestId("node-pickupCheck").inputValue()).toBe("CODE_OR_PHONE");
+    expect(await page.getByTestId("node-pickupHoldDays").inputValue()).toBe("7");
+    await page.getByTestId("node-pickupCheck").selectOption("CODE_PHONE_OR_ID");
+    // Out of range: said under the field, in Chinese, and nothing is saved.
+    await page.getByTestId("node-pickupHoldDays").fill("0");
+    await page.getByTestId("node-submit").click();
+    const error = page.getByTestId("node-pickupHoldDays-error");
+    await error.waitFor({ state: "visible" });
+    expect((await error.textContent())?.trim()).toBe("保管天数须在 1 至 60 天之间");
+    expect(await page.getByTestId("node-form-ok").count()).toBe(0);
+    await page.getByTestId("node-pickupHoldDays").fill("10");
+    await page.getByTestId("node-submit").click();
+    await page.getByTestId("node-form-ok").waitFor({ state: "visible" });
+    await page.screenshot({ path: screenshotPath("node-form-pickup-settings") });
+
+    // Saved: the node opens again with them.
+    await page.reload();
+    await page.getByTestId("node-filter-q").fill("E2E-PICK");
+    const row = page.locator('[data-testid="node-row"][data-code="E2E-PICK"]');
+    await row.waitFor({ state: "visible" });
+    await row.getByTestId("node-edit").click();
+    await page.getByTestId("node-pickup-settings").waitFor({ state: "visible" });
+    expect(await page.getByTestId("node-pickupCheck").inputValue()).toBe("CODE_PHONE_OR_ID");
+    expect(await page.getByTestId("node-pickupHoldDays").inputValue()).toBe("10");
+    expect(await page.getByTestId("node-pickupCheck").locator("option:checked").textContent()).toBe("取件码、手机尾号或核验身份证");
+  });
+
   it("previews a nodes CSV with a bad row, then imports a good one to DONE", async () => {
     const page = await managerPage();
     const { village, station } = await freeVillage(page);
