@@ -16,8 +16,6 @@ const LEFT: Record<string, number> = {
   "api/src/services/shelf/resend-notice.ts": 2,
   "api/src/services/shelf/stocktake-fix.ts": 2,
   "api/src/services/shelf/stocktake.ts": 5,
-  // Resident ID and waybill checks at the acceptance desk (being changed by another helper; the desk checks as typed).
-  "api/src/services/shipments/accept-shipment.ts": 3,
   // CLI only: the demo generator and the VRP solver's file reader and validation.
   "api/src/services/demo/generate-year.ts": 6,
   "domain/src/vrp/cvrplib.ts": 1,

@@ -186,6 +186,9 @@ export const ERROR_MESSAGES = {
   LOAD_OR_MANIFEST: "name either a load code or a manifest",
   NO_MANIFEST_HERE: "no such manifest at this node",
   NO_LOAD_HERE: "no load {code} leaves from or comes to this node",
+  // Waybills typed at a desk.
+  WAYBILL_FORMAT: '"{value}" is not a waybill number: XD followed by 13 digits',
+  WAYBILL_CHECK: '"{value}" has a wrong check digit; the number is mistyped',
   // Listing validity and sales sheets.
   NO_RECOGNITION_VALIDITY: "the merchant has no poverty-alleviation recognition",
   RECOGNITION_EXPIRED_ON: "recognition {number} expired on {date}",

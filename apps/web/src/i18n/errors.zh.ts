@@ -177,6 +177,8 @@ const byKey = {
   LOAD_OR_MANIFEST: "请选择一个装车单或一张到件清单",
   NO_MANIFEST_HERE: "本站没有这张清单",
   NO_LOAD_HERE: "没有从本站出发或到达本站的装车单 {{code}}",
+  WAYBILL_FORMAT: "“{{value}}”不是运单号：XD 加 13 位数字",
+  WAYBILL_CHECK: "“{{value}}”的校验位不对，运单号有误，请核对",
   NO_RECOGNITION_VALIDITY: "商户没有扶贫产品认定",
   RECOGNITION_EXPIRED_ON: "扶贫产品认定 {{number}} 已于 {{date}} 过期",
   CERTIFICATION_EXPIRED: "{{certKind}}证书 {{number}} 已于 {{date}} 过期",

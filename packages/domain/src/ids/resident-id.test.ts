@@ -54,7 +54,7 @@ describe("validateResidentId", () => {
     for (const bad of ["", "1101051949123100", "11010519491231002X1", "1101051949123100XX", "11010519491231O02X", "110105 19491231002X"]) {
       expect(validateResidentId(bad, today)).toMatchObject({ ok: false, reason: "FORMAT" });
     }
-    expect(validateResidentId("123", today)).toEqual({ ok: false, reason: "FORMAT", message: expect.stringContaining("has 3 characters") });
+    expect(validateResidentId("123", today)).toEqual({ ok: false, reason: "FORMAT", length: 3, message: expect.stringContaining("has 3 characters") });
   });
 
   it("reports CHECK_DIGIT for every wrong check character, never naming the expected one", () => {

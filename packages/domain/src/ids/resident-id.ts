@@ -2,7 +2,8 @@
 
 export type ResidentIdResult =
   | { ok: true; id: string; birthDate: string; sex: "M" | "F" }
-  | { ok: false; reason: "FORMAT" | "CHECK_DIGIT" | "BIRTH_DATE"; message: string };
+  /// `length` (FORMAT) and `birth` (BIRTH_DATE, digits 7-14) for the message's translation.
+  | { ok: false; reason: "FORMAT" | "CHECK_DIGIT" | "BIRTH_DATE"; message: string; length?: number; birth?: string };
 
 /// ISO 7064 MOD 11-2: weight of position i (1-based from the left) is 2^(18-i) mod 11.
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
@@ -31,7 +32,7 @@ export function validateResidentId(raw: string, today: Date): ResidentIdResult {
   const id = raw.trim().toUpperCase();
   if (!/^\d{17}[\dX]$/.test(id)) {
     const why = id.length !== 18 ? `has ${id.length} characters` : "has a character that is not a digit (only the last may be X)";
-    return { ok: false, reason: "FORMAT", message: `A resident ID is 17 digits and a check character 0-9 or X; this one ${why}` };
+    return { ok: false, reason: "FORMAT", length: id.length, message: `A resident ID is 17 digits and a check character 0-9 or X; this one ${why}` };
   }
   const expected = residentIdCheckChar(id.slice(0, 17));
   if (id[17] !== expected) {
@@ -47,10 +48,10 @@ export function validateResidentId(raw: string, today: Date): ResidentIdResult {
   const d = Number(id.slice(12, 14));
   const birthDate = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
   if (!isCalendarDate(y, m, d))
-    return { ok: false, reason: "BIRTH_DATE", message: `Birth date ${id.slice(6, 14)} (positions 7-14) is not a calendar date` };
-  if (y < 1900) return { ok: false, reason: "BIRTH_DATE", message: `Birth year ${y} is before 1900` };
+    return { ok: false, reason: "BIRTH_DATE", birth: id.slice(6, 14), message: `Birth date ${id.slice(6, 14)} (positions 7-14) is not a calendar date` };
+  if (y < 1900) return { ok: false, reason: "BIRTH_DATE", birth: id.slice(6, 14), message: `Birth year ${y} is before 1900` };
   const todayLocal = new Date(today.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
   if (birthDate > todayLocal)
-    return { ok: false, reason: "BIRTH_DATE", message: `Birth date ${birthDate} is in the future (today is ${todayLocal})` };
+    return { ok: false, reason: "BIRTH_DATE", birth: id.slice(6, 14), message: `Birth date ${birthDate} is in the future (today is ${todayLocal})` };
   return { ok: true, id, birthDate, sex: (id.charCodeAt(16) - 48) % 2 === 1 ? "M" : "F" };
 }

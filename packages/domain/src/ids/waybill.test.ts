@@ -43,7 +43,12 @@ describe("parseWaybill / isValidWaybill", () => {
         if (String(d) === w[14]) continue;
         const wrong = w.slice(0, 14) + String(d);
         const r = parseWaybill(wrong);
-        expect(r).toEqual({ ok: false, message: `"${wrong}" has a wrong check digit; the number is mistyped` });
+        expect(r).toEqual({
+          ok: false,
+          message: `"${wrong}" has a wrong check digit; the number is mistyped`,
+          key: "WAYBILL_CHECK",
+          params: { value: wrong },
+        });
         expect(waybillProblem(wrong)).toEqual({ kind: "CHECK_DIGIT" });
         if (!r.ok) expect(r.message).not.toContain(w);
       }

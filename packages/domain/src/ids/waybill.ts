@@ -2,6 +2,7 @@
 // Luhn (ISO/IEC 7812-1) over the 12 serial digits, doubling every second digit from the right starting with
 // the last serial digit. It catches every single-digit error and every adjacent transposition except 09↔90;
 // chosen over GS1 mod-10 (weights 3,1), which misses all transpositions of digits that differ by 5.
+import { errorText } from "../error-messages.ts";
 import type { Parsed } from "../network/values.ts";
 
 const SERIAL_DIGITS = 12;
@@ -45,8 +46,12 @@ export function waybillProblem(raw: string): { kind: "FORMAT" } | { kind: "CHECK
 export function parseWaybill(raw: string): Parsed<string> {
   const s = raw.trim().toUpperCase();
   const problem = waybillProblem(s);
-  if (problem?.kind === "FORMAT") return { ok: false, message: `"${raw.trim()}" is not a waybill number: XD followed by 13 digits` };
-  if (problem) return { ok: false, message: `"${s}" has a wrong check digit; the number is mistyped` };
+  if (problem?.kind === "FORMAT") {
+    const params = { value: raw.trim() };
+    return { ok: false, message: errorText("WAYBILL_FORMAT", params), key: "WAYBILL_FORMAT", params };
+  }
+  // Only that the check digit is wrong, never the right one (issue #17, defect 12).
+  if (problem) return { ok: false, message: errorText("WAYBILL_CHECK", { value: s }), key: "WAYBILL_CHECK", params: { value: s } };
   return { ok: true, value: s };
 }
 

@@ -137,6 +137,13 @@ describe("accepting an announced parcel", () => {
     await expect(m.acceptAnnounced({ ...base, senderIdNumber: "110105194912310021" })).rejects.toMatchObject({
       message: expect.stringContaining("senderIdNumber"),
     });
+    // A wrong check character is said to be wrong as a key, never which one is right (that names another valid ID).
+    const typo = (await m.acceptAnnounced({ ...base, senderIdNumber: "110105194912310021" }).catch((e: unknown) => e)) as {
+      message: string;
+      cause?: { key?: string; params?: unknown; issues?: Array<{ key?: string }> };
+    };
+    expect(typo.cause).toMatchObject({ key: "RESIDENT_ID_CHECK", params: {}, issues: [{ key: "RESIDENT_ID_CHECK" }] });
+    expect(typo.message).not.toContain("X");
     expect(await row(wb!)).toMatchObject({ status: "CREATED", senderIdHash: null, inspection: null });
 
     const ok = await m.acceptAnnounced({ ...base, senderIdNumber: "11010519491231002X", screening: { screened: true, device: "XR-1" } });

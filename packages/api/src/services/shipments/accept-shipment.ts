@@ -28,9 +28,16 @@ function screeningRecord(actor: Actor, s: TAccept["screening"], now: Date) {
   return s ? { screened: s.screened, device: s.device ?? null, by: actor.userId, at: now.toISOString() } : undefined;
 }
 
+/// A resident ID that does not pass, as a catalog key: the check character is said to be wrong, never which is right.
+function residentIdError(id: Extract<ReturnType<typeof validateResidentId>, { ok: false }>): AppError {
+  if (id.reason === "CHECK_DIGIT") return AppError.at("senderIdNumber", "RESIDENT_ID_CHECK");
+  if (id.reason === "BIRTH_DATE") return AppError.at("senderIdNumber", "RESIDENT_ID_BIRTH_DATE", { date: id.birth ?? "" });
+  return AppError.at("senderIdNumber", "RESIDENT_ID_FORMAT", { length: id.length ?? 0 });
+}
+
 export async function acceptUpward(db: Db, dataKey: Buffer, actor: Actor, nodeId: string, input: TAccept, now: Date) {
   const id = validateResidentId(input.senderIdNumber, now);
-  if (!id.ok) throw AppError.field("senderIdNumber", id.message);
+  if (!id.ok) throw residentIdError(id);
   const node = await db.node.findUniqueOrThrow({ where: { id: nodeId } });
   if (node.tier === "COUNTY_HUB") throw AppError.at("nodeId", "ACCEPT_AT_STATIONS");
   if (node.status !== "ACTIVE") throw AppError.at("nodeId", "NODE_CANNOT_ACCEPT", { node: node.name });
@@ -119,7 +126,7 @@ export async function acceptAnnounced(
   now: Date,
 ): Promise<string> {
   const wb = parseWaybill(input.waybillNo);
-  if (!wb.ok) throw AppError.field("waybillNo", wb.message);
+  if (!wb.ok) throw AppError.at("waybillNo", wb.key ?? "WAYBILL_FORMAT", (wb.params ?? { value: input.waybillNo }) as never);
   const s = await db.shipment.findUnique({
     where: { waybillNo: wb.value },
     select: {
@@ -154,7 +161,7 @@ export async function acceptAnnounced(
   let idFields = {};
   if (input.senderIdNumber) {
     const id = validateResidentId(input.senderIdNumber, now);
-    if (!id.ok) throw AppError.field("senderIdNumber", id.message);
+    if (!id.ok) throw residentIdError(id);
     idFields = protectId(dataKey, id.id);
   } else if (!s.senderIdHash && !s.senderOrgCode) {
     throw AppError.at("senderIdNumber", "SENDER_ID_REQUIRED");
