@@ -757,9 +757,12 @@ describe("node-level scope", () => {
     screen("manager", HUB, "an upward parcel accepted at S2", upAtS2, "ok"),
     screen("manager", HUB, "a downward parcel held at S2", heldAtS2, "NOT_FOUND"),
     screen("station", S1, "a parcel that has left S1", departedS1, "NOT_FOUND"),
-    // 收寄: only what waits at the node; a refusal names no other node and no other parcel's state.
-    acceptAt("station", S1, "a parcel announced at S2", announcedAtS2, "BAD_REQUEST"),
-    acceptAt("manager", S1, "a parcel announced at S2", announcedAtS2, "BAD_REQUEST"),
+    // 收寄: what waits at the node, or a parcel of the county still to be accepted, brought to this node instead (issue
+    // #17: received only by acceptance, at any node of its county); another county's node or anything else is refused,
+    // and a refusal names no other node and no other parcel's state.
+    acceptAt("station", S1, "a parcel announced at S2", announcedAtS2, "ok"),
+    acceptAt("manager", S1, "a parcel announced at S2", announcedAtS2, "ok"),
+    acceptAt("admin", (w) => w.away.stationId, "a parcel announced at S2 (another county's node)", announcedAtS2, "BAD_REQUEST"),
     acceptAt("station", S1, "a downward parcel held at S2", heldAtS2, "BAD_REQUEST"),
     acceptAt("otherStation", S2, "a parcel announced at S2", announcedAtS2, "ok"),
     // A manifest is read at the node that received it.
