@@ -119,7 +119,6 @@ export const en: TMessages = {
     noScope: "This account is not linked to a station.",
     notAtThisNode: "This is not done at this node ({{tier}}).",
     noPickupShelf: "This node keeps no self-pickup shelf: nothing to hand out or count here.",
-    noPickupShelf: "This node keeps no self-pickup shelf: nothing to hand out or count here.",
   },
   tiers: {
     COUNTY_HUB: "County hub",

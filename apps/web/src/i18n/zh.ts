@@ -117,7 +117,6 @@ export const zh = {
     noScope: "当前账号未关联站点。",
     notAtThisNode: "本站点（{{tier}}）不办理此项业务。",
     noPickupShelf: "本站点未设自提货架，没有待取件和盘库。",
-    noPickupShelf: "本站点未设自提货架，没有待取件和盘库。",
   },
   tiers: {
     COUNTY_HUB: "县级物流配送中心",
