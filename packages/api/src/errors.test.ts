@@ -55,6 +55,19 @@ describe("formatShape", () => {
     });
   });
 
+  it("a schema's own check is a key with its params, and its English sentence is the message (no custom English left)", async () => {
+    const { ZRestockListSchema } = await import("./services/restock/schemas.ts");
+    const { ZCreateUserSchema } = await import("@xiangda/domain");
+    const both = ZRestockListSchema.safeParse({ merchantId: "00000000-0000-4000-8000-000000000001", countyCode: "210881" });
+    expect(shapeOf(both.error).data.zodIssues).toEqual([
+      expect.objectContaining({ path: "merchantId", key: "GIVE_ONE_SCOPE", message: "give one of merchantId, counterId or countyCode" }),
+    ]);
+    const noCounty = ZCreateUserSchema.safeParse({ username: "mgr9", password: "a-long-password-1", role: "COUNTY_MANAGER", displayName: "M" });
+    expect(shapeOf(noCounty.error).data.zodIssues).toContainEqual(
+      expect.objectContaining({ key: "REQUIRED_FOR_ROLE", params: { role: "COUNTY_MANAGER" }, message: "required for role COUNTY_MANAGER" }),
+    );
+  });
+
   it("maps database errors to keys", () => {
     const p2002 = Object.assign(new Error("Unique constraint failed"), { code: "P2002", meta: { target: ["username"] } });
     const s = shapeOf(p2002);

@@ -3,7 +3,7 @@ import { TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import type { DefaultErrorShape } from "@trpc/server/unstable-core-do-not-import";
 import { ZodError, type z } from "zod";
 import { isDbUnavailable } from "@xiangda/db";
-import { AppError, isAppError, isErrorKey, issueAt, type AppErrorCode, type FieldIssue, type TErrorKey, type TErrorParamValue } from "@xiangda/domain";
+import { AppError, errorText, isAppError, isErrorKey, issueAt, type AppErrorCode, type FieldIssue, type TErrorKey, type TErrorParamValue } from "@xiangda/domain";
 
 const CODE_MAP: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
   INVALID_INPUT: "BAD_REQUEST",
@@ -72,7 +72,10 @@ function flatIssues(issues: readonly z.core.$ZodIssue[], prefix: readonly Proper
   return issues.flatMap((i) => {
     const path = [...prefix, ...i.path];
     if (i.code === "invalid_union" && i.errors.length) return i.errors.flatMap((branch) => flatIssues(branch, path));
-    return [{ path: path.map(String).join("."), message: i.message, ...zodKey(i) }];
+    const k = zodKey(i);
+    // A schema's own check names a catalog key: its English sentence is the message API clients read.
+    const message = isErrorKey(i.message) ? errorText(i.message, k.params ?? {}) : i.message;
+    return [{ path: path.map(String).join("."), message, ...k }];
   });
 }
 

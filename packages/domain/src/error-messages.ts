@@ -204,6 +204,24 @@ export const ERROR_MESSAGES = {
   REF_USED_OTHER_SALE: 'ref "{ref}" was already used for a different sale on this counter',
   FILE_SELLS_MORE_THAN_STOCK: 'the file sells {total}+ of "{name}" up to here but only {stock} are in stock',
   NAMED_LISTING_NOT_ON_SALE: 'the listing of "{name}" is not on sale ({listingStatus})',
+  // Schemas' own checks (a zod custom issue's message is the key, its params the parameters).
+  GIVE_ONE_SCOPE: "give one of merchantId, counterId or countyCode",
+  NOT_A_REAL_DATE: "not a real date",
+  GIVE_PRICE_OR_MIN_STOCK: "give a price or a minimum stock",
+  MUST_NOT_BE_ZERO: "must not be 0",
+  AT_MOST_DAYS: "at most {days} days",
+  TO_BEFORE_FROM: "must not be before the start date",
+  AT_MOST_DAYS_AFTER_FROM: "at most {days} days after the start date",
+  MUST_BE_IP: "must be an IPv4 or IPv6 address",
+  USERNAME_OR_IP: "give a username or an IP address, not both",
+  NOT_A_REGEX: "not a valid regular expression",
+  BLACKLIST_NEEDS_REASON: "a blacklisting needs a reason",
+  REQUIRED_WITH_RECOGNITION_NO: "required with a recognition number",
+  REQUIRED_WITH_RECOGNITION_DATE: "required with a recognition validity date",
+  CERT_KIND_TWICE: "{certKind} appears twice",
+  PRODUCED_2000_OR_LATER: "must be 2000-01-01 or later",
+  COUNTER_IN_COUNTY_NO_CITY: "a counter in the county (areaCode) has no city",
+  REQUIRED_FOR_ROLE: "required for role {role}",
 } as const;
 
 export type TErrorKey = keyof typeof ERROR_MESSAGES;

@@ -32,12 +32,12 @@ export const ZCreateUserSchema = z
   })
   .superRefine((v, ctx) => {
     const need = (field: "countyCode" | "nodeId" | "merchantId", role: string) => {
-      if (!v[field]) ctx.addIssue({ code: "custom", path: [field], message: `required for role ${role}` });
+      if (!v[field]) ctx.addIssue({ code: "custom", path: [field], message: "REQUIRED_FOR_ROLE", params: { role } });
     };
     if (v.role === "COUNTY_MANAGER") need("countyCode", v.role);
     if (v.role === "STATION_STAFF") need("nodeId", v.role);
     if (v.role === "MERCHANT") need("merchantId", v.role);
     if (v.role === "COUNTER_OPERATOR" && !v.counterIds?.length)
-      ctx.addIssue({ code: "custom", path: ["counterIds"], message: "required for role COUNTER_OPERATOR" });
+      ctx.addIssue({ code: "custom", path: ["counterIds"], message: "REQUIRED_FOR_ROLE", params: { role: "COUNTER_OPERATOR" } });
   });
 export type TCreateUser = z.infer<typeof ZCreateUserSchema>;

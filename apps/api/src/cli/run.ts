@@ -1,7 +1,7 @@
 // The operations CLI as a function: parses the words and options, runs the command, prints the result or the error
 // (naming the field) and returns the exit code. `main.ts` is the process around it; tests call it in-process.
 import { parseArgs } from "node:util";
-import { isAppError } from "@xiangda/domain";
+import { errorText, isAppError, isErrorKey } from "@xiangda/domain";
 import { COMMANDS, type CliIO } from "./commands/index.ts";
 
 export interface CliStreams {
@@ -79,7 +79,11 @@ export async function runCli(argv: string[], streams: CliStreams): Promise<numbe
       issues = e.issues;
       message = e.message;
     } else if (e && typeof e === "object" && "issues" in e && Array.isArray(e.issues)) {
-      issues = (e as { issues: { path: (string | number)[]; message: string }[] }).issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+      // A schema's own check names a catalog key (with its params): printed as its English sentence.
+      issues = (e as { issues: { path: (string | number)[]; message: string; params?: Record<string, string | number> }[] }).issues.map((i) => ({
+        path: i.path.join("."),
+        message: isErrorKey(i.message) ? errorText(i.message, i.params ?? {}) : i.message,
+      }));
       message = issues.map((i) => `${i.path}: ${i.message}`).join("; ");
     }
     const printed = isAppError(e) && e.details?.printed === true;

@@ -193,6 +193,23 @@ const byKey = {
   REF_USED_OTHER_SALE: "编号“{{ref}}”已用于本专柜的另一笔销售",
   FILE_SELLS_MORE_THAN_STOCK: "到这一行，文件共售出“{{name}}” {{total}} 件以上，但库存只有 {{stock}} 件",
   NAMED_LISTING_NOT_ON_SALE: "“{{name}}”的上架不在售（{{listingStatus}}）",
+  GIVE_ONE_SCOPE: "商户、专柜、县只能选一个",
+  NOT_A_REAL_DATE: "不是有效的日期",
+  GIVE_PRICE_OR_MIN_STOCK: "请填写价格或最低库存",
+  MUST_NOT_BE_ZERO: "不能为 0",
+  AT_MOST_DAYS: "最多 {{days}} 天",
+  TO_BEFORE_FROM: "结束日期不能早于开始日期",
+  AT_MOST_DAYS_AFTER_FROM: "结束日期最多在开始日期后 {{days}} 天",
+  MUST_BE_IP: "必须是 IPv4 或 IPv6 地址",
+  USERNAME_OR_IP: "请填写用户名或 IP 地址，不能同时填写",
+  NOT_A_REGEX: "不是有效的正则表达式",
+  BLACKLIST_NEEDS_REASON: "列入黑名单需要填写原因",
+  REQUIRED_WITH_RECOGNITION_NO: "填写了认定编号时必填",
+  REQUIRED_WITH_RECOGNITION_DATE: "填写了认定有效期时必填",
+  CERT_KIND_TWICE: "{{certKind}}重复出现",
+  PRODUCED_2000_OR_LATER: "不能早于 2000-01-01",
+  COUNTER_IN_COUNTY_NO_CITY: "县内专柜（已选行政区）不填城市",
+  REQUIRED_FOR_ROLE: "角色为{{role}}时必填",
 } satisfies Record<TErrorKey, string>;
 
 export const errorsZh = {

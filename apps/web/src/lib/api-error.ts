@@ -23,6 +23,7 @@ const ENUM_PARAMS: Record<string, string> = {
   listingStatus: "counters:enums.listingStatus",
   temp: "temps",
   certKind: "counters:enums.certKinds",
+  role: "roles",
 };
 function labelled(t: (key: string, options: Record<string, unknown>) => string, params: Record<string, string | number>) {
   const out = { ...params };

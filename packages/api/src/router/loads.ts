@@ -20,7 +20,7 @@ export const loadsRouter = router({
     .input(
       z
         .object({ from: z.string().date("must be a date YYYY-MM-DD"), to: z.string().date("must be a date YYYY-MM-DD") })
-        .refine((x) => x.from <= x.to, { message: "must not be after to", path: ["from"] }),
+        .refine((x) => x.from <= x.to, { message: "FROM_AFTER_TO", path: ["from"] }),
     )
     .query(({ ctx, input }) =>
       savingsByDay(ctx.db, {

@@ -13,11 +13,11 @@ const isIp = (s: string) => z.ipv4().safeParse(s).success || z.ipv6().safeParse(
 const ZClearLoginThrottleSchema = z
   .object({
     username: z.string().trim().min(1, "required").max(40, "at most 40 characters").optional(),
-    ip: z.string().trim().refine(isIp, "must be an IPv4 or IPv6 address").optional(),
+    ip: z.string().trim().refine(isIp, "MUST_BE_IP").optional(),
   })
   .refine((v) => (v.username === undefined) !== (v.ip === undefined), {
     path: ["username"],
-    message: "give a username or an ip, not both",
+    message: "USERNAME_OR_IP",
   });
 
 export const usersRouter = router({

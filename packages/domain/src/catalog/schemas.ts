@@ -21,7 +21,7 @@ const oneOf = (values: readonly string[]) => ({ message: `must be one of ${value
 export const ZCalendarDaySchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "must be a date YYYY-MM-DD", abort: true })
-  .refine(isCalendarDay, { message: "not a real date", abort: true });
+  .refine(isCalendarDay, { message: "NOT_A_REAL_DATE", abort: true });
 
 export const ZMobileSchema = z.string().trim().regex(MOBILE_PATTERN, "not a mainland mobile number (11 digits starting 13-19)");
 
@@ -50,9 +50,9 @@ export const ZMerchantUpsertSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.recognitionNo && !v.recognitionValidUntil)
-      ctx.addIssue({ code: "custom", path: ["recognitionValidUntil"], message: "required with a recognition number" });
+      ctx.addIssue({ code: "custom", path: ["recognitionValidUntil"], message: "REQUIRED_WITH_RECOGNITION_NO" });
     if (v.recognitionValidUntil && !v.recognitionNo)
-      ctx.addIssue({ code: "custom", path: ["recognitionNo"], message: "required with a recognition validity date" });
+      ctx.addIssue({ code: "custom", path: ["recognitionNo"], message: "REQUIRED_WITH_RECOGNITION_DATE" });
   });
 export type TMerchantUpsert = z.infer<typeof ZMerchantUpsertSchema>;
 
@@ -88,7 +88,7 @@ export const ZProductUpsertSchema = z
   .superRefine((v, ctx) => {
     const seen = new Set<string>();
     v.certifications?.forEach((c, i) => {
-      if (seen.has(c.kind)) ctx.addIssue({ code: "custom", path: ["certifications", i, "kind"], message: `${c.kind} appears twice` });
+      if (seen.has(c.kind)) ctx.addIssue({ code: "custom", path: ["certifications", i, "kind"], message: "CERT_KIND_TWICE", params: { certKind: c.kind } });
       seen.add(c.kind);
     });
   });
@@ -113,7 +113,7 @@ export const ZBatchCreateSchema = z.object({
     .max(40, "at most 40 characters")
     .regex(/^[A-Za-z0-9][A-Za-z0-9_./:-]*$/, "letters, digits and _ . / : - only"),
   /// Harvest or production day (Asia/Shanghai); not in the future, not before 2000.
-  producedOn: ZCalendarDaySchema.refine((d) => d >= "2000-01-01", "must be 2000-01-01 or later"),
+  producedOn: ZCalendarDaySchema.refine((d) => d >= "2000-01-01", "PRODUCED_2000_OR_LATER"),
   quantity: z.number().int("whole units").min(1, "must be more than 0").max(10_000_000, "at most 10,000,000"),
   /// A VILLAGE of the county; defaults to the merchant's origin village.
   originAreaCode: ZAreaCodeSchema.optional(),
@@ -139,7 +139,7 @@ export const ZCounterUpsertSchema = z
     active: z.boolean().optional(),
   })
   .superRefine((v, ctx) => {
-    if (v.areaCode && v.city) ctx.addIssue({ code: "custom", path: ["city"], message: "a counter in the county (areaCode) has no city" });
+    if (v.areaCode && v.city) ctx.addIssue({ code: "custom", path: ["city"], message: "COUNTER_IN_COUNTY_NO_CITY" });
   });
 export type TCounterUpsert = z.infer<typeof ZCounterUpsertSchema>;
 

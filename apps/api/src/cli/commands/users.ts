@@ -1,6 +1,10 @@
-import { AppError, ZCreateUserSchema } from "@xiangda/domain";
+import { AppError, errorText, isErrorKey, ZCreateUserSchema } from "@xiangda/domain";
 import type { Command } from "./types.ts";
 import { withDb } from "./with-db.ts";
+
+/// A schema's own check names a catalog key (with its params): printed as its English sentence.
+const sentence = (i: { message: string; params?: Record<string, unknown> }) =>
+  isErrorKey(i.message) ? errorText(i.message, (i.params ?? {}) as Record<string, string | number>) : i.message;
 
 export const usersCreate: Command = {
   summary: "create a user: --username U --password P --role ROLE [--node CODE] [--merchant ID] [--county CODE] [--name N]",
@@ -34,7 +38,7 @@ export const usersCreate: Command = {
         merchantId: str("merchant"),
       });
       if (!parsed.success) {
-        const issues = parsed.error.issues.map((i) => ({ path: String(i.path[0] === "nodeId" ? "node" : i.path[0] === "merchantId" ? "merchant" : i.path[0] === "countyCode" ? "county" : i.path.join(".")), message: i.message }));
+        const issues = parsed.error.issues.map((i) => ({ path: String(i.path[0] === "nodeId" ? "node" : i.path[0] === "merchantId" ? "merchant" : i.path[0] === "countyCode" ? "county" : i.path.join(".")), message: sentence(i) }));
         throw new AppError("INVALID_INPUT", issues.map((i) => `--${i.path}: ${i.message}`).join("; "), { issues });
       }
       const { createUser, toTRPCError } = await import("@xiangda/api");

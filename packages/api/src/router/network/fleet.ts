@@ -36,7 +36,7 @@ export const ZCarrierUpsertSchema = z.object({
       } catch {
         return false;
       }
-    }, "not a valid regular expression"),
+    }, "NOT_A_REGEX"),
   creditGrade: z.enum(["A", "B", "C", "D"]),
   blacklisted: z.boolean(),
   blacklistReason: z.string().trim().max(200).nullish(),
@@ -89,7 +89,7 @@ export const carriersRouter = router({
     .input(
       ZCarrierUpsertSchema.superRefine((c, ctx) => {
         if (c.blacklisted && !c.blacklistReason)
-          ctx.addIssue({ code: "custom", path: ["blacklistReason"], message: "a blacklisting needs a reason" });
+          ctx.addIssue({ code: "custom", path: ["blacklistReason"], message: "BLACKLIST_NEEDS_REASON" });
       }),
     )
     .mutation(async ({ ctx, input }) => {

@@ -9,7 +9,7 @@ const realDay = (d: string) =>
 const ZDaySchema = z
   .string("must be a date YYYY-MM-DD")
   .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")
-  .refine(realDay, "not a real date");
+  .refine(realDay, "NOT_A_REAL_DATE");
 
 const ZTownshipCodeSchema = z.string().regex(/^\d{9}000$/, "must be a 12-digit township code ending in 000");
 const ZCarrierIdSchema = z.string().uuid("must be a carrier id");
@@ -22,8 +22,8 @@ function dayRange<T extends z.ZodRawShape>(extra: T) {
     const v = raw as { from: string; to: string };
     if (!realDay(v.from) || !realDay(v.to)) return; // already reported on the day itself
     const span = (Date.parse(`${v.to}T00:00:00Z`) - Date.parse(`${v.from}T00:00:00Z`)) / 86_400_000 + 1;
-    if (span < 1) ctx.addIssue({ code: "custom", path: ["to"], message: "must not be before from" });
-    else if (span > MAX_RANGE_DAYS) ctx.addIssue({ code: "custom", path: ["to"], message: `at most ${MAX_RANGE_DAYS} days after from` });
+    if (span < 1) ctx.addIssue({ code: "custom", path: ["to"], message: "TO_BEFORE_FROM" });
+    else if (span > MAX_RANGE_DAYS) ctx.addIssue({ code: "custom", path: ["to"], message: "AT_MOST_DAYS_AFTER_FROM", params: { days: MAX_RANGE_DAYS } });
   });
 }
 

@@ -18,7 +18,7 @@ const ZStockSchema = z.number().int("must be a whole number").min(0, "must not b
 const ZDaySchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "not a real date");
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "NOT_A_REAL_DATE");
 
 export const LISTING_STATUSES = ["DRAFT", "PENDING_REVIEW", "ACTIVE", "REJECTED", "DELISTED"] as const;
 
@@ -33,7 +33,7 @@ export type TCreateListing = z.infer<typeof ZCreateListingSchema>;
 
 export const ZUpdateListingSchema = z
   .object({ listingId: id("listing"), priceFen: ZPriceFenSchema.optional(), minStock: ZStockSchema.optional() })
-  .refine((v) => v.priceFen !== undefined || v.minStock !== undefined, { message: "give priceFen or minStock", path: ["priceFen"] });
+  .refine((v) => v.priceFen !== undefined || v.minStock !== undefined, { message: "GIVE_PRICE_OR_MIN_STOCK", path: ["priceFen"] });
 export type TUpdateListing = z.infer<typeof ZUpdateListingSchema>;
 
 export const ZAdjustStockSchema = z.object({
@@ -44,7 +44,7 @@ export const ZAdjustStockSchema = z.object({
     .int("must be a whole number")
     .min(-MAX_STOCK)
     .max(MAX_STOCK)
-    .refine((d) => d !== 0, "must not be 0"),
+    .refine((d) => d !== 0, "MUST_NOT_BE_ZERO"),
   reason: z.string().trim().min(1, "a reason is required").max(200, "at most 200 characters"),
 });
 export type TAdjustStock = z.infer<typeof ZAdjustStockSchema>;
@@ -64,8 +64,8 @@ const days = (r: unknown) => r as { from: string; to: string };
 function dayRange<T extends z.ZodRawShape>(extra: T) {
   return z
     .object({ from: ZDaySchema, to: ZDaySchema, ...extra })
-    .refine((r) => days(r).from <= days(r).to, { message: "must not be after to", path: ["from"] })
-    .refine((r) => Date.parse(days(r).to) - Date.parse(days(r).from) <= 366 * 86_400_000, { message: "at most 366 days", path: ["to"] });
+    .refine((r) => days(r).from <= days(r).to, { message: "FROM_AFTER_TO", path: ["from"] })
+    .refine((r) => Date.parse(days(r).to) - Date.parse(days(r).from) <= 366 * 86_400_000, { message: "AT_MOST_DAYS", path: ["to"], params: { days: 366 } });
 }
 export const ZDayRangeSchema = dayRange({});
 export type TDayRange = z.infer<typeof ZDayRangeSchema>;

@@ -12,7 +12,7 @@ export const ZLoadListSchema = z.object({
   date: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")
-    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "not a real date")
+    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "NOT_A_REAL_DATE")
     .optional(),
   status: z.enum(LOAD_STATUSES).optional(),
   /// Only loads sealed later than the allowed grace after their cut-off (the late-seal alerts).

@@ -37,7 +37,7 @@ export const ZRestockListSchema = z
     cursor: uuid("restock order").optional(),
   })
   .refine((v) => [v.merchantId, v.counterId, v.countyCode].filter(Boolean).length <= 1, {
-    message: "give one of merchantId, counterId or countyCode",
+    message: "GIVE_ONE_SCOPE",
     path: ["merchantId"],
   });
 export type TRestockList = z.infer<typeof ZRestockListSchema>;
