@@ -76,7 +76,7 @@ describe("labels by our number or the carrier's", () => {
     // Nothing printable: 404 with the refused list, never another county's parcel.
     const none = await app.inject({ url: `/labels.pdf?waybills=${away.waybillNo}`, headers: auth });
     expect(none.statusCode).toBe(404);
-    expect(none.json()).toMatchObject({ code: "LABELS_NONE", refused: [away.waybillNo] });
+    expect(none.json()).toMatchObject({ code: "LABELS_NONE", key: "LABELS_NONE", params: { waybills: away.waybillNo }, refused: [away.waybillNo] });
     expect((await app.inject({ url: `/labels/check?waybills=${a.waybillNo}` })).statusCode).toBe(401);
     await app.close();
   });

@@ -4,11 +4,17 @@
 //     comma-separated, in the X-Labels-Refused header. Only when none is printable: 404 JSON with `refused`.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Deps } from "@xiangda/api";
-import type { Actor } from "@xiangda/domain";
+import { errorText, type Actor, type ErrorParamsArg, type TErrorKey } from "@xiangda/domain";
 import { findActorBySessionToken } from "@xiangda/api/services/auth/sessions";
 import { labelData } from "@xiangda/api/services/labels/label-data";
 import { parseLabelNumbers, resolveLabelNumbers } from "@xiangda/api/services/labels/resolve-labels";
 import { LABEL_SIZES, renderLabels, type TLabelSize } from "@xiangda/api/services/labels/render-labels";
+
+/// A refusal as the API's error catalog has it: the English sentence, and the key with its params the web translates.
+function said<K extends TErrorKey>(key: K, ...[params]: ErrorParamsArg<K>) {
+  const p = (params ?? {}) as Record<string, string | number>;
+  return { error: errorText(key, p), key, params: p };
+}
 
 export const LABELS_REFUSED_HEADER = "x-labels-refused";
 
@@ -23,14 +29,14 @@ export function registerLabelRoutes(
     const token = opts.sessionToken(req);
     const found = token ? await findActorBySessionToken(deps.db, token, deps.now()) : null;
     if (!found) {
-      await reply.code(401).send({ error: "Please sign in", code: "UNAUTHORIZED", field: null });
+      await reply.code(401).send({ ...said("SIGN_IN_PLEASE"), code: "UNAUTHORIZED", field: null });
       return null;
     }
     const numbers = parseLabelNumbers(q.waybills);
     if (numbers.length === 0 || numbers.length > 500) {
       await reply
         .code(400)
-        .send({ error: "waybills: give 1 to 500 waybill numbers, comma-separated", code: "LABELS_COUNT", field: "waybills" });
+        .send({ ...said("LABELS_COUNT", { max: 500 }), code: "LABELS_COUNT", field: "waybills" });
       return null;
     }
     return { actor: found.actor, numbers };
@@ -51,14 +57,14 @@ export function registerLabelRoutes(
     if (!(size in LABEL_SIZES))
       return reply
         .code(400)
-        .send({ error: `size: must be one of ${Object.keys(LABEL_SIZES).join(", ")}`, code: "LABELS_SIZE", field: "size" });
+        .send({ ...said("LABELS_SIZE", { sizes: Object.keys(LABEL_SIZES).join(", ") }), code: "LABELS_SIZE", field: "size" });
     const p = await prepare(req, reply);
     if (!p) return reply;
     const r = await resolveLabelNumbers(deps.db, p.actor, p.numbers);
     const refused = r.refused.map((x) => x.requested);
     if (r.printable.length === 0)
       return reply.code(404).send({
-        error: `waybills: not found or not yours: ${refused.slice(0, 20).join(", ")}`,
+        ...said("LABELS_NONE", { waybills: refused.slice(0, 20).join(", ") }),
         code: "LABELS_NONE",
         field: "waybills",
         refused,

@@ -204,6 +204,10 @@ export const ERROR_MESSAGES = {
   REF_USED_OTHER_SALE: 'ref "{ref}" was already used for a different sale on this counter',
   FILE_SELLS_MORE_THAN_STOCK: 'the file sells {total}+ of "{name}" up to here but only {stock} are in stock',
   NAMED_LISTING_NOT_ON_SALE: 'the listing of "{name}" is not on sale ({listingStatus})',
+  // The labels PDF route.
+  LABELS_COUNT: "waybills: give 1 to {max} waybill numbers, comma-separated",
+  LABELS_SIZE: "size: must be one of {sizes}",
+  LABELS_NONE: "waybills: not found or not yours: {waybills}",
   // Schemas' own checks (a zod custom issue's message is the key, its params the parameters).
   GIVE_ONE_SCOPE: "give one of merchantId, counterId or countyCode",
   NOT_A_REAL_DATE: "not a real date",
