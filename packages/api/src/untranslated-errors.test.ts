@@ -14,8 +14,8 @@ const LEFT: Record<string, number> = {
   // Shelf refusals carry a reason code with params in `details` (translated by the shelf pages, namespace "shelf").
   "api/src/services/shelf/hand-out.ts": 1,
   "api/src/services/shelf/resend-notice.ts": 2,
-  "api/src/services/shelf/stocktake-fix.ts": 2,
-  "api/src/services/shelf/stocktake.ts": 5,
+  "api/src/services/shelf/stocktake-fix.ts": 1,
+  "api/src/services/shelf/stocktake.ts": 3,
   // CLI only: the demo generator and the VRP solver's file reader and validation.
   "api/src/services/demo/generate-year.ts": 6,
   "domain/src/vrp/cvrplib.ts": 1,

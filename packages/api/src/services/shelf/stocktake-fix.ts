@@ -21,7 +21,7 @@ type FixNode = StocktakeNode & { shelfZones: string; shelfRacks: number; shelfPo
 export async function fixStocktake(db: Db, actor: Actor, node: FixNode, input: TStocktakeFix, now: Date) {
   const prior = await db.stocktakeFix.findUnique({ where: { id: input.clientId } });
   if (prior) {
-    if (prior.stocktakeId !== input.stocktakeId) throw AppError.field("clientId", "already used");
+    if (prior.stocktakeId !== input.stocktakeId) throw AppError.at("clientId", "ALREADY_USED");
     return { kind: prior.kind, code: prior.code, result: prior.result as Record<string, unknown>, duplicate: true };
   }
   const st = await openStocktakeOf(db, node, input.stocktakeId);

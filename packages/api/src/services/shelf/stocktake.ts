@@ -43,7 +43,7 @@ export async function startStocktake(db: Db, actor: Actor, node: StocktakeNode, 
   for (let attempt = 0; ; attempt++) {
     const mine = await db.stocktake.findUnique({ where: { id: clientId } });
     if (mine) {
-      if (mine.nodeId !== node.id) throw AppError.field("clientId", "already used");
+      if (mine.nodeId !== node.id) throw AppError.at("clientId", "ALREADY_USED");
       return { stocktake: view(mine), joined: false };
     }
     const open = await db.stocktake.findFirst({ where: { nodeId: node.id, status: "OPEN" } });
@@ -64,7 +64,7 @@ export async function startStocktake(db: Db, actor: Actor, node: StocktakeNode, 
 export async function scanStocktake(db: Db, actor: Actor, node: StocktakeNode, input: TStocktakeScan, now: Date) {
   const st = await stocktakeOf(db, node, input.stocktakeId);
   const prior = await db.stocktakeScan.findUnique({ where: { id: input.clientId } });
-  if (prior && prior.stocktakeId !== st.id) throw AppError.field("clientId", "already used");
+  if (prior && prior.stocktakeId !== st.id) throw AppError.at("clientId", "ALREADY_USED");
   if (!prior && st.status !== "OPEN")
     throw new AppError("CONFLICT", "This stocktake is closed", { details: { reason: "STOCKTAKE_CLOSED", params: {} } });
   const code = input.code.trim();
