@@ -156,7 +156,8 @@ describe("tRPC over HTTP", () => {
     });
     expect(r.statusCode).toBe(400);
     const body = r.json<{ error: { message: string; data: Record<string, unknown> } }>();
-    expect(body.error.data.zodIssues).toEqual([{ path: "username", message: "required" }]);
+    // Each issue carries the catalog key and its parameters the web app translates (issue #17 defect 7).
+    expect(body.error.data.zodIssues).toEqual([{ path: "username", message: "required", key: "REQUIRED", params: {} }]);
     expect(body.error.data.appCode).toBe("INVALID_INPUT");
     expect(body.error.data.stack).toBeUndefined();
     expect(JSON.stringify(body)).not.toMatch(/at .*\.ts:\d+/);

@@ -122,7 +122,9 @@ describe("arrival manifests", () => {
     const before = await h.deps.db.shipment.count();
     const r = await c.shipments.importManifest({ countyCode, carrierCode: "ZTO", fileName: "zto.csv", contentBase64: b64(manifest) });
     expect(r.created).toBe(2);
-    expect(r.unresolved).toEqual([{ row: 4, waybillNo: "73100000000003", address: "盖州市某某小区", reason: expect.any(String) }]);
+    expect(r.unresolved).toEqual([
+      { row: 4, waybillNo: "73100000000003", address: "盖州市某某小区", reason: expect.any(String), reasonKey: "ADDRESS_NO_VILLAGE_COUNTY", reasonParams: {} },
+    ]);
     expect(r.errors.map((e) => [e.row, e.column])).toEqual([
       [5, "recipientPhone"],
       [6, "weightG"],
@@ -169,7 +171,15 @@ describe("arrival manifests at a township station", () => {
     const before = await h.deps.db.shipment.count();
     const r = await c.shipments.importNodeManifest(input);
     expect(r).toMatchObject({ rows: 3, created: 2, skippedExisting: 0, routeFailures: 0 });
-    expect(r.errors).toEqual([{ row: 4, column: "villageCode", message: expect.stringContaining(station.name) }]);
+    expect(r.errors).toEqual([
+      {
+        row: 4,
+        column: "villageCode",
+        message: expect.stringContaining(station.name),
+        key: "NOT_IN_STATION_TOWNSHIP",
+        params: { area: "210881001001", station: station.name, township: "高屯镇" },
+      },
+    ]);
     expect(await h.deps.db.shipment.count()).toBe(before + 2);
 
     const [toPoint, selfPickup] = await Promise.all(
