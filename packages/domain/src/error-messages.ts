@@ -204,6 +204,11 @@ export const ERROR_MESSAGES = {
   REF_USED_OTHER_SALE: 'ref "{ref}" was already used for a different sale on this counter',
   FILE_SELLS_MORE_THAN_STOCK: 'the file sells {total}+ of "{name}" up to here but only {stock} are in stock',
   NAMED_LISTING_NOT_ON_SALE: 'the listing of "{name}" is not on sale ({listingStatus})',
+  // Unified social credit codes (the check character is never named).
+  CREDIT_CODE_LENGTH: "must be 18 characters",
+  CREDIT_CODE_CHAR: '"{char}" is not allowed (digits and capitals except I, O, S, V, Z)',
+  CREDIT_CODE_DIVISION: "characters 3 to 8 must be the 6-digit division code",
+  CREDIT_CODE_CHECK: "wrong check character; the code is mistyped",
   // The labels PDF route.
   LABELS_COUNT: "waybills: give 1 to {max} waybill numbers, comma-separated",
   LABELS_SIZE: "size: must be one of {sizes}",

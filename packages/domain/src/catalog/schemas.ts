@@ -31,7 +31,7 @@ export const ZCreditCodeSchema = z
   .toUpperCase()
   .superRefine((v, ctx) => {
     const r = parseCreditCode(v);
-    if (!r.ok) ctx.addIssue({ code: "custom", message: r.message });
+    if (!r.ok) ctx.addIssue({ code: "custom", message: r.key ?? r.message, params: r.params ?? {} });
   });
 
 export const ZMerchantUpsertSchema = z
