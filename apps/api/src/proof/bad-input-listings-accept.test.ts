@@ -263,15 +263,22 @@ describe("shipments.acceptAnnounced (三项制度 for parcels announced before t
       }),
       runs(300),
     );
-    // Each parcel accepted at most once, and only those at the station's own node.
+    // Each parcel accepted at most once, and only ever at the station's own node: the staff may accept one announced
+    // at the other station when they hold it (issue #17: acceptance at any node of the county), never elsewhere.
     const accepted = await p.h.deps.db.shipmentEvent.groupBy({
       by: ["shipmentId"],
       where: { type: "ACCEPTED", shipment: { waybillNo: { in: waybills } } },
       _count: true,
     });
     expect(accepted.every((a) => a._count === 1)).toBe(true);
+    const acceptedAt = await p.h.deps.db.shipmentEvent.findMany({
+      where: { type: "ACCEPTED", shipment: { waybillNo: { in: waybills } } },
+      select: { nodeId: true },
+    });
+    expect(acceptedAt.every((e) => e.nodeId === home.stationId)).toBe(true);
     const atOther = await p.h.deps.db.shipment.findUniqueOrThrow({ where: { waybillNo: waybills[3]! } });
-    expect(atOther.status).toBe("CREATED");
+    expect(["CREATED", "ACCEPTED"]).toContain(atOther.status);
+    if (atOther.status === "ACCEPTED") expect(atOther.currentNodeId).toBe(home.stationId);
     expect(seen.get(200) ?? 0).toBeGreaterThan(0);
     expect(seen.get(400) ?? 0).toBeGreaterThan(0);
   }, 120_000);

@@ -49,7 +49,7 @@ describe("request bodies", () => {
       const r = await send("application/json", body);
       expect(r.statusCode, body).toBe(400);
       expect(errorOf({ status: r.statusCode, body: r.json(), text: r.body })?.data.zodIssues).toEqual([
-        { path: "input", message: "not valid JSON" },
+        { path: "input", message: "not valid JSON", key: "INVALID_JSON", params: {} },
       ]);
     }
     const query = await p.app.inject({ url: "/trpc/tracking.lookup?input=%7Bnot" });
@@ -65,7 +65,7 @@ describe("request bodies", () => {
       p.tokens.admin,
     );
     expect(r.status).toBe(400);
-    expect(errorOf(r)?.data.zodIssues).toEqual([{ path: "displayName", message: "must not contain NUL characters" }]);
+    expect(errorOf(r)?.data.zodIssues).toEqual([{ path: "displayName", message: "must not contain NUL characters", key: "NUL_CHARACTERS", params: {} }]);
     const labels = await p.app.inject({ url: "/labels.pdf?waybills=XD%00", headers: { authorization: `Bearer ${p.tokens.manager}` } });
     expect(labels.statusCode).toBe(400);
     expect(labels.json()).toEqual({ error: "input: must not contain NUL characters", field: "input" });
