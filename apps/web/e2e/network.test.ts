@@ -97,7 +97,7 @@ describe("county network pages", () => {
 
     const error = page.getByTestId("node-areaCode-error");
     await error.waitFor({ state: "visible" });
-    expect((await error.textContent())?.trim()).toMatch(/township/i);
+    expect((await error.textContent())?.trim()).toMatch(/乡镇服务站必须设在乡镇/);
     await page.getByTestId("node-form-error").waitFor({ state: "visible" });
     expect(await page.getByTestId("node-form-ok").count()).toBe(0);
     await page.screenshot({ path: screenshotPath("node-form-error") });

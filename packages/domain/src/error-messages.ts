@@ -231,6 +231,23 @@ export const ERROR_MESSAGES = {
   PRODUCED_2000_OR_LATER: "must be 2000-01-01 or later",
   COUNTER_IN_COUNTY_NO_CITY: "a counter in the county (areaCode) has no city",
   REQUIRED_FOR_ROLE: "required for role {role}",
+  AREA_NOT_IN_COUNTY: "area {area} is not in county {county}",
+  STATION_NEEDS_TOWNSHIP: "a township station must sit on a township (乡/镇/街道)",
+  POINT_NEEDS_VILLAGE: "a village point must sit on a village-level unit (村委会/居委会)",
+  HUB_HAS_NO_PARENT: "a county hub has no parent",
+  STATION_NEEDS_HUB_PARENT: "a township station needs a parent county hub",
+  POINT_NEEDS_STATION_PARENT: "a village point needs a parent township station",
+  PARENT_NOT_HUB: "parent {parent} is not a county hub",
+  PARENT_NOT_STATION: "parent {parent} is not a township station",
+  PARENT_OTHER_COUNTY: "parent {parent} is in another county",
+  VILLAGE_OUTSIDE_STATION_TOWNSHIP: "village {area} is not in station {parent}'s township; give a crossBorderReason to serve it across the border",
+  LANE_SAME_NODE: "a lane must link two different nodes",
+  LANE_OTHER_COUNTY: "{to} is in another county than {from}",
+  DIRECT_LANE_NEEDS_REASON: "a DIRECT lane needs a reason",
+  LANE_MODE_TIERS: "a {mode} lane cannot link a {fromTier} to a {toTier}; use DIRECT with a reason to skip a tier",
+  AT_LEAST_ONE_DEPARTURE: "at least one departure time is needed",
+  AT_LEAST_ONE_WEEKDAY: "at least one weekday is needed",
+  MUST_BE_ZERO_OR_MORE: "must be 0 or more",
 } as const;
 
 export type TErrorKey = keyof typeof ERROR_MESSAGES;

@@ -8,6 +8,8 @@ const fromServer = Object.fromEntries(
 
 export const errorsEn = {
   ...fromServer,
+  // Without the tiers' internal names (the zh text says the same).
+  LANE_MODE_TIERS: "This lane type cannot link these two tiers of node; use a DIRECT lane with a reason to skip a tier",
   ALREADY_EXISTS_FIELDS: "A record like this already exists",
   NOT_A_TEMP: '"{{value}}" is not a temperature: ambient, chilled or frozen',
   FILE_NOT_CSV: "not a readable CSV file",

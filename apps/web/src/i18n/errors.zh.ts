@@ -217,6 +217,23 @@ const byKey = {
   PRODUCED_2000_OR_LATER: "不能早于 2000-01-01",
   COUNTER_IN_COUNTY_NO_CITY: "县内专柜（已选行政区）不填城市",
   REQUIRED_FOR_ROLE: "角色为{{role}}时必填",
+  AREA_NOT_IN_COUNTY: "行政区 {{area}} 不在本县（{{county}}）",
+  STATION_NEEDS_TOWNSHIP: "乡镇服务站必须设在乡镇一级（乡/镇/街道）",
+  POINT_NEEDS_VILLAGE: "村级服务点必须设在村一级（村委会/居委会）",
+  HUB_HAS_NO_PARENT: "县级中心没有上级站点",
+  STATION_NEEDS_HUB_PARENT: "乡镇服务站需要选择上级县级中心",
+  POINT_NEEDS_STATION_PARENT: "村级服务点需要选择上级乡镇服务站",
+  PARENT_NOT_HUB: "上级站点 {{parent}} 不是县级中心",
+  PARENT_NOT_STATION: "上级站点 {{parent}} 不是乡镇服务站",
+  PARENT_OTHER_COUNTY: "上级站点 {{parent}} 属于其他县",
+  VILLAGE_OUTSIDE_STATION_TOWNSHIP: "村 {{area}} 不在上级站点 {{parent}} 所在的乡镇；跨乡镇服务请填写跨界原因",
+  LANE_SAME_NODE: "线路两端必须是不同的站点",
+  LANE_OTHER_COUNTY: "{{to}} 与 {{from}} 不在同一个县",
+  DIRECT_LANE_NEEDS_REASON: "直达线路需要填写原因",
+  LANE_MODE_TIERS: "这种线路不能连接这两级站点；跨级请改用直达线路并填写原因",
+  AT_LEAST_ONE_DEPARTURE: "至少需要一个发车时间",
+  AT_LEAST_ONE_WEEKDAY: "至少选择一个运行日",
+  MUST_BE_ZERO_OR_MORE: "不能小于 0",
 } satisfies Record<TErrorKey, string>;
 
 export const errorsZh = {

@@ -17,12 +17,12 @@ describe("checkPlacement", () => {
   });
 
   it("rejects a station on a village, a point on a township, and wrong parents", () => {
-    expect(checkPlacement({ tier: "TOWNSHIP_STATION", countyCode: "210881", area: v1, parent: hub })).toEqual([
-      { path: "areaCode", message: expect.stringContaining("township") },
+    expect(checkPlacement({ tier: "TOWNSHIP_STATION", countyCode: "210881", area: v1, parent: hub })).toMatchObject([
+      { path: "areaCode", key: "STATION_NEEDS_TOWNSHIP", message: expect.stringContaining("township") },
     ]);
     expect(checkPlacement({ tier: "VILLAGE_POINT", countyCode: "210881", area: t1, parent: s1 })[0]?.path).toBe("areaCode");
-    expect(checkPlacement({ tier: "VILLAGE_POINT", countyCode: "210881", area: v1, parent: hub })).toEqual([
-      { path: "parentCode", message: expect.stringContaining("expected TOWNSHIP_STATION") },
+    expect(checkPlacement({ tier: "VILLAGE_POINT", countyCode: "210881", area: v1, parent: hub })).toMatchObject([
+      { path: "parentCode", key: "PARENT_NOT_STATION", params: { parent: hub.code } },
     ]);
     expect(checkPlacement({ tier: "TOWNSHIP_STATION", countyCode: "210881", area: t1, parent: null })[0]?.path).toBe("parentCode");
     expect(checkPlacement({ tier: "COUNTY_HUB", countyCode: "210881", area: county, parent: hub })[0]?.path).toBe("parentCode");
@@ -30,7 +30,7 @@ describe("checkPlacement", () => {
 
   it("rejects another county's area or parent", () => {
     const away: PlacementParent = { ...hub, countyCode: "211000" };
-    expect(checkPlacement({ tier: "TOWNSHIP_STATION", countyCode: "210881", area: t1, parent: away })).toEqual([
+    expect(checkPlacement({ tier: "TOWNSHIP_STATION", countyCode: "210881", area: t1, parent: away })).toMatchObject([
       { path: "parentCode", message: expect.stringContaining("another county") },
     ]);
     expect(checkPlacement({ tier: "COUNTY_HUB", countyCode: "211000", area: county, parent: null })[0]?.path).toBe("areaCode");
@@ -38,7 +38,7 @@ describe("checkPlacement", () => {
 
   it("needs a reason to serve a village across a township border", () => {
     const issues = checkPlacement({ tier: "VILLAGE_POINT", countyCode: "210881", area: v2, parent: s1 });
-    expect(issues).toEqual([{ path: "parentCode", message: expect.stringContaining("crossBorderReason") }]);
+    expect(issues).toMatchObject([{ path: "parentCode", message: expect.stringContaining("crossBorderReason") }]);
     expect(
       checkPlacement({ tier: "VILLAGE_POINT", countyCode: "210881", area: v2, parent: s1, crossBorderReason: "river crossing is closer" }),
     ).toEqual([]);
@@ -61,10 +61,10 @@ describe("checkLane", () => {
   });
 
   it("rejects unrelated tiers unless DIRECT with a reason", () => {
-    expect(checkLane({ ...base, mode: "TRUNK", from: HUB, to: V })).toEqual([{ path: "mode", message: expect.stringContaining("DIRECT") }]);
+    expect(checkLane({ ...base, mode: "TRUNK", from: HUB, to: V })).toMatchObject([{ path: "mode", message: expect.stringContaining("DIRECT") }]);
     expect(checkLane({ ...base, mode: "MILK_RUN", from: HUB, to: S })[0]?.path).toBe("mode");
     expect(checkLane({ ...base, mode: "TRUNK", from: S, to: S2 })[0]?.path).toBe("mode");
-    expect(checkLane({ ...base, mode: "DIRECT", from: HUB, to: V })).toEqual([
+    expect(checkLane({ ...base, mode: "DIRECT", from: HUB, to: V })).toMatchObject([
       { path: "directReason", message: "a DIRECT lane needs a reason" },
     ]);
     expect(checkLane({ ...base, mode: "DIRECT", from: HUB, to: V, directReason: "remote village on the hub's road" })).toEqual([]);
@@ -73,8 +73,8 @@ describe("checkLane", () => {
   it("rejects self-loops, other counties and bad times", () => {
     expect(checkLane({ ...base, mode: "TRUNK", from: S, to: S })[0]?.path).toBe("to");
     expect(checkLane({ ...base, mode: "TRUNK", from: HUB, to: { ...S, countyCode: "211000" } })[0]?.message).toContain("another county");
-    expect(checkLane({ ...base, transitMinutes: 0, mode: "TRUNK", from: HUB, to: S })).toEqual([
-      { path: "transitMinutes", message: "must be more than 0" },
+    expect(checkLane({ ...base, transitMinutes: 0, mode: "TRUNK", from: HUB, to: S })).toMatchObject([
+      { path: "transitMinutes", key: "MUST_BE_POSITIVE" },
     ]);
   });
 });

@@ -1,5 +1,5 @@
 // Rules of the three-tier network: where a node may sit, and which lanes make sense.
-import type { FieldIssue } from "../errors.ts";
+import { issueAt, type FieldIssue } from "../errors.ts";
 import type { TLaneMode, TNodeTier } from "./values.ts";
 
 export interface PlacementArea {
@@ -35,33 +35,27 @@ const PARENT_TIER: Record<TNodeTier, TNodeTier | null> = {
 export function checkPlacement(n: PlacementInput): FieldIssue[] {
   const issues: FieldIssue[] = [];
   if (n.area.countyCode !== n.countyCode)
-    issues.push({ path: "areaCode", message: `area ${n.area.code} is not in county ${n.countyCode}` });
+    issues.push(issueAt("areaCode", "AREA_NOT_IN_COUNTY", { area: n.area.code, county: n.countyCode }));
   if (n.tier === "TOWNSHIP_STATION" && n.area.level !== "TOWNSHIP")
-    issues.push({ path: "areaCode", message: "a township station must sit on a township (乡/镇/街道)" });
+    issues.push(issueAt("areaCode", "STATION_NEEDS_TOWNSHIP"));
   if (n.tier === "VILLAGE_POINT" && n.area.level !== "VILLAGE")
-    issues.push({ path: "areaCode", message: "a village point must sit on a village-level unit (村委会/居委会)" });
+    issues.push(issueAt("areaCode", "POINT_NEEDS_VILLAGE"));
   const wantParent = PARENT_TIER[n.tier];
   if (!wantParent) {
-    if (n.parent) issues.push({ path: "parentCode", message: "a county hub has no parent" });
+    if (n.parent) issues.push(issueAt("parentCode", "HUB_HAS_NO_PARENT"));
     return issues;
   }
   if (!n.parent) {
-    issues.push({
-      path: "parentCode",
-      message: `a ${n.tier === "TOWNSHIP_STATION" ? "township station" : "village point"} needs a parent ${wantParent === "COUNTY_HUB" ? "county hub" : "township station"}`,
-    });
+    issues.push(issueAt("parentCode", n.tier === "TOWNSHIP_STATION" ? "STATION_NEEDS_HUB_PARENT" : "POINT_NEEDS_STATION_PARENT"));
     return issues;
   }
   if (n.parent.tier !== wantParent)
-    issues.push({ path: "parentCode", message: `parent ${n.parent.code} is a ${n.parent.tier}, expected ${wantParent}` });
-  if (n.parent.countyCode !== n.countyCode) issues.push({ path: "parentCode", message: `parent ${n.parent.code} is in another county` });
+    issues.push(issueAt("parentCode", wantParent === "COUNTY_HUB" ? "PARENT_NOT_HUB" : "PARENT_NOT_STATION", { parent: n.parent.code }));
+  if (n.parent.countyCode !== n.countyCode) issues.push(issueAt("parentCode", "PARENT_OTHER_COUNTY", { parent: n.parent.code }));
   if (n.tier === "VILLAGE_POINT" && n.parent.tier === "TOWNSHIP_STATION" && n.area.level === "VILLAGE") {
     const sameTownship = n.area.parentCode === n.parent.area.code;
     if (!sameTownship && !n.crossBorderReason?.trim()) {
-      issues.push({
-        path: "parentCode",
-        message: `village ${n.area.code} is not in station ${n.parent.code}'s township; give a crossBorderReason to serve it across the border`,
-      });
+      issues.push(issueAt("parentCode", "VILLAGE_OUTSIDE_STATION_TOWNSHIP", { area: n.area.code, parent: n.parent.code }));
     }
   }
   return issues;
@@ -90,22 +84,19 @@ export interface LaneCheckInput {
 
 export function checkLane(l: LaneCheckInput): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  if (l.from.code === l.to.code) issues.push({ path: "to", message: "a lane must link two different nodes" });
-  if (l.from.countyCode !== l.to.countyCode) issues.push({ path: "to", message: `${l.to.code} is in another county than ${l.from.code}` });
+  if (l.from.code === l.to.code) issues.push(issueAt("to", "LANE_SAME_NODE"));
+  if (l.from.countyCode !== l.to.countyCode) issues.push(issueAt("to", "LANE_OTHER_COUNTY", { to: l.to.code, from: l.from.code }));
   if (l.mode === "DIRECT") {
-    if (!l.directReason?.trim()) issues.push({ path: "directReason", message: "a DIRECT lane needs a reason" });
+    if (!l.directReason?.trim()) issues.push(issueAt("directReason", "DIRECT_LANE_NEEDS_REASON"));
   } else {
     const fits = MODE_LINKS[l.mode].some(([a, b]) => (l.from.tier === a && l.to.tier === b) || (l.from.tier === b && l.to.tier === a));
     if (!fits) {
-      issues.push({
-        path: "mode",
-        message: `a ${l.mode} lane cannot link a ${l.from.tier} to a ${l.to.tier}; use DIRECT with a reason to skip a tier`,
-      });
+      issues.push(issueAt("mode", "LANE_MODE_TIERS", { mode: l.mode, fromTier: l.from.tier, toTier: l.to.tier }));
     }
   }
-  if (l.departures.length === 0) issues.push({ path: "departures", message: "at least one departure time is needed" });
-  if (l.weekdays.length === 0) issues.push({ path: "weekdays", message: "at least one weekday is needed" });
-  if (l.transitMinutes <= 0) issues.push({ path: "transitMinutes", message: "must be more than 0" });
-  if (l.cutoffMinutes < 0) issues.push({ path: "cutoffMinutes", message: "must be 0 or more" });
+  if (l.departures.length === 0) issues.push(issueAt("departures", "AT_LEAST_ONE_DEPARTURE"));
+  if (l.weekdays.length === 0) issues.push(issueAt("weekdays", "AT_LEAST_ONE_WEEKDAY"));
+  if (l.transitMinutes <= 0) issues.push(issueAt("transitMinutes", "MUST_BE_POSITIVE"));
+  if (l.cutoffMinutes < 0) issues.push(issueAt("cutoffMinutes", "MUST_BE_ZERO_OR_MORE"));
   return issues;
 }

@@ -74,7 +74,7 @@ export function validateLanes(ctx: CountyContext, items: LaneItem[]): ImportIssu
       cutoffMinutes: f.cutoffMinutes,
       transitMinutes: f.transitMinutes,
     });
-    for (const i of lane) issues.push({ row, column: i.path, message: i.message });
+    for (const i of lane) issues.push({ row, column: i.path, message: i.message, key: i.key, params: i.params });
   }
   return issues;
 }

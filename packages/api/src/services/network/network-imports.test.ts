@@ -156,8 +156,14 @@ M1,S102,P200,MILK_RUN,25:00,1-5,30,60,no
     const before = await snapshot();
     const r = await runFileImport(tdb.db, "lanes", csv(bad));
     expect(r.errors).toEqual([
-      { row: 3, column: "mode", message: expect.stringContaining("DIRECT") },
-      { row: 4, column: "directReason", message: "a DIRECT lane needs a reason" },
+      {
+        row: 3,
+        column: "mode",
+        message: expect.stringContaining("DIRECT"),
+        key: "LANE_MODE_TIERS",
+        params: { mode: "TRUNK", fromTier: "COUNTY_HUB", toTier: "VILLAGE_POINT" },
+      },
+      { row: 4, column: "directReason", message: "a DIRECT lane needs a reason", key: "DIRECT_LANE_NEEDS_REASON", params: {} },
       { row: 5, column: "departures", message: expect.stringContaining("25:00"), key: "NOT_TIME_OF_DAY", params: { value: "25:00" } },
     ]);
     expect(await snapshot()).toBe(before);

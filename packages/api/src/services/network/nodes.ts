@@ -137,7 +137,7 @@ export function validateNodes(ctx: CountyContext, items: NodeItem[]): ImportIssu
           ? { code: dbParent.code, tier: dbParent.tier, areaCode: dbParent.areaCode }
           : null;
       if (!p) {
-        issues.push({ row: it.row, column: "parentCode", message: `no node ${f.parentCode} in county ${ctx.countyCode}` });
+        issues.push(rowIssue(it.row, "parentCode", "NO_NODE_CODE_IN_COUNTY", { code: f.parentCode, county: ctx.countyCode }));
         continue;
       }
       const pArea = ctx.areas.get(p.areaCode);
@@ -150,7 +150,7 @@ export function validateNodes(ctx: CountyContext, items: NodeItem[]): ImportIssu
       parent,
       crossBorderReason: f.crossBorderReason ?? null,
     })) {
-      issues.push({ row: it.row, column: i.path, message: i.message });
+      issues.push({ row: it.row, column: i.path, message: i.message, key: i.key, params: i.params });
     }
     // Changing the tier of a node with children would orphan them.
     const existing = ctx.nodesByCode.get(f.code);
