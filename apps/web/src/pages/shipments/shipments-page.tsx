@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { DataState } from "../../components/data-state.tsx";
 import type { TDirection, TLight, TShipmentFilter, TShipmentStatus } from "../../lib/shipments-api.ts";
-import { formatDateTime } from "../../lib/time.ts";
+import { formatDateTime, formatShortDateTime } from "../../lib/time.ts";
 import { useTRPC, useTRPCClient } from "../../lib/trpc.ts";
 import { useDebounced } from "../../lib/use-debounced.ts";
 import { CountyScope } from "../county/county-scope.tsx";
@@ -207,13 +207,17 @@ function ShipmentsView({ countyCode }: { countyCode: string }) {
                           {r.destination ?? <span className="muted">{t("common.none")}</span>}
                           {r.selfPickup ? <div className="muted small">{t("shipments.selfPickup")}</div> : null}
                         </td>
-                        <td className="nowrap">{r.promisedAt ? formatDateTime(r.promisedAt) : <span className="muted">{t("common.none")}</span>}</td>
+                        <td className="nowrap" title={r.promisedAt ? formatDateTime(r.promisedAt) : undefined}>
+                          {r.promisedAt ? formatShortDateTime(r.promisedAt) : <span className="muted">{t("common.none")}</span>}
+                        </td>
                         {/* An organisation's name is shown whole (not masked): it wraps, so the created column stays in view. */}
                         <td className="wrap-narrow">
                           {r.recipientName}
                           <div className="muted small mono">{r.recipientPhone}</div>
                         </td>
-                        <td className="nowrap muted small">{formatDateTime(r.createdAt)}</td>
+                        <td className="nowrap muted small" title={formatDateTime(r.createdAt)}>
+                          {formatShortDateTime(r.createdAt)}
+                        </td>
                       </tr>
                     ))}
                   </tbody>
