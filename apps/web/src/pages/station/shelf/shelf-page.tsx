@@ -3,29 +3,17 @@
 // parcels flagged for return. Phone-first: rows become cards under 640 px.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
-import { useUser } from "../../../auth/session-context.ts";
-import { stationPageAllowed } from "../../../lib/roles.ts";
-import { NotAtThisNode } from "../station-nav.tsx";
 import { DataState } from "../../../components/data-state.tsx";
 import { formatShortDateTime } from "../../../lib/time.ts";
 import { useTRPC } from "../../../lib/trpc.ts";
 import { useDebounced } from "../../../lib/use-debounced.ts";
 import { HandOutPanel, type ShelfParcel } from "./hand-out-panel.tsx";
+import { ShelfGate } from "./shelf-gate.tsx";
 import { shelfErrorText, useShelfT } from "./use-shelf-t.ts";
 import "./shelf.css";
 
 export function ShelfListPage() {
-  const t = useShelfT();
-  const user = useUser();
-  if (!user.nodeId) {
-    return (
-      <div className="page">
-        <p className="muted">{t("noScope")}</p>
-      </div>
-    );
-  }
-  if (!stationPageAllowed("/station/shelf", user.nodeTier, user.nodeSelfPickup)) return <NotAtThisNode tier={user.nodeTier} noShelf />;
-  return <ShelfList nodeId={user.nodeId} />;
+  return <ShelfGate path="/station/shelf">{(nodeId) => <ShelfList nodeId={nodeId} />}</ShelfGate>;
 }
 
 function ShelfList({ nodeId }: { nodeId: string }) {

@@ -3,12 +3,10 @@
 // acknowledged. Everything is on the server (any device, any reload); each write carries its own client id.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState, type FormEvent } from "react";
-import { useUser } from "../../../auth/session-context.ts";
-import { stationPageAllowed } from "../../../lib/roles.ts";
-import { NotAtThisNode } from "../station-nav.tsx";
 import { DataState } from "../../../components/data-state.tsx";
 import { formatShortDateTime } from "../../../lib/time.ts";
 import { useTRPC, type TRouterOutputs } from "../../../lib/trpc.ts";
+import { ShelfGate } from "../shelf/shelf-gate.tsx";
 import { shelfErrorText, useShelfT } from "../shelf/use-shelf-t.ts";
 import { StocktakeFindings } from "./stocktake-findings.tsx";
 import "../shelf/shelf.css";
@@ -17,17 +15,7 @@ const SLOT = /^[A-Za-z]-\d{2}-\d{2}$/;
 type TScanned = TRouterOutputs["shelf"]["stocktakeScan"];
 
 export function StocktakePage() {
-  const t = useShelfT();
-  const user = useUser();
-  if (!user.nodeId) {
-    return (
-      <div className="page">
-        <p className="muted">{t("noScope")}</p>
-      </div>
-    );
-  }
-  if (!stationPageAllowed("/station/stocktake", user.nodeTier, user.nodeSelfPickup)) return <NotAtThisNode tier={user.nodeTier} noShelf />;
-  return <Stocktake nodeId={user.nodeId} />;
+  return <ShelfGate path="/station/stocktake">{(nodeId) => <Stocktake nodeId={nodeId} />}</ShelfGate>;
 }
 
 function Stocktake({ nodeId }: { nodeId: string }) {
