@@ -1,11 +1,12 @@
 // Routes: login and public tracking, one area per role family; the county area has the network, shipment, load and
 // counter pages and, for ADMIN, users and audit; the station area has the acceptance desk and its loads; the merchant
 // portal has products, listings, sales and restock orders; the counter area (COUNTER_OPERATOR) its shelf, sales and restock.
-import { lazy, Suspense, type ComponentType } from "react";
+import { isValidElement, Suspense, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { Route, Routes } from "react-router";
+import { createRoutesFromChildren, matchRoutes, Route, Routes } from "react-router";
 import { HomeRedirect, RequireRole } from "./auth/require-role.tsx";
 import { PageLoading } from "./components/page-loading.tsx";
+import { preloadableExport, type TPreloadable } from "./lib/preloadable.ts";
 import { AREA_ROLES } from "./lib/roles.ts";
 import { CountyNav } from "./pages/county/county-nav.tsx";
 import { CounterNav } from "./pages/counter/counter-scope.tsx";
@@ -17,10 +18,9 @@ import { NotFoundPage } from "./pages/not-found-page.tsx";
 import { StationNav } from "./pages/station/station-nav.tsx";
 
 /// A page loaded when its route is first opened: each area's pages come in their own chunks, so the first screen (login,
-/// or a station's console) loads only what it shows.
-function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
-  return lazy(() => load().then((m) => ({ default: m[name] })));
-}
+/// or a station's console) loads only what it shows. The page of the address the app starts at is fetched at once,
+/// alongside the session check (preloadStartPage).
+const page = preloadableExport;
 
 const AuditPage = page(() => import("./pages/admin/audit-page.tsx"), "AuditPage");
 const UsersPage = page(() => import("./pages/admin/users-page.tsx"), "UsersPage");
@@ -75,102 +75,118 @@ export function AppRoutes() {
     { to: "/station/stocktake", label: tsh("nav.stocktake"), testId: "nav-stocktake" },
   ];
 
+  const routes = (
+    <>
+      <Route path="/" element={<HomeRedirect />} />
+      <Route path="/login" element={<LoginPage />} />
+      <Route path="/track" element={<TrackPage />} />
+      <Route path="/t" element={<TracePage />} />
+      <Route path="/t/:code" element={<TracePage />} />
+      <Route
+        path="/merchant"
+        element={
+          <RequireRole roles={AREA_ROLES.merchant}>
+            <MerchantNav />
+          </RequireRole>
+        }
+      >
+        <Route index element={<MerchantHome />} />
+        <Route path="products" element={<ProductsPage />} />
+        <Route path="products/:productId" element={<ProductDetailPage />} />
+        <Route path="listings" element={<ListingsPage />} />
+        <Route path="sales" element={<MerchantSalesPage />} />
+        <Route path="restock" element={<MerchantRestockPage />} />
+      </Route>
+      <Route
+        path="/counter"
+        element={
+          <RequireRole roles={AREA_ROLES.counter}>
+            <CounterNav />
+          </RequireRole>
+        }
+      >
+        <Route index element={<ShelfPage />} />
+        <Route path="sell" element={<SellPage />} />
+        <Route path="upload" element={<UploadPage />} />
+        <Route path="restock" element={<CounterRestockPage />} />
+      </Route>
+      <Route
+        path="/station"
+        element={
+          <RequireRole roles={AREA_ROLES.station}>
+            <StationNav nav={stationNav} />
+          </RequireRole>
+        }
+      >
+        <Route index element={<StationConsole />} />
+        <Route path="accept" element={<AcceptPage />} />
+        <Route path="manifests" element={<StationManifestsPage />} />
+        <Route path="loads" element={<StationLoadsPage />} />
+        <Route path="loads/:id" element={<StationLoadDetailPage />} />
+        <Route path="shelf" element={<ShelfListPage />} />
+        <Route path="stocktake" element={<StocktakePage />} />
+      </Route>
+      <Route
+        path="/county"
+        element={
+          <RequireRole roles={AREA_ROLES.county}>
+            <CountyNav />
+          </RequireRole>
+        }
+      >
+        <Route index element={<CountyHome />} />
+        <Route path="network" element={<NetworkPage />} />
+        <Route path="nodes" element={<NodesPage />} />
+        <Route path="lanes" element={<LanesPage />} />
+        <Route path="fleet" element={<FleetPage />} />
+        <Route path="import" element={<ImportPage />} />
+        <Route path="shipments" element={<ShipmentsPage />} />
+        <Route path="shipments/:waybillNo" element={<ShipmentDetailPage />} />
+        <Route path="overdue" element={<OverduePage />} />
+        <Route path="exceptions" element={<ExceptionsPage />} />
+        <Route path="manifests" element={<ManifestPage />} />
+        <Route path="loads" element={<CountyLoadsPage />} />
+        <Route path="loads/:id" element={<CountyLoadDetailPage />} />
+        <Route path="review" element={<ReviewPage />} />
+        <Route path="merchants" element={<MerchantsPage />} />
+        <Route path="counters" element={<CountersPage />} />
+        <Route path="sales-report" element={<SalesReportPage />} />
+        <Route
+          path="users"
+          element={
+            <RequireRole roles={["ADMIN", "COUNTY_MANAGER"]}>
+              <UsersPage />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="audit"
+          element={
+            <RequireRole roles={["ADMIN"]}>
+              <AuditPage />
+            </RequireRole>
+          }
+        />
+      </Route>
+      <Route path="*" element={<NotFoundPage />} />
+    </>
+  );
+  useState(() => preloadStartPage(routes));
+
   return (
     <Suspense fallback={<PageLoading />}>
-      <Routes>
-        <Route path="/" element={<HomeRedirect />} />
-        <Route path="/login" element={<LoginPage />} />
-        <Route path="/track" element={<TrackPage />} />
-        <Route path="/t" element={<TracePage />} />
-        <Route path="/t/:code" element={<TracePage />} />
-        <Route
-          path="/merchant"
-          element={
-            <RequireRole roles={AREA_ROLES.merchant}>
-              <MerchantNav />
-            </RequireRole>
-          }
-        >
-          <Route index element={<MerchantHome />} />
-          <Route path="products" element={<ProductsPage />} />
-          <Route path="products/:productId" element={<ProductDetailPage />} />
-          <Route path="listings" element={<ListingsPage />} />
-          <Route path="sales" element={<MerchantSalesPage />} />
-          <Route path="restock" element={<MerchantRestockPage />} />
-        </Route>
-        <Route
-          path="/counter"
-          element={
-            <RequireRole roles={AREA_ROLES.counter}>
-              <CounterNav />
-            </RequireRole>
-          }
-        >
-          <Route index element={<ShelfPage />} />
-          <Route path="sell" element={<SellPage />} />
-          <Route path="upload" element={<UploadPage />} />
-          <Route path="restock" element={<CounterRestockPage />} />
-        </Route>
-        <Route
-          path="/station"
-          element={
-            <RequireRole roles={AREA_ROLES.station}>
-              <StationNav nav={stationNav} />
-            </RequireRole>
-          }
-        >
-          <Route index element={<StationConsole />} />
-          <Route path="accept" element={<AcceptPage />} />
-          <Route path="manifests" element={<StationManifestsPage />} />
-          <Route path="loads" element={<StationLoadsPage />} />
-          <Route path="loads/:id" element={<StationLoadDetailPage />} />
-          <Route path="shelf" element={<ShelfListPage />} />
-          <Route path="stocktake" element={<StocktakePage />} />
-        </Route>
-        <Route
-          path="/county"
-          element={
-            <RequireRole roles={AREA_ROLES.county}>
-              <CountyNav />
-            </RequireRole>
-          }
-        >
-          <Route index element={<CountyHome />} />
-          <Route path="network" element={<NetworkPage />} />
-          <Route path="nodes" element={<NodesPage />} />
-          <Route path="lanes" element={<LanesPage />} />
-          <Route path="fleet" element={<FleetPage />} />
-          <Route path="import" element={<ImportPage />} />
-          <Route path="shipments" element={<ShipmentsPage />} />
-          <Route path="shipments/:waybillNo" element={<ShipmentDetailPage />} />
-          <Route path="overdue" element={<OverduePage />} />
-          <Route path="exceptions" element={<ExceptionsPage />} />
-          <Route path="manifests" element={<ManifestPage />} />
-          <Route path="loads" element={<CountyLoadsPage />} />
-          <Route path="loads/:id" element={<CountyLoadDetailPage />} />
-          <Route path="review" element={<ReviewPage />} />
-          <Route path="merchants" element={<MerchantsPage />} />
-          <Route path="counters" element={<CountersPage />} />
-          <Route path="sales-report" element={<SalesReportPage />} />
-          <Route
-            path="users"
-            element={
-              <RequireRole roles={["ADMIN", "COUNTY_MANAGER"]}>
-                <UsersPage />
-              </RequireRole>
-            }
-          />
-          <Route
-            path="audit"
-            element={
-              <RequireRole roles={["ADMIN"]}>
-                <AuditPage />
-              </RequireRole>
-            }
-          />
-        </Route>
-        <Route path="*" element={<NotFoundPage />} />
-      </Routes>
+      <Routes>{routes}</Routes>
     </Suspense>
   );
+}
+
+/** Starts loading the page of the address the app opens at, without waiting for the session check to render it. */
+function preloadStartPage(routes: ReactNode): void {
+  const matches = matchRoutes(createRoutesFromChildren(routes), window.location.pathname) ?? [];
+  const element = matches.at(-1)?.route.element;
+  if (!isValidElement(element)) return;
+  const type = element.type as Partial<TPreloadable<object>>;
+  void type.preload?.().catch(() => {
+    // Rendering the page tries again and shows the failure.
+  });
 }

@@ -5,11 +5,12 @@
 // mode, an IndexedDB queue when the API is unreachable (synced in order with scan.recordBatch), camera scanning and labels.
 // The scan input is uncontrolled: network results never re-render its value, so fast scanners lose no characters.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useUser } from "../../../auth/session-context.ts";
 import { readApiError } from "../../../lib/api-error.ts";
+import { preloadable } from "../../../lib/preloadable.ts";
 import { useTRPC, useTRPCClient, type TRouterOutputs } from "../../../lib/trpc.ts";
 import { StationHome } from "../../station-home.tsx";
 import { ExpectedPanel, type TTrack } from "./expected-panel.tsx";
@@ -37,7 +38,7 @@ import { scanText } from "./scan-text.ts";
 import { findDeparting, VehiclePicker } from "./vehicle-picker.tsx";
 import { printLabels as printLabelsPdf } from "../../../lib/print-labels.ts";
 
-const CameraScanner = lazy(() => import("./camera-scanner.tsx"));
+const CameraScanner = preloadable(() => import("./camera-scanner.tsx").then((m) => m.default));
 
 type TScanResult = TRouterOutputs["scan"]["record"];
 /** What the scan API adds to each result (contract C1): the action applied and whether the server chose it. */
@@ -91,7 +92,9 @@ function ScanConsole({ nodeId }: { nodeId: string }) {
   );
   // Asked at once, not when LOAD is chosen: this and the queries above warm the session, the connection and the node's
   // data, so the first scan after sign-in finds everything ready.
-  const departing = useQuery(trpc.scan.departingVehicles.queryOptions({ nodeId }, { staleTime: 60_000, refetchInterval: 300_000, retry: false }));
+  const departing = useQuery(
+    trpc.scan.departingVehicles.queryOptions({ nodeId }, { staleTime: 60_000, refetchInterval: 300_000, retry: false }),
+  );
 
   const inputRef = useRef<HTMLInputElement>(null);
   const vehicleRef = useRef<HTMLInputElement>(null);
@@ -473,14 +476,21 @@ function ScanConsole({ nodeId }: { nodeId: string }) {
             : scanText(i18n, e);
     return {
       outcome: e.outcome,
-      title: e.outcome === "SENDING" ? t("scan.checking") : e.outcome === "OK" && e.warning ? t("scan.okWithWarning") : t(`scan.outcomes.${e.outcome}`),
+      title:
+        e.outcome === "SENDING"
+          ? t("scan.checking")
+          : e.outcome === "OK" && e.warning
+            ? t("scan.okWithWarning")
+            : t(`scan.outcomes.${e.outcome}`),
       detail,
       code: e.waybillNo ?? e.code,
       seq: e.seq ?? 0,
       slot,
       applied: e.inferred && isAction(e.action) ? t("scan.inferredAs", { action: t(`scan.modes.${e.action}`) }) : null,
       warning:
-        e.outcome === "OK" && e.warning ? scanText(i18n, { reason: e.warning.code, params: e.warning.params, message: e.warning.message }) : null,
+        e.outcome === "OK" && e.warning
+          ? scanText(i18n, { reason: e.warning.code, params: e.warning.params, message: e.warning.message })
+          : null,
       colour: colourForEntry(e),
     };
   }, [entries, feedback, t, i18n]);
@@ -680,13 +690,7 @@ function ScanConsole({ nodeId }: { nodeId: string }) {
           )}
         </div>
         {flash > 0 && (
-          <div
-            key={flash}
-            className="scan-flash"
-            data-testid="scan-flash"
-            aria-hidden="true"
-            onAnimationEnd={() => setFlash(0)}
-          />
+          <div key={flash} className="scan-flash" data-testid="scan-flash" aria-hidden="true" onAnimationEnd={() => setFlash(0)} />
         )}
 
         <div className="scan-tools">
