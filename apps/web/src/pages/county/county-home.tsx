@@ -2,22 +2,21 @@
 // so the map and chart libraries stay out of the main chunk; the live lights are asked for at once (issue #17). A `county` search param names the county of a shared
 // link (ADMIN's picker writes it); a manager's link to another county gets the API's refusal, shown as such.
 import { skipToken, useQuery, useQueryClient } from "@tanstack/react-query";
-import { lazy, Suspense, useEffect, useMemo, useState } from "react";
+import { Suspense, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { DataState } from "../../components/data-state.tsx";
 import { StatCard } from "../../components/stat-card.tsx";
-import { useTRPC } from "../../lib/trpc.ts";
+import { preloadable } from "../../lib/preloadable.ts";
+import { OWN_REQUEST, useTRPC } from "../../lib/trpc.ts";
 import { shanghaiDay } from "../counters/counters-format.ts";
-import { LIGHTS_STALE_MS, lightsInput, readCounty, readFilter } from "../dashboard/dashboard-filter.ts";
+import { LIGHTS_STALE_MS, lightsInput, MAP_STALE_MS, readCounty, readFilter } from "../dashboard/dashboard-filter.ts";
+import { MaplibreView } from "../dashboard/map/maplibre-lazy.ts";
 import { useDashboardT } from "../dashboard/use-dashboard-t.ts";
 import { CountyPicker } from "./county-scope.tsx";
 import { useCountyChoice } from "./use-county-choice.ts";
 
-const loadDashboard = () => import("../dashboard/dashboard-page.tsx");
-const Dashboard = lazy(loadDashboard);
-// MapLibre is the largest download of the page: fetched from here, while the dashboard's own chunk and data come.
-const preloadMap = () => import("../dashboard/map/maplibre-view.tsx");
+const Dashboard = preloadable(() => import("../dashboard/dashboard-page.tsx").then((m) => m.default));
 
 export function CountyHome() {
   const { t } = useTranslation();
@@ -36,8 +35,13 @@ export function CountyHome() {
   useEffect(() => {
     if (!lightsFor) return;
     void queryClient.prefetchQuery(trpc.dashboard.lights.queryOptions(lightsFor, { staleTime: LIGHTS_STALE_MS }));
-    void loadDashboard();
-    void preloadMap();
+    // The map's network in a request of its own, beside the lights' (not in their batch: it is the larger answer).
+    void queryClient.prefetchQuery(
+      trpc.dashboard.map.queryOptions({ countyCode: lightsFor.countyCode }, { staleTime: MAP_STALE_MS, ...OWN_REQUEST }),
+    );
+    void Dashboard.preload();
+    // MapLibre is the largest download of the page: fetched from here, while the dashboard's own chunk and data come.
+    void MaplibreView.preload();
   }, [lightsFor, queryClient, trpc]);
   const pickCounty = (code: string) => {
     const next = new URLSearchParams(window.location.search);

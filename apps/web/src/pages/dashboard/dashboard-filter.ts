@@ -113,6 +113,9 @@ export function apiFilter(countyCode: string, f: TDashFilter): TApiFilter {
   };
 }
 
+/** The network map's data changes with the network, not by the minute. */
+export const MAP_STALE_MS = 5 * 60_000;
+
 /** How long the lights count as fresh: the county home's prefetch is the page's first answer, not asked again at once. */
 export const LIGHTS_STALE_MS = 30_000;
 

@@ -1,10 +1,12 @@
 // 县域看板 (issue #8), the county area's home below the banner: filter bar (kept in the URL), the traffic lights and the
 // RED list, the network map, then coverage, volumes, on-time, consolidation and counter sections. Loaded lazily
 // (county-home.tsx); MapLibre and ECharts come in chunks of their own. What a manager acts on comes first (#17): the
-// lights and the map are asked for at once, the static figures only once the lights have answered.
+// lights and the map are asked for at once, the static figures only once the lights have answered, and the charts
+// draw after the map.
 import { useEffect, useMemo, useState } from "react";
 import { useSearchParams } from "react-router";
 import { shanghaiDay } from "../counters/counters-format.ts";
+import { AfterMapProvider } from "./charts/after-map.tsx";
 import { DashboardContext, type TDashboardContext } from "./dashboard-context.ts";
 import { readFilter, writeFilter, type TDashFilter } from "./dashboard-filter.ts";
 import { FilterBar, FilterSummary } from "./filter-bar.tsx";
@@ -34,13 +36,15 @@ export default function Dashboard({ countyCode }: { countyCode: string }) {
 
   return (
     <DashboardContext.Provider value={context}>
-      <div className="dashboard" data-testid="dashboard">
-        <FilterBar />
-        <FilterSummary />
-        <LightsSection />
-        <NetworkMap />
-        <LaterSections />
-      </div>
+      <AfterMapProvider>
+        <div className="dashboard" data-testid="dashboard">
+          <FilterBar />
+          <FilterSummary />
+          <LightsSection />
+          <NetworkMap />
+          <LaterSections />
+        </div>
+      </AfterMapProvider>
     </DashboardContext.Provider>
   );
 }

@@ -7,6 +7,7 @@ import {
   Marker,
   NavigationControl,
   Popup,
+  prewarm,
   setWorkerUrl,
   type ExpressionSpecification,
   type MapLayerMouseEvent,
@@ -30,6 +31,9 @@ import {
 import { MAP_COLORS, type TLayerKey, type TLayerState } from "./map-style.ts";
 
 setWorkerUrl(workerUrl);
+// The worker (its own 800 kB script) starts loading with this chunk, while the map's data is still on its way, rather
+// than once the map has its first source; kept for the next visit of a map page.
+prewarm();
 
 const BLANK_STYLE: StyleSpecification = {
   version: 8,
@@ -48,7 +52,12 @@ const LAYER_IDS: Record<TLayerKey, string[]> = {
   red: [],
 };
 
+const SOURCES = ["boundary", "lanes", "loads", "villages", "points"] as const;
+
 const FIT = { padding: 28, animate: false, maxZoom: 12 } as const;
+/** Where the map looks before the county's data is in (the demo county's middle); nothing is drawn there but the
+ * background. */
+const DEFAULT_CENTER: [number, number] = [122.35, 40.4];
 
 export interface TVillageText {
   title: string;
@@ -62,7 +71,8 @@ export interface TRedAt {
 }
 
 interface Props {
-  data: TMapData;
+  /** Undefined while the map's data is on its way: the map starts without it. */
+  data: TMapData | undefined;
   red: readonly TRedAt[];
   redBadge: (node: string, count: number) => string;
   layers: TLayerState;
@@ -71,6 +81,8 @@ interface Props {
   villageText: (v: TVillageProps) => TVillageText;
   loadsBadge: (count: number) => string;
   onFailure: () => void;
+  /** The first complete frame is on the canvas. */
+  onDrawn?: () => void;
 }
 
 const byState: ExpressionSpecification = [
@@ -200,26 +212,29 @@ function nodeMarkers(map: MapLibreMap, data: TMapData, onNode: (id: string) => v
     });
 }
 
-export function MaplibreView({ data, red, redBadge, layers, label, onNode, villageText, loadsBadge, onFailure }: Props) {
+export function MaplibreView({ data, red, redBadge, layers, label, onNode, villageText, loadsBadge, onFailure, onDrawn }: Props) {
   const boxRef = useRef<HTMLDivElement>(null);
-  const mapRef = useRef<MapLibreMap | null>(null);
-  const [loaded, setLoaded] = useState(false);
-  // Callbacks change with the language; the map is built once per county and reads the latest ones.
-  const latest = useRef({ onNode, villageText, loadsBadge, onFailure, layers });
+  const [map, setMap] = useState<MapLibreMap | null>(null);
+  const [styled, setStyled] = useState(false);
+  const [drawnData, setDrawnData] = useState<TMapData | null>(null);
+  // Callbacks change with the language; the map is built once and reads the latest ones.
+  const latest = useRef({ onNode, villageText, loadsBadge, onFailure, onDrawn, layers });
   useEffect(() => {
-    latest.current = { onNode, villageText, loadsBadge, onFailure, layers };
+    latest.current = { onNode, villageText, loadsBadge, onFailure, onDrawn, layers };
   });
 
+  // The map itself is made at once, before its data is in: WebGL's start and the first frames (slow where WebGL is
+  // drawn in software) overlap the data's download.
   useEffect(() => {
     const box = boxRef.current;
     if (!box) return;
-    const bounds = boundsOf(asFeatureCollection(data.boundary), [...data.nodes, ...data.villages]);
-    let map: MapLibreMap;
+    let created: MapLibreMap;
     try {
-      map = new MapLibreMap({
+      created = new MapLibreMap({
         container: box,
         style: BLANK_STYLE,
-        ...(bounds ? { bounds: bounds, fitBoundsOptions: FIT } : { center: [122.35, 40.4], zoom: 8 }),
+        center: DEFAULT_CENTER,
+        zoom: 8,
         attributionControl: false,
         dragRotate: false,
         pitchWithRotate: false,
@@ -233,34 +248,18 @@ export function MaplibreView({ data, red, redBadge, layers, label, onNode, villa
       latest.current.onFailure();
       return;
     }
-    mapRef.current = map;
-    map.addControl(new NavigationControl({ showCompass: false }), "top-right");
-    map.touchZoomRotate.disableRotation();
-    let markers: Marker[] = [];
+    created.addControl(new NavigationControl({ showCompass: false }), "top-right");
+    created.touchZoomRotate.disableRotation();
+    created.on("load", () => setStyled(true));
     const popup = new Popup({ closeButton: true, closeOnClick: true, maxWidth: "240px" });
-
-    map.on("load", () => {
-      addLayers(map, data);
-      markers = nodeMarkers(
-        map,
-        data,
-        (id) => latest.current.onNode(id),
-        (n) => latest.current.loadsBadge(n),
-      );
-      applyLayers(map, latest.current.layers);
-      box.dataset.ready = "true";
-      setLoaded(true);
-      // Drawn: everything added is on the canvas, nothing left to load or animate (tests and screenshots wait for it).
-      map.once("idle", () => (box.dataset.drawn = "true"));
-    });
-    map.on("click", "points", (e: MapLayerMouseEvent) => {
+    created.on("click", "points", (e: MapLayerMouseEvent) => {
       const id: unknown = e.features?.[0]?.properties.id;
       if (typeof id === "string") latest.current.onNode(id);
     });
-    map.on("click", "villages", (e: MapLayerMouseEvent) => {
+    created.on("click", "villages", (e: MapLayerMouseEvent) => {
       const f = e.features?.[0];
       // A village point sits on its village: the point's click wins.
-      if (!f || map.queryRenderedFeatures(e.point, { layers: ["points"] }).length > 0) return;
+      if (!f || created.queryRenderedFeatures(e.point, { layers: ["points"] }).length > 0) return;
       const p = f.properties as TVillageProps;
       const text = latest.current.villageText(p);
       const body = document.createElement("div");
@@ -273,57 +272,92 @@ export function MaplibreView({ data, red, redBadge, layers, label, onNode, villa
         div.textContent = line;
         body.append(div);
       }
-      popup.setLngLat(e.lngLat).setDOMContent(body).addTo(map);
+      popup.setLngLat(e.lngLat).setDOMContent(body).addTo(created);
     });
     for (const layer of ["points", "villages"]) {
-      map.on("mouseenter", layer, () => (map.getCanvas().style.cursor = "pointer"));
-      map.on("mouseleave", layer, () => (map.getCanvas().style.cursor = ""));
+      created.on("mouseenter", layer, () => (created.getCanvas().style.cursor = "pointer"));
+      created.on("mouseleave", layer, () => (created.getCanvas().style.cursor = ""));
     }
+    const observer = new ResizeObserver(() => created.resize());
+    observer.observe(box);
+    setMap(created);
+    return () => {
+      observer.disconnect();
+      popup.remove();
+      created.remove();
+      setMap(null);
+      setStyled(false);
+    };
+  }, []);
 
+  // The county's layers and markers, once both the map and the data are in (again for new data).
+  useEffect(() => {
+    const box = boxRef.current;
+    if (!map || !styled || !data || !box) return;
+    const bounds = boundsOf(asFeatureCollection(data.boundary), [...data.nodes, ...data.villages]);
+    if (bounds) map.fitBounds(bounds, FIT);
+    addLayers(map, data);
+    const markers = nodeMarkers(
+      map,
+      data,
+      (id) => latest.current.onNode(id),
+      (n) => latest.current.loadsBadge(n),
+    );
+    applyLayers(map, latest.current.layers);
+    box.dataset.ready = "true";
+    setDrawnData(data);
+    // Drawn: everything added is on the canvas, nothing left to load or animate (tests and screenshots wait for it).
+    const drawn = () => {
+      box.dataset.drawn = "true";
+      latest.current.onDrawn?.();
+    };
+    map.once("idle", drawn);
     // Print lays the page out anew: fit and draw at the printed size before the snapshot (redraw is synchronous).
     const refit = () => {
       map.resize();
       if (bounds) map.fitBounds(bounds, FIT);
       map.redraw();
     };
-    const observer = new ResizeObserver(() => map.resize());
-    observer.observe(box);
     window.addEventListener("beforeprint", refit);
     window.addEventListener("afterprint", refit);
     return () => {
-      observer.disconnect();
       window.removeEventListener("beforeprint", refit);
       window.removeEventListener("afterprint", refit);
+      map.off("idle", drawn);
       for (const m of markers) m.remove();
-      popup.remove();
-      map.remove();
-      mapRef.current = null;
-      setLoaded(false);
+      removeLayers(map);
+      setDrawnData(null);
       delete box.dataset.ready;
       delete box.dataset.drawn;
     };
-  }, [data]);
+  }, [map, styled, data]);
 
   useEffect(() => {
-    const map = mapRef.current;
-    if (map?.isStyleLoaded()) applyLayers(map, layers);
-  }, [layers]);
+    if (map && styled) applyLayers(map, layers);
+  }, [map, styled, layers]);
 
   // Where the RED parcels are: one marker per node holding any, with their count (live: follows the lights query).
   useEffect(() => {
-    const map = mapRef.current;
-    if (!map || !loaded) return;
-    const markers = redMarkers(map, data, red, (id) => latest.current.onNode(id), redBadge);
+    if (!map || !drawnData) return;
+    const markers = redMarkers(map, drawnData, red, (id) => latest.current.onNode(id), redBadge);
     return () => {
       for (const m of markers) m.remove();
     };
-  }, [data, red, redBadge, loaded]);
+  }, [map, drawnData, red, redBadge]);
 
   const hidden = (Object.keys(layers) as TLayerKey[]).filter((k) => !layers[k]).map((k) => `hide-${k}`);
   // The toggles' classes sit on a wrapper: MapLibre owns the classes of the element it draws in.
   return (
     <div className={`dash-map-layers ${hidden.join(" ")}`}>
-      <div ref={boxRef} className="dash-map-canvas" role="region" aria-label={label} data-testid="dash-map-canvas" />
+      <div
+        ref={boxRef}
+        className="dash-map-canvas"
+        role="region"
+        aria-label={label}
+        aria-busy={drawnData ? undefined : true}
+        data-testid="dash-map-canvas"
+      />
+      {drawnData ? null : <span className="spinner map-waiting" aria-hidden="true" />}
     </div>
   );
 }
@@ -365,4 +399,10 @@ function applyLayers(map: MapLibreMap, layers: TLayerState): void {
   for (const key of Object.keys(LAYER_IDS) as TLayerKey[]) {
     for (const id of LAYER_IDS[key]) if (map.getLayer(id)) map.setLayoutProperty(id, "visibility", layers[key] ? "visible" : "none");
   }
+}
+
+/** Takes the county's layers and sources off (new data is drawn from scratch on the same map). */
+function removeLayers(map: MapLibreMap): void {
+  for (const ids of Object.values(LAYER_IDS)) for (const id of ids) if (map.getLayer(id)) map.removeLayer(id);
+  for (const source of SOURCES) if (map.getSource(source)) map.removeSource(source);
 }

@@ -1,9 +1,11 @@
 // 网络地图: the county's network on a map with layer toggles and a legend, a keyboard-friendly node list beside it,
 // and a node's details in the side panel. Not bound to the date filter.
 import { useQuery } from "@tanstack/react-query";
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
+import { Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import { DataState } from "../../../components/data-state.tsx";
-import { useTRPC } from "../../../lib/trpc.ts";
+import { useAfterMap } from "../charts/after-map.tsx";
+import { OWN_REQUEST, useTRPC } from "../../../lib/trpc.ts";
+import { MAP_STALE_MS } from "../dashboard-filter.ts";
 import type { TMapData, TMapNode } from "../dashboard-api.ts";
 import { useDashboard } from "../dashboard-context.ts";
 import { useLabels } from "../parts/labels.ts";
@@ -12,39 +14,36 @@ import { useDashboardT } from "../use-dashboard-t.ts";
 import type { TVillageProps } from "./map-data.ts";
 import { useLights } from "../sections/lights-section.tsx";
 import { MapLegend } from "./map-legend.tsx";
+import { MaplibreView } from "./maplibre-lazy.ts";
 import type { TRedAt } from "./maplibre-view.tsx";
 import { DEFAULT_LAYERS, LAYER_KEYS, type TLayerState } from "./map-style.ts";
 import { NodePanel } from "./node-panel.tsx";
 
-// MapLibre (about 1 MB) in a chunk of its own: the indicators do not wait for it. Its download starts with the map's
-// query (not once the data is in), so the two overlap.
-const loadMaplibre = () => import("./maplibre-view.tsx");
-const MaplibreView = lazy(() => loadMaplibre().then((m) => ({ default: m.MaplibreView })));
 const NO_RED: readonly TRedAt[] = [];
 
 export function NetworkMap() {
   const t = useDashboardT();
   const trpc = useTRPC();
   const { countyCode } = useDashboard();
-  const map = useQuery(trpc.dashboard.map.queryOptions({ countyCode }, { staleTime: 5 * 60_000 }));
+  const map = useQuery(trpc.dashboard.map.queryOptions({ countyCode }, { staleTime: MAP_STALE_MS, ...OWN_REQUEST }));
   useEffect(() => {
-    void loadMaplibre();
+    void MaplibreView.preload();
   }, []);
   return (
     <Section title={t("map.title")} note={`${t("map.lead")} ${t("notDateBound")}`} testId="dash-map" className="dash-map-card">
-      <DataState query={map}>{(data) => <MapBody data={data} />}</DataState>
+      {/* The map starts while its data is on its way (see MaplibreView); a failed query shows its error instead. */}
+      {map.isError ? <DataState query={map}>{() => null}</DataState> : <MapBody data={map.data} />}
     </Section>
   );
 }
 
-function MapBody({ data }: { data: TMapData }) {
+function MapBody({ data }: { data: TMapData | undefined }) {
   const t = useDashboardT();
   const labels = useLabels();
   const [layers, setLayers] = useState<TLayerState>(DEFAULT_LAYERS);
   const [openNode, setOpenNode] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
-  const nodeById = useMemo(() => new Map(data.nodes.map((n) => [n.id, n])), [data]);
-  const unplaced = data.villages.filter((v) => v.lng === null || v.lat === null).length;
+  const nodeById = useMemo(() => new Map(data?.nodes.map((n) => [n.id, n])), [data]);
 
   const villageText = useCallback(
     (v: TVillageProps) => ({
@@ -60,7 +59,11 @@ function MapBody({ data }: { data: TMapData }) {
   const loadsBadge = useCallback((count: number) => t("map.loadsBadge", { count }), [t]);
   const redBadge = useCallback((node: string, count: number) => t("map.redBadge", { node, count }), [t]);
   const red = useLights().data?.redAt ?? NO_RED;
-  const onFailure = useCallback(() => setFailed(true), []);
+  const { settleMap } = useAfterMap();
+  const onFailure = useCallback(() => {
+    setFailed(true);
+    settleMap();
+  }, [settleMap]);
 
   return (
     <>
@@ -78,7 +81,7 @@ function MapBody({ data }: { data: TMapData }) {
           </label>
         ))}
       </fieldset>
-      {data.boundary ? null : <p className="muted small">{t("map.noBoundary")}</p>}
+      {data && !data.boundary ? <p className="muted small">{t("map.noBoundary")}</p> : null}
       <div className="dash-map-wrap">
         {failed ? (
           <div className="dash-map-canvas map-failed" role="alert" data-testid="map-failed">
@@ -97,22 +100,27 @@ function MapBody({ data }: { data: TMapData }) {
               red={red}
               redBadge={redBadge}
               layers={layers}
-              label={t("map.aria", { county: data.county.name })}
+              label={data ? t("map.aria", { county: data.county.name }) : t("map.title")}
               onNode={setOpenNode}
               villageText={villageText}
               loadsBadge={loadsBadge}
               onFailure={onFailure}
+              onDrawn={settleMap}
             />
           </Suspense>
         )}
-        <MapLegend unplaced={unplaced} datum={data.datum} />
+        {data ? <MapLegend unplaced={countUnplaced(data)} datum={data.datum} /> : null}
       </div>
-      <NodeList nodes={data.nodes} onOpen={setOpenNode} tierLabel={labels.tier} />
+      {data ? <NodeList nodes={data.nodes} onOpen={setOpenNode} tierLabel={labels.tier} /> : null}
       {openNode ? (
         <NodePanel nodeId={openNode} fallbackName={nodeById.get(openNode)?.name ?? ""} onClose={() => setOpenNode(null)} />
       ) : null}
     </>
   );
+}
+
+function countUnplaced(data: TMapData): number {
+  return data.villages.filter((v) => v.lng === null || v.lat === null).length;
 }
 
 const LIST_LIMIT = 40;
