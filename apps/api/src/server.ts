@@ -119,16 +119,30 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}) {
     } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"],
   });
 
-  registerLabelRoutes(app, deps, { publicUrl: opts.publicUrl ?? "http://127.0.0.1:4310", sessionToken: (req) => bearer(req) ?? req.cookies[SESSION_COOKIE] ?? null });
+  registerLabelRoutes(app, deps, {
+    publicUrl: opts.publicUrl ?? "http://127.0.0.1:4310",
+    sessionToken: (req) => bearer(req) ?? req.cookies[SESSION_COOKIE] ?? null,
+  });
   registerManifestRoutes(app, deps, { sessionToken: (req) => bearer(req) ?? req.cookies[SESSION_COOKIE] ?? null });
-  registerCatalogRoutes(app, deps, { publicUrl: opts.publicUrl ?? "http://127.0.0.1:4310", sessionToken: (req) => bearer(req) ?? req.cookies[SESSION_COOKIE] ?? null });
+  registerCatalogRoutes(app, deps, {
+    publicUrl: opts.publicUrl ?? "http://127.0.0.1:4310",
+    sessionToken: (req) => bearer(req) ?? req.cookies[SESSION_COOKIE] ?? null,
+  });
   await registerQueueDashboard(app, deps, { sessionToken: (req) => bearer(req) ?? req.cookies[SESSION_COOKIE] ?? null });
 
   const here = path.dirname(fileURLToPath(import.meta.url));
   const webDist = opts.webDist === undefined ? path.resolve(here, "../../web/dist") : opts.webDist;
   if (webDist && existsSync(path.join(webDist, "index.html"))) {
     // Source maps are not served, even when a build left some: they would publish the app's source.
-    await app.register(fastifyStatic, { root: webDist, prefix: "/", wildcard: true, allowedPath: (pathName) => !pathName.endsWith(".map") });
+    await app.register(fastifyStatic, {
+      root: webDist,
+      prefix: "/",
+      wildcard: true,
+      allowedPath: (pathName) => !pathName.endsWith(".map"),
+      // The build writes .br and .gz beside each file: sent to the browsers that take them, never compressed per request.
+      preCompressed: true,
+      setHeaders: (reply, filePath) => void reply.header("cache-control", staticCacheControl(filePath)),
+    });
     // Client-side routes fall back to the app shell.
     app.setNotFoundHandler((req, reply) => {
       if (req.method === "GET" && !req.url.startsWith("/trpc") && req.headers.accept?.includes("text/html")) {
@@ -138,4 +152,13 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}) {
     });
   }
   return app;
+}
+
+/**
+ * The build names its chunks by their content (`assets/dashboard-page-C-qSx246.js`): a name never gets other content,
+ * so the browser keeps them a year without asking again; everything else (the app shell, which names the chunks) is
+ * checked each time.
+ */
+export function staticCacheControl(filePath: string): string {
+  return /[\\/]assets[\\/][^\\/]+-[\w-]{8}\.[a-z0-9.]+$/i.test(filePath) ? "public, max-age=31536000, immutable" : "no-cache";
 }
