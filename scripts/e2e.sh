@@ -19,12 +19,16 @@ export LOG_LEVEL=warn
 
 node scripts/xd.mjs migrate --json >/dev/null
 node scripts/xd.mjs seed --json >/dev/null
-"$PNPM" --filter @xiangda/web build >/dev/null
+# The web app is built into a folder of this run's own (the API serves it): two runs side by side, on other
+# databases and ports, do not rebuild each other's files.
+export XD_WEB_DIST="${XD_E2E_WEB_DIST:-$ROOT/artifacts/web-$E2E_DB}"
+"$PNPM" --filter @xiangda/web exec vite build --outDir "$XD_WEB_DIST" --emptyOutDir >/dev/null
 
-mkdir -p artifacts
-node_modules/.bin/tsx apps/api/src/main.ts >artifacts/e2e-api.log 2>&1 &
+E2E_LOGS="$ROOT/artifacts/e2e-$E2E_DB"
+mkdir -p "$E2E_LOGS"
+node_modules/.bin/tsx apps/api/src/main.ts >"$E2E_LOGS/api.log" 2>&1 &
 api=$!
-node_modules/.bin/tsx apps/worker/src/main.ts >artifacts/e2e-worker.log 2>&1 &
+node_modules/.bin/tsx apps/worker/src/main.ts >"$E2E_LOGS/worker.log" 2>&1 &
 worker=$!
 stop() { kill -TERM "$api" "$worker" 2>/dev/null || true; wait "$api" "$worker" 2>/dev/null || true; }
 trap stop EXIT
@@ -32,6 +36,6 @@ for _ in $(seq 1 150); do
   curl -fsS "$PUBLIC_URL/ready" >/dev/null 2>&1 && break
   sleep 0.2
 done
-curl -fsS "$PUBLIC_URL/ready" >/dev/null || { echo "API did not become ready"; cat artifacts/e2e-api.log; exit 1; }
+curl -fsS "$PUBLIC_URL/ready" >/dev/null || { echo "API did not become ready"; cat "$E2E_LOGS/api.log"; exit 1; }
 
 XD_E2E_BASE_URL="$PUBLIC_URL" "$PNPM" --filter @xiangda/web e2e "$@"

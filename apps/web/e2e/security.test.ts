@@ -12,7 +12,8 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_DOWN_PARCEL, launchBrowser, openPage, requireBaseUrl, screenshotPath, submitLogin, trpc } from "./harness.ts";
 
-const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../dist");
+// The build the API serves: scripts/e2e.sh builds into a folder of its run's own.
+const DIST = process.env.XD_WEB_DIST ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../dist");
 const require = createRequire(import.meta.url);
 const cameraVideo = path.join(tmpdir(), `xd-camera-${process.pid}.y4m`);
 let baseUrl = "";

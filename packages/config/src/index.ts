@@ -44,6 +44,9 @@ const ZEnvSchema = z.object({
   /// Proxies whose X-Forwarded-For names the client (per-IP limits, audit rows, sessions); none by default, so a
   /// client cannot claim an address by sending the header itself.
   XD_TRUSTED_PROXIES: ZTrustedProxiesSchema,
+  /// The built web app the API serves (default: apps/web/dist beside the API). The browser tests build into a folder of
+  /// their own, so two runs side by side do not rebuild each other's files.
+  XD_WEB_DIST: z.string().min(1).optional(),
   SESSION_TTL_HOURS: z.coerce.number().int().positive().default(12),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /// A leg turns YELLOW in this last fraction of its planned time (0.2 = the last 20%).
