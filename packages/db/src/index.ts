@@ -1,6 +1,6 @@
 // @xiangda/db: Prisma client factory, generated types and data helpers.
 export { createDb, pgPool, type Db, type CreateDbOptions, type PgPool } from "./client.ts";
-export { withPgClient, withPgTransaction, type PgClient } from "./pg-client.ts";
+export { inPgTransaction, withPgClient, withPgTransaction, type PgClient } from "./pg-client.ts";
 export { isDbUnavailable } from "./unavailable.ts";
 export { pgConfigFromUrl } from "./pg-config.ts";
 export { Prisma, PrismaClient } from "./generated/prisma/client.ts";

@@ -4,7 +4,7 @@
 // and the pool gets its connection slot back.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { rawPool } from "./client.ts";
-import { pgPool, withPgClient, withPgTransaction } from "./index.ts";
+import { inPgTransaction, pgPool, withPgClient, withPgTransaction } from "./index.ts";
 import { createTestDatabase, type TestDatabase } from "./testing/index.ts";
 import { isDbUnavailable } from "./unavailable.ts";
 
@@ -54,17 +54,22 @@ const failure = (p: Promise<unknown>) =>
     (e: unknown) => e,
   );
 
+/// The pool holds no checked-out client.
+function nothingCheckedOut() {
+  const pool = rawPool(tdb.db);
+  expect(pool.totalCount - pool.idleCount).toBe(0);
+}
+
 /// The pool has no connection checked out and serves a query.
 async function poolRecovered() {
-  const pool = rawPool(tdb.db);
   await expect(pgPool(tdb.db).query("SELECT 1")).resolves.toBeTruthy();
-  expect(pool.totalCount - pool.idleCount).toBe(0);
+  nothingCheckedOut();
 }
 
 describe("withPgClient", () => {
   it("survives the connection dropped while the client sits idle; the next query fails, the pool recovers", async () => {
     const err = await withPgClient(tdb.db, async (c) => {
-      const pid = ((await c.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!).pid;
+      const pid = (await c.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid;
       // The server says FATAL and closes while nothing runs on the client: pg emits 'error' on it.
       const gone = new Promise((r) => c.once("error", r));
       await pgPool(tdb.db).query("SELECT pg_terminate_backend($1)", [pid]);
@@ -86,16 +91,36 @@ describe("withPgClient", () => {
 });
 
 describe("withPgTransaction", () => {
-  it("commits what the function did, rolls back when it throws", async () => {
+  it("commits what the function did, rolls back and rethrows when it throws, and gives the client back both times", async () => {
     await pgPool(tdb.db).query(`CREATE TABLE tx_probe (v int)`);
-    await withPgTransaction(tdb.db, (c) => c.query(`INSERT INTO tx_probe VALUES (1)`));
+    await expect(withPgTransaction(tdb.db, async (c) => (await c.query(`INSERT INTO tx_probe VALUES (1)`)).rowCount)).resolves.toBe(1);
+    nothingCheckedOut();
+    const thrown = new Error("no");
     await expect(
       withPgTransaction(tdb.db, async (c) => {
         await c.query(`INSERT INTO tx_probe VALUES (2)`);
-        throw new Error("no");
+        throw thrown;
       }),
-    ).rejects.toThrow("no");
+    ).rejects.toBe(thrown);
+    nothingCheckedOut();
     expect((await pgPool(tdb.db).query(`SELECT array_agg(v) AS v FROM tx_probe`)).rows[0]).toEqual({ v: [1] });
+  });
+
+  it("inPgTransaction runs one transaction after another on a client already checked out", async () => {
+    await pgPool(tdb.db).query(`CREATE TABLE tx_probe2 (v int)`);
+    await withPgClient(tdb.db, async (c) => {
+      await inPgTransaction(c, (t) => t.query(`INSERT INTO tx_probe2 VALUES (1)`));
+      await expect(
+        inPgTransaction(c, async (t) => {
+          await t.query(`INSERT INTO tx_probe2 VALUES (2)`);
+          throw new Error("no");
+        }),
+      ).rejects.toThrow("no");
+      // Rolled back, not left open: 2 is gone and 3 commits on its own.
+      await inPgTransaction(c, (t) => t.query(`INSERT INTO tx_probe2 VALUES (3)`));
+    });
+    nothingCheckedOut();
+    expect((await pgPool(tdb.db).query(`SELECT array_agg(v ORDER BY v) AS v FROM tx_probe2`)).rows[0]).toEqual({ v: [1, 3] });
   });
 
   it("survives the connection dropped inside the transaction (its ROLLBACK cannot be sent either)", async () => {

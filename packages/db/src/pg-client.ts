@@ -31,15 +31,20 @@ export async function withPgClient<T>(db: Db, fn: (c: PgClient) => Promise<T>): 
 
 /// `fn` inside BEGIN … COMMIT on a client of its own; ROLLBACK when it throws.
 export async function withPgTransaction<T>(db: Db, fn: (c: PgClient) => Promise<T>): Promise<T> {
-  return withPgClient(db, async (c) => {
-    await c.query("BEGIN");
-    try {
-      const r = await fn(c);
-      await c.query("COMMIT");
-      return r;
-    } catch (e) {
-      await c.query("ROLLBACK").catch(() => undefined);
-      throw e;
-    }
-  });
+  return withPgClient(db, (c) => inPgTransaction(c, fn));
+}
+
+/// `fn` inside BEGIN … COMMIT on a client already checked out, for work that runs several transactions on one
+/// connection (assign's chunks, the demo's days); ROLLBACK when it throws, and the error goes on to the caller.
+export async function inPgTransaction<T>(c: PgClient, fn: (c: PgClient) => Promise<T>): Promise<T> {
+  await c.query("BEGIN");
+  try {
+    const r = await fn(c);
+    await c.query("COMMIT");
+    return r;
+  } catch (e) {
+    // On a lost connection the ROLLBACK fails too; the server has ended the transaction anyway.
+    await c.query("ROLLBACK").catch(() => undefined);
+    throw e;
+  }
 }

@@ -4,7 +4,7 @@
 // loads still OPEN (share-locked against a concurrent seal). Legs whose load was already sealed missed
 // it: they are re-planned for a later departure.
 import { makeLoadCode, milkRunTimetables, loadSlotFor, parcelVolumeCm3, type LoadSlot, type SlotLeg } from "@xiangda/domain";
-import { pgPool, withPgClient, type Db, type PgClient } from "@xiangda/db";
+import { inPgTransaction, pgPool, withPgClient, type Db, type PgClient } from "@xiangda/db";
 import { outboxEvent, shipmentsReplan, type OutboxRow } from "@xiangda/jobs";
 import { insertOutbox, type Queryable } from "./geometry.ts";
 import { releaseStaleItems } from "./release.ts";
@@ -141,8 +141,11 @@ export async function assignReady(db: Db, opts: AssignOptions): Promise<AssignRe
   const counties = opts.countyCode
     ? [opts.countyCode]
     : opts.nodeIds?.length
-      ? (await pool.query<{ code: string }>(`SELECT DISTINCT "countyCode" AS code FROM "Node" WHERE id = ANY($1::uuid[]) ORDER BY 1`, [opts.nodeIds]))
-          .rows.map((r) => r.code)
+      ? (
+          await pool.query<{ code: string }>(`SELECT DISTINCT "countyCode" AS code FROM "Node" WHERE id = ANY($1::uuid[]) ORDER BY 1`, [
+            opts.nodeIds,
+          ])
+        ).rows.map((r) => r.code)
       : (await pool.query<{ code: string }>(`SELECT code FROM "County" ORDER BY code`)).rows.map((r) => r.code);
   const total: AssignResult = { assigned: 0, missed: 0, loads: 0, released: 0 };
   return withPgClient(db, async (client) => {
@@ -155,7 +158,9 @@ export async function assignReady(db: Db, opts: AssignOptions): Promise<AssignRe
         total.loads += r.loads;
         total.released += r.released;
       } finally {
-        await client.query(`SELECT pg_advisory_unlock(hashtext('xd.consolidation.assign'), hashtext($1))`, [countyCode]).catch(() => undefined);
+        await client
+          .query(`SELECT pg_advisory_unlock(hashtext('xd.consolidation.assign'), hashtext($1))`, [countyCode])
+          .catch(() => undefined);
       }
     }
     return total;
@@ -192,8 +197,7 @@ async function assignLocked(client: PgClient, opts: AssignOptions): Promise<Assi
   const chunk = opts.chunk ?? 5000;
   for (let i = 0; i < slotted.length; i += chunk) {
     const part = slotted.slice(i, i + chunk);
-    try {
-      await client.query("BEGIN");
+    const n = await inPgTransaction(client, async () => {
       // A seal of one of these loads waits for us, or we for it (and then see it sealed).
       const loadIds = [...new Set(part.map((x) => loads.get(x.slot.key)!.id))].sort();
       const open = new Set(
@@ -237,13 +241,11 @@ async function assignLocked(client: PgClient, opts: AssignOptions): Promise<Assi
             c((x) => x.slot.pickup),
           ],
         );
-        assigned += r.rowCount ?? 0;
+        return r.rowCount ?? 0;
       }
-      await client.query("COMMIT");
-    } catch (e) {
-      await client.query("ROLLBACK").catch(() => undefined);
-      throw e;
-    }
+      return 0;
+    });
+    assigned += n;
   }
   await insertOutbox(client, missedRows);
   return { assigned, missed: missedRows.length, loads: loads.size, released: released.length };

@@ -1,6 +1,6 @@
 // After the last generated day: the loads of departures still to come (parcels of the last days wait for them,
 // OPEN until their cut-off) and shelf slots for the demo parcels waiting for pickup at the generator's clock.
-import type { PgClient } from "@xiangda/db";
+import { inPgTransaction, type PgClient } from "@xiangda/db";
 import { allSlots } from "../scan/shelf.ts";
 import { buildLoads, type Busy } from "./build-loads.ts";
 import { addDays, dayStartMs } from "./calendar.ts";
@@ -74,14 +74,9 @@ export async function finishRun(
   ctx: DemoContext,
   q: { endDay: string; asOf: number; busy: Busy; runs: Map<string, string[]> },
 ) {
-  await c.query("BEGIN");
-  try {
+  return inPgTransaction(c, async () => {
     const loads = await futureLoads(c, ctx, q.endDay, q.asOf, q.busy, q.runs);
     const shelved = await shelveWaiting(c, ctx, [...q.runs.values()].flat());
-    await c.query("COMMIT");
     return { loads, shelved };
-  } catch (e) {
-    await c.query("ROLLBACK").catch(() => undefined);
-    throw e;
-  }
+  });
 }

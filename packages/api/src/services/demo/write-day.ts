@@ -2,7 +2,7 @@
 // scans, load items and alerts; loads leaving that day; that day's demo sales), the new parcels, legs and scans go
 // in, then the loads leaving that day (their parcels are all in the database by now: none leaves before it is
 // created), the sales and the day's light snapshot. A run interrupted between days is simply run again.
-import type { PgClient } from "@xiangda/db";
+import { inPgTransaction, type PgClient } from "@xiangda/db";
 import { makeWaybill } from "@xiangda/domain";
 import { nodeTownships, SHIPMENT_END, SHIPMENT_TOWNSHIP } from "../dashboard/sql.ts";
 import { buildLoads, type Busy } from "./build-loads.ts";
@@ -202,8 +202,7 @@ export async function writeDay(
 ): Promise<DaySummary> {
   const t0 = performance.now();
   const { day, runId, rows } = prep;
-  await c.query("BEGIN");
-  try {
+  const written = await inPgTransaction(c, async () => {
     // One day's transaction is large; losing the last one in a crash only means generating that day again.
     await c.query("SET LOCAL synchronous_commit = off");
     await deleteDay(c, ctx, day, opts.runs.get(day) ?? []);
@@ -237,18 +236,16 @@ export async function writeDay(
     });
     const sales = await writeSales(c, ctx, opts.listings, day, opts.asOf);
     await writeSnapshot(c, ctx, day, Math.min(start + DAY_MS - 1, opts.asOf), opts.fraction);
-    await c.query("COMMIT");
-    return {
-      day,
-      parcels: prep.parcels,
-      ...summary,
-      loads: loads.loads,
-      loadItems: loads.items,
-      sales,
-      ms: Math.round(performance.now() - t0),
-    };
-  } catch (e) {
-    await c.query("ROLLBACK").catch(() => undefined);
-    throw e;
-  }
+    return { summary, loads, sales };
+  });
+  return {
+    day,
+    parcels: prep.parcels,
+    ...written.summary,
+    loads: written.loads.loads,
+    loadItems: written.loads.items,
+    sales: written.sales,
+    // Timed after COMMIT: a day's time includes its commit.
+    ms: Math.round(performance.now() - t0),
+  };
 }

@@ -2,7 +2,7 @@
 // single guarded UPDATE in the same transaction as the sale row, so parallel sales never take it below
 // zero and a sale is stored only with its decrement. `clientRef` makes retries safe: the same ref on
 // the same counter returns the first sale and decrements nothing.
-import { pgPool, withPgClient, withPgTransaction, type Db, type PgClient } from "@xiangda/db";
+import { inPgTransaction, pgPool, withPgClient, type Db, type PgClient } from "@xiangda/db";
 import { AppError, errorText, issueAt, type Actor, type ErrorParamsArg, type TErrorKey, type TErrorParamValue } from "@xiangda/domain";
 import { insertOutbox } from "../consolidation/geometry.ts";
 import { rollupOutboxEvent } from "../dashboard/rollup-event.ts";
@@ -80,6 +80,9 @@ async function sameSale(c: PgClient, counterId: string, input: TRecordSale): Pro
   return { sale: prev, stock, duplicate: true };
 }
 
+/// Thrown inside the sale's transaction to roll back its decrement when another request stored the same ref first.
+class SaleRaced extends Error {}
+
 export async function recordSale(db: Db, actor: Actor, input: TRecordSale & { counterId: string; now: Date }): Promise<RecordSaleResult> {
   const soldAt = new Date(input.soldAt);
   const timeProblem = saleTimeProblem(soldAt, input.now);
@@ -107,54 +110,72 @@ export async function recordSale(db: Db, actor: Actor, input: TRecordSale & { co
   const amountFen = unitPriceFen * input.quantity;
   if (amountFen > MAX_AMOUNT_FEN) throw AppError.at("quantity", "SALE_TOO_LARGE");
 
-  return withPgTransaction(db, async (c) => {
-    const dec = await c.query<{ stock: number }>(
-      `UPDATE "Listing" SET stock = stock - $1, "updatedAt" = $3 WHERE id = $2 AND status = 'ACTIVE' AND stock >= $1 RETURNING stock`,
-      [input.quantity, l.id, input.now],
-    );
-    const left = dec.rows[0];
-    if (!left) {
-      // The same ref may have won the race in another request: that is a retry, not a shortage.
-      const dup = await sameSale(c, input.counterId, input);
-      if (dup) return dup;
-      const cur = (
-        await c.query<{ stock: number; status: string }>(`SELECT stock, status::text AS status FROM "Listing" WHERE id = $1`, [l.id])
-      ).rows[0]!;
-      if (cur.status !== "ACTIVE") throw AppError.at("listingId", "LISTING_NOT_ON_SALE", { status: cur.status });
-      throw AppError.of("INVALID_INPUT", "ONLY_IN_STOCK", { stock: cur.stock }, {
-        issues: [issueAt("quantity", "ONLY_IN_STOCK", { stock: cur.stock })],
-        details: { available: cur.stock },
-      });
+  return withPgClient(db, async (c) => {
+    try {
+      return await inPgTransaction(c, () => decrementAndInsert(c, actor, input, { l, unitPriceFen, amountFen, soldAt }));
+    } catch (e) {
+      if (!(e instanceof SaleRaced)) throw e;
     }
-    const ins = await c.query<SaleView>(
-      `INSERT INTO "CounterSale" (id, "listingId", "counterId", "batchId", quantity, "unitPriceFen", "amountFen", "soldAt", "clientRef", source, "recordedById", "createdAt")
-       VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, 'ENTRY', $9, $10)
-       ON CONFLICT ("counterId", "clientRef") DO NOTHING
-       RETURNING ${SALE_COLUMNS}`,
-      [
-        l.id,
-        input.counterId,
-        input.batchId ?? null,
-        input.quantity,
-        unitPriceFen,
-        amountFen,
-        soldAt,
-        input.clientRef,
-        actor.userId,
-        input.now,
-      ],
-    );
-    const sale = ins.rows[0];
-    if (!sale) {
-      // A concurrent request with the same ref committed first: undo our decrement, answer with its sale.
-      await c.query("ROLLBACK");
-      await c.query("BEGIN");
+    // A concurrent request with the same ref committed first: our decrement was rolled back; answer with its sale.
+    return inPgTransaction(c, async () => {
       const dup = await sameSale(c, input.counterId, input);
       if (dup) return dup;
       throw AppError.of("CONFLICT", "ALREADY_USED", undefined, { issues: [issueAt("clientRef", "ALREADY_USED")] });
-    }
-    // The dashboard's sales roll-up of the sale's day.
-    await insertOutbox(c, [rollupOutboxEvent(l.countyCode, soldAt)]);
-    return { sale, stock: left.stock, duplicate: false };
+    });
   });
+}
+
+/// The guarded decrement and the sale row, inside the caller's transaction.
+async function decrementAndInsert(
+  c: PgClient,
+  actor: Actor,
+  input: TRecordSale & { counterId: string; now: Date },
+  { l, unitPriceFen, amountFen, soldAt }: { l: ListingForSale; unitPriceFen: number; amountFen: number; soldAt: Date },
+): Promise<RecordSaleResult> {
+  const dec = await c.query<{ stock: number }>(
+    `UPDATE "Listing" SET stock = stock - $1, "updatedAt" = $3 WHERE id = $2 AND status = 'ACTIVE' AND stock >= $1 RETURNING stock`,
+    [input.quantity, l.id, input.now],
+  );
+  const left = dec.rows[0];
+  if (!left) {
+    // The same ref may have won the race in another request: that is a retry, not a shortage.
+    const dup = await sameSale(c, input.counterId, input);
+    if (dup) return dup;
+    const cur = (
+      await c.query<{ stock: number; status: string }>(`SELECT stock, status::text AS status FROM "Listing" WHERE id = $1`, [l.id])
+    ).rows[0]!;
+    if (cur.status !== "ACTIVE") throw AppError.at("listingId", "LISTING_NOT_ON_SALE", { status: cur.status });
+    throw AppError.of(
+      "INVALID_INPUT",
+      "ONLY_IN_STOCK",
+      { stock: cur.stock },
+      {
+        issues: [issueAt("quantity", "ONLY_IN_STOCK", { stock: cur.stock })],
+        details: { available: cur.stock },
+      },
+    );
+  }
+  const ins = await c.query<SaleView>(
+    `INSERT INTO "CounterSale" (id, "listingId", "counterId", "batchId", quantity, "unitPriceFen", "amountFen", "soldAt", "clientRef", source, "recordedById", "createdAt")
+     VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, 'ENTRY', $9, $10)
+     ON CONFLICT ("counterId", "clientRef") DO NOTHING
+     RETURNING ${SALE_COLUMNS}`,
+    [
+      l.id,
+      input.counterId,
+      input.batchId ?? null,
+      input.quantity,
+      unitPriceFen,
+      amountFen,
+      soldAt,
+      input.clientRef,
+      actor.userId,
+      input.now,
+    ],
+  );
+  const sale = ins.rows[0];
+  if (!sale) throw new SaleRaced();
+  // The dashboard's sales roll-up of the sale's day.
+  await insertOutbox(c, [rollupOutboxEvent(l.countyCode, soldAt)]);
+  return { sale, stock: left.stock, duplicate: false };
 }
