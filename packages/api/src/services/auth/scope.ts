@@ -16,10 +16,28 @@ export async function assertNodeAccess(db: Tx, actor: Actor, nodeId: string) {
     if (actor.role === "ADMIN") throw AppError.notFound("Node not found");
     throw denied;
   }
-  if (actor.role === "ADMIN") return node;
-  if (actor.role === "COUNTY_MANAGER" && actor.countyCode === node.countyCode) return node;
-  if (actor.role === "STATION_STAFF" && actor.nodeId === node.id) return node;
+  if (nodeInScope(actor, node)) return node;
   throw denied;
+}
+
+/// assertNodeAccess's check on a node already read (a scan batch reads its nodes with its parcels, in one statement).
+export function nodeInScope(actor: Actor, node: { id: string; countyCode: string }): boolean {
+  return (
+    actor.role === "ADMIN" ||
+    (actor.role === "COUNTY_MANAGER" && actor.countyCode === node.countyCode) ||
+    (actor.role === "STATION_STAFF" && actor.nodeId === node.id)
+  );
+}
+
+/// Whether a scan at a node is tried at all, before anything is read: station staff scan only at their own node; ADMIN
+/// and the county's managers anywhere (a manager's look-ups find only their county's parcels and loads).
+export function mayScanAt(actor: Actor, nodeId: string): boolean {
+  return actor.role === "ADMIN" || actor.role === "COUNTY_MANAGER" || (actor.role === "STATION_STAFF" && nodeId === actor.nodeId);
+}
+
+/// Whether a row of a county (a load a scan names) is the actor's to see: ADMIN everywhere, anyone else their own county.
+export function countyInScope(actor: Actor, countyCode: string): boolean {
+  return actor.role === "ADMIN" || countyCode === actor.countyCode;
 }
 
 /// A counter: its own operators (CounterOperator rows), its county's manager, or ADMIN.

@@ -33,6 +33,7 @@ import {
   type TScanReason,
 } from "@xiangda/domain";
 import { consolidationAssign, notifyPickupReady, outboxEvent, shipmentsReplan, type OutboxRow } from "@xiangda/jobs";
+import { countyInScope, mayScanAt, nodeInScope } from "../auth/scope.ts";
 import { missingThreeRules } from "../shipments/accept-shipment.ts";
 import type { TScan } from "./schemas.ts";
 import { allSlots, newPickupCode } from "./shelf.ts";
@@ -254,8 +255,7 @@ async function resolveVehicles(c: PgPool, input: TScan[], mayTry: (s: TScan) => 
 
 async function runBatch(c: PgPool, actor: Actor, sent: TScan[], now: Date): Promise<ScanResult[]> {
   // Station staff scan only at their own node; the county's managers only find their county's parcels.
-  const mayTry = (s: TScan) =>
-    actor.role === "ADMIN" || actor.role === "COUNTY_MANAGER" || (actor.role === "STATION_STAFF" && s.nodeId === actor.nodeId);
+  const mayTry = (s: TScan) => mayScanAt(actor, s.nodeId);
   const { scans: input, unknown: unknownVehicle } = await resolveVehicles(c, sent, mayTry);
   // A load's barcode stands for every parcel in it: each gets a scan of its own, right after it.
   const { scans, top, headers } = await expandLoadScans(c, actor, input, (s) => mayTry(s) && !unknownVehicle.has(s.clientScanId));
@@ -292,11 +292,7 @@ async function runBatch(c: PgPool, actor: Actor, sent: TScan[], now: Date): Prom
     const r = await c.query<NodeRow>(`SELECT ${NODE_COLS} FROM "Node" WHERE id = ANY($1::uuid[])`, [missing]);
     for (const n of r.rows) nodes.set(n.id, n);
   };
-  const allowed = (n: NodeRow | undefined): n is NodeRow =>
-    !!n &&
-    (actor.role === "ADMIN" ||
-      (actor.role === "COUNTY_MANAGER" && actor.countyCode === n.countyCode) ||
-      (actor.role === "STATION_STAFF" && actor.nodeId === n.id));
+  const allowed = (n: NodeRow | undefined): n is NodeRow => !!n && nodeInScope(actor, n);
 
   const parcels = new Map<string, Parcel>();
   const lastBy = new Map(read.last.map((r) => [r.shipmentId, r]));
@@ -670,7 +666,7 @@ async function expandLoadScans(c: PgPool, actor: Actor, input: TScan[], mayTry: 
        WHERE l.code = ANY($1::text[]) ORDER BY l.code, s."waybillNo"`,
       [codes],
     )
-  ).rows.filter((r) => actor.role === "ADMIN" || r.countyCode === actor.countyCode);
+  ).rows.filter((r) => countyInScope(actor, r.countyCode));
   input.forEach((sent, k) => {
     top[k] = scans.length;
     let s: WorkScan = sent;
