@@ -99,7 +99,7 @@ async function seedLoad(): Promise<void> {
     SELECT v."loadId", s.id, gen_random_uuid(), s."carrierId", s."weightG", 8000, s.temp, s."destNodeId", false, x.status::"LoadItemStatus",
            CASE WHEN x.status = 'ROLLED' THEN x.reason END, CASE WHEN x.status = 'REMOVED' THEN x.reason END,
            CASE WHEN x.status = 'ASSIGNED' THEN v.id END
-    FROM v, (VALUES ('${hemei}', 'ASSIGNED', NULL), ('${gaotun}', 'ASSIGNED', NULL), ('${rolled}', 'ROLLED', '超出车辆载重 over capacity'),
+    FROM v, (VALUES ('${hemei}', 'ASSIGNED', NULL), ('${gaotun}', 'ASSIGNED', NULL), ('${rolled}', 'ROLLED', 'NO_ROOM'),
                     ('${handed}', 'REMOVED', 'LEG_DEPARTED')) AS x(waybill, status, reason)
     JOIN "Shipment" s ON s."waybillNo" = x.waybill;
   `);
@@ -144,7 +144,9 @@ describe("loads", () => {
     expect(await vehicle.getByTestId("fill-weight").getAttribute("data-value")).toBe("37");
     const phones = await vehicle.locator('[data-testid="load-parcel"] td.mono').allTextContents();
     expect(phones).toEqual(["139****0001", "139****0002"]);
-    expect(await page.getByTestId("rolled-reason").textContent()).toContain("over capacity");
+    // The reason's code in words, with the load's node: never the code (#17 defect 7 class).
+    expect(await page.getByTestId("rolled-reason").getAttribute("data-reason")).toBe("NO_ROOM");
+    expect(await page.getByTestId("rolled-reason").textContent()).toMatch(/^\S+的空闲车辆已装满$/);
     // The parcel handed over before the cut-off is listed as taken off, with the reason in Chinese; the seal's lateness shows.
     expect(await page.getByTestId("removed-reason").getAttribute("data-reason")).toBe("LEG_DEPARTED");
     expect(await page.getByTestId("removed-reason").textContent()).toBe("已单独发出或交接");

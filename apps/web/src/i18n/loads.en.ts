@@ -95,8 +95,17 @@ export const loadsEn = {
   total: "Total",
   noParcels: "No parcels.",
   removedTitle: "Parcels taken off before sealing",
-  removedLead: "Their leg here is no longer pending (handed over, arrived, delivered, in exception or re-planned): they do not ride this departure.",
+  removedLead:
+    "Their leg here is no longer pending (handed over, arrived, delivered, in exception or re-planned): they do not ride this departure.",
   removedStat: "Taken off",
+  rolledReasons: {
+    NO_VEHICLE: "No free vehicle at {{node}}",
+    NO_VEHICLE_FOR_TEMP: "No free {{temp}} vehicle at {{node}}",
+    TOO_LARGE: "Too large for the vehicles at {{node}}",
+    NO_ROOM: "Vehicles at {{node}} full",
+    LOOP_FULL: "Milk runs at {{node}} full or too long",
+    OTHER: "Could not ride this departure",
+  },
   removedReasons: {
     REPLANNED: "Route planned again",
     LEG_DEPARTED: "Sent or handed over on its own",

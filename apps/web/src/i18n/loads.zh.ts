@@ -97,6 +97,14 @@ export const loadsZh = {
   removedTitle: "封车前移出的包裹",
   removedLead: "这些包裹的这一段已不再待发（已交接、已到达、已妥投、异常或已改派），不随本班装车。",
   removedStat: "移出",
+  rolledReasons: {
+    NO_VEHICLE: "{{node}}没有空闲车辆",
+    NO_VEHICLE_FOR_TEMP: "{{node}}没有带{{temp}}车厢的空闲车辆",
+    TOO_LARGE: "超出{{node}}任何空闲车辆的载量",
+    NO_ROOM: "{{node}}的空闲车辆已装满",
+    LOOP_FULL: "{{node}}的循环车已满或环线超时",
+    OTHER: "未能随本班装车",
+  },
   removedReasons: {
     REPLANNED: "已重新规划路线",
     LEG_DEPARTED: "已单独发出或交接",

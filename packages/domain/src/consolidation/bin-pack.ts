@@ -4,6 +4,7 @@
 // every vehicle finally swapped for the smallest free one its contents still fit.
 
 import type { TColdClass } from "../network/values.ts";
+import type { TRolledReason } from "./rolled-reasons.ts";
 
 export type TTemp = "AMBIENT" | "CHILLED" | "FROZEN";
 
@@ -34,7 +35,7 @@ export interface PackedVehicle {
 
 export interface PackResult {
   vehicles: PackedVehicle[];
-  rolled: { id: string; reason: string }[];
+  rolled: { id: string; reason: TRolledReason }[];
 }
 
 export function carriesTemp(cold: TColdClass, temp: TTemp): boolean {
@@ -52,7 +53,7 @@ interface Bin {
 const fits = (b: { v: PackVehicle; w: number; vol: number }, it: PackItem) =>
   b.w + it.weightG <= b.v.capacityKg * 1000 && b.vol + it.volumeCm3 <= b.v.capacityL * 1000;
 
-export function packLoad(items: readonly PackItem[], vehicles: readonly PackVehicle[], where = "this node"): PackResult {
+export function packLoad(items: readonly PackItem[], vehicles: readonly PackVehicle[]): PackResult {
   const maxKg = Math.max(1, ...vehicles.map((v) => v.capacityKg));
   const maxL = Math.max(1, ...vehicles.map((v) => v.capacityL));
   const size = (it: PackItem) => Math.max(it.weightG / (maxKg * 1000), it.volumeCm3 / (maxL * 1000));
@@ -91,15 +92,13 @@ export function packLoad(items: readonly PackItem[], vehicles: readonly PackVehi
     return false;
   };
 
-  const reasonFor = (it: PackItem): string => {
+  // Stored as a code (LoadItem.rolledReason) and shown in the reader's language (rolled-reasons.ts); the node is the
+  // load's and the temperature the parcel's, so the code needs no parameters.
+  const reasonFor = (it: PackItem): TRolledReason => {
     const able = vehicles.filter((v) => carriesTemp(v.cold, it.temp));
-    if (!able.length)
-      return it.temp === "AMBIENT"
-        ? `no vehicle free at ${where}`
-        : `no vehicle with a ${it.temp.toLowerCase()} compartment free at ${where}`;
-    if (!able.some((v) => fits({ v, w: 0, vol: 0 }, it)))
-      return `larger than any ${it.temp === "AMBIENT" ? "" : "cold "}vehicle free at ${where}`;
-    return `no room left on the ${it.temp === "AMBIENT" ? "" : "cold "}vehicles free at ${where}`;
+    if (!able.length) return it.temp === "AMBIENT" ? "NO_VEHICLE" : "NO_VEHICLE_FOR_TEMP";
+    if (!able.some((v) => fits({ v, w: 0, vol: 0 }, it))) return "TOO_LARGE";
+    return "NO_ROOM";
   };
 
   // Cold parcels first (they have fewer places to go), then the rest; each group largest first.

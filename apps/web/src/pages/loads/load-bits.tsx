@@ -1,6 +1,7 @@
 // Pieces of the load pages: status pill, route label, fill-rate bar, the load barcode (Code128 drawn by
 // zxing-wasm's writer, whose .wasm ships with the app), a parcel table and the report's key figures.
 import { useEffect, useState } from "react";
+import { isRolledReason } from "@xiangda/domain";
 import { useTranslation } from "react-i18next";
 import wasmUrl from "zxing-wasm/writer/zxing_writer.wasm?url";
 import { barWidth, figureLabel, figureValue, kg, percent, scalableSvg, STATUS_TONE } from "./load-format.ts";
@@ -87,11 +88,14 @@ export function ParcelTable({
   showStop = false,
   showReason = false,
   showRemovedReason = false,
+  node = "",
   testId = "load-parcels",
 }: {
   items: readonly TLoadItem[];
   showStop?: boolean;
   showReason?: boolean;
+  /** The load's node, named in the rolled parcels' reasons. */
+  node?: string;
   /** The reason it left the load before sealing (REMOVED items). */
   showRemovedReason?: boolean;
   testId?: string;
@@ -127,7 +131,11 @@ export function ParcelTable({
               <td>{i.temp === "AMBIENT" ? tc("temps.AMBIENT") : <span className="cold-tag small">{tc(`temps.${i.temp}`)}</span>}</td>
               <td className="mono nowrap">{i.recipientPhone || tc("common.none")}</td>
               {showStop ? <td>{i.stop ? `${i.stop.name}` : tc("common.none")}</td> : null}
-              {showReason ? <td data-testid="rolled-reason">{i.rolledReason ?? tc("common.none")}</td> : null}
+              {showReason ? (
+                <td data-testid="rolled-reason" data-reason={i.rolledReason ?? ""}>
+                  <RolledReason code={i.rolledReason} node={node} temp={tc(`temps.${i.temp}`)} />
+                </td>
+              ) : null}
               {showRemovedReason ? (
                 <td data-testid="removed-reason" data-reason={i.removedReason ?? ""}>
                   <RemovedReason code={i.removedReason} />
@@ -158,6 +166,15 @@ export function FigureList({ figures }: { figures: readonly TLoadFigure[] }) {
       })}
     </dl>
   );
+}
+
+/** Why a parcel rolled to a later departure, from the server's code (rolled-reasons.ts in @xiangda/domain). Rows from
+ * before the codes hold an English sentence: they get the general reason rather than that text. */
+export function RolledReason({ code, node, temp }: { code: string | null; node: string; temp: string }) {
+  const t = useLoadsT();
+  const { t: tc } = useTranslation();
+  if (!code) return <>{tc("common.none")}</>;
+  return <>{isRolledReason(code) ? t(`rolledReasons.${code}`, { node, temp }) : t("rolledReasons.OTHER")}</>;
 }
 
 /** Why a parcel left its load before sealing, from the server's code (PARCEL_<status> names the parcel's status). */

@@ -96,7 +96,13 @@ function LoadDetail({ d }: { d: TLoad }) {
           ]}
         />
         <div className="toolbar">
-          <a className="btn btn-primary" href={manifestHref(d.id, i18n.resolvedLanguage === "en" ? "en" : "zh")} target="_blank" rel="noreferrer" data-testid="load-manifest">
+          <a
+            className="btn btn-primary"
+            href={manifestHref(d.id, i18n.resolvedLanguage === "en" ? "en" : "zh")}
+            target="_blank"
+            rel="noreferrer"
+            data-testid="load-manifest"
+          >
             {t("manifest")}
           </a>
         </div>
@@ -140,7 +146,7 @@ function LoadDetail({ d }: { d: TLoad }) {
           {t("rolledTitle")} <span className="count-badge">{d.rolled.length}</span>
         </h2>
         {d.rolled.length ? (
-          <ParcelTable items={d.rolled} showStop showReason testId="rolled-parcels" />
+          <ParcelTable items={d.rolled} showStop showReason node={d.from?.name ?? ""} testId="rolled-parcels" />
         ) : (
           <p className="muted">{t("noRolled")}</p>
         )}

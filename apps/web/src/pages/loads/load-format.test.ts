@@ -1,4 +1,7 @@
+import { ROLLED_REASON_LABELS, ROLLED_REASONS } from "@xiangda/domain";
 import { describe, expect, it } from "vitest";
+import { loadsEn } from "../../i18n/loads.en.ts";
+import { loadsZh } from "../../i18n/loads.zh.ts";
 import { barWidth, figureLabel, figureValue, kg, loadRef, manifestHref, percent, scalableSvg, shanghaiDate } from "./load-format.ts";
 
 describe("load format helpers", () => {
@@ -40,5 +43,15 @@ describe("load format helpers", () => {
       '<svg viewBox="0 0 308 100" preserveAspectRatio="none" version="1.1"><rect x="0" y="0" width="308" height="100"/></svg>',
     );
     expect(scalableSvg('<svg viewBox="0 0 1 1"></svg>')).toBe('<svg viewBox="0 0 1 1"></svg>');
+  });
+
+  it("has words for every rolled reason the server stores, in both languages", () => {
+    for (const code of ROLLED_REASONS) {
+      expect(loadsZh.rolledReasons[code], code).toMatch(/\{\{node\}\}/);
+      expect(loadsEn.rolledReasons[code], code).toMatch(/\{\{node\}\}/);
+      // The same sentence as the manifest PDF's (one placeholder syntax each).
+      expect(loadsZh.rolledReasons[code].replaceAll("{{", "{").replaceAll("}}", "}"), code).toBe(ROLLED_REASON_LABELS[code].zh);
+      expect(loadsEn.rolledReasons[code].replaceAll("{{", "{").replaceAll("}}", "}"), code).toBe(ROLLED_REASON_LABELS[code].en);
+    }
   });
 });

@@ -4,10 +4,10 @@
 // points), roll what does not fit to a later departure with the reason (re-planned by a job), and
 // record vehicles and fill rates — all in one transaction. Sealing twice changes nothing.
 import { randomUUID } from "node:crypto";
-import { packLoad, type TColdClass } from "@xiangda/domain";
-import { withPgTransaction, type Db, type PgClient } from "@xiangda/db";
+import { packLoad, type TColdClass, type TRolledReason } from "@xiangda/domain";
+import { withPgTransaction, writeOutbox, type Db, type PgClient } from "@xiangda/db";
 import { outboxEvent, shipmentsReplan } from "@xiangda/jobs";
-import { insertOutbox, loadPlaces, transitKm } from "./geometry.ts";
+import { loadPlaces, transitKm } from "./geometry.ts";
 import { DEFAULT_MILK_RUN, loopFigures, planMilkRun, type MilkRunOptions } from "./milk-run.ts";
 import { releaseStaleItems } from "./release.ts";
 import { sealGraceSeconds } from "./seal-grace.ts";
@@ -152,7 +152,7 @@ async function sealInTx(c: PgClient, loadId: string, now: Date, milk: MilkRunOpt
     stops: unknown;
   };
   const out: Out[] = [];
-  const rolled: { id: string; reason: string }[] = [];
+  const rolled: { id: string; reason: TRolledReason }[] = [];
   let report: Record<string, unknown>;
   const byId = new Map(items.map((i) => [i.id, i]));
 
@@ -160,7 +160,7 @@ async function sealInTx(c: PgClient, loadId: string, now: Date, milk: MilkRunOpt
     // Parcels ride the passenger bus (客货邮融合): no vehicle of ours.
     report = { mode: "BUS", parcels: items.length, weightKg: items.reduce((s, i) => s + i.weightG, 0) / 1000, vehicles: 0 };
   } else if (!load.milkRun) {
-    const packed = packLoad(items, free, load.nodeName);
+    const packed = packLoad(items, free);
     for (const b of packed.vehicles) {
       out.push({
         id: randomUUID(),
@@ -224,9 +224,8 @@ async function sealInTx(c: PgClient, loadId: string, now: Date, milk: MilkRunOpt
       });
     }
     for (const s of plan.solution.unassigned) {
-      const reason = free.length
-        ? `no room on the milk-run vehicles free at ${load.nodeName} (or beyond the ${milk.maxMinutes}-minute loop)`
-        : `no vehicle free at ${load.nodeName}`;
+      // A code, shown in the reader's language with the load's node (rolled-reasons.ts in @xiangda/domain).
+      const reason: TRolledReason = free.length ? "LOOP_FULL" : "NO_VEHICLE";
       for (const id of plan.stopItems[s]!) rolled.push({ id, reason });
     }
     report = {
@@ -274,7 +273,7 @@ async function sealInTx(c: PgClient, loadId: string, now: Date, milk: MilkRunOpt
     const rows = rolled.map((r) =>
       outboxEvent(shipmentsReplan, { shipmentId: byId.get(r.id)!.shipmentId, scanId: byId.get(r.id)!.legId, readyAt }),
     );
-    await insertOutbox(c, rows);
+    await writeOutbox(c, rows);
     await c.query(
       `INSERT INTO "ShipmentEvent" ("shipmentId", at, type, "nodeId", details) SELECT a, $1, 'ROLLED', $2, b FROM unnest($3::uuid[], $4::jsonb[]) AS u(a, b)`,
       [
@@ -292,12 +291,10 @@ async function sealInTx(c: PgClient, loadId: string, now: Date, milk: MilkRunOpt
     fillVolume: fill("fillVolume"),
     rolledReasons: [...new Set(rolled.map((r) => r.reason))],
   };
-  await c.query(`UPDATE "Load" SET status = 'SEALED', "sealedAt" = $2, report = $3, "sealLateSeconds" = $4, "updatedAt" = $2 WHERE id = $1`, [
-    loadId,
-    now,
-    JSON.stringify(report),
-    sealLateSeconds,
-  ]);
+  await c.query(
+    `UPDATE "Load" SET status = 'SEALED', "sealedAt" = $2, report = $3, "sealLateSeconds" = $4, "updatedAt" = $2 WHERE id = $1`,
+    [loadId, now, JSON.stringify(report), sealLateSeconds],
+  );
   return {
     loadId,
     sealedNow: true,

@@ -138,7 +138,7 @@ export async function buildLoadWorld(db: Db, w: World): Promise<LoadWorld> {
   await item({ to: v2.id, carrierId: yto.id, weightG: 500, vehicle: lvA.id, pickup: true });
   await item({ to: v1.id, carrierId: yto.id, weightG: 2000, vehicle: lvA.id, temp: "CHILLED" });
   await item({ to: v3.id, carrierId: zto.id, weightG: 1000, vehicle: lvB.id });
-  await item({ to: v3.id, carrierId: zto.id, weightG: 3000, vehicle: null, rolledReason: "over capacity: no vehicle left" });
+  await item({ to: v3.id, carrierId: zto.id, weightG: 3000, vehicle: null, rolledReason: "NO_ROOM" });
 
   const trunk = await load({
     countyCode: c,

@@ -133,7 +133,7 @@ describe("loads.get", () => {
       expect.objectContaining({
         status: "ROLLED",
         weightG: 3000,
-        rolledReason: "over capacity: no vehicle left",
+        rolledReason: "NO_ROOM",
         stop: { code: `${w.home.countyCode}-P3`, name: "三村服务点" },
       }),
     ]);

@@ -54,7 +54,13 @@ describe("load manifest PDF", () => {
     for (const wb of waybills) expect(text.indexOf(wb)).toBeLessThan(first);
     expect(text).toMatch(/138\*{4}\d{4}/);
     expect(text).not.toMatch(/1380000\d{4}/);
-    expect(text).toContain("over capacity: no vehicle left");
+    // The rolled parcel's reason in the manifest's language, from its code: never the code itself.
+    expect(text).toContain(`${d.from!.name}的空闲车辆已装满`);
+    expect(text).not.toContain("NO_ROOM");
+    const enFile = path.join(dir, "m-en.pdf");
+    writeFileSync(enFile, await renderManifest(d, "en"));
+    const en = execFileSync("pdftotext", ["-layout", enFile, "-"]).toString("utf8").replace(/\s+/g, " ");
+    expect(en).toContain(`Vehicles at ${d.from!.name} full`);
 
     const totals = text.slice(text.indexOf("Totals per carrier"));
     const row = (label: string) =>

@@ -4,7 +4,7 @@
 import PDFDocument from "pdfkit";
 import { barcodePng, cjkFont } from "../labels/render-labels.ts";
 import type { TLoadDetail, TLoadItemView, TStopGroup } from "./get-load.ts";
-import { isShownLoadFigure, LOAD_FIGURE_LABELS } from "@xiangda/domain";
+import { isRolledReason, isShownLoadFigure, LOAD_FIGURE_LABELS, ROLLED_REASON_LABELS } from "@xiangda/domain";
 import { shanghaiDateTime, shanghaiTime, type TFigure } from "./load-views.ts";
 
 export type TManifestLang = "zh" | "en";
@@ -27,6 +27,17 @@ export function figureLine(figures: readonly TFigure[], lang: TManifestLang): st
 const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 36;
 const TEMP: Record<TLoadItemView["temp"], string> = { AMBIENT: "常温", CHILLED: "冷藏", FROZEN: "冷冻" };
+const TEMP_EN: Record<TLoadItemView["temp"], string> = { AMBIENT: "ambient", CHILLED: "chilled", FROZEN: "frozen" };
+
+/// Why a parcel rolled, in the manifest's language, from its code; rows from before the codes hold an English
+/// sentence and get the general reason.
+export function rolledReasonText(code: string | null, node: string, temp: TLoadItemView["temp"], lang: TManifestLang): string {
+  if (!code) return "—";
+  if (!isRolledReason(code)) return lang === "zh" ? "未能随本班装车" : "Could not ride this departure";
+  const tempName = lang === "zh" ? TEMP[temp] : TEMP_EN[temp];
+  return ROLLED_REASON_LABELS[code][lang].replace("{node}", node).replace("{temp}", tempName);
+}
+
 const STATUS: Record<TLoadDetail["status"], string> = {
   OPEN: "集货中 OPEN",
   SEALED: "已封车 SEALED",
@@ -224,7 +235,7 @@ export async function renderManifest(d: TLoadDetail, lang: TManifestLang = "zh")
         { text: it.carrier?.name ?? "平台 XD", width: 100 },
         { text: kg(it.weightG), width: 50, align: "right" },
         { text: `${it.stop?.name ?? "—"}`, width: 110 },
-        { text: it.rolledReason ?? "—", width: W - 378 },
+        { text: rolledReasonText(it.rolledReason, d.from?.name ?? "", it.temp, lang), width: W - 378 },
       ]);
     }
   }
