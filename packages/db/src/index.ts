@@ -7,5 +7,5 @@ export { Prisma, PrismaClient } from "./generated/prisma/client.ts";
 export * from "./generated/prisma/enums.ts";
 export type * from "./generated/prisma/client.ts";
 export { migrateDeploy } from "./migrate.ts";
-export { writeOutbox, type OutboxInput } from "./outbox.ts";
+export { writeOutbox, type OutboxInput, type PgQueryable } from "./outbox.ts";
 export type { Tx } from "./tx.ts";

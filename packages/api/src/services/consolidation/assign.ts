@@ -4,9 +4,9 @@
 // loads still OPEN (share-locked against a concurrent seal). Legs whose load was already sealed missed
 // it: they are re-planned for a later departure.
 import { makeLoadCode, milkRunTimetables, loadSlotFor, parcelVolumeCm3, type LoadSlot, type SlotLeg } from "@xiangda/domain";
-import { inPgTransaction, pgPool, withPgClient, type Db, type PgClient } from "@xiangda/db";
+import { inPgTransaction, pgPool, withPgClient, writeOutbox, type Db, type PgClient } from "@xiangda/db";
 import { outboxEvent, shipmentsReplan, type OutboxRow } from "@xiangda/jobs";
-import { insertOutbox, type Queryable } from "./geometry.ts";
+import type { Queryable } from "./geometry.ts";
 import { releaseStaleItems } from "./release.ts";
 import { loadLanes } from "./timetables.ts";
 
@@ -247,6 +247,6 @@ async function assignLocked(client: PgClient, opts: AssignOptions): Promise<Assi
     });
     assigned += n;
   }
-  await insertOutbox(client, missedRows);
+  await writeOutbox(client, missedRows);
   return { assigned, missed: missedRows.length, loads: loads.size, released: released.length };
 }

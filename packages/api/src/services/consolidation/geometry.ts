@@ -43,12 +43,3 @@ export async function transitKm(pool: Queryable, base: string): Promise<Map<stri
   );
   return new Map(r.rows.map((x) => [x.other, x.minutes * SPEED_KM_PER_MIN]));
 }
-
-/// Outbox rows in one multi-row INSERT, inside the caller's transaction (same rules as writeOutbox).
-export async function insertOutbox(c: Queryable, rows: { queue: string; name: string; jobId: string; payload: object }[]): Promise<void> {
-  if (!rows.length) return;
-  await c.query(
-    `INSERT INTO "OutboxEvent" (queue, name, "jobId", payload) SELECT a, b, c, d FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[]) AS u(a, b, c, d) ON CONFLICT ("jobId") DO NOTHING`,
-    [rows.map((o) => o.queue), rows.map((o) => o.name), rows.map((o) => o.jobId), rows.map((o) => JSON.stringify(o.payload))],
-  );
-}

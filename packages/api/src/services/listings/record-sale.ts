@@ -2,9 +2,8 @@
 // single guarded UPDATE in the same transaction as the sale row, so parallel sales never take it below
 // zero and a sale is stored only with its decrement. `clientRef` makes retries safe: the same ref on
 // the same counter returns the first sale and decrements nothing.
-import { inPgTransaction, pgPool, withPgClient, type Db, type PgClient } from "@xiangda/db";
+import { inPgTransaction, pgPool, withPgClient, writeOutbox, type Db, type PgClient } from "@xiangda/db";
 import { AppError, errorText, issueAt, type Actor, type ErrorParamsArg, type TErrorKey, type TErrorParamValue } from "@xiangda/domain";
-import { insertOutbox } from "../consolidation/geometry.ts";
 import { rollupOutboxEvent } from "../dashboard/rollup-event.ts";
 import { dateColumn, shanghaiDay } from "./days.ts";
 import { MAX_AMOUNT_FEN, SALE_COLUMNS, type SaleView } from "./sale-view.ts";
@@ -176,6 +175,6 @@ async function decrementAndInsert(
   const sale = ins.rows[0];
   if (!sale) throw new SaleRaced();
   // The dashboard's sales roll-up of the sale's day.
-  await insertOutbox(c, [rollupOutboxEvent(l.countyCode, soldAt)]);
+  await writeOutbox(c, [rollupOutboxEvent(l.countyCode, soldAt)]);
   return { sale, stock: left.stock, duplicate: false };
 }

@@ -6,9 +6,8 @@
 // sheet with new rows appended — stores only rows not stored before. (A ref from the file's hash and
 // row number would store a whole running sheet again the moment one row is added.)
 import { createHash } from "node:crypto";
-import { withPgClient, withPgTransaction, type Db, type PgClient } from "@xiangda/db";
+import { withPgClient, withPgTransaction, writeOutbox, type Db, type PgClient } from "@xiangda/db";
 import { parseIntField, type Actor, type TErrorKey, type TErrorParamValue } from "@xiangda/domain";
-import { insertOutbox } from "../consolidation/geometry.ts";
 import { rollupOutboxEvents } from "../dashboard/rollup-event.ts";
 import type { ImportIssue } from "../network/import-types.ts";
 import { aliasMap, readTable, type Table } from "../network/read-table.ts";
@@ -274,7 +273,7 @@ export async function uploadSales(
       [[...used.keys()], [...used.values()], input.now],
     );
     // The dashboard's sales roll-ups of the days the sheet covers.
-    await insertOutbox(c, rollupOutboxEvents(fresh.map((g) => ({ countyCode: input.countyCode, at: g.soldAt }))));
+    await writeOutbox(c, rollupOutboxEvents(fresh.map((g) => ({ countyCode: input.countyCode, at: g.soldAt }))));
     return { ...result, stored: { importRunId: runId, created: fresh.length } };
   });
 }
