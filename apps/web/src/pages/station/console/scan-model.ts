@@ -8,6 +8,8 @@ export type TAction = (typeof ACTION_MODES)[number];
 /** AUTO sends no action: the server infers it from the code and the node and says which it applied. */
 export const CONSOLE_MODES = ["AUTO", ...ACTION_MODES] as const;
 export type TMode = (typeof CONSOLE_MODES)[number];
+/** EXCEPTION mode's reasons to pick (scan.reasons.*); "other" takes a typed one. */
+export const REASON_KEYS = ["damaged", "wrongAddress", "unreachable", "refused", "missing"] as const;
 
 export const isAction = (x: string): x is TAction => (ACTION_MODES as readonly string[]).includes(x);
 
