@@ -10,7 +10,7 @@ export const scanRouter = router({
   /// Every attempt is stored; FORBIDDEN and other refusals come back as outcomes, not errors. Staff scan only at their
   /// own node; a scan at a node changes only parcels there (ARRIVE receives one wherever it was), a load's code works only
   /// where the load leaves from or goes to, and a refused scan tells station staff nothing of a parcel whose route never
-  /// comes to their node (services/scan/record-scan.ts).
+  /// comes to their node (services/scan/decide-and-apply.ts and load-scans.ts; who may scan where: services/auth/scope.ts).
   record: authedProcedure
     .meta({ roles: "authed", auditTarget: (i) => `scan:${(i as { clientScanId?: string }).clientScanId ?? "?"}` })
     .input(ZScanSchema)
