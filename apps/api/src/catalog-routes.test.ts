@@ -77,7 +77,9 @@ describe("GET /batches/:id/qr.pdf", () => {
   const url = (q = "") => `/batches/${batch.id}/qr.pdf${q}`;
 
   it("is 401 without a session and 403 for everyone outside the merchant and its county's management", async () => {
-    expect((await app.inject({ url: url() })).statusCode).toBe(401);
+    const unsigned = await app.inject({ url: url() });
+    expect(unsigned.statusCode).toBe(401);
+    expect(unsigned.json()).toEqual({ error: "Please sign in", field: null });
     for (const who of ["t_merchant_other", "t_manager_away", "t_station", "t_counter"])
       expect((await app.inject({ url: url(), headers: await bearerOf(who) })).statusCode, who).toBe(403);
     const unknown = "/batches/00000000-0000-4000-8000-000000000000/qr.pdf";
@@ -85,7 +87,10 @@ describe("GET /batches/:id/qr.pdf", () => {
     const missing = await app.inject({ url: unknown, headers: await bearerOf("t_merchant_other") });
     expect(missing.statusCode).toBe(403);
     expect(missing.json()).toEqual(denied.json());
-    expect((await app.inject({ url: unknown, headers: await bearerOf("t_admin") })).statusCode).toBe(404);
+    expect(denied.json()).toEqual({ error: expect.any(String), field: null });
+    const notFound = await app.inject({ url: unknown, headers: await bearerOf("t_admin") });
+    expect(notFound.statusCode).toBe(404);
+    expect(notFound.json()).toEqual({ error: expect.any(String), field: null });
   });
 
   it("checks the count and the id", async () => {

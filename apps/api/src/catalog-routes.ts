@@ -1,22 +1,17 @@
 // GET /images/:key — product images by their random key (no sign-in: the key is the capability);
 // GET /batches/:id/qr.pdf?count=N — an A4 sheet of N trace labels for the merchant, its manager or ADMIN.
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import type { Deps } from "@xiangda/api";
-import { findActorBySessionToken } from "@xiangda/api/services/auth/sessions";
 import { batchForLabels, traceUrl } from "@xiangda/api/services/catalog/batches";
 import { findImage } from "@xiangda/api/services/catalog/product-images";
 import { LABELS_PER_PAGE, MAX_QR_LABELS, renderQrSheet } from "@xiangda/api/services/catalog/render-qr-sheet";
 import { storageOf } from "@xiangda/api/services/catalog/storage";
-import { isAppError } from "@xiangda/domain";
+import { requireActor, type SessionTokenOf } from "./route-auth.ts";
+import { replyAppError } from "./route-errors.ts";
 
-const STATUS = { FORBIDDEN: 403, NOT_FOUND: 404 } as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function registerCatalogRoutes(
-  app: FastifyInstance,
-  deps: Deps,
-  opts: { publicUrl: string; sessionToken: (req: FastifyRequest) => string | null },
-) {
+export function registerCatalogRoutes(app: FastifyInstance, deps: Deps, opts: { publicUrl: string; sessionToken: SessionTokenOf }) {
   app.get<{ Params: { key: string } }>("/images/:key", async (req, reply) => {
     const image = await findImage(deps.db, storageOf(deps), req.params.key);
     if (!image) return reply.code(404).send({ error: "Not found", field: null });
@@ -35,16 +30,15 @@ export function registerCatalogRoutes(
   });
 
   app.get<{ Params: { id: string }; Querystring: { count?: string } }>("/batches/:id/qr.pdf", async (req, reply) => {
-    const token = opts.sessionToken(req);
-    const found = token ? await findActorBySessionToken(deps.db, token, deps.now()) : null;
-    if (!found) return reply.code(401).send({ error: "Please sign in", field: null });
+    const actor = await requireActor({ deps, sessionToken: opts.sessionToken }, req, reply);
+    if (!actor) return reply;
     if (!UUID.test(req.params.id)) return reply.code(400).send({ error: "id: must be a batch id", field: "id" });
     const raw = req.query.count ?? String(LABELS_PER_PAGE);
     const count = /^\d{1,4}$/.test(raw) ? Number(raw) : NaN;
     if (!(count >= 1 && count <= MAX_QR_LABELS))
       return reply.code(400).send({ error: `count: must be a whole number from 1 to ${MAX_QR_LABELS}`, field: "count" });
     try {
-      const b = await batchForLabels(deps.db, found.actor, req.params.id);
+      const b = await batchForLabels(deps.db, actor, req.params.id);
       const pdf = await renderQrSheet(
         {
           url: traceUrl(opts.publicUrl, b.traceCode),
@@ -63,9 +57,7 @@ export function registerCatalogRoutes(
         .header("content-disposition", `inline; filename="trace-${safeNo}.pdf"`)
         .send(pdf);
     } catch (e) {
-      if (isAppError(e) && (e.code === "FORBIDDEN" || e.code === "NOT_FOUND"))
-        return reply.code(STATUS[e.code]).send({ error: e.message, field: null });
-      throw e;
+      return replyAppError(reply, e);
     }
   });
 }

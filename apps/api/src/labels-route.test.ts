@@ -77,7 +77,9 @@ describe("labels by our number or the carrier's", () => {
     const none = await app.inject({ url: `/labels.pdf?waybills=${away.waybillNo}`, headers: auth });
     expect(none.statusCode).toBe(404);
     expect(none.json()).toMatchObject({ code: "LABELS_NONE", key: "LABELS_NONE", params: { waybills: away.waybillNo }, refused: [away.waybillNo] });
-    expect((await app.inject({ url: `/labels/check?waybills=${a.waybillNo}` })).statusCode).toBe(401);
+    const unsigned = await app.inject({ url: `/labels/check?waybills=${a.waybillNo}` });
+    expect(unsigned.statusCode).toBe(401);
+    expect(unsigned.json()).toEqual({ error: "Please sign in", key: "SIGN_IN_PLEASE", params: {}, code: "UNAUTHORIZED", field: null });
     await app.close();
   });
 });

@@ -4,42 +4,31 @@
 //     comma-separated, in the X-Labels-Refused header. Only when none is printable: 404 JSON with `refused`.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Deps } from "@xiangda/api";
-import { errorText, type Actor, type ErrorParamsArg, type TErrorKey } from "@xiangda/domain";
-import { findActorBySessionToken } from "@xiangda/api/services/auth/sessions";
+import type { Actor } from "@xiangda/domain";
 import { labelData } from "@xiangda/api/services/labels/label-data";
 import { parseLabelNumbers, resolveLabelNumbers } from "@xiangda/api/services/labels/resolve-labels";
 import { LABEL_SIZES, renderLabels, type TLabelSize } from "@xiangda/api/services/labels/render-labels";
-
-/// A refusal as the API's error catalog has it: the English sentence, and the key with its params the web translates.
-function said<K extends TErrorKey>(key: K, ...[params]: ErrorParamsArg<K>) {
-  const p = (params ?? {}) as Record<string, string | number>;
-  return { error: errorText(key, p), key, params: p };
-}
+import { requireActor, type SessionTokenOf } from "./route-auth.ts";
+import { keyedError } from "./route-errors.ts";
 
 export const LABELS_REFUSED_HEADER = "x-labels-refused";
 
-export function registerLabelRoutes(
-  app: FastifyInstance,
-  deps: Deps,
-  opts: { publicUrl: string; sessionToken: (req: FastifyRequest) => string | null },
-) {
+export function registerLabelRoutes(app: FastifyInstance, deps: Deps, opts: { publicUrl: string; sessionToken: SessionTokenOf }) {
   /// The signed-in actor and the requested numbers, or the reply already sent.
   async function prepare(req: FastifyRequest, reply: FastifyReply): Promise<{ actor: Actor; numbers: string[] } | null> {
     const q = req.query as { waybills?: string };
-    const token = opts.sessionToken(req);
-    const found = token ? await findActorBySessionToken(deps.db, token, deps.now()) : null;
-    if (!found) {
-      await reply.code(401).send({ ...said("SIGN_IN_PLEASE"), code: "UNAUTHORIZED", field: null });
-      return null;
-    }
+    const actor = await requireActor({ deps, sessionToken: opts.sessionToken }, req, reply, {
+      ...keyedError("SIGN_IN_PLEASE"),
+      code: "UNAUTHORIZED",
+      field: null,
+    });
+    if (!actor) return null;
     const numbers = parseLabelNumbers(q.waybills);
     if (numbers.length === 0 || numbers.length > 500) {
-      await reply
-        .code(400)
-        .send({ ...said("LABELS_COUNT", { max: 500 }), code: "LABELS_COUNT", field: "waybills" });
+      await reply.code(400).send({ ...keyedError("LABELS_COUNT", { max: 500 }), code: "LABELS_COUNT", field: "waybills" });
       return null;
     }
-    return { actor: found.actor, numbers };
+    return { actor, numbers };
   }
 
   app.get("/labels/check", async (req, reply) => {
@@ -57,14 +46,14 @@ export function registerLabelRoutes(
     if (!(size in LABEL_SIZES))
       return reply
         .code(400)
-        .send({ ...said("LABELS_SIZE", { sizes: Object.keys(LABEL_SIZES).join(", ") }), code: "LABELS_SIZE", field: "size" });
+        .send({ ...keyedError("LABELS_SIZE", { sizes: Object.keys(LABEL_SIZES).join(", ") }), code: "LABELS_SIZE", field: "size" });
     const p = await prepare(req, reply);
     if (!p) return reply;
     const r = await resolveLabelNumbers(deps.db, p.actor, p.numbers);
     const refused = r.refused.map((x) => x.requested);
     if (r.printable.length === 0)
       return reply.code(404).send({
-        ...said("LABELS_NONE", { waybills: refused.slice(0, 20).join(", ") }),
+        ...keyedError("LABELS_NONE", { waybills: refused.slice(0, 20).join(", ") }),
         code: "LABELS_NONE",
         field: "waybills",
         refused,

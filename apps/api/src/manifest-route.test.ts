@@ -36,6 +36,7 @@ describe("load manifest over HTTP", () => {
   it("is 401 without a session", async () => {
     const r = await app.inject({ url: `/loads/${lw.milkRun.id}/manifest.pdf` });
     expect(r.statusCode).toBe(401);
+    expect(r.json()).toEqual({ error: "Please sign in", field: null });
     expect(
       (await app.inject({ url: `/loads/${lw.milkRun.id}/manifest.pdf`, headers: { authorization: "Bearer nonsense" } })).statusCode,
     ).toBe(401);
@@ -51,7 +52,11 @@ describe("load manifest over HTTP", () => {
     expect((await app.inject({ url: `/loads/${lw.milkRun.id}/manifest.pdf`, headers: await bearerOf("t_merchant") })).statusCode).toBe(403);
     const unknown = "00000000-0000-4000-8000-000000000000";
     expect((await app.inject({ url: `/loads/${unknown}/manifest.pdf`, headers: await bearerOf("t_manager") })).statusCode).toBe(403);
-    expect((await app.inject({ url: `/loads/${unknown}/manifest.pdf`, headers: await bearerOf("t_admin") })).statusCode).toBe(404);
+    const away = await app.inject({ url: `/loads/${unknown}/manifest.pdf`, headers: await bearerOf("t_manager") });
+    expect(away.json()).toEqual({ error: expect.any(String), field: null });
+    const notFound = await app.inject({ url: `/loads/${unknown}/manifest.pdf`, headers: await bearerOf("t_admin") });
+    expect(notFound.statusCode).toBe(404);
+    expect(notFound.json()).toEqual({ error: expect.any(String), field: null });
     const bad = await app.inject({ url: `/loads/not-a-load/manifest.pdf`, headers: await bearerOf("t_admin") });
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ field: "id" });
