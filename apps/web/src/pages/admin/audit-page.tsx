@@ -2,55 +2,51 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { DataState } from "../../components/data-state.tsx";
+import { DataTable, type TDataColumn } from "../../components/data-table.tsx";
 import { shortId } from "../../lib/short-id.ts";
 import { formatDateTime } from "../../lib/time.ts";
-import { useTRPC } from "../../lib/trpc.ts";
+import { useTRPC, type TRouterOutputs } from "../../lib/trpc.ts";
+
+type TAuditRow = TRouterOutputs["audit"]["list"][number];
 
 export function AuditPage() {
   const { t } = useTranslation();
   const trpc = useTRPC();
   const audit = useQuery(trpc.audit.list.queryOptions({ limit: 100 }));
+  const columns: TDataColumn<TAuditRow>[] = [
+    { key: "at", header: t("audit.at"), className: "nowrap", cell: (row) => formatDateTime(row.at) },
+    {
+      key: "user",
+      header: t("audit.user"),
+      cell: (row) => (
+        <>
+          {row.username ?? t("common.none")}
+          {row.role ? <span className="muted small"> · {t(`roles.${row.role}`)}</span> : null}
+        </>
+      ),
+    },
+    { key: "action", header: t("audit.action"), className: "mono", cell: (row) => row.action },
+    { key: "target", header: t("audit.target"), className: "mono", cell: (row) => row.target ?? t("common.none") },
+    {
+      key: "outcome",
+      header: t("audit.outcome"),
+      cell: (row) => <span className={`status-pill ${row.outcome === "OK" ? "status-active" : "status-closed"}`}>{row.outcome}</span>,
+    },
+    {
+      key: "requestId",
+      header: t("audit.requestId"),
+      className: "mono small",
+      cellProps: (row) => ({ title: row.requestId ?? undefined }),
+      cell: (row) => (row.requestId ? shortId(row.requestId) : t("common.none")),
+    },
+  ];
 
   return (
     <div className="page">
       <section className="card">
         <h2 className="card-title">{t("audit.title")}</h2>
         <DataState query={audit} isEmpty={(rows) => rows.length === 0}>
-          {(rows) => (
-            <div className="table-wrap">
-              <table className="table" data-testid="audit-table">
-                <thead>
-                  <tr>
-                    <th>{t("audit.at")}</th>
-                    <th>{t("audit.user")}</th>
-                    <th>{t("audit.action")}</th>
-                    <th>{t("audit.target")}</th>
-                    <th>{t("audit.outcome")}</th>
-                    <th>{t("audit.requestId")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((row) => (
-                    <tr key={row.id}>
-                      <td className="nowrap">{formatDateTime(row.at)}</td>
-                      <td>
-                        {row.username ?? t("common.none")}
-                        {row.role ? <span className="muted small"> · {t(`roles.${row.role}`)}</span> : null}
-                      </td>
-                      <td className="mono">{row.action}</td>
-                      <td className="mono">{row.target ?? t("common.none")}</td>
-                      <td>
-                        <span className={`status-pill ${row.outcome === "OK" ? "status-active" : "status-closed"}`}>{row.outcome}</span>
-                      </td>
-                      <td className="mono small" title={row.requestId ?? undefined}>
-                        {row.requestId ? shortId(row.requestId) : t("common.none")}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          {(rows) => <DataTable columns={columns} rows={rows} rowKey={(row) => row.id} testId="audit-table" />}
         </DataState>
       </section>
     </div>

@@ -3,10 +3,13 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DataState } from "../../components/data-state.tsx";
+import { DataTable, type TDataColumn } from "../../components/data-table.tsx";
 import { readApiError } from "../../lib/api-error.ts";
 import { formatDateTime } from "../../lib/time.ts";
-import { useTRPC } from "../../lib/trpc.ts";
+import { useTRPC, type TRouterOutputs } from "../../lib/trpc.ts";
 import { useAdminT } from "./use-admin-t.ts";
+
+type TThrottle = TRouterOutputs["users"]["loginThrottles"]["entries"][number];
 
 export function LoginThrottlesCard() {
   const { t } = useTranslation();
@@ -24,6 +27,50 @@ export function LoginThrottlesCard() {
     }),
   );
   const limits = throttles.data?.limits;
+  const columns: TDataColumn<TThrottle>[] = [
+    { key: "kind", header: at("throttles.kind"), cell: (e) => at(`throttles.kind${e.kind}`) },
+    { key: "username", header: at("throttles.username"), className: "mono", cell: (e) => e.username ?? t("common.none") },
+    { key: "ip", header: at("throttles.ip"), className: "mono", cell: (e) => e.ip ?? t("common.none") },
+    { key: "failures", header: at("throttles.failures"), cell: (e) => e.failures },
+    {
+      key: "state",
+      header: at("throttles.state"),
+      cell: (e) => (
+        <span className={`status-pill ${e.state === "BLOCKED" ? "status-closed" : "status-suspended"}`}>
+          {at(`throttles.state${e.state}`)}
+        </span>
+      ),
+    },
+    {
+      key: "until",
+      header: at("throttles.until"),
+      className: "nowrap",
+      cell: (e) => (e.until ? formatDateTime(e.until) : t("common.none")),
+    },
+    {
+      key: "resetsAt",
+      header: at("throttles.resetsAt"),
+      className: "nowrap",
+      cell: (e) => (e.resetsAt ? formatDateTime(e.resetsAt) : t("common.none")),
+    },
+    {
+      key: "actions",
+      header: t("common.actions"),
+      cell: (e) => (
+        <button
+          type="button"
+          className="btn btn-small"
+          disabled={clear.isPending}
+          onClick={() => {
+            setCleared(null);
+            clear.mutate(e.kind === "IP" ? { ip: e.ip! } : { username: e.username! });
+          }}
+        >
+          {clear.isPending ? at("throttles.clearing") : e.kind === "IP" ? at("throttles.clearIp") : at("throttles.clearUser")}
+        </button>
+      ),
+    },
+  ];
 
   return (
     <section className="card" data-testid="login-throttles">
@@ -45,53 +92,13 @@ export function LoginThrottlesCard() {
       ) : null}
       <DataState query={throttles} isEmpty={(d) => d.entries.length === 0}>
         {(d) => (
-          <div className="table-wrap">
-            <table className="table" data-testid="login-throttles-table">
-              <thead>
-                <tr>
-                  <th>{at("throttles.kind")}</th>
-                  <th>{at("throttles.username")}</th>
-                  <th>{at("throttles.ip")}</th>
-                  <th>{at("throttles.failures")}</th>
-                  <th>{at("throttles.state")}</th>
-                  <th>{at("throttles.until")}</th>
-                  <th>{at("throttles.resetsAt")}</th>
-                  <th>{t("common.actions")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.entries.map((e) => (
-                  <tr key={`${e.kind}:${e.username ?? ""}:${e.ip ?? ""}`}>
-                    <td>{at(`throttles.kind${e.kind}`)}</td>
-                    <td className="mono">{e.username ?? t("common.none")}</td>
-                    <td className="mono">{e.ip ?? t("common.none")}</td>
-                    <td>{e.failures}</td>
-                    <td>
-                      <span className={`status-pill ${e.state === "BLOCKED" ? "status-closed" : "status-suspended"}`}>
-                        {at(`throttles.state${e.state}`)}
-                      </span>
-                    </td>
-                    <td className="nowrap">{e.until ? formatDateTime(e.until) : t("common.none")}</td>
-                    <td className="nowrap">{e.resetsAt ? formatDateTime(e.resetsAt) : t("common.none")}</td>
-                    <td>
-                      <button
-                        type="button"
-                        className="btn btn-small"
-                        disabled={clear.isPending}
-                        onClick={() => {
-                          setCleared(null);
-                          clear.mutate(e.kind === "IP" ? { ip: e.ip! } : { username: e.username! });
-                        }}
-                      >
-                        {clear.isPending ? at("throttles.clearing") : e.kind === "IP" ? at("throttles.clearIp") : at("throttles.clearUser")}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            {d.truncated ? <p className="muted small">{at("throttles.truncated")}</p> : null}
-          </div>
+          <DataTable
+            columns={columns}
+            rows={d.entries}
+            rowKey={(e) => `${e.kind}:${e.username ?? ""}:${e.ip ?? ""}`}
+            testId="login-throttles-table"
+            footer={d.truncated ? <p className="muted small">{at("throttles.truncated")}</p> : null}
+          />
         )}
       </DataState>
     </section>

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useUser } from "../../auth/session-context.ts";
 import { DataState } from "../../components/data-state.tsx";
+import { DataTable, type TDataColumn } from "../../components/data-table.tsx";
 import { formatDateTime } from "../../lib/time.ts";
 import { useTRPC, type TRouterOutputs } from "../../lib/trpc.ts";
 import { LoginThrottlesCard } from "./login-throttles-card.tsx";
@@ -29,6 +30,37 @@ export function UsersPage() {
     if (u.role === "MERCHANT") return u.merchantId ? `${t("users.merchantId")} ${u.merchantId.slice(0, 8)}` : t("common.none");
     return u.countyCode ?? t("common.none");
   };
+  const columns: TDataColumn<TUserRow>[] = [
+    { key: "username", header: t("users.username"), className: "mono", cell: (u) => u.username },
+    { key: "displayName", header: t("users.displayName"), cell: (u) => u.displayName },
+    { key: "role", header: t("users.role"), cell: (u) => t(`roles.${u.role}`) },
+    { key: "scope", header: t("users.scope"), cell: scopeOf },
+    {
+      key: "status",
+      header: t("users.status"),
+      cell: (u) => (
+        <span className={`status-pill ${u.active ? "status-active" : "status-closed"}`}>
+          {u.active ? t("common.active") : t("common.inactive")}
+        </span>
+      ),
+    },
+    { key: "createdAt", header: t("users.createdAt"), className: "nowrap", cell: (u) => formatDateTime(u.createdAt) },
+    {
+      key: "actions",
+      header: ta("users.actions"),
+      cell: (u) =>
+        u.manageable ? (
+          <UserActions
+            user={u}
+            onResult={setResult}
+            onReset={(x) => {
+              setResult(null);
+              setResetting(x);
+            }}
+          />
+        ) : null,
+    },
+  ];
 
   return (
     // Stacked, not split: the table with its actions column takes the full width (at 1280 px a split clipped it).
@@ -55,49 +87,13 @@ export function UsersPage() {
         ) : null}
         <DataState query={users} isEmpty={(rows) => rows.length === 0}>
           {(rows) => (
-            <div className="table-wrap">
-              <table className="table" data-testid="users-table">
-                <thead>
-                  <tr>
-                    <th>{t("users.username")}</th>
-                    <th>{t("users.displayName")}</th>
-                    <th>{t("users.role")}</th>
-                    <th>{t("users.scope")}</th>
-                    <th>{t("users.status")}</th>
-                    <th>{t("users.createdAt")}</th>
-                    <th>{ta("users.actions")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((u) => (
-                    <tr key={u.id} data-testid={`user-row-${u.username}`}>
-                      <td className="mono">{u.username}</td>
-                      <td>{u.displayName}</td>
-                      <td>{t(`roles.${u.role}`)}</td>
-                      <td>{scopeOf(u)}</td>
-                      <td>
-                        <span className={`status-pill ${u.active ? "status-active" : "status-closed"}`}>
-                          {u.active ? t("common.active") : t("common.inactive")}
-                        </span>
-                      </td>
-                      <td className="nowrap">{formatDateTime(u.createdAt)}</td>
-                      <td>
-                        {u.manageable ? (
-                          <UserActions
-                            user={u}
-                            onResult={setResult}
-                            onReset={(x) => {
-                              setResult(null);
-                              setResetting(x);
-                            }}
-                          />
-                        ) : null}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              columns={columns}
+              rows={rows}
+              rowKey={(u) => u.id}
+              rowProps={(u) => ({ "data-testid": `user-row-${u.username}` })}
+              testId="users-table"
+            />
           )}
         </DataState>
       </section>

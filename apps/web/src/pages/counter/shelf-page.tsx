@@ -3,9 +3,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { DataState } from "../../components/data-state.tsx";
+import { DataTable, type TDataColumn } from "../../components/data-table.tsx";
 import { useTRPC } from "../../lib/trpc.ts";
-import { Money, StockCell } from "../counters/counter-bits.tsx";
-import type { TCounter } from "../counters/counters-api.ts";
+import type { TCounter, TShelfListing } from "../counters/counters-api.ts";
+import { useListingColumns } from "../counters/listing-columns.tsx";
 import { enumKey, useCountersT } from "../counters/use-counters-t.ts";
 import { CounterScope } from "./counter-scope.tsx";
 
@@ -18,6 +19,14 @@ function Shelf({ counter }: { counter: TCounter }) {
   const trpc = useTRPC();
   const shelf = useQuery(trpc.listings.forCounter.queryOptions({ counterId: counter.id }));
   const where = counter.areaName ?? counter.city ?? tc("counters.online");
+  const listed = useListingColumns<TShelfListing>("shelf-stock");
+  const columns: TDataColumn<TShelfListing>[] = [
+    listed.product,
+    { key: "merchant", header: tc("listings.merchant"), cell: (l) => l.merchantName },
+    listed.price,
+    listed.stock,
+    listed.suggestion,
+  ];
 
   return (
     <section className="card">
@@ -52,51 +61,18 @@ function Shelf({ counter }: { counter: TCounter }) {
                   </Link>
                 </div>
               ) : null}
-              <div className="table-wrap">
-                <table className="table" data-testid="shelf-table">
-                  <thead>
-                    <tr>
-                      <th>{tc("listings.product")}</th>
-                      <th>{tc("listings.merchant")}</th>
-                      <th className="num">{tc("listings.price")}</th>
-                      <th>{tc("listings.stock")}</th>
-                      <th>{tc("listings.suggestion")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {rows.map((l) => (
-                      <tr
-                        key={l.id}
-                        data-testid="shelf-row"
-                        data-id={l.id}
-                        data-product={l.productName}
-                        className={l.belowMin ? "row-warn" : undefined}
-                      >
-                        <td>
-                          <strong>{l.productName}</strong>
-                          {l.productSpec ? <div className="muted small">{l.productSpec}</div> : null}
-                        </td>
-                        <td>{l.merchantName}</td>
-                        <td className="num">
-                          <Money fen={l.priceFen} />
-                        </td>
-                        <td>
-                          <StockCell stock={l.stock} minStock={l.minStock} belowMin={l.belowMin} testId="shelf-stock" />
-                        </td>
-                        <td>
-                          {l.restockSuggested ? (
-                            <strong className="warn-text">
-                              {tc("listings.suggest", { qty: l.suggestedRestockQty, unit: l.productUnit })}
-                            </strong>
-                          ) : (
-                            <span className="muted">—</span>
-                          )}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                columns={columns}
+                rows={rows}
+                rowKey={(l) => l.id}
+                rowProps={(l) => ({
+                  "data-testid": "shelf-row",
+                  "data-id": l.id,
+                  "data-product": l.productName,
+                  className: l.belowMin ? "row-warn" : undefined,
+                })}
+                testId="shelf-table"
+              />
             </>
           );
         }}

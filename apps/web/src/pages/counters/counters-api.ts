@@ -10,6 +10,7 @@ export type TProductInput = TCatalogIn["products"]["upsert"];
 export type TCertification = TProduct["certifications"][number];
 export type TCertKind = TCertification["kind"];
 export type TProductImage = TProduct["images"][number];
+export type TProductRow = TCatalog["products"]["list"][number];
 export type TCategory = TProduct["category"];
 export type TProductTemp = TProduct["temp"];
 export type TBatch = TCatalog["batches"]["list"][number];

@@ -4,6 +4,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DataState } from "../../components/data-state.tsx";
+import { DataTable, editColumn, type TDataColumn } from "../../components/data-table.tsx";
 import { SidePanel } from "../../components/side-panel.tsx";
 import type { TNode, TTree } from "../../lib/network-api.ts";
 import { useTRPC } from "../../lib/trpc.ts";
@@ -33,6 +34,43 @@ function Counters({ countyCode }: { countyCode: string }) {
   const tree = useQuery(trpc.network.tree.queryOptions({ countyCode }));
   const nodes = useQuery(trpc.network.nodes.list.queryOptions({ countyCode }));
   const ready = tree.data && nodes.data;
+  const columns: TDataColumn<TCounter>[] = [
+    { key: "code", header: tc("counters.code"), className: "mono", cell: (c) => c.code },
+    {
+      key: "name",
+      header: tc("counters.name"),
+      cell: (c) => (
+        <>
+          <strong>{c.name}</strong>
+          {!c.active ? <span className="status-pill status-muted">{t("common.inactive")}</span> : null}
+          <div className="muted small">{c.operatorName}</div>
+        </>
+      ),
+    },
+    { key: "venueType", header: tc("counters.venueType"), cell: (c) => tc(enumKey("venueTypes", c.venueType)) },
+    { key: "place", header: tc("counters.place"), cell: (c) => c.areaName ?? c.city ?? tc("counters.online") },
+    {
+      key: "node",
+      header: tc("counters.node"),
+      cell: (c) => (
+        <>
+          {c.node.name} <span className="muted small mono">{c.node.code}</span>
+        </>
+      ),
+    },
+    {
+      key: "operators",
+      header: tc("counters.operators"),
+      cell: (c) => (c.operators.length ? c.operators.map((o) => o.displayName).join("、") : <span className="muted">—</span>),
+    },
+    editColumn({
+      header: t("common.actions"),
+      label: t("common.edit"),
+      testId: "counter-edit",
+      onEdit: (c) => setPanel({ key: Date.now(), counter: c }),
+      disabled: !ready,
+    }),
+  ];
   const onSaved = (c: TCounter) => {
     setPanel((p) => (p ? { ...p, counter: c } : p));
     void queryClient.invalidateQueries(trpc.catalog.counters.pathFilter());
@@ -60,52 +98,13 @@ function Counters({ countyCode }: { countyCode: string }) {
           {(rows) => (
             <>
               <p className="muted small">{t("common.count", { count: rows.length })}</p>
-              <div className="table-wrap">
-                <table className="table" data-testid="counters-table">
-                  <thead>
-                    <tr>
-                      <th>{tc("counters.code")}</th>
-                      <th>{tc("counters.name")}</th>
-                      <th>{tc("counters.venueType")}</th>
-                      <th>{tc("counters.place")}</th>
-                      <th>{tc("counters.node")}</th>
-                      <th>{tc("counters.operators")}</th>
-                      <th>
-                        <span className="sr-only">{t("common.actions")}</span>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {rows.map((c) => (
-                      <tr key={c.id} data-testid="counter-row" data-code={c.code} data-id={c.id}>
-                        <td className="mono">{c.code}</td>
-                        <td>
-                          <strong>{c.name}</strong>
-                          {!c.active ? <span className="status-pill status-muted">{t("common.inactive")}</span> : null}
-                          <div className="muted small">{c.operatorName}</div>
-                        </td>
-                        <td>{tc(enumKey("venueTypes", c.venueType))}</td>
-                        <td>{c.areaName ?? c.city ?? tc("counters.online")}</td>
-                        <td>
-                          {c.node.name} <span className="muted small mono">{c.node.code}</span>
-                        </td>
-                        <td>{c.operators.length ? c.operators.map((o) => o.displayName).join("、") : <span className="muted">—</span>}</td>
-                        <td>
-                          <button
-                            type="button"
-                            className="btn btn-small"
-                            disabled={!ready}
-                            onClick={() => setPanel({ key: Date.now(), counter: c })}
-                            data-testid="counter-edit"
-                          >
-                            {t("common.edit")}
-                          </button>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                columns={columns}
+                rows={rows}
+                rowKey={(c) => c.id}
+                rowProps={(c) => ({ "data-testid": "counter-row", "data-code": c.code, "data-id": c.id })}
+                testId="counters-table"
+              />
             </>
           )}
         </DataState>

@@ -4,12 +4,13 @@ import { keepPreviousData, skipToken, useQuery, useQueryClient } from "@tanstack
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DataState } from "../../components/data-state.tsx";
+import { DataTable, editColumn, type TDataColumn } from "../../components/data-table.tsx";
 import { SidePanel } from "../../components/side-panel.tsx";
 import type { TTree } from "../../lib/network-api.ts";
 import { useTRPC } from "../../lib/trpc.ts";
 import { useDebounced } from "../../lib/use-debounced.ts";
 import { ValidityMark } from "../counters/counter-bits.tsx";
-import type { TMerchant } from "../counters/counters-api.ts";
+import type { TMerchant, TMerchantRow } from "../counters/counters-api.ts";
 import { shanghaiDay } from "../counters/counters-format.ts";
 import { enumKey, useCountersT } from "../counters/use-counters-t.ts";
 import { CountyScope } from "../county/county-scope.tsx";
@@ -38,6 +39,52 @@ function Merchants({ countyCode }: { countyCode: string }) {
   );
   const tree = useQuery(trpc.network.tree.queryOptions({ countyCode }));
   const today = shanghaiDay();
+  const columns: TDataColumn<TMerchantRow>[] = [
+    {
+      key: "name",
+      header: tc("merchants.name"),
+      cell: (m) => (
+        <>
+          <strong>{m.name}</strong>
+          {!m.active ? <span className="status-pill status-muted">{t("common.inactive")}</span> : null}
+          {m.creditCode ? <div className="muted small mono">{m.creditCode}</div> : null}
+        </>
+      ),
+    },
+    { key: "type", header: tc("merchants.type"), cell: (m) => tc(enumKey("merchantTypes", m.type)) },
+    {
+      key: "origin",
+      header: tc("merchants.origin"),
+      cell: (m) => m.originAreaName ?? m.originAreaCode ?? <span className="muted">—</span>,
+    },
+    {
+      key: "recognition",
+      header: tc("merchants.recognition"),
+      cell: (m) => (
+        <>
+          {m.recognitionNo ? <div className="mono small">{m.recognitionNo}</div> : null}
+          <ValidityMark validUntil={m.recognitionValidUntil} today={today} testId="merchant-recognition" />
+        </>
+      ),
+    },
+    {
+      key: "contact",
+      header: tc("merchants.contact"),
+      cell: (m) => (
+        <>
+          {m.contactName ?? "—"}
+          {m.contactPhone ? <div className="muted small mono">{m.contactPhone}</div> : null}
+        </>
+      ),
+    },
+    editColumn({
+      header: t("common.actions"),
+      label: t("common.edit"),
+      testId: "merchant-edit",
+      onEdit: (m) => setPanel({ key: Date.now(), merchantId: m.id }),
+      disabled: !tree.data,
+    }),
+  ];
 
   return (
     <>
@@ -70,54 +117,13 @@ function Merchants({ countyCode }: { countyCode: string }) {
           {(rows) => (
             <>
               <p className="muted small">{t("common.count", { count: rows.length })}</p>
-              <div className="table-wrap">
-                <table className="table" data-testid="merchants-table">
-                  <thead>
-                    <tr>
-                      <th>{tc("merchants.name")}</th>
-                      <th>{tc("merchants.type")}</th>
-                      <th>{tc("merchants.origin")}</th>
-                      <th>{tc("merchants.recognition")}</th>
-                      <th>{tc("merchants.contact")}</th>
-                      <th>
-                        <span className="sr-only">{t("common.actions")}</span>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {rows.map((m) => (
-                      <tr key={m.id} data-testid="merchant-row" data-id={m.id} data-name={m.name}>
-                        <td>
-                          <strong>{m.name}</strong>
-                          {!m.active ? <span className="status-pill status-muted">{t("common.inactive")}</span> : null}
-                          {m.creditCode ? <div className="muted small mono">{m.creditCode}</div> : null}
-                        </td>
-                        <td>{tc(enumKey("merchantTypes", m.type))}</td>
-                        <td>{m.originAreaName ?? m.originAreaCode ?? <span className="muted">—</span>}</td>
-                        <td>
-                          {m.recognitionNo ? <div className="mono small">{m.recognitionNo}</div> : null}
-                          <ValidityMark validUntil={m.recognitionValidUntil} today={today} testId="merchant-recognition" />
-                        </td>
-                        <td>
-                          {m.contactName ?? "—"}
-                          {m.contactPhone ? <div className="muted small mono">{m.contactPhone}</div> : null}
-                        </td>
-                        <td>
-                          <button
-                            type="button"
-                            className="btn btn-small"
-                            disabled={!tree.data}
-                            onClick={() => setPanel({ key: Date.now(), merchantId: m.id })}
-                            data-testid="merchant-edit"
-                          >
-                            {t("common.edit")}
-                          </button>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                columns={columns}
+                rows={rows}
+                rowKey={(m) => m.id}
+                rowProps={(m) => ({ "data-testid": "merchant-row", "data-id": m.id, "data-name": m.name })}
+                testId="merchants-table"
+              />
             </>
           )}
         </DataState>

@@ -4,10 +4,12 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DataState } from "../../components/data-state.tsx";
+import { DataTable, type TDataColumn } from "../../components/data-table.tsx";
 import { SidePanel } from "../../components/side-panel.tsx";
 import { useTRPC } from "../../lib/trpc.ts";
-import { ActionError, ListingStatusPill, Money, StockCell } from "../counters/counter-bits.tsx";
+import { ActionError, ListingStatusPill } from "../counters/counter-bits.tsx";
 import type { TListing, TListingStatus } from "../counters/counters-api.ts";
+import { useListingColumns } from "../counters/listing-columns.tsx";
 import { enumKey, useCountersT } from "../counters/use-counters-t.ts";
 import { ListingForm, useMerchantCounters } from "./listing-form.tsx";
 import { ListingPanelBody } from "./listing-panel.tsx";
@@ -40,6 +42,57 @@ function ListingsView({ merchantId }: { merchantId: string }) {
   const submit = useMutation(
     trpc.listings.submit.mutationOptions({ onSuccess: () => queryClient.invalidateQueries(trpc.listings.pathFilter()) }),
   );
+  const listed = useListingColumns<TListing>("listing-stock-value");
+  const columns: TDataColumn<TListing>[] = [
+    listed.product,
+    {
+      key: "counter",
+      header: tc("listings.counter"),
+      cell: (l) => (
+        <>
+          {l.counterName}
+          <div className="muted small">{tc(enumKey("venueTypes", l.venueType))}</div>
+        </>
+      ),
+    },
+    {
+      key: "status",
+      header: tc("listings.status"),
+      cell: (l) => (
+        <>
+          <ListingStatusPill status={l.status} />
+          {l.status === "REJECTED" && l.rejectReason ? <div className="danger-text small wrap">{l.rejectReason}</div> : null}
+          {l.flagged ? <div className="warn-text small">{tc("listings.flaggedShort")}</div> : null}
+        </>
+      ),
+    },
+    listed.price,
+    listed.stock,
+    listed.suggestion,
+    {
+      key: "actions",
+      header: t("common.actions"),
+      headerHidden: true,
+      cell: (l) => (
+        <div className="row-actions">
+          {l.status === "DRAFT" || l.status === "REJECTED" ? (
+            <button
+              type="button"
+              className="btn btn-small btn-primary"
+              disabled={submit.isPending}
+              onClick={() => submit.mutate({ merchantId, listingId: l.id })}
+              data-testid="listing-submit"
+            >
+              {tc("listings.submit")}
+            </button>
+          ) : null}
+          <button type="button" className="btn btn-small" onClick={() => setPanel({ kind: "edit", listing: l })} data-testid="listing-edit">
+            {t("common.edit")}
+          </button>
+        </div>
+      ),
+    },
+  ];
 
   return (
     <>
@@ -82,80 +135,13 @@ function ListingsView({ merchantId }: { merchantId: string }) {
         <ActionError error={submit.error} testId="listing-submit-error" />
         <DataState query={list} isEmpty={(rows) => rows.length === 0}>
           {(rows) => (
-            <div className="table-wrap">
-              <table className="table" data-testid="listings-table">
-                <thead>
-                  <tr>
-                    <th>{tc("listings.product")}</th>
-                    <th>{tc("listings.counter")}</th>
-                    <th>{tc("listings.status")}</th>
-                    <th className="num">{tc("listings.price")}</th>
-                    <th>{tc("listings.stock")}</th>
-                    <th>{tc("listings.suggestion")}</th>
-                    <th>
-                      <span className="sr-only">{t("common.actions")}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((l) => (
-                    <tr key={l.id} data-testid="listing-row" data-id={l.id} data-product={l.productName} data-status={l.status}>
-                      <td>
-                        <strong>{l.productName}</strong>
-                        {l.productSpec ? <div className="muted small">{l.productSpec}</div> : null}
-                      </td>
-                      <td>
-                        {l.counterName}
-                        <div className="muted small">{tc(enumKey("venueTypes", l.venueType))}</div>
-                      </td>
-                      <td>
-                        <ListingStatusPill status={l.status} />
-                        {l.status === "REJECTED" && l.rejectReason ? <div className="danger-text small wrap">{l.rejectReason}</div> : null}
-                        {l.flagged ? <div className="warn-text small">{tc("listings.flaggedShort")}</div> : null}
-                      </td>
-                      <td className="num">
-                        <Money fen={l.priceFen} />
-                      </td>
-                      <td>
-                        <StockCell stock={l.stock} minStock={l.minStock} belowMin={l.belowMin} testId="listing-stock-value" />
-                      </td>
-                      <td>
-                        {l.restockSuggested ? (
-                          <strong className="warn-text">
-                            {tc("listings.suggest", { qty: l.suggestedRestockQty, unit: l.productUnit })}
-                          </strong>
-                        ) : (
-                          <span className="muted">—</span>
-                        )}
-                      </td>
-                      <td>
-                        <div className="row-actions">
-                          {l.status === "DRAFT" || l.status === "REJECTED" ? (
-                            <button
-                              type="button"
-                              className="btn btn-small btn-primary"
-                              disabled={submit.isPending}
-                              onClick={() => submit.mutate({ merchantId, listingId: l.id })}
-                              data-testid="listing-submit"
-                            >
-                              {tc("listings.submit")}
-                            </button>
-                          ) : null}
-                          <button
-                            type="button"
-                            className="btn btn-small"
-                            onClick={() => setPanel({ kind: "edit", listing: l })}
-                            data-testid="listing-edit"
-                          >
-                            {t("common.edit")}
-                          </button>
-                        </div>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              columns={columns}
+              rows={rows}
+              rowKey={(l) => l.id}
+              rowProps={(l) => ({ "data-testid": "listing-row", "data-id": l.id, "data-product": l.productName, "data-status": l.status })}
+              testId="listings-table"
+            />
           )}
         </DataState>
       </section>

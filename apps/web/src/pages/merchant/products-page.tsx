@@ -5,10 +5,12 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { DataState } from "../../components/data-state.tsx";
+import { DataTable, type TDataColumn } from "../../components/data-table.tsx";
 import { SidePanel } from "../../components/side-panel.tsx";
 import { useTRPC } from "../../lib/trpc.ts";
 import { useDebounced } from "../../lib/use-debounced.ts";
 import { CertChips } from "../counters/counter-bits.tsx";
+import type { TProductRow } from "../counters/counters-api.ts";
 import { shanghaiDay } from "../counters/counters-format.ts";
 import { enumKey, useCountersT } from "../counters/use-counters-t.ts";
 import { Check } from "../network/network-bits.tsx";
@@ -37,6 +39,69 @@ function ProductsView({ merchantId }: { merchantId: string }) {
     ),
   );
   const today = shanghaiDay();
+  const columns: TDataColumn<TProductRow>[] = [
+    {
+      key: "image",
+      header: tc("products.image"),
+      headerHidden: true,
+      cell: (p) =>
+        p.images[0] ? (
+          <img className="thumb thumb-small" src={p.images[0].url} alt="" loading="lazy" />
+        ) : (
+          <span className="thumb thumb-small thumb-none" />
+        ),
+    },
+    {
+      key: "name",
+      header: tc("products.name"),
+      cell: (p) => (
+        <>
+          <strong>{p.name}</strong>
+          {p.spec ? <div className="muted small">{p.spec}</div> : null}
+        </>
+      ),
+    },
+    { key: "category", header: tc("products.category"), cell: (p) => tc(enumKey("categories", p.category)) },
+    {
+      key: "unit",
+      header: tc("products.unit"),
+      cell: (p) => (
+        <>
+          {p.unit} <span className="muted small">{tc("products.grams", { g: p.unitWeightG })}</span>
+        </>
+      ),
+    },
+    { key: "certifications", header: tc("products.certifications"), cell: (p) => <CertChips certs={p.certifications} today={today} /> },
+    {
+      key: "status",
+      header: tc("products.status"),
+      cell: (p) => (
+        <span className={`status-pill ${p.active ? "status-active" : "status-muted"}`}>
+          {p.active ? t("common.active") : t("common.inactive")}
+        </span>
+      ),
+    },
+    {
+      key: "actions",
+      header: t("common.actions"),
+      headerHidden: true,
+      cell: (p) => (
+        <div className="row-actions">
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() => setPanel({ key: Date.now(), productId: p.id })}
+            data-testid="product-edit"
+          >
+            {t("common.edit")}
+          </button>
+          <Link className="btn btn-small" to={`/merchant/products/${p.id}`} data-testid="product-batches">
+            {tc("products.batches")}
+          </Link>
+        </div>
+      ),
+    },
+  ];
 
   return (
     <>
@@ -68,69 +133,13 @@ function ProductsView({ merchantId }: { merchantId: string }) {
           {(rows) => (
             <>
               <p className="muted small">{t("common.count", { count: rows.length })}</p>
-              <div className="table-wrap">
-                <table className="table" data-testid="products-table">
-                  <thead>
-                    <tr>
-                      <th>
-                        <span className="sr-only">{tc("products.image")}</span>
-                      </th>
-                      <th>{tc("products.name")}</th>
-                      <th>{tc("products.category")}</th>
-                      <th>{tc("products.unit")}</th>
-                      <th>{tc("products.certifications")}</th>
-                      <th>{tc("products.status")}</th>
-                      <th>
-                        <span className="sr-only">{t("common.actions")}</span>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {rows.map((p) => (
-                      <tr key={p.id} data-testid="product-row" data-id={p.id} data-name={p.name}>
-                        <td>
-                          {p.images[0] ? (
-                            <img className="thumb thumb-small" src={p.images[0].url} alt="" loading="lazy" />
-                          ) : (
-                            <span className="thumb thumb-small thumb-none" />
-                          )}
-                        </td>
-                        <td>
-                          <strong>{p.name}</strong>
-                          {p.spec ? <div className="muted small">{p.spec}</div> : null}
-                        </td>
-                        <td>{tc(enumKey("categories", p.category))}</td>
-                        <td>
-                          {p.unit} <span className="muted small">{tc("products.grams", { g: p.unitWeightG })}</span>
-                        </td>
-                        <td>
-                          <CertChips certs={p.certifications} today={today} />
-                        </td>
-                        <td>
-                          <span className={`status-pill ${p.active ? "status-active" : "status-muted"}`}>
-                            {p.active ? t("common.active") : t("common.inactive")}
-                          </span>
-                        </td>
-                        <td>
-                          <div className="row-actions">
-                            <button
-                              type="button"
-                              className="btn btn-small"
-                              onClick={() => setPanel({ key: Date.now(), productId: p.id })}
-                              data-testid="product-edit"
-                            >
-                              {t("common.edit")}
-                            </button>
-                            <Link className="btn btn-small" to={`/merchant/products/${p.id}`} data-testid="product-batches">
-                              {tc("products.batches")}
-                            </Link>
-                          </div>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                columns={columns}
+                rows={rows}
+                rowKey={(p) => p.id}
+                rowProps={(p) => ({ "data-testid": "product-row", "data-id": p.id, "data-name": p.name })}
+                testId="products-table"
+              />
             </>
           )}
         </DataState>

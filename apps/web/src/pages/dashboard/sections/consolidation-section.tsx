@@ -10,7 +10,7 @@ import type { TConsolidation, TConsolidationDay } from "../dashboard-api.ts";
 import { useDashboard } from "../dashboard-context.ts";
 import { apiFilter } from "../dashboard-filter.ts";
 import { formatCount, formatRate, formatYuan } from "../dashboard-format.ts";
-import { DataTable, type TTableColumn } from "../parts/data-table.tsx";
+import { ExportTable, type TTableColumn } from "../parts/export-table.tsx";
 import { Figure } from "../parts/figure.tsx";
 import { Section } from "../parts/section.tsx";
 import { useDashboardT, type TDashboardT } from "../use-dashboard-t.ts";
@@ -103,7 +103,7 @@ function ConsolidationView({ c }: { c: TConsolidation }) {
           emptyText={c.loads === 0 ? t("table.empty") : null}
         />
       </div>
-      <DataTable
+      <ExportTable
         caption={t("consolidation.chart")}
         columns={columns(t)}
         rows={rows}

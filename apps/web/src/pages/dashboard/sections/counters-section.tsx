@@ -9,7 +9,7 @@ import type { TCounters, TTopProduct, TVenueRow } from "../dashboard-api.ts";
 import { useDashboard } from "../dashboard-context.ts";
 import { apiFilter } from "../dashboard-filter.ts";
 import { fenToYuan, formatCount, formatRate, formatYuan } from "../dashboard-format.ts";
-import { DataTable, type TTableColumn } from "../parts/data-table.tsx";
+import { ExportTable, type TTableColumn } from "../parts/export-table.tsx";
 import { Figure } from "../parts/figure.tsx";
 import { useLabels } from "../parts/labels.ts";
 import { Section, SubTitle } from "../parts/section.tsx";
@@ -97,7 +97,7 @@ function CountersView({ c }: { c: TCounters }) {
               emptyText={c.byVenue.length === 0 ? t("table.empty") : null}
             />
           </div>
-          <DataTable
+          <ExportTable
             caption={t("counters.byVenue")}
             columns={venueColumns}
             rows={c.byVenue}
@@ -106,7 +106,7 @@ function CountersView({ c }: { c: TCounters }) {
             testId="table-venues"
           />
         </div>
-        <DataTable
+        <ExportTable
           caption={t("counters.topProducts")}
           columns={productColumns}
           rows={products}

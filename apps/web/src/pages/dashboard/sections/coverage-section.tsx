@@ -9,7 +9,7 @@ import { EChart } from "../charts/echart.tsx";
 import type { TCoverage, TCoverageTownship, TUncoveredVillage } from "../dashboard-api.ts";
 import { useDashboard } from "../dashboard-context.ts";
 import { formatCount, formatRate } from "../dashboard-format.ts";
-import { DataTable, type TTableColumn } from "../parts/data-table.tsx";
+import { ExportTable, type TTableColumn } from "../parts/export-table.tsx";
 import { Figure } from "../parts/figure.tsx";
 import { Section } from "../parts/section.tsx";
 import { useDashboardT, type TDashboardT } from "../use-dashboard-t.ts";
@@ -112,7 +112,7 @@ function CoverageView({ c }: { c: TCoverage }) {
             testId="chart-coverage"
           />
         </div>
-        <DataTable
+        <ExportTable
           caption={t("coverage.byTownship")}
           columns={townshipColumns(t)}
           rows={c.byTownship}
@@ -122,7 +122,7 @@ function CoverageView({ c }: { c: TCoverage }) {
           maxHeight={460}
         />
       </div>
-      <DataTable
+      <ExportTable
         caption={t("coverage.uncovered")}
         columns={uncoveredColumns(t)}
         rows={uncovered}

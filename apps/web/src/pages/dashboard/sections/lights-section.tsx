@@ -13,7 +13,7 @@ import type { TLights, TRedGroup, TRedParcel } from "../dashboard-api.ts";
 import { useDashboard } from "../dashboard-context.ts";
 import { LIGHTS_STALE_MS, lightsInput } from "../dashboard-filter.ts";
 import { formatCount, sortRedGroups } from "../dashboard-format.ts";
-import { ExportButton, type TTableColumn } from "../parts/data-table.tsx";
+import { ExportButton, type TTableColumn } from "../parts/export-table.tsx";
 import { Figure } from "../parts/figure.tsx";
 import { useLabels, type TLabels } from "../parts/labels.ts";
 import { Section, SubTitle } from "../parts/section.tsx";

@@ -10,7 +10,7 @@ import type { TOnTime } from "../dashboard-api.ts";
 import { useDashboard } from "../dashboard-context.ts";
 import { apiFilter } from "../dashboard-filter.ts";
 import { formatRate, legKindOrder } from "../dashboard-format.ts";
-import { DataTable, type TTableColumn } from "../parts/data-table.tsx";
+import { ExportTable, type TTableColumn } from "../parts/export-table.tsx";
 import { Figure } from "../parts/figure.tsx";
 import { useLabels } from "../parts/labels.ts";
 import { Section, SubTitle } from "../parts/section.tsx";
@@ -127,7 +127,7 @@ function OnTimeView({ o }: { o: TOnTime }) {
         </div>
       </div>
       <div className="dash-split">
-        <DataTable
+        <ExportTable
           caption={t("onTime.byLegKind")}
           columns={legColumns}
           rows={legs}
@@ -135,7 +135,7 @@ function OnTimeView({ o }: { o: TOnTime }) {
           exportTitle={t("onTime.fileLegs")}
           testId="table-on-time-legs"
         />
-        <DataTable
+        <ExportTable
           caption={t("onTime.byTownship")}
           columns={townColumns}
           rows={o.byTownship}
@@ -145,7 +145,7 @@ function OnTimeView({ o }: { o: TOnTime }) {
           maxHeight={320}
         />
       </div>
-      <DataTable
+      <ExportTable
         caption={t("onTime.daily")}
         columns={dayColumns}
         rows={days}

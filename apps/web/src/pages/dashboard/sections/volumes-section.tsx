@@ -10,7 +10,7 @@ import type { TVolumeDay, TVolumes } from "../dashboard-api.ts";
 import { useDashboard } from "../dashboard-context.ts";
 import { apiFilter, quickRange } from "../dashboard-filter.ts";
 import { formatCount } from "../dashboard-format.ts";
-import { DataTable, type TTableColumn } from "../parts/data-table.tsx";
+import { ExportTable, type TTableColumn } from "../parts/export-table.tsx";
 import { Figure } from "../parts/figure.tsx";
 import { Section } from "../parts/section.tsx";
 import { useDashboardT, type TDashboardT } from "../use-dashboard-t.ts";
@@ -85,7 +85,7 @@ function VolumesView({ v }: { v: TVolumes }) {
           emptyText={Object.values(v.totals).every((n) => n === 0) ? t("table.empty") : null}
         />
       </div>
-      <DataTable
+      <ExportTable
         caption={t("volumes.chart")}
         columns={columns(t)}
         rows={rows}

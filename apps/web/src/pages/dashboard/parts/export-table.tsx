@@ -1,5 +1,6 @@
 // A dashboard table and its "Export XLSX" button, both from one list of columns: the file holds what the table shows.
 import { useState, type ReactNode } from "react";
+import { DataTable } from "../../../components/data-table.tsx";
 import { readApiError } from "../../../lib/api-error.ts";
 import { useDashboard } from "../dashboard-context.ts";
 import { formatCount, formatRate, formatYuan } from "../dashboard-format.ts";
@@ -33,7 +34,7 @@ function shown<T>(column: TTableColumn<T>, row: T): ReactNode {
 interface Props<T> {
   columns: readonly TTableColumn<T>[];
   rows: readonly T[];
-  rowKey: (row: T, index: number) => string;
+  rowKey: (row: T) => string;
   /** File and sheet title, e.g. 红灯清单 → 红灯清单-210881-2026-11-23.xlsx. */
   exportTitle: string;
   caption: string;
@@ -90,9 +91,9 @@ export function ExportButton<T>({
   );
 }
 
-export function DataTable<T>({ columns, rows, rowKey, exportTitle, caption, testId, empty, maxHeight, rowTestId, screenOnly }: Props<T>) {
+export function ExportTable<T>(props: Props<T>) {
+  const { columns, rows, rowKey, exportTitle, caption, testId, empty, maxHeight, rowTestId, screenOnly } = props;
   const t = useDashboardT();
-  const visible = columns.filter((c) => !c.exportOnly);
   return (
     <div className={`dash-table${screenOnly ? " no-print" : ""}`} data-testid={testId}>
       <div className="dash-table-head">
@@ -103,31 +104,18 @@ export function DataTable<T>({ columns, rows, rowKey, exportTitle, caption, test
       {rows.length === 0 ? (
         <p className="muted small">{empty ?? t("table.empty")}</p>
       ) : (
-        <div className="table-wrap dash-table-scroll" style={maxHeight ? { maxHeight } : undefined}>
-          <table className="table table-compact">
-            <caption className="sr-only">{caption}</caption>
-            <thead>
-              <tr>
-                {visible.map((c) => (
-                  <th key={c.key} scope="col" className={c.kind && c.kind !== "text" ? "num" : undefined}>
-                    {c.header}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row, i) => (
-                <tr key={rowKey(row, i)} data-testid={rowTestId}>
-                  {visible.map((c) => (
-                    <td key={c.key} className={c.kind && c.kind !== "text" ? "num" : undefined} data-col={c.key}>
-                      {shown(c, row)}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={columns
+            .filter((c) => !c.exportOnly)
+            .map((c) => ({ key: c.key, header: c.header, num: !!c.kind && c.kind !== "text", cell: (row: T) => shown(c, row) }))}
+          rows={rows}
+          rowKey={rowKey}
+          rowProps={() => ({ "data-testid": rowTestId })}
+          className="table-compact"
+          caption={caption}
+          wrapClassName="dash-table-scroll"
+          wrapStyle={maxHeight ? { maxHeight } : undefined}
+        />
       )}
     </div>
   );
