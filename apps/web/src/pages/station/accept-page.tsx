@@ -1,91 +1,21 @@
 // 收寄: the acceptance desk of a township station or village point. An upward parcel is accepted under the three rules
 // (实名收寄 real name and resident ID, checked as typed; 收寄验视 the prohibited-items checklist and inspection;
 // 过机安检 screening). The result shows the new waybill big with its route, and "next parcel" starts over quickly.
-import { useMutation } from "@tanstack/react-query";
-import type { TFunction } from "i18next";
-import { useEffect, useRef, useState, type FormEvent, type ReactNode, type Ref } from "react";
+// The desk's state is in use-accept-desk.ts, its checks in accept-draft.ts.
+import { useState, type ReactNode, type Ref } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { useUser } from "../../auth/session-context.ts";
 import { FormField } from "../../components/form-field.tsx";
-import { fieldError, readApiError } from "../../lib/api-error.ts";
-import type { TAcceptInput, TProhibitedItem, TShipment, TTemp } from "../../lib/shipments-api.ts";
-import { formatDateTime } from "../../lib/time.ts";
-import { useTRPC } from "../../lib/trpc.ts";
+import type { TTemp } from "../../lib/shipments-api.ts";
 import { ErrorSummary } from "../network/error-summary.tsx";
-import { LegDiagram, LightBadge, ThreeRules, useNow } from "../shipments/shipment-bits.tsx";
-import { checkResidentId, parseScaled, PROHIBITED_ITEMS, TEMPS, type TIdCheck } from "../shipments/shipment-format.ts";
+import { TEMPS } from "../shipments/shipment-format.ts";
+import { FORM_FIELDS, type TTextField } from "./accept-draft.ts";
+import { AcceptIdField } from "./accept-id-field.tsx";
+import { AcceptResult } from "./accept-result.tsx";
 import { AnnouncedAccept } from "./accept-announced.tsx";
-import { allAbsent, InspectionFields, noneChecked, ScreeningFields } from "./three-rules-fields.tsx";
-
-interface TDraft {
-  senderName: string;
-  senderIdNumber: string;
-  senderPhone: string;
-  recipientName: string;
-  recipientPhone: string;
-  outboundCity: string;
-  recipientAddress: string;
-  weightKg: string;
-  lengthCm: string;
-  widthCm: string;
-  heightCm: string;
-  temp: TTemp;
-  contentsCategory: string;
-  declaredYuan: string;
-  prohibited: Record<TProhibitedItem, boolean>;
-  inspected: boolean;
-  notes: string;
-  screened: boolean;
-  device: string;
-}
-
-type TTextField = Exclude<keyof TDraft, "temp" | "prohibited" | "inspected" | "screened">;
-
-/** A clean form; the screening choice and machine carry over, since the same desk uses the same machine all day. */
-function emptyDraft(keep?: Pick<TDraft, "screened" | "device">): TDraft {
-  return {
-    senderName: "",
-    senderIdNumber: "",
-    senderPhone: "",
-    recipientName: "",
-    recipientPhone: "",
-    outboundCity: "",
-    recipientAddress: "",
-    weightKg: "",
-    lengthCm: "",
-    widthCm: "",
-    heightCm: "",
-    temp: "AMBIENT",
-    contentsCategory: "",
-    declaredYuan: "",
-    prohibited: noneChecked(),
-    inspected: false,
-    notes: "",
-    screened: keep?.screened ?? true,
-    device: keep?.device ?? "",
-  };
-}
-
-/** Field paths of the server's input placed under a field (the rest go to the summary). */
-const FORM_FIELDS = [
-  "senderName",
-  "senderIdNumber",
-  "senderPhone",
-  "recipientName",
-  "recipientPhone",
-  "outboundCity",
-  "recipientAddress",
-  "weightG",
-  "lengthMm",
-  "widthMm",
-  "heightMm",
-  "temp",
-  "contentsCategory",
-  "declaredValueFen",
-  "inspection",
-  "screening",
-] as const;
+import { InspectionFields, ScreeningFields } from "./three-rules-fields.tsx";
+import { useAcceptDesk } from "./use-accept-desk.ts";
 
 export function AcceptPage() {
   const { t } = useTranslation();
@@ -133,124 +63,9 @@ export function AcceptPage() {
   );
 }
 
-/** After the next paint: focus the first invalid control of the form, else bring its error summary into view. */
-function focusFirstProblem() {
-  requestAnimationFrame(() => {
-    const field = document.querySelector<HTMLElement>(".accept-form [aria-invalid='true'], .accept-form .field-invalid input");
-    if (field) field.focus();
-    else document.querySelector('[data-testid="accept-error"]')?.scrollIntoView({ block: "center" });
-  });
-}
-
-function idStatusText(check: TIdCheck, t: TFunction<"translation">): string {
-  switch (check.state) {
-    case "empty":
-      return "";
-    case "typing":
-      return t("accept.idTyping", { count: check.length });
-    case "ok":
-      return t("accept.idOk", { date: check.birthDate });
-    case "FORMAT":
-      return t("accept.idFormat", { count: check.length });
-    case "CHECK_DIGIT":
-      return t("accept.idCheckDigit", { got: check.got });
-    case "BIRTH_DATE":
-      return t("accept.idBirthDate", { date: check.birth });
-  }
-}
-
 function AcceptDesk({ nodeId }: { nodeId: string }) {
   const { t } = useTranslation();
-  const trpc = useTRPC();
-  const [draft, setDraft] = useState<TDraft>(() => emptyDraft());
-  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
-  const [idTouched, setIdTouched] = useState(false);
-  const firstRef = useRef<HTMLInputElement>(null);
-  const nextRef = useRef<HTMLButtonElement>(null);
-  const accept = useMutation(trpc.shipments.accept.mutationOptions());
-  const result = accept.data ?? null;
-
-  const serverErrors = accept.error ? readApiError(accept.error).fieldErrors : {};
-  const errorFor = (field: string) => clientErrors[field] ?? fieldError(serverErrors, field);
-  const set = <K extends keyof TDraft>(field: K, value: TDraft[K]) => setDraft((d) => ({ ...d, [field]: value }));
-
-  const idCheck = checkResidentId(draft.senderIdNumber, new Date());
-  const idIsError = idCheck.state === "FORMAT" || idCheck.state === "CHECK_DIGIT" || idCheck.state === "BIRTH_DATE";
-  // While digits are still coming in, the count is a hint; once the ID is complete (or the field is left) it is a verdict.
-  const idShowAsError = idIsError || (idCheck.state === "typing" && idTouched);
-
-  useEffect(() => {
-    if (result) nextRef.current?.focus();
-    else firstRef.current?.focus();
-  }, [result]);
-
-  // The server refused: take the eye to the first field it named, or to the summary at the top.
-  useEffect(() => {
-    if (accept.error) focusFirstProblem();
-  }, [accept.error]);
-
-  function nextParcel() {
-    setDraft((d) => emptyDraft({ screened: d.screened, device: d.device }));
-    setClientErrors({});
-    setIdTouched(false);
-    accept.reset();
-    window.scrollTo({ top: 0 });
-  }
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const errors: Record<string, string> = {};
-    if (idCheck.state === "empty") errors.senderIdNumber = t("form.required");
-    else if (idCheck.state !== "ok")
-      errors.senderIdNumber = idStatusText(idCheck.state === "typing" ? { state: "FORMAT", length: idCheck.length } : idCheck, t);
-    const weightG = parseScaled(draft.weightKg, 3);
-    if (weightG === null) errors.weightG = t("form.required");
-    else if (weightG === "invalid") errors.weightG = t("accept.invalidKg");
-    const dims = {
-      lengthMm: parseScaled(draft.lengthCm, 1),
-      widthMm: parseScaled(draft.widthCm, 1),
-      heightMm: parseScaled(draft.heightCm, 1),
-    };
-    for (const [field, value] of Object.entries(dims)) if (value === "invalid") errors[field] = t("accept.invalidCm");
-    const fen = parseScaled(draft.declaredYuan, 2);
-    if (fen === "invalid") errors.declaredValueFen = t("accept.invalidYuan");
-    const unchecked = PROHIBITED_ITEMS.filter((item) => !draft.prohibited[item]);
-    if (unchecked.length > 0) errors["inspection.prohibitedAbsent"] = t("accept.mustCheck");
-    if (!draft.inspected) errors["inspection.inspected"] = t("accept.mustInspect");
-    setClientErrors(errors);
-    setIdTouched(true);
-    if (Object.keys(errors).length > 0 || typeof weightG !== "number" || fen === "invalid") {
-      focusFirstProblem();
-      return;
-    }
-    const opt = (value: string) => value.trim() || undefined;
-    const dim = (value: number | null | "invalid") => (typeof value === "number" ? value : undefined);
-    const input: TAcceptInput = {
-      nodeId,
-      senderName: draft.senderName.trim(),
-      senderIdNumber: draft.senderIdNumber.trim().toUpperCase(),
-      senderPhone: draft.senderPhone.trim(),
-      recipientName: draft.recipientName.trim(),
-      recipientPhone: draft.recipientPhone.trim(),
-      outboundCity: draft.outboundCity.trim(),
-      recipientAddress: opt(draft.recipientAddress),
-      weightG,
-      lengthMm: dim(dims.lengthMm),
-      widthMm: dim(dims.widthMm),
-      heightMm: dim(dims.heightMm),
-      temp: draft.temp,
-      contentsCategory: draft.contentsCategory.trim(),
-      declaredValueFen: fen ?? 0,
-      inspection: {
-        inspected: true,
-        // Every item was ticked (checked above): each is recorded as checked and absent.
-        prohibitedAbsent: allAbsent(),
-        notes: opt(draft.notes),
-      },
-      screening: { screened: draft.screened, device: draft.screened ? opt(draft.device) : undefined },
-    };
-    accept.mutate(input);
-  }
+  const { draft, set, errorFor, id: idField, accept, result, firstRef, nextRef, nextParcel, onSubmit } = useAcceptDesk(nodeId);
 
   const text = (
     field: TTextField,
@@ -287,14 +102,6 @@ function AcceptDesk({ nodeId }: { nodeId: string }) {
 
   if (result) return <AcceptResult s={result} nextRef={nextRef} onNext={nextParcel} />;
 
-  const prohibitedError = errorFor("inspection.prohibitedAbsent");
-  // The line under the ID: the live check; when empty, a "required" from submit; a server verdict on an ID we took for valid.
-  const idServerError = fieldError(serverErrors, "senderIdNumber");
-  const idRequired = idCheck.state === "empty" ? (clientErrors.senderIdNumber ?? idServerError) : undefined;
-  const idOverruled = idCheck.state === "ok" ? idServerError : undefined;
-  const idLine = idRequired ?? idOverruled ?? idStatusText(idCheck, t);
-  const idLineIsError = idShowAsError || Boolean(idRequired ?? idOverruled);
-
   return (
     <div className="page">
       <section className="card">
@@ -305,34 +112,14 @@ function AcceptDesk({ nodeId }: { nodeId: string }) {
 
           <Section title={t("accept.sender")}>
             {text("senderName", t("accept.senderName"), { inputRef: firstRef, autoComplete: "off" })}
-            <div className={`field${idLineIsError ? " field-invalid" : ""}`}>
-              <label htmlFor="accept-id">{t("accept.senderIdNumber")}</label>
-              <input
-                id="accept-id"
-                className="mono"
-                value={draft.senderIdNumber}
-                autoComplete="off"
-                spellCheck={false}
-                autoCapitalize="characters"
-                aria-invalid={idLineIsError}
-                aria-describedby="accept-id-status"
-                onChange={(e) => {
-                  setIdTouched(false);
-                  set("senderIdNumber", e.target.value.toUpperCase());
-                }}
-                onBlur={() => setIdTouched(draft.senderIdNumber.trim() !== "")}
-                data-testid="accept-id"
-              />
-              <p
-                id="accept-id-status"
-                className={`id-status ${idLineIsError ? "field-error" : idCheck.state === "ok" ? "id-ok" : "muted"}`}
-                aria-live="polite"
-                data-state={idCheck.state}
-                data-testid="accept-id-status"
-              >
-                {idLine}
-              </p>
-            </div>
+            <AcceptIdField
+              value={draft.senderIdNumber}
+              state={idField.state}
+              line={idField.line}
+              isError={idField.isError}
+              onChange={idField.onChange}
+              onBlur={idField.onBlur}
+            />
             {text("senderPhone", t("accept.senderPhone"), { inputMode: "tel", mono: true })}
           </Section>
 
@@ -370,7 +157,7 @@ function AcceptDesk({ nodeId }: { nodeId: string }) {
             onProhibited={(v) => set("prohibited", v)}
             inspected={draft.inspected}
             onInspected={(v) => set("inspected", v)}
-            prohibitedError={prohibitedError}
+            prohibitedError={errorFor("inspection.prohibitedAbsent")}
             inspectedError={errorFor("inspection.inspected")}
             notes={text("notes", t("accept.notes"), { errorKey: "inspection.notes" })}
           />
@@ -399,50 +186,5 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
       <legend>{title}</legend>
       <div className="form-grid">{children}</div>
     </fieldset>
-  );
-}
-
-function AcceptResult({ s, nextRef, onNext }: { s: TShipment; nextRef: Ref<HTMLButtonElement>; onNext: () => void }) {
-  const { t } = useTranslation();
-  const now = useNow();
-  const legs = s.legs.filter((l) => l.status !== "CANCELLED");
-  return (
-    <div className="page">
-      <section className="card accept-result" data-testid="accept-result" data-waybill={s.waybillNo}>
-        <h2 className="card-title">{t("accept.resultTitle")}</h2>
-        <div className="muted small">{t("accept.waybillNo")}</div>
-        <div className="waybill-huge mono" data-testid="accept-waybill">
-          {s.waybillNo}
-        </div>
-        <div className="hero-badges">
-          <LightBadge light={s.light} />
-          <span>
-            <span className="muted">{t("accept.promisedAt")}</span>{" "}
-            <strong data-testid="accept-promised">{s.promisedAt ? formatDateTime(s.promisedAt) : t("common.none")}</strong>
-          </span>
-        </div>
-        {s.routeError ? (
-          <div className="alert alert-error" role="alert">
-            {t("accept.routeError", { message: s.routeError })}
-          </div>
-        ) : null}
-        {legs.length ? <LegDiagram legs={legs} now={now} /> : null}
-        {s.threeRules ? <ThreeRules rules={s.threeRules} /> : null}
-        <div className="form-actions">
-          <a
-            className="btn"
-            href={`/labels.pdf?waybills=${encodeURIComponent(s.waybillNo)}&size=76x130`}
-            target="_blank"
-            rel="noreferrer"
-            data-testid="accept-print"
-          >
-            {t("accept.printLabel")}
-          </a>
-          <button type="button" className="btn btn-primary btn-wide" ref={nextRef} onClick={onNext} data-testid="accept-next">
-            {t("accept.next")}
-          </button>
-        </div>
-      </section>
-    </div>
   );
 }
