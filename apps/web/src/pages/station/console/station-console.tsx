@@ -22,6 +22,7 @@ import { mergeToday } from "./scan-model.ts";
 import { readSpeakSetting, storeSpeakSetting } from "./scan-speech.ts";
 import { ScanToday } from "./scan-today.tsx";
 import { ScanTools } from "./scan-tools.tsx";
+import { ScanTopline } from "./scan-topline.tsx";
 import { useScanInput } from "./use-scan-input.ts";
 import { useScanLane, type TScanResult } from "./use-scan-lane.ts";
 import { VehiclePicker } from "./vehicle-picker.tsx";
@@ -81,14 +82,7 @@ function ScanConsole({ nodeId }: { nodeId: string }) {
   return (
     <div className="page scan-console">
       <section className="card scan-main">
-        <div className="scan-topline">
-          <h2 className="card-title">{t("scan.title")}</h2>
-          <span className={`scan-pending${lane.pending > 0 ? " has-pending" : ""}`} title={t("scan.pendingHint")}>
-            {!lane.online && <span className="scan-offline">{t("scan.offline")}</span>}
-            {t("scan.pending")}: <strong data-testid="scan-pending">{lane.pending}</strong>
-            {lane.syncing && <span className="muted small"> {t("scan.syncing")}</span>}
-          </span>
-        </div>
+        <ScanTopline pending={lane.pending} online={lane.online} syncing={lane.syncing} />
 
         <ScanModeButtons mode={mode} onMode={input.setMode} />
         <p className="muted small scan-hint">{t("scan.shortcutsHint")}</p>
