@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { DataState } from "../../components/data-state.tsx";
+import { DataTable, type TDataColumn } from "../../components/data-table.tsx";
 import { fieldError, readApiError } from "../../lib/api-error.ts";
 import { useTRPC } from "../../lib/trpc.ts";
 import { StockCell } from "../counters/counter-bits.tsx";
@@ -99,6 +100,46 @@ function MerchantOrderForm({ counterId, merchantId, merchantName, listings }: Fo
     const i = sentIds.indexOf(listingId);
     return i >= 0 ? fieldError(serverErrors, `lines.${i}`) : undefined;
   };
+  const errorOf = (l: TShelfListing) => (invalid.includes(l.id) ? t("form.wholeNumber") : lineError(l.id));
+  const columns: TDataColumn<TShelfListing>[] = [
+    {
+      key: "product",
+      header: tc("listings.product"),
+      cell: (l) => (
+        <>
+          {l.productName}
+          {l.productSpec ? <span className="muted small"> · {l.productSpec}</span> : null}
+        </>
+      ),
+    },
+    {
+      key: "stock",
+      header: tc("listings.stock"),
+      cell: (l) => <StockCell stock={l.stock} minStock={l.minStock} belowMin={l.belowMin} />,
+    },
+    {
+      key: "quantity",
+      header: tc("restock.quantity"),
+      cellProps: (l) => ({ className: errorOf(l) ? "field-invalid" : undefined }),
+      cell: (l) => {
+        const err = errorOf(l);
+        return (
+          <>
+            <input
+              className="qty-input"
+              inputMode="numeric"
+              value={quantities[l.id] ?? ""}
+              placeholder="0"
+              aria-label={tc("restock.quantityFor", { name: l.productName })}
+              onChange={(e) => setQuantities((q) => ({ ...q, [l.id]: e.target.value }))}
+              data-testid="restock-qty"
+            />
+            {err ? <p className="field-error">{err}</p> : null}
+          </>
+        );
+      },
+    },
+  ];
 
   return (
     <form className="restock-form" onSubmit={onSubmit} noValidate data-testid="restock-form" data-merchant={merchantName}>
@@ -109,45 +150,13 @@ function MerchantOrderForm({ counterId, merchantId, merchantName, listings }: Fo
           {tc("restock.created", { no: create.data.orderNo })}
         </div>
       ) : null}
-      <div className="table-wrap">
-        <table className="table table-compact">
-          <thead>
-            <tr>
-              <th>{tc("listings.product")}</th>
-              <th>{tc("listings.stock")}</th>
-              <th>{tc("restock.quantity")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {listings.map((l) => {
-              const err = invalid.includes(l.id) ? t("form.wholeNumber") : lineError(l.id);
-              return (
-                <tr key={l.id} data-testid="restock-line" data-product={l.productName}>
-                  <td>
-                    {l.productName}
-                    {l.productSpec ? <span className="muted small"> · {l.productSpec}</span> : null}
-                  </td>
-                  <td>
-                    <StockCell stock={l.stock} minStock={l.minStock} belowMin={l.belowMin} />
-                  </td>
-                  <td className={err ? "field-invalid" : undefined}>
-                    <input
-                      className="qty-input"
-                      inputMode="numeric"
-                      value={quantities[l.id] ?? ""}
-                      placeholder="0"
-                      aria-label={tc("restock.quantityFor", { name: l.productName })}
-                      onChange={(e) => setQuantities((q) => ({ ...q, [l.id]: e.target.value }))}
-                      data-testid="restock-qty"
-                    />
-                    {err ? <p className="field-error">{err}</p> : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        columns={columns}
+        rows={listings}
+        rowKey={(l) => l.id}
+        rowProps={(l) => ({ "data-testid": "restock-line", "data-product": l.productName })}
+        className="table-compact"
+      />
       <label className="inline-field restock-note">
         <span>{tc("restock.note")}</span>
         <input value={note} maxLength={200} onChange={(e) => setNote(e.target.value)} data-testid="restock-note" />

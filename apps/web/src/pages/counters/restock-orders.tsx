@@ -1,12 +1,12 @@
 // Restock orders of a merchant or a counter, newest first with "load more": lines, parcels with their status, traffic
 // light and route, and the actions the side may take (the merchant confirms; a draft is cancelled by its maker's side).
 import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
-import { Fragment } from "react";
 import { DataState } from "../../components/data-state.tsx";
+import { DataTable, type TDataColumn } from "../../components/data-table.tsx";
 import { formatDateTime, formatShortDateTime } from "../../lib/time.ts";
 import { useTRPC, useTRPCClient } from "../../lib/trpc.ts";
 import { LegDiagram, LightBadge, LightReason, ShipmentStatusPill, useNow } from "../shipments/shipment-bits.tsx";
-import type { TRestockOrder, TRestockStatus } from "./counters-api.ts";
+import type { TRestockOrder, TRestockParcel, TRestockStatus } from "./counters-api.ts";
 import { ActionError } from "./counter-bits.tsx";
 import { enumKey, useCountersT } from "./use-counters-t.ts";
 
@@ -61,6 +61,58 @@ function RestockOrderCard({ order: o, side }: { order: TRestockOrder; side: "MER
   const canCancel = draft && (side === "MERCHANT" || o.createdBy === "COUNTER");
   const busy = confirm.isPending || cancel.isPending;
   const now = useNow();
+  const parcelColumns: TDataColumn<TRestockParcel>[] = [
+    { key: "waybill", header: t("restock.waybill"), className: "mono", cell: (s) => s.waybillNo },
+    {
+      key: "light",
+      header: t("restock.light"),
+      cell: (s) => (
+        <>
+          <LightBadge light={s.light} title={s.lightReason ?? undefined} />
+          {s.lightReason ? (
+            <div className="muted small">
+              <LightReason reason={s.lightReason} />
+            </div>
+          ) : null}
+        </>
+      ),
+    },
+    {
+      key: "status",
+      header: t("restock.status"),
+      cell: (s) => (
+        <>
+          <ShipmentStatusPill status={s.status} />
+          {s.routeError ? <div className="danger-text small">{s.routeError}</div> : null}
+        </>
+      ),
+    },
+    {
+      key: "where",
+      header: t("restock.where"),
+      cell: (s) => (
+        <>
+          {s.currentNode ?? t("restock.notYet")}
+          {s.destination ? <span className="muted small"> → {s.destination}</span> : null}
+        </>
+      ),
+    },
+    {
+      key: "promised",
+      header: t("restock.promised"),
+      className: "nowrap",
+      cell: (s) => (s.promisedAt ? formatShortDateTime(s.promisedAt) : t("restock.notYet")),
+    },
+    { key: "units", header: t("restock.units"), num: true, cell: (s) => s.units },
+    {
+      key: "stocked",
+      header: t("restock.stocked"),
+      headerTitle: t("restock.stockedHint"),
+      className: "nowrap",
+      cellProps: () => ({ "data-testid": "restock-parcel-stocked" }),
+      cell: (s) => (s.stockedAt ? formatShortDateTime(s.stockedAt) : t("restock.notYet")),
+    },
+  ];
 
   return (
     <article className="card restock-card" data-testid="restock-order" data-order={o.orderNo} data-status={o.status}>
@@ -111,58 +163,23 @@ function RestockOrderCard({ order: o, side }: { order: TRestockOrder; side: "MER
         {o.note ? ` · ${o.note}` : ""}
       </p>
       {o.shipments.length > 0 ? (
-        <div className="table-wrap">
-          <table className="table table-compact" data-testid="restock-parcels">
-            <thead>
-              <tr>
-                <th>{t("restock.waybill")}</th>
-                <th>{t("restock.light")}</th>
-                <th>{t("restock.status")}</th>
-                <th>{t("restock.where")}</th>
-                <th>{t("restock.promised")}</th>
-                <th className="num">{t("restock.units")}</th>
-                <th title={t("restock.stockedHint")}>{t("restock.stocked")}</th>
+        <DataTable
+          columns={parcelColumns}
+          rows={o.shipments}
+          rowKey={(s) => s.waybillNo}
+          rowProps={(s) => ({ "data-testid": "restock-parcel", "data-waybill": s.waybillNo, "data-light": s.light })}
+          rowAfter={(s) =>
+            s.route.length > 0 ? (
+              <tr className="restock-route-row" data-testid="restock-parcel-route" data-waybill={s.waybillNo}>
+                <td colSpan={parcelColumns.length}>
+                  <LegDiagram legs={s.route} now={now} testId="restock-route" />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {o.shipments.map((s) => (
-                <Fragment key={s.waybillNo}>
-                  <tr data-testid="restock-parcel" data-waybill={s.waybillNo} data-light={s.light}>
-                    <td className="mono">{s.waybillNo}</td>
-                    <td>
-                      <LightBadge light={s.light} title={s.lightReason ?? undefined} />
-                      {s.lightReason ? (
-                        <div className="muted small">
-                          <LightReason reason={s.lightReason} />
-                        </div>
-                      ) : null}
-                    </td>
-                    <td>
-                      <ShipmentStatusPill status={s.status} />
-                      {s.routeError ? <div className="danger-text small">{s.routeError}</div> : null}
-                    </td>
-                    <td>
-                      {s.currentNode ?? t("restock.notYet")}
-                      {s.destination ? <span className="muted small"> → {s.destination}</span> : null}
-                    </td>
-                    <td className="nowrap">{s.promisedAt ? formatShortDateTime(s.promisedAt) : t("restock.notYet")}</td>
-                    <td className="num">{s.units}</td>
-                    <td className="nowrap" data-testid="restock-parcel-stocked">
-                      {s.stockedAt ? formatShortDateTime(s.stockedAt) : t("restock.notYet")}
-                    </td>
-                  </tr>
-                  {s.route.length > 0 ? (
-                    <tr className="restock-route-row" data-testid="restock-parcel-route" data-waybill={s.waybillNo}>
-                      <td colSpan={7}>
-                        <LegDiagram legs={s.route} now={now} testId="restock-route" />
-                      </td>
-                    </tr>
-                  ) : null}
-                </Fragment>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ) : null
+          }
+          className="table-compact"
+          testId="restock-parcels"
+        />
       ) : o.status === "CONFIRMED" ? (
         <p className="muted small">{t("restock.noParcels")}</p>
       ) : null}

@@ -1,6 +1,7 @@
 // A list of counter sales (newest first) with the range's totals: the counter's till view and the merchant's sales.
+import { DataTable, type TDataColumn } from "../../components/data-table.tsx";
 import { formatDateTime } from "../../lib/time.ts";
-import type { TSalesPage } from "./counters-api.ts";
+import type { TSale, TSalesPage } from "./counters-api.ts";
 import { Money } from "./counter-bits.tsx";
 import { enumKey, useCountersT } from "./use-counters-t.ts";
 
@@ -28,6 +29,33 @@ export function SalesTotals({ totals }: { totals: TSalesPage["totals"] }) {
 
 export function SalesTable({ data, showCounter }: { data: TSalesPage; showCounter: boolean }) {
   const t = useCountersT();
+  const columns: Array<TDataColumn<TSale> | false> = [
+    { key: "soldAt", header: t("sales.soldAt"), className: "nowrap", cell: (s) => formatDateTime(s.soldAt) },
+    showCounter && { key: "counter", header: t("sales.counter"), cell: (s) => s.counterName },
+    {
+      key: "product",
+      header: t("sales.product"),
+      cell: (s) => (
+        <>
+          {s.productName}
+          {s.productSpec ? <span className="muted small"> · {s.productSpec}</span> : null}
+        </>
+      ),
+    },
+    {
+      key: "quantity",
+      header: t("sales.quantity"),
+      num: true,
+      cell: (s) => (
+        <>
+          {s.quantity} {s.productUnit}
+        </>
+      ),
+    },
+    { key: "unitPrice", header: t("sales.unitPrice"), num: true, cell: (s) => <Money fen={s.unitPriceFen} /> },
+    { key: "amount", header: t("sales.amount"), num: true, cell: (s) => <Money fen={s.amountFen} /> },
+    { key: "source", header: t("sales.source"), cell: (s) => t(enumKey("saleSources", s.source)) },
+  ];
   return (
     <>
       <SalesTotals totals={data.totals} />
@@ -38,43 +66,13 @@ export function SalesTable({ data, showCounter }: { data: TSalesPage; showCounte
           {data.sales.length < data.totals.sales ? (
             <p className="muted small">{t("sales.shownOf", { shown: data.sales.length, total: data.totals.sales })}</p>
           ) : null}
-          <div className="table-wrap">
-            <table className="table" data-testid="sales-table">
-              <thead>
-                <tr>
-                  <th>{t("sales.soldAt")}</th>
-                  {showCounter ? <th>{t("sales.counter")}</th> : null}
-                  <th>{t("sales.product")}</th>
-                  <th className="num">{t("sales.quantity")}</th>
-                  <th className="num">{t("sales.unitPrice")}</th>
-                  <th className="num">{t("sales.amount")}</th>
-                  <th>{t("sales.source")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.sales.map((s) => (
-                  <tr key={s.id} data-testid="sale-row" data-listing={s.listingId}>
-                    <td className="nowrap">{formatDateTime(s.soldAt)}</td>
-                    {showCounter ? <td>{s.counterName}</td> : null}
-                    <td>
-                      {s.productName}
-                      {s.productSpec ? <span className="muted small"> · {s.productSpec}</span> : null}
-                    </td>
-                    <td className="num">
-                      {s.quantity} {s.productUnit}
-                    </td>
-                    <td className="num">
-                      <Money fen={s.unitPriceFen} />
-                    </td>
-                    <td className="num">
-                      <Money fen={s.amountFen} />
-                    </td>
-                    <td>{t(enumKey("saleSources", s.source))}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            columns={columns}
+            rows={data.sales}
+            rowKey={(s) => s.id}
+            rowProps={(s) => ({ "data-testid": "sale-row", "data-listing": s.listingId })}
+            testId="sales-table"
+          />
         </>
       )}
     </>

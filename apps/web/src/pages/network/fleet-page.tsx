@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useUser } from "../../auth/session-context.ts";
 import { DataState } from "../../components/data-state.tsx";
+import { DataTable, editColumn, type TDataColumn } from "../../components/data-table.tsx";
 import { SidePanel } from "../../components/side-panel.tsx";
 import { type TCarrier, type TVehicle } from "../../lib/network-api.ts";
 import { useTRPC } from "../../lib/trpc.ts";
@@ -33,6 +34,98 @@ function FleetView({ countyCode }: { countyCode: string }) {
   const [panel, setPanel] = useState<TPanel>(null);
   const [barcodes, setBarcodes] = useState(false);
   const carrierName = new Map((carriers.data ?? []).map((c) => [c.code, c.name]));
+  const vehicleColumns: TDataColumn<TVehicle>[] = [
+    { key: "number", header: t("fleet.field.number"), className: "mono", cell: (v) => v.number },
+    { key: "plate", header: t("fleet.field.plate"), className: "plate", cell: (v) => v.plate },
+    {
+      key: "homeNode",
+      header: t("fleet.field.homeNodeCode"),
+      cell: (v) => (
+        <>
+          {v.homeNodeName}
+          <div className="muted small mono">{v.homeNodeCode}</div>
+        </>
+      ),
+    },
+    {
+      key: "carrier",
+      header: t("fleet.field.carrierCode"),
+      cell: (v) =>
+        v.carrierCode ? (carrierName.get(v.carrierCode) ?? v.carrierCode) : <span className="muted">{t("fleet.ownFleet")}</span>,
+    },
+    {
+      key: "capacity",
+      header: t("fleet.capacity"),
+      className: "nowrap",
+      cell: (v) => (
+        <>
+          {v.capacityKg.toLocaleString("zh-CN")} kg / {v.capacityM3} m³
+        </>
+      ),
+    },
+    {
+      key: "cold",
+      header: t("fleet.field.cold"),
+      cell: (v) =>
+        v.cold === "NONE" ? (
+          <span className="muted">{t("coldClass.NONE")}</span>
+        ) : (
+          <span className="cold-tag">{t(`coldClass.${v.cold}`)}</span>
+        ),
+    },
+    {
+      key: "energy",
+      header: t("fleet.field.energy"),
+      cell: (v) => <span className={v.energy === "NEW_ENERGY" ? "energy-new" : undefined}>{t(`energy.${v.energy}`)}</span>,
+    },
+    {
+      key: "status",
+      header: t("fleet.field.status"),
+      cell: (v) => <StatusPill status={v.status} label={t(`vehicleStatus.${v.status}`)} />,
+    },
+    editColumn({
+      header: t("common.actions"),
+      label: t("common.edit"),
+      testId: "vehicle-edit",
+      onEdit: (v) => setPanel({ key: Date.now(), kind: "vehicle", vehicle: v }),
+      disabled: !nodes.data || !carriers.data,
+    }),
+  ];
+  const carrierColumns: Array<TDataColumn<TCarrier> | false> = [
+    { key: "code", header: t("fleet.carrier.code"), className: "mono", cell: (c) => c.code },
+    { key: "name", header: t("fleet.carrier.name"), cell: (c) => c.name },
+    {
+      key: "creditGrade",
+      header: t("fleet.carrier.creditGrade"),
+      cell: (c) => <span className={`grade grade-${c.creditGrade.toLowerCase()}`}>{c.creditGrade}</span>,
+    },
+    {
+      key: "blacklisted",
+      header: t("fleet.carrier.blacklisted"),
+      cell: (c) =>
+        c.blacklisted ? (
+          <>
+            <span className="status-pill status-closed">{t("fleet.blacklisted")}</span>
+            {c.blacklistReason ? <div className="muted small wrap">{c.blacklistReason}</div> : null}
+          </>
+        ) : (
+          <span className="muted">{t("common.none")}</span>
+        ),
+    },
+    {
+      key: "waybillPattern",
+      header: t("fleet.carrier.waybillPattern"),
+      className: "mono small",
+      cell: (c) => c.waybillPattern ?? <span className="muted">{t("common.none")}</span>,
+    },
+    isAdmin &&
+      editColumn({
+        header: t("common.actions"),
+        label: t("common.edit"),
+        testId: "carrier-edit",
+        onEdit: (c) => setPanel({ key: Date.now(), kind: "carrier", carrier: c }),
+      }),
+  ];
 
   return (
     <>
@@ -62,71 +155,13 @@ function FleetView({ countyCode }: { countyCode: string }) {
         </div>
         <DataState query={vehicles} isEmpty={(rows) => rows.length === 0}>
           {(rows) => (
-            <div className="table-wrap">
-              <table className="table" data-testid="vehicles-table">
-                <thead>
-                  <tr>
-                    <th>{t("fleet.field.number")}</th>
-                    <th>{t("fleet.field.plate")}</th>
-                    <th>{t("fleet.field.homeNodeCode")}</th>
-                    <th>{t("fleet.field.carrierCode")}</th>
-                    <th>{t("fleet.capacity")}</th>
-                    <th>{t("fleet.field.cold")}</th>
-                    <th>{t("fleet.field.energy")}</th>
-                    <th>{t("fleet.field.status")}</th>
-                    <th>
-                      <span className="sr-only">{t("common.actions")}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((v) => (
-                    <tr key={v.id} data-testid="vehicle-row" data-number={v.number}>
-                      <td className="mono">{v.number}</td>
-                      <td className="plate">{v.plate}</td>
-                      <td>
-                        {v.homeNodeName}
-                        <div className="muted small mono">{v.homeNodeCode}</div>
-                      </td>
-                      <td>
-                        {v.carrierCode ? (
-                          (carrierName.get(v.carrierCode) ?? v.carrierCode)
-                        ) : (
-                          <span className="muted">{t("fleet.ownFleet")}</span>
-                        )}
-                      </td>
-                      <td className="nowrap">
-                        {v.capacityKg.toLocaleString("zh-CN")} kg / {v.capacityM3} m³
-                      </td>
-                      <td>
-                        {v.cold === "NONE" ? (
-                          <span className="muted">{t("coldClass.NONE")}</span>
-                        ) : (
-                          <span className="cold-tag">{t(`coldClass.${v.cold}`)}</span>
-                        )}
-                      </td>
-                      <td>
-                        <span className={v.energy === "NEW_ENERGY" ? "energy-new" : undefined}>{t(`energy.${v.energy}`)}</span>
-                      </td>
-                      <td>
-                        <StatusPill status={v.status} label={t(`vehicleStatus.${v.status}`)} />
-                      </td>
-                      <td>
-                        <button
-                          type="button"
-                          className="btn btn-small"
-                          onClick={() => setPanel({ key: Date.now(), kind: "vehicle", vehicle: v })}
-                          disabled={!nodes.data || !carriers.data}
-                          data-testid="vehicle-edit"
-                        >
-                          {t("common.edit")}
-                        </button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              columns={vehicleColumns}
+              rows={rows}
+              rowKey={(v) => v.id}
+              rowProps={(v) => ({ "data-testid": "vehicle-row", "data-number": v.number })}
+              testId="vehicles-table"
+            />
           )}
         </DataState>
       </section>
@@ -149,58 +184,13 @@ function FleetView({ countyCode }: { countyCode: string }) {
         </div>
         <DataState query={carriers} isEmpty={(rows) => rows.length === 0}>
           {(rows) => (
-            <div className="table-wrap">
-              <table className="table" data-testid="carriers-table">
-                <thead>
-                  <tr>
-                    <th>{t("fleet.carrier.code")}</th>
-                    <th>{t("fleet.carrier.name")}</th>
-                    <th>{t("fleet.carrier.creditGrade")}</th>
-                    <th>{t("fleet.carrier.blacklisted")}</th>
-                    <th>{t("fleet.carrier.waybillPattern")}</th>
-                    {isAdmin ? (
-                      <th>
-                        <span className="sr-only">{t("common.actions")}</span>
-                      </th>
-                    ) : null}
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((c) => (
-                    <tr key={c.id} data-testid="carrier-row" data-code={c.code}>
-                      <td className="mono">{c.code}</td>
-                      <td>{c.name}</td>
-                      <td>
-                        <span className={`grade grade-${c.creditGrade.toLowerCase()}`}>{c.creditGrade}</span>
-                      </td>
-                      <td>
-                        {c.blacklisted ? (
-                          <>
-                            <span className="status-pill status-closed">{t("fleet.blacklisted")}</span>
-                            {c.blacklistReason ? <div className="muted small wrap">{c.blacklistReason}</div> : null}
-                          </>
-                        ) : (
-                          <span className="muted">{t("common.none")}</span>
-                        )}
-                      </td>
-                      <td className="mono small">{c.waybillPattern ?? <span className="muted">{t("common.none")}</span>}</td>
-                      {isAdmin ? (
-                        <td>
-                          <button
-                            type="button"
-                            className="btn btn-small"
-                            onClick={() => setPanel({ key: Date.now(), kind: "carrier", carrier: c })}
-                            data-testid="carrier-edit"
-                          >
-                            {t("common.edit")}
-                          </button>
-                        </td>
-                      ) : null}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              columns={carrierColumns}
+              rows={rows}
+              rowKey={(c) => c.id}
+              rowProps={(c) => ({ "data-testid": "carrier-row", "data-code": c.code })}
+              testId="carriers-table"
+            />
           )}
         </DataState>
       </section>

@@ -3,6 +3,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DataState } from "../../components/data-state.tsx";
+import { DataTable, editColumn, type TDataColumn } from "../../components/data-table.tsx";
 import { FormField } from "../../components/form-field.tsx";
 import { SidePanel } from "../../components/side-panel.tsx";
 import { fieldError, readApiError } from "../../lib/api-error.ts";
@@ -46,6 +47,49 @@ function LanesView({ countyCode }: { countyCode: string }) {
     setPanel((p) => (p ? { ...p, lane } : p));
     void refresh();
   };
+  const columns: TDataColumn<TLane>[] = [
+    { key: "code", header: t("lanes.field.code"), className: "mono", cell: (lane) => lane.code },
+    {
+      key: "fromTo",
+      header: t("lanes.fromTo"),
+      cell: (lane) => (
+        <>
+          {lane.fromName} → {lane.toName}
+          <div className="muted small mono">
+            {lane.fromCode} → {lane.toCode}
+          </div>
+          {lane.mode === "MILK_RUN" && lane.stopAreaCodes.length > 0 ? (
+            <div className="muted small">{t("lanes.stopsCount", { count: lane.stopAreaCodes.length })}</div>
+          ) : null}
+        </>
+      ),
+    },
+    {
+      key: "mode",
+      header: t("lanes.field.mode"),
+      cell: (lane) => <span className={`mode-tag mode-${lane.mode.toLowerCase()}`}>{t(`laneModes.${lane.mode}`)}</span>,
+    },
+    { key: "departures", header: t("lanes.field.departures"), className: "mono", cell: (lane) => lane.departures.join(" ") },
+    {
+      key: "weekdays",
+      header: t("lanes.field.weekdays"),
+      cell: (lane) => formatWeekdays(lane.weekdays, weekdayLabels, t("lanes.everyDay"), t("lanes.weekdaySeparator")),
+    },
+    { key: "cutoff", header: t("lanes.cutoff"), cell: (lane) => t("common.minutes", { count: lane.cutoffMinutes }) },
+    { key: "transit", header: t("lanes.transit"), cell: (lane) => t("common.minutes", { count: lane.transitMinutes }) },
+    { key: "cold", header: t("lanes.field.cold"), cell: (lane) => <YesNo value={lane.cold} /> },
+    {
+      key: "status",
+      header: t("lanes.status"),
+      cell: (lane) => (
+        <>
+          <StatusPill status={lane.status} label={t(`laneStatus.${lane.status}`)} />
+          {lane.status === "SUSPENDED" && lane.suspendedReason ? <div className="muted small">{lane.suspendedReason}</div> : null}
+        </>
+      ),
+    },
+    editColumn({ header: t("common.actions"), label: t("common.edit"), testId: "lane-edit", onEdit: open }),
+  ];
 
   return (
     <>
@@ -92,63 +136,13 @@ function LanesView({ countyCode }: { countyCode: string }) {
             return (
               <>
                 <p className="muted small">{t("common.count", { count: rows.length })}</p>
-                <div className="table-wrap">
-                  <table className="table" data-testid="lanes-table">
-                    <thead>
-                      <tr>
-                        <th>{t("lanes.field.code")}</th>
-                        <th>{t("lanes.fromTo")}</th>
-                        <th>{t("lanes.field.mode")}</th>
-                        <th>{t("lanes.field.departures")}</th>
-                        <th>{t("lanes.field.weekdays")}</th>
-                        <th>{t("lanes.cutoff")}</th>
-                        <th>{t("lanes.transit")}</th>
-                        <th>{t("lanes.field.cold")}</th>
-                        <th>{t("lanes.status")}</th>
-                        <th>
-                          <span className="sr-only">{t("common.actions")}</span>
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {rows.map((lane) => (
-                        <tr key={lane.id} data-testid="lane-row" data-code={lane.code}>
-                          <td className="mono">{lane.code}</td>
-                          <td>
-                            {lane.fromName} → {lane.toName}
-                            <div className="muted small mono">
-                              {lane.fromCode} → {lane.toCode}
-                            </div>
-                            {lane.mode === "MILK_RUN" && lane.stopAreaCodes.length > 0 ? (
-                              <div className="muted small">{t("lanes.stopsCount", { count: lane.stopAreaCodes.length })}</div>
-                            ) : null}
-                          </td>
-                          <td>
-                            <span className={`mode-tag mode-${lane.mode.toLowerCase()}`}>{t(`laneModes.${lane.mode}`)}</span>
-                          </td>
-                          <td className="mono">{lane.departures.join(" ")}</td>
-                          <td>{formatWeekdays(lane.weekdays, weekdayLabels, t("lanes.everyDay"), t("lanes.weekdaySeparator"))}</td>
-                          <td>{t("common.minutes", { count: lane.cutoffMinutes })}</td>
-                          <td>{t("common.minutes", { count: lane.transitMinutes })}</td>
-                          <td>
-                            <YesNo value={lane.cold} />
-                          </td>
-                          <td>
-                            <StatusPill status={lane.status} label={t(`laneStatus.${lane.status}`)} />
-                            {lane.status === "SUSPENDED" && lane.suspendedReason ? (
-                              <div className="muted small">{lane.suspendedReason}</div>
-                            ) : null}
-                          </td>
-                          <td>
-                            <button type="button" className="btn btn-small" onClick={() => open(lane)} data-testid="lane-edit">
-                              {t("common.edit")}
-                            </button>
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                <DataTable
+                  columns={columns}
+                  rows={rows}
+                  rowKey={(lane) => lane.id}
+                  rowProps={(lane) => ({ "data-testid": "lane-row", "data-code": lane.code })}
+                  testId="lanes-table"
+                />
               </>
             );
           }}

@@ -3,6 +3,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DataState } from "../../components/data-state.tsx";
+import { DataTable, editColumn, type TDataColumn } from "../../components/data-table.tsx";
 import { SidePanel } from "../../components/side-panel.tsx";
 import { type TNode, type TNodeStatus, type TTier } from "../../lib/network-api.ts";
 import { useTRPC } from "../../lib/trpc.ts";
@@ -49,6 +50,59 @@ function NodesView({ countyCode }: { countyCode: string }) {
     setPanel((p) => (p ? { ...p, node } : p));
     void refresh();
   };
+  // Names, areas and parents wrap so the edit buttons stay in view at 1280 px.
+  const columns: TDataColumn<TNode>[] = [
+    { key: "code", header: t("nodes.field.code"), className: "mono", cell: (n) => n.code },
+    { key: "name", header: t("nodes.field.name"), className: "wrap-narrow", cell: (n) => n.name },
+    { key: "tier", header: t("nodes.field.tier"), cell: (n) => t(`tiers.${n.tier}`) },
+    {
+      key: "area",
+      header: t("nodes.area"),
+      className: "wrap-narrow",
+      cellProps: (n) => ({ title: n.areaCode }),
+      cell: (n) => areaLabel(areas, n.areaCode),
+    },
+    {
+      key: "parent",
+      header: t("nodes.field.parentCode"),
+      className: "wrap-narrow",
+      cell: (n) =>
+        n.parentCode ? (
+          <>
+            <span className="mono">{n.parentCode}</span>
+            {nameByCode.get(n.parentCode) ? <div className="muted small">{nameByCode.get(n.parentCode)}</div> : null}
+          </>
+        ) : (
+          <span className="muted">{t("common.none")}</span>
+        ),
+    },
+    {
+      key: "status",
+      header: t("nodes.status"),
+      cell: (n) => (
+        <>
+          <StatusPill status={n.status} label={t(`nodeStatus.${n.status}`)} />
+          {n.status === "SUSPENDED" && n.suspendedUntil ? (
+            <div className="muted small">{t("nodes.suspendedUntil", { date: formatDate(n.suspendedUntil) })}</div>
+          ) : null}
+        </>
+      ),
+    },
+    {
+      key: "cold",
+      header: t("nodes.cold"),
+      cell: (n) =>
+        n.coldChilled || n.coldFrozen ? (
+          <span className="cold-tag">
+            {[n.coldChilled ? t("nodes.chilled") : null, n.coldFrozen ? t("nodes.frozen") : null].filter(Boolean).join(" / ")}
+          </span>
+        ) : (
+          <span className="muted">{t("common.none")}</span>
+        ),
+    },
+    { key: "selfPickup", header: t("nodes.field.selfPickup"), cell: (n) => <YesNo value={n.selfPickup} /> },
+    editColumn({ header: t("common.actions"), label: t("common.edit"), testId: "node-edit", onEdit: open }),
+  ];
 
   return (
     <>
@@ -102,73 +156,13 @@ function NodesView({ countyCode }: { countyCode: string }) {
               <p className="muted small" aria-live="polite">
                 {t("common.count", { count: rows.length })}
               </p>
-              <div className="table-wrap">
-                <table className="table" data-testid="nodes-table">
-                  <thead>
-                    <tr>
-                      <th>{t("nodes.field.code")}</th>
-                      <th>{t("nodes.field.name")}</th>
-                      <th>{t("nodes.field.tier")}</th>
-                      <th>{t("nodes.area")}</th>
-                      <th>{t("nodes.field.parentCode")}</th>
-                      <th>{t("nodes.status")}</th>
-                      <th>{t("nodes.cold")}</th>
-                      <th>{t("nodes.field.selfPickup")}</th>
-                      <th>
-                        <span className="sr-only">{t("common.actions")}</span>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {rows.map((n) => (
-                      <tr key={n.id} data-testid="node-row" data-code={n.code}>
-                        <td className="mono">{n.code}</td>
-                        {/* Names, areas and parents wrap so the edit buttons stay in view at 1280 px. */}
-                        <td className="wrap-narrow">{n.name}</td>
-                        <td>{t(`tiers.${n.tier}`)}</td>
-                        <td className="wrap-narrow" title={n.areaCode}>
-                          {areaLabel(areas, n.areaCode)}
-                        </td>
-                        <td className="wrap-narrow">
-                          {n.parentCode ? (
-                            <>
-                              <span className="mono">{n.parentCode}</span>
-                              {nameByCode.get(n.parentCode) ? <div className="muted small">{nameByCode.get(n.parentCode)}</div> : null}
-                            </>
-                          ) : (
-                            <span className="muted">{t("common.none")}</span>
-                          )}
-                        </td>
-                        <td>
-                          <StatusPill status={n.status} label={t(`nodeStatus.${n.status}`)} />
-                          {n.status === "SUSPENDED" && n.suspendedUntil ? (
-                            <div className="muted small">{t("nodes.suspendedUntil", { date: formatDate(n.suspendedUntil) })}</div>
-                          ) : null}
-                        </td>
-                        <td>
-                          {n.coldChilled || n.coldFrozen ? (
-                            <span className="cold-tag">
-                              {[n.coldChilled ? t("nodes.chilled") : null, n.coldFrozen ? t("nodes.frozen") : null]
-                                .filter(Boolean)
-                                .join(" / ")}
-                            </span>
-                          ) : (
-                            <span className="muted">{t("common.none")}</span>
-                          )}
-                        </td>
-                        <td>
-                          <YesNo value={n.selfPickup} />
-                        </td>
-                        <td>
-                          <button type="button" className="btn btn-small" onClick={() => open(n)} data-testid="node-edit">
-                            {t("common.edit")}
-                          </button>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                columns={columns}
+                rows={rows}
+                rowKey={(n) => n.id}
+                rowProps={(n) => ({ "data-testid": "node-row", "data-code": n.code })}
+                testId="nodes-table"
+              />
             </>
           )}
         </DataState>
