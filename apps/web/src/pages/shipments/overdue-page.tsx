@@ -4,13 +4,16 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { DataState } from "../../components/data-state.tsx";
+import { DataTable, type TDataColumn } from "../../components/data-table.tsx";
 import type { TOverdueGroup } from "../../lib/shipments-api.ts";
 import { formatDateTime } from "../../lib/time.ts";
-import { useTRPC } from "../../lib/trpc.ts";
+import { useTRPC, type TRouterOutputs } from "../../lib/trpc.ts";
 import { CountyScope } from "../county/county-scope.tsx";
 import { ErrorSummary } from "../network/error-summary.tsx";
 import { LightReason, useNow } from "./shipment-bits.tsx";
 import { minutesBetween } from "./shipment-format.ts";
+
+type TRerouteRun = TRouterOutputs["network"]["rerouteJobs"][number];
 
 export function OverduePage() {
   return (
@@ -29,7 +32,34 @@ export function OverduePage() {
 function RerouteRuns({ countyCode }: { countyCode: string }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const runs = useQuery(trpc.network.rerouteJobs.queryOptions({ countyCode }, { refetchInterval: (q) => ((q.state.data ?? []).some((r) => r.state !== "completed" && r.state !== "failed") ? 1_000 : 15_000) }));
+  const runs = useQuery(
+    trpc.network.rerouteJobs.queryOptions(
+      { countyCode },
+      { refetchInterval: (q) => ((q.state.data ?? []).some((r) => r.state !== "completed" && r.state !== "failed") ? 1_000 : 15_000) },
+    ),
+  );
+  const columns: TDataColumn<TRerouteRun>[] = [
+    { key: "queued", header: t("overdue.rerouteQueued"), cell: (r) => formatDateTime(r.queuedAt) },
+    { key: "state", header: t("overdue.rerouteState"), cell: (r) => r.state },
+    {
+      key: "progress",
+      header: t("overdue.rerouteProgress"),
+      cell: (r) => (
+        <>
+          <progress max={r.progress?.total || 1} value={r.progress?.done ?? 0} aria-label={t("overdue.rerouteProgress")} />{" "}
+          {r.progress ? `${r.progress.done} / ${r.progress.total}` : ""}
+        </>
+      ),
+    },
+    {
+      key: "result",
+      header: t("overdue.rerouteResult"),
+      cell: (r) =>
+        r.result
+          ? t("overdue.rerouteCounts", { affected: r.result.affected, rerouted: r.result.rerouted, noRoute: r.result.noRoute })
+          : (r.failedReason ?? ""),
+    },
+  ];
   return (
     <section className="card" data-testid="reroute-runs">
       <h2 className="card-title">{t("overdue.rerouteTitle")}</h2>
@@ -38,30 +68,13 @@ function RerouteRuns({ countyCode }: { countyCode: string }) {
           list.length === 0 ? (
             <p className="muted">{t("overdue.rerouteNone")}</p>
           ) : (
-            <div className="table-wrap">
-              <table className="table table-compact">
-                <thead>
-                  <tr>
-                    <th>{t("overdue.rerouteQueued")}</th>
-                    <th>{t("overdue.rerouteState")}</th>
-                    <th>{t("overdue.rerouteProgress")}</th>
-                    <th>{t("overdue.rerouteResult")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.map((r) => (
-                    <tr key={r.id} data-testid="reroute-run" data-state={r.state}>
-                      <td>{formatDateTime(r.queuedAt)}</td>
-                      <td>{r.state}</td>
-                      <td>
-                        <progress max={r.progress?.total || 1} value={r.progress?.done ?? 0} aria-label={t("overdue.rerouteProgress")} /> {r.progress ? `${r.progress.done} / ${r.progress.total}` : ""}
-                      </td>
-                      <td>{r.result ? t("overdue.rerouteCounts", { affected: r.result.affected, rerouted: r.result.rerouted, noRoute: r.result.noRoute }) : (r.failedReason ?? "")}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              columns={columns}
+              rows={list}
+              rowKey={(r) => r.id}
+              rowProps={(r) => ({ "data-testid": "reroute-run", "data-state": r.state })}
+              className="table-compact"
+            />
           )
         }
       </DataState>
@@ -146,6 +159,30 @@ function Lateness({ promisedAt, now }: { promisedAt: string | null; now: Date })
 
 function OverdueGroup({ group, now }: { group: TOverdueGroup; now: Date }) {
   const { t } = useTranslation();
+  const columns: TDataColumn<TOverdueGroup["shipments"][number]>[] = [
+    {
+      key: "waybillNo",
+      header: t("shipments.waybillNo"),
+      cell: (s) => (
+        <Link className="mono" to={`/county/shipments/${encodeURIComponent(s.waybillNo)}`}>
+          {s.waybillNo}
+        </Link>
+      ),
+    },
+    {
+      key: "promisedAt",
+      header: t("shipments.promisedAt"),
+      className: "nowrap",
+      cell: (s) => (s.promisedAt ? formatDateTime(s.promisedAt) : <span className="muted">{t("common.none")}</span>),
+    },
+    {
+      key: "overdueBy",
+      header: t("overdue.overdueBy"),
+      className: "nowrap",
+      cell: (s) => <Lateness promisedAt={s.promisedAt} now={now} />,
+    },
+    { key: "reason", header: t("overdue.reason"), className: "wrap", cell: (s) => <LightReason reason={s.reason} /> },
+  ];
   return (
     <article className="overdue-group" data-testid="overdue-group" data-node={group.node?.code ?? ""}>
       <header className="overdue-group-head">
@@ -154,41 +191,17 @@ function OverdueGroup({ group, now }: { group: TOverdueGroup; now: Date }) {
           {group.node ? <code className="mono muted small"> {group.node.code}</code> : null}
         </div>
         <div className="small">
-          <span className="muted">{t("overdue.person")}</span>{" "}
-          {group.person ?? <span className="muted">{t("overdue.noPerson")}</span>}
+          <span className="muted">{t("overdue.person")}</span> {group.person ?? <span className="muted">{t("overdue.noPerson")}</span>}
         </div>
         <span className="count-badge">{t("overdue.count", { count: group.shipments.length })}</span>
       </header>
-      <div className="table-wrap">
-        <table className="table table-compact">
-          <thead>
-            <tr>
-              <th>{t("shipments.waybillNo")}</th>
-              <th>{t("shipments.promisedAt")}</th>
-              <th>{t("overdue.overdueBy")}</th>
-              <th>{t("overdue.reason")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {group.shipments.map((s) => (
-              <tr key={s.waybillNo} data-testid="overdue-row" data-waybill={s.waybillNo}>
-                <td>
-                  <Link className="mono" to={`/county/shipments/${encodeURIComponent(s.waybillNo)}`}>
-                    {s.waybillNo}
-                  </Link>
-                </td>
-                <td className="nowrap">{s.promisedAt ? formatDateTime(s.promisedAt) : <span className="muted">{t("common.none")}</span>}</td>
-                <td className="nowrap">
-                  <Lateness promisedAt={s.promisedAt} now={now} />
-                </td>
-                <td className="wrap">
-                  <LightReason reason={s.reason} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        columns={columns}
+        rows={group.shipments}
+        rowKey={(s) => s.waybillNo}
+        rowProps={(s) => ({ "data-testid": "overdue-row", "data-waybill": s.waybillNo })}
+        className="table-compact"
+      />
     </article>
   );
 }

@@ -5,7 +5,8 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { DataState } from "../../components/data-state.tsx";
-import type { TDirection, TLight, TShipmentFilter, TShipmentStatus } from "../../lib/shipments-api.ts";
+import { DataTable, type TDataColumn } from "../../components/data-table.tsx";
+import type { TDirection, TLight, TShipmentFilter, TShipmentRow, TShipmentStatus } from "../../lib/shipments-api.ts";
 import { formatDateTime, formatShortDateTime } from "../../lib/time.ts";
 import { useTRPC, useTRPCClient } from "../../lib/trpc.ts";
 import { useDebounced } from "../../lib/use-debounced.ts";
@@ -74,6 +75,84 @@ function ShipmentsView({ countyCode }: { countyCode: string }) {
   }, [q, urlQ]);
 
   const open = (waybillNo: string) => void navigate(`/county/shipments/${encodeURIComponent(waybillNo)}`);
+  const none = <span className="muted">{t("common.none")}</span>;
+  const columns: TDataColumn<TShipmentRow>[] = [
+    {
+      key: "waybillNo",
+      header: t("shipments.waybillNo"),
+      cell: (r) => (
+        <>
+          <Link className="mono waybill-link" to={`/county/shipments/${encodeURIComponent(r.waybillNo)}`} data-testid="shipment-link">
+            {r.waybillNo}
+          </Link>
+          {r.carrierWaybillNo ? <div className="muted small mono">{r.carrierWaybillNo}</div> : null}
+        </>
+      ),
+    },
+    {
+      key: "light",
+      header: t("shipments.light"),
+      cell: (r) => (
+        <>
+          <LightBadge light={r.light} title={r.lightReason ?? undefined} />
+          {r.light !== "GREEN" && r.lightReason ? (
+            <div className="muted small cell-note">
+              <LightReason reason={r.lightReason} />
+            </div>
+          ) : null}
+        </>
+      ),
+    },
+    { key: "status", header: t("shipments.status"), cell: (r) => <ShipmentStatusPill status={r.status} /> },
+    {
+      key: "direction",
+      header: t("shipments.direction"),
+      cell: (r) => (
+        <>
+          {t(`directionShort.${r.direction}`)}
+          {r.temp !== "AMBIENT" ? <div className="cold-tag small">{t(`temps.${r.temp}`)}</div> : null}
+        </>
+      ),
+    },
+    { key: "currentNode", header: t("shipments.currentNode"), className: "wrap-narrow", cell: (r) => r.currentNode ?? none },
+    {
+      key: "destination",
+      header: t("shipments.destination"),
+      className: "wrap-narrow",
+      cell: (r) => (
+        <>
+          {r.destination ?? none}
+          {r.selfPickup ? <div className="muted small">{t("shipments.selfPickup")}</div> : null}
+        </>
+      ),
+    },
+    {
+      key: "promisedAt",
+      header: t("shipments.promisedAt"),
+      className: "nowrap",
+      cellProps: (r) => ({ title: r.promisedAt ? formatDateTime(r.promisedAt) : undefined }),
+      cell: (r) => (r.promisedAt ? formatShortDateTime(r.promisedAt) : none),
+    },
+    // An organisation's name is shown whole (not masked): it wraps, so the created column stays in view.
+    {
+      key: "recipient",
+      header: t("shipments.recipient"),
+      className: "wrap-narrow",
+      cell: (r) => (
+        <>
+          {r.recipientName}
+          <div className="muted small mono">{r.recipientPhone}</div>
+        </>
+      ),
+    },
+    {
+      key: "createdAt",
+      header: t("shipments.createdAt"),
+      className: "nowrap muted small",
+      cellProps: (r) => ({ title: formatDateTime(r.createdAt) }),
+      cell: (r) => formatShortDateTime(r.createdAt),
+    },
+  ];
 
   return (
     <section className="card">
@@ -81,7 +160,12 @@ function ShipmentsView({ countyCode }: { countyCode: string }) {
         <h2 className="card-title">{t("shipments.title")}</h2>
       </div>
       <div className="filters">
-        <select value={status ?? ""} onChange={(e) => setParam("status", e.target.value)} aria-label={t("shipments.status")} data-testid="shipments-filter-status">
+        <select
+          value={status ?? ""}
+          onChange={(e) => setParam("status", e.target.value)}
+          aria-label={t("shipments.status")}
+          data-testid="shipments-filter-status"
+        >
           <option value="">{t("shipments.allStatuses")}</option>
           {SHIPMENT_STATUSES.map((s) => (
             <option key={s} value={s}>
@@ -89,7 +173,12 @@ function ShipmentsView({ countyCode }: { countyCode: string }) {
             </option>
           ))}
         </select>
-        <select value={light ?? ""} onChange={(e) => setParam("light", e.target.value)} aria-label={t("shipments.light")} data-testid="shipments-filter-light">
+        <select
+          value={light ?? ""}
+          onChange={(e) => setParam("light", e.target.value)}
+          aria-label={t("shipments.light")}
+          data-testid="shipments-filter-light"
+        >
           <option value="">{t("shipments.allLights")}</option>
           {LIGHTS.map((l) => (
             <option key={l} value={l}>
@@ -153,76 +242,20 @@ function ShipmentsView({ countyCode }: { countyCode: string }) {
               <p className="muted small" aria-live="polite">
                 {t("shipments.shown", { count: rows.length })}
               </p>
-              <div className="table-wrap">
-                <table className="table shipments-table" data-testid="shipments-table">
-                  <thead>
-                    <tr>
-                      <th>{t("shipments.waybillNo")}</th>
-                      <th>{t("shipments.light")}</th>
-                      <th>{t("shipments.status")}</th>
-                      <th>{t("shipments.direction")}</th>
-                      <th>{t("shipments.currentNode")}</th>
-                      <th>{t("shipments.destination")}</th>
-                      <th>{t("shipments.promisedAt")}</th>
-                      <th>{t("shipments.recipient")}</th>
-                      <th>{t("shipments.createdAt")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {rows.map((r) => (
-                      <tr
-                        key={r.id}
-                        className="row-link"
-                        data-testid="shipment-row"
-                        data-waybill={r.waybillNo}
-                        data-carrier-waybill={r.carrierWaybillNo ?? ""}
-                        onClick={(e) => {
-                          // The waybill link handles its own clicks (and middle/ctrl clicks open a tab).
-                          if (!(e.target instanceof HTMLElement && e.target.closest("a"))) open(r.waybillNo);
-                        }}
-                      >
-                        <td>
-                          <Link className="mono waybill-link" to={`/county/shipments/${encodeURIComponent(r.waybillNo)}`} data-testid="shipment-link">
-                            {r.waybillNo}
-                          </Link>
-                          {r.carrierWaybillNo ? <div className="muted small mono">{r.carrierWaybillNo}</div> : null}
-                        </td>
-                        <td>
-                          <LightBadge light={r.light} title={r.lightReason ?? undefined} />
-                          {r.light !== "GREEN" && r.lightReason ? (
-                            <div className="muted small cell-note">
-                              <LightReason reason={r.lightReason} />
-                            </div>
-                          ) : null}
-                        </td>
-                        <td>
-                          <ShipmentStatusPill status={r.status} />
-                        </td>
-                        <td>
-                          {t(`directionShort.${r.direction}`)}
-                          {r.temp !== "AMBIENT" ? <div className="cold-tag small">{t(`temps.${r.temp}`)}</div> : null}
-                        </td>
-                        <td className="wrap-narrow">{r.currentNode ?? <span className="muted">{t("common.none")}</span>}</td>
-                        <td className="wrap-narrow">
-                          {r.destination ?? <span className="muted">{t("common.none")}</span>}
-                          {r.selfPickup ? <div className="muted small">{t("shipments.selfPickup")}</div> : null}
-                        </td>
-                        <td className="nowrap" title={r.promisedAt ? formatDateTime(r.promisedAt) : undefined}>
-                          {r.promisedAt ? formatShortDateTime(r.promisedAt) : <span className="muted">{t("common.none")}</span>}
-                        </td>
-                        {/* An organisation's name is shown whole (not masked): it wraps, so the created column stays in view. */}
-                        <td className="wrap-narrow">
-                          {r.recipientName}
-                          <div className="muted small mono">{r.recipientPhone}</div>
-                        </td>
-                        <td className="nowrap muted small" title={formatDateTime(r.createdAt)}>
-                          {formatShortDateTime(r.createdAt)}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                columns={columns}
+                rows={rows}
+                rowKey={(r) => r.id}
+                rowProps={(r) => ({
+                  "data-testid": "shipment-row",
+                  "data-waybill": r.waybillNo,
+                  "data-carrier-waybill": r.carrierWaybillNo ?? "",
+                })}
+                // The waybill link handles its own clicks (and middle/ctrl clicks open a tab).
+                onRowClick={(r) => open(r.waybillNo)}
+                className="shipments-table"
+                testId="shipments-table"
+              />
               <div className="load-more">
                 {list.hasNextPage ? (
                   <button
