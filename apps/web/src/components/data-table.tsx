@@ -43,6 +43,8 @@ interface Props<T> {
   wrapStyle?: CSSProperties;
   /** Below the table, inside its scrolling wrap (a "more not shown" note). */
   footer?: ReactNode;
+  /** The table's own foot (a totals row): `<tr>`s inside `<tfoot>`. */
+  foot?: ReactNode;
 }
 
 const classes = (...names: Array<string | false | undefined>) => names.filter(Boolean).join(" ") || undefined;
@@ -52,7 +54,7 @@ function fromControl(e: MouseEvent) {
 }
 
 export function DataTable<T>(props: Props<T>) {
-  const { rows, rowKey, rowProps, onRowClick, rowAfter, testId, caption, footer } = props;
+  const { rows, rowKey, rowProps, onRowClick, rowAfter, testId, caption, footer, foot } = props;
   const columns = props.columns.filter((c): c is TDataColumn<T> => c !== false);
   return (
     <div className={classes("table-wrap", props.wrapClassName)} style={props.wrapStyle}>
@@ -91,6 +93,7 @@ export function DataTable<T>(props: Props<T>) {
             );
           })}
         </tbody>
+        {foot ? <tfoot>{foot}</tfoot> : null}
       </table>
       {footer}
     </div>

@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { isRolledReason } from "@xiangda/domain";
 import { useTranslation } from "react-i18next";
 import wasmUrl from "zxing-wasm/writer/zxing_writer.wasm?url";
+import { DataTable } from "../../components/data-table.tsx";
 import { barWidth, figureLabel, figureValue, kg, percent, scalableSvg, STATUS_TONE } from "./load-format.ts";
 import type { TLoadFigure, TLoadItem, TLoadRow, TLoadStatus } from "./loads-api.ts";
 import { useLoadsT } from "./use-loads-t.ts";
@@ -104,48 +105,47 @@ export function ParcelTable({
   const { t: tc } = useTranslation();
   if (items.length === 0) return <p className="muted small">{t("noParcels")}</p>;
   return (
-    <div className="table-wrap">
-      <table className="table load-parcels" data-testid={testId}>
-        <thead>
-          <tr>
-            <th>{t("waybill")}</th>
-            <th>{t("carrier")}</th>
-            <th className="num">{t("weight")}</th>
-            <th>{t("temp")}</th>
-            <th>{t("phone")}</th>
-            {showStop ? <th>{t("stop")}</th> : null}
-            {showReason ? <th>{t("reason")}</th> : null}
-            {showRemovedReason ? <th>{t("reason")}</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((i) => (
-            <tr key={i.id} data-testid="load-parcel" data-waybill={i.waybillNo ?? ""} data-pickup={i.pickup}>
-              <td>
-                <span className="mono">{i.waybillNo ?? tc("common.none")}</span>
-                {i.pickup ? <span className="pickup-tag small">{t("pickup")}</span> : null}
-                {i.carrierWaybillNo ? <div className="muted small mono">{i.carrierWaybillNo}</div> : null}
-              </td>
-              <td>{i.carrier?.name ?? <span className="muted">{t("platform")}</span>}</td>
-              <td className="num nowrap">{t("kg", { value: kg(i.weightG) })}</td>
-              <td>{i.temp === "AMBIENT" ? tc("temps.AMBIENT") : <span className="cold-tag small">{tc(`temps.${i.temp}`)}</span>}</td>
-              <td className="mono nowrap">{i.recipientPhone || tc("common.none")}</td>
-              {showStop ? <td>{i.stop ? `${i.stop.name}` : tc("common.none")}</td> : null}
-              {showReason ? (
-                <td data-testid="rolled-reason" data-reason={i.rolledReason ?? ""}>
-                  <RolledReason code={i.rolledReason} node={node} temp={tc(`temps.${i.temp}`)} />
-                </td>
-              ) : null}
-              {showRemovedReason ? (
-                <td data-testid="removed-reason" data-reason={i.removedReason ?? ""}>
-                  <RemovedReason code={i.removedReason} />
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable<TLoadItem>
+      className="load-parcels"
+      testId={testId}
+      rows={items}
+      rowKey={(i) => i.id}
+      rowProps={(i) => ({ "data-testid": "load-parcel", "data-waybill": i.waybillNo ?? "", "data-pickup": i.pickup })}
+      columns={[
+        {
+          key: "waybill",
+          header: t("waybill"),
+          cell: (i) => (
+            <>
+              <span className="mono">{i.waybillNo ?? tc("common.none")}</span>
+              {i.pickup ? <span className="pickup-tag small">{t("pickup")}</span> : null}
+              {i.carrierWaybillNo ? <div className="muted small mono">{i.carrierWaybillNo}</div> : null}
+            </>
+          ),
+        },
+        { key: "carrier", header: t("carrier"), cell: (i) => i.carrier?.name ?? <span className="muted">{t("platform")}</span> },
+        { key: "weight", header: t("weight"), num: true, className: "nowrap", cell: (i) => t("kg", { value: kg(i.weightG) }) },
+        {
+          key: "temp",
+          header: t("temp"),
+          cell: (i) => (i.temp === "AMBIENT" ? tc("temps.AMBIENT") : <span className="cold-tag small">{tc(`temps.${i.temp}`)}</span>),
+        },
+        { key: "phone", header: t("phone"), className: "mono nowrap", cell: (i) => i.recipientPhone || tc("common.none") },
+        showStop && { key: "stop", header: t("stop"), cell: (i) => (i.stop ? `${i.stop.name}` : tc("common.none")) },
+        showReason && {
+          key: "rolledReason",
+          header: t("reason"),
+          cellProps: (i) => ({ "data-testid": "rolled-reason", "data-reason": i.rolledReason ?? "" }),
+          cell: (i) => <RolledReason code={i.rolledReason} node={node} temp={tc(`temps.${i.temp}`)} />,
+        },
+        showRemovedReason && {
+          key: "removedReason",
+          header: t("reason"),
+          cellProps: (i) => ({ "data-testid": "removed-reason", "data-reason": i.removedReason ?? "" }),
+          cell: (i) => <RemovedReason code={i.removedReason} />,
+        },
+      ]}
+    />
   );
 }
 

@@ -5,6 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { DataState } from "../../components/data-state.tsx";
+import { DataTable } from "../../components/data-table.tsx";
 import { DetailList } from "../../components/detail-list.tsx";
 import { StatCard } from "../../components/stat-card.tsx";
 import { readApiError } from "../../lib/api-error.ts";
@@ -164,40 +165,39 @@ function LoadDetail({ d }: { d: TLoad }) {
 
       <section className="card">
         <h2 className="card-title">{t("carriersTitle")}</h2>
-        <div className="table-wrap">
-          <table className="table" data-testid="load-carriers">
-            <thead>
-              <tr>
-                <th>{t("carrier")}</th>
-                <th className="num">{t("parcels")}</th>
-                <th className="num">{t("weight")}</th>
-                <th className="num">{t("rolled")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.carriers.map((c) => (
-                <tr key={c.code ?? "-"} data-testid="carrier-total" data-carrier={c.code ?? ""}>
-                  <td>{c.name ?? t("platform")}</td>
-                  <td className="num" data-testid="carrier-parcels">
-                    {c.parcels}
-                  </td>
-                  <td className="num nowrap" data-testid="carrier-weight">
-                    {t("kg", { value: kg(c.weightG) })}
-                  </td>
-                  <td className="num">{c.rolled}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr className="total-row" data-testid="carrier-total-all">
-                <th>{t("total")}</th>
-                <td className="num">{d.totals.parcels}</td>
-                <td className="num nowrap">{t("kg", { value: kg(d.totals.weightG) })}</td>
-                <td className="num">{d.totals.rolled}</td>
-              </tr>
-            </tfoot>
-          </table>
-        </div>
+        <DataTable
+          testId="load-carriers"
+          rows={d.carriers}
+          rowKey={(c) => c.code ?? "-"}
+          rowProps={(c) => ({ "data-testid": "carrier-total", "data-carrier": c.code ?? "" })}
+          columns={[
+            { key: "carrier", header: t("carrier"), cell: (c) => c.name ?? t("platform") },
+            {
+              key: "parcels",
+              header: t("parcels"),
+              num: true,
+              cellProps: () => ({ "data-testid": "carrier-parcels" }),
+              cell: (c) => c.parcels,
+            },
+            {
+              key: "weight",
+              header: t("weight"),
+              num: true,
+              className: "nowrap",
+              cellProps: () => ({ "data-testid": "carrier-weight" }),
+              cell: (c) => t("kg", { value: kg(c.weightG) }),
+            },
+            { key: "rolled", header: t("rolled"), num: true, cell: (c) => c.rolled },
+          ]}
+          foot={
+            <tr className="total-row" data-testid="carrier-total-all">
+              <th>{t("total")}</th>
+              <td className="num">{d.totals.parcels}</td>
+              <td className="num nowrap">{t("kg", { value: kg(d.totals.weightG) })}</td>
+              <td className="num">{d.totals.rolled}</td>
+            </tr>
+          }
+        />
       </section>
     </div>
   );

@@ -3,6 +3,7 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { Link, useNavigate, useSearchParams } from "react-router";
 import { DataState } from "../../components/data-state.tsx";
+import { DataTable } from "../../components/data-table.tsx";
 import { formatDateTime, formatShortDateTime } from "../../lib/time.ts";
 import { useTRPC, useTRPCClient } from "../../lib/trpc.ts";
 import { CountyScope } from "../county/county-scope.tsx";
@@ -73,7 +74,9 @@ function LoadsList({ base, scope }: { base: string; scope: Pick<TLoadFilter, "co
       <p className="muted small">{t("lead")}</p>
       {lateCount || lateOnly ? (
         <div className="alert alert-warn" role="alert" data-testid="loads-late-seals" data-count={lateCount}>
-          {lateCount ? <span>{t("sealLateBanner" as TLoadsKey, { count: lateCount, grace: late.data?.sealGraceSeconds ?? 60 })} </span> : null}
+          {lateCount ? (
+            <span>{t("sealLateBanner" as TLoadsKey, { count: lateCount, grace: late.data?.sealGraceSeconds ?? 60 })} </span>
+          ) : null}
           <button
             type="button"
             className="btn btn-small"
@@ -127,62 +130,70 @@ function LoadsList({ base, scope }: { base: string; scope: Pick<TLoadFilter, "co
               <p className="muted small" aria-live="polite">
                 {t("shown", { count: rows.length })}
               </p>
-              <div className="table-wrap">
-                <table className="table loads-table" data-testid="loads-table">
-                  <thead>
-                    <tr>
-                      <th>{t("departAt")}</th>
-                      <th>{t("code")}</th>
-                      <th>{t("route")}</th>
-                      <th>{t("status")}</th>
-                      <th className="num">{t("parcels")}</th>
-                      <th className="num">{t("rolled")}</th>
-                      <th className="num">{t("weight")}</th>
-                      <th className="num">{t("vehicles")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {rows.map((r) => (
-                      <tr
-                        key={r.id}
-                        className="row-link"
-                        data-testid="load-row"
-                        data-code={r.code}
-                        onClick={(e) => {
-                          if (!(e.target instanceof HTMLElement && e.target.closest("a"))) open(r.id);
-                        }}
-                      >
-                        <td className="nowrap" title={formatDateTime(r.departAt)}>
-                          {formatShortDateTime(r.departAt)}
-                          <div className="muted small">
-                            {t("cutoffAt")} {formatShortDateTime(r.cutoffAt).slice(-5)}
+              <DataTable
+                className="loads-table"
+                testId="loads-table"
+                rows={rows}
+                rowKey={(r) => r.id}
+                rowProps={(r) => ({ "data-testid": "load-row", "data-code": r.code })}
+                onRowClick={(r) => open(r.id)}
+                columns={[
+                  {
+                    key: "departAt",
+                    header: t("departAt"),
+                    className: "nowrap",
+                    cellProps: (r) => ({ title: formatDateTime(r.departAt) }),
+                    cell: (r) => (
+                      <>
+                        {formatShortDateTime(r.departAt)}
+                        <div className="muted small">
+                          {t("cutoffAt")} {formatShortDateTime(r.cutoffAt).slice(-5)}
+                        </div>
+                      </>
+                    ),
+                  },
+                  {
+                    key: "code",
+                    header: t("code"),
+                    cell: (r) => (
+                      <Link className="mono waybill-link" to={`${base}/${encodeURIComponent(r.id)}`} data-testid="load-link">
+                        {r.code}
+                      </Link>
+                    ),
+                  },
+                  { key: "route", header: t("route"), className: "wrap-narrow", cell: (r) => <RouteLabel load={r} /> },
+                  {
+                    key: "status",
+                    header: t("status"),
+                    cell: (r) => (
+                      <>
+                        <LoadStatusPill status={r.status} />
+                        {r.lateSeal ? (
+                          <div>
+                            <SealLateness load={r} />
                           </div>
-                        </td>
-                        <td>
-                          <Link className="mono waybill-link" to={`${base}/${encodeURIComponent(r.id)}`} data-testid="load-link">
-                            {r.code}
-                          </Link>
-                        </td>
-                        <td className="wrap-narrow">
-                          <RouteLabel load={r} />
-                        </td>
-                        <td>
-                          <LoadStatusPill status={r.status} />
-                          {r.lateSeal ? (
-                            <div>
-                              <SealLateness load={r} />
-                            </div>
-                          ) : null}
-                        </td>
-                        <td className="num">{r.counts.assigned}</td>
-                        <td className={`num${r.counts.rolled ? " warn-text" : ""}`}>{r.counts.rolled}</td>
-                        <td className="num nowrap">{t("kg", { value: kg(r.counts.weightG) })}</td>
-                        <td className="num">{r.counts.vehicles}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+                        ) : null}
+                      </>
+                    ),
+                  },
+                  { key: "parcels", header: t("parcels"), num: true, cell: (r) => r.counts.assigned },
+                  {
+                    key: "rolled",
+                    header: t("rolled"),
+                    num: true,
+                    cellProps: (r) => ({ className: r.counts.rolled ? "warn-text" : undefined }),
+                    cell: (r) => r.counts.rolled,
+                  },
+                  {
+                    key: "weight",
+                    header: t("weight"),
+                    num: true,
+                    className: "nowrap",
+                    cell: (r) => t("kg", { value: kg(r.counts.weightG) }),
+                  },
+                  { key: "vehicles", header: t("vehicles"), num: true, cell: (r) => r.counts.vehicles },
+                ]}
+              />
               <div className="load-more">
                 {list.hasNextPage ? (
                   <button
