@@ -3,7 +3,7 @@ import { writeOutbox } from "@xiangda/db";
 import { AppError } from "@xiangda/domain";
 import { networkImport, outboxEvent } from "@xiangda/jobs";
 import { FILE_IMPORT_KINDS, IMPORT_KINDS, runFileImport } from "../../services/network/imports.ts";
-import { MAX_IMPORT_BYTES } from "../../services/network/read-table.ts";
+import { MAX_IMPORT_BYTES } from "../../services/imports/read-table.ts";
 import { countyProcedure, router } from "../../trpc.ts";
 
 const roles = ["ADMIN", "COUNTY_MANAGER"] as const;

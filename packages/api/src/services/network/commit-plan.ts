@@ -2,7 +2,7 @@
 import type { Db, Tx } from "@xiangda/db";
 import { AppError } from "@xiangda/domain";
 import { loadCountyContext, type CountyContext } from "./county-context.ts";
-import type { ImportIssue, ImportOutcome, ImportPlan } from "./import-types.ts";
+import type { ImportIssue, ImportOutcome, ImportPlan } from "../imports/import-types.ts";
 
 export async function commitPlan<T>(
   db: Db,

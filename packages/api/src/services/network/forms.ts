@@ -2,7 +2,7 @@
 import type { Db } from "@xiangda/db";
 import { AppError } from "@xiangda/domain";
 import { loadCountyContext } from "./county-context.ts";
-import type { ImportIssue } from "./import-types.ts";
+import type { ImportIssue } from "../imports/import-types.ts";
 import { validateLanes, writeLanes, type LaneFields } from "./lanes.ts";
 import { validateNodes, writeNodes, type NodeFields } from "./nodes.ts";
 import { validateVehicles, writeVehicles, type VehicleFields } from "./vehicles.ts";

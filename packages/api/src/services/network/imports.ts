@@ -3,11 +3,11 @@ import type { Db, Prisma } from "@xiangda/db";
 import { AppError } from "@xiangda/domain";
 import { importDivisions } from "../areas/import-divisions.ts";
 import { importManifest } from "../shipments/import-manifest.ts";
-import type { ImportIssue, Progress } from "./import-types.ts";
+import type { ImportIssue, Progress } from "../imports/import-types.ts";
 import { importLanes, LANE_HEADER_ALIASES } from "./lanes.ts";
 import { importNodes, NODE_HEADER_ALIASES } from "./nodes.ts";
 import { importPoorVillages, POOR_HEADER_ALIASES } from "./poor-villages.ts";
-import { readTable } from "./read-table.ts";
+import { readTable } from "../imports/read-table.ts";
 import { importVehicles, VEHICLE_HEADER_ALIASES } from "./vehicles.ts";
 
 export const FILE_IMPORT_KINDS = ["nodes", "lanes", "vehicles", "poor"] as const;

@@ -5,8 +5,8 @@ import { consolidationSyncSchedulers, outboxEvent } from "@xiangda/jobs";
 import { checkLane, parseBool, parseDepartures, parseIntField, parseLaneMode, parseWeekdays, type TLaneMode } from "@xiangda/domain";
 import { commitPlan } from "./commit-plan.ts";
 import { loadCountyContext, type CountyContext } from "./county-context.ts";
-import { cell, requireColumns, type ImportIssue, type ImportOutcome, type ImportPlan, type Progress } from "./import-types.ts";
-import { aliasMap, type Table } from "./read-table.ts";
+import { cell, requireColumns, type ImportIssue, type ImportOutcome, type ImportPlan, type Progress } from "../imports/import-types.ts";
+import { aliasMap, type Table } from "../imports/read-table.ts";
 
 export interface LaneFields {
   code: string;

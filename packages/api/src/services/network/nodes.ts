@@ -16,8 +16,16 @@ import {
 } from "@xiangda/domain";
 import { commitPlan } from "./commit-plan.ts";
 import { loadCountyContext, type CountyContext } from "./county-context.ts";
-import { cell, requireColumns, rowIssue, type ImportIssue, type ImportOutcome, type ImportPlan, type Progress } from "./import-types.ts";
-import { aliasMap, type Table } from "./read-table.ts";
+import {
+  cell,
+  requireColumns,
+  rowIssue,
+  type ImportIssue,
+  type ImportOutcome,
+  type ImportPlan,
+  type Progress,
+} from "../imports/import-types.ts";
+import { aliasMap, type Table } from "../imports/read-table.ts";
 
 export const NODE_OPERATORS = ["POST", "CARRIER", "COOPERATIVE", "SHOP_AGENT", "GOVERNMENT", "OTHER"] as const;
 

@@ -2,8 +2,8 @@
 import type { Db, Tx } from "@xiangda/db";
 import { parseAreaCode } from "@xiangda/domain";
 import { loadCountyContext } from "./county-context.ts";
-import type { ImportIssue, ImportPlan, Progress } from "./import-types.ts";
-import { aliasMap, type Table } from "./read-table.ts";
+import type { ImportIssue, ImportPlan, Progress } from "../imports/import-types.ts";
+import { aliasMap, type Table } from "../imports/read-table.ts";
 
 export const POOR_HEADER_ALIASES = aliasMap({ code: ["区划代码", "村代码", "areacode", "village"], isPoor: ["poor", "贫困村"] });
 

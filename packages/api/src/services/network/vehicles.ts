@@ -3,9 +3,9 @@ import type { Db, Tx } from "@xiangda/db";
 import { parseCold, parseDecimal, parseEnergy, parseIntField, type TColdClass, type TEnergy } from "@xiangda/domain";
 import { commitPlan } from "./commit-plan.ts";
 import { loadCountyContext, type CountyContext } from "./county-context.ts";
-import { cell, requireColumns, type ImportIssue, type ImportOutcome, type ImportPlan, type Progress } from "./import-types.ts";
+import { cell, requireColumns, type ImportIssue, type ImportOutcome, type ImportPlan, type Progress } from "../imports/import-types.ts";
 import { countyOfNodeCodes } from "./lanes.ts";
-import { aliasMap, type Table } from "./read-table.ts";
+import { aliasMap, type Table } from "../imports/read-table.ts";
 
 export interface VehicleFields {
   number: string;

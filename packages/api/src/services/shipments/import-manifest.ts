@@ -19,8 +19,8 @@ import {
   type TErrorParamValue,
 } from "@xiangda/domain";
 import { rollupOutboxEvent } from "../dashboard/rollup-event.ts";
-import { rowIssue, type ImportIssue } from "../network/import-types.ts";
-import { aliasMap, readTable } from "../network/read-table.ts";
+import { rowIssue, type ImportIssue } from "../imports/import-types.ts";
+import { aliasMap, readTable } from "../imports/read-table.ts";
 import { hubOf } from "./create-shipment.ts";
 import { buildAddressMatcher } from "./match-address.ts";
 import { computePlan } from "./plan-route.ts";

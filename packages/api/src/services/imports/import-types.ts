@@ -1,4 +1,4 @@
-// Shapes shared by every network import: per-row issues and the dry-run summary.
+// Shapes shared by every file import (network, manifests, counter sales): per-row issues and the dry-run summary.
 import { errorText, type ErrorParamsArg, type TErrorKey, type TErrorParamValue } from "@xiangda/domain";
 export interface ImportIssue {
   /// Spreadsheet row number (header = 1), or 0 for the file as a whole.
@@ -37,7 +37,9 @@ export function cell<T>(
   errors: ImportIssue[],
   row: number,
   column: string,
-  p: { ok: true; value: T } | { ok: false; message: string; key?: TErrorKey | undefined; params?: Record<string, TErrorParamValue> | undefined },
+  p:
+    | { ok: true; value: T }
+    | { ok: false; message: string; key?: TErrorKey | undefined; params?: Record<string, TErrorParamValue> | undefined },
 ): T | undefined {
   if (p.ok) return p.value;
   errors.push({ row, column, message: p.message, key: p.key, params: p.params });
