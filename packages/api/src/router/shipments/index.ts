@@ -1,8 +1,9 @@
 // Shipments: creation, acceptance under the three rules, manifests, lists, lights and re-routing.
 import { z } from "zod";
-import { writeOutbox, type Db } from "@xiangda/db";
-import { networkImport, outboxEvent } from "@xiangda/jobs";
+import type { Db } from "@xiangda/db";
 import { AppError, type Actor } from "@xiangda/domain";
+import { startImportRun } from "../../services/imports/start-import-run.ts";
+import { uploadSchema } from "../../services/imports/upload.ts";
 import { acceptAnnounced, acceptUpward } from "../../services/shipments/accept-shipment.ts";
 import { awaitingAcceptance } from "../../services/shipments/awaiting-acceptance.ts";
 import { createShipment } from "../../services/shipments/create-shipment.ts";
@@ -20,10 +21,11 @@ const station = ["ADMIN", "COUNTY_MANAGER", "STATION_STAFF"] as const;
 const waybillTarget = (_i: unknown, o: unknown) =>
   o && typeof o === "object" && "waybillNo" in o ? `shipment:${String((o as { waybillNo: string }).waybillNo)}` : null;
 
+// zod's own messages and 14,000,000 characters, as before the shared schema; the characters are not checked (a
+// manifest's bytes are read as decoded).
 const ZManifestUploadSchema = z.object({
   carrierCode: z.string().trim().min(1),
-  fileName: z.string().trim().min(1).max(200),
-  contentBase64: z.string().min(1).max(14_000_000),
+  ...uploadSchema({ maxChars: 14_000_000 }).shape,
   dryRun: z.boolean().default(false),
 });
 const manifestTarget = (i: unknown) => `manifest:${(i as { fileName?: string }).fileName ?? "?"}`;
@@ -147,21 +149,15 @@ export const shipmentsRouter = router({
     .mutation(async ({ ctx, input }) => {
       const carrier = await ctx.db.carrier.findUnique({ where: { code: input.carrierCode } });
       if (!carrier) throw AppError.at("carrierCode", "NO_CARRIER", { carrier: input.carrierCode });
-      const run = await ctx.db.$transaction(async (tx) => {
-        const r = await tx.importRun.create({
-          data: {
-            countyCode: input.countyCode,
-            kind: "manifest",
-            params: { carrierCode: input.carrierCode },
-            fileName: input.fileName,
-            content: new Uint8Array(Buffer.from(input.contentBase64, "base64")),
-            createdById: ctx.actor.userId,
-          },
-        });
-        await writeOutbox(tx, outboxEvent(networkImport, { importId: r.id }));
-        return r;
+      const importId = await startImportRun(ctx.db, {
+        countyCode: input.countyCode,
+        kind: "manifest",
+        params: { carrierCode: input.carrierCode },
+        fileName: input.fileName,
+        content: Buffer.from(input.contentBase64, "base64"),
+        createdById: ctx.actor.userId,
       });
-      return { importId: run.id };
+      return { importId };
     }),
 
   /// RED shipments grouped by the node (and person) holding them, oldest first.

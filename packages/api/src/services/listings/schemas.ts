@@ -1,5 +1,6 @@
 // Inputs of the listings procedures (the procedure kind adds merchantId / counterId / countyCode).
 import { z } from "zod";
+import { base64Chars, uploadSchema } from "../imports/upload.ts";
 
 export const MAX_PRICE_FEN = 10_000_000;
 export const MAX_STOCK = 1_000_000;
@@ -82,15 +83,11 @@ export const ZRecordSaleSchema = z.object({
 export type TRecordSale = z.infer<typeof ZRecordSaleSchema>;
 
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
-export const ZUploadSalesSchema = z.object({
-  fileName: z.string().trim().min(1, "required").max(200),
-  contentBase64: z
-    .string()
-    .min(1, "the file is empty")
-    .max(Math.ceil((MAX_UPLOAD_BYTES * 4) / 3) + 4, "the file is larger than 5 MB")
-    .regex(/^[A-Za-z0-9+/=\s]+$/, "not base64"),
-  dryRun: z.boolean().default(false),
-});
+export const ZUploadSalesSchema = uploadSchema({
+  maxChars: base64Chars(MAX_UPLOAD_BYTES),
+  messages: { required: "required", empty: "the file is empty", tooBig: "the file is larger than 5 MB" },
+  notBase64: "not base64",
+}).extend({ dryRun: z.boolean().default(false) });
 
 const limit = z.number().int().min(1).max(1000).default(200);
 export const ZCounterSalesSchema = dayRange({ limit });
