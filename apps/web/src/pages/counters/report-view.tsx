@@ -1,6 +1,7 @@
 // The sales report's figures and breakdowns (by counter, venue type, product and origin village, and the income
 // reaching poor villages): the county's report page and the merchant's own sales.
 import type { ReactNode } from "react";
+import { DataTable } from "../../components/data-table.tsx";
 import type { TSalesReport } from "./counters-api.ts";
 import { Money } from "./counter-bits.tsx";
 import { enumKey, useCountersT } from "./use-counters-t.ts";
@@ -15,7 +16,7 @@ function Block({ title, testId, empty, children }: { title: string; testId: stri
   return (
     <section className="report-block" data-testid={testId}>
       <h3 className="subheading">{title}</h3>
-      {empty ? <p className="muted">{t("report.noRows")}</p> : <div className="table-wrap">{children}</div>}
+      {empty ? <p className="muted">{t("report.noRows")}</p> : children}
     </section>
   );
 }
@@ -58,112 +59,96 @@ export function ReportView({ report, showCounters = true }: { report: TSalesRepo
       {showCounters ? (
         <>
           <Block title={t("report.byCounter")} testId="report-by-counter" empty={r.byCounter.length === 0}>
-            <table className="table table-compact">
-              <thead>
-                <tr>
-                  <th>{t("report.counter")}</th>
-                  <th>{t("report.venueType")}</th>
-                  <th className="num">{t("report.quantity")}</th>
-                  <th className="num">{t("report.amount")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {r.byCounter.map((c) => (
-                  <tr key={c.counterId} data-testid="report-counter-row" data-code={c.code}>
-                    <td>
+            <DataTable
+              className="table-compact"
+              rows={r.byCounter}
+              rowKey={(c) => c.counterId}
+              rowProps={(c) => ({ "data-testid": "report-counter-row", "data-code": c.code })}
+              columns={[
+                {
+                  key: "counter",
+                  header: t("report.counter"),
+                  cell: (c) => (
+                    <>
                       {c.name} <span className="muted small mono">{c.code}</span>
-                    </td>
-                    <td>{t(enumKey("venueTypes", c.venueType))}</td>
-                    <td className="num">{c.quantity}</td>
-                    <td className="num">
-                      <Money fen={c.amountFen} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+                    </>
+                  ),
+                },
+                { key: "venueType", header: t("report.venueType"), cell: (c) => t(enumKey("venueTypes", c.venueType)) },
+                { key: "quantity", header: t("report.quantity"), num: true, cell: (c) => c.quantity },
+                { key: "amount", header: t("report.amount"), num: true, cell: (c) => <Money fen={c.amountFen} /> },
+              ]}
+            />
           </Block>
           <Block title={t("report.byVenueType")} testId="report-by-venue" empty={r.byVenueType.length === 0}>
-            <table className="table table-compact">
-              <thead>
-                <tr>
-                  <th>{t("report.venueType")}</th>
-                  <th className="num">{t("report.quantity")}</th>
-                  <th className="num">{t("report.amount")}</th>
-                  <th className="num">{t("report.share")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {r.byVenueType.map((v) => (
-                  <tr key={v.venueType}>
-                    <td>{t(enumKey("venueTypes", v.venueType))}</td>
-                    <td className="num">{v.quantity}</td>
-                    <td className="num">
-                      <Money fen={v.amountFen} />
-                    </td>
-                    <td className="num">{share(v.amountFen, r.totals.amountFen)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              className="table-compact"
+              rows={r.byVenueType}
+              rowKey={(v) => v.venueType}
+              columns={[
+                { key: "venueType", header: t("report.venueType"), cell: (v) => t(enumKey("venueTypes", v.venueType)) },
+                { key: "quantity", header: t("report.quantity"), num: true, cell: (v) => v.quantity },
+                { key: "amount", header: t("report.amount"), num: true, cell: (v) => <Money fen={v.amountFen} /> },
+                { key: "share", header: t("report.share"), num: true, cell: (v) => share(v.amountFen, r.totals.amountFen) },
+              ]}
+            />
           </Block>
         </>
       ) : null}
       <Block title={t("report.byProduct")} testId="report-by-product" empty={r.byProduct.length === 0}>
-        <table className="table table-compact">
-          <thead>
-            <tr>
-              <th>{t("report.product")}</th>
-              <th>{t("report.merchant")}</th>
-              <th className="num">{t("report.quantity")}</th>
-              <th className="num">{t("report.amount")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.byProduct.map((p) => (
-              <tr key={p.productId} data-testid="report-product-row">
-                <td>
+        <DataTable
+          className="table-compact"
+          rows={r.byProduct}
+          rowKey={(p) => p.productId}
+          rowProps={() => ({ "data-testid": "report-product-row" })}
+          columns={[
+            {
+              key: "product",
+              header: t("report.product"),
+              cell: (p) => (
+                <>
                   {p.name}
                   {p.spec ? <span className="muted small"> · {p.spec}</span> : null}
-                </td>
-                <td>{p.merchantName}</td>
-                <td className="num">
+                </>
+              ),
+            },
+            { key: "merchant", header: t("report.merchant"), cell: (p) => p.merchantName },
+            {
+              key: "quantity",
+              header: t("report.quantity"),
+              num: true,
+              cell: (p) => (
+                <>
                   {p.quantity} {p.unit}
-                </td>
-                <td className="num">
-                  <Money fen={p.amountFen} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            { key: "amount", header: t("report.amount"), num: true, cell: (p) => <Money fen={p.amountFen} /> },
+          ]}
+        />
       </Block>
       <Block title={t("report.byVillage")} testId="report-by-village" empty={r.byVillage.length === 0}>
-        <table className="table table-compact">
-          <thead>
-            <tr>
-              <th>{t("report.village")}</th>
-              <th>{t("report.township")}</th>
-              <th className="num">{t("report.quantity")}</th>
-              <th className="num">{t("report.amount")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.byVillage.map((v) => (
-              <tr key={v.areaCode ?? "none"} data-poor={v.isPoor}>
-                <td>
+        <DataTable
+          className="table-compact"
+          rows={r.byVillage}
+          rowKey={(v) => v.areaCode ?? "none"}
+          rowProps={(v) => ({ "data-poor": v.isPoor })}
+          columns={[
+            {
+              key: "village",
+              header: t("report.village"),
+              cell: (v) => (
+                <>
                   {v.name ?? t("report.unknownVillage")}
                   {v.isPoor ? <span className="poor-tag">{t("report.poorTag")}</span> : null}
-                </td>
-                <td>{v.townshipName ?? t("report.none")}</td>
-                <td className="num">{v.quantity}</td>
-                <td className="num">
-                  <Money fen={v.amountFen} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            { key: "township", header: t("report.township"), cell: (v) => v.townshipName ?? t("report.none") },
+            { key: "quantity", header: t("report.quantity"), num: true, cell: (v) => v.quantity },
+            { key: "amount", header: t("report.amount"), num: true, cell: (v) => <Money fen={v.amountFen} /> },
+          ]}
+        />
       </Block>
     </div>
   );

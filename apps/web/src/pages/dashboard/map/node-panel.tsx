@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { Link } from "react-router";
 import { DataState } from "../../../components/data-state.tsx";
+import { DataTable } from "../../../components/data-table.tsx";
 import { DetailList } from "../../../components/detail-list.tsx";
 import { SidePanel } from "../../../components/side-panel.tsx";
 import { formatDateTime } from "../../../lib/time.ts";
@@ -72,39 +73,41 @@ function NodeView({ d }: { d: TNodeDetail }) {
       {d.late.length === 0 ? (
         <p className="muted">{t("node.noLate")}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="table table-compact" data-testid="node-late">
-            <thead>
-              <tr>
-                <th scope="col">{t("node.waybill")}</th>
-                <th scope="col">{t("node.light")}</th>
-                <th scope="col">{t("node.promisedAt")}</th>
-                <th scope="col">{t("node.shipmentStatus")}</th>
-                <th scope="col">{t("node.reason")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.late.map((p) => (
-                <tr key={p.waybillNo}>
-                  <td>
-                    <Link className="mono" to={`/county/shipments/${encodeURIComponent(p.waybillNo)}`}>
-                      {p.waybillNo}
-                    </Link>
-                  </td>
-                  <td>
-                    <span className={`light-badge light-${p.light.toLowerCase()}`}>
-                      <span className="light-dot" aria-hidden="true" />
-                      {labels.light(p.light)}
-                    </span>
-                  </td>
-                  <td className="nowrap">{p.promisedAt ? formatDateTime(p.promisedAt) : none}</td>
-                  <td>{labels.status(p.status)}</td>
-                  <td className="wrap">{labels.reason(p.reason)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          className="table-compact"
+          testId="node-late"
+          rows={d.late}
+          rowKey={(p) => p.waybillNo}
+          columns={[
+            {
+              key: "waybill",
+              header: t("node.waybill"),
+              cell: (p) => (
+                <Link className="mono" to={`/county/shipments/${encodeURIComponent(p.waybillNo)}`}>
+                  {p.waybillNo}
+                </Link>
+              ),
+            },
+            {
+              key: "light",
+              header: t("node.light"),
+              cell: (p) => (
+                <span className={`light-badge light-${p.light.toLowerCase()}`}>
+                  <span className="light-dot" aria-hidden="true" />
+                  {labels.light(p.light)}
+                </span>
+              ),
+            },
+            {
+              key: "promisedAt",
+              header: t("node.promisedAt"),
+              className: "nowrap",
+              cell: (p) => (p.promisedAt ? formatDateTime(p.promisedAt) : none),
+            },
+            { key: "status", header: t("node.shipmentStatus"), cell: (p) => labels.status(p.status) },
+            { key: "reason", header: t("node.reason"), className: "wrap", cell: (p) => labels.reason(p.reason) },
+          ]}
+        />
       )}
     </div>
   );

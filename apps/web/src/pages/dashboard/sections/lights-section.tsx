@@ -4,6 +4,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { useMemo } from "react";
 import { Link } from "react-router";
 import { DataState } from "../../../components/data-state.tsx";
+import { DataTable } from "../../../components/data-table.tsx";
 import { readApiError } from "../../../lib/api-error.ts";
 import { formatDateTime } from "../../../lib/time.ts";
 import { useTRPC } from "../../../lib/trpc.ts";
@@ -188,38 +189,39 @@ function RedGroup({ group }: { group: TRedGroup }) {
           </span>
         </div>
       </header>
-      <div className="table-wrap">
-        <table className="table table-compact">
-          <thead>
-            <tr>
-              <th scope="col">{t("lights.cols.waybill")}</th>
-              <th scope="col">{t("lights.cols.promisedAt")}</th>
-              <th scope="col">{t("lights.cols.redSince")}</th>
-              <th scope="col">{t("lights.cols.reason")}</th>
-              <th scope="col">{t("lights.cols.status")}</th>
-              <th scope="col">{t("lights.cols.notifiedAt")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {group.parcels.map((p) => (
-              <tr key={p.shipmentId} data-testid="red-row" data-waybill={p.waybillNo}>
-                <td>
-                  <Link className="mono" to={`/county/shipments/${encodeURIComponent(p.waybillNo)}`}>
-                    {p.waybillNo}
-                  </Link>
-                </td>
-                <td className="nowrap">{p.promisedAt ? formatDateTime(p.promisedAt) : <span className="muted">—</span>}</td>
-                <td className="nowrap">{formatDateTime(p.redSince)}</td>
-                <td className="wrap">{labels.reason(p.reason)}</td>
-                <td>{labels.status(p.status)}</td>
-                <td className="nowrap" data-testid="red-notified-at">
-                  {p.notifiedAt ? formatDateTime(p.notifiedAt) : <span className="muted">{t("lights.notNotified")}</span>}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        className="table-compact"
+        rows={group.parcels}
+        rowKey={(p) => p.shipmentId}
+        rowProps={(p) => ({ "data-testid": "red-row", "data-waybill": p.waybillNo })}
+        columns={[
+          {
+            key: "waybill",
+            header: t("lights.cols.waybill"),
+            cell: (p) => (
+              <Link className="mono" to={`/county/shipments/${encodeURIComponent(p.waybillNo)}`}>
+                {p.waybillNo}
+              </Link>
+            ),
+          },
+          {
+            key: "promisedAt",
+            header: t("lights.cols.promisedAt"),
+            className: "nowrap",
+            cell: (p) => (p.promisedAt ? formatDateTime(p.promisedAt) : <span className="muted">—</span>),
+          },
+          { key: "redSince", header: t("lights.cols.redSince"), className: "nowrap", cell: (p) => formatDateTime(p.redSince) },
+          { key: "reason", header: t("lights.cols.reason"), className: "wrap", cell: (p) => labels.reason(p.reason) },
+          { key: "status", header: t("lights.cols.status"), cell: (p) => labels.status(p.status) },
+          {
+            key: "notifiedAt",
+            header: t("lights.cols.notifiedAt"),
+            className: "nowrap",
+            cellProps: () => ({ "data-testid": "red-notified-at" }),
+            cell: (p) => (p.notifiedAt ? formatDateTime(p.notifiedAt) : <span className="muted">{t("lights.notNotified")}</span>),
+          },
+        ]}
+      />
     </article>
   );
 }
