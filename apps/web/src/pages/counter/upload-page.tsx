@@ -2,10 +2,9 @@
 // all or nothing, and rows stored before (same ref) are skipped, so uploading a running sheet again is safe.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { serverText } from "../../lib/api-error.ts";
+import { FileError, FileLine, RowErrorsTable, useSheetFile } from "../../components/file-import.tsx";
 import { useTRPC } from "../../lib/trpc.ts";
 import { ActionError } from "../counters/counter-bits.tsx";
-import { readFileAsBase64 } from "../network/network-format.ts";
 import type { TCounter, TUploadResult } from "../counters/counters-api.ts";
 import { formatFen, isSalesSheet, MAX_SALES_FILE_BYTES } from "../counters/counters-format.ts";
 import { useCountersT } from "../counters/use-counters-t.ts";
@@ -22,10 +21,14 @@ function Upload({ counter }: { counter: TCounter }) {
   const tc = useCountersT();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [file, setFile] = useState<File | null>(null);
-  const [fileError, setFileError] = useState<string | null>(null);
+  const sheet = useSheetFile({
+    maxBytes: MAX_SALES_FILE_BYTES,
+    tooLarge: (mb) => tc("upload.tooBig", { mb }),
+    readFailed: (message) => tc("upload.readFailed", { message }),
+    check: (picked) => (isSalesSheet(picked.name) ? null : tc("upload.badType")),
+  });
+  const { file, error: fileError } = sheet;
   const [payload, setPayload] = useState<{ fileName: string; contentBase64: string } | null>(null);
-  const [inputKey, setInputKey] = useState(0);
   const check = useMutation(trpc.listings.sales.upload.mutationOptions());
   const commit = useMutation(
     trpc.listings.sales.upload.mutationOptions({
@@ -37,31 +40,24 @@ function Upload({ counter }: { counter: TCounter }) {
   );
 
   function onPick(picked: File | null) {
-    setFile(picked);
+    sheet.pick(picked);
     setPayload(null);
     check.reset();
     commit.reset();
-    if (!picked) setFileError(null);
-    else if (!isSalesSheet(picked.name)) setFileError(tc("upload.badType"));
-    else if (picked.size > MAX_SALES_FILE_BYTES) setFileError(tc("upload.tooBig", { mb: MAX_SALES_FILE_BYTES / 1024 / 1024 }));
-    else setFileError(null);
   }
 
   async function onCheck() {
     if (!file) return;
     commit.reset();
-    try {
-      const body = { fileName: file.name, contentBase64: await readFileAsBase64(file) };
-      setPayload(body);
-      check.mutate({ counterId: counter.id, ...body, dryRun: true });
-    } catch (e) {
-      setFileError(tc("upload.readFailed", { message: e instanceof Error ? e.message : String(e) }));
-    }
+    const body = await sheet.read();
+    if (!body) return;
+    setPayload(body);
+    check.mutate({ counterId: counter.id, ...body, dryRun: true });
   }
 
   function again() {
     onPick(null);
-    setInputKey((k) => k + 1);
+    sheet.clear();
   }
 
   const checked = payload ? check.data : undefined;
@@ -77,19 +73,7 @@ function Upload({ counter }: { counter: TCounter }) {
           {tc("upload.template")}
         </a>
       </div>
-      <div className="file-line">
-        <label className="btn file-pick">
-          <input
-            key={inputKey}
-            type="file"
-            className="file-input"
-            accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            onChange={(e) => onPick(e.target.files?.[0] ?? null)}
-            data-testid="upload-file"
-          />
-          {tc("upload.pick")}
-        </label>
-        <span className="file-name">{file ? file.name : tc("upload.noFile")}</span>
+      <FileLine sheet={{ ...sheet, pick: onPick }} pickLabel={tc("upload.pick")} noFileLabel={tc("upload.noFile")} testId="upload-file">
         <button
           type="button"
           className="btn btn-primary"
@@ -99,12 +83,8 @@ function Upload({ counter }: { counter: TCounter }) {
         >
           {check.isPending ? tc("upload.checking") : tc("upload.check")}
         </button>
-      </div>
-      {fileError ? (
-        <div className="alert alert-error" role="alert" data-testid="upload-file-error">
-          {fileError}
-        </div>
-      ) : null}
+      </FileLine>
+      <FileError error={fileError} testId="upload-file-error" />
       <ActionError error={check.error} testId="upload-check-error" />
       {checked ? <UploadResult result={checked} dryRun /> : null}
       <ActionError error={commit.error} testId="upload-commit-error" />
@@ -173,26 +153,12 @@ function UploadResult({ result: r, dryRun }: { result: TUploadResult; dryRun: bo
           <div className="alert alert-error" role="alert">
             {tc("upload.fixErrors")}
           </div>
-          <div className="table-wrap errors-wrap">
-            <table className="table table-compact" data-testid="upload-errors">
-              <thead>
-                <tr>
-                  <th>{tc("upload.row")}</th>
-                  <th>{tc("upload.column")}</th>
-                  <th>{tc("upload.reason")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {r.errors.map((e, i) => (
-                  <tr key={`${e.row}-${e.column}-${i}`} data-testid="upload-error-row" data-row={e.row}>
-                    <td className="mono">{e.row}</td>
-                    <td className="mono">{e.column || "—"}</td>
-                    <td className="wrap">{serverText(e, e.column)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <RowErrorsTable
+            errors={r.errors}
+            labels={{ row: tc("upload.row"), column: tc("upload.column"), reason: tc("upload.reason") }}
+            testId="upload-errors"
+            rowTestId="upload-error-row"
+          />
         </>
       ) : null}
     </div>

@@ -3,13 +3,13 @@
 import { skipToken, useMutation, useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type TImportJob, type TImportKind, type TRowError } from "../../lib/network-api.ts";
+import { FileError, FileLine, RowErrorsTable, useSheetFile } from "../../components/file-import.tsx";
+import { type TImportJob, type TImportKind } from "../../lib/network-api.ts";
 import { useTRPC } from "../../lib/trpc.ts";
-import { readApiError, serverText } from "../../lib/api-error.ts";
+import { readApiError } from "../../lib/api-error.ts";
 import { CountyScope } from "../county/county-scope.tsx";
 import { ErrorSummary } from "./error-summary.tsx";
 import { useRefreshNetwork } from "./network-data.ts";
-import { readFileAsBase64 } from "./network-format.ts";
 
 type TFileKind = Exclude<TImportKind, "divisions">;
 
@@ -23,7 +23,6 @@ export const IMPORT_HEADERS: Record<TFileKind, string> = {
   poor: "code",
 };
 
-const MAX_FILE_BYTES = 10 * 1024 * 1024;
 const POLL_MS = 500;
 
 const isFinal = (status: TImportJob["status"] | undefined) => status === "DONE" || status === "FAILED";
@@ -42,11 +41,13 @@ function ImportView({ countyCode }: { countyCode: string }) {
   const trpc = useTRPC();
   const refresh = useRefreshNetwork();
   const [kind, setKind] = useState<TImportKind>("nodes");
-  const [file, setFile] = useState<File | null>(null);
-  const [fileError, setFileError] = useState<string | null>(null);
+  const sheet = useSheetFile({
+    tooLarge: (mb) => t("imports.tooLarge", { mb }),
+    readFailed: (message) => t("imports.readFailed", { message }),
+  });
+  const { file, error: fileError } = sheet;
   const [payload, setPayload] = useState<{ fileName: string; contentBase64: string } | null>(null);
   const [importId, setImportId] = useState<string | null>(null);
-  const [inputKey, setInputKey] = useState(0);
 
   const preview = useMutation(trpc.network.imports.preview.mutationOptions());
   const start = useMutation(trpc.network.imports.start.mutationOptions({ onSuccess: (r) => setImportId(r.importId) }));
@@ -70,40 +71,33 @@ function ImportView({ countyCode }: { countyCode: string }) {
 
   function reset(nextKind: TImportKind = kind) {
     setKind(nextKind);
-    setFile(null);
-    setFileError(null);
+    sheet.clear();
     setPayload(null);
     setImportId(null);
-    setInputKey((k) => k + 1);
     preview.reset();
     start.reset();
   }
 
   function onPick(picked: File | null) {
-    setFile(picked);
+    sheet.pick(picked);
     setPayload(null);
     setImportId(null);
     preview.reset();
     start.reset();
-    setFileError(picked && picked.size > MAX_FILE_BYTES ? t("imports.tooLarge", { mb: MAX_FILE_BYTES / 1024 / 1024 }) : null);
   }
 
   async function onPreview() {
     if (!file || kind === "divisions") return;
-    setFileError(null);
     setImportId(null);
     start.reset();
-    try {
-      const contentBase64 = await readFileAsBase64(file);
-      const body = { fileName: file.name, contentBase64 };
-      setPayload(body);
-      preview.mutate({ countyCode, kind, ...body });
-    } catch (e) {
-      setFileError(t("imports.readFailed", { message: e instanceof Error ? e.message : String(e) }));
-    }
+    const body = await sheet.read();
+    if (!body) return;
+    setPayload(body);
+    preview.mutate({ countyCode, kind, ...body });
   }
 
   const previewed = preview.data && payload ? preview.data : null;
+  const rowErrorLabels = { row: t("imports.row"), column: t("imports.column"), reason: t("imports.reason") };
   const canCommit = previewed !== null && previewed.errors.length === 0 && previewed.rows > 0 && !running && importId === null;
 
   return (
@@ -159,22 +153,14 @@ function ImportView({ countyCode }: { countyCode: string }) {
                 {t("imports.template")}
               </a>
             </div>
-            <div className="file-line">
-              <label className="btn file-pick">
-                <input
-                  key={inputKey}
-                  type="file"
-                  accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                  className="file-input"
-                  onChange={(e) => onPick(e.target.files?.[0] ?? null)}
-                  disabled={running}
-                  data-testid="import-file"
-                />
-                {t("imports.pickFile")}
-              </label>
-              <span className="file-name" data-testid="import-file-name">
-                {file ? file.name : t("imports.noFile")}
-              </span>
+            <FileLine
+              sheet={{ ...sheet, pick: onPick }}
+              pickLabel={t("imports.pickFile")}
+              noFileLabel={t("imports.noFile")}
+              disabled={running}
+              testId="import-file"
+              nameTestId="import-file-name"
+            >
               <button
                 type="button"
                 className="btn btn-primary"
@@ -184,12 +170,8 @@ function ImportView({ countyCode }: { countyCode: string }) {
               >
                 {preview.isPending ? t("imports.previewing") : t("imports.preview")}
               </button>
-            </div>
-            {fileError ? (
-              <div className="alert alert-error" role="alert">
-                {fileError}
-              </div>
-            ) : null}
+            </FileLine>
+            <FileError error={fileError} />
             <ErrorSummary error={preview.error} fields={[]} testId="import-preview-error" />
             {previewed ? (
               <div className="import-result" data-testid="import-preview-result">
@@ -217,7 +199,7 @@ function ImportView({ countyCode }: { countyCode: string }) {
                     <div className="alert alert-error" role="alert">
                       {t("imports.fixErrors")}
                     </div>
-                    <RowErrorsTable errors={previewed.errors} testId="import-errors" />
+                    <RowErrorsTable errors={previewed.errors} labels={rowErrorLabels} testId="import-errors" rowTestId="import-error-row" />
                   </>
                 ) : previewed.rows === 0 ? (
                   <p className="muted">{t("imports.emptyFile")}</p>
@@ -260,7 +242,9 @@ function ImportView({ countyCode }: { countyCode: string }) {
                 </div>
               ) : null}
               <ImportSummary job={job.data} />
-              {job.data.errors.length > 0 ? <RowErrorsTable errors={job.data.errors} testId="import-job-errors" /> : null}
+              {job.data.errors.length > 0 ? (
+                <RowErrorsTable errors={job.data.errors} labels={rowErrorLabels} testId="import-job-errors" rowTestId="import-error-row" />
+              ) : null}
               <button type="button" className="btn" onClick={() => reset()} data-testid="import-again">
                 {t("imports.again")}
               </button>
@@ -269,32 +253,6 @@ function ImportView({ countyCode }: { countyCode: string }) {
         </section>
       ) : null}
     </>
-  );
-}
-
-function RowErrorsTable({ errors, testId }: { errors: readonly TRowError[]; testId: string }) {
-  const { t } = useTranslation();
-  return (
-    <div className="table-wrap errors-wrap">
-      <table className="table table-compact" data-testid={testId}>
-        <thead>
-          <tr>
-            <th>{t("imports.row")}</th>
-            <th>{t("imports.column")}</th>
-            <th>{t("imports.reason")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {errors.map((e, i) => (
-            <tr key={`${e.row}-${e.column}-${i}`} data-testid="import-error-row" data-row={e.row}>
-              <td className="mono">{e.row}</td>
-              <td className="mono">{e.column || t("common.none")}</td>
-              <td className="wrap">{serverText(e, e.column)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }
 

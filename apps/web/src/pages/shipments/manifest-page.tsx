@@ -7,16 +7,15 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { DataState } from "../../components/data-state.tsx";
+import { FileError, FileLine, RowErrorsTable, useSheetFile } from "../../components/file-import.tsx";
 import { FormField } from "../../components/form-field.tsx";
 import { fieldError, readApiError, serverText } from "../../lib/api-error.ts";
-import type { TManifestResult, TManifestRowError, TUnresolved } from "../../lib/shipments-api.ts";
+import type { TManifestResult, TUnresolved } from "../../lib/shipments-api.ts";
 import { useTRPC } from "../../lib/trpc.ts";
 import { CountyScope } from "../county/county-scope.tsx";
 import { ErrorSummary } from "../network/error-summary.tsx";
-import { readFileAsBase64 } from "../network/network-format.ts";
 import { MANIFEST_COLUMNS, manifestTemplateHref } from "./shipment-format.ts";
 
-const MAX_FILE_BYTES = 10 * 1024 * 1024;
 /** The server returns at most this many errors and unresolved rows. */
 const SERVER_LIST_CAP = 1000;
 
@@ -75,10 +74,12 @@ export function ManifestImporter({ scope }: { scope: TManifestScope }) {
   const queryClient = useQueryClient();
   const carriers = useQuery(trpc.network.carriers.list.queryOptions(undefined, { staleTime: 5 * 60_000 }));
   const [carrierCode, setCarrierCode] = useState("");
-  const [file, setFile] = useState<File | null>(null);
-  const [fileError, setFileError] = useState<string | null>(null);
+  const sheet = useSheetFile({
+    tooLarge: (mb) => t("manifest.tooLarge", { mb }),
+    readFailed: (message) => t("manifest.readFailed", { message }),
+  });
+  const { file, error: fileError } = sheet;
   const [payload, setPayload] = useState<TPayload | null>(null);
-  const [inputKey, setInputKey] = useState(0);
   const { preview, commit, startPreview, startCommit, committed, runFailed, running, progress } = useManifestImport(scope);
   useEffect(() => {
     if (committed) void queryClient.invalidateQueries(trpc.shipments.pathFilter());
@@ -91,30 +92,23 @@ export function ManifestImporter({ scope }: { scope: TManifestScope }) {
   }
 
   function reset() {
-    setFile(null);
-    setFileError(null);
-    setInputKey((k) => k + 1);
+    sheet.clear();
     resetResults();
   }
 
   function onPick(picked: File | null) {
-    setFile(picked);
+    sheet.pick(picked);
     resetResults();
-    setFileError(picked && picked.size > MAX_FILE_BYTES ? t("manifest.tooLarge", { mb: MAX_FILE_BYTES / 1024 / 1024 }) : null);
   }
 
   async function onPreview() {
     if (!file || !carrierCode) return;
-    setFileError(null);
     commit.reset();
-    try {
-      const contentBase64 = await readFileAsBase64(file);
-      const body = { carrierCode, fileName: file.name, contentBase64 };
-      setPayload(body);
-      startPreview(body);
-    } catch (e) {
-      setFileError(t("manifest.readFailed", { message: e instanceof Error ? e.message : String(e) }));
-    }
+    const read = await sheet.read();
+    if (!read) return;
+    const body = { carrierCode, ...read };
+    setPayload(body);
+    startPreview(body);
   }
 
   const previewed = preview.data && payload ? preview.data : null;
@@ -161,22 +155,14 @@ export function ManifestImporter({ scope }: { scope: TManifestScope }) {
               {t("manifest.template")}
             </a>
           </div>
-          <div className="file-line">
-            <label className="btn file-pick">
-              <input
-                key={inputKey}
-                type="file"
-                accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                className="file-input"
-                onChange={(e) => onPick(e.target.files?.[0] ?? null)}
-                disabled={busy || committed !== null}
-                data-testid="manifest-file"
-              />
-              {t("manifest.pickFile")}
-            </label>
-            <span className="file-name" data-testid="manifest-file-name">
-              {file ? file.name : t("manifest.noFile")}
-            </span>
+          <FileLine
+            sheet={{ ...sheet, pick: onPick }}
+            pickLabel={t("manifest.pickFile")}
+            noFileLabel={t("manifest.noFile")}
+            disabled={busy || committed !== null}
+            testId="manifest-file"
+            nameTestId="manifest-file-name"
+          >
             <button
               type="button"
               className="btn btn-primary"
@@ -186,20 +172,18 @@ export function ManifestImporter({ scope }: { scope: TManifestScope }) {
             >
               {preview.isPending ? t("manifest.previewing") : t("manifest.preview")}
             </button>
-          </div>
+          </FileLine>
           {file && !carrierCode ? <p className="muted small">{t("manifest.pickCarrier")}</p> : null}
-          {fileError ? (
-            <div className="alert alert-error" role="alert">
-              {fileError}
-            </div>
-          ) : null}
+          <FileError error={fileError} />
           <ErrorSummary error={preview.error} fields={["carrierCode"]} testId="manifest-preview-error" />
           {previewed && committed === null ? (
             <div className="import-result" data-testid="manifest-preview">
               <p className="muted small">{t("manifest.dryRunNote")}</p>
               <ManifestFigures result={previewed} kind="preview" />
               <ManifestIssues result={previewed} />
-              {previewed.errors.length > 0 || previewed.unresolved.length > 0 ? <p className="muted small">{t("manifest.skipNote")}</p> : null}
+              {previewed.errors.length > 0 || previewed.unresolved.length > 0 ? (
+                <p className="muted small">{t("manifest.skipNote")}</p>
+              ) : null}
               <ErrorSummary error={commit.error} fields={[]} testId="manifest-import-error" />
               {running && progress ? (
                 <div className="progress-block">
@@ -212,7 +196,10 @@ export function ManifestImporter({ scope }: { scope: TManifestScope }) {
                     aria-valuenow={progress.done}
                     data-testid="manifest-progress"
                   >
-                    <div className="progress-fill" style={{ width: `${progress.total ? Math.round((progress.done / progress.total) * 100) : 0}%` }} />
+                    <div
+                      className="progress-fill"
+                      style={{ width: `${progress.total ? Math.round((progress.done / progress.total) * 100) : 0}%` }}
+                    />
                   </div>
                   <div className="progress-text mono">
                     {progress.done} / {progress.total}
@@ -257,7 +244,11 @@ export function ManifestImporter({ scope }: { scope: TManifestScope }) {
             <ManifestIssues result={committed} />
             <div className="form-actions">
               {"countyCode" in scope ? (
-                <Link className="btn btn-primary" to={`/county/shipments?carrier=${encodeURIComponent(payload?.carrierCode ?? "")}`} data-testid="manifest-view-list">
+                <Link
+                  className="btn btn-primary"
+                  to={`/county/shipments?carrier=${encodeURIComponent(payload?.carrierCode ?? "")}`}
+                  data-testid="manifest-view-list"
+                >
                   {t("manifest.viewList")}
                 </Link>
               ) : null}
@@ -303,44 +294,27 @@ function ManifestIssues({ result }: { result: TManifestResult }) {
       {result.errors.length > 0 ? (
         <div>
           <h3 className="subheading">{t("manifest.errorsTitle")}</h3>
-          <ErrorsTable errors={result.errors} />
-          {result.errors.length >= SERVER_LIST_CAP ? <p className="muted small">{t("manifest.shownFirst", { count: SERVER_LIST_CAP })}</p> : null}
+          <RowErrorsTable
+            errors={result.errors}
+            labels={{ row: t("manifest.row"), column: t("manifest.column"), reason: t("manifest.reason") }}
+            testId="manifest-errors"
+            rowTestId="manifest-error-row"
+          />
+          {result.errors.length >= SERVER_LIST_CAP ? (
+            <p className="muted small">{t("manifest.shownFirst", { count: SERVER_LIST_CAP })}</p>
+          ) : null}
         </div>
       ) : null}
       {result.unresolved.length > 0 ? (
         <div>
           <h3 className="subheading">{t("manifest.unresolvedTitle")}</h3>
           <UnresolvedTable rows={result.unresolved} />
-          {result.unresolved.length >= SERVER_LIST_CAP ? <p className="muted small">{t("manifest.shownFirst", { count: SERVER_LIST_CAP })}</p> : null}
+          {result.unresolved.length >= SERVER_LIST_CAP ? (
+            <p className="muted small">{t("manifest.shownFirst", { count: SERVER_LIST_CAP })}</p>
+          ) : null}
         </div>
       ) : null}
     </>
-  );
-}
-
-function ErrorsTable({ errors }: { errors: readonly TManifestRowError[] }) {
-  const { t } = useTranslation();
-  return (
-    <div className="table-wrap errors-wrap">
-      <table className="table table-compact" data-testid="manifest-errors">
-        <thead>
-          <tr>
-            <th>{t("manifest.row")}</th>
-            <th>{t("manifest.column")}</th>
-            <th>{t("manifest.reason")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {errors.map((e, i) => (
-            <tr key={`${e.row}-${e.column}-${i}`} data-testid="manifest-error-row" data-row={e.row}>
-              <td className="mono">{e.row}</td>
-              <td className="mono">{e.column || t("common.none")}</td>
-              <td className="wrap">{serverText(e, e.column)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }
 

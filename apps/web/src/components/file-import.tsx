@@ -1,0 +1,134 @@
+// The file-import kit of the import pages (network import, arrival manifests, the counter's sales upload): the picked
+// sheet with its size limit and message, the file line (picker, file name, the page's button), the file's error and
+// the table of the server's row errors.
+import { useState, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { serverText } from "../lib/api-error.ts";
+import { readFileAsBase64 } from "../pages/network/network-format.ts";
+import { DataTable } from "./data-table.tsx";
+
+/** The largest sheet the import pages send, unless a page says otherwise. */
+export const MAX_IMPORT_FILE_BYTES = 10 * 1024 * 1024;
+const SHEET_ACCEPT = ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+export interface TSheetFileOptions {
+  maxBytes?: number;
+  /** The message of a file over the limit, given the limit in MB. */
+  tooLarge: (mb: number) => string;
+  /** The message of a file that could not be read. */
+  readFailed: (message: string) => string;
+  /** A check before the size one (the file's type, say): a message, or null when the file passes. */
+  check?: (file: File) => string | null;
+}
+
+/** The picked file, its error (too large, unreadable …) and the key that clears the file input. */
+export function useSheetFile(o: TSheetFileOptions) {
+  const [file, setFile] = useState<File | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [inputKey, setInputKey] = useState(0);
+  const maxBytes = o.maxBytes ?? MAX_IMPORT_FILE_BYTES;
+
+  function pick(picked: File | null) {
+    setFile(picked);
+    if (!picked) setError(null);
+    else setError(o.check?.(picked) ?? (picked.size > maxBytes ? o.tooLarge(maxBytes / 1024 / 1024) : null));
+  }
+
+  /** No file, no error, and an empty file input. */
+  function clear() {
+    setFile(null);
+    setError(null);
+    setInputKey((k) => k + 1);
+  }
+
+  /** The picked file as base64 for JSON transport, or null (no file, or it could not be read: the error says so). */
+  async function read(): Promise<{ fileName: string; contentBase64: string } | null> {
+    if (!file) return null;
+    setError(null);
+    try {
+      return { fileName: file.name, contentBase64: await readFileAsBase64(file) };
+    } catch (e) {
+      setError(o.readFailed(e instanceof Error ? e.message : String(e)));
+      return null;
+    }
+  }
+
+  return { file, error, inputKey, pick, clear, read };
+}
+
+/** The file line: the picker, the picked file's name, and the page's button after them. */
+export function FileLine(props: {
+  sheet: { file: File | null; inputKey: number; pick: (file: File | null) => void };
+  pickLabel: string;
+  noFileLabel: string;
+  disabled?: boolean;
+  testId: string;
+  nameTestId?: string;
+  children: ReactNode;
+}) {
+  const { sheet } = props;
+  return (
+    <div className="file-line">
+      <label className="btn file-pick">
+        <input
+          key={sheet.inputKey}
+          type="file"
+          accept={SHEET_ACCEPT}
+          className="file-input"
+          onChange={(e) => sheet.pick(e.target.files?.[0] ?? null)}
+          disabled={props.disabled}
+          data-testid={props.testId}
+        />
+        {props.pickLabel}
+      </label>
+      <span className="file-name" data-testid={props.nameTestId}>
+        {sheet.file ? sheet.file.name : props.noFileLabel}
+      </span>
+      {props.children}
+    </div>
+  );
+}
+
+/** The picked file's error, if any. */
+export function FileError({ error, testId }: { error: string | null; testId?: string }) {
+  return error ? (
+    <div className="alert alert-error" role="alert" data-testid={testId}>
+      {error}
+    </div>
+  ) : null;
+}
+
+export interface TRowError {
+  row: number;
+  column: string;
+  message: string;
+  key?: string | null | undefined;
+  params?: Record<string, string | number> | null | undefined;
+}
+
+/** The server's errors of a sheet, one a row: its row, column and reason. */
+export function RowErrorsTable(props: {
+  errors: readonly TRowError[];
+  labels: { row: string; column: string; reason: string };
+  testId: string;
+  rowTestId: string;
+}) {
+  const { t } = useTranslation();
+  const { labels, rowTestId } = props;
+  const rows = props.errors.map((error, index) => ({ error, index }));
+  return (
+    <DataTable
+      rows={rows}
+      rowKey={({ error: e, index }) => `${e.row}-${e.column}-${index}`}
+      rowProps={({ error: e }) => ({ "data-testid": rowTestId, "data-row": e.row })}
+      columns={[
+        { key: "row", header: labels.row, className: "mono", cell: ({ error: e }) => e.row },
+        { key: "column", header: labels.column, className: "mono", cell: ({ error: e }) => e.column || t("common.none") },
+        { key: "reason", header: labels.reason, className: "wrap", cell: ({ error: e }) => serverText(e, e.column) },
+      ]}
+      testId={props.testId}
+      className="table-compact"
+      wrapClassName="errors-wrap"
+    />
+  );
+}
