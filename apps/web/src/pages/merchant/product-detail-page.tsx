@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
 import { DataState } from "../../components/data-state.tsx";
+import { DataTable } from "../../components/data-table.tsx";
 import { DetailList } from "../../components/detail-list.tsx";
 import { useTRPC } from "../../lib/trpc.ts";
 import { CertChips } from "../counters/counter-bits.tsx";
@@ -64,42 +65,45 @@ function ProductDetail({ merchantId, productId }: { merchantId: string; productI
               {p.active ? <BatchForm merchantId={merchantId} productId={p.id} /> : <p className="muted">{tc("batches.inactiveProduct")}</p>}
               <DataState query={batches} isEmpty={(rows) => rows.length === 0}>
                 {(rows) => (
-                  <div className="table-wrap">
-                    <table className="table" data-testid="batches-table">
-                      <thead>
-                        <tr>
-                          <th>{tc("batches.batchNo")}</th>
-                          <th>{tc("batches.producedOn")}</th>
-                          <th className="num">{tc("batches.quantity")}</th>
-                          <th>{tc("batches.origin")}</th>
-                          <th>{tc("batches.traceCode")}</th>
-                          <th>{tc("batches.labels")}</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {rows.map((b) => (
-                          <tr key={b.id} data-testid="batch-row" data-batch={b.batchNo}>
-                            <td className="mono">{b.batchNo}</td>
-                            <td className="nowrap">{b.producedOn}</td>
-                            <td className="num">
-                              {b.quantity} {p.unit}
-                            </td>
-                            <td>{b.originAreaName ?? b.originAreaCode}</td>
-                            <td>
-                              <a className="mono" href={`/t/${encodeURIComponent(b.traceCode)}`} target="_blank" rel="noreferrer">
-                                {b.traceCode}
-                              </a>
-                            </td>
-                            <td>
-                              <a className="btn btn-small" href={qrSheetHref(b.id)} target="_blank" rel="noreferrer" data-testid="batch-qr">
-                                {tc("batches.printQr")}
-                              </a>
-                            </td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </div>
+                  <DataTable
+                    testId="batches-table"
+                    rows={rows}
+                    rowKey={(b) => b.id}
+                    rowProps={(b) => ({ "data-testid": "batch-row", "data-batch": b.batchNo })}
+                    columns={[
+                      { key: "batchNo", header: tc("batches.batchNo"), className: "mono", cell: (b) => b.batchNo },
+                      { key: "producedOn", header: tc("batches.producedOn"), className: "nowrap", cell: (b) => b.producedOn },
+                      {
+                        key: "quantity",
+                        header: tc("batches.quantity"),
+                        num: true,
+                        cell: (b) => (
+                          <>
+                            {b.quantity} {p.unit}
+                          </>
+                        ),
+                      },
+                      { key: "origin", header: tc("batches.origin"), cell: (b) => b.originAreaName ?? b.originAreaCode },
+                      {
+                        key: "traceCode",
+                        header: tc("batches.traceCode"),
+                        cell: (b) => (
+                          <a className="mono" href={`/t/${encodeURIComponent(b.traceCode)}`} target="_blank" rel="noreferrer">
+                            {b.traceCode}
+                          </a>
+                        ),
+                      },
+                      {
+                        key: "labels",
+                        header: tc("batches.labels"),
+                        cell: (b) => (
+                          <a className="btn btn-small" href={qrSheetHref(b.id)} target="_blank" rel="noreferrer" data-testid="batch-qr">
+                            {tc("batches.printQr")}
+                          </a>
+                        ),
+                      },
+                    ]}
+                  />
                 )}
               </DataState>
             </section>

@@ -1,6 +1,7 @@
 // One township of the network tree: station and coverage; open, its village-level units.
 import { memo } from "react";
 import { useTranslation } from "react-i18next";
+import { DataTable } from "../../components/data-table.tsx";
 import type { TCoverage, TTownship } from "../../lib/network-api.ts";
 import { AreaKind, CoverageBar, StatusPill } from "./network-bits.tsx";
 import { townshipCoverage } from "./network-format.ts";
@@ -87,61 +88,65 @@ export const TownshipRow = memo(function TownshipRow({
           {villages.length === 0 ? (
             <p className="muted small">{t("network.noVillages")}</p>
           ) : (
-            <div className="table-wrap">
-              <table className="table table-compact" data-testid="village-table">
-                <thead>
-                  <tr>
-                    <th>{t("network.village")}</th>
-                    <th>{t("network.kind")}</th>
-                    <th>{t("network.poor")}</th>
-                    <th>{t("network.coverage")}</th>
-                    <th>{t("tiers.VILLAGE_POINT")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {villages.map((v) => (
-                    <tr key={v.code} data-testid="village-row" data-code={v.code} data-point={v.point?.code ?? ""}>
-                      <td>
-                        {v.name}
-                        <div className="muted small mono">{v.code}</div>
-                      </td>
-                      <td>
-                        <AreaKind kind={v.kind} />
-                      </td>
-                      <td>
-                        <label className="check check-inline">
-                          <input
-                            type="checkbox"
-                            checked={v.isPoor}
-                            disabled={pendingPoor.has(v.code)}
-                            onChange={(e) => onSetPoor(v.code, e.target.checked)}
-                            data-testid="poor-toggle"
-                          />
-                          <span className={v.isPoor ? "poor-tag" : "muted"}>{v.isPoor ? t("network.poor") : t("network.notPoor")}</span>
-                        </label>
-                      </td>
-                      <td>
-                        {v.coveredBy ? (
-                          <span className={`cover-tag cover-${v.coveredBy.toLowerCase()}`}>{t(`network.coveredBy.${v.coveredBy}`)}</span>
-                        ) : (
-                          <span className="cover-tag cover-none">{t("network.uncovered")}</span>
-                        )}
-                      </td>
-                      <td>
-                        {v.point ? (
-                          <>
-                            {v.point.name} <code className="muted small">{v.point.code}</code>{" "}
-                            <StatusPill status={v.point.status} label={t(`nodeStatus.${v.point.status}`)} />
-                          </>
-                        ) : (
-                          <span className="muted">{t("common.none")}</span>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              className="table-compact"
+              testId="village-table"
+              rows={villages}
+              rowKey={(v) => v.code}
+              rowProps={(v) => ({ "data-testid": "village-row", "data-code": v.code, "data-point": v.point?.code ?? "" })}
+              columns={[
+                {
+                  key: "village",
+                  header: t("network.village"),
+                  cell: (v) => (
+                    <>
+                      {v.name}
+                      <div className="muted small mono">{v.code}</div>
+                    </>
+                  ),
+                },
+                { key: "kind", header: t("network.kind"), cell: (v) => <AreaKind kind={v.kind} /> },
+                {
+                  key: "poor",
+                  header: t("network.poor"),
+                  cell: (v) => (
+                    <label className="check check-inline">
+                      <input
+                        type="checkbox"
+                        checked={v.isPoor}
+                        disabled={pendingPoor.has(v.code)}
+                        onChange={(e) => onSetPoor(v.code, e.target.checked)}
+                        data-testid="poor-toggle"
+                      />
+                      <span className={v.isPoor ? "poor-tag" : "muted"}>{v.isPoor ? t("network.poor") : t("network.notPoor")}</span>
+                    </label>
+                  ),
+                },
+                {
+                  key: "coverage",
+                  header: t("network.coverage"),
+                  cell: (v) =>
+                    v.coveredBy ? (
+                      <span className={`cover-tag cover-${v.coveredBy.toLowerCase()}`}>{t(`network.coveredBy.${v.coveredBy}`)}</span>
+                    ) : (
+                      <span className="cover-tag cover-none">{t("network.uncovered")}</span>
+                    ),
+                },
+                {
+                  key: "point",
+                  header: t("tiers.VILLAGE_POINT"),
+                  cell: (v) =>
+                    v.point ? (
+                      <>
+                        {v.point.name} <code className="muted small">{v.point.code}</code>{" "}
+                        <StatusPill status={v.point.status} label={t(`nodeStatus.${v.point.status}`)} />
+                      </>
+                    ) : (
+                      <span className="muted">{t("common.none")}</span>
+                    ),
+                },
+              ]}
+            />
           )}
         </div>
       ) : null}
