@@ -9,6 +9,7 @@ import {
   parseLaneMode,
   parseTier,
   parseWeekdays,
+  splitDepartures,
 } from "./values.ts";
 
 const value = <T>(p: { ok: boolean; value?: T }) => (p.ok ? p.value : "ERR");
@@ -20,6 +21,14 @@ describe("network values", () => {
     expect(parseDepartures("25:00")).toMatchObject({ ok: false, message: expect.stringContaining("25:00") });
     expect(parseDepartures("")).toMatchObject({ ok: false });
     expect(parseDepartures("8am")).toMatchObject({ ok: false });
+  });
+
+  it("splits departures on ; , 、 ， ； and spaces, without checking them", () => {
+    expect(splitDepartures("08:00;14:30")).toEqual(["08:00", "14:30"]);
+    expect(splitDepartures(" 08:00 ，14:30； 19:00 、8:00,8am")).toEqual(["08:00", "14:30", "19:00", "8:00", "8am"]);
+    expect(splitDepartures("")).toEqual([]);
+    expect(splitDepartures(undefined)).toEqual([]);
+    expect(value(parseDepartures("14:30，08:00"))).toEqual(["08:00", "14:30"]);
   });
 
   it("parses weekdays as ranges and lists", () => {

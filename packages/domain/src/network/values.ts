@@ -7,7 +7,10 @@ export type Parsed<T> =
   | { ok: true; value: T }
   | { ok: false; message: string; key?: TErrorKey | undefined; params?: Record<string, TErrorParamValue> | undefined };
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const err = <K extends TErrorKey>(key: K, ...[params]: ErrorParamsArg<K>): { ok: false; message: string; key: K; params: Record<string, TErrorParamValue> } => {
+const err = <K extends TErrorKey>(
+  key: K,
+  ...[params]: ErrorParamsArg<K>
+): { ok: false; message: string; key: K; params: Record<string, TErrorParamValue> } => {
   const p = (params ?? {}) as Record<string, TErrorParamValue>;
   return { ok: false, message: errorText(key, p), key, params: p };
 };
@@ -102,12 +105,18 @@ export function coldFlags(c: TColdClass): { coldChilled: boolean; coldFrozen: bo
   return { coldChilled: c === "CHILLED" || c === "BOTH", coldFrozen: c === "FROZEN" || c === "BOTH" };
 }
 
-/// "08:00;14:30" (also "," "、" or spaces) → ["08:00", "14:30"], sorted, without duplicates.
-export function parseDepartures(raw: string | undefined): Parsed<string[]> {
-  const parts = (raw ?? "")
-    .split(/[;,、\s]+/)
+/// Departure times as typed, one list: "08:00; 14:30" (also "," "、" "，" "；" or spaces between) → ["08:00", "14:30"].
+/// No checking: the lane form sends these as they are, parseDepartures checks each.
+export function splitDepartures(raw: string | undefined): string[] {
+  return (raw ?? "")
+    .split(/[;,、，；\s]+/)
     .map((p) => p.trim())
     .filter(Boolean);
+}
+
+/// "08:00;14:30" (also "," "、" "，" "；" or spaces) → ["08:00", "14:30"], sorted, without duplicates.
+export function parseDepartures(raw: string | undefined): Parsed<string[]> {
+  const parts = splitDepartures(raw);
   if (parts.length === 0) return err("DEPARTURES_NEEDED");
   const out = new Set<string>();
   for (const p of parts) {

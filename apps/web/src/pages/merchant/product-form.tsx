@@ -3,6 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { PRODUCT_CATEGORIES, PRODUCT_TEMPS } from "@xiangda/domain";
 import { FormField } from "../../components/form-field.tsx";
 import { fieldError, readApiError } from "../../lib/api-error.ts";
 import { useTRPC } from "../../lib/trpc.ts";
@@ -19,21 +20,6 @@ import {
 import { enumKey, useCountersT } from "../counters/use-counters-t.ts";
 import { ErrorSummary } from "../network/error-summary.tsx";
 
-const CATEGORIES: readonly TCategory[] = [
-  "GRAIN",
-  "VEGETABLE",
-  "FRUIT",
-  "MEAT_POULTRY",
-  "EGG_DAIRY",
-  "AQUATIC",
-  "MUSHROOM",
-  "NUTS_DRIED",
-  "TEA_HERBAL",
-  "PROCESSED",
-  "HANDICRAFT",
-  "OTHER",
-];
-const TEMPS: readonly TProductTemp[] = ["AMBIENT", "CHILLED", "FROZEN"];
 const FORM_FIELDS = [
   "name",
   "category",
@@ -128,7 +114,7 @@ export function ProductForm({ merchantId, product, onSaved }: Props) {
             onChange={(e) => set("category", e.target.value as TCategory)}
             data-testid="product-category"
           >
-            {CATEGORIES.map((c) => (
+            {PRODUCT_CATEGORIES.map((c) => (
               <option key={c} value={c}>
                 {tc(enumKey("categories", c))}
               </option>
@@ -145,7 +131,7 @@ export function ProductForm({ merchantId, product, onSaved }: Props) {
             onChange={(e) => set("temp", e.target.value as TProductTemp)}
             data-testid="product-temp"
           >
-            {TEMPS.map((x) => (
+            {PRODUCT_TEMPS.map((x) => (
               <option key={x} value={x}>
                 {tc(enumKey("temps", x))}
               </option>

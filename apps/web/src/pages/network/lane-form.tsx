@@ -2,6 +2,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useMemo, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { splitDepartures } from "@xiangda/domain";
 import { FormField } from "../../components/form-field.tsx";
 import { fieldError, readApiError } from "../../lib/api-error.ts";
 import { type TLane, type TLaneInput, type TLaneMode, type TNode, type TTree } from "../../lib/network-api.ts";
@@ -10,7 +11,7 @@ import { ErrorSummary } from "./error-summary.tsx";
 import { Check } from "./network-bits.tsx";
 import { LANE_MODES, WEEKDAYS } from "./network-constants.ts";
 import { buildAreaIndex } from "./network-data.ts";
-import { normaliseWeekdays, parseDepartures, parseWholeNumber } from "./network-format.ts";
+import { normaliseWeekdays, parseWholeNumber } from "./network-format.ts";
 import { NodeSelect } from "./node-select.tsx";
 
 interface TDraft {
@@ -120,7 +121,7 @@ export function LaneForm({ countyCode, lane, nodes, tree, onSaved }: Props) {
       toCode: draft.toCode,
       mode: draft.mode,
       directReason: draft.mode === "DIRECT" ? draft.directReason.trim() || null : null,
-      departures: parseDepartures(draft.departures),
+      departures: splitDepartures(draft.departures),
       weekdays: normaliseWeekdays(draft.weekdays),
       cutoffMinutes: cutoff,
       transitMinutes: transit,

@@ -6,7 +6,6 @@ import {
   filterTree,
   formatWeekdays,
   parseDecimal,
-  parseDepartures,
   parseWholeNumber,
   percent,
   townshipCoverage,
@@ -27,12 +26,6 @@ const TREE = [
 ];
 
 describe("network form parsing", () => {
-  it("splits departures on ; , and spaces", () => {
-    expect(parseDepartures("08:00;14:30")).toEqual(["08:00", "14:30"]);
-    expect(parseDepartures(" 08:00 ，14:30； 19:00 ")).toEqual(["08:00", "14:30", "19:00"]);
-    expect(parseDepartures("")).toEqual([]);
-  });
-
   it("reads whole numbers and decimals", () => {
     expect(parseWholeNumber("")).toBeNull();
     expect(parseWholeNumber(" 42 ")).toBe(42);

@@ -1,14 +1,6 @@
 // Pure helpers of the network pages: parsing form text, filtering the tree, reading files.
 import type { TTownship, TVillage } from "../../lib/network-api.ts";
 
-/** "08:00; 14:30" (also "," "，" "；" or spaces between) → ["08:00", "14:30"]; the server validates each. */
-export function parseDepartures(text: string): string[] {
-  return text
-    .split(/[;,，；\s]+/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
-
 /** An optional whole number typed into a field: "" → null, "12" → 12, anything else → "invalid". */
 export function parseWholeNumber(text: string): number | null | "invalid" {
   const s = text.trim();
