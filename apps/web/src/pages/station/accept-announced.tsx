@@ -8,6 +8,7 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { FormField } from "../../components/form-field.tsx";
 import { fieldError, readApiError } from "../../lib/api-error.ts";
+import { labelsUrl } from "../../lib/print-labels.ts";
 import { formatShortDateTime } from "../../lib/time.ts";
 import { useTRPC } from "../../lib/trpc.ts";
 import { ErrorSummary } from "../network/error-summary.tsx";
@@ -102,7 +103,7 @@ export function AnnouncedAccept({ nodeId }: { nodeId: string }) {
           {/* Received now, so it gets our label now: the parcel leaves the desk with it (as a new upward parcel does). */}
           <a
             className="btn"
-            href={`/labels.pdf?waybills=${encodeURIComponent(s.waybillNo)}&size=76x130`}
+            href={labelsUrl([s.waybillNo], "76x130")}
             target="_blank"
             rel="noreferrer"
             data-testid="announced-print"

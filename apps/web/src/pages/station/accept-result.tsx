@@ -3,6 +3,7 @@
 import type { Ref } from "react";
 import { useTranslation } from "react-i18next";
 import type { TShipment } from "../../lib/shipments-api.ts";
+import { labelsUrl } from "../../lib/print-labels.ts";
 import { formatDateTime } from "../../lib/time.ts";
 import { LegDiagram, LightBadge, ThreeRules, useNow } from "../shipments/shipment-bits.tsx";
 
@@ -35,7 +36,7 @@ export function AcceptResult({ s, nextRef, onNext }: { s: TShipment; nextRef: Re
         <div className="form-actions">
           <a
             className="btn"
-            href={`/labels.pdf?waybills=${encodeURIComponent(s.waybillNo)}&size=76x130`}
+            href={labelsUrl([s.waybillNo], "76x130")}
             target="_blank"
             rel="noreferrer"
             data-testid="accept-print"
