@@ -23,7 +23,7 @@ export interface TDataColumn<T> {
 
 export type TRowProps = { className?: string | undefined; title?: string | undefined } & TDataAttributes;
 
-interface Props<T> {
+export interface TDataTableProps<T> {
   /** `false` leaves a column out (e.g. `showCounter && { … }`). */
   columns: readonly (TDataColumn<T> | false)[];
   rows: readonly T[];
@@ -53,7 +53,7 @@ function fromControl(e: MouseEvent) {
   return e.target instanceof Element && e.target.closest("a, button, input, select, textarea, label") !== null;
 }
 
-export function DataTable<T>(props: Props<T>) {
+export function DataTable<T>(props: TDataTableProps<T>) {
   const { rows, rowKey, rowProps, onRowClick, rowAfter, testId, caption, footer, foot } = props;
   const columns = props.columns.filter((c): c is TDataColumn<T> => c !== false);
   return (
