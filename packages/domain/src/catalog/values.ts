@@ -38,6 +38,10 @@ export const VENUE_TYPES = [
 ] as const;
 export type TVenueType = (typeof VENUE_TYPES)[number];
 
+/** A listing from its draft through the county's review to the shelf, or off it. */
+export const LISTING_STATUSES = ["DRAFT", "PENDING_REVIEW", "ACTIVE", "REJECTED", "DELISTED"] as const;
+export type TListingStatus = (typeof LISTING_STATUSES)[number];
+
 /// Mainland mobile numbers: 11 digits starting 13-19.
 export const MOBILE_PATTERN = /^1[3-9]\d{9}$/;
 

@@ -1,5 +1,6 @@
 // The product form's draft (text as typed) to and from the API's product and upsert input; checks only what the
 // form can know (numbers, required fields), the server checks the rest and answers per field.
+import { CERTIFICATION_KINDS } from "@xiangda/domain";
 import type { TCategory, TCertKind, TProduct, TProductInput, TProductTemp } from "./counters-api.ts";
 import { parseCount } from "./counters-format.ts";
 
@@ -24,8 +25,6 @@ export interface TProductDraft {
   certifications: TCertDraft[];
 }
 
-export const CERT_KINDS: readonly TCertKind[] = ["GREEN_FOOD", "ORGANIC", "GEO_INDICATION"];
-
 let certSeq = 0;
 export const certKey = (): string => `cert-${++certSeq}`;
 
@@ -46,7 +45,7 @@ export function productDraftOf(p: TProduct | null): TProductDraft {
 
 /** The next certification kind not yet in the list, or null when all three are there. */
 export function nextCertKind(certs: readonly Pick<TCertDraft, "kind">[]): TCertKind | null {
-  return CERT_KINDS.find((k) => !certs.some((c) => c.kind === k)) ?? null;
+  return CERTIFICATION_KINDS.find((k) => !certs.some((c) => c.kind === k)) ?? null;
 }
 
 export type TDraftErrors = Record<string, "required" | "wholeNumber">;

@@ -21,18 +21,6 @@ export interface TCounterDraft {
   active: boolean;
 }
 
-export const VENUE_TYPES: readonly TVenueType[] = [
-  "SUPERMARKET",
-  "MALL",
-  "HOTEL",
-  "WHOLESALE_MARKET",
-  "FARMERS_MARKET",
-  "AIRPORT_STATION",
-  "HIGHWAY_SERVICE_AREA",
-  "CANTEEN",
-  "ONLINE_CHANNEL",
-];
-
 export function counterDraftOf(c: TCounter | null, townshipOf: (areaCode: string) => string): TCounterDraft {
   return {
     code: c?.code ?? "",

@@ -3,6 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useMemo, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { VENUE_TYPES } from "@xiangda/domain";
 import { FormField } from "../../components/form-field.tsx";
 import { fieldError, readApiError } from "../../lib/api-error.ts";
 import type { TNode, TTree } from "../../lib/network-api.ts";
@@ -14,7 +15,7 @@ import { Check } from "../network/network-bits.tsx";
 import { buildAreaIndex } from "../network/network-data.ts";
 import { NodeSelect } from "../network/node-select.tsx";
 import { AreaPicker } from "./area-picker.tsx";
-import { counterDraftOf, counterInputOf, VENUE_TYPES, type TCounterDraft, type TPlace } from "./counter-draft.ts";
+import { counterDraftOf, counterInputOf, type TCounterDraft, type TPlace } from "./counter-draft.ts";
 
 const FIELDS = ["code", "name", "venueType", "operatorName", "address", "areaCode", "city", "nodeId", "active"] as const;
 const PLACES: readonly TPlace[] = ["area", "city", "online"];

@@ -14,8 +14,6 @@ export interface TMerchantDraft {
   contactPhone: string;
 }
 
-export const MERCHANT_TYPES: readonly TMerchantType[] = ["COOPERATIVE", "ENTERPRISE", "HOUSEHOLD"];
-
 export function merchantDraftOf(m: TMerchant | null, townshipOf: (villageCode: string) => string): TMerchantDraft {
   return {
     name: m?.name ?? "",

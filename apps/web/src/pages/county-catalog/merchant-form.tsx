@@ -3,6 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useMemo, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { MERCHANT_TYPES } from "@xiangda/domain";
 import { FormField } from "../../components/form-field.tsx";
 import { fieldError, readApiError } from "../../lib/api-error.ts";
 import type { TTree } from "../../lib/network-api.ts";
@@ -12,7 +13,7 @@ import { enumKey, useCountersT } from "../counters/use-counters-t.ts";
 import { ErrorSummary } from "../network/error-summary.tsx";
 import { buildAreaIndex } from "../network/network-data.ts";
 import { AreaPicker } from "./area-picker.tsx";
-import { MERCHANT_TYPES, merchantDraftOf, merchantInputOf, type TMerchantDraft } from "./merchant-draft.ts";
+import { merchantDraftOf, merchantInputOf, type TMerchantDraft } from "./merchant-draft.ts";
 
 const FIELDS = [
   "id",

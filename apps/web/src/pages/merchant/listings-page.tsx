@@ -3,6 +3,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { LISTING_STATUSES } from "@xiangda/domain";
 import { DataState } from "../../components/data-state.tsx";
 import { DataTable, type TDataColumn } from "../../components/data-table.tsx";
 import { SidePanel } from "../../components/side-panel.tsx";
@@ -14,8 +15,6 @@ import { enumKey, useCountersT } from "../counters/use-counters-t.ts";
 import { ListingForm, useMerchantCounters } from "./listing-form.tsx";
 import { ListingPanelBody } from "./listing-panel.tsx";
 import { MerchantScope } from "./merchant-scope.tsx";
-
-const STATUSES: readonly TListingStatus[] = ["DRAFT", "PENDING_REVIEW", "ACTIVE", "REJECTED", "DELISTED"];
 
 export function ListingsPage() {
   return <MerchantScope>{(merchantId) => <ListingsView merchantId={merchantId} />}</MerchantScope>;
@@ -125,7 +124,7 @@ function ListingsView({ merchantId }: { merchantId: string }) {
             data-testid="listing-filter-status"
           >
             <option value="">{tc("listings.allStatuses")}</option>
-            {STATUSES.map((s) => (
+            {LISTING_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {tc(enumKey("listingStatus", s))}
               </option>

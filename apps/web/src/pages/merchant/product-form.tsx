@@ -3,20 +3,12 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { PRODUCT_CATEGORIES, PRODUCT_TEMPS } from "@xiangda/domain";
+import { CERTIFICATION_KINDS, PRODUCT_CATEGORIES, PRODUCT_TEMPS } from "@xiangda/domain";
 import { FormField } from "../../components/form-field.tsx";
 import { fieldError, readApiError } from "../../lib/api-error.ts";
 import { useTRPC } from "../../lib/trpc.ts";
 import type { TCategory, TProduct, TProductTemp } from "../counters/counters-api.ts";
-import {
-  CERT_KINDS,
-  certKey,
-  nextCertKind,
-  productDraftOf,
-  productInputOf,
-  type TCertDraft,
-  type TProductDraft,
-} from "../counters/product-draft.ts";
+import { certKey, nextCertKind, productDraftOf, productInputOf, type TCertDraft, type TProductDraft } from "../counters/product-draft.ts";
 import { enumKey, useCountersT } from "../counters/use-counters-t.ts";
 import { ErrorSummary } from "../network/error-summary.tsx";
 
@@ -162,7 +154,7 @@ export function ProductForm({ merchantId, product, onSaved }: Props) {
                 onChange={(e) => setCert(i, { kind: e.target.value as TCertDraft["kind"] })}
                 data-testid={`product-cert-kind-${i}`}
               >
-                {CERT_KINDS.map((k) => (
+                {CERTIFICATION_KINDS.map((k) => (
                   <option key={k} value={k} disabled={k !== c.kind && draft.certifications.some((o) => o.kind === k)}>
                     {tc(enumKey("certKinds", k))}
                   </option>
