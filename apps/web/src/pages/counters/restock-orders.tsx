@@ -51,17 +51,69 @@ export function RestockOrders({ scope, side }: { scope: TScope; side: "MERCHANT"
 
 function RestockOrderCard({ order: o, side }: { order: TRestockOrder; side: "MERCHANT" | "COUNTER" }) {
   const t = useCountersT();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.restock.pathKey() });
-  const confirm = useMutation(trpc.restock.confirm.mutationOptions({ onSuccess: refresh }));
-  const cancel = useMutation(trpc.restock.cancel.mutationOptions({ onSuccess: refresh }));
-  const draft = o.status === "DRAFT";
-  const canConfirm = draft && side === "MERCHANT";
-  const canCancel = draft && (side === "MERCHANT" || o.createdBy === "COUNTER");
-  const busy = confirm.isPending || cancel.isPending;
+  return (
+    <article className="card restock-card" data-testid="restock-order" data-order={o.orderNo} data-status={o.status}>
+      <div className="restock-head">
+        <code className="mono restock-no">{o.orderNo}</code>
+        <span className={`status-pill ${STATUS_TONE[o.status]}`} data-testid="restock-status">
+          {t(enumKey("restockStatus", o.status))}
+        </span>
+        <span className="muted small">
+          {t("restock.createdBy", { side: t(enumKey("sides", o.createdBy)), time: formatDateTime(o.createdAt) })}
+        </span>
+      </div>
+      <p className="restock-parties">
+        {side === "MERCHANT" ? (
+          <>
+            {t("restock.toCounter")} <strong>{o.counter.name}</strong>{" "}
+            <span className="muted small">{t(enumKey("venueTypes", o.counter.venueType))}</span>
+          </>
+        ) : (
+          <>
+            {t("restock.fromMerchant")} <strong>{o.merchant.name}</strong>
+          </>
+        )}
+        <span className="muted small"> · {t("restock.receivedAt", { node: o.recipient.receivedAt })}</span>
+      </p>
+      <ul className="restock-lines">
+        {o.lines.map((l) => (
+          <li key={l.id}>
+            {l.productName}
+            {l.spec ? <span className="muted"> · {l.spec}</span> : null} × <strong>{l.quantity}</strong> {l.unit}
+            {l.batch ? <span className="muted small"> · {t("restock.batch", { no: l.batch.batchNo })}</span> : null}
+            {l.receivedUnits > 0 ? (
+              <span className="status-pill status-active small" data-testid="restock-line-received">
+                {t("restock.lineReceived", { units: l.receivedUnits })}
+              </span>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      <p className="muted small">
+        {t("restock.totals", { units: o.totals.units, kg: (o.totals.weightG / 1000).toFixed(2), parcels: o.totals.parcels })}
+        {o.status === "CONFIRMED" ? (
+          <span data-testid="restock-received" title={t("restock.stockedHint")}>
+            {" · "}
+            {t("restock.received", { received: o.totals.receivedUnits, units: o.totals.units })}
+          </span>
+        ) : null}
+        {o.note ? ` · ${o.note}` : ""}
+      </p>
+      {o.shipments.length > 0 ? (
+        <RestockParcels parcels={o.shipments} />
+      ) : o.status === "CONFIRMED" ? (
+        <p className="muted small">{t("restock.noParcels")}</p>
+      ) : null}
+      <RestockActions order={o} side={side} />
+    </article>
+  );
+}
+
+/** The order's parcels, each with its traffic light, status, place and route. */
+function RestockParcels({ parcels }: { parcels: readonly TRestockParcel[] }) {
+  const t = useCountersT();
   const now = useNow();
-  const parcelColumns: TDataColumn<TRestockParcel>[] = [
+  const columns: TDataColumn<TRestockParcel>[] = [
     { key: "waybill", header: t("restock.waybill"), className: "mono", cell: (s) => s.waybillNo },
     {
       key: "light",
@@ -113,76 +165,41 @@ function RestockOrderCard({ order: o, side }: { order: TRestockOrder; side: "MER
       cell: (s) => (s.stockedAt ? formatShortDateTime(s.stockedAt) : t("restock.notYet")),
     },
   ];
-
   return (
-    <article className="card restock-card" data-testid="restock-order" data-order={o.orderNo} data-status={o.status}>
-      <div className="restock-head">
-        <code className="mono restock-no">{o.orderNo}</code>
-        <span className={`status-pill ${STATUS_TONE[o.status]}`} data-testid="restock-status">
-          {t(enumKey("restockStatus", o.status))}
-        </span>
-        <span className="muted small">
-          {t("restock.createdBy", { side: t(enumKey("sides", o.createdBy)), time: formatDateTime(o.createdAt) })}
-        </span>
-      </div>
-      <p className="restock-parties">
-        {side === "MERCHANT" ? (
-          <>
-            {t("restock.toCounter")} <strong>{o.counter.name}</strong>{" "}
-            <span className="muted small">{t(enumKey("venueTypes", o.counter.venueType))}</span>
-          </>
-        ) : (
-          <>
-            {t("restock.fromMerchant")} <strong>{o.merchant.name}</strong>
-          </>
-        )}
-        <span className="muted small"> · {t("restock.receivedAt", { node: o.recipient.receivedAt })}</span>
-      </p>
-      <ul className="restock-lines">
-        {o.lines.map((l) => (
-          <li key={l.id}>
-            {l.productName}
-            {l.spec ? <span className="muted"> · {l.spec}</span> : null} × <strong>{l.quantity}</strong> {l.unit}
-            {l.batch ? <span className="muted small"> · {t("restock.batch", { no: l.batch.batchNo })}</span> : null}
-            {l.receivedUnits > 0 ? (
-              <span className="status-pill status-active small" data-testid="restock-line-received">
-                {t("restock.lineReceived", { units: l.receivedUnits })}
-              </span>
-            ) : null}
-          </li>
-        ))}
-      </ul>
-      <p className="muted small">
-        {t("restock.totals", { units: o.totals.units, kg: (o.totals.weightG / 1000).toFixed(2), parcels: o.totals.parcels })}
-        {o.status === "CONFIRMED" ? (
-          <span data-testid="restock-received" title={t("restock.stockedHint")}>
-            {" · "}
-            {t("restock.received", { received: o.totals.receivedUnits, units: o.totals.units })}
-          </span>
-        ) : null}
-        {o.note ? ` · ${o.note}` : ""}
-      </p>
-      {o.shipments.length > 0 ? (
-        <DataTable
-          columns={parcelColumns}
-          rows={o.shipments}
-          rowKey={(s) => s.waybillNo}
-          rowProps={(s) => ({ "data-testid": "restock-parcel", "data-waybill": s.waybillNo, "data-light": s.light })}
-          rowAfter={(s) =>
-            s.route.length > 0 ? (
-              <tr className="restock-route-row" data-testid="restock-parcel-route" data-waybill={s.waybillNo}>
-                <td colSpan={parcelColumns.length}>
-                  <LegDiagram legs={s.route} now={now} testId="restock-route" />
-                </td>
-              </tr>
-            ) : null
-          }
-          className="table-compact"
-          testId="restock-parcels"
-        />
-      ) : o.status === "CONFIRMED" ? (
-        <p className="muted small">{t("restock.noParcels")}</p>
-      ) : null}
+    <DataTable
+      columns={columns}
+      rows={parcels}
+      rowKey={(s) => s.waybillNo}
+      rowProps={(s) => ({ "data-testid": "restock-parcel", "data-waybill": s.waybillNo, "data-light": s.light })}
+      rowAfter={(s) =>
+        s.route.length > 0 ? (
+          <tr className="restock-route-row" data-testid="restock-parcel-route" data-waybill={s.waybillNo}>
+            <td colSpan={columns.length}>
+              <LegDiagram legs={s.route} now={now} testId="restock-route" />
+            </td>
+          </tr>
+        ) : null
+      }
+      className="table-compact"
+      testId="restock-parcels"
+    />
+  );
+}
+
+/** What this side may do with a draft: the merchant confirms; a draft is cancelled by its maker's side (or the merchant). */
+function RestockActions({ order: o, side }: { order: TRestockOrder; side: "MERCHANT" | "COUNTER" }) {
+  const t = useCountersT();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.restock.pathKey() });
+  const confirm = useMutation(trpc.restock.confirm.mutationOptions({ onSuccess: refresh }));
+  const cancel = useMutation(trpc.restock.cancel.mutationOptions({ onSuccess: refresh }));
+  const draft = o.status === "DRAFT";
+  const canConfirm = draft && side === "MERCHANT";
+  const canCancel = draft && (side === "MERCHANT" || o.createdBy === "COUNTER");
+  const busy = confirm.isPending || cancel.isPending;
+  return (
+    <>
       <ActionError error={confirm.error ?? cancel.error} testId="restock-action-error" />
       {canConfirm || canCancel ? (
         <div className="form-actions">
@@ -210,6 +227,6 @@ function RestockOrderCard({ order: o, side }: { order: TRestockOrder; side: "MER
           ) : null}
         </div>
       ) : null}
-    </article>
+    </>
   );
 }
