@@ -1,7 +1,7 @@
 import { ZLoginSchema } from "@xiangda/domain";
 import { login } from "../services/auth/login.ts";
-import { revokeSession, revokeUserSessions } from "../services/auth/sessions.ts";
-import { toUserView } from "../services/users/user-view.ts";
+import { getMe } from "../services/auth/me.ts";
+import { listSessions, revokeSession, revokeUserSessions } from "../services/auth/sessions.ts";
 import { authedProcedure, publicProcedure, router } from "../trpc.ts";
 
 export const authRouter = router({
@@ -16,14 +16,7 @@ export const authRouter = router({
     return { ok: true as const };
   }),
 
-  me: publicProcedure.meta({ roles: "public" }).query(async ({ ctx }) => {
-    if (!ctx.actor) return null;
-    const u = await ctx.db.user.findUnique({
-      where: { id: ctx.actor.userId },
-      include: { county: true, node: true, merchant: true },
-    });
-    return u ? toUserView(u) : null;
-  }),
+  me: publicProcedure.meta({ roles: "public" }).query(({ ctx }) => getMe(ctx.db, { actor: ctx.actor })),
 
   /// Signs the caller out everywhere (every device).
   logoutAll: authedProcedure.meta({ roles: "authed" }).mutation(async ({ ctx }) => {
@@ -32,19 +25,7 @@ export const authRouter = router({
     return { revoked };
   }),
 
-  sessions: authedProcedure.meta({ roles: "authed" }).query(async ({ ctx }) => {
-    const rows = await ctx.db.session.findMany({
-      where: { userId: ctx.actor.userId, revokedAt: null, expiresAt: { gt: ctx.now() } },
-      orderBy: { createdAt: "desc" },
-    });
-    return rows.map((s) => ({
-      id: s.id.slice(0, 12),
-      current: s.id === ctx.sessionId,
-      createdAt: s.createdAt.toISOString(),
-      lastSeenAt: s.lastSeenAt.toISOString(),
-      expiresAt: s.expiresAt.toISOString(),
-      ip: s.ip,
-      userAgent: s.userAgent,
-    }));
-  }),
+  sessions: authedProcedure
+    .meta({ roles: "authed" })
+    .query(({ ctx }) => listSessions(ctx.db, { actor: ctx.actor, now: ctx.now(), sessionId: ctx.sessionId })),
 });

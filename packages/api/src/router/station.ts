@@ -1,15 +1,11 @@
+import { getStationOverview } from "../services/station/station-overview.ts";
 import { expectedAtNode, ZExpectedSchema } from "../services/station/expected.ts";
 import { stationProcedure, router } from "../trpc.ts";
 
 const STATION_ROLES = ["ADMIN", "COUNTY_MANAGER", "STATION_STAFF"] as const;
 
 export const stationRouter = router({
-  overview: stationProcedure.meta({ roles: [...STATION_ROLES] }).query(async ({ ctx }) => {
-    const n = await ctx.db.node.findUniqueOrThrow({ where: { id: ctx.node.id }, include: { area: true } });
-    return {
-      node: { id: n.id, code: n.code, name: n.name, tier: n.tier, status: n.status, areaName: n.area.name, countyCode: n.countyCode },
-    };
-  }),
+  overview: stationProcedure.meta({ roles: [...STATION_ROLES] }).query(({ ctx }) => getStationOverview(ctx.db, { nodeId: ctx.node.id })),
 
   /// Expected vs scanned (services/station/expected.ts): a manifest received at `nodeId`, or a load leaving from or coming
   /// to it; anything else is refused without naming what it is.

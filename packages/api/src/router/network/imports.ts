@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AppError } from "@xiangda/domain";
+import { getImportRun } from "../../services/imports/get-import-run.ts";
 import { startImportRun } from "../../services/imports/start-import-run.ts";
 import { decodeUpload, ZUploadSchema } from "../../services/imports/upload.ts";
 import { FILE_IMPORT_KINDS, IMPORT_KINDS, runFileImport } from "../../services/network/imports.ts";
@@ -45,20 +45,5 @@ export const importsRouter = router({
   get: countyProcedure
     .meta({ roles })
     .input(z.object({ importId: z.string().uuid() }))
-    .query(async ({ ctx, input }) => {
-      const r = await ctx.db.importRun.findFirst({ where: { id: input.importId, countyCode: input.countyCode } });
-      if (!r) throw AppError.notFound("No such import in this county");
-      return {
-        id: r.id,
-        kind: r.kind,
-        status: r.status,
-        total: r.total,
-        done: r.done,
-        errors: (r.errors ?? []) as { row: number; column: string; message: string }[],
-        summary: (r.summary ?? null) as Record<string, unknown> | null,
-        error: r.error,
-        createdAt: r.createdAt.toISOString(),
-        finishedAt: r.finishedAt?.toISOString() ?? null,
-      };
-    }),
+    .query(({ ctx, input }) => getImportRun(ctx.db, input)),
 });

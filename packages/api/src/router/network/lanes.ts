@@ -1,85 +1,18 @@
-import { z } from "zod";
-import { writeOutbox } from "@xiangda/db";
-import { consolidationSyncSchedulers, networkReroute, outboxEvent } from "@xiangda/jobs";
-import { AppError, LANE_MODES } from "@xiangda/domain";
-import { saveLane } from "../../services/network/forms.ts";
-import { laneView } from "../../services/network/views.ts";
+import { listLanes, setLaneStatus, upsertLane, ZLaneStatusSchema, ZLaneUpsertSchema } from "../../services/network/manage-lanes.ts";
 import { countyProcedure, router } from "../../trpc.ts";
 
 const roles = ["ADMIN", "COUNTY_MANAGER"] as const;
-const include = { fromNode: { select: { code: true, name: true } }, toNode: { select: { code: true, name: true } } } as const;
-
-export const ZLaneUpsertSchema = z.object({
-  code: z.string().trim().min(1, "required").max(60),
-  fromCode: z.string().trim().min(1, "required"),
-  toCode: z.string().trim().min(1, "required"),
-  mode: z.enum(LANE_MODES),
-  directReason: z.string().trim().max(200).nullish(),
-  departures: z
-    .array(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be HH:MM"))
-    .min(1, "at least one departure")
-    .max(48),
-  weekdays: z.array(z.number().int().min(1, "1 = Monday").max(7, "7 = Sunday")).min(1, "at least one weekday"),
-  cutoffMinutes: z.number().int().min(0, "must be 0 or more").max(1439),
-  transitMinutes: z.number().int().min(1, "must be more than 0").max(10080),
-  cold: z.boolean(),
-  stopAreaCodes: z
-    .array(z.string().regex(/^\d{12}$/, "must be a 12-digit code"))
-    .max(200)
-    .optional(),
-});
 
 export const lanesRouter = router({
-  list: countyProcedure.meta({ roles }).query(async ({ ctx, input }) => {
-    const lanes = await ctx.db.lane.findMany({ where: { countyCode: input.countyCode }, include, orderBy: { code: "asc" } });
-    return lanes.map(laneView);
-  }),
+  list: countyProcedure.meta({ roles }).query(({ ctx, input }) => listLanes(ctx.db, input)),
 
   upsert: countyProcedure
     .meta({ roles, auditTarget: (i) => `lane:${(i as { code?: string }).code ?? "?"}` })
     .input(ZLaneUpsertSchema)
-    .mutation(async ({ ctx, input }) => {
-      const { countyCode, ...f } = input;
-      const departures = [...new Set(f.departures)].sort();
-      const weekdays = [...new Set(f.weekdays)].sort((a, b) => a - b);
-      return laneView(
-        await saveLane(ctx.db, countyCode, {
-          ...f,
-          departures,
-          weekdays,
-          directReason: f.directReason ?? null,
-          stopAreaCodes: f.stopAreaCodes ?? [],
-        }),
-      );
-    }),
+    .mutation(({ ctx, input }) => upsertLane(ctx.db, input)),
 
   setStatus: countyProcedure
     .meta({ roles, auditTarget: (i) => `lane:${(i as { code?: string }).code ?? "?"}` })
-    .input(z.object({ code: z.string().min(1), status: z.enum(["ACTIVE", "SUSPENDED"]), reason: z.string().trim().max(200).optional() }))
-    .mutation(async ({ ctx, input }) => {
-      if (input.status === "SUSPENDED" && !input.reason) throw AppError.at("reason", "LANE_SUSPEND_NEEDS_REASON");
-      const lane = await ctx.db.lane.findUnique({ where: { countyCode_code: { countyCode: input.countyCode, code: input.code } } });
-      if (!lane) throw AppError.at("code", "NO_LANE_IN_COUNTY", { code: input.code, county: input.countyCode });
-      const l = await ctx.db.$transaction(async (tx) => {
-        const updated = await tx.lane.update({
-          where: { id: lane.id },
-          data: { status: input.status, suspendedReason: input.status === "ACTIVE" ? null : input.reason },
-          include,
-        });
-        if (lane.status !== input.status) {
-          await writeOutbox(
-            tx,
-            outboxEvent(networkReroute, {
-              countyCode: input.countyCode,
-              laneId: lane.id,
-              reopened: input.status === "ACTIVE",
-              changeId: String(updated.updatedAt.getTime()),
-            }),
-          );
-          await writeOutbox(tx, outboxEvent(consolidationSyncSchedulers, { key: `lane-${lane.id}-${updated.updatedAt.getTime()}` }));
-        }
-        return updated;
-      });
-      return laneView(l);
-    }),
+    .input(ZLaneStatusSchema)
+    .mutation(({ ctx, input }) => setLaneStatus(ctx.db, input)),
 });

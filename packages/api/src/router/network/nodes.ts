@@ -1,110 +1,28 @@
-import { z } from "zod";
-import { writeOutbox } from "@xiangda/db";
-import { networkReroute, outboxEvent } from "@xiangda/jobs";
-import { AppError, NODE_STATUSES, NODE_TIERS, PICKUP_CHECKS } from "@xiangda/domain";
-import { saveNode } from "../../services/network/forms.ts";
-import { NODE_OPERATORS, PICKUP_HOLD_DAYS } from "../../services/network/nodes.ts";
-import { nodeView } from "../../services/network/views.ts";
+import {
+  listNodes,
+  setNodeStatus,
+  upsertNode,
+  ZNodeListSchema,
+  ZNodeStatusSchema,
+  ZNodeUpsertSchema,
+} from "../../services/network/manage-nodes.ts";
 import { countyProcedure, router } from "../../trpc.ts";
-import { likeText } from "../../services/like.ts";
 
 const roles = ["ADMIN", "COUNTY_MANAGER"] as const;
-const optText = (max: number) => z.string().trim().max(max, `at most ${max} characters`).nullish();
-
-export const ZNodeUpsertSchema = z.object({
-  code: z.string().trim().min(1, "required").max(40, "at most 40 characters"),
-  name: z.string().trim().min(1, "required").max(100, "at most 100 characters"),
-  tier: z.enum(NODE_TIERS),
-  areaCode: z.string().regex(/^\d{12}$/, "must be a 12-digit statistical code"),
-  parentCode: z.string().trim().max(40).nullish(),
-  crossBorderReason: optText(200),
-  coldChilled: z.boolean().optional(),
-  coldFrozen: z.boolean().optional(),
-  selfPickup: z.boolean().optional(),
-  parcelLocker: z.boolean().optional(),
-  passengerStop: z.boolean().optional(),
-  recyclables: z.boolean().optional(),
-  operator: z.enum(NODE_OPERATORS).optional(),
-  filingNumber: optText(60),
-  openingHours: optText(11),
-  dailyCapacity: z.number().int("whole number").min(0, "must be 0 or more").max(10_000_000).nullish(),
-  contactName: optText(40),
-  contactPhone: optText(20),
-  handlingMinutes: z.number().int("whole number").min(0).max(1440).optional(),
-  /// Self-pickup: how staff check who collects (取件核验) and the days a parcel waits before it is flagged for return.
-  pickupCheck: z.enum(PICKUP_CHECKS).optional(),
-  pickupHoldDays: z.number().int("whole number").min(PICKUP_HOLD_DAYS.min).max(PICKUP_HOLD_DAYS.max).optional(),
-});
-
-const include = { parent: { select: { code: true } } } as const;
 
 export const nodesRouter = router({
   list: countyProcedure
     .meta({ roles })
-    .input(z.object({ tier: z.enum(NODE_TIERS).optional(), status: z.enum(NODE_STATUSES).optional(), q: z.string().max(50).optional() }))
-    .query(async ({ ctx, input }) => {
-      const nodes = await ctx.db.node.findMany({
-        where: {
-          countyCode: input.countyCode,
-          ...(input.tier ? { tier: input.tier } : {}),
-          ...(input.status ? { status: input.status } : {}),
-          ...(input.q ? { OR: [{ code: { contains: likeText(input.q), mode: "insensitive" } }, { name: { contains: likeText(input.q) } }] } : {}),
-        },
-        include,
-        orderBy: [{ tier: "asc" }, { code: "asc" }],
-        take: 5000,
-      });
-      return nodes.map((n) => nodeView(n, { showContact: true }));
-    }),
+    .input(ZNodeListSchema)
+    .query(({ ctx, input }) => listNodes(ctx.db, input)),
 
   upsert: countyProcedure
     .meta({ roles, auditTarget: (i) => `node:${(i as { code?: string }).code ?? "?"}` })
     .input(ZNodeUpsertSchema)
-    .mutation(async ({ ctx, input }) => {
-      const { countyCode, parentCode, ...rest } = input;
-      const fields = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) as typeof rest;
-      const n = await saveNode(ctx.db, countyCode, { ...fields, parentCode: parentCode || null });
-      return nodeView(n, { showContact: true });
-    }),
+    .mutation(({ ctx, input }) => upsertNode(ctx.db, input)),
 
   setStatus: countyProcedure
     .meta({ roles, auditTarget: (i) => `node:${(i as { code?: string }).code ?? "?"}` })
-    .input(
-      z.object({
-        code: z.string().min(1),
-        status: z.enum(NODE_STATUSES),
-        reason: z.string().trim().max(200).optional(),
-        until: z.string().datetime({ offset: true }).optional(),
-      }),
-    )
-    .mutation(async ({ ctx, input }) => {
-      if (input.status !== "ACTIVE" && !input.reason) throw AppError.at("reason", "NODE_STATUS_NEEDS_REASON");
-      const existing = await ctx.db.node.findUnique({ where: { countyCode_code: { countyCode: input.countyCode, code: input.code } } });
-      if (!existing) throw AppError.at("code", "NO_NODE_CODE_IN_COUNTY", { code: input.code, county: input.countyCode });
-      const n = await ctx.db.$transaction(async (tx) => {
-        const updated = await tx.node.update({
-          where: { id: existing.id },
-          data: {
-            status: input.status,
-            suspendedReason: input.status === "ACTIVE" ? null : input.reason,
-            suspendedUntil: input.status === "SUSPENDED" && input.until ? new Date(input.until) : null,
-          },
-          include,
-        });
-        // Shipments planned through this node are re-planned by a worker.
-        if (existing.status !== input.status) {
-          await writeOutbox(
-            tx,
-            outboxEvent(networkReroute, {
-              countyCode: input.countyCode,
-              nodeId: existing.id,
-              reopened: input.status === "ACTIVE",
-              changeId: String(updated.updatedAt.getTime()),
-            }),
-          );
-        }
-        return updated;
-      });
-      return nodeView(n, { showContact: true });
-    }),
+    .input(ZNodeStatusSchema)
+    .mutation(({ ctx, input }) => setNodeStatus(ctx.db, input)),
 });

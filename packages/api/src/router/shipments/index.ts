@@ -2,7 +2,6 @@
 import { z } from "zod";
 import type { Db } from "@xiangda/db";
 import { AppError, type Actor } from "@xiangda/domain";
-import { startImportRun } from "../../services/imports/start-import-run.ts";
 import { uploadSchema } from "../../services/imports/upload.ts";
 import { acceptAnnounced, acceptUpward } from "../../services/shipments/accept-shipment.ts";
 import { awaitingAcceptance } from "../../services/shipments/awaiting-acceptance.ts";
@@ -13,6 +12,7 @@ import { listOverdue, listShipments, ZShipmentFilterSchema } from "../../service
 import { recomputeLights } from "../../services/shipments/recompute-lights.ts";
 import { ZAcceptAnnouncedSchema, ZAcceptSchema, ZCreateShipmentSchema } from "../../services/shipments/schemas.ts";
 import { screenShipment } from "../../services/shipments/screen-shipment.ts";
+import { startManifestImport } from "../../services/shipments/start-manifest-import.ts";
 import { shipmentDetail, staffView } from "../../services/shipments/tracking.ts";
 import { countyProcedure, router, stationProcedure } from "../../trpc.ts";
 
@@ -146,19 +146,7 @@ export const shipmentsRouter = router({
   startManifestImport: countyProcedure
     .meta({ roles: county, auditTarget: (_i, o) => (o ? `import:${(o as { importId: string }).importId}` : null) })
     .input(ZManifestUploadSchema.omit({ dryRun: true }))
-    .mutation(async ({ ctx, input }) => {
-      const carrier = await ctx.db.carrier.findUnique({ where: { code: input.carrierCode } });
-      if (!carrier) throw AppError.at("carrierCode", "NO_CARRIER", { carrier: input.carrierCode });
-      const importId = await startImportRun(ctx.db, {
-        countyCode: input.countyCode,
-        kind: "manifest",
-        params: { carrierCode: input.carrierCode },
-        fileName: input.fileName,
-        content: Buffer.from(input.contentBase64, "base64"),
-        createdById: ctx.actor.userId,
-      });
-      return { importId };
-    }),
+    .mutation(({ ctx, input }) => startManifestImport(ctx.db, { ...input, actor: ctx.actor })),
 
   /// RED shipments grouped by the node (and person) holding them, oldest first.
   overdue: countyProcedure.meta({ roles: county }).query(({ ctx, input }) => listOverdue(ctx.db, input.countyCode)),

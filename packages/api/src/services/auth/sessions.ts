@@ -57,3 +57,20 @@ export async function revokeUserSessions(db: Tx, userId: string, now: Date) {
   const r = await db.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
   return r.count;
 }
+
+/// The caller's live sessions, newest first; ids cut short so that none can be replayed.
+export async function listSessions(db: Tx, input: { actor: Actor; now: Date; sessionId: string | null }) {
+  const rows = await db.session.findMany({
+    where: { userId: input.actor.userId, revokedAt: null, expiresAt: { gt: input.now } },
+    orderBy: { createdAt: "desc" },
+  });
+  return rows.map((s) => ({
+    id: s.id.slice(0, 12),
+    current: s.id === input.sessionId,
+    createdAt: s.createdAt.toISOString(),
+    lastSeenAt: s.lastSeenAt.toISOString(),
+    expiresAt: s.expiresAt.toISOString(),
+    ip: s.ip,
+    userAgent: s.userAgent,
+  }));
+}
