@@ -4,10 +4,12 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DataState } from "../../components/data-state.tsx";
-import { DataTable, editColumn, type TDataColumn } from "../../components/data-table.tsx";
+import { editColumn, type TDataColumn } from "../../components/data-table.tsx";
+import { ListCard } from "../../components/list-card.tsx";
 import { SidePanel } from "../../components/side-panel.tsx";
 import type { TNode, TTree } from "../../lib/network-api.ts";
 import { useTRPC } from "../../lib/trpc.ts";
+import { CatalogFilters, NewButton, useCatalogFilters, usePanel } from "../counters/catalog-list.tsx";
 import type { TCounter } from "../counters/counters-api.ts";
 import { enumKey, useCountersT } from "../counters/use-counters-t.ts";
 import { CountyScope } from "../county/county-scope.tsx";
@@ -19,17 +21,18 @@ export function CountersPage() {
   return <CountyScope>{(countyCode) => <Counters countyCode={countyCode} />}</CountyScope>;
 }
 
-type TPanel = null | { key: number; counter: TCounter | null };
-
 function Counters({ countyCode }: { countyCode: string }) {
   const { t } = useTranslation();
   const tc = useCountersT();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [inactive, setInactive] = useState(false);
-  const [panel, setPanel] = useState<TPanel>(null);
+  const filters = useCatalogFilters();
+  const { panel, open, keep, close } = usePanel<TCounter>();
   const list = useQuery(
-    trpc.catalog.counters.list.queryOptions({ countyCode, includeInactive: inactive || undefined }, { placeholderData: keepPreviousData }),
+    trpc.catalog.counters.list.queryOptions(
+      { countyCode, includeInactive: filters.input.includeInactive },
+      { placeholderData: keepPreviousData },
+    ),
   );
   const tree = useQuery(trpc.network.tree.queryOptions({ countyCode }));
   const nodes = useQuery(trpc.network.nodes.list.queryOptions({ countyCode }));
@@ -67,58 +70,40 @@ function Counters({ countyCode }: { countyCode: string }) {
       header: t("common.actions"),
       label: t("common.edit"),
       testId: "counter-edit",
-      onEdit: (c) => setPanel({ key: Date.now(), counter: c }),
+      onEdit: open,
       disabled: !ready,
     }),
   ];
   const onSaved = (c: TCounter) => {
-    setPanel((p) => (p ? { ...p, counter: c } : p));
+    keep(c);
     void queryClient.invalidateQueries(trpc.catalog.counters.pathFilter());
   };
 
   return (
     <>
-      <section className="card">
-        <div className="card-head">
-          <h2 className="card-title">{tc("counters.title")}</h2>
-          <button
-            type="button"
-            className="btn btn-primary"
-            disabled={!ready}
-            onClick={() => setPanel({ key: Date.now(), counter: null })}
-            data-testid="counter-new"
-          >
-            {tc("counters.new")}
-          </button>
-        </div>
-        <div className="filters">
-          <Check id="counter-inactive" label={tc("counters.showInactive")} checked={inactive} onChange={setInactive} />
-        </div>
-        <DataState query={list} isEmpty={(rows) => rows.length === 0}>
-          {(rows) => (
-            <>
-              <p className="muted small">{t("common.count", { count: rows.length })}</p>
-              <DataTable
-                columns={columns}
-                rows={rows}
-                rowKey={(c) => c.id}
-                rowProps={(c) => ({ "data-testid": "counter-row", "data-code": c.code, "data-id": c.id })}
-                testId="counters-table"
-              />
-            </>
-          )}
-        </DataState>
-      </section>
+      <ListCard
+        title={tc("counters.title")}
+        actions={<NewButton label={tc("counters.new")} disabled={!ready} onClick={() => open(null)} testId="counter-new" />}
+        filters={<CatalogFilters filters={filters} prefix="counter" inactiveLabel={tc("counters.showInactive")} />}
+        query={list}
+        rows={(rows) => rows}
+        table={{
+          columns,
+          rowKey: (c) => c.id,
+          rowProps: (c) => ({ "data-testid": "counter-row", "data-code": c.code, "data-id": c.id }),
+          testId: "counters-table",
+        }}
+      />
       {panel && tree.data && nodes.data ? (
         <SidePanel
-          title={panel.counter ? tc("counters.editTitle", { name: panel.counter.name }) : tc("counters.new")}
-          onClose={() => setPanel(null)}
+          title={panel.of ? tc("counters.editTitle", { name: panel.of.name }) : tc("counters.new")}
+          onClose={close}
           testId="counter-panel"
         >
           <CounterPanelBody
             key={panel.key}
             countyCode={countyCode}
-            counter={panel.counter}
+            counter={panel.of}
             tree={tree.data}
             nodes={nodes.data}
             onSaved={onSaved}

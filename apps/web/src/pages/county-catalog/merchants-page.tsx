@@ -1,42 +1,32 @@
 // 商户: the county's merchants with their origin village and poverty-alleviation recognition (contacts masked in the
 // list), and a side panel to create or edit one (the panel reads the full record).
 import { keepPreviousData, skipToken, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DataState } from "../../components/data-state.tsx";
-import { DataTable, editColumn, type TDataColumn } from "../../components/data-table.tsx";
+import { editColumn, type TDataColumn } from "../../components/data-table.tsx";
+import { ListCard } from "../../components/list-card.tsx";
 import { SidePanel } from "../../components/side-panel.tsx";
 import type { TTree } from "../../lib/network-api.ts";
 import { useTRPC } from "../../lib/trpc.ts";
-import { useDebounced } from "../../lib/use-debounced.ts";
+import { CatalogFilters, NewButton, useCatalogFilters, usePanel } from "../counters/catalog-list.tsx";
 import { ValidityMark } from "../counters/counter-bits.tsx";
 import type { TMerchant, TMerchantRow } from "../counters/counters-api.ts";
 import { shanghaiDay } from "../counters/counters-format.ts";
 import { enumKey, useCountersT } from "../counters/use-counters-t.ts";
 import { CountyScope } from "../county/county-scope.tsx";
-import { Check } from "../network/network-bits.tsx";
 import { MerchantForm } from "./merchant-form.tsx";
 
 export function MerchantsPage() {
   return <CountyScope>{(countyCode) => <Merchants countyCode={countyCode} />}</CountyScope>;
 }
 
-type TPanel = null | { key: number; merchantId: string | null };
-
 function Merchants({ countyCode }: { countyCode: string }) {
   const { t } = useTranslation();
   const tc = useCountersT();
   const trpc = useTRPC();
-  const [text, setText] = useState("");
-  const [inactive, setInactive] = useState(false);
-  const q = useDebounced(text.trim(), 300);
-  const [panel, setPanel] = useState<TPanel>(null);
-  const list = useQuery(
-    trpc.catalog.merchants.list.queryOptions(
-      { countyCode, q: q || undefined, includeInactive: inactive || undefined },
-      { placeholderData: keepPreviousData },
-    ),
-  );
+  const filters = useCatalogFilters();
+  const { panel, open, keep, close } = usePanel<string>();
+  const list = useQuery(trpc.catalog.merchants.list.queryOptions({ countyCode, ...filters.input }, { placeholderData: keepPreviousData }));
   const tree = useQuery(trpc.network.tree.queryOptions({ countyCode }));
   const today = shanghaiDay();
   const columns: TDataColumn<TMerchantRow>[] = [
@@ -81,66 +71,36 @@ function Merchants({ countyCode }: { countyCode: string }) {
       header: t("common.actions"),
       label: t("common.edit"),
       testId: "merchant-edit",
-      onEdit: (m) => setPanel({ key: Date.now(), merchantId: m.id }),
+      onEdit: (m) => open(m.id),
       disabled: !tree.data,
     }),
   ];
 
   return (
     <>
-      <section className="card">
-        <div className="card-head">
-          <h2 className="card-title">{tc("merchants.title")}</h2>
-          <button
-            type="button"
-            className="btn btn-primary"
-            disabled={!tree.data}
-            onClick={() => setPanel({ key: Date.now(), merchantId: null })}
-            data-testid="merchant-new"
-          >
-            {tc("merchants.new")}
-          </button>
-        </div>
-        <div className="filters">
-          <input
-            type="search"
-            className="filter-search"
-            value={text}
-            placeholder={tc("merchants.search")}
-            aria-label={tc("merchants.search")}
-            onChange={(e) => setText(e.target.value)}
-            data-testid="merchant-search"
+      <ListCard
+        title={tc("merchants.title")}
+        actions={<NewButton label={tc("merchants.new")} disabled={!tree.data} onClick={() => open(null)} testId="merchant-new" />}
+        filters={
+          <CatalogFilters
+            filters={filters}
+            prefix="merchant"
+            searchLabel={tc("merchants.search")}
+            inactiveLabel={tc("merchants.showInactive")}
           />
-          <Check id="merchant-inactive" label={tc("merchants.showInactive")} checked={inactive} onChange={setInactive} />
-        </div>
-        <DataState query={list} isEmpty={(rows) => rows.length === 0}>
-          {(rows) => (
-            <>
-              <p className="muted small">{t("common.count", { count: rows.length })}</p>
-              <DataTable
-                columns={columns}
-                rows={rows}
-                rowKey={(m) => m.id}
-                rowProps={(m) => ({ "data-testid": "merchant-row", "data-id": m.id, "data-name": m.name })}
-                testId="merchants-table"
-              />
-            </>
-          )}
-        </DataState>
-      </section>
+        }
+        query={list}
+        rows={(rows) => rows}
+        table={{
+          columns,
+          rowKey: (m) => m.id,
+          rowProps: (m) => ({ "data-testid": "merchant-row", "data-id": m.id, "data-name": m.name }),
+          testId: "merchants-table",
+        }}
+      />
       {panel && tree.data ? (
-        <SidePanel
-          title={panel.merchantId ? tc("merchants.editTitle") : tc("merchants.new")}
-          onClose={() => setPanel(null)}
-          testId="merchant-panel"
-        >
-          <MerchantPanelBody
-            key={panel.key}
-            countyCode={countyCode}
-            merchantId={panel.merchantId}
-            tree={tree.data}
-            onCreated={(id) => setPanel((p) => (p ? { ...p, merchantId: id } : p))}
-          />
+        <SidePanel title={panel.of ? tc("merchants.editTitle") : tc("merchants.new")} onClose={close} testId="merchant-panel">
+          <MerchantPanelBody key={panel.key} countyCode={countyCode} merchantId={panel.of} tree={tree.data} onCreated={keep} />
         </SidePanel>
       ) : null}
     </>

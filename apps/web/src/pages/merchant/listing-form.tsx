@@ -2,7 +2,7 @@
 // stock and minimum stock. Counters come from catalog.counters.list when the merchant may read it, else from the
 // merchant's own listings, and any counter can be given by its id (handed out by the county).
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { useMemo, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { FormField } from "../../components/form-field.tsx";
 import { fieldError, readApiError } from "../../lib/api-error.ts";
@@ -11,31 +11,11 @@ import type { TListing } from "../counters/counters-api.ts";
 import { parseCount, parseYuan } from "../counters/counters-format.ts";
 import { enumKey, useCountersT } from "../counters/use-counters-t.ts";
 import { ErrorSummary } from "../network/error-summary.tsx";
+import type { TCounterChoice } from "./merchant-counters.tsx";
 
 const FIELDS = ["productId", "counterId", "priceFen", "stock", "minStock", "merchantId"] as const;
 const OTHER = "__other__";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export interface TCounterChoice {
-  id: string;
-  name: string;
-  code: string;
-  venueType: string;
-}
-
-/** The counters a merchant can pick: the county's list when readable, else those its listings are on. */
-export function useMerchantCounters(listings: readonly TListing[] | undefined): { counters: TCounterChoice[]; fromCounty: boolean } {
-  const trpc = useTRPC();
-  const county = useQuery(trpc.catalog.counters.list.queryOptions({}, { retry: false, staleTime: 5 * 60_000 }));
-  return useMemo(() => {
-    if (county.data)
-      return { counters: county.data.map((c) => ({ id: c.id, name: c.name, code: c.code, venueType: c.venueType })), fromCounty: true };
-    const byId = new Map<string, TCounterChoice>();
-    for (const l of listings ?? [])
-      byId.set(l.counterId, { id: l.counterId, name: l.counterName, code: l.counterCode, venueType: l.venueType });
-    return { counters: [...byId.values()].sort((a, b) => a.code.localeCompare(b.code)), fromCounty: false };
-  }, [county.data, listings]);
-}
 
 interface Props {
   merchantId: string;

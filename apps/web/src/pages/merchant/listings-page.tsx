@@ -4,16 +4,18 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { LISTING_STATUSES } from "@xiangda/domain";
-import { DataState } from "../../components/data-state.tsx";
-import { DataTable, type TDataColumn } from "../../components/data-table.tsx";
+import { type TDataColumn } from "../../components/data-table.tsx";
+import { FilterSelect, ListCard } from "../../components/list-card.tsx";
 import { SidePanel } from "../../components/side-panel.tsx";
 import { useTRPC } from "../../lib/trpc.ts";
 import { ActionError, ListingStatusPill } from "../counters/counter-bits.tsx";
 import type { TListing, TListingStatus } from "../counters/counters-api.ts";
 import { useListingColumns } from "../counters/listing-columns.tsx";
+import { NewButton } from "../counters/catalog-list.tsx";
 import { enumKey, useCountersT } from "../counters/use-counters-t.ts";
-import { ListingForm, useMerchantCounters } from "./listing-form.tsx";
+import { ListingForm } from "./listing-form.tsx";
 import { ListingPanelBody } from "./listing-panel.tsx";
+import { CounterFilter, useMerchantCounters } from "./merchant-counters.tsx";
 import { MerchantScope } from "./merchant-scope.tsx";
 
 export function ListingsPage() {
@@ -95,55 +97,45 @@ function ListingsView({ merchantId }: { merchantId: string }) {
 
   return (
     <>
-      <section className="card">
-        <div className="card-head">
-          <h2 className="card-title">{tc("listings.title")}</h2>
-          <button type="button" className="btn btn-primary" onClick={() => setPanel({ kind: "new" })} data-testid="listing-new">
-            {tc("listings.new")}
-          </button>
-        </div>
-        <p className="muted small">{tc("listings.lead")}</p>
-        <div className="filters">
-          <select
-            value={counterId}
-            onChange={(e) => setCounterId(e.target.value)}
-            aria-label={tc("listings.counter")}
-            data-testid="listing-filter-counter"
-          >
-            <option value="">{tc("listings.allCounters")}</option>
-            {counters.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-          <select
-            value={status}
-            onChange={(e) => setStatus(e.target.value as TListingStatus | "")}
-            aria-label={tc("listings.status")}
-            data-testid="listing-filter-status"
-          >
-            <option value="">{tc("listings.allStatuses")}</option>
-            {LISTING_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {tc(enumKey("listingStatus", s))}
-              </option>
-            ))}
-          </select>
-        </div>
-        <ActionError error={submit.error} testId="listing-submit-error" />
-        <DataState query={list} isEmpty={(rows) => rows.length === 0}>
-          {(rows) => (
-            <DataTable
-              columns={columns}
-              rows={rows}
-              rowKey={(l) => l.id}
-              rowProps={(l) => ({ "data-testid": "listing-row", "data-id": l.id, "data-product": l.productName, "data-status": l.status })}
-              testId="listings-table"
+      <ListCard
+        title={tc("listings.title")}
+        actions={<NewButton label={tc("listings.new")} onClick={() => setPanel({ kind: "new" })} testId="listing-new" />}
+        intro={
+          <>
+            <p className="muted small">{tc("listings.lead")}</p>
+            <ActionError error={submit.error} testId="listing-submit-error" />
+          </>
+        }
+        filters={
+          <>
+            <CounterFilter
+              counters={counters}
+              value={counterId}
+              onChange={setCounterId}
+              ariaLabel={tc("listings.counter")}
+              testId="listing-filter-counter"
             />
-          )}
-        </DataState>
-      </section>
+            <FilterSelect
+              value={status}
+              onChange={setStatus}
+              options={LISTING_STATUSES}
+              label={(s) => tc(enumKey("listingStatus", s))}
+              allLabel={tc("listings.allStatuses")}
+              ariaLabel={tc("listings.status")}
+              testId="listing-filter-status"
+            />
+          </>
+        }
+        query={list}
+        rows={(rows) => rows}
+        count={null}
+        table={{
+          columns,
+          rowKey: (l) => l.id,
+          rowProps: (l) => ({ "data-testid": "listing-row", "data-id": l.id, "data-product": l.productName, "data-status": l.status }),
+          testId: "listings-table",
+        }}
+      />
       {panel?.kind === "new" ? (
         <SidePanel title={tc("listings.new")} onClose={() => setPanel(null)} testId="listing-panel">
           <ListingForm

@@ -8,7 +8,7 @@ import { DayRangeFilter, lastDays, type TDayRange } from "../counters/counter-bi
 import { ReportView } from "../counters/report-view.tsx";
 import { SalesTable } from "../counters/sales-table.tsx";
 import { useCountersT } from "../counters/use-counters-t.ts";
-import { useMerchantCounters } from "./listing-form.tsx";
+import { CounterFilter, useMerchantCounters } from "./merchant-counters.tsx";
 import { MerchantScope } from "./merchant-scope.tsx";
 
 export function MerchantSalesPage() {
@@ -38,19 +38,13 @@ function SalesView({ merchantId }: { merchantId: string }) {
         <h2 className="card-title">{tc("sales.title")}</h2>
         <DayRangeFilter value={range} onChange={setRange} testId="sales-range" />
         <div className="filters">
-          <select
+          <CounterFilter
+            counters={counters}
             value={counterId}
-            onChange={(e) => setCounterId(e.target.value)}
-            aria-label={tc("sales.counter")}
-            data-testid="sales-filter-counter"
-          >
-            <option value="">{tc("listings.allCounters")}</option>
-            {counters.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
+            onChange={setCounterId}
+            ariaLabel={tc("sales.counter")}
+            testId="sales-filter-counter"
+          />
         </div>
         <DataState query={sales}>{(data) => <SalesTable data={data} showCounter />}</DataState>
       </section>

@@ -1,19 +1,17 @@
 // 商品: the merchant's products with certifications and a picture, a side panel to create or edit one (with its
 // images), and a link to each product's batches and trace labels.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { DataState } from "../../components/data-state.tsx";
-import { DataTable, type TDataColumn } from "../../components/data-table.tsx";
+import { type TDataColumn } from "../../components/data-table.tsx";
+import { ListCard } from "../../components/list-card.tsx";
 import { SidePanel } from "../../components/side-panel.tsx";
 import { useTRPC } from "../../lib/trpc.ts";
-import { useDebounced } from "../../lib/use-debounced.ts";
+import { CatalogFilters, NewButton, useCatalogFilters, usePanel } from "../counters/catalog-list.tsx";
 import { CertChips } from "../counters/counter-bits.tsx";
 import type { TProductRow } from "../counters/counters-api.ts";
 import { shanghaiDay } from "../counters/counters-format.ts";
 import { enumKey, useCountersT } from "../counters/use-counters-t.ts";
-import { Check } from "../network/network-bits.tsx";
 import { MerchantScope } from "./merchant-scope.tsx";
 import { ProductPanelBody } from "./product-panel.tsx";
 
@@ -21,23 +19,14 @@ export function ProductsPage() {
   return <MerchantScope>{(merchantId) => <ProductsView merchantId={merchantId} />}</MerchantScope>;
 }
 
-/** The panel: closed, or open on a new product (null) or an existing one; a created product stays open for its images. */
-type TPanel = null | { key: number; productId: string | null };
-
 function ProductsView({ merchantId }: { merchantId: string }) {
   const { t } = useTranslation();
   const tc = useCountersT();
   const trpc = useTRPC();
-  const [text, setText] = useState("");
-  const [inactive, setInactive] = useState(false);
-  const q = useDebounced(text.trim(), 300);
-  const [panel, setPanel] = useState<TPanel>(null);
-  const list = useQuery(
-    trpc.catalog.products.list.queryOptions(
-      { merchantId, q: q || undefined, includeInactive: inactive || undefined },
-      { placeholderData: keepPreviousData },
-    ),
-  );
+  const filters = useCatalogFilters();
+  // A created product stays open in the panel for its images.
+  const { panel, open, keep, close } = usePanel<string>();
+  const list = useQuery(trpc.catalog.products.list.queryOptions({ merchantId, ...filters.input }, { placeholderData: keepPreviousData }));
   const today = shanghaiDay();
   const columns: TDataColumn<TProductRow>[] = [
     {
@@ -87,12 +76,7 @@ function ProductsView({ merchantId }: { merchantId: string }) {
       headerHidden: true,
       cell: (p) => (
         <div className="row-actions">
-          <button
-            type="button"
-            className="btn btn-small"
-            onClick={() => setPanel({ key: Date.now(), productId: p.id })}
-            data-testid="product-edit"
-          >
+          <button type="button" className="btn btn-small" onClick={() => open(p.id)} data-testid="product-edit">
             {t("common.edit")}
           </button>
           <Link className="btn btn-small" to={`/merchant/products/${p.id}`} data-testid="product-batches">
@@ -105,57 +89,29 @@ function ProductsView({ merchantId }: { merchantId: string }) {
 
   return (
     <>
-      <section className="card">
-        <div className="card-head">
-          <h2 className="card-title">{tc("products.title")}</h2>
-          <button
-            type="button"
-            className="btn btn-primary"
-            onClick={() => setPanel({ key: Date.now(), productId: null })}
-            data-testid="product-new"
-          >
-            {tc("products.new")}
-          </button>
-        </div>
-        <div className="filters">
-          <input
-            type="search"
-            className="filter-search"
-            value={text}
-            placeholder={tc("products.search")}
-            aria-label={tc("products.search")}
-            onChange={(e) => setText(e.target.value)}
-            data-testid="product-search"
+      <ListCard
+        title={tc("products.title")}
+        actions={<NewButton label={tc("products.new")} onClick={() => open(null)} testId="product-new" />}
+        filters={
+          <CatalogFilters
+            filters={filters}
+            prefix="product"
+            searchLabel={tc("products.search")}
+            inactiveLabel={tc("products.showInactive")}
           />
-          <Check id="product-inactive" label={tc("products.showInactive")} checked={inactive} onChange={setInactive} />
-        </div>
-        <DataState query={list} isEmpty={(rows) => rows.length === 0}>
-          {(rows) => (
-            <>
-              <p className="muted small">{t("common.count", { count: rows.length })}</p>
-              <DataTable
-                columns={columns}
-                rows={rows}
-                rowKey={(p) => p.id}
-                rowProps={(p) => ({ "data-testid": "product-row", "data-id": p.id, "data-name": p.name })}
-                testId="products-table"
-              />
-            </>
-          )}
-        </DataState>
-      </section>
+        }
+        query={list}
+        rows={(rows) => rows}
+        table={{
+          columns,
+          rowKey: (p) => p.id,
+          rowProps: (p) => ({ "data-testid": "product-row", "data-id": p.id, "data-name": p.name }),
+          testId: "products-table",
+        }}
+      />
       {panel ? (
-        <SidePanel
-          title={panel.productId ? tc("products.editTitle") : tc("products.new")}
-          onClose={() => setPanel(null)}
-          testId="product-panel"
-        >
-          <ProductPanelBody
-            key={panel.key}
-            merchantId={merchantId}
-            productId={panel.productId}
-            onCreated={(id) => setPanel((p) => (p ? { ...p, productId: id } : p))}
-          />
+        <SidePanel title={panel.of ? tc("products.editTitle") : tc("products.new")} onClose={close} testId="product-panel">
+          <ProductPanelBody key={panel.key} merchantId={merchantId} productId={panel.of} onCreated={keep} />
         </SidePanel>
       ) : null}
     </>
