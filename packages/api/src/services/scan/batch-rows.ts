@@ -1,67 +1,62 @@
 // The rows a scan batch reads and works on in memory, shared by its read, decisions and write.
-import type { TPickupCheck } from "@xiangda/domain";
+import { selectList, type Row, type RowOf } from "@xiangda/db";
 import type { TScan } from "./schemas.ts";
 
 export const SHELF = /^[A-Z]-\d{2}-\d{2}$/;
 
-export interface NodeRow {
-  id: string;
-  countyCode: string;
-  code: string;
-  name: string;
-  tier: "COUNTY_HUB" | "TOWNSHIP_STATION" | "VILLAGE_POINT";
-  selfPickup: boolean;
-  shelfZones: string;
-  shelfRacks: number;
-  shelfPositions: number;
-  pickupCheck: TPickupCheck;
-}
+/// The columns of a node the batch reads (scan rules, shelf layout, pickup check).
+export const NODE_COLS = selectList(
+  "Node",
+  ["id", "countyCode", "code", "name", "tier", "selfPickup", "shelfZones", "shelfRacks", "shelfPositions", "pickupCheck"],
+  ["tier", "pickupCheck"],
+);
+export type NodeRow = RowOf<typeof NODE_COLS>;
 
-export interface ParcelRow {
-  id: string;
-  countyCode: string;
-  waybillNo: string;
-  carrierWaybillNo: string | null;
-  direction: string;
-  status: string;
-  currentNodeId: string | null;
-  destNodeId: string | null;
-  selfPickup: boolean;
-  temp: string;
-  recipientPhone: string;
-  senderIdHash: string | null;
-  senderOrgCode: string | null;
-  senderName: string | null;
-  inspection: unknown;
-  screening: unknown;
-  shelfSlot: string | null;
-  pickupCode: string | null;
-  readyForPickupAt: Date | null;
-  loadedVehicleId: string | null;
-  exceptionReason: string | null;
-  lastScanAt: Date | null;
-  promisedAt: Date | null;
-  routeError: string | null;
-  light: string;
-  lightReason: string | null;
-  lightChangedAt: Date | null;
-  finishedAt: Date | null;
-  returnFlaggedAt: Date | null;
-}
+/// The columns of a parcel the batch reads, and writes back those it changes.
+export const PARCEL_COLS = selectList(
+  "Shipment",
+  [
+    "id",
+    "countyCode",
+    "waybillNo",
+    "carrierWaybillNo",
+    "direction",
+    "status",
+    "currentNodeId",
+    "destNodeId",
+    "selfPickup",
+    "temp",
+    "recipientPhone",
+    "senderIdHash",
+    "senderOrgCode",
+    "senderName",
+    "inspection",
+    "screening",
+    "shelfSlot",
+    "pickupCode",
+    "readyForPickupAt",
+    "loadedVehicleId",
+    "exceptionReason",
+    "lastScanAt",
+    "promisedAt",
+    "routeError",
+    "light",
+    "lightReason",
+    "lightChangedAt",
+    "finishedAt",
+    "returnFlaggedAt",
+  ],
+  ["direction", "status", "temp", "light"],
+);
+export type ParcelRow = RowOf<typeof PARCEL_COLS>;
 
-export interface LegRow {
-  id: string;
-  shipmentId: string;
-  plan: number;
-  seq: number;
-  fromNodeId: string;
-  toNodeId: string;
-  status: "PLANNED" | "DEPARTED" | "ARRIVED" | "CANCELLED";
-  plannedDepart: Date;
-  plannedArrive: Date;
-  actualDepart: Date | null;
-  actualArrive: Date | null;
-}
+/// The columns of a leg the batch reads.
+export const LEG_COLS = selectList(
+  "ShipmentLeg",
+  ["id", "shipmentId", "plan", "seq", "fromNodeId", "toNodeId", "status", "plannedDepart", "plannedArrive", "actualDepart", "actualArrive"],
+  ["status"],
+);
+export type LegRow = RowOf<typeof LEG_COLS>;
 
 /// A parcel while the batch works on it: its row, its legs and what changed.
 export interface Parcel {
@@ -74,14 +69,7 @@ export interface Parcel {
 }
 
 /// A timeline entry (ShipmentEvent) the batch adds.
-export interface EventRow {
-  shipmentId: string;
-  at: Date;
-  type: string;
-  nodeId: string | null;
-  actorId: string | null;
-  details: object;
-}
+export type EventRow = Row<"ShipmentEvent", "shipmentId" | "at" | "type" | "nodeId" | "actorId"> & { details: object };
 
 /// A scan while the batch works on it: `inferred` when its action was not sent (a load code's parcels inherit it).
 export type WorkScan = TScan & { inferred?: boolean };

@@ -1,7 +1,7 @@
 // A load's barcode stands for every parcel in it: the scan expands into one scan per parcel, is answered with a summary
 // of theirs, and the load follows its parcels (departed, arrived).
 import { createHash } from "node:crypto";
-import type { PgPool } from "@xiangda/db";
+import { qb, runQuery, type PgPool } from "@xiangda/db";
 import { looksLikeLoadCode, scanMessage, type Actor, type TScanOutcome, type TScanParams, type TScanReason } from "@xiangda/domain";
 import { countyInScope } from "../auth/scope.ts";
 import type { WorkScan } from "./batch-rows.ts";
@@ -33,22 +33,19 @@ export async function expandLoadScans(c: PgPool, actor: Actor, input: TScan[], m
   const headers = new Map<number, LoadHeader>();
   if (!codes.length) return { scans: input as WorkScan[], top, headers };
   const rows = (
-    await c.query<{
-      loadId: string;
-      code: string;
-      countyCode: string;
-      nodeId: string;
-      toNodeId: string | null;
-      waybillNo: string | null;
-      vehicleId: string | null;
-    }>(
-      `SELECT l.id AS "loadId", l.code, l."countyCode", l."nodeId", l."toNodeId", s."waybillNo", lv."vehicleId"
-       FROM "Load" l LEFT JOIN "LoadItem" i ON i."loadId" = l.id AND i.status = 'ASSIGNED'
-       LEFT JOIN "Shipment" s ON s.id = i."shipmentId" LEFT JOIN "LoadVehicle" lv ON lv.id = i."loadVehicleId"
-       WHERE l.code = ANY($1::text[]) ORDER BY l.code, s."waybillNo"`,
-      [codes],
+    await runQuery(
+      c,
+      qb
+        .selectFrom("Load as l")
+        .leftJoin("LoadItem as i", (j) => j.onRef("i.loadId", "=", "l.id").on("i.status", "=", "ASSIGNED"))
+        .leftJoin("Shipment as s", "s.id", "i.shipmentId")
+        .leftJoin("LoadVehicle as lv", "lv.id", "i.loadVehicleId")
+        .select(["l.id as loadId", "l.code", "l.countyCode", "l.nodeId", "l.toNodeId", "s.waybillNo", "lv.vehicleId"])
+        .where("l.code", "=", (eb) => eb.fn.any(eb.val(codes)))
+        .orderBy("l.code")
+        .orderBy("s.waybillNo"),
     )
-  ).rows.filter((r) => countyInScope(actor, r.countyCode));
+  ).filter((r) => countyInScope(actor, r.countyCode));
   input.forEach((sent, k) => {
     top[k] = scans.length;
     let s: WorkScan = sent;

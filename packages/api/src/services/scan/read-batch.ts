@@ -1,15 +1,20 @@
 // A scan batch's reads: the vehicles its scans name, then every parcel its codes name with their legs, last scans,
 // stored results and nodes in one statement (one snapshot); nodes and shelf slots it turns out to need, on demand.
-import type { PgPool } from "@xiangda/db";
+import { qb, runQuery, type PgPool, type Row } from "@xiangda/db";
 import { parseWaybill, type Actor } from "@xiangda/domain";
-import { SHELF, type LegRow, type NodeRow, type Parcel, type ParcelRow, type WorkScan } from "./batch-rows.ts";
+import {
+  LEG_COLS,
+  NODE_COLS,
+  PARCEL_COLS,
+  SHELF,
+  type LegRow,
+  type NodeRow,
+  type Parcel,
+  type ParcelRow,
+  type WorkScan,
+} from "./batch-rows.ts";
 import type { TScan } from "./schemas.ts";
 import { canonical, type ScanResult } from "./scan-result.ts";
-
-const NODE_COLS = `id, "countyCode", code, name, tier::text AS tier, "selfPickup", "shelfZones", "shelfRacks", "shelfPositions", "pickupCheck"::text AS "pickupCheck"`;
-const PARCEL_COLS = `id, "countyCode", "waybillNo", "carrierWaybillNo", direction::text AS direction, status::text AS status, "currentNodeId", "destNodeId",
-  "selfPickup", temp::text AS temp, "recipientPhone", "senderIdHash", "senderOrgCode", "senderName", inspection, screening, "shelfSlot", "pickupCode",
-  "readyForPickupAt", "loadedVehicleId", "exceptionReason", "lastScanAt", "promisedAt", "routeError", light::text AS light, "lightReason", "lightChangedAt", "finishedAt", "returnFlaggedAt"`;
 
 /// Resolves every code and reads the parcels (with their row versions), their legs, last scans,
 /// stored results and nodes, in one statement and so one snapshot.
@@ -20,17 +25,16 @@ WITH cand AS (
   UNION SELECT s.id FROM "Shipment" s JOIN unnest($3::uuid[], $4::text[]) AS q(node, slot) ON s."currentNodeId" = q.node AND s."shelfSlot" = q.slot
     WHERE s.status = 'AWAITING_PICKUP'
 ),
-locked AS (SELECT xmin::text AS v, ${PARCEL_COLS} FROM "Shipment" WHERE id IN (SELECT id FROM cand)),
+locked AS (SELECT xmin::text AS v, ${PARCEL_COLS.sql} FROM "Shipment" WHERE id IN (SELECT id FROM cand)),
 legs AS (
-  SELECT id, "shipmentId", plan, seq, "fromNodeId", "toNodeId", status::text AS status, "plannedDepart", "plannedArrive", "actualDepart", "actualArrive"
-  FROM "ShipmentLeg" WHERE "shipmentId" IN (SELECT id FROM cand)
+  SELECT ${LEG_COLS.sql} FROM "ShipmentLeg" WHERE "shipmentId" IN (SELECT id FROM cand)
 ),
 last AS (
   SELECT DISTINCT ON ("shipmentId") "shipmentId", action, "nodeId" FROM "ScanEvent"
   WHERE "shipmentId" IN (SELECT id FROM cand) AND outcome = 'OK' ORDER BY "shipmentId", id DESC
 ),
 nodes AS (
-  SELECT ${NODE_COLS} FROM "Node"
+  SELECT ${NODE_COLS.sql} FROM "Node"
   WHERE id = ANY($6::uuid[]) OR id IN (SELECT "fromNodeId" FROM legs UNION SELECT "toNodeId" FROM legs UNION SELECT "destNodeId" FROM locked UNION SELECT "currentNodeId" FROM locked)
 )
 SELECT
@@ -40,11 +44,12 @@ SELECT
   (SELECT coalesce(json_agg(json_build_object('clientScanId', "clientScanId", 'result', result, 'action', action)), '[]') FROM "ScanEvent" WHERE "clientScanId" = ANY($7::uuid[])) AS replays,
   (SELECT coalesce(json_agg(x), '[]') FROM nodes x) AS nodes`;
 
+/// READ_SQL's one row: each CTE as a JSON array (times arrive as strings, made dates again by toParcels).
 interface ReadRow {
   parcels: (ParcelRow & { v: string })[];
   legs: LegRow[];
-  last: { shipmentId: string; action: string; nodeId: string }[];
-  replays: { clientScanId: string; result: ScanResult; action: string }[];
+  last: (Row<"ScanEvent", "action" | "nodeId"> & { shipmentId: string })[];
+  replays: (Row<"ScanEvent", "clientScanId" | "action"> & { result: ScanResult })[];
   nodes: NodeRow[];
 }
 
@@ -68,7 +73,7 @@ export async function resolveVehicles(c: PgPool, input: TScan[], mayTry: (s: TSc
   const want = input.map((s, i) => ({ s, i })).filter(({ s }) => mayTry(s) && !s.vehicleId && s.vehicle);
   if (!want.length) return { scans: input, unknown };
   const key = (v: string) => v.replace(/\s+/g, "").toUpperCase();
-  const r = await c.query<{ i: number; id: string; rank: number }>(
+  const r = await c.query<Row<"Vehicle", "id"> & { i: number; rank: number }>(
     `SELECT q.i, v.id, CASE WHEN v.id::text = lower(q.key) THEN 0 WHEN upper(regexp_replace(v.number, '\\s', '', 'g')) = q.key THEN 1 ELSE 2 END AS rank
      FROM unnest($1::int[], $2::uuid[], $3::text[]) AS q(i, node, key)
      JOIN "Node" n ON n.id = q.node
@@ -167,7 +172,7 @@ export function nodeLoader(c: PgPool, nodes: Map<string, NodeRow>) {
   return async (want: (string | null | undefined)[]) => {
     const missing = [...new Set(want.filter((x): x is string => !!x && !nodes.has(x)))];
     if (!missing.length) return;
-    const r = await c.query<NodeRow>(`SELECT ${NODE_COLS} FROM "Node" WHERE id = ANY($1::uuid[])`, [missing]);
+    const r = await c.query<NodeRow>(`SELECT ${NODE_COLS.sql} FROM "Node" WHERE id = ANY($1::uuid[])`, [missing]);
     for (const n of r.rows) nodes.set(n.id, n);
   };
 }
@@ -179,11 +184,17 @@ export function shelfSlots(c: PgPool, parcels: Map<string, Parcel>) {
   return async (nodeId: string) => {
     let set = taken.get(nodeId);
     if (!set) {
-      const r = await c.query<{ id: string; shelfSlot: string }>(
-        `SELECT id, "shelfSlot" FROM "Shipment" WHERE "currentNodeId" = $1::uuid AND status = 'AWAITING_PICKUP' AND "shelfSlot" IS NOT NULL`,
-        [nodeId],
+      const rows = await runQuery(
+        c,
+        qb
+          .selectFrom("Shipment")
+          .select("shelfSlot")
+          .where("currentNodeId", "=", nodeId)
+          .where("status", "=", "AWAITING_PICKUP")
+          .where("shelfSlot", "is not", null)
+          .$narrowType<{ shelfSlot: string }>(),
       );
-      set = new Set(r.rows.map((x) => x.shelfSlot));
+      set = new Set(rows.map((x) => x.shelfSlot));
       for (const p of parcels.values()) if (p.row.currentNodeId === nodeId && p.row.shelfSlot) set.add(p.row.shelfSlot);
       taken.set(nodeId, set);
     }

@@ -1,6 +1,6 @@
 // A parcel's scans as timeline events. Accepted scans are not copied into ShipmentEvent: the scan record
 // (ScanEvent, written once per attempt) is the timeline entry, which keeps the scan write path short.
-import { pgPool, type Db } from "@xiangda/db";
+import { pgPool, type Db, type Row } from "@xiangda/db";
 
 /// Device clocks drift: an event time more than 5 minutes ahead of the server is taken as the server's.
 export function eventTime(deviceAt: Date, receivedAt: Date): Date {
@@ -15,18 +15,10 @@ export interface TimelineEvent {
   details: unknown;
 }
 
-interface ScanRow {
+type ScanRow = Row<"ScanEvent", "clientScanId" | "action" | "outcome" | "nodeId" | "userId" | "deviceAt" | "receivedAt" | "message"> & {
   shipmentId: string;
-  clientScanId: string;
-  action: string;
-  outcome: string;
-  nodeId: string;
-  userId: string | null;
-  deviceAt: Date;
-  receivedAt: Date;
-  message: string;
   shelfSlot: string | null;
-}
+};
 
 /// Timeline events of the scans that moved these parcels (accepted, or misrouted and re-planned), in scan order.
 export async function scanTimeline(db: Db, shipmentIds: string[]): Promise<Map<string, TimelineEvent[]>> {
