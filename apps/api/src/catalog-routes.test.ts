@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pino } from "pino";
 import { createHarness, type Harness } from "@xiangda/api/test-utils/harness";
 import { buildWorld, type World } from "@xiangda/api/test-utils/fixtures";
-import { pngOf } from "@xiangda/api/services/catalog/test-helpers";
+import { pngOf } from "@xiangda/api/test-utils/catalog";
 import { decodeQrAt, rasterise } from "@xiangda/api/test-utils/barcodes";
 import { labelOrigin, QR_SHEET } from "@xiangda/api/services/catalog/render-qr-sheet";
 import { buildServer } from "./server.ts";

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness } from "@xiangda/api/test-utils/harness";
 import { buildWorld, type World } from "@xiangda/api/test-utils/fixtures";
-import { buildLoadWorld, type LoadWorld } from "@xiangda/api/services/loads/load-fixtures";
+import { buildLoadWorld, type LoadWorld } from "@xiangda/api/test-utils/load-world";
 import { pino } from "pino";
 import { buildServer } from "./server.ts";
 

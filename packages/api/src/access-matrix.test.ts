@@ -8,7 +8,7 @@ import { appRouter } from "./root.ts";
 import { createHarness, type Harness } from "./test-utils/harness.ts";
 import { FULL_INSPECTION } from "./test-utils/three-rules.ts";
 import { buildWorld, ROLE_NAMES, type RoleName, type World } from "./test-utils/fixtures.ts";
-import { makeListing as makeListingRow, makeProduct as makeProductRow, recognise } from "./services/listings/test-helpers.ts";
+import { makeListing as makeListingRow, makeProduct as makeProductRow, recognise } from "./test-utils/listings.ts";
 
 type Input = (w: World, h: Harness) => unknown;
 interface Row {

@@ -6,7 +6,7 @@ import { createWorkerConnection, dashboardNotifyRed, dashboardRollup, dashboardS
 import { bucketEnd, rollupOutboxEvent, rebuildRollups, ROLLUP_BUCKET_MS } from "@xiangda/api";
 import { createHarness, type Harness } from "@xiangda/api/test-utils/harness";
 import { buildWorld, type World } from "@xiangda/api/test-utils/fixtures";
-import { buildDashboardCounty, D1, D2, LIGHTS_NOW, type DashboardFixture } from "@xiangda/api/services/dashboard/dashboard-fixtures";
+import { buildDashboardCounty, D1, D2, LIGHTS_NOW, type DashboardFixture } from "@xiangda/api/test-utils/dashboard-county";
 import { loggingSender } from "../../notify/sender.ts";
 import { relayOnce } from "../../relay/outbox-relay.ts";
 import { startWorkers, type WorkerHandle } from "../../start.ts";

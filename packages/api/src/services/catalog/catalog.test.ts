@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { creditCodeCheckChar } from "@xiangda/domain";
 import { createHarness, type Harness } from "../../test-utils/harness.ts";
 import { buildWorld, type World } from "../../test-utils/fixtures.ts";
-import { catalogCounts, rejection } from "./test-helpers.ts";
+import { catalogCounts, rejection } from "../../test-utils/catalog.ts";
 
 let h: Harness;
 let w: World;

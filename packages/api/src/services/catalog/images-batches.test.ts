@@ -8,7 +8,7 @@ import { findImage } from "./product-images.ts";
 import { labelOrigin, QR_SHEET, renderQrSheet } from "./render-qr-sheet.ts";
 import { storageOf } from "./storage.ts";
 import { decodeQrAt, rasterise, readTexts } from "../../test-utils/barcodes.ts";
-import { catalogCounts, pngOf, rejection, TINY_JPEG, TINY_WEBP } from "./test-helpers.ts";
+import { catalogCounts, pngOf, rejection, TINY_JPEG, TINY_WEBP } from "../../test-utils/catalog.ts";
 
 let h: Harness;
 let w: World;

@@ -1,11 +1,11 @@
-// The county dashboard against a hand-built county (dashboard-fixtures.ts): every indicator's figures worked out by
+// The county dashboard against a hand-built county (test-utils/dashboard-county.ts): every indicator's figures worked out by
 // hand, filters, roll-up rebuilds (idempotent, incremental), the SLA watcher, the notify action and access.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pgPool } from "@xiangda/db";
 import { createHarness, type Harness } from "../../test-utils/harness.ts";
 import { buildWorld, type RoleName, type World } from "../../test-utils/fixtures.ts";
-import { rejection } from "../catalog/test-helpers.ts";
-import { buildDashboardCounty, D1, D2, LIGHTS_NOW, T1, T2, V3, type DashboardFixture } from "./dashboard-fixtures.ts";
+import { rejection } from "../../test-utils/catalog.ts";
+import { buildDashboardCounty, D1, D2, LIGHTS_NOW, T1, T2, V3, type DashboardFixture } from "../../test-utils/dashboard-county.ts";
 import { rebuildRollups, rollupDay } from "./rollup.ts";
 import { watchSla } from "./sla-watch.ts";
 

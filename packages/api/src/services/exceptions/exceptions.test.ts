@@ -5,8 +5,8 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@xiangda/domain";
 import { assignReady } from "../consolidation/assign.ts";
-import { rejection } from "../catalog/test-helpers.ts";
-import { importScanNetwork, SCAN_COUNTY, SCAN_MANAGER, scanStaff } from "../scan/test-network.ts";
+import { rejection } from "../../test-utils/catalog.ts";
+import { importScanNetwork, SCAN_COUNTY, SCAN_MANAGER, scanStaff } from "../../test-utils/scan-network.ts";
 import { createHarness, type Harness } from "../../test-utils/harness.ts";
 
 let h: Harness;

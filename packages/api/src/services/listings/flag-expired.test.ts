@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness } from "../../test-utils/harness.ts";
 import { buildWorld, type World } from "../../test-utils/fixtures.ts";
 import { flagExpiredListings } from "./flag-expired.ts";
-import { makeListing, makeProduct, NOW, recognise } from "./test-helpers.ts";
+import { makeListing, makeProduct, NOW, recognise } from "../../test-utils/listings.ts";
 
 let h: Harness;
 let w: World;

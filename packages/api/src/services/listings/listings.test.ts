@@ -5,7 +5,7 @@ import { TRPCError } from "@trpc/server";
 import type { Actor } from "@xiangda/domain";
 import { createHarness, type Harness } from "../../test-utils/harness.ts";
 import { buildWorld, type World } from "../../test-utils/fixtures.ts";
-import { makeActor, makeListing, makeProduct, NOW, recognise } from "./test-helpers.ts";
+import { makeActor, makeListing, makeProduct, NOW, recognise } from "../../test-utils/listings.ts";
 
 let h: Harness;
 let w: World;

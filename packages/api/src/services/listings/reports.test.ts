@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createArea } from "@xiangda/db/factories";
 import { createHarness, type Harness } from "../../test-utils/harness.ts";
 import { buildWorld, type World } from "../../test-utils/fixtures.ts";
-import { makeListing, makeProduct, NOW } from "./test-helpers.ts";
+import { makeListing, makeProduct, NOW } from "../../test-utils/listings.ts";
 
 let h: Harness;
 let w: World;

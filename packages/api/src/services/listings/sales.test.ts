@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import type { Actor } from "@xiangda/domain";
 import { createHarness, type Harness } from "../../test-utils/harness.ts";
 import { buildWorld, type World } from "../../test-utils/fixtures.ts";
-import { makeListing, makeProduct, NOW, recognise } from "./test-helpers.ts";
+import { makeListing, makeProduct, NOW, recognise } from "../../test-utils/listings.ts";
 
 let h: Harness;
 let w: World;

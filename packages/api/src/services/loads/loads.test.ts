@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@xiangda/domain";
 import { createHarness, type Harness } from "../../test-utils/harness.ts";
 import { buildWorld, type World } from "../../test-utils/fixtures.ts";
-import { buildLoadWorld, type LoadWorld } from "./load-fixtures.ts";
+import { buildLoadWorld, type LoadWorld } from "../../test-utils/load-world.ts";
 
 let h: Harness;
 let w: World;

@@ -9,7 +9,7 @@ import { rasterise, readTexts } from "../../test-utils/barcodes.ts";
 import { createHarness, type Harness } from "../../test-utils/harness.ts";
 import { buildWorld, type World } from "../../test-utils/fixtures.ts";
 import { getLoad } from "./get-load.ts";
-import { buildLoadWorld, type LoadWorld } from "./load-fixtures.ts";
+import { buildLoadWorld, type LoadWorld } from "../../test-utils/load-world.ts";
 import { renderManifest } from "./render-manifest.ts";
 
 let h: Harness;

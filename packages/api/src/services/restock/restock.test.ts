@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_PARCEL_G } from "@xiangda/domain/restock/parcels";
 import { createHarness, type Harness } from "../../test-utils/harness.ts";
-import { buildRestockWorld, PEOPLE, type RestockWorld } from "./restock-fixtures.ts";
+import { buildRestockWorld, PEOPLE, type RestockWorld } from "../../test-utils/restock-world.ts";
 import { scaled } from "@xiangda/config/testing";
 import { FULL_INSPECTION } from "../../test-utils/three-rules.ts";
 

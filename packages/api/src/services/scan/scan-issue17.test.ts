@@ -10,7 +10,7 @@ import { assignReady } from "../consolidation/assign.ts";
 import { publicTracking } from "../shipments/tracking.ts";
 import { createHarness, type Harness } from "../../test-utils/harness.ts";
 import { FULL_INSPECTION } from "../../test-utils/three-rules.ts";
-import { importScanNetwork, SCAN_COUNTY, SCAN_MANAGER, scanStaff } from "./test-network.ts";
+import { importScanNetwork, SCAN_COUNTY, SCAN_MANAGER, scanStaff } from "../../test-utils/scan-network.ts";
 
 let h: Harness;
 const countyCode = SCAN_COUNTY;

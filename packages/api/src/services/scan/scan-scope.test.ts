@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeLoadCode, type Actor } from "@xiangda/domain";
 import { assignReady } from "../consolidation/assign.ts";
 import { createHarness, type Harness } from "../../test-utils/harness.ts";
-import { importScanNetwork, SCAN_COUNTY, SCAN_MANAGER, scanStaff } from "./test-network.ts";
+import { importScanNetwork, SCAN_COUNTY, SCAN_MANAGER, scanStaff } from "../../test-utils/scan-network.ts";
 
 let h: Harness;
 const countyCode = SCAN_COUNTY;

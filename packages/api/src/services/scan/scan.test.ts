@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@xiangda/domain";
 import { shipmentDetail, staffView } from "../shipments/tracking.ts";
 import { createHarness, type Harness } from "../../test-utils/harness.ts";
-import { importScanNetwork, SCAN_COUNTY, SCAN_MANAGER, scanStaff } from "./test-network.ts";
+import { importScanNetwork, SCAN_COUNTY, SCAN_MANAGER, scanStaff } from "../../test-utils/scan-network.ts";
 import { FULL_INSPECTION } from "../../test-utils/three-rules.ts";
 import { scaled } from "@xiangda/config/testing";
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@xiangda/domain";
 import { scaled } from "@xiangda/config/testing";
 import { createHarness, type Harness } from "../../test-utils/harness.ts";
-import { importScanNetwork, SCAN_COUNTY, SCAN_MANAGER, scanStaff } from "../scan/test-network.ts";
+import { importScanNetwork, SCAN_COUNTY, SCAN_MANAGER, scanStaff } from "../../test-utils/scan-network.ts";
 
 let h: Harness;
 const ids: Record<string, string> = {};

@@ -4,7 +4,7 @@
 // leaves the county hub only once it is also screened.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildRestockWorld, type RestockWorld } from "../restock/restock-fixtures.ts";
+import { buildRestockWorld, type RestockWorld } from "../../test-utils/restock-world.ts";
 import { createHarness, type Harness } from "../../test-utils/harness.ts";
 import { FULL_INSPECTION } from "../../test-utils/three-rules.ts";
 import { scaled } from "@xiangda/config/testing";

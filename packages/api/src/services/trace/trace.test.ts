@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness } from "../../test-utils/harness.ts";
-import { buildRestockWorld, PEOPLE, TOWNSHIP, VILLAGE, type RestockWorld } from "../restock/restock-fixtures.ts";
+import { buildRestockWorld, PEOPLE, TOWNSHIP, VILLAGE, type RestockWorld } from "../../test-utils/restock-world.ts";
 import { traceCodeCandidates } from "./trace-code-input.ts";
 import { scaled } from "@xiangda/config/testing";
 import { FULL_INSPECTION } from "../../test-utils/three-rules.ts";

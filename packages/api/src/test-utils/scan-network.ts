@@ -2,9 +2,9 @@
 // trunk lanes and a milk run. Each test file passes the lanes it needs beyond the base ones.
 import { randomUUID } from "node:crypto";
 import type { Actor } from "@xiangda/domain";
-import { importDivisions } from "../areas/import-divisions.ts";
-import { runFileImport } from "../network/imports.ts";
-import type { Harness } from "../../test-utils/harness.ts";
+import { importDivisions } from "../services/areas/import-divisions.ts";
+import { runFileImport } from "../services/network/imports.ts";
+import type { Harness } from "./harness.ts";
 
 export const SCAN_COUNTY = "210881";
 

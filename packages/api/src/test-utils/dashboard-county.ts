@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import type { Db, Prisma } from "@xiangda/db";
 import { createArea, createNode } from "@xiangda/db/factories";
 import { makeLoadCode } from "@xiangda/domain";
-import type { World } from "../../test-utils/fixtures.ts";
+import type { World } from "./fixtures.ts";
 
 export const D1 = "2026-11-20";
 export const D2 = "2026-11-21";
@@ -42,7 +42,12 @@ type Leg = {
   plan?: number;
 };
 
-export async function buildDashboardCounty(db: Db, w: World): Promise<DashboardFixture> {
+type ShipInput = Partial<Prisma.ShipmentUncheckedCreateInput> & { direction: "DOWN" | "UP"; originNodeId: string; createdAt: Date };
+type Ship = (o: ShipInput, legs?: Leg[]) => Promise<string>;
+type Places = { county: string; hubId: string; s1Id: string; s2Id: string; p1Id: string; p2Id: string; carrierA: string; carrierB: string };
+
+// Villages V2 and V3, points P1 and P2, a hub contact and hub staff member, two carriers and the lane every leg is on.
+async function setUpPlaces(db: Db, w: World) {
   const county = w.home.countyCode;
   const hubId = w.home.hubId;
   const s1Id = w.home.stationId;
@@ -87,10 +92,12 @@ export async function buildDashboardCounty(db: Db, w: World): Promise<DashboardF
       transitMinutes: 60,
     },
   });
-  const ship = async (
-    o: Partial<Prisma.ShipmentUncheckedCreateInput> & { direction: "DOWN" | "UP"; originNodeId: string; createdAt: Date },
-    legs: Leg[] = [],
-  ) => {
+  return { p1, p2, hubStaff, ca, cb, lane };
+}
+
+// A parcel with its legs (all on the one lane), waybills numbered in creation order.
+function shipper(db: Db, county: string, lane: { id: string; code: string }): Ship {
+  return async (o, legs = []) => {
     const s = await db.shipment.create({
       data: {
         countyCode: county,
@@ -120,14 +127,18 @@ export async function buildDashboardCounty(db: Db, w: World): Promise<DashboardF
       });
     return s.id;
   };
+}
 
+// A to D: finished parcels either side of the D1/D2 midnight.
+async function finishedParcels(ship: Ship, p: Places) {
+  const { hubId, s1Id, s2Id } = p;
   // A: down to P1 (T1), carrier A; created D1 23:59, finished D2 00:30 before its 01:00 promise.
   const A = await ship(
     {
       direction: "DOWN",
-      carrierId: ca.id,
+      carrierId: p.carrierA,
       originNodeId: hubId,
-      destNodeId: p1.id,
+      destNodeId: p.p1Id,
       weightG: 1000,
       status: "DELIVERED",
       createdAt: t("2026-11-20T15:59:00Z"),
@@ -136,16 +147,16 @@ export async function buildDashboardCounty(db: Db, w: World): Promise<DashboardF
     },
     [
       { from: hubId, to: s1Id, depart: "2026-11-20T15:00:00Z", arrive: "2026-11-20T16:10:00Z", actual: "2026-11-20T16:05:00Z" },
-      { from: s1Id, to: p1.id, depart: "2026-11-20T16:15:00Z", arrive: "2026-11-20T16:40:00Z", actual: "2026-11-20T16:30:00Z" },
+      { from: s1Id, to: p.p1Id, depart: "2026-11-20T16:15:00Z", arrive: "2026-11-20T16:40:00Z", actual: "2026-11-20T16:30:00Z" },
     ],
   );
   // B: down to P2 (T2), carrier A; created D2 00:01, finished D2 13:00, an hour after its promise. Its light stays RED.
   const B = await ship(
     {
       direction: "DOWN",
-      carrierId: ca.id,
+      carrierId: p.carrierA,
       originNodeId: hubId,
-      destNodeId: p2.id,
+      destNodeId: p.p2Id,
       weightG: 2000,
       status: "DELIVERED",
       light: "RED",
@@ -155,7 +166,7 @@ export async function buildDashboardCounty(db: Db, w: World): Promise<DashboardF
     },
     [
       { from: hubId, to: s2Id, depart: "2026-11-21T01:00:00Z", arrive: "2026-11-21T02:00:00Z", actual: "2026-11-21T02:30:00Z" },
-      { from: s2Id, to: p2.id, depart: "2026-11-21T03:00:00Z", arrive: "2026-11-21T04:00:00Z", actual: "2026-11-21T05:00:00Z" },
+      { from: s2Id, to: p.p2Id, depart: "2026-11-21T03:00:00Z", arrive: "2026-11-21T04:00:00Z", actual: "2026-11-21T05:00:00Z" },
     ],
   );
   // C: up from P1 (T1), no carrier; created D1 07:00, finished D1 23:00, an hour late. A cancelled leg of an old plan
@@ -163,7 +174,7 @@ export async function buildDashboardCounty(db: Db, w: World): Promise<DashboardF
   const C = await ship(
     {
       direction: "UP",
-      originNodeId: p1.id,
+      originNodeId: p.p1Id,
       destNodeId: hubId,
       weightG: 3000,
       status: "DELIVERED",
@@ -172,7 +183,7 @@ export async function buildDashboardCounty(db: Db, w: World): Promise<DashboardF
       promisedAt: t("2026-11-20T14:00:00Z"),
     },
     [
-      { from: p1.id, to: s1Id, depart: "2026-11-20T09:00:00Z", arrive: "2026-11-20T10:00:00Z", actual: "2026-11-20T09:50:00Z" },
+      { from: p.p1Id, to: s1Id, depart: "2026-11-20T09:00:00Z", arrive: "2026-11-20T10:00:00Z", actual: "2026-11-20T09:50:00Z" },
       { from: s1Id, to: hubId, depart: "2026-11-20T12:00:00Z", arrive: "2026-11-20T14:00:00Z", actual: "2026-11-20T15:00:00Z" },
       { from: s1Id, to: hubId, depart: "2026-11-20T10:00:00Z", arrive: "2026-11-20T11:00:00Z", status: "CANCELLED" },
       { from: hubId, to: hubId, depart: "2026-11-20T14:00:00Z", arrive: "2026-11-20T14:30:00Z", actual: null, status: "ARRIVED" },
@@ -181,7 +192,7 @@ export async function buildDashboardCounty(db: Db, w: World): Promise<DashboardF
   // D: up from S2 (T2), carrier B; created D1 10:00, returned D2 09:00 without a promise (counts as on time).
   const D = await ship({
     direction: "UP",
-    carrierId: cb.id,
+    carrierId: p.carrierB,
     originNodeId: s2Id,
     destNodeId: hubId,
     weightG: 500,
@@ -189,11 +200,17 @@ export async function buildDashboardCounty(db: Db, w: World): Promise<DashboardF
     createdAt: t("2026-11-20T02:00:00Z"),
     finishedAt: t("2026-11-21T01:00:00Z"),
   });
+  return { A, B, C, D };
+}
+
+// E to H: open parcels whose lights LIGHTS_NOW decides, and another county's parcel that never shows.
+async function openParcels(db: Db, w: World, ship: Ship, p: Places) {
+  const { hubId, s1Id, s2Id } = p;
   // Open parcels. E: down to S1 (T1, self-pickup), carrier B, on a trunk leg due at 11:00 → RED at 14:20.
   const E = await ship(
     {
       direction: "DOWN",
-      carrierId: cb.id,
+      carrierId: p.carrierB,
       originNodeId: hubId,
       destNodeId: s1Id,
       weightG: 700,
@@ -208,23 +225,23 @@ export async function buildDashboardCounty(db: Db, w: World): Promise<DashboardF
   const F = await ship(
     {
       direction: "UP",
-      originNodeId: p2.id,
+      originNodeId: p.p2Id,
       destNodeId: hubId,
       weightG: 400,
       status: "AT_NODE",
-      currentNodeId: p2.id,
+      currentNodeId: p.p2Id,
       createdAt: t("2026-11-21T03:00:00Z"),
       promisedAt: t("2026-11-21T09:00:00Z"),
     },
-    [{ from: p2.id, to: s2Id, depart: "2026-11-21T05:00:00Z", arrive: "2026-11-21T06:30:00Z", status: "PLANNED" }],
+    [{ from: p.p2Id, to: s2Id, depart: "2026-11-21T05:00:00Z", arrive: "2026-11-21T06:30:00Z", status: "PLANNED" }],
   );
   // G: down to P1 (T1), carrier A, at the hub, leaving at 16:00 → GREEN.
   const G = await ship(
     {
       direction: "DOWN",
-      carrierId: ca.id,
+      carrierId: p.carrierA,
       originNodeId: hubId,
-      destNodeId: p1.id,
+      destNodeId: p.p1Id,
       weightG: 800,
       status: "AT_NODE",
       currentNodeId: hubId,
@@ -262,6 +279,13 @@ export async function buildDashboardCounty(db: Db, w: World): Promise<DashboardF
     },
   });
 
+  return { E, F, G, H };
+}
+
+// Loads with their plan reports, and the milk run's stops at P2.
+async function createLoads(db: Db, p: Places, shipments: { B: string; F: string }) {
+  const { county, hubId, s1Id, s2Id } = p;
+  const { B, F } = shipments;
   const report = (vehicles: number, parcels: number, fw: number, fv: number, km: number, empty: number, trips: number, bkm: number) => ({
     vehicles,
     parcels,
@@ -321,7 +345,7 @@ export async function buildDashboardCounty(db: Db, w: World): Promise<DashboardF
   await load({ nodeId: hubId, toNodeId: s2Id, departAt: "2026-11-21T05:00:00Z", status: "OPEN", report: null });
   await load({
     nodeId: s1Id,
-    toNodeId: p1.id,
+    toNodeId: p.p1Id,
     departAt: "2026-11-21T02:00:00Z",
     status: "PLANNED",
     report: { mode: "BUS", vehicles: 0, parcels: 4 },
@@ -329,12 +353,16 @@ export async function buildDashboardCounty(db: Db, w: World): Promise<DashboardF
   // The milk run dropped two parcels at P2 and picked one up there (node panel volumes).
   await db.loadItem.createMany({
     data: [
-      { loadId: l2.id, shipmentId: B, legId: randomUUID(), weightG: 1, volumeCm3: 1, temp: "AMBIENT", stopNodeId: p2.id, pickup: false },
-      { loadId: l2.id, shipmentId: B, legId: randomUUID(), weightG: 1, volumeCm3: 1, temp: "AMBIENT", stopNodeId: p2.id, pickup: false },
-      { loadId: l2.id, shipmentId: F, legId: randomUUID(), weightG: 1, volumeCm3: 1, temp: "AMBIENT", stopNodeId: p2.id, pickup: true },
+      { loadId: l2.id, shipmentId: B, legId: randomUUID(), weightG: 1, volumeCm3: 1, temp: "AMBIENT", stopNodeId: p.p2Id, pickup: false },
+      { loadId: l2.id, shipmentId: B, legId: randomUUID(), weightG: 1, volumeCm3: 1, temp: "AMBIENT", stopNodeId: p.p2Id, pickup: false },
+      { loadId: l2.id, shipmentId: F, legId: randomUUID(), weightG: 1, volumeCm3: 1, temp: "AMBIENT", stopNodeId: p.p2Id, pickup: true },
     ],
   });
+}
 
+// Counter sales of the two merchants' products either side of midnight, and one out of range.
+async function createSales(db: Db, w: World) {
+  const county = w.home.countyCode;
   // Sales: m1 comes from V1 (poor), m2 from V2. c1 (supermarket) is restocked at S1 (T1), c2 (service area) at S2 (T2).
   await db.merchant.update({ where: { id: w.home.merchantId }, data: { originAreaCode: V1 } });
   await db.merchant.update({ where: { id: w.home.otherMerchantId }, data: { originAreaCode: V2 } });
@@ -364,11 +392,30 @@ export async function buildDashboardCounty(db: Db, w: World): Promise<DashboardF
   await sale(lp2, 3, "2026-11-21T02:00:00Z"); // D2: 3000
   await sale(l3, 4, "2026-11-21T03:00:00Z"); // D2: 4800
   await sale(lp2, 5, "2026-11-22T17:00:00Z"); // 11-23: out of range
+}
 
+export async function buildDashboardCounty(db: Db, w: World): Promise<DashboardFixture> {
+  const county = w.home.countyCode;
+  const { p1, p2, hubStaff, ca, cb, lane } = await setUpPlaces(db, w);
+  const p: Places = {
+    county,
+    hubId: w.home.hubId,
+    s1Id: w.home.stationId,
+    s2Id: w.home.otherStationId,
+    p1Id: p1.id,
+    p2Id: p2.id,
+    carrierA: ca.id,
+    carrierB: cb.id,
+  };
+  const ship = shipper(db, county, lane);
+  const { A, B, C, D } = await finishedParcels(ship, p);
+  const { E, F, G, H } = await openParcels(db, w, ship, p);
+  await createLoads(db, p, { B, F });
+  await createSales(db, w);
   return {
-    hubId,
-    s1Id,
-    s2Id,
+    hubId: p.hubId,
+    s1Id: p.s1Id,
+    s2Id: p.s2Id,
     p1Id: p1.id,
     p2Id: p2.id,
     carrierA: ca.id,

@@ -6,8 +6,8 @@ import { randomBytes } from "node:crypto";
 import type { Db } from "@xiangda/db";
 import { createCounty, createUser } from "@xiangda/db/factories";
 import { makeTraceCode, type Actor } from "@xiangda/domain";
-import { importDivisions } from "../areas/import-divisions.ts";
-import { runFileImport } from "../network/imports.ts";
+import { importDivisions } from "../services/areas/import-divisions.ts";
+import { runFileImport } from "../services/network/imports.ts";
 
 export const COUNTY = "210881";
 export const VILLAGE = "210881102200";
@@ -40,7 +40,8 @@ export interface RestockWorld {
   actors: Record<"admin" | "manager" | "otherManager" | "merchant" | "otherMerchant" | "counter" | "otherCounter" | "uncovered", Actor>;
 }
 
-export async function buildRestockWorld(db: Db): Promise<RestockWorld> {
+// The hub, two stations and village point P200 with their lanes, imported as a manager would.
+async function importRestockNetwork(db: Db): Promise<RestockWorld["nodes"]> {
   await importDivisions(db, COUNTY);
   await runFileImport(
     db,
@@ -69,9 +70,50 @@ export async function buildRestockWorld(db: Db): Promise<RestockWorld> {
       ].join("\n") + "\n",
     ),
   );
-  const nodes = Object.fromEntries(
+  return Object.fromEntries(
     (await db.node.findMany({ where: { countyCode: COUNTY } })).map((n) => [n.code, n.id]),
   ) as RestockWorld["nodes"];
+}
+
+// A second county, and one user per role the restock tests act as; the two counter operators each run one counter.
+async function createRestockActors(
+  db: Db,
+  ids: Record<"merchant" | "otherMerchant" | "uncovered" | "hubCounter" | "farCounter", string>,
+): Promise<RestockWorld["actors"]> {
+  await createCounty(db, { code: "211021", name: "辽阳县", cityName: "辽阳市", provinceName: "辽宁省" });
+  const passwordHash = "x";
+  const user = async (username: string, role: Actor["role"], scope: Partial<Actor> = {}): Promise<Actor> => {
+    const u = await createUser(db, {
+      username,
+      passwordHash,
+      role,
+      displayName: username,
+      countyCode: scope.countyCode ?? null,
+      merchantId: scope.merchantId ?? null,
+    });
+    return { userId: u.id, username, role, countyCode: u.countyCode, nodeId: null, merchantId: u.merchantId };
+  };
+  const actors: RestockWorld["actors"] = {
+    admin: await user("r_admin", "ADMIN"),
+    manager: await user("r_manager", "COUNTY_MANAGER", { countyCode: COUNTY }),
+    otherManager: await user("r_manager_away", "COUNTY_MANAGER", { countyCode: "211021" }),
+    merchant: await user("r_merchant", "MERCHANT", { countyCode: COUNTY, merchantId: ids.merchant }),
+    otherMerchant: await user("r_merchant_other", "MERCHANT", { countyCode: COUNTY, merchantId: ids.otherMerchant }),
+    uncovered: await user("r_merchant_uncovered", "MERCHANT", { countyCode: COUNTY, merchantId: ids.uncovered }),
+    counter: await user("r_counter", "COUNTER_OPERATOR", { countyCode: COUNTY }),
+    otherCounter: await user("r_counter_other", "COUNTER_OPERATOR", { countyCode: COUNTY }),
+  };
+  await db.counterOperator.createMany({
+    data: [
+      { userId: actors.counter.userId, counterId: ids.hubCounter },
+      { userId: actors.otherCounter.userId, counterId: ids.farCounter },
+    ],
+  });
+  return actors;
+}
+
+export async function buildRestockWorld(db: Db): Promise<RestockWorld> {
+  const nodes = await importRestockNetwork(db);
   // A village whose township has no station: restocks from there cannot start.
   const bare = await db.adminArea.findFirstOrThrow({
     where: { countyCode: COUNTY, level: "VILLAGE", parentCode: { notIn: ["210881102000", "210881105000"] } },
@@ -171,34 +213,12 @@ export async function buildRestockWorld(db: Db): Promise<RestockWorld> {
   const apple2 = await batch(apple.id, merchant.id, "GT-2026-10-15", newTraceCode());
   await batch(householdProduct.id, household.id, "WXY-01", householdCode);
 
-  await createCounty(db, { code: "211021", name: "辽阳县", cityName: "辽阳市", provinceName: "辽宁省" });
-  const passwordHash = "x";
-  const user = async (username: string, role: Actor["role"], scope: Partial<Actor> = {}): Promise<Actor> => {
-    const u = await createUser(db, {
-      username,
-      passwordHash,
-      role,
-      displayName: username,
-      countyCode: scope.countyCode ?? null,
-      merchantId: scope.merchantId ?? null,
-    });
-    return { userId: u.id, username, role, countyCode: u.countyCode, nodeId: null, merchantId: u.merchantId };
-  };
-  const actors: RestockWorld["actors"] = {
-    admin: await user("r_admin", "ADMIN"),
-    manager: await user("r_manager", "COUNTY_MANAGER", { countyCode: COUNTY }),
-    otherManager: await user("r_manager_away", "COUNTY_MANAGER", { countyCode: "211021" }),
-    merchant: await user("r_merchant", "MERCHANT", { countyCode: COUNTY, merchantId: merchant.id }),
-    otherMerchant: await user("r_merchant_other", "MERCHANT", { countyCode: COUNTY, merchantId: otherMerchant.id }),
-    uncovered: await user("r_merchant_uncovered", "MERCHANT", { countyCode: COUNTY, merchantId: uncovered.id }),
-    counter: await user("r_counter", "COUNTER_OPERATOR", { countyCode: COUNTY }),
-    otherCounter: await user("r_counter_other", "COUNTER_OPERATOR", { countyCode: COUNTY }),
-  };
-  await db.counterOperator.createMany({
-    data: [
-      { userId: actors.counter.userId, counterId: hubCounter.id },
-      { userId: actors.otherCounter.userId, counterId: farCounter.id },
-    ],
+  const actors = await createRestockActors(db, {
+    merchant: merchant.id,
+    otherMerchant: otherMerchant.id,
+    uncovered: uncovered.id,
+    hubCounter: hubCounter.id,
+    farCounter: farCounter.id,
   });
   return {
     nodes,

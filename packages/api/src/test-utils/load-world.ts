@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import type { Db, Prisma } from "@xiangda/db";
 import { createNode } from "@xiangda/db/factories";
 import { makeLoadCode, makeWaybill } from "@xiangda/domain";
-import type { World } from "../../test-utils/fixtures.ts";
+import type { World } from "./fixtures.ts";
 
 export interface LoadWorld {
   milkRun: { id: string; code: string };
@@ -16,6 +16,55 @@ export interface LoadWorld {
 
 let serial = 0;
 const nextSerial = () => 5_000_000 + ++serial;
+
+interface ItemSpec {
+  to: string;
+  carrierId: string | null;
+  weightG: number;
+  vehicle: string | null;
+  pickup?: boolean;
+  temp?: "AMBIENT" | "CHILLED";
+  rolledReason?: string;
+}
+
+// A shipment and its load item; phone numbers count up from the same start in every world.
+function itemMaker(db: Db, c: string, milkId: string, home: string) {
+  let phone = 13800001000;
+  return async (o: ItemSpec, loadId = milkId, origin = home) => {
+    const s = await db.shipment.create({
+      data: {
+        countyCode: c,
+        waybillNo: makeWaybill(nextSerial()),
+        carrierId: o.carrierId,
+        direction: o.pickup ? "UP" : "DOWN",
+        originNodeId: origin,
+        destNodeId: o.to,
+        recipientName: "王小明",
+        recipientPhone: String(++phone),
+        weightG: o.weightG,
+        temp: o.temp ?? "AMBIENT",
+        contentsCategory: "日用品",
+      },
+    });
+    await db.loadItem.create({
+      data: {
+        loadId,
+        shipmentId: s.id,
+        legId: randomUUID(),
+        carrierId: o.carrierId,
+        weightG: o.weightG,
+        volumeCm3: 8000,
+        temp: o.temp ?? "AMBIENT",
+        stopNodeId: o.to,
+        pickup: o.pickup ?? false,
+        loadVehicleId: o.vehicle,
+        status: o.rolledReason ? "ROLLED" : "ASSIGNED",
+        rolledReason: o.rolledReason ?? null,
+      },
+    });
+    return s.waybillNo;
+  };
+}
 
 export async function buildLoadWorld(db: Db, w: World): Promise<LoadWorld> {
   const c = w.home.countyCode;
@@ -86,53 +135,7 @@ export async function buildLoadWorld(db: Db, w: World): Promise<LoadWorld> {
     },
   });
 
-  let phone = 13800001000;
-  const item = async (
-    o: {
-      to: string;
-      carrierId: string | null;
-      weightG: number;
-      vehicle: string | null;
-      pickup?: boolean;
-      temp?: "AMBIENT" | "CHILLED";
-      rolledReason?: string;
-    },
-    loadId = milk.id,
-    origin = w.home.stationId,
-  ) => {
-    const s = await db.shipment.create({
-      data: {
-        countyCode: c,
-        waybillNo: makeWaybill(nextSerial()),
-        carrierId: o.carrierId,
-        direction: o.pickup ? "UP" : "DOWN",
-        originNodeId: origin,
-        destNodeId: o.to,
-        recipientName: "王小明",
-        recipientPhone: String(++phone),
-        weightG: o.weightG,
-        temp: o.temp ?? "AMBIENT",
-        contentsCategory: "日用品",
-      },
-    });
-    await db.loadItem.create({
-      data: {
-        loadId,
-        shipmentId: s.id,
-        legId: randomUUID(),
-        carrierId: o.carrierId,
-        weightG: o.weightG,
-        volumeCm3: 8000,
-        temp: o.temp ?? "AMBIENT",
-        stopNodeId: o.to,
-        pickup: o.pickup ?? false,
-        loadVehicleId: o.vehicle,
-        status: o.rolledReason ? "ROLLED" : "ASSIGNED",
-        rolledReason: o.rolledReason ?? null,
-      },
-    });
-    return s.waybillNo;
-  };
+  const item = itemMaker(db, c, milk.id, w.home.stationId);
   await item({ to: v2.id, carrierId: zto.id, weightG: 1200, vehicle: lvA.id });
   await item({ to: v2.id, carrierId: zto.id, weightG: 800, vehicle: lvA.id });
   await item({ to: v2.id, carrierId: yto.id, weightG: 500, vehicle: lvA.id, pickup: true });
