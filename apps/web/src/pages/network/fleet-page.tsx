@@ -3,8 +3,8 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useUser } from "../../auth/session-context.ts";
-import { DataState } from "../../components/data-state.tsx";
-import { DataTable, editColumn, type TDataColumn } from "../../components/data-table.tsx";
+import { editColumn, type TDataColumn } from "../../components/data-table.tsx";
+import { ListCard } from "../../components/list-card.tsx";
 import { SidePanel } from "../../components/side-panel.tsx";
 import { type TCarrier, type TVehicle } from "../../lib/network-api.ts";
 import { useTRPC } from "../../lib/trpc.ts";
@@ -16,22 +16,29 @@ import { VehicleBarcodes } from "./vehicle-barcodes.tsx";
 import { VehicleForm } from "./vehicle-form.tsx";
 
 export function FleetPage() {
-  return <CountyScope>{(countyCode) => <FleetView countyCode={countyCode} />}</CountyScope>;
+  return (
+    <CountyScope>
+      {(countyCode) => (
+        <>
+          <VehiclesCard countyCode={countyCode} />
+          <CarriersCard />
+        </>
+      )}
+    </CountyScope>
+  );
 }
 
-type TPanel =
-  null | { key: number; kind: "vehicle"; vehicle: TVehicle | null } | { key: number; kind: "carrier"; carrier: TCarrier | null };
+/** A side panel: closed, or open on a new row (null) or an existing one, kept fresh from the save answers. */
+type TPanel<K extends string, T> = null | ({ key: number } & Record<K, T | null>);
 
-function FleetView({ countyCode }: { countyCode: string }) {
+function VehiclesCard({ countyCode }: { countyCode: string }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const refresh = useRefreshNetwork();
-  const isAdmin = useUser().role === "ADMIN";
   const vehicles = useQuery(trpc.network.vehicles.list.queryOptions({ countyCode }));
   const carriers = useQuery(trpc.network.carriers.list.queryOptions());
   const nodes = useQuery(trpc.network.nodes.list.queryOptions({ countyCode }));
-  const [panel, setPanel] = useState<TPanel>(null);
+  const [panel, setPanel] = useState<TPanel<"vehicle", TVehicle>>(null);
   const [barcodes, setBarcodes] = useState(false);
   const carrierName = new Map((carriers.data ?? []).map((c) => [c.code, c.name]));
   const vehicleColumns: TDataColumn<TVehicle>[] = [
@@ -87,10 +94,78 @@ function FleetView({ countyCode }: { countyCode: string }) {
       header: t("common.actions"),
       label: t("common.edit"),
       testId: "vehicle-edit",
-      onEdit: (v) => setPanel({ key: Date.now(), kind: "vehicle", vehicle: v }),
+      onEdit: (v) => setPanel({ key: Date.now(), vehicle: v }),
       disabled: !nodes.data || !carriers.data,
     }),
   ];
+
+  return (
+    <>
+      <ListCard
+        title={t("fleet.vehiclesTitle")}
+        actions={
+          <span className="vehicle-barcodes-actions">
+            <button
+              type="button"
+              className="btn"
+              disabled={!vehicles.data?.length}
+              onClick={() => setBarcodes((open) => !open)}
+              data-testid="vehicle-barcodes-open"
+            >
+              {t("fleet.barcodes")}
+            </button>
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={!nodes.data || !carriers.data}
+              onClick={() => setPanel({ key: Date.now(), vehicle: null })}
+              data-testid="vehicle-new"
+            >
+              {t("fleet.newVehicle")}
+            </button>
+          </span>
+        }
+        query={vehicles}
+        rows={(rows) => rows}
+        count={null}
+        table={{
+          columns: vehicleColumns,
+          rowKey: (v) => v.id,
+          rowProps: (v) => ({ "data-testid": "vehicle-row", "data-number": v.number }),
+          testId: "vehicles-table",
+        }}
+      />
+      {barcodes && vehicles.data ? <VehicleBarcodes vehicles={vehicles.data} onClose={() => setBarcodes(false)} /> : null}
+      {panel && nodes.data && carriers.data ? (
+        <SidePanel
+          title={panel.vehicle ? t("fleet.editVehicle", { number: panel.vehicle.number }) : t("fleet.newVehicle")}
+          onClose={() => setPanel(null)}
+          testId="vehicle-panel"
+        >
+          <VehicleForm
+            key={panel.key}
+            countyCode={countyCode}
+            vehicle={panel.vehicle}
+            nodes={nodes.data}
+            carriers={carriers.data}
+            onSaved={(vehicle) => {
+              setPanel((p) => (p ? { ...p, vehicle } : p));
+              void refresh();
+            }}
+          />
+        </SidePanel>
+      ) : null}
+    </>
+  );
+}
+
+function CarriersCard() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const isAdmin = useUser().role === "ADMIN";
+  const carriers = useQuery(trpc.network.carriers.list.queryOptions());
+  const [panel, setPanel] = useState<TPanel<"carrier", TCarrier>>(null);
   const carrierColumns: Array<TDataColumn<TCarrier> | false> = [
     { key: "code", header: t("fleet.carrier.code"), className: "mono", cell: (c) => c.code },
     { key: "name", header: t("fleet.carrier.name"), cell: (c) => c.name },
@@ -123,97 +198,39 @@ function FleetView({ countyCode }: { countyCode: string }) {
         header: t("common.actions"),
         label: t("common.edit"),
         testId: "carrier-edit",
-        onEdit: (c) => setPanel({ key: Date.now(), kind: "carrier", carrier: c }),
+        onEdit: (c) => setPanel({ key: Date.now(), carrier: c }),
       }),
   ];
 
   return (
     <>
-      <section className="card">
-        <div className="card-head">
-          <h2 className="card-title">{t("fleet.vehiclesTitle")}</h2>
-          <span className="vehicle-barcodes-actions">
-            <button
-              type="button"
-              className="btn"
-              disabled={!vehicles.data?.length}
-              onClick={() => setBarcodes((open) => !open)}
-              data-testid="vehicle-barcodes-open"
-            >
-              {t("fleet.barcodes")}
-            </button>
+      <ListCard
+        title={t("fleet.carriersTitle")}
+        actions={
+          isAdmin ? (
             <button
               type="button"
               className="btn btn-primary"
-              disabled={!nodes.data || !carriers.data}
-              onClick={() => setPanel({ key: Date.now(), kind: "vehicle", vehicle: null })}
-              data-testid="vehicle-new"
-            >
-              {t("fleet.newVehicle")}
-            </button>
-          </span>
-        </div>
-        <DataState query={vehicles} isEmpty={(rows) => rows.length === 0}>
-          {(rows) => (
-            <DataTable
-              columns={vehicleColumns}
-              rows={rows}
-              rowKey={(v) => v.id}
-              rowProps={(v) => ({ "data-testid": "vehicle-row", "data-number": v.number })}
-              testId="vehicles-table"
-            />
-          )}
-        </DataState>
-      </section>
-      {barcodes && vehicles.data ? <VehicleBarcodes vehicles={vehicles.data} onClose={() => setBarcodes(false)} /> : null}
-      <section className="card">
-        <div className="card-head">
-          <h2 className="card-title">{t("fleet.carriersTitle")}</h2>
-          {isAdmin ? (
-            <button
-              type="button"
-              className="btn btn-primary"
-              onClick={() => setPanel({ key: Date.now(), kind: "carrier", carrier: null })}
+              onClick={() => setPanel({ key: Date.now(), carrier: null })}
               data-testid="carrier-new"
             >
               {t("fleet.newCarrier")}
             </button>
           ) : (
             <span className="muted small">{t("fleet.carriersReadOnly")}</span>
-          )}
-        </div>
-        <DataState query={carriers} isEmpty={(rows) => rows.length === 0}>
-          {(rows) => (
-            <DataTable
-              columns={carrierColumns}
-              rows={rows}
-              rowKey={(c) => c.id}
-              rowProps={(c) => ({ "data-testid": "carrier-row", "data-code": c.code })}
-              testId="carriers-table"
-            />
-          )}
-        </DataState>
-      </section>
-      {panel?.kind === "vehicle" && nodes.data && carriers.data ? (
-        <SidePanel
-          title={panel.vehicle ? t("fleet.editVehicle", { number: panel.vehicle.number }) : t("fleet.newVehicle")}
-          onClose={() => setPanel(null)}
-          testId="vehicle-panel"
-        >
-          <VehicleForm
-            key={panel.key}
-            countyCode={countyCode}
-            vehicle={panel.vehicle}
-            nodes={nodes.data}
-            carriers={carriers.data}
-            onSaved={(vehicle) => {
-              setPanel((p) => (p?.kind === "vehicle" ? { ...p, vehicle } : p));
-              void refresh();
-            }}
-          />
-        </SidePanel>
-      ) : null}
-      {panel?.kind === "carrier" && isAdmin ? (
+          )
+        }
+        query={carriers}
+        rows={(rows) => rows}
+        count={null}
+        table={{
+          columns: carrierColumns,
+          rowKey: (c) => c.id,
+          rowProps: (c) => ({ "data-testid": "carrier-row", "data-code": c.code }),
+          testId: "carriers-table",
+        }}
+      />
+      {panel && isAdmin ? (
         <SidePanel
           title={panel.carrier ? t("fleet.editCarrier", { name: panel.carrier.name }) : t("fleet.newCarrier")}
           onClose={() => setPanel(null)}
@@ -223,7 +240,7 @@ function FleetView({ countyCode }: { countyCode: string }) {
             key={panel.key}
             carrier={panel.carrier}
             onSaved={(carrier) => {
-              setPanel((p) => (p?.kind === "carrier" ? { ...p, carrier } : p));
+              setPanel((p) => (p ? { ...p, carrier } : p));
               void queryClient.invalidateQueries({ queryKey: trpc.network.carriers.list.queryKey() });
             }}
           />

@@ -2,9 +2,9 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { DataState } from "../../components/data-state.tsx";
-import { DataTable, editColumn, type TDataColumn } from "../../components/data-table.tsx";
+import { editColumn, type TDataColumn } from "../../components/data-table.tsx";
 import { FormField } from "../../components/form-field.tsx";
+import { FilterSelect, ListCard, SearchFilter } from "../../components/list-card.tsx";
 import { SidePanel } from "../../components/side-panel.tsx";
 import { fieldError, readApiError } from "../../lib/api-error.ts";
 import { type TLane, type TLaneMode } from "../../lib/network-api.ts";
@@ -93,9 +93,9 @@ function LanesView({ countyCode }: { countyCode: string }) {
 
   return (
     <>
-      <section className="card">
-        <div className="card-head">
-          <h2 className="card-title">{t("lanes.title")}</h2>
+      <ListCard
+        title={t("lanes.title")}
+        actions={
           <button
             type="button"
             className="btn btn-primary"
@@ -105,49 +105,31 @@ function LanesView({ countyCode }: { countyCode: string }) {
           >
             {t("lanes.new")}
           </button>
-        </div>
-        <div className="filters">
-          <select
-            value={mode}
-            onChange={(e) => setMode(e.target.value as TLaneMode | "")}
-            aria-label={t("lanes.field.mode")}
-            data-testid="lane-filter-mode"
-          >
-            <option value="">{t("lanes.allModes")}</option>
-            {LANE_MODES.map((m) => (
-              <option key={m} value={m}>
-                {t(`laneModes.${m}`)}
-              </option>
-            ))}
-          </select>
-          <input
-            type="search"
-            className="filter-search"
-            value={text}
-            placeholder={t("lanes.searchPlaceholder")}
-            aria-label={t("lanes.searchPlaceholder")}
-            onChange={(e) => setText(e.target.value)}
-            data-testid="lane-filter-q"
-          />
-        </div>
-        <DataState query={lanes} isEmpty={(rows) => rows.length === 0}>
-          {(all) => {
-            const rows = all.filter(filter);
-            return (
-              <>
-                <p className="muted small">{t("common.count", { count: rows.length })}</p>
-                <DataTable
-                  columns={columns}
-                  rows={rows}
-                  rowKey={(lane) => lane.id}
-                  rowProps={(lane) => ({ "data-testid": "lane-row", "data-code": lane.code })}
-                  testId="lanes-table"
-                />
-              </>
-            );
-          }}
-        </DataState>
-      </section>
+        }
+        filters={
+          <>
+            <FilterSelect
+              value={mode}
+              onChange={setMode}
+              options={LANE_MODES}
+              label={(m) => t(`laneModes.${m}`)}
+              allLabel={t("lanes.allModes")}
+              ariaLabel={t("lanes.field.mode")}
+              testId="lane-filter-mode"
+            />
+            <SearchFilter value={text} onChange={setText} placeholder={t("lanes.searchPlaceholder")} testId="lane-filter-q" />
+          </>
+        }
+        query={lanes}
+        isEmpty={(all) => all.length === 0}
+        rows={(all) => all.filter(filter)}
+        table={{
+          columns,
+          rowKey: (lane) => lane.id,
+          rowProps: (lane) => ({ "data-testid": "lane-row", "data-code": lane.code }),
+          testId: "lanes-table",
+        }}
+      />
       {panel && tree.data && nodes.data ? (
         <SidePanel
           title={panel.lane ? t("lanes.editTitle", { code: panel.lane.code }) : t("lanes.new")}

@@ -2,8 +2,8 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { DataState } from "../../components/data-state.tsx";
-import { DataTable, editColumn, type TDataColumn } from "../../components/data-table.tsx";
+import { editColumn, type TDataColumn } from "../../components/data-table.tsx";
+import { FilterSelect, ListCard, SearchFilter } from "../../components/list-card.tsx";
 import { SidePanel } from "../../components/side-panel.tsx";
 import { type TNode, type TNodeStatus, type TTier } from "../../lib/network-api.ts";
 import { useTRPC } from "../../lib/trpc.ts";
@@ -106,67 +106,45 @@ function NodesView({ countyCode }: { countyCode: string }) {
 
   return (
     <>
-      <section className="card">
-        <div className="card-head">
-          <h2 className="card-title">{t("nodes.title")}</h2>
+      <ListCard
+        title={t("nodes.title")}
+        actions={
           <button type="button" className="btn btn-primary" onClick={() => open(null)} disabled={!tree.data} data-testid="node-new">
             {t("nodes.new")}
           </button>
-        </div>
-        <div className="filters">
-          <select
-            value={tier}
-            onChange={(e) => setTier(e.target.value as TTier | "")}
-            aria-label={t("nodes.field.tier")}
-            data-testid="node-filter-tier"
-          >
-            <option value="">{t("nodes.allTiers")}</option>
-            {TIERS.map((x) => (
-              <option key={x} value={x}>
-                {t(`tiers.${x}`)}
-              </option>
-            ))}
-          </select>
-          <select
-            value={status}
-            onChange={(e) => setStatus(e.target.value as TNodeStatus | "")}
-            aria-label={t("nodes.status")}
-            data-testid="node-filter-status"
-          >
-            <option value="">{t("nodes.allStatuses")}</option>
-            {NODE_STATUSES.map((x) => (
-              <option key={x} value={x}>
-                {t(`nodeStatus.${x}`)}
-              </option>
-            ))}
-          </select>
-          <input
-            type="search"
-            className="filter-search"
-            value={text}
-            placeholder={t("nodes.searchPlaceholder")}
-            aria-label={t("nodes.searchPlaceholder")}
-            onChange={(e) => setText(e.target.value)}
-            data-testid="node-filter-q"
-          />
-        </div>
-        <DataState query={filtered} isEmpty={(rows) => rows.length === 0}>
-          {(rows) => (
-            <>
-              <p className="muted small" aria-live="polite">
-                {t("common.count", { count: rows.length })}
-              </p>
-              <DataTable
-                columns={columns}
-                rows={rows}
-                rowKey={(n) => n.id}
-                rowProps={(n) => ({ "data-testid": "node-row", "data-code": n.code })}
-                testId="nodes-table"
-              />
-            </>
-          )}
-        </DataState>
-      </section>
+        }
+        filters={
+          <>
+            <FilterSelect
+              value={tier}
+              onChange={setTier}
+              options={TIERS}
+              label={(x) => t(`tiers.${x}`)}
+              allLabel={t("nodes.allTiers")}
+              ariaLabel={t("nodes.field.tier")}
+              testId="node-filter-tier"
+            />
+            <FilterSelect
+              value={status}
+              onChange={setStatus}
+              options={NODE_STATUSES}
+              label={(x) => t(`nodeStatus.${x}`)}
+              allLabel={t("nodes.allStatuses")}
+              ariaLabel={t("nodes.status")}
+              testId="node-filter-status"
+            />
+            <SearchFilter value={text} onChange={setText} placeholder={t("nodes.searchPlaceholder")} testId="node-filter-q" />
+          </>
+        }
+        query={filtered}
+        rows={(rows) => rows}
+        table={{
+          columns,
+          rowKey: (n) => n.id,
+          rowProps: (n) => ({ "data-testid": "node-row", "data-code": n.code }),
+          testId: "nodes-table",
+        }}
+      />
       {panel && tree.data ? (
         <SidePanel
           title={panel.node ? t("nodes.editTitle", { name: panel.node.name }) : t("nodes.new")}

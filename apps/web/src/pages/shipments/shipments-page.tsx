@@ -1,15 +1,17 @@
 // 运单: the county's shipments with filters (kept in the URL, so going back from a shipment keeps them),
 // coloured lights, and keyset "load more".
-import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate, useSearchParams } from "react-router";
-import { DataState } from "../../components/data-state.tsx";
-import { DataTable, type TDataColumn } from "../../components/data-table.tsx";
+import { Link, useNavigate } from "react-router";
+import { type TDataColumn } from "../../components/data-table.tsx";
+import { FilterSelect, ListCard, SearchFilter } from "../../components/list-card.tsx";
 import type { TDirection, TLight, TShipmentFilter, TShipmentRow, TShipmentStatus } from "../../lib/shipments-api.ts";
 import { formatDateTime, formatShortDateTime } from "../../lib/time.ts";
 import { useTRPC, useTRPCClient } from "../../lib/trpc.ts";
 import { useDebounced } from "../../lib/use-debounced.ts";
+import { pageItems, useKeysetList } from "../../lib/use-keyset-list.ts";
+import { useUrlParams } from "../../lib/use-url-params.ts";
 import { CountyScope } from "../county/county-scope.tsx";
 import { NodeSelect } from "../network/node-select.tsx";
 import { LightBadge, LightReason, ShipmentStatusPill } from "./shipment-bits.tsx";
@@ -29,7 +31,7 @@ function ShipmentsView({ countyCode }: { countyCode: string }) {
   const trpc = useTRPC();
   const client = useTRPCClient();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const { params, setParam } = useUrlParams();
   const status = pick<TShipmentStatus>(params.get("status"), SHIPMENT_STATUSES);
   const light = pick<TLight>(params.get("light"), LIGHTS);
   const direction = pick<TDirection>(params.get("direction"), DIRECTIONS);
@@ -37,14 +39,6 @@ function ShipmentsView({ countyCode }: { countyCode: string }) {
   const nodeCode = params.get("node") || undefined;
   const [text, setText] = useState(params.get("q") ?? "");
   const q = useDebounced(text.trim(), 300);
-
-  // Built from the address bar, not from this render's params: two changes before a re-render must both stick.
-  const setParam = (key: string, value: string) => {
-    const next = new URLSearchParams(window.location.search);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
 
   const filter: Omit<TShipmentFilter, "cursor"> = {
     countyCode,
@@ -56,16 +50,7 @@ function ShipmentsView({ countyCode }: { countyCode: string }) {
     ...(nodeCode ? { nodeCode } : {}),
     ...(q ? { q } : {}),
   };
-  // Keyset pages fetched by hand: tRPC's infiniteQueryOptions adds its own `direction` ("forward") to the input,
-  // which collides with the list's direction filter (DOWN/UP) and fails validation.
-  const list = useInfiniteQuery({
-    queryKey: [...trpc.shipments.list.pathKey(), { input: filter, type: "infinite" }],
-    queryFn: ({ pageParam, signal }) => client.shipments.list.query(pageParam ? { ...filter, cursor: pageParam } : filter, { signal }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-    placeholderData: keepPreviousData,
-  });
-  const carriers = useQuery(trpc.network.carriers.list.queryOptions(undefined, { staleTime: 5 * 60_000 }));
+  const list = useKeysetList(trpc.shipments.list.pathKey(), filter, (input, signal) => client.shipments.list.query(input, { signal }));
   const nodes = useQuery(trpc.network.nodes.list.queryOptions({ countyCode }, { staleTime: 5 * 60_000 }));
 
   // Keep the search box in the URL too, once it settles.
@@ -75,8 +60,81 @@ function ShipmentsView({ countyCode }: { countyCode: string }) {
   }, [q, urlQ]);
 
   const open = (waybillNo: string) => void navigate(`/county/shipments/${encodeURIComponent(waybillNo)}`);
+  const columns = useShipmentColumns();
+
+  return (
+    <ListCard
+      title={t("shipments.title")}
+      filters={
+        <>
+          <FilterSelect
+            value={status}
+            onChange={(v) => setParam("status", v)}
+            options={SHIPMENT_STATUSES}
+            label={(s) => t(`shipmentStatus.${s}`)}
+            allLabel={t("shipments.allStatuses")}
+            ariaLabel={t("shipments.status")}
+            testId="shipments-filter-status"
+          />
+          <FilterSelect
+            value={light}
+            onChange={(v) => setParam("light", v)}
+            options={LIGHTS}
+            label={(l) => t(`lights.${l}`)}
+            allLabel={t("shipments.allLights")}
+            ariaLabel={t("shipments.light")}
+            testId="shipments-filter-light"
+          />
+          <FilterSelect
+            value={direction}
+            onChange={(v) => setParam("direction", v)}
+            options={DIRECTIONS}
+            label={(d) => t(`directionShort.${d}`)}
+            allLabel={t("shipments.allDirections")}
+            ariaLabel={t("shipments.direction")}
+            testId="shipments-filter-direction"
+          />
+          <CarrierFilter value={carrierCode} onChange={(code) => setParam("carrier", code)} />
+          <span className="filter-node" title={t("shipments.currentNode")}>
+            <NodeSelect
+              id="shipments-filter-node"
+              value={nodeCode ?? ""}
+              nodes={nodes.data ?? []}
+              onChange={(code) => setParam("node", code)}
+              emptyLabel={t("shipments.allNodes")}
+              ariaLabel={t("shipments.currentNode")}
+              testId="shipments-filter-node"
+            />
+          </span>
+          <SearchFilter value={text} onChange={setText} placeholder={t("shipments.searchPlaceholder")} testId="shipments-filter-q" />
+        </>
+      }
+      query={list}
+      rows={pageItems}
+      count={(count) => t("shipments.shown", { count })}
+      table={{
+        columns,
+        rowKey: (r) => r.id,
+        rowProps: (r) => ({ "data-testid": "shipment-row", "data-waybill": r.waybillNo, "data-carrier-waybill": r.carrierWaybillNo ?? "" }),
+        // The waybill link handles its own clicks (and middle/ctrl clicks open a tab).
+        onRowClick: (r) => open(r.waybillNo),
+        className: "shipments-table",
+        testId: "shipments-table",
+      }}
+      more={{
+        pager: list,
+        labels: { more: t("shipments.loadMore"), loading: t("shipments.loadingMore"), done: t("shipments.allLoaded") },
+        testId: "shipments-more",
+      }}
+    />
+  );
+}
+
+/** The list's columns: the waybill (a link), light, status, direction, where it is and goes, promise, recipient, created. */
+function useShipmentColumns(): TDataColumn<TShipmentRow>[] {
+  const { t } = useTranslation();
   const none = <span className="muted">{t("common.none")}</span>;
-  const columns: TDataColumn<TShipmentRow>[] = [
+  return [
     {
       key: "waybillNo",
       header: t("shipments.waybillNo"),
@@ -153,128 +211,27 @@ function ShipmentsView({ countyCode }: { countyCode: string }) {
       cell: (r) => formatShortDateTime(r.createdAt),
     },
   ];
+}
 
+/** The carrier filter: every carrier, and the one in the address bar even before (or without) the list knowing it. */
+function CarrierFilter({ value, onChange }: { value: string | undefined; onChange: (code: string) => void }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const carriers = useQuery(trpc.network.carriers.list.queryOptions(undefined, { staleTime: 5 * 60_000 }));
   return (
-    <section className="card">
-      <div className="card-head">
-        <h2 className="card-title">{t("shipments.title")}</h2>
-      </div>
-      <div className="filters">
-        <select
-          value={status ?? ""}
-          onChange={(e) => setParam("status", e.target.value)}
-          aria-label={t("shipments.status")}
-          data-testid="shipments-filter-status"
-        >
-          <option value="">{t("shipments.allStatuses")}</option>
-          {SHIPMENT_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`shipmentStatus.${s}`)}
-            </option>
-          ))}
-        </select>
-        <select
-          value={light ?? ""}
-          onChange={(e) => setParam("light", e.target.value)}
-          aria-label={t("shipments.light")}
-          data-testid="shipments-filter-light"
-        >
-          <option value="">{t("shipments.allLights")}</option>
-          {LIGHTS.map((l) => (
-            <option key={l} value={l}>
-              {t(`lights.${l}`)}
-            </option>
-          ))}
-        </select>
-        <select
-          value={direction ?? ""}
-          onChange={(e) => setParam("direction", e.target.value)}
-          aria-label={t("shipments.direction")}
-          data-testid="shipments-filter-direction"
-        >
-          <option value="">{t("shipments.allDirections")}</option>
-          {DIRECTIONS.map((d) => (
-            <option key={d} value={d}>
-              {t(`directionShort.${d}`)}
-            </option>
-          ))}
-        </select>
-        <select
-          value={carrierCode ?? ""}
-          onChange={(e) => setParam("carrier", e.target.value)}
-          aria-label={t("shipments.carrier")}
-          data-testid="shipments-filter-carrier"
-        >
-          <option value="">{t("shipments.allCarriers")}</option>
-          {carrierCode && !carriers.data?.some((c) => c.code === carrierCode) ? <option value={carrierCode}>{carrierCode}</option> : null}
-          {(carriers.data ?? []).map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.name}（{c.code}）
-            </option>
-          ))}
-        </select>
-        <span className="filter-node" title={t("shipments.currentNode")}>
-          <NodeSelect
-            id="shipments-filter-node"
-            value={nodeCode ?? ""}
-            nodes={nodes.data ?? []}
-            onChange={(code) => setParam("node", code)}
-            emptyLabel={t("shipments.allNodes")}
-            ariaLabel={t("shipments.currentNode")}
-            testId="shipments-filter-node"
-          />
-        </span>
-        <input
-          type="search"
-          className="filter-search"
-          value={text}
-          placeholder={t("shipments.searchPlaceholder")}
-          aria-label={t("shipments.searchPlaceholder")}
-          onChange={(e) => setText(e.target.value)}
-          data-testid="shipments-filter-q"
-        />
-      </div>
-      <DataState query={list} isEmpty={(data) => data.pages.every((p) => p.items.length === 0)}>
-        {(data) => {
-          const rows = data.pages.flatMap((p) => p.items);
-          return (
-            <>
-              <p className="muted small" aria-live="polite">
-                {t("shipments.shown", { count: rows.length })}
-              </p>
-              <DataTable
-                columns={columns}
-                rows={rows}
-                rowKey={(r) => r.id}
-                rowProps={(r) => ({
-                  "data-testid": "shipment-row",
-                  "data-waybill": r.waybillNo,
-                  "data-carrier-waybill": r.carrierWaybillNo ?? "",
-                })}
-                // The waybill link handles its own clicks (and middle/ctrl clicks open a tab).
-                onRowClick={(r) => open(r.waybillNo)}
-                className="shipments-table"
-                testId="shipments-table"
-              />
-              <div className="load-more">
-                {list.hasNextPage ? (
-                  <button
-                    type="button"
-                    className="btn"
-                    onClick={() => void list.fetchNextPage()}
-                    disabled={list.isFetchingNextPage}
-                    data-testid="shipments-more"
-                  >
-                    {list.isFetchingNextPage ? t("shipments.loadingMore") : t("shipments.loadMore")}
-                  </button>
-                ) : (
-                  <span className="muted small">{t("shipments.allLoaded")}</span>
-                )}
-              </div>
-            </>
-          );
-        }}
-      </DataState>
-    </section>
+    <select
+      value={value ?? ""}
+      onChange={(e) => onChange(e.target.value)}
+      aria-label={t("shipments.carrier")}
+      data-testid="shipments-filter-carrier"
+    >
+      <option value="">{t("shipments.allCarriers")}</option>
+      {value && !carriers.data?.some((c) => c.code === value) ? <option value={value}>{value}</option> : null}
+      {(carriers.data ?? []).map((c) => (
+        <option key={c.code} value={c.code}>
+          {c.name}（{c.code}）
+        </option>
+      ))}
+    </select>
   );
 }
