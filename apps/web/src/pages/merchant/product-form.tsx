@@ -54,12 +54,6 @@ export function ProductForm({ merchantId, product, onSaved }: Props) {
     setSaved(false);
     setDraft((d) => ({ ...d, [field]: value }));
   };
-  const setCert = (i: number, patch: Partial<TCertDraft>) =>
-    set(
-      "certifications",
-      draft.certifications.map((c, j) => (j === i ? { ...c, ...patch } : c)),
-    );
-  const addKind = nextCertKind(draft.certifications);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -142,78 +136,89 @@ export function ProductForm({ merchantId, product, onSaved }: Props) {
           data-testid="product-description"
         />
       </FormField>
-      <fieldset className="cert-group" data-testid="product-certs">
-        <legend>{tc("products.certifications")}</legend>
-        {draft.certifications.length === 0 ? <p className="muted small">{tc("products.noCerts")}</p> : null}
-        {draft.certifications.map((c, i) => (
-          <div className="cert-row" key={c.key} data-testid="product-cert-row">
-            <FormField id={`product-cert-kind-${i}`} label={tc("products.certKind")} error={errorFor(`certifications.${i}.kind`)}>
-              <select
-                id={`product-cert-kind-${i}`}
-                value={c.kind}
-                onChange={(e) => setCert(i, { kind: e.target.value as TCertDraft["kind"] })}
-                data-testid={`product-cert-kind-${i}`}
-              >
-                {CERTIFICATION_KINDS.map((k) => (
-                  <option key={k} value={k} disabled={k !== c.kind && draft.certifications.some((o) => o.kind === k)}>
-                    {tc(enumKey("certKinds", k))}
-                  </option>
-                ))}
-              </select>
-            </FormField>
-            <FormField id={`product-cert-number-${i}`} label={tc("products.certNumber")} error={errorFor(`certifications.${i}.number`)}>
-              <input
-                id={`product-cert-number-${i}`}
-                value={c.number}
-                onChange={(e) => setCert(i, { number: e.target.value })}
-                data-testid={`product-cert-number-${i}`}
-              />
-            </FormField>
-            <FormField
-              id={`product-cert-until-${i}`}
-              label={tc("products.certValidUntil")}
-              error={errorFor(`certifications.${i}.validUntil`)}
-            >
-              <input
-                id={`product-cert-until-${i}`}
-                type="date"
-                value={c.validUntil}
-                onChange={(e) => setCert(i, { validUntil: e.target.value })}
-                data-testid={`product-cert-until-${i}`}
-              />
-            </FormField>
-            <button
-              type="button"
-              className="btn btn-small btn-ghost cert-remove"
-              onClick={() =>
-                set(
-                  "certifications",
-                  draft.certifications.filter((_, j) => j !== i),
-                )
-              }
-              data-testid={`product-cert-remove-${i}`}
-            >
-              {t("common.remove")}
-            </button>
-          </div>
-        ))}
-        {addKind ? (
-          <button
-            type="button"
-            className="btn btn-small"
-            onClick={() => set("certifications", [...draft.certifications, { key: certKey(), kind: addKind, number: "", validUntil: "" }])}
-            data-testid="product-cert-add"
-          >
-            {tc("products.addCert")}
-          </button>
-        ) : null}
-        {errorFor("certifications") && !draft.certifications.length ? <p className="field-error">{errorFor("certifications")}</p> : null}
-      </fieldset>
+      <CertRows certs={draft.certifications} onChange={(certs) => set("certifications", certs)} errorFor={errorFor} />
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={save.isPending} data-testid="product-save">
           {save.isPending ? t("common.saving") : product ? t("common.save") : tc("products.create")}
         </button>
       </div>
     </form>
+  );
+}
+
+/** The product's certifications: a row per kind (each kind once), with its number and last valid day. */
+function CertRows(props: {
+  certs: TCertDraft[];
+  onChange: (certs: TCertDraft[]) => void;
+  errorFor: (field: string) => string | undefined;
+}) {
+  const { t } = useTranslation();
+  const tc = useCountersT();
+  const { certs, onChange, errorFor } = props;
+  const setCert = (i: number, patch: Partial<TCertDraft>) => onChange(certs.map((c, j) => (j === i ? { ...c, ...patch } : c)));
+  const addKind = nextCertKind(certs);
+  return (
+    <fieldset className="cert-group" data-testid="product-certs">
+      <legend>{tc("products.certifications")}</legend>
+      {certs.length === 0 ? <p className="muted small">{tc("products.noCerts")}</p> : null}
+      {certs.map((c, i) => (
+        <div className="cert-row" key={c.key} data-testid="product-cert-row">
+          <FormField id={`product-cert-kind-${i}`} label={tc("products.certKind")} error={errorFor(`certifications.${i}.kind`)}>
+            <select
+              id={`product-cert-kind-${i}`}
+              value={c.kind}
+              onChange={(e) => setCert(i, { kind: e.target.value as TCertDraft["kind"] })}
+              data-testid={`product-cert-kind-${i}`}
+            >
+              {CERTIFICATION_KINDS.map((k) => (
+                <option key={k} value={k} disabled={k !== c.kind && certs.some((o) => o.kind === k)}>
+                  {tc(enumKey("certKinds", k))}
+                </option>
+              ))}
+            </select>
+          </FormField>
+          <FormField id={`product-cert-number-${i}`} label={tc("products.certNumber")} error={errorFor(`certifications.${i}.number`)}>
+            <input
+              id={`product-cert-number-${i}`}
+              value={c.number}
+              onChange={(e) => setCert(i, { number: e.target.value })}
+              data-testid={`product-cert-number-${i}`}
+            />
+          </FormField>
+          <FormField
+            id={`product-cert-until-${i}`}
+            label={tc("products.certValidUntil")}
+            error={errorFor(`certifications.${i}.validUntil`)}
+          >
+            <input
+              id={`product-cert-until-${i}`}
+              type="date"
+              value={c.validUntil}
+              onChange={(e) => setCert(i, { validUntil: e.target.value })}
+              data-testid={`product-cert-until-${i}`}
+            />
+          </FormField>
+          <button
+            type="button"
+            className="btn btn-small btn-ghost cert-remove"
+            onClick={() => onChange(certs.filter((_, j) => j !== i))}
+            data-testid={`product-cert-remove-${i}`}
+          >
+            {t("common.remove")}
+          </button>
+        </div>
+      ))}
+      {addKind ? (
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() => onChange([...certs, { key: certKey(), kind: addKind, number: "", validUntil: "" }])}
+          data-testid="product-cert-add"
+        >
+          {tc("products.addCert")}
+        </button>
+      ) : null}
+      {errorFor("certifications") && !certs.length ? <p className="field-error">{errorFor("certifications")}</p> : null}
+    </fieldset>
   );
 }
