@@ -12,7 +12,9 @@ export interface Meta {
   /// object input (the raw one, not yet validated: any field may be missing or of any type); output is undefined
   /// when the call failed.
   auditTarget?: (input: Record<string, unknown>, output: unknown) => string | null;
-  /// Who may call it, for the generated access documentation.
+  /// Who may call it, for the access documentation and access-matrix.test.ts. Set by the procedure kind below
+  /// (publicProcedure, authedProcedure, roleProcedure and the kinds built on them), never at a procedure: a procedure
+  /// names only its auditTarget.
   roles?: readonly TRole[] | "public" | "authed";
 }
 
@@ -116,15 +118,16 @@ const noNul = t.middleware(async ({ getRawInput, next }) => {
 });
 
 // audit wraps errorMapping so it records the mapped code.
-export const publicProcedure = t.procedure.use(audit).use(errorMapping).use(noNul);
+export const publicProcedure = t.procedure.meta({ roles: "public" }).use(audit).use(errorMapping).use(noNul);
 
-export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+export const authedProcedure = publicProcedure.meta({ roles: "authed" }).use(({ ctx, next }) => {
   if (!ctx.actor) throw AppError.of("UNAUTHENTICATED", "SIGN_IN_PLEASE");
   return next({ ctx: { ...ctx, actor: ctx.actor } });
 });
 
+/// Signed in with one of `roles`; the roles are the procedure's `meta.roles` too.
 export function roleProcedure(...roles: TRole[]) {
-  return authedProcedure.use(({ ctx, next }) => {
+  return authedProcedure.meta({ roles }).use(({ ctx, next }) => {
     if (!roles.includes(ctx.actor.role)) {
       throw AppError.forbidden(`This needs role ${roles.join(" or ")}`);
     }
@@ -167,7 +170,7 @@ export const counterProcedure = roleProcedure("ADMIN", "COUNTY_MANAGER", "COUNTE
   });
 
 /// A merchant's catalog writes: the merchant's own users or ADMIN; its county's manager only reads.
-export const merchantWriteProcedure = merchantProcedure.use(({ ctx, next }) => {
+export const merchantWriteProcedure = merchantProcedure.meta({ roles: ["ADMIN", "MERCHANT"] }).use(({ ctx, next }) => {
   if (ctx.actor.role === "COUNTY_MANAGER") throw AppError.forbidden("A county manager may only read a merchant's catalog");
   return next();
 });

@@ -4,7 +4,6 @@ import { roleProcedure, router } from "../trpc.ts";
 
 export const auditRouter = router({
   list: roleProcedure("ADMIN", "COUNTY_MANAGER")
-    .meta({ roles: ["ADMIN", "COUNTY_MANAGER"] })
     .input(
       z.object({ limit: z.number().int().min(1).max(500).default(100), action: z.string().max(100).optional() }).default({ limit: 100 }),
     )

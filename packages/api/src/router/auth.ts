@@ -6,26 +6,24 @@ import { authedProcedure, publicProcedure, router } from "../trpc.ts";
 
 export const authRouter = router({
   login: publicProcedure
-    .meta({ roles: "public", auditTarget: (i) => `username:${(i as { username?: string } | undefined)?.username ?? "?"}` })
+    .meta({ auditTarget: (i) => `username:${(i as { username?: string } | undefined)?.username ?? "?"}` })
     .input(ZLoginSchema)
     .mutation(({ ctx, input }) => login(ctx, input)),
 
-  logout: publicProcedure.meta({ roles: "public" }).mutation(async ({ ctx }) => {
+  logout: publicProcedure.mutation(async ({ ctx }) => {
     if (ctx.sessionId) await revokeSession(ctx.db, ctx.sessionId, ctx.now());
     ctx.req.clearSessionCookie();
     return { ok: true as const };
   }),
 
-  me: publicProcedure.meta({ roles: "public" }).query(({ ctx }) => getMe(ctx.db, { actor: ctx.actor })),
+  me: publicProcedure.query(({ ctx }) => getMe(ctx.db, { actor: ctx.actor })),
 
   /// Signs the caller out everywhere (every device).
-  logoutAll: authedProcedure.meta({ roles: "authed" }).mutation(async ({ ctx }) => {
+  logoutAll: authedProcedure.mutation(async ({ ctx }) => {
     const revoked = await revokeUserSessions(ctx.db, ctx.actor.userId, ctx.now());
     ctx.req.clearSessionCookie();
     return { revoked };
   }),
 
-  sessions: authedProcedure
-    .meta({ roles: "authed" })
-    .query(({ ctx }) => listSessions(ctx.db, { actor: ctx.actor, now: ctx.now(), sessionId: ctx.sessionId })),
+  sessions: authedProcedure.query(({ ctx }) => listSessions(ctx.db, { actor: ctx.actor, now: ctx.now(), sessionId: ctx.sessionId })),
 });

@@ -3,11 +3,7 @@ import { countyOverview } from "../services/areas/county-overview.ts";
 import { countyProcedure, roleProcedure, router } from "../trpc.ts";
 
 export const countyRouter = router({
-  list: roleProcedure("ADMIN", "COUNTY_MANAGER")
-    .meta({ roles: ["ADMIN", "COUNTY_MANAGER"] })
-    .query(({ ctx }) => listCounties(ctx.db, { actor: ctx.actor })),
+  list: roleProcedure("ADMIN", "COUNTY_MANAGER").query(({ ctx }) => listCounties(ctx.db, { actor: ctx.actor })),
 
-  overview: countyProcedure
-    .meta({ roles: ["ADMIN", "COUNTY_MANAGER"] })
-    .query(({ ctx, input }) => countyOverview(ctx.db, input.countyCode)),
+  overview: countyProcedure.query(({ ctx, input }) => countyOverview(ctx.db, input.countyCode)),
 });

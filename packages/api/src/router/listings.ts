@@ -24,11 +24,6 @@ import {
   ZUploadSalesSchema,
 } from "../services/listings/schemas.ts";
 
-const MERCHANT_SIDE = ["ADMIN", "COUNTY_MANAGER", "MERCHANT"] as const;
-/// A merchant's own writes: its users or ADMIN; the county's manager reads, reviews and delists.
-const MERCHANT_WRITE = ["ADMIN", "MERCHANT"] as const;
-const COUNTY = ["ADMIN", "COUNTY_MANAGER"] as const;
-const COUNTER_SIDE = ["ADMIN", "COUNTY_MANAGER", "COUNTER_OPERATOR"] as const;
 const STOCK_KEEPERS = ["ADMIN", "MERCHANT", "COUNTER_OPERATOR"] as const;
 
 const listingTarget = (i: unknown, o: unknown) => {
@@ -39,13 +34,13 @@ const listingTarget = (i: unknown, o: unknown) => {
 const salesRouter = router({
   /// One sale at the till: stock decremented atomically; the same clientRef again records nothing.
   record: counterProcedure
-    .meta({ roles: COUNTER_SIDE, auditTarget: listingTarget })
+    .meta({ auditTarget: listingTarget })
     .input(ZRecordSaleSchema)
     .mutation(({ ctx, input }) => recordSale(ctx.db, ctx.actor, { ...input, now: ctx.now() })),
 
   /// A CSV/XLSX sales sheet, all or nothing; `dryRun` reports every bad row without storing.
   upload: counterProcedure
-    .meta({ roles: COUNTER_SIDE, auditTarget: (i) => `counter:${(i as { counterId?: string }).counterId ?? "?"}` })
+    .meta({ auditTarget: (i) => `counter:${(i as { counterId?: string }).counterId ?? "?"}` })
     .input(ZUploadSalesSchema)
     .mutation(({ ctx, input }) =>
       uploadSales(ctx.db, ctx.actor, {
@@ -60,27 +55,21 @@ const salesRouter = router({
 
   /// A counter's sales over Asia/Shanghai days.
   list: counterProcedure
-    .meta({ roles: COUNTER_SIDE })
     .input(ZCounterSalesSchema)
     .query(({ ctx, input }) => listCounterSales(ctx.db, { ...input, counterId: ctx.counter.id })),
 
   /// A merchant's sales on every counter (or one), over Asia/Shanghai days.
   merchantList: merchantProcedure
-    .meta({ roles: MERCHANT_SIDE })
     .input(ZMerchantSalesSchema)
     .query(({ ctx, input }) => listMerchantSales(ctx.db, { ...input, merchantId: ctx.merchant.id })),
 });
 
 const reportsRouter = router({
   /// The county's counter sales: by counter, venue type, product, origin village, and poor villages' income.
-  sales: countyProcedure
-    .meta({ roles: COUNTY })
-    .input(ZDayRangeSchema)
-    .query(({ ctx, input }) => salesReport(ctx.db, { countyCode: input.countyCode }, input)),
+  sales: countyProcedure.input(ZDayRangeSchema).query(({ ctx, input }) => salesReport(ctx.db, { countyCode: input.countyCode }, input)),
 
   /// The same figures for one merchant's own sales.
   merchantSales: merchantProcedure
-    .meta({ roles: MERCHANT_SIDE })
     .input(ZDayRangeSchema)
     .query(({ ctx, input }) => salesReport(ctx.db, { merchantId: ctx.merchant.id }, input)),
 });
@@ -88,25 +77,25 @@ const reportsRouter = router({
 export const listingsRouter = router({
   /// A DRAFT listing of the merchant's own product on a counter of its county.
   create: merchantWriteProcedure
-    .meta({ roles: MERCHANT_WRITE, auditTarget: listingTarget })
+    .meta({ auditTarget: listingTarget })
     .input(ZCreateListingSchema)
     .mutation(({ ctx, input }) => createListing(ctx.db, { ...input, merchant: ctx.merchant })),
 
   /// Price and minimum stock (not stock: see adjustStock).
   update: merchantWriteProcedure
-    .meta({ roles: MERCHANT_WRITE, auditTarget: listingTarget })
+    .meta({ auditTarget: listingTarget })
     .input(ZUpdateListingSchema)
     .mutation(({ ctx, input }) => updateListing(ctx.db, ctx.merchant.id, input)),
 
   /// Stock in or out with a reason (kept in the audit log): the merchant or the counter's operators.
   adjustStock: roleProcedure(...STOCK_KEEPERS)
-    .meta({ roles: STOCK_KEEPERS, auditTarget: listingTarget })
+    .meta({ auditTarget: listingTarget })
     .input(ZAdjustStockSchema)
     .mutation(({ ctx, input }) => adjustStock(ctx.db, ctx.actor, input)),
 
   /// DRAFT or REJECTED → PENDING_REVIEW.
   submit: merchantWriteProcedure
-    .meta({ roles: MERCHANT_WRITE, auditTarget: listingTarget })
+    .meta({ auditTarget: listingTarget })
     .input(ZListingRefSchema)
     .mutation(({ ctx, input }) =>
       submitListing(ctx.db, ctx.actor, { merchantId: ctx.merchant.id, listingId: input.listingId, now: ctx.now() }),
@@ -114,35 +103,32 @@ export const listingsRouter = router({
 
   /// ACTIVE → DELISTED, by the merchant or the county's manager (the reason stays in the audit log).
   delist: merchantProcedure
-    .meta({ roles: MERCHANT_SIDE, auditTarget: listingTarget })
+    .meta({ auditTarget: listingTarget })
     .input(ZDelistSchema)
     .mutation(({ ctx, input }) => delistListing(ctx.db, { merchantId: ctx.merchant.id, listingId: input.listingId, now: ctx.now() })),
 
   /// PENDING_REVIEW → ACTIVE when recognition and certifications are valid; never one's own merchant.
   approve: countyProcedure
-    .meta({ roles: COUNTY, auditTarget: listingTarget })
+    .meta({ auditTarget: listingTarget })
     .input(ZListingRefSchema)
     .mutation(({ ctx, input }) => approveListing(ctx.db, ctx.actor, { ...input, now: ctx.now() })),
 
   /// PENDING_REVIEW → REJECTED with a reason the merchant sees.
   reject: countyProcedure
-    .meta({ roles: COUNTY, auditTarget: listingTarget })
+    .meta({ auditTarget: listingTarget })
     .input(ZRejectSchema)
     .mutation(({ ctx, input }) => rejectListing(ctx.db, ctx.actor, { ...input, now: ctx.now() })),
 
   /// The merchant's own listings, optionally one counter's or one status.
   list: merchantProcedure
-    .meta({ roles: MERCHANT_SIDE })
     .input(ZMerchantListingsSchema)
     .query(({ ctx, input }) => listMerchantListings(ctx.db, { ...input, merchantId: ctx.merchant.id })),
 
   /// A counter's live shelf: stock, minimum, belowMin and the restock suggestion.
-  forCounter: counterProcedure.meta({ roles: COUNTER_SIDE }).query(({ ctx }) => listCounterListings(ctx.db, ctx.counter.id)),
+  forCounter: counterProcedure.query(({ ctx }) => listCounterListings(ctx.db, ctx.counter.id)),
 
   /// Pending listings (oldest first) with recognition and certification validity, and flagged live ones.
-  reviewQueue: countyProcedure
-    .meta({ roles: COUNTY })
-    .query(({ ctx, input }) => reviewQueue(ctx.db, { countyCode: input.countyCode, now: ctx.now() })),
+  reviewQueue: countyProcedure.query(({ ctx, input }) => reviewQueue(ctx.db, { countyCode: input.countyCode, now: ctx.now() })),
 
   sales: salesRouter,
   reports: reportsRouter,

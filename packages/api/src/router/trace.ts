@@ -8,7 +8,6 @@ export const TRACE_LIMIT = { perMinute: 30 } as const;
 
 export const traceRouter = router({
   get: publicProcedure
-    .meta({ roles: "public" })
     .input(ZTraceInputSchema)
     .output(ZTraceSchema)
     .query(async ({ ctx, input }) => {

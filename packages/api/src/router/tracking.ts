@@ -9,7 +9,6 @@ export const TRACKING_LIMIT = { perMinute: 20 } as const;
 
 export const trackingRouter = router({
   lookup: publicProcedure
-    .meta({ roles: "public" })
     .input(
       z.object({
         /// Ours (XD…) or the carrier's number.

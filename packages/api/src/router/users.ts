@@ -22,37 +22,35 @@ const ZClearLoginThrottleSchema = z
 
 export const usersRouter = router({
   list: roleProcedure("ADMIN", "COUNTY_MANAGER")
-    .meta({ roles: ["ADMIN", "COUNTY_MANAGER"] })
     .input(z.object({ countyCode: ZCountyCodeSchema.optional() }).default({}))
     .query(({ ctx, input }) => listUsers(ctx.db, ctx.actor, input)),
 
   /// ADMIN any user; a county manager station staff of a node in their county.
   create: roleProcedure("ADMIN", "COUNTY_MANAGER")
-    .meta({ roles: ["ADMIN", "COUNTY_MANAGER"], auditTarget: (_i, o) => (o ? `user:${(o as { id: string }).id}` : null) })
+    .meta({ auditTarget: (_i, o) => (o ? `user:${(o as { id: string }).id}` : null) })
     .input(ZCreateUserSchema)
     .mutation(async ({ ctx, input }) => toUserView(await createUser(ctx.db, input, ctx.actor))),
 
   /// Deactivating a user also ends every session they have. ADMIN anyone but themselves, a manager their county's
   /// station staff.
   setActive: roleProcedure("ADMIN", "COUNTY_MANAGER")
-    .meta({ roles: ["ADMIN", "COUNTY_MANAGER"], auditTarget: (i) => `user:${String(i.userId)}` })
+    .meta({ auditTarget: (i) => `user:${String(i.userId)}` })
     .input(z.object({ userId: z.string().uuid(), active: z.boolean() }))
     .mutation(({ ctx, input }) => setUserActive(ctx.db, ctx.actor, input, ctx.now())),
 
   /// A new password, typed by the caller or generated and shown once; every session of the user ends. Audited (the
   /// password itself is redacted from the audit row and a generated one is never stored in clear).
   resetPassword: roleProcedure("ADMIN", "COUNTY_MANAGER")
-    .meta({ roles: ["ADMIN", "COUNTY_MANAGER"], auditTarget: (i) => `user:${String(i.userId)}` })
+    .meta({ auditTarget: (i) => `user:${String(i.userId)}` })
     .input(z.object({ userId: z.string().uuid(), password: ZPasswordSchema.optional() }))
     .mutation(({ ctx, input }) => resetUserPassword(ctx.db, ctx.actor, input, ctx.now())),
 
   /// Sign-in throttling now: blocked (username, address) pairs and addresses, delayed usernames.
-  loginThrottles: adminProcedure.meta({ roles: ["ADMIN"] }).query(({ ctx }) => listLoginThrottles(ctx)),
+  loginThrottles: adminProcedure.query(({ ctx }) => listLoginThrottles(ctx)),
 
   /// Clears a username's delay and pair blocks, or an address's block and its pairs.
   clearLoginThrottle: adminProcedure
     .meta({
-      roles: ["ADMIN"],
       auditTarget: (i) => {
         const v = i as { username?: unknown; ip?: unknown } | undefined;
         return typeof v?.username === "string" ? `username:${v.username}` : typeof v?.ip === "string" ? `ip:${v.ip}` : null;
