@@ -9,4 +9,4 @@ export type * from "./generated/prisma/client.ts";
 export { migrateDeploy } from "./migrate.ts";
 export { writeOutbox, type OutboxInput, type PgQueryable } from "./outbox.ts";
 export type { Tx } from "./tx.ts";
-export { qb, runQuery, selectList, type DB, type PgRunner, type Row, type RowOf, type Selectable, type SelectList } from "./sql.ts";
+export { qb, runQuery, selectList, sql, type DB, type PgRunner, type Row, type RowOf, type Selectable, type SelectList } from "./sql.ts";

@@ -12,7 +12,7 @@ import {
 import type { DB } from "./generated/kysely/types.ts";
 
 export type { DB } from "./generated/kysely/types.ts";
-export type { Selectable } from "kysely";
+export { sql, type Selectable } from "kysely";
 
 /// Builds and compiles queries only (a dummy driver: it never connects); `runQuery` sends them on a pg client.
 export const qb = new Kysely<DB>({
