@@ -1,7 +1,7 @@
 // The demo network of Gaizhou: a cold hub, a station in each of the 27 townships, a village
 // point for each 村委会, trunk, milk-run and bus lanes, carriers and a fleet. Built through the
 // same validation as the imports, so the demo can never hold a network the rules reject.
-import type { Db } from "@xiangda/db";
+import type { AdminArea, Db } from "@xiangda/db";
 import { AppError, shortAreaName } from "@xiangda/domain";
 import { loadCountyContext } from "@xiangda/api/services/network/county-context";
 import { validateLanes, writeLanes, type LaneItem } from "@xiangda/api/services/network/lanes";
@@ -34,16 +34,8 @@ function km(a: { lat: number | null; lng: number | null }, b: { lat: number | nu
 /// Road minutes: straight-line distance × 1.3 road factor at 40 km/h, plus 10 minutes.
 const minutes = (d: number) => Math.round((d * 1.3 * 60) / 40 + 10);
 
-export async function seedNetwork(db: Db, countyCode: string) {
-  for (const c of DEMO_CARRIERS) await db.carrier.upsert({ where: { code: c.code }, update: {}, create: { ...c } });
-
-  const areas = await db.adminArea.findMany({ where: { countyCode, removedAt: null }, orderBy: { code: "asc" } });
-  const county = areas.find((a) => a.level === "COUNTY");
-  if (!county) throw new AppError("NOT_FOUND", `county ${countyCode} areas are not imported`);
-  const townships = areas.filter((a) => a.level === "TOWNSHIP");
-  const villages = areas.filter((a) => a.level === "VILLAGE");
-
-  // Nodes: hub, stations, village points. Every third station keeps chilled goods; the hub both.
+/// Nodes: hub, stations, village points. Every third station keeps chilled goods; the hub both.
+function demoNodes(county: AdminArea, townships: AdminArea[], committees: AdminArea[]): NodeItem[] {
   const nodes: NodeItem[] = [
     {
       row: 0,
@@ -85,7 +77,6 @@ export async function seedNetwork(db: Db, countyCode: string) {
       },
     });
   });
-  const committees = villages.filter((v) => v.kind === "村委会");
   committees.forEach((v, i) => {
     nodes.push({
       row: 0,
@@ -104,7 +95,13 @@ export async function seedNetwork(db: Db, countyCode: string) {
     });
   });
 
-  // Lanes: trunk twice a day each way, milk runs daily, a few bus legs.
+  return nodes;
+}
+
+/// Lanes: trunk twice a day each way, milk runs daily, a few bus legs.
+function demoLanes(areas: AdminArea[], county: AdminArea, committees: AdminArea[], nodes: NodeItem[]): LaneItem[] {
+  const townships = areas.filter((a) => a.level === "TOWNSHIP");
+  const villages = areas.filter((a) => a.level === "VILLAGE");
   const byCode = new Map(areas.map((a) => [a.code, a]));
   const lanes: LaneItem[] = [];
   const coldStations = new Set(nodes.filter((n) => n.fields.tier === "TOWNSHIP_STATION" && n.fields.coldChilled).map((n) => n.fields.code));
@@ -195,8 +192,12 @@ export async function seedNetwork(db: Db, countyCode: string) {
     });
   });
 
-  // Vehicles: China Post and three express carriers at the hub, two reefers, and a shared
-  // co-delivery van at every station (new energy where it can charge).
+  return lanes;
+}
+
+/// Vehicles: China Post and three express carriers at the hub, two reefers, and a shared
+/// co-delivery van at every station (new energy where it can charge).
+function demoVehicles(townships: AdminArea[]): VehicleItem[] {
   const vehicles: VehicleItem[] = [];
   let n = 0;
   const plate = (k: number, ev: boolean) => (ev ? `辽HD${String(10000 + k).slice(-5)}` : `辽H${String(20000 + k).slice(-5)}`);
@@ -224,6 +225,17 @@ export async function seedNetwork(db: Db, countyCode: string) {
   townships.forEach((_, i) => add(HUB, "COOP", 2000, 12000, "NONE", i % 3 === 0));
   townships.forEach((t, i) => add(stationCode(t.code), "COOP", 800, 4500, "NONE", i % 2 === 0));
 
+  return vehicles;
+}
+
+/// Everything validated as an import would be, then written in one transaction with a few suspended nodes and
+/// poor-village flags.
+async function writeDemoNetwork(
+  db: Db,
+  countyCode: string,
+  net: { nodes: NodeItem[]; lanes: LaneItem[]; vehicles: VehicleItem[]; townships: AdminArea[]; committees: AdminArea[] },
+) {
+  const { nodes, lanes, vehicles, townships, committees } = net;
   await db.$transaction(
     async (tx) => {
       let ctx = await loadCountyContext(tx, countyCode);
@@ -257,5 +269,20 @@ export async function seedNetwork(db: Db, countyCode: string) {
     },
     { timeout: 120_000 },
   );
+}
+
+export async function seedNetwork(db: Db, countyCode: string) {
+  for (const c of DEMO_CARRIERS) await db.carrier.upsert({ where: { code: c.code }, update: {}, create: { ...c } });
+
+  const areas = await db.adminArea.findMany({ where: { countyCode, removedAt: null }, orderBy: { code: "asc" } });
+  const county = areas.find((a) => a.level === "COUNTY");
+  if (!county) throw new AppError("NOT_FOUND", `county ${countyCode} areas are not imported`);
+  const townships = areas.filter((a) => a.level === "TOWNSHIP");
+  const villages = areas.filter((a) => a.level === "VILLAGE");
+  const committees = villages.filter((v) => v.kind === "村委会");
+  const nodes = demoNodes(county, townships, committees);
+  const lanes = demoLanes(areas, county, committees, nodes);
+  const vehicles = demoVehicles(townships);
+  await writeDemoNetwork(db, countyCode, { nodes, lanes, vehicles, townships, committees });
   return { nodes: nodes.length, lanes: lanes.length, vehicles: vehicles.length, carriers: DEMO_CARRIERS.length };
 }
