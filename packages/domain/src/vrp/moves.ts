@@ -20,7 +20,8 @@ export interface Moves {
   twoOpt(s: number, i: number, j: number): boolean;
 }
 
-export function createMoves(m: Model, w: Work): Moves {
+/// Scratch records and sequences shared by the moves of one search (allocated once), and the feasibility checks on them.
+function createKit(m: Model) {
   const { n, dist, S, node } = m;
   const d = (a: number, b: number) => dist[a * n + b]!;
   const seg = new Float64Array(S);
@@ -66,6 +67,15 @@ export function createMoves(m: Model, w: Work): Moves {
     else for (let q = from; q < to; q++) seq[at++] = r.ext[q]!;
     return at;
   }
+
+  return { d, seqA, seqB, fixed, segmentRecord, fitsAround, fitsJoin, seqFits, put };
+}
+
+type Kit = ReturnType<typeof createKit>;
+
+/// Moving a segment to another place, and exchanging two segments.
+function segmentMoves(w: Work, k: Kit): Pick<Moves, "moveSegment" | "swapSegments"> {
+  const { d, seqA, seqB, fixed, segmentRecord, fitsAround, fitsJoin, seqFits, put } = k;
 
   function moveSegment(su: number, i: number, len: number, sv: number, q: number, rev: boolean): boolean {
     const ru = w.routes[su]!;
@@ -151,6 +161,13 @@ export function createMoves(m: Model, w: Work): Moves {
     return true;
   }
 
+  return { moveSegment, swapSegments };
+}
+
+/// 2-opt within a route and 2-opt* between two routes (tails exchanged, straight or reversed).
+function twoOptMoves(m: Model, w: Work, k: Kit): Pick<Moves, "twoOptStar" | "twoOptStarReversed" | "twoOpt"> {
+  const { d, seqA, seqB, fixed, fitsJoin, seqFits, put } = k;
+
   function twoOptStar(su: number, i: number, sv: number, j: number): boolean {
     const ru = w.routes[su]!;
     const rv = w.routes[sv]!;
@@ -219,5 +236,10 @@ export function createMoves(m: Model, w: Work): Moves {
     return true;
   }
 
-  return { moveSegment, swapSegments, twoOptStar, twoOptStarReversed, twoOpt };
+  return { twoOptStar, twoOptStarReversed, twoOpt };
+}
+
+export function createMoves(m: Model, w: Work): Moves {
+  const k = createKit(m);
+  return { ...segmentMoves(w, k), ...twoOptMoves(m, w, k) };
 }
