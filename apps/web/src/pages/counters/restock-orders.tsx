@@ -1,10 +1,12 @@
 // Restock orders of a merchant or a counter, newest first with "load more": lines, parcels with their status, traffic
 // light and route, and the actions the side may take (the merchant confirms; a draft is cancelled by its maker's side).
-import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { DataState } from "../../components/data-state.tsx";
 import { DataTable, type TDataColumn } from "../../components/data-table.tsx";
+import { LoadMore } from "../../components/list-card.tsx";
 import { formatDateTime, formatShortDateTime } from "../../lib/time.ts";
 import { useTRPC, useTRPCClient } from "../../lib/trpc.ts";
+import { pageItems, useKeysetList } from "../../lib/use-keyset-list.ts";
 import { LegDiagram, LightBadge, LightReason, ShipmentStatusPill, useNow } from "../shipments/shipment-bits.tsx";
 import type { TRestockOrder, TRestockParcel, TRestockStatus } from "./counters-api.ts";
 import { ActionError } from "./counter-bits.tsx";
@@ -19,30 +21,22 @@ export function RestockOrders({ scope, side }: { scope: TScope; side: "MERCHANT"
   const t = useCountersT();
   const trpc = useTRPC();
   const client = useTRPCClient();
-  const input = { ...scope, limit: PAGE_SIZE };
-  const list = useInfiniteQuery({
-    queryKey: [...trpc.restock.list.pathKey(), { input, type: "infinite" }],
-    queryFn: ({ pageParam, signal }) => client.restock.list.query(pageParam ? { ...input, cursor: pageParam } : input, { signal }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-    placeholderData: keepPreviousData,
-  });
+  const list = useKeysetList(trpc.restock.list.pathKey(), { ...scope, limit: PAGE_SIZE }, (input, signal) =>
+    client.restock.list.query(input, { signal }),
+  );
   return (
     <DataState query={list} isEmpty={(d) => d.pages.every((p) => p.items.length === 0)}>
       {(data) => (
         <div className="restock-list" data-testid="restock-orders">
-          {data.pages
-            .flatMap((p) => p.items)
-            .map((o) => (
-              <RestockOrderCard key={o.id} order={o} side={side} />
-            ))}
-          <div className="load-more">
-            {list.hasNextPage ? (
-              <button type="button" className="btn" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
-                {list.isFetchingNextPage ? t("restock.loadingMore") : t("restock.loadMore")}
-              </button>
-            ) : null}
-          </div>
+          {pageItems(data).map((o) => (
+            <RestockOrderCard key={o.id} order={o} side={side} />
+          ))}
+          {/* Nothing is said once every order is shown. */}
+          <LoadMore
+            pager={list}
+            labels={{ more: t("restock.loadMore"), loading: t("restock.loadingMore"), done: "" }}
+            testId="restock-more"
+          />
         </div>
       )}
     </DataState>
