@@ -14,7 +14,8 @@ import { FORM_FIELDS, type TTextField } from "./accept-draft.ts";
 import { AcceptIdField } from "./accept-id-field.tsx";
 import { AcceptResult } from "./accept-result.tsx";
 import { AnnouncedAccept } from "./accept-announced.tsx";
-import { InspectionFields, ScreeningFields } from "./three-rules-fields.tsx";
+import { DeskInput } from "./desk-input.tsx";
+import { RulesFields } from "./three-rules-fields.tsx";
 import { useAcceptDesk } from "./use-accept-desk.ts";
 
 export function AcceptPage() {
@@ -75,28 +76,19 @@ function AcceptDesk({ nodeId }: { nodeId: string }) {
       inputMode?: "numeric" | "decimal" | "tel";
       mono?: boolean;
       placeholder?: string;
-      autoComplete?: string;
       inputRef?: Ref<HTMLInputElement>;
     } = {},
   ) => {
-    const key = props.errorKey ?? field;
-    const id = `accept-${field}`;
+    const { errorKey = field, ...rest } = props;
     return (
-      <FormField id={id} label={label} error={errorFor(key)}>
-        <input
-          id={id}
-          ref={props.inputRef}
-          className={props.mono ? "mono" : undefined}
-          value={draft[field]}
-          inputMode={props.inputMode}
-          placeholder={props.placeholder}
-          autoComplete={props.autoComplete ?? "off"}
-          aria-invalid={Boolean(errorFor(key))}
-          aria-describedby={errorFor(key) ? `${id}-error` : undefined}
-          onChange={(e) => set(field, e.target.value)}
-          data-testid={id}
-        />
-      </FormField>
+      <DeskInput
+        id={`accept-${field}`}
+        label={label}
+        value={draft[field]}
+        onChange={(v) => set(field, v)}
+        error={errorFor(errorKey)}
+        {...rest}
+      />
     );
   };
 
@@ -111,7 +103,7 @@ function AcceptDesk({ nodeId }: { nodeId: string }) {
           <ErrorSummary error={accept.error} fields={FORM_FIELDS} testId="accept-error" />
 
           <Section title={t("accept.sender")}>
-            {text("senderName", t("accept.senderName"), { inputRef: firstRef, autoComplete: "off" })}
+            {text("senderName", t("accept.senderName"), { inputRef: firstRef })}
             <AcceptIdField
               value={draft.senderIdNumber}
               state={idField.state}
@@ -151,21 +143,12 @@ function AcceptDesk({ nodeId }: { nodeId: string }) {
             </fieldset>
           </Section>
 
-          <InspectionFields
+          <RulesFields
             prefix="accept"
-            prohibited={draft.prohibited}
-            onProhibited={(v) => set("prohibited", v)}
-            inspected={draft.inspected}
-            onInspected={(v) => set("inspected", v)}
-            prohibitedError={errorFor("inspection.prohibitedAbsent")}
-            inspectedError={errorFor("inspection.inspected")}
+            draft={draft}
+            set={set}
+            errorFor={errorFor}
             notes={text("notes", t("accept.notes"), { errorKey: "inspection.notes" })}
-          />
-
-          <ScreeningFields
-            prefix="accept"
-            screened={draft.screened}
-            onScreened={(v) => set("screened", v)}
             device={text("device", t("accept.device"), { errorKey: "screening.device", mono: true })}
           />
 

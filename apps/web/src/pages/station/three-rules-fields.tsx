@@ -98,3 +98,34 @@ export function ScreeningFields(props: { prefix: string; screened: boolean; onSc
     </fieldset>
   );
 }
+
+type TRulesDraft = { prohibited: Record<TProhibitedItem, boolean>; inspected: boolean; screened: boolean };
+
+/** Both blocks bound to a desk's draft: the checklist with its notes, then screening with its device. */
+export function RulesFields<D extends TRulesDraft>(props: {
+  prefix: string;
+  draft: D;
+  set: <K extends keyof D>(field: K, value: D[K]) => void;
+  errorFor: (field: string) => string | undefined;
+  notes: ReactNode;
+  device: ReactNode;
+}) {
+  const { prefix, draft, errorFor } = props;
+  // The desk's own setter, on the fields every desk's draft has.
+  const set = props.set as <K extends keyof TRulesDraft>(field: K, value: TRulesDraft[K]) => void;
+  return (
+    <>
+      <InspectionFields
+        prefix={prefix}
+        prohibited={draft.prohibited}
+        onProhibited={(v) => set("prohibited", v)}
+        inspected={draft.inspected}
+        onInspected={(v) => set("inspected", v)}
+        prohibitedError={errorFor("inspection.prohibitedAbsent")}
+        inspectedError={errorFor("inspection.inspected")}
+        notes={props.notes}
+      />
+      <ScreeningFields prefix={prefix} screened={draft.screened} onScreened={(v) => set("screened", v)} device={props.device} />
+    </>
+  );
+}

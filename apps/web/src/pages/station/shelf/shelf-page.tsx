@@ -4,6 +4,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { DataState } from "../../../components/data-state.tsx";
+import { DataTable, type TDataColumn } from "../../../components/data-table.tsx";
 import { formatShortDateTime } from "../../../lib/time.ts";
 import { useTRPC } from "../../../lib/trpc.ts";
 import { useDebounced } from "../../../lib/use-debounced.ts";
@@ -121,67 +122,80 @@ function ShelfList({ nodeId }: { nodeId: string }) {
 
 function ShelfTable(props: { nodeId: string; parcels: ShelfParcel[]; selected: string[]; onToggle: (p: ShelfParcel) => void }) {
   const t = useShelfT();
+  const on = (p: ShelfParcel) => props.selected.includes(p.waybillNo);
+  const columns: TDataColumn<ShelfParcel>[] = [
+    {
+      key: "check",
+      header: t("list.select"),
+      headerHidden: true,
+      className: "shelf-cell-check",
+      cell: (p) => (
+        <input
+          type="checkbox"
+          checked={on(p)}
+          onChange={() => props.onToggle(p)}
+          aria-label={`${t("list.select")} ${p.waybillNo}`}
+          data-testid="shelf-row-check"
+        />
+      ),
+    },
+    {
+      key: "slot",
+      header: t("list.slot"),
+      className: "shelf-slot mono",
+      cellProps: () => ({ "data-testid": "shelf-row-slot" }),
+      cell: (p) => p.slot ?? "—",
+    },
+    {
+      key: "recipient",
+      header: t("list.recipient"),
+      cell: (p) => (
+        <>
+          {p.recipientName} <span className="mono muted">{p.recipientPhone}</span>
+        </>
+      ),
+    },
+    {
+      key: "waybill",
+      header: t("list.waybill"),
+      className: "mono small",
+      cell: (p) => (
+        <>
+          {p.waybillNo}
+          {p.carrierWaybillNo ? <div className="muted">{p.carrierWaybillNo}</div> : null}
+        </>
+      ),
+    },
+    {
+      key: "age",
+      header: t("list.age"),
+      className: "nowrap",
+      cell: (p) => (
+        <>
+          <span title={p.readyAt ? formatShortDateTime(p.readyAt) : undefined}>
+            {p.ageDays ? t("list.ageDays", { count: p.ageDays }) : t("list.ageToday")}
+          </span>
+          {p.overdue ? <span className="shelf-badge shelf-badge-danger">{t("list.overdue")}</span> : null}
+          {p.returnFlaggedAt ? <span className="shelf-badge">{t("list.returnFlagged")}</span> : null}
+        </>
+      ),
+    },
+    { key: "actions", header: t("list.actions"), cell: (p) => <ResendButton nodeId={props.nodeId} waybillNo={p.waybillNo} /> },
+  ];
   return (
-    <div className="table-wrap">
-      <table className="table shelf-table" data-testid="shelf-table">
-        <thead>
-          <tr>
-            <th>
-              <span className="sr-only">{t("list.select")}</span>
-            </th>
-            <th>{t("list.slot")}</th>
-            <th>{t("list.recipient")}</th>
-            <th>{t("list.waybill")}</th>
-            <th>{t("list.age")}</th>
-            <th>{t("list.actions")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.parcels.map((p) => {
-            const on = props.selected.includes(p.waybillNo);
-            return (
-              <tr
-                key={p.waybillNo}
-                className={`${on ? "shelf-row-on" : ""}${p.overdue ? " shelf-row-overdue" : ""}`}
-                data-testid="shelf-row"
-                data-waybill={p.waybillNo}
-                data-overdue={p.overdue}
-              >
-                <td className="shelf-cell-check">
-                  <input
-                    type="checkbox"
-                    checked={on}
-                    onChange={() => props.onToggle(p)}
-                    aria-label={`${t("list.select")} ${p.waybillNo}`}
-                    data-testid="shelf-row-check"
-                  />
-                </td>
-                <td className="shelf-slot mono" data-testid="shelf-row-slot">
-                  {p.slot ?? "—"}
-                </td>
-                <td>
-                  {p.recipientName} <span className="mono muted">{p.recipientPhone}</span>
-                </td>
-                <td className="mono small">
-                  {p.waybillNo}
-                  {p.carrierWaybillNo ? <div className="muted">{p.carrierWaybillNo}</div> : null}
-                </td>
-                <td className="nowrap">
-                  <span title={p.readyAt ? formatShortDateTime(p.readyAt) : undefined}>
-                    {p.ageDays ? t("list.ageDays", { count: p.ageDays }) : t("list.ageToday")}
-                  </span>
-                  {p.overdue ? <span className="shelf-badge shelf-badge-danger">{t("list.overdue")}</span> : null}
-                  {p.returnFlaggedAt ? <span className="shelf-badge">{t("list.returnFlagged")}</span> : null}
-                </td>
-                <td>
-                  <ResendButton nodeId={props.nodeId} waybillNo={p.waybillNo} />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      columns={columns}
+      rows={props.parcels}
+      rowKey={(p) => p.waybillNo}
+      rowProps={(p) => ({
+        className: `${on(p) ? "shelf-row-on" : ""}${p.overdue ? " shelf-row-overdue" : ""}`.trim() || undefined,
+        "data-testid": "shelf-row",
+        "data-waybill": p.waybillNo,
+        "data-overdue": p.overdue,
+      })}
+      className="shelf-table"
+      testId="shelf-table"
+    />
   );
 }
 
