@@ -5,7 +5,7 @@
 // database for EXPLAIN afterwards (its URL is printed).
 import type { AddressInfo } from "node:net";
 import { pino } from "pino";
-import { generateDemoYear } from "@xiangda/api";
+import { generateDemoYear } from "@xiangda/demo";
 import { buildServer } from "../../apps/api/src/server.ts";
 import { DEMO_COUNTY, seedDemo } from "../../apps/api/src/seed/seed-demo.ts";
 import { machineLine, percentile, writeSection } from "../lib/results.ts";

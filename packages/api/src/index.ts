@@ -19,7 +19,7 @@ export { findCoverage } from "./services/network/coverage.ts";
 export { dataKeyFrom } from "./services/shipments/id-crypto.ts";
 export { recomputeLights, type LightsResult } from "./services/shipments/recompute-lights.ts";
 export { rerouteAffected, type RerouteResult } from "./services/shipments/reroute.ts";
-export { loadRouting } from "./services/shipments/routing-network.ts";
+export { loadRouting, type CountyRouting } from "./services/shipments/routing-network.ts";
 export { resolveDestination } from "./services/shipments/resolve-destination.ts";
 export { importManifest } from "./services/shipments/import-manifest.ts";
 export { recordScan, warmScanPath, type ScanResult } from "./services/scan/record-scan.ts";
@@ -30,4 +30,8 @@ export { flagExpiredListings, type FlagExpiredResult } from "./services/listings
 export { rebuildRecent, rebuildRollups, rollupDay, type RollupRange, type RollupResult } from "./services/dashboard/rollup.ts";
 export { rollupOutboxEvent, rollupOutboxEvents, rollupPayload, bucketEnd, ROLLUP_BUCKET_MS } from "./services/dashboard/rollup-event.ts";
 export { watchSla, type SlaWatchResult } from "./services/dashboard/sla-watch.ts";
-export { generateDemoYear, type GenerateDemoYearOptions, type GenerateDemoYearResult } from "./services/demo/generate-year.ts";
+// What the demo generator (@xiangda/demo) builds on.
+export { allSlots } from "./services/scan/shelf.ts";
+export { loadLanes, type LaneRow } from "./services/consolidation/timetables.ts";
+export type { Queryable } from "./services/consolidation/geometry.ts";
+export { nodeTownships, SHIPMENT_END, SHIPMENT_TOWNSHIP } from "./services/dashboard/sql.ts";

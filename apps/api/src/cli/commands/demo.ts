@@ -35,7 +35,7 @@ export const demoGenerate: Command = {
       throw AppError.field("end", "must be a date YYYY-MM-DD");
     const perDay = whole(values, "per-day");
     const seed = whole(values, "seed");
-    const { generateDemoYear } = await import("@xiangda/api/services/demo/generate-year");
+    const { generateDemoYear } = await import("@xiangda/demo");
     const result = await withDb((db) =>
       generateDemoYear(db, {
         countyCode: county,

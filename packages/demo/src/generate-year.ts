@@ -3,8 +3,7 @@
 // Re-running replaces the generated days; the same seed, end day and volume give the same data.
 import { pgPool, withPgClient, type Db } from "@xiangda/db";
 import { AppError, yellowFraction } from "@xiangda/domain";
-import { rebuildRollups } from "../dashboard/rollup.ts";
-import { watchSla } from "../dashboard/sla-watch.ts";
+import { rebuildRollups, watchSla } from "@xiangda/api";
 import type { Busy } from "./build-loads.ts";
 import { addDays, dayStartMs, shanghaiDayOf } from "./calendar.ts";
 import { loadDemoContext } from "./context.ts";

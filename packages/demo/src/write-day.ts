@@ -4,9 +4,8 @@
 // created), the sales and the day's light snapshot. A run interrupted between days is simply run again.
 import { inPgTransaction, type PgClient } from "@xiangda/db";
 import { makeWaybill } from "@xiangda/domain";
-import { nodeTownships, SHIPMENT_END, SHIPMENT_TOWNSHIP } from "../dashboard/sql.ts";
+import { nodeTownships, SHIPMENT_END, SHIPMENT_TOWNSHIP, type Queryable } from "@xiangda/api";
 import { buildLoads, type Busy } from "./build-loads.ts";
-import type { Queryable } from "../consolidation/geometry.ts";
 import { addDays, dayNumber, dayStartMs } from "./calendar.ts";
 import type { DemoContext } from "./context.ts";
 import { Rng } from "./random.ts";

@@ -3,8 +3,7 @@
 // normalisation of the year's curves. Fails with one message naming everything the county still lacks.
 import { pgPool, type Db } from "@xiangda/db";
 import { AppError, matchesCarrierPattern, milkRunTimetables, route, type MilkRunTimetable, type TempClass } from "@xiangda/domain";
-import { loadLanes, type LaneRow } from "../consolidation/timetables.ts";
-import { loadRouting, type CountyRouting } from "../shipments/routing-network.ts";
+import { loadLanes, loadRouting, type CountyRouting, type LaneRow } from "@xiangda/api";
 import { addDays, dayStartMs, downShape, UP_PRODUCTS, upShape } from "./calendar.ts";
 import { Rng, WeightedPicker } from "./random.ts";
 

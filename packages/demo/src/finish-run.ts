@@ -1,7 +1,7 @@
 // After the last generated day: the loads of departures still to come (parcels of the last days wait for them,
 // OPEN until their cut-off) and shelf slots for the demo parcels waiting for pickup at the generator's clock.
 import { inPgTransaction, type PgClient } from "@xiangda/db";
-import { allSlots } from "../scan/shelf.ts";
+import { allSlots } from "@xiangda/api";
 import { buildLoads, type Busy } from "./build-loads.ts";
 import { addDays, dayStartMs } from "./calendar.ts";
 import type { DemoContext } from "./context.ts";
