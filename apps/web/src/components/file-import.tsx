@@ -1,9 +1,12 @@
 // The file-import kit of the import pages (network import, arrival manifests, the counter's sales upload): the picked
-// sheet with its size limit and message, the file line (picker, file name, the page's button), the file's error and
-// the table of the server's row errors.
+// sheet with its size limit and message, the file line (picker, file name, the page's button), the file's error, the
+// columns with the template to download, the dry run's figures, the table of the server's row errors, and the import
+// run polled to its end with its progress bar.
+import { skipToken, useQuery } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { serverText } from "../lib/api-error.ts";
+import { useTRPC } from "../lib/trpc.ts";
 import { readFileAsBase64 } from "../pages/network/network-format.ts";
 import { DataTable } from "./data-table.tsx";
 
@@ -130,5 +133,115 @@ export function RowErrorsTable(props: {
       className="table-compact"
       wrapClassName="errors-wrap"
     />
+  );
+}
+
+/** A one-line CSV with the header row (with a BOM so spreadsheet programs read it as UTF-8). */
+export function csvTemplateHref(header: string): string {
+  return `data:text/csv;charset=utf-8,${encodeURIComponent(`\uFEFF${header}\n`)}`;
+}
+
+/** The columns a sheet takes, a hint on them, and the template to download. */
+export function SheetTemplate(props: {
+  label: string;
+  columns: string;
+  columnsTestId: string;
+  hint: string;
+  /** The template's header row (a CSV line). */
+  header: string;
+  fileName: string;
+  linkLabel: string;
+  linkTestId: string;
+}) {
+  return (
+    <div className="headers-box">
+      <span className="muted small">{props.label}</span>
+      <code className="mono headers-line" data-testid={props.columnsTestId}>
+        {props.columns}
+      </code>
+      <p className="muted small">{props.hint}</p>
+      <a className="small" href={csvTemplateHref(props.header)} download={props.fileName} data-testid={props.linkTestId}>
+        {props.linkLabel}
+      </a>
+    </div>
+  );
+}
+
+export interface TFigure {
+  key: string;
+  label: string;
+  value: number;
+  /** Above zero it is shown as a problem. */
+  bad?: boolean;
+}
+
+/** A dry run's or an import's figures: rows, to create, errors … */
+export function ImportFigures(props: { figures: readonly TFigure[]; testId: string; valueTestId?: (key: string) => string }) {
+  return (
+    <dl className="figures" data-testid={props.testId}>
+      {props.figures.map((f) => (
+        <div key={f.key} data-key={f.key}>
+          <dt>{f.label}</dt>
+          <dd className={f.bad && f.value > 0 ? "danger-text" : undefined} data-testid={props.valueTestId?.(f.key)}>
+            {f.value}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export type TImportRunStatus = "PENDING" | "RUNNING" | "DONE" | "FAILED";
+
+export const isFinalRun = (status: TImportRunStatus | undefined) => status === "DONE" || status === "FAILED";
+
+const POLL_MS = 500;
+
+/** A county's import run (network sheets, divisions, an arrival manifest), polled until it is done or failed. */
+export function useImportRun(countyCode: string | null, importId: string | null) {
+  const trpc = useTRPC();
+  return useQuery(
+    trpc.network.imports.get.queryOptions(importId && countyCode ? { countyCode, importId } : skipToken, {
+      refetchInterval: (query) => (isFinalRun(query.state.data?.status) ? false : POLL_MS),
+      staleTime: 0,
+    }),
+  );
+}
+
+/** The progress of an import job: a bar (moving stripes while the size is not known yet), the rows done of all, and
+ *  with `showStatus` the job's status. */
+export function ImportProgress(props: {
+  status: TImportRunStatus;
+  done: number;
+  total: number;
+  showStatus?: boolean;
+  testId: string;
+  countTestId?: string;
+}) {
+  const { t } = useTranslation();
+  const { status, done, total } = props;
+  const rate = total > 0 ? Math.min(1, done / total) : status === "DONE" ? 1 : 0;
+  const pill = status === "DONE" ? "status-active" : status === "FAILED" ? "status-closed" : "status-suspended";
+  return (
+    <div className="progress-block">
+      <div
+        className={`progress progress-${status.toLowerCase()}${total === 0 && !isFinalRun(status) ? " progress-indeterminate" : ""}`}
+        role="progressbar"
+        aria-label={t("imports.progress")}
+        aria-valuemin={0}
+        aria-valuemax={total || 1}
+        aria-valuenow={total ? done : rate}
+        data-status={status}
+        data-testid={props.testId}
+      >
+        <div className="progress-fill" style={{ width: `${Math.round(rate * 100)}%` }} />
+      </div>
+      <div className="progress-text">
+        {props.showStatus ? <span className={`status-pill ${pill}`}>{t(`imports.status.${status}`)}</span> : null}
+        <span className="mono" data-testid={props.countTestId}>
+          {done}/{total}
+        </span>
+      </div>
+    </div>
   );
 }

@@ -1,12 +1,22 @@
 // 导入: CSV/XLSX of nodes, lanes, vehicles or poor villages — dry-run preview with per-row errors, then a
 // background import job polled to completion; "divisions" re-imports the county's administrative areas.
-import { skipToken, useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { FileError, FileLine, RowErrorsTable, useSheetFile } from "../../components/file-import.tsx";
+import {
+  FileError,
+  FileLine,
+  ImportFigures,
+  ImportProgress,
+  isFinalRun,
+  RowErrorsTable,
+  SheetTemplate,
+  useImportRun,
+  useSheetFile,
+} from "../../components/file-import.tsx";
+import { readApiError } from "../../lib/api-error.ts";
 import { type TImportJob, type TImportKind } from "../../lib/network-api.ts";
 import { useTRPC } from "../../lib/trpc.ts";
-import { readApiError } from "../../lib/api-error.ts";
 import { CountyScope } from "../county/county-scope.tsx";
 import { ErrorSummary } from "./error-summary.tsx";
 import { useRefreshNetwork } from "./network-data.ts";
@@ -23,14 +33,7 @@ export const IMPORT_HEADERS: Record<TFileKind, string> = {
   poor: "code",
 };
 
-const POLL_MS = 500;
-
-const isFinal = (status: TImportJob["status"] | undefined) => status === "DONE" || status === "FAILED";
-
-/** A one-line CSV with the header row (with a BOM so spreadsheet programs read it as UTF-8). */
-function templateHref(kind: TFileKind): string {
-  return `data:text/csv;charset=utf-8,${encodeURIComponent(`\uFEFF${IMPORT_HEADERS[kind]}\n`)}`;
-}
+type TPayload = { fileName: string; contentBase64: string };
 
 export function ImportPage() {
   return <CountyScope>{(countyCode) => <ImportView countyCode={countyCode} />}</CountyScope>;
@@ -41,64 +44,34 @@ function ImportView({ countyCode }: { countyCode: string }) {
   const trpc = useTRPC();
   const refresh = useRefreshNetwork();
   const [kind, setKind] = useState<TImportKind>("nodes");
-  const sheet = useSheetFile({
-    tooLarge: (mb) => t("imports.tooLarge", { mb }),
-    readFailed: (message) => t("imports.readFailed", { message }),
-  });
-  const { file, error: fileError } = sheet;
-  const [payload, setPayload] = useState<{ fileName: string; contentBase64: string } | null>(null);
   const [importId, setImportId] = useState<string | null>(null);
-
-  const preview = useMutation(trpc.network.imports.preview.mutationOptions());
+  const [round, setRound] = useState(0);
   const start = useMutation(trpc.network.imports.start.mutationOptions({ onSuccess: (r) => setImportId(r.importId) }));
-  const job = useQuery(
-    trpc.network.imports.get.queryOptions(importId ? { countyCode, importId } : skipToken, {
-      refetchInterval: (query) => (isFinal(query.state.data?.status) ? false : POLL_MS),
-      staleTime: 0,
-    }),
-  );
+  const job = useImportRun(countyCode, importId);
   const jobStatus = job.data?.status;
-  const running = importId !== null && !isFinal(jobStatus) && !job.isError;
+  const running = importId !== null && !isFinalRun(jobStatus) && !job.isError;
 
   // Once a job ends, every network page must show what it wrote.
   const refreshed = useRef<string | null>(null);
   useEffect(() => {
-    if (importId && isFinal(jobStatus) && refreshed.current !== importId) {
+    if (importId && isFinalRun(jobStatus) && refreshed.current !== importId) {
       refreshed.current = importId;
       void refresh();
     }
   }, [importId, jobStatus, refresh]);
 
+  /** A fresh start: the kind picked, no file, no preview, no job. */
   function reset(nextKind: TImportKind = kind) {
     setKind(nextKind);
-    sheet.clear();
-    setPayload(null);
-    setImportId(null);
-    preview.reset();
-    start.reset();
-  }
-
-  function onPick(picked: File | null) {
-    sheet.pick(picked);
-    setPayload(null);
-    setImportId(null);
-    preview.reset();
-    start.reset();
-  }
-
-  async function onPreview() {
-    if (!file || kind === "divisions") return;
     setImportId(null);
     start.reset();
-    const body = await sheet.read();
-    if (!body) return;
-    setPayload(body);
-    preview.mutate({ countyCode, kind, ...body });
+    setRound((r) => r + 1);
   }
 
-  const previewed = preview.data && payload ? preview.data : null;
-  const rowErrorLabels = { row: t("imports.row"), column: t("imports.column"), reason: t("imports.reason") };
-  const canCommit = previewed !== null && previewed.errors.length === 0 && previewed.rows > 0 && !running && importId === null;
+  const startJob = (input: { kind: "divisions" } | ({ kind: TFileKind } & TPayload)) => {
+    setImportId(null);
+    start.mutate({ countyCode, ...input });
+  };
 
   return (
     <>
@@ -132,159 +105,189 @@ function ImportView({ countyCode }: { countyCode: string }) {
               type="button"
               className="btn btn-primary"
               disabled={running || start.isPending}
-              onClick={() => {
-                setImportId(null);
-                start.mutate({ countyCode, kind: "divisions" });
-              }}
+              onClick={() => startJob({ kind: "divisions" })}
               data-testid="import-divisions-start"
             >
               {t("imports.divisionsStart")}
             </button>
           </div>
         ) : (
-          <div className="import-step">
-            <div className="headers-box">
-              <span className="muted small">{t("imports.headers")}</span>
-              <code className="mono headers-line" data-testid="import-headers">
-                {IMPORT_HEADERS[kind]}
-              </code>
-              <p className="muted small">{t(`imports.hints.${kind}`)}</p>
-              <a className="small" href={templateHref(kind)} download={`${kind}-template.csv`} data-testid="import-template">
-                {t("imports.template")}
-              </a>
-            </div>
-            <FileLine
-              sheet={{ ...sheet, pick: onPick }}
-              pickLabel={t("imports.pickFile")}
-              noFileLabel={t("imports.noFile")}
-              disabled={running}
-              testId="import-file"
-              nameTestId="import-file-name"
-            >
-              <button
-                type="button"
-                className="btn btn-primary"
-                disabled={!file || fileError !== null || preview.isPending || running}
-                onClick={() => void onPreview()}
-                data-testid="import-preview"
-              >
-                {preview.isPending ? t("imports.previewing") : t("imports.preview")}
-              </button>
-            </FileLine>
-            <FileError error={fileError} />
-            <ErrorSummary error={preview.error} fields={[]} testId="import-preview-error" />
-            {previewed ? (
-              <div className="import-result" data-testid="import-preview-result">
-                <p className="muted small">{t("imports.dryRunNote")}</p>
-                <dl className="figures" data-testid="import-preview-summary">
-                  <div>
-                    <dt>{t("imports.rows")}</dt>
-                    <dd>{previewed.rows}</dd>
-                  </div>
-                  <div>
-                    <dt>{t("imports.toCreate")}</dt>
-                    <dd>{previewed.toCreate}</dd>
-                  </div>
-                  <div>
-                    <dt>{t("imports.toUpdate")}</dt>
-                    <dd>{previewed.toUpdate}</dd>
-                  </div>
-                  <div>
-                    <dt>{t("imports.errorCount")}</dt>
-                    <dd className={previewed.errors.length > 0 ? "danger-text" : undefined}>{previewed.errors.length}</dd>
-                  </div>
-                </dl>
-                {previewed.errors.length > 0 ? (
-                  <>
-                    <div className="alert alert-error" role="alert">
-                      {t("imports.fixErrors")}
-                    </div>
-                    <RowErrorsTable errors={previewed.errors} labels={rowErrorLabels} testId="import-errors" rowTestId="import-error-row" />
-                  </>
-                ) : previewed.rows === 0 ? (
-                  <p className="muted">{t("imports.emptyFile")}</p>
-                ) : null}
-                <ErrorSummary error={start.error} fields={[]} testId="import-start-error" />
-                {importId === null ? (
-                  <button
-                    type="button"
-                    className="btn btn-primary"
-                    disabled={!canCommit || start.isPending}
-                    onClick={() => payload && start.mutate({ countyCode, kind, ...payload })}
-                    data-testid="import-commit"
-                  >
-                    {start.isPending ? t("imports.starting") : t("imports.commit")}
-                  </button>
-                ) : null}
-              </div>
-            ) : null}
-          </div>
+          <SheetStep
+            key={`${kind}-${round}`}
+            countyCode={countyCode}
+            kind={kind}
+            start={start}
+            started={importId !== null}
+            running={running}
+            onStart={(payload) => startJob({ kind, ...payload })}
+            onPicked={() => {
+              setImportId(null);
+              start.reset();
+            }}
+          />
         )}
       </section>
 
-      {importId ? (
-        <section className="card" aria-live="polite">
-          <h2 className="card-title">{t("imports.jobTitle")}</h2>
-          {job.isError ? (
-            <div className="alert alert-error" role="alert">
-              <span>{t("common.loadFailed", { message: readApiError(job.error).message })}</span>
-              <button type="button" className="btn btn-small" onClick={() => void job.refetch()}>
-                {t("common.retry")}
-              </button>
-            </div>
-          ) : null}
-          <ImportProgress job={job.data} />
-          {job.data && isFinal(job.data.status) ? (
-            <>
-              {job.data.status === "FAILED" ? (
-                <div className="alert alert-error" role="alert" data-testid="import-failed">
-                  {t("imports.failed", { message: job.data.error ?? t("common.none") })}
-                </div>
-              ) : null}
-              <ImportSummary job={job.data} />
-              {job.data.errors.length > 0 ? (
-                <RowErrorsTable errors={job.data.errors} labels={rowErrorLabels} testId="import-job-errors" rowTestId="import-error-row" />
-              ) : null}
-              <button type="button" className="btn" onClick={() => reset()} data-testid="import-again">
-                {t("imports.again")}
-              </button>
-            </>
-          ) : null}
-        </section>
-      ) : null}
+      {importId ? <JobCard job={job} onAgain={() => reset()} /> : null}
     </>
   );
 }
 
-export function ImportProgress({ job }: { job: TImportJob | undefined }) {
+/** A sheet's step: the columns and template, the file, the dry run with its figures and row errors, and the commit. */
+function SheetStep(props: {
+  countyCode: string;
+  kind: TFileKind;
+  start: { error: unknown; isPending: boolean };
+  started: boolean;
+  running: boolean;
+  onStart: (payload: TPayload) => void;
+  /** A new file, or a new dry run: whatever was started before is forgotten. */
+  onPicked: () => void;
+}) {
   const { t } = useTranslation();
-  const status = job?.status ?? "PENDING";
-  const total = job?.total ?? 0;
-  const done = job?.done ?? 0;
-  const rate = total > 0 ? Math.min(1, done / total) : status === "DONE" ? 1 : 0;
+  const trpc = useTRPC();
+  const { countyCode, kind, start, started, running } = props;
+  const sheet = useSheetFile({
+    tooLarge: (mb) => t("imports.tooLarge", { mb }),
+    readFailed: (message) => t("imports.readFailed", { message }),
+  });
+  const [payload, setPayload] = useState<TPayload | null>(null);
+  const preview = useMutation(trpc.network.imports.preview.mutationOptions());
+
+  function onPick(picked: File | null) {
+    sheet.pick(picked);
+    setPayload(null);
+    preview.reset();
+    props.onPicked();
+  }
+
+  async function onPreview() {
+    if (!sheet.file) return;
+    props.onPicked();
+    const body = await sheet.read();
+    if (!body) return;
+    setPayload(body);
+    preview.mutate({ countyCode, kind, ...body });
+  }
+
+  const previewed = preview.data && payload ? preview.data : null;
+  const canCommit = previewed !== null && previewed.errors.length === 0 && previewed.rows > 0 && !running && !started;
   return (
-    <div className="progress-block">
-      <div
-        className={`progress progress-${status.toLowerCase()}${total === 0 && !isFinal(status) ? " progress-indeterminate" : ""}`}
-        role="progressbar"
-        aria-label={t("imports.progress")}
-        aria-valuemin={0}
-        aria-valuemax={total || 1}
-        aria-valuenow={total ? done : rate}
-        data-status={status}
-        data-testid="import-progress"
+    <div className="import-step">
+      <SheetTemplate
+        label={t("imports.headers")}
+        columns={IMPORT_HEADERS[kind]}
+        columnsTestId="import-headers"
+        hint={t(`imports.hints.${kind}`)}
+        header={IMPORT_HEADERS[kind]}
+        fileName={`${kind}-template.csv`}
+        linkLabel={t("imports.template")}
+        linkTestId="import-template"
+      />
+      <FileLine
+        sheet={{ ...sheet, pick: onPick }}
+        pickLabel={t("imports.pickFile")}
+        noFileLabel={t("imports.noFile")}
+        disabled={running}
+        testId="import-file"
+        nameTestId="import-file-name"
       >
-        <div className="progress-fill" style={{ width: `${Math.round(rate * 100)}%` }} />
-      </div>
-      <div className="progress-text">
-        <span className={`status-pill ${status === "DONE" ? "status-active" : status === "FAILED" ? "status-closed" : "status-suspended"}`}>
-          {t(`imports.status.${status}`)}
-        </span>
-        <span className="mono" data-testid="import-progress-count">
-          {done}/{total}
-        </span>
-      </div>
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={!sheet.file || sheet.error !== null || preview.isPending || running}
+          onClick={() => void onPreview()}
+          data-testid="import-preview"
+        >
+          {preview.isPending ? t("imports.previewing") : t("imports.preview")}
+        </button>
+      </FileLine>
+      <FileError error={sheet.error} />
+      <ErrorSummary error={preview.error} fields={[]} testId="import-preview-error" />
+      {previewed ? (
+        <div className="import-result" data-testid="import-preview-result">
+          <p className="muted small">{t("imports.dryRunNote")}</p>
+          <ImportFigures
+            testId="import-preview-summary"
+            figures={[
+              { key: "rows", label: t("imports.rows"), value: previewed.rows },
+              { key: "toCreate", label: t("imports.toCreate"), value: previewed.toCreate },
+              { key: "toUpdate", label: t("imports.toUpdate"), value: previewed.toUpdate },
+              { key: "errors", label: t("imports.errorCount"), value: previewed.errors.length, bad: true },
+            ]}
+          />
+          {previewed.errors.length > 0 ? (
+            <>
+              <div className="alert alert-error" role="alert">
+                {t("imports.fixErrors")}
+              </div>
+              <ImportRowErrors errors={previewed.errors} testId="import-errors" />
+            </>
+          ) : previewed.rows === 0 ? (
+            <p className="muted">{t("imports.emptyFile")}</p>
+          ) : null}
+          <ErrorSummary error={start.error} fields={[]} testId="import-start-error" />
+          {!started ? (
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={!canCommit || start.isPending}
+              onClick={() => payload && props.onStart(payload)}
+              data-testid="import-commit"
+            >
+              {start.isPending ? t("imports.starting") : t("imports.commit")}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
     </div>
+  );
+}
+
+function ImportRowErrors({ errors, testId }: { errors: TImportJob["errors"]; testId: string }) {
+  const { t } = useTranslation();
+  const labels = { row: t("imports.row"), column: t("imports.column"), reason: t("imports.reason") };
+  return <RowErrorsTable errors={errors} labels={labels} testId={testId} rowTestId="import-error-row" />;
+}
+
+/** The import job: its progress, and once it ends its outcome, summary and row errors. */
+function JobCard({ job, onAgain }: { job: ReturnType<typeof useImportRun>; onAgain: () => void }) {
+  const { t } = useTranslation();
+  const data = job.data;
+  return (
+    <section className="card" aria-live="polite">
+      <h2 className="card-title">{t("imports.jobTitle")}</h2>
+      {job.isError ? (
+        <div className="alert alert-error" role="alert">
+          <span>{t("common.loadFailed", { message: readApiError(job.error).message })}</span>
+          <button type="button" className="btn btn-small" onClick={() => void job.refetch()}>
+            {t("common.retry")}
+          </button>
+        </div>
+      ) : null}
+      <ImportProgress
+        status={data?.status ?? "PENDING"}
+        done={data?.done ?? 0}
+        total={data?.total ?? 0}
+        showStatus
+        testId="import-progress"
+        countTestId="import-progress-count"
+      />
+      {data && isFinalRun(data.status) ? (
+        <>
+          {data.status === "FAILED" ? (
+            <div className="alert alert-error" role="alert" data-testid="import-failed">
+              {t("imports.failed", { message: data.error ?? t("common.none") })}
+            </div>
+          ) : null}
+          <ImportSummary job={data} />
+          {data.errors.length > 0 ? <ImportRowErrors errors={data.errors} testId="import-job-errors" /> : null}
+          <button type="button" className="btn" onClick={onAgain} data-testid="import-again">
+            {t("imports.again")}
+          </button>
+        </>
+      ) : null}
+    </section>
   );
 }
 

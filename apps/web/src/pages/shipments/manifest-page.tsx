@@ -2,19 +2,30 @@
 // then the import (rows with errors or unknown addresses are left out; re-imports skip what exists).
 // The county's page imports at the hub, in a worker with progress; a station's page imports for its own node (its
 // parcels are expected until scanned in), see station-manifests-page.tsx.
-import { skipToken, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { DataState } from "../../components/data-state.tsx";
-import { FileError, FileLine, RowErrorsTable, useSheetFile } from "../../components/file-import.tsx";
+import { DataTable } from "../../components/data-table.tsx";
+import {
+  FileError,
+  FileLine,
+  ImportFigures,
+  ImportProgress,
+  RowErrorsTable,
+  SheetTemplate,
+  useImportRun,
+  useSheetFile,
+  type TImportRunStatus,
+} from "../../components/file-import.tsx";
 import { FormField } from "../../components/form-field.tsx";
 import { fieldError, readApiError, serverText } from "../../lib/api-error.ts";
 import type { TManifestResult, TUnresolved } from "../../lib/shipments-api.ts";
 import { useTRPC } from "../../lib/trpc.ts";
 import { CountyScope } from "../county/county-scope.tsx";
 import { ErrorSummary } from "../network/error-summary.tsx";
-import { MANIFEST_COLUMNS, manifestTemplateHref } from "./shipment-format.ts";
+import { MANIFEST_COLUMNS, MANIFEST_TEMPLATE_HEADER } from "./shipment-format.ts";
 
 /** The server returns at most this many errors and unresolved rows. */
 const SERVER_LIST_CAP = 1000;
@@ -26,6 +37,7 @@ export function ManifestPage() {
 /** Where the manifest is imported: the county (at its hub) or one node (a station, or the hub, by its own staff). */
 export type TManifestScope = { countyCode: string } | { nodeId: string };
 type TPayload = { carrierCode: string; fileName: string; contentBase64: string };
+type TProgress = { status: TImportRunStatus; done: number; total: number };
 
 /** Preview and import for either scope: the county's import runs in a worker (polled for progress), a node's at once. */
 function useManifestImport(scope: TManifestScope) {
@@ -36,11 +48,7 @@ function useManifestImport(scope: TManifestScope) {
   const countyCommit = useMutation(trpc.shipments.startManifestImport.mutationOptions());
   const countyCode = "countyCode" in scope ? scope.countyCode : null;
   const importId = countyCommit.data?.importId ?? null;
-  const run = useQuery(
-    trpc.network.imports.get.queryOptions(importId && countyCode ? { countyCode, importId } : skipToken, {
-      refetchInterval: (query) => (query.state.data?.status === "DONE" || query.state.data?.status === "FAILED" ? false : 500),
-    }),
-  );
+  const run = useImportRun(countyCode, importId);
   const preview = "countyCode" in scope ? countyPreview : nodeImport;
   const commit = "countyCode" in scope ? countyCommit : nodeCommit;
   if (!("countyCode" in scope)) {
@@ -52,7 +60,7 @@ function useManifestImport(scope: TManifestScope) {
       committed: nodeCommit.data ?? null,
       runFailed: null,
       running: false,
-      progress: null,
+      progress: null as TProgress | null,
     };
   }
   const runStatus = run.data?.status;
@@ -64,15 +72,14 @@ function useManifestImport(scope: TManifestScope) {
     committed: runStatus === "DONE" && run.data?.summary ? (run.data.summary as unknown as TManifestResult) : null,
     runFailed: runStatus === "FAILED" ? (run.data?.error ?? "FAILED") : null,
     running: importId !== null && runStatus !== "DONE" && runStatus !== "FAILED",
-    progress: { done: run.data?.done ?? 0, total: run.data?.total ?? 0 },
+    progress: { status: runStatus ?? "PENDING", done: run.data?.done ?? 0, total: run.data?.total ?? 0 } as TProgress | null,
   };
 }
 
 export function ManifestImporter({ scope }: { scope: TManifestScope }) {
   const { t } = useTranslation();
-  const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const carriers = useQuery(trpc.network.carriers.list.queryOptions(undefined, { staleTime: 5 * 60_000 }));
+  const trpc = useTRPC();
   const [carrierCode, setCarrierCode] = useState("");
   const sheet = useSheetFile({
     tooLarge: (mb) => t("manifest.tooLarge", { mb }),
@@ -80,7 +87,8 @@ export function ManifestImporter({ scope }: { scope: TManifestScope }) {
   });
   const { file, error: fileError } = sheet;
   const [payload, setPayload] = useState<TPayload | null>(null);
-  const { preview, commit, startPreview, startCommit, committed, runFailed, running, progress } = useManifestImport(scope);
+  const run = useManifestImport(scope);
+  const { preview, commit, committed } = run;
   useEffect(() => {
     if (committed) void queryClient.invalidateQueries(trpc.shipments.pathFilter());
   }, [committed, queryClient, trpc]);
@@ -108,12 +116,12 @@ export function ManifestImporter({ scope }: { scope: TManifestScope }) {
     if (!read) return;
     const body = { carrierCode, ...read };
     setPayload(body);
-    startPreview(body);
+    run.startPreview(body);
   }
 
   const previewed = preview.data && payload ? preview.data : null;
   const carrierError = preview.error ? fieldError(readApiError(preview.error).fieldErrors, "carrierCode") : undefined;
-  const busy = preview.isPending || commit.isPending || running;
+  const busy = preview.isPending || commit.isPending || run.running;
 
   return (
     <>
@@ -121,40 +129,25 @@ export function ManifestImporter({ scope }: { scope: TManifestScope }) {
         <h2 className="card-title">{t("manifest.title")}</h2>
         <p className="muted small page-note">{"countyCode" in scope ? t("manifest.lead") : t("manifest.leadNode")}</p>
         <div className="import-step">
-          <DataState query={carriers}>
-            {(list) => (
-              <FormField id="manifest-carrier" label={t("manifest.carrier")} error={carrierError}>
-                <select
-                  id="manifest-carrier"
-                  className="select-auto"
-                  value={carrierCode}
-                  disabled={busy || committed !== null}
-                  onChange={(e) => {
-                    setCarrierCode(e.target.value);
-                    resetResults();
-                  }}
-                  data-testid="manifest-carrier"
-                >
-                  <option value="">{t("form.choose")}</option>
-                  {list.map((c) => (
-                    <option key={c.code} value={c.code} disabled={c.blacklisted}>
-                      {c.name}（{c.code}）{c.blacklisted ? ` · ${t("manifest.blacklisted")}` : ""}
-                    </option>
-                  ))}
-                </select>
-              </FormField>
-            )}
-          </DataState>
-          <div className="headers-box">
-            <span className="muted small">{t("manifest.columns")}</span>
-            <code className="mono headers-line" data-testid="manifest-columns">
-              {MANIFEST_COLUMNS}
-            </code>
-            <p className="muted small">{t("manifest.hint")}</p>
-            <a className="small" href={manifestTemplateHref()} download="manifest-template.csv" data-testid="manifest-template">
-              {t("manifest.template")}
-            </a>
-          </div>
+          <CarrierPick
+            value={carrierCode}
+            error={carrierError}
+            disabled={busy || committed !== null}
+            onChange={(code) => {
+              setCarrierCode(code);
+              resetResults();
+            }}
+          />
+          <SheetTemplate
+            label={t("manifest.columns")}
+            columns={MANIFEST_COLUMNS}
+            columnsTestId="manifest-columns"
+            hint={t("manifest.hint")}
+            header={MANIFEST_TEMPLATE_HEADER}
+            fileName="manifest-template.csv"
+            linkLabel={t("manifest.template")}
+            linkTestId="manifest-template"
+          />
           <FileLine
             sheet={{ ...sheet, pick: onPick }}
             pickLabel={t("manifest.pickFile")}
@@ -177,56 +170,15 @@ export function ManifestImporter({ scope }: { scope: TManifestScope }) {
           <FileError error={fileError} />
           <ErrorSummary error={preview.error} fields={["carrierCode"]} testId="manifest-preview-error" />
           {previewed && committed === null ? (
-            <div className="import-result" data-testid="manifest-preview">
-              <p className="muted small">{t("manifest.dryRunNote")}</p>
-              <ManifestFigures result={previewed} kind="preview" />
-              <ManifestIssues result={previewed} />
-              {previewed.errors.length > 0 || previewed.unresolved.length > 0 ? (
-                <p className="muted small">{t("manifest.skipNote")}</p>
-              ) : null}
-              <ErrorSummary error={commit.error} fields={[]} testId="manifest-import-error" />
-              {running && progress ? (
-                <div className="progress-block">
-                  <div
-                    className={`progress${progress.total === 0 ? " progress-indeterminate" : ""}`}
-                    role="progressbar"
-                    aria-label={t("imports.progress")}
-                    aria-valuemin={0}
-                    aria-valuemax={progress.total}
-                    aria-valuenow={progress.done}
-                    data-testid="manifest-progress"
-                  >
-                    <div
-                      className="progress-fill"
-                      style={{ width: `${progress.total ? Math.round((progress.done / progress.total) * 100) : 0}%` }}
-                    />
-                  </div>
-                  <div className="progress-text mono">
-                    {progress.done} / {progress.total}
-                  </div>
-                </div>
-              ) : null}
-              {runFailed ? (
-                <div className="alert alert-error" role="alert" data-testid="manifest-import-error">
-                  {runFailed}
-                </div>
-              ) : null}
-              {previewed.created > 0 ? (
-                <button
-                  type="button"
-                  className="btn btn-primary"
-                  disabled={busy}
-                  onClick={() => payload && startCommit(payload)}
-                  data-testid="manifest-import"
-                >
-                  {commit.isPending || running ? t("manifest.importing") : t("manifest.import", { count: previewed.created })}
-                </button>
-              ) : (
-                <p className="muted" data-testid="manifest-nothing">
-                  {t("manifest.nothingToImport")}
-                </p>
-              )}
-            </div>
+            <ManifestPreview
+              previewed={previewed}
+              commitError={commit.error}
+              progress={run.running ? run.progress : null}
+              runFailed={run.runFailed}
+              busy={busy}
+              importing={commit.isPending || run.running}
+              onImport={() => payload && run.startCommit(payload)}
+            />
           ) : null}
         </div>
       </section>
@@ -263,6 +215,74 @@ export function ManifestImporter({ scope }: { scope: TManifestScope }) {
   );
 }
 
+/** The carrier whose manifest it is (blacklisted ones shown, not picked). */
+function CarrierPick(props: { value: string; error: string | undefined; disabled: boolean; onChange: (code: string) => void }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const carriers = useQuery(trpc.network.carriers.list.queryOptions(undefined, { staleTime: 5 * 60_000 }));
+  return (
+    <DataState query={carriers}>
+      {(list) => (
+        <FormField id="manifest-carrier" label={t("manifest.carrier")} error={props.error}>
+          <select
+            id="manifest-carrier"
+            className="select-auto"
+            value={props.value}
+            disabled={props.disabled}
+            onChange={(e) => props.onChange(e.target.value)}
+            data-testid="manifest-carrier"
+          >
+            <option value="">{t("form.choose")}</option>
+            {list.map((c) => (
+              <option key={c.code} value={c.code} disabled={c.blacklisted}>
+                {c.name}（{c.code}）{c.blacklisted ? ` · ${t("manifest.blacklisted")}` : ""}
+              </option>
+            ))}
+          </select>
+        </FormField>
+      )}
+    </DataState>
+  );
+}
+
+/** The dry run: its figures and issues, the import's progress or failure, and the import button. */
+function ManifestPreview(props: {
+  previewed: TManifestResult;
+  commitError: unknown;
+  progress: TProgress | null;
+  runFailed: string | null;
+  busy: boolean;
+  importing: boolean;
+  onImport: () => void;
+}) {
+  const { t } = useTranslation();
+  const { previewed, progress } = props;
+  return (
+    <div className="import-result" data-testid="manifest-preview">
+      <p className="muted small">{t("manifest.dryRunNote")}</p>
+      <ManifestFigures result={previewed} kind="preview" />
+      <ManifestIssues result={previewed} />
+      {previewed.errors.length > 0 || previewed.unresolved.length > 0 ? <p className="muted small">{t("manifest.skipNote")}</p> : null}
+      <ErrorSummary error={props.commitError} fields={[]} testId="manifest-import-error" />
+      {progress ? <ImportProgress status={progress.status} done={progress.done} total={progress.total} testId="manifest-progress" /> : null}
+      {props.runFailed ? (
+        <div className="alert alert-error" role="alert" data-testid="manifest-import-error">
+          {props.runFailed}
+        </div>
+      ) : null}
+      {previewed.created > 0 ? (
+        <button type="button" className="btn btn-primary" disabled={props.busy} onClick={props.onImport} data-testid="manifest-import">
+          {props.importing ? t("manifest.importing") : t("manifest.import", { count: previewed.created })}
+        </button>
+      ) : (
+        <p className="muted" data-testid="manifest-nothing">
+          {t("manifest.nothingToImport")}
+        </p>
+      )}
+    </div>
+  );
+}
+
 function ManifestFigures({ result, kind }: { result: TManifestResult; kind: "preview" | "result" }) {
   const { t } = useTranslation();
   const figures = [
@@ -273,18 +293,7 @@ function ManifestFigures({ result, kind }: { result: TManifestResult; kind: "pre
     { key: "unresolved", label: t("manifest.unresolvedCount"), value: result.unresolved.length, bad: true },
     ...(kind === "result" ? [{ key: "routeFailures", label: t("manifest.routeFailures"), value: result.routeFailures, bad: true }] : []),
   ];
-  return (
-    <dl className="figures" data-testid={`manifest-${kind}-figures`}>
-      {figures.map((f) => (
-        <div key={f.key} data-key={f.key}>
-          <dt>{f.label}</dt>
-          <dd className={f.bad && f.value > 0 ? "danger-text" : undefined} data-testid={`manifest-${kind}-${f.key}`}>
-            {f.value}
-          </dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <ImportFigures figures={figures} testId={`manifest-${kind}-figures`} valueTestId={(key) => `manifest-${kind}-${key}`} />;
 }
 
 function ManifestIssues({ result }: { result: TManifestResult }) {
@@ -321,27 +330,24 @@ function ManifestIssues({ result }: { result: TManifestResult }) {
 function UnresolvedTable({ rows }: { rows: readonly TUnresolved[] }) {
   const { t } = useTranslation();
   return (
-    <div className="table-wrap errors-wrap">
-      <table className="table table-compact" data-testid="manifest-unresolved">
-        <thead>
-          <tr>
-            <th>{t("manifest.row")}</th>
-            <th>{t("manifest.waybillNo")}</th>
-            <th>{t("manifest.address")}</th>
-            <th>{t("manifest.reason")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((u, i) => (
-            <tr key={`${u.row}-${i}`} data-testid="manifest-unresolved-row" data-row={u.row}>
-              <td className="mono">{u.row}</td>
-              <td className="mono">{u.waybillNo}</td>
-              <td className="wrap">{u.address || t("common.none")}</td>
-              <td className="wrap">{serverText({ message: u.reason, key: u.reasonKey, params: u.reasonParams }, "address")}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      rows={rows.map((u, index) => ({ u, index }))}
+      rowKey={({ u, index }) => `${u.row}-${index}`}
+      rowProps={({ u }) => ({ "data-testid": "manifest-unresolved-row", "data-row": u.row })}
+      columns={[
+        { key: "row", header: t("manifest.row"), className: "mono", cell: ({ u }) => u.row },
+        { key: "waybillNo", header: t("manifest.waybillNo"), className: "mono", cell: ({ u }) => u.waybillNo },
+        { key: "address", header: t("manifest.address"), className: "wrap", cell: ({ u }) => u.address || t("common.none") },
+        {
+          key: "reason",
+          header: t("manifest.reason"),
+          className: "wrap",
+          cell: ({ u }) => serverText({ message: u.reason, key: u.reasonKey, params: u.reasonParams }, "address"),
+        },
+      ]}
+      testId="manifest-unresolved"
+      className="table-compact"
+      wrapClassName="errors-wrap"
+    />
   );
 }

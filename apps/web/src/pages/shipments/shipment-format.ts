@@ -32,12 +32,8 @@ export const PROHIBITED_ITEMS: readonly TProhibitedItem[] = [
 
 /** The columns a carrier's arrival manifest may have (address or villageCode locates the recipient). */
 export const MANIFEST_COLUMNS = "waybillNo, recipientName, recipientPhone, address | villageCode, weightG, temp, contentsCategory, declaredValueFen";
-const MANIFEST_TEMPLATE_HEADER = "waybillNo,recipientName,recipientPhone,address,villageCode,weightG,temp,contentsCategory,declaredValueFen";
-
-/** A one-line CSV with the header row (with a BOM so spreadsheet programs read it as UTF-8). */
-export function manifestTemplateHref(): string {
-  return `data:text/csv;charset=utf-8,${encodeURIComponent(`\uFEFF${MANIFEST_TEMPLATE_HEADER}\n`)}`;
-}
+/** The header row of the manifest template (the file-import kit's SheetTemplate makes the CSV of it). */
+export const MANIFEST_TEMPLATE_HEADER = "waybillNo,recipientName,recipientPhone,address,villageCode,weightG,temp,contentsCategory,declaredValueFen";
 
 /**
  * A decimal typed by a person in a bigger unit, as a whole number of the smaller one, exactly (no float rounding):
