@@ -1,5 +1,6 @@
 // Zod input schemas shared by the API and the web app.
 import { z } from "zod";
+import { isErrorKey, type TErrorKey, type TErrorParamValue } from "./error-messages.ts";
 import { ZRoleSchema } from "./roles.ts";
 
 export const ZCountyCodeSchema = z.string().regex(/^\d{6}$/, "must be a 6-digit county code");
@@ -41,3 +42,42 @@ export const ZCreateUserSchema = z
       ctx.addIssue({ code: "custom", path: ["counterIds"], message: "REQUIRED_FOR_ROLE", params: { role: "COUNTER_OPERATOR" } });
   });
 export type TCreateUser = z.infer<typeof ZCreateUserSchema>;
+
+/// A zod issue as a catalog key (ERROR_MESSAGES) with its parameters, so a form that checks a schema before sending
+/// shows the same words as the server's answer: a schema's own message may be a catalog key (with the custom issue's
+/// `params`); zod's own messages map by their code. Other custom messages have no key.
+export function zodIssueKey(i: z.core.$ZodIssue): { key?: TErrorKey; params?: Record<string, TErrorParamValue> } {
+  if (isErrorKey(i.message)) {
+    const params: Record<string, TErrorParamValue> = {};
+    for (const [k, v] of Object.entries((i as { params?: Record<string, unknown> }).params ?? {}))
+      if (typeof v === "string" || typeof v === "number") params[k] = v;
+    return { key: i.message, params };
+  }
+  const num = (v: unknown) => (typeof v === "bigint" ? Number(v) : typeof v === "number" ? v : typeof v === "object" && v instanceof Date ? v.toISOString() : String(v));
+  switch (i.code) {
+    case "invalid_type":
+      return /received undefined$/.test(i.message) ? { key: "REQUIRED", params: {} } : { key: "ZOD_TYPE", params: {} };
+    case "too_small":
+      if (i.origin === "string") return Number(i.minimum) <= 1 ? { key: "REQUIRED", params: {} } : { key: "ZOD_TOO_SHORT", params: { minimum: num(i.minimum) } };
+      if (i.origin === "array" || i.origin === "set") return { key: "ZOD_TOO_FEW", params: { minimum: num(i.minimum) } };
+      return { key: "ZOD_TOO_SMALL", params: { minimum: num(i.minimum) } };
+    case "too_big":
+      if (i.origin === "string") return { key: "ZOD_TOO_LONG", params: { maximum: num(i.maximum) } };
+      if (i.origin === "array" || i.origin === "set") return { key: "ZOD_TOO_MANY", params: { maximum: num(i.maximum) } };
+      return { key: "ZOD_TOO_BIG", params: { maximum: num(i.maximum) } };
+    case "invalid_format":
+      return { key: "ZOD_FORMAT", params: {} };
+    case "invalid_value":
+      return { key: "ZOD_CHOICE", params: {} };
+    case "not_multiple_of":
+      return { key: "ZOD_MULTIPLE_OF", params: { divisor: num(i.divisor) } };
+    case "unrecognized_keys":
+      return { key: "ZOD_UNKNOWN_KEYS", params: { keys: i.keys.join(", ") } };
+    case "invalid_union":
+    case "invalid_key":
+    case "invalid_element":
+      return { key: "INVALID", params: {} };
+    default:
+      return {};
+  }
+}

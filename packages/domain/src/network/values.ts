@@ -58,6 +58,10 @@ export const NODE_STATUSES = ["ACTIVE", "SUSPENDED", "CLOSED"] as const;
 export type TNodeStatus = (typeof NODE_STATUSES)[number];
 export const parseNodeStatus = enumParser("status", NODE_STATUSES, { 正常: "ACTIVE", 运营中: "ACTIVE", 暂停: "SUSPENDED", 关闭: "CLOSED" });
 
+/// Who runs a node (Node.operator).
+export const NODE_OPERATORS = ["POST", "CARRIER", "COOPERATIVE", "SHOP_AGENT", "GOVERNMENT", "OTHER"] as const;
+export type TNodeOperator = (typeof NODE_OPERATORS)[number];
+
 export const LANE_MODES = ["TRUNK", "MILK_RUN", "BUS", "DIRECT"] as const;
 export type TLaneMode = (typeof LANE_MODES)[number];
 export const parseLaneMode = enumParser("mode", LANE_MODES, {
@@ -80,6 +84,16 @@ export const parseEnergy = enumParser("energy", ENERGY_TYPES, {
   gasoline: "FUEL",
   燃油: "FUEL",
 });
+
+export const VEHICLE_STATUSES = ["ACTIVE", "MAINTENANCE", "RETIRED"] as const;
+export type TVehicleStatus = (typeof VEHICLE_STATUSES)[number];
+
+/// A carrier's credit grade, A best.
+export const CREDIT_GRADES = ["A", "B", "C", "D"] as const;
+export type TCreditGrade = (typeof CREDIT_GRADES)[number];
+
+/// The days of a lane's timetable, 1 Monday … 7 Sunday.
+export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
 export const COLD_CLASSES = ["NONE", "CHILLED", "FROZEN", "BOTH"] as const;
 export type TColdClass = (typeof COLD_CLASSES)[number];

@@ -1,134 +1,79 @@
 // ADMIN: create or edit a carrier (credit grade, blacklist, waybill pattern). Carriers are shared by all counties.
 import { useMutation } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { CREDIT_GRADES } from "@xiangda/domain";
 import { useTranslation } from "react-i18next";
-import { FormField } from "../../components/form-field.tsx";
-import { fieldError, readApiError } from "../../lib/api-error.ts";
+import { z } from "zod";
+import {
+  CheckField,
+  ENUMS,
+  EnumSelect,
+  FormStatus,
+  SubmitButton,
+  TextField,
+  ZodForm,
+  optionalText,
+  useZodForm,
+} from "../../components/form/index.ts";
 import { type TCarrier, type TCarrierInput } from "../../lib/network-api.ts";
 import { useTRPC } from "../../lib/trpc.ts";
-import { ErrorSummary } from "./error-summary.tsx";
-import { Check } from "./network-bits.tsx";
-import { CREDIT_GRADES } from "./network-constants.ts";
 
-type TGrade = TCarrierInput["creditGrade"];
+const ZCarrierDraftSchema = z
+  .object({
+    code: z.string(),
+    name: z.string(),
+    waybillPattern: z.string(),
+    creditGrade: z.enum(CREDIT_GRADES),
+    blacklisted: z.boolean(),
+    blacklistReason: z.string(),
+  })
+  .transform((d): TCarrierInput => ({
+    code: d.code.trim(),
+    name: d.name.trim(),
+    waybillPattern: optionalText(d.waybillPattern),
+    creditGrade: d.creditGrade,
+    blacklisted: d.blacklisted,
+    blacklistReason: d.blacklisted ? optionalText(d.blacklistReason) : null,
+  }));
 
-const gradeOf = (grade: string | undefined): TGrade => CREDIT_GRADES.find((g) => g === grade) ?? "B";
+const gradeOf = (grade: string | undefined) => CREDIT_GRADES.find((g) => g === grade) ?? "B";
 
 const FORM_FIELDS = ["code", "name", "waybillPattern", "creditGrade", "blacklisted", "blacklistReason"] as const;
 
 export function CarrierForm({ carrier, onSaved }: { carrier: TCarrier | null; onSaved: (carrier: TCarrier) => void }) {
   const { t } = useTranslation();
   const trpc = useTRPC();
-  const [draft, setDraft] = useState({
-    code: carrier?.code ?? "",
-    name: carrier?.name ?? "",
-    waybillPattern: carrier?.waybillPattern ?? "",
-    creditGrade: gradeOf(carrier?.creditGrade),
-    blacklisted: carrier?.blacklisted ?? false,
-    blacklistReason: carrier?.blacklistReason ?? "",
+  const save = useMutation(trpc.network.carriers.upsert.mutationOptions({ onSuccess: onSaved }));
+  const kit = useZodForm({
+    schema: ZCarrierDraftSchema,
+    defaultValues: {
+      code: carrier?.code ?? "",
+      name: carrier?.name ?? "",
+      waybillPattern: carrier?.waybillPattern ?? "",
+      creditGrade: gradeOf(carrier?.creditGrade),
+      blacklisted: carrier?.blacklisted ?? false,
+      blacklistReason: carrier?.blacklistReason ?? "",
+    },
+    fields: FORM_FIELDS,
+    mutation: save,
   });
-  const [saved, setSaved] = useState(false);
-  const save = useMutation(
-    trpc.network.carriers.upsert.mutationOptions({
-      onSuccess: (result) => {
-        setSaved(true);
-        onSaved(result);
-      },
-    }),
-  );
-  const serverErrors = save.error ? readApiError(save.error).fieldErrors : {};
-  const errorFor = (field: string) => fieldError(serverErrors, field);
-  const set = <K extends keyof typeof draft>(field: K, value: (typeof draft)[K]) => {
-    setSaved(false);
-    setDraft((d) => ({ ...d, [field]: value }));
-  };
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setSaved(false);
-    const input: TCarrierInput = {
-      code: draft.code.trim(),
-      name: draft.name.trim(),
-      waybillPattern: draft.waybillPattern.trim() || null,
-      creditGrade: draft.creditGrade,
-      blacklisted: draft.blacklisted,
-      blacklistReason: draft.blacklisted ? draft.blacklistReason.trim() || null : null,
-    };
-    save.mutate(input);
-  }
+  const blacklisted = kit.form.watch("blacklisted");
 
   return (
-    <form className="form" onSubmit={onSubmit} noValidate data-testid="carrier-form">
-      <ErrorSummary error={save.error} fields={FORM_FIELDS} testId="carrier-form-error" />
-      {saved ? (
-        <div className="alert alert-success" role="status">
-          {t("common.saved")}
-        </div>
-      ) : null}
+    <ZodForm kit={kit} prefix="carrier">
+      <FormStatus />
       <div className="form-grid">
-        <FormField id="carrier-code" label={t("fleet.carrier.code")} error={errorFor("code")}>
-          <input
-            id="carrier-code"
-            className="mono"
-            value={draft.code}
-            readOnly={carrier !== null}
-            placeholder="ZTO"
-            onChange={(e) => set("code", e.target.value)}
-            data-testid="carrier-code"
-          />
-        </FormField>
-        <FormField id="carrier-name" label={t("fleet.carrier.name")} error={errorFor("name")}>
-          <input id="carrier-name" value={draft.name} onChange={(e) => set("name", e.target.value)} data-testid="carrier-name" />
-        </FormField>
-        <FormField id="carrier-creditGrade" label={t("fleet.carrier.creditGrade")} error={errorFor("creditGrade")}>
-          <select
-            id="carrier-creditGrade"
-            value={draft.creditGrade}
-            onChange={(e) => set("creditGrade", e.target.value as TGrade)}
-            data-testid="carrier-creditGrade"
-          >
-            {CREDIT_GRADES.map((g) => (
-              <option key={g} value={g}>
-                {g}
-              </option>
-            ))}
-          </select>
-        </FormField>
-        <FormField id="carrier-waybillPattern" label={t("fleet.carrier.waybillPattern")} error={errorFor("waybillPattern")}>
-          <input
-            id="carrier-waybillPattern"
-            className="mono"
-            value={draft.waybillPattern}
-            placeholder="^7\d{11}$"
-            onChange={(e) => set("waybillPattern", e.target.value)}
-            data-testid="carrier-waybillPattern"
-          />
-        </FormField>
+        <TextField name="code" label={t("fleet.carrier.code")} mono readOnly={carrier !== null} placeholder="ZTO" />
+        <TextField name="name" label={t("fleet.carrier.name")} />
+        <EnumSelect name="creditGrade" label={t("fleet.carrier.creditGrade")} options={ENUMS.creditGrade} />
+        <TextField name="waybillPattern" label={t("fleet.carrier.waybillPattern")} mono placeholder="^7\d{11}$" />
       </div>
       <div className="check-group check-group-plain">
-        <Check
-          id="carrier-blacklisted"
-          label={t("fleet.carrier.blacklisted")}
-          checked={draft.blacklisted}
-          onChange={(v) => set("blacklisted", v)}
-          testId="carrier-blacklisted"
-        />
+        <CheckField name="blacklisted" label={t("fleet.carrier.blacklisted")} />
       </div>
-      {draft.blacklisted ? (
-        <FormField id="carrier-blacklistReason" label={t("fleet.carrier.blacklistReason")} error={errorFor("blacklistReason")}>
-          <input
-            id="carrier-blacklistReason"
-            value={draft.blacklistReason}
-            onChange={(e) => set("blacklistReason", e.target.value)}
-            data-testid="carrier-blacklistReason"
-          />
-        </FormField>
-      ) : null}
+      {blacklisted ? <TextField name="blacklistReason" label={t("fleet.carrier.blacklistReason")} /> : null}
       <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={save.isPending} data-testid="carrier-submit">
-          {save.isPending ? t("common.saving") : carrier ? t("common.save") : t("fleet.createCarrier")}
-        </button>
+        <SubmitButton label={carrier ? t("common.save") : t("fleet.createCarrier")} />
       </div>
-    </form>
+    </ZodForm>
   );
 }

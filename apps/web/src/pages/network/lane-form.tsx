@@ -9,7 +9,7 @@ import { type TLane, type TLaneInput, type TLaneMode, type TNode, type TTree } f
 import { useTRPC } from "../../lib/trpc.ts";
 import { ErrorSummary } from "./error-summary.tsx";
 import { Check } from "./network-bits.tsx";
-import { LANE_MODES, WEEKDAYS } from "./network-constants.ts";
+import { LANE_MODES, WEEKDAYS } from "@xiangda/domain";
 import { buildAreaIndex } from "./network-data.ts";
 import { normaliseWeekdays, parseWholeNumber } from "./network-format.ts";
 import { NodeSelect } from "./node-select.tsx";

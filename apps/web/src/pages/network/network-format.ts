@@ -1,19 +1,8 @@
 // Pure helpers of the network pages: parsing form text, filtering the tree, reading files.
 import type { TTownship, TVillage } from "../../lib/network-api.ts";
 
-/** An optional whole number typed into a field: "" → null, "12" → 12, anything else → "invalid". */
-export function parseWholeNumber(text: string): number | null | "invalid" {
-  const s = text.trim();
-  if (!s) return null;
-  return /^\d+$/.test(s) ? Number(s) : "invalid";
-}
-
-/** An optional decimal (m³ and the like): "" → null, "2.5" → 2.5, anything else → "invalid". */
-export function parseDecimal(text: string): number | null | "invalid" {
-  const s = text.trim();
-  if (!s) return null;
-  return /^\d+(\.\d+)?$/.test(s) ? Number(s) : "invalid";
-}
+/** Numbers typed into a field ("" → null, "12" → 12, anything else → "invalid"): the form kit's parsers. */
+export { parseDecimal, parseWholeNumber } from "../../components/form/draft-fields.ts";
 
 /** A date picked in a date input ("2026-12-01") as the instant that day starts in China (UTC+8). */
 export function dayStartIso(date: string): string | undefined {

@@ -7,7 +7,7 @@ import { fieldError, readApiError } from "../../lib/api-error.ts";
 import { type TCarrier, type TNode, type TVehicle, type TVehicleInput } from "../../lib/network-api.ts";
 import { useTRPC } from "../../lib/trpc.ts";
 import { ErrorSummary } from "./error-summary.tsx";
-import { COLD_CLASSES, ENERGY_TYPES, VEHICLE_STATUSES } from "./network-constants.ts";
+import { COLD_CLASSES, ENERGY_TYPES, VEHICLE_STATUSES } from "@xiangda/domain";
 import { parseDecimal, parseWholeNumber } from "./network-format.ts";
 import { NodeSelect } from "./node-select.tsx";
 

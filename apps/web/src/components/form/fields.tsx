@@ -1,0 +1,144 @@
+// The kit's fields: each a FormField (label, control, `<id>-error`) bound by name to the form of the ZodForm around it.
+// The id is `<prefix>-<name>` unless given, and is also the data-testid.
+import type { ReactNode } from "react";
+import { useController, useFormContext } from "react-hook-form";
+import { useTranslation } from "react-i18next";
+import { FormField } from "../form-field.tsx";
+import type { TEnum } from "./enums.ts";
+import { useFormKit } from "./zod-form.tsx";
+
+interface TBase {
+  name: string;
+  label: string;
+  id?: string;
+  /** Shown under the control. */
+  hint?: ReactNode;
+}
+
+function useBound(name: string, id?: string) {
+  const { prefix } = useFormKit();
+  const { control } = useFormContext();
+  const { field, fieldState } = useController({ name, control });
+  return { id: id ?? `${prefix}-${name}`, field, error: fieldState.error?.message };
+}
+
+interface TTextProps extends TBase {
+  mono?: boolean;
+  readOnly?: boolean;
+  placeholder?: string;
+  inputMode?: "numeric" | "decimal";
+  type?: "text" | "password" | "tel";
+  autoComplete?: string;
+  multiline?: boolean;
+}
+
+export function TextField({ name, label, id: givenId, hint, mono, multiline, ...rest }: TTextProps) {
+  const { id, field, error } = useBound(name, givenId);
+  const props = {
+    id,
+    className: mono ? "mono" : undefined,
+    name: field.name,
+    value: (field.value as string | undefined) ?? "",
+    onChange: (e: { target: { value: string } }) => field.onChange(e.target.value),
+    onBlur: field.onBlur,
+    ref: field.ref,
+    "aria-invalid": Boolean(error),
+    "data-testid": id,
+  };
+  return (
+    <FormField id={id} label={label} error={error}>
+      {multiline ? <textarea {...props} readOnly={rest.readOnly} placeholder={rest.placeholder} /> : <input {...props} {...rest} />}
+      {hint ? <p className="field-hint">{hint}</p> : null}
+    </FormField>
+  );
+}
+
+/** A number typed as text (the schema parses it: see draft-fields.ts). */
+export function NumberField(props: TTextProps) {
+  return <TextField inputMode="numeric" {...props} />;
+}
+
+interface TEnumProps<T extends string> extends TBase {
+  options: TEnum<T>;
+  /** Offered instead of all the enum's values (e.g. the roles one may grant). */
+  only?: readonly T[];
+  /** A first, empty choice. */
+  emptyLabel?: string;
+}
+
+export function EnumSelect<T extends string>({ name, label, id: givenId, hint, options, only, emptyLabel }: TEnumProps<T>) {
+  const { t } = useTranslation();
+  const { id, field, error } = useBound(name, givenId);
+  return (
+    <FormField id={id} label={label} error={error}>
+      <select
+        id={id}
+        name={field.name}
+        value={(field.value as string | undefined) ?? ""}
+        onChange={(e) => field.onChange(e.target.value)}
+        onBlur={field.onBlur}
+        ref={field.ref}
+        aria-invalid={Boolean(error)}
+        data-testid={id}
+      >
+        {emptyLabel !== undefined ? <option value="">{emptyLabel}</option> : null}
+        {(only ?? options.values).map((v) => (
+          <option key={v} value={v}>
+            {options.label(t, v)}
+          </option>
+        ))}
+      </select>
+      {hint ? <p className="field-hint">{hint}</p> : null}
+    </FormField>
+  );
+}
+
+/** A labelled checkbox. */
+export function Check({
+  id,
+  label,
+  checked,
+  onChange,
+  testId,
+}: {
+  id: string;
+  label: ReactNode;
+  checked: boolean;
+  onChange: (on: boolean) => void;
+  testId?: string;
+}) {
+  return (
+    <label className="check" htmlFor={id}>
+      <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} data-testid={testId} />
+      <span>{label}</span>
+    </label>
+  );
+}
+
+/** A boolean field as a labelled checkbox (its error, if any, is the form's to place). */
+export function CheckField({ name, label, id: givenId }: Omit<TBase, "hint">) {
+  const { id, field } = useBound(name, givenId);
+  return <Check id={id} label={label} checked={Boolean(field.value)} onChange={field.onChange} testId={id} />;
+}
+
+interface TSlotProps extends TBase {
+  children: (control: { id: string; value: string; onChange: (value: string) => void; invalid: boolean }) => ReactNode;
+}
+
+/** Any other control (a node picker, a select with its own options) bound to a string field. */
+export function FieldSlot({ name, label, id: givenId, hint, children }: TSlotProps) {
+  const { id, field, error } = useBound(name, givenId);
+  const value = (field.value as string | undefined) ?? "";
+  return (
+    <FormField id={id} label={label} error={error}>
+      {children({ id, value, onChange: field.onChange, invalid: Boolean(error) })}
+      {hint ? <p className="field-hint">{hint}</p> : null}
+    </FormField>
+  );
+}
+
+/** A field's error message, for a group the form lays out itself (check boxes, chips). */
+export function useFieldError(name: string): string | undefined {
+  const { getFieldState, formState } = useFormContext();
+  return getFieldState(name, formState).error?.message;
+}

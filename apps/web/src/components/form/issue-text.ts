@@ -1,0 +1,45 @@
+// The pure half of the form kit: a zod issue in the user's language, a react-hook-form resolver built on it, and the
+// server's field errors picked for the fields a form shows.
+import { toNestErrors } from "@hookform/resolvers";
+import { isErrorKey, zodIssueKey } from "@xiangda/domain";
+import type { FieldError, FieldValues, Resolver } from "react-hook-form";
+import type { z } from "zod";
+import { errorsT, fieldError } from "../../lib/api-error.ts";
+import { i18n } from "../../i18n/index.ts";
+
+type TParams = Record<string, string | number>;
+
+/** An issue's text: a catalog key (the "errors" namespace, as the server's answers), a key of the default namespace
+ *  ("form.wholeNumber", with the custom issue's params), or zod's own check by its code — never zod's English. */
+export function issueText(issue: z.core.$ZodIssue): string {
+  const params = { ...((issue as { params?: TParams }).params ?? {}) };
+  if (isErrorKey(issue.message)) return errorsT(issue.message, params);
+  if (issue.code === "custom" && i18n.exists(issue.message)) {
+    const t = i18n.t as unknown as (key: string, options: Record<string, unknown>) => string;
+    return t(issue.message, params);
+  }
+  const known = zodIssueKey(issue);
+  return known.key ? errorsT(known.key, known.params) : errorsT("generic.field");
+}
+
+/** A resolver checking the draft with `schema` (draft → the input sent): its output is what submit receives. */
+export function zodFormResolver<TDraft extends FieldValues, TInput>(schema: z.ZodType<TInput, TDraft>): Resolver<TDraft, unknown, TInput> {
+  return async (values, _context, options) => {
+    const result = await schema.safeParseAsync(values);
+    if (result.success) return { values: result.data, errors: {} };
+    const errors: Record<string, FieldError> = {};
+    for (const issue of result.error.issues) {
+      const path = issue.path.map(String).join(".");
+      errors[path] ??= { type: issue.code, message: issueText(issue) };
+    }
+    return { values: {}, errors: toNestErrors(errors, options) };
+  };
+}
+
+/** The server's message for each of `fields` (also when it names a part: "departures.1" for "departures"). */
+export function serverFieldErrors(fieldErrors: Record<string, string>, fields: readonly string[]): [string, string][] {
+  return fields.flatMap((field) => {
+    const message = fieldError(fieldErrors, field);
+    return message ? [[field, message] as [string, string]] : [];
+  });
+}

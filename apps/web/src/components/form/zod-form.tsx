@@ -1,0 +1,70 @@
+// <ZodForm>: the <form> of a useZodForm, giving its fields their form and id prefix; FormStatus (error summary and
+// "saved") and SubmitButton read the same form.
+import { createContext, useContext, type ReactNode } from "react";
+import { FormProvider, type FieldValues } from "react-hook-form";
+import { useTranslation } from "react-i18next";
+import { ErrorSummary } from "./error-summary.tsx";
+import type { TFormMutation, TZodForm } from "./use-zod-form.ts";
+
+interface TKit {
+  prefix: string;
+  saved: boolean;
+  mutation: TFormMutation<never>;
+  fields: readonly string[];
+}
+
+const FormKit = createContext<TKit | null>(null);
+
+export function useFormKit(): TKit {
+  const kit = useContext(FormKit);
+  if (!kit) throw new Error("a form kit field outside <ZodForm>");
+  return kit;
+}
+
+interface Props<TDraft extends FieldValues, TInput> {
+  kit: TZodForm<TDraft, TInput>;
+  /** Ids and test ids: `<prefix>-<field>`, `<prefix>-form`, `<prefix>-submit`. */
+  prefix: string;
+  testId?: string;
+  children: ReactNode;
+}
+
+export function ZodForm<TDraft extends FieldValues, TInput>({ kit, prefix, testId, children }: Props<TDraft, TInput>) {
+  const value: TKit = { prefix, saved: kit.saved, mutation: kit.mutation, fields: kit.fields };
+  return (
+    <FormProvider {...kit.form}>
+      <FormKit.Provider value={value}>
+        <form className="form" onSubmit={kit.onSubmit} noValidate data-testid={testId ?? `${prefix}-form`}>
+          {children}
+        </form>
+      </FormKit.Provider>
+    </FormProvider>
+  );
+}
+
+/** The server's error as a whole (and field issues no field shows), or "saved". */
+export function FormStatus() {
+  const { t } = useTranslation();
+  const { prefix, saved, mutation, fields } = useFormKit();
+  return (
+    <>
+      <ErrorSummary error={mutation.error} fields={fields} testId={`${prefix}-form-error`} />
+      {saved ? (
+        <div className="alert alert-success" role="status" data-testid={`${prefix}-form-ok`}>
+          {t("common.saved")}
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+/** The submit button: "saving…" while the mutation runs. */
+export function SubmitButton({ label }: { label: string }) {
+  const { t } = useTranslation();
+  const { prefix, mutation } = useFormKit();
+  return (
+    <button type="submit" className="btn btn-primary" disabled={mutation.isPending} data-testid={`${prefix}-submit`}>
+      {mutation.isPending ? t("common.saving") : label}
+    </button>
+  );
+}
