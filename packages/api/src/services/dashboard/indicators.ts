@@ -1,11 +1,13 @@
 // The dashboard's indicators over a range of days, read from the daily roll-ups only (rollup.ts): volumes, on-time
 // rates, consolidation savings, counter sales and the light history. Ratios are null when their denominator is 0.
 import { loadEnv } from "@xiangda/config";
-import { pgPool, type Db } from "@xiangda/db";
+import { pgPool, type Db, type DB, type Row, type Selectable } from "@xiangda/db";
 import type { TDashboardFilter, THistory } from "./schemas.ts";
 import { ALL, townshipOf } from "./sql.ts";
 
 type Num = string | number | null;
+/// Sums of a roll-up's columns, named as the columns are.
+type Sums<T extends keyof DB, K extends keyof Selectable<DB[T]>> = Record<K, Num>;
 /// pg returns bigint sums as strings; our sums stay far below 2^53.
 const n = (v: Num | undefined): number => Number(v ?? 0);
 export const ratio = (part: number, whole: number): number | null => (whole ? Math.round((part / whole) * 10_000) / 10_000 : null);
@@ -69,14 +71,12 @@ export async function volumes(db: Db, f: TDashboardFilter) {
   return { days, totals };
 }
 
-interface OnTimeRow {
+type OnTimeRow = Row<"DailyShipmentStat", "finished" | "onTime"> & {
   g_day: number;
   g_dir: number;
   day: string | null;
-  direction: "DOWN" | "UP" | null;
-  finished: number;
-  onTime: number;
-}
+  direction: Row<"DailyShipmentStat", "direction">["direction"] | null;
+};
 
 /// Parcels finished on time (by their promise) per direction, township and day, and legs on time per kind of leg.
 export async function onTime(db: Db, f: TDashboardFilter) {
@@ -149,20 +149,19 @@ export function costModel(env = loadEnv()): { perTripFen: number; perKmFen: numb
   return { perTripFen: env.XD_COST_PER_TRIP_FEN, perKmFen: env.XD_COST_PER_KM_FEN };
 }
 
-interface ConsolidationRow {
-  g: number;
-  day: string | null;
-  loads: Num;
-  vehicles: Num;
-  parcels: Num;
-  fillWeightSum: Num;
-  fillVolumeSum: Num;
-  loadsWithVehicles: Num;
-  plannedKm: Num;
-  emptyKm: Num;
-  baselineTrips: Num;
-  baselineKm: Num;
-}
+type ConsolidationRow = { g: number; day: string | null } & Sums<
+  "DailyConsolidationStat",
+  | "loads"
+  | "vehicles"
+  | "parcels"
+  | "fillWeightSum"
+  | "fillVolumeSum"
+  | "loadsWithVehicles"
+  | "plannedKm"
+  | "emptyKm"
+  | "baselineTrips"
+  | "baselineKm"
+>;
 
 /// Loads, vehicles, fill, km against the per-carrier baseline, and an estimated cost per parcel. Carrier and
 /// direction do not apply: a consolidated load carries every carrier's parcels both ways.
@@ -222,16 +221,13 @@ export async function consolidation(db: Db, f: TDashboardFilter) {
   };
 }
 
-interface SalesRow {
+type SalesRow = Sums<"DailySalesStat", "quantity" | "amountFen" | "sales"> & {
   g_venue: number;
   g_day: number;
-  venueType: string | null;
+  venueType: Row<"DailySalesStat", "venueType">["venueType"] | null;
   day: string | null;
-  quantity: Num;
-  amountFen: Num;
-  sales: Num;
   poorFen: Num;
-}
+};
 
 /// Counter sales: by venue type, top products and the income reaching poor villages. A township keeps the counters
 /// whose restocking node is in it; carrier and direction do not apply.

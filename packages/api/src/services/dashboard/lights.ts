@@ -1,6 +1,6 @@
 // Live traffic lights of a county's open parcels, the RED ones grouped by the node responsible (from the SLA
 // watcher's alerts), one node's panel, and the manager's "chase them" action.
-import { pgPool, writeOutbox, type Db, type Tx } from "@xiangda/db";
+import { pgPool, writeOutbox, type Db, type Row, type Tx } from "@xiangda/db";
 import { AppError, maskPhone, type Actor } from "@xiangda/domain";
 import { dashboardNotifyRed, outboxEvent } from "@xiangda/jobs";
 import { shanghaiDay, shanghaiDayStart } from "../listings/days.ts";
@@ -17,16 +17,8 @@ const OPEN_WHERE = `s."countyCode" = $1 AND s.status = ANY($2::"ShipmentStatus"[
   AND ($5::"Direction" IS NULL OR s.direction = $5::"Direction")`;
 const openArgs = (f: TLightsFilter) => [f.countyCode, [...OPEN_STATUSES], f.townshipCode ?? null, f.carrierId ?? null, f.direction ?? null];
 
-interface RedRow {
-  nodeId: string;
-  shipmentId: string;
-  waybillNo: string;
-  promisedAt: Date | null;
-  redSince: Date | null;
-  reason: string | null;
-  status: string;
-  notifiedAt: Date | null;
-}
+type RedRow = Row<"RedAlert", "nodeId" | "notifiedAt"> &
+  Row<"Shipment", "waybillNo" | "promisedAt" | "status"> & { shipmentId: string; redSince: Date | null; reason: string | null };
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 /// Oldest promise first; a parcel without one (no route) is the most urgent of all.
@@ -202,7 +194,7 @@ export async function nodePanel(db: Db, q: { countyCode: string; nodeId: string 
       q.countyCode,
     ]),
     // Open and late: the (countyCode, status) index, then the node.
-    pool.query<{ shipmentId: string; waybillNo: string; light: string; promisedAt: Date | null; status: string; reason: string | null }>(
+    pool.query<Row<"Shipment", "waybillNo" | "light" | "promisedAt" | "status"> & { shipmentId: string; reason: string | null }>(
       `SELECT s.id AS "shipmentId", s."waybillNo", s.light::text AS light, s."promisedAt", s.status::text AS status, s."lightReason" AS reason
          FROM "Shipment" s
         WHERE s."countyCode" = $1 AND s.status = ANY($2::"ShipmentStatus"[]) AND s.light <> 'GREEN' AND s."currentNodeId" = $3

@@ -3,7 +3,7 @@
 // ExceptionAction (who did what when, and the answer) in the same transaction as its effect, one per client request
 // id: a repeated request answers with the first result and changes nothing.
 import { randomUUID } from "node:crypto";
-import { writeOutbox, type Db, type Tx } from "@xiangda/db";
+import { Prisma, selectList, writeOutbox, type Db, type RowOf, type Tx } from "@xiangda/db";
 import { AppError, type Actor } from "@xiangda/domain";
 import { prismaQueryable, releaseStaleItems } from "../consolidation/release.ts";
 import { notifyNodeAlerts } from "../dashboard/lights.ts";
@@ -13,15 +13,13 @@ import { replan } from "../shipments/plan-route.ts";
 import { loadRouting } from "../shipments/routing-network.ts";
 import type { TExceptionAct, TExceptionActionKind } from "./schemas.ts";
 
-interface ParcelRow {
-  id: string;
-  countyCode: string;
-  status: string;
-  temp: string;
-  destNodeId: string | null;
-  currentNodeId: string | null;
-  originNodeId: string;
-}
+/// The parcel as the action reads it (locked against scans).
+const PARCEL_COLS = selectList(
+  "Shipment",
+  ["id", "countyCode", "status", "temp", "destNodeId", "currentNodeId", "originNodeId"],
+  ["status", "temp"],
+);
+type ParcelRow = RowOf<typeof PARCEL_COLS>;
 
 type TResult = Record<string, string | number | boolean | null>;
 
@@ -79,7 +77,7 @@ async function replanParcel(tx: Tx, s: ParcelRow, routing: Awaited<ReturnType<ty
   const out = await replan(
     tx,
     routing,
-    { shipmentId: s.id, fromNodeId: from, toNodeId: s.destNodeId, readyAt, temp: s.temp as never, reason: "REROUTED" },
+    { shipmentId: s.id, fromNodeId: from, toNodeId: s.destNodeId, readyAt, temp: s.temp, reason: "REROUTED" },
     now,
     { by: "EXCEPTION_QUEUE" },
   );
@@ -133,8 +131,7 @@ export async function actOnException(db: Db, actor: Actor, q: TExceptionAct, kin
     if (inserted === 0) return null;
     // The parcel as it is now, held against scans until the action is written.
     const rows = await tx.$queryRaw<ParcelRow[]>`
-      SELECT id, "countyCode", status::text AS status, temp::text AS temp, "destNodeId", "currentNodeId", "originNodeId"
-        FROM "Shipment" WHERE id = ${q.shipmentId}::uuid FOR UPDATE`;
+      SELECT ${Prisma.raw(PARCEL_COLS.sql)} FROM "Shipment" WHERE id = ${q.shipmentId}::uuid FOR UPDATE`;
     const s = rows[0]!;
     const nodeId = await responsibleNode(tx, s);
     if ((kind === "REPLAN" || kind === "RETURN" || kind === "LOST") && !isOpen(s.status))
