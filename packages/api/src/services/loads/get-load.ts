@@ -71,12 +71,15 @@ function groupByNode(items: TLoadItemView[], stopOf: (i: TLoadItemView) => NodeR
   return [...groups.values()].sort((a, b) => (a.code ?? "~").localeCompare(b.code ?? "~"));
 }
 
-export async function getLoad(db: Db, actor: Actor, ref: TLoadRef) {
-  const load = await assertLoadAccess(
-    db,
-    actor,
-    await db.load.findUnique({ where: "id" in ref ? { id: ref.id } : { code: ref.code }, select: loadSelect }),
-  );
+type LoadRow = NonNullable<Awaited<ReturnType<typeof findLoad>>>;
+
+function findLoad(db: Db, ref: TLoadRef) {
+  return db.load.findUnique({ where: "id" in ref ? { id: ref.id } : { code: ref.code }, select: loadSelect });
+}
+
+/// What the view of a load reads beside the load: its items and vehicles, the lane, and the nodes, parcels, vehicles
+/// and carriers they name (a second round, once their ids are known).
+async function readLoadParts(db: Db, load: LoadRow) {
   const [items, loadVehicles, lane] = await Promise.all([
     db.loadItem.findMany({ where: { loadId: load.id }, orderBy: { id: "asc" } }),
     db.loadVehicle.findMany({ where: { loadId: load.id }, orderBy: [{ seq: "asc" }, { id: "asc" }] }),
@@ -106,20 +109,33 @@ export async function getLoad(db: Db, actor: Actor, ref: TLoadRef) {
       { code: c.code, name: c.name },
     ]),
   );
-  const nodeById = new Map(nodes.map((n) => [n.id, n]));
-  const nodeByCode = new Map(nodes.map((n) => [n.code, n]));
-  const shipmentById = new Map(shipments.map((s) => [s.id, s]));
-  const vehicleById = new Map(vehicles.map((v) => [v.id, v]));
+  return {
+    items,
+    loadVehicles,
+    lane,
+    plans,
+    carriers,
+    nodeById: new Map(nodes.map((n) => [n.id, n])),
+    nodeByCode: new Map(nodes.map((n) => [n.code, n])),
+    shipmentById: new Map(shipments.map((s) => [s.id, s])),
+    vehicleById: new Map(vehicles.map((v) => [v.id, v])),
+  };
+}
 
+type LoadParts = Awaited<ReturnType<typeof readLoadParts>>;
+type ItemRow = LoadParts["items"][number];
+
+/// Each item as staff see it (names and phones masked), beside its row, and the stop node of each view.
+function itemViews(parts: LoadParts) {
   const stopNode = new Map<TLoadItemView, NodeRef | null>();
-  const views = items.map((i) => {
-    const s = shipmentById.get(i.shipmentId);
-    const stop = nodeById.get(i.stopNodeId);
+  const views = parts.items.map((i) => {
+    const s = parts.shipmentById.get(i.shipmentId);
+    const stop = parts.nodeById.get(i.stopNodeId);
     const view: TLoadItemView = {
       id: i.id.toString(),
       waybillNo: s?.waybillNo ?? null,
       carrierWaybillNo: s?.carrierWaybillNo ?? null,
-      carrier: i.carrierId ? (carriers.get(i.carrierId) ?? null) : null,
+      carrier: i.carrierId ? (parts.carriers.get(i.carrierId) ?? null) : null,
       weightG: i.weightG,
       volumeCm3: i.volumeCm3,
       temp: i.temp,
@@ -134,61 +150,75 @@ export async function getLoad(db: Db, actor: Actor, ref: TLoadRef) {
     stopNode.set(view, stop ?? null);
     return { row: i, view };
   });
-  const stopOf = (v: TLoadItemView) => stopNode.get(v) ?? null;
+  return { views, stopOf: (v: TLoadItemView) => stopNode.get(v) ?? null };
+}
 
-  const vehicleViews = loadVehicles.map((lv) => {
-    const mine = views.filter((x) => x.row.status === "ASSIGNED" && x.row.loadVehicleId === lv.id);
-    const plan = plans.get(lv.id) ?? [];
-    const planned: TStopGroup[] = plan.map((s, idx) => {
-      const n = (s.nodeId ? nodeById.get(s.nodeId) : undefined) ?? (s.code ? nodeByCode.get(s.code) : undefined);
-      return {
-        seq: idx + 1,
-        nodeId: n?.id ?? s.nodeId,
-        code: s.code ?? n?.code ?? null,
-        name: s.name ?? n?.name ?? null,
-        arriveAt: s.arriveAt,
-        drops: s.drops ?? -1,
-        pickups: s.pickups ?? -1,
-        items: [],
-      };
-    });
-    const rest: TLoadItemView[] = [];
-    for (const { view } of mine) {
-      const n = stopOf(view);
-      // A node visited twice (a loop back through it) gets its parcels at the first visit.
-      const g = n ? planned.find((p) => p.nodeId === n.id) : undefined;
-      if (g) g.items.push(view);
-      else rest.push(view);
-    }
-    for (const g of planned) {
-      g.items.sort(byWaybill);
-      if (g.drops < 0) g.drops = g.items.filter((i) => !i.pickup).length;
-      if (g.pickups < 0) g.pickups = g.items.filter((i) => i.pickup).length;
-    }
-    const v = vehicleById.get(lv.vehicleId);
+/// One vehicle of the load: its figures, and its parcels by stop in the plan's visiting order, then by node.
+function vehicleView(
+  parts: LoadParts,
+  lv: LoadParts["loadVehicles"][number],
+  views: { row: ItemRow; view: TLoadItemView }[],
+  stopOf: (v: TLoadItemView) => NodeRef | null,
+) {
+  const mine = views.filter((x) => x.row.status === "ASSIGNED" && x.row.loadVehicleId === lv.id);
+  const plan = parts.plans.get(lv.id) ?? [];
+  const planned: TStopGroup[] = plan.map((s, idx) => {
+    const n = (s.nodeId ? parts.nodeById.get(s.nodeId) : undefined) ?? (s.code ? parts.nodeByCode.get(s.code) : undefined);
     return {
-      id: lv.id,
-      seq: lv.seq,
-      vehicleId: lv.vehicleId,
-      number: v?.number ?? null,
-      plate: v?.plate ?? null,
-      carrier: v?.carrierId ? (carriers.get(v.carrierId)?.name ?? null) : null,
-      capacityKg: v?.capacityKg ?? null,
-      capacityL: v?.capacityL ?? null,
-      cold: v?.cold ?? null,
-      parcels: lv.parcels,
-      weightG: lv.weightG,
-      volumeCm3: lv.volumeCm3,
-      fillWeight: lv.fillWeight,
-      fillVolume: lv.fillVolume,
-      plannedMeters: lv.plannedMeters,
-      plannedMinutes: lv.plannedMinutes,
-      busyUntil: lv.busyUntil.toISOString(),
-      plannedAt: lv.plannedAt?.toISOString() ?? null,
-      planned: planned.length > 0,
-      stops: [...planned, ...groupByNode(rest, stopOf)],
+      seq: idx + 1,
+      nodeId: n?.id ?? s.nodeId,
+      code: s.code ?? n?.code ?? null,
+      name: s.name ?? n?.name ?? null,
+      arriveAt: s.arriveAt,
+      drops: s.drops ?? -1,
+      pickups: s.pickups ?? -1,
+      items: [],
     };
   });
+  const rest: TLoadItemView[] = [];
+  for (const { view } of mine) {
+    const n = stopOf(view);
+    // A node visited twice (a loop back through it) gets its parcels at the first visit.
+    const g = n ? planned.find((p) => p.nodeId === n.id) : undefined;
+    if (g) g.items.push(view);
+    else rest.push(view);
+  }
+  for (const g of planned) {
+    g.items.sort(byWaybill);
+    if (g.drops < 0) g.drops = g.items.filter((i) => !i.pickup).length;
+    if (g.pickups < 0) g.pickups = g.items.filter((i) => i.pickup).length;
+  }
+  const v = parts.vehicleById.get(lv.vehicleId);
+  return {
+    id: lv.id,
+    seq: lv.seq,
+    vehicleId: lv.vehicleId,
+    number: v?.number ?? null,
+    plate: v?.plate ?? null,
+    carrier: v?.carrierId ? (parts.carriers.get(v.carrierId)?.name ?? null) : null,
+    capacityKg: v?.capacityKg ?? null,
+    capacityL: v?.capacityL ?? null,
+    cold: v?.cold ?? null,
+    parcels: lv.parcels,
+    weightG: lv.weightG,
+    volumeCm3: lv.volumeCm3,
+    fillWeight: lv.fillWeight,
+    fillVolume: lv.fillVolume,
+    plannedMeters: lv.plannedMeters,
+    plannedMinutes: lv.plannedMinutes,
+    busyUntil: lv.busyUntil.toISOString(),
+    plannedAt: lv.plannedAt?.toISOString() ?? null,
+    planned: planned.length > 0,
+    stops: [...planned, ...groupByNode(rest, stopOf)],
+  };
+}
+
+export async function getLoad(db: Db, actor: Actor, ref: TLoadRef) {
+  const load = await assertLoadAccess(db, actor, await findLoad(db, ref));
+  const parts = await readLoadParts(db, load);
+  const { loadVehicles, lane, nodeById } = parts;
+  const { views, stopOf } = itemViews(parts);
+  const vehicleViews = loadVehicles.map((lv) => vehicleView(parts, lv, views, stopOf));
 
   const onVehicle = new Set(loadVehicles.map((v) => v.id));
   const unassigned = views
