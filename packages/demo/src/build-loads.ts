@@ -70,14 +70,8 @@ function baseline(
   return { carriers: by.size, trips, km, parcelsPerVehicleKm: km ? items.length / km : 0, fillWeight: mean(0), fillVolume: mean(1) };
 }
 
-export async function buildLoads(
-  c: PgClient,
-  ctx: DemoContext,
-  q: { from: number; to: number; createdFrom: number; runIds: string[]; asOf: number; busy: Busy; label: string },
-): Promise<LoadsWritten> {
-  const legs = (
-    await c.query<LegRead>(LEGS_SQL, [ctx.countyCode, new Date(q.createdFrom), new Date(q.to), q.runIds, new Date(q.from), new Date(q.to)])
-  ).rows;
+/// The window's legs grouped by load slot (a lane departure or a station's milk run), earliest departure first.
+function groupLegs(ctx: DemoContext, legs: LegRead[]) {
   const tierOf = (id: string) => ctx.nodes.get(id)!.tier;
   const groups = new Map<string, { slot: LoadSlot; legs: LegRead[]; items: PlanItem[] }>();
   for (const l of legs) {
@@ -109,16 +103,87 @@ export async function buildLoads(
     });
     groups.set(slot.key, g);
   }
-  const list = [...groups.values()].sort(
-    (a, b) => a.slot.departAt.getTime() - b.slot.departAt.getTime() || a.slot.key.localeCompare(b.slot.key),
+  return [...groups.values()].sort((a, b) => a.slot.departAt.getTime() - b.slot.departAt.getTime() || a.slot.key.localeCompare(b.slot.key));
+}
+
+type DemoLane = NonNullable<ReturnType<DemoContext["lanes"]["get"]>>;
+
+/// One load's vehicles, packed from the free ones at its node, the other end and the county, and the report the
+/// dashboard reads; a bus load gets no vehicle of ours.
+function planSlot(
+  ctx: DemoContext,
+  geo: Geometry,
+  s: { slot: LoadSlot; items: PlanItem[]; mode: string; lane: DemoLane | null; depart: number },
+  busy: Busy,
+): { planned: PlannedVehicle[]; report: Record<string, unknown> } {
+  const { slot, items, mode, lane, depart } = s;
+  if (mode === "BUS")
+    return {
+      planned: [],
+      report: { mode: "BUS", parcels: items.length, weightKg: items.reduce((s, i) => s + i.weightG, 0) / 1000, vehicles: 0, demo: true },
+    };
+  const home = (id: string) => ctx.vehicles.filter((v) => v.homeNodeId === id);
+  const node = ctx.nodes.get(slot.nodeId)!;
+  const other = slot.milkRun ? node.parentId : slot.toNodeId;
+  const pools = [home(slot.nodeId), other ? home(other) : [], ctx.vehicles];
+  const est = slot.milkRun ? 240 : 2 * (lane?.transitMinutes ?? 60);
+  const trip = (b: { vehicle: DemoVehicle; items: PlanItem[]; w: number; vol: number }) =>
+    slot.milkRun ? milkLoop(ctx, geo, b, node, depart) : laneTrip(ctx, geo, b, slot.nodeId, slot.toNodeId!, depart, lane!.transitMinutes);
+  const freeHome = pools[0]!.filter((v) => isFree(busy, v, depart, depart + est * 60_000)).length;
+  const type = [...(pools[0]!.length ? pools[0]! : pools[1]!.length ? pools[1]! : ctx.vehicles)].sort(
+    (a, b) => b.capacityKg - a.capacityKg,
+  )[0]!;
+  const packed = packItems(slot.milkRun ? sweepOrder(geo, node, items) : decreasing(items, type), pools, (v) =>
+    isFree(busy, v, depart, depart + est * 60_000),
   );
+  const planned = packed.bins.map(trip);
+  const unassigned = packed.unassigned.length;
+  for (const p of planned)
+    busy.set(p.vehicle.id, [
+      ...(busy.get(p.vehicle.id) ?? []).filter(([, b]) => b > depart - 2 * 86_400_000),
+      [depart, depart + p.minutes * 60_000],
+    ]);
+  const plannedKm = planned.reduce((s, p) => s + p.km, 0);
+  const emptyKm = planned.reduce((s, p) => s + p.emptyKm, 0);
+  const base = baseline(items, type, trip);
+  const mean = (f: (p: PlannedVehicle) => number) => (planned.length ? planned.reduce((s, p) => s + f(p), 0) / planned.length : 0);
+  const report = {
+    mode,
+    parcels: items.length,
+    rolled: 0,
+    vehicles: planned.length,
+    freeVehicles: freeHome,
+    fillWeight: mean((p) => p.fillWeight),
+    fillVolume: mean((p) => p.fillVolume),
+    rolledReasons: [],
+    plannedKm,
+    emptyKm,
+    emptyRunningRate: plannedKm ? emptyKm / plannedKm : 0,
+    parcelsPerVehicleKm: plannedKm ? items.length / plannedKm : 0,
+    baseline: base,
+    tripsSaved: Math.max(0, base.trips - planned.length),
+    kmSaved: base.km - plannedKm,
+    unassigned,
+    demo: true,
+  };
+  return { planned, report };
+}
+
+export async function buildLoads(
+  c: PgClient,
+  ctx: DemoContext,
+  q: { from: number; to: number; createdFrom: number; runIds: string[]; asOf: number; busy: Busy; label: string },
+): Promise<LoadsWritten> {
+  const legs = (
+    await c.query<LegRead>(LEGS_SQL, [ctx.countyCode, new Date(q.createdFrom), new Date(q.to), q.runIds, new Date(q.from), new Date(q.to)])
+  ).rows;
+  const list = groupLegs(ctx, legs);
   if (!list.length) return { loads: 0, items: 0, vehicles: 0 };
 
   const serials = (await c.query<{ v: string }>(`SELECT nextval('load_serial')::text AS v FROM generate_series(1, $1::int)`, [list.length]))
     .rows;
   const r = new Rng(ctx.seed, ctx.countyCode, "loads", q.label);
   const geo = new Geometry(ctx);
-  const home = (id: string) => ctx.vehicles.filter((v) => v.homeNodeId === id);
   const loadRows: object[] = [];
   const vehicleRows: object[] = [];
   const itemRows: object[] = [];
@@ -137,60 +202,8 @@ export async function buildLoads(
       : slot.cutoffAt.getTime() <= q.asOf
         ? "PLANNED"
         : "OPEN";
-    let planned: PlannedVehicle[] = [];
-    let unassigned = 0;
-    let report: Record<string, unknown> | null = null;
-    if (status !== "OPEN") {
-      const node = ctx.nodes.get(slot.nodeId)!;
-      const other = slot.milkRun ? node.parentId : slot.toNodeId;
-      const pools = [home(slot.nodeId), other ? home(other) : [], ctx.vehicles];
-      const est = slot.milkRun ? 240 : 2 * (lane?.transitMinutes ?? 60);
-      const trip = (b: { vehicle: DemoVehicle; items: PlanItem[]; w: number; vol: number }) =>
-        slot.milkRun
-          ? milkLoop(ctx, geo, b, node, depart)
-          : laneTrip(ctx, geo, b, slot.nodeId, slot.toNodeId!, depart, lane!.transitMinutes);
-      const freeHome = pools[0]!.filter((v) => isFree(q.busy, v, depart, depart + est * 60_000)).length;
-      if (mode !== "BUS") {
-        const type = [...(pools[0]!.length ? pools[0]! : pools[1]!.length ? pools[1]! : ctx.vehicles)].sort(
-          (a, b) => b.capacityKg - a.capacityKg,
-        )[0]!;
-        const packed = packItems(slot.milkRun ? sweepOrder(geo, node, items) : decreasing(items, type), pools, (v) =>
-          isFree(q.busy, v, depart, depart + est * 60_000),
-        );
-        planned = packed.bins.map(trip);
-        unassigned = packed.unassigned.length;
-        for (const p of planned)
-          q.busy.set(p.vehicle.id, [
-            ...(q.busy.get(p.vehicle.id) ?? []).filter(([, b]) => b > depart - 2 * 86_400_000),
-            [depart, depart + p.minutes * 60_000],
-          ]);
-        const plannedKm = planned.reduce((s, p) => s + p.km, 0);
-        const emptyKm = planned.reduce((s, p) => s + p.emptyKm, 0);
-        const base = baseline(items, type, trip);
-        const mean = (f: (p: PlannedVehicle) => number) => (planned.length ? planned.reduce((s, p) => s + f(p), 0) / planned.length : 0);
-        report = {
-          mode,
-          parcels: items.length,
-          rolled: 0,
-          vehicles: planned.length,
-          freeVehicles: freeHome,
-          fillWeight: mean((p) => p.fillWeight),
-          fillVolume: mean((p) => p.fillVolume),
-          rolledReasons: [],
-          plannedKm,
-          emptyKm,
-          emptyRunningRate: plannedKm ? emptyKm / plannedKm : 0,
-          parcelsPerVehicleKm: plannedKm ? items.length / plannedKm : 0,
-          baseline: base,
-          tripsSaved: Math.max(0, base.trips - planned.length),
-          kmSaved: base.km - plannedKm,
-          unassigned,
-          demo: true,
-        };
-      } else {
-        report = { mode: "BUS", parcels: items.length, weightKg: items.reduce((s, i) => s + i.weightG, 0) / 1000, vehicles: 0, demo: true };
-      }
-    }
+    const { planned, report } =
+      status === "OPEN" ? { planned: [], report: null } : planSlot(ctx, geo, { slot, items, mode, lane, depart }, q.busy);
     const lvIds = new Map<string, string>();
     planned.forEach((p, seq) => {
       const id = r.uuid7(depart);

@@ -106,6 +106,132 @@ function lightChangedAt(
   return Math.round(cur.plannedArrive - f * (cur.plannedArrive - cur.plannedDepart));
 }
 
+interface Replayed {
+  status: Status;
+  cur: string;
+  lastScanAt: number | null;
+  finishedAt: number | null;
+  readyForPickupAt: number | null;
+  exceptionReason: string | null;
+  legStatus: LegStatus[];
+  dep: (number | null)[];
+  arr: (number | null)[];
+}
+
+/// A parcel's events up to `asOf` in time order: their scans (added to `scans`) and where the parcel stands after them.
+function replay(ctx: DemoContext, p: SimParcel, waybillNo: string, asOf: number, scans: ScanRow[]): Replayed {
+  const view = (id: string) => {
+    const n = ctx.nodes.get(id);
+    return n ? { code: n.code, name: n.name } : null;
+  };
+  const dest = ctx.nodes.get(p.destId)!;
+  const lastLeg = p.legs.length - 1;
+  const legStatus: LegStatus[] = p.legs.map(() => "PLANNED");
+  const dep: (number | null)[] = p.legs.map(() => null);
+  const arr: (number | null)[] = p.legs.map(() => null);
+  let status: Status = p.direction === "DOWN" ? "CREATED" : "ACCEPTED";
+  let cur = p.originId;
+  let lastScanAt: number | null = null;
+  let finishedAt: number | null = null;
+  let readyForPickupAt: number | null = null;
+  let exceptionReason: string | null = null;
+  const events = [...p.events].sort((a, b) => a.at - b.at);
+  for (const e of events) {
+    if (e.at > asOf) break;
+    const leg = e.leg >= 0 ? p.legs[e.leg]! : null;
+    let next: string | null = null;
+    switch (e.action) {
+      case "DEPART":
+      case "HANDOVER":
+        legStatus[e.leg] = "DEPARTED";
+        dep[e.leg] = e.at;
+        status = "IN_TRANSIT";
+        next = leg!.toId;
+        break;
+      case "ARRIVE": {
+        legStatus[e.leg] = "ARRIVED";
+        arr[e.leg] = e.at;
+        const final = e.leg === lastLeg && e.nodeId === p.destId;
+        status = final && dest.selfPickup ? "AWAITING_PICKUP" : "AT_NODE";
+        if (final) finishedAt ??= e.at;
+        if (status === "AWAITING_PICKUP") readyForPickupAt = e.at;
+        next = e.leg < lastLeg ? p.legs[e.leg + 1]!.toId : null;
+        break;
+      }
+      case "EXCEPTION":
+        status = "EXCEPTION";
+        exceptionReason = e.reason ?? "exception";
+        break;
+      case "DELIVER":
+      case "PICKUP":
+        status = "DELIVERED";
+        break;
+      case "RETURN":
+        status = "RETURNED";
+        finishedAt ??= e.at;
+        for (let i = 0; i < legStatus.length; i++) if (legStatus[i] === "PLANNED") legStatus[i] = "CANCELLED";
+        break;
+    }
+    cur = e.nodeId;
+    lastScanAt = e.at;
+    const late = leg ? e.at > leg.plannedArrive : finishedAt !== null && finishedAt > p.promisedAt;
+    scans.push({
+      i: e.id,
+      n: e.nodeId,
+      c: waybillNo,
+      a: e.action,
+      t: e.at,
+      m: MESSAGES[e.action],
+      s: p.id,
+      r: {
+        clientScanId: e.id,
+        outcome: "OK",
+        message: MESSAGES[e.action],
+        shipment: { waybillNo, status, light: late ? "RED" : "GREEN", temp: p.temp, destination: dest.name, selfPickup: p.selfPickup },
+        nextHop: next ? view(next) : null,
+        expected: null,
+        shelfSlot: null,
+      },
+    });
+  }
+  return { status, cur, lastScanAt, finishedAt, readyForPickupAt, exceptionReason, legStatus, dep, arr };
+}
+
+/// The parcel's leg rows, each with the light it shows at `asOf`.
+function legRows(p: SimParcel, r: Pick<Replayed, "legStatus" | "dep" | "arr">, asOf: number, f: number): LegRow[] {
+  const { legStatus, dep, arr } = r;
+  return p.legs.map((l, i): LegRow => {
+    const st = legStatus[i]!;
+    return {
+      i: l.id,
+      s: p.id,
+      q: i,
+      ln: l.laneId,
+      lc: l.laneCode,
+      f: l.fromId,
+      t: l.toId,
+      pd: l.plannedDepart,
+      pa: l.plannedArrive,
+      ad: dep[i]!,
+      aa: arr[i]!,
+      st,
+      l:
+        st === "CANCELLED"
+          ? "GREEN"
+          : legLight(
+              {
+                status: st,
+                plannedDepart: new Date(l.plannedDepart),
+                plannedArrive: new Date(l.plannedArrive),
+                actualArrive: arr[i] === null ? null : new Date(arr[i]!),
+              },
+              new Date(asOf),
+              f,
+            ),
+    };
+  });
+}
+
 export async function buildRows(
   ctx: DemoContext,
   parcels: readonly SimParcel[],
@@ -114,84 +240,17 @@ export async function buildRows(
 ): Promise<DayRows> {
   const f = yellowFraction();
   const out: DayRows = { shipments: [], legs: [], scans: [] };
-  const view = (id: string) => {
-    const n = ctx.nodes.get(id);
-    return n ? { code: n.code, name: n.name } : null;
-  };
   for (let k = 0; k < parcels.length; k++) {
     if (k % 500 === 499) await tick();
     const p = parcels[k]!;
     const waybillNo = numbers.waybills[k]!;
-    const dest = ctx.nodes.get(p.destId)!;
-    const lastLeg = p.legs.length - 1;
-    const legStatus: LegStatus[] = p.legs.map(() => "PLANNED");
-    const dep: (number | null)[] = p.legs.map(() => null);
-    const arr: (number | null)[] = p.legs.map(() => null);
-    let status: Status = p.direction === "DOWN" ? "CREATED" : "ACCEPTED";
-    let cur = p.originId;
-    let lastScanAt: number | null = null;
-    let finishedAt: number | null = null;
-    let readyForPickupAt: number | null = null;
-    let exceptionReason: string | null = null;
-    const events = [...p.events].sort((a, b) => a.at - b.at);
-    for (const e of events) {
-      if (e.at > asOf) break;
-      const leg = e.leg >= 0 ? p.legs[e.leg]! : null;
-      let next: string | null = null;
-      switch (e.action) {
-        case "DEPART":
-        case "HANDOVER":
-          legStatus[e.leg] = "DEPARTED";
-          dep[e.leg] = e.at;
-          status = "IN_TRANSIT";
-          next = leg!.toId;
-          break;
-        case "ARRIVE": {
-          legStatus[e.leg] = "ARRIVED";
-          arr[e.leg] = e.at;
-          const final = e.leg === lastLeg && e.nodeId === p.destId;
-          status = final && dest.selfPickup ? "AWAITING_PICKUP" : "AT_NODE";
-          if (final) finishedAt ??= e.at;
-          if (status === "AWAITING_PICKUP") readyForPickupAt = e.at;
-          next = e.leg < lastLeg ? p.legs[e.leg + 1]!.toId : null;
-          break;
-        }
-        case "EXCEPTION":
-          status = "EXCEPTION";
-          exceptionReason = e.reason ?? "exception";
-          break;
-        case "DELIVER":
-        case "PICKUP":
-          status = "DELIVERED";
-          break;
-        case "RETURN":
-          status = "RETURNED";
-          finishedAt ??= e.at;
-          for (let i = 0; i < legStatus.length; i++) if (legStatus[i] === "PLANNED") legStatus[i] = "CANCELLED";
-          break;
-      }
-      cur = e.nodeId;
-      lastScanAt = e.at;
-      const late = leg ? e.at > leg.plannedArrive : finishedAt !== null && finishedAt > p.promisedAt;
-      out.scans.push({
-        i: e.id,
-        n: e.nodeId,
-        c: waybillNo,
-        a: e.action,
-        t: e.at,
-        m: MESSAGES[e.action],
-        s: p.id,
-        r: {
-          clientScanId: e.id,
-          outcome: "OK",
-          message: MESSAGES[e.action],
-          shipment: { waybillNo, status, light: late ? "RED" : "GREEN", temp: p.temp, destination: dest.name, selfPickup: p.selfPickup },
-          nextHop: next ? view(next) : null,
-          expected: null,
-          shelfSlot: null,
-        },
-      });
-    }
+    const { status, cur, lastScanAt, finishedAt, readyForPickupAt, exceptionReason, legStatus, dep, arr } = replay(
+      ctx,
+      p,
+      waybillNo,
+      asOf,
+      out.scans,
+    );
     const live = p.legs
       .map((l, i) => ({
         status: legStatus[i]!,
@@ -258,36 +317,7 @@ export async function buildRows(
       ca: p.createdAt,
       u: lastScanAt ?? p.createdAt,
     });
-    p.legs.forEach((l, i) => {
-      const st = legStatus[i]!;
-      out.legs.push({
-        i: l.id,
-        s: p.id,
-        q: i,
-        ln: l.laneId,
-        lc: l.laneCode,
-        f: l.fromId,
-        t: l.toId,
-        pd: l.plannedDepart,
-        pa: l.plannedArrive,
-        ad: dep[i]!,
-        aa: arr[i]!,
-        st,
-        l:
-          st === "CANCELLED"
-            ? "GREEN"
-            : legLight(
-                {
-                  status: st,
-                  plannedDepart: new Date(l.plannedDepart),
-                  plannedArrive: new Date(l.plannedArrive),
-                  actualArrive: arr[i] === null ? null : new Date(arr[i]!),
-                },
-                new Date(asOf),
-                f,
-              ),
-      });
-    });
+    for (const row of legRows(p, { legStatus, dep, arr }, asOf, f)) out.legs.push(row);
   }
   out.scans.sort((a, b) => a.t - b.t);
   return out;
