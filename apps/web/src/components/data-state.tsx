@@ -7,10 +7,12 @@ import { readApiError } from "../lib/api-error.ts";
 interface Props<T, TError> {
   query: UseQueryResult<T, TError>;
   isEmpty?: (data: T) => boolean;
+  /** What an empty result says; by default "暂无数据". */
+  empty?: ReactNode;
   children: (data: T) => ReactNode;
 }
 
-export function DataState<T, TError>({ query, isEmpty, children }: Props<T, TError>) {
+export function DataState<T, TError>({ query, isEmpty, empty, children }: Props<T, TError>) {
   const { t } = useTranslation();
   if (query.isPending) {
     return (
@@ -36,6 +38,24 @@ export function DataState<T, TError>({ query, isEmpty, children }: Props<T, TErr
       </div>
     );
   }
-  if (isEmpty?.(query.data)) return <p className="muted">{t("common.empty")}</p>;
+  if (isEmpty?.(query.data)) return <p className="muted">{empty ?? t("common.empty")}</p>;
   return <>{children(query.data)}</>;
+}
+
+/** A detail page's query: a "not found" alert of its own when the server answers NOT_FOUND, the DataState states else. */
+export function DetailState<T, TError>(props: {
+  query: UseQueryResult<T, TError>;
+  notFound: string;
+  notFoundTestId: string;
+  children: (data: T) => ReactNode;
+}) {
+  const { query } = props;
+  if (query.isError && readApiError(query.error).code === "NOT_FOUND") {
+    return (
+      <p className="card alert alert-error" role="alert" data-testid={props.notFoundTestId}>
+        {props.notFound}
+      </p>
+    );
+  }
+  return <DataState query={query}>{props.children}</DataState>;
 }

@@ -34,6 +34,8 @@ interface Props<T, TData, TError> {
   rows: (data: TData) => readonly T[];
   /** Empty (the "no data" line instead of the table); by default when there are no rows. */
   isEmpty?: (data: TData) => boolean;
+  /** What an empty list says; by default "暂无数据". */
+  empty?: ReactNode;
   /** The count line over the table; by default "共 N 条", `null` for none. */
   count?: ((count: number) => ReactNode) | null;
   table: Omit<TDataTableProps<T>, "rows">;
@@ -58,7 +60,7 @@ export function ListCard<T, TData, TError>(props: Props<T, TData, TError>) {
       </div>
       {props.intro}
       {props.filters ? <div className="filters">{props.filters}</div> : null}
-      <DataState query={query} isEmpty={props.isEmpty ?? ((data) => rows(data).length === 0)}>
+      <DataState query={query} isEmpty={props.isEmpty ?? ((data) => rows(data).length === 0)} empty={props.empty}>
         {(data) => {
           const shown = rows(data);
           return (

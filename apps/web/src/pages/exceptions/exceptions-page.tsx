@@ -3,11 +3,12 @@
 // Every click sends a client request id, kept until the answer comes, so a retried request is done once.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import { DataState } from "../../components/data-state.tsx";
 import { readApiError } from "../../lib/api-error.ts";
 import { formatDateTime } from "../../lib/time.ts";
 import { useTRPC, useTRPCClient, type TRouterOutputs } from "../../lib/trpc.ts";
+import { useUrlParams } from "../../lib/use-url-params.ts";
 import { CountyScope } from "../county/county-scope.tsx";
 import { useLabels } from "../dashboard/parts/labels.ts";
 import { useDashboardT, type TDashboardT } from "../dashboard/use-dashboard-t.ts";
@@ -48,16 +49,11 @@ export function ExceptionsPage() {
 function ExceptionQueue({ countyCode }: { countyCode: string }) {
   const t = useDashboardT();
   const trpc = useTRPC();
-  const [params, setParams] = useSearchParams();
+  const { params, setParam } = useUrlParams();
   const raw = params.get("cause");
   const cause = CAUSES.find((c) => c === raw);
   const list = useQuery(trpc.exceptions.list.queryOptions({ countyCode, ...(cause ? { cause } : {}) }, { refetchInterval: 60_000 }));
-  const pick = (next: TCause | null) => {
-    const p = new URLSearchParams(window.location.search);
-    if (next) p.set("cause", next);
-    else p.delete("cause");
-    setParams(p, { replace: true });
-  };
+  const pick = (next: TCause | null) => setParam("cause", next ?? "");
   return (
     <section className="card" data-testid="exceptions">
       <h1 className="card-title">{t("exceptions.title")}</h1>

@@ -4,7 +4,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import { DataState } from "../../components/data-state.tsx";
+import { DetailState } from "../../components/data-state.tsx";
 import { DataTable } from "../../components/data-table.tsx";
 import { DetailList } from "../../components/detail-list.tsx";
 import { StatCard } from "../../components/stat-card.tsx";
@@ -34,7 +34,6 @@ function LoadDetailPage({ back }: { back: string }) {
       retry: (count, error) => !["NOT_FOUND", "FORBIDDEN"].includes(readApiError(error).code ?? "") && count < 2,
     }),
   );
-  const notFound = load.isError && readApiError(load.error).code === "NOT_FOUND";
   return (
     <div className="page">
       <div className="toolbar">
@@ -42,13 +41,9 @@ function LoadDetailPage({ back }: { back: string }) {
           ← {t("back")}
         </Link>
       </div>
-      {notFound ? (
-        <p className="card alert alert-error" role="alert" data-testid="load-not-found">
-          {t("notFound", { id })}
-        </p>
-      ) : (
-        <DataState query={load}>{(d) => <LoadDetail d={d} />}</DataState>
-      )}
+      <DetailState query={load} notFound={t("notFound", { id })} notFoundTestId="load-not-found">
+        {(d) => <LoadDetail d={d} />}
+      </DetailState>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { DataState } from "../../components/data-state.tsx";
 import { DataTable, type TDataColumn } from "../../components/data-table.tsx";
+import { ListCard } from "../../components/list-card.tsx";
 import type { TOverdueGroup } from "../../lib/shipments-api.ts";
 import { formatDateTime } from "../../lib/time.ts";
 import { useTRPC, type TRouterOutputs } from "../../lib/trpc.ts";
@@ -61,24 +62,20 @@ function RerouteRuns({ countyCode }: { countyCode: string }) {
     },
   ];
   return (
-    <section className="card" data-testid="reroute-runs">
-      <h2 className="card-title">{t("overdue.rerouteTitle")}</h2>
-      <DataState query={runs}>
-        {(list) =>
-          list.length === 0 ? (
-            <p className="muted">{t("overdue.rerouteNone")}</p>
-          ) : (
-            <DataTable
-              columns={columns}
-              rows={list}
-              rowKey={(r) => r.id}
-              rowProps={(r) => ({ "data-testid": "reroute-run", "data-state": r.state })}
-              className="table-compact"
-            />
-          )
-        }
-      </DataState>
-    </section>
+    <ListCard
+      title={t("overdue.rerouteTitle")}
+      testId="reroute-runs"
+      query={runs}
+      rows={(list) => list}
+      empty={t("overdue.rerouteNone")}
+      count={null}
+      table={{
+        columns,
+        rowKey: (r) => r.id,
+        rowProps: (r) => ({ "data-testid": "reroute-run", "data-state": r.state }),
+        className: "table-compact",
+      }}
+    />
   );
 }
 

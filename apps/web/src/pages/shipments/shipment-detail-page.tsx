@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
-import { DataState } from "../../components/data-state.tsx";
+import { DetailState } from "../../components/data-state.tsx";
 import { DetailList } from "../../components/detail-list.tsx";
 import { readApiError } from "../../lib/api-error.ts";
 import type { TShipment } from "../../lib/shipments-api.ts";
@@ -27,7 +27,6 @@ function ShipmentDetailView({ countyCode, waybillNo }: { countyCode: string; way
       { retry: (count, error) => readApiError(error).code !== "NOT_FOUND" && count < 2 },
     ),
   );
-  const notFound = shipment.isError && readApiError(shipment.error).code === "NOT_FOUND";
 
   return (
     <>
@@ -36,13 +35,9 @@ function ShipmentDetailView({ countyCode, waybillNo }: { countyCode: string; way
           ← {t("shipments.back")}
         </Link>
       </div>
-      {notFound ? (
-        <p className="card alert alert-error" role="alert" data-testid="shipment-not-found">
-          {t("shipments.notFound", { waybillNo })}
-        </p>
-      ) : (
-        <DataState query={shipment}>{(s) => <ShipmentDetail s={s} />}</DataState>
-      )}
+      <DetailState query={shipment} notFound={t("shipments.notFound", { waybillNo })} notFoundTestId="shipment-not-found">
+        {(s) => <ShipmentDetail s={s} />}
+      </DetailState>
     </>
   );
 }
