@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { TProduct } from "./counters-api.ts";
-import { nextCertKind, productDraftOf, productInputOf } from "./product-draft.ts";
+import { nextCertKind, productDraftOf, productSchema, type TProductDraft } from "./product-draft.ts";
+
+/** The input, or each failing field's message key by the API's path. */
+function inputOf(draft: TProductDraft, merchantId: string, id: string | undefined) {
+  const r = productSchema(merchantId, id).safeParse(draft);
+  return r.success
+    ? { ok: true as const, input: r.data }
+    : { ok: false as const, errors: Object.fromEntries(r.error.issues.map((i) => [i.path.join("."), i.message])) };
+}
 
 const product: TProduct = {
   id: "11111111-1111-4111-8111-111111111111",
@@ -22,7 +30,7 @@ const product: TProduct = {
 
 describe("product form", () => {
   it("round-trips a product through the draft into the upsert input", () => {
-    const r = productInputOf(productDraftOf(product), product.merchantId, product.id);
+    const r = inputOf(productDraftOf(product), product.merchantId, product.id);
     // Everything but the stored-only fields (images, active, updatedAt) goes back as it came.
     const { id, merchantId, images: _images, active: _active, updatedAt: _updatedAt, ...fields } = product;
     expect(r).toEqual({ ok: true, input: { merchantId, id, ...fields } });
@@ -32,25 +40,25 @@ describe("product form", () => {
     const draft = {
       ...productDraftOf(null),
       unitWeightG: "2.5",
-      certifications: [{ key: "k", kind: "ORGANIC" as const, number: " ", validUntil: "" }],
+      certifications: [{ kind: "ORGANIC" as const, number: " ", validUntil: "" }],
     };
-    const r = productInputOf(draft, product.merchantId, undefined);
+    const r = inputOf(draft, product.merchantId, undefined);
     expect(r).toEqual({
       ok: false,
       errors: {
-        name: "required",
-        unit: "required",
-        unitWeightG: "wholeNumber",
-        shelfLifeDays: "required",
-        "certifications.0.number": "required",
-        "certifications.0.validUntil": "required",
+        name: "form.required",
+        unit: "form.required",
+        unitWeightG: "form.wholeNumber",
+        shelfLifeDays: "form.required",
+        "certifications.0.number": "form.required",
+        "certifications.0.validUntil": "form.required",
       },
     });
   });
 
   it("trims text and sends blank optional text as null (clears it)", () => {
     const draft = { ...productDraftOf(product), name: "  高屯苹果 ", spec: "  ", regionalBrand: " 盖州苹果 " };
-    const r = productInputOf(draft, product.merchantId, undefined);
+    const r = inputOf(draft, product.merchantId, undefined);
     expect(r.ok && r.input).toMatchObject({ name: "高屯苹果", spec: null, regionalBrand: "盖州苹果" });
     expect(r.ok && "id" in r.input).toBe(false);
   });

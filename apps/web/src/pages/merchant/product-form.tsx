@@ -1,31 +1,32 @@
 // Create or edit a product: its fields and its certifications (绿色食品 / 有机 / 地理标志, number, valid until), with the
 // server's field errors under each field (certifications.1.validUntil under the second row's date).
 import { useMutation } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useFieldArray } from "react-hook-form";
 import { useTranslation } from "react-i18next";
-import { CERTIFICATION_KINDS, PRODUCT_CATEGORIES, PRODUCT_TEMPS } from "@xiangda/domain";
-import { FormField } from "../../components/form-field.tsx";
-import { fieldError, readApiError } from "../../lib/api-error.ts";
+import {
+  EnumSelect,
+  FieldSlot,
+  FormStatus,
+  NumberField,
+  TextField,
+  ZodForm,
+  useFieldError,
+  useZodForm,
+  type TZodForm,
+} from "../../components/form/index.ts";
 import { useTRPC } from "../../lib/trpc.ts";
-import type { TCategory, TProduct, TProductTemp } from "../counters/counters-api.ts";
-import { certKey, nextCertKind, productDraftOf, productInputOf, type TCertDraft, type TProductDraft } from "../counters/product-draft.ts";
-import { enumKey, useCountersT } from "../counters/use-counters-t.ts";
-import { ErrorSummary } from "../network/error-summary.tsx";
+import { CATALOG_ENUMS } from "../counters/catalog-enums.ts";
+import type { TProduct, TProductInput } from "../counters/counters-api.ts";
+import { nextCertKind, productDraftOf, productSchema, type TProductDraft } from "../counters/product-draft.ts";
+import { useCountersT } from "../counters/use-counters-t.ts";
 
+const CERT_PARTS = ["kind", "number", "validUntil"] as const;
+/** Every field the server may name: a product has at most one certification of each of the three kinds. */
 const FORM_FIELDS = [
-  "name",
-  "category",
-  "unit",
-  "spec",
-  "unitWeightG",
-  "temp",
-  "shelfLifeDays",
-  "regionalBrand",
-  "description",
+  ...["name", "category", "unit", "spec", "unitWeightG", "temp", "shelfLifeDays", "regionalBrand", "description"],
+  ...[0, 1, 2].flatMap((i) => CERT_PARTS.map((part) => `certifications.${i}.${part}`)),
   "certifications",
-] as const;
-
-type TTextField = "name" | "unit" | "spec" | "unitWeightG" | "shelfLifeDays" | "regionalBrand";
+];
 
 interface Props {
   merchantId: string;
@@ -37,171 +38,73 @@ export function ProductForm({ merchantId, product, onSaved }: Props) {
   const { t } = useTranslation();
   const tc = useCountersT();
   const trpc = useTRPC();
-  const [draft, setDraft] = useState<TProductDraft>(() => productDraftOf(product));
-  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
-  const [saved, setSaved] = useState(false);
-  const save = useMutation(
-    trpc.catalog.products.upsert.mutationOptions({
-      onSuccess: (p) => {
-        setSaved(true);
-        onSaved(p);
-      },
-    }),
-  );
-  const serverErrors = save.error ? readApiError(save.error).fieldErrors : {};
-  const errorFor = (field: string) => clientErrors[field] ?? fieldError(serverErrors, field);
-  const set = <K extends keyof TProductDraft>(field: K, value: TProductDraft[K]) => {
-    setSaved(false);
-    setDraft((d) => ({ ...d, [field]: value }));
-  };
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setSaved(false);
-    const r = productInputOf(draft, merchantId, product?.id);
-    if (!r.ok) {
-      setClientErrors(
-        Object.fromEntries(Object.entries(r.errors).map(([k, v]) => [k, v === "required" ? t("form.required") : t("form.wholeNumber")])),
-      );
-      return;
-    }
-    setClientErrors({});
-    save.mutate(r.input);
-  }
-
-  const textInput = (field: TTextField, label: string, props: { inputMode?: "numeric"; placeholder?: string } = {}) => (
-    <FormField id={`product-${field}`} label={label} error={errorFor(field)}>
-      <input
-        id={`product-${field}`}
-        value={draft[field]}
-        inputMode={props.inputMode}
-        placeholder={props.placeholder}
-        aria-invalid={Boolean(errorFor(field))}
-        onChange={(e) => set(field, e.target.value)}
-        data-testid={`product-${field}`}
-      />
-    </FormField>
-  );
+  const save = useMutation(trpc.catalog.products.upsert.mutationOptions({ onSuccess: onSaved }));
+  const kit = useZodForm({
+    schema: productSchema(merchantId, product?.id),
+    defaultValues: productDraftOf(product),
+    fields: FORM_FIELDS,
+    mutation: save,
+  });
 
   return (
-    <form className="form" onSubmit={onSubmit} noValidate data-testid="product-form">
-      <ErrorSummary error={save.error} fields={FORM_FIELDS} testId="product-form-error" />
-      {saved ? (
-        <div className="alert alert-success" role="status" data-testid="product-form-ok">
-          {t("common.saved")}
-        </div>
-      ) : null}
+    <ZodForm kit={kit} prefix="product">
+      <FormStatus />
       <div className="form-grid">
-        {textInput("name", tc("products.name"))}
-        <FormField id="product-category" label={tc("products.category")} error={errorFor("category")}>
-          <select
-            id="product-category"
-            value={draft.category}
-            onChange={(e) => set("category", e.target.value as TCategory)}
-            data-testid="product-category"
-          >
-            {PRODUCT_CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {tc(enumKey("categories", c))}
-              </option>
-            ))}
-          </select>
-        </FormField>
-        {textInput("unit", tc("products.unit"), { placeholder: tc("products.unitHint") })}
-        {textInput("spec", tc("products.spec"), { placeholder: tc("products.specHint") })}
-        {textInput("unitWeightG", tc("products.unitWeightG"), { inputMode: "numeric" })}
-        <FormField id="product-temp" label={tc("products.temp")} error={errorFor("temp")}>
-          <select
-            id="product-temp"
-            value={draft.temp}
-            onChange={(e) => set("temp", e.target.value as TProductTemp)}
-            data-testid="product-temp"
-          >
-            {PRODUCT_TEMPS.map((x) => (
-              <option key={x} value={x}>
-                {tc(enumKey("temps", x))}
-              </option>
-            ))}
-          </select>
-        </FormField>
-        {textInput("shelfLifeDays", tc("products.shelfLifeDays"), { inputMode: "numeric" })}
-        {textInput("regionalBrand", tc("products.regionalBrand"))}
+        <TextField name="name" label={tc("products.name")} />
+        <EnumSelect name="category" label={tc("products.category")} options={CATALOG_ENUMS.category} />
+        <TextField name="unit" label={tc("products.unit")} placeholder={tc("products.unitHint")} />
+        <TextField name="spec" label={tc("products.spec")} placeholder={tc("products.specHint")} />
+        <NumberField name="unitWeightG" label={tc("products.unitWeightG")} />
+        <EnumSelect name="temp" label={tc("products.temp")} options={CATALOG_ENUMS.temp} />
+        <NumberField name="shelfLifeDays" label={tc("products.shelfLifeDays")} />
+        <TextField name="regionalBrand" label={tc("products.regionalBrand")} />
       </div>
-      <FormField id="product-description" label={tc("products.description")} error={errorFor("description")}>
-        <textarea
-          id="product-description"
-          rows={3}
-          value={draft.description}
-          onChange={(e) => set("description", e.target.value)}
-          data-testid="product-description"
-        />
-      </FormField>
-      <CertRows certs={draft.certifications} onChange={(certs) => set("certifications", certs)} errorFor={errorFor} />
+      <FieldSlot name="description" label={tc("products.description")}>
+        {(c) => <textarea id={c.id} rows={3} value={c.value} onChange={(e) => c.onChange(e.target.value)} data-testid={c.id} />}
+      </FieldSlot>
+      <CertRows kit={kit} />
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={save.isPending} data-testid="product-save">
           {save.isPending ? t("common.saving") : product ? t("common.save") : tc("products.create")}
         </button>
       </div>
-    </form>
+    </ZodForm>
   );
 }
 
 /** The product's certifications: a row per kind (each kind once), with its number and last valid day. */
-function CertRows(props: {
-  certs: TCertDraft[];
-  onChange: (certs: TCertDraft[]) => void;
-  errorFor: (field: string) => string | undefined;
-}) {
+function CertRows({ kit }: { kit: TZodForm<TProductDraft, TProductInput> }) {
   const { t } = useTranslation();
   const tc = useCountersT();
-  const { certs, onChange, errorFor } = props;
-  const setCert = (i: number, patch: Partial<TCertDraft>) => onChange(certs.map((c, j) => (j === i ? { ...c, ...patch } : c)));
-  const addKind = nextCertKind(certs);
+  const certs = useFieldArray({ control: kit.form.control, name: "certifications" });
+  const kinds = kit.form.watch("certifications");
+  const addKind = nextCertKind(kinds);
+  const error = useFieldError("certifications");
   return (
     <fieldset className="cert-group" data-testid="product-certs">
       <legend>{tc("products.certifications")}</legend>
-      {certs.length === 0 ? <p className="muted small">{tc("products.noCerts")}</p> : null}
-      {certs.map((c, i) => (
-        <div className="cert-row" key={c.key} data-testid="product-cert-row">
-          <FormField id={`product-cert-kind-${i}`} label={tc("products.certKind")} error={errorFor(`certifications.${i}.kind`)}>
-            <select
-              id={`product-cert-kind-${i}`}
-              value={c.kind}
-              onChange={(e) => setCert(i, { kind: e.target.value as TCertDraft["kind"] })}
-              data-testid={`product-cert-kind-${i}`}
-            >
-              {CERTIFICATION_KINDS.map((k) => (
-                <option key={k} value={k} disabled={k !== c.kind && certs.some((o) => o.kind === k)}>
-                  {tc(enumKey("certKinds", k))}
-                </option>
-              ))}
-            </select>
-          </FormField>
-          <FormField id={`product-cert-number-${i}`} label={tc("products.certNumber")} error={errorFor(`certifications.${i}.number`)}>
-            <input
-              id={`product-cert-number-${i}`}
-              value={c.number}
-              onChange={(e) => setCert(i, { number: e.target.value })}
-              data-testid={`product-cert-number-${i}`}
-            />
-          </FormField>
-          <FormField
-            id={`product-cert-until-${i}`}
-            label={tc("products.certValidUntil")}
-            error={errorFor(`certifications.${i}.validUntil`)}
-          >
-            <input
-              id={`product-cert-until-${i}`}
-              type="date"
-              value={c.validUntil}
-              onChange={(e) => setCert(i, { validUntil: e.target.value })}
-              data-testid={`product-cert-until-${i}`}
-            />
-          </FormField>
+      {certs.fields.length === 0 ? <p className="muted small">{tc("products.noCerts")}</p> : null}
+      {certs.fields.map((c, i) => (
+        <div className="cert-row" key={c.id} data-testid="product-cert-row">
+          <FieldSlot name={`certifications.${i}.kind`} id={`product-cert-kind-${i}`} label={tc("products.certKind")}>
+            {(f) => (
+              <select id={f.id} value={f.value} onChange={(e) => f.onChange(e.target.value)} data-testid={f.id}>
+                {CATALOG_ENUMS.certKind.values.map((k) => (
+                  <option key={k} value={k} disabled={k !== f.value && kinds.some((o) => o.kind === k)}>
+                    {CATALOG_ENUMS.certKind.label(t, k)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FieldSlot>
+          <TextField name={`certifications.${i}.number`} id={`product-cert-number-${i}`} label={tc("products.certNumber")} />
+          <FieldSlot name={`certifications.${i}.validUntil`} id={`product-cert-until-${i}`} label={tc("products.certValidUntil")}>
+            {(f) => <input id={f.id} type="date" value={f.value} onChange={(e) => f.onChange(e.target.value)} data-testid={f.id} />}
+          </FieldSlot>
           <button
             type="button"
             className="btn btn-small btn-ghost cert-remove"
-            onClick={() => onChange(certs.filter((_, j) => j !== i))}
+            onClick={() => certs.remove(i)}
             data-testid={`product-cert-remove-${i}`}
           >
             {t("common.remove")}
@@ -212,13 +115,13 @@ function CertRows(props: {
         <button
           type="button"
           className="btn btn-small"
-          onClick={() => onChange([...certs, { key: certKey(), kind: addKind, number: "", validUntil: "" }])}
+          onClick={() => certs.append({ kind: addKind, number: "", validUntil: "" })}
           data-testid="product-cert-add"
         >
           {tc("products.addCert")}
         </button>
       ) : null}
-      {errorFor("certifications") && !certs.length ? <p className="field-error">{errorFor("certifications")}</p> : null}
+      {error && !certs.fields.length ? <p className="field-error">{error}</p> : null}
     </fieldset>
   );
 }
