@@ -4,7 +4,7 @@
 // loads still OPEN (share-locked against a concurrent seal). Legs whose load was already sealed missed
 // it: they are re-planned for a later departure.
 import { makeLoadCode, milkRunTimetables, loadSlotFor, parcelVolumeCm3, type LoadSlot, type SlotLeg } from "@xiangda/domain";
-import { inPgTransaction, pgPool, withPgClient, writeOutbox, type Db, type PgClient } from "@xiangda/db";
+import { inPgTransaction, pgPool, withPgClient, writeOutbox, type Db, type PgClient, type Row } from "@xiangda/db";
 import { outboxEvent, shipmentsReplan, type OutboxRow } from "@xiangda/jobs";
 import type { Queryable } from "./geometry.ts";
 import { releaseStaleItems } from "./release.ts";
@@ -29,18 +29,9 @@ export interface AssignResult {
   released: number;
 }
 
-interface ReadyLeg extends SlotLeg {
-  legId: string;
-  shipmentId: string;
-  countyCode: string;
-  carrierId: string | null;
-  weightG: number;
-  volumeCm3: number | null;
-  lengthMm: number | null;
-  widthMm: number | null;
-  heightMm: number | null;
-  temp: "AMBIENT" | "CHILLED" | "FROZEN";
-}
+/// A leg ready to load, with the parcel's figures (READY_SQL's row).
+type ReadyLeg = SlotLeg & { legId: string } & Row<"ShipmentLeg", "shipmentId"> &
+  Row<"Shipment", "countyCode" | "carrierId" | "weightG" | "volumeCm3" | "lengthMm" | "widthMm" | "heightMm" | "temp">;
 
 /// Parcels at a node whose current plan's next leg leaves from there, not yet in a load. Written as
 /// hash joins and a window (no per-row subqueries), so it stays fast without table statistics.

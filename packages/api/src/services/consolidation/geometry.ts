@@ -4,19 +4,13 @@
 export interface Queryable {
   query<R extends object>(text: string, values?: unknown[]): Promise<{ rows: R[] }>;
 }
+import type { Row } from "@xiangda/db";
 import { DEFAULT_ROAD_FACTOR, haversineKm } from "@xiangda/domain";
 
 export const SPEED_KM_PER_MIN = 40 / 60;
 
-export interface NodePlace {
-  id: string;
-  code: string;
-  name: string;
-  lat: number | null;
-  lng: number | null;
-  /// "HH:MM-HH:MM", Asia/Shanghai: milk runs call within it.
-  openingHours: string | null;
-}
+/// A node with its area's position; `openingHours` ("HH:MM-HH:MM", Asia/Shanghai): milk runs call within it.
+export type NodePlace = Row<"Node", "id" | "code" | "name" | "openingHours"> & Row<"AdminArea", "lat" | "lng">;
 
 export async function loadPlaces(pool: Queryable, ids: string[]): Promise<Map<string, NodePlace>> {
   const r = await pool.query<NodePlace>(

@@ -2,32 +2,21 @@
 // parent): stops in visiting order with planned arrivals, km and minutes; then the load's figures
 // against the per-carrier baseline (each carrier carrying its own parcels with vehicles like the
 // node's, packed and routed by the same code).
-import { packLoad, solveVrp, type TColdClass } from "@xiangda/domain";
-import { pgPool, type Db } from "@xiangda/db";
+import { packLoad, solveVrp } from "@xiangda/domain";
+import { pgPool, qb, runQuery, type Db, type Row } from "@xiangda/db";
 import { kmBetween, loadPlaces, transitKm, SPEED_KM_PER_MIN, type NodePlace } from "./geometry.ts";
 import { DEFAULT_MILK_RUN, loopFigures, planMilkRun, type MilkRunOptions, type RunItem } from "./milk-run.ts";
 import { seedOf } from "./seal.ts";
 
-interface PlanLoad {
-  id: string;
-  milkRun: boolean;
-  nodeId: string;
-  toNodeId: string | null;
-  departAt: Date;
-  transitMinutes: number | null;
-  mode: string | null;
-  status: string;
-}
-
 async function loadOf(db: Db, loadId: string) {
-  const pool = pgPool(db);
-  const load = (
-    await pool.query<PlanLoad>(
-      `SELECT l.id, l."milkRun", l."nodeId", l."toNodeId", l."departAt", ln."transitMinutes", ln.mode::text AS mode, l.status::text AS status
-       FROM "Load" l LEFT JOIN "Lane" ln ON ln.id = l."laneId" WHERE l.id = $1`,
-      [loadId],
-    )
-  ).rows[0];
+  const [load] = await runQuery(
+    pgPool(db),
+    qb
+      .selectFrom("Load as l")
+      .leftJoin("Lane as ln", "ln.id", "l.laneId")
+      .select(["l.id", "l.milkRun", "l.nodeId", "l.toNodeId", "l.departAt", "ln.transitMinutes", "ln.mode", "l.status"])
+      .where("l.id", "=", loadId),
+  );
   if (!load) throw new Error(`no load ${loadId}`);
   return load;
 }
@@ -51,12 +40,14 @@ export async function planVehicle(
   milk: MilkRunOptions = DEFAULT_MILK_RUN,
 ): Promise<{ km: number; minutes: number; stops: number }> {
   const pool = pgPool(db);
-  const lv = (
-    await pool.query<{ id: string; loadId: string; vehicleId: string; capacityKg: number; capacityL: number; cold: TColdClass }>(
-      `SELECT lv.id, lv."loadId", lv."vehicleId", v."capacityKg", v."capacityL", v.cold::text AS cold FROM "LoadVehicle" lv JOIN "Vehicle" v ON v.id = lv."vehicleId" WHERE lv.id = $1`,
-      [loadVehicleId],
-    )
-  ).rows[0];
+  const [lv] = await runQuery(
+    pool,
+    qb
+      .selectFrom("LoadVehicle as lv")
+      .innerJoin("Vehicle as v", "v.id", "lv.vehicleId")
+      .select(["lv.id", "lv.loadId", "lv.vehicleId", "v.capacityKg", "v.capacityL", "v.cold"])
+      .where("lv.id", "=", loadVehicleId),
+  );
   if (!lv) throw new Error(`no load vehicle ${loadVehicleId}`);
   const load = await loadOf(db, lv.loadId);
   const items = (
@@ -191,14 +182,9 @@ export async function finishLoad(db: Db, loadId: string, now: Date, milk: MilkRu
   const load = await loadOf(db, loadId);
   if (load.status !== "SEALED") return null;
   const vs = (
-    await pool.query<{
-      id: string;
-      fillWeight: number;
-      fillVolume: number;
-      plannedMeters: number | null;
-      stops: { emptyMeters?: number } | null;
-      parcels: number;
-    }>(`SELECT id, "fillWeight", "fillVolume", "plannedMeters", stops, parcels FROM "LoadVehicle" WHERE "loadId" = $1`, [loadId])
+    await pool.query<
+      Row<"LoadVehicle", "id" | "fillWeight" | "fillVolume" | "plannedMeters" | "parcels"> & { stops: { emptyMeters?: number } | null }
+    >(`SELECT id, "fillWeight", "fillVolume", "plannedMeters", stops, parcels FROM "LoadVehicle" WHERE "loadId" = $1`, [loadId])
   ).rows;
   const items = (
     await pool.query<RunItem & { carrierId: string | null }>(
@@ -206,12 +192,15 @@ export async function finishLoad(db: Db, loadId: string, now: Date, milk: MilkRu
       [loadId],
     )
   ).rows;
-  const fleet = (
-    await pool.query<{ id: string; capacityKg: number; capacityL: number; cold: TColdClass }>(
-      `SELECT id, "capacityKg", "capacityL", cold::text AS cold FROM "Vehicle" WHERE "homeNodeId" = $1 AND status = 'ACTIVE' ORDER BY id`,
-      [load.nodeId],
-    )
-  ).rows;
+  const fleet = await runQuery(
+    pool,
+    qb
+      .selectFrom("Vehicle")
+      .select(["id", "capacityKg", "capacityL", "cold"])
+      .where("homeNodeId", "=", load.nodeId)
+      .where("status", "=", "ACTIVE")
+      .orderBy("id"),
+  );
   const plannedKm = vs.reduce((s, v) => s + (v.plannedMeters ?? 0), 0) / 1000;
   const emptyKm = vs.reduce((s, v) => s + (v.stops?.emptyMeters ?? 0), 0) / 1000;
 

@@ -3,6 +3,7 @@
 // item of the same parcel: the item stays as REMOVED with a reason code, so the load shows what left it and why.
 // Called where legs change (scans, re-plans), by the assignment sweep, and by the seal itself inside its transaction,
 // which is what makes a sealed load hold only the legs pending when it was sealed.
+import type { Row } from "@xiangda/db";
 import type { Queryable } from "./geometry.ts";
 
 /// Why an item left its load.
@@ -58,13 +59,7 @@ UPDATE "LoadItem" i SET status = 'REMOVED', "removedReason" = j.reason, "removed
 FROM judged j WHERE i.id = j.id AND j.reason IS NOT NULL
 RETURNING i.id::text AS id, i."loadId", i."shipmentId", i."legId", i."removedReason" AS reason`;
 
-export interface ReleasedItem {
-  id: string;
-  loadId: string;
-  shipmentId: string;
-  legId: string;
-  reason: TLoadItemRemovedReason;
-}
+export type ReleasedItem = Row<"LoadItem", "id" | "loadId" | "shipmentId" | "legId"> & { reason: TLoadItemRemovedReason };
 
 export interface ReleaseScope {
   /// Loads to check (a seal: its own load).
