@@ -54,62 +54,7 @@ function LoadsList({ base, scope }: { base: string; scope: Pick<TLoadFilter, "co
   const lateCount = late.data?.items.length ?? 0;
   const list = useKeysetList(trpc.loads.list.pathKey(), filter, (input, signal) => client.loads.list.query(input, { signal }));
   const open = (id: string) => void navigate(`${base}/${encodeURIComponent(id)}`);
-  const columns: TDataColumn<TLoadRow>[] = [
-    {
-      key: "departAt",
-      header: t("departAt"),
-      className: "nowrap",
-      cellProps: (r) => ({ title: formatDateTime(r.departAt) }),
-      cell: (r) => (
-        <>
-          {formatShortDateTime(r.departAt)}
-          <div className="muted small">
-            {t("cutoffAt")} {formatShortDateTime(r.cutoffAt).slice(-5)}
-          </div>
-        </>
-      ),
-    },
-    {
-      key: "code",
-      header: t("code"),
-      cell: (r) => (
-        <Link className="mono waybill-link" to={`${base}/${encodeURIComponent(r.id)}`} data-testid="load-link">
-          {r.code}
-        </Link>
-      ),
-    },
-    { key: "route", header: t("route"), className: "wrap-narrow", cell: (r) => <RouteLabel load={r} /> },
-    {
-      key: "status",
-      header: t("status"),
-      cell: (r) => (
-        <>
-          <LoadStatusPill status={r.status} />
-          {r.lateSeal ? (
-            <div>
-              <SealLateness load={r} />
-            </div>
-          ) : null}
-        </>
-      ),
-    },
-    { key: "parcels", header: t("parcels"), num: true, cell: (r) => r.counts.assigned },
-    {
-      key: "rolled",
-      header: t("rolled"),
-      num: true,
-      cellProps: (r) => ({ className: r.counts.rolled ? "warn-text" : undefined }),
-      cell: (r) => r.counts.rolled,
-    },
-    {
-      key: "weight",
-      header: t("weight"),
-      num: true,
-      className: "nowrap",
-      cell: (r) => t("kg", { value: kg(r.counts.weightG) }),
-    },
-    { key: "vehicles", header: t("vehicles"), num: true, cell: (r) => r.counts.vehicles },
-  ];
+  const columns = useLoadColumns(base);
 
   return (
     <ListCard
@@ -176,6 +121,67 @@ function LoadsList({ base, scope }: { base: string; scope: Pick<TLoadFilter, "co
       more={{ pager: list, labels: { more: t("loadMore"), loading: t("loadingMore"), done: t("allLoaded") }, testId: "loads-more" }}
     />
   );
+}
+
+/** The list's columns: departure (and cut-off), the code linking to the load, route, status, parcels, rolled, weight, vehicles. */
+function useLoadColumns(base: string): TDataColumn<TLoadRow>[] {
+  const t = useLoadsT();
+  return [
+    {
+      key: "departAt",
+      header: t("departAt"),
+      className: "nowrap",
+      cellProps: (r) => ({ title: formatDateTime(r.departAt) }),
+      cell: (r) => (
+        <>
+          {formatShortDateTime(r.departAt)}
+          <div className="muted small">
+            {t("cutoffAt")} {formatShortDateTime(r.cutoffAt).slice(-5)}
+          </div>
+        </>
+      ),
+    },
+    {
+      key: "code",
+      header: t("code"),
+      cell: (r) => (
+        <Link className="mono waybill-link" to={`${base}/${encodeURIComponent(r.id)}`} data-testid="load-link">
+          {r.code}
+        </Link>
+      ),
+    },
+    { key: "route", header: t("route"), className: "wrap-narrow", cell: (r) => <RouteLabel load={r} /> },
+    {
+      key: "status",
+      header: t("status"),
+      cell: (r) => (
+        <>
+          <LoadStatusPill status={r.status} />
+          {r.lateSeal ? (
+            <div>
+              <SealLateness load={r} />
+            </div>
+          ) : null}
+        </>
+      ),
+    },
+    { key: "parcels", header: t("parcels"), num: true, cell: (r) => r.counts.assigned },
+    {
+      key: "rolled",
+      header: t("rolled"),
+      num: true,
+      cellProps: (r) => ({ className: r.counts.rolled ? "warn-text" : undefined }),
+      cell: (r) => r.counts.rolled,
+    },
+    {
+      key: "weight",
+      header: t("weight"),
+      num: true,
+      className: "nowrap",
+      cell: (r) => t("kg", { value: kg(r.counts.weightG) }),
+    },
+    { key: "vehicles", header: t("vehicles"), num: true, cell: (r) => r.counts.vehicles },
+  ];
 }
 
 /** The late-seal alert: how many loads were sealed late, and the button showing only those (or all again). */
