@@ -6,12 +6,11 @@ import { Link, Navigate, useLocation, useNavigate } from "react-router";
 import { useMe } from "../auth/use-session.ts";
 import { FormField } from "../components/form-field.tsx";
 import { FullPageMessage } from "../components/full-page-message.tsx";
-import { LangSwitch } from "../components/lang-switch.tsx";
-import { Logo } from "../components/logo.tsx";
 import { readApiError } from "../lib/api-error.ts";
 import { homePathForRole } from "../lib/roles.ts";
 import { useTRPC } from "../lib/trpc.ts";
 import { loginErrorText } from "./login-error-text.ts";
+import { PublicScreen } from "./public-screen.tsx";
 
 type TFields = "username" | "password";
 
@@ -54,17 +53,7 @@ export function LoginPage() {
   }
 
   return (
-    <div className="login-screen">
-      <div className="login-top">
-        <div className="login-brand">
-          <Logo size={36} />
-          <div>
-            <div className="login-brand-name">{t("app.name")}</div>
-            <div className="login-brand-tagline">{t("app.tagline")}</div>
-          </div>
-        </div>
-        <LangSwitch className="btn-on-dark" />
-      </div>
+    <PublicScreen name={t("app.name")} tagline={t("app.tagline")} footer={t("app.footer")}>
       <main className="login-card card">
         <h1 className="login-heading" data-testid="login-heading">
           {t("login.heading")}
@@ -112,7 +101,6 @@ export function LoginPage() {
           </Link>
         </p>
       </main>
-      <footer className="footer footer-on-dark">{t("app.footer")}</footer>
-    </div>
+    </PublicScreen>
   );
 }

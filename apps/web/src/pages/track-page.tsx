@@ -6,12 +6,11 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { FormField } from "../components/form-field.tsx";
-import { LangSwitch } from "../components/lang-switch.tsx";
-import { Logo } from "../components/logo.tsx";
 import { fieldError, readApiError } from "../lib/api-error.ts";
 import type { TTracking } from "../lib/shipments-api.ts";
 import { formatDateTime } from "../lib/time.ts";
 import { useTRPC } from "../lib/trpc.ts";
+import { PublicScreen } from "./public-screen.tsx";
 import { LegDiagram, LightBadge, ShipmentStatusPill, Timeline, useNow } from "./shipments/shipment-bits.tsx";
 
 type TFields = "waybillNo" | "phoneLast4";
@@ -64,17 +63,7 @@ export function TrackPage() {
   const busy = lookup.isFetching;
 
   return (
-    <div className="login-screen track-screen">
-      <div className="login-top">
-        <Link to="/track" className="login-brand track-brand">
-          <Logo size={36} />
-          <div>
-            <div className="login-brand-name">{t("app.name")}</div>
-            <div className="login-brand-tagline">{t("app.tagline")}</div>
-          </div>
-        </Link>
-        <LangSwitch className="btn-on-dark" />
-      </div>
+    <PublicScreen className="track-screen" brandTo="/track" name={t("app.name")} tagline={t("app.tagline")} footer={t("app.footer")}>
       <main className="track-main">
         <section className="card track-card">
           <h1 className="login-heading" data-testid="track-heading">
@@ -125,8 +114,7 @@ export function TrackPage() {
           </Link>
         </p>
       </main>
-      <footer className="footer footer-on-dark">{t("app.footer")}</footer>
-    </div>
+    </PublicScreen>
   );
 }
 

@@ -2,6 +2,7 @@
 // change goes to the URL (see dashboard-filter.ts). Hidden in print, where a one-line summary stands in for it.
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
+import { FilterSelect } from "../../components/list-card.tsx";
 import { useTRPC } from "../../lib/trpc.ts";
 import { formatDateTime } from "../../lib/time.ts";
 import { useDashboard } from "./dashboard-context.ts";
@@ -14,6 +15,8 @@ export function FilterBar() {
   const trpc = useTRPC();
   const { countyCode, today, filter, setFilter } = useDashboard();
   const options = useQuery(trpc.dashboard.filters.queryOptions({ countyCode }, { staleTime: 10 * 60_000 }));
+  const townships = options.data?.townships ?? [];
+  const carriers = options.data?.carriers ?? [];
   const set = (patch: Partial<TDashFilter>) => setFilter({ ...filter, ...patch });
   const setDay = (key: "from" | "to", value: string) => {
     if (!isDay(value)) return;
@@ -49,45 +52,33 @@ export function FilterBar() {
         </div>
       </div>
       <div className="dash-filter-row">
-        <select
+        <FilterSelect
           value={filter.townshipCode ?? ""}
-          onChange={(e) => set({ townshipCode: e.target.value || null })}
-          aria-label={t("filters.township")}
-          data-testid="dash-township"
-        >
-          <option value="">{t("filters.allTownships")}</option>
-          {(options.data?.townships ?? []).map((o) => (
-            <option key={o.code} value={o.code}>
-              {o.name}
-            </option>
-          ))}
-        </select>
-        <select
+          onChange={(v) => set({ townshipCode: v || null })}
+          options={townships.map((o) => o.code)}
+          label={(code) => townships.find((o) => o.code === code)?.name ?? code}
+          allLabel={t("filters.allTownships")}
+          ariaLabel={t("filters.township")}
+          testId="dash-township"
+        />
+        <FilterSelect
           value={filter.carrierId ?? ""}
-          onChange={(e) => set({ carrierId: e.target.value || null })}
-          aria-label={t("filters.carrier")}
-          data-testid="dash-carrier"
-        >
-          <option value="">{t("filters.allCarriers")}</option>
-          {(options.data?.carriers ?? []).map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
-        </select>
-        <select
+          onChange={(v) => set({ carrierId: v || null })}
+          options={carriers.map((o) => o.id)}
+          label={(id) => carriers.find((o) => o.id === id)?.name ?? id}
+          allLabel={t("filters.allCarriers")}
+          ariaLabel={t("filters.carrier")}
+          testId="dash-carrier"
+        />
+        <FilterSelect
           value={filter.direction ?? ""}
-          onChange={(e) => set({ direction: DIRECTIONS.find((d) => d === e.target.value) ?? null })}
-          aria-label={t("filters.direction")}
-          data-testid="dash-direction"
-        >
-          <option value="">{t("filters.allDirections")}</option>
-          {DIRECTIONS.map((d) => (
-            <option key={d} value={d}>
-              {tc(`directionShort.${d}`)}
-            </option>
-          ))}
-        </select>
+          onChange={(v) => set({ direction: v || null })}
+          options={DIRECTIONS}
+          label={(d) => tc(`directionShort.${d}`)}
+          allLabel={t("filters.allDirections")}
+          ariaLabel={t("filters.direction")}
+          testId="dash-direction"
+        />
         <button type="button" className="btn btn-small btn-ghost" onClick={() => setFilter(defaultFilter(today))} data-testid="dash-reset">
           {t("filters.reset")}
         </button>

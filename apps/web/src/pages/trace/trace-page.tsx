@@ -6,14 +6,13 @@ import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { FormField } from "../../components/form-field.tsx";
-import { LangSwitch } from "../../components/lang-switch.tsx";
-import { Logo } from "../../components/logo.tsx";
 import { readApiError } from "../../lib/api-error.ts";
 import { formatDate, formatShortDateTime } from "../../lib/time.ts";
 import { useTRPC } from "../../lib/trpc.ts";
+import { PublicScreen } from "../public-screen.tsx";
 import type { TTrace, TTraceRoute } from "./trace-api.ts";
 import { isDelivered, routeStops } from "./trace-stops.ts";
-import { enumKey, useTraceT } from "./use-trace-t.ts";
+import { enumKey, useTraceT, type TTraceKey } from "./use-trace-t.ts";
 import "./trace.css";
 
 /// Parcels shown before "show all".
@@ -23,20 +22,9 @@ export function TracePage() {
   const tt = useTraceT();
   const { code } = useParams();
   return (
-    <div className="login-screen track-screen trace-screen">
-      <div className="login-top">
-        <Link to="/t" className="login-brand track-brand">
-          <Logo size={36} />
-          <div>
-            <div className="login-brand-name">{tt("title")}</div>
-            <div className="login-brand-tagline">{tt("poverty")}</div>
-          </div>
-        </Link>
-        <LangSwitch className="btn-on-dark" />
-      </div>
+    <PublicScreen className="track-screen trace-screen" brandTo="/t" name={tt("title")} tagline={tt("poverty")} footer={tt("privacy")}>
       <main className="track-main">{code ? <TraceLookup code={code} /> : <TraceForm />}</main>
-      <footer className="footer footer-on-dark">{tt("privacy")}</footer>
-    </div>
+    </PublicScreen>
   );
 }
 
@@ -262,24 +250,8 @@ function RouteTimeline({ n, route, unit, origin }: { n: number; route: TTraceRou
                 <strong>{s.node}</strong>
                 {i === 0 ? <span className="timeline-node">{origin ? `${tt("originStop")} · ${origin}` : tt("originStop")}</span> : null}
               </div>
-              {s.arrive ? (
-                <span className="small">
-                  {s.arrive.actual ? (
-                    tt("arrived", { time: time(s.arrive.actual) })
-                  ) : (
-                    <span className="muted">{tt("arrivePlanned", { time: time(s.arrive.planned) })}</span>
-                  )}
-                </span>
-              ) : null}
-              {s.depart ? (
-                <span className="small">
-                  {s.depart.actual ? (
-                    tt("departed", { time: time(s.depart.actual) })
-                  ) : (
-                    <span className="muted">{tt("departPlanned", { time: time(s.depart.planned) })}</span>
-                  )}
-                </span>
-              ) : null}
+              <StopTime at={s.arrive} done="arrived" planned="arrivePlanned" />
+              <StopTime at={s.depart} done="departed" planned="departPlanned" />
               {s.scans.length ? (
                 <ul className="trace-scans" aria-label={tt("scans")}>
                   {s.scans.map((x, k) => (
@@ -313,5 +285,28 @@ function RouteTimeline({ n, route, unit, origin }: { n: number; route: TTraceRou
         </li>
       </ol>
     </div>
+  );
+}
+
+/** A stop's arrival or departure: when it happened, else (muted) when it is planned. */
+function StopTime({
+  at,
+  done,
+  planned,
+}: {
+  at: { actual?: string | null; planned: string } | null | undefined;
+  done: TTraceKey;
+  planned: TTraceKey;
+}) {
+  const tt = useTraceT();
+  if (!at) return null;
+  return (
+    <span className="small">
+      {at.actual ? (
+        tt(done, { time: formatShortDateTime(at.actual) })
+      ) : (
+        <span className="muted">{tt(planned, { time: formatShortDateTime(at.planned) })}</span>
+      )}
+    </span>
   );
 }

@@ -5,12 +5,12 @@ import { useMemo } from "react";
 import { DataState } from "../../../components/data-state.tsx";
 import { useTRPC } from "../../../lib/trpc.ts";
 import { COLORS, dayChart } from "../charts/chart-options.ts";
-import { EChart } from "../charts/echart.tsx";
 import type { TConsolidation, TConsolidationDay } from "../dashboard-api.ts";
 import { useDashboard } from "../dashboard-context.ts";
 import { apiFilter } from "../dashboard-filter.ts";
 import { formatCount, formatRate, formatYuan } from "../dashboard-format.ts";
 import { ExportTable, type TTableColumn } from "../parts/export-table.tsx";
+import { ChartBox } from "../parts/chart-box.tsx";
 import { Figure } from "../parts/figure.tsx";
 import { Section } from "../parts/section.tsx";
 import { useDashboardT, type TDashboardT } from "../use-dashboard-t.ts";
@@ -94,15 +94,7 @@ function ConsolidationView({ c }: { c: TConsolidation }) {
           testId="fig-cost-per-parcel"
         />
       </div>
-      <div className="dash-chart-box">
-        <EChart
-          option={chart}
-          label={t("consolidation.chart")}
-          height={240}
-          testId="chart-consolidation"
-          emptyText={c.loads === 0 ? t("table.empty") : null}
-        />
-      </div>
+      <ChartBox option={chart} label={t("consolidation.chart")} height={240} testId="chart-consolidation" empty={c.loads === 0} />
       <ExportTable
         caption={t("consolidation.chart")}
         columns={columns(t)}

@@ -4,15 +4,15 @@ import { useMemo } from "react";
 import { DataState } from "../../../components/data-state.tsx";
 import { useTRPC } from "../../../lib/trpc.ts";
 import { categoryBars, COLORS, dayChart } from "../charts/chart-options.ts";
-import { EChart } from "../charts/echart.tsx";
 import type { TCounters, TTopProduct, TVenueRow } from "../dashboard-api.ts";
 import { useDashboard } from "../dashboard-context.ts";
 import { apiFilter } from "../dashboard-filter.ts";
 import { fenToYuan, formatCount, formatRate, formatYuan } from "../dashboard-format.ts";
 import { ExportTable, type TTableColumn } from "../parts/export-table.tsx";
+import { ChartBox } from "../parts/chart-box.tsx";
 import { Figure } from "../parts/figure.tsx";
 import { useLabels } from "../parts/labels.ts";
-import { Section, SubTitle } from "../parts/section.tsx";
+import { Section } from "../parts/section.tsx";
 import { useDashboardT } from "../use-dashboard-t.ts";
 
 export function CountersSection() {
@@ -75,28 +75,17 @@ function CountersView({ c }: { c: TCounters }) {
           testId="fig-poor-income"
         />
       </div>
-      <SubTitle>{t("counters.daily")}</SubTitle>
-      <div className="dash-chart-box">
-        <EChart
-          option={dayOption}
-          label={t("counters.daily")}
-          height={200}
-          testId="chart-sales-days"
-          emptyText={c.totalFen === 0 ? t("table.empty") : null}
-        />
-      </div>
+      <ChartBox titled option={dayOption} label={t("counters.daily")} height={200} testId="chart-sales-days" empty={c.totalFen === 0} />
       <div className="dash-split">
         <div>
-          <SubTitle>{t("counters.byVenue")}</SubTitle>
-          <div className="dash-chart-box">
-            <EChart
-              option={venueChart}
-              label={t("counters.byVenue")}
-              height={Math.max(160, c.byVenue.length * 28 + 20)}
-              testId="chart-venues"
-              emptyText={c.byVenue.length === 0 ? t("table.empty") : null}
-            />
-          </div>
+          <ChartBox
+            titled
+            option={venueChart}
+            label={t("counters.byVenue")}
+            height={Math.max(160, c.byVenue.length * 28 + 20)}
+            testId="chart-venues"
+            empty={c.byVenue.length === 0}
+          />
           <ExportTable
             caption={t("counters.byVenue")}
             columns={venueColumns}

@@ -5,11 +5,11 @@ import { useMemo } from "react";
 import { DataState } from "../../../components/data-state.tsx";
 import { useTRPC } from "../../../lib/trpc.ts";
 import { categoryBars, COLORS } from "../charts/chart-options.ts";
-import { EChart } from "../charts/echart.tsx";
 import type { TCoverage, TCoverageTownship, TUncoveredVillage } from "../dashboard-api.ts";
 import { useDashboard } from "../dashboard-context.ts";
 import { formatCount, formatRate } from "../dashboard-format.ts";
 import { ExportTable, type TTableColumn } from "../parts/export-table.tsx";
+import { ChartBox } from "../parts/chart-box.tsx";
 import { Figure } from "../parts/figure.tsx";
 import { Section } from "../parts/section.tsx";
 import { useDashboardT, type TDashboardT } from "../use-dashboard-t.ts";
@@ -104,14 +104,12 @@ function CoverageView({ c }: { c: TCoverage }) {
         />
       </div>
       <div className="dash-split">
-        <div className="dash-chart-box">
-          <EChart
-            option={chart}
-            label={t("coverage.chart")}
-            height={Math.max(240, c.byTownship.length * 18 + 20)}
-            testId="chart-coverage"
-          />
-        </div>
+        <ChartBox
+          option={chart}
+          label={t("coverage.chart")}
+          height={Math.max(240, c.byTownship.length * 18 + 20)}
+          testId="chart-coverage"
+        />
         <ExportTable
           caption={t("coverage.byTownship")}
           columns={townshipColumns(t)}

@@ -9,12 +9,12 @@ import { readApiError } from "../../../lib/api-error.ts";
 import { formatDateTime } from "../../../lib/time.ts";
 import { useTRPC } from "../../../lib/trpc.ts";
 import { COLORS, dayChart } from "../charts/chart-options.ts";
-import { EChart } from "../charts/echart.tsx";
 import type { TLights, TRedGroup, TRedParcel } from "../dashboard-api.ts";
 import { useDashboard } from "../dashboard-context.ts";
 import { LIGHTS_STALE_MS, lightsInput } from "../dashboard-filter.ts";
 import { formatCount, sortRedGroups } from "../dashboard-format.ts";
 import { ExportButton, type TTableColumn } from "../parts/export-table.tsx";
+import { ChartBox } from "../parts/chart-box.tsx";
 import { Figure } from "../parts/figure.tsx";
 import { useLabels, type TLabels } from "../parts/labels.ts";
 import { Section, SubTitle } from "../parts/section.tsx";
@@ -93,16 +93,14 @@ export function LightsSection() {
           </>
         )}
       </DataState>
-      <SubTitle>{t("lights.history")}</SubTitle>
-      <div className="dash-chart-box">
-        <EChart
-          option={historyChart}
-          label={t("lights.history")}
-          height={220}
-          testId="chart-lights-history"
-          emptyText={history.data && history.data.days.length === 0 ? t("table.empty") : null}
-        />
-      </div>
+      <ChartBox
+        titled
+        option={historyChart}
+        label={t("lights.history")}
+        height={220}
+        testId="chart-lights-history"
+        empty={history.data && history.data.days.length === 0}
+      />
       {lights.data ? <RedList data={lights.data} /> : null}
     </Section>
   );

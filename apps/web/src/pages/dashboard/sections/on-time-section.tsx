@@ -5,15 +5,15 @@ import { useTranslation } from "react-i18next";
 import { DataState } from "../../../components/data-state.tsx";
 import { useTRPC } from "../../../lib/trpc.ts";
 import { categoryBars, COLORS, dayChart } from "../charts/chart-options.ts";
-import { EChart } from "../charts/echart.tsx";
 import type { TOnTime } from "../dashboard-api.ts";
 import { useDashboard } from "../dashboard-context.ts";
 import { apiFilter } from "../dashboard-filter.ts";
 import { formatRate, legKindOrder } from "../dashboard-format.ts";
 import { ExportTable, type TTableColumn } from "../parts/export-table.tsx";
+import { ChartBox } from "../parts/chart-box.tsx";
 import { Figure } from "../parts/figure.tsx";
 import { useLabels } from "../parts/labels.ts";
-import { Section, SubTitle } from "../parts/section.tsx";
+import { Section } from "../parts/section.tsx";
 import { useDashboardT } from "../use-dashboard-t.ts";
 
 type TLegRow = TOnTime["byLegKind"][number];
@@ -102,28 +102,17 @@ function OnTimeView({ o }: { o: TOnTime }) {
       </div>
       <div className="dash-split">
         <div>
-          <SubTitle>{t("onTime.daily")}</SubTitle>
-          <div className="dash-chart-box">
-            <EChart
-              option={dayOption}
-              label={t("onTime.daily")}
-              height={220}
-              testId="chart-on-time-days"
-              emptyText={o.finished === 0 ? t("table.empty") : null}
-            />
-          </div>
+          <ChartBox titled option={dayOption} label={t("onTime.daily")} height={220} testId="chart-on-time-days" empty={o.finished === 0} />
         </div>
         <div>
-          <SubTitle>{t("onTime.byLegKind")}</SubTitle>
-          <div className="dash-chart-box">
-            <EChart
-              option={legChart}
-              label={t("onTime.byLegKind")}
-              height={220}
-              testId="chart-on-time-legs"
-              emptyText={legs.length === 0 ? t("table.empty") : null}
-            />
-          </div>
+          <ChartBox
+            titled
+            option={legChart}
+            label={t("onTime.byLegKind")}
+            height={220}
+            testId="chart-on-time-legs"
+            empty={legs.length === 0}
+          />
         </div>
       </div>
       <div className="dash-split">

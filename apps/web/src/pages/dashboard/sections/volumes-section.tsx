@@ -5,12 +5,12 @@ import { useMemo } from "react";
 import { DataState } from "../../../components/data-state.tsx";
 import { useTRPC } from "../../../lib/trpc.ts";
 import { COLORS, dayChart } from "../charts/chart-options.ts";
-import { EChart } from "../charts/echart.tsx";
 import type { TVolumeDay, TVolumes } from "../dashboard-api.ts";
 import { useDashboard } from "../dashboard-context.ts";
 import { apiFilter, quickRange } from "../dashboard-filter.ts";
 import { formatCount } from "../dashboard-format.ts";
 import { ExportTable, type TTableColumn } from "../parts/export-table.tsx";
+import { ChartBox } from "../parts/chart-box.tsx";
 import { Figure } from "../parts/figure.tsx";
 import { Section } from "../parts/section.tsx";
 import { useDashboardT, type TDashboardT } from "../use-dashboard-t.ts";
@@ -76,15 +76,13 @@ function VolumesView({ v }: { v: TVolumes }) {
           <Figure key={k} label={t(`volumes.${k}`)} value={formatCount(v.totals[k])} raw={v.totals[k]} testId={`fig-${k}`} />
         ))}
       </div>
-      <div className="dash-chart-box">
-        <EChart
-          option={chart}
-          label={t("volumes.chart")}
-          height={260}
-          testId="chart-volumes"
-          emptyText={Object.values(v.totals).every((n) => n === 0) ? t("table.empty") : null}
-        />
-      </div>
+      <ChartBox
+        option={chart}
+        label={t("volumes.chart")}
+        height={260}
+        testId="chart-volumes"
+        empty={Object.values(v.totals).every((n) => n === 0)}
+      />
       <ExportTable
         caption={t("volumes.chart")}
         columns={columns(t)}
