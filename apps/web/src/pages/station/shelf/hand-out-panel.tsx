@@ -6,7 +6,8 @@ import { useTranslation } from "react-i18next";
 import { FormField } from "../../../components/form-field.tsx";
 import { useTRPC, type TRouterOutputs } from "../../../lib/trpc.ts";
 import { scanText } from "../console/scan-text.ts";
-import { shelfErrorText, useShelfT } from "./use-shelf-t.ts";
+import { ShelfError } from "./shelf-error.tsx";
+import { useShelfT } from "./use-shelf-t.ts";
 
 export type ShelfParcel = TRouterOutputs["shelf"]["list"]["parcels"][number];
 type TMethod = "code" | "phone" | "id";
@@ -100,26 +101,19 @@ export function HandOutPanel(props: { nodeId: string; parcels: ShelfParcel[]; pi
             </label>
           ))}
         </fieldset>
-        {method === "code" ? (
-          <FormField id="handout-code" label={t("handOut.codeLabel")} error={problem ?? undefined}>
+        {method !== "id" ? (
+          <FormField
+            id={`handout-${method}`}
+            label={t(method === "code" ? "handOut.codeLabel" : "handOut.phoneLabel")}
+            error={problem ?? undefined}
+          >
             <input
-              id="handout-code"
+              id={`handout-${method}`}
               inputMode="numeric"
-              maxLength={6}
+              maxLength={method === "code" ? 6 : 4}
               autoComplete="off"
-              value={code}
-              onChange={(e) => setCode(e.target.value)}
-            />
-          </FormField>
-        ) : method === "phone" ? (
-          <FormField id="handout-phone" label={t("handOut.phoneLabel")} error={problem ?? undefined}>
-            <input
-              id="handout-phone"
-              inputMode="numeric"
-              maxLength={4}
-              autoComplete="off"
-              value={phone}
-              onChange={(e) => setPhone(e.target.value)}
+              value={method === "code" ? code : phone}
+              onChange={(e) => (method === "code" ? setCode : setPhone)(e.target.value)}
             />
           </FormField>
         ) : (
@@ -130,11 +124,7 @@ export function HandOutPanel(props: { nodeId: string; parcels: ShelfParcel[]; pi
             </label>
           </FormField>
         )}
-        {handOut.isError ? (
-          <p className="alert alert-error" role="alert" data-testid="handout-error">
-            {shelfErrorText(t, handOut.error)}
-          </p>
-        ) : null}
+        <ShelfError error={handOut.error} testId="handout-error" />
         <button type="submit" className="btn btn-primary btn-block" disabled={handOut.isPending} data-testid="handout-submit">
           {handOut.isPending ? t("handOut.working") : t("handOut.submit", { count: props.parcels.length })}
         </button>

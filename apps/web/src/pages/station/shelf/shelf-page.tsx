@@ -10,7 +10,8 @@ import { useTRPC } from "../../../lib/trpc.ts";
 import { useDebounced } from "../../../lib/use-debounced.ts";
 import { HandOutPanel, type ShelfParcel } from "./hand-out-panel.tsx";
 import { ShelfGate } from "./shelf-gate.tsx";
-import { shelfErrorText, useShelfT } from "./use-shelf-t.ts";
+import { ShelfError } from "./shelf-error.tsx";
+import { useShelfT } from "./use-shelf-t.ts";
 import "./shelf.css";
 
 export function ShelfListPage() {
@@ -232,11 +233,7 @@ function ResendButton({ nodeId, waybillNo }: { nodeId: string; waybillNo: string
           {t("list.resent")}
         </span>
       ) : null}
-      {resend.isError ? (
-        <span className="small danger-text" role="alert">
-          {shelfErrorText(t, resend.error)}
-        </span>
-      ) : null}
+      <ShelfError error={resend.error} inline />
     </span>
   );
 }

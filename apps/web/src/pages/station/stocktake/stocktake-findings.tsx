@@ -5,7 +5,8 @@ import { useState } from "react";
 import { DataState } from "../../../components/data-state.tsx";
 import { formatShortDateTime } from "../../../lib/time.ts";
 import { useTRPC } from "../../../lib/trpc.ts";
-import { shelfErrorText, useShelfT } from "../shelf/use-shelf-t.ts";
+import { ShelfError } from "../shelf/shelf-error.tsx";
+import { useShelfT } from "../shelf/use-shelf-t.ts";
 
 type TFixKind = "MOVE" | "MISSING" | "EXTRA";
 
@@ -123,7 +124,6 @@ function Findings({ empty, children }: { empty: boolean; children: React.ReactNo
 }
 
 function FixButton(props: { nodeId: string; stocktakeId: string; kind: TFixKind; code: string; label: string }) {
-  const t = useShelfT();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   // One id per fix: a resend after a lost answer is the same fix.
@@ -145,11 +145,7 @@ function FixButton(props: { nodeId: string; stocktakeId: string; kind: TFixKind;
       >
         {props.label}
       </button>
-      {fix.isError ? (
-        <span className="small danger-text" role="alert">
-          {shelfErrorText(t, fix.error)}
-        </span>
-      ) : null}
+      <ShelfError error={fix.error} inline />
     </span>
   );
 }

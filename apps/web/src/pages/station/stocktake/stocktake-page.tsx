@@ -7,7 +7,8 @@ import { DataState } from "../../../components/data-state.tsx";
 import { formatShortDateTime } from "../../../lib/time.ts";
 import { useTRPC, type TRouterOutputs } from "../../../lib/trpc.ts";
 import { ShelfGate } from "../shelf/shelf-gate.tsx";
-import { shelfErrorText, useShelfT } from "../shelf/use-shelf-t.ts";
+import { ShelfError } from "../shelf/shelf-error.tsx";
+import { useShelfT } from "../shelf/use-shelf-t.ts";
 import { StocktakeFindings } from "./stocktake-findings.tsx";
 import "../shelf/shelf.css";
 
@@ -67,11 +68,7 @@ function Stocktake({ nodeId }: { nodeId: string }) {
                   {start.isPending ? t("stocktake.starting") : st ? t("stocktake.startNew") : t("stocktake.start")}
                 </button>
               ) : null}
-              {start.isError ? (
-                <p className="alert alert-error" role="alert">
-                  {shelfErrorText(t, start.error)}
-                </p>
-              ) : null}
+              <ShelfError error={start.error} />
             </>
           )}
         </DataState>
@@ -80,11 +77,7 @@ function Stocktake({ nodeId }: { nodeId: string }) {
       {now ? <StocktakeFindings nodeId={nodeId} stocktakeId={now.id} open={now.status === "OPEN"} /> : null}
       {now?.status === "OPEN" ? (
         <section className="card">
-          {close.isError ? (
-            <p className="alert alert-error" role="alert">
-              {shelfErrorText(t, close.error)}
-            </p>
-          ) : null}
+          <ShelfError error={close.error} />
           <button
             type="button"
             className="btn"
@@ -187,11 +180,7 @@ function ScanForm({ nodeId, stocktakeId, onScanned }: { nodeId: string; stocktak
           {problem}
         </p>
       ) : null}
-      {scan.isError ? (
-        <p className="alert alert-error" role="alert">
-          {shelfErrorText(t, scan.error)}
-        </p>
-      ) : null}
+      <ShelfError error={scan.error} />
       {last ? (
         <p
           className={`stocktake-verdict stocktake-verdict-${last.verdict}`}
