@@ -2,11 +2,8 @@
 // its county's manager and ADMIN; the sheet's QR code opens the public trace URL.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pino } from "pino";
-import { createHarness, type Harness } from "@xiangda/api/test-utils/harness";
-import { buildWorld, type World } from "@xiangda/api/test-utils/fixtures";
-import { pngOf } from "@xiangda/api/test-utils/catalog";
-import { decodeQrAt, rasterise } from "@xiangda/api/test-utils/barcodes";
-import { labelOrigin, QR_SHEET } from "@xiangda/api/services/catalog/render-qr-sheet";
+import { buildWorld, createHarness, decodeQrAt, type Harness, pngOf, rasterise, type World } from "@xiangda/api/testing";
+import { labelOrigin, QR_SHEET } from "@xiangda/api/rest";
 import { buildServer } from "./server.ts";
 
 const PUBLIC = "https://xd.example.cn";

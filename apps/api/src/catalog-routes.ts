@@ -2,10 +2,7 @@
 // GET /batches/:id/qr.pdf?count=N — an A4 sheet of N trace labels for the merchant, its manager or ADMIN.
 import type { FastifyInstance } from "fastify";
 import type { Deps } from "@xiangda/api";
-import { batchForLabels, traceUrl } from "@xiangda/api/services/catalog/batches";
-import { findImage } from "@xiangda/api/services/catalog/product-images";
-import { LABELS_PER_PAGE, MAX_QR_LABELS, renderQrSheet } from "@xiangda/api/services/catalog/render-qr-sheet";
-import { storageOf } from "@xiangda/api/services/catalog/storage";
+import { batchForLabels, findImage, LABELS_PER_PAGE, MAX_QR_LABELS, renderQrSheet, storageOf, traceUrl } from "@xiangda/api/rest";
 import { requireActor, type SessionTokenOf } from "./route-auth.ts";
 import { replyAppError } from "./route-errors.ts";
 

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, withPgClient, type Db } from "@xiangda/db";
 import { startPrivatePostgres, type PrivatePostgres } from "@xiangda/db/testing";
-import { createHarness, type Harness } from "@xiangda/api/test-utils/harness";
+import { createHarness, type Harness } from "@xiangda/api/testing";
 import { pino } from "pino";
 import { buildServer } from "./server.ts";
 

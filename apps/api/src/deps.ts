@@ -3,7 +3,7 @@ import { loadEnv, type TEnv } from "@xiangda/config";
 import { createDb } from "@xiangda/db";
 import { createProducerConnection, Queues } from "@xiangda/jobs";
 import { dataKeyFrom, type Deps, type Logger } from "@xiangda/api";
-import { createLocalStorage, defaultStorageDir } from "@xiangda/api/services/catalog/storage";
+import { createLocalStorage, defaultStorageDir } from "@xiangda/api/rest";
 
 export function buildDeps(env: TEnv, log: Logger): Deps & { close(): Promise<void> } {
   const db = createDb(env.DATABASE_URL, { poolSize: 20 });

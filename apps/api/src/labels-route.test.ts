@@ -1,8 +1,7 @@
 // /labels.pdf and /labels/check: carrier numbers resolve like ours; a refused number does not sink the others.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pino } from "pino";
-import { createHarness, type Harness } from "@xiangda/api/test-utils/harness";
-import { buildWorld, type World } from "@xiangda/api/test-utils/fixtures";
+import { buildWorld, createHarness, type Harness, type World } from "@xiangda/api/testing";
 import { buildServer } from "./server.ts";
 
 let h: Harness;

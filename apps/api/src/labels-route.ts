@@ -5,9 +5,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Deps } from "@xiangda/api";
 import type { Actor } from "@xiangda/domain";
-import { labelData } from "@xiangda/api/services/labels/label-data";
-import { parseLabelNumbers, resolveLabelNumbers } from "@xiangda/api/services/labels/resolve-labels";
-import { LABEL_SIZES, renderLabels, type TLabelSize } from "@xiangda/api/services/labels/render-labels";
+import { LABEL_SIZES, labelData, parseLabelNumbers, renderLabels, resolveLabelNumbers, type TLabelSize } from "@xiangda/api/rest";
 import { requireActor, type SessionTokenOf } from "./route-auth.ts";
 import { keyedError } from "./route-errors.ts";
 

@@ -1,8 +1,6 @@
 // GET /loads/:id/manifest.pdf over HTTP: 401 without a session, 403 outside the caller's scope, the PDF inside it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHarness, type Harness } from "@xiangda/api/test-utils/harness";
-import { buildWorld, type World } from "@xiangda/api/test-utils/fixtures";
-import { buildLoadWorld, type LoadWorld } from "@xiangda/api/test-utils/load-world";
+import { buildLoadWorld, buildWorld, createHarness, type Harness, type LoadWorld, type World } from "@xiangda/api/testing";
 import { pino } from "pino";
 import { buildServer } from "./server.ts";
 

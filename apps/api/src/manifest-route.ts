@@ -1,9 +1,7 @@
 // GET /loads/:id/manifest.pdf (id or LD barcode) — a load's A4 manifest, for loads in the caller's scope.
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Deps } from "@xiangda/api";
-import { getLoad } from "@xiangda/api/services/loads/get-load";
-import { renderManifest } from "@xiangda/api/services/loads/render-manifest";
-import { ZLoadRefSchema } from "@xiangda/api/services/loads/schemas";
+import { getLoad, renderManifest, ZLoadRefSchema } from "@xiangda/api/rest";
 import { requireActor, type SessionTokenOf } from "./route-auth.ts";
 import { replyAppError } from "./route-errors.ts";
 

@@ -5,7 +5,7 @@ import { BullMQAdapter } from "@bull-board/api/bullMQAdapter";
 import { FastifyAdapter } from "@bull-board/fastify";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Deps } from "@xiangda/api";
-import { findActorBySessionToken } from "@xiangda/api/services/auth/sessions";
+import { findActorBySessionToken } from "@xiangda/api/rest";
 import { QUEUES } from "@xiangda/jobs";
 import { routeErrorHandler } from "./route-errors.ts";
 

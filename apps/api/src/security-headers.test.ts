@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pino } from "pino";
-import { createHarness, type Harness } from "@xiangda/api/test-utils/harness";
+import { createHarness, type Harness } from "@xiangda/api/testing";
 import { buildServer } from "./server.ts";
 
 const quiet = pino({ level: "silent" });

@@ -2,7 +2,7 @@
 // manifests, lights on a controllable clock, re-routing after a suspension, public tracking.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recomputeLights, rerouteAffected } from "@xiangda/api";
-import { createHarness, type Harness } from "@xiangda/api/test-utils/harness";
+import { createHarness, type Harness } from "@xiangda/api/testing";
 import { residentIdCheckChar, type Actor } from "@xiangda/domain";
 import { seedDemo } from "./seed/seed-demo.ts";
 import { scaled } from "@xiangda/config/testing";
@@ -91,7 +91,7 @@ describe("acceptance under the three rules", () => {
     expect(s).toMatchObject({ direction: "UP", status: "ACCEPTED", senderId: `${id.slice(0, 3)}***********${id.slice(-4)}`, threeRules: { realName: true, inspected: true, screened: false } });
     const row = await h.deps.db.shipment.findUniqueOrThrow({ where: { waybillNo: s.waybillNo } });
     expect(Buffer.from(row.senderIdEnc!).toString("latin1")).not.toContain(id);
-    const { assertMayLeaveHub } = await import("@xiangda/api/services/shipments/accept-shipment");
+    const { assertMayLeaveHub } = await import("@xiangda/api/rest");
     expect(() => assertMayLeaveHub(row)).toThrow(/security screening/);
     const hub = await h.deps.db.node.findFirstOrThrow({ where: { code: "GZ-HUB" } });
     await h.callerAs(manager).shipments.screen({ nodeId: hub.id, waybillNo: s.waybillNo, screened: true, device: "XR-01" });

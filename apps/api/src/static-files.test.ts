@@ -6,7 +6,7 @@ import path from "node:path";
 import { brotliCompressSync, brotliDecompressSync, gzipSync } from "node:zlib";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHarness, type Harness } from "@xiangda/api/test-utils/harness";
+import { createHarness, type Harness } from "@xiangda/api/testing";
 import { buildServer, staticCacheControl } from "./server.ts";
 
 const CHUNK = `export const text = ${JSON.stringify("乡达 ".repeat(2000))};\n`;

@@ -9,10 +9,8 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pgPool, withPgTransaction } from "@xiangda/db";
 import { scaled, waitFor } from "@xiangda/config/testing";
-import { assignReady, importManifest } from "@xiangda/api";
-import { importDivisions } from "@xiangda/api/services/areas/import-divisions";
-import { runFileImport } from "@xiangda/api/services/network/imports";
-import { createHarness, type Harness } from "@xiangda/api/test-utils/harness";
+import { assignReady, importDivisions, importManifest, runFileImport } from "@xiangda/api";
+import { createHarness, type Harness } from "@xiangda/api/testing";
 import { consolidationAssign, consolidationSeal } from "@xiangda/jobs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@xiangda/db";
 import { createWorkerConnection, shipmentsRecomputeLights } from "@xiangda/jobs";
-import { createHarness, type Harness } from "@xiangda/api/test-utils/harness";
+import { createHarness, type Harness } from "@xiangda/api/testing";
 import { scaled, waitFor } from "@xiangda/config/testing";
 import { loggingSender } from "./notify/sender.ts";
 import { dbWaitMs, startWorkers, type WorkerHandle } from "./start.ts";

@@ -3,8 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createProducerConnection, createWorkerConnection, Queues } from "@xiangda/jobs";
 import { startPrivateRedis, type PrivateRedis } from "@xiangda/jobs/testing";
-import { createHarness, type Harness } from "@xiangda/api/test-utils/harness";
-import { buildWorld, type World } from "@xiangda/api/test-utils/fixtures";
+import { buildWorld, createHarness, type Harness, type World } from "@xiangda/api/testing";
 import { loggingSender } from "./notify/sender.ts";
 import { relayOnce } from "./relay/outbox-relay.ts";
 import { startWorkers } from "./start.ts";

@@ -13,3 +13,4 @@ export * from "./consolidation/index.ts";
 export * from "./scan/index.ts";
 export * from "./vrp/index.ts";
 export * from "./catalog/index.ts";
+export * from "./restock/parcels.ts";

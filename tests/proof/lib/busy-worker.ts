@@ -1,8 +1,7 @@
 // Work for the real worker process in a fault test: loads of thousands of parcels to seal and roll-ups to rebuild,
 // each caught inside its own transaction (the test holds a lock it needs) so a fault lands mid-work for certain; and
 // scanners that keep scanning through the API, sending a refused call again as a handheld does.
-import { importManifest, rollupPayload } from "@xiangda/api";
-import { runFileImport } from "@xiangda/api/services/network/imports";
+import { importManifest, rollupPayload, runFileImport } from "@xiangda/api";
 import { pgPool, withPgTransaction, writeOutbox, type Db } from "@xiangda/db";
 import { consolidationSeal, dashboardRollup, outboxEvent } from "@xiangda/jobs";
 import { COUNTY, sendScans, type Scan } from "./world.ts";

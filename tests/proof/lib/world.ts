@@ -1,8 +1,7 @@
 // A small real network for the fault tests: hub → township station → village point with pickup shelves,
 // a county manager who scans over HTTP, and parcels from a carrier's manifest waiting at the hub.
 import { randomUUID } from "node:crypto";
-import { hashPassword, importDivisions, importManifest } from "@xiangda/api";
-import { runFileImport } from "@xiangda/api/services/network/imports";
+import { hashPassword, importDivisions, importManifest, runFileImport } from "@xiangda/api";
 import type { Db } from "@xiangda/db";
 import { createUser } from "@xiangda/db/factories";
 

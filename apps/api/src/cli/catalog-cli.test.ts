@@ -1,7 +1,7 @@
 // `pnpm xd merchants list` and `pnpm xd counters list` as an operator runs them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@xiangda/db/testing";
-import { buildWorld } from "@xiangda/api/test-utils/fixtures";
+import { buildWorld } from "@xiangda/api/testing";
 import { xd } from "./test-cli.ts";
 import { scaled } from "@xiangda/config/testing";
 

@@ -4,7 +4,7 @@
 // nothing; a dry run reports exactly what the real run does. Seed: XD_FC_SEED.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { executeImportRun } from "@xiangda/api/services/network/imports";
+import { executeImportRun } from "@xiangda/api";
 import { call, errorProblems, fingerprint, NASTY, runs, startProof, type Proof } from "./lib/http.ts";
 
 let p: Proof;

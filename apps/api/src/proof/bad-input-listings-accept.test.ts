@@ -3,7 +3,7 @@
 // changes nothing stored; an input error names its field; a resident ID never comes back in clear. Seed: XD_FC_SEED.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeListing, makeProduct, recognise } from "@xiangda/api/test-utils/listings";
+import { makeListing, makeProduct, recognise } from "@xiangda/api/testing";
 import { call, errorProblems, fingerprint, NASTY, runs, startProof, type Proof } from "./lib/http.ts";
 
 let p: Proof;

@@ -5,12 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FastifyInstance, InjectOptions } from "fastify";
 import { pino } from "pino";
 import { loadEnv } from "@xiangda/config";
-import { createHarness, type Harness } from "@xiangda/api/test-utils/harness";
-import { buildWorld, type World } from "@xiangda/api/test-utils/fixtures";
-import { LOGIN_LIMITS } from "@xiangda/api/services/auth/login-throttle";
-import { hashToken } from "@xiangda/api/services/auth/sessions";
-import { TRACKING_LIMIT } from "@xiangda/api/router/tracking";
-import { TRACE_LIMIT } from "@xiangda/api/router/trace";
+import { buildWorld, createHarness, type Harness, type World } from "@xiangda/api/testing";
+import { hashToken, LOGIN_LIMITS, TRACE_LIMIT, TRACKING_LIMIT } from "@xiangda/api/rest";
 import { buildServer } from "../server.ts";
 
 const quiet = pino({ level: "silent" });

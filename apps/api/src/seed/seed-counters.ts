@@ -5,8 +5,7 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "@xiangda/db";
 import { makeTraceCode, type Actor } from "@xiangda/domain";
-import { confirmRestock } from "@xiangda/api/services/restock/confirm-restock";
-import { createRestock } from "@xiangda/api/services/restock/create-restock";
+import { confirmRestock, createRestock } from "@xiangda/api/rest";
 import { COUNTERS, LISTINGS, MERCHANTS, PRODUCTS } from "./seed-counters-data.ts";
 
 const DAY = 86_400_000;

@@ -3,10 +3,18 @@
 // same validation as the imports, so the demo can never hold a network the rules reject.
 import type { AdminArea, Db } from "@xiangda/db";
 import { AppError, shortAreaName } from "@xiangda/domain";
-import { loadCountyContext } from "@xiangda/api/services/network/county-context";
-import { validateLanes, writeLanes, type LaneItem } from "@xiangda/api/services/network/lanes";
-import { validateNodes, writeNodes, type NodeItem } from "@xiangda/api/services/network/nodes";
-import { validateVehicles, writeVehicles, type VehicleItem } from "@xiangda/api/services/network/vehicles";
+import {
+  type LaneItem,
+  loadCountyContext,
+  type NodeItem,
+  validateLanes,
+  validateNodes,
+  validateVehicles,
+  type VehicleItem,
+  writeLanes,
+  writeNodes,
+  writeVehicles,
+} from "@xiangda/api/rest";
 
 export const DEMO_CARRIERS = [
   { code: "CHINA_POST", name: "中国邮政", waybillPattern: "^(1\\d{12}|9\\d{12}|[A-Z]{2}\\d{9}CN)$", creditGrade: "A" },

@@ -14,7 +14,7 @@ export const merchantsList: Command = {
   options: { county: { type: "string" }, all: { type: "boolean" } },
   async run({ values }, io) {
     const countyCode = county(values);
-    const { listMerchants } = await import("@xiangda/api/services/catalog/merchants");
+    const { listMerchants } = await import("@xiangda/api/rest");
     const rows = await withDb((db) => listMerchants(db, countyCode, { includeInactive: values.all === true }));
     io.out(
       rows,
@@ -30,7 +30,7 @@ export const countersList: Command = {
   options: { county: { type: "string" }, all: { type: "boolean" } },
   async run({ values }, io) {
     const countyCode = county(values);
-    const { listCounters } = await import("@xiangda/api/services/catalog/counters");
+    const { listCounters } = await import("@xiangda/api/rest");
     // The CLI runs with the database's own rights: as ADMIN, limited to the county asked for.
     const operator = { userId: "cli", username: "cli", role: "ADMIN" as const, countyCode: null, nodeId: null, merchantId: null };
     const rows = await withDb((db) => listCounters(db, operator, { countyCode, includeInactive: values.all === true }));

@@ -3,8 +3,7 @@
 import { pino } from "pino";
 import type { FastifyInstance } from "fastify";
 import { pgPool, type Db } from "@xiangda/db";
-import { createHarness, type Harness } from "@xiangda/api/test-utils/harness";
-import { buildWorld, type World } from "@xiangda/api/test-utils/fixtures";
+import { buildWorld, createHarness, type Harness, type World } from "@xiangda/api/testing";
 import { buildServer, type ServerOptions } from "../../server.ts";
 
 /// One seed for every property (printed by fast-check on a failure); XD_FC_SEED replays another.

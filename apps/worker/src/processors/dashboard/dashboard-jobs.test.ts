@@ -4,9 +4,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeOutbox } from "@xiangda/db";
 import { createWorkerConnection, dashboardNotifyRed, dashboardRollup, dashboardSlaWatch, enqueue, type QueueName } from "@xiangda/jobs";
 import { bucketEnd, rollupOutboxEvent, rebuildRollups, ROLLUP_BUCKET_MS } from "@xiangda/api";
-import { createHarness, type Harness } from "@xiangda/api/test-utils/harness";
-import { buildWorld, type World } from "@xiangda/api/test-utils/fixtures";
-import { buildDashboardCounty, D1, D2, LIGHTS_NOW, type DashboardFixture } from "@xiangda/api/test-utils/dashboard-county";
+import {
+  buildDashboardCounty,
+  buildWorld,
+  createHarness,
+  D1,
+  D2,
+  type DashboardFixture,
+  type Harness,
+  LIGHTS_NOW,
+  type World,
+} from "@xiangda/api/testing";
 import { loggingSender } from "../../notify/sender.ts";
 import { relayOnce } from "../../relay/outbox-relay.ts";
 import { startWorkers, type WorkerHandle } from "../../start.ts";

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createWorkerConnection, enqueue, listingsFlagExpired } from "@xiangda/jobs";
 import { createArea, createCounty, createMerchant, createNode } from "@xiangda/db/factories";
-import { createHarness, type Harness } from "@xiangda/api/test-utils/harness";
+import { createHarness, type Harness } from "@xiangda/api/testing";
 import { loggingSender } from "../../notify/sender.ts";
 import { startWorkers, type WorkerHandle } from "../../start.ts";
 import { scaled, waitFor } from "@xiangda/config/testing";

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createWorkerConnection } from "@xiangda/jobs";
 import { importDivisions } from "@xiangda/api";
-import { createHarness, type Harness } from "@xiangda/api/test-utils/harness";
+import { createHarness, type Harness } from "@xiangda/api/testing";
 import type { Actor } from "@xiangda/domain";
 import { loggingSender } from "../../notify/sender.ts";
 import { startWorkers, type WorkerHandle } from "../../start.ts";

@@ -4,8 +4,7 @@
 // the status change, parcels and links are written in one transaction. Its guard (UPDATE … WHERE
 // status = 'DRAFT') makes a second or concurrent confirm a no-op that answers with the first one's parcels.
 import type { Db, Prisma, Tx } from "@xiangda/db";
-import { AppError, type Actor } from "@xiangda/domain";
-import { planParcels } from "@xiangda/domain/restock/parcels";
+import { type Actor, AppError, planParcels } from "@xiangda/domain";
 import { planShipment, writeShipments } from "../shipments/create-shipment.ts";
 import { resolveDestination } from "../shipments/resolve-destination.ts";
 import { loadRouting } from "../shipments/routing-network.ts";

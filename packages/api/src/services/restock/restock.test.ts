@@ -3,7 +3,7 @@
 // confirming twice or concurrently, failures that create nothing, and who sees what.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MAX_PARCEL_G } from "@xiangda/domain/restock/parcels";
+import { MAX_PARCEL_G } from "@xiangda/domain";
 import { createHarness, type Harness } from "../../test-utils/harness.ts";
 import { buildRestockWorld, PEOPLE, type RestockWorld } from "../../test-utils/restock-world.ts";
 import { scaled } from "@xiangda/config/testing";
