@@ -1,18 +1,48 @@
 // Create a user; the scope field shown follows the chosen role. ADMIN any role and county; a county manager station
-// staff of their own county's nodes. The node is picked by name or code, never pasted as an id.
+// staff of their own county's nodes. The node is picked by name or code, never pasted as an id. The draft is checked
+// with the shared ZCreateUserSchema before it is sent (the same words as the server's answer).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ROLES, type TRole } from "@xiangda/domain";
-import { useState, type FormEvent } from "react";
+import { ROLES, ZCreateUserSchema, type TRole } from "@xiangda/domain";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { useUser } from "../../auth/session-context.ts";
-import { FormField } from "../../components/form-field.tsx";
+import { ENUMS, EnumSelect, FieldSlot, TextField, ZodForm, useZodForm } from "../../components/form/index.ts";
 import { readApiError } from "../../lib/api-error.ts";
 import { useTRPC } from "../../lib/trpc.ts";
 import { NodePicker } from "./node-picker.tsx";
 import { useAdminT } from "./use-admin-t.ts";
 
+const ZUserDraftSchema = z
+  .object({
+    username: z.string(),
+    password: z.string(),
+    displayName: z.string(),
+    role: z.enum(ROLES),
+    countyCode: z.string(),
+    nodeId: z.string(),
+    merchantId: z.string(),
+  })
+  .transform((d) => {
+    // Only the role's own scope field is sent, and only when filled in.
+    const scope = <K extends "countyCode" | "nodeId" | "merchantId">(field: K, role: TRole) => {
+      const value = d[field].trim();
+      return d.role === role && value ? ({ [field]: value } as Record<K, string>) : {};
+    };
+    return {
+      username: d.username.trim(),
+      password: d.password,
+      displayName: d.displayName.trim(),
+      role: d.role,
+      ...scope("countyCode", "COUNTY_MANAGER"),
+      ...scope("nodeId", "STATION_STAFF"),
+      ...scope("merchantId", "MERCHANT"),
+    };
+  })
+  .pipe(ZCreateUserSchema);
+
 const EMPTY = { username: "", password: "", displayName: "", countyCode: "", nodeId: "", merchantId: "" };
-type TDraft = typeof EMPTY;
+const FORM_FIELDS = ["username", "password", "displayName", "role", "countyCode", "nodeId", "merchantId"] as const;
 
 export function UserCreateForm() {
   const { t } = useTranslation();
@@ -20,50 +50,44 @@ export function UserCreateForm() {
   const trpc = useTRPC();
   const me = useUser();
   const isAdmin = me.role === "ADMIN";
-  const roles = isAdmin ? ROLES : (["STATION_STAFF"] as const);
   const queryClient = useQueryClient();
   const counties = useQuery(trpc.county.list.queryOptions(undefined, { staleTime: 5 * 60_000, enabled: isAdmin }));
-  const [draft, setDraft] = useState<TDraft>(EMPTY);
   // The county whose nodes the picker lists: a manager's own, or the one ADMIN chose.
   const [nodeCounty, setNodeCounty] = useState(isAdmin ? "" : (me.countyCode ?? ""));
-  const [role, setRole] = useState<TRole>("STATION_STAFF");
   const [createdName, setCreatedName] = useState<string | null>(null);
-
   const create = useMutation(
     trpc.users.create.mutationOptions({
       onSuccess: async (user) => {
         setCreatedName(user.username);
-        setDraft(EMPTY);
+        kit.form.reset({ ...EMPTY, role: kit.form.getValues("role") });
         await queryClient.invalidateQueries({ queryKey: trpc.users.list.queryKey() });
       },
     }),
   );
+  const kit = useZodForm({
+    schema: ZUserDraftSchema,
+    defaultValues: { ...EMPTY, role: "STATION_STAFF" },
+    fields: FORM_FIELDS,
+    mutation: create,
+  });
+  const role = kit.form.watch("role");
+  const hasFieldErrors = Object.keys(kit.form.formState.errors).length > 0;
+
   const err = create.error ? readApiError(create.error) : null;
-  const fieldError = (field: keyof TDraft | "role") => err?.fieldErrors[field];
-  const set = (field: keyof TDraft) => (value: string) => setDraft((d) => ({ ...d, [field]: value }));
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setCreatedName(null);
-    const trimmed = (v: string) => v.trim() || undefined;
-    create.mutate({
-      username: draft.username.trim(),
-      password: draft.password,
-      displayName: draft.displayName.trim(),
-      role,
-      countyCode: role === "COUNTY_MANAGER" ? trimmed(draft.countyCode) : undefined,
-      nodeId: role === "STATION_STAFF" ? trimmed(draft.nodeId) : undefined,
-      merchantId: role === "MERCHANT" ? trimmed(draft.merchantId) : undefined,
-    });
-  }
-
-  const summary = !err
-    ? null
-    : err.appCode === "CONFLICT"
+  const summary = err
+    ? err.appCode === "CONFLICT"
       ? t("users.conflict")
       : Object.keys(err.fieldErrors).length > 0
         ? [t("common.checkFields"), ...err.formErrors].join(" ")
-        : t("users.createFailed", { message: err.formErrors.join(" ") || err.message });
+        : t("users.createFailed", { message: err.formErrors.join(" ") || err.message })
+    : hasFieldErrors
+      ? t("common.checkFields")
+      : null;
+  const countyOptions = (counties.data ?? []).map((c) => (
+    <option key={c.code} value={c.code}>
+      {c.name}（{c.code}）
+    </option>
+  ));
 
   return (
     <section className="card">
@@ -78,83 +102,50 @@ export function UserCreateForm() {
           {t("users.created", { username: createdName })}
         </div>
       ) : null}
-      <form className="form" onSubmit={onSubmit} noValidate data-testid="user-create-form">
-        <FormField id="new-username" label={t("users.username")} error={fieldError("username")}>
-          <input id="new-username" autoComplete="off" value={draft.username} onChange={(e) => set("username")(e.target.value)} />
-        </FormField>
-        <FormField id="new-display-name" label={t("users.displayName")} error={fieldError("displayName")}>
-          <input id="new-display-name" value={draft.displayName} onChange={(e) => set("displayName")(e.target.value)} />
-        </FormField>
-        <FormField id="new-password" label={t("users.password")} error={fieldError("password")}>
-          <input
-            id="new-password"
-            type="password"
-            autoComplete="new-password"
-            value={draft.password}
-            onChange={(e) => set("password")(e.target.value)}
-          />
-        </FormField>
-        <FormField id="new-role" label={t("users.role")} error={fieldError("role")}>
-          <select id="new-role" value={role} onChange={(e) => setRole(e.target.value as TRole)}>
-            {roles.map((r) => (
-              <option key={r} value={r}>
-                {t(`roles.${r}`)}
-              </option>
-            ))}
-          </select>
-        </FormField>
+      <ZodForm kit={kit} prefix="new" testId="user-create-form">
+        <TextField name="username" label={t("users.username")} autoComplete="off" />
+        <TextField name="displayName" id="new-display-name" label={t("users.displayName")} />
+        <TextField name="password" type="password" autoComplete="new-password" label={t("users.password")} />
+        <EnumSelect name="role" label={t("users.role")} options={ENUMS.role} only={isAdmin ? ROLES : ["STATION_STAFF"]} />
         {role === "COUNTY_MANAGER" ? (
-          <FormField id="new-county" label={t("users.countyCode")} error={fieldError("countyCode")}>
-            <select id="new-county" value={draft.countyCode} onChange={(e) => set("countyCode")(e.target.value)}>
-              <option value="">{t("common.none")}</option>
-              {(counties.data ?? []).map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.name}（{c.code}）
-                </option>
-              ))}
-            </select>
-          </FormField>
+          <FieldSlot name="countyCode" id="new-county" label={t("users.countyCode")}>
+            {({ id, value, onChange }) => (
+              <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+                <option value="">{t("common.none")}</option>
+                {countyOptions}
+              </select>
+            )}
+          </FieldSlot>
         ) : null}
         {role === "STATION_STAFF" && isAdmin ? (
-          <FormField id="new-node-county" label={ta("users.county")}>
+          <div className="field">
+            <label htmlFor="new-node-county">{ta("users.county")}</label>
             <select
               id="new-node-county"
               value={nodeCounty}
               onChange={(e) => {
                 setNodeCounty(e.target.value);
-                set("nodeId")("");
+                kit.form.setValue("nodeId", "");
               }}
               data-testid="new-node-county"
             >
               <option value="">{t("common.none")}</option>
-              {(counties.data ?? []).map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.name}（{c.code}）
-                </option>
-              ))}
+              {countyOptions}
             </select>
-          </FormField>
+          </div>
         ) : null}
         {role === "STATION_STAFF" ? (
-          <FormField id="new-node-id" label={ta("users.node")} error={fieldError("nodeId")}>
-            <NodePicker
-              id="new-node-id"
-              countyCode={nodeCounty}
-              value={draft.nodeId}
-              onChange={set("nodeId")}
-              invalid={Boolean(fieldError("nodeId"))}
-            />
-          </FormField>
+          <FieldSlot name="nodeId" id="new-node-id" label={ta("users.node")}>
+            {({ id, value, onChange, invalid }) => (
+              <NodePicker id={id} countyCode={nodeCounty} value={value} onChange={onChange} invalid={invalid} />
+            )}
+          </FieldSlot>
         ) : null}
-        {role === "MERCHANT" ? (
-          <FormField id="new-merchant-id" label={t("users.merchantId")} error={fieldError("merchantId")}>
-            <input id="new-merchant-id" className="mono" value={draft.merchantId} onChange={(e) => set("merchantId")(e.target.value)} />
-          </FormField>
-        ) : null}
+        {role === "MERCHANT" ? <TextField name="merchantId" id="new-merchant-id" label={t("users.merchantId")} mono /> : null}
         <button type="submit" className="btn btn-primary" disabled={create.isPending} data-testid="user-create-submit">
           {create.isPending ? t("users.creating") : t("users.create")}
         </button>
-      </form>
+      </ZodForm>
     </section>
   );
 }
