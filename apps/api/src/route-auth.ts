@@ -2,7 +2,7 @@
 // token → the signed-in actor, or a 401 in the route's own shape.
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Deps } from "@xiangda/api";
-import { findActorBySessionToken } from "@xiangda/api/services/auth/sessions";
+import { findActorBySessionToken } from "@xiangda/api/rest";
 import type { Actor } from "@xiangda/domain";
 
 /// The session token a request carries (server.ts reads the bearer header, then the session cookie).
