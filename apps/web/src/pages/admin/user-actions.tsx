@@ -2,6 +2,7 @@
 // every session of the user on the server. Only rows the server marks `manageable` offer them.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
+import { FormField } from "../../components/form-field.tsx";
 import { readApiError } from "../../lib/api-error.ts";
 import { useTRPC } from "../../lib/trpc.ts";
 import { useAdminT } from "./use-admin-t.ts";
@@ -102,8 +103,7 @@ export function ResetPasswordCard({
         </div>
       ) : null}
       <form className="form" onSubmit={onSubmit} noValidate>
-        <div className="field">
-          <label htmlFor="reset-password">{ta("users.newPassword")}</label>
+        <FormField id="reset-password" label={ta("users.newPassword")}>
           <input
             id="reset-password"
             type="password"
@@ -112,7 +112,7 @@ export function ResetPasswordCard({
             onChange={(e) => setPassword(e.target.value)}
             data-testid="user-reset-password"
           />
-        </div>
+        </FormField>
         <div className="form-actions">
           <button type="submit" className="btn btn-primary" disabled={reset.isPending} data-testid="user-reset-submit">
             {reset.isPending ? ta("users.resetting") : ta("users.resetSubmit")}
