@@ -10,7 +10,9 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      // Two programs (the server-side tree and the web app) rather than one per package: the per-package project
+      // service held ten overlapping programs and ran out of heap.
+      parserOptions: { project: ["./tsconfig.json", "./apps/web/tsconfig.json"], tsconfigRootDir: import.meta.dirname },
     },
     rules: {
       "@typescript-eslint/no-floating-promises": "error",

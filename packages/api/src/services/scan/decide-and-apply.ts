@@ -168,7 +168,7 @@ const concerns = (p: Parcel, nodeId: string, legs: LegRow[]) =>
 function decide(b: Batch, p: Parcel, current: LegRow[], dest: NodeRow | undefined, node: NodeRow, s: WorkScan, sent: TScanAction | null) {
   const row = p.row;
   const state: ScanState = {
-    status: row.status as never,
+    status: row.status,
     currentNodeId: row.currentNodeId,
     destNodeId: row.destNodeId,
     destHasShelves: !!dest?.selfPickup,
