@@ -3,7 +3,7 @@ import { TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import type { DefaultErrorShape } from "@trpc/server/unstable-core-do-not-import";
 import { ZodError, type z } from "zod";
 import { isDbUnavailable } from "@xiangda/db";
-import { AppError, errorText, isAppError, isErrorKey, issueAt, type AppErrorCode, type FieldIssue, type TErrorKey, type TErrorParamValue } from "@xiangda/domain";
+import { AppError, errorText, isAppError, isErrorKey, issueAt, type AppErrorCode, type FieldIssue, type TErrorKey, type TErrorParamValue, zodIssueKey } from "@xiangda/domain";
 
 const CODE_MAP: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
   INVALID_INPUT: "BAD_REQUEST",
@@ -72,50 +72,11 @@ function flatIssues(issues: readonly z.core.$ZodIssue[], prefix: readonly Proper
   return issues.flatMap((i) => {
     const path = [...prefix, ...i.path];
     if (i.code === "invalid_union" && i.errors.length) return i.errors.flatMap((branch) => flatIssues(branch, path));
-    const k = zodKey(i);
+    const k = zodIssueKey(i);
     // A schema's own check names a catalog key: its English sentence is the message API clients read.
     const message = isErrorKey(i.message) ? errorText(i.message, k.params ?? {}) : i.message;
     return [{ path: path.map(String).join("."), message, ...k }];
   });
-}
-
-/// A zod issue as a catalog key the web app translates: a schema's own message may be a catalog key (with the
-/// custom issue's `params`); zod's own messages map by their code. Other custom messages stay without a key (the web
-/// app shows a generic one).
-function zodKey(i: z.core.$ZodIssue): { key?: TErrorKey; params?: Record<string, TErrorParamValue> } {
-  if (isErrorKey(i.message)) {
-    const params: Record<string, TErrorParamValue> = {};
-    for (const [k, v] of Object.entries((i as { params?: Record<string, unknown> }).params ?? {}))
-      if (typeof v === "string" || typeof v === "number") params[k] = v;
-    return { key: i.message, params };
-  }
-  const num = (v: unknown) => (typeof v === "bigint" ? Number(v) : typeof v === "number" ? v : typeof v === "object" && v instanceof Date ? v.toISOString() : String(v));
-  switch (i.code) {
-    case "invalid_type":
-      return /received undefined$/.test(i.message) ? { key: "REQUIRED", params: {} } : { key: "ZOD_TYPE", params: {} };
-    case "too_small":
-      if (i.origin === "string") return Number(i.minimum) <= 1 ? { key: "REQUIRED", params: {} } : { key: "ZOD_TOO_SHORT", params: { minimum: num(i.minimum) } };
-      if (i.origin === "array" || i.origin === "set") return { key: "ZOD_TOO_FEW", params: { minimum: num(i.minimum) } };
-      return { key: "ZOD_TOO_SMALL", params: { minimum: num(i.minimum) } };
-    case "too_big":
-      if (i.origin === "string") return { key: "ZOD_TOO_LONG", params: { maximum: num(i.maximum) } };
-      if (i.origin === "array" || i.origin === "set") return { key: "ZOD_TOO_MANY", params: { maximum: num(i.maximum) } };
-      return { key: "ZOD_TOO_BIG", params: { maximum: num(i.maximum) } };
-    case "invalid_format":
-      return { key: "ZOD_FORMAT", params: {} };
-    case "invalid_value":
-      return { key: "ZOD_CHOICE", params: {} };
-    case "not_multiple_of":
-      return { key: "ZOD_MULTIPLE_OF", params: { divisor: num(i.divisor) } };
-    case "unrecognized_keys":
-      return { key: "ZOD_UNKNOWN_KEYS", params: { keys: i.keys.join(", ") } };
-    case "invalid_union":
-    case "invalid_key":
-    case "invalid_element":
-      return { key: "INVALID", params: {} };
-    default:
-      return {};
-  }
 }
 
 export interface ErrorData {

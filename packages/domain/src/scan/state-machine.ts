@@ -10,6 +10,8 @@ export type TScanOutcome = "OK" | "DUPLICATE" | "MISROUTED" | "INVALID_TRANSITIO
 /// the recipient's phone's last 4 digits (the default); or either of those or an ID check by the staff.
 export const PICKUP_CHECKS = ["CODE", "CODE_OR_PHONE", "CODE_PHONE_OR_ID"] as const;
 export type TPickupCheck = (typeof PICKUP_CHECKS)[number];
+/// The days a parcel may wait on a self-pickup shelf before it is flagged for return (Node.pickupHoldDays).
+export const PICKUP_HOLD_DAYS = { min: 1, max: 60 } as const;
 
 export type TShipmentStatus =
   "CREATED" | "ACCEPTED" | "AT_NODE" | "IN_TRANSIT" | "AWAITING_PICKUP" | "DELIVERED" | "RETURNED" | "EXCEPTION" | "CANCELLED" | "LOST";

@@ -12,7 +12,7 @@ import type { TCounter, TShelfListing } from "../counters/counters-api.ts";
 import { groupByMerchant, restockLines } from "../counters/counters-format.ts";
 import { RestockOrders } from "../counters/restock-orders.tsx";
 import { useCountersT } from "../counters/use-counters-t.ts";
-import { ErrorSummary } from "../network/error-summary.tsx";
+import { ErrorSummary } from "../../components/form/error-summary.tsx";
 import { CounterScope } from "./counter-scope.tsx";
 
 export function CounterRestockPage() {

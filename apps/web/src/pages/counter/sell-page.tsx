@@ -9,7 +9,7 @@ import { FormField } from "../../components/form-field.tsx";
 import { fieldError, readApiError } from "../../lib/api-error.ts";
 import { useTRPC } from "../../lib/trpc.ts";
 import { Check } from "../network/network-bits.tsx";
-import { ErrorSummary } from "../network/error-summary.tsx";
+import { ErrorSummary } from "../../components/form/error-summary.tsx";
 import type { TCounter, TShelfListing } from "../counters/counters-api.ts";
 import {
   fenToYuanText,

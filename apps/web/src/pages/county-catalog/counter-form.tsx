@@ -10,7 +10,7 @@ import type { TNode, TTree } from "../../lib/network-api.ts";
 import { useTRPC } from "../../lib/trpc.ts";
 import type { TCounter, TVenueType } from "../counters/counters-api.ts";
 import { enumKey, useCountersT } from "../counters/use-counters-t.ts";
-import { ErrorSummary } from "../network/error-summary.tsx";
+import { ErrorSummary } from "../../components/form/error-summary.tsx";
 import { Check } from "../network/network-bits.tsx";
 import { buildAreaIndex } from "../network/network-data.ts";
 import { NodeSelect } from "../network/node-select.tsx";

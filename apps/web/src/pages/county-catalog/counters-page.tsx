@@ -13,7 +13,7 @@ import { CatalogFilters, NewButton, useCatalogFilters, usePanel } from "../count
 import type { TCounter } from "../counters/counters-api.ts";
 import { enumKey, useCountersT } from "../counters/use-counters-t.ts";
 import { CountyScope } from "../county/county-scope.tsx";
-import { ErrorSummary } from "../network/error-summary.tsx";
+import { ErrorSummary } from "../../components/form/error-summary.tsx";
 import { Check } from "../network/network-bits.tsx";
 import { CounterForm } from "./counter-form.tsx";
 

@@ -10,7 +10,7 @@ import type { TTree } from "../../lib/network-api.ts";
 import { useTRPC } from "../../lib/trpc.ts";
 import type { TMerchant, TMerchantType } from "../counters/counters-api.ts";
 import { enumKey, useCountersT } from "../counters/use-counters-t.ts";
-import { ErrorSummary } from "../network/error-summary.tsx";
+import { ErrorSummary } from "../../components/form/error-summary.tsx";
 import { buildAreaIndex } from "../network/network-data.ts";
 import { AreaPicker } from "./area-picker.tsx";
 import { merchantDraftOf, merchantInputOf, type TMerchantDraft } from "./merchant-draft.ts";

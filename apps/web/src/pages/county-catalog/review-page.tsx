@@ -13,7 +13,7 @@ import { ActionError, Money, ValidityMark } from "../counters/counter-bits.tsx";
 import type { TReviewItem } from "../counters/counters-api.ts";
 import { enumKey, useCountersT } from "../counters/use-counters-t.ts";
 import { CountyScope } from "../county/county-scope.tsx";
-import { ErrorSummary } from "../network/error-summary.tsx";
+import { ErrorSummary } from "../../components/form/error-summary.tsx";
 
 export function ReviewPage() {
   return <CountyScope>{(countyCode) => <Review countyCode={countyCode} />}</CountyScope>;

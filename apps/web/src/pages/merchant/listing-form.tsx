@@ -10,7 +10,7 @@ import { useTRPC } from "../../lib/trpc.ts";
 import type { TListing } from "../counters/counters-api.ts";
 import { parseCount, parseYuan } from "../counters/counters-format.ts";
 import { enumKey, useCountersT } from "../counters/use-counters-t.ts";
-import { ErrorSummary } from "../network/error-summary.tsx";
+import { ErrorSummary } from "../../components/form/error-summary.tsx";
 import type { TCounterChoice } from "./merchant-counters.tsx";
 
 const FIELDS = ["productId", "counterId", "priceFen", "stock", "minStock", "merchantId"] as const;

@@ -12,7 +12,7 @@ import { ActionError, ListingStatusPill, Money, StockCell } from "../counters/co
 import type { TListing } from "../counters/counters-api.ts";
 import { fenToYuanText, parseCount, parseYuan } from "../counters/counters-format.ts";
 import { enumKey, useCountersT } from "../counters/use-counters-t.ts";
-import { ErrorSummary } from "../network/error-summary.tsx";
+import { ErrorSummary } from "../../components/form/error-summary.tsx";
 
 interface Props {
   merchantId: string;

@@ -18,7 +18,7 @@ import { readApiError } from "../../lib/api-error.ts";
 import { type TImportJob, type TImportKind } from "../../lib/network-api.ts";
 import { useTRPC } from "../../lib/trpc.ts";
 import { CountyScope } from "../county/county-scope.tsx";
-import { ErrorSummary } from "./error-summary.tsx";
+import { ErrorSummary } from "../../components/form/error-summary.tsx";
 import { useRefreshNetwork } from "./network-data.ts";
 
 type TFileKind = Exclude<TImportKind, "divisions">;

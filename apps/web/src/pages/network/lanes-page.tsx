@@ -10,7 +10,7 @@ import { fieldError, readApiError } from "../../lib/api-error.ts";
 import { type TLane, type TLaneMode } from "../../lib/network-api.ts";
 import { useTRPC } from "../../lib/trpc.ts";
 import { CountyScope } from "../county/county-scope.tsx";
-import { ErrorSummary } from "./error-summary.tsx";
+import { ErrorSummary } from "../../components/form/error-summary.tsx";
 import { LaneForm } from "./lane-form.tsx";
 import { StatusPill, YesNo } from "./network-bits.tsx";
 import { LANE_MODES } from "./network-constants.ts";

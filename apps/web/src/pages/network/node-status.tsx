@@ -7,7 +7,7 @@ import { fieldError, readApiError } from "../../lib/api-error.ts";
 import { type TNode, type TNodeStatus } from "../../lib/network-api.ts";
 import { useTRPC } from "../../lib/trpc.ts";
 import { formatDate } from "../../lib/time.ts";
-import { ErrorSummary } from "./error-summary.tsx";
+import { ErrorSummary } from "../../components/form/error-summary.tsx";
 import { StatusPill } from "./network-bits.tsx";
 import { dayStartIso } from "./network-format.ts";
 

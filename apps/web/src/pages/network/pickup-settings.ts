@@ -1,10 +1,10 @@
 // A self-pickup node's settings as the node form takes them: how staff check who collects a parcel (Node.pickupCheck)
-// and the days a parcel waits on the shelf before it is flagged for return (Node.pickupHoldDays, 1–60 on the server).
-import { PICKUP_CHECKS, type TPickupCheck } from "@xiangda/domain";
+// and the days a parcel waits on the shelf before it is flagged for return (Node.pickupHoldDays, the domain's PICKUP_HOLD_DAYS).
+import { PICKUP_CHECKS, PICKUP_HOLD_DAYS, type TPickupCheck } from "@xiangda/domain";
 import { parseWholeNumber } from "./network-format.ts";
 
 export { PICKUP_CHECKS, type TPickupCheck };
-export const PICKUP_HOLD_RANGE = { min: 1, max: 60 } as const;
+export const PICKUP_HOLD_RANGE = PICKUP_HOLD_DAYS;
 
 /// Why a typed number of days is refused (an i18n key under nodes.pickupHoldDaysError), or null when it is fine or
 /// empty (empty keeps the node's setting).

@@ -24,7 +24,7 @@ import { fieldError, readApiError, serverText } from "../../lib/api-error.ts";
 import type { TManifestResult, TUnresolved } from "../../lib/shipments-api.ts";
 import { useTRPC } from "../../lib/trpc.ts";
 import { CountyScope } from "../county/county-scope.tsx";
-import { ErrorSummary } from "../network/error-summary.tsx";
+import { ErrorSummary } from "../../components/form/error-summary.tsx";
 import { MANIFEST_COLUMNS, MANIFEST_TEMPLATE_HEADER } from "./shipment-format.ts";
 
 /** The server returns at most this many errors and unresolved rows. */

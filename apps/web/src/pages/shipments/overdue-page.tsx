@@ -10,7 +10,7 @@ import type { TOverdueGroup } from "../../lib/shipments-api.ts";
 import { formatDateTime } from "../../lib/time.ts";
 import { useTRPC, type TRouterOutputs } from "../../lib/trpc.ts";
 import { CountyScope } from "../county/county-scope.tsx";
-import { ErrorSummary } from "../network/error-summary.tsx";
+import { ErrorSummary } from "../../components/form/error-summary.tsx";
 import { LightReason, useNow } from "./shipment-bits.tsx";
 import { minutesBetween } from "./shipment-format.ts";
 

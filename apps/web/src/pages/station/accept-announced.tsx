@@ -5,7 +5,7 @@
 // (a merchant registered with its credit code has one). The result shows the three rules and the route.
 // The desk's state is in use-announced-desk.ts, the waiting list in accept-waiting.tsx.
 import { useTranslation } from "react-i18next";
-import { ErrorSummary } from "../network/error-summary.tsx";
+import { ErrorSummary } from "../../components/form/error-summary.tsx";
 import { AcceptedCard } from "./accept-result.tsx";
 import { AnnouncedWaiting } from "./accept-waiting.tsx";
 import { DeskInput } from "./desk-input.tsx";

@@ -8,7 +8,7 @@ import { useSearchParams } from "react-router";
 import { useUser } from "../../auth/session-context.ts";
 import { FormField } from "../../components/form-field.tsx";
 import type { TTemp } from "../../lib/shipments-api.ts";
-import { ErrorSummary } from "../network/error-summary.tsx";
+import { ErrorSummary } from "../../components/form/error-summary.tsx";
 import { TEMPS } from "../shipments/shipment-format.ts";
 import { FORM_FIELDS, type TTextField } from "./accept-draft.ts";
 import { AcceptIdField } from "./accept-id-field.tsx";

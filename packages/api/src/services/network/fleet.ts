@@ -1,7 +1,7 @@
 // Vehicles of a county and the platform's carriers, as the fleet page lists and saves them.
 import { z } from "zod";
 import type { Carrier, Db } from "@xiangda/db";
-import { COLD_CLASSES, ENERGY_TYPES } from "@xiangda/domain";
+import { COLD_CLASSES, CREDIT_GRADES, ENERGY_TYPES, VEHICLE_STATUSES } from "@xiangda/domain";
 import { saveVehicle } from "./forms.ts";
 import { vehicleView } from "./views.ts";
 
@@ -14,7 +14,7 @@ export const ZVehicleUpsertSchema = z.object({
   capacityM3: z.number().min(0.01, "must be more than 0").max(500),
   cold: z.enum(COLD_CLASSES),
   energy: z.enum(ENERGY_TYPES),
-  status: z.enum(["ACTIVE", "MAINTENANCE", "RETIRED"]).optional(),
+  status: z.enum(VEHICLE_STATUSES).optional(),
 });
 
 export const ZCarrierUpsertSchema = z
@@ -37,7 +37,7 @@ export const ZCarrierUpsertSchema = z
           return false;
         }
       }, "NOT_A_REGEX"),
-    creditGrade: z.enum(["A", "B", "C", "D"]),
+    creditGrade: z.enum(CREDIT_GRADES),
     blacklisted: z.boolean(),
     blacklistReason: z.string().trim().max(200).nullish(),
   })

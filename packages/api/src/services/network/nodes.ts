@@ -1,5 +1,6 @@
 // Nodes: validation shared by the form and the bulk import, and the all-or-nothing write.
 import type { Db, Tx } from "@xiangda/db";
+import { NODE_OPERATORS, PICKUP_HOLD_DAYS } from "@xiangda/domain";
 import {
   checkPlacement,
   coldFlags,
@@ -27,7 +28,7 @@ import {
 } from "../imports/import-types.ts";
 import { aliasMap, type Table } from "../imports/read-table.ts";
 
-export const NODE_OPERATORS = ["POST", "CARRIER", "COOPERATIVE", "SHOP_AGENT", "GOVERNMENT", "OTHER"] as const;
+export { NODE_OPERATORS, PICKUP_HOLD_DAYS };
 
 export interface NodeFields {
   code: string;
@@ -56,9 +57,6 @@ export interface NodeFields {
   pickupCheck?: TPickupCheck;
   pickupHoldDays?: number;
 }
-
-/// Days a parcel may wait on a self-pickup shelf, as the form and the import accept them.
-export const PICKUP_HOLD_DAYS = { min: 1, max: 60 } as const;
 
 /// A pickup check typed in a sheet: the code, or its Chinese wording.
 const PICKUP_CHECK_ALIASES: Record<string, TPickupCheck> = {
