@@ -45,6 +45,16 @@ export default tseslint.config(
     },
   },
   {
+    // Size limits (issue #18): no function over 150 lines, no source file over 400. Tests, test fixtures, the
+    // translation tables and the seed data tables are exempt.
+    files: ["**/*.ts", "**/*.tsx"],
+    ignores: ["**/*.test.ts", "**/*.test.tsx", "**/test-utils/**", "**/e2e/**", "apps/web/src/i18n/**", "**/seed/*-data.ts", "bench/**", "tests/**"],
+    rules: {
+      "max-lines-per-function": ["error", { max: 150, skipBlankLines: false, skipComments: false, IIFEs: true }],
+      "max-lines": ["error", { max: 400, skipBlankLines: false, skipComments: false }],
+    },
+  },
+  {
     files: ["**/*.test.ts", "**/test-utils/**", "**/e2e/**"],
     rules: {
       "@typescript-eslint/no-unsafe-assignment": "off",
