@@ -1,7 +1,7 @@
 // What sealing a load reads and writes, on the client of its transaction: the load (locked), its items, the home
 // node's free vehicles (locked), and the vehicles, rolled items and their timeline entries it records.
 import { qb, runQuery, sql, writeOutbox, type PgClient } from "@xiangda/db";
-import type { TRolledReason } from "@xiangda/domain";
+import type { PackedVehicle, TRolledReason } from "@xiangda/domain";
 import { outboxEvent, shipmentsReplan } from "@xiangda/jobs";
 
 /// The load being sealed, locked, with its lane's mode and transit time and its node's name.
@@ -93,14 +93,8 @@ export async function freeVehicles(c: PgClient, load: { id: string; nodeId: stri
 export type SealVehicleRow = Awaited<ReturnType<typeof freeVehicles>>[number];
 
 /// A vehicle the seal puts on the load, with the items it carries and its figures.
-export interface SealVehicle {
+export interface SealVehicle extends PackedVehicle {
   id: string;
-  vehicleId: string;
-  items: string[];
-  weightG: number;
-  volumeCm3: number;
-  fillWeight: number;
-  fillVolume: number;
   busyUntil: Date;
   stops: unknown;
 }
