@@ -30,9 +30,17 @@ install_deps() {
   export PATH="$ROOT/node_modules/.bin:$PATH"
 }
 
+# Whether a Chinese font is installed. Not `fc-list | grep -q`: under pipefail that fails whenever grep stops at the
+# first match and fc-list, still writing, dies of SIGPIPE — which sent busy test runs to apt-get for nothing.
+has_cjk_font() {
+  local fonts
+  fonts=$(fc-list 2>/dev/null) || return 1
+  grep -qi "wenquanyi\|noto.*cjk" <<<"$fonts"
+}
+
 ensure_chromium() {
   if [ -n "${CHROMIUM_PATH:-}" ] && [ -x "$CHROMIUM_PATH" ] && command -v pdftoppm >/dev/null && command -v zbarimg >/dev/null; then return; fi
-  if [ -x /usr/bin/chromium ] && command -v pdftoppm >/dev/null && command -v zbarimg >/dev/null && fc-list 2>/dev/null | grep -qi "wenquanyi\|noto.*cjk"; then
+  if [ -x /usr/bin/chromium ] && command -v pdftoppm >/dev/null && command -v zbarimg >/dev/null && has_cjk_font; then
     export CHROMIUM_PATH=/usr/bin/chromium
     return
   fi

@@ -6,7 +6,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 install_deps
 # Labels print Chinese with a system CJK font; install one when we can.
-if ! fc-list 2>/dev/null | grep -qi "wenquanyi\|noto.*cjk"; then
+if ! has_cjk_font; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-wqy-microhei >/dev/null 2>&1 || true
   else
