@@ -14,7 +14,10 @@ function fakeFcList(firstLine: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), "xd-fc-"));
   dirs.push(dir);
   const bin = path.join(dir, "fc-list");
-  writeFileSync(bin, `#!/usr/bin/env bash\necho '${firstLine}'\nfor i in $(seq 1 60000); do echo "/usr/share/fonts/truetype/dejavu/DejaVuSans-$i.ttf: DejaVu Sans:style=Book"; done\n`);
+  writeFileSync(
+    bin,
+    `#!/usr/bin/env bash\necho '${firstLine}'\nfor i in $(seq 1 60000); do echo "/usr/share/fonts/truetype/dejavu/DejaVuSans-$i.ttf: DejaVu Sans:style=Book"; done\n`,
+  );
   chmodSync(bin, 0o755);
   return dir;
 }
