@@ -1,49 +1,11 @@
 // Vehicles of a county and the platform's carriers, as the fleet page lists and saves them.
-import { z } from "zod";
+import type { z } from "zod";
 import type { Carrier, Db } from "@xiangda/db";
-import { COLD_CLASSES, CREDIT_GRADES, ENERGY_TYPES, VEHICLE_STATUSES } from "@xiangda/domain";
+import { ZCarrierUpsertSchema, ZVehicleUpsertSchema } from "@xiangda/domain";
 import { saveVehicle } from "./forms.ts";
 import { vehicleView } from "./views.ts";
 
-export const ZVehicleUpsertSchema = z.object({
-  number: z.string().trim().min(1, "required").max(40),
-  plate: z.string().trim().min(1, "required").max(12),
-  homeNodeCode: z.string().trim().min(1, "required"),
-  carrierCode: z.string().trim().max(20).nullish(),
-  capacityKg: z.number().int("whole kilograms").min(1, "must be more than 0").max(100_000),
-  capacityM3: z.number().min(0.01, "must be more than 0").max(500),
-  cold: z.enum(COLD_CLASSES),
-  energy: z.enum(ENERGY_TYPES),
-  status: z.enum(VEHICLE_STATUSES).optional(),
-});
-
-export const ZCarrierUpsertSchema = z
-  .object({
-    code: z
-      .string()
-      .trim()
-      .regex(/^[A-Z0-9_]{2,20}$/, "2-20 capital letters, digits or _"),
-    name: z.string().trim().min(1, "required").max(60),
-    waybillPattern: z
-      .string()
-      .max(200)
-      .nullish()
-      .refine((p) => {
-        if (!p) return true;
-        try {
-          new RegExp(p);
-          return true;
-        } catch {
-          return false;
-        }
-      }, "NOT_A_REGEX"),
-    creditGrade: z.enum(CREDIT_GRADES),
-    blacklisted: z.boolean(),
-    blacklistReason: z.string().trim().max(200).nullish(),
-  })
-  .superRefine((c, ctx) => {
-    if (c.blacklisted && !c.blacklistReason) ctx.addIssue({ code: "custom", path: ["blacklistReason"], message: "BLACKLIST_NEEDS_REASON" });
-  });
+export { ZCarrierUpsertSchema, ZVehicleUpsertSchema };
 
 const vehicleInclude = { homeNode: { select: { code: true, name: true } }, carrier: { select: { code: true } } } as const;
 
