@@ -2,7 +2,7 @@
 // (then the other end's, then any free vehicle of the county), a milk run's stops swept by angle around the station,
 // km from the nodes' positions (haversine × road factor), and the per-carrier baseline (each carrier alone with
 // vehicles like the node's). Close to what seal/plan/finishLoad record, without running the VRP solver 60,000 times.
-import { DEFAULT_ROAD_FACTOR, haversineKm } from "@xiangda/domain";
+import { DEFAULT_ROAD_FACTOR, haversineKm, type RunStop } from "@xiangda/domain";
 import type { DemoContext, DemoNode, DemoVehicle } from "./context.ts";
 
 const KM_PER_MIN = 40 / 60;
@@ -28,16 +28,7 @@ export interface PlannedVehicle {
   km: number;
   emptyKm: number;
   minutes: number;
-  stops: {
-    nodeId: string;
-    code: string;
-    name: string;
-    arriveAt: string;
-    drops: number;
-    pickups: number;
-    dropKg: number;
-    pickupKg: number;
-  }[];
+  stops: RunStop[];
 }
 
 interface Bin {

@@ -2,3 +2,4 @@
 export * from "./bin-pack.ts";
 export * from "./load-slot.ts";
 export * from "./rolled-reasons.ts";
+export * from "./run-stop.ts";

@@ -2,7 +2,7 @@
 // parent): stops in visiting order with planned arrivals, km and minutes; then the load's figures
 // against the per-carrier baseline (each carrier carrying its own parcels with vehicles like the
 // node's, packed and routed by the same code).
-import { packLoad, solveVrp } from "@xiangda/domain";
+import { packLoad, solveVrp, type RunStop } from "@xiangda/domain";
 import { pgPool, qb, runQuery, type Db, type Row } from "@xiangda/db";
 import { kmBetween, loadPlaces, transitKm, SPEED_KM_PER_MIN, type NodePlace } from "./geometry.ts";
 import { DEFAULT_MILK_RUN, loopFigures, planMilkRun, type MilkRunOptions, type RunItem } from "./milk-run.ts";
@@ -61,16 +61,7 @@ export async function planVehicle(
     load.nodeId,
     items.map((i) => i.stopNodeId),
   );
-  let stops: {
-    nodeId: string;
-    code: string;
-    name: string;
-    arriveAt: string;
-    drops: number;
-    pickups: number;
-    dropKg: number;
-    pickupKg: number;
-  }[] = [];
+  let stops: RunStop[] = [];
   let km: number;
   let minutes: number;
   let emptyKm = 0;
