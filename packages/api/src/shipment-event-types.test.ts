@@ -1,5 +1,5 @@
 // Every timeline entry type a service writes is in the shared catalog (SHIPMENT_EVENT_TYPES, domain), which the web app
-// labels in zh and en (apps/web/src/pages/shipments/event-labels.test.ts): a service that writes a new ShipmentEvent
+// labels in zh and en (apps/web/src/pages/county/shipments/event-labels.test.ts): a service that writes a new ShipmentEvent
 // type without adding it there fails here (issue #17: SHELF_MOVED and PICKUP_NOTICE_RESENT reached the timeline raw).
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";

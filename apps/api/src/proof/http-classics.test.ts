@@ -185,7 +185,7 @@ describe("free text shown back in the UI", () => {
     };
     walk(web);
     // load-bits.tsx draws zxing's SVG of our own load code (LD + 11 digits), never user input.
-    expect(sinks.map((s) => s.replace(/:\d+$/, ""))).toEqual(["pages/loads/load-bits.tsx"]);
+    expect(sinks.map((s) => s.replace(/:\d+$/, ""))).toEqual(["pages/county/loads/load-bits.tsx"]);
   });
 });
 

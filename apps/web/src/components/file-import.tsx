@@ -7,7 +7,7 @@ import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { serverText } from "../lib/api-error.ts";
 import { useTRPC } from "../lib/trpc.ts";
-import { readFileAsBase64 } from "../pages/network/network-format.ts";
+import { readFileAsBase64 } from "../pages/county/network/network-format.ts";
 import { DataTable } from "./data-table.tsx";
 
 /** The largest sheet the import pages send, unless a page says otherwise. */

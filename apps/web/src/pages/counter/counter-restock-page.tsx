@@ -7,11 +7,11 @@ import { DataState } from "../../components/data-state.tsx";
 import { DataTable, type TDataColumn } from "../../components/data-table.tsx";
 import { fieldError, readApiError } from "../../lib/api-error.ts";
 import { useTRPC } from "../../lib/trpc.ts";
-import { StockCell } from "../counters/counter-bits.tsx";
-import type { TCounter, TShelfListing } from "../counters/counters-api.ts";
-import { groupByMerchant, restockLines } from "../counters/counters-format.ts";
-import { RestockOrders } from "../counters/restock-orders.tsx";
-import { useCountersT } from "../counters/use-counters-t.ts";
+import { StockCell } from "../../components/counters/counter-bits.tsx";
+import type { TCounter, TShelfListing } from "../../components/counters/counters-api.ts";
+import { groupByMerchant, restockLines } from "../../components/counters/counters-format.ts";
+import { RestockOrders } from "../../components/counters/restock-orders.tsx";
+import { useCountersT } from "../../components/counters/use-counters-t.ts";
 import { ErrorSummary } from "../../components/form/error-summary.tsx";
 import { CounterScope } from "./counter-scope.tsx";
 

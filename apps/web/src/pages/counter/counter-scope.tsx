@@ -3,8 +3,8 @@
 import { Fragment, type ReactNode } from "react";
 import { AreaLayout, type TNavItem } from "../../components/area-layout.tsx";
 import { DataState } from "../../components/data-state.tsx";
-import type { TCounter } from "../counters/counters-api.ts";
-import { enumKey, useCountersT } from "../counters/use-counters-t.ts";
+import type { TCounter } from "../../components/counters/counters-api.ts";
+import { enumKey, useCountersT } from "../../components/counters/use-counters-t.ts";
 import { useCounterChoice } from "./use-counter-choice.ts";
 
 export function CounterNav() {

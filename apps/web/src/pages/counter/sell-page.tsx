@@ -8,9 +8,9 @@ import { DataState } from "../../components/data-state.tsx";
 import { FormField } from "../../components/form-field.tsx";
 import { fieldError, readApiError } from "../../lib/api-error.ts";
 import { useTRPC } from "../../lib/trpc.ts";
-import { Check } from "../network/network-bits.tsx";
+import { Check } from "../county/network/network-bits.tsx";
 import { ErrorSummary } from "../../components/form/error-summary.tsx";
-import type { TCounter, TShelfListing } from "../counters/counters-api.ts";
+import type { TCounter, TShelfListing } from "../../components/counters/counters-api.ts";
 import {
   fenToYuanText,
   formatFen,
@@ -19,9 +19,9 @@ import {
   shanghaiDay,
   shanghaiWallClock,
   wallClockToIso,
-} from "../counters/counters-format.ts";
-import { SalesTable } from "../counters/sales-table.tsx";
-import { useCountersT } from "../counters/use-counters-t.ts";
+} from "../../components/counters/counters-format.ts";
+import { SalesTable } from "../../components/counters/sales-table.tsx";
+import { useCountersT } from "../../components/counters/use-counters-t.ts";
 import { CounterScope } from "./counter-scope.tsx";
 
 const FIELDS = ["listingId", "quantity", "unitPriceFen", "soldAt", "clientRef", "batchId"] as const;

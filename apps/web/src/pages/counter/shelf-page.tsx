@@ -5,9 +5,9 @@ import { Link } from "react-router";
 import { DataState } from "../../components/data-state.tsx";
 import { DataTable, type TDataColumn } from "../../components/data-table.tsx";
 import { useTRPC } from "../../lib/trpc.ts";
-import type { TCounter, TShelfListing } from "../counters/counters-api.ts";
-import { useListingColumns } from "../counters/listing-columns.tsx";
-import { enumKey, useCountersT } from "../counters/use-counters-t.ts";
+import type { TCounter, TShelfListing } from "../../components/counters/counters-api.ts";
+import { useListingColumns } from "../../components/counters/listing-columns.tsx";
+import { enumKey, useCountersT } from "../../components/counters/use-counters-t.ts";
 import { CounterScope } from "./counter-scope.tsx";
 
 export function ShelfPage() {

@@ -4,10 +4,10 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { FileError, FileLine, RowErrorsTable, useSheetFile } from "../../components/file-import.tsx";
 import { useTRPC } from "../../lib/trpc.ts";
-import { ActionError } from "../counters/counter-bits.tsx";
-import type { TCounter, TUploadResult } from "../counters/counters-api.ts";
-import { formatFen, isSalesSheet, MAX_SALES_FILE_BYTES } from "../counters/counters-format.ts";
-import { useCountersT } from "../counters/use-counters-t.ts";
+import { ActionError } from "../../components/counters/counter-bits.tsx";
+import type { TCounter, TUploadResult } from "../../components/counters/counters-api.ts";
+import { formatFen, isSalesSheet, MAX_SALES_FILE_BYTES } from "../../components/counters/counters-format.ts";
+import { useCountersT } from "../../components/counters/use-counters-t.ts";
 import { CounterScope } from "./counter-scope.tsx";
 
 const TEMPLATE = "商品,数量,单价,时间,单号\n";

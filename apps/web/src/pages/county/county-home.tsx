@@ -9,14 +9,14 @@ import { DataState } from "../../components/data-state.tsx";
 import { StatCard } from "../../components/stat-card.tsx";
 import { preloadable } from "../../lib/preloadable.ts";
 import { OWN_REQUEST, useTRPC } from "../../lib/trpc.ts";
-import { shanghaiDay } from "../counters/counters-format.ts";
-import { LIGHTS_STALE_MS, lightsInput, MAP_STALE_MS, readCounty, readFilter } from "../dashboard/dashboard-filter.ts";
-import { MaplibreView } from "../dashboard/map/maplibre-lazy.ts";
-import { useDashboardT } from "../dashboard/use-dashboard-t.ts";
+import { shanghaiDay } from "../../components/counters/counters-format.ts";
+import { LIGHTS_STALE_MS, lightsInput, MAP_STALE_MS, readCounty, readFilter } from "./dashboard/dashboard-filter.ts";
+import { MaplibreView } from "./dashboard/map/maplibre-lazy.ts";
+import { useDashboardT } from "./dashboard/use-dashboard-t.ts";
 import { CountyPicker } from "./county-scope.tsx";
 import { useCountyChoice } from "./use-county-choice.ts";
 
-const Dashboard = preloadable(() => import("../dashboard/dashboard-page.tsx").then((m) => m.default));
+const Dashboard = preloadable(() => import("./dashboard/dashboard-page.tsx").then((m) => m.default));
 
 export function CountyHome() {
   const { t } = useTranslation();

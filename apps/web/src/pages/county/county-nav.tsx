@@ -4,9 +4,9 @@
 import { useTranslation } from "react-i18next";
 import { useUser } from "../../auth/session-context.ts";
 import { AreaLayout, type TNavItem } from "../../components/area-layout.tsx";
-import { useCountersT } from "../counters/use-counters-t.ts";
-import { useDashboardT } from "../dashboard/use-dashboard-t.ts";
-import { useLoadsT } from "../loads/use-loads-t.ts";
+import { useCountersT } from "../../components/counters/use-counters-t.ts";
+import { useDashboardT } from "./dashboard/use-dashboard-t.ts";
+import { useLoadsT } from "./loads/use-loads-t.ts";
 
 export function CountyNav() {
   const { t } = useTranslation();

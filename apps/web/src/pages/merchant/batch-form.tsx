@@ -5,8 +5,8 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ErrorSummary, FieldSlot, NumberField, TextField, ZodForm, useZodForm } from "../../components/form/index.ts";
 import { useTRPC } from "../../lib/trpc.ts";
-import { parseCount, shanghaiDay } from "../counters/counters-format.ts";
-import { useCountersT } from "../counters/use-counters-t.ts";
+import { parseCount, shanghaiDay } from "../../components/counters/counters-format.ts";
+import { useCountersT } from "../../components/counters/use-counters-t.ts";
 
 const FIELDS = ["batchNo", "producedOn", "quantity", "originAreaCode", "productId"] as const;
 

@@ -7,9 +7,9 @@ import { useTranslation } from "react-i18next";
 import { FormField } from "../../components/form-field.tsx";
 import { fieldError, readApiError } from "../../lib/api-error.ts";
 import { useTRPC } from "../../lib/trpc.ts";
-import type { TListing } from "../counters/counters-api.ts";
-import { parseCount, parseYuan } from "../counters/counters-format.ts";
-import { enumKey, useCountersT } from "../counters/use-counters-t.ts";
+import type { TListing } from "../../components/counters/counters-api.ts";
+import { parseCount, parseYuan } from "../../components/counters/counters-format.ts";
+import { enumKey, useCountersT } from "../../components/counters/use-counters-t.ts";
 import { ErrorSummary } from "../../components/form/error-summary.tsx";
 import type { TCounterChoice } from "./merchant-counters.tsx";
 

@@ -8,10 +8,10 @@ import { FormField } from "../../components/form-field.tsx";
 import { fieldError, readApiError } from "../../lib/api-error.ts";
 import { formatDateTime } from "../../lib/time.ts";
 import { useTRPC } from "../../lib/trpc.ts";
-import { ActionError, ListingStatusPill, Money, StockCell } from "../counters/counter-bits.tsx";
-import type { TListing } from "../counters/counters-api.ts";
-import { fenToYuanText, parseCount, parseYuan } from "../counters/counters-format.ts";
-import { enumKey, useCountersT } from "../counters/use-counters-t.ts";
+import { ActionError, ListingStatusPill, Money, StockCell } from "../../components/counters/counter-bits.tsx";
+import type { TListing } from "../../components/counters/counters-api.ts";
+import { fenToYuanText, parseCount, parseYuan } from "../../components/counters/counters-format.ts";
+import { enumKey, useCountersT } from "../../components/counters/use-counters-t.ts";
 import { ErrorSummary } from "../../components/form/error-summary.tsx";
 
 interface Props {

@@ -4,8 +4,8 @@ import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { FilterSelect } from "../../components/list-card.tsx";
 import { useTRPC } from "../../lib/trpc.ts";
-import type { TListing } from "../counters/counters-api.ts";
-import { useCountersT } from "../counters/use-counters-t.ts";
+import type { TListing } from "../../components/counters/counters-api.ts";
+import { useCountersT } from "../../components/counters/use-counters-t.ts";
 
 export interface TCounterChoice {
   id: string;

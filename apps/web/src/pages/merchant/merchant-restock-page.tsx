@@ -1,7 +1,7 @@
 // 补货: the merchant's restock orders (its own and those counters sent), their parcels with traffic lights; the
 // merchant confirms a draft (its parcels are created and routed) or declines it.
-import { RestockOrders } from "../counters/restock-orders.tsx";
-import { useCountersT } from "../counters/use-counters-t.ts";
+import { RestockOrders } from "../../components/counters/restock-orders.tsx";
+import { useCountersT } from "../../components/counters/use-counters-t.ts";
 import { MerchantScope } from "./merchant-scope.tsx";
 
 export function MerchantRestockPage() {

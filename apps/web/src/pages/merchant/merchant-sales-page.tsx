@@ -4,10 +4,10 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { DataState } from "../../components/data-state.tsx";
 import { useTRPC } from "../../lib/trpc.ts";
-import { DayRangeFilter, lastDays, type TDayRange } from "../counters/counter-bits.tsx";
-import { ReportView } from "../counters/report-view.tsx";
-import { SalesTable } from "../counters/sales-table.tsx";
-import { useCountersT } from "../counters/use-counters-t.ts";
+import { DayRangeFilter, lastDays, type TDayRange } from "../../components/counters/counter-bits.tsx";
+import { ReportView } from "../../components/counters/report-view.tsx";
+import { SalesTable } from "../../components/counters/sales-table.tsx";
+import { useCountersT } from "../../components/counters/use-counters-t.ts";
 import { CounterFilter, useMerchantCounters } from "./merchant-counters.tsx";
 import { MerchantScope } from "./merchant-scope.tsx";
 

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useUser } from "../../auth/session-context.ts";
 import { AreaLayout, type TNavItem } from "../../components/area-layout.tsx";
-import { useCountersT } from "../counters/use-counters-t.ts";
+import { useCountersT } from "../../components/counters/use-counters-t.ts";
 
 export function MerchantNav() {
   const { t } = useTranslation();

@@ -6,9 +6,9 @@ import { DataState } from "../../components/data-state.tsx";
 import { DataTable } from "../../components/data-table.tsx";
 import { DetailList } from "../../components/detail-list.tsx";
 import { useTRPC } from "../../lib/trpc.ts";
-import { CertChips } from "../counters/counter-bits.tsx";
-import { qrSheetHref, shanghaiDay } from "../counters/counters-format.ts";
-import { enumKey, useCountersT } from "../counters/use-counters-t.ts";
+import { CertChips } from "../../components/counters/counter-bits.tsx";
+import { qrSheetHref, shanghaiDay } from "../../components/counters/counters-format.ts";
+import { enumKey, useCountersT } from "../../components/counters/use-counters-t.ts";
 import { BatchForm } from "./batch-form.tsx";
 import { MerchantScope } from "./merchant-scope.tsx";
 

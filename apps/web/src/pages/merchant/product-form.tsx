@@ -15,10 +15,10 @@ import {
   type TZodForm,
 } from "../../components/form/index.ts";
 import { useTRPC } from "../../lib/trpc.ts";
-import { CATALOG_ENUMS } from "../counters/catalog-enums.ts";
-import type { TProduct, TProductInput } from "../counters/counters-api.ts";
-import { nextCertKind, productDraftOf, productSchema, type TProductDraft } from "../counters/product-draft.ts";
-import { useCountersT } from "../counters/use-counters-t.ts";
+import { CATALOG_ENUMS } from "../../components/counters/catalog-enums.ts";
+import type { TProduct, TProductInput } from "../../components/counters/counters-api.ts";
+import { nextCertKind, productDraftOf, productSchema, type TProductDraft } from "../../components/counters/product-draft.ts";
+import { useCountersT } from "../../components/counters/use-counters-t.ts";
 
 const CERT_PARTS = ["kind", "number", "validUntil"] as const;
 /** Every field the server may name: a product has at most one certification of each of the three kinds. */

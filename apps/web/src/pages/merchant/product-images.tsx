@@ -5,10 +5,10 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { readApiError } from "../../lib/api-error.ts";
 import { useTRPC } from "../../lib/trpc.ts";
-import type { TProduct } from "../counters/counters-api.ts";
-import { IMAGE_TYPES, imageProblem, MAX_IMAGE_BYTES } from "../counters/counters-format.ts";
-import { useCountersT } from "../counters/use-counters-t.ts";
-import { readFileAsBase64 } from "../network/network-format.ts";
+import type { TProduct } from "../../components/counters/counters-api.ts";
+import { IMAGE_TYPES, imageProblem, MAX_IMAGE_BYTES } from "../../components/counters/counters-format.ts";
+import { useCountersT } from "../../components/counters/use-counters-t.ts";
+import { readFileAsBase64 } from "../county/network/network-format.ts";
 
 /** The server's message for the picture, whichever path it names (image, contentBase64), else its whole message. */
 function uploadError(error: unknown): string | null {

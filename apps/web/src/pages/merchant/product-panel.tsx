@@ -4,9 +4,9 @@ import { skipToken, useMutation, useQuery, useQueryClient } from "@tanstack/reac
 import { useTranslation } from "react-i18next";
 import { DataState } from "../../components/data-state.tsx";
 import { useTRPC } from "../../lib/trpc.ts";
-import type { TProduct } from "../counters/counters-api.ts";
-import { useCountersT } from "../counters/use-counters-t.ts";
-import { ActionError } from "../counters/counter-bits.tsx";
+import type { TProduct } from "../../components/counters/counters-api.ts";
+import { useCountersT } from "../../components/counters/use-counters-t.ts";
+import { ActionError } from "../../components/counters/counter-bits.tsx";
 import { ProductForm } from "./product-form.tsx";
 import { ProductImages } from "./product-images.tsx";
 

@@ -7,11 +7,11 @@ import { type TDataColumn } from "../../components/data-table.tsx";
 import { ListCard } from "../../components/list-card.tsx";
 import { SidePanel } from "../../components/side-panel.tsx";
 import { useTRPC } from "../../lib/trpc.ts";
-import { CatalogFilters, NewButton, useCatalogFilters, usePanel } from "../counters/catalog-list.tsx";
-import { CertChips } from "../counters/counter-bits.tsx";
-import type { TProductRow } from "../counters/counters-api.ts";
-import { shanghaiDay } from "../counters/counters-format.ts";
-import { enumKey, useCountersT } from "../counters/use-counters-t.ts";
+import { CatalogFilters, NewButton, useCatalogFilters, usePanel } from "../../components/counters/catalog-list.tsx";
+import { CertChips } from "../../components/counters/counter-bits.tsx";
+import type { TProductRow } from "../../components/counters/counters-api.ts";
+import { shanghaiDay } from "../../components/counters/counters-format.ts";
+import { enumKey, useCountersT } from "../../components/counters/use-counters-t.ts";
 import { MerchantScope } from "./merchant-scope.tsx";
 import { ProductPanelBody } from "./product-panel.tsx";
 

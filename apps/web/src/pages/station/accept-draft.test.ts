@@ -1,6 +1,6 @@
 import type { TFunction } from "i18next";
 import { describe, expect, it } from "vitest";
-import { checkResidentId } from "../shipments/shipment-format.ts";
+import { checkResidentId } from "../county/shipments/shipment-format.ts";
 import { checkDraft, emptyDraft, type TDraft } from "./accept-draft.ts";
 import { allAbsent } from "./three-rules-fields.tsx";
 

@@ -2,7 +2,7 @@
 // size, declared value and the three rules' checklist) and the server's input built from it.
 import type { TFunction } from "i18next";
 import type { TAcceptInput, TProhibitedItem, TTemp } from "../../lib/shipments-api.ts";
-import { parseScaled, PROHIBITED_ITEMS, type TIdCheck } from "../shipments/shipment-format.ts";
+import { parseScaled, PROHIBITED_ITEMS, type TIdCheck } from "../county/shipments/shipment-format.ts";
 import { allAbsent, noneChecked } from "./three-rules-fields.tsx";
 
 export interface TDraft {

@@ -1,6 +1,6 @@
 // The sender's resident ID (实名收寄), checked as typed: the line under it counts digits, then gives the verdict.
 import { useTranslation } from "react-i18next";
-import type { TIdCheck } from "../shipments/shipment-format.ts";
+import type { TIdCheck } from "../county/shipments/shipment-format.ts";
 
 export interface TAcceptIdFieldProps {
   value: string;

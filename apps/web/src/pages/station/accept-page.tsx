@@ -9,7 +9,7 @@ import { useUser } from "../../auth/session-context.ts";
 import { FormField } from "../../components/form-field.tsx";
 import type { TTemp } from "../../lib/shipments-api.ts";
 import { ErrorSummary } from "../../components/form/error-summary.tsx";
-import { TEMPS } from "../shipments/shipment-format.ts";
+import { TEMPS } from "../county/shipments/shipment-format.ts";
 import { FORM_FIELDS, type TTextField } from "./accept-draft.ts";
 import { AcceptIdField } from "./accept-id-field.tsx";
 import { AcceptResult } from "./accept-result.tsx";

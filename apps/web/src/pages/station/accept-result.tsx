@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import type { TShipment } from "../../lib/shipments-api.ts";
 import { labelsUrl } from "../../lib/print-labels.ts";
 import { formatDateTime } from "../../lib/time.ts";
-import { LegDiagram, LightBadge, ThreeRules, useNow } from "../shipments/shipment-bits.tsx";
+import { LegDiagram, LightBadge, ThreeRules, useNow } from "../county/shipments/shipment-bits.tsx";
 
 export function AcceptedCard(props: {
   s: TShipment;

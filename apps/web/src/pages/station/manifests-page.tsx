@@ -9,8 +9,8 @@ import { DataTable, type TDataColumn } from "../../components/data-table.tsx";
 import { stationPageAllowed } from "../../lib/roles.ts";
 import { formatDateTime } from "../../lib/time.ts";
 import { useTRPC, type TRouterOutputs } from "../../lib/trpc.ts";
-import { LightBadge, ShipmentStatusPill } from "../shipments/shipment-bits.tsx";
-import { ManifestImporter } from "../shipments/manifest-page.tsx";
+import { LightBadge, ShipmentStatusPill } from "../county/shipments/shipment-bits.tsx";
+import { ManifestImporter } from "../county/shipments/manifest-page.tsx";
 import { NotAtThisNode } from "./station-nav.tsx";
 
 export function StationManifestsPage() {

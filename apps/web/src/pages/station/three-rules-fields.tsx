@@ -3,8 +3,8 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { TProhibitedItem } from "../../lib/shipments-api.ts";
-import { Check } from "../network/network-bits.tsx";
-import { PROHIBITED_ITEMS } from "../shipments/shipment-format.ts";
+import { Check } from "../county/network/network-bits.tsx";
+import { PROHIBITED_ITEMS } from "../county/shipments/shipment-format.ts";
 
 export const noneChecked = () => Object.fromEntries(PROHIBITED_ITEMS.map((item) => [item, false])) as Record<TProhibitedItem, boolean>;
 

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldError, readApiError } from "../../lib/api-error.ts";
 import { useTRPC } from "../../lib/trpc.ts";
-import { checkResidentId } from "../shipments/shipment-format.ts";
+import { checkResidentId } from "../county/shipments/shipment-format.ts";
 import { checkDraft, emptyDraft, idStatusText, type TDraft } from "./accept-draft.ts";
 
 /** After the next paint: focus the first invalid control of the form, else bring its error summary into view. */

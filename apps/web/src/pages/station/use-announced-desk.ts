@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { fieldError, readApiError } from "../../lib/api-error.ts";
 import type { TProhibitedItem } from "../../lib/shipments-api.ts";
 import { useTRPC } from "../../lib/trpc.ts";
-import { PROHIBITED_ITEMS } from "../shipments/shipment-format.ts";
+import { PROHIBITED_ITEMS } from "../county/shipments/shipment-format.ts";
 import { allAbsent, noneChecked } from "./three-rules-fields.tsx";
 
 export interface TAnnouncedDraft {

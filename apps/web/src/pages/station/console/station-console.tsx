@@ -12,7 +12,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useUser } from "../../../auth/session-context.ts";
 import { useTRPC } from "../../../lib/trpc.ts";
-import { StationHome } from "../../station-home.tsx";
+import { StationHome } from "../station-home.tsx";
 import { ExceptionReason } from "./exception-reason.tsx";
 import { ExpectedPanel, type TTrack } from "./expected-panel.tsx";
 import { PickupPrompt } from "./pickup-prompt.tsx";

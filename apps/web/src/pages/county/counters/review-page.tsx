@@ -1,0 +1,210 @@
+// 上架审核: the county's pending listings, oldest first, with the merchant's poverty-alleviation recognition and the
+// product's certifications checked for validity; approve, or reject with a reason the merchant sees. Below, live
+// listings flagged because a recognition or certification expired, which the manager can take down.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { DataState } from "../../../components/data-state.tsx";
+import { FormField } from "../../../components/form-field.tsx";
+import { fieldError, readApiError } from "../../../lib/api-error.ts";
+import { formatDateTime } from "../../../lib/time.ts";
+import { useTRPC } from "../../../lib/trpc.ts";
+import { ActionError, Money, ValidityMark } from "../../../components/counters/counter-bits.tsx";
+import type { TReviewItem } from "../../../components/counters/counters-api.ts";
+import { enumKey, useCountersT } from "../../../components/counters/use-counters-t.ts";
+import { CountyScope } from "../county-scope.tsx";
+import { ErrorSummary } from "../../../components/form/error-summary.tsx";
+
+export function ReviewPage() {
+  return <CountyScope>{(countyCode) => <Review countyCode={countyCode} />}</CountyScope>;
+}
+
+function Review({ countyCode }: { countyCode: string }) {
+  const tc = useCountersT();
+  const trpc = useTRPC();
+  const queue = useQuery(trpc.listings.reviewQueue.queryOptions({ countyCode }));
+  return (
+    <DataState query={queue}>
+      {(q) => (
+        <>
+          <section className="card">
+            <h2 className="card-title">
+              {tc("review.title")}{" "}
+              <span className="count-badge" data-testid="review-count">
+                {q.pending.length}
+              </span>
+            </h2>
+            <p className="muted small">{tc("review.lead")}</p>
+            {q.pending.length === 0 ? (
+              <p className="muted" data-testid="review-empty">
+                {tc("review.empty")}
+              </p>
+            ) : null}
+            <div className="review-list">
+              {q.pending.map((item) => (
+                <ReviewCard key={item.id} countyCode={countyCode} item={item} today={q.today} />
+              ))}
+            </div>
+          </section>
+          <section className="card">
+            <h2 className="card-title">{tc("review.flaggedTitle")}</h2>
+            <p className="muted small">{tc("review.flaggedLead")}</p>
+            {q.flagged.length === 0 ? <p className="muted">{tc("review.flaggedEmpty")}</p> : null}
+            <div className="review-list">
+              {q.flagged.map((item) => (
+                <ReviewCard key={item.id} countyCode={countyCode} item={item} today={q.today} flagged />
+              ))}
+            </div>
+          </section>
+        </>
+      )}
+    </DataState>
+  );
+}
+
+function ReviewCard({
+  countyCode,
+  item: l,
+  today,
+  flagged = false,
+}: {
+  countyCode: string;
+  item: TReviewItem;
+  today: string;
+  flagged?: boolean;
+}) {
+  const { t } = useTranslation();
+  const tc = useCountersT();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [rejecting, setRejecting] = useState(false);
+  const [reason, setReason] = useState("");
+  const [reasonMissing, setReasonMissing] = useState(false);
+  const done = () => queryClient.invalidateQueries(trpc.listings.pathFilter());
+  const approve = useMutation(trpc.listings.approve.mutationOptions({ onSuccess: done }));
+  const reject = useMutation(trpc.listings.reject.mutationOptions({ onSuccess: done }));
+  const delist = useMutation(trpc.listings.delist.mutationOptions({ onSuccess: done }));
+  const busy = approve.isPending || reject.isPending || delist.isPending;
+  const v = l.validity;
+  const rejectErrors = reject.error ? readApiError(reject.error).fieldErrors : {};
+
+  function onReject() {
+    if (!reason.trim()) {
+      setReasonMissing(true);
+      return;
+    }
+    setReasonMissing(false);
+    reject.mutate({ countyCode, listingId: l.id, reason: reason.trim() });
+  }
+
+  return (
+    <article
+      className={`review-card${v.valid ? "" : " review-invalid"}`}
+      data-testid="review-item"
+      data-id={l.id}
+      data-product={l.productName}
+    >
+      <div className="review-head">
+        <strong className="review-product">
+          {l.productName}
+          {l.productSpec ? ` · ${l.productSpec}` : ""}
+        </strong>
+        <span className={`status-pill ${v.valid ? "status-active" : "status-closed"}`} data-testid="review-validity" data-valid={v.valid}>
+          {v.valid ? tc("review.valid") : tc("review.invalid")}
+        </span>
+      </div>
+      <p className="review-meta">
+        {l.merchantName} → {l.counterName}（{tc(enumKey("venueTypes", l.venueType))}） · <Money fen={l.priceFen} /> ·{" "}
+        {tc("review.stock", { stock: l.stock, min: l.minStock })}
+        {l.submittedAt ? <span className="muted small"> · {tc("review.submittedAt", { time: formatDateTime(l.submittedAt) })}</span> : null}
+      </p>
+      {flagged && l.flagReason ? <div className="alert alert-error">{tc("listings.flagged", { reason: l.flagReason })}</div> : null}
+      <dl className="review-checks">
+        <div>
+          <dt>{tc("review.recognition")}</dt>
+          <dd>
+            {v.recognition.number ? <span className="mono">{v.recognition.number}</span> : null}{" "}
+            <ValidityMark validUntil={v.recognition.validUntil} today={today} testId="review-recognition" />
+          </dd>
+        </div>
+        <div>
+          <dt>{tc("review.certifications")}</dt>
+          <dd>
+            {v.certifications.length === 0 ? <span className="muted">{tc("products.noCerts")}</span> : null}
+            <ul className="review-certs">
+              {v.certifications.map((c) => (
+                <li key={c.kind}>
+                  {tc(enumKey("certKinds", c.kind))} <span className="mono small">{c.number}</span>{" "}
+                  <ValidityMark validUntil={c.validUntil} today={today} />
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </div>
+      </dl>
+      {v.issues.length ? (
+        <ul className="error-list review-issues" data-testid="review-issues">
+          {v.issues.map((i) => (
+            <li key={i.path}>{i.message}</li>
+          ))}
+        </ul>
+      ) : null}
+      <ActionError error={approve.error ?? delist.error} testId="review-error" />
+      {rejecting ? (
+        <div className="review-reject">
+          <FormField
+            id={`review-reason-${l.id}`}
+            label={tc("review.reason")}
+            error={reasonMissing ? t("form.required") : fieldError(rejectErrors, "reason")}
+          >
+            <textarea
+              id={`review-reason-${l.id}`}
+              rows={2}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              data-testid="review-reason"
+            />
+          </FormField>
+          <ErrorSummary error={reject.error} fields={["reason"]} testId="review-reject-error" />
+        </div>
+      ) : null}
+      <div className="form-actions">
+        {flagged ? (
+          <button
+            type="button"
+            className="btn btn-danger-ghost"
+            disabled={busy}
+            onClick={() => delist.mutate({ merchantId: l.merchantId, listingId: l.id, reason: l.flagReason?.slice(0, 200) })}
+            data-testid="review-delist"
+          >
+            {tc("review.delist")}
+          </button>
+        ) : rejecting ? (
+          <>
+            <button type="button" className="btn btn-danger-ghost" disabled={busy} onClick={onReject} data-testid="review-reject-confirm">
+              {reject.isPending ? t("common.saving") : tc("review.rejectConfirm")}
+            </button>
+            <button type="button" className="btn" disabled={busy} onClick={() => setRejecting(false)}>
+              {t("common.cancel")}
+            </button>
+          </>
+        ) : (
+          <>
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={busy}
+              onClick={() => approve.mutate({ countyCode, listingId: l.id })}
+              data-testid="review-approve"
+            >
+              {approve.isPending ? t("common.saving") : tc("review.approve")}
+            </button>
+            <button type="button" className="btn" disabled={busy} onClick={() => setRejecting(true)} data-testid="review-reject">
+              {tc("review.reject")}
+            </button>
+          </>
+        )}
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,58 @@
+// Words for the codes the dashboard API sends as plain strings (statuses, tiers, lights, leg kinds, venue types),
+// in the current language; an unknown code is shown as sent rather than hidden.
+import { VENUE_TYPES } from "@xiangda/domain";
+import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import { routeErrorText } from "../../../../lib/route-error.ts";
+import { lightReasonKey, LIGHTS, SHIPMENT_STATUSES } from "../../shipments/shipment-format.ts";
+import { legKindLabel, TIERS, type TTierName } from "../dashboard-format.ts";
+import { useDashboardT } from "../use-dashboard-t.ts";
+
+const NODE_STATUSES = ["ACTIVE", "SUSPENDED", "CLOSED"] as const;
+
+const find = <T extends string>(list: readonly T[], value: string | null | undefined): T | undefined => list.find((x) => x === value);
+
+export interface TLabels {
+  status: (status: string) => string;
+  nodeStatus: (status: string) => string;
+  tier: (tier: string | null | undefined) => string;
+  light: (light: string) => string;
+  reason: (reason: string | null | undefined) => string;
+  legKind: (kind: string) => string;
+  venue: (venue: string) => string;
+}
+
+export function useLabels(): TLabels {
+  const { t } = useTranslation();
+  const td = useDashboardT();
+  return useMemo<TLabels>(() => {
+    const shortTier = (tier: TTierName) => td(`tiersShort.${tier}`);
+    return {
+      status: (s) => {
+        const k = find(SHIPMENT_STATUSES, s);
+        return k ? t(`shipmentStatus.${k}`) : s;
+      },
+      nodeStatus: (s) => {
+        const k = find(NODE_STATUSES, s);
+        return k ? t(`nodeStatus.${k}`) : s;
+      },
+      tier: (tier) => {
+        const k = find(TIERS, tier);
+        return k ? t(`tiers.${k}`) : (tier ?? "");
+      },
+      light: (l) => {
+        const k = find(LIGHTS, l);
+        return k ? t(`lights.${k}`) : l;
+      },
+      reason: (r) => {
+        const k = lightReasonKey(r);
+        return k ? t(`lightReasons.${k}`) : routeErrorText(r ?? "");
+      },
+      legKind: (kind) => legKindLabel(kind, shortTier, td("legKinds.joiner")),
+      venue: (v) => {
+        const k = find(VENUE_TYPES, v);
+        return k ? td(`enums.venueTypes.${k}`) : v;
+      },
+    };
+  }, [t, td]);
+}

@@ -1,0 +1,110 @@
+// 合单配送: loads and vehicle trips, fill, km and trips saved against each carrier driving on its own, empty running
+// and the estimated cost per parcel against that baseline.
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
+import { DataState } from "../../../../components/data-state.tsx";
+import { useTRPC } from "../../../../lib/trpc.ts";
+import { COLORS, dayChart } from "../charts/chart-options.ts";
+import type { TConsolidation, TConsolidationDay } from "../dashboard-api.ts";
+import { useDashboard } from "../dashboard-context.ts";
+import { apiFilter } from "../dashboard-filter.ts";
+import { formatCount, formatRate, formatYuan } from "../dashboard-format.ts";
+import { ExportTable, type TTableColumn } from "../parts/export-table.tsx";
+import { ChartBox } from "../parts/chart-box.tsx";
+import { Figure } from "../parts/figure.tsx";
+import { Section } from "../parts/section.tsx";
+import { useDashboardT, type TDashboardT } from "../use-dashboard-t.ts";
+
+function columns(t: TDashboardT): TTableColumn<TConsolidationDay>[] {
+  return [
+    { key: "day", header: t("consolidation.cols.day"), value: (r) => r.day },
+    { key: "loads", header: t("consolidation.loads"), value: (r) => r.loads, kind: "int" },
+    { key: "vehicles", header: t("consolidation.vehicles"), value: (r) => r.vehicles, kind: "int" },
+    { key: "parcels", header: t("consolidation.parcels"), value: (r) => r.parcels, kind: "int" },
+    { key: "plannedKm", header: t("consolidation.plannedKm"), value: (r) => r.plannedKm, kind: "decimal" },
+    { key: "baselineKm", header: t("consolidation.baselineKm"), value: (r) => r.baselineKm, kind: "decimal" },
+    { key: "tripsSaved", header: t("consolidation.tripsSaved"), value: (r) => r.tripsSaved, kind: "int" },
+    { key: "kmSaved", header: t("consolidation.kmSaved"), value: (r) => r.kmSaved, kind: "decimal" },
+  ];
+}
+
+export function ConsolidationSection() {
+  const t = useDashboardT();
+  const trpc = useTRPC();
+  const { countyCode, filter } = useDashboard();
+  const data = useQuery(trpc.dashboard.consolidation.queryOptions(apiFilter(countyCode, filter), { placeholderData: keepPreviousData }));
+  const note = filter.carrierId || filter.direction ? t("consolidation.filterNote") : undefined;
+  return (
+    <Section title={t("consolidation.title")} note={note} testId="dash-consolidation" className="dash-min-md">
+      <DataState query={data}>{(c) => <ConsolidationView c={c} />}</DataState>
+    </Section>
+  );
+}
+
+function ConsolidationView({ c }: { c: TConsolidation }) {
+  const t = useDashboardT();
+  const chart = useMemo(
+    () =>
+      dayChart(
+        c.days.map((d) => d.day),
+        [
+          { name: t("consolidation.plannedKm"), data: c.days.map((d) => d.plannedKm), color: COLORS.brand, kind: "bar" },
+          { name: t("consolidation.baselineKm"), data: c.days.map((d) => d.baselineKm), color: COLORS.muted },
+        ],
+      ),
+    [c, t],
+  );
+  const rows = useMemo(() => [...c.days].reverse(), [c]);
+  return (
+    <>
+      <div className="dash-figures">
+        <Figure label={t("consolidation.loads")} value={formatCount(c.loads)} raw={c.loads} testId="fig-loads" />
+        <Figure label={t("consolidation.vehicles")} value={formatCount(c.vehicles)} raw={c.vehicles} testId="fig-vehicles" />
+        <Figure label={t("consolidation.parcels")} value={formatCount(c.parcels)} raw={c.parcels} testId="fig-consolidated-parcels" />
+        <Figure label={t("consolidation.fillWeight")} value={formatRate(c.fillWeight)} raw={c.fillWeight} testId="fig-fill-weight" />
+        <Figure label={t("consolidation.fillVolume")} value={formatRate(c.fillVolume)} raw={c.fillVolume} testId="fig-fill-volume" />
+        <Figure
+          label={t("consolidation.tripsSaved")}
+          value={formatCount(c.tripsSaved)}
+          sub={`${t("consolidation.baselineTrips")} ${formatCount(c.baselineTrips)}`}
+          raw={c.tripsSaved}
+          tone="green"
+          testId="fig-trips-saved"
+        />
+        <Figure
+          label={t("consolidation.kmSaved")}
+          value={formatCount(c.kmSaved, 1)}
+          sub={`${t("consolidation.plannedKm")} ${formatCount(c.plannedKm, 1)} / ${t("consolidation.baselineKm")} ${formatCount(c.baselineKm, 1)}`}
+          raw={c.kmSaved}
+          tone="green"
+          testId="fig-km-saved"
+        />
+        <Figure
+          label={t("consolidation.emptyRunning")}
+          value={formatRate(c.emptyRunningRate)}
+          raw={c.emptyRunningRate}
+          testId="fig-empty-running"
+        />
+        <Figure
+          label={t("consolidation.costPerParcel")}
+          value={formatYuan(c.costPerParcelFen)}
+          sub={t("consolidation.baselineCost", { cost: formatYuan(c.baselineCostPerParcelFen) })}
+          raw={c.costPerParcelFen}
+          tone="brand"
+          testId="fig-cost-per-parcel"
+        />
+      </div>
+      <ChartBox option={chart} label={t("consolidation.chart")} height={240} testId="chart-consolidation" empty={c.loads === 0} />
+      <ExportTable
+        caption={t("consolidation.chart")}
+        columns={columns(t)}
+        rows={rows}
+        rowKey={(r) => r.day}
+        exportTitle={t("consolidation.file")}
+        testId="table-consolidation"
+        screenOnly
+        maxHeight={260}
+      />
+    </>
+  );
+}

@@ -1,0 +1,109 @@
+// 扶贫专柜: counter sales by venue type, the top products and the income that reaches poor villages.
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
+import { DataState } from "../../../../components/data-state.tsx";
+import { useTRPC } from "../../../../lib/trpc.ts";
+import { categoryBars, COLORS, dayChart } from "../charts/chart-options.ts";
+import type { TCounters, TTopProduct, TVenueRow } from "../dashboard-api.ts";
+import { useDashboard } from "../dashboard-context.ts";
+import { apiFilter } from "../dashboard-filter.ts";
+import { fenToYuan, formatCount, formatRate, formatYuan } from "../dashboard-format.ts";
+import { ExportTable, type TTableColumn } from "../parts/export-table.tsx";
+import { ChartBox } from "../parts/chart-box.tsx";
+import { Figure } from "../parts/figure.tsx";
+import { useLabels } from "../parts/labels.ts";
+import { Section } from "../parts/section.tsx";
+import { useDashboardT } from "../use-dashboard-t.ts";
+
+export function CountersSection() {
+  const t = useDashboardT();
+  const trpc = useTRPC();
+  const { countyCode, filter } = useDashboard();
+  const data = useQuery(trpc.dashboard.counters.queryOptions(apiFilter(countyCode, filter), { placeholderData: keepPreviousData }));
+  const note = filter.carrierId || filter.direction ? t("counters.filterNote") : undefined;
+  return (
+    <Section title={t("counters.title")} note={note} testId="dash-counters" className="dash-min-md">
+      <DataState query={data}>{(c) => <CountersView c={c} />}</DataState>
+    </Section>
+  );
+}
+
+function CountersView({ c }: { c: TCounters }) {
+  const t = useDashboardT();
+  const labels = useLabels();
+  const venueColumns: TTableColumn<TVenueRow>[] = [
+    { key: "venue", header: t("counters.cols.venueType"), value: (r) => labels.venue(r.venueType) },
+    { key: "amount", header: t("counters.cols.amount"), value: (r) => r.amountFen, kind: "fen" },
+    { key: "quantity", header: t("counters.cols.quantity"), value: (r) => r.quantity, kind: "int" },
+    { key: "sales", header: t("counters.cols.sales"), value: (r) => r.sales, kind: "int" },
+  ];
+  const productColumns: TTableColumn<TTopProduct & { rank: number }>[] = [
+    { key: "rank", header: t("counters.cols.rank"), value: (r) => r.rank, kind: "int" },
+    { key: "product", header: t("counters.cols.product"), value: (r) => r.name },
+    { key: "merchant", header: t("counters.cols.merchant"), value: (r) => r.merchantName },
+    { key: "amount", header: t("counters.cols.amount"), value: (r) => r.amountFen, kind: "fen" },
+    { key: "quantity", header: t("counters.cols.quantity"), value: (r) => r.quantity, kind: "int" },
+  ];
+  const products = useMemo(() => c.topProducts.map((p, i) => ({ ...p, rank: i + 1 })), [c]);
+  const venueChart = useMemo(
+    () =>
+      categoryBars(
+        c.byVenue.map((r) => labels.venue(r.venueType)),
+        [{ name: t("counters.cols.amount"), data: c.byVenue.map((r) => fenToYuan(r.amountFen)), color: COLORS.accent }],
+      ),
+    [c, labels, t],
+  );
+  const dayOption = useMemo(
+    () =>
+      dayChart(
+        c.days.map((d) => d.day),
+        [{ name: t("counters.cols.amount"), data: c.days.map((d) => fenToYuan(d.amountFen)), color: COLORS.orange, kind: "bar" }],
+      ),
+    [c, t],
+  );
+  return (
+    <>
+      <div className="dash-figures">
+        <Figure label={t("counters.total")} value={formatYuan(c.totalFen)} raw={c.totalFen} tone="brand" testId="fig-sales-total" />
+        <Figure label={t("counters.quantity")} value={formatCount(c.quantity)} raw={c.quantity} testId="fig-sales-quantity" />
+        <Figure
+          label={t("counters.poorIncome")}
+          value={formatYuan(c.poorVillageIncomeFen)}
+          sub={t("counters.poorShare", { share: formatRate(c.poorShare) })}
+          raw={c.poorVillageIncomeFen}
+          tone="green"
+          testId="fig-poor-income"
+        />
+      </div>
+      <ChartBox titled option={dayOption} label={t("counters.daily")} height={200} testId="chart-sales-days" empty={c.totalFen === 0} />
+      <div className="dash-split">
+        <div>
+          <ChartBox
+            titled
+            option={venueChart}
+            label={t("counters.byVenue")}
+            height={Math.max(160, c.byVenue.length * 28 + 20)}
+            testId="chart-venues"
+            empty={c.byVenue.length === 0}
+          />
+          <ExportTable
+            caption={t("counters.byVenue")}
+            columns={venueColumns}
+            rows={c.byVenue}
+            rowKey={(r) => r.venueType}
+            exportTitle={t("counters.fileVenue")}
+            testId="table-venues"
+          />
+        </div>
+        <ExportTable
+          caption={t("counters.topProducts")}
+          columns={productColumns}
+          rows={products}
+          rowKey={(r) => r.productId}
+          exportTitle={t("counters.fileProducts")}
+          testId="table-top-products"
+        />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,149 @@
+// 准时率: parcels finished by their promise — overall, by direction, by leg (县→乡 …), by township and per day.
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import { DataState } from "../../../../components/data-state.tsx";
+import { useTRPC } from "../../../../lib/trpc.ts";
+import { categoryBars, COLORS, dayChart } from "../charts/chart-options.ts";
+import type { TOnTime } from "../dashboard-api.ts";
+import { useDashboard } from "../dashboard-context.ts";
+import { apiFilter } from "../dashboard-filter.ts";
+import { formatRate, legKindOrder } from "../dashboard-format.ts";
+import { ExportTable, type TTableColumn } from "../parts/export-table.tsx";
+import { ChartBox } from "../parts/chart-box.tsx";
+import { Figure } from "../parts/figure.tsx";
+import { useLabels } from "../parts/labels.ts";
+import { Section } from "../parts/section.tsx";
+import { useDashboardT } from "../use-dashboard-t.ts";
+
+type TLegRow = TOnTime["byLegKind"][number];
+type TTownRow = TOnTime["byTownship"][number];
+type TDayRow = TOnTime["days"][number];
+
+export function OnTimeSection() {
+  const t = useDashboardT();
+  const trpc = useTRPC();
+  const { countyCode, filter } = useDashboard();
+  const onTime = useQuery(trpc.dashboard.onTime.queryOptions(apiFilter(countyCode, filter), { placeholderData: keepPreviousData }));
+  return (
+    <Section title={t("onTime.title")} testId="dash-on-time" className="dash-min-md">
+      <DataState query={onTime}>{(o) => <OnTimeView o={o} />}</DataState>
+    </Section>
+  );
+}
+
+function OnTimeView({ o }: { o: TOnTime }) {
+  const t = useDashboardT();
+  const { t: tc } = useTranslation();
+  const labels = useLabels();
+  const legs = useMemo(() => [...o.byLegKind].sort((a, b) => legKindOrder(a.legKind) - legKindOrder(b.legKind)), [o]);
+  const townName = (r: TTownRow) => r.townshipName ?? (r.townshipCode ? r.townshipCode : t("onTime.hubOnly"));
+
+  const legColumns: TTableColumn<TLegRow>[] = [
+    { key: "leg", header: t("onTime.cols.legKind"), value: (r) => labels.legKind(r.legKind) },
+    { key: "arrived", header: t("onTime.arrived"), value: (r) => r.arrived, kind: "int" },
+    { key: "onTime", header: t("onTime.onTime"), value: (r) => r.onTime, kind: "int" },
+    { key: "rate", header: t("onTime.rate"), value: (r) => r.rate, kind: "rate" },
+  ];
+  const townColumns: TTableColumn<TTownRow>[] = [
+    { key: "township", header: t("onTime.cols.township"), value: townName },
+    { key: "finished", header: t("onTime.finished"), value: (r) => r.finished, kind: "int" },
+    { key: "onTime", header: t("onTime.onTime"), value: (r) => r.onTime, kind: "int" },
+    { key: "rate", header: t("onTime.rate"), value: (r) => r.rate, kind: "rate" },
+  ];
+  const dayColumns: TTableColumn<TDayRow>[] = [
+    { key: "day", header: t("onTime.cols.day"), value: (r) => r.day },
+    { key: "finished", header: t("onTime.finished"), value: (r) => r.finished, kind: "int" },
+    { key: "onTime", header: t("onTime.onTime"), value: (r) => r.onTime, kind: "int" },
+    { key: "rate", header: t("onTime.rate"), value: (r) => r.rate, kind: "rate" },
+  ];
+
+  const legChart = useMemo(
+    () =>
+      categoryBars(
+        legs.map((r) => labels.legKind(r.legKind)),
+        [{ name: t("onTime.rate"), data: legs.map((r) => r.rate), color: COLORS.brand }],
+        true,
+      ),
+    [legs, labels, t],
+  );
+  const dayOption = useMemo(
+    () =>
+      dayChart(
+        o.days.map((d) => d.day),
+        [{ name: t("onTime.rate"), data: o.days.map((d) => d.rate), color: COLORS.green }],
+        true,
+      ),
+    [o, t],
+  );
+  const days = useMemo(() => [...o.days].reverse(), [o]);
+
+  return (
+    <>
+      <div className="dash-figures">
+        <Figure
+          label={t("onTime.overall")}
+          value={formatRate(o.rate)}
+          sub={t("onTime.finishedOnTime", { onTime: o.onTime, finished: o.finished })}
+          raw={o.rate}
+          tone="brand"
+          testId="fig-on-time"
+        />
+        {o.byDirection.map((d) => (
+          <Figure
+            key={d.direction}
+            label={`${t("onTime.byDirection")} · ${tc(`directionShort.${d.direction}`)}`}
+            value={formatRate(d.rate)}
+            sub={t("onTime.finishedOnTime", { onTime: d.onTime, finished: d.finished })}
+            raw={d.rate}
+            testId={`fig-on-time-${d.direction}`}
+          />
+        ))}
+      </div>
+      <div className="dash-split">
+        <div>
+          <ChartBox titled option={dayOption} label={t("onTime.daily")} height={220} testId="chart-on-time-days" empty={o.finished === 0} />
+        </div>
+        <div>
+          <ChartBox
+            titled
+            option={legChart}
+            label={t("onTime.byLegKind")}
+            height={220}
+            testId="chart-on-time-legs"
+            empty={legs.length === 0}
+          />
+        </div>
+      </div>
+      <div className="dash-split">
+        <ExportTable
+          caption={t("onTime.byLegKind")}
+          columns={legColumns}
+          rows={legs}
+          rowKey={(r) => r.legKind}
+          exportTitle={t("onTime.fileLegs")}
+          testId="table-on-time-legs"
+        />
+        <ExportTable
+          caption={t("onTime.byTownship")}
+          columns={townColumns}
+          rows={o.byTownship}
+          rowKey={(r) => r.townshipCode || "hub"}
+          exportTitle={t("onTime.fileTownships")}
+          testId="table-on-time-townships"
+          maxHeight={320}
+        />
+      </div>
+      <ExportTable
+        caption={t("onTime.daily")}
+        columns={dayColumns}
+        rows={days}
+        rowKey={(r) => r.day}
+        exportTitle={t("onTime.fileDays")}
+        testId="table-on-time-days"
+        screenOnly
+        maxHeight={240}
+      />
+    </>
+  );
+}

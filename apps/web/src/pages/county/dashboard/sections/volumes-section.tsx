@@ -1,0 +1,98 @@
+// 上下行件量: parcels created and finished per day, down (goods to villages) and up (farm products to town), with
+// 30/90-day shortcuts that set the page's date range.
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
+import { DataState } from "../../../../components/data-state.tsx";
+import { useTRPC } from "../../../../lib/trpc.ts";
+import { COLORS, dayChart } from "../charts/chart-options.ts";
+import type { TVolumeDay, TVolumes } from "../dashboard-api.ts";
+import { useDashboard } from "../dashboard-context.ts";
+import { apiFilter, quickRange } from "../dashboard-filter.ts";
+import { formatCount } from "../dashboard-format.ts";
+import { ExportTable, type TTableColumn } from "../parts/export-table.tsx";
+import { ChartBox } from "../parts/chart-box.tsx";
+import { Figure } from "../parts/figure.tsx";
+import { Section } from "../parts/section.tsx";
+import { useDashboardT, type TDashboardT } from "../use-dashboard-t.ts";
+
+const KEYS = ["downCreated", "upCreated", "downFinished", "upFinished"] as const;
+
+function columns(t: TDashboardT): TTableColumn<TVolumeDay>[] {
+  return [
+    { key: "day", header: t("volumes.cols.day"), value: (r) => r.day },
+    ...KEYS.map((k): TTableColumn<TVolumeDay> => ({ key: k, header: t(`volumes.${k}`), value: (r) => r[k], kind: "int" })),
+  ];
+}
+
+export function VolumesSection() {
+  const t = useDashboardT();
+  const trpc = useTRPC();
+  const { countyCode, filter, setFilter, today } = useDashboard();
+  const volumes = useQuery(trpc.dashboard.volumes.queryOptions(apiFilter(countyCode, filter), { placeholderData: keepPreviousData }));
+  const quick = (
+    <div className="dash-quick" role="group" aria-label={t("volumes.chart")}>
+      {([30, 90] as const).map((days) => (
+        <button
+          key={days}
+          type="button"
+          className={`btn btn-small${filter.days === days ? " active" : ""}`}
+          aria-pressed={filter.days === days}
+          onClick={() => setFilter({ ...filter, ...quickRange(today, days), days })}
+          data-testid={`volumes-quick-${days}`}
+        >
+          {t("filters.quick", { days })}
+        </button>
+      ))}
+    </div>
+  );
+  return (
+    <Section title={t("volumes.title")} actions={quick} testId="dash-volumes" className="dash-min-md">
+      <DataState query={volumes}>{(v) => <VolumesView v={v} />}</DataState>
+    </Section>
+  );
+}
+
+function VolumesView({ v }: { v: TVolumes }) {
+  const t = useDashboardT();
+  const chart = useMemo(
+    () =>
+      dayChart(
+        v.days.map((d) => d.day),
+        [
+          { name: t("volumes.downCreated"), data: v.days.map((d) => d.downCreated), color: COLORS.brand, kind: "bar", stack: "created" },
+          { name: t("volumes.upCreated"), data: v.days.map((d) => d.upCreated), color: COLORS.accent, kind: "bar", stack: "created" },
+          { name: t("volumes.downFinished"), data: v.days.map((d) => d.downFinished), color: COLORS.violet },
+          { name: t("volumes.upFinished"), data: v.days.map((d) => d.upFinished), color: COLORS.orange },
+        ],
+      ),
+    [v, t],
+  );
+  // Newest day first in the table: the one a manager looks at.
+  const rows = useMemo(() => [...v.days].reverse(), [v]);
+  return (
+    <>
+      <div className="dash-figures">
+        {KEYS.map((k) => (
+          <Figure key={k} label={t(`volumes.${k}`)} value={formatCount(v.totals[k])} raw={v.totals[k]} testId={`fig-${k}`} />
+        ))}
+      </div>
+      <ChartBox
+        option={chart}
+        label={t("volumes.chart")}
+        height={260}
+        testId="chart-volumes"
+        empty={Object.values(v.totals).every((n) => n === 0)}
+      />
+      <ExportTable
+        caption={t("volumes.chart")}
+        columns={columns(t)}
+        rows={rows}
+        rowKey={(r) => r.day}
+        exportTitle={t("volumes.file")}
+        testId="table-volumes"
+        screenOnly
+        maxHeight={260}
+      />
+    </>
+  );
+}

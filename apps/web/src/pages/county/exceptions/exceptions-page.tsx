@@ -1,0 +1,229 @@
+// 异常件处理 (issue #17): the county's parcels in exception, RED or without a route, with the manager's actions — call
+// the node (its phone), notify it, re-plan, return to sender, mark lost — and each item's record of who did what when.
+// Every click sends a client request id, kept until the answer comes, so a retried request is done once.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useRef, useState } from "react";
+import { Link } from "react-router";
+import { DataState } from "../../../components/data-state.tsx";
+import { readApiError } from "../../../lib/api-error.ts";
+import { formatDateTime } from "../../../lib/time.ts";
+import { useTRPC, useTRPCClient, type TRouterOutputs } from "../../../lib/trpc.ts";
+import { useUrlParams } from "../../../lib/use-url-params.ts";
+import { CountyScope } from "../county-scope.tsx";
+import { useLabels } from "../dashboard/parts/labels.ts";
+import { useDashboardT, type TDashboardT } from "../dashboard/use-dashboard-t.ts";
+import "./exceptions.css";
+
+type TList = TRouterOutputs["exceptions"]["list"];
+type TItem = TList["items"][number];
+type TAction = TItem["actions"][number];
+type TCause = TItem["causes"][number];
+type TKind = TAction["kind"];
+
+const CAUSES: readonly TCause[] = ["EXCEPTION", "RED", "UNROUTABLE"];
+const KINDS: readonly TKind[] = ["CALL", "NOTIFY", "REPLAN", "RETURN", "LOST"];
+/** Actions that finish the parcel: asked again before they are sent. */
+const CONFIRM: ReadonlySet<TKind> = new Set(["RETURN", "LOST"]);
+const PROCEDURE = { CALL: "callNode", NOTIFY: "notify", REPLAN: "replan", RETURN: "returnToSender", LOST: "markLost" } as const;
+
+const text = (v: unknown) => (typeof v === "string" ? v : "");
+
+/** One line of an item's record: who did what when, in words. */
+function describeAction(t: TDashboardT, a: TAction): string {
+  const r = a.result ?? {};
+  const node = `${text(r.nodeName)}${r.nodeCode ? `（${text(r.nodeCode)}）` : ""}`;
+  const actor = a.actorName;
+  if (a.kind === "REPLAN")
+    return r.ok === true
+      ? t("exceptions.done.REPLAN_OK", { actor, at: formatDateTime(text(r.promisedAt) || null) })
+      : t("exceptions.done.REPLAN_FAILED", { actor });
+  if (a.kind === "NOTIFY") return t("exceptions.done.NOTIFY", { actor, node, alerts: typeof r.alerts === "number" ? r.alerts : 0 });
+  if (a.kind === "CALL") return t("exceptions.done.CALL", { actor, node });
+  return t(`exceptions.done.${a.kind}`, { actor });
+}
+
+export function ExceptionsPage() {
+  return <CountyScope>{(countyCode) => <ExceptionQueue countyCode={countyCode} />}</CountyScope>;
+}
+
+function ExceptionQueue({ countyCode }: { countyCode: string }) {
+  const t = useDashboardT();
+  const trpc = useTRPC();
+  const { params, setParam } = useUrlParams();
+  const raw = params.get("cause");
+  const cause = CAUSES.find((c) => c === raw);
+  const list = useQuery(trpc.exceptions.list.queryOptions({ countyCode, ...(cause ? { cause } : {}) }, { refetchInterval: 60_000 }));
+  const pick = (next: TCause | null) => setParam("cause", next ?? "");
+  return (
+    <section className="card" data-testid="exceptions">
+      <h1 className="card-title">{t("exceptions.title")}</h1>
+      <p className="muted small">{t("exceptions.lead")}</p>
+      <DataState query={list}>
+        {(data) => (
+          <>
+            <div className="toolbar no-print" role="group" aria-label={t("exceptions.title")}>
+              {[null, ...CAUSES].map((c) => {
+                const label = c ? t(`exceptions.causes.${c}`) : t("exceptions.all");
+                const count = c ? data.counts[c === "EXCEPTION" ? "exception" : c === "RED" ? "red" : "unroutable"] : data.counts.total;
+                return (
+                  <button
+                    key={c ?? "all"}
+                    type="button"
+                    className={`btn btn-small${(cause ?? null) === c ? " active" : ""}`}
+                    aria-pressed={(cause ?? null) === c}
+                    onClick={() => pick(c)}
+                    data-testid={`exc-filter-${c ?? "ALL"}`}
+                  >
+                    {t("exceptions.countOf", { label, count })}
+                  </button>
+                );
+              })}
+            </div>
+            {data.items.length === 0 ? (
+              <p className="muted" data-testid="exc-empty">
+                {t("exceptions.empty")}
+              </p>
+            ) : (
+              <div className="exc-list">
+                {data.items.map((item) => (
+                  <ExceptionItem key={item.shipmentId} item={item} countyCode={countyCode} />
+                ))}
+                {data.items.length >= data.limit ? <p className="muted small">{t("exceptions.limited", { limit: data.limit })}</p> : null}
+              </div>
+            )}
+          </>
+        )}
+      </DataState>
+    </section>
+  );
+}
+
+function ExceptionItem({ item, countyCode }: { item: TItem; countyCode: string }) {
+  const t = useDashboardT();
+  const labels = useLabels();
+  const trpc = useTRPC();
+  const client = useTRPCClient();
+  const queryClient = useQueryClient();
+  const [asking, setAsking] = useState<TKind | null>(null);
+  const [contact, setContact] = useState<{ nodeName: string; contactName: string | null; contactPhone: string | null } | null>(null);
+  // One id per intended action, reused if the same action is sent again before an answer (a retry is done once).
+  const pending = useRef(new Map<TKind, string>());
+  const act = useMutation({
+    mutationFn: async (kind: TKind) => {
+      const clientRequestId = pending.current.get(kind) ?? crypto.randomUUID();
+      pending.current.set(kind, clientRequestId);
+      const input = { countyCode, shipmentId: item.shipmentId, clientRequestId };
+      const out = await client.exceptions[PROCEDURE[kind]].mutate(input);
+      pending.current.delete(kind);
+      return out;
+    },
+    onSuccess: (out) => {
+      if (out.contact)
+        setContact({ nodeName: out.contact.nodeName, contactName: out.contact.contactName, contactPhone: out.contact.contactPhone });
+      return queryClient.invalidateQueries({ queryKey: trpc.exceptions.list.pathKey() });
+    },
+  });
+  const send = (kind: TKind) => {
+    setAsking(null);
+    act.mutate(kind);
+  };
+  const node = item.node;
+  const reason = item.routeError ? labels.reason(item.routeError) : labels.reason(item.lightReason);
+  return (
+    <article className="card exc-item" data-testid="exc-item" data-waybill={item.waybillNo}>
+      <header className="exc-head">
+        <Link className="mono" to={`/county/shipments/${encodeURIComponent(item.waybillNo)}`}>
+          {item.waybillNo}
+        </Link>
+        {item.causes.map((c) => (
+          <span key={c} className={`badge exc-cause exc-cause-${c.toLowerCase()}`} data-testid="exc-cause" data-cause={c}>
+            {t(`exceptions.causes.${c}`)}
+          </span>
+        ))}
+        <span className="muted small">
+          {t("exceptions.status")} {labels.status(item.status)}
+        </span>
+        <span className="muted small">
+          {t("exceptions.promisedAt")} {item.promisedAt ? formatDateTime(item.promisedAt) : t("none")}
+        </span>
+      </header>
+      <div className="small">
+        {reason ? (
+          <div>
+            <span className="muted">{t("exceptions.reason")}</span> {reason}
+          </div>
+        ) : null}
+        {item.exceptionReason ? <div>{t("exceptions.exceptionReason", { reason: item.exceptionReason })}</div> : null}
+        {node ? (
+          <div>
+            <span className="muted">{t("exceptions.node")}</span> {node.name} <code className="mono muted">{node.code}</code> ·{" "}
+            {node.contactName ?? t("exceptions.noContact")}
+            {node.contactPhoneMasked ? <span className="mono"> {node.contactPhoneMasked}</span> : null}
+          </div>
+        ) : null}
+        {item.at && item.at.id !== node?.id ? (
+          <div>
+            <span className="muted">{t("exceptions.at")}</span> {item.at.name} <code className="mono muted">{item.at.code}</code>
+          </div>
+        ) : null}
+      </div>
+      <div className="exc-actions no-print" role="group" aria-label={t("exceptions.actions")}>
+        {KINDS.map((kind) => (
+          <button
+            key={kind}
+            type="button"
+            className={`btn btn-small${CONFIRM.has(kind) ? " btn-danger" : ""}`}
+            disabled={act.isPending}
+            onClick={() => (CONFIRM.has(kind) ? setAsking(kind) : send(kind))}
+            data-testid={`exc-act-${kind}`}
+          >
+            {t(`exceptions.act.${kind}`)}
+          </button>
+        ))}
+      </div>
+      {asking ? (
+        <div className="exc-confirm" role="alertdialog" aria-label={t("exceptions.confirm", { action: t(`exceptions.act.${asking}`) })}>
+          <span>{t("exceptions.confirm", { action: t(`exceptions.act.${asking}`) })}</span>
+          <button type="button" className="btn btn-small btn-danger" onClick={() => send(asking)} data-testid="exc-confirm">
+            {t("exceptions.confirmYes")}
+          </button>
+          <button type="button" className="btn btn-small" onClick={() => setAsking(null)}>
+            {t("exceptions.confirmNo")}
+          </button>
+        </div>
+      ) : null}
+      <div role="status" className="small" data-testid="exc-status">
+        {act.isPending ? t("exceptions.working") : null}
+        {act.error ? <span className="danger-text">{t("exceptions.failed", { message: readApiError(act.error).message })}</span> : null}
+        {contact ? (
+          contact.contactPhone ? (
+            <span data-testid="exc-phone">
+              {t("exceptions.phone", { node: contact.nodeName, name: contact.contactName ?? "" })}{" "}
+              <a className="mono" href={`tel:${contact.contactPhone}`}>
+                {contact.contactPhone}
+              </a>
+            </span>
+          ) : (
+            <span data-testid="exc-phone">{t("exceptions.noPhone", { node: contact.nodeName })}</span>
+          )
+        ) : null}
+      </div>
+      <details className="exc-history" open={item.actions.length > 0}>
+        <summary>
+          {t("exceptions.history")} ({item.actions.length})
+        </summary>
+        {item.actions.length === 0 ? (
+          <p className="muted small">{t("exceptions.noHistory")}</p>
+        ) : (
+          <ol className="small" data-testid="exc-history">
+            {item.actions.map((a) => (
+              <li key={a.id} data-kind={a.kind}>
+                <time className="mono muted">{formatDateTime(a.at)}</time> {describeAction(t, a)}
+              </li>
+            ))}
+          </ol>
+        )}
+      </details>
+    </article>
+  );
+}

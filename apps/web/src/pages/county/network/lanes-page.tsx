@@ -1,0 +1,214 @@
+// 线路: the county's lanes (trunk, milk run, passenger bus, direct) and a side panel to create or edit one.
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { editColumn, type TDataColumn } from "../../../components/data-table.tsx";
+import { FormField } from "../../../components/form-field.tsx";
+import { FilterSelect, ListCard, SearchFilter } from "../../../components/list-card.tsx";
+import { SidePanel } from "../../../components/side-panel.tsx";
+import { fieldError, readApiError } from "../../../lib/api-error.ts";
+import { type TLane, type TLaneMode } from "../../../lib/network-api.ts";
+import { useTRPC } from "../../../lib/trpc.ts";
+import { CountyScope } from "../county-scope.tsx";
+import { ErrorSummary } from "../../../components/form/error-summary.tsx";
+import { LaneForm } from "./lane-form.tsx";
+import { StatusPill, YesNo } from "./network-bits.tsx";
+import { LANE_MODES } from "./network-constants.ts";
+import { useRefreshNetwork } from "./network-data.ts";
+import { formatWeekdays } from "./network-format.ts";
+
+export function LanesPage() {
+  return <CountyScope>{(countyCode) => <LanesView countyCode={countyCode} />}</CountyScope>;
+}
+
+type TPanel = null | { key: number; lane: TLane | null };
+
+function LanesView({ countyCode }: { countyCode: string }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const refresh = useRefreshNetwork();
+  const lanes = useQuery(trpc.network.lanes.list.queryOptions({ countyCode }));
+  const nodes = useQuery(trpc.network.nodes.list.queryOptions({ countyCode }));
+  const tree = useQuery(trpc.network.tree.queryOptions({ countyCode }));
+  const [mode, setMode] = useState<TLaneMode | "">("");
+  const [text, setText] = useState("");
+  const [panel, setPanel] = useState<TPanel>(null);
+  const weekdayLabels = t("lanes.weekdayShort").split(",");
+
+  const filter = useMemo(() => {
+    const q = text.trim().toLowerCase();
+    return (lane: TLane) =>
+      (!mode || lane.mode === mode) &&
+      (!q || [lane.code, lane.fromCode, lane.toCode, lane.fromName, lane.toName].some((s) => s.toLowerCase().includes(q)));
+  }, [mode, text]);
+
+  const open = (lane: TLane | null) => setPanel({ key: Date.now(), lane });
+  const onSaved = (lane: TLane) => {
+    setPanel((p) => (p ? { ...p, lane } : p));
+    void refresh();
+  };
+  const columns: TDataColumn<TLane>[] = [
+    { key: "code", header: t("lanes.field.code"), className: "mono", cell: (lane) => lane.code },
+    {
+      key: "fromTo",
+      header: t("lanes.fromTo"),
+      cell: (lane) => (
+        <>
+          {lane.fromName} → {lane.toName}
+          <div className="muted small mono">
+            {lane.fromCode} → {lane.toCode}
+          </div>
+          {lane.mode === "MILK_RUN" && lane.stopAreaCodes.length > 0 ? (
+            <div className="muted small">{t("lanes.stopsCount", { count: lane.stopAreaCodes.length })}</div>
+          ) : null}
+        </>
+      ),
+    },
+    {
+      key: "mode",
+      header: t("lanes.field.mode"),
+      cell: (lane) => <span className={`mode-tag mode-${lane.mode.toLowerCase()}`}>{t(`laneModes.${lane.mode}`)}</span>,
+    },
+    { key: "departures", header: t("lanes.field.departures"), className: "mono", cell: (lane) => lane.departures.join(" ") },
+    {
+      key: "weekdays",
+      header: t("lanes.field.weekdays"),
+      cell: (lane) => formatWeekdays(lane.weekdays, weekdayLabels, t("lanes.everyDay"), t("lanes.weekdaySeparator")),
+    },
+    { key: "cutoff", header: t("lanes.cutoff"), cell: (lane) => t("common.minutes", { count: lane.cutoffMinutes }) },
+    { key: "transit", header: t("lanes.transit"), cell: (lane) => t("common.minutes", { count: lane.transitMinutes }) },
+    { key: "cold", header: t("lanes.field.cold"), cell: (lane) => <YesNo value={lane.cold} /> },
+    {
+      key: "status",
+      header: t("lanes.status"),
+      cell: (lane) => (
+        <>
+          <StatusPill status={lane.status} label={t(`laneStatus.${lane.status}`)} />
+          {lane.status === "SUSPENDED" && lane.suspendedReason ? <div className="muted small">{lane.suspendedReason}</div> : null}
+        </>
+      ),
+    },
+    editColumn({ header: t("common.actions"), label: t("common.edit"), testId: "lane-edit", onEdit: open }),
+  ];
+
+  return (
+    <>
+      <ListCard
+        title={t("lanes.title")}
+        actions={
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() => open(null)}
+            disabled={!tree.data || !nodes.data}
+            data-testid="lane-new"
+          >
+            {t("lanes.new")}
+          </button>
+        }
+        filters={
+          <>
+            <FilterSelect
+              value={mode}
+              onChange={setMode}
+              options={LANE_MODES}
+              label={(m) => t(`laneModes.${m}`)}
+              allLabel={t("lanes.allModes")}
+              ariaLabel={t("lanes.field.mode")}
+              testId="lane-filter-mode"
+            />
+            <SearchFilter value={text} onChange={setText} placeholder={t("lanes.searchPlaceholder")} testId="lane-filter-q" />
+          </>
+        }
+        query={lanes}
+        isEmpty={(all) => all.length === 0}
+        rows={(all) => all.filter(filter)}
+        table={{
+          columns,
+          rowKey: (lane) => lane.id,
+          rowProps: (lane) => ({ "data-testid": "lane-row", "data-code": lane.code }),
+          testId: "lanes-table",
+        }}
+      />
+      {panel && tree.data && nodes.data ? (
+        <SidePanel
+          title={panel.lane ? t("lanes.editTitle", { code: panel.lane.code }) : t("lanes.new")}
+          onClose={() => setPanel(null)}
+          testId="lane-panel"
+        >
+          <LaneForm key={panel.key} countyCode={countyCode} lane={panel.lane} nodes={nodes.data} tree={tree.data} onSaved={onSaved} />
+          {panel.lane ? <LaneStatusActions countyCode={countyCode} lane={panel.lane} onChanged={onSaved} /> : null}
+        </SidePanel>
+      ) : null}
+    </>
+  );
+}
+
+function LaneStatusActions({ countyCode, lane, onChanged }: { countyCode: string; lane: TLane; onChanged: (lane: TLane) => void }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const [asking, setAsking] = useState(false);
+  const [reason, setReason] = useState("");
+  const [missing, setMissing] = useState(false);
+  const change = useMutation(
+    trpc.network.lanes.setStatus.mutationOptions({
+      onSuccess: (result) => {
+        setAsking(false);
+        setReason("");
+        onChanged(result);
+      },
+    }),
+  );
+  return (
+    <section className="status-box" data-testid="lane-status">
+      <h3 className="subheading">{t("lanes.statusTitle")}</h3>
+      <div className="hero-line">
+        <StatusPill status={lane.status} label={t(`laneStatus.${lane.status}`)} testId="lane-status-pill" />
+        {lane.status === "SUSPENDED" && lane.suspendedReason ? <span className="muted small">{lane.suspendedReason}</span> : null}
+      </div>
+      <ErrorSummary error={change.error} fields={["reason"]} testId="lane-status-error" />
+      {lane.status === "SUSPENDED" ? (
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={change.isPending}
+          onClick={() => change.mutate({ countyCode, code: lane.code, status: "ACTIVE" })}
+          data-testid="lane-reactivate"
+        >
+          {t("lanes.reactivate")}
+        </button>
+      ) : asking ? (
+        <form
+          className="form"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            const text = reason.trim();
+            setMissing(!text);
+            if (text) change.mutate({ countyCode, code: lane.code, status: "SUSPENDED", reason: text });
+          }}
+        >
+          <FormField
+            id="lane-suspend-reason"
+            label={t("lanes.suspendReason")}
+            error={missing ? t("form.required") : change.error ? fieldError(readApiError(change.error).fieldErrors, "reason") : undefined}
+          >
+            <input id="lane-suspend-reason" value={reason} onChange={(e) => setReason(e.target.value)} data-testid="lane-suspend-reason" />
+          </FormField>
+          <div className="form-actions">
+            <button type="submit" className="btn btn-primary" disabled={change.isPending} data-testid="lane-suspend-confirm">
+              {t("lanes.suspendConfirm")}
+            </button>
+            <button type="button" className="btn" onClick={() => setAsking(false)}>
+              {t("common.cancel")}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <button type="button" className="btn" onClick={() => setAsking(true)} data-testid="lane-suspend">
+          {t("lanes.suspend")}
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,160 @@
+// One shipment for county staff: summary (status, light and why, promise, where from and to, the three rules of an
+// upward parcel), the route as a diagram with earlier cancelled plans faded below, and the event timeline.
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import { DetailState } from "../../../components/data-state.tsx";
+import { DetailList } from "../../../components/detail-list.tsx";
+import { readApiError } from "../../../lib/api-error.ts";
+import type { TShipment } from "../../../lib/shipments-api.ts";
+import { formatDateTime } from "../../../lib/time.ts";
+import { useTRPC } from "../../../lib/trpc.ts";
+import { CountyScope } from "../county-scope.tsx";
+import { LegDiagram, LightBadge, LightReason, ShipmentStatusPill, ThreeRules, Timeline, useNow } from "./shipment-bits.tsx";
+import { formatScaled, splitLegs } from "./shipment-format.ts";
+
+export function ShipmentDetailPage() {
+  const { waybillNo = "" } = useParams();
+  return <CountyScope>{(countyCode) => <ShipmentDetailView countyCode={countyCode} waybillNo={waybillNo} />}</CountyScope>;
+}
+
+function ShipmentDetailView({ countyCode, waybillNo }: { countyCode: string; waybillNo: string }) {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const shipment = useQuery(
+    trpc.shipments.get.queryOptions(
+      { countyCode, waybillNo },
+      { retry: (count, error) => readApiError(error).code !== "NOT_FOUND" && count < 2 },
+    ),
+  );
+
+  return (
+    <>
+      <div className="toolbar">
+        <Link to="/county/shipments" className="btn btn-small" data-testid="shipment-back">
+          ← {t("shipments.back")}
+        </Link>
+      </div>
+      <DetailState query={shipment} notFound={t("shipments.notFound", { waybillNo })} notFoundTestId="shipment-not-found">
+        {(s) => <ShipmentDetail s={s} />}
+      </DetailState>
+    </>
+  );
+}
+
+function ShipmentDetail({ s }: { s: TShipment }) {
+  const { t } = useTranslation();
+  const now = useNow();
+  const { current, previous } = splitLegs(s.legs);
+  const none = <span className="muted">{t("common.none")}</span>;
+  const destination = s.direction === "UP" && s.outboundCity ? `${s.destination ?? ""} → ${s.outboundCity}` : s.destination;
+
+  return (
+    <div className="shipment-detail" data-testid="shipment-detail" data-waybill={s.waybillNo}>
+      <section className="card">
+        <div className="shipment-hero">
+          <div>
+            <div className="muted small">{t("shipments.waybillNo")}</div>
+            <h2 className="waybill-big mono" data-testid="shipment-waybill">
+              {s.waybillNo}
+            </h2>
+            {s.carrier ? (
+              <div className="muted small">
+                {s.carrier.name}
+                {s.carrierWaybillNo ? (
+                  <>
+                    {" · "}
+                    <span className="mono">{s.carrierWaybillNo}</span>
+                  </>
+                ) : null}
+              </div>
+            ) : null}
+          </div>
+          <div className="hero-badges">
+            <ShipmentStatusPill status={s.status} />
+            <LightBadge light={s.light} />
+            {s.lightReason ? (
+              <span className="light-reason" data-testid="shipment-light-reason">
+                <LightReason reason={s.lightReason} />
+              </span>
+            ) : null}
+          </div>
+        </div>
+        {s.routeError ? (
+          <div className="alert alert-error" role="alert" data-testid="shipment-route-error">
+            {t("shipments.routeError", { message: s.routeError })}
+          </div>
+        ) : null}
+        <DetailList
+          items={[
+            { label: t("shipments.promisedAt"), value: s.promisedAt ? formatDateTime(s.promisedAt) : none },
+            { label: t("shipments.direction"), value: t(`directions.${s.direction}`) },
+            {
+              label: t("shipments.route"),
+              value: (
+                <span data-testid="shipment-route">
+                  {s.origin ?? t("common.none")} → {destination ?? t("common.none")}
+                </span>
+              ),
+            },
+            { label: t("shipments.currentNode"), value: s.currentNode ?? none },
+            { label: t("shipments.selfPickup"), value: s.selfPickup ? <span className="warn-text">{t("shipments.selfPickupYes")}</span> : none },
+            {
+              label: t("shipments.recipient"),
+              value: (
+                <span data-testid="shipment-recipient">
+                  {s.recipientName} <span className="mono">{s.recipientPhone}</span>
+                </span>
+              ),
+            },
+            ...(s.senderName || s.senderId
+              ? [
+                  {
+                    label: t("shipments.sender"),
+                    value: (
+                      <span>
+                        {s.senderName ?? ""} {s.senderId ? <span className="mono">{s.senderId}</span> : null}
+                      </span>
+                    ),
+                  },
+                ]
+              : []),
+            {
+              label: t("shipments.parcel"),
+              value: (
+                <span>
+                  {t("shipments.kg", { value: formatScaled(s.weightG, 3) })}
+                  {s.volumeCm3 ? ` · ${t("shipments.cm3", { value: s.volumeCm3.toLocaleString("zh-CN") })}` : ""} · {t(`temps.${s.temp}`)} ·{" "}
+                  {s.contentsCategory}
+                </span>
+              ),
+            },
+            { label: t("shipments.declaredValue"), value: t("shipments.yuan", { value: formatScaled(s.declaredValueFen, 2) }) },
+            ...(s.threeRules ? [{ label: t("shipments.threeRules"), value: <ThreeRules rules={s.threeRules} /> }] : []),
+          ]}
+        />
+      </section>
+
+      <section className="card">
+        <h2 className="card-title">{t("shipments.legsTitle")}</h2>
+        {current.length ? <LegDiagram legs={current} now={now} /> : <p className="muted">{t("shipments.noLegs")}</p>}
+        {previous.length ? (
+          <div className="previous-plans" data-testid="previous-plans">
+            <h3 className="subheading muted">{t("shipments.previousPlans")}</h3>
+            {previous.map((p) => (
+              <div key={p.plan} className="previous-plan">
+                <div className="muted small">{t("shipments.planN", { plan: p.plan })}</div>
+                <LegDiagram legs={p.legs} now={now} faded testId="leg-diagram-previous" />
+              </div>
+            ))}
+          </div>
+        ) : null}
+      </section>
+
+      <section className="card">
+        <h2 className="card-title">{t("shipments.timelineTitle")}</h2>
+        <Timeline events={s.events} />
+      </section>
+    </div>
+  );
+}

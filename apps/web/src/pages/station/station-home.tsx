@@ -1,0 +1,47 @@
+// Station console home: the node this staff member works at.
+import { skipToken, useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { useUser } from "../../auth/session-context.ts";
+import { DataState } from "../../components/data-state.tsx";
+import { DetailList } from "../../components/detail-list.tsx";
+import { useTRPC } from "../../lib/trpc.ts";
+
+export function StationHome() {
+  const { t } = useTranslation();
+  const trpc = useTRPC();
+  const user = useUser();
+  const nodeId = user.nodeId;
+  const overview = useQuery(trpc.station.overview.queryOptions(nodeId ? { nodeId } : skipToken));
+
+  return (
+    <div className="page">
+      <section className="card">
+        <h2 className="card-title">{t("station.overviewTitle")}</h2>
+        {nodeId ? (
+          <DataState query={overview}>
+            {({ node }) => (
+              <>
+                <div className="hero-line">
+                  <strong className="hero-name" data-testid="station-name">
+                    {node.name}
+                  </strong>
+                  <span className={`status-pill status-${node.status.toLowerCase()}`}>{t(`nodeStatus.${node.status}`)}</span>
+                </div>
+                <DetailList
+                  items={[
+                    { label: t("station.code"), value: <code className="mono">{node.code}</code> },
+                    { label: t("station.tier"), value: t(`tiers.${node.tier}`) },
+                    { label: t("station.area"), value: node.areaName },
+                    { label: t("station.countyCode"), value: node.countyCode },
+                  ]}
+                />
+              </>
+            )}
+          </DataState>
+        ) : (
+          <p className="muted">{t("station.noScope")}</p>
+        )}
+      </section>
+    </div>
+  );
+}
