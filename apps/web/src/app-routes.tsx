@@ -10,12 +10,11 @@ import { preloadableExport, type TPreloadable } from "./lib/preloadable.ts";
 import { AREA_ROLES } from "./lib/roles.ts";
 import { CountyNav } from "./pages/county/county-nav.tsx";
 import { CounterNav } from "./pages/counter/counter-scope.tsx";
-import { useLoadsT } from "./pages/county/loads/use-loads-t.ts";
-import { useShelfT } from "./pages/station/shelf/use-shelf-t.ts";
 import { LoginPage } from "./pages/public/login-page.tsx";
 import { MerchantNav } from "./pages/merchant/merchant-scope.tsx";
 import { NotFoundPage } from "./pages/public/not-found-page.tsx";
 import { StationNav } from "./pages/station/station-nav.tsx";
+import { useT } from "./i18n/use-t.ts";
 
 /// A page loaded when its route is first opened: each area's pages come in their own chunks, so the first screen (login,
 /// or a station's console) loads only what it shows. The page of the address the app starts at is fetched at once,
@@ -63,8 +62,8 @@ const TracePage = page(() => import("./pages/public/trace/trace-page.tsx"), "Tra
 
 export function AppRoutes() {
   const { t } = useTranslation();
-  const tl = useLoadsT();
-  const tsh = useShelfT();
+  const tl = useT("loads");
+  const tsh = useT("shelf");
   const overview = (to: string) => [{ to, label: t("nav.overview"), end: true, testId: "nav-overview" }];
   const stationNav = [
     ...overview("/station"),

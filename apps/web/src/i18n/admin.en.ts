@@ -1,7 +1,8 @@
-// Strings of the ADMIN pages' own sections, English. Same keys as admin.zh.ts.
+// Namespace "admin", English; the same keys as admin.zh.ts (checked by the type and by namespaces-i18n.test.ts).
+import type { TMessagesOf } from "./messages.ts";
 import type { adminZh } from "./admin.zh.ts";
 
-export const adminEn = {
+export const adminEn: TMessagesOf<typeof adminZh> = {
   users: {
     actions: "Actions",
     node: "Node",
@@ -27,6 +28,23 @@ export const adminEn = {
     actionFailed: "Failed: {{message}}",
     forbidden: "You may not manage this user: a county manager manages only their county's station staff.",
     managerLead: "County managers create station staff for their county's nodes, deactivate accounts and reset passwords.",
+    title: "Users",
+    username: "Username",
+    displayName: "Name",
+    role: "Role",
+    scope: "Scope",
+    status: "Status",
+    createdAt: "Created",
+    createTitle: "New user",
+    password: "Initial password",
+    countyCode: "County code",
+    nodeId: "Station ID",
+    merchantId: "Merchant ID",
+    create: "Create user",
+    creating: "Creating…",
+    created: "Created user {{username}}",
+    createFailed: "Could not create the user: {{message}}",
+    conflict: "That username is taken.",
   },
   throttles: {
     title: "Sign-in throttling",
@@ -50,4 +68,13 @@ export const adminEn = {
     clearFailed: "Could not clear: {{message}}",
     truncated: "Showing the first 200.",
   },
-} satisfies typeof adminZh;
+  audit: {
+    title: "Audit log",
+    at: "Time",
+    user: "User",
+    action: "Action",
+    target: "Target",
+    outcome: "Outcome",
+    requestId: "Request ID",
+  },
+};

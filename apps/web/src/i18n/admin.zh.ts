@@ -1,4 +1,4 @@
-// Strings of the ADMIN pages' own sections (namespace "admin", typed in pages/admin/use-admin-t.ts), Chinese.
+// Namespace "admin": the admin's pages (pages/admin: users, audit, sign-in limits). Chinese; admin.en.ts has the same keys.
 export const adminZh = {
   users: {
     actions: "操作",
@@ -25,6 +25,23 @@ export const adminZh = {
     actionFailed: "操作失败：{{message}}",
     forbidden: "无权管理该用户：县区管理员只能管理本县的站点人员。",
     managerLead: "县区管理员可以为本县站点创建站点人员、停用账号和重置密码。",
+    title: "用户列表",
+    username: "用户名",
+    displayName: "姓名",
+    role: "角色",
+    scope: "范围",
+    status: "状态",
+    createdAt: "创建时间",
+    createTitle: "新建用户",
+    password: "初始密码",
+    countyCode: "县区代码",
+    nodeId: "站点 ID",
+    merchantId: "商户 ID",
+    create: "创建用户",
+    creating: "正在创建…",
+    created: "已创建用户 {{username}}",
+    createFailed: "创建失败：{{message}}",
+    conflict: "用户名已存在。",
   },
   throttles: {
     title: "登录限制",
@@ -47,5 +64,14 @@ export const adminZh = {
     cleared: "已解除 {{count}} 项限制。",
     clearFailed: "解除失败：{{message}}",
     truncated: "只显示前 200 项。",
+  },
+  audit: {
+    title: "审计日志",
+    at: "时间",
+    user: "操作人",
+    action: "操作",
+    target: "对象",
+    outcome: "结果",
+    requestId: "请求 ID",
   },
 };

@@ -4,8 +4,9 @@ import { useTranslation } from "react-i18next";
 import { readApiError } from "../../lib/api-error.ts";
 import type { TListingStatus } from "./counters-api.ts";
 import { formatFen, validityOf, addDays, monthStart, shanghaiDay } from "./counters-format.ts";
-import { enumKey, useCountersT } from "./use-counters-t.ts";
 import "./counters.css";
+import { useT } from "../../i18n/use-t.ts";
+import { enumKey } from "./counter-keys.ts";
 
 const LISTING_TONE: Record<TListingStatus, string> = {
   DRAFT: "status-muted",
@@ -16,7 +17,7 @@ const LISTING_TONE: Record<TListingStatus, string> = {
 };
 
 export function ListingStatusPill({ status }: { status: TListingStatus }) {
-  const t = useCountersT();
+  const t = useT("counters");
   return (
     <span className={`status-pill ${LISTING_TONE[status]}`} data-testid="listing-status" data-status={status}>
       {t(enumKey("listingStatus", status))}
@@ -27,7 +28,7 @@ export function ListingStatusPill({ status }: { status: TListingStatus }) {
 /** What went wrong with a button's action (approve, confirm, submit…): the API's reasons, each on a line. */
 export function ActionError({ error, testId }: { error: unknown; testId?: string }) {
   const { t } = useTranslation();
-  const tc = useCountersT();
+  const tc = useT("counters");
   if (!error) return null;
   const e = readApiError(error);
   const reasons = [...new Set([...Object.values(e.fieldErrors), ...e.formErrors])];
@@ -64,7 +65,7 @@ export function Money({ fen, testId }: { fen: number; testId?: string }) {
 
 /** "valid until …", "expires soon", "expired", or "none": a recognition's or certification's last valid day seen today. */
 export function ValidityMark({ validUntil, today, testId }: { validUntil: string | null | undefined; today: string; testId?: string }) {
-  const t = useCountersT();
+  const t = useT("counters");
   const state = validityOf(validUntil, today);
   const tone = state === "ok" ? "status-active" : state === "soon" ? "status-suspended" : "status-closed";
   return (
@@ -75,7 +76,7 @@ export function ValidityMark({ validUntil, today, testId }: { validUntil: string
 }
 
 export function CertChips({ certs, today }: { certs: ReadonlyArray<{ kind: string; number: string; validUntil: string }>; today: string }) {
-  const t = useCountersT();
+  const t = useT("counters");
   if (certs.length === 0) return <span className="muted">{t("products.noCerts")}</span>;
   return (
     <ul className="cert-chips">
@@ -97,7 +98,7 @@ export function CertChips({ certs, today }: { certs: ReadonlyArray<{ kind: strin
 }
 
 export function StockCell({ stock, minStock, belowMin, testId }: { stock: number; minStock: number; belowMin: boolean; testId?: string }) {
-  const t = useCountersT();
+  const t = useT("counters");
   return (
     <span className={`stock${belowMin ? " stock-low" : ""}`}>
       <span className="num" data-testid={testId} data-stock={stock}>
@@ -130,7 +131,7 @@ export function DayRangeFilter({
   onChange: (r: TDayRange) => void;
   testId?: string;
 }) {
-  const t = useCountersT();
+  const t = useT("counters");
   const today = shanghaiDay();
   return (
     <div className="filters">

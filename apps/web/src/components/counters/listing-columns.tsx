@@ -2,7 +2,7 @@
 import type { TDataColumn } from "../data-table.tsx";
 import { Money, StockCell } from "./counter-bits.tsx";
 import type { TListing } from "./counters-api.ts";
-import { useCountersT } from "./use-counters-t.ts";
+import { useT } from "../../i18n/use-t.ts";
 
 type TListed = Pick<
   TListing,
@@ -19,7 +19,7 @@ type TListed = Pick<
 
 /** Product, price, stock (its cell's test id given) and the restock suggestion. */
 export function useListingColumns<T extends TListed>(stockTestId: string) {
-  const tc = useCountersT();
+  const tc = useT("counters");
   return {
     product: {
       key: "product",

@@ -4,7 +4,8 @@ import type { ReactNode } from "react";
 import { DataTable } from "../data-table.tsx";
 import type { TSalesReport } from "./counters-api.ts";
 import { Money } from "./counter-bits.tsx";
-import { enumKey, useCountersT } from "./use-counters-t.ts";
+import { useT } from "../../i18n/use-t.ts";
+import { enumKey } from "./counter-keys.ts";
 
 /** A share 0–1 as "42.5%" (nothing to share → "—"). */
 function share(part: number, whole: number): string {
@@ -12,7 +13,7 @@ function share(part: number, whole: number): string {
 }
 
 function Block({ title, testId, empty, children }: { title: string; testId: string; empty: boolean; children: ReactNode }) {
-  const t = useCountersT();
+  const t = useT("counters");
   return (
     <section className="report-block" data-testid={testId}>
       <h3 className="subheading">{title}</h3>
@@ -22,7 +23,7 @@ function Block({ title, testId, empty, children }: { title: string; testId: stri
 }
 
 export function ReportView({ report, showCounters = true }: { report: TSalesReport; showCounters?: boolean }) {
-  const t = useCountersT();
+  const t = useT("counters");
   const r = report;
   return (
     <div className="report" data-testid="report">

@@ -10,7 +10,8 @@ import { pageItems, useKeysetList } from "../../lib/use-keyset-list.ts";
 import { LegDiagram, LightBadge, LightReason, ShipmentStatusPill, useNow } from "../../pages/county/shipments/shipment-bits.tsx";
 import type { TRestockOrder, TRestockParcel, TRestockStatus } from "./counters-api.ts";
 import { ActionError } from "./counter-bits.tsx";
-import { enumKey, useCountersT } from "./use-counters-t.ts";
+import { useT } from "../../i18n/use-t.ts";
+import { enumKey } from "./counter-keys.ts";
 
 const PAGE_SIZE = 20;
 const STATUS_TONE: Record<TRestockStatus, string> = { DRAFT: "status-suspended", CONFIRMED: "status-active", CANCELLED: "status-muted" };
@@ -18,7 +19,7 @@ const STATUS_TONE: Record<TRestockStatus, string> = { DRAFT: "status-suspended",
 type TScope = { merchantId: string } | { counterId: string };
 
 export function RestockOrders({ scope, side }: { scope: TScope; side: "MERCHANT" | "COUNTER" }) {
-  const t = useCountersT();
+  const t = useT("counters");
   const trpc = useTRPC();
   const client = useTRPCClient();
   const list = useKeysetList(trpc.restock.list.pathKey(), { ...scope, limit: PAGE_SIZE }, (input, signal) =>
@@ -44,7 +45,7 @@ export function RestockOrders({ scope, side }: { scope: TScope; side: "MERCHANT"
 }
 
 function RestockOrderCard({ order: o, side }: { order: TRestockOrder; side: "MERCHANT" | "COUNTER" }) {
-  const t = useCountersT();
+  const t = useT("counters");
   return (
     <article className="card restock-card" data-testid="restock-order" data-order={o.orderNo} data-status={o.status}>
       <div className="restock-head">
@@ -105,7 +106,7 @@ function RestockOrderCard({ order: o, side }: { order: TRestockOrder; side: "MER
 
 /** The order's parcels, each with its traffic light, status, place and route. */
 function RestockParcels({ parcels }: { parcels: readonly TRestockParcel[] }) {
-  const t = useCountersT();
+  const t = useT("counters");
   const now = useNow();
   const columns: TDataColumn<TRestockParcel>[] = [
     { key: "waybill", header: t("restock.waybill"), className: "mono", cell: (s) => s.waybillNo },
@@ -182,7 +183,7 @@ function RestockParcels({ parcels }: { parcels: readonly TRestockParcel[] }) {
 
 /** What this side may do with a draft: the merchant confirms; a draft is cancelled by its maker's side (or the merchant). */
 function RestockActions({ order: o, side }: { order: TRestockOrder; side: "MERCHANT" | "COUNTER" }) {
-  const t = useCountersT();
+  const t = useT("counters");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.restock.pathKey() });

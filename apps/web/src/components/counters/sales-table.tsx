@@ -3,10 +3,11 @@ import { DataTable, type TDataColumn } from "../data-table.tsx";
 import { formatDateTime } from "../../lib/time.ts";
 import type { TSale, TSalesPage } from "./counters-api.ts";
 import { Money } from "./counter-bits.tsx";
-import { enumKey, useCountersT } from "./use-counters-t.ts";
+import { useT } from "../../i18n/use-t.ts";
+import { enumKey } from "./counter-keys.ts";
 
 export function SalesTotals({ totals }: { totals: TSalesPage["totals"] }) {
-  const t = useCountersT();
+  const t = useT("counters");
   return (
     <dl className="figures" data-testid="sales-totals">
       <div>
@@ -28,7 +29,7 @@ export function SalesTotals({ totals }: { totals: TSalesPage["totals"] }) {
 }
 
 export function SalesTable({ data, showCounter }: { data: TSalesPage; showCounter: boolean }) {
-  const t = useCountersT();
+  const t = useT("counters");
   const columns: Array<TDataColumn<TSale> | false> = [
     { key: "soldAt", header: t("sales.soldAt"), className: "nowrap", cell: (s) => formatDateTime(s.soldAt) },
     showCounter && { key: "counter", header: t("sales.counter"), cell: (s) => s.counterName },

@@ -7,13 +7,13 @@ import { DataTable, type TDataColumn } from "../../components/data-table.tsx";
 import { readApiError } from "../../lib/api-error.ts";
 import { formatDateTime } from "../../lib/time.ts";
 import { useTRPC, type TRouterOutputs } from "../../lib/trpc.ts";
-import { useAdminT } from "./use-admin-t.ts";
+import { useT } from "../../i18n/use-t.ts";
 
 type TThrottle = TRouterOutputs["users"]["loginThrottles"]["entries"][number];
 
 export function LoginThrottlesCard() {
   const { t } = useTranslation();
-  const at = useAdminT();
+  const at = useT("admin");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const throttles = useQuery(trpc.users.loginThrottles.queryOptions(undefined, { refetchInterval: 30_000 }));

@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useTRPC } from "../../lib/trpc.ts";
-import { useAdminT } from "./use-admin-t.ts";
+import { useT } from "../../i18n/use-t.ts";
 
 interface Props {
   id: string;
@@ -15,7 +15,7 @@ interface Props {
 
 export function NodePicker({ id, countyCode, value, onChange, invalid }: Props) {
   const { t } = useTranslation();
-  const ta = useAdminT();
+  const ta = useT("admin");
   const trpc = useTRPC();
   const [q, setQ] = useState("");
   const nodes = useQuery(trpc.network.nodes.list.queryOptions({ countyCode }, { enabled: countyCode.length === 6, staleTime: 60_000 }));

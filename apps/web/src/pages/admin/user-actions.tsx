@@ -5,7 +5,7 @@ import { useState, type FormEvent } from "react";
 import { FormField } from "../../components/form-field.tsx";
 import { readApiError } from "../../lib/api-error.ts";
 import { useTRPC } from "../../lib/trpc.ts";
-import { useAdminT } from "./use-admin-t.ts";
+import { useT, type TT } from "../../i18n/use-t.ts";
 
 type TRow = { id: string; username: string; active: boolean };
 export type TUserActionResult = { kind: "ok"; text: string; password?: string } | { kind: "error"; text: string };
@@ -19,7 +19,7 @@ export function UserActions({
   onResult: (r: TUserActionResult) => void;
   onReset: (u: TRow) => void;
 }) {
-  const ta = useAdminT();
+  const ta = useT("admin");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const setActive = useMutation(
@@ -58,7 +58,7 @@ export function UserActions({
   );
 }
 
-function errorText(ta: ReturnType<typeof useAdminT>, e: unknown) {
+function errorText(ta: TT<"admin">, e: unknown) {
   const err = readApiError(e);
   return err.code === "FORBIDDEN" ? ta("users.forbidden") : ta("users.actionFailed", { message: err.message });
 }
@@ -73,7 +73,7 @@ export function ResetPasswordCard({
   onDone: (r: TUserActionResult) => void;
   onCancel: () => void;
 }) {
-  const ta = useAdminT();
+  const ta = useT("admin");
   const trpc = useTRPC();
   const [password, setPassword] = useState("");
   const reset = useMutation(

@@ -11,7 +11,7 @@ import { ENUMS, EnumSelect, FieldSlot, TextField, ZodForm, useZodForm } from "..
 import { readApiError } from "../../lib/api-error.ts";
 import { useTRPC } from "../../lib/trpc.ts";
 import { NodePicker } from "./node-picker.tsx";
-import { useAdminT } from "./use-admin-t.ts";
+import { useT } from "../../i18n/use-t.ts";
 
 const ZUserDraftSchema = z
   .object({
@@ -46,7 +46,7 @@ const FORM_FIELDS = ["username", "password", "displayName", "role", "countyCode"
 
 export function UserCreateForm() {
   const { t } = useTranslation();
-  const ta = useAdminT();
+  const ta = useT("admin");
   const trpc = useTRPC();
   const me = useUser();
   const isAdmin = me.role === "ADMIN";

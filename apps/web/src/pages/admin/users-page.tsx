@@ -11,13 +11,13 @@ import { useTRPC, type TRouterOutputs } from "../../lib/trpc.ts";
 import { LoginThrottlesCard } from "./login-throttles-card.tsx";
 import { ResetPasswordCard, UserActions, type TUserActionResult } from "./user-actions.tsx";
 import { UserCreateForm } from "./user-create-form.tsx";
-import { useAdminT } from "./use-admin-t.ts";
+import { useT } from "../../i18n/use-t.ts";
 
 type TUserRow = TRouterOutputs["users"]["list"][number];
 
 export function UsersPage() {
   const { t } = useTranslation();
-  const ta = useAdminT();
+  const ta = useT("admin");
   const me = useUser();
   const trpc = useTRPC();
   const users = useQuery(trpc.users.list.queryOptions({}));

@@ -11,16 +11,16 @@ import { StockCell } from "../../components/counters/counter-bits.tsx";
 import type { TCounter, TShelfListing } from "../../components/counters/counters-api.ts";
 import { groupByMerchant, restockLines } from "../../components/counters/counters-format.ts";
 import { RestockOrders } from "../../components/counters/restock-orders.tsx";
-import { useCountersT } from "../../components/counters/use-counters-t.ts";
 import { ErrorSummary } from "../../components/form/error-summary.tsx";
 import { CounterScope } from "./counter-scope.tsx";
+import { useT } from "../../i18n/use-t.ts";
 
 export function CounterRestockPage() {
   return <CounterScope>{(counter) => <Restock counter={counter} />}</CounterScope>;
 }
 
 function Restock({ counter }: { counter: TCounter }) {
-  const tc = useCountersT();
+  const tc = useT("counters");
   const trpc = useTRPC();
   const shelf = useQuery(trpc.listings.forCounter.queryOptions({ counterId: counter.id }));
   return (
@@ -64,7 +64,7 @@ const prefill = (listings: readonly TShelfListing[]) =>
 
 function MerchantOrderForm({ counterId, merchantId, merchantName, listings }: FormProps) {
   const { t } = useTranslation();
-  const tc = useCountersT();
+  const tc = useT("counters");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [quantities, setQuantities] = useState<Record<string, string>>(() => prefill(listings));

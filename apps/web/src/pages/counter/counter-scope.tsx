@@ -4,11 +4,12 @@ import { Fragment, type ReactNode } from "react";
 import { AreaLayout, type TNavItem } from "../../components/area-layout.tsx";
 import { DataState } from "../../components/data-state.tsx";
 import type { TCounter } from "../../components/counters/counters-api.ts";
-import { enumKey, useCountersT } from "../../components/counters/use-counters-t.ts";
 import { useCounterChoice } from "./use-counter-choice.ts";
+import { useT } from "../../i18n/use-t.ts";
+import { enumKey } from "../../components/counters/counter-keys.ts";
 
 export function CounterNav() {
-  const tc = useCountersT();
+  const tc = useT("counters");
   const nav: TNavItem[] = [
     { to: "/counter", label: tc("nav.shelf"), end: true, testId: "nav-shelf" },
     { to: "/counter/sell", label: tc("nav.sell"), testId: "nav-sell" },
@@ -19,7 +20,7 @@ export function CounterNav() {
 }
 
 export function CounterScope({ children }: { children: (counter: TCounter) => ReactNode }) {
-  const tc = useCountersT();
+  const tc = useT("counters");
   const { counters, counter, setCounterId } = useCounterChoice();
   if (!counters.isSuccess) return <DataState query={counters}>{() => null}</DataState>;
   const list = counters.data;

@@ -21,8 +21,8 @@ import {
   wallClockToIso,
 } from "../../components/counters/counters-format.ts";
 import { SalesTable } from "../../components/counters/sales-table.tsx";
-import { useCountersT } from "../../components/counters/use-counters-t.ts";
 import { CounterScope } from "./counter-scope.tsx";
+import { useT } from "../../i18n/use-t.ts";
 
 const FIELDS = ["listingId", "quantity", "unitPriceFen", "soldAt", "clientRef", "batchId"] as const;
 const newRef = () => crypto.randomUUID();
@@ -32,7 +32,7 @@ export function SellPage() {
 }
 
 function Sell({ counter }: { counter: TCounter }) {
-  const tc = useCountersT();
+  const tc = useT("counters");
   const trpc = useTRPC();
   const today = shanghaiDay();
   const shelf = useQuery(trpc.listings.forCounter.queryOptions({ counterId: counter.id }));
@@ -55,7 +55,7 @@ function Sell({ counter }: { counter: TCounter }) {
 
 function SaleForm({ counterId, listings }: { counterId: string; listings: readonly TShelfListing[] }) {
   const { t } = useTranslation();
-  const tc = useCountersT();
+  const tc = useT("counters");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [listingId, setListingId] = useState("");

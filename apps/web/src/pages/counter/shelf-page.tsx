@@ -7,15 +7,16 @@ import { DataTable, type TDataColumn } from "../../components/data-table.tsx";
 import { useTRPC } from "../../lib/trpc.ts";
 import type { TCounter, TShelfListing } from "../../components/counters/counters-api.ts";
 import { useListingColumns } from "../../components/counters/listing-columns.tsx";
-import { enumKey, useCountersT } from "../../components/counters/use-counters-t.ts";
 import { CounterScope } from "./counter-scope.tsx";
+import { useT } from "../../i18n/use-t.ts";
+import { enumKey } from "../../components/counters/counter-keys.ts";
 
 export function ShelfPage() {
   return <CounterScope>{(counter) => <Shelf counter={counter} />}</CounterScope>;
 }
 
 function Shelf({ counter }: { counter: TCounter }) {
-  const tc = useCountersT();
+  const tc = useT("counters");
   const trpc = useTRPC();
   const shelf = useQuery(trpc.listings.forCounter.queryOptions({ counterId: counter.id }));
   const where = counter.areaName ?? counter.city ?? tc("counters.online");

@@ -7,8 +7,8 @@ import { useTRPC } from "../../lib/trpc.ts";
 import { ActionError } from "../../components/counters/counter-bits.tsx";
 import type { TCounter, TUploadResult } from "../../components/counters/counters-api.ts";
 import { formatFen, isSalesSheet, MAX_SALES_FILE_BYTES } from "../../components/counters/counters-format.ts";
-import { useCountersT } from "../../components/counters/use-counters-t.ts";
 import { CounterScope } from "./counter-scope.tsx";
+import { useT } from "../../i18n/use-t.ts";
 
 const TEMPLATE = "商品,数量,单价,时间,单号\n";
 const templateHref = () => `data:text/csv;charset=utf-8,${encodeURIComponent(`\uFEFF${TEMPLATE}`)}`;
@@ -18,7 +18,7 @@ export function UploadPage() {
 }
 
 function Upload({ counter }: { counter: TCounter }) {
-  const tc = useCountersT();
+  const tc = useT("counters");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const sheet = useSheetFile({
@@ -114,7 +114,7 @@ function Upload({ counter }: { counter: TCounter }) {
 }
 
 function UploadResult({ result: r, dryRun }: { result: TUploadResult; dryRun: boolean }) {
-  const tc = useCountersT();
+  const tc = useT("counters");
   return (
     <div className="import-result" data-testid={dryRun ? "upload-preview" : "upload-stored"}>
       <p className="muted small">

@@ -12,15 +12,15 @@ import { OWN_REQUEST, useTRPC } from "../../lib/trpc.ts";
 import { shanghaiDay } from "../../components/counters/counters-format.ts";
 import { LIGHTS_STALE_MS, lightsInput, MAP_STALE_MS, readCounty, readFilter } from "./dashboard/dashboard-filter.ts";
 import { MaplibreView } from "./dashboard/map/maplibre-lazy.ts";
-import { useDashboardT } from "./dashboard/use-dashboard-t.ts";
 import { CountyPicker } from "./county-scope.tsx";
 import { useCountyChoice } from "./use-county-choice.ts";
+import { useT } from "../../i18n/use-t.ts";
 
 const Dashboard = preloadable(() => import("./dashboard/dashboard-page.tsx").then((m) => m.default));
 
 export function CountyHome() {
   const { t } = useTranslation();
-  const td = useDashboardT();
+  const td = useT("dashboard");
   const trpc = useTRPC();
   const [params, setParams] = useSearchParams();
   const { isAdmin, counties, countyCode: chosen } = useCountyChoice();

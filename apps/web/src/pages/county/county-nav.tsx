@@ -4,15 +4,13 @@
 import { useTranslation } from "react-i18next";
 import { useUser } from "../../auth/session-context.ts";
 import { AreaLayout, type TNavItem } from "../../components/area-layout.tsx";
-import { useCountersT } from "../../components/counters/use-counters-t.ts";
-import { useDashboardT } from "./dashboard/use-dashboard-t.ts";
-import { useLoadsT } from "./loads/use-loads-t.ts";
+import { useT } from "../../i18n/use-t.ts";
 
 export function CountyNav() {
   const { t } = useTranslation();
-  const tl = useLoadsT();
-  const tc = useCountersT();
-  const td = useDashboardT();
+  const tl = useT("loads");
+  const tc = useT("counters");
+  const td = useT("dashboard");
   const user = useUser();
   const nav: TNavItem[] = [
     { to: "/county", label: td("nav"), end: true, testId: "nav-overview" },

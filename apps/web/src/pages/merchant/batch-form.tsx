@@ -6,7 +6,7 @@ import { z } from "zod";
 import { ErrorSummary, FieldSlot, NumberField, TextField, ZodForm, useZodForm } from "../../components/form/index.ts";
 import { useTRPC } from "../../lib/trpc.ts";
 import { parseCount, shanghaiDay } from "../../components/counters/counters-format.ts";
-import { useCountersT } from "../../components/counters/use-counters-t.ts";
+import { useT } from "../../i18n/use-t.ts";
 
 const FIELDS = ["batchNo", "producedOn", "quantity", "originAreaCode", "productId"] as const;
 
@@ -34,7 +34,7 @@ const ZBatchDraftSchema = z
 
 export function BatchForm({ merchantId, productId }: { merchantId: string; productId: string }) {
   const { t } = useTranslation();
-  const tc = useCountersT();
+  const tc = useT("counters");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const merchant = useQuery(trpc.catalog.merchants.get.queryOptions({ merchantId }, { staleTime: 5 * 60_000 }));

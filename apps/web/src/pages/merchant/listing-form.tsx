@@ -9,9 +9,10 @@ import { fieldError, readApiError } from "../../lib/api-error.ts";
 import { useTRPC } from "../../lib/trpc.ts";
 import type { TListing } from "../../components/counters/counters-api.ts";
 import { parseCount, parseYuan } from "../../components/counters/counters-format.ts";
-import { enumKey, useCountersT } from "../../components/counters/use-counters-t.ts";
 import { ErrorSummary } from "../../components/form/error-summary.tsx";
 import type { TCounterChoice } from "./merchant-counters.tsx";
+import { useT } from "../../i18n/use-t.ts";
+import { enumKey } from "../../components/counters/counter-keys.ts";
 
 const FIELDS = ["productId", "counterId", "priceFen", "stock", "minStock", "merchantId"] as const;
 const OTHER = "__other__";
@@ -25,7 +26,7 @@ interface Props {
 
 export function ListingForm({ merchantId, counters, onCreated }: Props) {
   const { t } = useTranslation();
-  const tc = useCountersT();
+  const tc = useT("counters");
   const trpc = useTRPC();
   const products = useQuery(trpc.catalog.products.list.queryOptions({ merchantId }));
   const [productId, setProductId] = useState("");

@@ -11,8 +11,9 @@ import { useTRPC } from "../../lib/trpc.ts";
 import { ActionError, ListingStatusPill, Money, StockCell } from "../../components/counters/counter-bits.tsx";
 import type { TListing } from "../../components/counters/counters-api.ts";
 import { fenToYuanText, parseCount, parseYuan } from "../../components/counters/counters-format.ts";
-import { enumKey, useCountersT } from "../../components/counters/use-counters-t.ts";
 import { ErrorSummary } from "../../components/form/error-summary.tsx";
+import { useT } from "../../i18n/use-t.ts";
+import { enumKey } from "../../components/counters/counter-keys.ts";
 
 interface Props {
   merchantId: string;
@@ -21,7 +22,7 @@ interface Props {
 }
 
 export function ListingPanelBody({ merchantId, listing: l, onChanged }: Props) {
-  const tc = useCountersT();
+  const tc = useT("counters");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const changed = (next: TListing) => {
@@ -70,7 +71,7 @@ export function ListingPanelBody({ merchantId, listing: l, onChanged }: Props) {
 
 function PriceForm({ merchantId, listing, onChanged }: Props) {
   const { t } = useTranslation();
-  const tc = useCountersT();
+  const tc = useT("counters");
   const trpc = useTRPC();
   const [price, setPrice] = useState(fenToYuanText(listing.priceFen));
   const [minStock, setMinStock] = useState(String(listing.minStock));
@@ -127,7 +128,7 @@ function PriceForm({ merchantId, listing, onChanged }: Props) {
 
 function StockForm({ listing, onChanged }: Props) {
   const { t } = useTranslation();
-  const tc = useCountersT();
+  const tc = useT("counters");
   const trpc = useTRPC();
   const [delta, setDelta] = useState("");
   const [reason, setReason] = useState("");
@@ -185,7 +186,7 @@ function StockForm({ listing, onChanged }: Props) {
 }
 
 function DelistForm({ merchantId, listing, onChanged }: Props) {
-  const tc = useCountersT();
+  const tc = useT("counters");
   const trpc = useTRPC();
   const [reason, setReason] = useState("");
   const delist = useMutation(trpc.listings.delist.mutationOptions({ onSuccess: onChanged }));

@@ -12,11 +12,12 @@ import { ActionError, ListingStatusPill } from "../../components/counters/counte
 import type { TListing, TListingStatus } from "../../components/counters/counters-api.ts";
 import { useListingColumns } from "../../components/counters/listing-columns.tsx";
 import { NewButton } from "../../components/counters/catalog-list.tsx";
-import { enumKey, useCountersT } from "../../components/counters/use-counters-t.ts";
 import { ListingForm } from "./listing-form.tsx";
 import { ListingPanelBody } from "./listing-panel.tsx";
 import { CounterFilter, useMerchantCounters } from "./merchant-counters.tsx";
 import { MerchantScope } from "./merchant-scope.tsx";
+import { useT } from "../../i18n/use-t.ts";
+import { enumKey } from "../../components/counters/counter-keys.ts";
 
 export function ListingsPage() {
   return <MerchantScope>{(merchantId) => <ListingsView merchantId={merchantId} />}</MerchantScope>;
@@ -26,7 +27,7 @@ type TPanel = null | { kind: "new" } | { kind: "edit"; listing: TListing };
 
 function ListingsView({ merchantId }: { merchantId: string }) {
   const { t } = useTranslation();
-  const tc = useCountersT();
+  const tc = useT("counters");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [counterId, setCounterId] = useState("");

@@ -5,7 +5,7 @@ import { useMemo } from "react";
 import { FilterSelect } from "../../components/list-card.tsx";
 import { useTRPC } from "../../lib/trpc.ts";
 import type { TListing } from "../../components/counters/counters-api.ts";
-import { useCountersT } from "../../components/counters/use-counters-t.ts";
+import { useT } from "../../i18n/use-t.ts";
 
 export interface TCounterChoice {
   id: string;
@@ -36,7 +36,7 @@ export function CounterFilter(props: {
   ariaLabel: string;
   testId: string;
 }) {
-  const tc = useCountersT();
+  const tc = useT("counters");
   const names = new Map(props.counters.map((c) => [c.id, c.name]));
   return (
     <FilterSelect

@@ -1,11 +1,11 @@
 // 补货: the merchant's restock orders (its own and those counters sent), their parcels with traffic lights; the
 // merchant confirms a draft (its parcels are created and routed) or declines it.
 import { RestockOrders } from "../../components/counters/restock-orders.tsx";
-import { useCountersT } from "../../components/counters/use-counters-t.ts";
 import { MerchantScope } from "./merchant-scope.tsx";
+import { useT } from "../../i18n/use-t.ts";
 
 export function MerchantRestockPage() {
-  const tc = useCountersT();
+  const tc = useT("counters");
   return (
     <MerchantScope>
       {(merchantId) => (

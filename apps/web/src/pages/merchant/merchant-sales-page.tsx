@@ -7,16 +7,16 @@ import { useTRPC } from "../../lib/trpc.ts";
 import { DayRangeFilter, lastDays, type TDayRange } from "../../components/counters/counter-bits.tsx";
 import { ReportView } from "../../components/counters/report-view.tsx";
 import { SalesTable } from "../../components/counters/sales-table.tsx";
-import { useCountersT } from "../../components/counters/use-counters-t.ts";
 import { CounterFilter, useMerchantCounters } from "./merchant-counters.tsx";
 import { MerchantScope } from "./merchant-scope.tsx";
+import { useT } from "../../i18n/use-t.ts";
 
 export function MerchantSalesPage() {
   return <MerchantScope>{(merchantId) => <SalesView merchantId={merchantId} />}</MerchantScope>;
 }
 
 function SalesView({ merchantId }: { merchantId: string }) {
-  const tc = useCountersT();
+  const tc = useT("counters");
   const trpc = useTRPC();
   const [range, setRange] = useState<TDayRange>(() => lastDays(7));
   const [counterId, setCounterId] = useState("");

@@ -3,11 +3,11 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useUser } from "../../auth/session-context.ts";
 import { AreaLayout, type TNavItem } from "../../components/area-layout.tsx";
-import { useCountersT } from "../../components/counters/use-counters-t.ts";
+import { useT } from "../../i18n/use-t.ts";
 
 export function MerchantNav() {
   const { t } = useTranslation();
-  const tc = useCountersT();
+  const tc = useT("counters");
   const nav: TNavItem[] = [
     { to: "/merchant", label: t("nav.overview"), end: true, testId: "nav-overview" },
     { to: "/merchant/products", label: tc("nav.products"), testId: "nav-products" },

@@ -8,9 +8,10 @@ import { DetailList } from "../../components/detail-list.tsx";
 import { useTRPC } from "../../lib/trpc.ts";
 import { CertChips } from "../../components/counters/counter-bits.tsx";
 import { qrSheetHref, shanghaiDay } from "../../components/counters/counters-format.ts";
-import { enumKey, useCountersT } from "../../components/counters/use-counters-t.ts";
 import { BatchForm } from "./batch-form.tsx";
 import { MerchantScope } from "./merchant-scope.tsx";
+import { useT } from "../../i18n/use-t.ts";
+import { enumKey } from "../../components/counters/counter-keys.ts";
 
 export function ProductDetailPage() {
   const { productId = "" } = useParams();
@@ -18,7 +19,7 @@ export function ProductDetailPage() {
 }
 
 function ProductDetail({ merchantId, productId }: { merchantId: string; productId: string }) {
-  const tc = useCountersT();
+  const tc = useT("counters");
   const trpc = useTRPC();
   const product = useQuery(trpc.catalog.products.get.queryOptions({ merchantId, productId }));
   const batches = useQuery(trpc.catalog.batches.list.queryOptions({ merchantId, productId }));

@@ -18,7 +18,7 @@ import { useTRPC } from "../../lib/trpc.ts";
 import { CATALOG_ENUMS } from "../../components/counters/catalog-enums.ts";
 import type { TProduct, TProductInput } from "../../components/counters/counters-api.ts";
 import { nextCertKind, productDraftOf, productSchema, type TProductDraft } from "../../components/counters/product-draft.ts";
-import { useCountersT } from "../../components/counters/use-counters-t.ts";
+import { useT } from "../../i18n/use-t.ts";
 
 const CERT_PARTS = ["kind", "number", "validUntil"] as const;
 /** Every field the server may name: a product has at most one certification of each of the three kinds. */
@@ -36,7 +36,7 @@ interface Props {
 
 export function ProductForm({ merchantId, product, onSaved }: Props) {
   const { t } = useTranslation();
-  const tc = useCountersT();
+  const tc = useT("counters");
   const trpc = useTRPC();
   const save = useMutation(trpc.catalog.products.upsert.mutationOptions({ onSuccess: onSaved }));
   const kit = useZodForm({
@@ -75,7 +75,7 @@ export function ProductForm({ merchantId, product, onSaved }: Props) {
 /** The product's certifications: a row per kind (each kind once), with its number and last valid day. */
 function CertRows({ kit }: { kit: TZodForm<TProductDraft, TProductInput> }) {
   const { t } = useTranslation();
-  const tc = useCountersT();
+  const tc = useT("counters");
   const certs = useFieldArray({ control: kit.form.control, name: "certifications" });
   const kinds = kit.form.watch("certifications");
   const addKind = nextCertKind(kinds);

@@ -7,8 +7,8 @@ import { readApiError } from "../../lib/api-error.ts";
 import { useTRPC } from "../../lib/trpc.ts";
 import type { TProduct } from "../../components/counters/counters-api.ts";
 import { IMAGE_TYPES, imageProblem, MAX_IMAGE_BYTES } from "../../components/counters/counters-format.ts";
-import { useCountersT } from "../../components/counters/use-counters-t.ts";
 import { readFileAsBase64 } from "../county/network/network-format.ts";
+import { useT } from "../../i18n/use-t.ts";
 
 /** The server's message for the picture, whichever path it names (image, contentBase64), else its whole message. */
 function uploadError(error: unknown): string | null {
@@ -19,7 +19,7 @@ function uploadError(error: unknown): string | null {
 
 export function ProductImages({ merchantId, product }: { merchantId: string; product: TProduct }) {
   const { t } = useTranslation();
-  const tc = useCountersT();
+  const tc = useT("counters");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [clientError, setClientError] = useState<string | null>(null);

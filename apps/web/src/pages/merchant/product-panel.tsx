@@ -5,10 +5,10 @@ import { useTranslation } from "react-i18next";
 import { DataState } from "../../components/data-state.tsx";
 import { useTRPC } from "../../lib/trpc.ts";
 import type { TProduct } from "../../components/counters/counters-api.ts";
-import { useCountersT } from "../../components/counters/use-counters-t.ts";
 import { ActionError } from "../../components/counters/counter-bits.tsx";
 import { ProductForm } from "./product-form.tsx";
 import { ProductImages } from "./product-images.tsx";
+import { useT } from "../../i18n/use-t.ts";
 
 interface Props {
   merchantId: string;
@@ -39,7 +39,7 @@ export function ProductPanelBody({ merchantId, productId, onCreated }: Props) {
 
 function Deactivate({ merchantId, product }: { merchantId: string; product: TProduct }) {
   const { t } = useTranslation();
-  const tc = useCountersT();
+  const tc = useT("counters");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const deactivate = useMutation(

@@ -11,9 +11,10 @@ import { CatalogFilters, NewButton, useCatalogFilters, usePanel } from "../../co
 import { CertChips } from "../../components/counters/counter-bits.tsx";
 import type { TProductRow } from "../../components/counters/counters-api.ts";
 import { shanghaiDay } from "../../components/counters/counters-format.ts";
-import { enumKey, useCountersT } from "../../components/counters/use-counters-t.ts";
 import { MerchantScope } from "./merchant-scope.tsx";
 import { ProductPanelBody } from "./product-panel.tsx";
+import { useT } from "../../i18n/use-t.ts";
+import { enumKey } from "../../components/counters/counter-keys.ts";
 
 export function ProductsPage() {
   return <MerchantScope>{(merchantId) => <ProductsView merchantId={merchantId} />}</MerchantScope>;
@@ -21,7 +22,7 @@ export function ProductsPage() {
 
 function ProductsView({ merchantId }: { merchantId: string }) {
   const { t } = useTranslation();
-  const tc = useCountersT();
+  const tc = useT("counters");
   const trpc = useTRPC();
   const filters = useCatalogFilters();
   // A created product stays open in the panel for its images.

@@ -2,7 +2,7 @@
 // where a counter sits (a township alone allowed there). Poor villages are marked.
 import { useTranslation } from "react-i18next";
 import type { TTree } from "../../../lib/network-api.ts";
-import { useCountersT } from "../../../components/counters/use-counters-t.ts";
+import { useT } from "../../../i18n/use-t.ts";
 
 interface Props {
   idPrefix: string;
@@ -17,7 +17,7 @@ interface Props {
 
 export function AreaPicker({ idPrefix, tree, townshipCode, villageCode, onChange, townshipAllowed = false, invalid }: Props) {
   const { t } = useTranslation();
-  const tc = useCountersT();
+  const tc = useT("counters");
   const township = tree.townships.find((tw) => tw.code === townshipCode);
   return (
     <div className="area-picker">

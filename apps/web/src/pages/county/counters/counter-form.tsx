@@ -9,13 +9,14 @@ import { fieldError, readApiError } from "../../../lib/api-error.ts";
 import type { TNode, TTree } from "../../../lib/network-api.ts";
 import { useTRPC } from "../../../lib/trpc.ts";
 import type { TCounter, TVenueType } from "../../../components/counters/counters-api.ts";
-import { enumKey, useCountersT } from "../../../components/counters/use-counters-t.ts";
 import { ErrorSummary } from "../../../components/form/error-summary.tsx";
 import { Check } from "../network/network-bits.tsx";
 import { buildAreaIndex } from "../network/network-data.ts";
 import { NodeSelect } from "../network/node-select.tsx";
 import { AreaPicker } from "./area-picker.tsx";
 import { counterDraftOf, counterInputOf, type TCounterDraft, type TPlace } from "./counter-draft.ts";
+import { useT } from "../../../i18n/use-t.ts";
+import { enumKey } from "../../../components/counters/counter-keys.ts";
 
 const FIELDS = ["code", "name", "venueType", "operatorName", "address", "areaCode", "city", "nodeId", "active"] as const;
 const PLACES: readonly TPlace[] = ["area", "city", "online"];
@@ -31,7 +32,7 @@ interface Props {
 
 export function CounterForm({ countyCode, counter, tree, nodes, onSaved }: Props) {
   const { t } = useTranslation();
-  const tc = useCountersT();
+  const tc = useT("counters");
   const trpc = useTRPC();
   const areas = useMemo(() => buildAreaIndex(tree), [tree]);
   const [draft, setDraft] = useState<TCounterDraft>(() => counterDraftOf(counter, (code) => areas.get(code)?.townshipCode ?? ""));

@@ -11,11 +11,12 @@ import type { TNode, TTree } from "../../../lib/network-api.ts";
 import { useTRPC } from "../../../lib/trpc.ts";
 import { CatalogFilters, NewButton, useCatalogFilters, usePanel } from "../../../components/counters/catalog-list.tsx";
 import type { TCounter } from "../../../components/counters/counters-api.ts";
-import { enumKey, useCountersT } from "../../../components/counters/use-counters-t.ts";
 import { CountyScope } from "../county-scope.tsx";
 import { ErrorSummary } from "../../../components/form/error-summary.tsx";
 import { Check } from "../network/network-bits.tsx";
 import { CounterForm } from "./counter-form.tsx";
+import { useT } from "../../../i18n/use-t.ts";
+import { enumKey } from "../../../components/counters/counter-keys.ts";
 
 export function CountersPage() {
   return <CountyScope>{(countyCode) => <Counters countyCode={countyCode} />}</CountyScope>;
@@ -23,7 +24,7 @@ export function CountersPage() {
 
 function Counters({ countyCode }: { countyCode: string }) {
   const { t } = useTranslation();
-  const tc = useCountersT();
+  const tc = useT("counters");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const filters = useCatalogFilters();
@@ -131,7 +132,7 @@ function CounterPanelBody(props: {
 
 function OperatorsForm({ countyCode, counter, onSaved }: { countyCode: string; counter: TCounter; onSaved: (c: TCounter) => void }) {
   const { t } = useTranslation();
-  const tc = useCountersT();
+  const tc = useT("counters");
   const trpc = useTRPC();
   const users = useQuery(trpc.users.list.queryOptions({ countyCode }));
   const [picked, setPicked] = useState<string[]>(() => counter.operators.map((o) => o.id));

@@ -9,11 +9,12 @@ import { fieldError, readApiError } from "../../../lib/api-error.ts";
 import type { TTree } from "../../../lib/network-api.ts";
 import { useTRPC } from "../../../lib/trpc.ts";
 import type { TMerchant, TMerchantType } from "../../../components/counters/counters-api.ts";
-import { enumKey, useCountersT } from "../../../components/counters/use-counters-t.ts";
 import { ErrorSummary } from "../../../components/form/error-summary.tsx";
 import { buildAreaIndex } from "../network/network-data.ts";
 import { AreaPicker } from "./area-picker.tsx";
 import { merchantDraftOf, merchantInputOf, type TMerchantDraft } from "./merchant-draft.ts";
+import { useT } from "../../../i18n/use-t.ts";
+import { enumKey } from "../../../components/counters/counter-keys.ts";
 
 const FIELDS = [
   "id",
@@ -37,7 +38,7 @@ interface Props {
 
 export function MerchantForm({ countyCode, merchant, tree, onSaved }: Props) {
   const { t } = useTranslation();
-  const tc = useCountersT();
+  const tc = useT("counters");
   const trpc = useTRPC();
   const areas = useMemo(() => buildAreaIndex(tree), [tree]);
   const [draft, setDraft] = useState<TMerchantDraft>(() => merchantDraftOf(merchant, (code) => areas.get(code)?.townshipCode ?? ""));

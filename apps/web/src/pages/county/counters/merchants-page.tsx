@@ -12,9 +12,10 @@ import { CatalogFilters, NewButton, useCatalogFilters, usePanel } from "../../..
 import { ValidityMark } from "../../../components/counters/counter-bits.tsx";
 import type { TMerchant, TMerchantRow } from "../../../components/counters/counters-api.ts";
 import { shanghaiDay } from "../../../components/counters/counters-format.ts";
-import { enumKey, useCountersT } from "../../../components/counters/use-counters-t.ts";
 import { CountyScope } from "../county-scope.tsx";
 import { MerchantForm } from "./merchant-form.tsx";
+import { useT } from "../../../i18n/use-t.ts";
+import { enumKey } from "../../../components/counters/counter-keys.ts";
 
 export function MerchantsPage() {
   return <CountyScope>{(countyCode) => <Merchants countyCode={countyCode} />}</CountyScope>;
@@ -22,7 +23,7 @@ export function MerchantsPage() {
 
 function Merchants({ countyCode }: { countyCode: string }) {
   const { t } = useTranslation();
-  const tc = useCountersT();
+  const tc = useT("counters");
   const trpc = useTRPC();
   const filters = useCatalogFilters();
   const { panel, open, keep, close } = usePanel<string>();

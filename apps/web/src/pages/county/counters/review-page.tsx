@@ -11,16 +11,17 @@ import { formatDateTime } from "../../../lib/time.ts";
 import { useTRPC } from "../../../lib/trpc.ts";
 import { ActionError, Money, ValidityMark } from "../../../components/counters/counter-bits.tsx";
 import type { TReviewItem } from "../../../components/counters/counters-api.ts";
-import { enumKey, useCountersT } from "../../../components/counters/use-counters-t.ts";
 import { CountyScope } from "../county-scope.tsx";
 import { ErrorSummary } from "../../../components/form/error-summary.tsx";
+import { useT } from "../../../i18n/use-t.ts";
+import { enumKey } from "../../../components/counters/counter-keys.ts";
 
 export function ReviewPage() {
   return <CountyScope>{(countyCode) => <Review countyCode={countyCode} />}</CountyScope>;
 }
 
 function Review({ countyCode }: { countyCode: string }) {
-  const tc = useCountersT();
+  const tc = useT("counters");
   const trpc = useTRPC();
   const queue = useQuery(trpc.listings.reviewQueue.queryOptions({ countyCode }));
   return (
@@ -74,7 +75,7 @@ function ReviewCard({
   flagged?: boolean;
 }) {
   const { t } = useTranslation();
-  const tc = useCountersT();
+  const tc = useT("counters");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [rejecting, setRejecting] = useState(false);

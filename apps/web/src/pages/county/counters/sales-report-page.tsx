@@ -10,14 +10,15 @@ import { monthStart, shanghaiDay } from "../../../components/counters/counters-f
 import { downloadCsv, toCsv } from "../../../components/counters/csv.ts";
 import { reportCsvRows, reportFileName, type TReportCsvLabels } from "../../../components/counters/report-csv.ts";
 import { ReportView } from "../../../components/counters/report-view.tsx";
-import { enumKey, useCountersT, type TCountersT } from "../../../components/counters/use-counters-t.ts";
 import { CountyScope } from "../county-scope.tsx";
+import { useT, type TT } from "../../../i18n/use-t.ts";
+import { enumKey } from "../../../components/counters/counter-keys.ts";
 
 export function SalesReportPage() {
   return <CountyScope>{(countyCode) => <SalesReport countyCode={countyCode} />}</CountyScope>;
 }
 
-function csvLabels(tc: TCountersT): TReportCsvLabels {
+function csvLabels(tc: TT<"counters">): TReportCsvLabels {
   return {
     title: tc("report.title"),
     range: tc("report.csv.range"),
@@ -50,7 +51,7 @@ function csvLabels(tc: TCountersT): TReportCsvLabels {
 }
 
 function SalesReport({ countyCode }: { countyCode: string }) {
-  const tc = useCountersT();
+  const tc = useT("counters");
   const trpc = useTRPC();
   const [range, setRange] = useState<TDayRange>(() => {
     const today = shanghaiDay();

@@ -7,10 +7,10 @@ import { useTRPC } from "../../../lib/trpc.ts";
 import { formatDateTime } from "../../../lib/time.ts";
 import { useDashboard } from "./dashboard-context.ts";
 import { dayCount, defaultFilter, DIRECTIONS, isDay, QUICK_DAYS, quickRange, type TDashFilter } from "./dashboard-filter.ts";
-import { useDashboardT } from "./use-dashboard-t.ts";
+import { useT } from "../../../i18n/use-t.ts";
 
 export function FilterBar() {
-  const t = useDashboardT();
+  const t = useT("dashboard");
   const { t: tc } = useTranslation();
   const trpc = useTRPC();
   const { countyCode, today, filter, setFilter } = useDashboard();
@@ -92,7 +92,7 @@ export function FilterBar() {
 
 /** The filter in one line, for print (and screen readers): range, township, carrier, direction. */
 export function FilterSummary() {
-  const t = useDashboardT();
+  const t = useT("dashboard");
   const { t: tc } = useTranslation();
   const trpc = useTRPC();
   const { countyCode, filter } = useDashboard();

@@ -11,8 +11,8 @@ import { useTRPC, useTRPCClient, type TRouterOutputs } from "../../../lib/trpc.t
 import { useUrlParams } from "../../../lib/use-url-params.ts";
 import { CountyScope } from "../county-scope.tsx";
 import { useLabels } from "../dashboard/parts/labels.ts";
-import { useDashboardT, type TDashboardT } from "../dashboard/use-dashboard-t.ts";
 import "./exceptions.css";
+import { useT, type TT } from "../../../i18n/use-t.ts";
 
 type TList = TRouterOutputs["exceptions"]["list"];
 type TItem = TList["items"][number];
@@ -29,7 +29,7 @@ const PROCEDURE = { CALL: "callNode", NOTIFY: "notify", REPLAN: "replan", RETURN
 const text = (v: unknown) => (typeof v === "string" ? v : "");
 
 /** One line of an item's record: who did what when, in words. */
-function describeAction(t: TDashboardT, a: TAction): string {
+function describeAction(t: TT<"dashboard">, a: TAction): string {
   const r = a.result ?? {};
   const node = `${text(r.nodeName)}${r.nodeCode ? `（${text(r.nodeCode)}）` : ""}`;
   const actor = a.actorName;
@@ -47,7 +47,7 @@ export function ExceptionsPage() {
 }
 
 function ExceptionQueue({ countyCode }: { countyCode: string }) {
-  const t = useDashboardT();
+  const t = useT("dashboard");
   const trpc = useTRPC();
   const { params, setParam } = useUrlParams();
   const raw = params.get("cause");
@@ -99,7 +99,7 @@ function ExceptionQueue({ countyCode }: { countyCode: string }) {
 }
 
 function ExceptionItem({ item, countyCode }: { item: TItem; countyCode: string }) {
-  const t = useDashboardT();
+  const t = useT("dashboard");
   const labels = useLabels();
   const trpc = useTRPC();
   const client = useTRPCClient();

@@ -7,10 +7,10 @@ import wasmUrl from "zxing-wasm/writer/zxing_writer.wasm?url";
 import { DataTable } from "../../../components/data-table.tsx";
 import { barWidth, figureLabel, figureValue, kg, percent, scalableSvg, STATUS_TONE } from "./load-format.ts";
 import type { TLoadFigure, TLoadItem, TLoadRow, TLoadStatus } from "./loads-api.ts";
-import { useLoadsT } from "./use-loads-t.ts";
+import { useT } from "../../../i18n/use-t.ts";
 
 export function LoadStatusPill({ status }: { status: TLoadStatus }) {
-  const t = useLoadsT();
+  const t = useT("loads");
   return (
     <span className={`status-pill ${STATUS_TONE[status]}`} data-testid="load-status" data-status={status}>
       {t(`statuses.${status}`)}
@@ -20,7 +20,7 @@ export function LoadStatusPill({ status }: { status: TLoadStatus }) {
 
 /** "Lane T-GZ-102-DN · hub → station" or "Milk run · station". */
 export function RouteLabel({ load }: { load: Pick<TLoadRow, "milkRun" | "lane" | "from" | "to"> }) {
-  const t = useLoadsT();
+  const t = useT("loads");
   const { t: tc } = useTranslation();
   const ends = `${load.from?.name ?? tc("common.none")}${load.to ? ` → ${load.to.name}` : ""}`;
   return (
@@ -51,7 +51,7 @@ let prepared = false;
 
 /** The load's barcode, drawn in the browser; the code stays readable as text while (or if not) drawn. */
 export function LoadBarcode({ code }: { code: string }) {
-  const t = useLoadsT();
+  const t = useT("loads");
   const [svg, setSvg] = useState<string | null>(null);
   useEffect(() => {
     let alive = true;
@@ -101,7 +101,7 @@ export function ParcelTable({
   showRemovedReason?: boolean;
   testId?: string;
 }) {
-  const t = useLoadsT();
+  const t = useT("loads");
   const { t: tc } = useTranslation();
   if (items.length === 0) return <p className="muted small">{t("noParcels")}</p>;
   return (
@@ -150,7 +150,7 @@ export function ParcelTable({
 }
 
 export function FigureList({ figures }: { figures: readonly TLoadFigure[] }) {
-  const t = useLoadsT();
+  const t = useT("loads");
   return (
     <dl className="load-figures" data-testid="load-figures">
       {figures.map((f) => {
@@ -171,7 +171,7 @@ export function FigureList({ figures }: { figures: readonly TLoadFigure[] }) {
 /** Why a parcel rolled to a later departure, from the server's code (rolled-reasons.ts in @xiangda/domain). Rows from
  * before the codes hold an English sentence: they get the general reason rather than that text. */
 export function RolledReason({ code, node, temp }: { code: string | null; node: string; temp: string }) {
-  const t = useLoadsT();
+  const t = useT("loads");
   const { t: tc } = useTranslation();
   if (!code) return <>{tc("common.none")}</>;
   return <>{isRolledReason(code) ? t(`rolledReasons.${code}`, { node, temp }) : t("rolledReasons.OTHER")}</>;
@@ -179,7 +179,7 @@ export function RolledReason({ code, node, temp }: { code: string | null; node: 
 
 /** Why a parcel left its load before sealing, from the server's code (PARCEL_<status> names the parcel's status). */
 export function RemovedReason({ code }: { code: string | null }) {
-  const t = useLoadsT();
+  const t = useT("loads");
   const { t: tc } = useTranslation();
   if (!code) return <>{tc("common.none")}</>;
   if (code.startsWith("PARCEL_") && code !== "PARCEL_MOVED") {
@@ -193,7 +193,7 @@ export function RemovedReason({ code }: { code: string | null }) {
 
 /** "1 分 44 秒" / "1 min 44 s". */
 export function useDuration(): (seconds: number) => string {
-  const t = useLoadsT();
+  const t = useT("loads");
   return (seconds) => {
     const m = Math.floor(seconds / 60);
     const s = seconds % 60;
@@ -203,7 +203,7 @@ export function useDuration(): (seconds: number) => string {
 
 /** A sealed load's lateness against its cut-off: a warning past the grace, else how soon after the cut-off. */
 export function SealLateness({ load }: { load: Pick<TLoadRow, "sealedLateSeconds" | "lateSeal"> }) {
-  const t = useLoadsT();
+  const t = useT("loads");
   const duration = useDuration();
   if (load.sealedLateSeconds === null) return null;
   return load.lateSeal ? (

@@ -14,8 +14,8 @@ import { useTRPC } from "../../../lib/trpc.ts";
 import { FigureList, FillBar, LoadBarcode, LoadStatusPill, ParcelTable, RouteLabel, SealLateness } from "./load-bits.tsx";
 import { kg, loadRef, manifestHref } from "./load-format.ts";
 import type { TLoad, TLoadStop, TLoadVehicle } from "./loads-api.ts";
-import { useLoadsT } from "./use-loads-t.ts";
 import "./loads.css";
+import { useT } from "../../../i18n/use-t.ts";
 
 export function CountyLoadDetailPage() {
   return <LoadDetailPage back="/county/loads" />;
@@ -26,7 +26,7 @@ export function StationLoadDetailPage() {
 }
 
 function LoadDetailPage({ back }: { back: string }) {
-  const t = useLoadsT();
+  const t = useT("loads");
   const { id = "" } = useParams();
   const trpc = useTRPC();
   const load = useQuery(
@@ -49,7 +49,7 @@ function LoadDetailPage({ back }: { back: string }) {
 }
 
 function LoadDetail({ d }: { d: TLoad }) {
-  const t = useLoadsT();
+  const t = useT("loads");
   const { t: tc, i18n } = useTranslation();
   const none = <span className="muted">{tc("common.none")}</span>;
   return (
@@ -199,7 +199,7 @@ function LoadDetail({ d }: { d: TLoad }) {
 }
 
 function VehicleCard({ v }: { v: TLoadVehicle }) {
-  const t = useLoadsT();
+  const t = useT("loads");
   const { t: tc } = useTranslation();
   return (
     <article className="load-vehicle" data-testid="load-vehicle" data-plate={v.plate ?? ""}>
@@ -226,7 +226,7 @@ function VehicleCard({ v }: { v: TLoadVehicle }) {
 }
 
 function StopList({ stops }: { stops: readonly TLoadStop[] }) {
-  const t = useLoadsT();
+  const t = useT("loads");
   const { t: tc } = useTranslation();
   return (
     <ol className="load-stops" data-testid="load-stops">

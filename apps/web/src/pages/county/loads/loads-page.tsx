@@ -12,8 +12,8 @@ import { CountyScope } from "../county-scope.tsx";
 import { LoadStatusPill, RouteLabel, SealLateness } from "./load-bits.tsx";
 import { kg, LOAD_STATUSES, shanghaiDate } from "./load-format.ts";
 import type { TLoadFilter, TLoadRow } from "./loads-api.ts";
-import { useLoadsT, type TLoadsKey } from "./use-loads-t.ts";
 import "./loads.css";
+import { useT } from "../../../i18n/use-t.ts";
 
 const PAGE_SIZE = 50;
 
@@ -31,7 +31,7 @@ export function StationLoadsPage() {
 }
 
 function LoadsList({ base, scope }: { base: string; scope: Pick<TLoadFilter, "countyCode"> }) {
-  const t = useLoadsT();
+  const t = useT("loads");
   const trpc = useTRPC();
   const client = useTRPCClient();
   const navigate = useNavigate();
@@ -125,7 +125,7 @@ function LoadsList({ base, scope }: { base: string; scope: Pick<TLoadFilter, "co
 
 /** The list's columns: departure (and cut-off), the code linking to the load, route, status, parcels, rolled, weight, vehicles. */
 function useLoadColumns(base: string): TDataColumn<TLoadRow>[] {
-  const t = useLoadsT();
+  const t = useT("loads");
   return [
     {
       key: "departAt",
@@ -186,10 +186,10 @@ function useLoadColumns(base: string): TDataColumn<TLoadRow>[] {
 
 /** The late-seal alert: how many loads were sealed late, and the button showing only those (or all again). */
 function LateSeals(props: { count: number; graceSeconds: number; lateOnly: boolean; onToggle: () => void }) {
-  const t = useLoadsT();
+  const t = useT("loads");
   return (
     <div className="alert alert-warn" role="alert" data-testid="loads-late-seals" data-count={props.count}>
-      {props.count ? <span>{t("sealLateBanner" as TLoadsKey, { count: props.count, grace: props.graceSeconds })} </span> : null}
+      {props.count ? <span>{t("sealLateBanner", { count: props.count, grace: props.graceSeconds })} </span> : null}
       <button type="button" className="btn btn-small" onClick={props.onToggle} data-testid="loads-late-toggle">
         {props.lateOnly ? t("sealLateAll") : t("sealLateShow")}
       </button>

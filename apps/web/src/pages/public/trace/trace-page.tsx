@@ -12,14 +12,15 @@ import { useTRPC } from "../../../lib/trpc.ts";
 import { PublicScreen } from "../public-screen.tsx";
 import type { TTrace, TTraceRoute } from "./trace-api.ts";
 import { isDelivered, routeStops } from "./trace-stops.ts";
-import { enumKey, useTraceT, type TTraceKey } from "./use-trace-t.ts";
 import "./trace.css";
+import { useT, type TKey } from "../../../i18n/use-t.ts";
+import { enumKey } from "./trace-keys.ts";
 
 /// Parcels shown before "show all".
 const FIRST_ROUTES = 3;
 
 export function TracePage() {
-  const tt = useTraceT();
+  const tt = useT("trace");
   const { code } = useParams();
   return (
     <PublicScreen className="track-screen trace-screen" brandTo="/t" name={tt("title")} tagline={tt("poverty")} footer={tt("privacy")}>
@@ -29,7 +30,7 @@ export function TracePage() {
 }
 
 function TraceForm({ initial = "" }: { initial?: string }) {
-  const tt = useTraceT();
+  const tt = useT("trace");
   const navigate = useNavigate();
   const [value, setValue] = useState(initial);
   const [error, setError] = useState<string | undefined>();
@@ -74,7 +75,7 @@ function TraceForm({ initial = "" }: { initial?: string }) {
 }
 
 function TraceLookup({ code }: { code: string }) {
-  const tt = useTraceT();
+  const tt = useT("trace");
   const trpc = useTRPC();
   // Every look-up counts against the rate limit: never retry, never refetch behind the reader's back.
   const q = useQuery(trpc.trace.get.queryOptions({ code }, { retry: false, staleTime: 5 * 60_000, refetchOnWindowFocus: false }));
@@ -122,7 +123,7 @@ function TraceLookup({ code }: { code: string }) {
 }
 
 function TraceResult({ r }: { r: TTrace }) {
-  const tt = useTraceT();
+  const tt = useT("trace");
   const [all, setAll] = useState(false);
   const p = r.product;
   const routes = all ? r.routes : r.routes.slice(0, FIRST_ROUTES);
@@ -224,7 +225,7 @@ function OriginPlace({ label, place }: { label: string; place: { code: string; n
 }
 
 function RouteTimeline({ n, route, unit, origin }: { n: number; route: TTraceRoute; unit: string; origin: string | null }) {
-  const tt = useTraceT();
+  const tt = useT("trace");
   const stops = routeStops(route);
   const delivered = isDelivered(route.status);
   const time = (iso: string) => formatShortDateTime(iso);
@@ -295,10 +296,10 @@ function StopTime({
   planned,
 }: {
   at: { actual?: string | null; planned: string } | null | undefined;
-  done: TTraceKey;
-  planned: TTraceKey;
+  done: TKey<"trace">;
+  planned: TKey<"trace">;
 }) {
-  const tt = useTraceT();
+  const tt = useT("trace");
   if (!at) return null;
   return (
     <span className="small">

@@ -8,7 +8,7 @@ export type TScanWhy = { reason?: string | null; params?: Record<string, string 
 type TWhyKey = keyof typeof scanWhyZh;
 
 export function scanText(i18n: TI18n, r: TScanWhy): string {
-  // Keys checked against scan-why.zh.ts here, not in i18next.d.ts (see pages/loads/use-loads-t.ts).
+  // Keys checked against scan-why.zh.ts here (outside React, so not through i18n/use-t.ts).
   const raw = i18n.t as unknown as (key: string, options: Record<string, unknown>) => string;
   const exists = i18n.exists as unknown as (key: string, options: Record<string, unknown>) => boolean;
   const t = (key: TWhyKey, options: Record<string, unknown> = {}) => raw(key, { ...options, ns: "scanWhy" });

@@ -7,7 +7,7 @@ import { FormField } from "../../../components/form-field.tsx";
 import { useTRPC, type TRouterOutputs } from "../../../lib/trpc.ts";
 import { scanText } from "../console/scan-text.ts";
 import { ShelfError } from "./shelf-error.tsx";
-import { useShelfT } from "./use-shelf-t.ts";
+import { useT } from "../../../i18n/use-t.ts";
 
 export type ShelfParcel = TRouterOutputs["shelf"]["list"]["parcels"][number];
 type TMethod = "code" | "phone" | "id";
@@ -19,7 +19,7 @@ const METHODS: Record<string, TMethod[]> = {
 };
 
 export function HandOutPanel(props: { nodeId: string; parcels: ShelfParcel[]; pickupCheck: string; query: string; onDone: () => void }) {
-  const t = useShelfT();
+  const t = useT("shelf");
   const { i18n } = useTranslation();
   const trpc = useTRPC();
   const queryClient = useQueryClient();

@@ -1,8 +1,9 @@
 // A shelf or stocktake action's refusal, in words: a block alert, or (`inline`) a short line beside its button.
-import { shelfErrorText, useShelfT } from "./use-shelf-t.ts";
+import { useT } from "../../../i18n/use-t.ts";
+import { shelfErrorText } from "./shelf-refusal.ts";
 
 export function ShelfError({ error, inline, testId }: { error: unknown; inline?: boolean; testId?: string }) {
-  const t = useShelfT();
+  const t = useT("shelf");
   if (!error) return null;
   return inline ? (
     <span className="small danger-text" role="alert" data-testid={testId}>

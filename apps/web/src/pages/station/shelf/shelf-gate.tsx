@@ -4,10 +4,10 @@ import type { ReactNode } from "react";
 import { useUser } from "../../../auth/session-context.ts";
 import { stationPageAllowed } from "../../../lib/roles.ts";
 import { NotAtThisNode } from "../station-nav.tsx";
-import { useShelfT } from "./use-shelf-t.ts";
+import { useT } from "../../../i18n/use-t.ts";
 
 export function ShelfGate({ path, children }: { path: "/station/shelf" | "/station/stocktake"; children: (nodeId: string) => ReactNode }) {
-  const t = useShelfT();
+  const t = useT("shelf");
   const user = useUser();
   if (!user.nodeId) {
     return (

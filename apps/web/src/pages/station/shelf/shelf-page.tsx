@@ -11,15 +11,15 @@ import { useDebounced } from "../../../lib/use-debounced.ts";
 import { HandOutPanel, type ShelfParcel } from "./hand-out-panel.tsx";
 import { ShelfGate } from "./shelf-gate.tsx";
 import { ShelfError } from "./shelf-error.tsx";
-import { useShelfT } from "./use-shelf-t.ts";
 import "./shelf.css";
+import { useT } from "../../../i18n/use-t.ts";
 
 export function ShelfListPage() {
   return <ShelfGate path="/station/shelf">{(nodeId) => <ShelfList nodeId={nodeId} />}</ShelfGate>;
 }
 
 function ShelfList({ nodeId }: { nodeId: string }) {
-  const t = useShelfT();
+  const t = useT("shelf");
   const trpc = useTRPC();
   const [q, setQ] = useState("");
   const [overdueOnly, setOverdueOnly] = useState(false);
@@ -122,7 +122,7 @@ function ShelfList({ nodeId }: { nodeId: string }) {
 }
 
 function ShelfTable(props: { nodeId: string; parcels: ShelfParcel[]; selected: string[]; onToggle: (p: ShelfParcel) => void }) {
-  const t = useShelfT();
+  const t = useT("shelf");
   const on = (p: ShelfParcel) => props.selected.includes(p.waybillNo);
   const columns: TDataColumn<ShelfParcel>[] = [
     {
@@ -201,7 +201,7 @@ function ShelfTable(props: { nodeId: string; parcels: ShelfParcel[]; selected: s
 }
 
 function ResendButton({ nodeId, waybillNo }: { nodeId: string; waybillNo: string }) {
-  const t = useShelfT();
+  const t = useT("shelf");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   // One id per press: a retry after a lost answer is the same resend.

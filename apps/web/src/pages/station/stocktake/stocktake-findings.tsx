@@ -6,12 +6,12 @@ import { DataState } from "../../../components/data-state.tsx";
 import { formatShortDateTime } from "../../../lib/time.ts";
 import { useTRPC } from "../../../lib/trpc.ts";
 import { ShelfError } from "../shelf/shelf-error.tsx";
-import { useShelfT } from "../shelf/use-shelf-t.ts";
+import { useT } from "../../../i18n/use-t.ts";
 
 type TFixKind = "MOVE" | "MISSING" | "EXTRA";
 
 export function StocktakeFindings({ nodeId, stocktakeId, open }: { nodeId: string; stocktakeId: string; open: boolean }) {
-  const t = useShelfT();
+  const t = useT("shelf");
   const trpc = useTRPC();
   const report = useQuery(trpc.shelf.stocktakeReport.queryOptions({ nodeId, stocktakeId }, { refetchInterval: open ? 5_000 : false }));
   return (
@@ -118,7 +118,7 @@ export function StocktakeFindings({ nodeId, stocktakeId, open }: { nodeId: strin
 }
 
 function Findings({ empty, children }: { empty: boolean; children: React.ReactNode }) {
-  const t = useShelfT();
+  const t = useT("shelf");
   if (empty) return <p className="muted">{t("stocktake.nothing")}</p>;
   return <ul className="stocktake-list">{children}</ul>;
 }

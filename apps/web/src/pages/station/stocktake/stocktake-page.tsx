@@ -8,9 +8,9 @@ import { formatShortDateTime } from "../../../lib/time.ts";
 import { useTRPC, type TRouterOutputs } from "../../../lib/trpc.ts";
 import { ShelfGate } from "../shelf/shelf-gate.tsx";
 import { ShelfError } from "../shelf/shelf-error.tsx";
-import { useShelfT } from "../shelf/use-shelf-t.ts";
 import { StocktakeFindings } from "./stocktake-findings.tsx";
 import "../shelf/shelf.css";
+import { useT } from "../../../i18n/use-t.ts";
 
 const SLOT = /^[A-Za-z]-\d{2}-\d{2}$/;
 type TScanned = TRouterOutputs["shelf"]["stocktakeScan"];
@@ -20,7 +20,7 @@ export function StocktakePage() {
 }
 
 function Stocktake({ nodeId }: { nodeId: string }) {
-  const t = useShelfT();
+  const t = useT("shelf");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const current = useQuery(trpc.shelf.stocktakeCurrent.queryOptions({ nodeId }, { refetchOnMount: "always" }));
@@ -96,7 +96,7 @@ function Stocktake({ nodeId }: { nodeId: string }) {
 /// A scanner types the slot's label, then each parcel's number, each followed by Enter. A slot scanned into the parcel
 /// box becomes the current slot.
 function ScanForm({ nodeId, stocktakeId, onScanned }: { nodeId: string; stocktakeId: string; onScanned: () => void }) {
-  const t = useShelfT();
+  const t = useT("shelf");
   const trpc = useTRPC();
   const [slot, setSlot] = useState("");
   const [code, setCode] = useState("");

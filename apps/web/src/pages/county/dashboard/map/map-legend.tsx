@@ -1,6 +1,6 @@
 // The map's legend (HTML and SVG: a blank style has no glyphs for text on the map), printed with it.
-import { useDashboardT } from "../use-dashboard-t.ts";
 import { MAP_COLORS } from "./map-style.ts";
+import { useT } from "../../../../i18n/use-t.ts";
 
 type TSwatch =
   | { kind: "dot"; fill: string; stroke: string; width?: number }
@@ -21,7 +21,7 @@ function Swatch({ s }: { s: TSwatch }) {
 }
 
 export function MapLegend({ unplaced, datum }: { unplaced: number; datum: string }) {
-  const t = useDashboardT();
+  const t = useT("dashboard");
   const items: Array<{ key: string; label: string; swatch: TSwatch }> = [
     { key: "hub", label: t("map.legendItems.hub"), swatch: { kind: "node", css: "map-node-hub" } },
     { key: "station", label: t("map.legendItems.station"), swatch: { kind: "node", css: "map-node-station" } },

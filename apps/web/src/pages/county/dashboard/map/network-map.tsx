@@ -10,7 +10,6 @@ import type { TMapData, TMapNode } from "../dashboard-api.ts";
 import { useDashboard } from "../dashboard-context.ts";
 import { useLabels } from "../parts/labels.ts";
 import { Section } from "../parts/section.tsx";
-import { useDashboardT } from "../use-dashboard-t.ts";
 import type { TVillageProps } from "./map-data.ts";
 import { useLights } from "../sections/lights-section.tsx";
 import { MapLegend } from "./map-legend.tsx";
@@ -18,11 +17,12 @@ import { MaplibreView } from "./maplibre-lazy.ts";
 import type { TRedAt } from "./maplibre-view.tsx";
 import { DEFAULT_LAYERS, LAYER_KEYS, type TLayerState } from "./map-style.ts";
 import { NodePanel } from "./node-panel.tsx";
+import { useT } from "../../../../i18n/use-t.ts";
 
 const NO_RED: readonly TRedAt[] = [];
 
 export function NetworkMap() {
-  const t = useDashboardT();
+  const t = useT("dashboard");
   const trpc = useTRPC();
   const { countyCode } = useDashboard();
   const map = useQuery(trpc.dashboard.map.queryOptions({ countyCode }, { staleTime: MAP_STALE_MS, ...OWN_REQUEST }));
@@ -38,7 +38,7 @@ export function NetworkMap() {
 }
 
 function MapBody({ data }: { data: TMapData | undefined }) {
-  const t = useDashboardT();
+  const t = useT("dashboard");
   const labels = useLabels();
   const [layers, setLayers] = useState<TLayerState>(DEFAULT_LAYERS);
   const [openNode, setOpenNode] = useState<string | null>(null);
@@ -135,7 +135,7 @@ function NodeList({
   onOpen: (id: string) => void;
   tierLabel: (tier: string) => string;
 }) {
-  const t = useDashboardT();
+  const t = useT("dashboard");
   const [query, setQuery] = useState("");
   const q = query.trim().toLowerCase();
   const matches = q ? nodes.filter((n) => n.name.toLowerCase().includes(q) || n.code.toLowerCase().includes(q)) : nodes;

@@ -14,7 +14,7 @@ import type { TNodeDetail } from "../dashboard-api.ts";
 import { useDashboard } from "../dashboard-context.ts";
 import { useLabels } from "../parts/labels.ts";
 import { SubTitle } from "../parts/section.tsx";
-import { useDashboardT } from "../use-dashboard-t.ts";
+import { useT } from "../../../../i18n/use-t.ts";
 
 export function NodePanel({ nodeId, fallbackName, onClose }: { nodeId: string; fallbackName: string; onClose: () => void }) {
   const trpc = useTRPC();
@@ -28,7 +28,7 @@ export function NodePanel({ nodeId, fallbackName, onClose }: { nodeId: string; f
 }
 
 function NodeView({ d }: { d: TNodeDetail }) {
-  const t = useDashboardT();
+  const t = useT("dashboard");
   const labels = useLabels();
   const chart = useMemo(
     () =>

@@ -1,8 +1,8 @@
 // A section's chart in its box: "no data" over the empty axes when `empty`, and with `titled` the sub-heading
 // naming it (its label) above it.
 import { EChart, type TChartOption } from "../charts/echart.tsx";
-import { useDashboardT } from "../use-dashboard-t.ts";
 import { SubTitle } from "./section.tsx";
+import { useT } from "../../../../i18n/use-t.ts";
 
 export function ChartBox(props: {
   option: TChartOption;
@@ -12,7 +12,7 @@ export function ChartBox(props: {
   empty?: boolean | undefined;
   titled?: boolean;
 }) {
-  const t = useDashboardT();
+  const t = useT("dashboard");
   const box = (
     <div className="dash-chart-box">
       <EChart

@@ -4,8 +4,8 @@ import { DataTable } from "../../../../components/data-table.tsx";
 import { readApiError } from "../../../../lib/api-error.ts";
 import { useDashboard } from "../dashboard-context.ts";
 import { formatCount, formatRate, formatYuan } from "../dashboard-format.ts";
-import { useDashboardT } from "../use-dashboard-t.ts";
 import { downloadXlsx, xlsxFileName, type TColumn } from "../xlsx.ts";
+import { useT } from "../../../../i18n/use-t.ts";
 
 export interface TTableColumn<T> extends TColumn<T> {
   /** What the cell shows when it is more than the value (a link, a pill); the file still gets `value`. */
@@ -59,7 +59,7 @@ export function ExportButton<T>({
   title: string;
   testId: string;
 }) {
-  const t = useDashboardT();
+  const t = useT("dashboard");
   const { countyCode, today } = useDashboard();
   const [state, setState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
   const run = async () => {
@@ -93,7 +93,7 @@ export function ExportButton<T>({
 
 export function ExportTable<T>(props: Props<T>) {
   const { columns, rows, rowKey, exportTitle, caption, testId, empty, maxHeight, rowTestId, screenOnly } = props;
-  const t = useDashboardT();
+  const t = useT("dashboard");
   return (
     <div className={`dash-table${screenOnly ? " no-print" : ""}`} data-testid={testId}>
       <div className="dash-table-head">

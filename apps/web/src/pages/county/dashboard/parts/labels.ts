@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { routeErrorText } from "../../../../lib/route-error.ts";
 import { lightReasonKey, LIGHTS, SHIPMENT_STATUSES } from "../../shipments/shipment-format.ts";
 import { legKindLabel, TIERS, type TTierName } from "../dashboard-format.ts";
-import { useDashboardT } from "../use-dashboard-t.ts";
+import { useT } from "../../../../i18n/use-t.ts";
 
 const NODE_STATUSES = ["ACTIVE", "SUSPENDED", "CLOSED"] as const;
 
@@ -24,7 +24,7 @@ export interface TLabels {
 
 export function useLabels(): TLabels {
   const { t } = useTranslation();
-  const td = useDashboardT();
+  const td = useT("dashboard");
   return useMemo<TLabels>(() => {
     const shortTier = (tier: TTierName) => td(`tiersShort.${tier}`);
     return {

@@ -13,9 +13,9 @@ import { ExportTable, type TTableColumn } from "../parts/export-table.tsx";
 import { ChartBox } from "../parts/chart-box.tsx";
 import { Figure } from "../parts/figure.tsx";
 import { Section } from "../parts/section.tsx";
-import { useDashboardT, type TDashboardT } from "../use-dashboard-t.ts";
+import { useT, type TT } from "../../../../i18n/use-t.ts";
 
-function columns(t: TDashboardT): TTableColumn<TConsolidationDay>[] {
+function columns(t: TT<"dashboard">): TTableColumn<TConsolidationDay>[] {
   return [
     { key: "day", header: t("consolidation.cols.day"), value: (r) => r.day },
     { key: "loads", header: t("consolidation.loads"), value: (r) => r.loads, kind: "int" },
@@ -29,7 +29,7 @@ function columns(t: TDashboardT): TTableColumn<TConsolidationDay>[] {
 }
 
 export function ConsolidationSection() {
-  const t = useDashboardT();
+  const t = useT("dashboard");
   const trpc = useTRPC();
   const { countyCode, filter } = useDashboard();
   const data = useQuery(trpc.dashboard.consolidation.queryOptions(apiFilter(countyCode, filter), { placeholderData: keepPreviousData }));
@@ -42,7 +42,7 @@ export function ConsolidationSection() {
 }
 
 function ConsolidationView({ c }: { c: TConsolidation }) {
-  const t = useDashboardT();
+  const t = useT("dashboard");
   const chart = useMemo(
     () =>
       dayChart(

@@ -13,10 +13,10 @@ import { ChartBox } from "../parts/chart-box.tsx";
 import { Figure } from "../parts/figure.tsx";
 import { useLabels } from "../parts/labels.ts";
 import { Section } from "../parts/section.tsx";
-import { useDashboardT } from "../use-dashboard-t.ts";
+import { useT } from "../../../../i18n/use-t.ts";
 
 export function CountersSection() {
-  const t = useDashboardT();
+  const t = useT("dashboard");
   const trpc = useTRPC();
   const { countyCode, filter } = useDashboard();
   const data = useQuery(trpc.dashboard.counters.queryOptions(apiFilter(countyCode, filter), { placeholderData: keepPreviousData }));
@@ -29,7 +29,7 @@ export function CountersSection() {
 }
 
 function CountersView({ c }: { c: TCounters }) {
-  const t = useDashboardT();
+  const t = useT("dashboard");
   const labels = useLabels();
   const venueColumns: TTableColumn<TVenueRow>[] = [
     { key: "venue", header: t("counters.cols.venueType"), value: (r) => labels.venue(r.venueType) },

@@ -12,10 +12,10 @@ import { ExportTable, type TTableColumn } from "../parts/export-table.tsx";
 import { ChartBox } from "../parts/chart-box.tsx";
 import { Figure } from "../parts/figure.tsx";
 import { Section } from "../parts/section.tsx";
-import { useDashboardT, type TDashboardT } from "../use-dashboard-t.ts";
+import { useT, type TT } from "../../../../i18n/use-t.ts";
 
 export function CoverageSection() {
-  const t = useDashboardT();
+  const t = useT("dashboard");
   const trpc = useTRPC();
   const { countyCode } = useDashboard();
   const coverage = useQuery(trpc.dashboard.coverage.queryOptions({ countyCode }));
@@ -26,7 +26,7 @@ export function CoverageSection() {
   );
 }
 
-function townshipColumns(t: TDashboardT): TTableColumn<TCoverageTownship>[] {
+function townshipColumns(t: TT<"dashboard">): TTableColumn<TCoverageTownship>[] {
   return [
     { key: "township", header: t("coverage.cols.township"), value: (r) => r.name },
     { key: "code", header: t("coverage.cols.townshipCode"), value: (r) => r.code, exportOnly: true },
@@ -39,7 +39,7 @@ function townshipColumns(t: TDashboardT): TTableColumn<TCoverageTownship>[] {
   ];
 }
 
-function uncoveredColumns(t: TDashboardT): TTableColumn<TUncoveredVillage>[] {
+function uncoveredColumns(t: TT<"dashboard">): TTableColumn<TUncoveredVillage>[] {
   return [
     { key: "code", header: t("coverage.cols.villageCode"), value: (r) => r.code, render: (r) => <code className="mono">{r.code}</code> },
     { key: "village", header: t("coverage.cols.village"), value: (r) => r.name },
@@ -59,7 +59,7 @@ function uncoveredColumns(t: TDashboardT): TTableColumn<TUncoveredVillage>[] {
 }
 
 function CoverageView({ c }: { c: TCoverage }) {
-  const t = useDashboardT();
+  const t = useT("dashboard");
   const chart = useMemo(
     () =>
       categoryBars(

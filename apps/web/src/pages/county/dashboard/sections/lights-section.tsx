@@ -18,11 +18,11 @@ import { ChartBox } from "../parts/chart-box.tsx";
 import { Figure } from "../parts/figure.tsx";
 import { useLabels, type TLabels } from "../parts/labels.ts";
 import { Section, SubTitle } from "../parts/section.tsx";
-import { useDashboardT, type TDashboardT } from "../use-dashboard-t.ts";
+import { useT, type TT } from "../../../../i18n/use-t.ts";
 
 type TRedRow = TRedParcel & { group: TRedGroup };
 
-function redColumns(t: TDashboardT, l: TLabels): TTableColumn<TRedRow>[] {
+function redColumns(t: TT<"dashboard">, l: TLabels): TTableColumn<TRedRow>[] {
   return [
     { key: "node", header: t("lights.cols.node"), value: (r) => r.group.nodeName },
     { key: "nodeCode", header: t("lights.cols.nodeCode"), value: (r) => r.group.nodeCode },
@@ -49,7 +49,7 @@ export function useLights() {
 }
 
 export function LightsSection() {
-  const t = useDashboardT();
+  const t = useT("dashboard");
   const trpc = useTRPC();
   const { countyCode, filter } = useDashboard();
   const lights = useLights();
@@ -107,7 +107,7 @@ export function LightsSection() {
 }
 
 function RedList({ data }: { data: TLights }) {
-  const t = useDashboardT();
+  const t = useT("dashboard");
   const labels = useLabels();
   const groups = useMemo(() => sortRedGroups(data.redByNode), [data]);
   const rows = useMemo(() => groups.flatMap((group) => group.parcels.map((p) => ({ ...p, group }))), [groups]);
@@ -135,7 +135,7 @@ function RedList({ data }: { data: TLights }) {
 }
 
 function RedGroup({ group }: { group: TRedGroup }) {
-  const t = useDashboardT();
+  const t = useT("dashboard");
   const labels = useLabels();
   const trpc = useTRPC();
   const queryClient = useQueryClient();

@@ -14,14 +14,14 @@ import { ChartBox } from "../parts/chart-box.tsx";
 import { Figure } from "../parts/figure.tsx";
 import { useLabels } from "../parts/labels.ts";
 import { Section } from "../parts/section.tsx";
-import { useDashboardT } from "../use-dashboard-t.ts";
+import { useT } from "../../../../i18n/use-t.ts";
 
 type TLegRow = TOnTime["byLegKind"][number];
 type TTownRow = TOnTime["byTownship"][number];
 type TDayRow = TOnTime["days"][number];
 
 export function OnTimeSection() {
-  const t = useDashboardT();
+  const t = useT("dashboard");
   const trpc = useTRPC();
   const { countyCode, filter } = useDashboard();
   const onTime = useQuery(trpc.dashboard.onTime.queryOptions(apiFilter(countyCode, filter), { placeholderData: keepPreviousData }));
@@ -33,7 +33,7 @@ export function OnTimeSection() {
 }
 
 function OnTimeView({ o }: { o: TOnTime }) {
-  const t = useDashboardT();
+  const t = useT("dashboard");
   const { t: tc } = useTranslation();
   const labels = useLabels();
   const legs = useMemo(() => [...o.byLegKind].sort((a, b) => legKindOrder(a.legKind) - legKindOrder(b.legKind)), [o]);

@@ -13,11 +13,11 @@ import { ExportTable, type TTableColumn } from "../parts/export-table.tsx";
 import { ChartBox } from "../parts/chart-box.tsx";
 import { Figure } from "../parts/figure.tsx";
 import { Section } from "../parts/section.tsx";
-import { useDashboardT, type TDashboardT } from "../use-dashboard-t.ts";
+import { useT, type TT } from "../../../../i18n/use-t.ts";
 
 const KEYS = ["downCreated", "upCreated", "downFinished", "upFinished"] as const;
 
-function columns(t: TDashboardT): TTableColumn<TVolumeDay>[] {
+function columns(t: TT<"dashboard">): TTableColumn<TVolumeDay>[] {
   return [
     { key: "day", header: t("volumes.cols.day"), value: (r) => r.day },
     ...KEYS.map((k): TTableColumn<TVolumeDay> => ({ key: k, header: t(`volumes.${k}`), value: (r) => r[k], kind: "int" })),
@@ -25,7 +25,7 @@ function columns(t: TDashboardT): TTableColumn<TVolumeDay>[] {
 }
 
 export function VolumesSection() {
-  const t = useDashboardT();
+  const t = useT("dashboard");
   const trpc = useTRPC();
   const { countyCode, filter, setFilter, today } = useDashboard();
   const volumes = useQuery(trpc.dashboard.volumes.queryOptions(apiFilter(countyCode, filter), { placeholderData: keepPreviousData }));
@@ -53,7 +53,7 @@ export function VolumesSection() {
 }
 
 function VolumesView({ v }: { v: TVolumes }) {
-  const t = useDashboardT();
+  const t = useT("dashboard");
   const chart = useMemo(
     () =>
       dayChart(

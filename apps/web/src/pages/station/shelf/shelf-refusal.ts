@@ -1,23 +1,10 @@
-// Translations of the shelf pages (namespace "shelf", i18n/shelf.zh.ts), keys checked here as the other page
-// namespaces do; and a server refusal of the shelf tools translated from its reason code.
-import { useTranslation } from "react-i18next";
+// A server refusal of the shelf tools, translated from its reason code.
 import type { shelfZh } from "../../../i18n/shelf.zh.ts";
+import type { TT } from "../../../i18n/use-t.ts";
 import { readApiError } from "../../../lib/api-error.ts";
 
-type Leaves<T, P extends string = ""> = { [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`> }[keyof T &
-  string];
-export type TShelfKey = Leaves<typeof shelfZh>;
-export type TShelfT = (key: TShelfKey, options?: Record<string, unknown>) => string;
-
-/** t for the "shelf" namespace; re-renders on a language switch like useTranslation. */
-export function useShelfT(): TShelfT {
-  const { i18n } = useTranslation();
-  const t = i18n.t as unknown as (key: string, options: Record<string, unknown>) => string;
-  return (key, options) => t(key, { ...options, ns: "shelf" });
-}
-
 /** The refusal's text: the shelf service's reason code (details.reason, with params) translated, else the API's own. */
-export function shelfErrorText(t: TShelfT, error: unknown): string {
+export function shelfErrorText(t: TT<"shelf">, error: unknown): string {
   const e = readApiError(error);
   const reason = e.details?.reason;
   const params = (e.details?.params ?? {}) as Record<string, unknown>;

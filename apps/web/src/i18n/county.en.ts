@@ -1,0 +1,18 @@
+// Namespace "county", English; the same keys as county.zh.ts (checked by the type and by namespaces-i18n.test.ts).
+import type { TMessagesOf } from "./messages.ts";
+import type { countyZh } from "./county.zh.ts";
+
+export const countyEn: TMessagesOf<typeof countyZh> = {
+  county: {
+    overviewTitle: "County at a glance",
+    region: "{{province}} · {{city}}",
+    code: "Area code",
+    townships: "Townships",
+    villageUnits: "Village-level units",
+    villageCommittees: "Village committees",
+    nodes: "Logistics nodes",
+    users: "Users",
+    select: "County",
+    noCounty: "No county to manage yet.",
+  },
+};

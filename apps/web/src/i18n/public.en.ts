@@ -1,0 +1,45 @@
+// Namespace "public", English; the same keys as public.zh.ts (checked by the type and by namespaces-i18n.test.ts).
+import type { TMessagesOf } from "./messages.ts";
+import type { publicZh } from "./public.zh.ts";
+
+export const publicEn: TMessagesOf<typeof publicZh> = {
+  login: {
+    heading: "Sign in",
+    subtitle: "Use the account you were given",
+    username: "Username",
+    password: "Password",
+    submit: "Sign in",
+    submitting: "Signing in…",
+    unauthorized: "Wrong username or password. Please try again.",
+    rateLimited: "Too many sign-in attempts. Please wait a moment and try again.",
+    rateLimitedSeconds: "Too many sign-in attempts. Please try again in {{count}} s.",
+    rateLimitedMinutes: "Too many sign-in attempts. Please try again in {{count}} min.",
+    network: "Cannot reach the server. Check the connection and try again.",
+    invalid: "Please check the highlighted fields.",
+    failed: "Sign-in failed: {{message}}",
+    required: "Required",
+    track: "Track a parcel",
+    trackLead: "No account? Track a parcel by its waybill",
+  },
+  track: {
+    title: "Track a parcel",
+    lead: "Enter the waybill number (ours or the carrier's) and the last 4 digits of the recipient's phone.",
+    waybillNo: "Waybill or carrier number",
+    phoneLast4: "Last 4 phone digits",
+    submit: "Track",
+    submitting: "Looking up…",
+    notFound: "Not found: the waybill number or the phone digits do not match.",
+    rateLimited: "Too many look-ups. Please try again in a minute.",
+    failed: "Look-up failed: {{message}}",
+    required: "Enter the waybill number",
+    last4: "Enter 4 digits",
+    status: "Status",
+    promisedAt: "Expected",
+    destination: "Destination",
+    recipient: "Recipient",
+    carrier: "Carrier",
+    legs: "Route",
+    events: "Timeline",
+    backToLogin: "Staff sign-in",
+  },
+};
