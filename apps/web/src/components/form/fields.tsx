@@ -30,9 +30,11 @@ interface TTextProps extends TBase {
   type?: "text" | "password" | "tel";
   autoComplete?: string;
   multiline?: boolean;
+  /** With multiline: the text box's height in lines. */
+  rows?: number;
 }
 
-export function TextField({ name, label, id: givenId, hint, mono, multiline, ...rest }: TTextProps) {
+export function TextField({ name, label, id: givenId, hint, mono, multiline, rows, ...rest }: TTextProps) {
   const { id, field, error } = useBound(name, givenId);
   const props = {
     id,
@@ -47,7 +49,11 @@ export function TextField({ name, label, id: givenId, hint, mono, multiline, ...
   };
   return (
     <FormField id={id} label={label} error={error}>
-      {multiline ? <textarea {...props} readOnly={rest.readOnly} placeholder={rest.placeholder} /> : <input {...props} {...rest} />}
+      {multiline ? (
+        <textarea {...props} rows={rows} readOnly={rest.readOnly} placeholder={rest.placeholder} />
+      ) : (
+        <input {...props} {...rest} />
+      )}
       {hint ? <p className="field-hint">{hint}</p> : null}
     </FormField>
   );

@@ -58,13 +58,24 @@ export function FormStatus() {
   );
 }
 
-/** The submit button: "saving…" while the mutation runs. */
-export function SubmitButton({ label }: { label: string }) {
+/** The submit button: `pendingLabel` ("saving…" unless given) while the mutation runs; test id `<prefix>-submit`
+ * unless given. */
+export function SubmitButton({
+  label,
+  pendingLabel,
+  testId,
+  disabled,
+}: {
+  label: string;
+  pendingLabel?: string;
+  testId?: string;
+  disabled?: boolean;
+}) {
   const { t } = useTranslation();
   const { prefix, mutation } = useFormKit();
   return (
-    <button type="submit" className="btn btn-primary" disabled={mutation.isPending} data-testid={`${prefix}-submit`}>
-      {mutation.isPending ? t("common.saving") : label}
+    <button type="submit" className="btn btn-primary" disabled={mutation.isPending || disabled} data-testid={testId ?? `${prefix}-submit`}>
+      {mutation.isPending ? (pendingLabel ?? t("common.saving")) : label}
     </button>
   );
 }
