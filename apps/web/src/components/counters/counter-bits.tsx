@@ -1,9 +1,11 @@
 // Small pieces shared by the merchant, counter and county counter pages: status pills, money, validity marks,
 // certification chips, a stock cell with its below-minimum warning, and a day-range filter.
+import { addDays, monthStart, shanghaiDay } from "../../lib/time.ts";
+import { formatFen } from "../../lib/numbers.ts";
 import { useTranslation } from "react-i18next";
 import { readApiError } from "../../lib/api-error.ts";
 import type { TListingStatus } from "./counters-api.ts";
-import { formatFen, validityOf, addDays, monthStart, shanghaiDay } from "./counters-format.ts";
+import { validityOf } from "./counters-format.ts";
 import "./counters.css";
 import { useT } from "../../i18n/use-t.ts";
 import { enumKey } from "./counter-keys.ts";

@@ -1,22 +1,7 @@
+import { fenToYuanText, formatFen, parseCount, parseYuan } from "../../lib/numbers.ts";
+import { addDays, daysBetween, monthStart, shanghaiDay, shanghaiWallClock, wallClockToIso } from "../../lib/time.ts";
 import { describe, expect, it } from "vitest";
-import {
-  addDays,
-  daysBetween,
-  fenToYuanText,
-  formatFen,
-  groupByMerchant,
-  imageProblem,
-  isSalesSheet,
-  monthStart,
-  parseCount,
-  parseYuan,
-  qrSheetHref,
-  restockLines,
-  shanghaiDay,
-  shanghaiWallClock,
-  validityOf,
-  wallClockToIso,
-} from "./counters-format.ts";
+import { groupByMerchant, imageProblem, isSalesSheet, qrSheetHref, restockLines, validityOf } from "./counters-format.ts";
 
 describe("money", () => {
   it("formats integer fen as ¥x.xx", () => {

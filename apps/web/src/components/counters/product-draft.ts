@@ -1,10 +1,10 @@
 // The product form's draft (text as typed) and its zod schema to the API's upsert input; checks only what the form
 // can know (numbers, required fields: messages are keys of the default namespace, as the form kit translates them),
 // the server checks the rest and answers per field.
+import { parseCount } from "../../lib/numbers.ts";
 import { CERTIFICATION_KINDS, PRODUCT_CATEGORIES, PRODUCT_TEMPS } from "@xiangda/domain";
 import { z } from "zod";
 import type { TCertKind, TProduct, TProductInput } from "./counters-api.ts";
-import { parseCount } from "./counters-format.ts";
 
 /** Trimmed text that must not be blank. */
 const requiredText = () =>

@@ -1,6 +1,6 @@
 // The sales report as CSV rows: one block per breakdown (title, header, rows, blank line), amounts as yuan with two
 // decimals (numbers a spreadsheet can add up, no currency sign). Labels come from the caller, in the page's language.
-import type { TCsvCell } from "./csv.ts";
+import type { TCsvCell } from "../../lib/csv.ts";
 import type { TSalesReport } from "./counters-api.ts";
 
 export interface TReportCsvLabels {

@@ -1,6 +1,8 @@
 // 销售录入: one sale at the till (listing, quantity, unit price defaulting to the listing's, time) and today's sales.
 // Each sale carries a clientRef made once per sale (crypto.randomUUID): a double click or a retry after a lost answer
 // sends the same ref, and the server records the sale once.
+import { shanghaiDay, shanghaiWallClock, wallClockToIso } from "../../lib/time.ts";
+import { fenToYuanText, formatFen, parseCount, parseYuan } from "../../lib/numbers.ts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
@@ -11,15 +13,6 @@ import { useTRPC } from "../../lib/trpc.ts";
 import { Check } from "../county/network/network-bits.tsx";
 import { ErrorSummary } from "../../components/form/error-summary.tsx";
 import type { TCounter, TShelfListing } from "../../components/counters/counters-api.ts";
-import {
-  fenToYuanText,
-  formatFen,
-  parseCount,
-  parseYuan,
-  shanghaiDay,
-  shanghaiWallClock,
-  wallClockToIso,
-} from "../../components/counters/counters-format.ts";
 import { SalesTable } from "../../components/counters/sales-table.tsx";
 import { CounterScope } from "./counter-scope.tsx";
 import { useT } from "../../i18n/use-t.ts";

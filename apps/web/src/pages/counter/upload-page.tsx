@@ -1,12 +1,13 @@
 // 销售导入: a CSV/XLSX sales sheet for the counter. A dry run first lists every bad row and column; the sheet is stored
 // all or nothing, and rows stored before (same ref) are skipped, so uploading a running sheet again is safe.
+import { formatFen } from "../../lib/numbers.ts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { FileError, FileLine, RowErrorsTable, useSheetFile } from "../../components/file-import.tsx";
 import { useTRPC } from "../../lib/trpc.ts";
 import { ActionError } from "../../components/counters/counter-bits.tsx";
 import type { TCounter, TUploadResult } from "../../components/counters/counters-api.ts";
-import { formatFen, isSalesSheet, MAX_SALES_FILE_BYTES } from "../../components/counters/counters-format.ts";
+import { isSalesSheet, MAX_SALES_FILE_BYTES } from "../../components/counters/counters-format.ts";
 import { CounterScope } from "./counter-scope.tsx";
 import { useT } from "../../i18n/use-t.ts";
 

@@ -1,6 +1,7 @@
 // County management home: the county banner and its figures at a glance, then the dashboard (看板), loaded on demand
 // so the map and chart libraries stay out of the main chunk; the live lights are asked for at once (issue #17). A `county` search param names the county of a shared
 // link (ADMIN's picker writes it); a manager's link to another county gets the API's refusal, shown as such.
+import { shanghaiDay } from "../../lib/time.ts";
 import { skipToken, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Suspense, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -9,7 +10,6 @@ import { DataState } from "../../components/data-state.tsx";
 import { StatCard } from "../../components/stat-card.tsx";
 import { preloadable } from "../../lib/preloadable.ts";
 import { OWN_REQUEST, useTRPC } from "../../lib/trpc.ts";
-import { shanghaiDay } from "../../components/counters/counters-format.ts";
 import { LIGHTS_STALE_MS, lightsInput, MAP_STALE_MS, readCounty, readFilter } from "./dashboard/dashboard-filter.ts";
 import { MaplibreView } from "./dashboard/map/maplibre-lazy.ts";
 import { CountyPicker } from "./county-scope.tsx";

@@ -1,11 +1,12 @@
 // A new production batch: number, production day, quantity and origin village (the merchant's own unless another
 // village code of the county is given; merchants cannot list the county's villages, see the report of issue #7).
+import { shanghaiDay } from "../../lib/time.ts";
+import { parseCount } from "../../lib/numbers.ts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ErrorSummary, FieldSlot, NumberField, TextField, ZodForm, useZodForm } from "../../components/form/index.ts";
 import { useTRPC } from "../../lib/trpc.ts";
-import { parseCount, shanghaiDay } from "../../components/counters/counters-format.ts";
 import { useT } from "../../i18n/use-t.ts";
 
 const FIELDS = ["batchNo", "producedOn", "quantity", "originAreaCode", "productId"] as const;

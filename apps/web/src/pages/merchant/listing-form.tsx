@@ -1,6 +1,7 @@
 // A new listing (a DRAFT): one of the merchant's active products on a counter of its county, with price, opening
 // stock and minimum stock. Counters come from catalog.counters.list when the merchant may read it, else from the
 // merchant's own listings, and any counter can be given by its id (handed out by the county).
+import { parseCount, parseYuan } from "../../lib/numbers.ts";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
@@ -8,7 +9,6 @@ import { FormField } from "../../components/form-field.tsx";
 import { fieldError, readApiError } from "../../lib/api-error.ts";
 import { useTRPC } from "../../lib/trpc.ts";
 import type { TListing } from "../../components/counters/counters-api.ts";
-import { parseCount, parseYuan } from "../../components/counters/counters-format.ts";
 import { ErrorSummary } from "../../components/form/error-summary.tsx";
 import type { TCounterChoice } from "./merchant-counters.tsx";
 import { useT } from "../../i18n/use-t.ts";

@@ -1,5 +1,6 @@
 // One listing in the side panel: its state, price and minimum (listings.update), a stock adjustment with its reason
 // (listings.adjustStock), submitting for review and delisting with a reason.
+import { fenToYuanText, parseCount, parseYuan } from "../../lib/numbers.ts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
@@ -10,7 +11,6 @@ import { formatDateTime } from "../../lib/time.ts";
 import { useTRPC } from "../../lib/trpc.ts";
 import { ActionError, ListingStatusPill, Money, StockCell } from "../../components/counters/counter-bits.tsx";
 import type { TListing } from "../../components/counters/counters-api.ts";
-import { fenToYuanText, parseCount, parseYuan } from "../../components/counters/counters-format.ts";
 import { ErrorSummary } from "../../components/form/error-summary.tsx";
 import { useT } from "../../i18n/use-t.ts";
 import { enumKey } from "../../components/counters/counter-keys.ts";

@@ -1,5 +1,6 @@
 // One product: what it is, its certifications and pictures, and its production batches with their trace codes and
 // the printable QR label sheet (/batches/:id/qr.pdf, served by the API).
+import { shanghaiDay } from "../../lib/time.ts";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
 import { DataState } from "../../components/data-state.tsx";
@@ -7,7 +8,7 @@ import { DataTable } from "../../components/data-table.tsx";
 import { DetailList } from "../../components/detail-list.tsx";
 import { useTRPC } from "../../lib/trpc.ts";
 import { CertChips } from "../../components/counters/counter-bits.tsx";
-import { qrSheetHref, shanghaiDay } from "../../components/counters/counters-format.ts";
+import { qrSheetHref } from "../../components/counters/counters-format.ts";
 import { BatchForm } from "./batch-form.tsx";
 import { MerchantScope } from "./merchant-scope.tsx";
 import { useT } from "../../i18n/use-t.ts";

@@ -1,5 +1,6 @@
 // 商品: the merchant's products with certifications and a picture, a side panel to create or edit one (with its
 // images), and a link to each product's batches and trace labels.
+import { shanghaiDay } from "../../lib/time.ts";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -10,7 +11,6 @@ import { useTRPC } from "../../lib/trpc.ts";
 import { CatalogFilters, NewButton, useCatalogFilters, usePanel } from "../../components/counters/catalog-list.tsx";
 import { CertChips } from "../../components/counters/counter-bits.tsx";
 import type { TProductRow } from "../../components/counters/counters-api.ts";
-import { shanghaiDay } from "../../components/counters/counters-format.ts";
 import { MerchantScope } from "./merchant-scope.tsx";
 import { ProductPanelBody } from "./product-panel.tsx";
 import { useT } from "../../i18n/use-t.ts";

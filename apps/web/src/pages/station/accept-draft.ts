@@ -1,8 +1,9 @@
 // The new-parcel acceptance form's draft: its fields as typed, the checks made before sending (the resident ID, weight,
 // size, declared value and the three rules' checklist) and the server's input built from it.
+import { parseScaled } from "../../lib/numbers.ts";
 import type { TFunction } from "i18next";
 import type { TAcceptInput, TProhibitedItem, TTemp } from "../../lib/shipments-api.ts";
-import { parseScaled, PROHIBITED_ITEMS, type TIdCheck } from "../county/shipments/shipment-format.ts";
+import { PROHIBITED_ITEMS, type TIdCheck } from "../county/shipments/shipment-format.ts";
 import { allAbsent, noneChecked } from "./three-rules-fields.tsx";
 
 export interface TDraft {

@@ -1,5 +1,6 @@
 // 商户: the county's merchants with their origin village and poverty-alleviation recognition (contacts masked in the
 // list), and a side panel to create or edit one (the panel reads the full record).
+import { shanghaiDay } from "../../../lib/time.ts";
 import { keepPreviousData, skipToken, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { DataState } from "../../../components/data-state.tsx";
@@ -11,7 +12,6 @@ import { useTRPC } from "../../../lib/trpc.ts";
 import { CatalogFilters, NewButton, useCatalogFilters, usePanel } from "../../../components/counters/catalog-list.tsx";
 import { ValidityMark } from "../../../components/counters/counter-bits.tsx";
 import type { TMerchant, TMerchantRow } from "../../../components/counters/counters-api.ts";
-import { shanghaiDay } from "../../../components/counters/counters-format.ts";
 import { CountyScope } from "../county-scope.tsx";
 import { MerchantForm } from "./merchant-form.tsx";
 import { useT } from "../../../i18n/use-t.ts";

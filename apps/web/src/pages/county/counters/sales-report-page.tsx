@@ -1,13 +1,13 @@
 // 专柜销售报表: the county's counter sales over Asia/Shanghai days — by counter, venue type, product and origin village,
 // and the income reaching poor villages — with a CSV export built from the figures shown.
+import { monthStart, shanghaiDay } from "../../../lib/time.ts";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { DataState } from "../../../components/data-state.tsx";
 import { useTRPC } from "../../../lib/trpc.ts";
 import { DayRangeFilter, type TDayRange } from "../../../components/counters/counter-bits.tsx";
 import type { TSalesReport } from "../../../components/counters/counters-api.ts";
-import { monthStart, shanghaiDay } from "../../../components/counters/counters-format.ts";
-import { downloadCsv, toCsv } from "../../../components/counters/csv.ts";
+import { downloadCsv, toCsv } from "../../../lib/csv.ts";
 import { reportCsvRows, reportFileName, type TReportCsvLabels } from "../../../components/counters/report-csv.ts";
 import { ReportView } from "../../../components/counters/report-view.tsx";
 import { CountyScope } from "../county-scope.tsx";

@@ -1,7 +1,6 @@
 // The dashboard's filter and the URL search params that carry it, so a view can be bookmarked and shared: a quick
 // range (`days`, counted back from today in Asia/Shanghai, so a bookmark of "last 90 days" stays current) or a fixed
 // `from`/`to`, plus township, carrier and direction; `county` picks the county (ADMIN) for a shared link.
-import { addDays, daysBetween } from "../../../components/counters/counters-format.ts";
 
 export const QUICK_DAYS = [30, 90, 365] as const;
 export type TQuickDays = (typeof QUICK_DAYS)[number];
@@ -129,3 +128,4 @@ export function lightsInput(countyCode: string, f: TDashFilter) {
     ...(f.direction ? { direction: f.direction } : {}),
   };
 }
+import { addDays, daysBetween } from "../../../lib/time.ts";

@@ -1,6 +1,5 @@
 // Pure helpers of the dashboard: rates, counts, money in fen, leg kinds ("COUNTY_HUB>TOWNSHIP_STATION" → 县→乡), days
 // filled in for charts, the RED list in oldest-first order.
-import { addDays, formatFen } from "../../../components/counters/counters-format.ts";
 
 export const TIERS = ["COUNTY_HUB", "TOWNSHIP_STATION", "VILLAGE_POINT"] as const;
 export type TTierName = (typeof TIERS)[number];
@@ -83,3 +82,5 @@ export function sortRedGroups<G extends TRedGroupLike>(groups: readonly G[]): G[
     .map((g) => ({ ...g, parcels: [...g.parcels].sort((a, b) => time(a.promisedAt) - time(b.promisedAt)) }))
     .sort((a, b) => time(a.oldestPromisedAt) - time(b.oldestPromisedAt) || a.nodeName.localeCompare(b.nodeName, "zh-CN"));
 }
+import { formatFen } from "../../../lib/numbers.ts";
+import { addDays } from "../../../lib/time.ts";

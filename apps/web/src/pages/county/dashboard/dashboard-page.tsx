@@ -3,9 +3,9 @@
 // (county-home.tsx); MapLibre and ECharts come in chunks of their own. What a manager acts on comes first (#17): the
 // lights and the map are asked for at once, the static figures only once the lights have answered, and the charts
 // draw after the map.
+import { shanghaiDay } from "../../../lib/time.ts";
 import { useEffect, useMemo, useState } from "react";
 import { useSearchParams } from "react-router";
-import { shanghaiDay } from "../../../components/counters/counters-format.ts";
 import { AfterMapProvider } from "./charts/after-map.tsx";
 import { DashboardContext, type TDashboardContext } from "./dashboard-context.ts";
 import { readFilter, writeFilter, type TDashFilter } from "./dashboard-filter.ts";

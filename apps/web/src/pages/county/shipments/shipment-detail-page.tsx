@@ -1,5 +1,6 @@
 // One shipment for county staff: summary (status, light and why, promise, where from and to, the three rules of an
 // upward parcel), the route as a diagram with earlier cancelled plans faded below, and the event timeline.
+import { formatScaled } from "../../../lib/numbers.ts";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
@@ -11,7 +12,7 @@ import { formatDateTime } from "../../../lib/time.ts";
 import { useTRPC } from "../../../lib/trpc.ts";
 import { CountyScope } from "../county-scope.tsx";
 import { LegDiagram, LightBadge, LightReason, ShipmentStatusPill, ThreeRules, Timeline, useNow } from "./shipment-bits.tsx";
-import { formatScaled, splitLegs } from "./shipment-format.ts";
+import { splitLegs } from "./shipment-format.ts";
 
 export function ShipmentDetailPage() {
   const { waybillNo = "" } = useParams();
@@ -98,7 +99,10 @@ function ShipmentDetail({ s }: { s: TShipment }) {
               ),
             },
             { label: t("shipments.currentNode"), value: s.currentNode ?? none },
-            { label: t("shipments.selfPickup"), value: s.selfPickup ? <span className="warn-text">{t("shipments.selfPickupYes")}</span> : none },
+            {
+              label: t("shipments.selfPickup"),
+              value: s.selfPickup ? <span className="warn-text">{t("shipments.selfPickupYes")}</span> : none,
+            },
             {
               label: t("shipments.recipient"),
               value: (

@@ -1,15 +1,14 @@
+import { formatScaled, parseScaled } from "../../../lib/numbers.ts";
 import { residentIdCheckChar } from "@xiangda/domain";
 import { describe, expect, it } from "vitest";
 import type { TLeg } from "../../../lib/shipments-api.ts";
 import {
   checkResidentId,
   detailEntries,
-  formatScaled,
   knownEventType,
   legDisplayLight,
   lightReasonKey,
   minutesBetween,
-  parseScaled,
   splitLegs,
 } from "./shipment-format.ts";
 
@@ -80,7 +79,9 @@ describe("legDisplayLight", () => {
   });
   it("has no light when cancelled, and an arrival on time is green", () => {
     expect(legDisplayLight(leg(1, 0, "CANCELLED"), now)).toBeNull();
-    expect(legDisplayLight(leg(1, 0, "ARRIVED", { actualArrive: "2026-05-01T01:00:00.000Z" }), new Date("2026-06-01T00:00:00Z"))).toBe("GREEN");
+    expect(legDisplayLight(leg(1, 0, "ARRIVED", { actualArrive: "2026-05-01T01:00:00.000Z" }), new Date("2026-06-01T00:00:00Z"))).toBe(
+      "GREEN",
+    );
   });
 });
 

@@ -31,35 +31,11 @@ export const PROHIBITED_ITEMS: readonly TProhibitedItem[] = [
 ];
 
 /** The columns a carrier's arrival manifest may have (address or villageCode locates the recipient). */
-export const MANIFEST_COLUMNS = "waybillNo, recipientName, recipientPhone, address | villageCode, weightG, temp, contentsCategory, declaredValueFen";
+export const MANIFEST_COLUMNS =
+  "waybillNo, recipientName, recipientPhone, address | villageCode, weightG, temp, contentsCategory, declaredValueFen";
 /** The header row of the manifest template (the file-import kit's SheetTemplate makes the CSV of it). */
-export const MANIFEST_TEMPLATE_HEADER = "waybillNo,recipientName,recipientPhone,address,villageCode,weightG,temp,contentsCategory,declaredValueFen";
-
-/**
- * A decimal typed by a person in a bigger unit, as a whole number of the smaller one, exactly (no float rounding):
- * parseScaled("1.25", 3) → 1250 (kg → g), parseScaled("12.5", 2) → 1250 (yuan → fen), parseScaled("30", 1) → 300 (cm → mm).
- * "" → null; more decimals than the unit has, or anything not a plain decimal → "invalid".
- */
-export function parseScaled(text: string, decimals: number): number | null | "invalid" {
-  const s = text.trim().replace(/[。．]/g, ".").replace(/^\./, "0.");
-  if (!s) return null;
-  const m = /^(\d+)(?:\.(\d*))?$/.exec(s);
-  if (!m) return "invalid";
-  const whole = m[1] ?? "0";
-  const frac = m[2] ?? "";
-  if (frac.length > decimals) return "invalid";
-  const value = Number(whole + frac.padEnd(decimals, "0"));
-  return Number.isSafeInteger(value) ? value : "invalid";
-}
-
-/** 1250 g → "1.25" (kg), 0 → "0": the inverse of parseScaled for display. */
-export function formatScaled(value: number, decimals: number): string {
-  const negative = value < 0;
-  const digits = String(Math.abs(value)).padStart(decimals + 1, "0");
-  const whole = digits.slice(0, digits.length - decimals);
-  const frac = digits.slice(digits.length - decimals).replace(/0+$/, "");
-  return `${negative ? "-" : ""}${whole}${frac ? `.${frac}` : ""}`;
-}
+export const MANIFEST_TEMPLATE_HEADER =
+  "waybillNo,recipientName,recipientPhone,address,villageCode,weightG,temp,contentsCategory,declaredValueFen";
 
 export interface TLegGroups {
   /** The route the parcel is on: every leg not cancelled, in plan and sequence order (travelled legs of an older plan first). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, toCsv } from "./csv.ts";
+import { csvCell, toCsv } from "../../lib/csv.ts";
 import { reportCsvRows, reportFileName, yuan, type TReportCsvLabels } from "./report-csv.ts";
 import type { TSalesReport } from "./counters-api.ts";
 
