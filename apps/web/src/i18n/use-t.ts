@@ -2,6 +2,7 @@
 // at compile time against that namespace's Chinese file (i18n/resources.ts). Plural keys ("x_one", "x_other") are
 // called as "x" with a count. Each namespace is typed on its own, so no key type grows past what tsc instantiates.
 import { useCallback } from "react";
+import i18next from "i18next";
 import { useTranslation } from "react-i18next";
 import type { TNamespace, TNamespaces } from "./resources.ts";
 
@@ -30,4 +31,10 @@ export function useT<N extends TNamespace>(ns: N): TT<N> {
  * for a t of that namespace. The value is not checked: a missing label shows its key, which the tests catch. */
 export function dynamicKey<N extends TNamespace>(_ns: N, ...parts: string[]): TKey<N> {
   return parts.join(".") as TKey<N>;
+}
+
+/** t of one namespace outside a component (enum labels, helpers called while rendering), in the current language.
+ * A component calling it re-renders on a language switch only if it also uses useT or useTranslation. */
+export function tOf<N extends TNamespace>(ns: N): TT<N> {
+  return (key, options) => (i18next.t as unknown as TLooseT)(key, { ...options, ns });
 }

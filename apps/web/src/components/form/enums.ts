@@ -1,5 +1,5 @@
 // The labels of each enumeration, defined once: a domain list with the i18n key family naming its values. EnumSelect
-// offers them; tables and filters show a value with `labelOf`.
+// offers them; tables and filters show a value with `label(value)`, read from the namespace that defines it.
 import {
   COLD_CLASSES,
   CREDIT_GRADES,
@@ -12,28 +12,32 @@ import {
   ROLES,
   VEHICLE_STATUSES,
 } from "@xiangda/domain";
-import type { TFunction } from "i18next";
+import { tOf } from "../../i18n/use-t.ts";
 
 export interface TEnum<T extends string> {
   values: readonly T[];
-  /** A value's label (t of the default namespace; another namespace's enum uses its own t). */
-  label: (t: TFunction, value: T) => string;
+  /** A value's label in the current language, from the namespace that defines it (keys checked at compile time). */
+  label: (value: T) => string;
 }
 
-export function defineEnum<T extends string>(values: readonly T[], label: (t: TFunction, value: T) => string): TEnum<T> {
+export function defineEnum<T extends string>(values: readonly T[], label: (value: T) => string): TEnum<T> {
   return { values, label };
 }
 
+const te = tOf("enums");
+const tc = tOf("common");
+const tn = tOf("network");
+
 export const ENUMS = {
-  tier: defineEnum(NODE_TIERS, (t, v) => t(`tiers.${v}`)),
-  nodeStatus: defineEnum(NODE_STATUSES, (t, v) => t(`nodeStatus.${v}`)),
-  operator: defineEnum(NODE_OPERATORS, (t, v) => t(`operators.${v}`)),
-  pickupCheck: defineEnum(PICKUP_CHECKS, (t, v) => t(`nodes.pickupChecks.${v}`)),
-  laneMode: defineEnum(LANE_MODES, (t, v) => t(`laneModes.${v}`)),
-  cold: defineEnum(COLD_CLASSES, (t, v) => t(`coldClass.${v}`)),
-  energy: defineEnum(ENERGY_TYPES, (t, v) => t(`energy.${v}`)),
-  vehicleStatus: defineEnum(VEHICLE_STATUSES, (t, v) => t(`vehicleStatus.${v}`)),
+  tier: defineEnum(NODE_TIERS, (v) => te(`tiers.${v}`)),
+  nodeStatus: defineEnum(NODE_STATUSES, (v) => te(`nodeStatus.${v}`)),
+  operator: defineEnum(NODE_OPERATORS, (v) => te(`operators.${v}`)),
+  pickupCheck: defineEnum(PICKUP_CHECKS, (v) => tn(`nodes.pickupChecks.${v}`)),
+  laneMode: defineEnum(LANE_MODES, (v) => te(`laneModes.${v}`)),
+  cold: defineEnum(COLD_CLASSES, (v) => te(`coldClass.${v}`)),
+  energy: defineEnum(ENERGY_TYPES, (v) => te(`energy.${v}`)),
+  vehicleStatus: defineEnum(VEHICLE_STATUSES, (v) => te(`vehicleStatus.${v}`)),
   // Grades are letters in both languages.
-  creditGrade: defineEnum(CREDIT_GRADES, (_t, v) => v),
-  role: defineEnum(ROLES, (t, v) => t(`roles.${v}`)),
+  creditGrade: defineEnum(CREDIT_GRADES, (v) => v),
+  role: defineEnum(ROLES, (v) => tc(`roles.${v}`)),
 };

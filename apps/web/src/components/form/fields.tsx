@@ -73,7 +73,7 @@ interface TEnumProps<T extends string> extends TBase {
 }
 
 export function EnumSelect<T extends string>({ name, label, id: givenId, hint, options, only, emptyLabel }: TEnumProps<T>) {
-  const { t } = useTranslation();
+  useTranslation(); // the labels are read in the current language: re-render on a switch
   const { id, field, error } = useBound(name, givenId);
   return (
     <FormField id={id} label={label} error={error}>
@@ -90,7 +90,7 @@ export function EnumSelect<T extends string>({ name, label, id: givenId, hint, o
         {emptyLabel !== undefined ? <option value="">{emptyLabel}</option> : null}
         {(only ?? options.values).map((v) => (
           <option key={v} value={v}>
-            {options.label(t, v)}
+            {options.label(v)}
           </option>
         ))}
       </select>

@@ -91,7 +91,7 @@ function CertRows({ kit }: { kit: TZodForm<TProductDraft, TProductInput> }) {
               <select id={f.id} value={f.value} onChange={(e) => f.onChange(e.target.value)} data-testid={f.id}>
                 {CATALOG_ENUMS.certKind.values.map((k) => (
                   <option key={k} value={k} disabled={k !== f.value && kinds.some((o) => o.kind === k)}>
-                    {CATALOG_ENUMS.certKind.label(t, k)}
+                    {CATALOG_ENUMS.certKind.label(k)}
                   </option>
                 ))}
               </select>
