@@ -2,7 +2,6 @@
 // listings below their minimum); then the counter's orders with their parcels and traffic lights.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { useTranslation } from "react-i18next";
 import { DataState } from "../../components/data-state.tsx";
 import { DataTable, type TDataColumn } from "../../components/data-table.tsx";
 import { fieldError, readApiError } from "../../lib/api-error.ts";
@@ -63,7 +62,7 @@ const prefill = (listings: readonly TShelfListing[]) =>
   Object.fromEntries(listings.map((l) => [l.id, l.suggestedRestockQty > 0 ? String(l.suggestedRestockQty) : ""]));
 
 function MerchantOrderForm({ counterId, merchantId, merchantName, listings }: FormProps) {
-  const { t } = useTranslation();
+  const t = useT("common");
   const tc = useT("counters");
   const trpc = useTRPC();
   const queryClient = useQueryClient();

@@ -5,7 +5,6 @@ import { shanghaiDay, shanghaiWallClock, wallClockToIso } from "../../lib/time.t
 import { fenToYuanText, formatFen, parseCount, parseYuan } from "../../lib/numbers.ts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState, type FormEvent } from "react";
-import { useTranslation } from "react-i18next";
 import { DataState } from "../../components/data-state.tsx";
 import { FormField } from "../../components/form-field.tsx";
 import { fieldError, readApiError } from "../../lib/api-error.ts";
@@ -47,7 +46,7 @@ function Sell({ counter }: { counter: TCounter }) {
 }
 
 function SaleForm({ counterId, listings }: { counterId: string; listings: readonly TShelfListing[] }) {
-  const { t } = useTranslation();
+  const t = useT("common");
   const tc = useT("counters");
   const trpc = useTRPC();
   const queryClient = useQueryClient();

@@ -1,6 +1,5 @@
 // Township then village selects over the county's network tree (network.tree): a merchant's origin village, or
 // where a counter sits (a township alone allowed there). Poor villages are marked.
-import { useTranslation } from "react-i18next";
 import type { TTree } from "../../../lib/network-api.ts";
 import { useT } from "../../../i18n/use-t.ts";
 
@@ -16,7 +15,7 @@ interface Props {
 }
 
 export function AreaPicker({ idPrefix, tree, townshipCode, villageCode, onChange, townshipAllowed = false, invalid }: Props) {
-  const { t } = useTranslation();
+  const t = useT("common");
   const tc = useT("counters");
   const township = tree.townships.find((tw) => tw.code === townshipCode);
   return (

@@ -2,7 +2,6 @@
 // city outside it, or online), the delivery node that receives its restocks, and whether it is active.
 import { useMutation } from "@tanstack/react-query";
 import { useMemo, useState, type FormEvent } from "react";
-import { useTranslation } from "react-i18next";
 import { VENUE_TYPES } from "@xiangda/domain";
 import { FormField } from "../../../components/form-field.tsx";
 import { fieldError, readApiError } from "../../../lib/api-error.ts";
@@ -31,7 +30,7 @@ interface Props {
 }
 
 export function CounterForm({ countyCode, counter, tree, nodes, onSaved }: Props) {
-  const { t } = useTranslation();
+  const t = useT("common");
   const tc = useT("counters");
   const trpc = useTRPC();
   const areas = useMemo(() => buildAreaIndex(tree), [tree]);

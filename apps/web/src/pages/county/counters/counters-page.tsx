@@ -2,7 +2,6 @@
 // edit one and choose who runs it (COUNTER_OPERATOR accounts of the county, created by ADMIN on the users page).
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
 import { DataState } from "../../../components/data-state.tsx";
 import { editColumn, type TDataColumn } from "../../../components/data-table.tsx";
 import { ListCard } from "../../../components/list-card.tsx";
@@ -23,7 +22,7 @@ export function CountersPage() {
 }
 
 function Counters({ countyCode }: { countyCode: string }) {
-  const { t } = useTranslation();
+  const t = useT("common");
   const tc = useT("counters");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -131,7 +130,7 @@ function CounterPanelBody(props: {
 }
 
 function OperatorsForm({ countyCode, counter, onSaved }: { countyCode: string; counter: TCounter; onSaved: (c: TCounter) => void }) {
-  const { t } = useTranslation();
+  const t = useT("common");
   const tc = useT("counters");
   const trpc = useTRPC();
   const users = useQuery(trpc.users.list.queryOptions({ countyCode }));

@@ -2,7 +2,6 @@
 // last valid day), credit code and contact, with the server's field errors under each field.
 import { useMutation } from "@tanstack/react-query";
 import { useMemo, useState, type FormEvent } from "react";
-import { useTranslation } from "react-i18next";
 import { MERCHANT_TYPES } from "@xiangda/domain";
 import { FormField } from "../../../components/form-field.tsx";
 import { fieldError, readApiError } from "../../../lib/api-error.ts";
@@ -37,7 +36,7 @@ interface Props {
 }
 
 export function MerchantForm({ countyCode, merchant, tree, onSaved }: Props) {
-  const { t } = useTranslation();
+  const t = useT("common");
   const tc = useT("counters");
   const trpc = useTRPC();
   const areas = useMemo(() => buildAreaIndex(tree), [tree]);

@@ -2,7 +2,6 @@
 // list), and a side panel to create or edit one (the panel reads the full record).
 import { shanghaiDay } from "../../../lib/time.ts";
 import { keepPreviousData, skipToken, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useTranslation } from "react-i18next";
 import { DataState } from "../../../components/data-state.tsx";
 import { editColumn, type TDataColumn } from "../../../components/data-table.tsx";
 import { ListCard } from "../../../components/list-card.tsx";
@@ -22,7 +21,7 @@ export function MerchantsPage() {
 }
 
 function Merchants({ countyCode }: { countyCode: string }) {
-  const { t } = useTranslation();
+  const t = useT("common");
   const tc = useT("counters");
   const trpc = useTRPC();
   const filters = useCatalogFilters();

@@ -3,7 +3,6 @@
 // listings flagged because a recognition or certification expired, which the manager can take down.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
 import { DataState } from "../../../components/data-state.tsx";
 import { FormField } from "../../../components/form-field.tsx";
 import { fieldError, readApiError } from "../../../lib/api-error.ts";
@@ -74,7 +73,7 @@ function ReviewCard({
   today: string;
   flagged?: boolean;
 }) {
-  const { t } = useTranslation();
+  const t = useT("common");
   const tc = useT("counters");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
