@@ -2,7 +2,6 @@
 // certification chips, a stock cell with its below-minimum warning, and a day-range filter.
 import { addDays, monthStart, shanghaiDay } from "../../lib/time.ts";
 import { formatFen } from "../../lib/numbers.ts";
-import { useTranslation } from "react-i18next";
 import { readApiError } from "../../lib/api-error.ts";
 import type { TListingStatus } from "./counters-api.ts";
 import { validityOf } from "./counters-format.ts";
@@ -29,13 +28,14 @@ export function ListingStatusPill({ status }: { status: TListingStatus }) {
 
 /** What went wrong with a button's action (approve, confirm, submit…): the API's reasons, each on a line. */
 export function ActionError({ error, testId }: { error: unknown; testId?: string }) {
-  const { t } = useTranslation();
+  const t = useT("common");
+  const tp = useT("public");
   const tc = useT("counters");
   if (!error) return null;
   const e = readApiError(error);
   const reasons = [...new Set([...Object.values(e.fieldErrors), ...e.formErrors])];
   const head = e.isNetwork
-    ? t("login.network")
+    ? tp("login.network")
     : e.code === "FORBIDDEN"
       ? t("common.forbidden")
       : reasons.length

@@ -3,7 +3,6 @@
 import { shanghaiDay } from "../../lib/time.ts";
 import { parseCount } from "../../lib/numbers.ts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ErrorSummary, FieldSlot, NumberField, TextField, ZodForm, useZodForm } from "../../components/form/index.ts";
 import { useTRPC } from "../../lib/trpc.ts";
@@ -34,7 +33,7 @@ const ZBatchDraftSchema = z
   }));
 
 export function BatchForm({ merchantId, productId }: { merchantId: string; productId: string }) {
-  const { t } = useTranslation();
+  const t = useT("common");
   const tc = useT("counters");
   const trpc = useTRPC();
   const queryClient = useQueryClient();

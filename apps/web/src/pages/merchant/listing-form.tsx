@@ -4,7 +4,6 @@
 import { parseCount, parseYuan } from "../../lib/numbers.ts";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { useTranslation } from "react-i18next";
 import { FormField } from "../../components/form-field.tsx";
 import { fieldError, readApiError } from "../../lib/api-error.ts";
 import { useTRPC } from "../../lib/trpc.ts";
@@ -25,7 +24,7 @@ interface Props {
 }
 
 export function ListingForm({ merchantId, counters, onCreated }: Props) {
-  const { t } = useTranslation();
+  const t = useT("common");
   const tc = useT("counters");
   const trpc = useTRPC();
   const products = useQuery(trpc.catalog.products.list.queryOptions({ merchantId }));

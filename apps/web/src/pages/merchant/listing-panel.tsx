@@ -3,7 +3,6 @@
 import { fenToYuanText, parseCount, parseYuan } from "../../lib/numbers.ts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { useTranslation } from "react-i18next";
 import { DetailList } from "../../components/detail-list.tsx";
 import { FormField } from "../../components/form-field.tsx";
 import { fieldError, readApiError } from "../../lib/api-error.ts";
@@ -70,7 +69,7 @@ export function ListingPanelBody({ merchantId, listing: l, onChanged }: Props) {
 }
 
 function PriceForm({ merchantId, listing, onChanged }: Props) {
-  const { t } = useTranslation();
+  const t = useT("common");
   const tc = useT("counters");
   const trpc = useTRPC();
   const [price, setPrice] = useState(fenToYuanText(listing.priceFen));
@@ -127,7 +126,7 @@ function PriceForm({ merchantId, listing, onChanged }: Props) {
 }
 
 function StockForm({ listing, onChanged }: Props) {
-  const { t } = useTranslation();
+  const t = useT("common");
   const tc = useT("counters");
   const trpc = useTRPC();
   const [delta, setDelta] = useState("");

@@ -2,7 +2,6 @@
 // start as drafts and are submitted for the county's review; a side panel edits price, minimum and stock, or delists.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
 import { LISTING_STATUSES } from "@xiangda/domain";
 import { type TDataColumn } from "../../components/data-table.tsx";
 import { FilterSelect, ListCard } from "../../components/list-card.tsx";
@@ -26,7 +25,7 @@ export function ListingsPage() {
 type TPanel = null | { kind: "new" } | { kind: "edit"; listing: TListing };
 
 function ListingsView({ merchantId }: { merchantId: string }) {
-  const { t } = useTranslation();
+  const t = useT("common");
   const tc = useT("counters");
   const trpc = useTRPC();
   const queryClient = useQueryClient();

@@ -2,7 +2,6 @@
 // server's field errors under each field (certifications.1.validUntil under the second row's date).
 import { useMutation } from "@tanstack/react-query";
 import { useFieldArray } from "react-hook-form";
-import { useTranslation } from "react-i18next";
 import {
   EnumSelect,
   FieldSlot,
@@ -35,7 +34,7 @@ interface Props {
 }
 
 export function ProductForm({ merchantId, product, onSaved }: Props) {
-  const { t } = useTranslation();
+  const t = useT("common");
   const tc = useT("counters");
   const trpc = useTRPC();
   const save = useMutation(trpc.catalog.products.upsert.mutationOptions({ onSuccess: onSaved }));
@@ -74,7 +73,7 @@ export function ProductForm({ merchantId, product, onSaved }: Props) {
 
 /** The product's certifications: a row per kind (each kind once), with its number and last valid day. */
 function CertRows({ kit }: { kit: TZodForm<TProductDraft, TProductInput> }) {
-  const { t } = useTranslation();
+  const t = useT("common");
   const tc = useT("counters");
   const certs = useFieldArray({ control: kit.form.control, name: "certifications" });
   const kinds = kit.form.watch("certifications");

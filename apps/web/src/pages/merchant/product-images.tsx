@@ -2,7 +2,6 @@
 // reads the bytes and answers under the file field) and removal.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
 import { readApiError } from "../../lib/api-error.ts";
 import { useTRPC } from "../../lib/trpc.ts";
 import type { TProduct } from "../../components/counters/counters-api.ts";
@@ -18,7 +17,7 @@ function uploadError(error: unknown): string | null {
 }
 
 export function ProductImages({ merchantId, product }: { merchantId: string; product: TProduct }) {
-  const { t } = useTranslation();
+  const t = useT("common");
   const tc = useT("counters");
   const trpc = useTRPC();
   const queryClient = useQueryClient();

@@ -1,7 +1,6 @@
 // The product side panel's content: the form, then (once the product exists) its pictures and deactivation.
 // The form stays mounted when a new product is created, so the panel turns into the product's edit panel in place.
 import { skipToken, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useTranslation } from "react-i18next";
 import { DataState } from "../../components/data-state.tsx";
 import { useTRPC } from "../../lib/trpc.ts";
 import type { TProduct } from "../../components/counters/counters-api.ts";
@@ -38,7 +37,7 @@ export function ProductPanelBody({ merchantId, productId, onCreated }: Props) {
 }
 
 function Deactivate({ merchantId, product }: { merchantId: string; product: TProduct }) {
-  const { t } = useTranslation();
+  const t = useT("common");
   const tc = useT("counters");
   const trpc = useTRPC();
   const queryClient = useQueryClient();

@@ -2,7 +2,6 @@
 // images), and a link to each product's batches and trace labels.
 import { shanghaiDay } from "../../lib/time.ts";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { type TDataColumn } from "../../components/data-table.tsx";
 import { ListCard } from "../../components/list-card.tsx";
@@ -21,7 +20,7 @@ export function ProductsPage() {
 }
 
 function ProductsView({ merchantId }: { merchantId: string }) {
-  const { t } = useTranslation();
+  const t = useT("common");
   const tc = useT("counters");
   const trpc = useTRPC();
   const filters = useCatalogFilters();
