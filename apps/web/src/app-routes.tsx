@@ -2,7 +2,6 @@
 // counter pages and, for ADMIN, users and audit; the station area has the acceptance desk and its loads; the merchant
 // portal has products, listings, sales and restock orders; the counter area (COUNTER_OPERATOR) its shelf, sales and restock.
 import { isValidElement, Suspense, useState, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
 import { createRoutesFromChildren, matchRoutes, Route, Routes } from "react-router";
 import { HomeRedirect, RequireRole } from "./auth/require-role.tsx";
 import { PageLoading } from "./components/page-loading.tsx";
@@ -61,7 +60,7 @@ const TrackPage = page(() => import("./pages/public/track-page.tsx"), "TrackPage
 const TracePage = page(() => import("./pages/public/trace/trace-page.tsx"), "TracePage");
 
 export function AppRoutes() {
-  const { t } = useTranslation();
+  const t = useT("common");
   const tl = useT("loads");
   const tsh = useT("shelf");
   const overview = (to: string) => [{ to, label: t("nav.overview"), end: true, testId: "nav-overview" }];

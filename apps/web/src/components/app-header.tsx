@@ -1,10 +1,10 @@
 // Top bar of every area: brand, area heading, who is signed in (name, role, scope), language, sign-out.
-import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useUser } from "../auth/session-context.ts";
 import { useLogout } from "../auth/use-session.ts";
 import { LangSwitch } from "./lang-switch.tsx";
 import { Logo } from "./logo.tsx";
+import { useT } from "../i18n/use-t.ts";
 
 interface Props {
   heading: string;
@@ -13,7 +13,7 @@ interface Props {
 }
 
 export function AppHeader({ heading, navOpen, onToggleNav }: Props) {
-  const { t } = useTranslation();
+  const t = useT("common");
   const user = useUser();
   const logout = useLogout();
   const scope = user.scopeLabel === "*" ? t("header.allScopes") : user.scopeLabel;

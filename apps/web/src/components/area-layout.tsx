@@ -1,7 +1,7 @@
 // The frame of one area (merchant, station, county): header, collapsible nav, page content.
 import { Suspense, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { NavLink, Outlet } from "react-router";
+import { useT } from "../i18n/use-t.ts";
 import type { TArea } from "../lib/roles.ts";
 import { AppHeader } from "./app-header.tsx";
 import { PageLoading } from "./page-loading.tsx";
@@ -16,7 +16,7 @@ export interface TNavItem {
 }
 
 export function AreaLayout({ area, nav }: { area: TArea; nav: readonly TNavItem[] }) {
-  const { t } = useTranslation();
+  const t = useT("common");
   const [navOpen, setNavOpen] = useState(false);
 
   return (

@@ -1,8 +1,8 @@
 // Renders a query's loading, error and empty states the same way everywhere.
 import type { UseQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
 import { readApiError } from "../lib/api-error.ts";
+import { useT } from "../i18n/use-t.ts";
 
 interface Props<T, TError> {
   query: UseQueryResult<T, TError>;
@@ -13,7 +13,7 @@ interface Props<T, TError> {
 }
 
 export function DataState<T, TError>({ query, isEmpty, empty, children }: Props<T, TError>) {
-  const { t } = useTranslation();
+  const t = useT("common");
   if (query.isPending) {
     return (
       <p className="muted" role="status">
@@ -27,7 +27,7 @@ export function DataState<T, TError>({ query, isEmpty, empty, children }: Props<
       err.code === "FORBIDDEN"
         ? t("common.forbidden")
         : err.isNetwork
-          ? t("login.network")
+          ? t("common.offline")
           : t("common.loadFailed", { message: err.message });
     return (
       <div className="alert alert-error" role="alert">

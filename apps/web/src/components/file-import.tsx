@@ -4,11 +4,11 @@
 // run polled to its end with its progress bar.
 import { skipToken, useQuery } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
 import { serverText } from "../lib/api-error.ts";
 import { useTRPC } from "../lib/trpc.ts";
 import { readFileAsBase64 } from "../pages/county/network/network-format.ts";
 import { DataTable } from "./data-table.tsx";
+import { useT } from "../i18n/use-t.ts";
 
 /** The largest sheet the import pages send, unless a page says otherwise. */
 export const MAX_IMPORT_FILE_BYTES = 10 * 1024 * 1024;
@@ -116,7 +116,7 @@ export function RowErrorsTable(props: {
   testId: string;
   rowTestId: string;
 }) {
-  const { t } = useTranslation();
+  const t = useT("common");
   const { labels, rowTestId } = props;
   const rows = props.errors.map((error, index) => ({ error, index }));
   return (
@@ -218,7 +218,7 @@ export function ImportProgress(props: {
   testId: string;
   countTestId?: string;
 }) {
-  const { t } = useTranslation();
+  const t = useT("common");
   const { status, done, total } = props;
   const rate = total > 0 ? Math.min(1, done / total) : status === "DONE" ? 1 : 0;
   const pill = status === "DONE" ? "status-active" : status === "FAILED" ? "status-closed" : "status-suspended";
@@ -227,7 +227,7 @@ export function ImportProgress(props: {
       <div
         className={`progress progress-${status.toLowerCase()}${total === 0 && !isFinalRun(status) ? " progress-indeterminate" : ""}`}
         role="progressbar"
-        aria-label={t("imports.progress")}
+        aria-label={t("fileImport.progress")}
         aria-valuemin={0}
         aria-valuemax={total || 1}
         aria-valuenow={total ? done : rate}
@@ -237,7 +237,7 @@ export function ImportProgress(props: {
         <div className="progress-fill" style={{ width: `${Math.round(rate * 100)}%` }} />
       </div>
       <div className="progress-text">
-        {props.showStatus ? <span className={`status-pill ${pill}`}>{t(`imports.status.${status}`)}</span> : null}
+        {props.showStatus ? <span className={`status-pill ${pill}`}>{t(`fileImport.status.${status}`)}</span> : null}
         <span className="mono" data-testid={props.countTestId}>
           {done}/{total}
         </span>

@@ -1,11 +1,11 @@
 // Whole-page loading and error states, used before the user (and so the layout) is known.
-import { useTranslation } from "react-i18next";
 import { readApiError } from "../lib/api-error.ts";
+import { useT } from "../i18n/use-t.ts";
 
 type Props = { kind: "loading" } | { kind: "error"; error: unknown; onRetry: () => void };
 
 export function FullPageMessage(props: Props) {
-  const { t } = useTranslation();
+  const t = useT("common");
   if (props.kind === "loading") {
     return (
       <div className="full-page" role="status" aria-live="polite">
@@ -17,7 +17,7 @@ export function FullPageMessage(props: Props) {
   const err = readApiError(props.error);
   return (
     <div className="full-page" role="alert">
-      <p>{err.isNetwork ? t("login.network") : t("common.loadFailed", { message: err.message })}</p>
+      <p>{err.isNetwork ? t("common.offline") : t("common.loadFailed", { message: err.message })}</p>
       <button type="button" className="btn btn-primary" onClick={props.onRetry}>
         {t("common.retry")}
       </button>

@@ -1,9 +1,9 @@
 // One button that flips between Chinese and English; shown on every page.
-import { useTranslation } from "react-i18next";
 import { currentLanguage, setLanguage } from "../i18n/index.ts";
+import { useT } from "../i18n/use-t.ts";
 
 export function LangSwitch({ className = "" }: { className?: string }) {
-  const { t } = useTranslation();
+  const t = useT("common");
   const next = currentLanguage() === "en" ? "zh-CN" : "en";
   return (
     <button

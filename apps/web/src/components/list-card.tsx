@@ -3,9 +3,9 @@
 // pieces its filters row is made of (an enum select with "all", a search box) and the keyset "load more" button.
 import type { UseQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
 import { DataState } from "./data-state.tsx";
 import { DataTable, type TDataTableProps } from "./data-table.tsx";
+import { useT } from "../i18n/use-t.ts";
 
 /** What "load more" needs of an infinite query (`useInfiniteQuery`'s result has it all). */
 export interface TPager {
@@ -49,7 +49,7 @@ interface Props<T, TData, TError> {
 }
 
 export function ListCard<T, TData, TError>(props: Props<T, TData, TError>) {
-  const { t } = useTranslation();
+  const t = useT("common");
   const { query, rows, more, count } = props;
   const countLine = count === undefined ? (n: number) => t("common.count", { count: n }) : count;
   return (

@@ -1,6 +1,6 @@
 // A panel that slides in from the right over the page (full screen on phones), for create/edit forms.
 import { useEffect, useId, useRef, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../i18n/use-t.ts";
 
 interface Props {
   title: string;
@@ -10,7 +10,7 @@ interface Props {
 }
 
 export function SidePanel({ title, onClose, children, testId }: Props) {
-  const { t } = useTranslation();
+  const t = useT("common");
   const titleId = useId();
   const panelRef = useRef<HTMLDivElement>(null);
   const closeRef = useRef(onClose);

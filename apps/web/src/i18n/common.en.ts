@@ -59,6 +59,7 @@ export const commonEn: TMessagesOf<typeof commonZh> = {
     active: "Active",
     inactive: "Inactive",
     forbidden: "You are not allowed to see this data.",
+    offline: "Cannot reach the server. Check the connection and try again.",
     yes: "Yes",
     close: "Close",
     cancel: "Cancel",
@@ -78,6 +79,15 @@ export const commonEn: TMessagesOf<typeof commonZh> = {
     required: "Required",
     wholeNumber: "Enter a whole number (0 or more)",
     number: "Enter a number",
+  },
+  fileImport: {
+    progress: "Import progress",
+    status: {
+      PENDING: "Queued",
+      RUNNING: "Importing",
+      DONE: "Done",
+      FAILED: "Failed",
+    },
   },
   notFound: {
     heading: "Page not found",

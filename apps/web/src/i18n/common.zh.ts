@@ -56,6 +56,7 @@ export const commonZh = {
     active: "启用",
     inactive: "停用",
     forbidden: "没有权限访问该数据。",
+    offline: "无法连接服务器，请检查网络后重试。",
     yes: "是",
     close: "关闭",
     cancel: "取消",
@@ -75,6 +76,15 @@ export const commonZh = {
     required: "请填写此项",
     wholeNumber: "请输入非负整数",
     number: "请输入数字",
+  },
+  fileImport: {
+    progress: "导入进度",
+    status: {
+      PENDING: "排队中",
+      RUNNING: "导入中",
+      DONE: "完成",
+      FAILED: "失败",
+    },
   },
   notFound: {
     heading: "页面不存在",

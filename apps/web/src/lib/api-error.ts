@@ -19,11 +19,11 @@ export function errorsT(key: TErrorsKey, params?: Record<string, string | number
 /** Parameters that are enum words (a parcel's `status`, a `listingStatus`, a `temp`, sent as the server's English,
  *  e.g. "lost" or "PENDING_REVIEW") shown as their own labels, never as the raw word. */
 const ENUM_PARAMS: Record<string, string> = {
-  status: "shipmentStatus",
+  status: "enums:shipmentStatus",
   listingStatus: "counters:enums.listingStatus",
-  temp: "temps",
+  temp: "enums:temps",
   certKind: "counters:enums.certKinds",
-  role: "roles",
+  role: "common:roles",
 };
 function labelled(t: (key: string, options: Record<string, unknown>) => string, params: Record<string, string | number>) {
   const out = { ...params };
@@ -68,7 +68,16 @@ export function onUntranslated(listener: TUntranslatedListener | null): void {
   untranslatedListener = listener;
 }
 
-const GENERIC = ["INVALID_INPUT", "UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "INVALID_TRANSITION", "RATE_LIMITED", "UNAVAILABLE"] as const;
+const GENERIC = [
+  "INVALID_INPUT",
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "CONFLICT",
+  "INVALID_TRANSITION",
+  "RATE_LIMITED",
+  "UNAVAILABLE",
+] as const;
 
 /** The translation of a server message: its key with params, or — without one — English as sent in English mode and a
  *  generic message in Chinese. */
@@ -103,7 +112,10 @@ export interface TApiError {
 }
 
 /** A server message kept in a result (an import's row issue, an unresolved address' reason) in the UI's language. */
-export function serverText(item: { message: string; key?: string | null | undefined; params?: Record<string, string | number> | null | undefined }, path?: string): string {
+export function serverText(
+  item: { message: string; key?: string | null | undefined; params?: Record<string, string | number> | null | undefined },
+  path?: string,
+): string {
   return translateServerMessage(item.key, item.params, item.message, { appCode: "INVALID_INPUT", path: path ?? "" });
 }
 

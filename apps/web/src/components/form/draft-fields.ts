@@ -1,5 +1,5 @@
 // Draft parts of a form schema: what a text box holds (a string) → the value sent, with the kit's own messages
-// (keys of the default namespace, translated by issueText).
+// (keys of the "common" namespace, translated by issueText).
 import { z } from "zod";
 
 /** Digits only → the number; empty → null; anything else "invalid". */

@@ -1,6 +1,6 @@
 // The alert above a form: what went wrong as a whole, and field issues no field of the form shows.
-import { useTranslation } from "react-i18next";
 import { readApiError, unplacedErrors } from "../../lib/api-error.ts";
+import { useT } from "../../i18n/use-t.ts";
 
 interface Props {
   error: unknown;
@@ -10,13 +10,13 @@ interface Props {
 }
 
 export function ErrorSummary({ error, fields, testId }: Props) {
-  const { t } = useTranslation();
+  const t = useT("common");
   if (!error) return null;
   const err = readApiError(error);
   const extra = [...unplacedErrors(err.fieldErrors, fields), ...err.formErrors];
   const hasFieldErrors = Object.keys(err.fieldErrors).length > 0;
   const head = err.isNetwork
-    ? t("login.network")
+    ? t("common.offline")
     : err.code === "FORBIDDEN"
       ? t("common.forbidden")
       : hasFieldErrors

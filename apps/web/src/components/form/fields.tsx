@@ -2,7 +2,7 @@
 // The id is `<prefix>-<name>` unless given, and is also the data-testid.
 import type { ReactNode } from "react";
 import { useController, useFormContext } from "react-hook-form";
-import { useTranslation } from "react-i18next";
+import { useT } from "../../i18n/use-t.ts";
 import { FormField } from "../form-field.tsx";
 import type { TEnum } from "./enums.ts";
 import { useFormKit } from "./zod-form.tsx";
@@ -73,7 +73,7 @@ interface TEnumProps<T extends string> extends TBase {
 }
 
 export function EnumSelect<T extends string>({ name, label, id: givenId, hint, options, only, emptyLabel }: TEnumProps<T>) {
-  useTranslation(); // the labels are read in the current language: re-render on a switch
+  useT("enums"); // the labels are read in the current language: re-render on a switch
   const { id, field, error } = useBound(name, givenId);
   return (
     <FormField id={id} label={label} error={error}>

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { setLanguage } from "../../i18n/index.ts";
 import { optionalWholeNumber, parseDecimal, parseWholeNumber, requiredDecimal, requiredWholeNumber } from "./draft-fields.ts";
-import { issueText, serverFieldErrors, zodFormResolver } from "./issue-text.ts";
+import { issueKey, issueText, serverFieldErrors, zodFormResolver } from "./issue-text.ts";
 
 const options: ResolverOptions<{ n: string; name: string }> = { fields: {}, shouldUseNativeValidation: false };
 
@@ -24,12 +24,17 @@ describe("issueText", () => {
     expect(issueText(empty!)).toBe("必填");
   });
 
-  it("translates a catalog key with its params and a default-namespace key", async () => {
+  it("translates a catalog key with its params and a key of the common namespace or of another one", async () => {
     const [forRole] = issuesOf(ZCreateUserSchema, { username: "abc", password: "12345678", displayName: "x", role: "MERCHANT" });
     expect(forRole!.path).toEqual(["merchantId"]);
     expect(issueText(forRole!)).toMatch(/商户/);
     const [whole] = issuesOf(optionalWholeNumber(), "1.5");
     expect(issueText(whole!)).toBe("请输入非负整数");
+    const [hold] = issuesOf(
+      z.string().refine(() => false, issueKey("network", "nodes.pickupHoldDaysError.range")),
+      "",
+    );
+    expect(issueText(hold!)).toMatch(/[\u4e00-\u9fff]/);
     await setLanguage("en");
     expect(issueText(whole!)).not.toMatch(/[\u4e00-\u9fff]/);
   });

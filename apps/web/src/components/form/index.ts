@@ -12,11 +12,12 @@
 //
 // The schema takes the draft (strings from text boxes: draft-fields.ts parses numbers) and outputs the input the
 // mutation sends; pipe it into the shared schema of @xiangda/domain where there is one. Its messages may be catalog
-// keys (ERROR_MESSAGES) or keys of the default namespace ("form.required"); zod's own checks are translated by code.
+// keys (ERROR_MESSAGES), keys of the "common" namespace ("form.required") or issueKey("network", "nodes.…");
+// zod's own checks are translated by code.
 export { useZodForm, type TFormMutation, type TZodForm } from "./use-zod-form.ts";
 export { ZodForm, FormStatus, SubmitButton, useFormKit } from "./zod-form.tsx";
 export { TextField, NumberField, EnumSelect, Check, CheckField, FieldSlot, useFieldError } from "./fields.tsx";
 export { ENUMS, defineEnum, type TEnum } from "./enums.ts";
 export { ErrorSummary } from "./error-summary.tsx";
-export { issueText, zodFormResolver, serverFieldErrors } from "./issue-text.ts";
+export { issueKey, issueText, zodFormResolver, serverFieldErrors } from "./issue-text.ts";
 export { parseWholeNumber, parseDecimal, optionalWholeNumber, requiredWholeNumber, requiredDecimal, optionalText } from "./draft-fields.ts";

@@ -6,17 +6,26 @@ import type { FieldError, FieldValues, Resolver } from "react-hook-form";
 import type { z } from "zod";
 import { errorsT, fieldError } from "../../lib/api-error.ts";
 import { i18n } from "../../i18n/index.ts";
+import type { TKey, TNamespace } from "../../i18n/use-t.ts";
 
 type TParams = Record<string, string | number>;
 
-/** An issue's text: a catalog key (the "errors" namespace, as the server's answers), a key of the default namespace
- *  ("form.wholeNumber", with the custom issue's params), or zod's own check by its code — never zod's English. */
+/** A custom issue's message naming a key of another namespace than "common" ("network:nodes.pickupHoldDaysError.x"),
+ *  checked at compile time; a key of "common" ("form.required") is written as it is. */
+export function issueKey<N extends TNamespace>(ns: N, key: TKey<N>): string {
+  return `${ns}:${String(key)}`;
+}
+
+/** An issue's text: a catalog key (the "errors" namespace, as the server's answers), a key of the "common" namespace
+ *  ("form.wholeNumber", with the custom issue's params) or of another one (issueKey), or zod's own check by its
+ *  code — never zod's English. */
 export function issueText(issue: z.core.$ZodIssue): string {
   const params = { ...((issue as { params?: TParams }).params ?? {}) };
   if (isErrorKey(issue.message)) return errorsT(issue.message, params);
-  if (issue.code === "custom" && i18n.exists(issue.message)) {
+  const exists = i18n.exists as unknown as (key: string, options: Record<string, unknown>) => boolean;
+  if (issue.code === "custom" && exists(issue.message, { ns: "common" })) {
     const t = i18n.t as unknown as (key: string, options: Record<string, unknown>) => string;
-    return t(issue.message, params);
+    return t(issue.message, { ...params, ns: "common" });
   }
   const known = zodIssueKey(issue);
   return known.key ? errorsT(known.key, known.params) : errorsT("generic.field");

@@ -2,9 +2,9 @@
 // "saved") and SubmitButton read the same form.
 import { createContext, useContext, type ReactNode } from "react";
 import { FormProvider, type FieldValues } from "react-hook-form";
-import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "./error-summary.tsx";
 import type { TFormMutation, TZodForm } from "./use-zod-form.ts";
+import { useT } from "../../i18n/use-t.ts";
 
 interface TKit {
   prefix: string;
@@ -44,7 +44,7 @@ export function ZodForm<TDraft extends FieldValues, TInput>({ kit, prefix, testI
 
 /** The server's error as a whole (and field issues no field shows), or "saved". */
 export function FormStatus() {
-  const { t } = useTranslation();
+  const t = useT("common");
   const { prefix, saved, mutation, fields } = useFormKit();
   return (
     <>
@@ -71,7 +71,7 @@ export function SubmitButton({
   testId?: string;
   disabled?: boolean;
 }) {
-  const { t } = useTranslation();
+  const t = useT("common");
   const { prefix, mutation } = useFormKit();
   return (
     <button type="submit" className="btn btn-primary" disabled={mutation.isPending || disabled} data-testid={testId ?? `${prefix}-submit`}>

@@ -1,13 +1,13 @@
 // Merchant portal home: the merchant this account acts for.
 import { skipToken, useQuery } from "@tanstack/react-query";
-import { useTranslation } from "react-i18next";
 import { useUser } from "../../auth/session-context.ts";
 import { DataState } from "../../components/data-state.tsx";
 import { DetailList } from "../../components/detail-list.tsx";
+import { useT } from "../../i18n/use-t.ts";
 import { useTRPC } from "../../lib/trpc.ts";
 
 export function MerchantHome() {
-  const { t } = useTranslation();
+  const t = useT("merchant");
   const trpc = useTRPC();
   const user = useUser();
   const merchantId = user.merchantId;

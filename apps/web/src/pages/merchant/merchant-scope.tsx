@@ -1,12 +1,11 @@
 // The merchant area's frame: its nav, and the merchant an account acts for (a page without one says so).
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
 import { useUser } from "../../auth/session-context.ts";
 import { AreaLayout, type TNavItem } from "../../components/area-layout.tsx";
 import { useT } from "../../i18n/use-t.ts";
 
 export function MerchantNav() {
-  const { t } = useTranslation();
+  const t = useT("common");
   const tc = useT("counters");
   const nav: TNavItem[] = [
     { to: "/merchant", label: t("nav.overview"), end: true, testId: "nav-overview" },
@@ -19,7 +18,7 @@ export function MerchantNav() {
 }
 
 export function MerchantScope({ children }: { children: (merchantId: string) => ReactNode }) {
-  const { t } = useTranslation();
+  const t = useT("merchant");
   const user = useUser();
   return <div className="page">{user.merchantId ? children(user.merchantId) : <p className="card muted">{t("merchant.noScope")}</p>}</div>;
 }

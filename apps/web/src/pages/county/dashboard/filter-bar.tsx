@@ -1,7 +1,6 @@
 // The dashboard's filter bar: date range (quick 30/90/365 days or fixed days), township, carrier, direction; every
 // change goes to the URL (see dashboard-filter.ts). Hidden in print, where a one-line summary stands in for it.
 import { useQuery } from "@tanstack/react-query";
-import { useTranslation } from "react-i18next";
 import { FilterSelect } from "../../../components/list-card.tsx";
 import { useTRPC } from "../../../lib/trpc.ts";
 import { formatDateTime } from "../../../lib/time.ts";
@@ -11,7 +10,7 @@ import { useT } from "../../../i18n/use-t.ts";
 
 export function FilterBar() {
   const t = useT("dashboard");
-  const { t: tc } = useTranslation();
+  const te = useT("enums");
   const trpc = useTRPC();
   const { countyCode, today, filter, setFilter } = useDashboard();
   const options = useQuery(trpc.dashboard.filters.queryOptions({ countyCode }, { staleTime: 10 * 60_000 }));
@@ -74,7 +73,7 @@ export function FilterBar() {
           value={filter.direction ?? ""}
           onChange={(v) => set({ direction: v || null })}
           options={DIRECTIONS}
-          label={(d) => tc(`directionShort.${d}`)}
+          label={(d) => te(`directionShort.${d}`)}
           allLabel={t("filters.allDirections")}
           ariaLabel={t("filters.direction")}
           testId="dash-direction"
@@ -93,7 +92,7 @@ export function FilterBar() {
 /** The filter in one line, for print (and screen readers): range, township, carrier, direction. */
 export function FilterSummary() {
   const t = useT("dashboard");
-  const { t: tc } = useTranslation();
+  const te = useT("enums");
   const trpc = useTRPC();
   const { countyCode, filter } = useDashboard();
   const options = useQuery(trpc.dashboard.filters.queryOptions({ countyCode }, { staleTime: 10 * 60_000 }));
@@ -102,7 +101,7 @@ export function FilterSummary() {
   const carrier = options.data?.carriers.find((o) => o.id === filter.carrierId);
   if (township) parts.push(t("filters.pair", { label: t("filters.township"), value: township.name }));
   if (carrier) parts.push(t("filters.pair", { label: t("filters.carrier"), value: carrier.name }));
-  if (filter.direction) parts.push(t("filters.pair", { label: t("filters.direction"), value: tc(`directionShort.${filter.direction}`) }));
+  if (filter.direction) parts.push(t("filters.pair", { label: t("filters.direction"), value: te(`directionShort.${filter.direction}`) }));
   return (
     <p className="dash-summary" data-testid="dash-summary">
       {parts.join(" · ")}

@@ -2,12 +2,11 @@
 // zxing-wasm's writer, whose .wasm ships with the app), a parcel table and the report's key figures.
 import { useEffect, useState } from "react";
 import { isRolledReason } from "@xiangda/domain";
-import { useTranslation } from "react-i18next";
 import wasmUrl from "zxing-wasm/writer/zxing_writer.wasm?url";
 import { DataTable } from "../../../components/data-table.tsx";
 import { barWidth, figureLabel, figureValue, kg, percent, scalableSvg, STATUS_TONE } from "./load-format.ts";
 import type { TLoadFigure, TLoadItem, TLoadRow, TLoadStatus } from "./loads-api.ts";
-import { useT } from "../../../i18n/use-t.ts";
+import { dynamicKey, useT } from "../../../i18n/use-t.ts";
 
 export function LoadStatusPill({ status }: { status: TLoadStatus }) {
   const t = useT("loads");
@@ -21,7 +20,7 @@ export function LoadStatusPill({ status }: { status: TLoadStatus }) {
 /** "Lane T-GZ-102-DN · hub → station" or "Milk run · station". */
 export function RouteLabel({ load }: { load: Pick<TLoadRow, "milkRun" | "lane" | "from" | "to"> }) {
   const t = useT("loads");
-  const { t: tc } = useTranslation();
+  const tc = useT("common");
   const ends = `${load.from?.name ?? tc("common.none")}${load.to ? ` → ${load.to.name}` : ""}`;
   return (
     <span className="load-route">
@@ -102,7 +101,8 @@ export function ParcelTable({
   testId?: string;
 }) {
   const t = useT("loads");
-  const { t: tc } = useTranslation();
+  const tc = useT("common");
+  const te = useT("enums");
   if (items.length === 0) return <p className="muted small">{t("noParcels")}</p>;
   return (
     <DataTable<TLoadItem>
@@ -128,7 +128,7 @@ export function ParcelTable({
         {
           key: "temp",
           header: t("temp"),
-          cell: (i) => (i.temp === "AMBIENT" ? tc("temps.AMBIENT") : <span className="cold-tag small">{tc(`temps.${i.temp}`)}</span>),
+          cell: (i) => (i.temp === "AMBIENT" ? te("temps.AMBIENT") : <span className="cold-tag small">{te(`temps.${i.temp}`)}</span>),
         },
         { key: "phone", header: t("phone"), className: "mono nowrap", cell: (i) => i.recipientPhone || tc("common.none") },
         showStop && { key: "stop", header: t("stop"), cell: (i) => (i.stop ? `${i.stop.name}` : tc("common.none")) },
@@ -136,7 +136,7 @@ export function ParcelTable({
           key: "rolledReason",
           header: t("reason"),
           cellProps: (i) => ({ "data-testid": "rolled-reason", "data-reason": i.rolledReason ?? "" }),
-          cell: (i) => <RolledReason code={i.rolledReason} node={node} temp={tc(`temps.${i.temp}`)} />,
+          cell: (i) => <RolledReason code={i.rolledReason} node={node} temp={te(`temps.${i.temp}`)} />,
         },
         showRemovedReason && {
           key: "removedReason",
@@ -172,7 +172,7 @@ export function FigureList({ figures }: { figures: readonly TLoadFigure[] }) {
  * before the codes hold an English sentence: they get the general reason rather than that text. */
 export function RolledReason({ code, node, temp }: { code: string | null; node: string; temp: string }) {
   const t = useT("loads");
-  const { t: tc } = useTranslation();
+  const tc = useT("common");
   if (!code) return <>{tc("common.none")}</>;
   return <>{isRolledReason(code) ? t(`rolledReasons.${code}`, { node, temp }) : t("rolledReasons.OTHER")}</>;
 }
@@ -180,11 +180,12 @@ export function RolledReason({ code, node, temp }: { code: string | null; node: 
 /** Why a parcel left its load before sealing, from the server's code (PARCEL_<status> names the parcel's status). */
 export function RemovedReason({ code }: { code: string | null }) {
   const t = useT("loads");
-  const { t: tc } = useTranslation();
+  const tc = useT("common");
+  const te = useT("enums");
   if (!code) return <>{tc("common.none")}</>;
   if (code.startsWith("PARCEL_") && code !== "PARCEL_MOVED") {
     const status = code.slice("PARCEL_".length);
-    return <>{t("removedReasons.PARCEL", { status: tc(`shipmentStatus.${status}`, { defaultValue: status }) })}</>;
+    return <>{t("removedReasons.PARCEL", { status: te(dynamicKey("enums", "shipmentStatus", status), { defaultValue: status }) })}</>;
   }
   const known = ["REPLANNED", "LEG_DEPARTED", "LEG_ARRIVED", "PARCEL_MOVED", "DUPLICATE"] as const;
   const k = known.find((x) => x === code);

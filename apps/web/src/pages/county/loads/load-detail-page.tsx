@@ -50,7 +50,8 @@ function LoadDetailPage({ back }: { back: string }) {
 
 function LoadDetail({ d }: { d: TLoad }) {
   const t = useT("loads");
-  const { t: tc, i18n } = useTranslation();
+  const tc = useT("common");
+  const { i18n } = useTranslation();
   const none = <span className="muted">{tc("common.none")}</span>;
   return (
     <div className="load-detail" data-testid="load-detail" data-code={d.code}>
@@ -200,7 +201,7 @@ function LoadDetail({ d }: { d: TLoad }) {
 
 function VehicleCard({ v }: { v: TLoadVehicle }) {
   const t = useT("loads");
-  const { t: tc } = useTranslation();
+  const tc = useT("common");
   return (
     <article className="load-vehicle" data-testid="load-vehicle" data-plate={v.plate ?? ""}>
       <header className="load-vehicle-head">
@@ -227,7 +228,7 @@ function VehicleCard({ v }: { v: TLoadVehicle }) {
 
 function StopList({ stops }: { stops: readonly TLoadStop[] }) {
   const t = useT("loads");
-  const { t: tc } = useTranslation();
+  const tc = useT("common");
   return (
     <ol className="load-stops" data-testid="load-stops">
       {stops.map((s, i) => (

@@ -2,7 +2,6 @@
 // in the current language; an unknown code is shown as sent rather than hidden.
 import { VENUE_TYPES } from "@xiangda/domain";
 import { useMemo } from "react";
-import { useTranslation } from "react-i18next";
 import { routeErrorText } from "../../../../lib/route-error.ts";
 import { lightReasonKey, LIGHTS, SHIPMENT_STATUSES } from "../../shipments/shipment-format.ts";
 import { legKindLabel, TIERS, type TTierName } from "../dashboard-format.ts";
@@ -23,30 +22,30 @@ export interface TLabels {
 }
 
 export function useLabels(): TLabels {
-  const { t } = useTranslation();
+  const te = useT("enums");
   const td = useT("dashboard");
   return useMemo<TLabels>(() => {
     const shortTier = (tier: TTierName) => td(`tiersShort.${tier}`);
     return {
       status: (s) => {
         const k = find(SHIPMENT_STATUSES, s);
-        return k ? t(`shipmentStatus.${k}`) : s;
+        return k ? te(`shipmentStatus.${k}`) : s;
       },
       nodeStatus: (s) => {
         const k = find(NODE_STATUSES, s);
-        return k ? t(`nodeStatus.${k}`) : s;
+        return k ? te(`nodeStatus.${k}`) : s;
       },
       tier: (tier) => {
         const k = find(TIERS, tier);
-        return k ? t(`tiers.${k}`) : (tier ?? "");
+        return k ? te(`tiers.${k}`) : (tier ?? "");
       },
       light: (l) => {
         const k = find(LIGHTS, l);
-        return k ? t(`lights.${k}`) : l;
+        return k ? te(`lights.${k}`) : l;
       },
       reason: (r) => {
         const k = lightReasonKey(r);
-        return k ? t(`lightReasons.${k}`) : routeErrorText(r ?? "");
+        return k ? te(`lightReasons.${k}`) : routeErrorText(r ?? "");
       },
       legKind: (kind) => legKindLabel(kind, shortTier, td("legKinds.joiner")),
       venue: (v) => {
@@ -54,5 +53,5 @@ export function useLabels(): TLabels {
         return k ? td(`enums.venueTypes.${k}`) : v;
       },
     };
-  }, [t, td]);
+  }, [te, td]);
 }

@@ -1,7 +1,6 @@
 // 准时率: parcels finished by their promise — overall, by direction, by leg (县→乡 …), by township and per day.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { useTranslation } from "react-i18next";
 import { DataState } from "../../../../components/data-state.tsx";
 import { useTRPC } from "../../../../lib/trpc.ts";
 import { categoryBars, COLORS, dayChart } from "../charts/chart-options.ts";
@@ -34,7 +33,7 @@ export function OnTimeSection() {
 
 function OnTimeView({ o }: { o: TOnTime }) {
   const t = useT("dashboard");
-  const { t: tc } = useTranslation();
+  const te = useT("enums");
   const labels = useLabels();
   const legs = useMemo(() => [...o.byLegKind].sort((a, b) => legKindOrder(a.legKind) - legKindOrder(b.legKind)), [o]);
   const townName = (r: TTownRow) => r.townshipName ?? (r.townshipCode ? r.townshipCode : t("onTime.hubOnly"));
@@ -92,7 +91,7 @@ function OnTimeView({ o }: { o: TOnTime }) {
         {o.byDirection.map((d) => (
           <Figure
             key={d.direction}
-            label={`${t("onTime.byDirection")} · ${tc(`directionShort.${d.direction}`)}`}
+            label={`${t("onTime.byDirection")} · ${te(`directionShort.${d.direction}`)}`}
             value={formatRate(d.rate)}
             sub={t("onTime.finishedOnTime", { onTime: d.onTime, finished: d.finished })}
             raw={d.rate}
