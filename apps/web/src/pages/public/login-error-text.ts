@@ -1,8 +1,8 @@
 // Turns a failed auth.login into the sentence shown above the form.
-import type { TFunction } from "i18next";
+import type { TT } from "../../i18n/use-t.ts";
 import { readApiError } from "../../lib/api-error.ts";
 
-export function loginErrorText(error: unknown, t: TFunction): string | null {
+export function loginErrorText(error: unknown, t: TT<"public">): string | null {
   if (!error) return null;
   const err = readApiError(error);
   if (err.code === "UNAUTHORIZED") return t("login.unauthorized");

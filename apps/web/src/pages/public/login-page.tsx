@@ -1,7 +1,7 @@
 // Sign-in form; on success the user goes to their role's area.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../../i18n/use-t.ts";
 import { Link, Navigate, useLocation, useNavigate } from "react-router";
 import { useMe } from "../../auth/use-session.ts";
 import { FormField } from "../../components/form-field.tsx";
@@ -15,7 +15,8 @@ import { PublicScreen } from "./public-screen.tsx";
 type TFields = "username" | "password";
 
 export function LoginPage() {
-  const { t } = useTranslation();
+  const t = useT("public");
+  const tc = useT("common");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -53,7 +54,7 @@ export function LoginPage() {
   }
 
   return (
-    <PublicScreen name={t("app.name")} tagline={t("app.tagline")} footer={t("app.footer")}>
+    <PublicScreen name={tc("app.name")} tagline={tc("app.tagline")} footer={tc("app.footer")}>
       <main className="login-card card">
         <h1 className="login-heading" data-testid="login-heading">
           {t("login.heading")}

@@ -1,10 +1,10 @@
 // Unknown paths.
-import { useTranslation } from "react-i18next";
+import { useT } from "../../i18n/use-t.ts";
 import { Link } from "react-router";
 import { LangSwitch } from "../../components/lang-switch.tsx";
 
 export function NotFoundPage() {
-  const { t } = useTranslation();
+  const t = useT("common");
   return (
     <div className="full-page">
       <h1>{t("notFound.heading")}</h1>

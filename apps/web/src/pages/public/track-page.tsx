@@ -3,7 +3,7 @@
 // and wrong digits.
 import { skipToken, useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../../i18n/use-t.ts";
 import { Link, useSearchParams } from "react-router";
 import { FormField } from "../../components/form-field.tsx";
 import { fieldError, readApiError } from "../../lib/api-error.ts";
@@ -16,7 +16,8 @@ import { LegDiagram, LightBadge, ShipmentStatusPill, Timeline, useNow } from "..
 type TFields = "waybillNo" | "phoneLast4";
 
 export function TrackPage() {
-  const { t } = useTranslation();
+  const t = useT("public");
+  const tc = useT("common");
   const trpc = useTRPC();
   const [params] = useSearchParams();
   const [waybillNo, setWaybillNo] = useState(params.get("waybill") ?? "");
@@ -58,12 +59,12 @@ export function TrackPage() {
         : err.isNetwork
           ? t("login.network")
           : Object.keys(err.fieldErrors).length > 0
-            ? t("common.checkFields")
+            ? tc("common.checkFields")
             : t("track.failed", { message: err.message });
   const busy = lookup.isFetching;
 
   return (
-    <PublicScreen className="track-screen" brandTo="/track" name={t("app.name")} tagline={t("app.tagline")} footer={t("app.footer")}>
+    <PublicScreen className="track-screen" brandTo="/track" name={tc("app.name")} tagline={tc("app.tagline")} footer={tc("app.footer")}>
       <main className="track-main">
         <section className="card track-card">
           <h1 className="login-heading" data-testid="track-heading">
@@ -119,9 +120,11 @@ export function TrackPage() {
 }
 
 function TrackResult({ r }: { r: TTracking }) {
-  const { t } = useTranslation();
+  const t = useT("public");
+  const ts = useT("shipments");
+  const tc = useT("common");
   const now = useNow();
-  const none = <span className="muted">{t("common.none")}</span>;
+  const none = <span className="muted">{tc("common.none")}</span>;
   return (
     <section className="card track-card" data-testid="track-result" data-waybill={r.waybillNo}>
       <div className="shipment-hero">
@@ -144,7 +147,7 @@ function TrackResult({ r }: { r: TTracking }) {
           <dt>{t("track.destination")}</dt>
           <dd>
             {r.destination ?? none}
-            {r.selfPickup ? <span className="warn-text"> · {t("shipments.selfPickupYes")}</span> : null}
+            {r.selfPickup ? <span className="warn-text"> · {ts("shipments.selfPickupYes")}</span> : null}
           </dd>
         </div>
         <div className="detail-item">

@@ -4,7 +4,7 @@
 // and records screening if it has a machine; the sender's resident ID only when the sender has no real-name record
 // (a merchant registered with its credit code has one). The result shows the three rules and the route.
 // The desk's state is in use-announced-desk.ts, the waiting list in accept-waiting.tsx.
-import { useTranslation } from "react-i18next";
+import { useT } from "../../i18n/use-t.ts";
 import { ErrorSummary } from "../../components/form/error-summary.tsx";
 import { AcceptedCard } from "./accept-result.tsx";
 import { AnnouncedWaiting } from "./accept-waiting.tsx";
@@ -15,7 +15,7 @@ import { useAnnouncedDesk, type TAnnouncedDesk } from "./use-announced-desk.ts";
 const FIELDS = ["waybillNo", "senderName", "senderIdNumber", "inspection", "screening"] as const;
 
 export function AnnouncedAccept({ nodeId }: { nodeId: string }) {
-  const { t } = useTranslation();
+  const t = useT("station");
   const desk = useAnnouncedDesk(nodeId);
   const s = desk.accept.data;
   if (s) {
@@ -47,7 +47,7 @@ export function AnnouncedAccept({ nodeId }: { nodeId: string }) {
 }
 
 function AnnouncedForm({ desk }: { desk: TAnnouncedDesk }) {
-  const { t } = useTranslation();
+  const t = useT("station");
   const { draft, set, errorFor, accept } = desk;
   const typed = draft.waybillNo.trim().toUpperCase();
   const waiting = desk.waiting.data;

@@ -1,7 +1,7 @@
 // The new-parcel acceptance form's draft: its fields as typed, the checks made before sending (the resident ID, weight,
 // size, declared value and the three rules' checklist) and the server's input built from it.
 import { parseScaled } from "../../lib/numbers.ts";
-import type { TFunction } from "i18next";
+import type { TT } from "../../i18n/use-t.ts";
 import type { TAcceptInput, TProhibitedItem, TTemp } from "../../lib/shipments-api.ts";
 import { PROHIBITED_ITEMS, type TIdCheck } from "../county/shipments/shipment-format.ts";
 import { allAbsent, noneChecked } from "./three-rules-fields.tsx";
@@ -75,7 +75,7 @@ export const FORM_FIELDS = [
   "screening",
 ] as const;
 
-export function idStatusText(check: TIdCheck, t: TFunction<"translation">): string {
+export function idStatusText(check: TIdCheck, t: TT<"station">): string {
   switch (check.state) {
     case "empty":
       return "";
@@ -97,14 +97,15 @@ export function checkDraft(
   draft: TDraft,
   idCheck: TIdCheck,
   nodeId: string,
-  t: TFunction<"translation">,
+  t: TT<"station">,
+  tc: TT<"common">,
 ): { errors: Record<string, string>; input: TAcceptInput | null } {
   const errors: Record<string, string> = {};
-  if (idCheck.state === "empty") errors.senderIdNumber = t("form.required");
+  if (idCheck.state === "empty") errors.senderIdNumber = tc("form.required");
   else if (idCheck.state !== "ok")
     errors.senderIdNumber = idStatusText(idCheck.state === "typing" ? { state: "FORMAT", length: idCheck.length } : idCheck, t);
   const weightG = parseScaled(draft.weightKg, 3);
-  if (weightG === null) errors.weightG = t("form.required");
+  if (weightG === null) errors.weightG = tc("form.required");
   else if (weightG === "invalid") errors.weightG = t("accept.invalidKg");
   const dims = {
     lengthMm: parseScaled(draft.lengthCm, 1),

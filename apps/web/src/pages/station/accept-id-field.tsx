@@ -1,5 +1,5 @@
 // The sender's resident ID (实名收寄), checked as typed: the line under it counts digits, then gives the verdict.
-import { useTranslation } from "react-i18next";
+import { useT } from "../../i18n/use-t.ts";
 import type { TIdCheck } from "../county/shipments/shipment-format.ts";
 
 export interface TAcceptIdFieldProps {
@@ -12,7 +12,7 @@ export interface TAcceptIdFieldProps {
 }
 
 export function AcceptIdField({ value, state, line, isError, onChange, onBlur }: TAcceptIdFieldProps) {
-  const { t } = useTranslation();
+  const t = useT("station");
   return (
     <div className={`field${isError ? " field-invalid" : ""}`}>
       <label htmlFor="accept-id">{t("accept.senderIdNumber")}</label>

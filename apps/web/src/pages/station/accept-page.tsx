@@ -3,7 +3,7 @@
 // 过机安检 screening). The result shows the new waybill big with its route, and "next parcel" starts over quickly.
 // The desk's state is in use-accept-desk.ts, its checks in accept-draft.ts.
 import { useState, type ReactNode, type Ref } from "react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../../i18n/use-t.ts";
 import { useSearchParams } from "react-router";
 import { useUser } from "../../auth/session-context.ts";
 import { FormField } from "../../components/form-field.tsx";
@@ -19,7 +19,7 @@ import { RulesFields } from "./three-rules-fields.tsx";
 import { useAcceptDesk } from "./use-accept-desk.ts";
 
 export function AcceptPage() {
-  const { t } = useTranslation();
+  const t = useT("station");
   const user = useUser();
   // ?mode=announced opens the announced-parcel desk (the console's link to parcels waiting here).
   const [params] = useSearchParams();
@@ -65,7 +65,8 @@ export function AcceptPage() {
 }
 
 function AcceptDesk({ nodeId }: { nodeId: string }) {
-  const { t } = useTranslation();
+  const t = useT("station");
+  const te = useT("enums");
   const { draft, set, errorFor, id: idField, accept, result, firstRef, nextRef, nextParcel, onSubmit } = useAcceptDesk(nodeId);
 
   const text = (
@@ -129,7 +130,7 @@ function AcceptDesk({ nodeId }: { nodeId: string }) {
               <select id="accept-temp" value={draft.temp} onChange={(e) => set("temp", e.target.value as TTemp)} data-testid="accept-temp">
                 {TEMPS.map((x) => (
                   <option key={x} value={x}>
-                    {t(`temps.${x}`)}
+                    {te(`temps.${x}`)}
                   </option>
                 ))}
               </select>

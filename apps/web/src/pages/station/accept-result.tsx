@@ -2,7 +2,7 @@
 // print and "next parcel" to start over. One card for both desks (new parcels and announced ones); test ids are
 // `${testPrefix}-result`, `${testPrefix}-print`, `${testPrefix}-next`.
 import type { ReactNode, Ref } from "react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../../i18n/use-t.ts";
 import type { TShipment } from "../../lib/shipments-api.ts";
 import { labelsUrl } from "../../lib/print-labels.ts";
 import { formatDateTime } from "../../lib/time.ts";
@@ -22,7 +22,7 @@ export function AcceptedCard(props: {
   nextRef?: Ref<HTMLButtonElement>;
   onNext: () => void;
 }) {
-  const { t } = useTranslation();
+  const t = useT("station");
   const now = useNow();
   const { s, testPrefix } = props;
   const legs = s.legs.filter((l) => l.status !== "CANCELLED");
@@ -60,7 +60,8 @@ export function AcceptedCard(props: {
 }
 
 export function AcceptResult({ s, nextRef, onNext }: { s: TShipment; nextRef: Ref<HTMLButtonElement>; onNext: () => void }) {
-  const { t } = useTranslation();
+  const t = useT("station");
+  const tc = useT("common");
   return (
     <div className="page">
       <AcceptedCard
@@ -72,7 +73,7 @@ export function AcceptResult({ s, nextRef, onNext }: { s: TShipment; nextRef: Re
         badge={
           <span>
             <span className="muted">{t("accept.promisedAt")}</span>{" "}
-            <strong data-testid="accept-promised">{s.promisedAt ? formatDateTime(s.promisedAt) : t("common.none")}</strong>
+            <strong data-testid="accept-promised">{s.promisedAt ? formatDateTime(s.promisedAt) : tc("common.none")}</strong>
           </span>
         }
         note={

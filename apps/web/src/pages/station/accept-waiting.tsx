@@ -1,6 +1,6 @@
 // The parcels announced to this node and not yet handed in: the announced-parcel desk's list, each row picking its
 // waybill into the form.
-import { useTranslation } from "react-i18next";
+import { useT } from "../../i18n/use-t.ts";
 import { DataTable, type TDataColumn } from "../../components/data-table.tsx";
 import { formatShortDateTime } from "../../lib/time.ts";
 import type { TRouterOutputs } from "../../lib/trpc.ts";
@@ -8,7 +8,7 @@ import type { TRouterOutputs } from "../../lib/trpc.ts";
 export type TAwaitingParcel = TRouterOutputs["shipments"]["awaitingAcceptance"][number];
 
 export function AnnouncedWaiting({ rows, onPick }: { rows: readonly TAwaitingParcel[] | undefined; onPick: (waybillNo: string) => void }) {
-  const { t } = useTranslation();
+  const t = useT("station");
   const columns: TDataColumn<TAwaitingParcel>[] = [
     {
       key: "waybill",

@@ -2,7 +2,7 @@
 // each parcel in, and see per manifest what has arrived and what is still outstanding.
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../../i18n/use-t.ts";
 import { useUser } from "../../auth/session-context.ts";
 import { DataState } from "../../components/data-state.tsx";
 import { DataTable, type TDataColumn } from "../../components/data-table.tsx";
@@ -14,7 +14,7 @@ import { ManifestImporter } from "../county/shipments/manifest-page.tsx";
 import { NotAtThisNode } from "./station-nav.tsx";
 
 export function StationManifestsPage() {
-  const { t } = useTranslation();
+  const t = useT("station");
   const user = useUser();
   if (!user.nodeId) {
     return (
@@ -36,7 +36,7 @@ type TNodeManifest = TRouterOutputs["shipments"]["nodeManifests"][number];
 type TManifestParcel = TRouterOutputs["shipments"]["manifestParcels"][number];
 
 function NodeManifests({ nodeId }: { nodeId: string }) {
-  const { t } = useTranslation();
+  const t = useT("shipments");
   const trpc = useTRPC();
   // Scans elsewhere change the counts: always fresh on opening the page, then every 30 s.
   const list = useQuery(trpc.shipments.nodeManifests.queryOptions({ nodeId }, { refetchInterval: 30_000, refetchOnMount: "always" }));
@@ -110,11 +110,12 @@ function NodeManifests({ nodeId }: { nodeId: string }) {
 }
 
 function ManifestParcels({ nodeId, manifestId }: { nodeId: string; manifestId: string }) {
-  const { t } = useTranslation();
+  const t = useT("shipments");
+  const tc = useT("common");
   const trpc = useTRPC();
   const parcels = useQuery(trpc.shipments.manifestParcels.queryOptions({ nodeId, manifestId }, { refetchOnMount: "always" }));
   const columns: TDataColumn<TManifestParcel>[] = [
-    { key: "carrierWaybill", header: t("manifest.waybillNo"), className: "mono", cell: (p) => p.carrierWaybillNo ?? t("common.none") },
+    { key: "carrierWaybill", header: t("manifest.waybillNo"), className: "mono", cell: (p) => p.carrierWaybillNo ?? tc("common.none") },
     { key: "waybill", header: t("shipments.waybillNo"), className: "mono", cell: (p) => p.waybillNo },
     {
       key: "recipient",
@@ -130,7 +131,7 @@ function ManifestParcels({ nodeId, manifestId }: { nodeId: string; manifestId: s
       header: t("manifest.destination"),
       cell: (p) => (
         <>
-          {p.village ?? t("common.none")}
+          {p.village ?? tc("common.none")}
           {p.destination ? <span className="muted"> → {p.destination.name}</span> : null}
         </>
       ),

@@ -1,13 +1,14 @@
 // Station console home: the node this staff member works at.
 import { skipToken, useQuery } from "@tanstack/react-query";
-import { useTranslation } from "react-i18next";
+import { useT } from "../../i18n/use-t.ts";
 import { useUser } from "../../auth/session-context.ts";
 import { DataState } from "../../components/data-state.tsx";
 import { DetailList } from "../../components/detail-list.tsx";
+import { ENUMS } from "../../components/form/enums.ts";
 import { useTRPC } from "../../lib/trpc.ts";
 
 export function StationHome() {
-  const { t } = useTranslation();
+  const t = useT("station");
   const trpc = useTRPC();
   const user = useUser();
   const nodeId = user.nodeId;
@@ -25,12 +26,12 @@ export function StationHome() {
                   <strong className="hero-name" data-testid="station-name">
                     {node.name}
                   </strong>
-                  <span className={`status-pill status-${node.status.toLowerCase()}`}>{t(`nodeStatus.${node.status}`)}</span>
+                  <span className={`status-pill status-${node.status.toLowerCase()}`}>{ENUMS.nodeStatus.label(node.status)}</span>
                 </div>
                 <DetailList
                   items={[
                     { label: t("station.code"), value: <code className="mono">{node.code}</code> },
-                    { label: t("station.tier"), value: t(`tiers.${node.tier}`) },
+                    { label: t("station.tier"), value: ENUMS.tier.label(node.tier) },
                     { label: t("station.area"), value: node.areaName },
                     { label: t("station.countyCode"), value: node.countyCode },
                   ]}

@@ -1,7 +1,7 @@
 // The acceptance desk's 收寄验视 checklist and 过机安检 choice, shared by the new-parcel and the announced-parcel forms.
 // Test ids are `${prefix}-prohibited-<item>`, `${prefix}-inspected`, `${prefix}-screened-yes|no`.
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../../i18n/use-t.ts";
 import type { TProhibitedItem } from "../../lib/shipments-api.ts";
 import { Check } from "../county/network/network-bits.tsx";
 import { PROHIBITED_ITEMS } from "../county/shipments/shipment-format.ts";
@@ -22,7 +22,7 @@ export function InspectionFields(props: {
   /// The notes field, rendered by the form in its own way.
   notes: ReactNode;
 }) {
-  const { t } = useTranslation();
+  const t = useT("station");
   const { prefix, prohibited, prohibitedError, inspectedError } = props;
   return (
     <fieldset className={`check-group prohibited-group${prohibitedError ? " field-invalid" : ""}`} data-testid={`${prefix}-prohibited`}>
@@ -67,7 +67,7 @@ export function InspectionFields(props: {
 }
 
 export function ScreeningFields(props: { prefix: string; screened: boolean; onScreened: (v: boolean) => void; device: ReactNode }) {
-  const { t } = useTranslation();
+  const t = useT("station");
   const { prefix, screened } = props;
   return (
     <fieldset className="check-group screening-group">

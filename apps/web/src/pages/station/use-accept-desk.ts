@@ -2,7 +2,7 @@
 // focus goes (the first field, the first problem, the "next parcel" button).
 import { useMutation } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../../i18n/use-t.ts";
 import { fieldError, readApiError } from "../../lib/api-error.ts";
 import { useTRPC } from "../../lib/trpc.ts";
 import { checkResidentId } from "../county/shipments/shipment-format.ts";
@@ -18,7 +18,8 @@ function focusFirstProblem() {
 }
 
 export function useAcceptDesk(nodeId: string) {
-  const { t } = useTranslation();
+  const t = useT("station");
+  const tc = useT("common");
   const trpc = useTRPC();
   const [draft, setDraft] = useState<TDraft>(() => emptyDraft());
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
@@ -63,7 +64,7 @@ export function useAcceptDesk(nodeId: string) {
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const { errors, input } = checkDraft(draft, idCheck, nodeId, t);
+    const { errors, input } = checkDraft(draft, idCheck, nodeId, t, tc);
     setClientErrors(errors);
     setIdTouched(true);
     if (!input) {

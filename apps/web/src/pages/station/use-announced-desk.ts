@@ -2,7 +2,7 @@
 // and where the focus goes (the waybill field, the checklist once a waiting parcel is picked).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../../i18n/use-t.ts";
 import { fieldError, readApiError } from "../../lib/api-error.ts";
 import type { TProhibitedItem } from "../../lib/shipments-api.ts";
 import { useTRPC } from "../../lib/trpc.ts";
@@ -32,7 +32,8 @@ const emptyDraft = (keep: Pick<TAnnouncedDraft, "screened" | "device"> = { scree
 });
 
 export function useAnnouncedDesk(nodeId: string) {
-  const { t } = useTranslation();
+  const t = useT("station");
+  const tc = useT("common");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const waiting = useQuery(trpc.shipments.awaitingAcceptance.queryOptions({ nodeId }));
@@ -65,7 +66,7 @@ export function useAnnouncedDesk(nodeId: string) {
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const errors: Record<string, string> = {};
-    if (!draft.waybillNo.trim()) errors.waybillNo = t("form.required");
+    if (!draft.waybillNo.trim()) errors.waybillNo = tc("form.required");
     if (PROHIBITED_ITEMS.some((item) => !draft.prohibited[item])) errors["inspection.prohibitedAbsent"] = t("accept.mustCheck");
     if (!draft.inspected) errors["inspection.inspected"] = t("accept.mustInspect");
     setClientErrors(errors);

@@ -3,17 +3,20 @@
 import { prepareZXingModule, readBarcodes } from "zxing-wasm/reader";
 import wasmUrl from "zxing-wasm/reader/zxing_reader.wasm?url";
 import { useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../../../i18n/use-t.ts";
 
 let prepared = false;
 function prepare(): void {
   if (prepared) return;
   prepared = true;
-  prepareZXingModule({ overrides: { locateFile: (path: string, prefix: string) => (path.endsWith(".wasm") ? wasmUrl : prefix + path) }, fireImmediately: false });
+  prepareZXingModule({
+    overrides: { locateFile: (path: string, prefix: string) => (path.endsWith(".wasm") ? wasmUrl : prefix + path) },
+    fireImmediately: false,
+  });
 }
 
 export default function CameraScanner({ onCode, onClose }: { onCode: (code: string) => void; onClose: () => void }) {
-  const { t } = useTranslation();
+  const t = useT("scan");
   const videoRef = useRef<HTMLVideoElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [ready, setReady] = useState(false);
@@ -47,7 +50,7 @@ export default function CameraScanner({ onCode, onClose }: { onCode: (code: stri
               onCodeRef.current(text);
             }
           } catch (e) {
-            setError(t("scan.cameraUnavailable", { reason: e instanceof Error ? e.message : String(e) }));
+            setError(t("cameraUnavailable", { reason: e instanceof Error ? e.message : String(e) }));
             return;
           }
         }
@@ -57,7 +60,7 @@ export default function CameraScanner({ onCode, onClose }: { onCode: (code: stri
 
     void (async () => {
       if (!navigator.mediaDevices?.getUserMedia) {
-        setError(t("scan.cameraNone"));
+        setError(t("cameraNone"));
         return;
       }
       try {
@@ -72,7 +75,11 @@ export default function CameraScanner({ onCode, onClose }: { onCode: (code: stri
         void tick();
       } catch (e) {
         const name = e instanceof DOMException ? e.name : "";
-        setError(name === "NotFoundError" || name === "OverconstrainedError" ? t("scan.cameraNone") : t("scan.cameraUnavailable", { reason: e instanceof Error ? e.message : String(e) }));
+        setError(
+          name === "NotFoundError" || name === "OverconstrainedError"
+            ? t("cameraNone")
+            : t("cameraUnavailable", { reason: e instanceof Error ? e.message : String(e) }),
+        );
       }
     })();
 
@@ -90,11 +97,11 @@ export default function CameraScanner({ onCode, onClose }: { onCode: (code: stri
           {error}
         </p>
       ) : (
-        !ready && <p className="muted">{t("scan.cameraLoading")}</p>
+        !ready && <p className="muted">{t("cameraLoading")}</p>
       )}
       <video ref={videoRef} className="scan-camera-video" muted playsInline hidden={!!error} />
       <button type="button" className="btn" onClick={onClose} data-testid="scan-camera-close">
-        {t("scan.cameraClose")}
+        {t("cameraClose")}
       </button>
     </div>
   );

@@ -1,5 +1,5 @@
 // EXCEPTION mode's reason: one of the usual ones, or "other" with a typed text.
-import { useTranslation } from "react-i18next";
+import { useT } from "../../../i18n/use-t.ts";
 import { REASON_KEYS } from "./scan-model.ts";
 
 export interface TExceptionReasonProps {
@@ -11,11 +11,11 @@ export interface TExceptionReasonProps {
 }
 
 export function ExceptionReason({ reasonKey, reasonText, onKey, onText, refocus }: TExceptionReasonProps) {
-  const { t } = useTranslation();
+  const t = useT("scan");
   return (
     <div className="scan-extra">
       <label className="scan-extra-label" htmlFor="scan-reason">
-        {t("scan.reasonLabel")}
+        {t("reasonLabel")}
       </label>
       <div className="scan-extra-row">
         <select
@@ -31,17 +31,17 @@ export function ExceptionReason({ reasonKey, reasonText, onKey, onText, refocus 
           <option value="">—</option>
           {REASON_KEYS.map((k) => (
             <option key={k} value={k}>
-              {t(`scan.reasons.${k}`)}
+              {t(`reasons.${k}`)}
             </option>
           ))}
-          <option value="other">{t("scan.reasonOther")}</option>
+          <option value="other">{t("reasonOther")}</option>
         </select>
         {reasonKey === "other" && (
           <input
             className="scan-extra-input"
             value={reasonText}
             maxLength={200}
-            placeholder={t("scan.reasonPlaceholder")}
+            placeholder={t("reasonPlaceholder")}
             data-testid="scan-reason-text"
             onChange={(e) => onText(e.target.value)}
             onKeyDown={(e) => {

@@ -2,7 +2,7 @@
 // or loading a departing run, how many are scanned of how many, and the live list of what is still missing. The console
 // picks the load itself when a vehicle is chosen or a load code is scanned; the staff may pick another or none.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useTranslation } from "react-i18next";
+import { useT } from "../../../i18n/use-t.ts";
 import { readApiError } from "../../../lib/api-error.ts";
 import { useTRPC } from "../../../lib/trpc.ts";
 
@@ -25,7 +25,7 @@ export function ExpectedPanel({
   loadCodes: readonly string[];
   onTrack: (t: TTrack) => void;
 }) {
-  const { t } = useTranslation();
+  const t = useT("scan");
   const trpc = useTRPC();
   const manifests = useQuery(trpc.shipments.nodeManifests.queryOptions({ nodeId, limit: 20 }, { staleTime: 60_000, retry: false }));
   const open = (manifests.data ?? []).filter((m) => m.outstanding > 0);
@@ -44,9 +44,9 @@ export function ExpectedPanel({
   return (
     <section className="card scan-expected" data-testid="scan-expected">
       <div className="scan-expected-head">
-        <h3 className="card-title">{t("scan.expected.title")}</h3>
+        <h3 className="card-title">{t("expected.title")}</h3>
         <label className="scan-expected-pick">
-          <span className="muted small">{t("scan.expected.track")}</span>
+          <span className="muted small">{t("expected.track")}</span>
           <select
             value={tracked}
             data-testid="scan-expected-pick"
@@ -55,15 +55,15 @@ export function ExpectedPanel({
               onTrack(v.startsWith("load:") ? { loadCode: v.slice(5) } : v.startsWith("manifest:") ? { manifestId: v.slice(9) } : null);
             }}
           >
-            <option value="">{t("scan.expected.none")}</option>
+            <option value="">{t("expected.none")}</option>
             {loads.map((code) => (
               <option key={code} value={`load:${code}`}>
-                {t("scan.expected.load", { code })}
+                {t("expected.load", { code })}
               </option>
             ))}
             {open.map((m) => (
               <option key={m.id} value={`manifest:${m.id}`}>
-                {t("scan.expected.manifest", { name: `${m.carrierName} ${m.fileName}`, count: m.outstanding })}
+                {t("expected.manifest", { name: `${m.carrierName} ${m.fileName}`, count: m.outstanding })}
               </option>
             ))}
           </select>
@@ -73,29 +73,29 @@ export function ExpectedPanel({
       {data && (
         <div data-testid="scan-expected-body" data-expected={data.expected} data-scanned={data.scanned}>
           <p className="scan-expected-counts">
-            <span className="status-pill">{t(`scan.expected.kinds.${data.kind}`)}</span>{" "}
-            <strong data-testid="scan-expected-counts">{t("scan.expected.counts", { scanned: data.scanned, expected: data.expected })}</strong>
+            <span className="status-pill">{t(`expected.kinds.${data.kind}`)}</span>{" "}
+            <strong data-testid="scan-expected-counts">{t("expected.counts", { scanned: data.scanned, expected: data.expected })}</strong>
           </p>
           {missing === 0 ? (
-            <p className="scan-expected-done">{t("scan.expected.allDone")}</p>
+            <p className="scan-expected-done">{t("expected.allDone")}</p>
           ) : (
             <>
-              <p className="muted small">{t("scan.expected.missing", { count: missing })}</p>
+              <p className="muted small">{t("expected.missing", { count: missing })}</p>
               <ul className="scan-expected-list" data-testid="scan-expected-missing">
                 {data.missing.slice(0, MISSING_SHOWN).map((m) => (
                   <li key={m.waybillNo} className="mono" data-waybill={m.waybillNo}>
                     {m.waybillNo}
                     {m.carrierWaybillNo && <span className="muted small"> {m.carrierWaybillNo}</span>}
-                    {m.slot && <span className="scan-expected-slot"> {t("scan.expected.slot", { slot: m.slot })}</span>}
+                    {m.slot && <span className="scan-expected-slot"> {t("expected.slot", { slot: m.slot })}</span>}
                   </li>
                 ))}
               </ul>
-              {missing > MISSING_SHOWN && <p className="muted small">{t("scan.expected.more", { count: missing - MISSING_SHOWN })}</p>}
+              {missing > MISSING_SHOWN && <p className="muted small">{t("expected.more", { count: missing - MISSING_SHOWN })}</p>}
             </>
           )}
           {data.extra.length > 0 && (
             <>
-              <p className="field-error">{t("scan.expected.extra", { count: data.extra.length })}</p>
+              <p className="field-error">{t("expected.extra", { count: data.extra.length })}</p>
               <ul className="scan-expected-list" data-testid="scan-expected-extra">
                 {data.extra.map((m) => (
                   <li key={m.waybillNo} className="mono">

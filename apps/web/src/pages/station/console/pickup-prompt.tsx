@@ -1,6 +1,6 @@
 // The pickup check under the scan input: the parcel's pickup code (6 digits) or the recipient's phone's last 4.
 import type { KeyboardEvent, RefObject } from "react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../../../i18n/use-t.ts";
 
 export interface TPickupPromptProps {
   code: string;
@@ -11,11 +11,11 @@ export interface TPickupPromptProps {
 }
 
 export function PickupPrompt({ code, error, inputRef, onKeyDown, onCancel }: TPickupPromptProps) {
-  const { t } = useTranslation();
+  const t = useT("scan");
   return (
     <div className="scan-extra scan-pickup">
       <label className="scan-extra-label" htmlFor="scan-pickup">
-        {t("scan.pickupPrompt", { code })}
+        {t("pickupPrompt", { code })}
       </label>
       <div className="scan-extra-row">
         <input
@@ -25,12 +25,12 @@ export function PickupPrompt({ code, error, inputRef, onKeyDown, onCancel }: TPi
           inputMode="numeric"
           autoComplete="off"
           maxLength={6}
-          placeholder={t("scan.pickupPlaceholder")}
+          placeholder={t("pickupPlaceholder")}
           data-testid="scan-pickup-code"
           onKeyDown={onKeyDown}
         />
         <button type="button" className="btn" onClick={onCancel}>
-          {t("scan.pickupCancel")}
+          {t("pickupCancel")}
         </button>
       </div>
       {error && <p className="field-error">{error}</p>}

@@ -1,8 +1,9 @@
 // The console's result panel: the latest scan ("checking…" at once, then its numbered result, the shelf slot very large,
 // the action AUTO applied and any warning) or a notice, and the full-screen flash on errors.
-import type { i18n as TI18n, TFunction } from "i18next";
+import type { i18n as TI18n } from "i18next";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import { useT, type TT } from "../../../i18n/use-t.ts";
 import { colourFor, colourForEntry, isAction, type TOutcome, type TScanEntry } from "./scan-model.ts";
 import { scanText } from "./scan-text.ts";
 import type { TFeedback } from "./use-scan-lane.ts";
@@ -20,12 +21,12 @@ interface TShown {
 }
 
 /** What the panel shows for the feedback chosen (null: "ready"). */
-function describeFeedback(feedback: TFeedback, entries: readonly TScanEntry[], t: TFunction, i18n: TI18n): TShown | null {
+function describeFeedback(feedback: TFeedback, entries: readonly TScanEntry[], t: TT<"scan">, i18n: TI18n): TShown | null {
   if (!feedback) return null;
   if (feedback.kind === "notice")
     return {
       outcome: feedback.outcome,
-      title: t("scan.outcomes.ERROR"),
+      title: t("outcomes.ERROR"),
       detail: feedback.message,
       code: "",
       seq: 0,
@@ -41,23 +42,18 @@ function describeFeedback(feedback: TFeedback, entries: readonly TScanEntry[], t
     e.outcome === "SENDING"
       ? ""
       : slot
-        ? t("scan.shelfSlot", { slot })
+        ? t("shelfSlot", { slot })
         : e.outcome === "OK" && e.nextHop
-          ? t("scan.nextHop", { name: e.nextHop })
+          ? t("nextHop", { name: e.nextHop })
           : scanText(i18n, e);
   return {
     outcome: e.outcome,
-    title:
-      e.outcome === "SENDING"
-        ? t("scan.checking")
-        : e.outcome === "OK" && e.warning
-          ? t("scan.okWithWarning")
-          : t(`scan.outcomes.${e.outcome}`),
+    title: e.outcome === "SENDING" ? t("checking") : e.outcome === "OK" && e.warning ? t("okWithWarning") : t(`outcomes.${e.outcome}`),
     detail,
     code: e.waybillNo ?? e.code,
     seq: e.seq ?? 0,
     slot,
-    applied: e.inferred && isAction(e.action) ? t("scan.inferredAs", { action: t(`scan.modes.${e.action}`) }) : null,
+    applied: e.inferred && isAction(e.action) ? t("inferredAs", { action: t(`modes.${e.action}`) }) : null,
     warning:
       e.outcome === "OK" && e.warning
         ? scanText(i18n, { reason: e.warning.code, params: e.warning.params, message: e.warning.message })
@@ -67,7 +63,8 @@ function describeFeedback(feedback: TFeedback, entries: readonly TScanEntry[], t
 }
 
 export function ScanFeedback({ feedback, entries }: { feedback: TFeedback; entries: readonly TScanEntry[] }) {
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
+  const t = useT("scan");
   const shown = useMemo(() => describeFeedback(feedback, entries, t, i18n), [entries, feedback, t, i18n]);
   return (
     <div
@@ -85,7 +82,7 @@ export function ScanFeedback({ feedback, entries }: { feedback: TFeedback; entri
           <div className="scan-feedback-title">
             {shown.seq > 0 && (
               <span className="scan-feedback-seq" data-testid="scan-feedback-seq">
-                {t("scan.scanNo", { n: shown.seq })}
+                {t("scanNo", { n: shown.seq })}
               </span>
             )}
             {shown.title}
@@ -103,7 +100,7 @@ export function ScanFeedback({ feedback, entries }: { feedback: TFeedback; entri
           )}
           {shown.slot ? (
             <div className="scan-slot" data-testid="scan-slot">
-              <span className="scan-slot-label">{t("scan.slotLabel")}</span>
+              <span className="scan-slot-label">{t("slotLabel")}</span>
               <span className="scan-slot-value mono">{shown.slot}</span>
             </div>
           ) : (
@@ -113,7 +110,7 @@ export function ScanFeedback({ feedback, entries }: { feedback: TFeedback; entri
           )}
         </>
       ) : (
-        <div className="scan-feedback-title">{t("scan.ready")}</div>
+        <div className="scan-feedback-title">{t("ready")}</div>
       )}
     </div>
   );

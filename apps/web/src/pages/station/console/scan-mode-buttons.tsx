@@ -1,11 +1,11 @@
 // The console's mode buttons (AUTO and the seven actions), each with its shortcut key.
-import { useTranslation } from "react-i18next";
+import { useT } from "../../../i18n/use-t.ts";
 import { CONSOLE_MODES, keyLabel, type TMode } from "./scan-model.ts";
 
 export function ScanModeButtons({ mode, onMode }: { mode: TMode; onMode: (m: TMode) => void }) {
-  const { t } = useTranslation();
+  const t = useT("scan");
   return (
-    <div className="scan-modes" role="group" aria-label={t("scan.modeLabel")}>
+    <div className="scan-modes" role="group" aria-label={t("modeLabel")}>
       {CONSOLE_MODES.map((m, i) => (
         <button
           key={m}
@@ -17,7 +17,7 @@ export function ScanModeButtons({ mode, onMode }: { mode: TMode; onMode: (m: TMo
           onMouseDown={(e) => e.preventDefault()}
           onClick={() => onMode(m)}
         >
-          <span className="scan-mode-name">{t(`scan.modes.${m}`)}</span>
+          <span className="scan-mode-name">{t(`modes.${m}`)}</span>
           <kbd className="scan-mode-key" title={`Alt+${i}`}>
             {keyLabel(m)}
           </kbd>

@@ -3,18 +3,18 @@
 import { createInstance } from "i18next";
 import { describe, expect, it } from "vitest";
 import { SCAN_REASONS } from "@xiangda/domain";
-import { en } from "../../../i18n/en.ts";
+import { enumsEn } from "../../../i18n/enums.en.ts";
+import { enumsZh } from "../../../i18n/enums.zh.ts";
 import { scanWhyEn } from "../../../i18n/scan-why.en.ts";
 import { scanWhyZh } from "../../../i18n/scan-why.zh.ts";
-import { zh } from "../../../i18n/zh.ts";
 import { scanText } from "./scan-text.ts";
 
 async function i18nFor(lng: "zh-CN" | "en") {
   const i = createInstance();
   await i.init({
     lng,
-    resources: { "zh-CN": { translation: zh, scanWhy: scanWhyZh }, en: { translation: en, scanWhy: scanWhyEn } },
-    ns: ["translation", "scanWhy"],
+    resources: { "zh-CN": { enums: enumsZh, scanWhy: scanWhyZh }, en: { enums: enumsEn, scanWhy: scanWhyEn } },
+    ns: ["enums", "scanWhy"],
     interpolation: { escapeValue: false },
   });
   return i;
@@ -51,7 +51,17 @@ describe("scanText", () => {
     const zhI = await i18nFor("zh-CN");
     const r = {
       reason: "LOAD_SUMMARY",
-      params: { load: "LD1", n: 3, ok: 1, action: "depart", dup: 1, refused: 1, first: "XD1", firstMessage: "the parcel is not at this node", firstReason: "NOT_HERE" },
+      params: {
+        load: "LD1",
+        n: 3,
+        ok: 1,
+        action: "depart",
+        dup: 1,
+        refused: 1,
+        first: "XD1",
+        firstMessage: "the parcel is not at this node",
+        firstReason: "NOT_HERE",
+      },
       message: "x",
     };
     expect(scanText(zhI, r)).toBe("装车单 LD1：共 3 件，成功 1 件，1 件已扫过，1 件被拒（XD1：包裹不在本站）");

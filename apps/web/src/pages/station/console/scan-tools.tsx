@@ -1,6 +1,6 @@
 // The console's tools under the result panel: camera scanning, the spoken shelf slot, and labels for the last OK scans.
 import { Suspense, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../../../i18n/use-t.ts";
 import { preloadable } from "../../../lib/preloadable.ts";
 import { printLabels as printLabelsPdf } from "../../../lib/print-labels.ts";
 import { lastOkWaybills, type TScanEntry } from "./scan-model.ts";
@@ -21,19 +21,19 @@ export interface TScanToolsProps {
 }
 
 export function ScanTools({ entries, speakOn, onSpeak, onCode, notice, refocus }: TScanToolsProps) {
-  const { t } = useTranslation();
+  const t = useT("scan");
   const [cameraOpen, setCameraOpen] = useState(false);
   const [printN, setPrintN] = useState<number>(10);
 
   const printWaybills = lastOkWaybills(entries, printN);
   const printLabels = () => {
-    if (printWaybills.length === 0) return notice(t("scan.printNone"));
+    if (printWaybills.length === 0) return notice(t("printNone"));
     // Entries loaded from the server may carry the carrier's number: /labels/check resolves both, refused ones are said here.
     printLabelsPdf(printWaybills, "100x150")
       .then((r) => {
-        if (r.refused.length) notice(t("scan.printRefused", { count: r.refused.length, numbers: r.refused.join(", ") }));
+        if (r.refused.length) notice(t("printRefused", { count: r.refused.length, numbers: r.refused.join(", ") }));
       })
-      .catch(() => notice(t("scan.printFailed")));
+      .catch(() => notice(t("printFailed")));
     refocus(true);
   };
 
@@ -41,7 +41,7 @@ export function ScanTools({ entries, speakOn, onSpeak, onCode, notice, refocus }
     <>
       <div className="scan-tools">
         <button type="button" className="btn" data-testid="scan-camera-open" onClick={() => setCameraOpen((o) => !o)}>
-          {cameraOpen ? t("scan.cameraClose") : t("scan.camera")}
+          {cameraOpen ? t("cameraClose") : t("camera")}
         </button>
         {speechAvailable() && (
           <label className="scan-speak">
@@ -54,15 +54,15 @@ export function ScanTools({ entries, speakOn, onSpeak, onCode, notice, refocus }
                 refocus(true);
               }}
             />{" "}
-            {t("scan.speak")}
+            {t("speak")}
           </label>
         )}
         <span className="scan-print">
           <button type="button" className="btn" data-testid="scan-print" onClick={printLabels} disabled={printWaybills.length === 0}>
-            {t("scan.printLabels")}
+            {t("printLabels")}
           </button>
           <select
-            aria-label={t("scan.printLabels")}
+            aria-label={t("printLabels")}
             value={printN}
             data-testid="scan-print-count"
             onChange={(e) => {
@@ -72,14 +72,14 @@ export function ScanTools({ entries, speakOn, onSpeak, onCode, notice, refocus }
           >
             {PRINT_CHOICES.map((n) => (
               <option key={n} value={n}>
-                {t("scan.printCount", { count: n })}
+                {t("printCount", { count: n })}
               </option>
             ))}
           </select>
         </span>
       </div>
       {cameraOpen && (
-        <Suspense fallback={<p className="muted">{t("scan.cameraLoading")}</p>}>
+        <Suspense fallback={<p className="muted">{t("cameraLoading")}</p>}>
           <CameraScanner
             onCode={onCode}
             onClose={() => {

@@ -8,7 +8,7 @@
 // and the panels beside this file.
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../../../i18n/use-t.ts";
 import { Link } from "react-router";
 import { useUser } from "../../../auth/session-context.ts";
 import { useTRPC } from "../../../lib/trpc.ts";
@@ -28,12 +28,12 @@ import { useScanLane, type TScanResult } from "./use-scan-lane.ts";
 import { VehiclePicker } from "./vehicle-picker.tsx";
 
 export function StationConsole() {
-  const { t } = useTranslation();
+  const t = useT("scan");
   const user = useUser();
   if (!user.nodeId) {
     return (
       <div className="page">
-        <p className="alert alert-error">{t("scan.noNode")}</p>
+        <p className="alert alert-error">{t("noNode")}</p>
         <StationHome />
       </div>
     );
@@ -42,7 +42,7 @@ export function StationConsole() {
 }
 
 function ScanConsole({ nodeId }: { nodeId: string }) {
-  const { t } = useTranslation();
+  const t = useT("scan");
   const trpc = useTRPC();
   const today = useQuery(trpc.scan.today.queryOptions({ nodeId }, { refetchInterval: 60_000, retry: false }));
   // Parcels announced here (restock orders) that wait for the desk's acceptance under the three rules.
@@ -85,7 +85,7 @@ function ScanConsole({ nodeId }: { nodeId: string }) {
         <ScanTopline pending={lane.pending} online={lane.online} syncing={lane.syncing} />
 
         <ScanModeButtons mode={mode} onMode={input.setMode} />
-        <p className="muted small scan-hint">{t("scan.shortcutsHint")}</p>
+        <p className="muted small scan-hint">{t("shortcutsHint")}</p>
 
         {mode === "LOAD" && (
           <VehiclePicker
@@ -108,14 +108,14 @@ function ScanConsole({ nodeId }: { nodeId: string }) {
         )}
 
         <label className="sr-only" htmlFor="scan-input">
-          {t("scan.inputLabel")}
+          {t("inputLabel")}
         </label>
         <input
           id="scan-input"
           ref={refs.inputRef}
           className="scan-input mono"
           data-testid="scan-input"
-          placeholder={t("scan.inputPlaceholder")}
+          placeholder={t("inputPlaceholder")}
           autoComplete="off"
           autoCorrect="off"
           autoCapitalize="characters"
@@ -160,9 +160,9 @@ function ScanConsole({ nodeId }: { nodeId: string }) {
 
       {awaiting.data?.length ? (
         <p className="card scan-awaiting" role="status" data-testid="scan-awaiting">
-          {t("scan.awaiting", { count: awaiting.data.length })}{" "}
+          {t("awaiting", { count: awaiting.data.length })}{" "}
           <Link to="/station/accept?mode=announced" data-testid="scan-awaiting-link">
-            {t("scan.awaitingGo")}
+            {t("awaitingGo")}
           </Link>
         </p>
       ) : null}
@@ -170,7 +170,7 @@ function ScanConsole({ nodeId }: { nodeId: string }) {
       <ScanToday entries={merged.entries} okCounts={merged.okCounts} />
 
       <details className="scan-node" open>
-        <summary>{t("scan.nodeInfo")}</summary>
+        <summary>{t("nodeInfo")}</summary>
         <StationHome />
       </details>
     </div>

@@ -1,7 +1,7 @@
 // The vehicle LOAD scans go onto: typed, picked or scanned, kept by its number across reloads (localStorage), and the
 // departing load it belongs to tracked as expected vs scanned.
 import { useEffect, useState, type Dispatch, type RefObject, type SetStateAction } from "react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../../../i18n/use-t.ts";
 import type { TTrack } from "./expected-panel.tsx";
 import type { TMode } from "./scan-model.ts";
 import { findDeparting, type TDepartingVehicle } from "./vehicle-picker.tsx";
@@ -25,14 +25,14 @@ export interface TLoadVehicleOptions {
 }
 
 export function useLoadVehicle({ mode, departing, vehicleRef, setTrack, refocus }: TLoadVehicleOptions) {
-  const { t } = useTranslation();
+  const t = useT("scan");
   const [vehicle, setVehicleState] = useState(() => readStored(VEHICLE_KEY).trim());
   const [vehicleError, setVehicleError] = useState<string | null>(null);
 
   const setVehicle = (value: string) => {
     const v = value.trim();
     if (!v || v.length > 40) {
-      setVehicleError(t("scan.vehicleInvalid"));
+      setVehicleError(t("vehicleInvalid"));
       return;
     }
     // A departing vehicle is kept by its number, whichever of its names was typed; the server resolves any other.

@@ -2,7 +2,7 @@
 // code is handled), the mode with its F1–F8 / Alt+0..7 shortcuts anywhere on the page, the LOAD vehicle, the EXCEPTION
 // reason and the pickup check (code or phone digits) asked by PICKUP mode or by AUTO finding a shelved parcel.
 import { useCallback, useEffect, useRef, useState, type Dispatch, type KeyboardEvent, type SetStateAction } from "react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../../../i18n/use-t.ts";
 import type { TTrack } from "./expected-panel.tsx";
 import type { TQueuedScan } from "./offline-queue.ts";
 import { modeForKey, type REASON_KEYS, type TMode } from "./scan-model.ts";
@@ -36,7 +36,7 @@ function usePickupPrompt() {
 }
 
 export function useScanInput({ departing, setTrack, dispatch, notice }: TScanInputOptions) {
-  const { t } = useTranslation();
+  const t = useT("scan");
   const inputRef = useRef<HTMLInputElement>(null);
   const vehicleRef = useRef<HTMLInputElement>(null);
   const pickupRef = useRef<HTMLInputElement>(null);
@@ -56,8 +56,7 @@ export function useScanInput({ departing, setTrack, dispatch, notice }: TScanInp
 
   const { vehicle, vehicleError, setVehicle } = useLoadVehicle({ mode, departing, vehicleRef, setTrack, refocus });
 
-  const reason =
-    reasonKey === "other" ? reasonText.trim() : reasonKey ? t(`scan.reasons.${reasonKey as (typeof REASON_KEYS)[number]}`) : "";
+  const reason = reasonKey === "other" ? reasonText.trim() : reasonKey ? t(`reasons.${reasonKey as (typeof REASON_KEYS)[number]}`) : "";
 
   const submitCode = (raw: string) => {
     const code = raw.trim();
@@ -68,13 +67,13 @@ export function useScanInput({ departing, setTrack, dispatch, notice }: TScanInp
       const list = departing ?? [];
       if (findDeparting(list, code) || (!vehicle && !NOT_A_VEHICLE.test(code))) return setVehicle(code);
       if (!vehicle) {
-        notice(t("scan.vehicleMissing"));
+        notice(t("vehicleMissing"));
         vehicleRef.current?.focus();
         return;
       }
       dispatch(code, mode, UUID_RE.test(vehicle) ? { vehicleId: vehicle } : { vehicle });
     } else if (mode === "EXCEPTION") {
-      if (!reason) return notice(t("scan.reasonMissing"));
+      if (!reason) return notice(t("reasonMissing"));
       dispatch(code, mode, { exceptionReason: reason });
     } else if (mode === "PICKUP") {
       askPickup(code);
@@ -102,7 +101,7 @@ export function useScanInput({ departing, setTrack, dispatch, notice }: TScanInp
     e.preventDefault();
     const digits = e.currentTarget.value.trim();
     if (!/^\d{6}$/.test(digits) && !/^\d{4}$/.test(digits)) {
-      setPickupError(t("scan.pickupInvalid"));
+      setPickupError(t("pickupInvalid"));
       return;
     }
     dispatch(pickupFor, "PICKUP", digits.length === 6 ? { pickupCode: digits } : { phoneLast4: digits });

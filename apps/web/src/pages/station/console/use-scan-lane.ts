@@ -4,12 +4,14 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
 import { useTranslation } from "react-i18next";
+import { useT } from "../../../i18n/use-t.ts";
 import { readApiError } from "../../../lib/api-error.ts";
 import { useTRPC, useTRPCClient, type TRouterOutputs } from "../../../lib/trpc.ts";
 import { drainQueue, OfflineScanQueue, type TQueuedScan } from "./offline-queue.ts";
 import { colourFor, isRetryable, toneFor, type TMode, type TOutcome, type TScanEntry, type TScanWarning } from "./scan-model.ts";
 import { playTone } from "./scan-sound.ts";
 import { slotForSpeech, speak } from "./scan-speech.ts";
+import { zhScanT } from "./scan-text.ts";
 
 export type TScanResult = TRouterOutputs["scan"]["record"];
 /** What the scan API adds to each result (contract C1): the action applied and whether the server chose it. */
@@ -113,7 +115,8 @@ function useSyncLoop(refreshPending: () => Promise<void>, pendingRef: RefObject<
 }
 
 export function useScanLane({ nodeId, speakRef, onResult }: TScanLaneOptions) {
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
+  const t = useT("scan");
   const trpc = useTRPC();
   const client = useTRPCClient();
   const queryClient = useQueryClient();
@@ -156,8 +159,7 @@ export function useScanLane({ nodeId, speakRef, onResult }: TScanLaneOptions) {
         if (tone) playTone(tone);
         if (colourFor(r.outcome) === "bad") flashError();
         // Spoken in Chinese whatever the screen's language (the staff's language; zh-CN voices are what devices have).
-        if (r.outcome === "OK" && r.shelfSlot && speakRef.current)
-          speak(i18n.getFixedT("zh-CN")("scan.slotSpeech", { slot: slotForSpeech(r.shelfSlot) }));
+        if (r.outcome === "OK" && r.shelfSlot && speakRef.current) speak(zhScanT(i18n)("slotSpeech", { slot: slotForSpeech(r.shelfSlot) }));
       }
     },
     [flashError, i18n, queryClient, speakRef, trpc, upsert],
@@ -169,7 +171,7 @@ export function useScanLane({ nodeId, speakRef, onResult }: TScanLaneOptions) {
       if (!q) return false;
       await q.add(scan);
       await refreshPending();
-      upsert(scan.clientScanId, { outcome: "QUEUED", message: t("scan.queuedMessage") });
+      upsert(scan.clientScanId, { outcome: "QUEUED", message: t("queuedMessage") });
       setFeedback({ kind: "scan", id: scan.clientScanId });
       playTone("queued");
       return true;

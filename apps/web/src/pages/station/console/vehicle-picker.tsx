@@ -1,7 +1,7 @@
 // LOAD mode's vehicle: typed or scanned by its unified number (GZ-V-047) or plate (辽HD10047), or picked from the
 // vehicles of the loads leaving this node today (scan.departingVehicles). The server resolves the text within the node's
 // county (an unknown one is refused with UNKNOWN_VEHICLE), so nothing here needs the vehicle's id.
-import { useTranslation } from "react-i18next";
+import { useT } from "../../../i18n/use-t.ts";
 import { formatDateTime } from "../../../lib/time.ts";
 import type { TRouterOutputs } from "../../../lib/trpc.ts";
 
@@ -32,12 +32,12 @@ export function VehiclePicker({
   inputRef: React.RefObject<HTMLInputElement | null>;
   onSet: (text: string) => void;
 }) {
-  const { t } = useTranslation();
+  const t = useT("scan");
   const current = departing ? findDeparting(departing, vehicle) : undefined;
   return (
     <div className="scan-extra" data-testid="scan-vehicle-box">
       <label className="scan-extra-label" htmlFor="scan-vehicle">
-        {t("scan.vehicleLabel")}
+        {t("vehicleLabel")}
       </label>
       <div className="scan-extra-row">
         <input
@@ -45,7 +45,7 @@ export function VehiclePicker({
           ref={inputRef}
           className="scan-extra-input mono"
           defaultValue={vehicle}
-          placeholder={t("scan.vehiclePlaceholder")}
+          placeholder={t("vehiclePlaceholder")}
           autoComplete="off"
           autoCapitalize="characters"
           spellCheck={false}
@@ -58,19 +58,19 @@ export function VehiclePicker({
           }}
         />
         <button type="button" className="btn" data-testid="scan-vehicle-set" onClick={() => onSet(inputRef.current?.value ?? "")}>
-          {t("scan.vehicleSet")}
+          {t("vehicleSet")}
         </button>
       </div>
       {error && <p className="field-error">{error}</p>}
       {vehicle && (
         <p className="muted small" data-testid="scan-vehicle-current">
-          {t("scan.vehicleCurrent", { vehicle: current ? `${current.number} · ${current.plate}` : vehicle })}
+          {t("vehicleCurrent", { vehicle: current ? `${current.number} · ${current.plate}` : vehicle })}
         </p>
       )}
       {departing &&
         (departing.length ? (
           <div className="scan-vehicle-choices">
-            <span className="muted small">{t("scan.vehicleDeparting")}</span>
+            <span className="muted small">{t("vehicleDeparting")}</span>
             {departing.map((v) => (
               <button
                 key={`${v.loadId}:${v.vehicleId}`}
@@ -84,14 +84,14 @@ export function VehiclePicker({
                 <strong className="mono">{v.number}</strong> <span className="mono">{v.plate}</span>
                 <span className="muted small">
                   {v.departsAt
-                    ? t("scan.vehicleChoice", { load: v.loadCode, time: hhmm(v.departsAt) })
-                    : t("scan.vehicleChoiceNoTime", { load: v.loadCode })}
+                    ? t("vehicleChoice", { load: v.loadCode, time: hhmm(v.departsAt) })
+                    : t("vehicleChoiceNoTime", { load: v.loadCode })}
                 </span>
               </button>
             ))}
           </div>
         ) : (
-          <p className="muted small">{t("scan.vehicleNoneDeparting")}</p>
+          <p className="muted small">{t("vehicleNoneDeparting")}</p>
         ))}
     </div>
   );
