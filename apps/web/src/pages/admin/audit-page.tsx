@@ -1,16 +1,18 @@
 // ADMIN: the latest audit rows (who did what, when, with which outcome).
 import { useQuery } from "@tanstack/react-query";
-import { useTranslation } from "react-i18next";
 import { DataState } from "../../components/data-state.tsx";
 import { DataTable, type TDataColumn } from "../../components/data-table.tsx";
 import { shortId } from "../../lib/short-id.ts";
 import { formatDateTime } from "../../lib/time.ts";
 import { useTRPC, type TRouterOutputs } from "../../lib/trpc.ts";
+import { useT } from "../../i18n/use-t.ts";
+import { ENUMS } from "../../components/form/enums.ts";
 
 type TAuditRow = TRouterOutputs["audit"]["list"][number];
 
 export function AuditPage() {
-  const { t } = useTranslation();
+  const t = useT("admin");
+  const tc = useT("common");
   const trpc = useTRPC();
   const audit = useQuery(trpc.audit.list.queryOptions({ limit: 100 }));
   const columns: TDataColumn<TAuditRow>[] = [
@@ -20,13 +22,13 @@ export function AuditPage() {
       header: t("audit.user"),
       cell: (row) => (
         <>
-          {row.username ?? t("common.none")}
-          {row.role ? <span className="muted small"> · {t(`roles.${row.role}`)}</span> : null}
+          {row.username ?? tc("common.none")}
+          {row.role ? <span className="muted small"> · {ENUMS.role.label(row.role)}</span> : null}
         </>
       ),
     },
     { key: "action", header: t("audit.action"), className: "mono", cell: (row) => row.action },
-    { key: "target", header: t("audit.target"), className: "mono", cell: (row) => row.target ?? t("common.none") },
+    { key: "target", header: t("audit.target"), className: "mono", cell: (row) => row.target ?? tc("common.none") },
     {
       key: "outcome",
       header: t("audit.outcome"),
@@ -37,7 +39,7 @@ export function AuditPage() {
       header: t("audit.requestId"),
       className: "mono small",
       cellProps: (row) => ({ title: row.requestId ?? undefined }),
-      cell: (row) => (row.requestId ? shortId(row.requestId) : t("common.none")),
+      cell: (row) => (row.requestId ? shortId(row.requestId) : tc("common.none")),
     },
   ];
 

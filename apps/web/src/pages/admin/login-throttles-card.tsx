@@ -1,7 +1,6 @@
 // ADMIN: sign-in throttling now (blocked username + address pairs and addresses, delayed usernames), cleared per row.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
 import { DataState } from "../../components/data-state.tsx";
 import { DataTable, type TDataColumn } from "../../components/data-table.tsx";
 import { readApiError } from "../../lib/api-error.ts";
@@ -12,8 +11,8 @@ import { useT } from "../../i18n/use-t.ts";
 type TThrottle = TRouterOutputs["users"]["loginThrottles"]["entries"][number];
 
 export function LoginThrottlesCard() {
-  const { t } = useTranslation();
-  const at = useT("admin");
+  const tc = useT("common");
+  const t = useT("admin");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const throttles = useQuery(trpc.users.loginThrottles.queryOptions(undefined, { refetchInterval: 30_000 }));
@@ -28,34 +27,34 @@ export function LoginThrottlesCard() {
   );
   const limits = throttles.data?.limits;
   const columns: TDataColumn<TThrottle>[] = [
-    { key: "kind", header: at("throttles.kind"), cell: (e) => at(`throttles.kind${e.kind}`) },
-    { key: "username", header: at("throttles.username"), className: "mono", cell: (e) => e.username ?? t("common.none") },
-    { key: "ip", header: at("throttles.ip"), className: "mono", cell: (e) => e.ip ?? t("common.none") },
-    { key: "failures", header: at("throttles.failures"), cell: (e) => e.failures },
+    { key: "kind", header: t("throttles.kind"), cell: (e) => t(`throttles.kind${e.kind}`) },
+    { key: "username", header: t("throttles.username"), className: "mono", cell: (e) => e.username ?? tc("common.none") },
+    { key: "ip", header: t("throttles.ip"), className: "mono", cell: (e) => e.ip ?? tc("common.none") },
+    { key: "failures", header: t("throttles.failures"), cell: (e) => e.failures },
     {
       key: "state",
-      header: at("throttles.state"),
+      header: t("throttles.state"),
       cell: (e) => (
         <span className={`status-pill ${e.state === "BLOCKED" ? "status-closed" : "status-suspended"}`}>
-          {at(`throttles.state${e.state}`)}
+          {t(`throttles.state${e.state}`)}
         </span>
       ),
     },
     {
       key: "until",
-      header: at("throttles.until"),
+      header: t("throttles.until"),
       className: "nowrap",
-      cell: (e) => (e.until ? formatDateTime(e.until) : t("common.none")),
+      cell: (e) => (e.until ? formatDateTime(e.until) : tc("common.none")),
     },
     {
       key: "resetsAt",
-      header: at("throttles.resetsAt"),
+      header: t("throttles.resetsAt"),
       className: "nowrap",
-      cell: (e) => (e.resetsAt ? formatDateTime(e.resetsAt) : t("common.none")),
+      cell: (e) => (e.resetsAt ? formatDateTime(e.resetsAt) : tc("common.none")),
     },
     {
       key: "actions",
-      header: t("common.actions"),
+      header: tc("common.actions"),
       cell: (e) => (
         <button
           type="button"
@@ -66,7 +65,7 @@ export function LoginThrottlesCard() {
             clear.mutate(e.kind === "IP" ? { ip: e.ip! } : { username: e.username! });
           }}
         >
-          {clear.isPending ? at("throttles.clearing") : e.kind === "IP" ? at("throttles.clearIp") : at("throttles.clearUser")}
+          {clear.isPending ? t("throttles.clearing") : e.kind === "IP" ? t("throttles.clearIp") : t("throttles.clearUser")}
         </button>
       ),
     },
@@ -74,20 +73,20 @@ export function LoginThrottlesCard() {
 
   return (
     <section className="card" data-testid="login-throttles">
-      <h2 className="card-title">{at("throttles.title")}</h2>
+      <h2 className="card-title">{t("throttles.title")}</h2>
       {limits ? (
         <p className="muted small">
-          {at("throttles.lead", { perPair: limits.perPair, perIp: limits.perIp, minutes: limits.windowSeconds / 60 })}
+          {t("throttles.lead", { perPair: limits.perPair, perIp: limits.perIp, minutes: limits.windowSeconds / 60 })}
         </p>
       ) : null}
       {clear.error ? (
         <div className="alert alert-error" role="alert">
-          {at("throttles.clearFailed", { message: readApiError(clear.error).message })}
+          {t("throttles.clearFailed", { message: readApiError(clear.error).message })}
         </div>
       ) : null}
       {cleared !== null && !clear.error ? (
         <div className="alert alert-success" role="status" data-testid="login-throttles-cleared">
-          {at("throttles.cleared", { count: cleared })}
+          {t("throttles.cleared", { count: cleared })}
         </div>
       ) : null}
       <DataState query={throttles} isEmpty={(d) => d.entries.length === 0}>
@@ -97,7 +96,7 @@ export function LoginThrottlesCard() {
             rows={d.entries}
             rowKey={(e) => `${e.kind}:${e.username ?? ""}:${e.ip ?? ""}`}
             testId="login-throttles-table"
-            footer={d.truncated ? <p className="muted small">{at("throttles.truncated")}</p> : null}
+            footer={d.truncated ? <p className="muted small">{t("throttles.truncated")}</p> : null}
           />
         )}
       </DataState>

@@ -1,9 +1,9 @@
 // Choose a node by name or code within a county (a manager's own county, any for ADMIN): no ids pasted by hand.
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
 import { useTRPC } from "../../lib/trpc.ts";
 import { useT } from "../../i18n/use-t.ts";
+import { ENUMS } from "../../components/form/enums.ts";
 
 interface Props {
   id: string;
@@ -14,7 +14,7 @@ interface Props {
 }
 
 export function NodePicker({ id, countyCode, value, onChange, invalid }: Props) {
-  const { t } = useTranslation();
+  const tc = useT("common");
   const ta = useT("admin");
   const trpc = useTRPC();
   const [q, setQ] = useState("");
@@ -37,10 +37,10 @@ export function NodePicker({ id, countyCode, value, onChange, invalid }: Props) 
         data-testid={`${id}-search`}
       />
       <select id={id} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={invalid} data-testid={id}>
-        <option value="">{nodes.isLoading ? t("common.loading") : shown.length ? ta("users.pickNode") : ta("users.noNodes")}</option>
+        <option value="">{nodes.isLoading ? tc("common.loading") : shown.length ? ta("users.pickNode") : ta("users.noNodes")}</option>
         {shown.map((n) => (
           <option key={n.id} value={n.id}>
-            {n.name}（{n.code}） · {t(`tiers.${n.tier}`)}
+            {n.name}（{n.code}） · {ENUMS.tier.label(n.tier)}
           </option>
         ))}
       </select>

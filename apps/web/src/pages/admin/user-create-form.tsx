@@ -4,7 +4,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ROLES, ZCreateUserSchema, type TRole } from "@xiangda/domain";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { useUser } from "../../auth/session-context.ts";
 import { ENUMS, EnumSelect, FieldSlot, TextField, ZodForm, useZodForm } from "../../components/form/index.ts";
@@ -45,8 +44,8 @@ const EMPTY = { username: "", password: "", displayName: "", countyCode: "", nod
 const FORM_FIELDS = ["username", "password", "displayName", "role", "countyCode", "nodeId", "merchantId"] as const;
 
 export function UserCreateForm() {
-  const { t } = useTranslation();
-  const ta = useT("admin");
+  const t = useT("admin");
+  const tc = useT("common");
   const trpc = useTRPC();
   const me = useUser();
   const isAdmin = me.role === "ADMIN";
@@ -78,10 +77,10 @@ export function UserCreateForm() {
     ? err.appCode === "CONFLICT"
       ? t("users.conflict")
       : Object.keys(err.fieldErrors).length > 0
-        ? [t("common.checkFields"), ...err.formErrors].join(" ")
+        ? [tc("common.checkFields"), ...err.formErrors].join(" ")
         : t("users.createFailed", { message: err.formErrors.join(" ") || err.message })
     : hasFieldErrors
-      ? t("common.checkFields")
+      ? tc("common.checkFields")
       : null;
   const countyOptions = (counties.data ?? []).map((c) => (
     <option key={c.code} value={c.code}>
@@ -111,7 +110,7 @@ export function UserCreateForm() {
           <FieldSlot name="countyCode" id="new-county" label={t("users.countyCode")}>
             {({ id, value, onChange }) => (
               <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-                <option value="">{t("common.none")}</option>
+                <option value="">{tc("common.none")}</option>
                 {countyOptions}
               </select>
             )}
@@ -119,7 +118,7 @@ export function UserCreateForm() {
         ) : null}
         {role === "STATION_STAFF" && isAdmin ? (
           <div className="field">
-            <label htmlFor="new-node-county">{ta("users.county")}</label>
+            <label htmlFor="new-node-county">{t("users.county")}</label>
             <select
               id="new-node-county"
               value={nodeCounty}
@@ -129,13 +128,13 @@ export function UserCreateForm() {
               }}
               data-testid="new-node-county"
             >
-              <option value="">{t("common.none")}</option>
+              <option value="">{tc("common.none")}</option>
               {countyOptions}
             </select>
           </div>
         ) : null}
         {role === "STATION_STAFF" ? (
-          <FieldSlot name="nodeId" id="new-node-id" label={ta("users.node")}>
+          <FieldSlot name="nodeId" id="new-node-id" label={t("users.node")}>
             {({ id, value, onChange, invalid }) => (
               <NodePicker id={id} countyCode={nodeCounty} value={value} onChange={onChange} invalid={invalid} />
             )}

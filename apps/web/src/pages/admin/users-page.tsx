@@ -2,7 +2,6 @@
 // password reset on the rows the caller may manage, and, for ADMIN, sign-in throttling.
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
 import { useUser } from "../../auth/session-context.ts";
 import { DataState } from "../../components/data-state.tsx";
 import { DataTable, type TDataColumn } from "../../components/data-table.tsx";
@@ -12,12 +11,13 @@ import { LoginThrottlesCard } from "./login-throttles-card.tsx";
 import { ResetPasswordCard, UserActions, type TUserActionResult } from "./user-actions.tsx";
 import { UserCreateForm } from "./user-create-form.tsx";
 import { useT } from "../../i18n/use-t.ts";
+import { ENUMS } from "../../components/form/enums.ts";
 
 type TUserRow = TRouterOutputs["users"]["list"][number];
 
 export function UsersPage() {
-  const { t } = useTranslation();
-  const ta = useT("admin");
+  const t = useT("admin");
+  const tc = useT("common");
   const me = useUser();
   const trpc = useTRPC();
   const users = useQuery(trpc.users.list.queryOptions({}));
@@ -25,29 +25,29 @@ export function UsersPage() {
   const [resetting, setResetting] = useState<{ id: string; username: string; active: boolean } | null>(null);
   // What each role is bound to: the station by name and code, a county by code; a merchant by its id.
   const scopeOf = (u: TUserRow) => {
-    if (u.role === "ADMIN") return t("header.allScopes");
-    if (u.role === "STATION_STAFF") return u.node ? `${u.node.name}（${u.node.code}）` : t("common.none");
-    if (u.role === "MERCHANT") return u.merchantId ? `${t("users.merchantId")} ${u.merchantId.slice(0, 8)}` : t("common.none");
-    return u.countyCode ?? t("common.none");
+    if (u.role === "ADMIN") return tc("header.allScopes");
+    if (u.role === "STATION_STAFF") return u.node ? `${u.node.name}（${u.node.code}）` : tc("common.none");
+    if (u.role === "MERCHANT") return u.merchantId ? `${t("users.merchantId")} ${u.merchantId.slice(0, 8)}` : tc("common.none");
+    return u.countyCode ?? tc("common.none");
   };
   const columns: TDataColumn<TUserRow>[] = [
     { key: "username", header: t("users.username"), className: "mono", cell: (u) => u.username },
     { key: "displayName", header: t("users.displayName"), cell: (u) => u.displayName },
-    { key: "role", header: t("users.role"), cell: (u) => t(`roles.${u.role}`) },
+    { key: "role", header: t("users.role"), cell: (u) => ENUMS.role.label(u.role) },
     { key: "scope", header: t("users.scope"), cell: scopeOf },
     {
       key: "status",
       header: t("users.status"),
       cell: (u) => (
         <span className={`status-pill ${u.active ? "status-active" : "status-closed"}`}>
-          {u.active ? t("common.active") : t("common.inactive")}
+          {u.active ? tc("common.active") : tc("common.inactive")}
         </span>
       ),
     },
     { key: "createdAt", header: t("users.createdAt"), className: "nowrap", cell: (u) => formatDateTime(u.createdAt) },
     {
       key: "actions",
-      header: ta("users.actions"),
+      header: t("users.actions"),
       cell: (u) =>
         u.manageable ? (
           <UserActions
@@ -67,7 +67,7 @@ export function UsersPage() {
     <div className="page">
       <section className="card">
         <h2 className="card-title">{t("users.title")}</h2>
-        {me.role !== "ADMIN" ? <p className="muted small">{ta("users.managerLead")}</p> : null}
+        {me.role !== "ADMIN" ? <p className="muted small">{t("users.managerLead")}</p> : null}
         {result ? (
           <div
             className={`alert ${result.kind === "ok" ? "alert-success" : "alert-error"}`}
@@ -77,7 +77,7 @@ export function UsersPage() {
             {result.text}
             {result.kind === "ok" && result.password ? (
               <div>
-                {ta("users.generatedPassword")}{" "}
+                {t("users.generatedPassword")}{" "}
                 <strong className="mono" data-testid="user-generated-password">
                   {result.password}
                 </strong>

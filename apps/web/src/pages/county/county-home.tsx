@@ -4,7 +4,6 @@
 import { shanghaiDay } from "../../lib/time.ts";
 import { skipToken, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Suspense, useEffect, useMemo, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { DataState } from "../../components/data-state.tsx";
 import { StatCard } from "../../components/stat-card.tsx";
@@ -19,7 +18,7 @@ import { useT } from "../../i18n/use-t.ts";
 const Dashboard = preloadable(() => import("./dashboard/dashboard-page.tsx").then((m) => m.default));
 
 export function CountyHome() {
-  const { t } = useTranslation();
+  const t = useT("county");
   const td = useT("dashboard");
   const trpc = useTRPC();
   const [params, setParams] = useSearchParams();

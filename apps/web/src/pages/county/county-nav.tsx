@@ -1,13 +1,12 @@
 // The county area's frame: the dashboard (看板), the shipment and load pages, the network pages and the poverty-alleviation counter
 // pages (review, merchants, counters, sales report); ADMIN also gets the user and audit pages and the queue dashboard
 // (served by the API at /admin/queues).
-import { useTranslation } from "react-i18next";
 import { useUser } from "../../auth/session-context.ts";
 import { AreaLayout, type TNavItem } from "../../components/area-layout.tsx";
 import { useT } from "../../i18n/use-t.ts";
 
 export function CountyNav() {
-  const { t } = useTranslation();
+  const t = useT("common");
   const tl = useT("loads");
   const tc = useT("counters");
   const td = useT("dashboard");

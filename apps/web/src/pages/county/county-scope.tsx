@@ -1,13 +1,13 @@
 // Frame of a county page: ADMIN's county picker, then the page for the chosen county (or a note that there is none).
 import { Fragment, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
 import { DataState } from "../../components/data-state.tsx";
 import { useCountyChoice } from "./use-county-choice.ts";
+import { useT } from "../../i18n/use-t.ts";
 
 /** ADMIN's county picker. `value` and `onPick` let a page that keeps the county in its URL (the dashboard) show and
  * follow its own choice; the pick is remembered for the other county pages either way. */
 export function CountyPicker({ value, onPick }: { value?: string | null; onPick?: (code: string) => void } = {}) {
-  const { t } = useTranslation();
+  const t = useT("county");
   const { isAdmin, counties, countyCode, setCountyCode } = useCountyChoice();
   const countyList = counties.data ?? [];
   if (!isAdmin || countyList.length < 2) return null;
@@ -32,7 +32,7 @@ export function CountyPicker({ value, onPick }: { value?: string | null; onPick?
 }
 
 export function CountyScope({ children }: { children: (countyCode: string) => ReactNode }) {
-  const { t } = useTranslation();
+  const t = useT("county");
   const { isAdmin, counties, countyCode } = useCountyChoice();
   // ADMIN needs the county list before there is anything to show.
   if (isAdmin && !counties.isSuccess) return <DataState query={counties}>{() => null}</DataState>;

@@ -1,7 +1,6 @@
 // ADMIN: create or edit a carrier (credit grade, blacklist, waybill pattern). Carriers are shared by all counties.
 import { useMutation } from "@tanstack/react-query";
-import { CREDIT_GRADES } from "@xiangda/domain";
-import { useTranslation } from "react-i18next";
+import { CREDIT_GRADES, ZCarrierUpsertSchema } from "@xiangda/domain";
 import { z } from "zod";
 import {
   CheckField,
@@ -16,6 +15,7 @@ import {
 } from "../../../components/form/index.ts";
 import { type TCarrier, type TCarrierInput } from "../../../lib/network-api.ts";
 import { useTRPC } from "../../../lib/trpc.ts";
+import { useT } from "../../../i18n/use-t.ts";
 
 const ZCarrierDraftSchema = z
   .object({
@@ -33,14 +33,16 @@ const ZCarrierDraftSchema = z
     creditGrade: d.creditGrade,
     blacklisted: d.blacklisted,
     blacklistReason: d.blacklisted ? optionalText(d.blacklistReason) : null,
-  }));
+  }))
+  .pipe(ZCarrierUpsertSchema);
 
 const gradeOf = (grade: string | undefined) => CREDIT_GRADES.find((g) => g === grade) ?? "B";
 
 const FORM_FIELDS = ["code", "name", "waybillPattern", "creditGrade", "blacklisted", "blacklistReason"] as const;
 
 export function CarrierForm({ carrier, onSaved }: { carrier: TCarrier | null; onSaved: (carrier: TCarrier) => void }) {
-  const { t } = useTranslation();
+  const t = useT("network");
+  const tc = useT("common");
   const trpc = useTRPC();
   const save = useMutation(trpc.network.carriers.upsert.mutationOptions({ onSuccess: onSaved }));
   const kit = useZodForm({
@@ -72,7 +74,7 @@ export function CarrierForm({ carrier, onSaved }: { carrier: TCarrier | null; on
       </div>
       {blacklisted ? <TextField name="blacklistReason" label={t("fleet.carrier.blacklistReason")} /> : null}
       <div className="form-actions">
-        <SubmitButton label={carrier ? t("common.save") : t("fleet.createCarrier")} />
+        <SubmitButton label={carrier ? tc("common.save") : t("fleet.createCarrier")} />
       </div>
     </ZodForm>
   );

@@ -1,7 +1,6 @@
 // 车辆与承运商: the county's vehicles (create/edit) and the carriers (ADMIN edits, managers view).
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
 import { useUser } from "../../../auth/session-context.ts";
 import { editColumn, type TDataColumn } from "../../../components/data-table.tsx";
 import { ListCard } from "../../../components/list-card.tsx";
@@ -14,6 +13,8 @@ import { StatusPill } from "./network-bits.tsx";
 import { useRefreshNetwork } from "./network-data.ts";
 import { VehicleBarcodes } from "./vehicle-barcodes.tsx";
 import { VehicleForm } from "./vehicle-form.tsx";
+import { useT } from "../../../i18n/use-t.ts";
+import { ENUMS } from "../../../components/form/enums.ts";
 
 export function FleetPage() {
   return (
@@ -32,7 +33,9 @@ export function FleetPage() {
 type TPanel<K extends string, T> = null | ({ key: number } & Record<K, T | null>);
 
 function VehiclesCard({ countyCode }: { countyCode: string }) {
-  const { t } = useTranslation();
+  const t = useT("network");
+  const tc = useT("common");
+  const te = useT("enums");
   const trpc = useTRPC();
   const refresh = useRefreshNetwork();
   const vehicles = useQuery(trpc.network.vehicles.list.queryOptions({ countyCode }));
@@ -75,24 +78,24 @@ function VehiclesCard({ countyCode }: { countyCode: string }) {
       header: t("fleet.field.cold"),
       cell: (v) =>
         v.cold === "NONE" ? (
-          <span className="muted">{t("coldClass.NONE")}</span>
+          <span className="muted">{te("coldClass.NONE")}</span>
         ) : (
-          <span className="cold-tag">{t(`coldClass.${v.cold}`)}</span>
+          <span className="cold-tag">{ENUMS.cold.label(v.cold)}</span>
         ),
     },
     {
       key: "energy",
       header: t("fleet.field.energy"),
-      cell: (v) => <span className={v.energy === "NEW_ENERGY" ? "energy-new" : undefined}>{t(`energy.${v.energy}`)}</span>,
+      cell: (v) => <span className={v.energy === "NEW_ENERGY" ? "energy-new" : undefined}>{ENUMS.energy.label(v.energy)}</span>,
     },
     {
       key: "status",
       header: t("fleet.field.status"),
-      cell: (v) => <StatusPill status={v.status} label={t(`vehicleStatus.${v.status}`)} />,
+      cell: (v) => <StatusPill status={v.status} label={ENUMS.vehicleStatus.label(v.status)} />,
     },
     editColumn({
-      header: t("common.actions"),
-      label: t("common.edit"),
+      header: tc("common.actions"),
+      label: tc("common.edit"),
       testId: "vehicle-edit",
       onEdit: (v) => setPanel({ key: Date.now(), vehicle: v }),
       disabled: !nodes.data || !carriers.data,
@@ -160,7 +163,8 @@ function VehiclesCard({ countyCode }: { countyCode: string }) {
 }
 
 function CarriersCard() {
-  const { t } = useTranslation();
+  const t = useT("network");
+  const tc = useT("common");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const isAdmin = useUser().role === "ADMIN";
@@ -184,19 +188,19 @@ function CarriersCard() {
             {c.blacklistReason ? <div className="muted small wrap">{c.blacklistReason}</div> : null}
           </>
         ) : (
-          <span className="muted">{t("common.none")}</span>
+          <span className="muted">{tc("common.none")}</span>
         ),
     },
     {
       key: "waybillPattern",
       header: t("fleet.carrier.waybillPattern"),
       className: "mono small",
-      cell: (c) => c.waybillPattern ?? <span className="muted">{t("common.none")}</span>,
+      cell: (c) => c.waybillPattern ?? <span className="muted">{tc("common.none")}</span>,
     },
     isAdmin &&
       editColumn({
-        header: t("common.actions"),
-        label: t("common.edit"),
+        header: tc("common.actions"),
+        label: tc("common.edit"),
         testId: "carrier-edit",
         onEdit: (c) => setPanel({ key: Date.now(), carrier: c }),
       }),

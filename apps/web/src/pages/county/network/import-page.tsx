@@ -2,7 +2,6 @@
 // background import job polled to completion; "divisions" re-imports the county's administrative areas.
 import { useMutation } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
 import {
   FileError,
   FileLine,
@@ -20,6 +19,7 @@ import { useTRPC } from "../../../lib/trpc.ts";
 import { CountyScope } from "../county-scope.tsx";
 import { ErrorSummary } from "../../../components/form/error-summary.tsx";
 import { useRefreshNetwork } from "./network-data.ts";
+import { useT } from "../../../i18n/use-t.ts";
 
 type TFileKind = Exclude<TImportKind, "divisions">;
 
@@ -40,7 +40,7 @@ export function ImportPage() {
 }
 
 function ImportView({ countyCode }: { countyCode: string }) {
-  const { t } = useTranslation();
+  const t = useT("network");
   const trpc = useTRPC();
   const refresh = useRefreshNetwork();
   const [kind, setKind] = useState<TImportKind>("nodes");
@@ -144,7 +144,7 @@ function SheetStep(props: {
   /** A new file, or a new dry run: whatever was started before is forgotten. */
   onPicked: () => void;
 }) {
-  const { t } = useTranslation();
+  const t = useT("network");
   const trpc = useTRPC();
   const { countyCode, kind, start, started, running } = props;
   const sheet = useSheetFile({
@@ -245,23 +245,24 @@ function SheetStep(props: {
 }
 
 function ImportRowErrors({ errors, testId }: { errors: TImportJob["errors"]; testId: string }) {
-  const { t } = useTranslation();
+  const t = useT("network");
   const labels = { row: t("imports.row"), column: t("imports.column"), reason: t("imports.reason") };
   return <RowErrorsTable errors={errors} labels={labels} testId={testId} rowTestId="import-error-row" />;
 }
 
 /** The import job: its progress, and once it ends its outcome, summary and row errors. */
 function JobCard({ job, onAgain }: { job: ReturnType<typeof useImportRun>; onAgain: () => void }) {
-  const { t } = useTranslation();
+  const t = useT("network");
+  const tc = useT("common");
   const data = job.data;
   return (
     <section className="card" aria-live="polite">
       <h2 className="card-title">{t("imports.jobTitle")}</h2>
       {job.isError ? (
         <div className="alert alert-error" role="alert">
-          <span>{t("common.loadFailed", { message: readApiError(job.error).message })}</span>
+          <span>{tc("common.loadFailed", { message: readApiError(job.error).message })}</span>
           <button type="button" className="btn btn-small" onClick={() => void job.refetch()}>
-            {t("common.retry")}
+            {tc("common.retry")}
           </button>
         </div>
       ) : null}
@@ -277,7 +278,7 @@ function JobCard({ job, onAgain }: { job: ReturnType<typeof useImportRun>; onAga
         <>
           {data.status === "FAILED" ? (
             <div className="alert alert-error" role="alert" data-testid="import-failed">
-              {t("imports.failed", { message: data.error ?? t("common.none") })}
+              {t("imports.failed", { message: data.error ?? tc("common.none") })}
             </div>
           ) : null}
           <ImportSummary job={data} />
@@ -322,7 +323,7 @@ function itemText(item: unknown): string {
 }
 
 function ImportSummary({ job }: { job: TImportJob }) {
-  const { t } = useTranslation();
+  const t = useT("network");
   const entries = Object.entries(job.summary ?? {});
   if (entries.length === 0) return null;
   const label = (key: string) => (isSummaryKey(key) ? t(`imports.summaryKeys.${key}`) : key);

@@ -3,7 +3,6 @@ import { useMutation } from "@tanstack/react-query";
 import { LANE_MODES, WEEKDAYS, splitDepartures } from "@xiangda/domain";
 import { useMemo, useState } from "react";
 import { useFormContext } from "react-hook-form";
-import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import {
   Check,
@@ -25,6 +24,7 @@ import { useTRPC } from "../../../lib/trpc.ts";
 import { buildAreaIndex } from "./network-data.ts";
 import { normaliseWeekdays } from "./network-format.ts";
 import { NodeSelect } from "./node-select.tsx";
+import { useT } from "../../../i18n/use-t.ts";
 
 const ZLaneDraftSchema = z
   .object({
@@ -89,7 +89,8 @@ interface Props {
 }
 
 export function LaneForm({ countyCode, lane, nodes, tree, onSaved }: Props) {
-  const { t } = useTranslation();
+  const t = useT("network");
+  const tc = useT("common");
   const trpc = useTRPC();
   const save = useMutation(trpc.network.lanes.upsert.mutationOptions({ onSuccess: onSaved }));
   const kit = useZodForm({
@@ -127,7 +128,7 @@ export function LaneForm({ countyCode, lane, nodes, tree, onSaved }: Props) {
       </div>
       {mode === "MILK_RUN" ? <MilkRunStops lane={lane} nodes={nodes} tree={tree} /> : null}
       <div className="form-actions">
-        <SubmitButton label={lane ? t("common.save") : t("lanes.create")} />
+        <SubmitButton label={lane ? tc("common.save") : t("lanes.create")} />
       </div>
     </ZodForm>
   );
@@ -143,7 +144,7 @@ function GroupError({ name, testId }: { name: string; testId?: string }) {
 }
 
 function Weekdays() {
-  const { t } = useTranslation();
+  const t = useT("network");
   const { watch, setValue } = useFormContext<TDraft>();
   const days = watch("weekdays");
   const labels = t("lanes.weekdayShort").split(",");
@@ -168,7 +169,8 @@ function Weekdays() {
 
 /** A milk run's stops: chips of the chosen villages, and the villages of one township to tick. */
 function MilkRunStops({ lane, nodes, tree }: { lane: TLane | null; nodes: readonly TNode[]; tree: TTree }) {
-  const { t } = useTranslation();
+  const t = useT("network");
+  const tc = useT("common");
   const { watch, setValue } = useFormContext<TDraft>();
   const areas = useMemo(() => buildAreaIndex(tree), [tree]);
   const stops = watch("stopAreaCodes");
@@ -191,7 +193,7 @@ function MilkRunStops({ lane, nodes, tree }: { lane: TLane | null; nodes: readon
           {stops.map((code) => (
             <li key={code} className="chip">
               {areas.get(code)?.name ?? code}
-              <button type="button" className="chip-x" aria-label={t("common.remove")} onClick={() => toggle(code, false)}>
+              <button type="button" className="chip-x" aria-label={tc("common.remove")} onClick={() => toggle(code, false)}>
                 ×
               </button>
             </li>
@@ -201,7 +203,7 @@ function MilkRunStops({ lane, nodes, tree }: { lane: TLane | null; nodes: readon
       <label className="inline-field">
         <span>{t("lanes.stopTownship")}</span>
         <select value={shownTownshipCode} onChange={(e) => setStopTownship(e.target.value)} data-testid="lane-stop-township">
-          <option value="">{t("form.choose")}</option>
+          <option value="">{tc("form.choose")}</option>
           {tree.townships.map((tw) => (
             <option key={tw.code} value={tw.code}>
               {tw.name}

@@ -1,12 +1,9 @@
 // 线路: the county's lanes (trunk, milk run, passenger bus, direct) and a side panel to create or edit one.
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { editColumn, type TDataColumn } from "../../../components/data-table.tsx";
-import { FormField } from "../../../components/form-field.tsx";
 import { FilterSelect, ListCard, SearchFilter } from "../../../components/list-card.tsx";
 import { SidePanel } from "../../../components/side-panel.tsx";
-import { fieldError, readApiError } from "../../../lib/api-error.ts";
 import { type TLane, type TLaneMode } from "../../../lib/network-api.ts";
 import { useTRPC } from "../../../lib/trpc.ts";
 import { CountyScope } from "../county-scope.tsx";
@@ -16,6 +13,9 @@ import { StatusPill, YesNo } from "./network-bits.tsx";
 import { LANE_MODES } from "./network-constants.ts";
 import { useRefreshNetwork } from "./network-data.ts";
 import { formatWeekdays } from "./network-format.ts";
+import { StatusReasonForm, type TReasonInput } from "./status-reason-form.tsx";
+import { useT } from "../../../i18n/use-t.ts";
+import { ENUMS } from "../../../components/form/enums.ts";
 
 export function LanesPage() {
   return <CountyScope>{(countyCode) => <LanesView countyCode={countyCode} />}</CountyScope>;
@@ -24,7 +24,9 @@ export function LanesPage() {
 type TPanel = null | { key: number; lane: TLane | null };
 
 function LanesView({ countyCode }: { countyCode: string }) {
-  const { t } = useTranslation();
+  const t = useT("network");
+  const tc = useT("common");
+  const te = useT("enums");
   const trpc = useTRPC();
   const refresh = useRefreshNetwork();
   const lanes = useQuery(trpc.network.lanes.list.queryOptions({ countyCode }));
@@ -67,7 +69,7 @@ function LanesView({ countyCode }: { countyCode: string }) {
     {
       key: "mode",
       header: t("lanes.field.mode"),
-      cell: (lane) => <span className={`mode-tag mode-${lane.mode.toLowerCase()}`}>{t(`laneModes.${lane.mode}`)}</span>,
+      cell: (lane) => <span className={`mode-tag mode-${lane.mode.toLowerCase()}`}>{ENUMS.laneMode.label(lane.mode)}</span>,
     },
     { key: "departures", header: t("lanes.field.departures"), className: "mono", cell: (lane) => lane.departures.join(" ") },
     {
@@ -75,20 +77,20 @@ function LanesView({ countyCode }: { countyCode: string }) {
       header: t("lanes.field.weekdays"),
       cell: (lane) => formatWeekdays(lane.weekdays, weekdayLabels, t("lanes.everyDay"), t("lanes.weekdaySeparator")),
     },
-    { key: "cutoff", header: t("lanes.cutoff"), cell: (lane) => t("common.minutes", { count: lane.cutoffMinutes }) },
-    { key: "transit", header: t("lanes.transit"), cell: (lane) => t("common.minutes", { count: lane.transitMinutes }) },
+    { key: "cutoff", header: t("lanes.cutoff"), cell: (lane) => tc("common.minutes", { count: lane.cutoffMinutes }) },
+    { key: "transit", header: t("lanes.transit"), cell: (lane) => tc("common.minutes", { count: lane.transitMinutes }) },
     { key: "cold", header: t("lanes.field.cold"), cell: (lane) => <YesNo value={lane.cold} /> },
     {
       key: "status",
       header: t("lanes.status"),
       cell: (lane) => (
         <>
-          <StatusPill status={lane.status} label={t(`laneStatus.${lane.status}`)} />
+          <StatusPill status={lane.status} label={te(`laneStatus.${lane.status}`)} />
           {lane.status === "SUSPENDED" && lane.suspendedReason ? <div className="muted small">{lane.suspendedReason}</div> : null}
         </>
       ),
     },
-    editColumn({ header: t("common.actions"), label: t("common.edit"), testId: "lane-edit", onEdit: open }),
+    editColumn({ header: tc("common.actions"), label: tc("common.edit"), testId: "lane-edit", onEdit: open }),
   ];
 
   return (
@@ -112,7 +114,7 @@ function LanesView({ countyCode }: { countyCode: string }) {
               value={mode}
               onChange={setMode}
               options={LANE_MODES}
-              label={(m) => t(`laneModes.${m}`)}
+              label={(m) => ENUMS.laneMode.label(m)}
               allLabel={t("lanes.allModes")}
               ariaLabel={t("lanes.field.mode")}
               testId="lane-filter-mode"
@@ -145,25 +147,28 @@ function LanesView({ countyCode }: { countyCode: string }) {
 }
 
 function LaneStatusActions({ countyCode, lane, onChanged }: { countyCode: string; lane: TLane; onChanged: (lane: TLane) => void }) {
-  const { t } = useTranslation();
+  const t = useT("network");
+  const te = useT("enums");
   const trpc = useTRPC();
   const [asking, setAsking] = useState(false);
-  const [reason, setReason] = useState("");
-  const [missing, setMissing] = useState(false);
   const change = useMutation(
     trpc.network.lanes.setStatus.mutationOptions({
       onSuccess: (result) => {
         setAsking(false);
-        setReason("");
         onChanged(result);
       },
     }),
   );
+  const suspend = {
+    mutate: (input: TReasonInput) => change.mutate({ countyCode, code: lane.code, status: "SUSPENDED", reason: input.reason }),
+    error: change.error,
+    isPending: change.isPending,
+  };
   return (
     <section className="status-box" data-testid="lane-status">
       <h3 className="subheading">{t("lanes.statusTitle")}</h3>
       <div className="hero-line">
-        <StatusPill status={lane.status} label={t(`laneStatus.${lane.status}`)} testId="lane-status-pill" />
+        <StatusPill status={lane.status} label={te(`laneStatus.${lane.status}`)} testId="lane-status-pill" />
         {lane.status === "SUSPENDED" && lane.suspendedReason ? <span className="muted small">{lane.suspendedReason}</span> : null}
       </div>
       <ErrorSummary error={change.error} fields={["reason"]} testId="lane-status-error" />
@@ -178,32 +183,14 @@ function LaneStatusActions({ countyCode, lane, onChanged }: { countyCode: string
           {t("lanes.reactivate")}
         </button>
       ) : asking ? (
-        <form
-          className="form"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            const text = reason.trim();
-            setMissing(!text);
-            if (text) change.mutate({ countyCode, code: lane.code, status: "SUSPENDED", reason: text });
-          }}
-        >
-          <FormField
-            id="lane-suspend-reason"
-            label={t("lanes.suspendReason")}
-            error={missing ? t("form.required") : change.error ? fieldError(readApiError(change.error).fieldErrors, "reason") : undefined}
-          >
-            <input id="lane-suspend-reason" value={reason} onChange={(e) => setReason(e.target.value)} data-testid="lane-suspend-reason" />
-          </FormField>
-          <div className="form-actions">
-            <button type="submit" className="btn btn-primary" disabled={change.isPending} data-testid="lane-suspend-confirm">
-              {t("lanes.suspendConfirm")}
-            </button>
-            <button type="button" className="btn" onClick={() => setAsking(false)}>
-              {t("common.cancel")}
-            </button>
-          </div>
-        </form>
+        <StatusReasonForm
+          prefix="lane-suspend"
+          reasonLabel={t("lanes.suspendReason")}
+          confirmLabel={t("lanes.suspendConfirm")}
+          confirmTestId="lane-suspend-confirm"
+          mutation={suspend}
+          onCancel={() => setAsking(false)}
+        />
       ) : (
         <button type="button" className="btn" onClick={() => setAsking(true)} data-testid="lane-suspend">
           {t("lanes.suspend")}

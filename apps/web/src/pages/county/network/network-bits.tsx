@@ -1,6 +1,6 @@
 // Small pieces shared by the network pages: status pills, yes/no marks, a labelled checkbox, a coverage bar.
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../../../i18n/use-t.ts";
 
 const STATUS_CLASS: Record<string, string> = {
   ACTIVE: "status-active",
@@ -19,8 +19,8 @@ export function StatusPill({ status, label, testId }: { status: string; label: s
 }
 
 export function YesNo({ value }: { value: boolean }) {
-  const { t } = useTranslation();
-  return value ? <span className="yes">✓ {t("common.yes")}</span> : <span className="muted">{t("common.none")}</span>;
+  const tc = useT("common");
+  return value ? <span className="yes">✓ {tc("common.yes")}</span> : <span className="muted">{tc("common.none")}</span>;
 }
 
 interface CheckProps {
@@ -50,7 +50,7 @@ export function Check({ id, label, checked, onChange, disabled, testId }: CheckP
 
 /** A thin bar with "covered / total" beside it. */
 export function CoverageBar({ covered, total, testId }: { covered: number; total: number; testId?: string }) {
-  const { t } = useTranslation();
+  const t = useT("network");
   const rate = total > 0 ? covered / total : 0;
   const level = total === 0 ? "none" : rate >= 1 ? "full" : rate >= 0.6 ? "mid" : "low";
   return (
@@ -76,7 +76,7 @@ const AREA_KINDS = {
 
 /** A township or village kind as the server names it (街道, 村委会 …), in the current language. */
 export function AreaKind({ kind }: { kind: string }) {
-  const { t } = useTranslation();
+  const te = useT("enums");
   const key = (AREA_KINDS as Record<string, (typeof AREA_KINDS)[keyof typeof AREA_KINDS] | undefined>)[kind];
-  return <>{key ? t(`areaKinds.${key}`) : kind}</>;
+  return <>{key ? te(`areaKinds.${key}`) : kind}</>;
 }

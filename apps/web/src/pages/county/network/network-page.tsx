@@ -1,7 +1,6 @@
 // 网络: coverage figures, uncovered villages and the county → township → village tree.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useDeferredValue, useMemo, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { DataState } from "../../../components/data-state.tsx";
 import { StatCard } from "../../../components/stat-card.tsx";
 import { readApiError } from "../../../lib/api-error.ts";
@@ -11,6 +10,8 @@ import { CountyScope } from "../county-scope.tsx";
 import { CoverageBar, StatusPill } from "./network-bits.tsx";
 import { filterTree, percent } from "./network-format.ts";
 import { TownshipRow } from "./township-row.tsx";
+import { useT } from "../../../i18n/use-t.ts";
+import { ENUMS } from "../../../components/form/enums.ts";
 
 /** How many uncovered villages to list before "… and N more". */
 const UNCOVERED_SHOWN = 300;
@@ -32,7 +33,7 @@ function NetworkView({ countyCode }: { countyCode: string }) {
 }
 
 function CoverageCard({ coverage }: { coverage: TCoverage }) {
-  const { t } = useTranslation();
+  const t = useT("network");
   const [showUncovered, setShowUncovered] = useState(false);
   const uncovered = coverage.uncovered;
   return (
@@ -96,7 +97,8 @@ interface TreeCardProps {
 }
 
 function TreeCard({ countyCode, tree, coverage }: TreeCardProps) {
-  const { t } = useTranslation();
+  const t = useT("network");
+  const te = useT("enums");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [search, setSearch] = useState("");
@@ -197,14 +199,14 @@ function TreeCard({ countyCode, tree, coverage }: TreeCardProps) {
           <strong>{tree.county.name}</strong> <code className="muted">{tree.county.code}</code>
         </div>
         <div className="county-root-hubs">
-          <span className="muted small">{t("tiers.COUNTY_HUB")}：</span>
+          <span className="muted small">{te("tiers.COUNTY_HUB")}：</span>
           {tree.hubs.length === 0 ? (
             <span className="warn-text">{t("network.noHub")}</span>
           ) : (
             tree.hubs.map((hub) => (
               <span key={hub.id} className="node-tag">
                 {hub.name} <code className="muted">{hub.code}</code>{" "}
-                <StatusPill status={hub.status} label={t(`nodeStatus.${hub.status}`)} />
+                <StatusPill status={hub.status} label={ENUMS.nodeStatus.label(hub.status)} />
               </span>
             ))
           )}

@@ -2,7 +2,6 @@
 import { useMutation } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { useFormContext } from "react-hook-form";
-import { useTranslation } from "react-i18next";
 import {
   CheckField,
   ENUMS,
@@ -21,6 +20,7 @@ import { useTRPC } from "../../../lib/trpc.ts";
 import { PARENT_TIER } from "./network-constants.ts";
 import { buildAreaIndex, countyAreaCode } from "./network-data.ts";
 import { FLAGS, FORM_FIELDS, draftOf, isMasked, nodeDraftSchema, type TNodeDraft } from "./node-draft.ts";
+import { useT } from "../../../i18n/use-t.ts";
 
 interface Props {
   countyCode: string;
@@ -31,7 +31,8 @@ interface Props {
 }
 
 export function NodeForm({ countyCode, node, tree, allNodes, onSaved }: Props) {
-  const { t } = useTranslation();
+  const t = useT("network");
+  const tc = useT("common");
   const trpc = useTRPC();
   const areas = useMemo(() => buildAreaIndex(tree), [tree]);
   const schema = useMemo(() => nodeDraftSchema(node), [node]);
@@ -68,7 +69,7 @@ export function NodeForm({ countyCode, node, tree, allNodes, onSaved }: Props) {
       </div>
       <NodeServices />
       <div className="form-actions">
-        <SubmitButton label={node ? t("common.save") : t("nodes.create")} />
+        <SubmitButton label={node ? tc("common.save") : t("nodes.create")} />
       </div>
     </ZodForm>
   );
@@ -77,7 +78,8 @@ export function NodeForm({ countyCode, node, tree, allNodes, onSaved }: Props) {
 /** Where the node sits: its township (a village point's, to narrow the villages), area, parent, and the reason when a
  *  village point hangs off another township's station. */
 function NodePlacement({ tree, allNodes }: { tree: TTree; allNodes: readonly TNode[] }) {
-  const { t } = useTranslation();
+  const t = useT("network");
+  const tc = useT("common");
   const { watch, setValue } = useFormContext<TNodeDraft>();
   const areas = useMemo(() => buildAreaIndex(tree), [tree]);
   const [tier, code, townshipCode, areaCode, parentCode, crossBorderReason] = watch([
@@ -124,7 +126,7 @@ function NodePlacement({ tree, allNodes }: { tree: TTree; allNodes: readonly TNo
         <FieldSlot name="townshipCode" id="node-township" label={t("nodes.field.township")}>
           {({ id, value }) => (
             <select id={id} value={value} onChange={(e) => pickTownship(e.target.value)} data-testid={id}>
-              <option value="">{t("form.choose")}</option>
+              <option value="">{tc("form.choose")}</option>
               {tree.townships.map((tw) => (
                 <option key={tw.code} value={tw.code}>
                   {tw.name}
@@ -137,7 +139,7 @@ function NodePlacement({ tree, allNodes }: { tree: TTree; allNodes: readonly TNo
       <FieldSlot name="areaCode" label={t(areaLabel)}>
         {({ id, value, invalid }) => (
           <select id={id} value={value} aria-invalid={invalid} onChange={(e) => pickArea(e.target.value)} data-testid={id}>
-            <option value="">{wantsVillage && !township ? t("nodes.pickTownshipFirst") : t("form.choose")}</option>
+            <option value="">{wantsVillage && !township ? t("nodes.pickTownshipFirst") : tc("form.choose")}</option>
             {!areaFits && pickedArea ? <option value={pickedArea.code}>{t("nodes.areaMismatch", { name: pickedArea.name })}</option> : null}
             {wantsVillage
               ? (township?.villages ?? []).map((v) => (
@@ -167,7 +169,7 @@ function NodePlacement({ tree, allNodes }: { tree: TTree; allNodes: readonly TNo
       <FieldSlot name="parentCode" label={t("nodes.field.parentCode")}>
         {({ id, value, onChange }) => (
           <select id={id} value={value} onChange={(e) => onChange(e.target.value)} data-testid={id}>
-            <option value="">{parentTier ? t("form.choose") : t("nodes.noParent")}</option>
+            <option value="">{parentTier ? tc("form.choose") : t("nodes.noParent")}</option>
             {!parentFits ? <option value={value}>{t("nodes.parentMismatch", { code: value })}</option> : null}
             {parents.map((p) => (
               <option key={p.code} value={p.code}>
@@ -190,7 +192,7 @@ function NodePlacement({ tree, allNodes }: { tree: TTree; allNodes: readonly TNo
 
 /** The node's services (check boxes), with the self-pickup settings while self-pickup is ticked. */
 function NodeServices() {
-  const { t } = useTranslation();
+  const t = useT("network");
   const { watch, getFieldState, formState } = useFormContext<TNodeDraft>();
   const selfPickup = watch("selfPickup");
   return (

@@ -1,7 +1,8 @@
 // A select of the county's nodes, grouped by tier; closed nodes are marked.
-import { useTranslation } from "react-i18next";
 import type { TNode } from "../../../lib/network-api.ts";
 import { TIERS } from "./network-constants.ts";
+import { useT } from "../../../i18n/use-t.ts";
+import { ENUMS } from "../../../components/form/enums.ts";
 
 interface Props {
   id: string;
@@ -16,7 +17,7 @@ interface Props {
 }
 
 export function NodeSelect({ id, value, nodes, onChange, invalid, testId, emptyLabel, ariaLabel }: Props) {
-  const { t } = useTranslation();
+  const tc = useT("common");
   const known = !value || nodes.some((n) => n.code === value);
   return (
     <select
@@ -27,15 +28,15 @@ export function NodeSelect({ id, value, nodes, onChange, invalid, testId, emptyL
       onChange={(e) => onChange(e.target.value)}
       data-testid={testId}
     >
-      <option value="">{emptyLabel ?? t("form.choose")}</option>
+      <option value="">{emptyLabel ?? tc("form.choose")}</option>
       {!known ? <option value={value}>{value}</option> : null}
       {TIERS.map((tier) => {
         const group = nodes.filter((n) => n.tier === tier);
         return group.length === 0 ? null : (
-          <optgroup key={tier} label={t(`tiers.${tier}`)}>
+          <optgroup key={tier} label={ENUMS.tier.label(tier)}>
             {group.map((n) => (
               <option key={n.code} value={n.code}>
-                {n.name}（{n.code}）{n.status !== "ACTIVE" ? ` · ${t(`nodeStatus.${n.status}`)}` : ""}
+                {n.name}（{n.code}）{n.status !== "ACTIVE" ? ` · ${ENUMS.nodeStatus.label(n.status)}` : ""}
               </option>
             ))}
           </optgroup>

@@ -1,7 +1,6 @@
 // 节点: the county's nodes with filters, and a side panel to create or edit one and change its status.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { editColumn, type TDataColumn } from "../../../components/data-table.tsx";
 import { FilterSelect, ListCard, SearchFilter } from "../../../components/list-card.tsx";
 import { SidePanel } from "../../../components/side-panel.tsx";
@@ -15,6 +14,8 @@ import { NODE_STATUSES, TIERS } from "./network-constants.ts";
 import { areaLabel, buildAreaIndex, useRefreshNetwork } from "./network-data.ts";
 import { NodeForm } from "./node-form.tsx";
 import { NodeStatusActions } from "./node-status.tsx";
+import { useT } from "../../../i18n/use-t.ts";
+import { ENUMS } from "../../../components/form/enums.ts";
 
 export function NodesPage() {
   return <CountyScope>{(countyCode) => <NodesView countyCode={countyCode} />}</CountyScope>;
@@ -25,7 +26,8 @@ export function NodesPage() {
 type TPanel = null | { key: number; node: TNode | null };
 
 function NodesView({ countyCode }: { countyCode: string }) {
-  const { t } = useTranslation();
+  const t = useT("network");
+  const tc = useT("common");
   const trpc = useTRPC();
   const refresh = useRefreshNetwork();
   const [tier, setTier] = useState<TTier | "">("");
@@ -54,7 +56,7 @@ function NodesView({ countyCode }: { countyCode: string }) {
   const columns: TDataColumn<TNode>[] = [
     { key: "code", header: t("nodes.field.code"), className: "mono", cell: (n) => n.code },
     { key: "name", header: t("nodes.field.name"), className: "wrap-narrow", cell: (n) => n.name },
-    { key: "tier", header: t("nodes.field.tier"), cell: (n) => t(`tiers.${n.tier}`) },
+    { key: "tier", header: t("nodes.field.tier"), cell: (n) => ENUMS.tier.label(n.tier) },
     {
       key: "area",
       header: t("nodes.area"),
@@ -73,7 +75,7 @@ function NodesView({ countyCode }: { countyCode: string }) {
             {nameByCode.get(n.parentCode) ? <div className="muted small">{nameByCode.get(n.parentCode)}</div> : null}
           </>
         ) : (
-          <span className="muted">{t("common.none")}</span>
+          <span className="muted">{tc("common.none")}</span>
         ),
     },
     {
@@ -81,7 +83,7 @@ function NodesView({ countyCode }: { countyCode: string }) {
       header: t("nodes.status"),
       cell: (n) => (
         <>
-          <StatusPill status={n.status} label={t(`nodeStatus.${n.status}`)} />
+          <StatusPill status={n.status} label={ENUMS.nodeStatus.label(n.status)} />
           {n.status === "SUSPENDED" && n.suspendedUntil ? (
             <div className="muted small">{t("nodes.suspendedUntil", { date: formatDate(n.suspendedUntil) })}</div>
           ) : null}
@@ -97,11 +99,11 @@ function NodesView({ countyCode }: { countyCode: string }) {
             {[n.coldChilled ? t("nodes.chilled") : null, n.coldFrozen ? t("nodes.frozen") : null].filter(Boolean).join(" / ")}
           </span>
         ) : (
-          <span className="muted">{t("common.none")}</span>
+          <span className="muted">{tc("common.none")}</span>
         ),
     },
     { key: "selfPickup", header: t("nodes.field.selfPickup"), cell: (n) => <YesNo value={n.selfPickup} /> },
-    editColumn({ header: t("common.actions"), label: t("common.edit"), testId: "node-edit", onEdit: open }),
+    editColumn({ header: tc("common.actions"), label: tc("common.edit"), testId: "node-edit", onEdit: open }),
   ];
 
   return (
@@ -119,7 +121,7 @@ function NodesView({ countyCode }: { countyCode: string }) {
               value={tier}
               onChange={setTier}
               options={TIERS}
-              label={(x) => t(`tiers.${x}`)}
+              label={(x) => ENUMS.tier.label(x)}
               allLabel={t("nodes.allTiers")}
               ariaLabel={t("nodes.field.tier")}
               testId="node-filter-tier"
@@ -128,7 +130,7 @@ function NodesView({ countyCode }: { countyCode: string }) {
               value={status}
               onChange={setStatus}
               options={NODE_STATUSES}
-              label={(x) => t(`nodeStatus.${x}`)}
+              label={(x) => ENUMS.nodeStatus.label(x)}
               allLabel={t("nodes.allStatuses")}
               ariaLabel={t("nodes.status")}
               testId="node-filter-status"

@@ -1,10 +1,11 @@
 // One township of the network tree: station and coverage; open, its village-level units.
 import { memo } from "react";
-import { useTranslation } from "react-i18next";
 import { DataTable } from "../../../components/data-table.tsx";
 import type { TCoverage, TTownship } from "../../../lib/network-api.ts";
 import { AreaKind, CoverageBar, StatusPill } from "./network-bits.tsx";
 import { townshipCoverage } from "./network-format.ts";
+import { useT } from "../../../i18n/use-t.ts";
+import { ENUMS } from "../../../components/form/enums.ts";
 
 interface Props {
   township: TTownship;
@@ -28,7 +29,9 @@ export const TownshipRow = memo(function TownshipRow({
   pendingPoor,
   onSetPoor,
 }: Props) {
-  const { t } = useTranslation();
+  const t = useT("network");
+  const tc = useT("common");
+  const te = useT("enums");
   const counted = townshipCoverage(township.villages);
   const covered = stats?.villageUnitsCovered ?? counted.covered;
   const total = stats?.villageUnits ?? counted.total;
@@ -65,7 +68,7 @@ export const TownshipRow = memo(function TownshipRow({
           {station ? (
             <>
               <span className="station-name">{station.name}</span> <code className="muted small">{station.code}</code>{" "}
-              <StatusPill status={station.status} label={t(`nodeStatus.${station.status}`)} testId="station-status" />
+              <StatusPill status={station.status} label={ENUMS.nodeStatus.label(station.status)} testId="station-status" />
             </>
           ) : (
             <span className="warn-text">{t("network.noStation")}</span>
@@ -134,15 +137,15 @@ export const TownshipRow = memo(function TownshipRow({
                 },
                 {
                   key: "point",
-                  header: t("tiers.VILLAGE_POINT"),
+                  header: te("tiers.VILLAGE_POINT"),
                   cell: (v) =>
                     v.point ? (
                       <>
                         {v.point.name} <code className="muted small">{v.point.code}</code>{" "}
-                        <StatusPill status={v.point.status} label={t(`nodeStatus.${v.point.status}`)} />
+                        <StatusPill status={v.point.status} label={ENUMS.nodeStatus.label(v.point.status)} />
                       </>
                     ) : (
-                      <span className="muted">{t("common.none")}</span>
+                      <span className="muted">{tc("common.none")}</span>
                     ),
                 },
               ]}

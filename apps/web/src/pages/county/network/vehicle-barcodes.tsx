@@ -1,13 +1,13 @@
 // 车辆条码: one barcode per vehicle of the county (Code 128 of its unified number, with the plate beside it) on a sheet
 // to print and stick in the cab. In the station console's LOAD mode, scanning it chooses the vehicle (issue #17 defect 4).
 // Drawn in the browser like a load's barcode; the list is the fleet page's, so the county scope is the server's.
-import { useTranslation } from "react-i18next";
 import type { TVehicle } from "../../../lib/network-api.ts";
 import { LoadBarcode } from "../loads/load-bits.tsx";
 import "./vehicle-barcodes.css";
+import { useT } from "../../../i18n/use-t.ts";
 
 export function VehicleBarcodes({ vehicles, onClose }: { vehicles: readonly TVehicle[]; onClose: () => void }) {
-  const { t } = useTranslation();
+  const t = useT("network");
   const active = vehicles.filter((v) => v.status === "ACTIVE");
   return (
     <section className="card vehicle-barcodes" data-testid="vehicle-barcodes">

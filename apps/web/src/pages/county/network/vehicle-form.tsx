@@ -1,7 +1,6 @@
 // Create or edit a vehicle: unified number, plate, home node, carrier, capacity, cold class, energy, status.
 import { useMutation } from "@tanstack/react-query";
-import { COLD_CLASSES, ENERGY_TYPES, VEHICLE_STATUSES } from "@xiangda/domain";
-import { useTranslation } from "react-i18next";
+import { COLD_CLASSES, ENERGY_TYPES, VEHICLE_STATUSES, ZVehicleUpsertSchema } from "@xiangda/domain";
 import { z } from "zod";
 import {
   ENUMS,
@@ -19,6 +18,7 @@ import {
 import { type TCarrier, type TNode, type TVehicle, type TVehicleInput } from "../../../lib/network-api.ts";
 import { useTRPC } from "../../../lib/trpc.ts";
 import { NodeSelect } from "./node-select.tsx";
+import { useT } from "../../../i18n/use-t.ts";
 
 const ZVehicleDraftSchema = z
   .object({
@@ -37,7 +37,8 @@ const ZVehicleDraftSchema = z
     number: d.number.trim(),
     plate: d.plate.trim().toUpperCase(),
     carrierCode: d.carrierCode || null,
-  }));
+  }))
+  .pipe(ZVehicleUpsertSchema);
 
 const FORM_FIELDS = ["number", "plate", "homeNodeCode", "carrierCode", "capacityKg", "capacityM3", "cold", "energy", "status"] as const;
 
@@ -64,7 +65,8 @@ interface Props {
 }
 
 export function VehicleForm({ countyCode, vehicle, nodes, carriers, onSaved }: Props) {
-  const { t } = useTranslation();
+  const t = useT("network");
+  const tc = useT("common");
   const trpc = useTRPC();
   const save = useMutation(trpc.network.vehicles.upsert.mutationOptions({ onSuccess: onSaved }));
   const kit = useZodForm({
@@ -103,7 +105,7 @@ export function VehicleForm({ countyCode, vehicle, nodes, carriers, onSaved }: P
         <EnumSelect name="status" label={t("fleet.field.status")} options={ENUMS.vehicleStatus} />
       </div>
       <div className="form-actions">
-        <SubmitButton label={vehicle ? t("common.save") : t("fleet.createVehicle")} />
+        <SubmitButton label={vehicle ? tc("common.save") : t("fleet.createVehicle")} />
       </div>
     </ZodForm>
   );

@@ -4,7 +4,6 @@
 // parcels are expected until scanned in), see station-manifests-page.tsx.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { DataState } from "../../../components/data-state.tsx";
 import { DataTable } from "../../../components/data-table.tsx";
@@ -26,6 +25,7 @@ import { useTRPC } from "../../../lib/trpc.ts";
 import { CountyScope } from "../county-scope.tsx";
 import { ErrorSummary } from "../../../components/form/error-summary.tsx";
 import { MANIFEST_COLUMNS, MANIFEST_TEMPLATE_HEADER } from "./shipment-format.ts";
+import { useT } from "../../../i18n/use-t.ts";
 
 /** The server returns at most this many errors and unresolved rows. */
 const SERVER_LIST_CAP = 1000;
@@ -77,7 +77,7 @@ function useManifestImport(scope: TManifestScope) {
 }
 
 export function ManifestImporter({ scope }: { scope: TManifestScope }) {
-  const { t } = useTranslation();
+  const t = useT("shipments");
   const queryClient = useQueryClient();
   const trpc = useTRPC();
   const [carrierCode, setCarrierCode] = useState("");
@@ -217,7 +217,8 @@ export function ManifestImporter({ scope }: { scope: TManifestScope }) {
 
 /** The carrier whose manifest it is (blacklisted ones shown, not picked). */
 function CarrierPick(props: { value: string; error: string | undefined; disabled: boolean; onChange: (code: string) => void }) {
-  const { t } = useTranslation();
+  const t = useT("shipments");
+  const tc = useT("common");
   const trpc = useTRPC();
   const carriers = useQuery(trpc.network.carriers.list.queryOptions(undefined, { staleTime: 5 * 60_000 }));
   return (
@@ -232,7 +233,7 @@ function CarrierPick(props: { value: string; error: string | undefined; disabled
             onChange={(e) => props.onChange(e.target.value)}
             data-testid="manifest-carrier"
           >
-            <option value="">{t("form.choose")}</option>
+            <option value="">{tc("form.choose")}</option>
             {list.map((c) => (
               <option key={c.code} value={c.code} disabled={c.blacklisted}>
                 {c.name}（{c.code}）{c.blacklisted ? ` · ${t("manifest.blacklisted")}` : ""}
@@ -255,7 +256,7 @@ function ManifestPreview(props: {
   importing: boolean;
   onImport: () => void;
 }) {
-  const { t } = useTranslation();
+  const t = useT("shipments");
   const { previewed, progress } = props;
   return (
     <div className="import-result" data-testid="manifest-preview">
@@ -284,7 +285,7 @@ function ManifestPreview(props: {
 }
 
 function ManifestFigures({ result, kind }: { result: TManifestResult; kind: "preview" | "result" }) {
-  const { t } = useTranslation();
+  const t = useT("shipments");
   const figures = [
     { key: "rows", label: t("manifest.rows"), value: result.rows },
     { key: "created", label: kind === "preview" ? t("manifest.toCreate") : t("manifest.created"), value: result.created },
@@ -297,7 +298,7 @@ function ManifestFigures({ result, kind }: { result: TManifestResult; kind: "pre
 }
 
 function ManifestIssues({ result }: { result: TManifestResult }) {
-  const { t } = useTranslation();
+  const t = useT("shipments");
   return (
     <>
       {result.errors.length > 0 ? (
@@ -328,7 +329,8 @@ function ManifestIssues({ result }: { result: TManifestResult }) {
 }
 
 function UnresolvedTable({ rows }: { rows: readonly TUnresolved[] }) {
-  const { t } = useTranslation();
+  const t = useT("shipments");
+  const tc = useT("common");
   return (
     <DataTable
       rows={rows.map((u, index) => ({ u, index }))}
@@ -337,7 +339,7 @@ function UnresolvedTable({ rows }: { rows: readonly TUnresolved[] }) {
       columns={[
         { key: "row", header: t("manifest.row"), className: "mono", cell: ({ u }) => u.row },
         { key: "waybillNo", header: t("manifest.waybillNo"), className: "mono", cell: ({ u }) => u.waybillNo },
-        { key: "address", header: t("manifest.address"), className: "wrap", cell: ({ u }) => u.address || t("common.none") },
+        { key: "address", header: t("manifest.address"), className: "wrap", cell: ({ u }) => u.address || tc("common.none") },
         {
           key: "reason",
           header: t("manifest.reason"),

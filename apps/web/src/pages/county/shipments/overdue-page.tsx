@@ -1,7 +1,6 @@
 // 超时: RED shipments grouped by the node (and person) responsible for them, oldest first — the county
 // project board's discipline applied to parcels — with a button to recompute every light now.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { DataState } from "../../../components/data-state.tsx";
 import { DataTable, type TDataColumn } from "../../../components/data-table.tsx";
@@ -13,6 +12,7 @@ import { CountyScope } from "../county-scope.tsx";
 import { ErrorSummary } from "../../../components/form/error-summary.tsx";
 import { LightReason, useNow } from "./shipment-bits.tsx";
 import { minutesBetween } from "./shipment-format.ts";
+import { useT } from "../../../i18n/use-t.ts";
 
 type TRerouteRun = TRouterOutputs["network"]["rerouteJobs"][number];
 
@@ -31,7 +31,7 @@ export function OverduePage() {
 
 /// Re-routing runs after a node or lane was suspended, closed or reopened, with their progress.
 function RerouteRuns({ countyCode }: { countyCode: string }) {
-  const { t } = useTranslation();
+  const t = useT("shipments");
   const trpc = useTRPC();
   const runs = useQuery(
     trpc.network.rerouteJobs.queryOptions(
@@ -80,7 +80,7 @@ function RerouteRuns({ countyCode }: { countyCode: string }) {
 }
 
 function OverdueView({ countyCode }: { countyCode: string }) {
-  const { t } = useTranslation();
+  const t = useT("shipments");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const now = useNow();
@@ -145,7 +145,7 @@ function OverdueView({ countyCode }: { countyCode: string }) {
 }
 
 function Lateness({ promisedAt, now }: { promisedAt: string | null; now: Date }) {
-  const { t } = useTranslation();
+  const t = useT("shipments");
   if (!promisedAt) return <span className="muted">{t("overdue.noPromise")}</span>;
   const minutes = minutesBetween(promisedAt, now);
   if (minutes < 0) return <span className="muted">{t("overdue.notYet")}</span>;
@@ -155,7 +155,8 @@ function Lateness({ promisedAt, now }: { promisedAt: string | null; now: Date })
 }
 
 function OverdueGroup({ group, now }: { group: TOverdueGroup; now: Date }) {
-  const { t } = useTranslation();
+  const t = useT("shipments");
+  const tc = useT("common");
   const columns: TDataColumn<TOverdueGroup["shipments"][number]>[] = [
     {
       key: "waybillNo",
@@ -170,7 +171,7 @@ function OverdueGroup({ group, now }: { group: TOverdueGroup; now: Date }) {
       key: "promisedAt",
       header: t("shipments.promisedAt"),
       className: "nowrap",
-      cell: (s) => (s.promisedAt ? formatDateTime(s.promisedAt) : <span className="muted">{t("common.none")}</span>),
+      cell: (s) => (s.promisedAt ? formatDateTime(s.promisedAt) : <span className="muted">{tc("common.none")}</span>),
     },
     {
       key: "overdueBy",

@@ -1,11 +1,11 @@
 // Pieces shared by the shipment pages, the acceptance desk and public tracking: light badges, status pills,
 // the route drawn as a row of nodes, the event timeline and the three-rules ticks.
 import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
 import type { TLight, TShipment, TShipmentStatus } from "../../../lib/shipments-api.ts";
 import { routeErrorText } from "../../../lib/route-error.ts";
 import { formatDateTime, formatShortDateTime } from "../../../lib/time.ts";
 import { detailEntries, knownEventType, legDisplayLight, lightReasonKey, LIGHTS } from "./shipment-format.ts";
+import { useT } from "../../../i18n/use-t.ts";
 
 /** The current time, refreshed every `ms` so lights computed from it move on while the page stays open. */
 export function useNow(ms = 60_000): Date {
@@ -20,21 +20,21 @@ export function useNow(ms = 60_000): Date {
 const isLight = (value: unknown): value is TLight => typeof value === "string" && (LIGHTS as readonly string[]).includes(value);
 
 export function LightBadge({ light, title }: { light: TLight; title?: string | undefined }) {
-  const { t } = useTranslation();
+  const te = useT("enums");
   return (
     <span className={`light-badge light-${light.toLowerCase()}`} data-testid="light-badge" data-light={light} title={title}>
       <span className="light-dot" aria-hidden="true" />
-      {t(`lights.${light}`)}
+      {te(`lights.${light}`)}
     </span>
   );
 }
 
 /** A light reason the server wrote (translated when it is one of its fixed phrases, else as written). */
 export function LightReason({ reason }: { reason: string | null | undefined }) {
-  const { t } = useTranslation();
+  const te = useT("enums");
   if (!reason) return null;
   const key = lightReasonKey(reason);
-  return <>{key ? t(`lightReasons.${key}`) : routeErrorText(reason)}</>;
+  return <>{key ? te(`lightReasons.${key}`) : routeErrorText(reason)}</>;
 }
 
 const STATUS_TONE: Partial<Record<TShipmentStatus, string>> = {
@@ -49,10 +49,10 @@ const STATUS_TONE: Partial<Record<TShipmentStatus, string>> = {
 };
 
 export function ShipmentStatusPill({ status }: { status: TShipmentStatus }) {
-  const { t } = useTranslation();
+  const te = useT("enums");
   return (
     <span className={`status-pill ${STATUS_TONE[status] ?? "status-muted"}`} data-testid="shipment-status" data-status={status}>
-      {t(`shipmentStatus.${status}`)}
+      {te(`shipmentStatus.${status}`)}
     </span>
   );
 }
@@ -71,15 +71,16 @@ export interface TDiagramLeg {
 }
 
 function LegTimes({ label, depart, arrive }: { label: string; depart: string | null; arrive: string | null }) {
-  const { t } = useTranslation();
+  const t = useT("shipments");
+  const tc = useT("common");
   return (
     <div className="leg-times">
       <span className="leg-times-label">{label}</span>
       <span className="nowrap" title={depart ? formatDateTime(depart) : undefined}>
-        {t("shipments.depart")} {depart ? formatShortDateTime(depart) : t("common.none")}
+        {t("shipments.depart")} {depart ? formatShortDateTime(depart) : tc("common.none")}
       </span>
       <span className="nowrap" title={arrive ? formatDateTime(arrive) : undefined}>
-        {t("shipments.arrive")} {arrive ? formatShortDateTime(arrive) : t("common.none")}
+        {t("shipments.arrive")} {arrive ? formatShortDateTime(arrive) : tc("common.none")}
       </span>
     </div>
   );
@@ -89,8 +90,20 @@ function LegTimes({ label, depart, arrive }: { label: string; depart: string | n
  * The route as a horizontal row of nodes joined by legs; each leg is coloured by its light (dashed while only planned).
  * `faded` draws a cancelled plan. Scrolls sideways inside its card when the route is wider than the screen.
  */
-export function LegDiagram({ legs, now, faded = false, testId = "leg-diagram" }: { legs: readonly TDiagramLeg[]; now: Date; faded?: boolean; testId?: string }) {
-  const { t } = useTranslation();
+export function LegDiagram({
+  legs,
+  now,
+  faded = false,
+  testId = "leg-diagram",
+}: {
+  legs: readonly TDiagramLeg[];
+  now: Date;
+  faded?: boolean;
+  testId?: string;
+}) {
+  const t = useT("shipments");
+  const tc = useT("common");
+  const te = useT("enums");
   const last = legs[legs.length - 1];
   if (!last) return null;
   return (
@@ -100,20 +113,28 @@ export function LegDiagram({ legs, now, faded = false, testId = "leg-diagram" }:
           const light = faded ? null : legDisplayLight(leg, now);
           const tone = light ? `leg-${light.toLowerCase()}` : "leg-cancelled";
           return (
-            <li key={`${i}-${leg.lane ?? ""}`} className={`leg ${tone} leg-${leg.status.toLowerCase()}`} data-testid="leg" data-status={leg.status} data-light={light ?? ""}>
+            <li
+              key={`${i}-${leg.lane ?? ""}`}
+              className={`leg ${tone} leg-${leg.status.toLowerCase()}`}
+              data-testid="leg"
+              data-status={leg.status}
+              data-light={light ?? ""}
+            >
               <div className="leg-track" aria-hidden="true">
                 <span className="leg-dot" />
                 <span className="leg-bar" />
               </div>
-              <div className="leg-node">{leg.from ?? t("common.none")}</div>
+              <div className="leg-node">{leg.from ?? tc("common.none")}</div>
               <div className="leg-info">
                 <div className="leg-head">
                   {leg.lane ? <code className="mono">{leg.lane}</code> : null}
-                  <span className="leg-status">{t(`legStatus.${leg.status}`)}</span>
-                  {light ? <span className="sr-only">{t(`lights.${light}`)}</span> : null}
+                  <span className="leg-status">{te(`legStatus.${leg.status}`)}</span>
+                  {light ? <span className="sr-only">{te(`lights.${light}`)}</span> : null}
                 </div>
                 <LegTimes label={t("shipments.planned")} depart={leg.plannedDepart} arrive={leg.plannedArrive} />
-                {leg.actualDepart || leg.actualArrive ? <LegTimes label={t("shipments.actual")} depart={leg.actualDepart} arrive={leg.actualArrive} /> : null}
+                {leg.actualDepart || leg.actualArrive ? (
+                  <LegTimes label={t("shipments.actual")} depart={leg.actualDepart} arrive={leg.actualArrive} />
+                ) : null}
               </div>
             </li>
           );
@@ -122,7 +143,7 @@ export function LegDiagram({ legs, now, faded = false, testId = "leg-diagram" }:
           <div className="leg-track" aria-hidden="true">
             <span className="leg-dot" />
           </div>
-          <div className="leg-node">{last.to ?? t("common.none")}</div>
+          <div className="leg-node">{last.to ?? tc("common.none")}</div>
         </li>
       </ol>
     </div>
@@ -142,15 +163,16 @@ type TShownDetail = (typeof SHOWN_DETAILS)[number];
 /** An event's name: its label (every type the server writes has one, SHIPMENT_EVENT_TYPES), or for a type without one
  * a generic "other record" (never the raw type). */
 function useEventLabel(): (type: string) => string {
-  const { t } = useTranslation();
+  const te = useT("enums");
   return (type) => {
     const known = knownEventType(type);
-    return known ? t(`events.${known}`) : t("eventDetails.otherEvent");
+    return known ? te(`events.${known}`) : te("eventDetails.otherEvent");
   };
 }
 
 function EventDetail({ event }: { event: TTimelineEvent }) {
-  const { t } = useTranslation();
+  const t = useT("shipments");
+  const te = useT("enums");
   // The public view carries no details at all: say nothing rather than "not screened".
   if (event.details === undefined || event.details === null) return null;
   const d = (typeof event.details === "object" && event.details !== null ? event.details : {}) as Record<string, unknown>;
@@ -175,21 +197,23 @@ function EventDetail({ event }: { event: TTimelineEvent }) {
         <span className="event-detail muted">
           {t("shipments.screened")}: {screened ? "✓" : t("shipments.ruleMissing")}
           {typeof d.device === "string" && d.device ? ` · ${d.device}` : null}
-          {typeof d.announcedAtName === "string" ? ` · ${t("eventDetails.announcedAt", { node: d.announcedAtName })}` : null}
+          {typeof d.announcedAtName === "string" ? ` · ${te("eventDetails.announcedAt", { node: d.announcedAtName })}` : null}
         </span>
       );
     }
     case "SHELF_MOVED":
       return typeof d.from === "string" && typeof d.to === "string" ? (
-        <span className="event-detail muted">{t("eventDetails.shelfMoved", { from: d.from, to: d.to })}</span>
+        <span className="event-detail muted">{te("eventDetails.shelfMoved", { from: d.from, to: d.to })}</span>
       ) : null;
     case "ROLLED":
-      return typeof d.load === "string" ? <span className="event-detail muted">{t("eventDetails.rolledFrom", { load: d.load })}</span> : null;
+      return typeof d.load === "string" ? (
+        <span className="event-detail muted">{te("eventDetails.rolledFrom", { load: d.load })}</span>
+      ) : null;
     case "RETURN_FLAGGED":
-      return <span className="event-detail muted">{t("eventDetails.holdExpired")}</span>;
+      return <span className="event-detail muted">{te("eventDetails.holdExpired")}</span>;
     case "RETURNED":
     case "LOST":
-      return d.by === "EXCEPTION_QUEUE" ? <span className="event-detail muted">{t("eventDetails.byExceptionQueue")}</span> : null;
+      return d.by === "EXCEPTION_QUEUE" ? <span className="event-detail muted">{te("eventDetails.byExceptionQueue")}</span> : null;
     case "PICKUP_NOTICE_RESENT":
       return null;
     case "MANIFEST_ARRIVAL":
@@ -197,9 +221,11 @@ function EventDetail({ event }: { event: TTimelineEvent }) {
       return typeof d.row === "number" ? <span className="event-detail muted">{`${t("manifest.row")} ${d.row}`}</span> : null;
     default: {
       // Only the details a person reads, labelled in the UI's language: never ids (clientScanId) or server sentences.
-      const entries = detailEntries(event.details).filter((e): e is [TShownDetail, string] => (SHOWN_DETAILS as readonly string[]).includes(e[0]));
+      const entries = detailEntries(event.details).filter((e): e is [TShownDetail, string] =>
+        (SHOWN_DETAILS as readonly string[]).includes(e[0]),
+      );
       return entries.length ? (
-        <span className="event-detail muted">{entries.map(([k, v]) => `${t(`eventDetails.${k}`)}: ${v}`).join(" · ")}</span>
+        <span className="event-detail muted">{entries.map(([k, v]) => `${te(`eventDetails.${k}`)}: ${v}`).join(" · ")}</span>
       ) : null;
     }
   }
@@ -207,7 +233,7 @@ function EventDetail({ event }: { event: TTimelineEvent }) {
 
 /** Events newest first. */
 export function Timeline({ events }: { events: readonly TTimelineEvent[] }) {
-  const { t } = useTranslation();
+  const t = useT("shipments");
   const eventLabel = useEventLabel();
   if (events.length === 0) return <p className="muted">{t("shipments.noEvents")}</p>;
   const ordered = [...events].reverse();
@@ -215,7 +241,12 @@ export function Timeline({ events }: { events: readonly TTimelineEvent[] }) {
     <ol className="timeline" data-testid="timeline">
       {ordered.map((e, i) => {
         return (
-          <li key={`${e.at}-${e.type}-${i}`} className={`timeline-item${i === 0 ? " latest" : ""}`} data-testid="timeline-event" data-type={e.type}>
+          <li
+            key={`${e.at}-${e.type}-${i}`}
+            className={`timeline-item${i === 0 ? " latest" : ""}`}
+            data-testid="timeline-event"
+            data-type={e.type}
+          >
             <span className="timeline-dot" aria-hidden="true" />
             <div className="timeline-body">
               <div className="timeline-head">
@@ -235,7 +266,7 @@ export function Timeline({ events }: { events: readonly TTimelineEvent[] }) {
 }
 
 export function ThreeRules({ rules }: { rules: NonNullable<TShipment["threeRules"]> }) {
-  const { t } = useTranslation();
+  const t = useT("shipments");
   const items = [
     { key: "realName", done: rules.realName, label: t("shipments.realName") },
     { key: "inspected", done: rules.inspected, label: t("shipments.inspected") },

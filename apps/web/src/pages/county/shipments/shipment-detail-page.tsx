@@ -2,7 +2,6 @@
 // upward parcel), the route as a diagram with earlier cancelled plans faded below, and the event timeline.
 import { formatScaled } from "../../../lib/numbers.ts";
 import { useQuery } from "@tanstack/react-query";
-import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { DetailState } from "../../../components/data-state.tsx";
 import { DetailList } from "../../../components/detail-list.tsx";
@@ -13,6 +12,7 @@ import { useTRPC } from "../../../lib/trpc.ts";
 import { CountyScope } from "../county-scope.tsx";
 import { LegDiagram, LightBadge, LightReason, ShipmentStatusPill, ThreeRules, Timeline, useNow } from "./shipment-bits.tsx";
 import { splitLegs } from "./shipment-format.ts";
+import { useT } from "../../../i18n/use-t.ts";
 
 export function ShipmentDetailPage() {
   const { waybillNo = "" } = useParams();
@@ -20,7 +20,7 @@ export function ShipmentDetailPage() {
 }
 
 function ShipmentDetailView({ countyCode, waybillNo }: { countyCode: string; waybillNo: string }) {
-  const { t } = useTranslation();
+  const t = useT("shipments");
   const trpc = useTRPC();
   const shipment = useQuery(
     trpc.shipments.get.queryOptions(
@@ -44,10 +44,12 @@ function ShipmentDetailView({ countyCode, waybillNo }: { countyCode: string; way
 }
 
 function ShipmentDetail({ s }: { s: TShipment }) {
-  const { t } = useTranslation();
+  const t = useT("shipments");
+  const tc = useT("common");
+  const te = useT("enums");
   const now = useNow();
   const { current, previous } = splitLegs(s.legs);
-  const none = <span className="muted">{t("common.none")}</span>;
+  const none = <span className="muted">{tc("common.none")}</span>;
   const destination = s.direction === "UP" && s.outboundCity ? `${s.destination ?? ""} → ${s.outboundCity}` : s.destination;
 
   return (
@@ -89,12 +91,12 @@ function ShipmentDetail({ s }: { s: TShipment }) {
         <DetailList
           items={[
             { label: t("shipments.promisedAt"), value: s.promisedAt ? formatDateTime(s.promisedAt) : none },
-            { label: t("shipments.direction"), value: t(`directions.${s.direction}`) },
+            { label: t("shipments.direction"), value: te(`directions.${s.direction}`) },
             {
               label: t("shipments.route"),
               value: (
                 <span data-testid="shipment-route">
-                  {s.origin ?? t("common.none")} → {destination ?? t("common.none")}
+                  {s.origin ?? tc("common.none")} → {destination ?? tc("common.none")}
                 </span>
               ),
             },
@@ -128,8 +130,8 @@ function ShipmentDetail({ s }: { s: TShipment }) {
               value: (
                 <span>
                   {t("shipments.kg", { value: formatScaled(s.weightG, 3) })}
-                  {s.volumeCm3 ? ` · ${t("shipments.cm3", { value: s.volumeCm3.toLocaleString("zh-CN") })}` : ""} · {t(`temps.${s.temp}`)} ·{" "}
-                  {s.contentsCategory}
+                  {s.volumeCm3 ? ` · ${t("shipments.cm3", { value: s.volumeCm3.toLocaleString("zh-CN") })}` : ""} · {te(`temps.${s.temp}`)}{" "}
+                  · {s.contentsCategory}
                 </span>
               ),
             },

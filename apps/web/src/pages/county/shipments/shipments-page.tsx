@@ -2,7 +2,6 @@
 // coloured lights, and keyset "load more".
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { type TDataColumn } from "../../../components/data-table.tsx";
 import { FilterSelect, ListCard, SearchFilter } from "../../../components/list-card.tsx";
@@ -16,6 +15,7 @@ import { CountyScope } from "../county-scope.tsx";
 import { NodeSelect } from "../network/node-select.tsx";
 import { LightBadge, LightReason, ShipmentStatusPill } from "./shipment-bits.tsx";
 import { DIRECTIONS, LIGHTS, SHIPMENT_STATUSES } from "./shipment-format.ts";
+import { useT } from "../../../i18n/use-t.ts";
 
 const PAGE_SIZE = 50;
 
@@ -27,7 +27,8 @@ export function ShipmentsPage() {
 }
 
 function ShipmentsView({ countyCode }: { countyCode: string }) {
-  const { t } = useTranslation();
+  const t = useT("shipments");
+  const te = useT("enums");
   const trpc = useTRPC();
   const client = useTRPCClient();
   const navigate = useNavigate();
@@ -71,7 +72,7 @@ function ShipmentsView({ countyCode }: { countyCode: string }) {
             value={status}
             onChange={(v) => setParam("status", v)}
             options={SHIPMENT_STATUSES}
-            label={(s) => t(`shipmentStatus.${s}`)}
+            label={(s) => te(`shipmentStatus.${s}`)}
             allLabel={t("shipments.allStatuses")}
             ariaLabel={t("shipments.status")}
             testId="shipments-filter-status"
@@ -80,7 +81,7 @@ function ShipmentsView({ countyCode }: { countyCode: string }) {
             value={light}
             onChange={(v) => setParam("light", v)}
             options={LIGHTS}
-            label={(l) => t(`lights.${l}`)}
+            label={(l) => te(`lights.${l}`)}
             allLabel={t("shipments.allLights")}
             ariaLabel={t("shipments.light")}
             testId="shipments-filter-light"
@@ -89,7 +90,7 @@ function ShipmentsView({ countyCode }: { countyCode: string }) {
             value={direction}
             onChange={(v) => setParam("direction", v)}
             options={DIRECTIONS}
-            label={(d) => t(`directionShort.${d}`)}
+            label={(d) => te(`directionShort.${d}`)}
             allLabel={t("shipments.allDirections")}
             ariaLabel={t("shipments.direction")}
             testId="shipments-filter-direction"
@@ -132,8 +133,10 @@ function ShipmentsView({ countyCode }: { countyCode: string }) {
 
 /** The list's columns: the waybill (a link), light, status, direction, where it is and goes, promise, recipient, created. */
 function useShipmentColumns(): TDataColumn<TShipmentRow>[] {
-  const { t } = useTranslation();
-  const none = <span className="muted">{t("common.none")}</span>;
+  const t = useT("shipments");
+  const tc = useT("common");
+  const te = useT("enums");
+  const none = <span className="muted">{tc("common.none")}</span>;
   return [
     {
       key: "waybillNo",
@@ -167,8 +170,8 @@ function useShipmentColumns(): TDataColumn<TShipmentRow>[] {
       header: t("shipments.direction"),
       cell: (r) => (
         <>
-          {t(`directionShort.${r.direction}`)}
-          {r.temp !== "AMBIENT" ? <div className="cold-tag small">{t(`temps.${r.temp}`)}</div> : null}
+          {te(`directionShort.${r.direction}`)}
+          {r.temp !== "AMBIENT" ? <div className="cold-tag small">{te(`temps.${r.temp}`)}</div> : null}
         </>
       ),
     },
@@ -215,7 +218,7 @@ function useShipmentColumns(): TDataColumn<TShipmentRow>[] {
 
 /** The carrier filter: every carrier, and the one in the address bar even before (or without) the list knowing it. */
 function CarrierFilter({ value, onChange }: { value: string | undefined; onChange: (code: string) => void }) {
-  const { t } = useTranslation();
+  const t = useT("shipments");
   const trpc = useTRPC();
   const carriers = useQuery(trpc.network.carriers.list.queryOptions(undefined, { staleTime: 5 * 60_000 }));
   return (

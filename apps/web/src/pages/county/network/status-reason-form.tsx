@@ -1,0 +1,74 @@
+// The form that asks why before a status change (suspending or closing a node, suspending a lane): a required
+// reason and, for a node's suspension, the day it ends. On the form kit; the caller sends what it gives.
+import { z } from "zod";
+import { FieldSlot, TextField, ZodForm, useFormKit, useZodForm, type TFormMutation } from "../../../components/form/index.ts";
+import { useT } from "../../../i18n/use-t.ts";
+import { dayStartIso } from "./network-format.ts";
+
+const ZReasonDraftSchema = z
+  .object({ reason: z.string().refine((v) => v.trim() !== "", "form.required"), until: z.string() })
+  .transform((d) => ({ reason: d.reason.trim(), until: dayStartIso(d.until) }));
+
+export type TReasonInput = z.output<typeof ZReasonDraftSchema>;
+
+const FIELDS = ["reason", "until"] as const;
+
+interface Props {
+  /** Ids and test ids: `<prefix>-reason`, the form `testId` (`<prefix>-form` unless given). */
+  prefix: string;
+  testId?: string;
+  reasonLabel: string;
+  /** Shown above the reason (a question naming what is closed). */
+  question?: string;
+  /** Offers "until" (a date, id `untilId`) when given. */
+  until?: { id: string; label: string };
+  confirmLabel: string;
+  confirmTestId: string;
+  danger?: boolean;
+  mutation: TFormMutation<TReasonInput>;
+  onCancel: () => void;
+}
+
+export function StatusReasonForm({
+  prefix,
+  testId,
+  reasonLabel,
+  question,
+  until,
+  confirmLabel,
+  confirmTestId,
+  danger,
+  mutation,
+  onCancel,
+}: Props) {
+  const kit = useZodForm({ schema: ZReasonDraftSchema, defaultValues: { reason: "", until: "" }, fields: FIELDS, mutation });
+  return (
+    <ZodForm kit={kit} prefix={prefix} testId={testId}>
+      {question ? <p className="confirm-line">{question}</p> : null}
+      <TextField name="reason" label={reasonLabel} />
+      {until ? (
+        <FieldSlot name="until" label={until.label} id={until.id}>
+          {({ id, value, onChange }) => (
+            <input id={id} type="date" value={value} onChange={(e) => onChange(e.target.value)} data-testid={id} />
+          )}
+        </FieldSlot>
+      ) : null}
+      <ReasonActions label={confirmLabel} testId={confirmTestId} danger={danger} onCancel={onCancel} />
+    </ZodForm>
+  );
+}
+
+function ReasonActions({ label, testId, danger, onCancel }: { label: string; testId: string; danger?: boolean; onCancel: () => void }) {
+  const tc = useT("common");
+  const { mutation } = useFormKit();
+  return (
+    <div className="form-actions">
+      <button type="submit" className={`btn ${danger ? "btn-danger" : "btn-primary"}`} disabled={mutation.isPending} data-testid={testId}>
+        {label}
+      </button>
+      <button type="button" className="btn" onClick={onCancel}>
+        {tc("common.cancel")}
+      </button>
+    </div>
+  );
+}
