@@ -1,5 +1,5 @@
 // A dashboard table and its "Export XLSX" button, both from one list of columns: the file holds what the table shows.
-import { useState, type ReactNode } from "react";
+import { useMemo, useState, type ReactNode } from "react";
 import { DataTable } from "../../../../components/data-table.tsx";
 import { readApiError } from "../../../../lib/api-error.ts";
 import { useDashboard } from "../dashboard-context.ts";
@@ -119,4 +119,12 @@ export function ExportTable<T>(props: Props<T>) {
       )}
     </div>
   );
+}
+
+/** A section's table by day, the newest day first (the one a manager looks at); not printed, as its chart shows the
+ *  same. `days` come oldest first, as the API sends them. */
+export function DayTable<T extends { day: string }>(props: Omit<Props<T>, "rows" | "rowKey" | "screenOnly"> & { days: readonly T[] }) {
+  const { days, maxHeight = 260, ...rest } = props;
+  const rows = useMemo(() => [...days].reverse(), [days]);
+  return <ExportTable {...rest} rows={rows} rowKey={(r) => r.day} maxHeight={maxHeight} screenOnly />;
 }

@@ -9,9 +9,9 @@ import type { TConsolidation, TConsolidationDay } from "../dashboard-api.ts";
 import { useDashboard } from "../dashboard-context.ts";
 import { apiFilter } from "../dashboard-filter.ts";
 import { formatCount, formatRate, formatYuan } from "../dashboard-format.ts";
-import { ExportTable, type TTableColumn } from "../parts/export-table.tsx";
+import { DayTable, type TTableColumn } from "../parts/export-table.tsx";
 import { ChartBox } from "../parts/chart-box.tsx";
-import { Figure } from "../parts/figure.tsx";
+import { FigureRow } from "../parts/figure.tsx";
 import { Section } from "../parts/section.tsx";
 import { useT, type TT } from "../../../../i18n/use-t.ts";
 
@@ -54,56 +54,54 @@ function ConsolidationView({ c }: { c: TConsolidation }) {
       ),
     [c, t],
   );
-  const rows = useMemo(() => [...c.days].reverse(), [c]);
   return (
     <>
-      <div className="dash-figures">
-        <Figure label={t("consolidation.loads")} value={formatCount(c.loads)} raw={c.loads} testId="fig-loads" />
-        <Figure label={t("consolidation.vehicles")} value={formatCount(c.vehicles)} raw={c.vehicles} testId="fig-vehicles" />
-        <Figure label={t("consolidation.parcels")} value={formatCount(c.parcels)} raw={c.parcels} testId="fig-consolidated-parcels" />
-        <Figure label={t("consolidation.fillWeight")} value={formatRate(c.fillWeight)} raw={c.fillWeight} testId="fig-fill-weight" />
-        <Figure label={t("consolidation.fillVolume")} value={formatRate(c.fillVolume)} raw={c.fillVolume} testId="fig-fill-volume" />
-        <Figure
-          label={t("consolidation.tripsSaved")}
-          value={formatCount(c.tripsSaved)}
-          sub={`${t("consolidation.baselineTrips")} ${formatCount(c.baselineTrips)}`}
-          raw={c.tripsSaved}
-          tone="green"
-          testId="fig-trips-saved"
-        />
-        <Figure
-          label={t("consolidation.kmSaved")}
-          value={formatCount(c.kmSaved, 1)}
-          sub={`${t("consolidation.plannedKm")} ${formatCount(c.plannedKm, 1)} / ${t("consolidation.baselineKm")} ${formatCount(c.baselineKm, 1)}`}
-          raw={c.kmSaved}
-          tone="green"
-          testId="fig-km-saved"
-        />
-        <Figure
-          label={t("consolidation.emptyRunning")}
-          value={formatRate(c.emptyRunningRate)}
-          raw={c.emptyRunningRate}
-          testId="fig-empty-running"
-        />
-        <Figure
-          label={t("consolidation.costPerParcel")}
-          value={formatYuan(c.costPerParcelFen)}
-          sub={t("consolidation.baselineCost", { cost: formatYuan(c.baselineCostPerParcelFen) })}
-          raw={c.costPerParcelFen}
-          tone="brand"
-          testId="fig-cost-per-parcel"
-        />
-      </div>
+      <FigureRow
+        figures={[
+          { label: t("consolidation.loads"), value: formatCount(c.loads), raw: c.loads, testId: "fig-loads" },
+          { label: t("consolidation.vehicles"), value: formatCount(c.vehicles), raw: c.vehicles, testId: "fig-vehicles" },
+          { label: t("consolidation.parcels"), value: formatCount(c.parcels), raw: c.parcels, testId: "fig-consolidated-parcels" },
+          { label: t("consolidation.fillWeight"), value: formatRate(c.fillWeight), raw: c.fillWeight, testId: "fig-fill-weight" },
+          { label: t("consolidation.fillVolume"), value: formatRate(c.fillVolume), raw: c.fillVolume, testId: "fig-fill-volume" },
+          {
+            label: t("consolidation.tripsSaved"),
+            value: formatCount(c.tripsSaved),
+            sub: `${t("consolidation.baselineTrips")} ${formatCount(c.baselineTrips)}`,
+            raw: c.tripsSaved,
+            tone: "green",
+            testId: "fig-trips-saved",
+          },
+          {
+            label: t("consolidation.kmSaved"),
+            value: formatCount(c.kmSaved, 1),
+            sub: `${t("consolidation.plannedKm")} ${formatCount(c.plannedKm, 1)} / ${t("consolidation.baselineKm")} ${formatCount(c.baselineKm, 1)}`,
+            raw: c.kmSaved,
+            tone: "green",
+            testId: "fig-km-saved",
+          },
+          {
+            label: t("consolidation.emptyRunning"),
+            value: formatRate(c.emptyRunningRate),
+            raw: c.emptyRunningRate,
+            testId: "fig-empty-running",
+          },
+          {
+            label: t("consolidation.costPerParcel"),
+            value: formatYuan(c.costPerParcelFen),
+            sub: t("consolidation.baselineCost", { cost: formatYuan(c.baselineCostPerParcelFen) }),
+            raw: c.costPerParcelFen,
+            tone: "brand",
+            testId: "fig-cost-per-parcel",
+          },
+        ]}
+      />
       <ChartBox option={chart} label={t("consolidation.chart")} height={240} testId="chart-consolidation" empty={c.loads === 0} />
-      <ExportTable
+      <DayTable
         caption={t("consolidation.chart")}
         columns={columns(t)}
-        rows={rows}
-        rowKey={(r) => r.day}
+        days={c.days}
         exportTitle={t("consolidation.file")}
         testId="table-consolidation"
-        screenOnly
-        maxHeight={260}
       />
     </>
   );

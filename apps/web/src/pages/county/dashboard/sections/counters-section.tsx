@@ -10,7 +10,7 @@ import { apiFilter } from "../dashboard-filter.ts";
 import { fenToYuan, formatCount, formatRate, formatYuan } from "../dashboard-format.ts";
 import { ExportTable, type TTableColumn } from "../parts/export-table.tsx";
 import { ChartBox } from "../parts/chart-box.tsx";
-import { Figure } from "../parts/figure.tsx";
+import { FigureRow } from "../parts/figure.tsx";
 import { useLabels } from "../parts/labels.ts";
 import { Section } from "../parts/section.tsx";
 import { useT } from "../../../../i18n/use-t.ts";
@@ -63,18 +63,20 @@ function CountersView({ c }: { c: TCounters }) {
   );
   return (
     <>
-      <div className="dash-figures">
-        <Figure label={t("counters.total")} value={formatYuan(c.totalFen)} raw={c.totalFen} tone="brand" testId="fig-sales-total" />
-        <Figure label={t("counters.quantity")} value={formatCount(c.quantity)} raw={c.quantity} testId="fig-sales-quantity" />
-        <Figure
-          label={t("counters.poorIncome")}
-          value={formatYuan(c.poorVillageIncomeFen)}
-          sub={t("counters.poorShare", { share: formatRate(c.poorShare) })}
-          raw={c.poorVillageIncomeFen}
-          tone="green"
-          testId="fig-poor-income"
-        />
-      </div>
+      <FigureRow
+        figures={[
+          { label: t("counters.total"), value: formatYuan(c.totalFen), raw: c.totalFen, tone: "brand", testId: "fig-sales-total" },
+          { label: t("counters.quantity"), value: formatCount(c.quantity), raw: c.quantity, testId: "fig-sales-quantity" },
+          {
+            label: t("counters.poorIncome"),
+            value: formatYuan(c.poorVillageIncomeFen),
+            sub: t("counters.poorShare", { share: formatRate(c.poorShare) }),
+            raw: c.poorVillageIncomeFen,
+            tone: "green",
+            testId: "fig-poor-income",
+          },
+        ]}
+      />
       <ChartBox titled option={dayOption} label={t("counters.daily")} height={200} testId="chart-sales-days" empty={c.totalFen === 0} />
       <div className="dash-split">
         <div>

@@ -10,7 +10,7 @@ import { useDashboard } from "../dashboard-context.ts";
 import { formatCount, formatRate } from "../dashboard-format.ts";
 import { ExportTable, type TTableColumn } from "../parts/export-table.tsx";
 import { ChartBox } from "../parts/chart-box.tsx";
-import { Figure } from "../parts/figure.tsx";
+import { FigureRow } from "../parts/figure.tsx";
 import { Section } from "../parts/section.tsx";
 import { useT, type TT } from "../../../../i18n/use-t.ts";
 
@@ -69,40 +69,38 @@ function CoverageView({ c }: { c: TCoverage }) {
       ),
     [c, t],
   );
+  const ofTotal = (part: number, total: number) => t("coverage.ofTotal", { part, total });
   // Poor villages left out first: they are what the coverage target is about.
   const uncovered = useMemo(() => [...c.uncovered].sort((a, b) => Number(b.poor) - Number(a.poor) || a.code.localeCompare(b.code)), [c]);
   return (
     <>
-      <div className="dash-figures">
-        <Figure
-          label={t("coverage.townships")}
-          value={t("coverage.ofTotal", { part: c.townshipsWithStation, total: c.townships })}
-          raw={c.townshipsWithStation}
-          testId="fig-townships-with-station"
-        />
-        <Figure
-          label={t("coverage.villagePoints")}
-          value={formatCount(c.villagePoints)}
-          raw={c.villagePoints}
-          testId="fig-village-points"
-        />
-        <Figure
-          label={t("coverage.coverageRate")}
-          value={formatRate(c.coverageRate)}
-          sub={t("coverage.ofTotal", { part: c.coveredVillages, total: c.villageUnits })}
-          raw={c.coverageRate}
-          tone="brand"
-          testId="fig-coverage-rate"
-        />
-        <Figure
-          label={t("coverage.poorCoverageRate")}
-          value={formatRate(c.poorVillages ? c.poorCoverageRate : null)}
-          sub={t("coverage.ofTotal", { part: c.poorCovered, total: c.poorVillages })}
-          raw={c.poorCoverageRate}
-          tone={c.poorCovered < c.poorVillages ? "red" : "green"}
-          testId="fig-poor-coverage-rate"
-        />
-      </div>
+      <FigureRow
+        figures={[
+          {
+            label: t("coverage.townships"),
+            value: ofTotal(c.townshipsWithStation, c.townships),
+            raw: c.townshipsWithStation,
+            testId: "fig-townships-with-station",
+          },
+          { label: t("coverage.villagePoints"), value: formatCount(c.villagePoints), raw: c.villagePoints, testId: "fig-village-points" },
+          {
+            label: t("coverage.coverageRate"),
+            value: formatRate(c.coverageRate),
+            sub: ofTotal(c.coveredVillages, c.villageUnits),
+            raw: c.coverageRate,
+            tone: "brand",
+            testId: "fig-coverage-rate",
+          },
+          {
+            label: t("coverage.poorCoverageRate"),
+            value: formatRate(c.poorVillages ? c.poorCoverageRate : null),
+            sub: ofTotal(c.poorCovered, c.poorVillages),
+            raw: c.poorCoverageRate,
+            tone: c.poorCovered < c.poorVillages ? "red" : "green",
+            testId: "fig-poor-coverage-rate",
+          },
+        ]}
+      />
       <div className="dash-split">
         <ChartBox
           option={chart}

@@ -15,7 +15,7 @@ import { LIGHTS_STALE_MS, lightsInput } from "../dashboard-filter.ts";
 import { formatCount, sortRedGroups } from "../dashboard-format.ts";
 import { ExportButton, type TTableColumn } from "../parts/export-table.tsx";
 import { ChartBox } from "../parts/chart-box.tsx";
-import { Figure } from "../parts/figure.tsx";
+import { FigureRow } from "../parts/figure.tsx";
 import { useLabels, type TLabels } from "../parts/labels.ts";
 import { Section, SubTitle } from "../parts/section.tsx";
 import { useT, type TT } from "../../../../i18n/use-t.ts";
@@ -78,18 +78,21 @@ export function LightsSection() {
       <DataState query={lights}>
         {(l) => (
           <>
-            <div className="dash-figures dash-lights">
-              <Figure label={t("lights.green")} value={formatCount(l.green)} raw={l.green} tone="green" testId="fig-green" />
-              <Figure label={t("lights.yellow")} value={formatCount(l.yellow)} raw={l.yellow} tone="yellow" testId="fig-yellow" />
-              <Figure
-                label={t("lights.red")}
-                value={formatCount(l.red)}
-                raw={l.red}
-                tone="red"
-                sub={t("asOf", { at: formatDateTime(l.asOf) })}
-                testId="fig-red"
-              />
-            </div>
+            <FigureRow
+              className="dash-lights"
+              figures={[
+                { label: t("lights.green"), value: formatCount(l.green), raw: l.green, tone: "green", testId: "fig-green" },
+                { label: t("lights.yellow"), value: formatCount(l.yellow), raw: l.yellow, tone: "yellow", testId: "fig-yellow" },
+                {
+                  label: t("lights.red"),
+                  value: formatCount(l.red),
+                  raw: l.red,
+                  tone: "red",
+                  sub: t("asOf", { at: formatDateTime(l.asOf) }),
+                  testId: "fig-red",
+                },
+              ]}
+            />
           </>
         )}
       </DataState>

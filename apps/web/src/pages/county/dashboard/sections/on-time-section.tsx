@@ -8,9 +8,9 @@ import type { TOnTime } from "../dashboard-api.ts";
 import { useDashboard } from "../dashboard-context.ts";
 import { apiFilter } from "../dashboard-filter.ts";
 import { formatRate, legKindOrder } from "../dashboard-format.ts";
-import { ExportTable, type TTableColumn } from "../parts/export-table.tsx";
+import { DayTable, ExportTable, type TTableColumn } from "../parts/export-table.tsx";
 import { ChartBox } from "../parts/chart-box.tsx";
-import { Figure } from "../parts/figure.tsx";
+import { FigureRow } from "../parts/figure.tsx";
 import { useLabels } from "../parts/labels.ts";
 import { Section } from "../parts/section.tsx";
 import { useT } from "../../../../i18n/use-t.ts";
@@ -36,6 +36,8 @@ function OnTimeView({ o }: { o: TOnTime }) {
   const te = useT("enums");
   const labels = useLabels();
   const legs = useMemo(() => [...o.byLegKind].sort((a, b) => legKindOrder(a.legKind) - legKindOrder(b.legKind)), [o]);
+  const finishedOnTime = (r: { onTime: number; finished: number }) =>
+    t("onTime.finishedOnTime", { onTime: r.onTime, finished: r.finished });
   const townName = (r: TTownRow) => r.townshipName ?? (r.townshipCode ? r.townshipCode : t("onTime.hubOnly"));
 
   const legColumns: TTableColumn<TLegRow>[] = [
@@ -75,30 +77,28 @@ function OnTimeView({ o }: { o: TOnTime }) {
       ),
     [o, t],
   );
-  const days = useMemo(() => [...o.days].reverse(), [o]);
 
   return (
     <>
-      <div className="dash-figures">
-        <Figure
-          label={t("onTime.overall")}
-          value={formatRate(o.rate)}
-          sub={t("onTime.finishedOnTime", { onTime: o.onTime, finished: o.finished })}
-          raw={o.rate}
-          tone="brand"
-          testId="fig-on-time"
-        />
-        {o.byDirection.map((d) => (
-          <Figure
-            key={d.direction}
-            label={`${t("onTime.byDirection")} · ${te(`directionShort.${d.direction}`)}`}
-            value={formatRate(d.rate)}
-            sub={t("onTime.finishedOnTime", { onTime: d.onTime, finished: d.finished })}
-            raw={d.rate}
-            testId={`fig-on-time-${d.direction}`}
-          />
-        ))}
-      </div>
+      <FigureRow
+        figures={[
+          {
+            label: t("onTime.overall"),
+            value: formatRate(o.rate),
+            sub: finishedOnTime(o),
+            raw: o.rate,
+            tone: "brand",
+            testId: "fig-on-time",
+          },
+          ...o.byDirection.map((d) => ({
+            label: `${t("onTime.byDirection")} · ${te(`directionShort.${d.direction}`)}`,
+            value: formatRate(d.rate),
+            sub: finishedOnTime(d),
+            raw: d.rate,
+            testId: `fig-on-time-${d.direction}`,
+          })),
+        ]}
+      />
       <div className="dash-split">
         <div>
           <ChartBox titled option={dayOption} label={t("onTime.daily")} height={220} testId="chart-on-time-days" empty={o.finished === 0} />
@@ -133,14 +133,12 @@ function OnTimeView({ o }: { o: TOnTime }) {
           maxHeight={320}
         />
       </div>
-      <ExportTable
+      <DayTable
         caption={t("onTime.daily")}
         columns={dayColumns}
-        rows={days}
-        rowKey={(r) => r.day}
+        days={o.days}
         exportTitle={t("onTime.fileDays")}
         testId="table-on-time-days"
-        screenOnly
         maxHeight={240}
       />
     </>

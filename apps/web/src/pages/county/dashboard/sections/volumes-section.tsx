@@ -9,9 +9,9 @@ import type { TVolumeDay, TVolumes } from "../dashboard-api.ts";
 import { useDashboard } from "../dashboard-context.ts";
 import { apiFilter, quickRange } from "../dashboard-filter.ts";
 import { formatCount } from "../dashboard-format.ts";
-import { ExportTable, type TTableColumn } from "../parts/export-table.tsx";
+import { DayTable, type TTableColumn } from "../parts/export-table.tsx";
 import { ChartBox } from "../parts/chart-box.tsx";
-import { Figure } from "../parts/figure.tsx";
+import { FigureRow } from "../parts/figure.tsx";
 import { Section } from "../parts/section.tsx";
 import { useT, type TT } from "../../../../i18n/use-t.ts";
 
@@ -67,15 +67,11 @@ function VolumesView({ v }: { v: TVolumes }) {
       ),
     [v, t],
   );
-  // Newest day first in the table: the one a manager looks at.
-  const rows = useMemo(() => [...v.days].reverse(), [v]);
   return (
     <>
-      <div className="dash-figures">
-        {KEYS.map((k) => (
-          <Figure key={k} label={t(`volumes.${k}`)} value={formatCount(v.totals[k])} raw={v.totals[k]} testId={`fig-${k}`} />
-        ))}
-      </div>
+      <FigureRow
+        figures={KEYS.map((k) => ({ label: t(`volumes.${k}`), value: formatCount(v.totals[k]), raw: v.totals[k], testId: `fig-${k}` }))}
+      />
       <ChartBox
         option={chart}
         label={t("volumes.chart")}
@@ -83,16 +79,7 @@ function VolumesView({ v }: { v: TVolumes }) {
         testId="chart-volumes"
         empty={Object.values(v.totals).every((n) => n === 0)}
       />
-      <ExportTable
-        caption={t("volumes.chart")}
-        columns={columns(t)}
-        rows={rows}
-        rowKey={(r) => r.day}
-        exportTitle={t("volumes.file")}
-        testId="table-volumes"
-        screenOnly
-        maxHeight={260}
-      />
+      <DayTable caption={t("volumes.chart")} columns={columns(t)} days={v.days} exportTitle={t("volumes.file")} testId="table-volumes" />
     </>
   );
 }
