@@ -1,7 +1,9 @@
 // 补货: restock orders from the counter's shelf, one per merchant, quantities prefilled with the suggestions (the
 // listings below their minimum); then the counter's orders with their parcels and traffic lights.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useRef } from "react";
+import { FormProvider } from "react-hook-form";
+import { z } from "zod";
 import { DataState } from "../../components/data-state.tsx";
 import { DataTable, type TDataColumn } from "../../components/data-table.tsx";
 import { fieldError, readApiError } from "../../lib/api-error.ts";
@@ -10,7 +12,7 @@ import { StockCell } from "../../components/counters/counter-bits.tsx";
 import type { TCounter, TShelfListing } from "../../components/counters/counters-api.ts";
 import { groupByMerchant, restockLines } from "../../components/counters/counters-format.ts";
 import { RestockOrders } from "../../components/counters/restock-orders.tsx";
-import { ErrorSummary } from "../../components/form/error-summary.tsx";
+import { ErrorSummary, issueKey, useFieldError, useZodForm, type TFormMutation } from "../../components/form/index.ts";
 import { CounterScope } from "./counter-scope.tsx";
 import { useT } from "../../i18n/use-t.ts";
 
@@ -58,6 +60,26 @@ interface FormProps {
   listings: readonly TShelfListing[];
 }
 
+/** The order's draft: a quantity typed per listing (by id) and a note. */
+interface TOrderDraft {
+  quantities: Record<string, string>;
+  note: string;
+}
+
+/** Draft → the lines and note sent; a quantity that is not a whole number is named under its line, an order of
+ * nothing under the form ("empty"). */
+function orderSchema(listingIds: readonly string[]) {
+  return z.object({ quantities: z.record(z.string(), z.string()), note: z.string() }).transform((d, ctx) => {
+    const { lines, invalid } = restockLines(d.quantities, listingIds);
+    for (const id of invalid) ctx.addIssue({ code: "custom", path: ["quantities", id], message: "form.wholeNumber" });
+    if (lines.length === 0 && invalid.length === 0)
+      ctx.addIssue({ code: "custom", path: ["empty"], message: issueKey("counters", "restock.nothing") });
+    if (invalid.length || lines.length === 0) return z.NEVER;
+    return { lines, ...(d.note.trim() ? { note: d.note.trim() } : {}) };
+  });
+}
+type TOrderLines = z.output<ReturnType<typeof orderSchema>>;
+
 const prefill = (listings: readonly TShelfListing[]) =>
   Object.fromEntries(listings.map((l) => [l.id, l.suggestedRestockQty > 0 ? String(l.suggestedRestockQty) : ""]));
 
@@ -66,32 +88,30 @@ function MerchantOrderForm({ counterId, merchantId, merchantName, listings }: Fo
   const tc = useT("counters");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [quantities, setQuantities] = useState<Record<string, string>>(() => prefill(listings));
-  const [note, setNote] = useState("");
-  const [invalid, setInvalid] = useState<string[]>([]);
-  const [empty, setEmpty] = useState(false);
   // One idempotency key per order being drafted: a retry returns the same order; a new one after success.
-  const [clientRef, setClientRef] = useState(() => crypto.randomUUID());
+  const clientRef = useRef(crypto.randomUUID());
   const create = useMutation(
     trpc.restock.create.mutationOptions({
       onSuccess: () => {
-        setClientRef(crypto.randomUUID());
-        setNote("");
+        clientRef.current = crypto.randomUUID();
+        kit.form.setValue("note", "");
         void queryClient.invalidateQueries({ queryKey: trpc.restock.pathKey() });
       },
     }),
   );
+  const send: TFormMutation<TOrderLines> = {
+    error: create.error,
+    isPending: create.isPending,
+    mutate: (order) => create.mutate({ counterId, merchantId, clientRef: clientRef.current, ...order }),
+  };
+  const kit = useZodForm<TOrderDraft, TOrderLines>({
+    schema: orderSchema(listings.map((l) => l.id)),
+    defaultValues: { quantities: prefill(listings), note: "" },
+    fields: ["lines"],
+    mutation: send,
+  });
+  const { errors } = kit.form.formState;
   const serverErrors = create.error ? readApiError(create.error).fieldErrors : {};
-
-  function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const ids = listings.map((l) => l.id);
-    const { lines, invalid: bad } = restockLines(quantities, ids);
-    setInvalid(bad);
-    setEmpty(lines.length === 0 && bad.length === 0);
-    if (bad.length || lines.length === 0) return;
-    create.mutate({ counterId, merchantId, lines, clientRef, ...(note.trim() ? { note: note.trim() } : {}) });
-  }
 
   // The server names a line by its index in what was sent: map it back to the listing.
   const sentIds = create.variables?.lines.map((l) => l.listingId) ?? [];
@@ -99,7 +119,7 @@ function MerchantOrderForm({ counterId, merchantId, merchantName, listings }: Fo
     const i = sentIds.indexOf(listingId);
     return i >= 0 ? fieldError(serverErrors, `lines.${i}`) : undefined;
   };
-  const errorOf = (l: TShelfListing) => (invalid.includes(l.id) ? t("form.wholeNumber") : lineError(l.id));
+  const errorOf = (l: TShelfListing) => errors.quantities?.[l.id]?.message ?? lineError(l.id);
   const columns: TDataColumn<TShelfListing>[] = [
     {
       key: "product",
@@ -127,10 +147,9 @@ function MerchantOrderForm({ counterId, merchantId, merchantName, listings }: Fo
             <input
               className="qty-input"
               inputMode="numeric"
-              value={quantities[l.id] ?? ""}
               placeholder="0"
               aria-label={tc("restock.quantityFor", { name: l.productName })}
-              onChange={(e) => setQuantities((q) => ({ ...q, [l.id]: e.target.value }))}
+              {...kit.form.register(`quantities.${l.id}`)}
               data-testid="restock-qty"
             />
             {err ? <p className="field-error">{err}</p> : null}
@@ -141,31 +160,39 @@ function MerchantOrderForm({ counterId, merchantId, merchantName, listings }: Fo
   ];
 
   return (
-    <form className="restock-form" onSubmit={onSubmit} noValidate data-testid="restock-form" data-merchant={merchantName}>
-      <h3 className="subheading">{merchantName}</h3>
-      <ErrorSummary error={create.error} fields={["lines"]} testId="restock-form-error" />
-      {create.isSuccess ? (
-        <div className="alert alert-success" role="status" data-testid="restock-form-ok">
-          {tc("restock.created", { no: create.data.orderNo })}
+    <FormProvider {...kit.form}>
+      <form className="restock-form" onSubmit={kit.onSubmit} noValidate data-testid="restock-form" data-merchant={merchantName}>
+        <h3 className="subheading">{merchantName}</h3>
+        <ErrorSummary error={create.error} fields={["lines"]} testId="restock-form-error" />
+        {create.isSuccess ? (
+          <div className="alert alert-success" role="status" data-testid="restock-form-ok">
+            {tc("restock.created", { no: create.data.orderNo })}
+          </div>
+        ) : null}
+        <DataTable
+          columns={columns}
+          rows={listings}
+          rowKey={(l) => l.id}
+          rowProps={(l) => ({ "data-testid": "restock-line", "data-product": l.productName })}
+          className="table-compact"
+        />
+        <label className="inline-field restock-note">
+          <span>{tc("restock.note")}</span>
+          <input maxLength={200} {...kit.form.register("note")} data-testid="restock-note" />
+        </label>
+        <EmptyOrder />
+        <div className="form-actions">
+          <button type="submit" className="btn btn-primary" disabled={create.isPending} data-testid="restock-create">
+            {create.isPending ? t("common.saving") : tc("restock.create")}
+          </button>
         </div>
-      ) : null}
-      <DataTable
-        columns={columns}
-        rows={listings}
-        rowKey={(l) => l.id}
-        rowProps={(l) => ({ "data-testid": "restock-line", "data-product": l.productName })}
-        className="table-compact"
-      />
-      <label className="inline-field restock-note">
-        <span>{tc("restock.note")}</span>
-        <input value={note} maxLength={200} onChange={(e) => setNote(e.target.value)} data-testid="restock-note" />
-      </label>
-      {empty ? <p className="field-error">{tc("restock.nothing")}</p> : null}
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={create.isPending} data-testid="restock-create">
-          {create.isPending ? t("common.saving") : tc("restock.create")}
-        </button>
-      </div>
-    </form>
+      </form>
+    </FormProvider>
   );
+}
+
+/** "Nothing to order", when no line has a quantity. */
+function EmptyOrder() {
+  const error = useFieldError("empty");
+  return error ? <p className="field-error">{error}</p> : null;
 }

@@ -1,5 +1,9 @@
 // Township then village selects over the county's network tree (network.tree): a merchant's origin village, or
-// where a counter sits (a township alone allowed there). Poor villages are marked.
+// where a counter sits (a township alone allowed there). Poor villages are marked. AreaField binds it to a form of the
+// kit: the township and the area fields by name, the area's error under the selects.
+import { useController, useFormContext } from "react-hook-form";
+import { FormField } from "../../../components/form-field.tsx";
+import { useFormKit } from "../../../components/form/index.ts";
 import type { TTree } from "../../../lib/network-api.ts";
 import { useT } from "../../../i18n/use-t.ts";
 
@@ -54,6 +58,56 @@ export function AreaPicker({ idPrefix, tree, townshipCode, villageCode, onChange
           </option>
         ))}
       </select>
+    </div>
+  );
+}
+
+interface TFieldProps {
+  tree: TTree;
+  /** The area field (a village; with townshipAllowed, the township itself when no village is picked). */
+  name: string;
+  /** The field of the township that narrows the village list (not sent). */
+  townshipName: string;
+  /** Ids `<form prefix>-<idSuffix>`, `…-township`, `…-village`. */
+  idSuffix: string;
+  /** A labelled field; without, the selects stand alone (in a group with its own legend). */
+  label?: string;
+  townshipAllowed?: boolean;
+}
+
+export function AreaField({ tree, name, townshipName, idSuffix, label, townshipAllowed = false }: TFieldProps) {
+  const { prefix } = useFormKit();
+  const { control, setValue } = useFormContext();
+  const area = useController({ name, control });
+  const township = useController({ name: townshipName, control });
+  const error = area.fieldState.error?.message;
+  const townshipCode = (township.field.value as string | undefined) ?? "";
+  const areaCode = (area.field.value as string | undefined) ?? "";
+  const id = `${prefix}-${idSuffix}`;
+  const picker = (
+    <AreaPicker
+      idPrefix={id}
+      tree={tree}
+      townshipCode={townshipCode}
+      villageCode={townshipAllowed && areaCode === townshipCode ? "" : areaCode}
+      townshipAllowed={townshipAllowed}
+      invalid={Boolean(error)}
+      onChange={(tw, village) => {
+        setValue(townshipName, tw);
+        area.field.onChange(townshipAllowed ? village || tw : village);
+      }}
+    />
+  );
+  if (label !== undefined)
+    return (
+      <FormField id={id} label={label} error={error}>
+        {picker}
+      </FormField>
+    );
+  return (
+    <div className="field">
+      {picker}
+      {error ? <p className="field-error">{error}</p> : null}
     </div>
   );
 }

@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
+import type { z } from "zod";
 import type { TCounter, TMerchant } from "../../../components/counters/counters-api.ts";
-import { counterDraftOf, counterInputOf } from "./counter-draft.ts";
-import { merchantDraftOf, merchantInputOf } from "./merchant-draft.ts";
+import { counterDraftOf, counterSchema } from "./counter-draft.ts";
+import { merchantDraftOf, merchantSchema } from "./merchant-draft.ts";
+
+/** The input, or the paths of the form's issues with their messages. */
+function parsed(schema: z.ZodType, draft: unknown) {
+  const r = schema.safeParse(draft);
+  return r.success
+    ? { ok: true, input: r.data }
+    : { ok: false, errors: Object.fromEntries(r.error.issues.map((i) => [i.path.join("."), i.message])) };
+}
 
 const merchant: TMerchant = {
   id: "22222222-2222-4222-8222-222222222222",
@@ -25,7 +34,7 @@ describe("merchant form", () => {
   it("round-trips a merchant, finding the township of its village", () => {
     const draft = merchantDraftOf(merchant, (code) => code.slice(0, 9) + "000");
     expect(draft.townshipCode).toBe("210881102000");
-    expect(merchantInputOf(draft, "210881", merchant.id)).toEqual({
+    expect(parsed(merchantSchema("210881", merchant.id), draft)).toEqual({
       ok: true,
       // All but the stored-only fields (village name, active, updatedAt) goes back as it came.
       input: { ...sent(merchant), countyCode: "210881", id: merchant.id },
@@ -34,9 +43,9 @@ describe("merchant form", () => {
 
   it("asks for the origin village and the recognition's number and date together", () => {
     const draft = { ...merchantDraftOf(null, () => ""), name: "新社", recognitionNo: "FP-1" };
-    expect(merchantInputOf(draft, "210881", undefined)).toEqual({
+    expect(parsed(merchantSchema("210881", undefined), draft)).toEqual({
       ok: false,
-      errors: { originAreaCode: "required", recognitionValidUntil: "required" },
+      errors: { originAreaCode: "form.required", recognitionValidUntil: "form.required" },
     });
   });
 });
@@ -64,8 +73,8 @@ describe("counter form", () => {
   it("round-trips a counter in a township, sending the node by id", () => {
     const { countyCode, code, name, venueType, operatorName, address, areaCode, city, active } = counter;
     const draft = counterDraftOf(counter, (code) => code);
-    expect(draft).toMatchObject({ place: "area", townshipCode: "210881102000", areaCode: "210881102000", nodeCode: "GZ-102" });
-    expect(counterInputOf(draft, "210881", nodeIdOf)).toEqual({
+    expect(draft).toMatchObject({ place: "area", townshipCode: "210881102000", areaCode: "210881102000", nodeId: "GZ-102" });
+    expect(parsed(counterSchema("210881", nodeIdOf), draft)).toEqual({
       ok: true,
       // The counter as it came, its node by id, without what only the list shows.
       input: { countyCode, code, name, venueType, operatorName, address, areaCode, city, active, nodeId: counter.node.id },
@@ -74,17 +83,23 @@ describe("counter form", () => {
 
   it("sends a city outside the county, or neither for an online channel", () => {
     const city = { ...counterDraftOf(counter, (c) => c), place: "city" as const, city: "大连" };
-    expect(counterInputOf(city, "210881", nodeIdOf)).toMatchObject({ ok: true, input: { areaCode: null, city: "大连" } });
+    expect(parsed(counterSchema("210881", nodeIdOf), city)).toMatchObject({ ok: true, input: { areaCode: null, city: "大连" } });
     const online = { ...city, place: "online" as const };
-    expect(counterInputOf(online, "210881", nodeIdOf)).toMatchObject({ ok: true, input: { areaCode: null, city: null } });
+    expect(parsed(counterSchema("210881", nodeIdOf), online)).toMatchObject({ ok: true, input: { areaCode: null, city: null } });
     expect(counterDraftOf({ ...counter, areaCode: null, areaName: null, city: null }, (c) => c).place).toBe("online");
   });
 
   it("names what is missing", () => {
     const draft = { ...counterDraftOf(null, () => ""), place: "city" as const };
-    expect(counterInputOf(draft, "210881", nodeIdOf)).toEqual({
+    expect(parsed(counterSchema("210881", nodeIdOf), draft)).toEqual({
       ok: false,
-      errors: { code: "required", name: "required", operatorName: "required", nodeId: "required", city: "required" },
+      errors: {
+        code: "form.required",
+        name: "form.required",
+        operatorName: "form.required",
+        nodeId: "form.required",
+        city: "form.required",
+      },
     });
   });
 });

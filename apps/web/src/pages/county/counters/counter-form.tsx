@@ -1,25 +1,26 @@
 // Create or edit a counter: code, name, venue type, operating organisation, where it is (an area of the county, a
 // city outside it, or online), the delivery node that receives its restocks, and whether it is active.
 import { useMutation } from "@tanstack/react-query";
-import { useMemo, useState, type FormEvent } from "react";
-import { VENUE_TYPES } from "@xiangda/domain";
-import { FormField } from "../../../components/form-field.tsx";
-import { fieldError, readApiError } from "../../../lib/api-error.ts";
+import { useMemo } from "react";
+import {
+  CheckField,
+  EnumSelect,
+  FieldSlot,
+  FormStatus,
+  SubmitButton,
+  TextField,
+  ZodForm,
+  useZodForm,
+} from "../../../components/form/index.ts";
 import type { TNode, TTree } from "../../../lib/network-api.ts";
 import { useTRPC } from "../../../lib/trpc.ts";
-import type { TCounter, TVenueType } from "../../../components/counters/counters-api.ts";
-import { ErrorSummary } from "../../../components/form/error-summary.tsx";
-import { Check } from "../network/network-bits.tsx";
+import type { TCounter } from "../../../components/counters/counters-api.ts";
+import { CATALOG_ENUMS } from "../../../components/counters/catalog-enums.ts";
 import { buildAreaIndex } from "../network/network-data.ts";
 import { NodeSelect } from "../network/node-select.tsx";
-import { AreaPicker } from "./area-picker.tsx";
-import { counterDraftOf, counterInputOf, type TCounterDraft, type TPlace } from "./counter-draft.ts";
+import { AreaField } from "./area-picker.tsx";
+import { COUNTER_FIELDS, PLACES, counterDraftOf, counterSchema } from "./counter-draft.ts";
 import { useT } from "../../../i18n/use-t.ts";
-import { enumKey } from "../../../components/counters/counter-keys.ts";
-
-const FIELDS = ["code", "name", "venueType", "operatorName", "address", "areaCode", "city", "nodeId", "active"] as const;
-const PLACES: readonly TPlace[] = ["area", "city", "online"];
-type TTextField = "code" | "name" | "operatorName" | "address" | "city";
 
 interface Props {
   countyCode: string;
@@ -34,91 +35,29 @@ export function CounterForm({ countyCode, counter, tree, nodes, onSaved }: Props
   const tc = useT("counters");
   const trpc = useTRPC();
   const areas = useMemo(() => buildAreaIndex(tree), [tree]);
-  const [draft, setDraft] = useState<TCounterDraft>(() => counterDraftOf(counter, (code) => areas.get(code)?.townshipCode ?? ""));
-  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
-  const [saved, setSaved] = useState(false);
-  const save = useMutation(
-    trpc.catalog.counters.upsert.mutationOptions({
-      onSuccess: (c) => {
-        setSaved(true);
-        onSaved(c);
-      },
-    }),
-  );
-  const serverErrors = save.error ? readApiError(save.error).fieldErrors : {};
-  const errorFor = (f: string) => clientErrors[f] ?? fieldError(serverErrors, f);
-  const set = <K extends keyof TCounterDraft>(field: K, value: TCounterDraft[K]) => {
-    setSaved(false);
-    setDraft((d) => ({ ...d, [field]: value }));
-  };
+  const save = useMutation(trpc.catalog.counters.upsert.mutationOptions({ onSuccess: onSaved }));
+  const kit = useZodForm({
+    schema: counterSchema(countyCode, (code) => nodes.find((n) => n.code === code)?.id),
+    defaultValues: counterDraftOf(counter, (code) => areas.get(code)?.townshipCode ?? ""),
+    fields: COUNTER_FIELDS,
+    mutation: save,
+  });
+  const [place, nodeCode] = kit.form.watch(["place", "nodeId"]);
   // Restocks are routed to an active node only; a closed one stays visible when it is the stored choice.
-  const pickable = nodes.filter((n) => n.status === "ACTIVE" || n.code === draft.nodeCode);
-
-  function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    setSaved(false);
-    const r = counterInputOf(draft, countyCode, (code) => nodes.find((n) => n.code === code)?.id);
-    if (!r.ok) {
-      setClientErrors(Object.fromEntries(Object.keys(r.errors).map((k) => [k, t("form.required")])));
-      return;
-    }
-    setClientErrors({});
-    save.mutate(r.input);
-  }
-
-  const text = (field: TTextField, label: string, props: { mono?: boolean; readOnly?: boolean; placeholder?: string } = {}) => (
-    <FormField id={`counter-${field}`} label={label} error={errorFor(field)}>
-      <input
-        id={`counter-${field}`}
-        className={props.mono ? "mono" : undefined}
-        value={draft[field]}
-        readOnly={props.readOnly}
-        placeholder={props.placeholder}
-        aria-invalid={Boolean(errorFor(field))}
-        onChange={(e) => set(field, e.target.value)}
-        data-testid={`counter-${field}`}
-      />
-    </FormField>
-  );
+  const pickable = nodes.filter((n) => n.status === "ACTIVE" || n.code === nodeCode);
 
   return (
-    <form className="form" onSubmit={onSubmit} noValidate data-testid="counter-form">
-      <ErrorSummary error={save.error} fields={FIELDS} testId="counter-form-error" />
-      {saved ? (
-        <div className="alert alert-success" role="status" data-testid="counter-form-ok">
-          {t("common.saved")}
-        </div>
-      ) : null}
+    <ZodForm kit={kit} prefix="counter">
+      <FormStatus />
       <div className="form-grid">
-        {text("code", tc("counters.code"), { mono: true, readOnly: counter !== null, placeholder: "GZ-C01" })}
-        {text("name", tc("counters.name"))}
-        <FormField id="counter-venueType" label={tc("counters.venueType")} error={errorFor("venueType")}>
-          <select
-            id="counter-venueType"
-            value={draft.venueType}
-            onChange={(e) => set("venueType", e.target.value as TVenueType)}
-            data-testid="counter-venueType"
-          >
-            {VENUE_TYPES.map((v) => (
-              <option key={v} value={v}>
-                {tc(enumKey("venueTypes", v))}
-              </option>
-            ))}
-          </select>
-        </FormField>
-        {text("operatorName", tc("counters.operatorName"))}
-        <FormField id="counter-nodeId" label={tc("counters.node")} error={errorFor("nodeId")}>
-          <NodeSelect
-            id="counter-nodeId"
-            value={draft.nodeCode}
-            nodes={pickable}
-            onChange={(code) => set("nodeCode", code)}
-            invalid={Boolean(errorFor("nodeId"))}
-            testId="counter-node"
-          />
-          <p className="field-hint">{tc("counters.nodeHint")}</p>
-        </FormField>
-        {text("address", tc("counters.address"))}
+        <TextField name="code" label={tc("counters.code")} mono readOnly={counter !== null} placeholder="GZ-C01" />
+        <TextField name="name" label={tc("counters.name")} />
+        <EnumSelect name="venueType" label={tc("counters.venueType")} options={CATALOG_ENUMS.venueType} />
+        <TextField name="operatorName" label={tc("counters.operatorName")} />
+        <FieldSlot name="nodeId" label={tc("counters.node")} hint={tc("counters.nodeHint")}>
+          {(c) => <NodeSelect id={c.id} value={c.value} nodes={pickable} onChange={c.onChange} invalid={c.invalid} testId="counter-node" />}
+        </FieldSlot>
+        <TextField name="address" label={tc("counters.address")} />
       </div>
       <fieldset className="check-group">
         <legend>{tc("counters.place")}</legend>
@@ -127,47 +66,25 @@ export function CounterForm({ countyCode, counter, tree, nodes, onSaved }: Props
             <input
               type="radio"
               name="counter-place"
-              checked={draft.place === p}
-              onChange={() => set("place", p)}
+              checked={place === p}
+              onChange={() => kit.form.setValue("place", p)}
               data-testid={`counter-place-${p}`}
             />
             <span>{tc(`counters.places.${p}`)}</span>
           </label>
         ))}
-        {draft.place === "area" ? (
-          <div className="field">
-            <AreaPicker
-              idPrefix="counter-area"
-              tree={tree}
-              townshipCode={draft.townshipCode}
-              villageCode={draft.areaCode === draft.townshipCode ? "" : draft.areaCode}
-              townshipAllowed
-              invalid={Boolean(errorFor("areaCode"))}
-              onChange={(township, village) => {
-                setSaved(false);
-                setDraft((d) => ({ ...d, townshipCode: township, areaCode: village || township }));
-              }}
-            />
-            {errorFor("areaCode") ? <p className="field-error">{errorFor("areaCode")}</p> : null}
-          </div>
-        ) : draft.place === "city" ? (
-          text("city", tc("counters.city"))
+        {place === "area" ? (
+          <AreaField tree={tree} name="areaCode" townshipName="townshipCode" idSuffix="area" townshipAllowed />
+        ) : place === "city" ? (
+          <TextField name="city" label={tc("counters.city")} />
         ) : (
           <p className="field-hint">{tc("counters.onlineHint")}</p>
         )}
       </fieldset>
-      <Check
-        id="counter-active"
-        label={tc("counters.active")}
-        checked={draft.active}
-        onChange={(v) => set("active", v)}
-        testId="counter-active"
-      />
+      <CheckField name="active" label={tc("counters.active")} />
       <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={save.isPending} data-testid="counter-save">
-          {save.isPending ? t("common.saving") : counter ? t("common.save") : tc("counters.create")}
-        </button>
+        <SubmitButton label={counter ? t("common.save") : tc("counters.create")} testId="counter-save" />
       </div>
-    </form>
+    </ZodForm>
   );
 }

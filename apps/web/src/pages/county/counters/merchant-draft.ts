@@ -1,18 +1,38 @@
-// The county's merchant form: draft (text as typed) to and from the API's merchant and upsert input.
-import type { TMerchant, TMerchantInput, TMerchantType } from "../../../components/counters/counters-api.ts";
+// The county's merchant form: draft (text as typed) to and from the API's merchant, and the schema from the draft to
+// the upsert input, piped into the shared ZMerchantUpsertSchema of @xiangda/domain.
+import { MERCHANT_TYPES, ZMerchantUpsertSchema } from "@xiangda/domain";
+import { z } from "zod";
+import type { TMerchant, TMerchantInput } from "../../../components/counters/counters-api.ts";
+import { optionalText } from "../../../components/form/index.ts";
+import { noneMissing } from "./draft-checks.ts";
 
-export interface TMerchantDraft {
-  name: string;
-  type: TMerchantType;
+const text = z.string();
+const ZMerchantDraftSchema = z.object({
+  name: text,
+  type: z.enum(MERCHANT_TYPES),
   /** Only narrows the village list; not sent. */
-  townshipCode: string;
-  originAreaCode: string;
-  recognitionNo: string;
-  recognitionValidUntil: string;
-  creditCode: string;
-  contactName: string;
-  contactPhone: string;
-}
+  townshipCode: text,
+  originAreaCode: text,
+  recognitionNo: text,
+  recognitionValidUntil: text,
+  creditCode: text,
+  contactName: text,
+  contactPhone: text,
+});
+export type TMerchantDraft = z.input<typeof ZMerchantDraftSchema>;
+
+/** Every field path the form places under a field (the rest go to the summary). */
+export const MERCHANT_FIELDS = [
+  "id",
+  "name",
+  "type",
+  "originAreaCode",
+  "recognitionNo",
+  "recognitionValidUntil",
+  "creditCode",
+  "contactName",
+  "contactPhone",
+] as const;
 
 export function merchantDraftOf(m: TMerchant | null, townshipOf: (villageCode: string) => string): TMerchantDraft {
   return {
@@ -28,33 +48,29 @@ export function merchantDraftOf(m: TMerchant | null, townshipOf: (villageCode: s
   };
 }
 
-/** The upsert input, or the fields the form can already tell are missing. Blank optional text clears (null). */
-export function merchantInputOf(
-  d: TMerchantDraft,
-  countyCode: string,
-  id: string | undefined,
-): { ok: true; input: TMerchantInput } | { ok: false; errors: Record<string, "required"> } {
-  const errors: Record<string, "required"> = {};
-  if (!d.name.trim()) errors.name = "required";
-  if (!d.originAreaCode) errors.originAreaCode = "required";
-  // The two go together (the server says so too; saying it here saves a round trip).
-  if (d.recognitionNo.trim() && !d.recognitionValidUntil) errors.recognitionValidUntil = "required";
-  if (d.recognitionValidUntil && !d.recognitionNo.trim()) errors.recognitionNo = "required";
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
-  const opt = (s: string) => s.trim() || null;
-  return {
-    ok: true,
-    input: {
-      countyCode,
+/** Draft → the upsert input of the county's merchant `id` (a new one without). Blank optional text clears (null);
+ * the recognition's number and last valid day go together (the server says so too: saying it here saves a trip). */
+export function merchantSchema(countyCode: string, id: string | undefined): z.ZodType<TMerchantInput, TMerchantDraft> {
+  return ZMerchantDraftSchema.transform((d, ctx): z.input<typeof ZMerchantUpsertSchema> => {
+    const ok = noneMissing(ctx, {
+      name: d.name,
+      originAreaCode: d.originAreaCode,
+      ...(d.recognitionNo.trim() ? { recognitionValidUntil: d.recognitionValidUntil } : {}),
+      ...(d.recognitionValidUntil ? { recognitionNo: d.recognitionNo } : {}),
+    });
+    if (!ok) return z.NEVER;
+    return {
       ...(id ? { id } : {}),
       name: d.name.trim(),
       type: d.type,
       originAreaCode: d.originAreaCode,
-      recognitionNo: opt(d.recognitionNo),
+      recognitionNo: optionalText(d.recognitionNo),
       recognitionValidUntil: d.recognitionValidUntil || null,
-      creditCode: opt(d.creditCode),
-      contactName: opt(d.contactName),
-      contactPhone: opt(d.contactPhone),
-    },
-  };
+      creditCode: optionalText(d.creditCode),
+      contactName: optionalText(d.contactName),
+      contactPhone: optionalText(d.contactPhone),
+    };
+  })
+    .pipe(ZMerchantUpsertSchema)
+    .transform((input) => ({ countyCode, ...input }));
 }
