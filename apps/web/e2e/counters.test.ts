@@ -3,31 +3,14 @@
 // (a recognition and origin village for the merchant, a counter and its operator). Then in Chromium: the merchant creates a product (certification, picture) and a listing on that counter
 // and submits it; the manager approves it in the review queue; the operator, on a 360 px phone, sees it on the shelf,
 // records a sale with a double click (stored once) and sees the stock drop; the merchant sees the new stock too.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { areaHeading, horizontalOverflow, launchBrowser, openPage, requireBaseUrl, screenshotPath, submitLogin } from "./harness.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { areaHeading, browserSuite, horizontalOverflow, screenshotPath, submitLogin } from "./harness.ts";
 
 const COUNTY = "210881";
-let baseUrl = "";
-let browser: Browser | undefined;
-const pages: Page[] = [];
+const suite = browserSuite();
 
-async function api<T>(method: "GET" | "POST", proc: string, input: unknown, token?: string): Promise<T> {
-  const headers: Record<string, string> = { "content-type": "application/json" };
-  if (token) headers.authorization = `Bearer ${token}`;
-  const query = method === "GET" && input !== undefined ? `?input=${encodeURIComponent(JSON.stringify(input))}` : "";
-  const res = await fetch(`${baseUrl}/trpc/${proc}${query}`, {
-    method,
-    headers,
-    body: method === "POST" ? JSON.stringify(input) : undefined,
-  });
-  const body = (await res.json()) as { result?: { data: T }; error?: unknown };
-  if (!res.ok || !body.result) throw new Error(`${proc}: ${res.status} ${JSON.stringify(body.error ?? body)}`);
-  return body.result.data;
-}
-
-const login = async (username: string, password: string) =>
-  (await api<{ token: string }>("POST", "auth.login", { username, password })).token;
+const { api, login } = suite;
 
 /** "YYYY-MM-DD" in Asia/Shanghai, `days` from today. */
 const shanghaiDay = (days = 0) => new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
@@ -49,18 +32,7 @@ async function attr(page: Page, selector: string, name: string): Promise<string 
 }
 
 describe("poverty-alleviation counters", () => {
-  beforeAll(async () => {
-    baseUrl = requireBaseUrl();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const page of pages) await page.context().close();
-    await browser?.close();
-  });
-
   it("lists a product, approves it and sells it at the counter", async () => {
-    if (!browser) throw new Error("browser did not start");
     const run = Date.now().toString(36);
     const productName = `E2E苹果${run}`;
 
@@ -139,9 +111,8 @@ describe("poverty-alleviation counters", () => {
     const before = await salesToday();
 
     // --- Merchant: a product with a certification and a picture.
-    const merchantPage = await openPage(browser);
-    pages.push(merchantPage);
-    await submitLogin(merchantPage, baseUrl, "merchant", "merchant123");
+    const merchantPage = await suite.page();
+    await submitLogin(merchantPage, suite.baseUrl, "merchant", "merchant123");
     expect(await areaHeading(merchantPage)).toBe("商户中心");
     await merchantPage.getByTestId("nav-products").click();
     await merchantPage.getByTestId("product-new").click();
@@ -193,9 +164,8 @@ describe("poverty-alleviation counters", () => {
     await merchantPage.screenshot({ path: screenshotPath("counters-merchant-listings"), fullPage: true });
 
     // --- Manager: the review queue shows valid papers; approve.
-    const managerPage = await openPage(browser);
-    pages.push(managerPage);
-    await submitLogin(managerPage, baseUrl, "manager", "manager123");
+    const managerPage = await suite.page();
+    await submitLogin(managerPage, suite.baseUrl, "manager", "manager123");
     await areaHeading(managerPage);
     await managerPage.getByTestId("nav-review").click();
     const item = managerPage.locator(`[data-testid="review-item"][data-id="${listingId}"]`);
@@ -207,9 +177,8 @@ describe("poverty-alleviation counters", () => {
     await item.waitFor({ state: "detached" });
 
     // --- Operator on a 360 px phone: the listing is on the shelf; a double-clicked sale is stored once.
-    const operatorPage = await openPage(browser, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
-    pages.push(operatorPage);
-    await submitLogin(operatorPage, baseUrl, operator.username, operator.password);
+    const operatorPage = await suite.page({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    await submitLogin(operatorPage, suite.baseUrl, operator.username, operator.password);
     expect(await areaHeading(operatorPage)).toBe("专柜工作台");
     await operatorPage.getByTestId("counter-name").waitFor({ state: "visible" });
     // An operator of several counters picks the one the listing is on (the choice is kept for the tab).

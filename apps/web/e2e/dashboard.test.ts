@@ -11,34 +11,20 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  areaHeading,
-  horizontalOverflow,
-  launchBrowser,
-  openPage,
-  psql,
-  requireBaseUrl,
-  RESULTS_DIR,
-  screenshotPath,
-  submitLogin,
-  trpc,
-  until,
-} from "./harness.ts";
+import type { BrowserContextOptions, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { areaHeading, browserSuite, horizontalOverflow, psql, RESULTS_DIR, screenshotPath, submitLogin, trpc, until } from "./harness.ts";
 import { scaled } from "@xiangda/config/testing";
 
 const COUNTY = "210881";
 const OTHER_COUNTY = "210882";
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 
-let baseUrl = "";
-let browser: Browser | undefined;
+const suite = browserSuite();
 let token = "";
-const pages: Page[] = [];
 const red: string[] = [];
 
-const api = <T>(proc: string, input: unknown, kind: "query" | "mutation" = "mutation") => trpc<T>(baseUrl, token, proc, input, kind);
+const api = <T>(proc: string, input: unknown, kind: "query" | "mutation" = "mutation") => trpc<T>(suite.baseUrl, token, proc, input, kind);
 const query = <T>(proc: string, input: unknown) => api<T>(proc, input, "query");
 
 const shanghaiDay = (at = new Date()) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -49,12 +35,7 @@ interface TVolumes {
 }
 
 async function seed(): Promise<void> {
-  const login = await fetch(`${baseUrl}/trpc/auth.login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username: "manager", password: "manager123" }),
-  });
-  token = ((await login.json()) as { result: { data: { token: string } } }).result.data.token;
+  token = await suite.login("manager", "manager123");
   const today = shanghaiDay();
   const before = await query<TVolumes>("dashboard.volumes", { countyCode: COUNTY, from: today, to: today });
   const ship = async (village: string, phone: string) =>
@@ -108,16 +89,10 @@ function recordRequests(page: Page): string[] {
   return urls;
 }
 
-async function signedIn(
-  username: string,
-  password: string,
-  options?: Parameters<typeof openPage>[1],
-): Promise<{ page: Page; requests: string[] }> {
-  if (!browser) throw new Error("browser did not start");
-  const page = await openPage(browser, { acceptDownloads: true, ...options });
-  pages.push(page);
+async function signedIn(username: string, password: string, options?: BrowserContextOptions): Promise<{ page: Page; requests: string[] }> {
+  const page = await suite.page({ acceptDownloads: true, ...options });
   const requests = recordRequests(page);
-  await submitLogin(page, baseUrl, username, password);
+  await submitLogin(page, suite.baseUrl, username, password);
   await areaHeading(page);
   return { page, requests };
 }
@@ -150,15 +125,8 @@ async function drawnPixels(page: Page): Promise<number> {
 
 describe("county dashboard", () => {
   beforeAll(async () => {
-    baseUrl = requireBaseUrl();
-    browser = await launchBrowser();
     await seed();
   }, scaled(120_000));
-
-  afterAll(async () => {
-    for (const page of pages) await page.context().close();
-    await browser?.close();
-  });
 
   it("the manager's dashboard: map with nodes, figures as the API has them, RED list export and notify, filters in the URL, print, no outside request", async () => {
     const { page, requests } = await signedIn("manager", "manager123", { viewport: { width: 1366, height: 768 } });
@@ -322,7 +290,7 @@ describe("county dashboard", () => {
     await page.emulateMedia({ media: "screen" });
 
     // Nothing left the app's origin: no tiles, glyphs, sprites, fonts, worker scripts or data from anywhere else.
-    const origin = new URL(baseUrl).origin;
+    const origin = new URL(suite.baseUrl).origin;
     const outside = requests.filter((u) => {
       if (u.startsWith("data:")) return false;
       if (u.startsWith("blob:")) return !u.startsWith(`blob:${origin}/`);
@@ -359,7 +327,7 @@ describe("county dashboard", () => {
     const cookies = await page.context().cookies();
     const KEYS = ["lights", "redList", "mapReady", "map", "later", "static", "banner"] as const;
     const load = async (target: Page) => {
-      await target.goto(`${baseUrl}/county`);
+      await target.goto(`${suite.baseUrl}/county`);
       const handle = await target.waitForFunction(
         (keys) => {
           const m = (window as unknown as { __xdMarks?: Record<string, number> }).__xdMarks;
@@ -372,9 +340,7 @@ describe("county dashboard", () => {
     };
     const runs: Array<{ cache: string } & Record<(typeof KEYS)[number], number>> = [];
     // A browser with nothing cached (signed in by the session cookie), then three loads with the app's files cached.
-    if (!browser) throw new Error("browser did not start");
-    const cold = await openPage(browser, { viewport: { width: 1366, height: 768 } });
-    pages.push(cold);
+    const cold = await suite.page({ viewport: { width: 1366, height: 768 } });
     await cold.context().addCookies(cookies);
     await cold.context().addInitScript(marks);
     runs.push({ cache: "cold", ...(await load(cold)) });
@@ -412,7 +378,7 @@ describe("county dashboard", () => {
     const o = await horizontalOverflow(page);
     expect(o.scrollWidth).toBeLessThanOrEqual(o.clientWidth);
     await page.screenshot({ path: screenshotPath("dashboard-tablet-en"), fullPage: true });
-    const origin = new URL(baseUrl).origin;
+    const origin = new URL(suite.baseUrl).origin;
     expect(requests.filter((u) => /^https?:/.test(u) && new URL(u).origin !== origin)).toEqual([]);
   });
 
@@ -430,13 +396,13 @@ describe("county dashboard", () => {
     await page.getByTestId("county-name").filter({ hasText: "盖州市" }).waitFor();
 
     const manager = await signedIn("manager", "manager123");
-    await manager.page.goto(`${baseUrl}/county?county=${OTHER_COUNTY}`);
+    await manager.page.goto(`${suite.baseUrl}/county?county=${OTHER_COUNTY}`);
     const alert = manager.page.getByRole("alert").filter({ hasText: "没有权限" });
     await alert.waitFor({ state: "visible" });
     expect(await manager.page.getByTestId("dashboard").count()).toBe(0);
     expect(
       (
-        await fetch(`${baseUrl}/trpc/dashboard.coverage?input=${encodeURIComponent(JSON.stringify({ countyCode: OTHER_COUNTY }))}`, {
+        await fetch(`${suite.baseUrl}/trpc/dashboard.coverage?input=${encodeURIComponent(JSON.stringify({ countyCode: OTHER_COUNTY }))}`, {
           headers: { authorization: `Bearer ${token}` },
         })
       ).status,

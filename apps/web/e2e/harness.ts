@@ -5,6 +5,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 
 export const RESULTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../test-results");
 
@@ -107,7 +108,13 @@ export async function waitForFocus(page: Page, testId: string): Promise<void> {
 }
 
 /** A tRPC call with a bearer token: GET for a query, POST for a mutation; throws with the server's error. */
-export async function trpc<T>(baseUrl: string, token: string, proc: string, input: unknown, kind: "query" | "mutation" = "mutation"): Promise<T> {
+export async function trpc<T>(
+  baseUrl: string,
+  token: string,
+  proc: string,
+  input: unknown,
+  kind: "query" | "mutation" = "mutation",
+): Promise<T> {
   const url = kind === "query" ? `${baseUrl}/trpc/${proc}?input=${encodeURIComponent(JSON.stringify(input))}` : `${baseUrl}/trpc/${proc}`;
   const res = await fetch(url, {
     method: kind === "query" ? "GET" : "POST",
@@ -134,4 +141,72 @@ export async function until<T>(what: string, read: () => Promise<T> | T, ok: (v:
     if (Date.now() > end) throw new Error(`${what}: still ${JSON.stringify(v)} after ${ms / 1000} s`);
     await new Promise((r) => setTimeout(r, every));
   }
+}
+
+/** What a browser test file shares: the app's base URL, one Chromium, and pages that are closed with it. */
+export interface TBrowserSuite {
+  /** The running app's URL (set before the first test). */
+  readonly baseUrl: string;
+  /** The browser (started before the first test). */
+  readonly browser: Browser;
+  /** A fresh page in a context of its own, closed after the file's tests. */
+  page(options?: BrowserContextOptions): Promise<Page>;
+  /** A fresh page signed in as this user and showing their area. */
+  signedIn(username: string, password: string, options?: BrowserContextOptions): Promise<Page>;
+  /** A tRPC call: GET for a query, POST for a mutation, with a bearer token when given; throws with the server's error. */
+  api<T>(method: "GET" | "POST", proc: string, input: unknown, token?: string): Promise<T>;
+  /** A session token of this user (auth.login). */
+  login(username: string, password: string): Promise<string>;
+}
+
+/** Registers the file's before/after hooks (base URL, Chromium start and close) and returns what the tests use. */
+export function browserSuite(opts: { fakeCamera?: string } = {}): TBrowserSuite {
+  let baseUrl = "";
+  let browser: Browser | undefined;
+  const pages: Page[] = [];
+  beforeAll(async () => {
+    baseUrl = requireBaseUrl();
+    browser = await launchBrowser(opts);
+  });
+  afterAll(async () => {
+    for (const page of pages) await page.context().close();
+    await browser?.close();
+  });
+  const suite: TBrowserSuite = {
+    get baseUrl() {
+      return baseUrl;
+    },
+    get browser() {
+      if (!browser) throw new Error("browser did not start");
+      return browser;
+    },
+    async page(options) {
+      const page = await openPage(suite.browser, options);
+      pages.push(page);
+      return page;
+    },
+    async signedIn(username, password, options) {
+      const page = await suite.page(options);
+      await submitLogin(page, baseUrl, username, password);
+      await areaHeading(page);
+      return page;
+    },
+    async api<T>(method: "GET" | "POST", proc: string, input: unknown, token?: string): Promise<T> {
+      const headers: Record<string, string> = { "content-type": "application/json" };
+      if (token) headers.authorization = `Bearer ${token}`;
+      const query = method === "GET" && input !== undefined ? `?input=${encodeURIComponent(JSON.stringify(input))}` : "";
+      const res = await fetch(`${baseUrl}/trpc/${proc}${query}`, {
+        method,
+        headers,
+        body: method === "POST" ? JSON.stringify(input) : undefined,
+      });
+      const body = (await res.json()) as { result?: { data: T }; error?: unknown };
+      if (!res.ok || !body.result) throw new Error(`${proc}: ${res.status} ${JSON.stringify(body.error ?? body)}`);
+      return body.result.data;
+    },
+    async login(username, password) {
+      return (await suite.api<{ token: string }>("POST", "auth.login", { username, password })).token;
+    },
+  };
+  return suite;
 }

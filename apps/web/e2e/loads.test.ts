@@ -5,26 +5,13 @@
 // The station opens it from its menu (stops in visiting order, masked phones, fill bars, rolled reason, carrier
 // totals, barcode, the manifest PDF); the manager finds it by date and status; ADMIN's menu opens /admin/queues.
 import { makeLoadCode } from "@xiangda/domain";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  areaHeading,
-  horizontalOverflow,
-  launchBrowser,
-  openPage,
-  psql,
-  requireBaseUrl,
-  screenshotPath,
-  submitLogin,
-  trpc,
-} from "./harness.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { browserSuite, horizontalOverflow, psql, screenshotPath, trpc } from "./harness.ts";
 
-let baseUrl = "";
-let browser: Browser | undefined;
-const pages: Page[] = [];
+const suite = browserSuite();
 const load = { code: "", date: "" };
 
-const api = <T>(proc: string, input: unknown, token: string) => trpc<T>(baseUrl, token, proc, input);
+const api = <T>(proc: string, input: unknown, token: string) => trpc<T>(suite.baseUrl, token, proc, input);
 
 /** Tomorrow (Asia/Shanghai) 09:30: after any cut-off the worker might act on today. */
 function departure(): { iso: string; date: string } {
@@ -34,15 +21,7 @@ function departure(): { iso: string; date: string } {
 }
 
 async function seedLoad(): Promise<void> {
-  const { token } = await (
-    await fetch(`${baseUrl}/trpc/auth.login`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ username: "manager", password: "manager123" }),
-    })
-  )
-    .json()
-    .then((b: { result: { data: { token: string } } }) => b.result.data);
+  const token = await suite.login("manager", "manager123");
   const ship = async (village: string, carrierCode: string, weightG: number, phone: string) =>
     (
       await api<{ waybillNo: string }>(
@@ -105,29 +84,13 @@ async function seedLoad(): Promise<void> {
   `);
 }
 
-async function signedIn(username: string, password: string, options?: Parameters<typeof openPage>[1]): Promise<Page> {
-  if (!browser) throw new Error("browser did not start");
-  const page = await openPage(browser, options);
-  pages.push(page);
-  await submitLogin(page, baseUrl, username, password);
-  await areaHeading(page);
-  return page;
-}
-
 describe("loads", () => {
   beforeAll(async () => {
-    baseUrl = requireBaseUrl();
-    browser = await launchBrowser();
     await seedLoad();
   });
 
-  afterAll(async () => {
-    for (const page of pages) await page.context().close();
-    await browser?.close();
-  });
-
   it("the station opens its milk run: stops in visiting order, masked phones, rolled reason, carrier totals, manifest", async () => {
-    const page = await signedIn("station", "station123");
+    const page = await suite.signedIn("station", "station123");
     await page.getByTestId("nav-loads").click();
     const row = page.locator(`[data-testid="load-row"][data-code="${load.code}"]`);
     await row.waitFor({ state: "visible" });
@@ -167,11 +130,11 @@ describe("loads", () => {
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()["content-type"]).toBe("application/pdf");
     // The station is not an admin: the queue dashboard refuses it.
-    expect((await page.context().request.get(`${baseUrl}/admin/queues`)).status()).toBe(403);
+    expect((await page.context().request.get(`${suite.baseUrl}/admin/queues`)).status()).toBe(403);
   });
 
   it("the manager finds it by departure date and status; other statuses hide it", async () => {
-    const page = await signedIn("manager", "manager123");
+    const page = await suite.signedIn("manager", "manager123");
     await page.getByTestId("nav-loads").click();
     await page.getByTestId("loads-page").waitFor({ state: "visible" });
     await page.getByTestId("loads-filter-date").fill(load.date);
@@ -192,8 +155,8 @@ describe("loads", () => {
   });
 
   it("on a 360 px handheld the load page does not scroll sideways", async () => {
-    const page = await signedIn("station", "station123", { viewport: { width: 360, height: 740 } });
-    await page.goto(`${baseUrl}/station/loads/${load.code}`);
+    const page = await suite.signedIn("station", "station123", { viewport: { width: 360, height: 740 } });
+    await page.goto(`${suite.baseUrl}/station/loads/${load.code}`);
     await page.getByTestId("load-detail").waitFor({ state: "visible" });
     const o = await horizontalOverflow(page);
     expect(o.scrollWidth).toBeLessThanOrEqual(o.clientWidth);
@@ -201,7 +164,7 @@ describe("loads", () => {
   });
 
   it("ADMIN's menu opens the queue dashboard", async () => {
-    const page = await signedIn("admin", "admin123");
+    const page = await suite.signedIn("admin", "admin123");
     const link = page.getByTestId("nav-queues");
     expect(await link.getAttribute("href")).toBe("/admin/queues");
     const [response] = await Promise.all([page.waitForResponse((r) => new URL(r.url()).pathname === "/admin/queues"), link.click()]);

@@ -1,24 +1,15 @@
 // Browser tests of the county network pages against the seeded demo (Gaizhou 210881, manager/manager123):
 // the tree and coverage, a node form field error from the server, and a CSV import (preview errors, then
 // a good file committed and polled to DONE); and no sideways scrolling at 360 px.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { areaHeading, horizontalOverflow, launchBrowser, openPage, requireBaseUrl, screenshotPath, submitLogin } from "./harness.ts";
+import type { BrowserContextOptions, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { browserSuite, horizontalOverflow, screenshotPath } from "./harness.ts";
 
 const NODE_HEADER = "code,name,tier,areaCode,parentCode,cold,selfPickup,status";
 
-let baseUrl = "";
-let browser: Browser | undefined;
-const pages: Page[] = [];
+const suite = browserSuite();
 
-async function managerPage(options?: Parameters<typeof openPage>[1]): Promise<Page> {
-  if (!browser) throw new Error("browser did not start");
-  const page = await openPage(browser, options);
-  pages.push(page);
-  await submitLogin(page, baseUrl, "manager", "manager123");
-  await areaHeading(page);
-  return page;
-}
+const managerPage = (options?: BrowserContextOptions): Promise<Page> => suite.signedIn("manager", "manager123", options);
 
 function csv(lines: string[]): { name: string; mimeType: string; buffer: Buffer } {
   return { name: "nodes.csv", mimeType: "text/csv", buffer: Buffer.from(`${[NODE_HEADER, ...lines].join("\n")}\n`, "utf8") };
@@ -26,7 +17,7 @@ function csv(lines: string[]): { name: string; mimeType: string; buffer: Buffer 
 
 /** A village-level unit without a point, in a township that has a station: where a new village point may go. */
 async function freeVillage(page: Page): Promise<{ village: string; station: string }> {
-  await page.goto(`${baseUrl}/county/network`);
+  await page.goto(`${suite.baseUrl}/county/network`);
   await page.getByTestId("township-row").first().waitFor();
   await page.getByTestId("network-expand-all").click();
   await page.getByTestId("village-row").first().waitFor();
@@ -44,16 +35,6 @@ async function freeVillage(page: Page): Promise<{ village: string; station: stri
 }
 
 describe("county network pages", () => {
-  beforeAll(async () => {
-    baseUrl = requireBaseUrl();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const page of pages) await page.context().close();
-    await browser?.close();
-  });
-
   it("shows the 27 townships of Gaizhou with a coverage rate, and a township opens to its villages", async () => {
     const page = await managerPage();
     await page.getByTestId("nav-network").click();
@@ -81,7 +62,7 @@ describe("county network pages", () => {
 
   it("shows the server's field error under the area field of the node form", async () => {
     const page = await managerPage();
-    await page.goto(`${baseUrl}/county/nodes`);
+    await page.goto(`${suite.baseUrl}/county/nodes`);
     await page.getByTestId("node-row").first().waitFor();
     await page.getByTestId("node-new").click();
     const form = page.getByTestId("node-form");
@@ -106,7 +87,7 @@ describe("county network pages", () => {
   it("sets a self-pickup point's pickup check and hold days in the node form, checked before sending (issue #17)", async () => {
     const page = await managerPage();
     const { village } = await freeVillage(page);
-    await page.goto(`${baseUrl}/county/nodes`);
+    await page.goto(`${suite.baseUrl}/county/nodes`);
     await page.getByTestId("node-row").first().waitFor();
     await page.getByTestId("node-new").click();
     await page.getByTestId("node-form").waitFor({ state: "visible" });
@@ -185,7 +166,7 @@ describe("county network pages", () => {
     await page.screenshot({ path: screenshotPath("import-done"), fullPage: true });
 
     // The new point now covers its village in the tree.
-    await page.goto(`${baseUrl}/county/network`);
+    await page.goto(`${suite.baseUrl}/county/network`);
     await page.getByTestId("network-search").fill(village);
     const row = page.locator(`[data-testid="village-row"][data-code="${village}"]`);
     await row.waitFor({ state: "visible" });
@@ -202,11 +183,11 @@ describe("county network pages", () => {
       { path: "/county/import", ready: "import-headers" },
     ];
     for (const { path, ready } of pagesToCheck) {
-      await page.goto(`${baseUrl}${path}`);
+      await page.goto(`${suite.baseUrl}${path}`);
       await page.getByTestId(ready).first().waitFor({ state: "visible" });
       expect((await horizontalOverflow(page)).scrollWidth, path).toBeLessThanOrEqual(360);
     }
-    await page.goto(`${baseUrl}/county/network`);
+    await page.goto(`${suite.baseUrl}/county/network`);
     await page.getByTestId("township-toggle").first().click();
     await page.getByTestId("village-row").first().waitFor({ state: "visible" });
     expect((await horizontalOverflow(page)).scrollWidth).toBeLessThanOrEqual(360);

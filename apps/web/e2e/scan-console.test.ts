@@ -2,40 +2,22 @@
 // bound hub → 高屯镇服务站 (GZ-102) through the API; the station scans one in ARRIVE mode (green, next hop), scans it
 // again (amber DUPLICATE), then goes offline, scans the other 19 into the IndexedDB queue (pending 19), comes back
 // online and waits for the queue to drain; the API then shows each of the 19 stored exactly once. 360 px: no sideways scroll.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import {
   areaHeading,
+  browserSuite,
   DEMO_DOWN_PARCEL,
   horizontalOverflow,
-  launchBrowser,
-  openPage,
   psql,
-  requireBaseUrl,
   screenshotPath,
   submitLogin,
   waitForFocus,
 } from "./harness.ts";
 
-let baseUrl = "";
-let browser: Browser | undefined;
-const pages: Page[] = [];
+const suite = browserSuite();
 
-async function api<T>(method: "GET" | "POST", proc: string, input: unknown, token?: string): Promise<T> {
-  const headers: Record<string, string> = { "content-type": "application/json" };
-  if (token) headers.authorization = `Bearer ${token}`;
-  const query = method === "GET" && input !== undefined ? `?input=${encodeURIComponent(JSON.stringify(input))}` : "";
-  const url = `${baseUrl}/trpc/${proc}${query}`;
-  const res = await fetch(url, { method, headers, body: method === "POST" ? JSON.stringify(input) : undefined });
-  const body = (await res.json()) as { result?: { data: T }; error?: unknown };
-  if (!res.ok || !body.result) throw new Error(`${proc}: ${res.status} ${JSON.stringify(body.error ?? body)}`);
-  return body.result.data;
-}
-
-async function login(username: string, password: string): Promise<string> {
-  const r = await api<{ token: string }>("POST", "auth.login", { username, password });
-  return r.token;
-}
+const { api, login } = suite;
 
 interface TToday {
   counts: { action: string; outcome: string; count: number }[];
@@ -57,16 +39,6 @@ async function scan(page: Page, code: string): Promise<void> {
 }
 
 describe("station scan console", () => {
-  beforeAll(async () => {
-    baseUrl = requireBaseUrl();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const page of pages) await page.context().close();
-    await browser?.close();
-  });
-
   it("scans with feedback, queues offline in order and syncs each scan exactly once", async () => {
     const managerToken = await login("manager", "manager123");
     const stationToken = await login("station", "station123");
@@ -76,21 +48,14 @@ describe("station scan console", () => {
 
     const waybills: string[] = [];
     for (let i = 0; i < 20; i++) {
-      const s = await api<{ waybillNo: string }>(
-        "POST",
-        "shipments.create",
-        DEMO_DOWN_PARCEL,
-        managerToken,
-      );
+      const s = await api<{ waybillNo: string }>("POST", "shipments.create", DEMO_DOWN_PARCEL, managerToken);
       waybills.push(s.waybillNo);
     }
     const before = await api<TToday>("GET", "scan.today", { nodeId }, managerToken);
 
-    if (!browser) throw new Error("browser did not start");
-    const page = await openPage(browser);
-    pages.push(page);
+    const page = await suite.page();
     const context = page.context();
-    await submitLogin(page, baseUrl, "station", "station123");
+    await submitLogin(page, suite.baseUrl, "station", "station123");
     expect(await areaHeading(page)).toBe("站点工作台");
     await page.getByTestId("scan-input").waitFor({ state: "visible" });
     // The node info stays on the page.
@@ -112,7 +77,9 @@ describe("station scan console", () => {
     // 1b) A parcel past its promise scans fine but never as plain green: amber, with how late it is and what to do
     //     (issue #17 defect 8).
     const late = await api<{ waybillNo: string }>("POST", "shipments.create", DEMO_DOWN_PARCEL, managerToken);
-    psql(`UPDATE "Shipment" SET "promisedAt" = now() - interval '3 hours 5 minutes', light = 'RED' WHERE "waybillNo" = '${late.waybillNo}'`);
+    psql(
+      `UPDATE "Shipment" SET "promisedAt" = now() - interval '3 hours 5 minutes', light = 'RED' WHERE "waybillNo" = '${late.waybillNo}'`,
+    );
     await scan(page, late.waybillNo);
     const warning = page.getByTestId("scan-feedback-warning");
     await warning.waitFor({ state: "visible" });
@@ -172,10 +139,8 @@ describe("station scan console", () => {
   });
 
   it("fits a 360 px handheld without sideways scrolling", async () => {
-    if (!browser) throw new Error("browser did not start");
-    const page = await openPage(browser, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
-    pages.push(page);
-    await submitLogin(page, baseUrl, "station", "station123");
+    const page = await suite.page({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    await submitLogin(page, suite.baseUrl, "station", "station123");
     await areaHeading(page);
     await page.getByTestId("scan-input").waitFor({ state: "visible" });
     await page.getByTestId("scan-mode-EXCEPTION").click();

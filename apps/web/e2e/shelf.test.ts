@@ -3,29 +3,16 @@
 // handed out at once (批量出库) with the digits as the check, and the database has them delivered by two PICKUP scans;
 // the other person's parcel is found by its pickup code and its notice resent (a second notify job). At 390 px the
 // page does not scroll sideways.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { horizontalOverflow, launchBrowser, openPage, psql, requireBaseUrl, screenshotPath, submitLogin, trpc, until } from "./harness.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { browserSuite, horizontalOverflow, psql, screenshotPath, submitLogin, trpc, until } from "./harness.ts";
 import { freshPhone, login, shelveAtPoint } from "./shelf-fixtures.ts";
 
-let baseUrl = "";
-let browser: Browser | undefined;
-const pages: Page[] = [];
-
-beforeAll(async () => {
-  baseUrl = requireBaseUrl();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const page of pages) await page.context().close();
-  await browser?.close();
-});
+const suite = browserSuite();
 
 async function open(viewport = { width: 1280, height: 800 }): Promise<Page> {
-  if (!browser) throw new Error("browser did not start");
-  const page = await openPage(browser, { viewport });
-  pages.push(page);
-  await submitLogin(page, baseUrl, "point", "point123");
+  const page = await suite.page({ viewport });
+  await submitLogin(page, suite.baseUrl, "point", "point123");
   await page.getByTestId("nav-shelf").first().waitFor({ state: "attached" });
   return page;
 }
@@ -34,19 +21,19 @@ const rows = (page: Page) => page.getByTestId("shelf-row");
 
 describe("待取件", () => {
   it("finds one person's parcels by the phone's last four and hands them out together", async () => {
-    const manager = await login(baseUrl, "manager", "manager123");
-    const point = await login(baseUrl, "point", "point123");
+    const manager = await login(suite.baseUrl, "manager", "manager123");
+    const point = await login(suite.baseUrl, "point", "point123");
     const phoneA = freshPhone();
     let phoneB = freshPhone();
     while (phoneB.slice(-4) === phoneA.slice(-4)) phoneB = freshPhone();
-    const [a1, a2, b] = await shelveAtPoint(baseUrl, manager, [
+    const [a1, a2, b] = await shelveAtPoint(suite.baseUrl, manager, [
       { name: "韩梅梅", phone: phoneA },
       { name: "韩梅梅", phone: phoneA },
       { name: "李雷", phone: phoneB },
     ]);
 
     const page = await open();
-    await page.goto(`${baseUrl}/station/shelf`);
+    await page.goto(`${suite.baseUrl}/station/shelf`);
     await page.getByTestId("shelf-search").fill(phoneA.slice(-4));
     await until(
       "rows for the digits",
@@ -83,7 +70,7 @@ describe("待取件", () => {
     await page.getByTestId("handout-next").click();
     await page.getByTestId("shelf-empty").waitFor();
     const nodeId = psql(`SELECT id FROM "Node" WHERE code = 'GZ-102200'`);
-    const left = await trpc<{ parcels: unknown[] }>(baseUrl, point, `shelf.list`, { nodeId, q: phoneA.slice(-4) }, "query");
+    const left = await trpc<{ parcels: unknown[] }>(suite.baseUrl, point, `shelf.list`, { nodeId, q: phoneA.slice(-4) }, "query");
     expect(left.parcels).toHaveLength(0);
 
     // The other person's parcel by its pickup code; the notice sent again.
@@ -101,7 +88,7 @@ describe("待取件", () => {
 
   it("fits a 390 px phone without sideways scrolling", async () => {
     const page = await open({ width: 390, height: 844 });
-    await page.goto(`${baseUrl}/station/shelf`);
+    await page.goto(`${suite.baseUrl}/station/shelf`);
     await page.getByTestId("shelf-search").waitFor();
     await page
       .getByTestId("shelf-summary")

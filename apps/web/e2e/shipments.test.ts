@@ -3,43 +3,18 @@
 // one unresolved address) and opens the new shipment with its legs, and the public /track page finds the accepted
 // parcel by waybill and phone digits and refuses wrong digits; no sideways scrolling at 360 px.
 import { residentIdCheckChar } from "@xiangda/domain";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  areaHeading,
-  horizontalOverflow,
-  launchBrowser,
-  openPage,
-  requireBaseUrl,
-  screenshotPath,
-  submitLogin,
-  waitForFocus,
-} from "./harness.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { browserSuite, horizontalOverflow, screenshotPath, waitForFocus } from "./harness.ts";
 
 const MANIFEST_HEADER = "waybillNo,recipientName,recipientPhone,address,villageCode,weightG,temp,contentsCategory,declaredValueFen";
 /** A village of 高屯镇 in the demo county. */
 const VILLAGE = "210881102200";
 const RECIPIENT_PHONE = "13912345678";
 
-let baseUrl = "";
-let browser: Browser | undefined;
-const pages: Page[] = [];
+const suite = browserSuite();
 /** The waybill the station accepted (the tracking test looks it up). */
 let acceptedWaybill = "";
-
-async function newPage(options?: Parameters<typeof openPage>[1]): Promise<Page> {
-  if (!browser) throw new Error("browser did not start");
-  const page = await openPage(browser, options);
-  pages.push(page);
-  return page;
-}
-
-async function signedIn(username: string, password: string, options?: Parameters<typeof openPage>[1]): Promise<Page> {
-  const page = await newPage(options);
-  await submitLogin(page, baseUrl, username, password);
-  await areaHeading(page);
-  return page;
-}
 
 /** A ZTO waybill number (pattern ^(7[0-9]|5[0-9]|2[0-9])\d{10,12}$), different on every run. */
 function ztoWaybill(): string {
@@ -57,18 +32,8 @@ async function text(page: Page, testId: string): Promise<string> {
 }
 
 describe("shipments", () => {
-  beforeAll(async () => {
-    baseUrl = requireBaseUrl();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const page of pages) await page.context().close();
-    await browser?.close();
-  });
-
   it("the station accepts a parcel: a mistyped ID is caught as typed, a valid one gets an XD waybill with a route", async () => {
-    const page = await signedIn("station", "station123");
+    const page = await suite.signedIn("station", "station123");
     await page.getByTestId("nav-accept").click();
     await page.getByTestId("accept-form").waitFor({ state: "visible" });
 
@@ -133,7 +98,7 @@ describe("shipments", () => {
   });
 
   it("the manager previews a manifest (one good row, one unresolved address), imports it and opens the shipment", async () => {
-    const page = await signedIn("manager", "manager123");
+    const page = await suite.signedIn("manager", "manager123");
     const good = ztoWaybill();
     const lost = `${good.slice(0, -1)}${(Number(good.slice(-1)) + 1) % 10}`;
     await page.getByTestId("nav-manifests").click();
@@ -170,7 +135,7 @@ describe("shipments", () => {
     // The list may re-render under the search (debounced) as the click lands: open the row's own link.
     const href = await row.getByTestId("shipment-link").getAttribute("href");
     expect(href).toMatch(/^\/county\/shipments\//);
-    await page.goto(`${baseUrl}${href}`);
+    await page.goto(`${suite.baseUrl}${href}`);
     const detail = page.getByTestId("shipment-detail");
     await detail.waitFor({ state: "visible" });
     expect(await detail.getByTestId("leg-diagram").getByTestId("leg").count()).toBeGreaterThan(0);
@@ -180,15 +145,15 @@ describe("shipments", () => {
   });
 
   it("a suspended lane re-plans its parcels in a worker, and the overdue page shows the run and its progress", async () => {
-    const page = await signedIn("manager", "manager123");
-    const post = (proc: string, data: object) => page.context().request.post(`${baseUrl}/trpc/${proc}`, { data });
+    const page = await suite.signedIn("manager", "manager123");
+    const post = (proc: string, data: object) => page.context().request.post(`${suite.baseUrl}/trpc/${proc}`, { data });
     // 高屯镇 is reached by the trunk and by a passenger-bus leg: close both, so the manifest parcel must move.
     for (const code of ["T-GZ-102-DN", "B-GZ-102-DN"]) {
       expect(
         (await post("network.lanes.setStatus", { countyCode: "210881", code, status: "SUSPENDED", reason: "e2e: 道路施工" })).status(),
       ).toBe(200);
     }
-    await page.goto(`${baseUrl}/county/overdue`);
+    await page.goto(`${suite.baseUrl}/county/overdue`);
     const run = page.locator('[data-testid="reroute-run"][data-state="completed"]', { hasText: /[1-9]\d* \/ [1-9]/ }).first();
     await run.waitFor({ state: "visible", timeout: 30_000 });
     await page.screenshot({ path: screenshotPath("reroute-runs"), fullPage: true });
@@ -199,8 +164,8 @@ describe("shipments", () => {
 
   it("public tracking finds the accepted parcel by waybill and phone digits, and refuses wrong digits", async () => {
     expect(acceptedWaybill, "the acceptance test must run first").not.toBe("");
-    const page = await newPage();
-    await page.goto(`${baseUrl}/login`);
+    const page = await suite.page();
+    await page.goto(`${suite.baseUrl}/login`);
     await page.getByTestId("login-track").click();
     await page.getByTestId("track-form").waitFor({ state: "visible" });
     expect(new URL(page.url()).pathname).toBe("/track");
@@ -225,7 +190,7 @@ describe("shipments", () => {
   });
 
   it("has no horizontal scrolling on the shipment pages at 360×640", async () => {
-    const page = await signedIn("manager", "manager123", { viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });
+    const page = await suite.signedIn("manager", "manager123", { viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });
     const checks = [
       { path: "/county/shipments", ready: "shipment-row" },
       { path: "/county/overdue", ready: "overdue-board" },
@@ -233,18 +198,22 @@ describe("shipments", () => {
       { path: `/county/shipments/${acceptedWaybill}`, ready: "leg-diagram" },
     ];
     for (const { path, ready } of checks) {
-      await page.goto(`${baseUrl}${path}`);
+      await page.goto(`${suite.baseUrl}${path}`);
       await page.getByTestId(ready).first().waitFor({ state: "visible" });
       expect((await horizontalOverflow(page)).scrollWidth, path).toBeLessThanOrEqual(360);
     }
     await page.screenshot({ path: screenshotPath("shipment-detail-360"), fullPage: true });
 
-    const station = await signedIn("station", "station123", { viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });
-    await station.goto(`${baseUrl}/station/accept`);
+    const station = await suite.signedIn("station", "station123", {
+      viewport: { width: 360, height: 640 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    await station.goto(`${suite.baseUrl}/station/accept`);
     await station.getByTestId("accept-form").waitFor({ state: "visible" });
     expect((await horizontalOverflow(station)).scrollWidth).toBeLessThanOrEqual(360);
 
-    await station.goto(`${baseUrl}/track`);
+    await station.goto(`${suite.baseUrl}/track`);
     await station.getByTestId("track-form").waitFor({ state: "visible" });
     expect((await horizontalOverflow(station)).scrollWidth).toBeLessThanOrEqual(360);
   });

@@ -1,8 +1,8 @@
 // Browser smoke test: every role signs in through the form, lands in its area, signs out;
 // wrong password, language switch and the 360 px handheld layout.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { areaHeading, horizontalOverflow, launchBrowser, openPage, requireBaseUrl, screenshotPath, submitLogin } from "./harness.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { areaHeading, browserSuite, horizontalOverflow, screenshotPath, submitLogin } from "./harness.ts";
 
 // `overview`: the element that shows data from the area's overview procedure.
 const ROLES = [
@@ -18,32 +18,13 @@ async function overviewText(page: Page, testId: string): Promise<string> {
   return (await el.textContent())?.trim() ?? "";
 }
 
-let baseUrl = "";
-let browser: Browser | undefined;
-const pages: Page[] = [];
-
-async function newPage(options?: Parameters<typeof openPage>[1]): Promise<Page> {
-  if (!browser) throw new Error("browser did not start");
-  const page = await openPage(browser, options);
-  pages.push(page);
-  return page;
-}
+const suite = browserSuite();
 
 describe("web smoke", () => {
-  beforeAll(async () => {
-    baseUrl = requireBaseUrl();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const page of pages) await page.context().close();
-    await browser?.close();
-  });
-
   for (const role of ROLES) {
     it(`${role.username} signs in, sees ${role.heading}, signs out`, async () => {
-      const page = await newPage();
-      await submitLogin(page, baseUrl, role.username, role.password);
+      const page = await suite.page();
+      await submitLogin(page, suite.baseUrl, role.username, role.password);
       expect(await areaHeading(page)).toBe(role.heading);
       expect(new URL(page.url()).pathname).toBe(role.path);
       await expect(page.getByTestId("user-role").textContent()).resolves.toBeTruthy();
@@ -54,14 +35,14 @@ describe("web smoke", () => {
       await page.getByTestId("login-username").waitFor({ state: "visible" });
       expect(new URL(page.url()).pathname).toBe("/login");
       // The session is gone: the area sends us back to the login page.
-      await page.goto(`${baseUrl}${role.path}`);
+      await page.goto(`${suite.baseUrl}${role.path}`);
       await page.getByTestId("login-username").waitFor({ state: "visible" });
     });
   }
 
   it("admin sees the users and audit pages", async () => {
-    const page = await newPage();
-    await submitLogin(page, baseUrl, "admin", "admin123");
+    const page = await suite.page();
+    await submitLogin(page, suite.baseUrl, "admin", "admin123");
     await areaHeading(page);
     await page.getByTestId("nav-users").click();
     await page.getByTestId("users-table").waitFor({ state: "visible" });
@@ -76,22 +57,22 @@ describe("web smoke", () => {
   });
 
   it("a county manager is kept out of the admin pages and other areas (their county's users are theirs: users.test.ts)", async () => {
-    const page = await newPage();
-    await submitLogin(page, baseUrl, "manager", "manager123");
+    const page = await suite.page();
+    await submitLogin(page, suite.baseUrl, "manager", "manager123");
     await areaHeading(page);
     expect(await page.getByTestId("nav-audit").count()).toBe(0);
-    await page.goto(`${baseUrl}/county/audit`);
+    await page.goto(`${suite.baseUrl}/county/audit`);
     await page.getByTestId("area-heading").waitFor({ state: "visible" });
     expect(new URL(page.url()).pathname).toBe("/county");
-    await page.goto(`${baseUrl}/merchant`);
+    await page.goto(`${suite.baseUrl}/merchant`);
     await page.getByTestId("area-heading").waitFor({ state: "visible" });
     expect(new URL(page.url()).pathname).toBe("/county");
   });
 
   it("a wrong password shows an error and stays on the login page", async () => {
-    const page = await newPage();
+    const page = await suite.page();
     // One failure stays far below every sign-in limit (README "Sign-in throttling").
-    await submitLogin(page, baseUrl, "admin", "wrong-password");
+    await submitLogin(page, suite.baseUrl, "admin", "wrong-password");
     const error = page.getByTestId("login-error");
     await error.waitFor({ state: "visible" });
     expect((await error.textContent())?.trim()).toMatch(/用户名或密码错误|登录尝试过于频繁/);
@@ -100,8 +81,8 @@ describe("web smoke", () => {
   });
 
   it("the English switch changes the login heading and is remembered", async () => {
-    const page = await newPage();
-    await page.goto(`${baseUrl}/login`);
+    const page = await suite.page();
+    await page.goto(`${suite.baseUrl}/login`);
     const heading = page.getByTestId("login-heading");
     expect((await heading.textContent())?.trim()).toBe("登录");
     await page.getByTestId("lang-switch").click();
@@ -113,14 +94,14 @@ describe("web smoke", () => {
   });
 
   it("has no horizontal scrolling at 360×640", async () => {
-    const page = await newPage({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });
-    await page.goto(`${baseUrl}/login`);
+    const page = await suite.page({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });
+    await page.goto(`${suite.baseUrl}/login`);
     await page.getByTestId("login-username").waitFor({ state: "visible" });
     expect((await horizontalOverflow(page)).scrollWidth).toBeLessThanOrEqual(360);
     await page.screenshot({ path: screenshotPath("login-360") });
 
     for (const role of [ROLES[2], ROLES[0]]) {
-      await submitLogin(page, baseUrl, role.username, role.password);
+      await submitLogin(page, suite.baseUrl, role.username, role.password);
       expect(await areaHeading(page)).toBe(role.heading);
       await overviewText(page, role.overview);
       expect((await horizontalOverflow(page)).scrollWidth).toBeLessThanOrEqual(360);

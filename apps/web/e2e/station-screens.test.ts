@@ -8,42 +8,11 @@
 // - menus by node tier (defect 9): the village point (point, GZ-102200) gets no 到件清单, its address says so;
 // - English mode (defect 10): no mode button breaks a word, at 1280 and 390 px.
 import { makeLoadCode } from "@xiangda/domain";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  areaHeading,
-  DEMO_DOWN_PARCEL,
-  launchBrowser,
-  openPage,
-  psql,
-  requireBaseUrl,
-  screenshotPath,
-  submitLogin,
-  trpc,
-  waitForFocus,
-} from "./harness.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { areaHeading, browserSuite, DEMO_DOWN_PARCEL, psql, screenshotPath, submitLogin, trpc, waitForFocus } from "./harness.ts";
 
-let baseUrl = "";
-let browser: Browser | undefined;
-const pages: Page[] = [];
-
-async function token(username: string, password: string): Promise<string> {
-  const res = await fetch(`${baseUrl}/trpc/auth.login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username, password }),
-  });
-  return ((await res.json()) as { result: { data: { token: string } } }).result.data.token;
-}
-
-async function signedIn(username: string, password: string, options?: Parameters<typeof openPage>[1]): Promise<Page> {
-  if (!browser) throw new Error("browser did not start");
-  const page = await openPage(browser, options);
-  pages.push(page);
-  await submitLogin(page, baseUrl, username, password);
-  await areaHeading(page);
-  return page;
-}
+const suite = browserSuite();
 
 async function scan(page: Page, code: string): Promise<void> {
   await page.keyboard.type(code, { delay: 5 });
@@ -61,28 +30,19 @@ function laterToday(): string {
 }
 
 describe("station screens (#17)", () => {
-  beforeAll(async () => {
-    baseUrl = requireBaseUrl();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const page of pages) await page.context().close();
-    await browser?.close();
-  });
-
   it("LOAD takes the vehicle by number or plate, offers today's departing vehicles, and counts expected vs loaded", async () => {
-    const manager = await token("manager", "manager123");
-    const station = await token("station", "station123");
-    const me = (await (await fetch(`${baseUrl}/trpc/auth.me`, { headers: { authorization: `Bearer ${station}` } })).json()) as {
+    const manager = await suite.login("manager", "manager123");
+    const station = await suite.login("station", "station123");
+    const me = (await (await fetch(`${suite.baseUrl}/trpc/auth.me`, { headers: { authorization: `Bearer ${station}` } })).json()) as {
       result: { data: { nodeId: string } };
     };
     const nodeId = me.result.data.nodeId;
     const waybills: string[] = [];
-    for (let i = 0; i < 2; i++) waybills.push((await trpc<{ waybillNo: string }>(baseUrl, manager, "shipments.create", DEMO_DOWN_PARCEL)).waybillNo);
+    for (let i = 0; i < 2; i++)
+      waybills.push((await trpc<{ waybillNo: string }>(suite.baseUrl, manager, "shipments.create", DEMO_DOWN_PARCEL)).waybillNo);
     waybills.sort();
     for (const w of waybills) {
-      const r = await trpc<{ outcome: string }>(baseUrl, station, "scan.record", {
+      const r = await trpc<{ outcome: string }>(suite.baseUrl, station, "scan.record", {
         clientScanId: crypto.randomUUID(),
         code: w,
         action: "ARRIVE",
@@ -113,7 +73,7 @@ describe("station screens (#17)", () => {
     `).split("|");
     expect(number).toBeTruthy();
 
-    const page = await signedIn("station", "station123");
+    const page = await suite.signedIn("station", "station123");
     await page.getByTestId("scan-input").waitFor({ state: "visible" });
     // AUTO is the default; LOAD is one press away.
     expect(await page.getByTestId("scan-mode-AUTO").getAttribute("aria-pressed")).toBe("true");
@@ -143,14 +103,17 @@ describe("station screens (#17)", () => {
     await outcome(page, "OK");
     expect(psql(`SELECT "loadedVehicleId" FROM "Shipment" WHERE "waybillNo" = '${waybills[0]}'`)).toBe(vehicleId);
     await page.waitForFunction(() => document.querySelector('[data-testid="scan-expected-body"]')?.getAttribute("data-scanned") === "1");
-    expect(await page.getByTestId("scan-expected-missing").locator("li").evaluateAll((els) => els.map((e) => e.getAttribute("data-waybill")))).toEqual([
-      waybills[1],
-    ]);
+    expect(
+      await page
+        .getByTestId("scan-expected-missing")
+        .locator("li")
+        .evaluateAll((els) => els.map((e) => e.getAttribute("data-waybill"))),
+    ).toEqual([waybills[1]]);
     await page.screenshot({ path: screenshotPath("station-load-by-vehicle"), fullPage: true });
   });
 
   it("shows checking… at once, numbers each result and flashes the screen on an error", async () => {
-    const page = await signedIn("station", "station123");
+    const page = await suite.signedIn("station", "station123");
     await page.getByTestId("scan-input").waitFor({ state: "visible" });
     await waitForFocus(page, "scan-input");
     // Every flash element that appears is recorded (it goes when its animation ends).
@@ -184,33 +147,33 @@ describe("station screens (#17)", () => {
     // The same code again: the same result, told apart by its number.
     const text = await page.getByTestId("scan-feedback-detail").textContent();
     await scan(page, "XD0000000000");
-    await page.waitForFunction(
-      (n) => {
-        const el = document.querySelector('[data-testid="scan-feedback"]');
-        return el?.getAttribute("data-seq") === String(n) && el.getAttribute("data-outcome") !== "SENDING";
-      },
-      first + 1,
-    );
+    await page.waitForFunction((n) => {
+      const el = document.querySelector('[data-testid="scan-feedback"]');
+      return el?.getAttribute("data-seq") === String(n) && el.getAttribute("data-outcome") !== "SENDING";
+    }, first + 1);
     expect(await page.getByTestId("scan-feedback-detail").textContent()).toBe(text);
     expect(await page.getByTestId("scan-feedback-seq").textContent()).toContain(String(first + 1));
     await page.waitForFunction(() => (window as unknown as { __flashes: number }).__flashes >= 2);
   });
 
   it("in Auto, a parcel on this node's shelf asks for the pickup check and is handed out with it", async () => {
-    const manager = await token("manager", "manager123");
-    const station = await token("station", "station123");
-    const point = await token("point", "point123");
+    const manager = await suite.login("manager", "manager123");
+    const station = await suite.login("station", "station123");
+    const point = await suite.login("point", "point123");
     const nodeOf = async (t: string) =>
-      ((await (await fetch(`${baseUrl}/trpc/auth.me`, { headers: { authorization: `Bearer ${t}` } })).json()) as { result: { data: { nodeId: string } } })
-        .result.data.nodeId;
+      (
+        (await (await fetch(`${suite.baseUrl}/trpc/auth.me`, { headers: { authorization: `Bearer ${t}` } })).json()) as {
+          result: { data: { nodeId: string } };
+        }
+      ).result.data.nodeId;
     const [stationNode, pointNode] = [await nodeOf(station), await nodeOf(point)];
-    const { waybillNo } = await trpc<{ waybillNo: string }>(baseUrl, manager, "shipments.create", DEMO_DOWN_PARCEL);
+    const { waybillNo } = await trpc<{ waybillNo: string }>(suite.baseUrl, manager, "shipments.create", DEMO_DOWN_PARCEL);
     for (const [who, action, nodeId] of [
       [station, "ARRIVE", stationNode],
       [station, "DEPART", stationNode],
       [point, "ARRIVE", pointNode],
     ] as const) {
-      const r = await trpc<{ outcome: string }>(baseUrl, who, "scan.record", {
+      const r = await trpc<{ outcome: string }>(suite.baseUrl, who, "scan.record", {
         clientScanId: crypto.randomUUID(),
         code: waybillNo,
         action,
@@ -219,7 +182,7 @@ describe("station screens (#17)", () => {
       });
       expect(r.outcome, action).toBe("OK");
     }
-    const page = await signedIn("point", "point123");
+    const page = await suite.signedIn("point", "point123");
     await page.getByTestId("scan-input").waitFor({ state: "visible" });
     await waitForFocus(page, "scan-input");
     await scan(page, waybillNo);
@@ -232,21 +195,21 @@ describe("station screens (#17)", () => {
   });
 
   it("menus hold only what the node can use: no 到件清单 at a village point", async () => {
-    const point = await signedIn("point", "point123");
+    const point = await suite.signedIn("point", "point123");
     await point.getByTestId("nav-accept").waitFor({ state: "visible" });
     await point.getByTestId("nav-loads").waitFor({ state: "visible" });
     expect(await point.getByTestId("nav-manifests").count()).toBe(0);
-    await point.goto(`${baseUrl}/station/manifests`);
+    await point.goto(`${suite.baseUrl}/station/manifests`);
     await point.getByTestId("not-at-this-node").waitFor({ state: "visible" });
     expect(await point.getByTestId("not-at-this-node").textContent()).toContain("村级");
 
-    const station = await signedIn("station", "station123");
+    const station = await suite.signedIn("station", "station123");
     await station.getByTestId("nav-manifests").waitFor({ state: "visible" });
   });
 
   it("the fleet page prints a barcode of each vehicle's number for LOAD", async () => {
-    const page = await signedIn("manager", "manager123");
-    await page.goto(`${baseUrl}/county/fleet`);
+    const page = await suite.signedIn("manager", "manager123");
+    await page.goto(`${suite.baseUrl}/county/fleet`);
     const first = page.getByTestId("vehicle-row").first();
     await first.waitFor({ state: "visible" });
     const number = await first.getAttribute("data-number");
@@ -263,18 +226,20 @@ describe("station screens (#17)", () => {
 
   for (const width of [1280, 390]) {
     it(`in English no mode button breaks a word (${width} px)`, async () => {
-      if (!browser) throw new Error("browser did not start");
-      const page = await openPage(browser, { viewport: { width, height: 800 }, locale: "en" });
-      pages.push(page);
+      const page = await suite.page({ viewport: { width, height: 800 }, locale: "en" });
       await page.addInitScript(() => localStorage.setItem("xd.lang", "en"));
-      await submitLogin(page, baseUrl, "station", "station123");
+      await submitLogin(page, suite.baseUrl, "station", "station123");
       await areaHeading(page);
       await page.getByTestId("scan-mode-HANDOVER").waitFor({ state: "visible" });
       const names = await page.locator(".scan-mode-name").evaluateAll((els) =>
         els.map((el) => {
           const range = document.createRange();
           range.selectNodeContents(el);
-          return { text: el.textContent, lines: range.getClientRects().length, fits: el.scrollWidth <= (el.parentElement?.clientWidth ?? 0) };
+          return {
+            text: el.textContent,
+            lines: range.getClientRects().length,
+            fits: el.scrollWidth <= (el.parentElement?.clientWidth ?? 0),
+          };
         }),
       );
       expect(names.map((n) => n.text)).toContain("Handover");

@@ -3,23 +3,12 @@
 // page scans one parcel on its slot (right), one on a free slot (misplaced), and leaves one out (missing); after a
 // reload nothing is lost; the misplaced parcel is moved to where it was found and the missing one reported as an
 // exception, from the page; the database has both fixes, each recorded with who made it.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { horizontalOverflow, launchBrowser, openPage, psql, requireBaseUrl, screenshotPath, submitLogin, trpc, until } from "./harness.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { browserSuite, horizontalOverflow, psql, screenshotPath, submitLogin, trpc, until } from "./harness.ts";
 import { freshPhone, login, shelveAtPoint } from "./shelf-fixtures.ts";
 
-let baseUrl = "";
-let browser: Browser | undefined;
-const pages: Page[] = [];
-
-beforeAll(async () => {
-  baseUrl = requireBaseUrl();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const page of pages) await page.context().close();
-  await browser?.close();
-});
+const suite = browserSuite();
 
 const text = async (page: Page, testId: string) => ((await page.getByTestId(testId).first().textContent()) ?? "").trim();
 const waybillsOf = (page: Page, testId: string) =>
@@ -33,9 +22,9 @@ async function scanAt(page: Page, slot: string, code: string) {
 
 describe("盘库", () => {
   it("finds one missing and one misplaced parcel, survives a reload, and fixes both from the page", async () => {
-    const manager = await login(baseUrl, "manager", "manager123");
-    const point = await login(baseUrl, "point", "point123");
-    const [right, moved, lost] = await shelveAtPoint(baseUrl, manager, [
+    const manager = await login(suite.baseUrl, "manager", "manager123");
+    const point = await login(suite.baseUrl, "point", "point123");
+    const [right, moved, lost] = await shelveAtPoint(suite.baseUrl, manager, [
       { name: "盘库甲", phone: freshPhone() },
       { name: "盘库乙", phone: freshPhone() },
       { name: "盘库丙", phone: freshPhone() },
@@ -47,23 +36,21 @@ describe("盘库", () => {
     );
     const free = ["D-10-20", "D-10-19", "D-10-18", "D-10-17", "C-10-20"].find((s) => !taken.has(s))!;
 
-    if (!browser) throw new Error("browser did not start");
-    const page = await openPage(browser);
-    pages.push(page);
-    await submitLogin(page, baseUrl, "point", "point123");
+    const page = await suite.page();
+    await submitLogin(page, suite.baseUrl, "point", "point123");
     await page.getByTestId("nav-stocktake").first().click();
     await page.getByTestId("stocktake-start").click();
     await page.locator('[data-testid="stocktake-status"][data-status="OPEN"]').waitFor();
 
     // The second device joins the same stocktake and scans everything else on the shelf where it is recorded.
-    const joined = await trpc<{ joined: boolean; stocktake: { id: string } }>(baseUrl, point, "shelf.stocktakeStart", {
+    const joined = await trpc<{ joined: boolean; stocktake: { id: string } }>(suite.baseUrl, point, "shelf.stocktakeStart", {
       nodeId,
       clientId: crypto.randomUUID(),
     });
     expect(joined.joined).toBe(true);
-    const shelf = await trpc<{ parcels: { waybillNo: string; slot: string }[] }>(baseUrl, point, "shelf.list", { nodeId }, "query");
+    const shelf = await trpc<{ parcels: { waybillNo: string; slot: string }[] }>(suite.baseUrl, point, "shelf.list", { nodeId }, "query");
     for (const p of shelf.parcels.filter((x) => ![right!.waybillNo, moved!.waybillNo, lost!.waybillNo].includes(x.waybillNo)))
-      await trpc(baseUrl, point, "shelf.stocktakeScan", {
+      await trpc(suite.baseUrl, point, "shelf.stocktakeScan", {
         nodeId,
         stocktakeId: joined.stocktake.id,
         clientId: crypto.randomUUID(),

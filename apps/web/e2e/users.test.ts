@@ -1,22 +1,14 @@
 // Users for a county manager: create station staff by picking the node (no id pasted), reset a password (generated,
 // shown once) and deactivate, each ending the user's open session; the users table fits at 1280 px.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { areaHeading, launchBrowser, openPage, requireBaseUrl, screenshotPath, submitLogin } from "./harness.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { areaHeading, browserSuite, screenshotPath, submitLogin } from "./harness.ts";
 
-let baseUrl = "";
-let browser: Browser | undefined;
-const pages: Page[] = [];
-async function newPage(options?: Parameters<typeof openPage>[1]): Promise<Page> {
-  if (!browser) throw new Error("browser did not start");
-  const page = await openPage(browser, options);
-  pages.push(page);
-  return page;
-}
+const suite = browserSuite();
 
 /** Whether the page with this session is still signed in: a reload of the area lands on it or on /login. */
 async function signedIn(page: Page, path: string): Promise<boolean> {
-  await page.goto(`${baseUrl}${path}`);
+  await page.goto(`${suite.baseUrl}${path}`);
   try {
     await page.locator('[data-testid="area-heading"], [data-testid="login-username"]').first().waitFor({ state: "visible" });
   } catch (e) {
@@ -27,18 +19,9 @@ async function signedIn(page: Page, path: string): Promise<boolean> {
 }
 
 describe("users (county manager)", () => {
-  beforeAll(async () => {
-    baseUrl = requireBaseUrl();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    for (const page of pages) await page.context().close();
-    await browser?.close();
-  });
-
   it("creates station staff by node, resets the password and deactivates, ending the staff's session each time", async () => {
-    const mgr = await newPage();
-    await submitLogin(mgr, baseUrl, "manager", "manager123");
+    const mgr = await suite.page();
+    await submitLogin(mgr, suite.baseUrl, "manager", "manager123");
     await areaHeading(mgr);
     await mgr.getByTestId("nav-users").click();
     await mgr.getByTestId("users-table").waitFor({ state: "visible" });
@@ -61,8 +44,8 @@ describe("users (county manager)", () => {
     expect(await row.textContent()).toContain("GZ-102200");
 
     // The clerk signs in, then the manager resets the password: the session ends, the shown password works.
-    const clerk = await newPage();
-    await submitLogin(clerk, baseUrl, username, "clerk-pass-1");
+    const clerk = await suite.page();
+    await submitLogin(clerk, suite.baseUrl, username, "clerk-pass-1");
     await areaHeading(clerk);
     await mgr.getByTestId(`user-reset-${username}`).click();
     await mgr.getByTestId("user-reset-submit").click();
@@ -71,7 +54,7 @@ describe("users (county manager)", () => {
     const generated = (await shown.textContent())?.trim() ?? "";
     expect(generated).toMatch(/^[A-Za-z2-9]{12}$/);
     expect(await signedIn(clerk, "/station")).toBe(false);
-    await submitLogin(clerk, baseUrl, username, generated);
+    await submitLogin(clerk, suite.baseUrl, username, generated);
     await areaHeading(clerk);
 
     // Deactivation (confirmed) ends the new session too.
@@ -89,8 +72,8 @@ describe("users (county manager)", () => {
   });
 
   it("the nodes, shipments and users tables fit at 1280 px (no column cut off), and the page does not overflow at 390 px", async () => {
-    const page = await newPage();
-    await submitLogin(page, baseUrl, "manager", "manager123");
+    const page = await suite.page();
+    await submitLogin(page, suite.baseUrl, "manager", "manager123");
     await areaHeading(page);
     const report: Record<string, { scroll: number; client: number }> = {};
     for (const [path, testId] of [
@@ -98,7 +81,7 @@ describe("users (county manager)", () => {
       ["/county/shipments", "shipments-table"],
       ["/county/users", "users-table"],
     ] as const) {
-      await page.goto(`${baseUrl}${path}`);
+      await page.goto(`${suite.baseUrl}${path}`);
       await page.getByTestId(testId).waitFor({ state: "visible" });
       report[testId] = await page
         .locator(".table-wrap", { has: page.getByTestId(testId) })
@@ -109,7 +92,7 @@ describe("users (county manager)", () => {
       expect(fit.scroll, `${testId} ${JSON.stringify(fit)}`).toBeLessThanOrEqual(fit.client);
     await page.setViewportSize({ width: 390, height: 844 });
     for (const path of ["/county/nodes", "/county/shipments", "/county/users"]) {
-      await page.goto(`${baseUrl}${path}`);
+      await page.goto(`${suite.baseUrl}${path}`);
       await areaHeading(page);
       expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
     }
