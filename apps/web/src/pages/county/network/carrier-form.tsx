@@ -2,20 +2,11 @@
 import { useMutation } from "@tanstack/react-query";
 import { CREDIT_GRADES, ZCarrierUpsertSchema } from "@xiangda/domain";
 import { z } from "zod";
-import {
-  CheckField,
-  ENUMS,
-  EnumSelect,
-  FormStatus,
-  SubmitButton,
-  TextField,
-  ZodForm,
-  optionalText,
-  useZodForm,
-} from "../../../components/form/index.ts";
+import { CheckField, ENUMS, EnumSelect, TextField, optionalText, useZodForm } from "../../../components/form/index.ts";
 import { type TCarrier, type TCarrierInput } from "../../../lib/network-api.ts";
 import { useTRPC } from "../../../lib/trpc.ts";
 import { useT } from "../../../i18n/use-t.ts";
+import { EditForm } from "../../../components/edit-form.tsx";
 
 const ZCarrierDraftSchema = z
   .object({
@@ -42,7 +33,6 @@ const FORM_FIELDS = ["code", "name", "waybillPattern", "creditGrade", "blacklist
 
 export function CarrierForm({ carrier, onSaved }: { carrier: TCarrier | null; onSaved: (carrier: TCarrier) => void }) {
   const t = useT("network");
-  const tc = useT("common");
   const trpc = useTRPC();
   const save = useMutation(trpc.network.carriers.upsert.mutationOptions({ onSuccess: onSaved }));
   const kit = useZodForm({
@@ -61,8 +51,7 @@ export function CarrierForm({ carrier, onSaved }: { carrier: TCarrier | null; on
   const blacklisted = kit.form.watch("blacklisted");
 
   return (
-    <ZodForm kit={kit} prefix="carrier">
-      <FormStatus />
+    <EditForm kit={kit} prefix="carrier" createLabel={carrier ? undefined : t("fleet.createCarrier")}>
       <div className="form-grid">
         <TextField name="code" label={t("fleet.carrier.code")} mono readOnly={carrier !== null} placeholder="ZTO" />
         <TextField name="name" label={t("fleet.carrier.name")} />
@@ -73,9 +62,6 @@ export function CarrierForm({ carrier, onSaved }: { carrier: TCarrier | null; on
         <CheckField name="blacklisted" label={t("fleet.carrier.blacklisted")} />
       </div>
       {blacklisted ? <TextField name="blacklistReason" label={t("fleet.carrier.blacklistReason")} /> : null}
-      <div className="form-actions">
-        <SubmitButton label={carrier ? tc("common.save") : t("fleet.createCarrier")} />
-      </div>
-    </ZodForm>
+    </EditForm>
   );
 }

@@ -10,11 +10,8 @@ import {
   ENUMS,
   EnumSelect,
   FieldSlot,
-  FormStatus,
   NumberField,
-  SubmitButton,
   TextField,
-  ZodForm,
   requiredWholeNumber,
   useFieldError,
   useZodForm,
@@ -25,6 +22,8 @@ import { buildAreaIndex } from "./network-data.ts";
 import { normaliseWeekdays } from "./network-format.ts";
 import { NodeSelect } from "./node-select.tsx";
 import { useT } from "../../../i18n/use-t.ts";
+import { TownshipOptions } from "./network-bits.tsx";
+import { EditForm, withFixed } from "../../../components/edit-form.tsx";
 
 const ZLaneDraftSchema = z
   .object({
@@ -90,14 +89,13 @@ interface Props {
 
 export function LaneForm({ countyCode, lane, nodes, tree, onSaved }: Props) {
   const t = useT("network");
-  const tc = useT("common");
   const trpc = useTRPC();
   const save = useMutation(trpc.network.lanes.upsert.mutationOptions({ onSuccess: onSaved }));
   const kit = useZodForm({
     schema: ZLaneDraftSchema,
     defaultValues: draftOf(lane),
     fields: FORM_FIELDS,
-    mutation: { ...save, mutate: (input, options) => save.mutate({ countyCode, ...input }, options) },
+    mutation: withFixed(save, { countyCode }),
   });
   const mode = kit.form.watch("mode");
   const nodeSelect = (p: { id: string; value: string; onChange: (v: string) => void }) => (
@@ -105,8 +103,7 @@ export function LaneForm({ countyCode, lane, nodes, tree, onSaved }: Props) {
   );
 
   return (
-    <ZodForm kit={kit} prefix="lane">
-      <FormStatus />
+    <EditForm kit={kit} prefix="lane" createLabel={lane ? undefined : t("lanes.create")}>
       <div className="form-grid">
         <TextField name="code" label={t("lanes.field.code")} mono readOnly={lane !== null} placeholder="GZ-L01" />
         <EnumSelect name="mode" label={t("lanes.field.mode")} options={ENUMS.laneMode} />
@@ -127,10 +124,7 @@ export function LaneForm({ countyCode, lane, nodes, tree, onSaved }: Props) {
         <GroupError name="cold" />
       </div>
       {mode === "MILK_RUN" ? <MilkRunStops lane={lane} nodes={nodes} tree={tree} /> : null}
-      <div className="form-actions">
-        <SubmitButton label={lane ? tc("common.save") : t("lanes.create")} />
-      </div>
-    </ZodForm>
+    </EditForm>
   );
 }
 
@@ -203,12 +197,7 @@ function MilkRunStops({ lane, nodes, tree }: { lane: TLane | null; nodes: readon
       <label className="inline-field">
         <span>{t("lanes.stopTownship")}</span>
         <select value={shownTownshipCode} onChange={(e) => setStopTownship(e.target.value)} data-testid="lane-stop-township">
-          <option value="">{tc("form.choose")}</option>
-          {tree.townships.map((tw) => (
-            <option key={tw.code} value={tw.code}>
-              {tw.name}
-            </option>
-          ))}
+          <TownshipOptions townships={tree.townships} />
         </select>
       </label>
       {shownTownship ? (

@@ -7,13 +7,12 @@ import { SidePanel } from "../../../components/side-panel.tsx";
 import { type TLane, type TLaneMode } from "../../../lib/network-api.ts";
 import { useTRPC } from "../../../lib/trpc.ts";
 import { CountyScope } from "../county-scope.tsx";
-import { ErrorSummary } from "../../../components/form/error-summary.tsx";
 import { LaneForm } from "./lane-form.tsx";
 import { StatusPill, YesNo } from "./network-bits.tsx";
 import { LANE_MODES } from "./network-constants.ts";
 import { useRefreshNetwork } from "./network-data.ts";
 import { formatWeekdays } from "./network-format.ts";
-import { StatusReasonForm, type TReasonInput } from "./status-reason-form.tsx";
+import { StatusBox, StatusReasonForm, type TReasonInput } from "./status-reason-form.tsx";
 import { useT } from "../../../i18n/use-t.ts";
 import { ENUMS } from "../../../components/form/enums.ts";
 
@@ -165,13 +164,15 @@ function LaneStatusActions({ countyCode, lane, onChanged }: { countyCode: string
     isPending: change.isPending,
   };
   return (
-    <section className="status-box" data-testid="lane-status">
-      <h3 className="subheading">{t("lanes.statusTitle")}</h3>
-      <div className="hero-line">
-        <StatusPill status={lane.status} label={te(`laneStatus.${lane.status}`)} testId="lane-status-pill" />
-        {lane.status === "SUSPENDED" && lane.suspendedReason ? <span className="muted small">{lane.suspendedReason}</span> : null}
-      </div>
-      <ErrorSummary error={change.error} fields={["reason"]} testId="lane-status-error" />
+    <StatusBox
+      prefix="lane"
+      title={t("lanes.statusTitle")}
+      status={lane.status}
+      label={te(`laneStatus.${lane.status}`)}
+      suspendedReason={lane.suspendedReason}
+      error={change.error}
+      fields={["reason"]}
+    >
       {lane.status === "SUSPENDED" ? (
         <button
           type="button"
@@ -196,6 +197,6 @@ function LaneStatusActions({ countyCode, lane, onChanged }: { countyCode: string
           {t("lanes.suspend")}
         </button>
       )}
-    </section>
+    </StatusBox>
   );
 }

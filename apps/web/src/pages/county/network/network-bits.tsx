@@ -80,3 +80,18 @@ export function AreaKind({ kind }: { kind: string }) {
   const key = (AREA_KINDS as Record<string, (typeof AREA_KINDS)[keyof typeof AREA_KINDS] | undefined>)[kind];
   return <>{key ? te(`areaKinds.${key}`) : kind}</>;
 }
+
+/** A township select's choices: "choose" first, then the county's townships. */
+export function TownshipOptions({ townships }: { townships: readonly { code: string; name: string }[] }) {
+  const tc = useT("common");
+  return (
+    <>
+      <option value="">{tc("form.choose")}</option>
+      {townships.map((tw) => (
+        <option key={tw.code} value={tw.code}>
+          {tw.name}
+        </option>
+      ))}
+    </>
+  );
+}

@@ -11,6 +11,7 @@ import { CoverageBar, StatusPill } from "./network-bits.tsx";
 import { filterTree, percent } from "./network-format.ts";
 import { TownshipRow } from "./township-row.tsx";
 import { useT } from "../../../i18n/use-t.ts";
+import { TitledCard } from "../../../components/titled-card.tsx";
 import { ENUMS } from "../../../components/form/enums.ts";
 
 /** How many uncovered villages to list before "… and N more". */
@@ -37,10 +38,7 @@ function CoverageCard({ coverage }: { coverage: TCoverage }) {
   const [showUncovered, setShowUncovered] = useState(false);
   const uncovered = coverage.uncovered;
   return (
-    <section className="card" aria-labelledby="coverage-title">
-      <h2 className="card-title" id="coverage-title">
-        {t("network.coverageTitle")}
-      </h2>
+    <TitledCard id="coverage-title" title={t("network.coverageTitle")}>
       <div className="coverage-hero">
         <div>
           <div className="coverage-rate" data-testid="coverage-rate">
@@ -86,7 +84,7 @@ function CoverageCard({ coverage }: { coverage: TCoverage }) {
           )
         ) : null}
       </details>
-    </section>
+    </TitledCard>
   );
 }
 
@@ -163,10 +161,7 @@ function TreeCard({ countyCode, tree, coverage }: TreeCardProps) {
   );
 
   return (
-    <section className="card" aria-labelledby="tree-title">
-      <h2 className="card-title" id="tree-title">
-        {t("network.treeTitle")}
-      </h2>
+    <TitledCard id="tree-title" title={t("network.treeTitle")}>
       <div className="filters">
         <input
           type="search"
@@ -232,6 +227,6 @@ function TreeCard({ countyCode, tree, coverage }: TreeCardProps) {
           />
         ))}
       </ul>
-    </section>
+    </TitledCard>
   );
 }

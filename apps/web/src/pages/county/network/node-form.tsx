@@ -7,11 +7,8 @@ import {
   ENUMS,
   EnumSelect,
   FieldSlot,
-  FormStatus,
   NumberField,
-  SubmitButton,
   TextField,
-  ZodForm,
   useFieldError,
   useZodForm,
 } from "../../../components/form/index.ts";
@@ -21,6 +18,8 @@ import { PARENT_TIER } from "./network-constants.ts";
 import { buildAreaIndex, countyAreaCode } from "./network-data.ts";
 import { FLAGS, FORM_FIELDS, draftOf, isMasked, nodeDraftSchema, type TNodeDraft } from "./node-draft.ts";
 import { useT } from "../../../i18n/use-t.ts";
+import { TownshipOptions } from "./network-bits.tsx";
+import { EditForm, withFixed } from "../../../components/edit-form.tsx";
 
 interface Props {
   countyCode: string;
@@ -32,7 +31,6 @@ interface Props {
 
 export function NodeForm({ countyCode, node, tree, allNodes, onSaved }: Props) {
   const t = useT("network");
-  const tc = useT("common");
   const trpc = useTRPC();
   const areas = useMemo(() => buildAreaIndex(tree), [tree]);
   const schema = useMemo(() => nodeDraftSchema(node), [node]);
@@ -41,13 +39,12 @@ export function NodeForm({ countyCode, node, tree, allNodes, onSaved }: Props) {
     schema,
     defaultValues: draftOf(node, (code) => areas.get(code)?.townshipCode ?? ""),
     fields: FORM_FIELDS,
-    mutation: { ...save, mutate: (input, options) => save.mutate({ countyCode, ...input }, options) },
+    mutation: withFixed(save, { countyCode }),
   });
   const masked = node?.contactPhone && isMasked(node.contactPhone) ? node.contactPhone : null;
 
   return (
-    <ZodForm kit={kit} prefix="node">
-      <FormStatus />
+    <EditForm kit={kit} prefix="node" createLabel={node ? undefined : t("nodes.create")}>
       <div className="form-grid">
         <TextField name="code" label={t("nodes.field.code")} mono readOnly={node !== null} placeholder="GZ-101" />
         <TextField name="name" label={t("nodes.field.name")} />
@@ -68,10 +65,7 @@ export function NodeForm({ countyCode, node, tree, allNodes, onSaved }: Props) {
         />
       </div>
       <NodeServices />
-      <div className="form-actions">
-        <SubmitButton label={node ? tc("common.save") : t("nodes.create")} />
-      </div>
-    </ZodForm>
+    </EditForm>
   );
 }
 
@@ -126,12 +120,7 @@ function NodePlacement({ tree, allNodes }: { tree: TTree; allNodes: readonly TNo
         <FieldSlot name="townshipCode" id="node-township" label={t("nodes.field.township")}>
           {({ id, value }) => (
             <select id={id} value={value} onChange={(e) => pickTownship(e.target.value)} data-testid={id}>
-              <option value="">{tc("form.choose")}</option>
-              {tree.townships.map((tw) => (
-                <option key={tw.code} value={tw.code}>
-                  {tw.name}
-                </option>
-              ))}
+              <TownshipOptions townships={tree.townships} />
             </select>
           )}
         </FieldSlot>

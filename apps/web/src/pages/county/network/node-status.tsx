@@ -4,9 +4,7 @@ import { useState } from "react";
 import { type TNode, type TNodeStatus } from "../../../lib/network-api.ts";
 import { useTRPC } from "../../../lib/trpc.ts";
 import { formatDate } from "../../../lib/time.ts";
-import { ErrorSummary } from "../../../components/form/error-summary.tsx";
-import { StatusPill } from "./network-bits.tsx";
-import { StatusReasonForm, type TReasonInput } from "./status-reason-form.tsx";
+import { StatusBox, StatusReasonForm, type TReasonInput } from "./status-reason-form.tsx";
 import { useT } from "../../../i18n/use-t.ts";
 import { ENUMS } from "../../../components/form/enums.ts";
 
@@ -38,16 +36,20 @@ export function NodeStatusActions({ countyCode, node, onChanged }: { countyCode:
   };
 
   return (
-    <section className="status-box" data-testid="node-status">
-      <h3 className="subheading">{t("nodes.statusTitle")}</h3>
-      <div className="hero-line">
-        <StatusPill status={node.status} label={ENUMS.nodeStatus.label(node.status)} testId="node-status-pill" />
-        {node.status === "SUSPENDED" && node.suspendedReason ? <span className="muted small">{node.suspendedReason}</span> : null}
-        {node.status === "SUSPENDED" && node.suspendedUntil ? (
+    <StatusBox
+      prefix="node"
+      title={t("nodes.statusTitle")}
+      status={node.status}
+      label={ENUMS.nodeStatus.label(node.status)}
+      suspendedReason={node.suspendedReason}
+      note={
+        node.status === "SUSPENDED" && node.suspendedUntil ? (
           <span className="muted small">{t("nodes.suspendedUntil", { date: formatDate(node.suspendedUntil) })}</span>
-        ) : null}
-      </div>
-      <ErrorSummary error={change.error} fields={["reason", "until"]} testId="node-status-error" />
+        ) : null
+      }
+      error={change.error}
+      fields={["reason", "until"]}
+    >
       {step ? (
         <StatusReasonForm
           key={step}
@@ -86,6 +88,6 @@ export function NodeStatusActions({ countyCode, node, onChanged }: { countyCode:
           ) : null}
         </div>
       )}
-    </section>
+    </StatusBox>
   );
 }

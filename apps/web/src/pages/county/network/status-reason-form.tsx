@@ -1,8 +1,11 @@
 // The form that asks why before a status change (suspending or closing a node, suspending a lane): a required
-// reason and, for a node's suspension, the day it ends. On the form kit; the caller sends what it gives.
+// reason and, for a node's suspension, the day it ends. On the form kit; the caller sends what it gives. StatusBox is
+// the frame around it: the status, why it is suspended, the change's error (test ids `<prefix>-status…`).
+import type { ReactNode } from "react";
 import { z } from "zod";
-import { FieldSlot, TextField, ZodForm, useFormKit, useZodForm, type TFormMutation } from "../../../components/form/index.ts";
+import { ErrorSummary, FieldSlot, TextField, ZodForm, useFormKit, useZodForm, type TFormMutation } from "../../../components/form/index.ts";
 import { useT } from "../../../i18n/use-t.ts";
+import { StatusPill } from "./network-bits.tsx";
 import { dayStartIso } from "./network-format.ts";
 
 const ZReasonDraftSchema = z
@@ -70,5 +73,34 @@ function ReasonActions({ label, testId, danger, onCancel }: { label: string; tes
         {tc("common.cancel")}
       </button>
     </div>
+  );
+}
+
+interface TStatusBoxProps {
+  /** Test ids `<prefix>-status`, `<prefix>-status-pill`, `<prefix>-status-error`. */
+  prefix: string;
+  title: string;
+  status: string;
+  label: string;
+  suspendedReason: string | null | undefined;
+  /** More about the status, after the reason (until when). */
+  note?: ReactNode;
+  error: unknown;
+  fields: readonly string[];
+  children: ReactNode;
+}
+
+export function StatusBox({ prefix, title, status, label, suspendedReason, note, error, fields, children }: TStatusBoxProps) {
+  return (
+    <section className="status-box" data-testid={`${prefix}-status`}>
+      <h3 className="subheading">{title}</h3>
+      <div className="hero-line">
+        <StatusPill status={status} label={label} testId={`${prefix}-status-pill`} />
+        {status === "SUSPENDED" && suspendedReason ? <span className="muted small">{suspendedReason}</span> : null}
+        {note}
+      </div>
+      <ErrorSummary error={error} fields={fields} testId={`${prefix}-status-error`} />
+      {children}
+    </section>
   );
 }

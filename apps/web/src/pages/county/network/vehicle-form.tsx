@@ -6,11 +6,8 @@ import {
   ENUMS,
   EnumSelect,
   FieldSlot,
-  FormStatus,
   NumberField,
-  SubmitButton,
   TextField,
-  ZodForm,
   requiredDecimal,
   requiredWholeNumber,
   useZodForm,
@@ -19,6 +16,7 @@ import { type TCarrier, type TNode, type TVehicle, type TVehicleInput } from "..
 import { useTRPC } from "../../../lib/trpc.ts";
 import { NodeSelect } from "./node-select.tsx";
 import { useT } from "../../../i18n/use-t.ts";
+import { EditForm, withFixed } from "../../../components/edit-form.tsx";
 
 const ZVehicleDraftSchema = z
   .object({
@@ -66,19 +64,17 @@ interface Props {
 
 export function VehicleForm({ countyCode, vehicle, nodes, carriers, onSaved }: Props) {
   const t = useT("network");
-  const tc = useT("common");
   const trpc = useTRPC();
   const save = useMutation(trpc.network.vehicles.upsert.mutationOptions({ onSuccess: onSaved }));
   const kit = useZodForm({
     schema: ZVehicleDraftSchema,
     defaultValues: draftOf(vehicle),
     fields: FORM_FIELDS,
-    mutation: { ...save, mutate: (input, options) => save.mutate({ countyCode, ...input }, options) },
+    mutation: withFixed(save, { countyCode }),
   });
 
   return (
-    <ZodForm kit={kit} prefix="vehicle">
-      <FormStatus />
+    <EditForm kit={kit} prefix="vehicle" createLabel={vehicle ? undefined : t("fleet.createVehicle")}>
       <div className="form-grid">
         <TextField name="number" label={t("fleet.field.number")} mono readOnly={vehicle !== null} placeholder="GZ-V001" />
         <TextField name="plate" label={t("fleet.field.plate")} placeholder="辽H·D12345" />
@@ -104,9 +100,6 @@ export function VehicleForm({ countyCode, vehicle, nodes, carriers, onSaved }: P
         <EnumSelect name="energy" label={t("fleet.field.energy")} options={ENUMS.energy} />
         <EnumSelect name="status" label={t("fleet.field.status")} options={ENUMS.vehicleStatus} />
       </div>
-      <div className="form-actions">
-        <SubmitButton label={vehicle ? tc("common.save") : t("fleet.createVehicle")} />
-      </div>
-    </ZodForm>
+    </EditForm>
   );
 }
