@@ -10,7 +10,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function registerCatalogRoutes(app: FastifyInstance, deps: Deps, opts: { publicUrl: string; sessionToken: SessionTokenOf }) {
   app.get<{ Params: { key: string } }>("/images/:key", async (req, reply) => {
-    const image = await findImage(deps.db, storageOf(deps), req.params.key);
+    const image = await findImage(deps.db, { storage: storageOf(deps), key: req.params.key });
     if (!image) return reply.code(404).send({ error: "Not found", field: null });
     if (req.headers["if-none-match"] === image.etag) return reply.code(304).send();
     return (
@@ -35,7 +35,7 @@ export function registerCatalogRoutes(app: FastifyInstance, deps: Deps, opts: { 
     if (!(count >= 1 && count <= MAX_QR_LABELS))
       return reply.code(400).send({ error: `count: must be a whole number from 1 to ${MAX_QR_LABELS}`, field: "count" });
     try {
-      const b = await batchForLabels(deps.db, actor, req.params.id);
+      const b = await batchForLabels(deps.db, { actor, batchId: req.params.id });
       const pdf = await renderQrSheet(
         {
           url: traceUrl(opts.publicUrl, b.traceCode),

@@ -15,7 +15,7 @@ export const merchantsList: Command = {
   async run({ values }, io) {
     const countyCode = county(values);
     const { listMerchants } = await import("@xiangda/api/rest");
-    const rows = await withDb((db) => listMerchants(db, countyCode, { includeInactive: values.all === true }));
+    const rows = await withDb((db) => listMerchants(db, { countyCode, includeInactive: values.all === true }));
     io.out(
       rows,
       rows.length
@@ -33,7 +33,7 @@ export const countersList: Command = {
     const { listCounters } = await import("@xiangda/api/rest");
     // The CLI runs with the database's own rights: as ADMIN, limited to the county asked for.
     const operator = { userId: "cli", username: "cli", role: "ADMIN" as const, countyCode: null, nodeId: null, merchantId: null };
-    const rows = await withDb((db) => listCounters(db, operator, { countyCode, includeInactive: values.all === true }));
+    const rows = await withDb((db) => listCounters(db, { actor: operator, countyCode, includeInactive: values.all === true }));
     io.out(
       rows,
       rows.length

@@ -10,11 +10,13 @@ export const batchesRouter = router({
     .input(ZBatchCreateSchema)
     .mutation(({ ctx, input }) => {
       const { merchantId: _m, ...fields } = input;
-      return createBatch(ctx.db, ctx.actor, ctx.merchant, fields, ctx.now());
+      return createBatch(ctx.db, { actor: ctx.actor, merchant: ctx.merchant, now: ctx.now(), ...fields });
     }),
 
   /// Newest production first.
   list: merchantProcedure
     .input(z.object({ productId: z.string().uuid("must be a product id"), limit: z.number().int().min(1).max(500).default(100) }))
-    .query(({ ctx, input }) => listBatches(ctx.db, ctx.actor, ctx.merchant.id, input.productId, input.limit)),
+    .query(({ ctx, input }) =>
+      listBatches(ctx.db, { actor: ctx.actor, merchantId: ctx.merchant.id, productId: input.productId, limit: input.limit }),
+    ),
 });

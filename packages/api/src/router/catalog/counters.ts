@@ -9,7 +9,7 @@ export const countersRouter = router({
   /// (where it may list products), without their operators.
   list: roleProcedure("ADMIN", "COUNTY_MANAGER", "COUNTER_OPERATOR", "MERCHANT")
     .input(z.object({ countyCode: ZCountyCodeSchema.optional(), includeInactive: z.boolean().optional() }).default({}))
-    .query(({ ctx, input }) => listCounters(ctx.db, ctx.actor, input)),
+    .query(({ ctx, input }) => listCounters(ctx.db, { actor: ctx.actor, ...input })),
 
   get: counterProcedure.query(({ ctx }) => getCounter(ctx.db, ctx.counter.id)),
 
@@ -20,7 +20,7 @@ export const countersRouter = router({
     .input(ZCounterUpsertSchema)
     .mutation(({ ctx, input }) => {
       const { countyCode, ...fields } = input;
-      return upsertCounter(ctx.db, countyCode, fields);
+      return upsertCounter(ctx.db, { countyCode, ...fields });
     }),
 
   /// The whole list of operators; users are created by users.create with role COUNTER_OPERATOR.
@@ -29,6 +29,6 @@ export const countersRouter = router({
     .input(ZCounterOperatorsSchema)
     .mutation(({ ctx, input }) => {
       const { countyCode, ...fields } = input;
-      return setCounterOperators(ctx.db, countyCode, fields);
+      return setCounterOperators(ctx.db, { countyCode, ...fields });
     }),
 });

@@ -10,7 +10,7 @@ export const merchantsRouter = router({
   /// Contacts masked: a list does not need them.
   list: countyProcedure
     .input(z.object({ q: z.string().trim().max(50, "at most 50 characters").optional(), includeInactive: z.boolean().optional() }))
-    .query(({ ctx, input }) => listMerchants(ctx.db, input.countyCode, input)),
+    .query(({ ctx, input }) => listMerchants(ctx.db, input)),
 
   get: merchantProcedure.query(({ ctx }) => getMerchant(ctx.db, ctx.merchant.id)),
 
@@ -19,11 +19,11 @@ export const merchantsRouter = router({
     .input(ZMerchantUpsertSchema)
     .mutation(({ ctx, input }) => {
       const { countyCode, ...fields } = input;
-      return upsertMerchant(ctx.db, countyCode, fields);
+      return upsertMerchant(ctx.db, { countyCode, ...fields });
     }),
 
   /// The one thing a merchant edits about itself: whom to call.
   setContact: merchantProcedure
     .input(ZMerchantContactSchema)
-    .mutation(({ ctx, input }) => setMerchantContact(ctx.db, ctx.merchant.id, input)),
+    .mutation(({ ctx, input }) => setMerchantContact(ctx.db, { ...input, merchantId: ctx.merchant.id })),
 });

@@ -18,33 +18,39 @@ const productTarget = (i: unknown, o: unknown) => {
 export const productsRouter = router({
   list: merchantProcedure
     .input(z.object({ q: z.string().trim().max(50, "at most 50 characters").optional(), includeInactive: z.boolean().optional() }))
-    .query(({ ctx, input }) => listProducts(ctx.db, ctx.merchant.id, input)),
+    .query(({ ctx, input }) => listProducts(ctx.db, { ...input, merchantId: ctx.merchant.id })),
 
   get: merchantProcedure
     .input(z.object({ productId }))
-    .query(({ ctx, input }) => getProduct(ctx.db, ctx.actor, ctx.merchant.id, input.productId)),
+    .query(({ ctx, input }) => getProduct(ctx.db, { actor: ctx.actor, merchantId: ctx.merchant.id, productId: input.productId })),
 
   upsert: merchantWriteProcedure
     .meta({ auditTarget: productTarget })
     .input(ZProductUpsertSchema)
     .mutation(({ ctx, input }) => {
       const { merchantId, ...fields } = input;
-      return upsertProduct(ctx.db, ctx.actor, merchantId, fields);
+      return upsertProduct(ctx.db, { actor: ctx.actor, merchantId, ...fields });
     }),
 
   deactivate: merchantWriteProcedure
     .meta({ auditTarget: productTarget })
     .input(z.object({ productId }))
-    .mutation(({ ctx, input }) => setProductActive(ctx.db, ctx.actor, ctx.merchant.id, input.productId, false)),
+    .mutation(({ ctx, input }) =>
+      setProductActive(ctx.db, { actor: ctx.actor, merchantId: ctx.merchant.id, productId: input.productId, active: false }),
+    ),
 
   /// Base64 bytes up to 5 MB; JPEG, PNG or WebP by their magic bytes. The same picture again returns the stored one.
   addImage: merchantWriteProcedure
     .meta({ auditTarget: productTarget })
     .input(ZProductImageSchema)
-    .mutation(({ ctx, input }) => addProductImage(ctx.db, storageOf(ctx), ctx.actor, ctx.merchant.id, input)),
+    .mutation(({ ctx, input }) =>
+      addProductImage(ctx.db, { ...input, storage: storageOf(ctx), actor: ctx.actor, merchantId: ctx.merchant.id }),
+    ),
 
   removeImage: merchantWriteProcedure
     .meta({ auditTarget: (i) => `image:${(i as { imageId?: string }).imageId ?? "?"}` })
     .input(z.object({ imageId: z.string().uuid("must be an image id") }))
-    .mutation(({ ctx, input }) => removeProductImage(ctx.db, storageOf(ctx), ctx.actor, ctx.merchant.id, input.imageId)),
+    .mutation(({ ctx, input }) =>
+      removeProductImage(ctx.db, { storage: storageOf(ctx), actor: ctx.actor, merchantId: ctx.merchant.id, imageId: input.imageId }),
+    ),
 });

@@ -51,7 +51,10 @@ export type TBatchView = ReturnType<typeof batchView>;
 /// The public page a batch's QR code opens.
 export const traceUrl = (publicUrl: string, traceCode: string) => `${publicUrl.replace(/\/+$/, "")}/t/${traceCode}`;
 
-export async function createBatch(db: Db, actor: Actor, merchant: Merchant, input: TBatchCreate, now: Date) {
+export async function createBatch(
+  db: Db,
+  { actor, merchant, now, ...input }: { actor: Actor; merchant: Merchant; now: Date } & TBatchCreate,
+) {
   const product = await findMerchantProduct(db, actor, merchant.id, input.productId);
   if (!product.active) throw AppError.at("productId", "PRODUCT_DEACTIVATED");
   if (input.producedOn > shanghaiDay(now)) throw AppError.at("producedOn", "NOT_IN_FUTURE");
@@ -88,7 +91,10 @@ export async function createBatch(db: Db, actor: Actor, merchant: Merchant, inpu
   }
 }
 
-export async function listBatches(db: Db, actor: Actor, merchantId: string, productId: string, limit: number) {
+export async function listBatches(
+  db: Db,
+  { actor, merchantId, productId, limit }: { actor: Actor; merchantId: string; productId: string; limit: number },
+) {
   await findMerchantProduct(db, actor, merchantId, productId);
   const rows = await db.productBatch.findMany({
     where: { productId },
@@ -104,7 +110,7 @@ export async function listBatches(db: Db, actor: Actor, merchantId: string, prod
 }
 
 /// A batch to print labels for: the merchant's own users, its county's manager, ADMIN.
-export async function batchForLabels(db: Db, actor: Actor, batchId: string) {
+export async function batchForLabels(db: Db, { actor, batchId }: { actor: Actor; batchId: string }) {
   const b = await db.productBatch.findUnique({
     where: { id: batchId },
     select: { ...batchSelect, merchant: { select: { name: true } } },

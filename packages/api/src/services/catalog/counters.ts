@@ -52,16 +52,14 @@ async function views(db: Tx, rows: CounterRow[]) {
 /// ADMIN all (or one county), a manager their county's, an operator the counters they run.
 export async function listCounters(
   db: Db,
-  actor: Actor,
-  filter: { countyCode?: string | undefined; includeInactive?: boolean | undefined },
+  { actor, ...filter }: { actor: Actor } & { countyCode?: string | undefined; includeInactive?: boolean | undefined },
 ) {
   const where: Prisma.CounterWhereInput = filter.includeInactive ? {} : { active: true };
   if (actor.role === "COUNTER_OPERATOR") {
     where.id = { in: await operatorCounterIds(db, actor) };
     if (filter.countyCode) where.countyCode = filter.countyCode;
   } else if (actor.role === "MERCHANT") {
-    if (filter.countyCode && filter.countyCode !== actor.countyCode)
-      throw AppError.forbidden(`No access to county ${filter.countyCode}`);
+    if (filter.countyCode && filter.countyCode !== actor.countyCode) throw AppError.forbidden(`No access to county ${filter.countyCode}`);
     where.countyCode = actor.countyCode ?? "";
     where.active = true;
     const rows = await db.counter.findMany({ where, select: counterSelect, orderBy: { code: "asc" }, take: 2000 });
@@ -83,11 +81,10 @@ export async function getCounter(db: Tx, counterId: string) {
 }
 
 /// Creates or updates the county's counter with this code.
-export async function upsertCounter(db: Db, countyCode: string, input: TCounterUpsert) {
+export async function upsertCounter(db: Db, { countyCode, ...input }: { countyCode: string } & TCounterUpsert) {
   const node = await db.node.findUnique({ where: { id: input.nodeId }, select: { countyCode: true, status: true, code: true } });
   if (!node || node.countyCode !== countyCode) throw AppError.at("nodeId", "NO_NODE_OF_COUNTY", { county: countyCode });
-  if (node.status !== "ACTIVE")
-    throw AppError.at("nodeId", "NODE_INACTIVE_RESTOCK", { node: node.code });
+  if (node.status !== "ACTIVE") throw AppError.at("nodeId", "NODE_INACTIVE_RESTOCK", { node: node.code });
   if (input.areaCode) await assertAreaOfCounty(db, countyCode, input.areaCode, "areaCode");
   // Where it is, is one answer: an area of the county, a city outside it, or neither (online).
   const areaCode = input.areaCode || null;
@@ -112,7 +109,7 @@ export async function upsertCounter(db: Db, countyCode: string, input: TCounterU
 }
 
 /// Sets the whole list of a counter's operators: COUNTER_OPERATOR users of the county.
-export async function setCounterOperators(db: Db, countyCode: string, input: TCounterOperators) {
+export async function setCounterOperators(db: Db, { countyCode, ...input }: { countyCode: string } & TCounterOperators) {
   const counter = await db.counter.findUnique({ where: { id: input.counterId }, select: { id: true, countyCode: true } });
   if (!counter || counter.countyCode !== countyCode) throw AppError.at("counterId", "NO_COUNTER_OF_COUNTY", { county: countyCode });
   const ids = [...new Set(input.userIds)];

@@ -56,11 +56,11 @@ describe("product images", () => {
     expect(webp).toMatchObject({ contentType: "image/webp", width: 1, height: 1 });
 
     const key = asJpeg.url.split("/").pop()!;
-    const served = await findImage(h.deps.db, storageOf(h.deps), key);
+    const served = await findImage(h.deps.db, { storage: storageOf(h.deps), key });
     expect(served?.contentType).toBe("image/png");
     expect(served?.bytes.equals(png)).toBe(true);
-    expect(await findImage(h.deps.db, storageOf(h.deps), "../../etc/passwd")).toBeNull();
-    expect(await findImage(h.deps.db, storageOf(h.deps), `${"0".repeat(32)}.png`)).toBeNull();
+    expect(await findImage(h.deps.db, { storage: storageOf(h.deps), key: "../../etc/passwd" })).toBeNull();
+    expect(await findImage(h.deps.db, { storage: storageOf(h.deps), key: `${"0".repeat(32)}.png` })).toBeNull();
 
     // The same picture again is the same image.
     const before = await catalogCounts(h.deps.db);
@@ -125,7 +125,7 @@ describe("product images", () => {
     expect(await storageOf(h.deps).get(key)).not.toBeNull();
     await as("merchant").catalog.products.removeImage({ merchantId: w.home.merchantId, imageId: img.id });
     expect(await storageOf(h.deps).get(key)).toBeNull();
-    expect(await findImage(h.deps.db, storageOf(h.deps), key)).toBeNull();
+    expect(await findImage(h.deps.db, { storage: storageOf(h.deps), key })).toBeNull();
   });
 });
 

@@ -39,7 +39,10 @@ export function merchantView(m: MerchantRow, names: Map<string, string>, opts: {
 }
 export type TMerchantView = ReturnType<typeof merchantView>;
 
-export async function listMerchants(db: Db, countyCode: string, filter: { q?: string | undefined; includeInactive?: boolean | undefined }) {
+export async function listMerchants(
+  db: Db,
+  { countyCode, ...filter }: { countyCode: string } & { q?: string | undefined; includeInactive?: boolean | undefined },
+) {
   const rows = await db.merchant.findMany({
     where: {
       countyCode,
@@ -64,7 +67,7 @@ export async function getMerchant(db: Tx, merchantId: string) {
 }
 
 /// Creates or updates a merchant of the county: by id, else by its name in the county.
-export async function upsertMerchant(db: Db, countyCode: string, input: TMerchantUpsert) {
+export async function upsertMerchant(db: Db, { countyCode, ...input }: { countyCode: string } & TMerchantUpsert) {
   await assertVillageOfCounty(db, countyCode, input.originAreaCode, "originAreaCode");
   const data = {
     name: input.name,
@@ -83,7 +86,12 @@ export async function upsertMerchant(db: Db, countyCode: string, input: TMerchan
     const existing = await db.merchant.findUnique({ where: { id: input.id }, select: { id: true, countyCode: true } });
     if (!existing || existing.countyCode !== countyCode) throw AppError.at("id", "NO_MERCHANT_IN_COUNTY", { county: countyCode });
     if (sameName && sameName.id !== existing.id)
-      throw AppError.of("CONFLICT", "MERCHANT_NAME_TAKEN", { county: countyCode, name: input.name }, { issues: [issueAt("name", "NAME_TAKEN_MERCHANT")] });
+      throw AppError.of(
+        "CONFLICT",
+        "MERCHANT_NAME_TAKEN",
+        { county: countyCode, name: input.name },
+        { issues: [issueAt("name", "NAME_TAKEN_MERCHANT")] },
+      );
     id = (await db.merchant.update({ where: { id: existing.id }, data, select: { id: true } })).id;
   } else {
     id = (
@@ -98,7 +106,7 @@ export async function upsertMerchant(db: Db, countyCode: string, input: TMerchan
   return getMerchant(db, id);
 }
 
-export async function setMerchantContact(db: Db, merchantId: string, input: TMerchantContact) {
+export async function setMerchantContact(db: Db, { merchantId, ...input }: { merchantId: string } & TMerchantContact) {
   await db.merchant.update({
     where: { id: merchantId },
     data: { contactName: optional(input.contactName), contactPhone: optional(input.contactPhone) },

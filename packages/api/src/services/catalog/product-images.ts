@@ -25,7 +25,10 @@ export function decodeUpload(contentBase64: string): Buffer {
   return bytes;
 }
 
-export async function addProductImage(db: Db, storage: BlobStorage, actor: Actor, merchantId: string, input: TProductImage) {
+export async function addProductImage(
+  db: Db,
+  { storage, actor, merchantId, ...input }: { storage: BlobStorage; actor: Actor; merchantId: string } & TProductImage,
+) {
   const product = await findMerchantProduct(db, actor, merchantId, input.productId);
   const bytes = decodeUpload(input.contentBase64);
   const probe = probeImage(bytes);
@@ -63,11 +66,13 @@ export async function addProductImage(db: Db, storage: BlobStorage, actor: Actor
   }
 }
 
-export async function removeProductImage(db: Db, storage: BlobStorage, actor: Actor, merchantId: string, imageId: string) {
+export async function removeProductImage(
+  db: Db,
+  { storage, actor, merchantId, imageId }: { storage: BlobStorage; actor: Actor; merchantId: string; imageId: string },
+) {
   const image = await db.productImage.findUnique({ where: { id: imageId }, include: { product: { select: { merchantId: true } } } });
   if (!image || image.product.merchantId !== merchantId) {
-    if (actor.role === "ADMIN")
-      throw AppError.notFound("No such image of this merchant", { issues: [issueAt("imageId", "NOT_FOUND")] });
+    if (actor.role === "ADMIN") throw AppError.notFound("No such image of this merchant", { issues: [issueAt("imageId", "NOT_FOUND")] });
     throw AppError.forbidden("No access to this image");
   }
   await db.productImage.delete({ where: { id: image.id } });
@@ -77,7 +82,7 @@ export async function removeProductImage(db: Db, storage: BlobStorage, actor: Ac
 }
 
 /// An image to serve by its key, or null (unknown key, removed image, missing file).
-export async function findImage(db: Db, storage: BlobStorage, key: string) {
+export async function findImage(db: Db, { storage, key }: { storage: BlobStorage; key: string }) {
   if (!IMAGE_KEY_PATTERN.test(key)) return null;
   const row = await db.productImage.findUnique({ where: { storageKey: key }, select: { contentType: true, sha256: true } });
   if (!row) return null;

@@ -50,12 +50,14 @@ export type TProductView = ReturnType<typeof productView>;
 export async function findMerchantProduct(db: Tx, actor: Actor, merchantId: string, productId: string) {
   const p = await db.product.findUnique({ where: { id: productId } });
   if (p && p.merchantId === merchantId) return p;
-  if (actor.role === "ADMIN")
-    throw AppError.notFound("No such product of this merchant", { issues: [issueAt("productId", "NOT_FOUND")] });
+  if (actor.role === "ADMIN") throw AppError.notFound("No such product of this merchant", { issues: [issueAt("productId", "NOT_FOUND")] });
   throw AppError.forbidden("No access to this product");
 }
 
-export async function listProducts(db: Db, merchantId: string, filter: { q?: string | undefined; includeInactive?: boolean | undefined }) {
+export async function listProducts(
+  db: Db,
+  { merchantId, ...filter }: { merchantId: string } & { q?: string | undefined; includeInactive?: boolean | undefined },
+) {
   const rows = await db.product.findMany({
     where: {
       merchantId,
@@ -69,14 +71,17 @@ export async function listProducts(db: Db, merchantId: string, filter: { q?: str
   return rows.map(productView);
 }
 
-export async function getProduct(db: Tx, actor: Actor, merchantId: string, productId: string) {
+export async function getProduct(db: Tx, { actor, merchantId, productId }: { actor: Actor; merchantId: string; productId: string }) {
   await findMerchantProduct(db, actor, merchantId, productId);
   return productView(await db.product.findUniqueOrThrow({ where: { id: productId }, include: productInclude }));
 }
 
 /// Creates or updates a product: by id, else by its name and spec; certifications are set as a whole. Two creates of
 /// the same name and spec at once store one product: the one that loses the unique key updates the winner's.
-export async function upsertProduct(db: Db, actor: Actor, merchantId: string, input: TProductUpsert): Promise<ReturnType<typeof productView>> {
+export async function upsertProduct(
+  db: Db,
+  { actor, merchantId, ...input }: { actor: Actor; merchantId: string } & TProductUpsert,
+): Promise<ReturnType<typeof productView>> {
   try {
     return await saveProduct(db, actor, merchantId, input);
   } catch (e) {
@@ -92,7 +97,12 @@ async function saveProduct(db: Db, actor: Actor, merchantId: string, input: TPro
   if (input.id) {
     const own = await findMerchantProduct(db, actor, merchantId, input.id);
     if (sameKey && sameKey.id !== own.id)
-      throw AppError.of("CONFLICT", "PRODUCT_NAME_TAKEN", { name: `${input.name}${spec ? ` (${spec})` : ""}` }, { issues: [issueAt("name", "NAME_TAKEN_PRODUCT")] });
+      throw AppError.of(
+        "CONFLICT",
+        "PRODUCT_NAME_TAKEN",
+        { name: `${input.name}${spec ? ` (${spec})` : ""}` },
+        { issues: [issueAt("name", "NAME_TAKEN_PRODUCT")] },
+      );
     id = own.id;
   }
   const data = {
@@ -125,7 +135,10 @@ async function saveProduct(db: Db, actor: Actor, merchantId: string, input: TPro
   return productView(saved);
 }
 
-export async function setProductActive(db: Db, actor: Actor, merchantId: string, productId: string, active: boolean) {
+export async function setProductActive(
+  db: Db,
+  { actor, merchantId, productId, active }: { actor: Actor; merchantId: string; productId: string; active: boolean },
+) {
   await findMerchantProduct(db, actor, merchantId, productId);
   return productView(await db.product.update({ where: { id: productId }, data: { active }, include: productInclude }));
 }
