@@ -41,3 +41,20 @@ export function PublicScreen(props: {
     </div>
   );
 }
+
+/** A public card's heading, its lead line and the error of its last attempt (an alert above the form). */
+export function PublicCardHead(props: { title: string; lead: string; testId: string; error: string | null; errorCode?: string }) {
+  return (
+    <>
+      <h1 className="login-heading" data-testid={`${props.testId}-heading`}>
+        {props.title}
+      </h1>
+      <p className="muted">{props.lead}</p>
+      {props.error ? (
+        <div className="alert alert-error" role="alert" data-testid={`${props.testId}-error`} data-code={props.errorCode}>
+          {props.error}
+        </div>
+      ) : null}
+    </>
+  );
+}

@@ -2,28 +2,39 @@
 // masked status, legs and events. The server rate-limits look-ups and answers NOT_FOUND alike for unknown waybills
 // and wrong digits.
 import { skipToken, useQuery } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
+import { z } from "zod";
 import { useT } from "../../i18n/use-t.ts";
 import { Link, useSearchParams } from "react-router";
-import { FormField } from "../../components/form-field.tsx";
-import { fieldError, readApiError } from "../../lib/api-error.ts";
+import { FieldSlot, ZodForm, issueKey, useZodForm } from "../../components/form/index.ts";
+import { readApiError } from "../../lib/api-error.ts";
 import type { TTracking } from "../../lib/shipments-api.ts";
 import { formatDateTime } from "../../lib/time.ts";
 import { useTRPC } from "../../lib/trpc.ts";
-import { PublicScreen } from "./public-screen.tsx";
+import { PublicCardHead, PublicScreen } from "./public-screen.tsx";
 import { LegDiagram, LightBadge, ShipmentStatusPill, Timeline, useNow } from "../county/shipments/shipment-bits.tsx";
 
-type TFields = "waybillNo" | "phoneLast4";
+type TAsked = { waybillNo: string; phoneLast4: string };
+
+/** The look-up as typed: a waybill number and exactly four digits, each with the page's own words. */
+const ZTrackDraftSchema = z.object({
+  waybillNo: z
+    .string()
+    .transform((v) => v.trim().toUpperCase())
+    .refine((v) => v !== "", { message: issueKey("public", "track.required") }),
+  phoneLast4: z
+    .string()
+    .transform((v) => v.trim())
+    .refine((v) => /^\d{4}$/.test(v), { message: issueKey("public", "track.last4") }),
+});
+const FIELDS = ["waybillNo", "phoneLast4"] as const;
 
 export function TrackPage() {
   const t = useT("public");
   const tc = useT("common");
   const trpc = useTRPC();
   const [params] = useSearchParams();
-  const [waybillNo, setWaybillNo] = useState(params.get("waybill") ?? "");
-  const [phoneLast4, setPhoneLast4] = useState("");
-  const [localErrors, setLocalErrors] = useState<Partial<Record<TFields, string>>>({});
-  const [asked, setAsked] = useState<{ waybillNo: string; phoneLast4: string } | null>(null);
+  const [asked, setAsked] = useState<TAsked | null>(null);
 
   const lookup = useQuery(
     trpc.tracking.lookup.queryOptions(asked ?? skipToken, {
@@ -32,24 +43,20 @@ export function TrackPage() {
       staleTime: 60_000,
     }),
   );
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const errors: Partial<Record<TFields, string>> = {};
-    const wb = waybillNo.trim().toUpperCase();
-    const last4 = phoneLast4.trim();
-    if (!wb) errors.waybillNo = t("track.required");
-    if (!/^\d{4}$/.test(last4)) errors.phoneLast4 = t("track.last4");
-    setLocalErrors(errors);
-    if (Object.keys(errors).length > 0) return;
-    const next = { waybillNo: wb, phoneLast4: last4 };
+  const busy = lookup.isFetching;
+  // A look-up is the form's "mutation": asking again for the same parcel fetches it again.
+  const ask = (next: TAsked) => {
     if (asked && asked.waybillNo === next.waybillNo && asked.phoneLast4 === next.phoneLast4) void lookup.refetch();
     else setAsked(next);
-  }
+  };
+  const kit = useZodForm({
+    schema: ZTrackDraftSchema,
+    defaultValues: { waybillNo: params.get("waybill") ?? "", phoneLast4: "" },
+    fields: FIELDS,
+    mutation: { mutate: ask, error: lookup.error, isPending: busy },
+  });
 
   const err = lookup.isError ? readApiError(lookup.error) : null;
-  const serverField = (field: TFields) => (err ? fieldError(err.fieldErrors, field) : undefined);
-  const fieldErr = (field: TFields) => localErrors[field] ?? serverField(field);
   const errorText = !err
     ? null
     : err.code === "NOT_FOUND"
@@ -61,52 +68,49 @@ export function TrackPage() {
           : Object.keys(err.fieldErrors).length > 0
             ? tc("common.checkFields")
             : t("track.failed", { message: err.message });
-  const busy = lookup.isFetching;
 
   return (
     <PublicScreen className="track-screen" brandTo="/track" name={tc("app.name")} tagline={tc("app.tagline")} footer={tc("app.footer")}>
       <main className="track-main">
         <section className="card track-card">
-          <h1 className="login-heading" data-testid="track-heading">
-            {t("track.title")}
-          </h1>
-          <p className="muted">{t("track.lead")}</p>
-          {errorText ? (
-            <div className="alert alert-error" role="alert" data-testid="track-error" data-code={err?.code ?? ""}>
-              {errorText}
+          <PublicCardHead title={t("track.title")} lead={t("track.lead")} testId="track" error={errorText} errorCode={err?.code ?? ""} />
+          <ZodForm kit={kit} prefix="track">
+            <div className="form track-form">
+              <FieldSlot id="track-waybill" name="waybillNo" label={t("track.waybillNo")}>
+                {({ id, value, onChange, invalid }) => (
+                  <input
+                    id={id}
+                    className="mono"
+                    value={value}
+                    autoComplete="off"
+                    autoCapitalize="characters"
+                    spellCheck={false}
+                    aria-invalid={invalid}
+                    onChange={(e) => onChange(e.target.value)}
+                    data-testid={id}
+                  />
+                )}
+              </FieldSlot>
+              <FieldSlot id="track-phone" name="phoneLast4" label={t("track.phoneLast4")}>
+                {({ id, value, onChange, invalid }) => (
+                  <input
+                    id={id}
+                    className="mono"
+                    value={value}
+                    inputMode="numeric"
+                    autoComplete="off"
+                    maxLength={4}
+                    aria-invalid={invalid}
+                    onChange={(e) => onChange(e.target.value.replace(/\D/g, ""))}
+                    data-testid={id}
+                  />
+                )}
+              </FieldSlot>
+              <button type="submit" className="btn btn-primary track-submit" disabled={busy} data-testid="track-submit">
+                {busy ? t("track.submitting") : t("track.submit")}
+              </button>
             </div>
-          ) : null}
-          <form className="form track-form" onSubmit={onSubmit} noValidate data-testid="track-form">
-            <FormField id="track-waybill" label={t("track.waybillNo")} error={fieldErr("waybillNo")}>
-              <input
-                id="track-waybill"
-                className="mono"
-                value={waybillNo}
-                autoComplete="off"
-                autoCapitalize="characters"
-                spellCheck={false}
-                aria-invalid={Boolean(fieldErr("waybillNo"))}
-                onChange={(e) => setWaybillNo(e.target.value)}
-                data-testid="track-waybill"
-              />
-            </FormField>
-            <FormField id="track-phone" label={t("track.phoneLast4")} error={fieldErr("phoneLast4")}>
-              <input
-                id="track-phone"
-                className="mono"
-                value={phoneLast4}
-                inputMode="numeric"
-                autoComplete="off"
-                maxLength={4}
-                aria-invalid={Boolean(fieldErr("phoneLast4"))}
-                onChange={(e) => setPhoneLast4(e.target.value.replace(/\D/g, ""))}
-                data-testid="track-phone"
-              />
-            </FormField>
-            <button type="submit" className="btn btn-primary track-submit" disabled={busy} data-testid="track-submit">
-              {busy ? t("track.submitting") : t("track.submit")}
-            </button>
-          </form>
+          </ZodForm>
         </section>
         {lookup.data && !err ? <TrackResult r={lookup.data} /> : null}
         <p className="track-foot">

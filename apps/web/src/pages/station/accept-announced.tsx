@@ -8,7 +8,7 @@ import { useT } from "../../i18n/use-t.ts";
 import { ErrorSummary } from "../../components/form/error-summary.tsx";
 import { AcceptedCard } from "./accept-result.tsx";
 import { AnnouncedWaiting } from "./accept-waiting.tsx";
-import { DeskInput } from "./desk-input.tsx";
+import { DeskInput, DeskSubmit } from "./desk-input.tsx";
 import { RulesFields } from "./three-rules-fields.tsx";
 import { useAnnouncedDesk, type TAnnouncedDesk } from "./use-announced-desk.ts";
 
@@ -120,11 +120,12 @@ function AnnouncedForm({ desk }: { desk: TAnnouncedDesk }) {
           }
         />
 
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary btn-wide" disabled={accept.isPending} data-testid="announced-submit">
-            {accept.isPending ? t("accept.submitting") : t("accept.announcedSubmit")}
-          </button>
-        </div>
+        <DeskSubmit
+          pending={accept.isPending}
+          label={t("accept.announcedSubmit")}
+          pendingLabel={t("accept.submitting")}
+          testId="announced-submit"
+        />
       </form>
     </section>
   );

@@ -14,7 +14,7 @@ import { FORM_FIELDS, type TTextField } from "./accept-draft.ts";
 import { AcceptIdField } from "./accept-id-field.tsx";
 import { AcceptResult } from "./accept-result.tsx";
 import { AnnouncedAccept } from "./accept-announced.tsx";
-import { DeskInput } from "./desk-input.tsx";
+import { DeskInput, DeskSubmit } from "./desk-input.tsx";
 import { RulesFields } from "./three-rules-fields.tsx";
 import { useAcceptDesk } from "./use-accept-desk.ts";
 
@@ -105,14 +105,7 @@ function AcceptDesk({ nodeId }: { nodeId: string }) {
 
           <Section title={t("accept.sender")}>
             {text("senderName", t("accept.senderName"), { inputRef: firstRef })}
-            <AcceptIdField
-              value={draft.senderIdNumber}
-              state={idField.state}
-              line={idField.line}
-              isError={idField.isError}
-              onChange={idField.onChange}
-              onBlur={idField.onBlur}
-            />
+            <AcceptIdField value={draft.senderIdNumber} {...idField} />
             {text("senderPhone", t("accept.senderPhone"), { inputMode: "tel", mono: true })}
           </Section>
 
@@ -153,11 +146,7 @@ function AcceptDesk({ nodeId }: { nodeId: string }) {
             device={text("device", t("accept.device"), { errorKey: "screening.device", mono: true })}
           />
 
-          <div className="form-actions">
-            <button type="submit" className="btn btn-primary btn-wide" disabled={accept.isPending} data-testid="accept-submit">
-              {accept.isPending ? t("accept.submitting") : t("accept.submit")}
-            </button>
-          </div>
+          <DeskSubmit pending={accept.isPending} label={t("accept.submit")} pendingLabel={t("accept.submitting")} testId="accept-submit" />
         </form>
       </section>
     </div>

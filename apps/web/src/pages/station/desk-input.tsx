@@ -37,3 +37,14 @@ export function DeskInput(props: {
     </FormField>
   );
 }
+
+/** A desk's submit button, wide, with its pending label while the accept runs. */
+export function DeskSubmit(props: { pending: boolean; label: string; pendingLabel: string; testId: string }) {
+  return (
+    <div className="form-actions">
+      <button type="submit" className="btn btn-primary btn-wide" disabled={props.pending} data-testid={props.testId}>
+        {props.pending ? props.pendingLabel : props.label}
+      </button>
+    </div>
+  );
+}

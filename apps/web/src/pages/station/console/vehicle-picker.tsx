@@ -3,6 +3,7 @@
 // county (an unknown one is refused with UNKNOWN_VEHICLE), so nothing here needs the vehicle's id.
 import { useT } from "../../../i18n/use-t.ts";
 import { formatDateTime } from "../../../lib/time.ts";
+import { ScanExtra } from "./scan-extra.tsx";
 import type { TRouterOutputs } from "../../../lib/trpc.ts";
 
 export type TDepartingVehicle = TRouterOutputs["scan"]["departingVehicles"]["vehicles"][number];
@@ -35,32 +36,53 @@ export function VehiclePicker({
   const t = useT("scan");
   const current = departing ? findDeparting(departing, vehicle) : undefined;
   return (
-    <div className="scan-extra" data-testid="scan-vehicle-box">
-      <label className="scan-extra-label" htmlFor="scan-vehicle">
-        {t("vehicleLabel")}
-      </label>
-      <div className="scan-extra-row">
-        <input
-          id="scan-vehicle"
-          ref={inputRef}
-          className="scan-extra-input mono"
-          defaultValue={vehicle}
-          placeholder={t("vehiclePlaceholder")}
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
-          data-testid="scan-vehicle"
-          onKeyDown={(e) => {
-            if (e.key === "Enter") {
-              e.preventDefault();
-              onSet(e.currentTarget.value);
-            }
-          }}
-        />
-        <button type="button" className="btn" data-testid="scan-vehicle-set" onClick={() => onSet(inputRef.current?.value ?? "")}>
-          {t("vehicleSet")}
-        </button>
-      </div>
+    <ScanExtra
+      id="scan-vehicle"
+      label={t("vehicleLabel")}
+      testId="scan-vehicle-box"
+      after={<VehicleChoices vehicle={vehicle} current={current} departing={departing} error={error} onSet={onSet} />}
+    >
+      <input
+        id="scan-vehicle"
+        ref={inputRef}
+        className="scan-extra-input mono"
+        defaultValue={vehicle}
+        placeholder={t("vehiclePlaceholder")}
+        autoComplete="off"
+        autoCapitalize="characters"
+        spellCheck={false}
+        data-testid="scan-vehicle"
+        onKeyDown={(e) => {
+          if (e.key === "Enter") {
+            e.preventDefault();
+            onSet(e.currentTarget.value);
+          }
+        }}
+      />
+      <button type="button" className="btn" data-testid="scan-vehicle-set" onClick={() => onSet(inputRef.current?.value ?? "")}>
+        {t("vehicleSet")}
+      </button>
+    </ScanExtra>
+  );
+}
+
+/** Under the vehicle box: its error, the vehicle set, and the vehicles leaving here today to pick from. */
+function VehicleChoices({
+  vehicle,
+  current,
+  departing,
+  error,
+  onSet,
+}: {
+  vehicle: string;
+  current: TDepartingVehicle | undefined;
+  departing: readonly TDepartingVehicle[] | undefined;
+  error: string | null;
+  onSet: (text: string) => void;
+}) {
+  const t = useT("scan");
+  return (
+    <>
       {error && <p className="field-error">{error}</p>}
       {vehicle && (
         <p className="muted small" data-testid="scan-vehicle-current">
@@ -93,6 +115,6 @@ export function VehiclePicker({
         ) : (
           <p className="muted small">{t("vehicleNoneDeparting")}</p>
         ))}
-    </div>
+    </>
   );
 }
