@@ -5,7 +5,16 @@ import { FilterSelect } from "../../../components/list-card.tsx";
 import { useTRPC } from "../../../lib/trpc.ts";
 import { formatDateTime } from "../../../lib/time.ts";
 import { useDashboard } from "./dashboard-context.ts";
-import { dayCount, defaultFilter, DIRECTIONS, isDay, QUICK_DAYS, quickRange, type TDashFilter } from "./dashboard-filter.ts";
+import {
+  dayCount,
+  defaultFilter,
+  DIRECTIONS,
+  isDay,
+  QUICK_DAYS,
+  quickRange,
+  type TDashFilter,
+  type TQuickDays,
+} from "./dashboard-filter.ts";
 import { useT } from "../../../i18n/use-t.ts";
 
 export function FilterBar() {
@@ -35,20 +44,7 @@ export function FilterBar() {
           <span>{t("filters.to")}</span>
           <input type="date" value={filter.to} min={filter.from} onChange={(e) => setDay("to", e.target.value)} data-testid="dash-to" />
         </label>
-        <div className="dash-quick" role="group" aria-label={t("filters.title")}>
-          {QUICK_DAYS.map((days) => (
-            <button
-              key={days}
-              type="button"
-              className={`btn btn-small${filter.days === days ? " active" : ""}`}
-              aria-pressed={filter.days === days}
-              onClick={() => set({ ...quickRange(today, days), days })}
-              data-testid={`dash-quick-${days}`}
-            >
-              {t("filters.quick", { days })}
-            </button>
-          ))}
-        </div>
+        <QuickDays choices={QUICK_DAYS} label={t("filters.title")} testIdPrefix="dash-quick" />
       </div>
       <div className="dash-filter-row">
         <FilterSelect
@@ -86,6 +82,28 @@ export function FilterBar() {
         </button>
       </div>
     </section>
+  );
+}
+
+/** "Last N days" buttons, the chosen range pressed: a click sets the filter's dates to it. */
+export function QuickDays({ choices, label, testIdPrefix }: { choices: readonly TQuickDays[]; label: string; testIdPrefix: string }) {
+  const t = useT("dashboard");
+  const { today, filter, setFilter } = useDashboard();
+  return (
+    <div className="dash-quick" role="group" aria-label={label}>
+      {choices.map((days) => (
+        <button
+          key={days}
+          type="button"
+          className={`btn btn-small${filter.days === days ? " active" : ""}`}
+          aria-pressed={filter.days === days}
+          onClick={() => setFilter({ ...filter, ...quickRange(today, days), days })}
+          data-testid={`${testIdPrefix}-${days}`}
+        >
+          {t("filters.quick", { days })}
+        </button>
+      ))}
+    </div>
   );
 }
 

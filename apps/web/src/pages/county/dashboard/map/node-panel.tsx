@@ -1,9 +1,9 @@
 // One node in the side panel: who runs it, what it moved over the last 30 days (chart), and its late open parcels.
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { Link } from "react-router";
 import { DataState } from "../../../../components/data-state.tsx";
 import { DataTable } from "../../../../components/data-table.tsx";
+import { waybillColumn } from "../../../../components/waybill-link.tsx";
 import { DetailList } from "../../../../components/detail-list.tsx";
 import { SidePanel } from "../../../../components/side-panel.tsx";
 import { formatDateTime } from "../../../../lib/time.ts";
@@ -79,15 +79,7 @@ function NodeView({ d }: { d: TNodeDetail }) {
           rows={d.late}
           rowKey={(p) => p.waybillNo}
           columns={[
-            {
-              key: "waybill",
-              header: t("node.waybill"),
-              cell: (p) => (
-                <Link className="mono" to={`/county/shipments/${encodeURIComponent(p.waybillNo)}`}>
-                  {p.waybillNo}
-                </Link>
-              ),
-            },
+            waybillColumn(t("node.waybill")),
             {
               key: "light",
               header: t("node.light"),

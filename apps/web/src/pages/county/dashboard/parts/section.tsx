@@ -1,5 +1,7 @@
 // A dashboard section: a card with its heading, actions on the right and, when useful, a note under the heading.
+import type { UseQueryResult } from "@tanstack/react-query";
 import { useId, type ReactNode } from "react";
+import { DataState } from "../../../../components/data-state.tsx";
 
 interface Props {
   title: string;
@@ -29,4 +31,18 @@ export function Section({ title, actions, note, testId, className = "", children
 /** A sub-heading inside a section. */
 export function SubTitle({ children }: { children: ReactNode }) {
   return <h3 className="dash-subtitle">{children}</h3>;
+}
+
+/** A section showing one query: its loading and error states, then `children` with the data. */
+export function QuerySection<T, TError>({
+  query,
+  children,
+  className = "dash-min-md",
+  ...section
+}: Omit<Props, "children" | "className"> & { className?: string; query: UseQueryResult<T, TError>; children: (data: T) => ReactNode }) {
+  return (
+    <Section className={className} {...section}>
+      <DataState query={query}>{children}</DataState>
+    </Section>
+  );
 }

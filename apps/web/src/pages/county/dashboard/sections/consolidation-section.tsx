@@ -1,18 +1,16 @@
 // 合单配送: loads and vehicle trips, fill, km and trips saved against each carrier driving on its own, empty running
 // and the estimated cost per parcel against that baseline.
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { DataState } from "../../../../components/data-state.tsx";
 import { useTRPC } from "../../../../lib/trpc.ts";
 import { COLORS, dayChart } from "../charts/chart-options.ts";
 import type { TConsolidation, TConsolidationDay } from "../dashboard-api.ts";
-import { useDashboard } from "../dashboard-context.ts";
-import { apiFilter } from "../dashboard-filter.ts";
+import { useSectionFilter } from "../dashboard-context.ts";
 import { formatCount, formatRate, formatYuan } from "../dashboard-format.ts";
 import { DayTable, type TTableColumn } from "../parts/export-table.tsx";
 import { ChartBox } from "../parts/chart-box.tsx";
 import { FigureRow } from "../parts/figure.tsx";
-import { Section } from "../parts/section.tsx";
+import { QuerySection } from "../parts/section.tsx";
 import { useT, type TT } from "../../../../i18n/use-t.ts";
 
 function columns(t: TT<"dashboard">): TTableColumn<TConsolidationDay>[] {
@@ -31,13 +29,17 @@ function columns(t: TT<"dashboard">): TTableColumn<TConsolidationDay>[] {
 export function ConsolidationSection() {
   const t = useT("dashboard");
   const trpc = useTRPC();
-  const { countyCode, filter } = useDashboard();
-  const data = useQuery(trpc.dashboard.consolidation.queryOptions(apiFilter(countyCode, filter), { placeholderData: keepPreviousData }));
-  const note = filter.carrierId || filter.direction ? t("consolidation.filterNote") : undefined;
+  const { input, keep, narrowed } = useSectionFilter();
+  const data = useQuery(trpc.dashboard.consolidation.queryOptions(input, keep));
   return (
-    <Section title={t("consolidation.title")} note={note} testId="dash-consolidation" className="dash-min-md">
-      <DataState query={data}>{(c) => <ConsolidationView c={c} />}</DataState>
-    </Section>
+    <QuerySection
+      title={t("consolidation.title")}
+      note={narrowed ? t("consolidation.filterNote") : undefined}
+      testId="dash-consolidation"
+      query={data}
+    >
+      {(c) => <ConsolidationView c={c} />}
+    </QuerySection>
   );
 }
 

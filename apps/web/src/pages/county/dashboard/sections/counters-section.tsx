@@ -1,30 +1,27 @@
 // 扶贫专柜: counter sales by venue type, the top products and the income that reaches poor villages.
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { DataState } from "../../../../components/data-state.tsx";
 import { useTRPC } from "../../../../lib/trpc.ts";
 import { categoryBars, COLORS, dayChart } from "../charts/chart-options.ts";
 import type { TCounters, TTopProduct, TVenueRow } from "../dashboard-api.ts";
-import { useDashboard } from "../dashboard-context.ts";
-import { apiFilter } from "../dashboard-filter.ts";
+import { useSectionFilter } from "../dashboard-context.ts";
 import { fenToYuan, formatCount, formatRate, formatYuan } from "../dashboard-format.ts";
 import { ExportTable, type TTableColumn } from "../parts/export-table.tsx";
 import { ChartBox } from "../parts/chart-box.tsx";
 import { FigureRow } from "../parts/figure.tsx";
 import { useLabels } from "../parts/labels.ts";
-import { Section } from "../parts/section.tsx";
+import { QuerySection } from "../parts/section.tsx";
 import { useT } from "../../../../i18n/use-t.ts";
 
 export function CountersSection() {
   const t = useT("dashboard");
   const trpc = useTRPC();
-  const { countyCode, filter } = useDashboard();
-  const data = useQuery(trpc.dashboard.counters.queryOptions(apiFilter(countyCode, filter), { placeholderData: keepPreviousData }));
-  const note = filter.carrierId || filter.direction ? t("counters.filterNote") : undefined;
+  const { input, keep, narrowed } = useSectionFilter();
+  const data = useQuery(trpc.dashboard.counters.queryOptions(input, keep));
   return (
-    <Section title={t("counters.title")} note={note} testId="dash-counters" className="dash-min-md">
-      <DataState query={data}>{(c) => <CountersView c={c} />}</DataState>
-    </Section>
+    <QuerySection title={t("counters.title")} note={narrowed ? t("counters.filterNote") : undefined} testId="dash-counters" query={data}>
+      {(c) => <CountersView c={c} />}
+    </QuerySection>
   );
 }
 

@@ -2,7 +2,6 @@
 // and the villages no point or milk run reaches. Not bound to the date filter (it is the network as it stands).
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { DataState } from "../../../../components/data-state.tsx";
 import { useTRPC } from "../../../../lib/trpc.ts";
 import { categoryBars, COLORS } from "../charts/chart-options.ts";
 import type { TCoverage, TCoverageTownship, TUncoveredVillage } from "../dashboard-api.ts";
@@ -11,7 +10,7 @@ import { formatCount, formatRate } from "../dashboard-format.ts";
 import { ExportTable, type TTableColumn } from "../parts/export-table.tsx";
 import { ChartBox } from "../parts/chart-box.tsx";
 import { FigureRow } from "../parts/figure.tsx";
-import { Section } from "../parts/section.tsx";
+import { QuerySection } from "../parts/section.tsx";
 import { useT, type TT } from "../../../../i18n/use-t.ts";
 
 export function CoverageSection() {
@@ -20,9 +19,9 @@ export function CoverageSection() {
   const { countyCode } = useDashboard();
   const coverage = useQuery(trpc.dashboard.coverage.queryOptions({ countyCode }));
   return (
-    <Section title={t("coverage.title")} note={t("notDateBound")} testId="dash-coverage" className="dash-min-md">
-      <DataState query={coverage}>{(c) => <CoverageView c={c} />}</DataState>
-    </Section>
+    <QuerySection title={t("coverage.title")} note={t("notDateBound")} testId="dash-coverage" query={coverage}>
+      {(c) => <CoverageView c={c} />}
+    </QuerySection>
   );
 }
 

@@ -2,9 +2,9 @@
 // chosen days, and the RED list by responsible node and person, oldest promise first, with a Notify action per node.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { Link } from "react-router";
 import { DataState } from "../../../../components/data-state.tsx";
 import { DataTable } from "../../../../components/data-table.tsx";
+import { waybillColumn } from "../../../../components/waybill-link.tsx";
 import { readApiError } from "../../../../lib/api-error.ts";
 import { formatDateTime } from "../../../../lib/time.ts";
 import { useTRPC } from "../../../../lib/trpc.ts";
@@ -196,15 +196,7 @@ function RedGroup({ group }: { group: TRedGroup }) {
         rowKey={(p) => p.shipmentId}
         rowProps={(p) => ({ "data-testid": "red-row", "data-waybill": p.waybillNo })}
         columns={[
-          {
-            key: "waybill",
-            header: t("lights.cols.waybill"),
-            cell: (p) => (
-              <Link className="mono" to={`/county/shipments/${encodeURIComponent(p.waybillNo)}`}>
-                {p.waybillNo}
-              </Link>
-            ),
-          },
+          waybillColumn(t("lights.cols.waybill")),
           {
             key: "promisedAt",
             header: t("lights.cols.promisedAt"),

@@ -1,18 +1,16 @@
 // 准时率: parcels finished by their promise — overall, by direction, by leg (县→乡 …), by township and per day.
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { DataState } from "../../../../components/data-state.tsx";
 import { useTRPC } from "../../../../lib/trpc.ts";
 import { categoryBars, COLORS, dayChart } from "../charts/chart-options.ts";
 import type { TOnTime } from "../dashboard-api.ts";
-import { useDashboard } from "../dashboard-context.ts";
-import { apiFilter } from "../dashboard-filter.ts";
+import { useSectionFilter } from "../dashboard-context.ts";
 import { formatRate, legKindOrder } from "../dashboard-format.ts";
 import { DayTable, ExportTable, type TTableColumn } from "../parts/export-table.tsx";
 import { ChartBox } from "../parts/chart-box.tsx";
 import { FigureRow } from "../parts/figure.tsx";
 import { useLabels } from "../parts/labels.ts";
-import { Section } from "../parts/section.tsx";
+import { QuerySection } from "../parts/section.tsx";
 import { useT } from "../../../../i18n/use-t.ts";
 
 type TLegRow = TOnTime["byLegKind"][number];
@@ -22,12 +20,12 @@ type TDayRow = TOnTime["days"][number];
 export function OnTimeSection() {
   const t = useT("dashboard");
   const trpc = useTRPC();
-  const { countyCode, filter } = useDashboard();
-  const onTime = useQuery(trpc.dashboard.onTime.queryOptions(apiFilter(countyCode, filter), { placeholderData: keepPreviousData }));
+  const { input, keep } = useSectionFilter();
+  const onTime = useQuery(trpc.dashboard.onTime.queryOptions(input, keep));
   return (
-    <Section title={t("onTime.title")} testId="dash-on-time" className="dash-min-md">
-      <DataState query={onTime}>{(o) => <OnTimeView o={o} />}</DataState>
-    </Section>
+    <QuerySection title={t("onTime.title")} testId="dash-on-time" query={onTime}>
+      {(o) => <OnTimeView o={o} />}
+    </QuerySection>
   );
 }
 

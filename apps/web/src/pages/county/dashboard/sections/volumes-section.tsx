@@ -1,18 +1,17 @@
 // 上下行件量: parcels created and finished per day, down (goods to villages) and up (farm products to town), with
 // 30/90-day shortcuts that set the page's date range.
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { DataState } from "../../../../components/data-state.tsx";
 import { useTRPC } from "../../../../lib/trpc.ts";
 import { COLORS, dayChart } from "../charts/chart-options.ts";
 import type { TVolumeDay, TVolumes } from "../dashboard-api.ts";
-import { useDashboard } from "../dashboard-context.ts";
-import { apiFilter, quickRange } from "../dashboard-filter.ts";
+import { useSectionFilter } from "../dashboard-context.ts";
+import { QuickDays } from "../filter-bar.tsx";
 import { formatCount } from "../dashboard-format.ts";
 import { DayTable, type TTableColumn } from "../parts/export-table.tsx";
 import { ChartBox } from "../parts/chart-box.tsx";
 import { FigureRow } from "../parts/figure.tsx";
-import { Section } from "../parts/section.tsx";
+import { QuerySection } from "../parts/section.tsx";
 import { useT, type TT } from "../../../../i18n/use-t.ts";
 
 const KEYS = ["downCreated", "upCreated", "downFinished", "upFinished"] as const;
@@ -27,28 +26,13 @@ function columns(t: TT<"dashboard">): TTableColumn<TVolumeDay>[] {
 export function VolumesSection() {
   const t = useT("dashboard");
   const trpc = useTRPC();
-  const { countyCode, filter, setFilter, today } = useDashboard();
-  const volumes = useQuery(trpc.dashboard.volumes.queryOptions(apiFilter(countyCode, filter), { placeholderData: keepPreviousData }));
-  const quick = (
-    <div className="dash-quick" role="group" aria-label={t("volumes.chart")}>
-      {([30, 90] as const).map((days) => (
-        <button
-          key={days}
-          type="button"
-          className={`btn btn-small${filter.days === days ? " active" : ""}`}
-          aria-pressed={filter.days === days}
-          onClick={() => setFilter({ ...filter, ...quickRange(today, days), days })}
-          data-testid={`volumes-quick-${days}`}
-        >
-          {t("filters.quick", { days })}
-        </button>
-      ))}
-    </div>
-  );
+  const { input, keep } = useSectionFilter();
+  const volumes = useQuery(trpc.dashboard.volumes.queryOptions(input, keep));
+  const quick = <QuickDays choices={[30, 90]} label={t("volumes.chart")} testIdPrefix="volumes-quick" />;
   return (
-    <Section title={t("volumes.title")} actions={quick} testId="dash-volumes" className="dash-min-md">
-      <DataState query={volumes}>{(v) => <VolumesView v={v} />}</DataState>
-    </Section>
+    <QuerySection title={t("volumes.title")} actions={quick} testId="dash-volumes" query={volumes}>
+      {(v) => <VolumesView v={v} />}
+    </QuerySection>
   );
 }
 
