@@ -36,14 +36,15 @@ const salesRouter = router({
   record: counterProcedure
     .meta({ auditTarget: listingTarget })
     .input(ZRecordSaleSchema)
-    .mutation(({ ctx, input }) => recordSale(ctx.db, ctx.actor, { ...input, now: ctx.now() })),
+    .mutation(({ ctx, input }) => recordSale(ctx.db, { actor: ctx.actor, ...input, now: ctx.now() })),
 
   /// A CSV/XLSX sales sheet, all or nothing; `dryRun` reports every bad row without storing.
   upload: counterProcedure
     .meta({ auditTarget: (i) => `counter:${(i as { counterId?: string }).counterId ?? "?"}` })
     .input(ZUploadSalesSchema)
     .mutation(({ ctx, input }) =>
-      uploadSales(ctx.db, ctx.actor, {
+      uploadSales(ctx.db, {
+        actor: ctx.actor,
         counterId: ctx.counter.id,
         countyCode: ctx.counter.countyCode,
         fileName: input.fileName,
@@ -66,12 +67,14 @@ const salesRouter = router({
 
 const reportsRouter = router({
   /// The county's counter sales: by counter, venue type, product, origin village, and poor villages' income.
-  sales: countyProcedure.input(ZDayRangeSchema).query(({ ctx, input }) => salesReport(ctx.db, { countyCode: input.countyCode }, input)),
+  sales: countyProcedure
+    .input(ZDayRangeSchema)
+    .query(({ ctx, input }) => salesReport(ctx.db, { scope: { countyCode: input.countyCode }, range: input })),
 
   /// The same figures for one merchant's own sales.
   merchantSales: merchantProcedure
     .input(ZDayRangeSchema)
-    .query(({ ctx, input }) => salesReport(ctx.db, { merchantId: ctx.merchant.id }, input)),
+    .query(({ ctx, input }) => salesReport(ctx.db, { scope: { merchantId: ctx.merchant.id }, range: input })),
 });
 
 export const listingsRouter = router({
@@ -85,20 +88,20 @@ export const listingsRouter = router({
   update: merchantWriteProcedure
     .meta({ auditTarget: listingTarget })
     .input(ZUpdateListingSchema)
-    .mutation(({ ctx, input }) => updateListing(ctx.db, ctx.merchant.id, input)),
+    .mutation(({ ctx, input }) => updateListing(ctx.db, { ...input, merchantId: ctx.merchant.id })),
 
   /// Stock in or out with a reason (kept in the audit log): the merchant or the counter's operators.
   adjustStock: roleProcedure(...STOCK_KEEPERS)
     .meta({ auditTarget: listingTarget })
     .input(ZAdjustStockSchema)
-    .mutation(({ ctx, input }) => adjustStock(ctx.db, ctx.actor, input)),
+    .mutation(({ ctx, input }) => adjustStock(ctx.db, { actor: ctx.actor, ...input })),
 
   /// DRAFT or REJECTED → PENDING_REVIEW.
   submit: merchantWriteProcedure
     .meta({ auditTarget: listingTarget })
     .input(ZListingRefSchema)
     .mutation(({ ctx, input }) =>
-      submitListing(ctx.db, ctx.actor, { merchantId: ctx.merchant.id, listingId: input.listingId, now: ctx.now() }),
+      submitListing(ctx.db, { actor: ctx.actor, merchantId: ctx.merchant.id, listingId: input.listingId, now: ctx.now() }),
     ),
 
   /// ACTIVE → DELISTED, by the merchant or the county's manager (the reason stays in the audit log).
@@ -111,13 +114,13 @@ export const listingsRouter = router({
   approve: countyProcedure
     .meta({ auditTarget: listingTarget })
     .input(ZListingRefSchema)
-    .mutation(({ ctx, input }) => approveListing(ctx.db, ctx.actor, { ...input, now: ctx.now() })),
+    .mutation(({ ctx, input }) => approveListing(ctx.db, { actor: ctx.actor, ...input, now: ctx.now() })),
 
   /// PENDING_REVIEW → REJECTED with a reason the merchant sees.
   reject: countyProcedure
     .meta({ auditTarget: listingTarget })
     .input(ZRejectSchema)
-    .mutation(({ ctx, input }) => rejectListing(ctx.db, ctx.actor, { ...input, now: ctx.now() })),
+    .mutation(({ ctx, input }) => rejectListing(ctx.db, { actor: ctx.actor, ...input, now: ctx.now() })),
 
   /// The merchant's own listings, optionally one counter's or one status.
   list: merchantProcedure

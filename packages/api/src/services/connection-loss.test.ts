@@ -40,7 +40,7 @@ async function cutWhileWaiting(lock: string[], run: () => Promise<unknown>): Pro
   return withPgClient(h.deps.db, async (holder) => {
     await holder.query("BEGIN");
     for (const sql of lock) await holder.query(sql);
-    const holderPid = ((await holder.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!).pid;
+    const holderPid = (await holder.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid;
     const outcome = run().then(
       () => new Error("expected a failure"),
       (e: unknown) => e,
@@ -66,23 +66,41 @@ async function cutWhileWaiting(lock: string[], run: () => Promise<unknown>): Pro
 
 const county = () => w.home.countyCode;
 const day = "2026-01-15";
-const advisory = (a: string, b?: string) => (b ? `SELECT pg_advisory_xact_lock(hashtext('${a}'), hashtext('${b}'))` : `SELECT pg_advisory_xact_lock(hashtext('${a}'))`);
+const advisory = (a: string, b?: string) =>
+  b ? `SELECT pg_advisory_xact_lock(hashtext('${a}'), hashtext('${b}'))` : `SELECT pg_advisory_xact_lock(hashtext('${a}'))`;
 
 const CASES: { name: string; lock: () => string[]; run: () => Promise<unknown> }[] = [
-  { name: "consolidation assign (session advisory lock)", lock: () => [advisory("xd.consolidation.assign", county())], run: () => assignReady(h.deps.db, { countyCode: county(), now: new Date() }) },
-  { name: "consolidation seal (transaction)", lock: () => [`LOCK TABLE "Load" IN ACCESS EXCLUSIVE MODE`], run: () => sealLoad(h.deps.db, randomUUID(), new Date()) },
+  {
+    name: "consolidation assign (session advisory lock)",
+    lock: () => [advisory("xd.consolidation.assign", county())],
+    run: () => assignReady(h.deps.db, { countyCode: county(), now: new Date() }),
+  },
+  {
+    name: "consolidation seal (transaction)",
+    lock: () => [`LOCK TABLE "Load" IN ACCESS EXCLUSIVE MODE`],
+    run: () => sealLoad(h.deps.db, randomUUID(), new Date()),
+  },
   {
     name: "seal scheduler sync (session advisory lock)",
     lock: () => [advisory("xd.consolidation.syncSchedulers")],
     run: () => syncSealSchedulers(h.deps.db, h.deps.queues.get(consolidationSeal.queue)),
   },
-  { name: "dashboard roll-up (transaction)", lock: () => [advisory("dashboard.rollup", county())], run: () => rebuildRollups(h.deps.db, { countyCode: county(), from: day, to: day }) },
-  { name: "SLA watcher (transaction)", lock: () => [advisory("dashboard.slaWatch")], run: () => watchSla(h.deps.db, { countyCode: county(), now: new Date() }) },
+  {
+    name: "dashboard roll-up (transaction)",
+    lock: () => [advisory("dashboard.rollup", county())],
+    run: () => rebuildRollups(h.deps.db, { countyCode: county(), from: day, to: day }),
+  },
+  {
+    name: "SLA watcher (transaction)",
+    lock: () => [advisory("dashboard.slaWatch")],
+    run: () => watchSla(h.deps.db, { countyCode: county(), now: new Date() }),
+  },
   {
     name: "counter sale (retry check, then transaction)",
     lock: () => [`LOCK TABLE "CounterSale" IN ACCESS EXCLUSIVE MODE`],
     run: () =>
-      recordSale(h.deps.db, w.actors.counter!, {
+      recordSale(h.deps.db, {
+        actor: w.actors.counter!,
         counterId: w.home.counterId,
         listingId: randomUUID(),
         quantity: 1,
@@ -95,7 +113,8 @@ const CASES: { name: string; lock: () => string[]; run: () => Promise<unknown> }
     name: "sales sheet dry run (client)",
     lock: () => [`LOCK TABLE "Listing" IN ACCESS EXCLUSIVE MODE`],
     run: () =>
-      uploadSales(h.deps.db, w.actors.counter!, {
+      uploadSales(h.deps.db, {
+        actor: w.actors.counter!,
         counterId: w.home.counterId,
         countyCode: county(),
         fileName: "s.csv",

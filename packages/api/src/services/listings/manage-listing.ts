@@ -47,7 +47,7 @@ export async function createListing(
   return toListingView(l);
 }
 
-export async function updateListing(db: Db, merchantId: string, input: TUpdateListing): Promise<TListingView> {
+export async function updateListing(db: Db, { merchantId, ...input }: { merchantId: string } & TUpdateListing): Promise<TListingView> {
   const l = await merchantListing(db, merchantId, input.listingId);
   if (l.status === "DELISTED") throw AppError.of("INVALID_TRANSITION", "LISTING_DELISTED");
   const r = await db.listing.updateMany({
@@ -62,7 +62,7 @@ export async function updateListing(db: Db, merchantId: string, input: TUpdateLi
 }
 
 /// One UPDATE: the stock never goes below zero however many adjustments and sales race.
-export async function adjustStock(db: Db, actor: Actor, input: TAdjustStock): Promise<TListingView> {
+export async function adjustStock(db: Db, { actor, ...input }: { actor: Actor } & TAdjustStock): Promise<TListingView> {
   const l = await stockListing(db, actor, input.listingId);
   const r = await db.listing.updateMany({
     where: { id: l.id, stock: { gte: Math.max(0, -input.delta) } },
@@ -70,10 +70,15 @@ export async function adjustStock(db: Db, actor: Actor, input: TAdjustStock): Pr
   });
   if (r.count === 0) {
     const now = await db.listing.findUniqueOrThrow({ where: { id: l.id }, select: { stock: true } });
-    throw AppError.of("INVALID_INPUT", "ONLY_IN_STOCK_REMOVE", { stock: now.stock, remove: -input.delta }, {
-      issues: [issueAt("delta", "ONLY_IN_STOCK_REMOVE", { stock: now.stock, remove: -input.delta })],
-      details: { available: now.stock },
-    });
+    throw AppError.of(
+      "INVALID_INPUT",
+      "ONLY_IN_STOCK_REMOVE",
+      { stock: now.stock, remove: -input.delta },
+      {
+        issues: [issueAt("delta", "ONLY_IN_STOCK_REMOVE", { stock: now.stock, remove: -input.delta })],
+        details: { available: now.stock },
+      },
+    );
   }
   return getListingView(db, l.id);
 }

@@ -82,7 +82,10 @@ async function sameSale(c: PgClient, counterId: string, input: TRecordSale): Pro
 /// Thrown inside the sale's transaction to roll back its decrement when another request stored the same ref first.
 class SaleRaced extends Error {}
 
-export async function recordSale(db: Db, actor: Actor, input: TRecordSale & { counterId: string; now: Date }): Promise<RecordSaleResult> {
+export async function recordSale(
+  db: Db,
+  { actor, ...input }: { actor: Actor } & TRecordSale & { counterId: string; now: Date },
+): Promise<RecordSaleResult> {
   const soldAt = new Date(input.soldAt);
   const timeProblem = saleTimeProblem(soldAt, input.now);
   if (timeProblem) throw AppError.at("soldAt", timeProblem.key, timeProblem.params as never);

@@ -20,8 +20,7 @@ interface ReviewInput {
 async function reviewable(db: Db, actor: Actor, input: ReviewInput) {
   if (actor.role !== "ADMIN" && actor.role !== "COUNTY_MANAGER") throw AppError.forbidden("Only a county manager reviews listings");
   const l = await countyListing(db, actor, input.countyCode, input.listingId);
-  if (actor.merchantId && actor.merchantId === l.merchantId)
-    throw AppError.forbidden("You cannot review a listing of your own merchant");
+  if (actor.merchantId && actor.merchantId === l.merchantId) throw AppError.forbidden("You cannot review a listing of your own merchant");
   if (l.submittedById === actor.userId) throw AppError.forbidden("You submitted this listing; another reviewer must review it");
   return l;
 }
@@ -29,10 +28,12 @@ async function reviewable(db: Db, actor: Actor, input: ReviewInput) {
 async function settle(db: Db, listingId: string, want: "ACTIVE" | "REJECTED"): Promise<TListingView> {
   const cur = await getListingView(db, listingId);
   if (cur.status === want) return cur;
-  throw AppError.of("INVALID_TRANSITION", want === "ACTIVE" ? "LISTING_CANNOT_APPROVE" : "LISTING_CANNOT_REJECT", { listingStatus: cur.status });
+  throw AppError.of("INVALID_TRANSITION", want === "ACTIVE" ? "LISTING_CANNOT_APPROVE" : "LISTING_CANNOT_REJECT", {
+    listingStatus: cur.status,
+  });
 }
 
-export async function approveListing(db: Db, actor: Actor, input: ReviewInput): Promise<TListingView> {
+export async function approveListing(db: Db, { actor, ...input }: { actor: Actor } & ReviewInput): Promise<TListingView> {
   const l = await reviewable(db, actor, input);
   if (l.status !== "PENDING_REVIEW") return settle(db, l.id, "ACTIVE");
   const [merchant, product] = await Promise.all([
@@ -57,7 +58,10 @@ export async function approveListing(db: Db, actor: Actor, input: ReviewInput): 
   return r.count ? getListingView(db, l.id) : settle(db, l.id, "ACTIVE");
 }
 
-export async function rejectListing(db: Db, actor: Actor, input: ReviewInput & { reason: string }): Promise<TListingView> {
+export async function rejectListing(
+  db: Db,
+  { actor, ...input }: { actor: Actor } & ReviewInput & { reason: string },
+): Promise<TListingView> {
   const l = await reviewable(db, actor, input);
   if (l.status !== "PENDING_REVIEW") return settle(db, l.id, "REJECTED");
   const r = await db.listing.updateMany({

@@ -26,7 +26,10 @@ export interface SalesReport {
   poorVillages: Sums & { villages: number; byVillage: (Sums & { areaCode: string; name: string; townshipName: string | null })[] };
 }
 
-export async function salesReport(db: Db, scope: ReportScope, range: { from: string; to: string }): Promise<SalesReport> {
+export async function salesReport(
+  db: Db,
+  { scope, range }: { scope: ReportScope; range: { from: string; to: string } },
+): Promise<SalesReport> {
   const { start, end } = shanghaiDaysRange(range.from, range.to);
   const byCounty = "countyCode" in scope;
   const base = `WITH s AS (

@@ -9,8 +9,7 @@ import type { TListingView } from "./listing-view.ts";
 
 export async function submitListing(
   db: Db,
-  actor: Actor,
-  input: { merchantId: string; listingId: string; now: Date },
+  { actor, ...input }: { actor: Actor; merchantId: string; listingId: string; now: Date },
 ): Promise<TListingView> {
   const l = await merchantListing(db, input.merchantId, input.listingId);
   const product = await db.product.findUniqueOrThrow({ where: { id: l.productId }, select: { active: true } });
@@ -32,8 +31,7 @@ export async function delistListing(db: Db, input: { merchantId: string; listing
   const r = await db.listing.updateMany({ where: { id: l.id, status: "ACTIVE" }, data: { status: "DELISTED", delistedAt: input.now } });
   if (r.count === 0) {
     const cur = await db.listing.findUniqueOrThrow({ where: { id: l.id }, select: { status: true } });
-    if (cur.status !== "DELISTED")
-      throw AppError.of("INVALID_TRANSITION", "LISTING_ONLY_ACTIVE_DELIST", { listingStatus: cur.status });
+    if (cur.status !== "DELISTED") throw AppError.of("INVALID_TRANSITION", "LISTING_ONLY_ACTIVE_DELIST", { listingStatus: cur.status });
   }
   return getListingView(db, l.id);
 }

@@ -95,8 +95,10 @@ function checkRows(
   const nthOf = new Map<string, number>();
   for (const { row, values: v } of table.rows) {
     const before = errors.length;
-    const at = (column: string, p: { message: string; key?: TErrorKey | undefined; params?: Record<string, TErrorParamValue> | undefined }) =>
-      errors.push({ row, column, message: p.message, key: p.key, params: p.params });
+    const at = (
+      column: string,
+      p: { message: string; key?: TErrorKey | undefined; params?: Record<string, TErrorParamValue> | undefined },
+    ) => errors.push({ row, column, message: p.message, key: p.key, params: p.params });
     const p = (v.product ?? "").trim();
     let l: CounterListing | undefined;
     if (!p) at("product", problemOf("REQUIRED"));
@@ -192,8 +194,7 @@ function checkStock(fresh: GoodRow[], listings: CounterListing[], errors: Import
 
 export async function uploadSales(
   db: Db,
-  actor: Actor,
-  input: { counterId: string; countyCode: string; fileName: string; data: Buffer; dryRun: boolean; now: Date },
+  { actor, ...input }: { actor: Actor; counterId: string; countyCode: string; fileName: string; data: Buffer; dryRun: boolean; now: Date },
 ): Promise<UploadSalesResult> {
   const table = await readTable(input.fileName, input.data, SALES_HEADER_ALIASES);
   const xlsx = /\.xlsx$/i.test(input.fileName) || (input.data.length > 4 && input.data[0] === 0x50 && input.data[1] === 0x4b);
