@@ -188,20 +188,17 @@ async function seedRestock(db: Db, countyCode: string, ids: SeedIds, managerUser
     merchantId: null,
   };
   const grapes = await db.listing.findFirstOrThrow({ where: { productId: productIds[2]!, counterId: counterIds[1]! } });
-  const orderId = await createRestock(
-    db,
-    manager,
+  const orderId = await createRestock(db, {
+    actor: manager,
     countyCode,
-    {
-      counterId: counterIds[1]!,
-      merchantId: merchantIds[2]!,
-      lines: [{ listingId: grapes.id, quantity: 40, batchId: batchIds[2]! }],
-      note: "服务区周末客流大，补货",
-      clientRef: "seed-restock-grapes",
-    },
     now,
-  );
-  await confirmRestock(db, manager, orderId, now);
+    counterId: counterIds[1]!,
+    merchantId: merchantIds[2]!,
+    lines: [{ listingId: grapes.id, quantity: 40, batchId: batchIds[2]! }],
+    note: "服务区周末客流大，补货",
+    clientRef: "seed-restock-grapes",
+  });
+  await confirmRestock(db, { actor: manager, orderId, now });
   return orderId;
 }
 

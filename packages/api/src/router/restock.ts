@@ -23,8 +23,8 @@ export const restockRouter = router({
     .meta({ auditTarget: orderTarget })
     .input(ZRestockCreateSchema)
     .mutation(async ({ ctx, input }) => {
-      const { counter } = await assertParties(ctx.db, ctx.actor, input.counterId, input.merchantId);
-      const id = await createRestock(ctx.db, ctx.actor, counter.countyCode, input, ctx.now());
+      const { counter } = await assertParties(ctx.db, { actor: ctx.actor, counterId: input.counterId, merchantId: input.merchantId });
+      const id = await createRestock(ctx.db, { actor: ctx.actor, countyCode: counter.countyCode, now: ctx.now(), ...input });
       return restockView(ctx.db, id);
     }),
 
@@ -33,8 +33,8 @@ export const restockRouter = router({
     .meta({ auditTarget: orderTarget })
     .input(ZRestockOrderRefSchema)
     .mutation(async ({ ctx, input }) => {
-      await orderFor(ctx.db, ctx.actor, input.orderId, "confirm");
-      await confirmRestock(ctx.db, ctx.actor, input.orderId, ctx.now());
+      await orderFor(ctx.db, { actor: ctx.actor, orderId: input.orderId, action: "confirm" });
+      await confirmRestock(ctx.db, { actor: ctx.actor, orderId: input.orderId, now: ctx.now() });
       return restockView(ctx.db, input.orderId);
     }),
 
@@ -43,15 +43,15 @@ export const restockRouter = router({
     .meta({ auditTarget: orderTarget })
     .input(ZRestockOrderRefSchema)
     .mutation(async ({ ctx, input }) => {
-      await orderFor(ctx.db, ctx.actor, input.orderId, "cancel");
-      await cancelRestock(ctx.db, input.orderId, ctx.now());
+      await orderFor(ctx.db, { actor: ctx.actor, orderId: input.orderId, action: "cancel" });
+      await cancelRestock(ctx.db, { orderId: input.orderId, now: ctx.now() });
       return restockView(ctx.db, input.orderId);
     }),
 
-  list: partyProcedure.input(ZRestockListSchema).query(({ ctx, input }) => listRestocks(ctx.db, ctx.actor, input)),
+  list: partyProcedure.input(ZRestockListSchema).query(({ ctx, input }) => listRestocks(ctx.db, { actor: ctx.actor, ...input })),
 
   get: partyProcedure.input(ZRestockOrderRefSchema).query(async ({ ctx, input }) => {
-    await orderFor(ctx.db, ctx.actor, input.orderId, "read");
+    await orderFor(ctx.db, { actor: ctx.actor, orderId: input.orderId, action: "read" });
     return restockView(ctx.db, input.orderId);
   }),
 });

@@ -10,7 +10,7 @@ export type RestockAction = "read" | "confirm" | "cancel";
 
 const SELECT = { id: true, countyCode: true, counterId: true, merchantId: true, status: true, createdById: true } as const;
 
-export async function orderFor(db: Tx, actor: Actor, orderId: string, action: RestockAction) {
+export async function orderFor(db: Tx, { actor, orderId, action }: { actor: Actor; orderId: string; action: RestockAction }) {
   const order = await db.restockOrder.findUnique({ where: { id: orderId }, select: SELECT });
   // Same answer for "missing" and "not yours": never confirm another tenant's ids.
   const denied = AppError.forbidden("No access to this restock order");
@@ -47,7 +47,7 @@ async function creatorSide(db: Tx, userId: string | null): Promise<TRestockSide>
 
 /// The two parties of a new order, checked from the caller's side: a merchant for its own merchant, an
 /// operator for a counter it runs, a manager or ADMIN for both. The other party must be of the same county.
-export async function assertParties(db: Tx, actor: Actor, counterId: string, merchantId: string) {
+export async function assertParties(db: Tx, { actor, counterId, merchantId }: { actor: Actor; counterId: string; merchantId: string }) {
   const byMerchant = actor.role === "MERCHANT";
   const byCounter = actor.role === "COUNTER_OPERATOR";
   const counter = byMerchant ? await db.counter.findUnique({ where: { id: counterId } }) : await assertCounterAccess(db, actor, counterId);

@@ -48,8 +48,7 @@ async function originNode(tx: Tx, merchant: { countyCode: string; originAreaCode
 
 /// Plans every parcel (reads and pure routing, nothing written): fails on the first line that cannot be routed.
 async function planParcelsOf(db: Db, actor: Actor, o: Prisma.RestockOrderGetPayload<{ select: typeof CONFIRM_SELECT }>, now: Date) {
-  if (o.counter.node.countyCode !== o.countyCode)
-    throw AppError.at("counterId", "COUNTER_NODE_OTHER_COUNTY");
+  if (o.counter.node.countyCode !== o.countyCode) throw AppError.at("counterId", "COUNTER_NODE_OTHER_COUNTY");
   const from = await originNode(db, o.merchant);
   const r = await loadRouting(db, o.countyCode);
   const lines = sortLines(o.lines);
@@ -94,7 +93,7 @@ async function planParcelsOf(db: Db, actor: Actor, o: Prisma.RestockOrderGetPayl
   });
 }
 
-export async function confirmRestock(db: Db, actor: Actor, orderId: string, now: Date): Promise<void> {
+export async function confirmRestock(db: Db, { actor, orderId, now }: { actor: Actor; orderId: string; now: Date }): Promise<void> {
   const o = await db.restockOrder.findUniqueOrThrow({ where: { id: orderId }, select: CONFIRM_SELECT });
   if (o.status === "CONFIRMED") return;
   if (o.status === "CANCELLED") throw AppError.of("INVALID_TRANSITION", "RESTOCK_CANCELLED");
@@ -123,10 +122,9 @@ export async function confirmRestock(db: Db, actor: Actor, orderId: string, now:
   if (after.status === "CANCELLED") throw AppError.of("INVALID_TRANSITION", "RESTOCK_CANCELLED");
 }
 
-export async function cancelRestock(db: Db, orderId: string, now: Date): Promise<void> {
+export async function cancelRestock(db: Db, { orderId, now }: { orderId: string; now: Date }): Promise<void> {
   const r = await db.restockOrder.updateMany({ where: { id: orderId, status: "DRAFT" }, data: { status: "CANCELLED", cancelledAt: now } });
   if (r.count) return;
   const o = await db.restockOrder.findUniqueOrThrow({ where: { id: orderId }, select: { status: true } });
-  if (o.status === "CONFIRMED")
-    throw AppError.of("INVALID_TRANSITION", "RESTOCK_UNDER_WAY");
+  if (o.status === "CONFIRMED") throw AppError.of("INVALID_TRANSITION", "RESTOCK_UNDER_WAY");
 }

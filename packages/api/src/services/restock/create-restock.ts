@@ -20,13 +20,15 @@ const storedRef = (actor: Actor, clientRef: string) => `${actor.userId}:${client
 async function replay(db: Tx, ref: string, input: TRestockCreate): Promise<string | null> {
   const o = await db.restockOrder.findUnique({ where: { clientRef: ref }, select: { id: true, counterId: true, merchantId: true } });
   if (!o) return null;
-  if (o.counterId !== input.counterId || o.merchantId !== input.merchantId)
-    throw AppError.at("clientRef", "ORDER_KEY_USED");
+  if (o.counterId !== input.counterId || o.merchantId !== input.merchantId) throw AppError.at("clientRef", "ORDER_KEY_USED");
   return o.id;
 }
 
 /// Checks every line against the counter and merchant; returns the order's id.
-export async function createRestock(db: Db, actor: Actor, countyCode: string, input: TRestockCreate, now: Date): Promise<string> {
+export async function createRestock(
+  db: Db,
+  { actor, countyCode, now, ...input }: { actor: Actor; countyCode: string; now: Date } & TRestockCreate,
+): Promise<string> {
   const ref = storedRef(actor, input.clientRef);
   const first = await replay(db, ref, input);
   if (first) return first;
@@ -53,8 +55,7 @@ export async function createRestock(db: Db, actor: Actor, countyCode: string, in
     // One message for "missing" and "another counter's or merchant's": no oracle for listing ids.
     if (!l || l.counterId !== input.counterId || l.merchantId !== input.merchantId)
       throw AppError.at(`lines.${i}.listingId`, "NOT_LISTING_HERE");
-    if (!RESTOCKABLE.has(l.status))
-      throw AppError.at(`lines.${i}.listingId`, "LISTING_NOT_RESTOCKABLE", { listingStatus: l.status });
+    if (!RESTOCKABLE.has(l.status)) throw AppError.at(`lines.${i}.listingId`, "LISTING_NOT_RESTOCKABLE", { listingStatus: l.status });
     const key = `${line.listingId}:${line.batchId ?? ""}`;
     if (seen.has(key)) throw AppError.at(`lines.${i}`, "SAME_LINE_TWICE");
     seen.add(key);

@@ -25,7 +25,7 @@ async function scopeWhere(db: Db, actor: Actor, input: TRestockList): Promise<Pr
   throw AppError.at("countyCode", "RESTOCK_NEEDS_SCOPE");
 }
 
-export async function listRestocks(db: Db, actor: Actor, input: TRestockList) {
+export async function listRestocks(db: Db, { actor, ...input }: { actor: Actor } & TRestockList) {
   const where: Prisma.RestockOrderWhereInput = {
     ...(await scopeWhere(db, actor, input)),
     ...(input.status ? { status: input.status } : {}),
