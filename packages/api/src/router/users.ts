@@ -23,27 +23,27 @@ const ZClearLoginThrottleSchema = z
 export const usersRouter = router({
   list: roleProcedure("ADMIN", "COUNTY_MANAGER")
     .input(z.object({ countyCode: ZCountyCodeSchema.optional() }).default({}))
-    .query(({ ctx, input }) => listUsers(ctx.db, ctx.actor, input)),
+    .query(({ ctx, input }) => listUsers(ctx.db, { actor: ctx.actor, ...input })),
 
   /// ADMIN any user; a county manager station staff of a node in their county.
   create: roleProcedure("ADMIN", "COUNTY_MANAGER")
     .meta({ auditTarget: (_i, o) => (o ? `user:${(o as { id: string }).id}` : null) })
     .input(ZCreateUserSchema)
-    .mutation(async ({ ctx, input }) => toUserView(await createUser(ctx.db, input, ctx.actor))),
+    .mutation(async ({ ctx, input }) => toUserView(await createUser(ctx.db, { actor: ctx.actor, ...input }))),
 
   /// Deactivating a user also ends every session they have. ADMIN anyone but themselves, a manager their county's
   /// station staff.
   setActive: roleProcedure("ADMIN", "COUNTY_MANAGER")
     .meta({ auditTarget: (i) => `user:${String(i.userId)}` })
     .input(z.object({ userId: z.string().uuid(), active: z.boolean() }))
-    .mutation(({ ctx, input }) => setUserActive(ctx.db, ctx.actor, input, ctx.now())),
+    .mutation(({ ctx, input }) => setUserActive(ctx.db, { actor: ctx.actor, now: ctx.now(), ...input })),
 
   /// A new password, typed by the caller or generated and shown once; every session of the user ends. Audited (the
   /// password itself is redacted from the audit row and a generated one is never stored in clear).
   resetPassword: roleProcedure("ADMIN", "COUNTY_MANAGER")
     .meta({ auditTarget: (i) => `user:${String(i.userId)}` })
     .input(z.object({ userId: z.string().uuid(), password: ZPasswordSchema.optional() }))
-    .mutation(({ ctx, input }) => resetUserPassword(ctx.db, ctx.actor, input, ctx.now())),
+    .mutation(({ ctx, input }) => resetUserPassword(ctx.db, { actor: ctx.actor, now: ctx.now(), ...input })),
 
   /// Sign-in throttling now: blocked (username, address) pairs and addresses, delayed usernames.
   loginThrottles: adminProcedure.query(({ ctx }) => listLoginThrottles(ctx)),

@@ -5,7 +5,7 @@ import { AppError, issueAt, type Actor, type TCreateUser } from "@xiangda/domain
 import { outboxEvent, usersWelcome } from "@xiangda/jobs";
 import { hashPassword } from "../auth/password.ts";
 
-export async function createUser(db: Db, input: TCreateUser, actor?: Actor) {
+export async function createUser(db: Db, { actor, ...input }: { actor?: Actor } & TCreateUser) {
   const manager = actor?.role === "COUNTY_MANAGER";
   if (manager && input.role !== "STATION_STAFF") throw AppError.of("FORBIDDEN", "MANAGER_CREATES_STAFF");
   const passwordHash = await hashPassword(input.password);

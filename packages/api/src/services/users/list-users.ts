@@ -4,7 +4,7 @@ import type { Actor } from "@xiangda/domain";
 import { assertCountyAccess } from "../auth/scope.ts";
 import { mayManageUser } from "./manage-user.ts";
 
-export async function listUsers(db: Db, actor: Actor, input: { countyCode?: string | undefined }) {
+export async function listUsers(db: Db, { actor, ...input }: { actor: Actor; countyCode?: string | undefined }) {
   const countyCode = actor.role === "ADMIN" ? input.countyCode : (input.countyCode ?? actor.countyCode ?? "");
   if (countyCode !== undefined) assertCountyAccess(actor, countyCode);
   const users = await db.user.findMany({

@@ -23,7 +23,7 @@ export async function findManagedUser(db: Db, actor: Actor, userId: string) {
   return user;
 }
 
-export async function setUserActive(db: Db, actor: Actor, input: { userId: string; active: boolean }, now: Date) {
+export async function setUserActive(db: Db, { actor, now, ...input }: { actor: Actor; now: Date; userId: string; active: boolean }) {
   if (input.userId === actor.userId && !input.active) throw AppError.at("userId", "CANNOT_DEACTIVATE_SELF");
   await findManagedUser(db, actor, input.userId);
   return db.$transaction(async (tx) => {
@@ -40,7 +40,10 @@ export function generatePassword(length = 12): string {
 }
 
 /// Sets the password the admin typed, or a generated one that is returned once (never stored in clear, never audited).
-export async function resetUserPassword(db: Db, actor: Actor, input: { userId: string; password?: string | undefined }, now: Date) {
+export async function resetUserPassword(
+  db: Db,
+  { actor, now, ...input }: { actor: Actor; now: Date; userId: string; password?: string | undefined },
+) {
   if (input.userId === actor.userId) throw AppError.at("userId", "OWN_PASSWORD_ELSEWHERE");
   await findManagedUser(db, actor, input.userId);
   const password = input.password ?? generatePassword();
