@@ -7,5 +7,5 @@ export const auditRouter = router({
     .input(
       z.object({ limit: z.number().int().min(1).max(500).default(100), action: z.string().max(100).optional() }).default({ limit: 100 }),
     )
-    .query(({ ctx, input }) => listAudit(ctx.db, ctx.actor, input)),
+    .query(({ ctx, input }) => listAudit(ctx.db, { actor: ctx.actor, ...input })),
 });

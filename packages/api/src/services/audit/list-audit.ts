@@ -2,7 +2,7 @@
 import type { Db } from "@xiangda/db";
 import type { Actor } from "@xiangda/domain";
 
-export async function listAudit(db: Db, actor: Actor, input: { limit: number; action?: string | undefined }) {
+export async function listAudit(db: Db, { actor, ...input }: { actor: Actor; limit: number; action?: string | undefined }) {
   const where =
     actor.role === "ADMIN"
       ? {}
