@@ -32,7 +32,7 @@ export function registerLabelRoutes(app: FastifyInstance, deps: Deps, opts: { pu
   app.get("/labels/check", async (req, reply) => {
     const p = await prepare(req, reply);
     if (!p) return reply;
-    const r = await resolveLabelNumbers(deps.db, p.actor, p.numbers);
+    const r = await resolveLabelNumbers(deps.db, { actor: p.actor, requested: p.numbers });
     return reply.header("cache-control", "no-store").send({
       printable: r.printable.map(({ requested, waybillNo }) => ({ requested, waybillNo })),
       refused: r.refused,
@@ -47,7 +47,7 @@ export function registerLabelRoutes(app: FastifyInstance, deps: Deps, opts: { pu
         .send({ ...keyedError("LABELS_SIZE", { sizes: Object.keys(LABEL_SIZES).join(", ") }), code: "LABELS_SIZE", field: "size" });
     const p = await prepare(req, reply);
     if (!p) return reply;
-    const r = await resolveLabelNumbers(deps.db, p.actor, p.numbers);
+    const r = await resolveLabelNumbers(deps.db, { actor: p.actor, requested: p.numbers });
     const refused = r.refused.map((x) => x.requested);
     if (r.printable.length === 0)
       return reply.code(404).send({
@@ -57,11 +57,7 @@ export function registerLabelRoutes(app: FastifyInstance, deps: Deps, opts: { pu
         refused,
       });
     const pdf = await renderLabels(
-      await labelData(
-        deps.db,
-        r.printable.map((x) => x.id),
-        opts.publicUrl,
-      ),
+      await labelData(deps.db, { shipmentIds: r.printable.map((x) => x.id), publicUrl: opts.publicUrl }),
       size,
     );
     // Percent-encoded: a header carries only ASCII, whatever a client typed.

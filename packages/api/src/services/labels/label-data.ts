@@ -3,7 +3,7 @@ import type { Db } from "@xiangda/db";
 import { maskName, maskPhone } from "@xiangda/domain";
 import type { LabelData } from "./render-labels.ts";
 
-export async function labelData(db: Db, shipmentIds: string[], publicUrl: string): Promise<LabelData[]> {
+export async function labelData(db: Db, { shipmentIds, publicUrl }: { shipmentIds: string[]; publicUrl: string }): Promise<LabelData[]> {
   const ships = await db.shipment.findMany({ where: { id: { in: shipmentIds } } });
   const nodeIds = [...new Set(ships.map((s) => s.destNodeId).filter((x): x is string => !!x))];
   const nodes = await db.node.findMany({ where: { id: { in: nodeIds } }, include: { parent: true } });

@@ -21,7 +21,7 @@ export function parseLabelNumbers(raw: string | undefined): string[] {
   ];
 }
 
-export async function resolveLabelNumbers(db: Db, actor: Actor, requested: string[]): Promise<TLabelResolution> {
+export async function resolveLabelNumbers(db: Db, { actor, requested }: { actor: Actor; requested: string[] }): Promise<TLabelResolution> {
   const ships = await db.shipment.findMany({
     where: { OR: [{ waybillNo: { in: requested } }, { carrierWaybillNo: { in: requested } }] },
     select: {
