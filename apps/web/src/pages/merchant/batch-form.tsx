@@ -1,39 +1,22 @@
 // A new production batch: number, production day, quantity and origin village (the merchant's own unless another
 // village code of the county is given; merchants cannot list the county's villages, see the report of issue #7).
 import { shanghaiDay } from "../../lib/time.ts";
-import { parseCount } from "../../lib/numbers.ts";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod";
-import { ErrorSummary, FieldSlot, NumberField, TextField, ZodForm, useZodForm } from "../../components/form/index.ts";
+import { ErrorSummary, FieldSlot, NumberField, SubmitButton, TextField, ZodForm, useZodForm } from "../../components/form/index.ts";
+import { countText, requiredText } from "../../components/counters/listing-drafts.ts";
+import { withFixed } from "../../components/edit-form.tsx";
 import { useTRPC } from "../../lib/trpc.ts";
 import { useT } from "../../i18n/use-t.ts";
 
 const FIELDS = ["batchNo", "producedOn", "quantity", "originAreaCode", "productId"] as const;
 
-const required = (message = "form.required") => z.string().refine((s) => s.trim() !== "", message);
-
 /** Draft → what batches.create takes besides the merchant and product: the form checks only what it can know. */
 const ZBatchDraftSchema = z
-  .object({
-    batchNo: required(),
-    producedOn: required(),
-    quantity: z.string().transform((text, ctx) => {
-      const n = parseCount(text);
-      if (typeof n === "number") return n;
-      ctx.addIssue({ code: "custom", message: n === null ? "form.required" : "form.wholeNumber" });
-      return z.NEVER;
-    }),
-    originAreaCode: z.string(),
-  })
-  .transform((d) => ({
-    batchNo: d.batchNo.trim(),
-    producedOn: d.producedOn,
-    quantity: d.quantity,
-    ...(d.originAreaCode.trim() ? { originAreaCode: d.originAreaCode.trim() } : {}),
-  }));
+  .object({ batchNo: requiredText(), producedOn: requiredText(), quantity: countText(), originAreaCode: z.string() })
+  .transform(({ originAreaCode, ...d }) => ({ ...d, ...(originAreaCode.trim() ? { originAreaCode: originAreaCode.trim() } : {}) }));
 
 export function BatchForm({ merchantId, productId }: { merchantId: string; productId: string }) {
-  const t = useT("common");
   const tc = useT("counters");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -51,7 +34,7 @@ export function BatchForm({ merchantId, productId }: { merchantId: string; produ
     schema: ZBatchDraftSchema,
     defaultValues: { batchNo: "", producedOn: shanghaiDay(), quantity: "", originAreaCode: "" },
     fields: FIELDS,
-    mutation: { ...create, mutate: (input) => create.mutate({ merchantId, productId, ...input }) },
+    mutation: withFixed(create, { merchantId, productId }),
   });
 
   const home = merchant.data?.originAreaName ?? merchant.data?.originAreaCode;
@@ -89,9 +72,7 @@ export function BatchForm({ merchantId, productId }: { merchantId: string; produ
         />
       </div>
       <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={create.isPending} data-testid="batch-save">
-          {create.isPending ? t("common.saving") : tc("batches.create")}
-        </button>
+        <SubmitButton label={tc("batches.create")} testId="batch-save" />
       </div>
     </ZodForm>
   );

@@ -7,6 +7,7 @@ import {
   FieldSlot,
   FormStatus,
   NumberField,
+  SubmitButton,
   TextField,
   ZodForm,
   useFieldError,
@@ -63,9 +64,7 @@ export function ProductForm({ merchantId, product, onSaved }: Props) {
       </FieldSlot>
       <CertRows kit={kit} />
       <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={save.isPending} data-testid="product-save">
-          {save.isPending ? t("common.saving") : product ? t("common.save") : tc("products.create")}
-        </button>
+        <SubmitButton label={product ? t("common.save") : tc("products.create")} testId="product-save" />
       </div>
     </ZodForm>
   );
