@@ -1,5 +1,6 @@
 // Strings of the public traceability page (/t/:code), English. Same keys as trace.zh.ts.
 import { catalogEnumsEn } from "./catalog-enums.en.ts";
+import { enumsEn } from "./enums.en.ts";
 
 export const traceEn = {
   title: "Product traceability",
@@ -59,22 +60,7 @@ export const traceEn = {
     ENTERPRISE: "Leading enterprise",
     HOUSEHOLD: "Farm household",
   },
-  temps: {
-    AMBIENT: "Ambient",
-    CHILLED: "Chilled",
-    FROZEN: "Frozen",
-  },
-  venueTypes: {
-    SUPERMARKET: "Supermarket",
-    MALL: "Mall",
-    HOTEL: "Hotel",
-    WHOLESALE_MARKET: "Wholesale market",
-    FARMERS_MARKET: "Farmers' market",
-    AIRPORT_STATION: "Airport or station",
-    HIGHWAY_SERVICE_AREA: "Highway service area",
-    CANTEEN: "Canteen",
-    ONLINE_CHANNEL: "Online channel",
-  },
+  temps: enumsEn.temps,
   actions: {
     ARRIVE: "Arrival scan",
     DEPART: "Departure scan",
@@ -86,16 +72,6 @@ export const traceEn = {
     RETURN: "Return scan",
     MISROUTED: "Misrouted",
   },
-  statuses: {
-    CREATED: "Not yet sent",
-    ACCEPTED: "Accepted",
-    AT_NODE: "At a station",
-    IN_TRANSIT: "In transit",
-    AWAITING_PICKUP: "Awaiting pickup",
-    DELIVERED: "Delivered",
-    RETURNED: "Returned",
-    EXCEPTION: "Exception",
-    CANCELLED: "Cancelled",
-    LOST: "Lost",
-  },
+  /** The shipment statuses in the words of a buyer. */
+  statuses: { ...enumsEn.shipmentStatus, CREATED: "Not yet sent", AT_NODE: "At a station" },
 };

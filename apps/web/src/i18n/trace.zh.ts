@@ -1,5 +1,6 @@
 // Strings of the public traceability page (/t/:code, 扫码溯源), Chinese. Same keys as trace.en.ts.
 import { catalogEnumsZh } from "./catalog-enums.zh.ts";
+import { enumsZh } from "./enums.zh.ts";
 
 export const traceZh = {
   title: "产品溯源",
@@ -59,22 +60,9 @@ export const traceZh = {
     ENTERPRISE: "龙头企业",
     HOUSEHOLD: "农户",
   },
-  temps: {
-    AMBIENT: "常温",
-    CHILLED: "冷藏",
-    FROZEN: "冷冻",
-  },
-  venueTypes: {
-    SUPERMARKET: "超市",
-    MALL: "商场",
-    HOTEL: "酒店",
-    WHOLESALE_MARKET: "批发市场",
-    FARMERS_MARKET: "农贸市场",
-    AIRPORT_STATION: "机场车站",
-    HIGHWAY_SERVICE_AREA: "高速服务区",
-    CANTEEN: "机关食堂",
-    ONLINE_CHANNEL: "线上渠道",
-  },
+  temps: enumsZh.temps,
+  /** Shorter than the counters' own labels. */
+  venueTypes: { ...catalogEnumsZh.venueTypes, HIGHWAY_SERVICE_AREA: "高速服务区", CANTEEN: "机关食堂" },
   actions: {
     ARRIVE: "到站扫描",
     DEPART: "发出扫描",
@@ -86,16 +74,6 @@ export const traceZh = {
     RETURN: "退回扫描",
     MISROUTED: "错分扫描",
   },
-  statuses: {
-    CREATED: "待发出",
-    ACCEPTED: "已收寄",
-    AT_NODE: "在站点",
-    IN_TRANSIT: "运输中",
-    AWAITING_PICKUP: "待取件",
-    DELIVERED: "已送达",
-    RETURNED: "已退回",
-    EXCEPTION: "异常",
-    CANCELLED: "已取消",
-    LOST: "已丢失",
-  },
+  /** The shipment statuses in the words of a buyer. */
+  statuses: { ...enumsZh.shipmentStatus, CREATED: "待发出", AWAITING_PICKUP: "待取件", DELIVERED: "已送达" },
 };
