@@ -6,7 +6,7 @@ import { createRoutesFromChildren, matchRoutes, Route, Routes } from "react-rout
 import { HomeRedirect, RequireRole } from "./auth/require-role.tsx";
 import { PageLoading } from "./components/page-loading.tsx";
 import { preloadableExport, type TPreloadable } from "./lib/preloadable.ts";
-import { AREA_ROLES } from "./lib/roles.ts";
+import { AREA_ROLES, type TArea } from "./lib/roles.ts";
 import { CountyNav } from "./pages/county/county-nav.tsx";
 import { CounterNav } from "./pages/counter/counter-scope.tsx";
 import { LoginPage } from "./pages/public/login-page.tsx";
@@ -73,6 +73,79 @@ export function AppRoutes() {
     { to: "/station/stocktake", label: tsh("nav.stocktake"), testId: "nav-stocktake" },
   ];
 
+  const areas: readonly TAreaRoutes[] = [
+    {
+      area: "merchant",
+      frame: <MerchantNav />,
+      pages: [
+        ["", <MerchantHome />],
+        ["products", <ProductsPage />],
+        ["products/:productId", <ProductDetailPage />],
+        ["listings", <ListingsPage />],
+        ["sales", <MerchantSalesPage />],
+        ["restock", <MerchantRestockPage />],
+      ],
+    },
+    {
+      area: "counter",
+      frame: <CounterNav />,
+      pages: [
+        ["", <ShelfPage />],
+        ["sell", <SellPage />],
+        ["upload", <UploadPage />],
+        ["restock", <CounterRestockPage />],
+      ],
+    },
+    {
+      area: "station",
+      frame: <StationNav nav={stationNav} />,
+      pages: [
+        ["", <StationConsole />],
+        ["accept", <AcceptPage />],
+        ["manifests", <StationManifestsPage />],
+        ["loads", <StationLoadsPage />],
+        ["loads/:id", <StationLoadDetailPage />],
+        ["shelf", <ShelfListPage />],
+        ["stocktake", <StocktakePage />],
+      ],
+    },
+    {
+      area: "county",
+      frame: <CountyNav />,
+      pages: [
+        ["", <CountyHome />],
+        ["network", <NetworkPage />],
+        ["nodes", <NodesPage />],
+        ["lanes", <LanesPage />],
+        ["fleet", <FleetPage />],
+        ["import", <ImportPage />],
+        ["shipments", <ShipmentsPage />],
+        ["shipments/:waybillNo", <ShipmentDetailPage />],
+        ["overdue", <OverduePage />],
+        ["exceptions", <ExceptionsPage />],
+        ["manifests", <ManifestPage />],
+        ["loads", <CountyLoadsPage />],
+        ["loads/:id", <CountyLoadDetailPage />],
+        ["review", <ReviewPage />],
+        ["merchants", <MerchantsPage />],
+        ["counters", <CountersPage />],
+        ["sales-report", <SalesReportPage />],
+        [
+          "users",
+          <RequireRole roles={["ADMIN", "COUNTY_MANAGER"]}>
+            <UsersPage />
+          </RequireRole>,
+        ],
+        [
+          "audit",
+          <RequireRole roles={["ADMIN"]}>
+            <AuditPage />
+          </RequireRole>,
+        ],
+      ],
+    },
+  ];
+
   const routes = (
     <>
       <Route path="/" element={<HomeRedirect />} />
@@ -80,92 +153,7 @@ export function AppRoutes() {
       <Route path="/track" element={<TrackPage />} />
       <Route path="/t" element={<TracePage />} />
       <Route path="/t/:code" element={<TracePage />} />
-      <Route
-        path="/merchant"
-        element={
-          <RequireRole roles={AREA_ROLES.merchant}>
-            <MerchantNav />
-          </RequireRole>
-        }
-      >
-        <Route index element={<MerchantHome />} />
-        <Route path="products" element={<ProductsPage />} />
-        <Route path="products/:productId" element={<ProductDetailPage />} />
-        <Route path="listings" element={<ListingsPage />} />
-        <Route path="sales" element={<MerchantSalesPage />} />
-        <Route path="restock" element={<MerchantRestockPage />} />
-      </Route>
-      <Route
-        path="/counter"
-        element={
-          <RequireRole roles={AREA_ROLES.counter}>
-            <CounterNav />
-          </RequireRole>
-        }
-      >
-        <Route index element={<ShelfPage />} />
-        <Route path="sell" element={<SellPage />} />
-        <Route path="upload" element={<UploadPage />} />
-        <Route path="restock" element={<CounterRestockPage />} />
-      </Route>
-      <Route
-        path="/station"
-        element={
-          <RequireRole roles={AREA_ROLES.station}>
-            <StationNav nav={stationNav} />
-          </RequireRole>
-        }
-      >
-        <Route index element={<StationConsole />} />
-        <Route path="accept" element={<AcceptPage />} />
-        <Route path="manifests" element={<StationManifestsPage />} />
-        <Route path="loads" element={<StationLoadsPage />} />
-        <Route path="loads/:id" element={<StationLoadDetailPage />} />
-        <Route path="shelf" element={<ShelfListPage />} />
-        <Route path="stocktake" element={<StocktakePage />} />
-      </Route>
-      <Route
-        path="/county"
-        element={
-          <RequireRole roles={AREA_ROLES.county}>
-            <CountyNav />
-          </RequireRole>
-        }
-      >
-        <Route index element={<CountyHome />} />
-        <Route path="network" element={<NetworkPage />} />
-        <Route path="nodes" element={<NodesPage />} />
-        <Route path="lanes" element={<LanesPage />} />
-        <Route path="fleet" element={<FleetPage />} />
-        <Route path="import" element={<ImportPage />} />
-        <Route path="shipments" element={<ShipmentsPage />} />
-        <Route path="shipments/:waybillNo" element={<ShipmentDetailPage />} />
-        <Route path="overdue" element={<OverduePage />} />
-        <Route path="exceptions" element={<ExceptionsPage />} />
-        <Route path="manifests" element={<ManifestPage />} />
-        <Route path="loads" element={<CountyLoadsPage />} />
-        <Route path="loads/:id" element={<CountyLoadDetailPage />} />
-        <Route path="review" element={<ReviewPage />} />
-        <Route path="merchants" element={<MerchantsPage />} />
-        <Route path="counters" element={<CountersPage />} />
-        <Route path="sales-report" element={<SalesReportPage />} />
-        <Route
-          path="users"
-          element={
-            <RequireRole roles={["ADMIN", "COUNTY_MANAGER"]}>
-              <UsersPage />
-            </RequireRole>
-          }
-        />
-        <Route
-          path="audit"
-          element={
-            <RequireRole roles={["ADMIN"]}>
-              <AuditPage />
-            </RequireRole>
-          }
-        />
-      </Route>
+      {areas.map(areaRoute)}
       <Route path="*" element={<NotFoundPage />} />
     </>
   );
@@ -175,6 +163,21 @@ export function AppRoutes() {
     <Suspense fallback={<PageLoading />}>
       <Routes>{routes}</Routes>
     </Suspense>
+  );
+}
+
+/** One area's routes: its pages ("" for its home) under /<area>, inside the area's frame, for the area's roles. */
+interface TAreaRoutes {
+  area: TArea;
+  frame: ReactNode;
+  pages: readonly (readonly [path: string, page: ReactNode])[];
+}
+
+function areaRoute({ area, frame, pages }: TAreaRoutes) {
+  return (
+    <Route key={area} path={`/${area}`} element={<RequireRole roles={AREA_ROLES[area]}>{frame}</RequireRole>}>
+      {pages.map(([path, page]) => (path ? <Route key={path} path={path} element={page} /> : <Route key="" index element={page} />))}
+    </Route>
   );
 }
 

@@ -49,3 +49,18 @@ export function AreaLayout({ area, nav }: { area: TArea; nav: readonly TNavItem[
     </div>
   );
 }
+
+/** An area's nav entry: the path under /<area> ("" for its home, matched exactly), the label, and the test id's name
+ *  ("nav-<name>", by default the path). */
+export type TNavEntry = readonly [path: string, label: string, testName?: string];
+
+/** An area's frame with its nav given as entries under the area's path. */
+export function AreaNav({ area, items }: { area: TArea; items: readonly TNavEntry[] }) {
+  const nav = items.map(([path, label, testName]): TNavItem => ({
+    to: path ? `/${area}/${path}` : `/${area}`,
+    label,
+    testId: `nav-${testName ?? path}`,
+    ...(path ? {} : { end: true }),
+  }));
+  return <AreaLayout area={area} nav={nav} />;
+}

@@ -1,7 +1,7 @@
 // The counter area's frame: its nav, the counter picker (for operators of several counters) and the page for the
 // chosen counter (or a note that the account runs none).
 import { Fragment, type ReactNode } from "react";
-import { AreaLayout, type TNavItem } from "../../components/area-layout.tsx";
+import { AreaNav } from "../../components/area-layout.tsx";
 import { DataState } from "../../components/data-state.tsx";
 import type { TCounter } from "../../components/counters/counters-api.ts";
 import { useCounterChoice } from "./use-counter-choice.ts";
@@ -10,13 +10,17 @@ import { enumKey } from "../../components/counters/counter-keys.ts";
 
 export function CounterNav() {
   const tc = useT("counters");
-  const nav: TNavItem[] = [
-    { to: "/counter", label: tc("nav.shelf"), end: true, testId: "nav-shelf" },
-    { to: "/counter/sell", label: tc("nav.sell"), testId: "nav-sell" },
-    { to: "/counter/upload", label: tc("nav.upload"), testId: "nav-upload" },
-    { to: "/counter/restock", label: tc("nav.restock"), testId: "nav-restock" },
-  ];
-  return <AreaLayout area="counter" nav={nav} />;
+  return (
+    <AreaNav
+      area="counter"
+      items={[
+        ["", tc("nav.shelf"), "shelf"],
+        ["sell", tc("nav.sell")],
+        ["upload", tc("nav.upload")],
+        ["restock", tc("nav.restock")],
+      ]}
+    />
+  );
 }
 
 export function CounterScope({ children }: { children: (counter: TCounter) => ReactNode }) {
