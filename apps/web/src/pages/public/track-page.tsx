@@ -2,7 +2,7 @@
 // masked status, legs and events. The server rate-limits look-ups and answers NOT_FOUND alike for unknown waybills
 // and wrong digits.
 import { skipToken, useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useState, type InputHTMLAttributes } from "react";
 import { z } from "zod";
 import { useT } from "../../i18n/use-t.ts";
 import { Link, useSearchParams } from "react-router";
@@ -76,36 +76,15 @@ export function TrackPage() {
           <PublicCardHead title={t("track.title")} lead={t("track.lead")} testId="track" error={errorText} errorCode={err?.code ?? ""} />
           <ZodForm kit={kit} prefix="track">
             <div className="form track-form">
-              <FieldSlot id="track-waybill" name="waybillNo" label={t("track.waybillNo")}>
-                {({ id, value, onChange, invalid }) => (
-                  <input
-                    id={id}
-                    className="mono"
-                    value={value}
-                    autoComplete="off"
-                    autoCapitalize="characters"
-                    spellCheck={false}
-                    aria-invalid={invalid}
-                    onChange={(e) => onChange(e.target.value)}
-                    data-testid={id}
-                  />
-                )}
-              </FieldSlot>
-              <FieldSlot id="track-phone" name="phoneLast4" label={t("track.phoneLast4")}>
-                {({ id, value, onChange, invalid }) => (
-                  <input
-                    id={id}
-                    className="mono"
-                    value={value}
-                    inputMode="numeric"
-                    autoComplete="off"
-                    maxLength={4}
-                    aria-invalid={invalid}
-                    onChange={(e) => onChange(e.target.value.replace(/\D/g, ""))}
-                    data-testid={id}
-                  />
-                )}
-              </FieldSlot>
+              <CodeField id="track-waybill" name="waybillNo" label={t("track.waybillNo")} autoCapitalize="characters" spellCheck={false} />
+              <CodeField
+                id="track-phone"
+                name="phoneLast4"
+                label={t("track.phoneLast4")}
+                inputMode="numeric"
+                maxLength={4}
+                keep={(v) => v.replace(/\D/g, "")}
+              />
               <button type="submit" className="btn btn-primary track-submit" disabled={busy} data-testid="track-submit">
                 {busy ? t("track.submitting") : t("track.submit")}
               </button>
@@ -120,6 +99,35 @@ export function TrackPage() {
         </p>
       </main>
     </PublicScreen>
+  );
+}
+
+/** A code typed into the look-up, in monospace and never autocompleted; `keep` filters what is typed. */
+function CodeField({
+  id: givenId,
+  name,
+  label,
+  keep = (v) => v,
+  ...attrs
+}: { id: string; name: string; label: string; keep?: (typed: string) => string } & Pick<
+  InputHTMLAttributes<HTMLInputElement>,
+  "autoCapitalize" | "spellCheck" | "inputMode" | "maxLength"
+>) {
+  return (
+    <FieldSlot id={givenId} name={name} label={label}>
+      {({ id, value, onChange, invalid }) => (
+        <input
+          {...attrs}
+          id={id}
+          className="mono"
+          value={value}
+          autoComplete="off"
+          aria-invalid={invalid}
+          onChange={(e) => onChange(keep(e.target.value))}
+          data-testid={id}
+        />
+      )}
+    </FieldSlot>
   );
 }
 

@@ -96,9 +96,7 @@ function AnnouncedForm({ desk }: { desk: TAnnouncedDesk }) {
 
         <RulesFields
           prefix="announced"
-          draft={draft}
-          set={set}
-          errorFor={errorFor}
+          desk={desk}
           notes={
             <DeskInput
               id="announced-notes"

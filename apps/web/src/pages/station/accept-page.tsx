@@ -67,7 +67,8 @@ export function AcceptPage() {
 function AcceptDesk({ nodeId }: { nodeId: string }) {
   const t = useT("station");
   const te = useT("enums");
-  const { draft, set, errorFor, id: idField, accept, result, firstRef, nextRef, nextParcel, onSubmit } = useAcceptDesk(nodeId);
+  const desk = useAcceptDesk(nodeId);
+  const { draft, set, errorFor, id: idField, accept, result, firstRef, nextRef, nextParcel, onSubmit } = desk;
 
   const text = (
     field: TTextField,
@@ -139,9 +140,7 @@ function AcceptDesk({ nodeId }: { nodeId: string }) {
 
           <RulesFields
             prefix="accept"
-            draft={draft}
-            set={set}
-            errorFor={errorFor}
+            desk={desk}
             notes={text("notes", t("accept.notes"), { errorKey: "inspection.notes" })}
             device={text("device", t("accept.device"), { errorKey: "screening.device", mono: true })}
           />

@@ -104,15 +104,15 @@ type TRulesDraft = { prohibited: Record<TProhibitedItem, boolean>; inspected: bo
 /** Both blocks bound to a desk's draft: the checklist with its notes, then screening with its device. */
 export function RulesFields<D extends TRulesDraft>(props: {
   prefix: string;
-  draft: D;
-  set: <K extends keyof D>(field: K, value: D[K]) => void;
-  errorFor: (field: string) => string | undefined;
+  /** The desk's draft, its setter and its errors by the server's field path. */
+  desk: { draft: D; set: <K extends keyof D>(field: K, value: D[K]) => void; errorFor: (field: string) => string | undefined };
   notes: ReactNode;
   device: ReactNode;
 }) {
-  const { prefix, draft, errorFor } = props;
+  const { prefix } = props;
+  const { draft, errorFor } = props.desk;
   // The desk's own setter, on the fields every desk's draft has.
-  const set = props.set as <K extends keyof TRulesDraft>(field: K, value: TRulesDraft[K]) => void;
+  const set = props.desk.set as <K extends keyof TRulesDraft>(field: K, value: TRulesDraft[K]) => void;
   return (
     <>
       <InspectionFields
