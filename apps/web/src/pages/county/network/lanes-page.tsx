@@ -12,7 +12,7 @@ import { StatusPill, YesNo } from "./network-bits.tsx";
 import { LANE_MODES } from "./network-constants.ts";
 import { useRefreshNetwork } from "./network-data.ts";
 import { formatWeekdays } from "./network-format.ts";
-import { StatusBox, StatusReasonForm, type TReasonInput } from "./status-reason-form.tsx";
+import { StatusBox, StatusReasonForm } from "./status-reason-form.tsx";
 import { useT } from "../../../i18n/use-t.ts";
 import { ENUMS } from "../../../components/form/enums.ts";
 
@@ -158,11 +158,6 @@ function LaneStatusActions({ countyCode, lane, onChanged }: { countyCode: string
       },
     }),
   );
-  const suspend = {
-    mutate: (input: TReasonInput) => change.mutate({ countyCode, code: lane.code, status: "SUSPENDED", reason: input.reason }),
-    error: change.error,
-    isPending: change.isPending,
-  };
   return (
     <StatusBox
       prefix="lane"
@@ -189,7 +184,8 @@ function LaneStatusActions({ countyCode, lane, onChanged }: { countyCode: string
           reasonLabel={t("lanes.suspendReason")}
           confirmLabel={t("lanes.suspendConfirm")}
           confirmTestId="lane-suspend-confirm"
-          mutation={suspend}
+          change={change}
+          onConfirm={(input) => change.mutate({ countyCode, code: lane.code, status: "SUSPENDED", reason: input.reason })}
           onCancel={() => setAsking(false)}
         />
       ) : (

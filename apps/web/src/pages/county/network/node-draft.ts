@@ -2,7 +2,7 @@
 // (whole numbers, an area, the pickup days of a self-pickup node) in one pass, so all show at once.
 import { NODE_OPERATORS, NODE_TIERS } from "@xiangda/domain";
 import { z } from "zod";
-import { optionalText, parseWholeNumber } from "../../../components/form/index.ts";
+import { issueKey, optionalText, parseWholeNumber } from "../../../components/form/index.ts";
 import type { TNode, TNodeInput } from "../../../lib/network-api.ts";
 import { PICKUP_CHECKS, PICKUP_HOLD_RANGE, pickupHoldDaysError } from "./pickup-settings.ts";
 
@@ -71,7 +71,7 @@ export function nodeDraftSchema(node: TNode | null) {
     if (handling === "invalid") issue("handlingMinutes", "form.wholeNumber");
     // The self-pickup settings count only for a self-pickup node; otherwise the node keeps what it has.
     const holdError = d.selfPickup ? pickupHoldDaysError(d.pickupHoldDays) : null;
-    if (holdError) issue("pickupHoldDays", `nodes.pickupHoldDaysError.${holdError}`, PICKUP_HOLD_RANGE);
+    if (holdError) issue("pickupHoldDays", issueKey("network", `nodes.pickupHoldDaysError.${holdError}`), PICKUP_HOLD_RANGE);
     if (!d.areaCode) issue("areaCode", "form.required");
     const holdDays = d.selfPickup ? parseWholeNumber(d.pickupHoldDays) : null;
     if (capacity === "invalid" || handling === "invalid" || holdDays === "invalid" || holdError || !d.areaCode) return z.NEVER;

@@ -29,11 +29,7 @@ export function NodeStatusActions({ countyCode, node, onChanged }: { countyCode:
   const send = (status: TNodeStatus, extra: { reason?: string; until?: string } = {}) =>
     change.mutate({ countyCode, code: node.code, status, ...extra });
   // Suspending and closing both need a reason; a suspension may say until when.
-  const confirm = {
-    mutate: (input: TReasonInput) => (step === "suspend" ? send("SUSPENDED", input) : send("CLOSED", { reason: input.reason })),
-    error: change.error,
-    isPending: change.isPending,
-  };
+  const confirm = (input: TReasonInput) => (step === "suspend" ? send("SUSPENDED", input) : send("CLOSED", { reason: input.reason }));
 
   return (
     <StatusBox
@@ -61,7 +57,8 @@ export function NodeStatusActions({ countyCode, node, onChanged }: { countyCode:
           confirmLabel={step === "suspend" ? t("nodes.suspendConfirm") : t("nodes.closeConfirm")}
           confirmTestId={`node-${step}-confirm`}
           danger={step === "close"}
-          mutation={confirm}
+          change={change}
+          onConfirm={confirm}
           onCancel={() => setStep(null)}
         />
       ) : (

@@ -28,7 +28,9 @@ interface Props {
   confirmLabel: string;
   confirmTestId: string;
   danger?: boolean;
-  mutation: TFormMutation<TReasonInput>;
+  /** The status change's mutation: its error and whether it runs. */
+  change: { error: unknown; isPending: boolean };
+  onConfirm: (input: TReasonInput) => void;
   onCancel: () => void;
 }
 
@@ -41,9 +43,11 @@ export function StatusReasonForm({
   confirmLabel,
   confirmTestId,
   danger,
-  mutation,
+  change,
+  onConfirm,
   onCancel,
 }: Props) {
+  const mutation: TFormMutation<TReasonInput> = { mutate: onConfirm, error: change.error, isPending: change.isPending };
   const kit = useZodForm({ schema: ZReasonDraftSchema, defaultValues: { reason: "", until: "" }, fields: FIELDS, mutation });
   return (
     <ZodForm kit={kit} prefix={prefix} testId={testId}>

@@ -13,6 +13,7 @@ import { CountyScope } from "../county-scope.tsx";
 import { LegDiagram, LightBadge, LightReason, ShipmentStatusPill, ThreeRules, Timeline, useNow } from "./shipment-bits.tsx";
 import { splitLegs } from "./shipment-format.ts";
 import { useT } from "../../../i18n/use-t.ts";
+import { CodeHeading } from "../../../components/code-heading.tsx";
 
 export function ShipmentDetailPage() {
   const { waybillNo = "" } = useParams();
@@ -57,10 +58,7 @@ function ShipmentDetail({ s }: { s: TShipment }) {
       <section className="card">
         <div className="shipment-hero">
           <div>
-            <div className="muted small">{t("shipments.waybillNo")}</div>
-            <h2 className="waybill-big mono" data-testid="shipment-waybill">
-              {s.waybillNo}
-            </h2>
+            <CodeHeading label={t("shipments.waybillNo")} code={s.waybillNo} testId="shipment-waybill" />
             {s.carrier ? (
               <div className="muted small">
                 {s.carrier.name}
