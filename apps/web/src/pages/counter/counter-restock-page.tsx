@@ -11,6 +11,7 @@ import { useTRPC } from "../../lib/trpc.ts";
 import { StockCell } from "../../components/counters/counter-bits.tsx";
 import type { TCounter, TShelfListing } from "../../components/counters/counters-api.ts";
 import { groupByMerchant, restockLines } from "../../components/counters/counters-format.ts";
+import { PendingButton } from "../../components/pending-button.tsx";
 import { RestockOrders } from "../../components/counters/restock-orders.tsx";
 import { ErrorSummary, issueKey, useFieldError, useZodForm, type TFormMutation } from "../../components/form/index.ts";
 import { CounterScope } from "./counter-scope.tsx";
@@ -33,13 +34,7 @@ function Restock({ counter }: { counter: TCounter }) {
           {(rows) => (
             <div className="restock-groups">
               {groupByMerchant(rows).map((g) => (
-                <MerchantOrderForm
-                  key={g.merchantId}
-                  counterId={counter.id}
-                  merchantId={g.merchantId}
-                  merchantName={g.merchantName}
-                  listings={g.listings}
-                />
+                <MerchantOrderForm key={g.merchantId} counterId={counter.id} group={g} />
               ))}
             </div>
           )}
@@ -55,9 +50,8 @@ function Restock({ counter }: { counter: TCounter }) {
 
 interface FormProps {
   counterId: string;
-  merchantId: string;
-  merchantName: string;
-  listings: readonly TShelfListing[];
+  /** One merchant's listings on the shelf: one order. */
+  group: { merchantId: string; merchantName: string; listings: readonly TShelfListing[] };
 }
 
 /** The order's draft: a quantity typed per listing (by id) and a note. */
@@ -83,7 +77,7 @@ type TOrderLines = z.output<ReturnType<typeof orderSchema>>;
 const prefill = (listings: readonly TShelfListing[]) =>
   Object.fromEntries(listings.map((l) => [l.id, l.suggestedRestockQty > 0 ? String(l.suggestedRestockQty) : ""]));
 
-function MerchantOrderForm({ counterId, merchantId, merchantName, listings }: FormProps) {
+function MerchantOrderForm({ counterId, group: { merchantId, merchantName, listings } }: FormProps) {
   const t = useT("common");
   const tc = useT("counters");
   const trpc = useTRPC();
@@ -181,11 +175,7 @@ function MerchantOrderForm({ counterId, merchantId, merchantName, listings }: Fo
           <input maxLength={200} {...kit.form.register("note")} data-testid="restock-note" />
         </label>
         <EmptyOrder />
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={create.isPending} data-testid="restock-create">
-            {create.isPending ? t("common.saving") : tc("restock.create")}
-          </button>
-        </div>
+        <PendingButton pending={create.isPending} label={tc("restock.create")} pendingLabel={t("common.saving")} testId="restock-create" />
       </form>
     </FormProvider>
   );

@@ -18,6 +18,7 @@ import {
   type TFormMutation,
 } from "../../components/form/index.ts";
 import type { TCounter, TShelfListing } from "../../components/counters/counters-api.ts";
+import { PendingButton } from "../../components/pending-button.tsx";
 import { SalesTable } from "../../components/counters/sales-table.tsx";
 import { CounterScope } from "./counter-scope.tsx";
 import { useT } from "../../i18n/use-t.ts";
@@ -160,11 +161,13 @@ function SaleForm({ counterId, listings }: { counterId: string; listings: readon
           )}
         </FieldSlot>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary btn-wide" disabled={record.isPending} data-testid="sale-submit">
-          {record.isPending ? tc("sell.recording") : tc("sell.record")}
-        </button>
-      </div>
+      <PendingButton
+        pending={record.isPending}
+        label={tc("sell.record")}
+        pendingLabel={tc("sell.recording")}
+        testId="sale-submit"
+        className="btn-wide"
+      />
     </ZodForm>
   );
 }

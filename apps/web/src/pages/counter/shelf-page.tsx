@@ -2,6 +2,7 @@
 // the restock suggestion and a way to the restock page.
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
+import { FigureList } from "../../components/figure-list.tsx";
 import { DataState } from "../../components/data-state.tsx";
 import { DataTable, type TDataColumn } from "../../components/data-table.tsx";
 import { useTRPC } from "../../lib/trpc.ts";
@@ -9,7 +10,7 @@ import type { TCounter, TShelfListing } from "../../components/counters/counters
 import { useListingColumns } from "../../components/counters/listing-columns.tsx";
 import { CounterScope } from "./counter-scope.tsx";
 import { useT } from "../../i18n/use-t.ts";
-import { enumKey } from "../../components/counters/counter-keys.ts";
+import { CATALOG_ENUMS } from "../../components/counters/catalog-enums.ts";
 
 export function ShelfPage() {
   return <CounterScope>{(counter) => <Shelf counter={counter} />}</CounterScope>;
@@ -34,7 +35,7 @@ function Shelf({ counter }: { counter: TCounter }) {
       <div className="card-head">
         <h2 className="card-title">{tc("counter.shelfTitle")}</h2>
         <span className="muted small">
-          {tc(enumKey("venueTypes", counter.venueType))} · {where} · {tc("counter.node", { node: counter.node.name })}
+          {CATALOG_ENUMS.venueType.label(counter.venueType)} · {where} · {tc("counter.node", { node: counter.node.name })}
         </span>
       </div>
       <DataState query={shelf} isEmpty={(rows) => rows.length === 0}>
@@ -42,18 +43,12 @@ function Shelf({ counter }: { counter: TCounter }) {
           const low = rows.filter((l) => l.belowMin);
           return (
             <>
-              <dl className="figures">
-                <div>
-                  <dt>{tc("counter.liveListings")}</dt>
-                  <dd>{rows.length}</dd>
-                </div>
-                <div>
-                  <dt>{tc("counter.belowMin")}</dt>
-                  <dd className={low.length ? "danger-text" : undefined} data-testid="shelf-low-count">
-                    {low.length}
-                  </dd>
-                </div>
-              </dl>
+              <FigureList
+                items={[
+                  { label: tc("counter.liveListings"), value: rows.length },
+                  { label: tc("counter.belowMin"), value: low.length, testId: "shelf-low-count", bad: low.length > 0 },
+                ]}
+              />
               {low.length ? (
                 <div className="alert alert-error" role="status" data-testid="shelf-low-alert">
                   <span>{tc("counter.lowAlert", { count: low.length })}</span>

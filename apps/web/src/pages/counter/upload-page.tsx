@@ -3,6 +3,7 @@
 import { formatFen } from "../../lib/numbers.ts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { FigureList } from "../../components/figure-list.tsx";
 import { FileError, FileLine, RowErrorsTable, useSheetFile } from "../../components/file-import.tsx";
 import { useTRPC } from "../../lib/trpc.ts";
 import { ActionError } from "../../components/counters/counter-bits.tsx";
@@ -121,34 +122,16 @@ function UploadResult({ result: r, dryRun }: { result: TUploadResult; dryRun: bo
       <p className="muted small">
         {dryRun ? tc("upload.dryRunNote") : r.stored ? tc("upload.stored", { count: r.stored.created }) : tc("upload.nothingStored")}
       </p>
-      <dl className="figures">
-        <div>
-          <dt>{tc("upload.rows")}</dt>
-          <dd>{r.rows}</dd>
-        </div>
-        <div>
-          <dt>{tc("upload.toCreate")}</dt>
-          <dd data-testid="upload-to-create">{r.stored ? r.stored.created : r.toCreate}</dd>
-        </div>
-        <div>
-          <dt>{tc("upload.already")}</dt>
-          <dd>{r.alreadyRecorded}</dd>
-        </div>
-        <div>
-          <dt>{tc("upload.quantity")}</dt>
-          <dd>{r.totalQuantity}</dd>
-        </div>
-        <div>
-          <dt>{tc("upload.amount")}</dt>
-          <dd>{formatFen(r.totalAmountFen)}</dd>
-        </div>
-        <div>
-          <dt>{tc("upload.errors")}</dt>
-          <dd className={r.errors.length ? "danger-text" : undefined} data-testid="upload-error-count">
-            {r.errors.length}
-          </dd>
-        </div>
-      </dl>
+      <FigureList
+        items={[
+          { label: tc("upload.rows"), value: r.rows },
+          { label: tc("upload.toCreate"), value: r.stored ? r.stored.created : r.toCreate, testId: "upload-to-create" },
+          { label: tc("upload.already"), value: r.alreadyRecorded },
+          { label: tc("upload.quantity"), value: r.totalQuantity },
+          { label: tc("upload.amount"), value: formatFen(r.totalAmountFen) },
+          { label: tc("upload.errors"), value: r.errors.length, testId: "upload-error-count", bad: r.errors.length > 0 },
+        ]}
+      />
       {r.errors.length ? (
         <>
           <div className="alert alert-error" role="alert">

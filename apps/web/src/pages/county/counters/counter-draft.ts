@@ -29,8 +29,8 @@ const ZCounterDraftSchema = z.object({
 });
 export type TCounterDraft = z.input<typeof ZCounterDraftSchema>;
 
-/** Every field path the form places under a field (the rest go to the summary). */
-export const COUNTER_FIELDS = ["code", "name", "venueType", "operatorName", "address", "areaCode", "city", "nodeId", "active"] as const;
+/** Every field path the form places under a field (the rest go to the summary): the draft's, but for those not sent. */
+export const COUNTER_FIELDS = Object.keys(ZCounterDraftSchema.shape).filter((f) => f !== "place" && f !== "townshipCode");
 
 export function counterDraftOf(c: TCounter | null, townshipOf: (areaCode: string) => string): TCounterDraft {
   return {

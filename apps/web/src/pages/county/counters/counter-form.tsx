@@ -2,16 +2,7 @@
 // city outside it, or online), the delivery node that receives its restocks, and whether it is active.
 import { useMutation } from "@tanstack/react-query";
 import { useMemo } from "react";
-import {
-  CheckField,
-  EnumSelect,
-  FieldSlot,
-  FormStatus,
-  SubmitButton,
-  TextField,
-  ZodForm,
-  useZodForm,
-} from "../../../components/form/index.ts";
+import { CheckField, EnumSelect, FieldSlot, TextField, useZodForm } from "../../../components/form/index.ts";
 import type { TNode, TTree } from "../../../lib/network-api.ts";
 import { useTRPC } from "../../../lib/trpc.ts";
 import type { TCounter } from "../../../components/counters/counters-api.ts";
@@ -20,6 +11,7 @@ import { buildAreaIndex } from "../network/network-data.ts";
 import { NodeSelect } from "../network/node-select.tsx";
 import { AreaField } from "./area-picker.tsx";
 import { COUNTER_FIELDS, PLACES, counterDraftOf, counterSchema } from "./counter-draft.ts";
+import { CatalogForm } from "./catalog-form.tsx";
 import { useT } from "../../../i18n/use-t.ts";
 
 interface Props {
@@ -47,8 +39,7 @@ export function CounterForm({ countyCode, counter, tree, nodes, onSaved }: Props
   const pickable = nodes.filter((n) => n.status === "ACTIVE" || n.code === nodeCode);
 
   return (
-    <ZodForm kit={kit} prefix="counter">
-      <FormStatus />
+    <CatalogForm kit={kit} prefix="counter" submitLabel={counter ? t("common.save") : tc("counters.create")}>
       <div className="form-grid">
         <TextField name="code" label={tc("counters.code")} mono readOnly={counter !== null} placeholder="GZ-C01" />
         <TextField name="name" label={tc("counters.name")} />
@@ -82,9 +73,6 @@ export function CounterForm({ countyCode, counter, tree, nodes, onSaved }: Props
         )}
       </fieldset>
       <CheckField name="active" label={tc("counters.active")} />
-      <div className="form-actions">
-        <SubmitButton label={counter ? t("common.save") : tc("counters.create")} testId="counter-save" />
-      </div>
-    </ZodForm>
+    </CatalogForm>
   );
 }

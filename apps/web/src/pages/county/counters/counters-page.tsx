@@ -15,7 +15,7 @@ import { ErrorSummary } from "../../../components/form/error-summary.tsx";
 import { Check } from "../network/network-bits.tsx";
 import { CounterForm } from "./counter-form.tsx";
 import { useT } from "../../../i18n/use-t.ts";
-import { enumKey } from "../../../components/counters/counter-keys.ts";
+import { CATALOG_ENUMS } from "../../../components/counters/catalog-enums.ts";
 
 export function CountersPage() {
   return <CountyScope>{(countyCode) => <Counters countyCode={countyCode} />}</CountyScope>;
@@ -36,7 +36,7 @@ function Counters({ countyCode }: { countyCode: string }) {
   );
   const tree = useQuery(trpc.network.tree.queryOptions({ countyCode }));
   const nodes = useQuery(trpc.network.nodes.list.queryOptions({ countyCode }));
-  const ready = tree.data && nodes.data;
+  const ready = tree.data && nodes.data ? { tree: tree.data, nodes: nodes.data } : null;
   const columns: TDataColumn<TCounter>[] = [
     { key: "code", header: tc("counters.code"), className: "mono", cell: (c) => c.code },
     {
@@ -50,7 +50,7 @@ function Counters({ countyCode }: { countyCode: string }) {
         </>
       ),
     },
-    { key: "venueType", header: tc("counters.venueType"), cell: (c) => tc(enumKey("venueTypes", c.venueType)) },
+    { key: "venueType", header: tc("counters.venueType"), cell: (c) => CATALOG_ENUMS.venueType.label(c.venueType) },
     { key: "place", header: tc("counters.place"), cell: (c) => c.areaName ?? c.city ?? tc("counters.online") },
     {
       key: "node",
@@ -94,20 +94,13 @@ function Counters({ countyCode }: { countyCode: string }) {
           testId: "counters-table",
         }}
       />
-      {panel && tree.data && nodes.data ? (
+      {panel && ready ? (
         <SidePanel
           title={panel.of ? tc("counters.editTitle", { name: panel.of.name }) : tc("counters.new")}
           onClose={close}
           testId="counter-panel"
         >
-          <CounterPanelBody
-            key={panel.key}
-            countyCode={countyCode}
-            counter={panel.of}
-            tree={tree.data}
-            nodes={nodes.data}
-            onSaved={onSaved}
-          />
+          <CounterPanelBody key={panel.key} countyCode={countyCode} counter={panel.of} {...ready} onSaved={onSaved} />
         </SidePanel>
       ) : null}
     </>

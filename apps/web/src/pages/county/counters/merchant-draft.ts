@@ -21,18 +21,8 @@ const ZMerchantDraftSchema = z.object({
 });
 export type TMerchantDraft = z.input<typeof ZMerchantDraftSchema>;
 
-/** Every field path the form places under a field (the rest go to the summary). */
-export const MERCHANT_FIELDS = [
-  "id",
-  "name",
-  "type",
-  "originAreaCode",
-  "recognitionNo",
-  "recognitionValidUntil",
-  "creditCode",
-  "contactName",
-  "contactPhone",
-] as const;
+/** Every field path the form places under a field (the rest go to the summary): the draft's, but for those not sent. */
+export const MERCHANT_FIELDS = ["id", ...Object.keys(ZMerchantDraftSchema.shape).filter((f) => f !== "townshipCode")];
 
 export function merchantDraftOf(m: TMerchant | null, townshipOf: (villageCode: string) => string): TMerchantDraft {
   return {

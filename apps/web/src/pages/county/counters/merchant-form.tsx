@@ -2,7 +2,7 @@
 // last valid day), credit code and contact, with the server's field errors under each field.
 import { useMutation } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { EnumSelect, FieldSlot, FormStatus, SubmitButton, TextField, ZodForm, useZodForm } from "../../../components/form/index.ts";
+import { EnumSelect, FieldSlot, TextField, useZodForm } from "../../../components/form/index.ts";
 import type { TTree } from "../../../lib/network-api.ts";
 import { useTRPC } from "../../../lib/trpc.ts";
 import type { TMerchant } from "../../../components/counters/counters-api.ts";
@@ -10,6 +10,7 @@ import { CATALOG_ENUMS } from "../../../components/counters/catalog-enums.ts";
 import { buildAreaIndex } from "../network/network-data.ts";
 import { AreaField } from "./area-picker.tsx";
 import { MERCHANT_FIELDS, merchantDraftOf, merchantSchema } from "./merchant-draft.ts";
+import { CatalogForm } from "./catalog-form.tsx";
 import { useT } from "../../../i18n/use-t.ts";
 
 interface Props {
@@ -33,8 +34,7 @@ export function MerchantForm({ countyCode, merchant, tree, onSaved }: Props) {
   });
 
   return (
-    <ZodForm kit={kit} prefix="merchant">
-      <FormStatus />
+    <CatalogForm kit={kit} prefix="merchant" submitLabel={merchant ? t("common.save") : tc("merchants.create")}>
       <div className="form-grid">
         <TextField name="name" label={tc("merchants.name")} />
         <EnumSelect name="type" label={tc("merchants.type")} options={CATALOG_ENUMS.merchantType} />
@@ -50,9 +50,6 @@ export function MerchantForm({ countyCode, merchant, tree, onSaved }: Props) {
         <TextField name="contactPhone" label={tc("merchants.contactPhone")} type="tel" />
       </div>
       <p className="field-hint">{tc("merchants.recognitionHint")}</p>
-      <div className="form-actions">
-        <SubmitButton label={merchant ? t("common.save") : tc("merchants.create")} testId="merchant-save" />
-      </div>
-    </ZodForm>
+    </CatalogForm>
   );
 }

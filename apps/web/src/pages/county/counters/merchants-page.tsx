@@ -14,7 +14,7 @@ import type { TMerchant, TMerchantRow } from "../../../components/counters/count
 import { CountyScope } from "../county-scope.tsx";
 import { MerchantForm } from "./merchant-form.tsx";
 import { useT } from "../../../i18n/use-t.ts";
-import { enumKey } from "../../../components/counters/counter-keys.ts";
+import { CATALOG_ENUMS } from "../../../components/counters/catalog-enums.ts";
 
 export function MerchantsPage() {
   return <CountyScope>{(countyCode) => <Merchants countyCode={countyCode} />}</CountyScope>;
@@ -41,7 +41,7 @@ function Merchants({ countyCode }: { countyCode: string }) {
         </>
       ),
     },
-    { key: "type", header: tc("merchants.type"), cell: (m) => tc(enumKey("merchantTypes", m.type)) },
+    { key: "type", header: tc("merchants.type"), cell: (m) => CATALOG_ENUMS.merchantType.label(m.type) },
     {
       key: "origin",
       header: tc("merchants.origin"),

@@ -13,6 +13,7 @@ import type { TReviewItem } from "../../../components/counters/counters-api.ts";
 import { CountyScope } from "../county-scope.tsx";
 import { ErrorSummary } from "../../../components/form/error-summary.tsx";
 import { useT } from "../../../i18n/use-t.ts";
+import { CATALOG_ENUMS } from "../../../components/counters/catalog-enums.ts";
 import { enumKey } from "../../../components/counters/counter-keys.ts";
 
 export function ReviewPage() {
@@ -114,7 +115,7 @@ function ReviewCard({
         </span>
       </div>
       <p className="review-meta">
-        {l.merchantName} → {l.counterName}（{tc(enumKey("venueTypes", l.venueType))}） · <Money fen={l.priceFen} /> ·{" "}
+        {l.merchantName} → {l.counterName}（{CATALOG_ENUMS.venueType.label(l.venueType)}） · <Money fen={l.priceFen} /> ·{" "}
         {tc("review.stock", { stock: l.stock, min: l.minStock })}
         {l.submittedAt ? <span className="muted small"> · {tc("review.submittedAt", { time: formatDateTime(l.submittedAt) })}</span> : null}
       </p>
