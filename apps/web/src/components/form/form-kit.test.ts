@@ -31,10 +31,15 @@ describe("issueText", () => {
     const [whole] = issuesOf(optionalWholeNumber(), "1.5");
     expect(issueText(whole!)).toBe("请输入非负整数");
     const [hold] = issuesOf(
-      z.string().refine(() => false, issueKey("network", "nodes.pickupHoldDaysError.range")),
+      z.string().refine(() => false, issueKey("network", "nodes.pickupHoldDaysError.wholeNumber")),
       "",
     );
-    expect(issueText(hold!)).toMatch(/[\u4e00-\u9fff]/);
+    expect(issueText(hold!)).toBe("请输入整数天数");
+    const [bare] = issuesOf(
+      z.string().refine(() => false, "nodes.pickupHoldDaysError.wholeNumber"),
+      "",
+    );
+    expect(issueText(bare!)).toBe("请输入整数天数");
     await setLanguage("en");
     expect(issueText(whole!)).not.toMatch(/[\u4e00-\u9fff]/);
   });

@@ -6,9 +6,14 @@ import type { FieldError, FieldValues, Resolver } from "react-hook-form";
 import type { z } from "zod";
 import { errorsT, fieldError } from "../../lib/api-error.ts";
 import { i18n } from "../../i18n/index.ts";
+import { NAMESPACES_ZH } from "../../i18n/resources.ts";
 import type { TKey, TNamespace } from "../../i18n/use-t.ts";
 
 type TParams = Record<string, string | number>;
+
+/** Where a custom issue's key is looked up: "common" first (the kit's own "form.*"), then the other namespaces, for
+ *  a schema still naming a page key without its namespace ("nodes.pickupHoldDaysError.range"; issueKey is better). */
+const ISSUE_NAMESPACES = ["common", ...Object.keys(NAMESPACES_ZH).filter((ns) => ns !== "common")];
 
 /** A custom issue's message naming a key of another namespace than "common" ("network:nodes.pickupHoldDaysError.x"),
  *  checked at compile time; a key of "common" ("form.required") is written as it is. */
@@ -23,9 +28,9 @@ export function issueText(issue: z.core.$ZodIssue): string {
   const params = { ...((issue as { params?: TParams }).params ?? {}) };
   if (isErrorKey(issue.message)) return errorsT(issue.message, params);
   const exists = i18n.exists as unknown as (key: string, options: Record<string, unknown>) => boolean;
-  if (issue.code === "custom" && exists(issue.message, { ns: "common" })) {
+  if (issue.code === "custom" && exists(issue.message, { ns: ISSUE_NAMESPACES })) {
     const t = i18n.t as unknown as (key: string, options: Record<string, unknown>) => string;
-    return t(issue.message, { ...params, ns: "common" });
+    return t(issue.message, { ...params, ns: ISSUE_NAMESPACES });
   }
   const known = zodIssueKey(issue);
   return known.key ? errorsT(known.key, known.params) : errorsT("generic.field");
