@@ -3,32 +3,25 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useT } from "../../i18n/use-t.ts";
-import { useUser } from "../../auth/session-context.ts";
 import { DataState } from "../../components/data-state.tsx";
 import { DataTable, type TDataColumn } from "../../components/data-table.tsx";
-import { stationPageAllowed } from "../../lib/roles.ts";
 import { formatDateTime } from "../../lib/time.ts";
 import { useTRPC, type TRouterOutputs } from "../../lib/trpc.ts";
 import { LightBadge, ShipmentStatusPill } from "../county/shipments/shipment-bits.tsx";
 import { ManifestImporter } from "../county/shipments/manifest-page.tsx";
-import { NotAtThisNode } from "./station-nav.tsx";
+import { StationGate } from "./station-gate.tsx";
 
 export function StationManifestsPage() {
   const t = useT("station");
-  const user = useUser();
-  if (!user.nodeId) {
-    return (
-      <div className="page">
-        <p className="muted">{t("station.noScope")}</p>
-      </div>
-    );
-  }
-  if (!stationPageAllowed("/station/manifests", user.nodeTier)) return <NotAtThisNode tier={user.nodeTier} />;
   return (
-    <div className="page">
-      <ManifestImporter scope={{ nodeId: user.nodeId }} />
-      <NodeManifests nodeId={user.nodeId} />
-    </div>
+    <StationGate path="/station/manifests" noScope={<p className="muted">{t("station.noScope")}</p>}>
+      {(nodeId) => (
+        <div className="page">
+          <ManifestImporter scope={{ nodeId }} />
+          <NodeManifests nodeId={nodeId} />
+        </div>
+      )}
+    </StationGate>
   );
 }
 

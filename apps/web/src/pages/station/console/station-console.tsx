@@ -10,8 +10,8 @@ import { useQuery } from "@tanstack/react-query";
 import { useMemo, useRef, useState } from "react";
 import { useT } from "../../../i18n/use-t.ts";
 import { Link } from "react-router";
-import { useUser } from "../../../auth/session-context.ts";
 import { useTRPC } from "../../../lib/trpc.ts";
+import { StationGate } from "../station-gate.tsx";
 import { StationHome } from "../station-home.tsx";
 import { ExceptionReason } from "./exception-reason.tsx";
 import { ExpectedPanel, type TTrack } from "./expected-panel.tsx";
@@ -29,16 +29,13 @@ import { VehiclePicker } from "./vehicle-picker.tsx";
 
 export function StationConsole() {
   const t = useT("scan");
-  const user = useUser();
-  if (!user.nodeId) {
-    return (
-      <div className="page">
-        <p className="alert alert-error">{t("noNode")}</p>
-        <StationHome />
-      </div>
-    );
-  }
-  return <ScanConsole nodeId={user.nodeId} />;
+  const noNode = (
+    <>
+      <p className="alert alert-error">{t("noNode")}</p>
+      <StationHome />
+    </>
+  );
+  return <StationGate noScope={noNode}>{(nodeId) => <ScanConsole nodeId={nodeId} />}</StationGate>;
 }
 
 function ScanConsole({ nodeId }: { nodeId: string }) {
