@@ -21,19 +21,19 @@ const target = (prefix: string, key: string) => (i: Record<string, unknown>) => 
 
 export const shelfRouter = router({
   /// Parcels waiting for pickup here, by slot, with age and overdue flag; `q` searches.
-  list: stationProcedure.input(ZShelfListSchema).query(({ ctx, input }) => listShelf(ctx.db, ctx.node, input, ctx.now())),
+  list: stationProcedure.input(ZShelfListSchema).query(({ ctx, input }) => listShelf(ctx.db, { node: ctx.node, now: ctx.now(), ...input })),
 
   /// One person's parcels handed out at once (PICKUP scans), verified once.
   handOut: stationProcedure
     .meta({ auditTarget: target("handOut", "clientId") })
     .input(ZHandOutSchema)
-    .mutation(({ ctx, input }) => handOut(ctx.db, ctx.actor, ctx.node, input, ctx.now())),
+    .mutation(({ ctx, input }) => handOut(ctx.db, { actor: ctx.actor, node: ctx.node, now: ctx.now(), ...input })),
 
   /// The pickup notice sent again (at most once in 10 minutes per parcel).
   resendNotice: stationProcedure
     .meta({ auditTarget: target("waybill", "waybillNo") })
     .input(ZResendNoticeSchema)
-    .mutation(({ ctx, input }) => resendPickupNotice(ctx.db, ctx.actor.userId, ctx.node, input, ctx.now())),
+    .mutation(({ ctx, input }) => resendPickupNotice(ctx.db, { actorId: ctx.actor.userId, node: ctx.node, now: ctx.now(), ...input })),
 
   /// The node's open stocktake, or else its latest (null if none).
   stocktakeCurrent: stationProcedure.query(({ ctx }) => currentStocktake(ctx.db, ctx.node)),
@@ -41,22 +41,26 @@ export const shelfRouter = router({
   stocktakeStart: stationProcedure
     .meta({ auditTarget: target("stocktake", "clientId") })
     .input(ZStocktakeStartSchema)
-    .mutation(({ ctx, input }) => startStocktake(ctx.db, ctx.actor, ctx.node, input.clientId, ctx.now())),
+    .mutation(({ ctx, input }) => startStocktake(ctx.db, { actor: ctx.actor, node: ctx.node, clientId: input.clientId, now: ctx.now() })),
 
   stocktakeScan: stationProcedure
     .meta({ auditTarget: target("stocktake", "stocktakeId") })
     .input(ZStocktakeScanSchema)
-    .mutation(({ ctx, input }) => scanStocktake(ctx.db, ctx.actor, ctx.node, input, ctx.now())),
+    .mutation(({ ctx, input }) => scanStocktake(ctx.db, { actor: ctx.actor, node: ctx.node, now: ctx.now(), ...input })),
 
-  stocktakeReport: stationProcedure.input(ZStocktakeRefSchema).query(({ ctx, input }) => loadFindings(ctx.db, ctx.node, input.stocktakeId)),
+  stocktakeReport: stationProcedure
+    .input(ZStocktakeRefSchema)
+    .query(({ ctx, input }) => loadFindings(ctx.db, { node: ctx.node, stocktakeId: input.stocktakeId })),
 
   stocktakeFix: stationProcedure
     .meta({ auditTarget: target("stocktake", "stocktakeId") })
     .input(ZStocktakeFixSchema)
-    .mutation(({ ctx, input }) => fixStocktake(ctx.db, ctx.actor, ctx.node, input, ctx.now())),
+    .mutation(({ ctx, input }) => fixStocktake(ctx.db, { actor: ctx.actor, node: ctx.node, now: ctx.now(), ...input })),
 
   stocktakeClose: stationProcedure
     .meta({ auditTarget: target("stocktake", "stocktakeId") })
     .input(ZStocktakeRefSchema)
-    .mutation(({ ctx, input }) => closeStocktake(ctx.db, ctx.actor, ctx.node, input.stocktakeId, ctx.now())),
+    .mutation(({ ctx, input }) =>
+      closeStocktake(ctx.db, { actor: ctx.actor, node: ctx.node, stocktakeId: input.stocktakeId, now: ctx.now() }),
+    ),
 });

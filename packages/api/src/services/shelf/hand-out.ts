@@ -16,7 +16,7 @@ const refuse = (
   params: Record<string, string | number> = {},
 ) => new AppError(code, message, { details: { reason, params } });
 
-export async function handOut(db: Db, actor: Actor, node: { id: string }, input: THandOut, now: Date) {
+export async function handOut(db: Db, { actor, node, now, ...input }: { actor: Actor; node: { id: string }; now: Date } & THandOut) {
   const check = pickupCheckOf(node);
   const v = input.verify;
   if (("phoneLast4" in v && check === "CODE") || ("idChecked" in v && check !== "CODE_PHONE_OR_ID"))
@@ -59,10 +59,9 @@ export async function handOut(db: Db, actor: Actor, node: { id: string }, input:
     if (!ok) throw refuse("INVALID_TRANSITION", "WRONG_VERIFICATION", "Wrong pickup code or phone digits");
   }
   const at = now.toISOString();
-  const results = await recordScanBatch(
-    db,
+  const results = await recordScanBatch(db, {
     actor,
-    parcels.map((p) => ({
+    scans: parcels.map((p) => ({
       clientScanId: scanIds.get(p.id)!,
       code: p.waybillNo,
       action: "PICKUP" as const,
@@ -72,9 +71,15 @@ export async function handOut(db: Db, actor: Actor, node: { id: string }, input:
       ...(p.pickupCode ? { pickupCode: p.pickupCode } : { phoneLast4: p.recipientPhone.slice(-4) }),
     })),
     now,
-  );
+  });
   return {
     handedOut: results.filter((r) => r.outcome === "OK").length,
-    results: results.map((r, i) => ({ waybillNo: parcels[i]!.waybillNo, outcome: r.outcome, reason: r.reason, params: r.params, message: r.message })),
+    results: results.map((r, i) => ({
+      waybillNo: parcels[i]!.waybillNo,
+      outcome: r.outcome,
+      reason: r.reason,
+      params: r.params,
+      message: r.message,
+    })),
   };
 }

@@ -50,7 +50,7 @@ function searchWhere(q: string): Prisma.ShipmentWhereInput[] {
   return or;
 }
 
-export async function listShelf(db: Db, node: ShelfNode, input: TShelfList, now: Date) {
+export async function listShelf(db: Db, { node, now, ...input }: { node: ShelfNode; now: Date } & TShelfList) {
   const q = input.q?.trim();
   const rows = await db.shipment.findMany({
     where: { currentNodeId: node.id, status: "AWAITING_PICKUP", ...(q ? { OR: searchWhere(q) } : {}) },

@@ -8,7 +8,10 @@ import type { TResendNotice } from "./schemas.ts";
 export const RESEND_INTERVAL_MS = 10 * 60_000;
 const EVENT = "PICKUP_NOTICE_RESENT";
 
-export async function resendPickupNotice(db: Db, actorId: string | null, node: { id: string }, input: TResendNotice, now: Date) {
+export async function resendPickupNotice(
+  db: Db,
+  { actorId, node, now, ...input }: { actorId: string | null; node: { id: string }; now: Date } & TResendNotice,
+) {
   const code = input.waybillNo.trim();
   return db.$transaction(async (tx) => {
     const s = await tx.shipment.findFirst({

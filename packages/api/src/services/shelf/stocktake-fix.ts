@@ -18,14 +18,14 @@ const refuse = (code: "NOT_FOUND" | "CONFLICT", reason: string, message: string,
 
 type FixNode = StocktakeNode & { shelfZones: string; shelfRacks: number; shelfPositions: number };
 
-export async function fixStocktake(db: Db, actor: Actor, node: FixNode, input: TStocktakeFix, now: Date) {
+export async function fixStocktake(db: Db, { actor, node, now, ...input }: { actor: Actor; node: FixNode; now: Date } & TStocktakeFix) {
   const prior = await db.stocktakeFix.findUnique({ where: { id: input.clientId } });
   if (prior) {
     if (prior.stocktakeId !== input.stocktakeId) throw AppError.at("clientId", "ALREADY_USED");
     return { kind: prior.kind, code: prior.code, result: prior.result as Record<string, unknown>, duplicate: true };
   }
   const st = await openStocktakeOf(db, node, input.stocktakeId);
-  const f = await loadFindings(db, node, st.id);
+  const f = await loadFindings(db, { node, stocktakeId: st.id });
   const code = input.code.trim();
   const same = (x: { waybillNo: string | null; carrierWaybillNo?: string | null; code?: string }) =>
     x.waybillNo === code.toUpperCase() || (!!x.carrierWaybillNo && x.carrierWaybillNo === code) || x.code === code;
@@ -103,19 +103,16 @@ export async function fixStocktake(db: Db, actor: Actor, node: FixNode, input: T
   if (input.kind === "MISSING") {
     const m = f.missing.find(same);
     if (!m) throw refuse("NOT_FOUND", "NOT_MISSING", `${code} is not missing in this stocktake`, { code });
-    const scan = await recordScan(
-      db,
+    const scan = await recordScan(db, {
       actor,
-      {
-        clientScanId: derivedId(input.clientId, "exception"),
-        code: m.waybillNo,
-        action: "EXCEPTION",
-        nodeId: node.id,
-        at: now.toISOString(),
-        exceptionReason: MISSING_REASON,
-      },
       now,
-    );
+      clientScanId: derivedId(input.clientId, "exception"),
+      code: m.waybillNo,
+      action: "EXCEPTION",
+      nodeId: node.id,
+      at: now.toISOString(),
+      exceptionReason: MISSING_REASON,
+    });
     if (scan.outcome !== "OK")
       throw refuse("CONFLICT", "SCAN_REFUSED", `The exception was refused: ${scan.message}`, { code: m.waybillNo, outcome: scan.outcome });
     return record({

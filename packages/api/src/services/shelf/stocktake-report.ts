@@ -5,7 +5,7 @@
 import type { Db } from "@xiangda/db";
 import { stocktakeOf, type StocktakeNode } from "./stocktake.ts";
 
-export async function loadFindings(db: Db, node: StocktakeNode, stocktakeId: string) {
+export async function loadFindings(db: Db, { node, stocktakeId }: { node: StocktakeNode; stocktakeId: string }) {
   const st = await stocktakeOf(db, node, stocktakeId);
   const [shelf, scans, fixes] = await Promise.all([
     db.shipment.findMany({

@@ -39,7 +39,10 @@ export async function currentStocktake(db: Db, node: StocktakeNode) {
 }
 
 /// Starts a stocktake, or joins the node's open one. The same client id always answers the same stocktake.
-export async function startStocktake(db: Db, actor: Actor, node: StocktakeNode, clientId: string, now: Date) {
+export async function startStocktake(
+  db: Db,
+  { actor, node, clientId, now }: { actor: Actor; node: StocktakeNode; clientId: string; now: Date },
+) {
   for (let attempt = 0; ; attempt++) {
     const mine = await db.stocktake.findUnique({ where: { id: clientId } });
     if (mine) {
@@ -61,7 +64,10 @@ export async function startStocktake(db: Db, actor: Actor, node: StocktakeNode, 
 }
 
 /// Records a parcel seen on a slot, and says at once whether that is where the shelf has it.
-export async function scanStocktake(db: Db, actor: Actor, node: StocktakeNode, input: TStocktakeScan, now: Date) {
+export async function scanStocktake(
+  db: Db,
+  { actor, node, now, ...input }: { actor: Actor; node: StocktakeNode; now: Date } & TStocktakeScan,
+) {
   const st = await stocktakeOf(db, node, input.stocktakeId);
   const prior = await db.stocktakeScan.findUnique({ where: { id: input.clientId } });
   if (prior && prior.stocktakeId !== st.id) throw AppError.at("clientId", "ALREADY_USED");
@@ -99,7 +105,10 @@ export async function scanStocktake(db: Db, actor: Actor, node: StocktakeNode, i
   };
 }
 
-export async function closeStocktake(db: Db, actor: Actor, node: StocktakeNode, stocktakeId: string, now: Date) {
+export async function closeStocktake(
+  db: Db,
+  { actor, node, stocktakeId, now }: { actor: Actor; node: StocktakeNode; stocktakeId: string; now: Date },
+) {
   const st = await stocktakeOf(db, node, stocktakeId);
   if (st.status === "OPEN")
     await db.stocktake.updateMany({
