@@ -13,16 +13,18 @@ export const scanRouter = router({
   record: authedProcedure
     .meta({ auditTarget: (i) => `scan:${(i as { clientScanId?: string }).clientScanId ?? "?"}` })
     .input(ZScanSchema)
-    .mutation(({ ctx, input }) => recordScan(ctx.db, ctx.actor, input, ctx.now())),
+    .mutation(({ ctx, input }) => recordScan(ctx.db, { actor: ctx.actor, now: ctx.now(), ...input })),
 
   /// Up to 500 scans, in order, a result for each (an offline queue syncing).
   recordBatch: authedProcedure
     .meta({ auditTarget: (i) => `scans:${(i as { scans?: unknown[] }).scans?.length ?? 0}` })
     .input(ZScanBatchSchema)
-    .mutation(async ({ ctx, input }) => ({ results: await recordScanBatch(ctx.db, ctx.actor, input.scans, ctx.now()) })),
+    .mutation(async ({ ctx, input }) => ({
+      results: await recordScanBatch(ctx.db, { actor: ctx.actor, scans: input.scans, now: ctx.now() }),
+    })),
 
   /// The vehicles of the node's loads leaving today and not yet gone (sealed, vehicles chosen): what LOAD may name.
-  departingVehicles: stationProcedure.query(({ ctx, input }) => departingVehicles(ctx.db, input.nodeId, ctx.now())),
+  departingVehicles: stationProcedure.query(({ ctx, input }) => departingVehicles(ctx.db, { nodeId: input.nodeId, now: ctx.now() })),
 
   /// Today's scans at the node (Asia/Shanghai day), newest first, with counts per action.
   today: stationProcedure.query(({ ctx, input }) => listScansToday(ctx.db, { nodeId: input.nodeId, now: ctx.now() })),

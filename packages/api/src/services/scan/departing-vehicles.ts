@@ -13,7 +13,7 @@ export interface DepartingVehicle {
   departsAt: string | null;
 }
 
-export async function departingVehicles(db: Db, nodeId: string, now: Date): Promise<{ vehicles: DepartingVehicle[] }> {
+export async function departingVehicles(db: Db, { nodeId, now }: { nodeId: string; now: Date }): Promise<{ vehicles: DepartingVehicle[] }> {
   const start = new Date(Math.floor((now.getTime() + SHANGHAI_OFFSET_MS) / 86_400_000) * 86_400_000 - SHANGHAI_OFFSET_MS);
   const end = new Date(start.getTime() + 86_400_000);
   const loads = await db.load.findMany({

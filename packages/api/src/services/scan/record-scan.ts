@@ -26,12 +26,12 @@ export type { ScanResult } from "./scan-result.ts";
 
 const RETRYABLE = new Set(["23505", "22012", "40P01", "40001"]); // unique violation, stale read (see WRITE_SQL), deadlock, serialization
 
-export async function recordScan(db: Db, actor: Actor, input: TScan, now: Date): Promise<ScanResult> {
-  return (await recordScanBatch(db, actor, [input], now))[0]!;
+export async function recordScan(db: Db, { actor, now, ...input }: { actor: Actor; now: Date } & TScan): Promise<ScanResult> {
+  return (await recordScanBatch(db, { actor, scans: [input], now }))[0]!;
 }
 
 /// Results come back in the order sent, one per scan.
-export async function recordScanBatch(db: Db, actor: Actor, scans: TScan[], now: Date): Promise<ScanResult[]> {
+export async function recordScanBatch(db: Db, { actor, scans, now }: { actor: Actor; scans: TScan[]; now: Date }): Promise<ScanResult[]> {
   const pool = pgPool(db);
   for (let attempt = 0; ; attempt++) {
     try {
