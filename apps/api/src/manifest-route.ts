@@ -26,7 +26,7 @@ export function registerManifestRoutes(app: FastifyInstance, deps: Deps, opts: {
     const ref = ZLoadRefSchema.safeParse(/^ld/i.test(raw) ? { code: raw } : { id: raw });
     if (!ref.success) return reply.code(400).send({ error: "id: must be a load id or a load code (LD and 11 digits)", field: "id" });
     try {
-      const load = await getLoad(deps.db, actor, ref.data);
+      const load = await getLoad(deps.db, { actor, ...ref.data });
       const pdf = await renderManifest(load, manifestLang(req));
       return reply
         .header("content-type", "application/pdf")

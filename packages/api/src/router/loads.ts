@@ -11,8 +11,8 @@ const roles = ["ADMIN", "COUNTY_MANAGER", "STATION_STAFF"] as const;
 const loadsProcedure = roleProcedure(...roles);
 
 export const loadsRouter = router({
-  list: loadsProcedure.input(ZLoadListSchema).query(({ ctx, input }) => listLoads(ctx.db, ctx.actor, input)),
-  get: loadsProcedure.input(ZLoadRefSchema).query(({ ctx, input }) => getLoad(ctx.db, ctx.actor, input)),
+  list: loadsProcedure.input(ZLoadListSchema).query(({ ctx, input }) => listLoads(ctx.db, { actor: ctx.actor, ...input })),
+  get: loadsProcedure.input(ZLoadRefSchema).query(({ ctx, input }) => getLoad(ctx.db, { actor: ctx.actor, ...input })),
 
   /// Per day and lane: loads, vehicles, fill, km, and the per-carrier baseline (trips and km saved).
   savings: countyProcedure

@@ -213,7 +213,7 @@ function vehicleView(
   };
 }
 
-export async function getLoad(db: Db, actor: Actor, ref: TLoadRef) {
+export async function getLoad(db: Db, { actor, ...ref }: { actor: Actor } & TLoadRef) {
   const load = await assertLoadAccess(db, actor, await findLoad(db, ref));
   const parts = await readLoadParts(db, load);
   const { loadVehicles, lane, nodeById } = parts;

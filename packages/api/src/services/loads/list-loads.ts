@@ -24,7 +24,7 @@ export const loadRowSelect = {
   plannedAt: true,
 } satisfies Prisma.LoadSelect;
 
-export async function listLoads(db: Db, actor: Actor, input: TLoadList) {
+export async function listLoads(db: Db, { actor, ...input }: { actor: Actor } & TLoadList) {
   const where: Prisma.LoadWhereInput[] = await loadListScope(db, actor, input);
   if (input.date) {
     const { start, end } = shanghaiDayRange(input.date);
@@ -60,7 +60,10 @@ export async function listLoads(db: Db, actor: Actor, input: TLoadList) {
   const nodeById = new Map(nodes.map((n) => [n.id, n]));
   const laneById = new Map(lanes.map((l) => [l.id, l]));
   const vehiclesOf = new Map(vehicleGroups.map((g) => [g.loadId, g._count._all]));
-  const counts = new Map<string, { assigned: number; rolled: number; weightG: number; volumeCm3: number; rolledWeightG: number; removed: number }>();
+  const counts = new Map<
+    string,
+    { assigned: number; rolled: number; weightG: number; volumeCm3: number; rolledWeightG: number; removed: number }
+  >();
   for (const g of itemGroups) {
     const c = counts.get(g.loadId) ?? { assigned: 0, rolled: 0, weightG: 0, volumeCm3: 0, rolledWeightG: 0, removed: 0 };
     if (g.status === "REMOVED") c.removed += g._count._all;

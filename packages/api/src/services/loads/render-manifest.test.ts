@@ -30,7 +30,7 @@ afterAll(async () => {
 
 describe("load manifest PDF", () => {
   it("lists the stops in visiting order with their parcels, rolled reasons and totals per carrier", async () => {
-    const d = await getLoad(h.deps.db, w.actors.manager!, { id: lw.milkRun.id });
+    const d = await getLoad(h.deps.db, { actor: w.actors.manager!, id: lw.milkRun.id });
     const pdf = await renderManifest(d);
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     const file = path.join(dir, "m.pdf");
@@ -79,14 +79,14 @@ describe("load manifest PDF", () => {
   });
 
   it("renders an open load without vehicles, and a long one over several pages", async () => {
-    const open = await getLoad(h.deps.db, w.actors.admin!, { id: lw.trunkToOther.id });
+    const open = await getLoad(h.deps.db, { actor: w.actors.admin!, id: lw.trunkToOther.id });
     const text = (pdf: Buffer, name: string) => {
       writeFileSync(path.join(dir, name), pdf);
       return execFileSync("pdftotext", ["-layout", path.join(dir, name), "-"]).toString("utf8");
     };
     expect(text(await renderManifest(open), "open.pdf")).toContain("Not sealed");
 
-    const base = await getLoad(h.deps.db, w.actors.admin!, { id: lw.milkRun.id });
+    const base = await getLoad(h.deps.db, { actor: w.actors.admin!, id: lw.milkRun.id });
     const stop = base.vehicles[0]!.stops[0]!;
     const many = {
       ...base,
