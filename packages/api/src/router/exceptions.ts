@@ -13,7 +13,7 @@ const action = (kind: TExceptionActionKind) =>
   queueProcedure
     .meta({ auditTarget: target })
     .input(ZExceptionActSchema)
-    .mutation(({ ctx, input }) => actOnException(ctx.db, ctx.actor, input, kind, ctx.now()));
+    .mutation(({ ctx, input }) => actOnException(ctx.db, { actor: ctx.actor, kind, now: ctx.now(), ...input }));
 
 export const exceptionsRouter = router({
   list: queueProcedure.input(ZExceptionListSchema).query(({ ctx, input }) => listExceptions(ctx.db, input)),

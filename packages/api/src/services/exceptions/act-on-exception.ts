@@ -100,7 +100,10 @@ function present(a: { id: string; kind: string; actorName: string; at: Date; res
 
 /// Does `kind` to the parcel once per client request id. CALL answers with the node's full phone (the list shows it
 /// masked); the stored result keeps only who was called.
-export async function actOnException(db: Db, actor: Actor, q: TExceptionAct, kind: TExceptionActionKind, now: Date) {
+export async function actOnException(
+  db: Db,
+  { actor, kind, now, ...q }: { actor: Actor; kind: TExceptionActionKind; now: Date } & TExceptionAct,
+) {
   const replay = async () => {
     const prior = await db.exceptionAction.findUnique({ where: { clientRequestId: q.clientRequestId } });
     if (!prior) return null;
