@@ -9,16 +9,16 @@ import { countyProcedure, router } from "../trpc.ts";
 const dashboardProcedure = countyProcedure;
 
 export const dashboardRouter = router({
-  map: dashboardProcedure.query(({ ctx, input }) => countyMap(ctx.db, input.countyCode, ctx.now())),
-  node: dashboardProcedure.input(ZNodeRefSchema).query(({ ctx, input }) => nodePanel(ctx.db, input, ctx.now())),
+  map: dashboardProcedure.query(({ ctx, input }) => countyMap(ctx.db, { countyCode: input.countyCode, now: ctx.now() })),
+  node: dashboardProcedure.input(ZNodeRefSchema).query(({ ctx, input }) => nodePanel(ctx.db, { now: ctx.now(), ...input })),
   coverage: dashboardProcedure.query(({ ctx, input }) => coverageIndicator(ctx.db, input.countyCode)),
-  lights: dashboardProcedure.input(ZLightsFilterSchema).query(({ ctx, input }) => lights(ctx.db, input, ctx.now())),
+  lights: dashboardProcedure.input(ZLightsFilterSchema).query(({ ctx, input }) => lights(ctx.db, { now: ctx.now(), ...input })),
 
   /// Marks the node's new RED alerts as chased and queues one message to its contact and staff.
   notifyRed: dashboardProcedure
     .meta({ auditTarget: (i) => `node:${(i as { nodeId?: string } | undefined)?.nodeId ?? "?"}` })
     .input(ZNodeRefSchema)
-    .mutation(({ ctx, input }) => notifyRed(ctx.db, ctx.actor, { ...input, requestId: ctx.req.requestId }, ctx.now())),
+    .mutation(({ ctx, input }) => notifyRed(ctx.db, { actor: ctx.actor, now: ctx.now(), ...input, requestId: ctx.req.requestId })),
 
   volumes: dashboardProcedure.input(ZDashboardFilterSchema).query(({ ctx, input }) => volumes(ctx.db, input)),
   onTime: dashboardProcedure.input(ZDashboardFilterSchema).query(({ ctx, input }) => onTime(ctx.db, input)),

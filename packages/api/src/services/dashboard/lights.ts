@@ -24,7 +24,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 /// Oldest promise first; a parcel without one (no route) is the most urgent of all.
 const byPromise = (a: Date | null, b: Date | null) => (a?.getTime() ?? -Infinity) - (b?.getTime() ?? -Infinity);
 
-export async function lights(db: Db, f: TLightsFilter, now: Date) {
+export async function lights(db: Db, { now, ...f }: { now: Date } & TLightsFilter) {
   const pool = pgPool(db);
   const [counts, reds] = await Promise.all([
     // Open parcels only: the (countyCode, status) index, never finished history. Per node holding each (else the one
@@ -106,7 +106,10 @@ export async function lights(db: Db, f: TLightsFilter, now: Date) {
 
 /// Marks the node's unresolved, not yet notified alerts and queues one message for them, in one transaction. A
 /// second call with nothing new marks nothing and sends nothing.
-export async function notifyRed(db: Db, actor: Actor, q: { countyCode: string; nodeId: string; requestId: string }, now: Date) {
+export async function notifyRed(
+  db: Db,
+  { actor, now, ...q }: { actor: Actor; now: Date; countyCode: string; nodeId: string; requestId: string },
+) {
   const node = await db.node.findFirst({ where: { id: q.nodeId, countyCode: q.countyCode }, select: { id: true } });
   if (!node)
     throw AppError.notFound(`nodeId: no such node in county ${q.countyCode}`, {
@@ -160,7 +163,7 @@ SELECT day, sum(departed)::int AS departed, sum(arrived)::int AS arrived FROM (S
 export const NODE_VOLUME_DAYS = 30;
 
 /// One node: who to call, what it moved in the last 30 days, and its late open parcels (at it or last sent from it).
-export async function nodePanel(db: Db, q: { countyCode: string; nodeId: string }, now: Date) {
+export async function nodePanel(db: Db, { now, ...q }: { now: Date; countyCode: string; nodeId: string }) {
   const node = await db.node.findFirst({
     where: { id: q.nodeId, countyCode: q.countyCode },
     select: {

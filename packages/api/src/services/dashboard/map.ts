@@ -56,7 +56,7 @@ interface TodayLoad {
   vehicles: number;
 }
 
-export async function countyMap(db: Db, countyCode: string, now: Date) {
+export async function countyMap(db: Db, { countyCode, now }: { countyCode: string; now: Date }) {
   const county = await countyOrThrow(db, countyCode);
   const today = shanghaiDaysRange(shanghaiDay(now), shanghaiDay(now));
   const [areas, nodes, lanes, coverage, loads] = await Promise.all([
