@@ -7,5 +7,5 @@ export const stationRouter = router({
 
   /// Expected vs scanned (services/station/expected.ts): a manifest received at `nodeId`, or a load leaving from or coming
   /// to it; anything else is refused without naming what it is.
-  expected: stationProcedure.input(ZExpectedSchema).query(({ ctx, input }) => expectedAtNode(ctx.db, ctx.node, input)),
+  expected: stationProcedure.input(ZExpectedSchema).query(({ ctx, input }) => expectedAtNode(ctx.db, { node: ctx.node, ...input })),
 });

@@ -52,7 +52,10 @@ function view(kind: TExpectedKind, label: string, rows: Row[], extra: TExpectedP
   };
 }
 
-export async function expectedAtNode(db: Db, node: { id: string; countyCode: string }, input: TExpected): Promise<TExpectedView> {
+export async function expectedAtNode(
+  db: Db,
+  { node, ...input }: { node: { id: string; countyCode: string } } & TExpected,
+): Promise<TExpectedView> {
   if (!!input.loadCode === !!input.manifestId) throw AppError.at("loadCode", "LOAD_OR_MANIFEST");
   if (input.manifestId) return manifestExpected(db, node, input.manifestId);
   return loadExpected(db, node, input.loadCode!);
@@ -81,7 +84,10 @@ async function manifestExpected(db: Db, node: { id: string }, manifestId: string
 async function loadExpected(db: Db, node: { id: string; countyCode: string }, raw: string): Promise<TExpectedView> {
   const parsed = parseLoadCode(raw);
   const load = parsed.ok
-    ? await db.load.findUnique({ where: { code: parsed.value }, select: { id: true, code: true, countyCode: true, nodeId: true, toNodeId: true, milkRun: true } })
+    ? await db.load.findUnique({
+        where: { code: parsed.value },
+        select: { id: true, code: true, countyCode: true, nodeId: true, toNodeId: true, milkRun: true },
+      })
     : null;
   const notHere = () => AppError.of("NOT_FOUND", "NO_LOAD_HERE", { code: raw.trim() });
   if (!load || load.countyCode !== node.countyCode) throw notHere();
