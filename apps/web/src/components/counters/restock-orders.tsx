@@ -1,5 +1,6 @@
 // Restock orders of a merchant or a counter, newest first with "load more": lines, parcels with their status, traffic
 // light and route, and the actions the side may take (the merchant confirms; a draft is cancelled by its maker's side).
+import type { ReactNode } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { DataState } from "../data-state.tsx";
 import { DataTable, type TDataColumn } from "../data-table.tsx";
@@ -199,29 +200,31 @@ function RestockActions({ order: o, side }: { order: TRestockOrder; side: "MERCH
       {canConfirm || canCancel ? (
         <div className="form-actions">
           {canConfirm ? (
-            <button
-              type="button"
-              className="btn btn-primary"
-              disabled={busy}
-              onClick={() => confirm.mutate({ orderId: o.id })}
-              data-testid="restock-confirm"
-            >
+            <OrderButton primary busy={busy} onClick={() => confirm.mutate({ orderId: o.id })} testId="restock-confirm">
               {confirm.isPending ? t("restock.confirming") : t("restock.confirm")}
-            </button>
+            </OrderButton>
           ) : null}
           {canCancel ? (
-            <button
-              type="button"
-              className="btn"
-              disabled={busy}
-              onClick={() => cancel.mutate({ orderId: o.id })}
-              data-testid="restock-cancel"
-            >
+            <OrderButton busy={busy} onClick={() => cancel.mutate({ orderId: o.id })} testId="restock-cancel">
               {t("restock.cancel")}
-            </button>
+            </OrderButton>
           ) : null}
         </div>
       ) : null}
     </>
+  );
+}
+
+function OrderButton(props: { primary?: boolean; busy: boolean; onClick: () => void; testId: string; children: ReactNode }) {
+  return (
+    <button
+      type="button"
+      className={props.primary ? "btn btn-primary" : "btn"}
+      disabled={props.busy}
+      onClick={props.onClick}
+      data-testid={props.testId}
+    >
+      {props.children}
+    </button>
   );
 }
