@@ -17,9 +17,10 @@ export const trackingRouter = router({
       }),
     )
     .query(async ({ ctx, input }) => {
-      await checkPublicRateLimit(ctx, "track", TRACKING_LIMIT.perMinute);
+      await checkPublicRateLimit(ctx, { bucket: "track", perMinute: TRACKING_LIMIT.perMinute });
       // Unresolved numbers go on unchanged: publicTracking answers NOT_FOUND alike for unknown numbers and wrong digits.
-      const waybillNo = (await findTrackedWaybill(ctx.db, input.waybillNo, input.phoneLast4)) ?? input.waybillNo.toUpperCase();
-      return publicTracking(ctx.db, waybillNo, input.phoneLast4);
+      const waybillNo =
+        (await findTrackedWaybill(ctx.db, { number: input.waybillNo, phoneLast4: input.phoneLast4 })) ?? input.waybillNo.toUpperCase();
+      return publicTracking(ctx.db, { waybillNo, phoneLast4: input.phoneLast4 });
     }),
 });

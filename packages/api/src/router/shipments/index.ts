@@ -60,7 +60,7 @@ export const shipmentsRouter = router({
     .input(ZCreateShipmentSchema)
     .mutation(async ({ ctx, input }) => {
       const { countyCode, ...rest } = input;
-      const s = await createShipment(ctx.db, countyCode, rest, ctx.actor, ctx.now());
+      const s = await createShipment(ctx.db, { countyCode, actor: ctx.actor, now: ctx.now(), ...rest });
       return staffView(await shipmentDetail(ctx.db, { id: s.id }));
     }),
 
@@ -74,7 +74,7 @@ export const shipmentsRouter = router({
     .input(ZAcceptSchema)
     .mutation(async ({ ctx, input }) => {
       const { nodeId, ...rest } = input;
-      const s = await acceptUpward(ctx.db, ctx.dataKey, ctx.actor, nodeId, rest, ctx.now());
+      const s = await acceptUpward(ctx.db, { dataKey: ctx.dataKey, actor: ctx.actor, nodeId, now: ctx.now(), ...rest });
       return staffView(await shipmentDetail(ctx.db, { id: s.id }));
     }),
 
@@ -85,7 +85,7 @@ export const shipmentsRouter = router({
     .input(ZAcceptAnnouncedSchema)
     .mutation(async ({ ctx, input }) => {
       const { nodeId: _nodeId, ...rest } = input;
-      const id = await acceptAnnounced(ctx.db, ctx.dataKey, ctx.actor, ctx.node, rest, ctx.now());
+      const id = await acceptAnnounced(ctx.db, { dataKey: ctx.dataKey, actor: ctx.actor, node: ctx.node, now: ctx.now(), ...rest });
       return staffView(await shipmentDetail(ctx.db, { id }));
     }),
 
@@ -93,7 +93,7 @@ export const shipmentsRouter = router({
   /// by `nodeId` only.
   awaitingAcceptance: stationProcedure
     .input(z.object({ limit: z.number().int().min(1).max(200).default(100) }))
-    .query(({ ctx, input }) => awaitingAcceptance(ctx.db, ctx.node.id, input.limit)),
+    .query(({ ctx, input }) => awaitingAcceptance(ctx.db, { nodeId: ctx.node.id, limit: input.limit })),
 
   /// 过机安检 at the node holding the parcel, or at the county hub for an upward parcel (services/shipments/screen-shipment.ts);
   /// another node's parcel is NOT_FOUND, the same as no parcel, whoever calls (a manager acts at the node named too).
@@ -102,7 +102,7 @@ export const shipmentsRouter = router({
     .input(z.object({ waybillNo: z.string().trim().min(1), screened: z.boolean(), device: z.string().trim().max(60).optional() }))
     .mutation(async ({ ctx, input }) => {
       const { nodeId: _nodeId, ...rest } = input;
-      const id = await screenShipment(ctx.db, ctx.actor, ctx.node, rest, ctx.now());
+      const id = await screenShipment(ctx.db, { actor: ctx.actor, node: ctx.node, now: ctx.now(), ...rest });
       return staffView(await shipmentDetail(ctx.db, { id }));
     }),
 
@@ -123,13 +123,13 @@ export const shipmentsRouter = router({
   /// Lists by `nodeId` only.
   nodeManifests: stationProcedure
     .input(z.object({ limit: z.number().int().min(1).max(100).default(20) }))
-    .query(({ ctx, input }) => listNodeManifests(ctx.db, ctx.node.id, input.limit)),
+    .query(({ ctx, input }) => listNodeManifests(ctx.db, { nodeId: ctx.node.id, limit: input.limit })),
 
   /// One manifest's parcels at this node, outstanding first, recipients masked. Only a manifest received at `nodeId`
   /// (another node's is refused as no such manifest here).
   manifestParcels: stationProcedure
     .input(z.object({ manifestId: z.string().uuid("must be a manifest id") }))
-    .query(({ ctx, input }) => manifestParcels(ctx.db, ctx.node.id, input.manifestId)),
+    .query(({ ctx, input }) => manifestParcels(ctx.db, { nodeId: ctx.node.id, manifestId: input.manifestId })),
 
   /// The same import run by a worker, with progress: poll `network.imports.get` with the returned id.
   startManifestImport: countyProcedure

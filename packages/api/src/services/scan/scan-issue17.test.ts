@@ -110,7 +110,7 @@ describe("defect 2: an announced parcel not accepted under the three rules", () 
     expect(await scan(staff("S105"), wb, "ARRIVE", "S105")).toMatchObject({ outcome: "INVALID_TRANSITION", reason: "NOT_HERE" });
     expect(await snapshot()).toBe(before);
     // The public trace shows no station it was scanned at: no scan event, no leg travelled.
-    const trace = await publicTracking(h.deps.db, wb, "2222");
+    const trace = await publicTracking(h.deps.db, { waybillNo: wb, phoneLast4: "2222" });
     expect(trace.events.map((e) => e.type)).toEqual(["CREATED", "ROUTED"]);
     expect(trace.legs.every((l) => l.status === "PLANNED")).toBe(true);
   });

@@ -35,7 +35,10 @@ function residentIdError(id: Extract<ReturnType<typeof validateResidentId>, { ok
   return AppError.at("senderIdNumber", "RESIDENT_ID_FORMAT", { length: id.length ?? 0 });
 }
 
-export async function acceptUpward(db: Db, dataKey: Buffer, actor: Actor, nodeId: string, input: TAccept, now: Date) {
+export async function acceptUpward(
+  db: Db,
+  { dataKey, actor, nodeId, now, ...input }: { dataKey: Buffer; actor: Actor; nodeId: string; now: Date } & TAccept,
+) {
   const id = validateResidentId(input.senderIdNumber, now);
   if (!id.ok) throw residentIdError(id);
   const node = await db.node.findUniqueOrThrow({ where: { id: nodeId } });
@@ -119,11 +122,18 @@ export async function acceptUpward(db: Db, dataKey: Buffer, actor: Actor, nodeId
 /// A retry after it was accepted here returns it unchanged; two desks at once accept it once.
 export async function acceptAnnounced(
   db: Db,
-  dataKey: Buffer,
-  actor: Actor,
-  node: { id: string; name: string; countyCode: string; status?: string },
-  input: TAcceptAnnounced,
-  now: Date,
+  {
+    dataKey,
+    actor,
+    node,
+    now,
+    ...input
+  }: {
+    dataKey: Buffer;
+    actor: Actor;
+    node: { id: string; name: string; countyCode: string; status?: string };
+    now: Date;
+  } & TAcceptAnnounced,
 ): Promise<string> {
   const wb = parseWaybill(input.waybillNo);
   if (!wb.ok) throw AppError.at("waybillNo", wb.key ?? "WAYBILL_FORMAT", (wb.params ?? { value: input.waybillNo }) as never);
@@ -245,7 +255,12 @@ export function missingThreeRules(s: {
 export function assertMayLeaveHub(s: Parameters<typeof missingThreeRules>[0] & { waybillNo: string }): void {
   const missing = missingThreeRules(s);
   if (missing.length)
-    throw AppError.of("INVALID_TRANSITION", "HUB_RULES_MISSING", { waybill: s.waybillNo, missing: missing.join(", ") }, {
-      details: { missing },
-    });
+    throw AppError.of(
+      "INVALID_TRANSITION",
+      "HUB_RULES_MISSING",
+      { waybill: s.waybillNo, missing: missing.join(", ") },
+      {
+        details: { missing },
+      },
+    );
 }

@@ -3,7 +3,7 @@
 import type { Db } from "@xiangda/db";
 import { maskName } from "@xiangda/domain";
 
-export async function awaitingAcceptance(db: Db, nodeId: string, limit: number) {
+export async function awaitingAcceptance(db: Db, { nodeId, limit }: { nodeId: string; limit: number }) {
   const rows = await db.shipment.findMany({
     where: { currentNodeId: nodeId, status: "CREATED", direction: "UP" },
     orderBy: [{ createdAt: "asc" }, { waybillNo: "asc" }],

@@ -23,7 +23,8 @@ export async function carrierFor(db: Db, code: string | undefined, waybillNo: st
   }
   const carrier = await db.carrier.findUnique({ where: { code } });
   if (!carrier) throw AppError.at("carrierCode", "NO_CARRIER", { carrier: code });
-  if (carrier.blacklisted) throw AppError.at("carrierCode", "CARRIER_BLACKLISTED_WHY", { carrier: code, why: carrier.blacklistReason ?? "" });
+  if (carrier.blacklisted)
+    throw AppError.at("carrierCode", "CARRIER_BLACKLISTED_WHY", { carrier: code, why: carrier.blacklistReason ?? "" });
   if (waybillNo && !matchesCarrierPattern(waybillNo, carrier.waybillPattern))
     throw AppError.at("carrierWaybillNo", "NOT_CARRIER_WAYBILL", { carrier: carrier.name });
   return carrier;
@@ -140,7 +141,10 @@ export async function writeShipments(tx: Tx, planned: readonly PlannedShipment[]
   await writeOutbox(tx, rollupOutboxEvents(planned.map((p) => ({ countyCode: p.row.countyCode, at: now }))));
 }
 
-export async function createShipment(db: Db, countyCode: string, input: TCreateShipment, actor: Actor | null, now: Date) {
+export async function createShipment(
+  db: Db,
+  { countyCode, actor, now, ...input }: { countyCode: string; actor: Actor | null; now: Date } & TCreateShipment,
+) {
   const carrier = await carrierFor(db, input.carrierCode, input.carrierWaybillNo);
   const origin = await db.node.findUnique({ where: { countyCode_code: { countyCode, code: input.fromCode } } });
   if (!origin) throw AppError.at("fromCode", "NO_NODE_IN_COUNTY", { node: input.fromCode, county: countyCode });

@@ -4,7 +4,7 @@ import type { Db } from "@xiangda/db";
 /// Our waybill number of the parcel matching `number` (ours or the carrier's) whose phone ends in `phoneLast4`;
 /// null when none does (the caller answers NOT_FOUND alike for both cases). A carrier's number is unique per
 /// carrier only: the phone digits pick among carriers, then the newest parcel.
-export async function findTrackedWaybill(db: Db, number: string, phoneLast4: string): Promise<string | null> {
+export async function findTrackedWaybill(db: Db, { number, phoneLast4 }: { number: string; phoneLast4: string }): Promise<string | null> {
   const raw = number.trim();
   const upper = raw.toUpperCase();
   const rows = await db.shipment.findMany({

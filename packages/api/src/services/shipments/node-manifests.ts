@@ -16,7 +16,7 @@ export interface NodeManifestRow {
   createdAt: Date;
 }
 
-export async function listNodeManifests(db: Db, nodeId: string, limit: number): Promise<NodeManifestRow[]> {
+export async function listNodeManifests(db: Db, { nodeId, limit }: { nodeId: string; limit: number }): Promise<NodeManifestRow[]> {
   return db.$queryRaw<NodeManifestRow[]>`
     SELECT m.id, c.code AS "carrierCode", c.name AS "carrierName", m."fileName", m.rows, m.created, m."createdAt",
            coalesce(x.received, 0)::int AS received, coalesce(x.outstanding, 0)::int AS outstanding
@@ -33,7 +33,7 @@ export async function listNodeManifests(db: Db, nodeId: string, limit: number): 
 }
 
 /// A manifest's parcels at this node, outstanding first; recipients masked (the station needs the parcel, not the person).
-export async function manifestParcels(db: Db, nodeId: string, manifestId: string) {
+export async function manifestParcels(db: Db, { nodeId, manifestId }: { nodeId: string; manifestId: string }) {
   const m = await db.arrivalManifest.findUnique({ where: { id: manifestId }, select: { nodeId: true } });
   if (!m || m.nodeId !== nodeId) throw AppError.at("manifestId", "NO_SUCH_MANIFEST");
   const rows = await db.shipment.findMany({

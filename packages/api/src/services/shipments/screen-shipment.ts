@@ -22,10 +22,19 @@ function screenable(node: { id: string; countyCode: string; tier: string }, wayb
 /// parcel that leaves meanwhile is not screened.
 export async function screenShipment(
   db: Db,
-  actor: Actor,
-  node: { id: string; countyCode: string; tier: string },
-  input: { waybillNo: string; screened: boolean; device?: string | undefined },
-  now: Date,
+  {
+    actor,
+    node,
+    now,
+    ...input
+  }: {
+    actor: Actor;
+    node: { id: string; countyCode: string; tier: string };
+    now: Date;
+    waybillNo: string;
+    screened: boolean;
+    device?: string | undefined;
+  },
 ): Promise<string> {
   const where = screenable(node, input.waybillNo.trim().toUpperCase());
   const notHere = AppError.notFound("No such shipment to screen at this node");

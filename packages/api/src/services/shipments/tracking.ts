@@ -67,7 +67,11 @@ export function staffView({ s, events, nodes, carrier }: Detail) {
     declaredValueFen: s.declaredValueFen,
     threeRules:
       s.direction === "UP"
-        ? { realName: !!(s.senderIdHash || s.senderOrgCode), inspected: !!s.inspection, screened: !!(s.screening as { screened?: boolean } | null)?.screened }
+        ? {
+            realName: !!(s.senderIdHash || s.senderOrgCode),
+            inspected: !!s.inspection,
+            screened: !!(s.screening as { screened?: boolean } | null)?.screened,
+          }
         : null,
     legs: s.legs.map((l) => ({
       plan: l.plan,
@@ -87,7 +91,7 @@ export function staffView({ s, events, nodes, carrier }: Detail) {
 }
 
 /// What anyone with the waybill and the phone's last 4 digits may see: no personal data beyond masks.
-export async function publicTracking(db: Db, waybillNo: string, phoneLast4: string) {
+export async function publicTracking(db: Db, { waybillNo, phoneLast4 }: { waybillNo: string; phoneLast4: string }) {
   const s = await db.shipment.findUnique({ where: { waybillNo }, select: { id: true, recipientPhone: true } });
   // One answer for "no such waybill" and "wrong digits": no oracle for valid waybill numbers.
   if (!s || !s.recipientPhone.endsWith(phoneLast4)) throw AppError.of("NOT_FOUND", "NO_SHIPMENT_FOR_PHONE");
