@@ -16,5 +16,7 @@ export const areasRouter = router({
         isPoor: z.boolean(),
       }),
     )
-    .mutation(async ({ ctx, input }) => ({ updated: await setPoorVillages(ctx.db, input.countyCode, input.codes, input.isPoor) })),
+    .mutation(async ({ ctx, input }) => ({
+      updated: await setPoorVillages(ctx.db, { countyCode: input.countyCode, codes: input.codes, isPoor: input.isPoor }),
+    })),
 });

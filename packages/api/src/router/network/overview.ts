@@ -7,4 +7,4 @@ export const coverage = countyProcedure.query(async ({ ctx, input }) => {
   return figures;
 });
 
-export const tree = countyProcedure.query(({ ctx, input }) => countyTree(ctx.db, input.countyCode, ctx.actor));
+export const tree = countyProcedure.query(({ ctx, input }) => countyTree(ctx.db, { countyCode: input.countyCode, actor: ctx.actor }));

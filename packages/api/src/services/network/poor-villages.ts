@@ -49,7 +49,10 @@ export async function planPoorVillages(db: Tx, table: Table, countyCode: string)
   return { rows: rows.length, items, toCreate: 0, toUpdate: changed, errors };
 }
 
-export async function setPoorVillages(db: Tx, countyCode: string, codes: string[], isPoor: boolean): Promise<number> {
+export async function setPoorVillages(
+  db: Tx,
+  { countyCode, codes, isPoor }: { countyCode: string; codes: string[]; isPoor: boolean },
+): Promise<number> {
   const r = await db.adminArea.updateMany({ where: { countyCode, level: "VILLAGE", code: { in: codes } }, data: { isPoor } });
   return r.count;
 }
@@ -60,8 +63,8 @@ export async function importPoorVillages(db: Db, table: Table, opts: { countyCod
   const outcome = await db.$transaction(async (tx) => {
     const on = plan.items.filter((i) => i.isPoor).map((i) => i.code);
     const off = plan.items.filter((i) => !i.isPoor).map((i) => i.code);
-    await setPoorVillages(tx, opts.countyCode, on, true);
-    await setPoorVillages(tx, opts.countyCode, off, false);
+    await setPoorVillages(tx, { countyCode: opts.countyCode, codes: on, isPoor: true });
+    await setPoorVillages(tx, { countyCode: opts.countyCode, codes: off, isPoor: false });
     opts.onProgress?.(plan.items.length, plan.items.length);
     return { rows: plan.items.length, created: 0, updated: plan.toUpdate };
   });

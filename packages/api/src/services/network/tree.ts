@@ -4,7 +4,7 @@ import type { Actor } from "@xiangda/domain";
 import { findCoverage } from "./coverage.ts";
 import { nodeView, type TNodeView } from "./views.ts";
 
-export async function countyTree(db: Db, countyCode: string, actor: Actor) {
+export async function countyTree(db: Db, { countyCode, actor }: { countyCode: string; actor: Actor }) {
   const cov = await findCoverage(db, { countyCode });
   const [areas, nodes] = await Promise.all([
     db.adminArea.findMany({ where: { countyCode, removedAt: null, level: { in: ["TOWNSHIP", "VILLAGE"] } }, orderBy: { code: "asc" } }),
