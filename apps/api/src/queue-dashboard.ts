@@ -23,7 +23,7 @@ export async function registerQueueDashboard(
         const token = opts.sessionToken(req);
         let found: Awaited<ReturnType<typeof findActorBySessionToken>> = null;
         try {
-          found = token ? await findActorBySessionToken(deps.db, token, deps.now()) : null;
+          found = token ? await findActorBySessionToken(deps.db, { token, now: deps.now() }) : null;
         } catch (e) {
           // bull-board's routes have an error handler of their own (a 500 with the message): answer as every route does.
           return routeErrorHandler(e as FastifyError, req, reply);

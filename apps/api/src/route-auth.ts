@@ -19,7 +19,7 @@ export async function requireActor(
   unauthorized: object = SIGN_IN_BODY,
 ): Promise<Actor | null> {
   const token = auth.sessionToken(req);
-  const found = token ? await findActorBySessionToken(auth.deps.db, token, auth.deps.now()) : null;
+  const found = token ? await findActorBySessionToken(auth.deps.db, { token, now: auth.deps.now() }) : null;
   if (found) return found.actor;
   await reply.code(401).send(unauthorized);
   return null;

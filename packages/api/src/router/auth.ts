@@ -11,7 +11,7 @@ export const authRouter = router({
     .mutation(({ ctx, input }) => login(ctx, input)),
 
   logout: publicProcedure.mutation(async ({ ctx }) => {
-    if (ctx.sessionId) await revokeSession(ctx.db, ctx.sessionId, ctx.now());
+    if (ctx.sessionId) await revokeSession(ctx.db, { sessionId: ctx.sessionId, now: ctx.now() });
     ctx.req.clearSessionCookie();
     return { ok: true as const };
   }),
@@ -20,7 +20,7 @@ export const authRouter = router({
 
   /// Signs the caller out everywhere (every device).
   logoutAll: authedProcedure.mutation(async ({ ctx }) => {
-    const revoked = await revokeUserSessions(ctx.db, ctx.actor.userId, ctx.now());
+    const revoked = await revokeUserSessions(ctx.db, { userId: ctx.actor.userId, now: ctx.now() });
     ctx.req.clearSessionCookie();
     return { revoked };
   }),

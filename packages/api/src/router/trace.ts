@@ -11,7 +11,7 @@ export const traceRouter = router({
     .input(ZTraceInputSchema)
     .output(ZTraceSchema)
     .query(async ({ ctx, input }) => {
-      await checkPublicRateLimit(ctx, "trace", TRACE_LIMIT.perMinute);
-      return publicTrace(ctx.db, input.code, ctx.now());
+      await checkPublicRateLimit(ctx, { bucket: "trace", perMinute: TRACE_LIMIT.perMinute });
+      return publicTrace(ctx.db, { raw: input.code, now: ctx.now() });
     }),
 });

@@ -13,7 +13,10 @@ export interface RateLimitDeps {
 
 /// Counts one look-up in `bucket` for the caller's IP; throws RATE_LIMITED past `perMinute`.
 /// If Redis is down the look-up goes through (logged): the public pages stay up.
-export async function checkPublicRateLimit(ctx: RateLimitDeps, bucket: string, perMinute: number): Promise<void> {
+export async function checkPublicRateLimit(
+  ctx: RateLimitDeps,
+  { bucket, perMinute }: { bucket: string; perMinute: number },
+): Promise<void> {
   const key = `${ctx.redisPrefix}:rl:${bucket}:${ctx.req.ip ?? "unknown"}:${Math.floor(ctx.now().getTime() / 60_000)}`;
   try {
     const n = await ctx.redis.multi().incr(key).expire(key, 120).exec();

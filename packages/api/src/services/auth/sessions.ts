@@ -29,7 +29,10 @@ export async function createSession(
 
 /// The actor behind a token, or null when the session is unknown, expired, revoked or the user inactive.
 /// Every request asks this, so it is one indexed join in plain SQL.
-export async function findActorBySessionToken(db: Db, token: string, now: Date): Promise<{ actor: Actor; sessionId: string } | null> {
+export async function findActorBySessionToken(
+  db: Db,
+  { token, now }: { token: string; now: Date },
+): Promise<{ actor: Actor; sessionId: string } | null> {
   if (!token || token.length > 200) return null;
   const id = hashToken(token);
   const pool = pgPool(db);
@@ -49,11 +52,11 @@ export async function findActorBySessionToken(db: Db, token: string, now: Date):
   };
 }
 
-export async function revokeSession(db: Tx, sessionId: string, now: Date) {
+export async function revokeSession(db: Tx, { sessionId, now }: { sessionId: string; now: Date }) {
   await db.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: now } });
 }
 
-export async function revokeUserSessions(db: Tx, userId: string, now: Date) {
+export async function revokeUserSessions(db: Tx, { userId, now }: { userId: string; now: Date }) {
   const r = await db.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
   return r.count;
 }

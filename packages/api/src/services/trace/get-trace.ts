@@ -138,7 +138,7 @@ async function routesOf(db: Db, batchId: string): Promise<TTrace["routes"]> {
   });
 }
 
-export async function publicTrace(db: Db, raw: string, now: Date): Promise<TTrace> {
+export async function publicTrace(db: Db, { raw, now }: { raw: string; now: Date }): Promise<TTrace> {
   const codes = traceCodeCandidates(raw);
   const batch = await db.productBatch.findFirst({ where: { traceCode: { in: codes.length ? codes : [""] } }, select: BATCH_SELECT });
   // Known or not, the same queries run: the answer time says nothing about which codes exist.

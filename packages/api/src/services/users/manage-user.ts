@@ -28,7 +28,7 @@ export async function setUserActive(db: Db, { actor, now, ...input }: { actor: A
   await findManagedUser(db, actor, input.userId);
   return db.$transaction(async (tx) => {
     const user = await tx.user.update({ where: { id: input.userId }, data: { active: input.active } });
-    const revokedSessions = input.active ? 0 : await revokeUserSessions(tx, user.id, now);
+    const revokedSessions = input.active ? 0 : await revokeUserSessions(tx, { userId: user.id, now });
     return { id: user.id, active: user.active, revokedSessions };
   });
 }
@@ -50,7 +50,7 @@ export async function resetUserPassword(
   const passwordHash = await hashPassword(password);
   return db.$transaction(async (tx) => {
     const user = await tx.user.update({ where: { id: input.userId }, data: { passwordHash } });
-    const revokedSessions = await revokeUserSessions(tx, user.id, now);
+    const revokedSessions = await revokeUserSessions(tx, { userId: user.id, now });
     return { id: user.id, username: user.username, generatedPassword: input.password ? null : password, revokedSessions };
   });
 }
