@@ -2,9 +2,10 @@
 // shipments on it and resyncs the consolidation schedulers).
 import { z } from "zod";
 import { writeOutbox, type Db } from "@xiangda/db";
-import { consolidationSyncSchedulers, networkReroute, outboxEvent } from "@xiangda/jobs";
+import { consolidationSyncSchedulers, outboxEvent } from "@xiangda/jobs";
 import { AppError, LANE_MODES } from "@xiangda/domain";
 import { saveLane } from "./forms.ts";
+import { writeRerouteEvent } from "./reroute-event.ts";
 import { laneView } from "./views.ts";
 
 const include = { fromNode: { select: { code: true, name: true } }, toNode: { select: { code: true, name: true } } } as const;
@@ -66,15 +67,12 @@ export async function setLaneStatus(db: Db, input: { countyCode: string } & z.in
       include,
     });
     if (lane.status !== input.status) {
-      await writeOutbox(
-        tx,
-        outboxEvent(networkReroute, {
-          countyCode: input.countyCode,
-          laneId: lane.id,
-          reopened: input.status === "ACTIVE",
-          changeId: String(updated.updatedAt.getTime()),
-        }),
-      );
+      await writeRerouteEvent(tx, {
+        countyCode: input.countyCode,
+        target: { laneId: lane.id },
+        status: input.status,
+        updatedAt: updated.updatedAt,
+      });
       await writeOutbox(tx, outboxEvent(consolidationSyncSchedulers, { key: `lane-${lane.id}-${updated.updatedAt.getTime()}` }));
     }
     return updated;

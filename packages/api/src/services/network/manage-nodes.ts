@@ -1,12 +1,12 @@
 // The node list of the network page, one node saved from its form, and a node's status (a change re-plans the
 // shipments routed through it).
 import { z } from "zod";
-import { writeOutbox, type Db } from "@xiangda/db";
-import { networkReroute, outboxEvent } from "@xiangda/jobs";
+import type { Db } from "@xiangda/db";
 import { AppError, NODE_STATUSES, NODE_TIERS, PICKUP_CHECKS } from "@xiangda/domain";
 import { likeText } from "../like.ts";
 import { saveNode } from "./forms.ts";
 import { NODE_OPERATORS, PICKUP_HOLD_DAYS } from "./nodes.ts";
+import { writeRerouteEvent } from "./reroute-event.ts";
 import { nodeView } from "./views.ts";
 
 const optText = (max: number) => z.string().trim().max(max, `at most ${max} characters`).nullish();
@@ -91,15 +91,12 @@ export async function setNodeStatus(db: Db, input: { countyCode: string } & z.in
     });
     // Shipments planned through this node are re-planned by a worker.
     if (existing.status !== input.status) {
-      await writeOutbox(
-        tx,
-        outboxEvent(networkReroute, {
-          countyCode: input.countyCode,
-          nodeId: existing.id,
-          reopened: input.status === "ACTIVE",
-          changeId: String(updated.updatedAt.getTime()),
-        }),
-      );
+      await writeRerouteEvent(tx, {
+        countyCode: input.countyCode,
+        target: { nodeId: existing.id },
+        status: input.status,
+        updatedAt: updated.updatedAt,
+      });
     }
     return updated;
   });
