@@ -1,11 +1,7 @@
 // i18next set-up: Chinese by default, English on request, the choice kept in localStorage.
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
-import { en } from "./en.ts";
 import { NAMESPACES_EN, NAMESPACES_ZH } from "./resources.ts";
-import { scanEn } from "./scan.en.ts";
-import { scanZh } from "./scan.zh.ts";
-import { zh } from "./zh.ts";
 
 export const LANGUAGES = ["zh-CN", "en"] as const;
 export type TLanguage = (typeof LANGUAGES)[number];
@@ -45,14 +41,11 @@ i18n.on("languageChanged", (lang) => {
 });
 
 void i18n.use(initReactI18next).init({
-  // One namespace per folder (i18n/resources.ts, read through i18n/use-t.ts); "translation" holds the same blocks
-  // for pages not yet moved to useT.
-  resources: {
-    "zh-CN": { translation: { ...zh, scan: scanZh }, ...NAMESPACES_ZH },
-    en: { translation: { ...en, scan: scanEn }, ...NAMESPACES_EN },
-  },
-  ns: ["translation", ...Object.keys(NAMESPACES_ZH)],
-  defaultNS: "translation",
+  // One namespace per folder (i18n/resources.ts), read through i18n/use-t.ts; no default namespace: a key is always
+  // read in the namespace it belongs to.
+  resources: { "zh-CN": NAMESPACES_ZH, en: NAMESPACES_EN },
+  ns: Object.keys(NAMESPACES_ZH),
+  defaultNS: "common",
   lng: storedLanguage(),
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: [...LANGUAGES],

@@ -3,8 +3,16 @@
 import { describe, expect, it } from "vitest";
 import { i18n } from "./index.ts";
 
-const en = i18n.getFixedT("en");
-const zh = i18n.getFixedT("zh-CN");
+type TFixed = (key: string, options?: Record<string, unknown>) => string;
+// "ns.key": each sentence in its own namespace (scan: the console, shipments: the manifest import, station: acceptance).
+const say =
+  (lang: string): TFixed =>
+  (key, options) => {
+    const dot = key.indexOf(".");
+    return (i18n.getFixedT(lang, key.slice(0, dot)) as unknown as TFixed)(key.slice(dot + 1), options);
+  };
+const en = say("en");
+const zh = say("zh-CN");
 
 describe("scan console plurals", () => {
   it("English says one parcel and several parcels", () => {
@@ -16,11 +24,11 @@ describe("scan console plurals", () => {
   });
 
   it("the station's acceptance and manifest pages count the same way", () => {
-    expect(en("manifest.import", { count: 1 })).toBe("Import 1 shipment");
-    expect(en("manifest.import", { count: 4 })).toBe("Import 4 shipments");
-    expect(en("manifest.routeFailuresNote", { count: 1 })).toMatch(/^1 shipment has no route and is red/);
-    expect(en("accept.idFormat", { count: 1 })).toMatch(/this one has 1 character$/);
-    expect(zh("manifest.import", { count: 1 })).toBe("确认导入 1 件");
+    expect(en("shipments.manifest.import", { count: 1 })).toBe("Import 1 shipment");
+    expect(en("shipments.manifest.import", { count: 4 })).toBe("Import 4 shipments");
+    expect(en("shipments.manifest.routeFailuresNote", { count: 1 })).toMatch(/^1 shipment has no route and is red/);
+    expect(en("station.accept.idFormat", { count: 1 })).toMatch(/this one has 1 character$/);
+    expect(zh("shipments.manifest.import", { count: 1 })).toBe("确认导入 1 件");
   });
 
   it("Chinese has one form for every count", () => {

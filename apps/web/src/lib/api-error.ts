@@ -10,7 +10,7 @@ import { currentLanguage, i18n } from "../i18n/index.ts";
 import { routeErrorKey } from "./route-error.ts";
 
 type TErrorsKey = Exclude<keyof typeof errorsZh, "generic"> | `generic.${keyof typeof errorsZh.generic}`;
-/** t of the "errors" namespace (keys checked here, as the page namespaces do, not in i18next.d.ts). */
+/** t of the "errors" namespace, outside React (keys checked by TErrorsKey). */
 export function errorsT(key: TErrorsKey, params?: Record<string, string | number> | null): string {
   const t = i18n.t as unknown as (key: string, options: Record<string, unknown>) => string;
   return t(key, { ...labelled(t, params ?? {}), ns: "errors" });

@@ -2,8 +2,8 @@
 // hold days are checked as the server checks them before anything is sent.
 import { PICKUP_CHECKS as SERVER_CHECKS } from "@xiangda/domain";
 import { describe, expect, it } from "vitest";
-import { en } from "../../../i18n/en.ts";
-import { zh } from "../../../i18n/zh.ts";
+import { networkEn as en } from "../../../i18n/network.en.ts";
+import { networkZh as zh } from "../../../i18n/network.zh.ts";
 import { PICKUP_CHECKS, PICKUP_HOLD_RANGE, pickupHoldDaysError } from "./pickup-settings.ts";
 
 describe("self-pickup settings in the node form", () => {

@@ -4,8 +4,8 @@
 // elsewhere read as sentences in both languages.
 import { SHIPMENT_EVENT_TYPES } from "@xiangda/domain";
 import { describe, expect, it } from "vitest";
-import { en } from "../../../i18n/en.ts";
-import { zh } from "../../../i18n/zh.ts";
+import { enumsEn as en } from "../../../i18n/enums.en.ts";
+import { enumsZh as zh } from "../../../i18n/enums.zh.ts";
 import { knownEventType } from "./shipment-format.ts";
 
 describe("timeline event labels", () => {

@@ -1,7 +1,7 @@
 // What a stocktake found (missing, on the wrong slot, extra), each with its fix, and the fixes made with who made them.
 // Refreshed every few seconds: other devices scan into the same stocktake.
 import { useMutation, useQueryClient, useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { DataState } from "../../../components/data-state.tsx";
 import { formatShortDateTime } from "../../../lib/time.ts";
 import { useTRPC } from "../../../lib/trpc.ts";
@@ -25,62 +25,73 @@ export function StocktakeFindings({ nodeId, stocktakeId, open }: { nodeId: strin
             ) : null}
           </section>
           <div className="stocktake-findings">
-            <section className="card" data-testid="stocktake-missing">
-              <h2 className="card-title">{t("stocktake.missing")}</h2>
-              <Findings empty={r.missing.length === 0}>
-                {r.missing.map((m) => (
-                  <li key={m.waybillNo} className="stocktake-finding" data-testid="finding-missing" data-waybill={m.waybillNo}>
-                    <span>
+            <FindingsCard testId="stocktake-missing" title={t("stocktake.missing")} rows={r.missing}>
+              {(m) => (
+                <Finding
+                  key={m.waybillNo}
+                  testId="finding-missing"
+                  data={{ "data-waybill": m.waybillNo }}
+                  head={
+                    <>
                       <span className="mono">{m.waybillNo}</span> · {m.recipientName}
-                      <br />
-                      <span className="muted small">{t("stocktake.recordedAt", { slot: m.slot })}</span>
-                    </span>
-                    {open ? (
+                    </>
+                  }
+                  note={t("stocktake.recordedAt", { slot: m.slot })}
+                  fix={
+                    open ? (
                       <FixButton {...{ nodeId, stocktakeId }} kind="MISSING" code={m.waybillNo} label={t("stocktake.markMissing")} />
-                    ) : null}
-                  </li>
-                ))}
-              </Findings>
-            </section>
-            <section className="card" data-testid="stocktake-misplaced">
-              <h2 className="card-title">{t("stocktake.misplaced")}</h2>
-              <Findings empty={r.misplaced.length === 0}>
-                {r.misplaced.map((m) => (
-                  <li key={m.waybillNo} className="stocktake-finding" data-testid="finding-misplaced" data-waybill={m.waybillNo}>
-                    <span>
+                    ) : null
+                  }
+                />
+              )}
+            </FindingsCard>
+            <FindingsCard testId="stocktake-misplaced" title={t("stocktake.misplaced")} rows={r.misplaced}>
+              {(m) => (
+                <Finding
+                  key={m.waybillNo}
+                  testId="finding-misplaced"
+                  data={{ "data-waybill": m.waybillNo }}
+                  head={
+                    <>
                       <span className="mono">{m.waybillNo}</span> · {m.recipientName}
-                      <br />
-                      <span className="muted small">
-                        {t("stocktake.recordedAt", { slot: m.slot })} · {t("stocktake.foundAt", { slot: m.scannedSlot })}
-                      </span>
-                    </span>
-                    {open ? (
+                    </>
+                  }
+                  note={
+                    <>
+                      {t("stocktake.recordedAt", { slot: m.slot })} · {t("stocktake.foundAt", { slot: m.scannedSlot })}
+                    </>
+                  }
+                  fix={
+                    open ? (
                       <FixButton
                         {...{ nodeId, stocktakeId }}
                         kind="MOVE"
                         code={m.waybillNo}
                         label={t("stocktake.move", { slot: m.scannedSlot })}
                       />
-                    ) : null}
-                  </li>
-                ))}
-              </Findings>
-            </section>
-            <section className="card" data-testid="stocktake-extra">
-              <h2 className="card-title">{t("stocktake.extra")}</h2>
-              <Findings empty={r.extra.length === 0}>
-                {r.extra.map((x) => (
-                  <li key={`${x.code}@${x.slot}`} className="stocktake-finding" data-testid="finding-extra" data-code={x.code}>
-                    <span>
+                    ) : null
+                  }
+                />
+              )}
+            </FindingsCard>
+            <FindingsCard testId="stocktake-extra" title={t("stocktake.extra")} rows={r.extra}>
+              {(x) => (
+                <Finding
+                  key={`${x.code}@${x.slot}`}
+                  testId="finding-extra"
+                  data={{ "data-code": x.code }}
+                  head={
+                    <>
                       <span className="mono">{x.waybillNo ?? x.code}</span> · <span className="mono">{x.slot}</span>
-                      <br />
-                      <span className="muted small">{t(`stocktake.extraKind.${x.kind}`)}</span>
-                    </span>
-                    {open ? <FixButton {...{ nodeId, stocktakeId }} kind="EXTRA" code={x.code} label={t("stocktake.acknowledge")} /> : null}
-                  </li>
-                ))}
-              </Findings>
-            </section>
+                    </>
+                  }
+                  note={t(`stocktake.extraKind.${x.kind}`)}
+                  fix={
+                    open ? <FixButton {...{ nodeId, stocktakeId }} kind="EXTRA" code={x.code} label={t("stocktake.acknowledge")} /> : null
+                  }
+                />
+              )}
+            </FindingsCard>
           </div>
           {r.fixes.length ? (
             <section className="card" data-testid="stocktake-fixes">
@@ -117,10 +128,39 @@ export function StocktakeFindings({ nodeId, stocktakeId, open }: { nodeId: strin
   );
 }
 
-function Findings({ empty, children }: { empty: boolean; children: React.ReactNode }) {
+/** One kind of finding as a card: its rows, or "nothing" when there are none. */
+function FindingsCard<T>(props: { testId: string; title: string; rows: readonly T[]; children: (row: T) => ReactNode }) {
   const t = useT("shelf");
-  if (empty) return <p className="muted">{t("stocktake.nothing")}</p>;
-  return <ul className="stocktake-list">{children}</ul>;
+  return (
+    <section className="card" data-testid={props.testId}>
+      <h2 className="card-title">{props.title}</h2>
+      {props.rows.length === 0 ? (
+        <p className="muted">{t("stocktake.nothing")}</p>
+      ) : (
+        <ul className="stocktake-list">{props.rows.map((row) => props.children(row))}</ul>
+      )}
+    </section>
+  );
+}
+
+/** A finding: the parcel (or code) and where, a line on it, and its fix while the stocktake is open. */
+function Finding(props: {
+  testId: string;
+  data: { "data-waybill"?: string; "data-code"?: string };
+  head: ReactNode;
+  note: ReactNode;
+  fix: ReactNode;
+}) {
+  return (
+    <li className="stocktake-finding" data-testid={props.testId} {...props.data}>
+      <span>
+        {props.head}
+        <br />
+        <span className="muted small">{props.note}</span>
+      </span>
+      {props.fix}
+    </li>
+  );
 }
 
 function FixButton(props: { nodeId: string; stocktakeId: string; kind: TFixKind; code: string; label: string }) {
