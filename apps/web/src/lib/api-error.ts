@@ -3,7 +3,7 @@
 // by the "errors" namespace (i18n/errors.*.ts). A message without a known key never shows the server's English in
 // Chinese: a generic text by its code takes its place (reported by `onUntranslated`, which tests use).
 import { TRPCClientError } from "@trpc/client";
-import { isErrorKey } from "@xiangda/domain";
+import { APP_ERROR_CODES, isErrorKey } from "@xiangda/domain";
 import { z } from "zod";
 import type { errorsZh } from "../i18n/errors.zh.ts";
 import { currentLanguage, i18n } from "../i18n/index.ts";
@@ -68,16 +68,6 @@ export function onUntranslated(listener: TUntranslatedListener | null): void {
   untranslatedListener = listener;
 }
 
-const GENERIC = [
-  "INVALID_INPUT",
-  "UNAUTHENTICATED",
-  "FORBIDDEN",
-  "NOT_FOUND",
-  "CONFLICT",
-  "INVALID_TRANSITION",
-  "RATE_LIMITED",
-  "UNAVAILABLE",
-] as const;
 
 /** The translation of a server message: its key with params, or — without one — English as sent in English mode and a
  *  generic message in Chinese. */
@@ -91,7 +81,7 @@ export function translateServerMessage(
   untranslatedListener?.(english, fallback);
   if (currentLanguage() === "en" && english) return english;
   if (fallback.path !== null) return errorsT("generic.field");
-  const code = GENERIC.find((c) => c === fallback.appCode) ?? "unknown";
+  const code = APP_ERROR_CODES.find((c) => c === fallback.appCode) ?? "unknown";
   return errorsT(`generic.${code}`);
 }
 
