@@ -29,12 +29,16 @@ interface TTextProps extends TBase {
   inputMode?: "numeric" | "decimal";
   type?: "text" | "password" | "tel";
   autoComplete?: string;
+  autoCapitalize?: "none" | "characters" | "words" | "sentences";
+  spellCheck?: boolean;
   multiline?: boolean;
   /** With multiline: the text box's height in lines. */
   rows?: number;
+  /** The control's data-testid: its id unless given (a test id shared by the rows of a list). */
+  testId?: string;
 }
 
-export function TextField({ name, label, id: givenId, hint, mono, multiline, rows, ...rest }: TTextProps) {
+export function TextField({ name, label, id: givenId, hint, mono, multiline, rows, testId, ...rest }: TTextProps) {
   const { id, field, error } = useBound(name, givenId);
   const props = {
     id,
@@ -45,7 +49,7 @@ export function TextField({ name, label, id: givenId, hint, mono, multiline, row
     onBlur: field.onBlur,
     ref: field.ref,
     "aria-invalid": Boolean(error),
-    "data-testid": id,
+    "data-testid": testId ?? id,
   };
   return (
     <FormField id={id} label={label} error={error}>
@@ -62,6 +66,11 @@ export function TextField({ name, label, id: givenId, hint, mono, multiline, row
 /** A number typed as text (the schema parses it: see draft-fields.ts). */
 export function NumberField(props: TTextProps) {
   return <TextField inputMode="numeric" {...props} />;
+}
+
+/** A code typed as is (a waybill, a trace code): monospace, never autocompleted, capitalised or spell-checked. */
+export function CodeField(props: TTextProps) {
+  return <TextField mono autoComplete="off" autoCapitalize="characters" spellCheck={false} {...props} />;
 }
 
 interface TEnumProps<T extends string> extends TBase {

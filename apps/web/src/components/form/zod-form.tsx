@@ -26,15 +26,17 @@ interface Props<TDraft extends FieldValues, TInput> {
   /** Ids and test ids: `<prefix>-<field>`, `<prefix>-form`, `<prefix>-submit`. */
   prefix: string;
   testId?: string;
+  /** The form's class: "form" unless given. */
+  className?: string;
   children: ReactNode;
 }
 
-export function ZodForm<TDraft extends FieldValues, TInput>({ kit, prefix, testId, children }: Props<TDraft, TInput>) {
+export function ZodForm<TDraft extends FieldValues, TInput>({ kit, prefix, testId, className = "form", children }: Props<TDraft, TInput>) {
   const value: TKit = { prefix, saved: kit.saved, mutation: kit.mutation, fields: kit.fields };
   return (
     <FormProvider {...kit.form}>
       <FormKit.Provider value={value}>
-        <form className="form" onSubmit={kit.onSubmit} noValidate data-testid={testId ?? `${prefix}-form`}>
+        <form className={className} onSubmit={kit.onSubmit} noValidate data-testid={testId ?? `${prefix}-form`}>
           {children}
         </form>
       </FormKit.Provider>
@@ -59,22 +61,24 @@ export function FormStatus() {
 }
 
 /** The submit button: `pendingLabel` ("saving…" unless given) while the mutation runs; test id `<prefix>-submit`
- * unless given. */
+ * and class "btn btn-primary" unless given. */
 export function SubmitButton({
   label,
   pendingLabel,
   testId,
   disabled,
+  className = "btn btn-primary",
 }: {
   label: string;
   pendingLabel?: string;
   testId?: string;
   disabled?: boolean;
+  className?: string;
 }) {
   const t = useT("common");
   const { prefix, mutation } = useFormKit();
   return (
-    <button type="submit" className="btn btn-primary" disabled={mutation.isPending || disabled} data-testid={testId ?? `${prefix}-submit`}>
+    <button type="submit" className={className} disabled={mutation.isPending || disabled} data-testid={testId ?? `${prefix}-submit`}>
       {mutation.isPending ? (pendingLabel ?? t("common.saving")) : label}
     </button>
   );

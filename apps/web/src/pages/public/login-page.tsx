@@ -5,7 +5,7 @@ import { z } from "zod";
 import { useT } from "../../i18n/use-t.ts";
 import { Link, Navigate, useLocation, useNavigate } from "react-router";
 import { useMe } from "../../auth/use-session.ts";
-import { FieldSlot, TextField, ZodForm, issueKey, useZodForm } from "../../components/form/index.ts";
+import { SubmitButton, TextField, ZodForm, issueKey, useZodForm } from "../../components/form/index.ts";
 import { FullPageMessage } from "../../components/full-page-message.tsx";
 import { homePathForRole } from "../../lib/roles.ts";
 import { useTRPC } from "../../lib/trpc.ts";
@@ -52,25 +52,9 @@ export function LoginPage() {
       <main className="login-card card">
         <PublicCardHead title={t("login.heading")} lead={t("login.subtitle")} testId="login" error={loginErrorText(login.error, t)} />
         <ZodForm kit={kit} prefix="login">
-          <FieldSlot name="username" label={t("login.username")}>
-            {({ id, value, onChange, invalid }) => (
-              <input
-                id={id}
-                data-testid={id}
-                name="username"
-                autoComplete="username"
-                autoCapitalize="none"
-                spellCheck={false}
-                value={value}
-                aria-invalid={invalid}
-                onChange={(e) => onChange(e.target.value)}
-              />
-            )}
-          </FieldSlot>
+          <TextField name="username" autoComplete="username" autoCapitalize="none" spellCheck={false} label={t("login.username")} />
           <TextField name="password" type="password" autoComplete="current-password" label={t("login.password")} />
-          <button type="submit" className="btn btn-primary btn-block" data-testid="login-submit" disabled={login.isPending}>
-            {login.isPending ? t("login.submitting") : t("login.submit")}
-          </button>
+          <SubmitButton className="btn btn-primary btn-block" label={t("login.submit")} pendingLabel={t("login.submitting")} />
         </ZodForm>
         <p className="login-track">
           <span className="muted">{t("login.trackLead")}</span>{" "}

@@ -2,11 +2,11 @@
 // masked status, legs and events. The server rate-limits look-ups and answers NOT_FOUND alike for unknown waybills
 // and wrong digits.
 import { skipToken, useQuery } from "@tanstack/react-query";
-import { useState, type InputHTMLAttributes } from "react";
+import { useState } from "react";
 import { z } from "zod";
 import { useT } from "../../i18n/use-t.ts";
 import { Link, useSearchParams } from "react-router";
-import { FieldSlot, ZodForm, issueKey, useZodForm } from "../../components/form/index.ts";
+import { CodeField, FieldSlot, SubmitButton, ZodForm, issueKey, useZodForm } from "../../components/form/index.ts";
 import { readApiError } from "../../lib/api-error.ts";
 import type { TTracking } from "../../lib/shipments-api.ts";
 import { formatDateTime } from "../../lib/time.ts";
@@ -74,21 +74,10 @@ export function TrackPage() {
       <main className="track-main">
         <section className="card track-card">
           <PublicCardHead title={t("track.title")} lead={t("track.lead")} testId="track" error={errorText} errorCode={err?.code ?? ""} />
-          <ZodForm kit={kit} prefix="track">
-            <div className="form track-form">
-              <CodeField id="track-waybill" name="waybillNo" label={t("track.waybillNo")} autoCapitalize="characters" spellCheck={false} />
-              <CodeField
-                id="track-phone"
-                name="phoneLast4"
-                label={t("track.phoneLast4")}
-                inputMode="numeric"
-                maxLength={4}
-                keep={(v) => v.replace(/\D/g, "")}
-              />
-              <button type="submit" className="btn btn-primary track-submit" disabled={busy} data-testid="track-submit">
-                {busy ? t("track.submitting") : t("track.submit")}
-              </button>
-            </div>
+          <ZodForm kit={kit} prefix="track" className="form track-form">
+            <CodeField id="track-waybill" name="waybillNo" label={t("track.waybillNo")} />
+            <PhoneLast4Field label={t("track.phoneLast4")} />
+            <SubmitButton className="btn btn-primary track-submit" label={t("track.submit")} pendingLabel={t("track.submitting")} />
           </ZodForm>
         </section>
         {lookup.data && !err ? <TrackResult r={lookup.data} /> : null}
@@ -102,28 +91,20 @@ export function TrackPage() {
   );
 }
 
-/** A code typed into the look-up, in monospace and never autocompleted; `keep` filters what is typed. */
-function CodeField({
-  id: givenId,
-  name,
-  label,
-  keep = (v) => v,
-  ...attrs
-}: { id: string; name: string; label: string; keep?: (typed: string) => string } & Pick<
-  InputHTMLAttributes<HTMLInputElement>,
-  "autoCapitalize" | "spellCheck" | "inputMode" | "maxLength"
->) {
+/** The last four digits of the recipient's phone, in monospace, never autocompleted; anything but digits is dropped. */
+function PhoneLast4Field({ label }: { label: string }) {
   return (
-    <FieldSlot id={givenId} name={name} label={label}>
+    <FieldSlot id="track-phone" name="phoneLast4" label={label}>
       {({ id, value, onChange, invalid }) => (
         <input
-          {...attrs}
           id={id}
           className="mono"
+          inputMode="numeric"
+          maxLength={4}
           value={value}
           autoComplete="off"
           aria-invalid={invalid}
-          onChange={(e) => onChange(keep(e.target.value))}
+          onChange={(e) => onChange(e.target.value.replace(/\D/g, ""))}
           data-testid={id}
         />
       )}
