@@ -113,7 +113,7 @@ describe("SIGTERM to the worker", () => {
       "number,plate,homeNode,capacityKg,capacityM3,cold,energy",
       ...Array.from({ length: 6 }, (_, i) => `V${i},辽H5678${i},HUB,1500,9,none,fuel`),
     ].join("\n");
-    expect((await runFileImport(tdb.db, "vehicles", csv(fleet))).errors).toEqual([]);
+    expect((await runFileImport(tdb.db, { kind: "vehicles", file: csv(fleet) })).errors).toEqual([]);
     await addParcels(tdb.db, SEAL_PARCELS, 900_000);
     await assignReady(tdb.db, { countyCode: COUNTY, now: new Date() });
     // Every parcel still at the hub (these and those the API test did not scan away) rides the next trunk departure.

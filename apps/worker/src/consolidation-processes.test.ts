@@ -44,10 +44,9 @@ beforeAll(async () => {
   VILLAGES.S105 = areas.filter((a) => a.parentCode === "210881105000").slice(0, 3).map((a) => a.code);
   VILLAGES.S109 = areas.filter((a) => a.parentCode === "210881109000").slice(0, 3).map((a) => a.code);
   const points = Object.entries(VILLAGES).flatMap(([s, vs]) => vs.map((v) => ({ code: `P${v.slice(-6)}`, station: s, area: v })));
-  ok(await runFileImport(
-    h.deps.db,
-    "nodes",
-    csv(
+  ok(await runFileImport(h.deps.db, {
+    kind: "nodes",
+    file: csv(
       [
         "code,name,tier,areaCode,parentCode",
         "HUB,中心,COUNTY_HUB,210881000000,",
@@ -57,17 +56,15 @@ beforeAll(async () => {
         ...points.map((p) => `${p.code},${p.code}点,VILLAGE_POINT,${p.area},${p.station}`),
       ].join("\n"),
     ),
-  ));
-  ok(await runFileImport(
-    h.deps.db,
-    "lanes",
-    csv(["code,from,to,mode,departures,transitMinutes,cutoffMinutes", ...Object.keys(VILLAGES).map((s) => `T-${s},HUB,${s},TRUNK,07:00;13:30,50,30`), ...points.map((p) => `M-${p.code},${p.station},${p.code},MILK_RUN,09:30,20,15`)].join("\n")),
-  ));
-  ok(await runFileImport(
-    h.deps.db,
-    "vehicles",
-    csv(["number,plate,homeNode,capacityKg,capacityM3,cold,energy", ...Array.from({ length: 8 }, (_, i) => `V${i},辽H1234${i},HUB,1500,9,none,fuel`), ...Object.keys(VILLAGES).map((s, i) => `W${i},辽H2234${i},${s},800,4.5,none,fuel`)].join("\n")),
-  ));
+  }));
+  ok(await runFileImport(h.deps.db, {
+    kind: "lanes",
+    file: csv(["code,from,to,mode,departures,transitMinutes,cutoffMinutes", ...Object.keys(VILLAGES).map((s) => `T-${s},HUB,${s},TRUNK,07:00;13:30,50,30`), ...points.map((p) => `M-${p.code},${p.station},${p.code},MILK_RUN,09:30,20,15`)].join("\n")),
+  }));
+  ok(await runFileImport(h.deps.db, {
+    kind: "vehicles",
+    file: csv(["number,plate,homeNode,capacityKg,capacityM3,cold,energy", ...Array.from({ length: 8 }, (_, i) => `V${i},辽H1234${i},HUB,1500,9,none,fuel`), ...Object.keys(VILLAGES).map((s, i) => `W${i},辽H2234${i},${s},800,4.5,none,fuel`)].join("\n")),
+  }));
   await h.deps.db.carrier.createMany({ data: [{ code: "ZTO", name: "中通" }, { code: "YTO", name: "圆通" }] });
 }, scaled(120_000));
 

@@ -28,10 +28,9 @@ export async function seedSealLanes(db: Db, perLane: number): Promise<{ hubId: s
     if (r.errors.length) throw new Error(JSON.stringify(r.errors.slice(0, 3)));
   };
   check(
-    await runFileImport(
-      db,
-      "nodes",
-      csv(
+    await runFileImport(db, {
+      kind: "nodes",
+      file: csv(
         [
           "code,name,tier,areaCode,parentCode,selfPickup",
           "S105,沙岗站,TOWNSHIP_STATION,210881105000,HUB,no",
@@ -40,13 +39,12 @@ export async function seedSealLanes(db: Db, perLane: number): Promise<{ hubId: s
           `P109,村点109,VILLAGE_POINT,${v109},S109,yes`,
         ].join("\n"),
       ),
-    ),
+    }),
   );
   check(
-    await runFileImport(
-      db,
-      "lanes",
-      csv(
+    await runFileImport(db, {
+      kind: "lanes",
+      file: csv(
         [
           "code,from,to,mode,departures,transitMinutes",
           "T105,HUB,S105,TRUNK,07:00;13:30,50",
@@ -55,14 +53,13 @@ export async function seedSealLanes(db: Db, perLane: number): Promise<{ hubId: s
           "M109,S109,P109,MILK_RUN,09:30,20",
         ].join("\n"),
       ),
-    ),
+    }),
   );
   check(
-    await runFileImport(
-      db,
-      "vehicles",
-      csv(["number,plate,homeNode,capacityKg,capacityM3,cold,energy", ...Array.from({ length: 6 }, (_, i) => `V${i},辽H9876${i},HUB,1500,9,none,fuel`)].join("\n")),
-    ),
+    await runFileImport(db, {
+      kind: "vehicles",
+      file: csv(["number,plate,homeNode,capacityKg,capacityM3,cold,energy", ...Array.from({ length: 6 }, (_, i) => `V${i},辽H9876${i},HUB,1500,9,none,fuel`)].join("\n")),
+    }),
   );
   const hubId = (await db.node.findFirstOrThrow({ where: { code: "HUB" } })).id;
   const addParcels = async () => {

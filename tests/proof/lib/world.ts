@@ -18,19 +18,17 @@ export interface ScanWorld {
 
 export async function seedScanWorld(db: Db, parcels: number, firstWaybill = 0): Promise<ScanWorld> {
   await importDivisions(db, COUNTY);
-  const nodes = await runFileImport(
-    db,
-    "nodes",
-    csv(
+  const nodes = await runFileImport(db, {
+    kind: "nodes",
+    file: csv(
       "code,name,tier,areaCode,parentCode,selfPickup\nHUB,中心,COUNTY_HUB,210881000000,,no\nS102,高屯站,TOWNSHIP_STATION,210881102000,HUB,no\nP200,高屯村点,VILLAGE_POINT,210881102200,S102,yes\n",
     ),
-  );
+  });
   if (nodes.errors.length) throw new Error(JSON.stringify(nodes.errors));
-  const lanes = await runFileImport(
-    db,
-    "lanes",
-    csv("code,from,to,mode,departures,transitMinutes\nT1,HUB,S102,TRUNK,07:00;13:30,50\nM1,S102,P200,MILK_RUN,09:30,20\n"),
-  );
+  const lanes = await runFileImport(db, {
+    kind: "lanes",
+    file: csv("code,from,to,mode,departures,transitMinutes\nT1,HUB,S102,TRUNK,07:00;13:30,50\nM1,S102,P200,MILK_RUN,09:30,20\n"),
+  });
   if (lanes.errors.length) throw new Error(JSON.stringify(lanes.errors));
   await db.carrier.upsert({ where: { code: "ZTO" }, create: { code: "ZTO", name: "中通" }, update: {} });
   await createUser(db, {

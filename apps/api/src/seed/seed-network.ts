@@ -249,15 +249,15 @@ async function writeDemoNetwork(
       let ctx = await loadCountyContext(tx, countyCode);
       const nodeIssues = validateNodes(ctx, nodes);
       if (nodeIssues.length) throw new AppError("INVALID_INPUT", `demo nodes: ${JSON.stringify(nodeIssues.slice(0, 3))}`);
-      await writeNodes(tx, countyCode, nodes);
+      await writeNodes(tx, { countyCode, items: nodes });
       ctx = await loadCountyContext(tx, countyCode);
       const laneIssues = validateLanes(ctx, lanes);
       if (laneIssues.length) throw new AppError("INVALID_INPUT", `demo lanes: ${JSON.stringify(laneIssues.slice(0, 3))}`);
-      await writeLanes(tx, ctx, lanes);
+      await writeLanes(tx, { ctx, items: lanes });
       const carriers = new Set((await tx.carrier.findMany({ select: { code: true } })).map((c) => c.code));
       const vIssues = validateVehicles(ctx, carriers, vehicles);
       if (vIssues.length) throw new AppError("INVALID_INPUT", `demo vehicles: ${JSON.stringify(vIssues.slice(0, 3))}`);
-      await writeVehicles(tx, ctx, vehicles);
+      await writeVehicles(tx, { ctx, items: vehicles });
 
       // Two suspended nodes, to show status: a station cut off by snow and a village point under repair.
       const snowed = townships.find((t) => t.name === "矿洞沟镇") ?? townships[townships.length - 1]!;

@@ -43,10 +43,9 @@ export interface RestockWorld {
 // The hub, two stations and village point P200 with their lanes, imported as a manager would.
 async function importRestockNetwork(db: Db): Promise<RestockWorld["nodes"]> {
   await importDivisions(db, COUNTY);
-  await runFileImport(
-    db,
-    "nodes",
-    csv(
+  await runFileImport(db, {
+    kind: "nodes",
+    file: csv(
       [
         "code,name,tier,areaCode,parentCode,selfPickup,cold,contactName,contactPhone",
         `HUB,盖州分拨中心,COUNTY_HUB,210881000000,,no,chilled,${PEOPLE.hubContact},${PEOPLE.hubPhone}`,
@@ -55,11 +54,10 @@ async function importRestockNetwork(db: Db): Promise<RestockWorld["nodes"]> {
         `P200,高屯村服务点,VILLAGE_POINT,${VILLAGE},S102,yes,no,,`,
       ].join("\n") + "\n",
     ),
-  );
-  await runFileImport(
-    db,
-    "lanes",
-    csv(
+  });
+  await runFileImport(db, {
+    kind: "lanes",
+    file: csv(
       [
         "code,from,to,mode,departures,transitMinutes,cold",
         "M200U,P200,S102,MILK_RUN,10:00,20,no",
@@ -69,7 +67,7 @@ async function importRestockNetwork(db: Db): Promise<RestockWorld["nodes"]> {
         "T105,HUB,S105,TRUNK,08:00,50,no",
       ].join("\n") + "\n",
     ),
-  );
+  });
   return Object.fromEntries(
     (await db.node.findMany({ where: { countyCode: COUNTY } })).map((n) => [n.code, n.id]),
   ) as RestockWorld["nodes"];

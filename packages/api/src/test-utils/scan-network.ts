@@ -29,8 +29,8 @@ export function scanStaff(nodeId: string, code = "node"): Actor {
 /// node ids and names by code.
 export async function importScanNetwork(h: Harness, extraLanes: string[] = []): Promise<{ ids: Record<string, string>; names: Record<string, string> }> {
   await importDivisions(h.deps.db, SCAN_COUNTY);
-  await runFileImport(h.deps.db, "nodes", csv(NODES));
-  await runFileImport(h.deps.db, "lanes", csv(`code,from,to,mode,departures,transitMinutes\n${[...LANES, ...extraLanes].join("\n")}\n`));
+  await runFileImport(h.deps.db, { kind: "nodes", file: csv(NODES) });
+  await runFileImport(h.deps.db, { kind: "lanes", file: csv(`code,from,to,mode,departures,transitMinutes\n${[...LANES, ...extraLanes].join("\n")}\n`) });
   const ids: Record<string, string> = {};
   const names: Record<string, string> = {};
   for (const n of await h.deps.db.node.findMany()) {

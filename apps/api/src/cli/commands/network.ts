@@ -25,7 +25,7 @@ function importCommand(kind: Kind, what: string, headers: string): Command {
       if (county !== undefined && !/^\d{6}$/.test(county)) throw AppError.field("county", "must be a 6-digit county code");
       const { runFileImport } = await import("@xiangda/api");
       const dryRun = values["dry-run"] === true;
-      const r = await withDb((db) => runFileImport(db, kind, { name: path.basename(file), data }, { countyCode: county, dryRun, onProgress: (d, t) => io.progress(`  ${d}/${t}`) }));
+      const r = await withDb((db) => runFileImport(db, { kind, file: { name: path.basename(file), data }, countyCode: county, dryRun, onProgress: (d, t) => io.progress(`  ${d}/${t}`) }));
       const out = { kind, dryRun, ...r };
       if (r.errors.length) {
         const lines = r.errors.slice(0, 50).map((e) => `  row ${e.row}, ${e.column}: ${e.message}`);

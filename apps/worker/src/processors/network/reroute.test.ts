@@ -18,8 +18,8 @@ const csv = (s: string) => ({ name: "f.csv", data: Buffer.from(s) });
 beforeAll(async () => {
   h = await createHarness();
   await importDivisions(h.deps.db, countyCode);
-  await runFileImport(h.deps.db, "nodes", csv("code,name,tier,areaCode,parentCode\nHUB,中心,COUNTY_HUB,210881000000,\nS102,高屯站,TOWNSHIP_STATION,210881102000,HUB\nP200,高屯村点,VILLAGE_POINT,210881102200,S102\n"));
-  await runFileImport(h.deps.db, "lanes", csv("code,from,to,mode,departures,transitMinutes\nT1,HUB,S102,TRUNK,13:30,50\nM1,S102,P200,MILK_RUN,09:30,20\n"));
+  await runFileImport(h.deps.db, { kind: "nodes", file: csv("code,name,tier,areaCode,parentCode\nHUB,中心,COUNTY_HUB,210881000000,\nS102,高屯站,TOWNSHIP_STATION,210881102000,HUB\nP200,高屯村点,VILLAGE_POINT,210881102200,S102\n") });
+  await runFileImport(h.deps.db, { kind: "lanes", file: csv("code,from,to,mode,departures,transitMinutes\nT1,HUB,S102,TRUNK,13:30,50\nM1,S102,P200,MILK_RUN,09:30,20\n") });
   connection = createWorkerConnection(process.env.REDIS_URL ?? "redis://127.0.0.1:56379");
   handle = startWorkers(
     { db: h.deps.db, queues: h.deps.queues, sender: loggingSender(h.deps.db, () => {}), log: { info() {}, warn() {}, error() {} } },

@@ -11,12 +11,12 @@ export const importsRouter = router({
     .meta({ auditTarget: (i) => `import:${(i as { kind?: string }).kind ?? "?"}` })
     .input(ZUploadSchema.extend({ kind: z.enum(FILE_IMPORT_KINDS) }))
     .mutation(async ({ ctx, input }) => {
-      const r = await runFileImport(
-        ctx.db,
-        input.kind,
-        { name: input.fileName, data: decodeUpload(input.contentBase64) },
-        { countyCode: input.countyCode, dryRun: true },
-      );
+      const r = await runFileImport(ctx.db, {
+        kind: input.kind,
+        file: { name: input.fileName, data: decodeUpload(input.contentBase64) },
+        countyCode: input.countyCode,
+        dryRun: true,
+      });
       return { rows: r.rows, toCreate: r.toCreate, toUpdate: r.toUpdate, errors: r.errors.slice(0, 1000) };
     }),
 

@@ -33,17 +33,15 @@ beforeAll(async () => {
     ["EMS", "邮政"],
   ] as const)
     carriers[code] = (await h.deps.db.carrier.create({ data: { code, name } })).id;
-  await runFileImport(
-    h.deps.db,
-    "nodes",
-    csv(
+  await runFileImport(h.deps.db, {
+    kind: "nodes",
+    file: csv(
       "code,name,tier,areaCode,parentCode\nHUB,中心,COUNTY_HUB,210881000000,\nS102,高屯站,TOWNSHIP_STATION,210881102000,HUB\nP200,高屯村点,VILLAGE_POINT,210881102200,S102\nP202,和美村点,VILLAGE_POINT,210881102202,S102\nP204,蟒峪村点,VILLAGE_POINT,210881102204,S102\nP208,石灰窑村点,VILLAGE_POINT,210881102208,S102\n",
     ),
-  );
-  await runFileImport(
-    h.deps.db,
-    "lanes",
-    csv(
+  });
+  await runFileImport(h.deps.db, {
+    kind: "lanes",
+    file: csv(
       [
         "code,from,to,mode,departures,transitMinutes,cutoffMinutes,cold",
         "T1,HUB,S102,TRUNK,13:30,50,30,yes",
@@ -54,14 +52,13 @@ beforeAll(async () => {
         ]),
       ].join("\n"),
     ),
-  );
-  await runFileImport(
-    h.deps.db,
-    "vehicles",
-    csv(
+  });
+  await runFileImport(h.deps.db, {
+    kind: "vehicles",
+    file: csv(
       "number,plate,homeNode,capacityKg,capacityM3,cold,energy\nV1,辽H12345,HUB,1000,6,none,fuel\nV2,辽H12346,HUB,300,2,chilled,fuel\nV3,辽H12347,S102,100,1,none,fuel\nV4,辽H12348,S102,100,1,none,fuel\n",
     ),
-  );
+  });
   for (const n of await h.deps.db.node.findMany()) ids[n.code] = n.id;
   h.clock.set(new Date("2026-11-23T00:00:00Z"));
 }, scaled(60_000));

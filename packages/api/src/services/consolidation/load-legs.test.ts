@@ -35,19 +35,17 @@ const DAY0 = new Date("2026-11-23T00:00:00Z");
 beforeAll(async () => {
   h = await createHarness();
   await importDivisions(h.deps.db, countyCode);
-  await runFileImport(
-    h.deps.db,
-    "nodes",
-    csv(
+  await runFileImport(h.deps.db, {
+    kind: "nodes",
+    file: csv(
       "code,name,tier,areaCode,parentCode,selfPickup\nHUB,中心,COUNTY_HUB,210881000000,,no\nS102,高屯站,TOWNSHIP_STATION,210881102000,HUB,no\n" +
         "P200,高屯村点,VILLAGE_POINT,210881102200,S102,yes\nP202,和美村点,VILLAGE_POINT,210881102202,S102,yes\n" +
         "P204,蟒峪村点,VILLAGE_POINT,210881102204,S102,no\nP208,石灰窑村点,VILLAGE_POINT,210881102208,S102,no\n",
     ),
-  );
-  await runFileImport(
-    h.deps.db,
-    "lanes",
-    csv(
+  });
+  await runFileImport(h.deps.db, {
+    kind: "lanes",
+    file: csv(
       [
         "code,from,to,mode,departures,transitMinutes,cutoffMinutes,cold",
         "T1,HUB,S102,TRUNK,13:30,50,30,yes",
@@ -55,12 +53,11 @@ beforeAll(async () => {
         ...POINTS.flatMap((p) => [`M-${p},S102,${p},MILK_RUN,09:30,20,15,no`, `U-${p},${p},S102,MILK_RUN,10:45,20,15,no`]),
       ].join("\n"),
     ),
-  );
-  await runFileImport(
-    h.deps.db,
-    "vehicles",
-    csv("number,plate,homeNode,capacityKg,capacityM3,cold,energy\nV3,辽H12347,S102,100,1,none,fuel\nV4,辽H12348,S102,100,1,none,fuel\n"),
-  );
+  });
+  await runFileImport(h.deps.db, {
+    kind: "vehicles",
+    file: csv("number,plate,homeNode,capacityKg,capacityM3,cold,energy\nV3,辽H12347,S102,100,1,none,fuel\nV4,辽H12348,S102,100,1,none,fuel\n"),
+  });
   for (const n of await h.deps.db.node.findMany()) ids[n.code] = n.id;
 }, scaled(60_000));
 afterAll(async () => h?.close());

@@ -27,7 +27,7 @@ export async function saveNode(db: Db, countyCode: string, fields: NodeFields) {
     const ctx = await loadCountyContext(tx, countyCode);
     const issues = validateNodes(ctx, [{ row: 0, fields }]);
     if (issues.length) reject(issues);
-    await writeNodes(tx, countyCode, [{ row: 0, fields }]);
+    await writeNodes(tx, { countyCode, items: [{ row: 0, fields }] });
     return tx.node.findUniqueOrThrow({
       where: { countyCode_code: { countyCode, code: fields.code } },
       include: { parent: { select: { code: true } } },
@@ -40,7 +40,7 @@ export async function saveLane(db: Db, countyCode: string, fields: LaneFields) {
     const ctx = await loadCountyContext(tx, countyCode);
     const issues = validateLanes(ctx, [{ row: 0, fields }]);
     if (issues.length) reject(issues);
-    await writeLanes(tx, ctx, [{ row: 0, fields }]);
+    await writeLanes(tx, { ctx, items: [{ row: 0, fields }] });
     return tx.lane.findUniqueOrThrow({
       where: { countyCode_code: { countyCode, code: fields.code } },
       include: { fromNode: { select: { code: true, name: true } }, toNode: { select: { code: true, name: true } } },
@@ -56,7 +56,7 @@ export async function saveVehicle(db: Db, countyCode: string, fields: VehicleFie
     const taken = await tx.vehicle.findFirst({ where: { countyCode, plate: fields.plate, NOT: { number: fields.number } } });
     if (taken) issues.push({ row: 0, column: "plate", message: `plate ${fields.plate} belongs to vehicle ${taken.number}` });
     if (issues.length) reject(issues);
-    await writeVehicles(tx, ctx, [{ row: 0, fields }]);
+    await writeVehicles(tx, { ctx, items: [{ row: 0, fields }] });
     return tx.vehicle.findUniqueOrThrow({
       where: { countyCode_number: { countyCode, number: fields.number } },
       include: { homeNode: { select: { code: true, name: true } }, carrier: { select: { code: true } } },

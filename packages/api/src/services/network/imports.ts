@@ -35,9 +35,11 @@ const ALIASES: Record<FileImportKind, Record<string, string>> = {
 /// Parses and validates a file; writes it all in one transaction unless `dryRun` or any row is bad.
 export async function runFileImport(
   db: Db,
-  kind: FileImportKind,
-  file: { name: string; data: Buffer },
-  opts: { countyCode?: string; dryRun?: boolean; onProgress?: Progress } = {},
+  {
+    kind,
+    file,
+    ...opts
+  }: { kind: FileImportKind; file: { name: string; data: Buffer }; countyCode?: string; dryRun?: boolean; onProgress?: Progress },
 ): Promise<ImportResult> {
   const table = await readTable(file.name, file.data, ALIASES[kind]);
   if (kind === "poor" && !opts.countyCode) throw AppError.at("county", "POOR_LIST_NEEDS_COUNTY");
@@ -108,12 +110,12 @@ export async function executeImportRun(db: Db, importId: string): Promise<void> 
     } else {
       if (!run.content || !(FILE_IMPORT_KINDS as readonly string[]).includes(run.kind))
         throw new Error(`import ${run.id} has no file or an unknown kind`);
-      const r = await runFileImport(
-        db,
-        run.kind as FileImportKind,
-        { name: run.fileName ?? "upload.csv", data: Buffer.from(run.content) },
-        { countyCode: run.countyCode, onProgress },
-      );
+      const r = await runFileImport(db, {
+        kind: run.kind as FileImportKind,
+        file: { name: run.fileName ?? "upload.csv", data: Buffer.from(run.content) },
+        countyCode: run.countyCode,
+        onProgress,
+      });
       errors = r.errors;
       summary = { rows: r.rows, created: r.written?.created ?? 0, updated: r.written?.updated ?? 0 };
     }

@@ -132,7 +132,10 @@ export async function countyOfNodeCodes(db: Tx, codes: string[]): Promise<string
   return { row: 0, column: "from", message: `the node codes exist in several counties (${[...counties].join(", ")}); give the county` };
 }
 
-export async function writeLanes(tx: Tx, ctx: CountyContext, items: LaneItem[], onProgress?: Progress): Promise<ImportOutcome> {
+export async function writeLanes(
+  tx: Tx,
+  { ctx, items, onProgress }: { ctx: CountyContext; items: LaneItem[]; onProgress?: Progress },
+): Promise<ImportOutcome> {
   const existing = new Set((await tx.lane.findMany({ where: { countyCode: ctx.countyCode }, select: { code: true } })).map((l) => l.code));
   let created = 0;
   let done = 0;
@@ -191,6 +194,6 @@ export async function planLanes(db: Tx, table: Table, countyCode?: string): Prom
 export async function importLanes(db: Db, table: Table, opts: { countyCode?: string; dryRun?: boolean; onProgress?: Progress } = {}) {
   return commitPlan(db, await planLanes(db, table, opts.countyCode), opts.dryRun, {
     validate: async (_tx, ctx, items) => validateLanes(ctx, items),
-    write: (tx, ctx, items) => writeLanes(tx, ctx, items, opts.onProgress),
+    write: (tx, ctx, items) => writeLanes(tx, { ctx, items, onProgress: opts.onProgress }),
   });
 }

@@ -39,20 +39,20 @@ afterAll(async () => tdb?.drop());
 
 describe("nodes import", () => {
   it("reports row errors in a dry run and writes nothing", async () => {
-    const r = await runFileImport(tdb.db, "nodes", csv(NODES), { dryRun: true });
+    const r = await runFileImport(tdb.db, { kind: "nodes", file: csv(NODES), dryRun: true });
     expect(r).toMatchObject({ countyCode: "210881", rows: 6, toCreate: 6, toUpdate: 0, errors: [], written: null });
     expect(await tdb.db.node.count()).toBe(0);
   });
 
   it("imports a good file, parents first, then re-imports it as updates only", async () => {
-    const r = await runFileImport(tdb.db, "nodes", csv(NODES));
+    const r = await runFileImport(tdb.db, { kind: "nodes", file: csv(NODES) });
     expect(r.written).toEqual({ created: 6, updated: 0 });
     const s102 = await tdb.db.node.findFirstOrThrow({ where: { code: "S102" }, include: { parent: true } });
     expect(s102).toMatchObject({ tier: "TOWNSHIP_STATION", coldChilled: true, coldFrozen: false, selfPickup: true });
     expect(s102.parent?.code).toBe("HUB");
     expect(await tdb.db.node.findFirst({ where: { code: "S105", areaCode: "210881105000", status: "SUSPENDED" } })).not.toBeNull();
     const before = await snapshot();
-    const again = await runFileImport(tdb.db, "nodes", csv(NODES));
+    const again = await runFileImport(tdb.db, { kind: "nodes", file: csv(NODES) });
     expect(again.written).toEqual({ created: 0, updated: 6 });
     const after = JSON.parse(await snapshot()) as { nodes: { updatedAt: string }[] };
     const strip = (x: string) => JSON.stringify((JSON.parse(x) as { nodes: object[] }).nodes.map((n) => ({ ...n, updatedAt: 0 })));
@@ -70,7 +70,7 @@ P5202,转山村服务点,VILLAGE_POINT,210881105202,S102,,yes,ACTIVE
 X1,,castle,12,NOPE,warm,maybe,OPEN
 P204,重复,VILLAGE_POINT,210881102208,S102,,yes,ACTIVE
 `;
-    const r = await runFileImport(tdb.db, "nodes", csv(bad));
+    const r = await runFileImport(tdb.db, { kind: "nodes", file: csv(bad) });
     expect(r.written).toBeNull();
     const at = (row: number) => r.errors.filter((e) => e.row === row).map((e) => e.column);
     expect(at(2)).toEqual([]);
@@ -86,21 +86,20 @@ P204,重复,VILLAGE_POINT,210881102208,S102,,yes,ACTIVE
   });
 
   it("accepts a village served across a township border with a reason", async () => {
-    const r = await runFileImport(
-      tdb.db,
-      "nodes",
-      csv(
+    const r = await runFileImport(tdb.db, {
+      kind: "nodes",
+      file: csv(
         `code,name,tier,areaCode,parentCode,crossBorderReason\nP5202,转山村服务点,VILLAGE_POINT,210881105202,S102,沙岗站暂停，由高屯站代管`,
       ),
-    );
+    });
     expect(r.errors).toEqual([]);
     expect(r.written).toEqual({ created: 1, updated: 0 });
   });
 
   it("rejects a file without the required columns, and an unknown county", async () => {
-    const r = await runFileImport(tdb.db, "nodes", csv("code,name\nA,B"));
+    const r = await runFileImport(tdb.db, { kind: "nodes", file: csv("code,name\nA,B") });
     expect(r.errors.map((e) => e.column).sort()).toEqual(["areaCode", "tier"]);
-    await expect(runFileImport(tdb.db, "nodes", csv("code,name,tier,areaCode\nH,hub,COUNTY_HUB,110101000000"))).rejects.toMatchObject({
+    await expect(runFileImport(tdb.db, { kind: "nodes", file: csv("code,name,tier,areaCode\nH,hub,COUNTY_HUB,110101000000") })).rejects.toMatchObject({
       code: "INVALID_INPUT",
       message: expect.stringContaining("county 110101 is not imported"),
     });
@@ -108,21 +107,19 @@ P204,重复,VILLAGE_POINT,210881102208,S102,,yes,ACTIVE
 
   it("takes a self-pickup node's pickup check and hold days from their columns, and names a bad one (issue #17)", async () => {
     const head = "code,name,tier,areaCode,parentCode,selfPickup,取件核验,保管天数";
-    const good = await runFileImport(
-      tdb.db,
-      "nodes",
-      csv(`${head}\nP200,高屯村服务点,VILLAGE_POINT,210881102200,S102,yes,code_phone_or_id,14\nP202,和美村服务点,VILLAGE_POINT,210881102202,S102,yes,取件码,`),
-    );
+    const good = await runFileImport(tdb.db, {
+      kind: "nodes",
+      file: csv(`${head}\nP200,高屯村服务点,VILLAGE_POINT,210881102200,S102,yes,code_phone_or_id,14\nP202,和美村服务点,VILLAGE_POINT,210881102202,S102,yes,取件码,`),
+    });
     expect(good.errors).toEqual([]);
     expect(await tdb.db.node.findFirstOrThrow({ where: { code: "P200" } })).toMatchObject({ pickupCheck: "CODE_PHONE_OR_ID", pickupHoldDays: 14 });
     // An empty cell keeps the node's days.
     expect(await tdb.db.node.findFirstOrThrow({ where: { code: "P202" } })).toMatchObject({ pickupCheck: "CODE" });
     const before = await snapshot();
-    const bad = await runFileImport(
-      tdb.db,
-      "nodes",
-      csv(`${head}\nP200,高屯村服务点,VILLAGE_POINT,210881102200,S102,yes,PHONE,14\nP202,和美村服务点,VILLAGE_POINT,210881102202,S102,yes,CODE,0`),
-    );
+    const bad = await runFileImport(tdb.db, {
+      kind: "nodes",
+      file: csv(`${head}\nP200,高屯村服务点,VILLAGE_POINT,210881102200,S102,yes,PHONE,14\nP202,和美村服务点,VILLAGE_POINT,210881102202,S102,yes,CODE,0`),
+    });
     expect(bad.errors.map((e) => [e.row, e.column, e.key])).toEqual([
       [2, "pickupCheck", "NOT_ONE_OF"],
       [3, "pickupHoldDays", "NUMBER_MIN"],
@@ -137,7 +134,7 @@ P204,重复,VILLAGE_POINT,210881102208,S102,,yes,ACTIVE
     ws.addRow(["P208", "石灰窑村服务点", "VILLAGE_POINT", "210881102208", "S102", "", "yes", "ACTIVE"]);
     ws.addRow(["P210", "现峪村服务点", "VILLAGE_POINT", 210881102210, "S102", "", "是", "ACTIVE"]);
     const data = Buffer.from(await wb.xlsx.writeBuffer());
-    const r = await runFileImport(tdb.db, "nodes", { name: "nodes.xlsx", data });
+    const r = await runFileImport(tdb.db, { kind: "nodes", file: { name: "nodes.xlsx", data } });
     expect(r.errors).toEqual([]);
     expect(r.written).toEqual({ created: 2, updated: 0 });
     expect(await tdb.db.node.findFirst({ where: { code: "P210", areaCode: "210881102210" } })).not.toBeNull();
@@ -154,7 +151,7 @@ D1,HUB,P200,DIRECT,08:00,1-5,30,60,no
 M1,S102,P200,MILK_RUN,25:00,1-5,30,60,no
 `;
     const before = await snapshot();
-    const r = await runFileImport(tdb.db, "lanes", csv(bad));
+    const r = await runFileImport(tdb.db, { kind: "lanes", file: csv(bad) });
     expect(r.errors).toEqual([
       {
         row: 3,
@@ -175,7 +172,7 @@ T1U,S102,HUB,TRUNK,17:00,1-5,30,60,yes,,
 D1,HUB,P200,DIRECT,08:00,"1,3,5",30,60,no,离中心近,
 M1,S102,P202,MILK_RUN,09:30,,15,40,no,,210881102212;210881102215
 `;
-    const ok = await runFileImport(tdb.db, "lanes", csv(good));
+    const ok = await runFileImport(tdb.db, { kind: "lanes", file: csv(good) });
     expect(ok.errors).toEqual([]);
     expect(ok.written).toEqual({ created: 4, updated: 0 });
     const t1 = await tdb.db.lane.findFirstOrThrow({ where: { code: "T1" } });
@@ -190,16 +187,15 @@ M1,S102,P202,MILK_RUN,09:30,,15,40,no,,210881102212;210881102215
   });
 
   it("imports vehicles and rejects bad plates, capacities and home nodes", async () => {
-    const r = await runFileImport(
-      tdb.db,
-      "vehicles",
-      csv(`
+    const r = await runFileImport(tdb.db, {
+      kind: "vehicles",
+      file: csv(`
 number,plate,homeNode,capacityKg,capacityM3,cold,energy,carrier
 V1,辽H12345,HUB,1500,9.5,both,fuel,ZTO
 V2,ABC,HUB,0,-1,none,ev,
 V3,辽HD12345,NOPE,800,4,none,新能源,SF
 `),
-    );
+    });
     expect(r.written).toBeNull();
     expect(
       r.errors
@@ -214,13 +210,12 @@ V3,辽HD12345,NOPE,800,4,none,新能源,SF
         .sort(),
     ).toEqual(["carrier", "homeNode"]);
     expect(await tdb.db.vehicle.count()).toBe(0);
-    const ok = await runFileImport(
-      tdb.db,
-      "vehicles",
-      csv(
+    const ok = await runFileImport(tdb.db, {
+      kind: "vehicles",
+      file: csv(
         `number,plate,homeNode,capacityKg,capacityM3,cold,energy\nV1,辽H12345,HUB,1500,9.5,both,fuel\nV2,辽HD12345,S102,800,4,none,新能源`,
       ),
-    );
+    });
     expect(ok.written).toEqual({ created: 2, updated: 0 });
     expect(await tdb.db.vehicle.findFirst({ where: { number: "V1", capacityL: 9500, cold: "BOTH" } })).not.toBeNull();
   });
@@ -228,7 +223,7 @@ V3,辽HD12345,NOPE,800,4,none,新能源,SF
 
 describe("coverage and poor villages", () => {
   it("counts covered units by active points and active milk-run stops", async () => {
-    const poor = await runFileImport(tdb.db, "poor", csv("code\n210881102200\n210881102212\n210881105200"), { countyCode: "210881" });
+    const poor = await runFileImport(tdb.db, { kind: "poor", file: csv("code\n210881102200\n210881102212\n210881105200"), countyCode: "210881" });
     expect(poor.errors).toEqual([]);
     const c = await findCoverage(tdb.db, { countyCode: "210881" });
     // Active points: P200, P202, P208, P210 (高屯), P5202 (转山, cross-border); P5200's station is

@@ -61,8 +61,8 @@ export interface NodeFields {
 /// A pickup check typed in a sheet: the code, or its Chinese wording.
 const PICKUP_CHECK_ALIASES: Record<string, TPickupCheck> = {
   取件码: "CODE",
-  "取件码或手机尾号": "CODE_OR_PHONE",
-  "取件码或手机尾号或身份证": "CODE_PHONE_OR_ID",
+  取件码或手机尾号: "CODE_OR_PHONE",
+  取件码或手机尾号或身份证: "CODE_PHONE_OR_ID",
   "取件码、手机尾号或身份证": "CODE_PHONE_OR_ID",
 };
 
@@ -199,7 +199,10 @@ export function parseNodeRows(table: Table): { items: NodeItem[]; errors: Import
     if (has("pickupCheck") && v.pickupCheck) {
       const c = parsePickupCheck(v.pickupCheck);
       if (c) pickupCheck = c;
-      else errors.push(rowIssue(row, "pickupCheck", "NOT_ONE_OF", { value: v.pickupCheck, name: "pickup check", values: PICKUP_CHECKS.join(", ") }));
+      else
+        errors.push(
+          rowIssue(row, "pickupCheck", "NOT_ONE_OF", { value: v.pickupCheck, name: "pickup check", values: PICKUP_CHECKS.join(", ") }),
+        );
     }
     let operator: NodeFields["operator"];
     if (has("operator") && v.operator) {
@@ -241,7 +244,10 @@ export function parseNodeRows(table: Table): { items: NodeItem[]; errors: Import
 const TIER_ORDER: Record<TNodeTier, number> = { COUNTY_HUB: 0, TOWNSHIP_STATION: 1, VILLAGE_POINT: 2 };
 
 /// Upserts validated nodes by (county, code), parents before children, in the caller's transaction.
-export async function writeNodes(tx: Tx, countyCode: string, items: NodeItem[], onProgress?: Progress): Promise<ImportOutcome> {
+export async function writeNodes(
+  tx: Tx,
+  { countyCode, items, onProgress }: { countyCode: string; items: NodeItem[]; onProgress?: Progress },
+): Promise<ImportOutcome> {
   const sorted = [...items].sort((a, b) => TIER_ORDER[a.fields.tier] - TIER_ORDER[b.fields.tier]);
   const ids = new Map((await tx.node.findMany({ where: { countyCode }, select: { id: true, code: true } })).map((n) => [n.code, n.id]));
   let created = 0;
@@ -296,6 +302,6 @@ export async function planNodes(db: Tx, table: Table, countyCode?: string): Prom
 export async function importNodes(db: Db, table: Table, opts: { countyCode?: string; dryRun?: boolean; onProgress?: Progress } = {}) {
   return commitPlan(db, await planNodes(db, table, opts.countyCode), opts.dryRun, {
     validate: async (_tx, ctx, items) => validateNodes(ctx, items),
-    write: (tx, ctx, items) => writeNodes(tx, ctx.countyCode, items, opts.onProgress),
+    write: (tx, ctx, items) => writeNodes(tx, { countyCode: ctx.countyCode, items, onProgress: opts.onProgress }),
   });
 }

@@ -96,7 +96,10 @@ export function parseVehicleRows(table: Table): { items: VehicleItem[]; errors: 
   return { items, errors };
 }
 
-export async function writeVehicles(tx: Tx, ctx: CountyContext, items: VehicleItem[], onProgress?: Progress): Promise<ImportOutcome> {
+export async function writeVehicles(
+  tx: Tx,
+  { ctx, items, onProgress }: { ctx: CountyContext; items: VehicleItem[]; onProgress?: Progress },
+): Promise<ImportOutcome> {
   const carriers = new Map((await tx.carrier.findMany({ select: { id: true, code: true } })).map((c) => [c.code, c.id]));
   const existing = new Set(
     (await tx.vehicle.findMany({ where: { countyCode: ctx.countyCode }, select: { number: true } })).map((v) => v.number),
@@ -163,6 +166,6 @@ export async function importVehicles(db: Db, table: Table, opts: { countyCode?: 
   return commitPlan(db, await planVehicles(db, table, opts.countyCode), opts.dryRun, {
     validate: async (tx, ctx, items) =>
       validateVehicles(ctx, new Set((await tx.carrier.findMany({ select: { code: true } })).map((c) => c.code)), items),
-    write: (tx, ctx, items) => writeVehicles(tx, ctx, items, opts.onProgress),
+    write: (tx, ctx, items) => writeVehicles(tx, { ctx, items, onProgress: opts.onProgress }),
   });
 }
