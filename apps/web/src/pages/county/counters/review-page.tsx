@@ -4,14 +4,13 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { DataState } from "../../../components/data-state.tsx";
-import { FormField } from "../../../components/form-field.tsx";
-import { fieldError, readApiError } from "../../../lib/api-error.ts";
+import { z } from "zod";
 import { formatDateTime } from "../../../lib/time.ts";
 import { useTRPC } from "../../../lib/trpc.ts";
 import { ActionError, Money, ValidityMark } from "../../../components/counters/counter-bits.tsx";
 import type { TReviewItem } from "../../../components/counters/counters-api.ts";
 import { CountyScope } from "../county-scope.tsx";
-import { ErrorSummary } from "../../../components/form/error-summary.tsx";
+import { ErrorSummary, SubmitButton, TextField, ZodForm, useZodForm, type TFormMutation } from "../../../components/form/index.ts";
 import { useT } from "../../../i18n/use-t.ts";
 import { CATALOG_ENUMS } from "../../../components/counters/catalog-enums.ts";
 import { enumKey } from "../../../components/counters/counter-keys.ts";
@@ -79,24 +78,12 @@ function ReviewCard({
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [rejecting, setRejecting] = useState(false);
-  const [reason, setReason] = useState("");
-  const [reasonMissing, setReasonMissing] = useState(false);
   const done = () => queryClient.invalidateQueries(trpc.listings.pathFilter());
   const approve = useMutation(trpc.listings.approve.mutationOptions({ onSuccess: done }));
   const reject = useMutation(trpc.listings.reject.mutationOptions({ onSuccess: done }));
   const delist = useMutation(trpc.listings.delist.mutationOptions({ onSuccess: done }));
   const busy = approve.isPending || reject.isPending || delist.isPending;
   const v = l.validity;
-  const rejectErrors = reject.error ? readApiError(reject.error).fieldErrors : {};
-
-  function onReject() {
-    if (!reason.trim()) {
-      setReasonMissing(true);
-      return;
-    }
-    setReasonMissing(false);
-    reject.mutate({ countyCode, listingId: l.id, reason: reason.trim() });
-  }
 
   return (
     <article
@@ -152,60 +139,80 @@ function ReviewCard({
       ) : null}
       <ActionError error={approve.error ?? delist.error} testId="review-error" />
       {rejecting ? (
-        <div className="review-reject">
-          <FormField
-            id={`review-reason-${l.id}`}
-            label={tc("review.reason")}
-            error={reasonMissing ? t("form.required") : fieldError(rejectErrors, "reason")}
-          >
-            <textarea
-              id={`review-reason-${l.id}`}
-              rows={2}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              data-testid="review-reason"
-            />
-          </FormField>
-          <ErrorSummary error={reject.error} fields={["reason"]} testId="review-reject-error" />
-        </div>
-      ) : null}
-      <div className="form-actions">
-        {flagged ? (
-          <button
-            type="button"
-            className="btn btn-danger-ghost"
-            disabled={busy}
-            onClick={() => delist.mutate({ merchantId: l.merchantId, listingId: l.id, reason: l.flagReason?.slice(0, 200) })}
-            data-testid="review-delist"
-          >
-            {tc("review.delist")}
-          </button>
-        ) : rejecting ? (
-          <>
-            <button type="button" className="btn btn-danger-ghost" disabled={busy} onClick={onReject} data-testid="review-reject-confirm">
-              {reject.isPending ? t("common.saving") : tc("review.rejectConfirm")}
-            </button>
-            <button type="button" className="btn" disabled={busy} onClick={() => setRejecting(false)}>
-              {t("common.cancel")}
-            </button>
-          </>
-        ) : (
-          <>
+        <RejectForm
+          listingId={l.id}
+          reject={{
+            mutate: ({ reason }, options) => reject.mutate({ countyCode, listingId: l.id, reason }, options),
+            error: reject.error,
+            isPending: reject.isPending,
+          }}
+          busy={busy}
+          onCancel={() => setRejecting(false)}
+        />
+      ) : (
+        <div className="form-actions">
+          {flagged ? (
             <button
               type="button"
-              className="btn btn-primary"
+              className="btn btn-danger-ghost"
               disabled={busy}
-              onClick={() => approve.mutate({ countyCode, listingId: l.id })}
-              data-testid="review-approve"
+              onClick={() => delist.mutate({ merchantId: l.merchantId, listingId: l.id, reason: l.flagReason?.slice(0, 200) })}
+              data-testid="review-delist"
             >
-              {approve.isPending ? t("common.saving") : tc("review.approve")}
+              {tc("review.delist")}
             </button>
-            <button type="button" className="btn" disabled={busy} onClick={() => setRejecting(true)} data-testid="review-reject">
-              {tc("review.reject")}
-            </button>
-          </>
-        )}
-      </div>
+          ) : (
+            <>
+              <button
+                type="button"
+                className="btn btn-primary"
+                disabled={busy}
+                onClick={() => approve.mutate({ countyCode, listingId: l.id })}
+                data-testid="review-approve"
+              >
+                {approve.isPending ? t("common.saving") : tc("review.approve")}
+              </button>
+              <button type="button" className="btn" disabled={busy} onClick={() => setRejecting(true)} data-testid="review-reject">
+                {tc("review.reject")}
+              </button>
+            </>
+          )}
+        </div>
+      )}
     </article>
+  );
+}
+
+/** The reason a rejection gives the merchant: required, trimmed. */
+const ZRejectDraftSchema = z
+  .object({ reason: z.string().refine((v) => v.trim() !== "", "form.required") })
+  .transform((d) => ({ reason: d.reason.trim() }));
+const REJECT_FIELDS = ["reason"] as const;
+
+function RejectForm({
+  listingId,
+  reject,
+  busy,
+  onCancel,
+}: {
+  listingId: string;
+  reject: TFormMutation<{ reason: string }>;
+  busy: boolean;
+  onCancel: () => void;
+}) {
+  const t = useT("common");
+  const tc = useT("counters");
+  const kit = useZodForm({ schema: ZRejectDraftSchema, defaultValues: { reason: "" }, fields: REJECT_FIELDS, mutation: reject });
+  return (
+    <ZodForm kit={kit} prefix="review-reject" className="form review-reject">
+      <TextField name="reason" id={`review-reason-${listingId}`} testId="review-reason" label={tc("review.reason")} multiline rows={2} />
+      <ErrorSummary error={reject.error} fields={REJECT_FIELDS} testId="review-reject-error" />
+      <div className="form-actions">
+        <SubmitButton className="btn btn-danger-ghost" label={tc("review.rejectConfirm")} testId="review-reject-confirm" disabled={busy} />
+        <button type="button" className="btn" disabled={busy} onClick={onCancel}>
+          {t("common.cancel")}
+        </button>
+      </div>
+    </ZodForm>
   );
 }

@@ -3,9 +3,10 @@
 // to the counter. Without a code (/t) it asks for one. The server rate-limits look-ups and answers NOT_FOUND
 // for any code it does not know.
 import { useQuery } from "@tanstack/react-query";
-import { useState, type FormEvent, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
+import { z } from "zod";
 import { Link, useNavigate, useParams } from "react-router";
-import { FormField } from "../../../components/form-field.tsx";
+import { CodeField, SubmitButton, ZodForm, issueKey, useZodForm } from "../../../components/form/index.ts";
 import { readApiError } from "../../../lib/api-error.ts";
 import { formatDate, formatShortDateTime } from "../../../lib/time.ts";
 import { useTRPC } from "../../../lib/trpc.ts";
@@ -29,47 +30,37 @@ export function TracePage() {
   );
 }
 
+/** The code as typed: required (the page's own words); a pasted link keeps only its code, and spaces and dashes of a
+ * typed code are dropped (the server drops them too). */
+const ZTraceDraftSchema = z.object({
+  code: z
+    .string()
+    .transform((v) => v.trim())
+    .refine((v) => v !== "", { message: issueKey("trace", "required") })
+    .transform((raw) => (/\/t\/([^/?#\s]+)/i.exec(raw)?.[1] ?? raw).replace(/[\s-]+/g, "").toUpperCase()),
+});
+const FIELDS = ["code"] as const;
+
 function TraceForm({ initial = "" }: { initial?: string }) {
   const tt = useT("trace");
   const navigate = useNavigate();
-  const [value, setValue] = useState(initial);
-  const [error, setError] = useState<string | undefined>();
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const raw = value.trim();
-    if (!raw) {
-      setError(tt("required"));
-      return;
-    }
-    // A pasted link keeps only its code; spaces and dashes of a typed code are dropped by the server too.
-    const fromUrl = /\/t\/([^/?#\s]+)/i.exec(raw)?.[1];
-    void navigate(`/t/${encodeURIComponent((fromUrl ?? raw).replace(/[\s-]+/g, "").toUpperCase())}`);
-  }
+  const kit = useZodForm({
+    schema: ZTraceDraftSchema,
+    defaultValues: { code: initial },
+    fields: FIELDS,
+    // Looking a code up is opening its page.
+    mutation: { mutate: ({ code }) => void navigate(`/t/${encodeURIComponent(code)}`), error: null, isPending: false },
+  });
   return (
     <section className="card track-card">
       <h1 className="login-heading" data-testid="trace-heading">
         {tt("title")}
       </h1>
       <p className="muted">{tt("lead")}</p>
-      <form className="form trace-form" onSubmit={onSubmit} noValidate data-testid="trace-form">
-        <FormField id="trace-code" label={tt("code")} error={error}>
-          <input
-            id="trace-code"
-            className="mono"
-            value={value}
-            autoComplete="off"
-            autoCapitalize="characters"
-            spellCheck={false}
-            aria-invalid={Boolean(error)}
-            onChange={(e) => setValue(e.target.value)}
-            data-testid="trace-code"
-          />
-          <p className="muted small trace-hint">{tt("codeHint")}</p>
-        </FormField>
-        <button type="submit" className="btn btn-primary" data-testid="trace-submit">
-          {tt("submit")}
-        </button>
-      </form>
+      <ZodForm kit={kit} prefix="trace" className="form trace-form">
+        <CodeField name="code" label={tt("code")} hint={tt("codeHint")} />
+        <SubmitButton label={tt("submit")} />
+      </ZodForm>
     </section>
   );
 }
