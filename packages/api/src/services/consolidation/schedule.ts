@@ -2,7 +2,7 @@
 // step with the lane timetables, and the loads a fired scheduler (or the sweep) seals.
 import type { Queue } from "@xiangda/jobs";
 import { departureToSeal, milkRunTimetables, sealSchedules, type SealTarget } from "@xiangda/domain";
-import { pgPool, withPgClient, type Db, type PgClient } from "@xiangda/db";
+import { pgPool, qb, runQuery, withPgClient, type Db, type PgClient } from "@xiangda/db";
 import { consolidationSeal, DEFAULT_JOB_OPTIONS } from "@xiangda/jobs";
 import { loadLanes } from "./timetables.ts";
 
@@ -56,35 +56,35 @@ export async function loadForTarget(db: Db, target: SealTarget, now: Date): Prom
   let key: string;
   let departAt: Date;
   if (target.kind === "lane") {
-    const lane = (await pool.query<{ cutoffMinutes: number }>(`SELECT "cutoffMinutes" FROM "Lane" WHERE id = $1`, [target.laneId])).rows[0];
+    const [lane] = await runQuery(pool, qb.selectFrom("Lane").select("cutoffMinutes").where("id", "=", target.laneId));
     if (!lane) return null;
     departAt = departureToSeal(target.departure, lane.cutoffMinutes, now);
     key = `lane:${target.laneId}:${departAt.toISOString()}`;
   } else {
-    const county = (await pool.query<{ countyCode: string }>(`SELECT "countyCode" FROM "Node" WHERE id = $1`, [target.stationId])).rows[0];
+    const [county] = await runQuery(pool, qb.selectFrom("Node").select("countyCode").where("id", "=", target.stationId));
     if (!county) return null;
     const runs = milkRunTimetables(await loadLanes(pool, county.countyCode)).get(target.stationId);
     departAt = departureToSeal(target.departure, runs?.cutoffMinutes ?? 0, now);
     key = `milk:${target.stationId}:${departAt.toISOString()}`;
   }
-  const row = (await pool.query<{ id: string }>(`SELECT id FROM "Load" WHERE key = $1`, [key])).rows[0];
+  const [row] = await runQuery(pool, qb.selectFrom("Load").select("id").where("key", "=", key));
   return row ? { id: row.id, departAt } : null;
 }
 
 /// Open loads past their cut-off (a scheduler that did not fire, a worker that was down).
 export async function overdueLoads(db: Db, now: Date, limit = 500): Promise<string[]> {
-  const r = await pgPool(db).query<{ id: string }>(
-    `SELECT id FROM "Load" WHERE status = 'OPEN' AND "cutoffAt" <= $1 ORDER BY "cutoffAt" LIMIT $2`,
-    [now, limit],
+  const rows = await runQuery(
+    pgPool(db),
+    qb.selectFrom("Load").select("id").where("status", "=", "OPEN").where("cutoffAt", "<=", now).orderBy("cutoffAt").limit(limit),
   );
-  return r.rows.map((x) => x.id);
+  return rows.map((x) => x.id);
 }
 
 /// Sealed loads whose flow never finished (e.g. the process died between seal and flow).
 export async function stuckSealedLoads(db: Db, olderThan: Date, limit = 200): Promise<string[]> {
-  const r = await pgPool(db).query<{ id: string }>(
-    `SELECT id FROM "Load" WHERE status = 'SEALED' AND "sealedAt" <= $1 ORDER BY "sealedAt" LIMIT $2`,
-    [olderThan, limit],
+  const rows = await runQuery(
+    pgPool(db),
+    qb.selectFrom("Load").select("id").where("status", "=", "SEALED").where("sealedAt", "<=", olderThan).orderBy("sealedAt").limit(limit),
   );
-  return r.rows.map((x) => x.id);
+  return rows.map((x) => x.id);
 }
