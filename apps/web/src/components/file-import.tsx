@@ -6,7 +6,7 @@ import { skipToken, useQuery } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { serverText } from "../lib/api-error.ts";
 import { useTRPC } from "../lib/trpc.ts";
-import { readFileAsBase64 } from "../pages/county/network/network-format.ts";
+import { readFileAsBase64 } from "../lib/files.ts";
 import { DataTable } from "./data-table.tsx";
 import { useT } from "../i18n/use-t.ts";
 

@@ -6,7 +6,7 @@ import { readApiError } from "../../lib/api-error.ts";
 import { useTRPC } from "../../lib/trpc.ts";
 import type { TProduct } from "../../components/counters/counters-api.ts";
 import { IMAGE_TYPES, imageProblem, MAX_IMAGE_BYTES } from "../../components/counters/counters-format.ts";
-import { readFileAsBase64 } from "../county/network/network-format.ts";
+import { readFileAsBase64 } from "../../lib/files.ts";
 import { useT } from "../../i18n/use-t.ts";
 
 /** The server's message for the picture, whichever path it names (image, contentBase64), else its whole message. */

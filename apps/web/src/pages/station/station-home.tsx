@@ -2,7 +2,7 @@
 import { skipToken, useQuery } from "@tanstack/react-query";
 import { useT } from "../../i18n/use-t.ts";
 import { useUser } from "../../auth/session-context.ts";
-import { DataState } from "../../components/data-state.tsx";
+import { AreaHome } from "../../components/area-home.tsx";
 import { DetailList } from "../../components/detail-list.tsx";
 import { ENUMS } from "../../components/form/enums.ts";
 import { useTRPC } from "../../lib/trpc.ts";
@@ -15,34 +15,25 @@ export function StationHome() {
   const overview = useQuery(trpc.station.overview.queryOptions(nodeId ? { nodeId } : skipToken));
 
   return (
-    <div className="page">
-      <section className="card">
-        <h2 className="card-title">{t("station.overviewTitle")}</h2>
-        {nodeId ? (
-          <DataState query={overview}>
-            {({ node }) => (
-              <>
-                <div className="hero-line">
-                  <strong className="hero-name" data-testid="station-name">
-                    {node.name}
-                  </strong>
-                  <span className={`status-pill status-${node.status.toLowerCase()}`}>{ENUMS.nodeStatus.label(node.status)}</span>
-                </div>
-                <DetailList
-                  items={[
-                    { label: t("station.code"), value: <code className="mono">{node.code}</code> },
-                    { label: t("station.tier"), value: ENUMS.tier.label(node.tier) },
-                    { label: t("station.area"), value: node.areaName },
-                    { label: t("station.countyCode"), value: node.countyCode },
-                  ]}
-                />
-              </>
-            )}
-          </DataState>
-        ) : (
-          <p className="muted">{t("station.noScope")}</p>
-        )}
-      </section>
-    </div>
+    <AreaHome title={t("station.overviewTitle")} query={nodeId ? overview : null} noScope={t("station.noScope")}>
+      {({ node }) => (
+        <>
+          <div className="hero-line">
+            <strong className="hero-name" data-testid="station-name">
+              {node.name}
+            </strong>
+            <span className={`status-pill status-${node.status.toLowerCase()}`}>{ENUMS.nodeStatus.label(node.status)}</span>
+          </div>
+          <DetailList
+            items={[
+              { label: t("station.code"), value: <code className="mono">{node.code}</code> },
+              { label: t("station.tier"), value: ENUMS.tier.label(node.tier) },
+              { label: t("station.area"), value: node.areaName },
+              { label: t("station.countyCode"), value: node.countyCode },
+            ]}
+          />
+        </>
+      )}
+    </AreaHome>
   );
 }

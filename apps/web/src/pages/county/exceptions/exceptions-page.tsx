@@ -3,8 +3,8 @@
 // Every click sends a client request id, kept until the answer comes, so a retried request is done once.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
-import { Link } from "react-router";
 import { DataState } from "../../../components/data-state.tsx";
+import { WaybillLink } from "../../../components/waybill-link.tsx";
 import { readApiError } from "../../../lib/api-error.ts";
 import { formatDateTime } from "../../../lib/time.ts";
 import { useTRPC, useTRPCClient, type TRouterOutputs } from "../../../lib/trpc.ts";
@@ -132,9 +132,7 @@ function ExceptionItem({ item, countyCode }: { item: TItem; countyCode: string }
   return (
     <article className="card exc-item" data-testid="exc-item" data-waybill={item.waybillNo}>
       <header className="exc-head">
-        <Link className="mono" to={`/county/shipments/${encodeURIComponent(item.waybillNo)}`}>
-          {item.waybillNo}
-        </Link>
+        <WaybillLink waybillNo={item.waybillNo} />
         {item.causes.map((c) => (
           <span key={c} className={`badge exc-cause exc-cause-${c.toLowerCase()}`} data-testid="exc-cause" data-cause={c}>
             {t(`exceptions.causes.${c}`)}

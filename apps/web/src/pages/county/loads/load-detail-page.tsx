@@ -11,6 +11,7 @@ import { StatCard } from "../../../components/stat-card.tsx";
 import { readApiError } from "../../../lib/api-error.ts";
 import { formatDateTime, formatShortDateTime } from "../../../lib/time.ts";
 import { useTRPC } from "../../../lib/trpc.ts";
+import { CodeHeading } from "../../../components/code-heading.tsx";
 import { FigureList, FillBar, LoadBarcode, LoadStatusPill, ParcelTable, RouteLabel, SealLateness } from "./load-bits.tsx";
 import { kg, loadRef, manifestHref } from "./load-format.ts";
 import type { TLoad, TLoadStop, TLoadVehicle } from "./loads-api.ts";
@@ -58,10 +59,7 @@ function LoadDetail({ d }: { d: TLoad }) {
       <section className="card">
         <div className="load-hero">
           <div>
-            <div className="muted small">{t("code")}</div>
-            <h2 className="waybill-big mono" data-testid="load-code">
-              {d.code}
-            </h2>
+            <CodeHeading label={t("code")} code={d.code} testId="load-code" />
             <div className="hero-badges">
               <LoadStatusPill status={d.status} />
               <RouteLabel load={d} />

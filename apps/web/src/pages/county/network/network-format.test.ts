@@ -1,15 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { TTownship } from "../../../lib/network-api.ts";
-import {
-  dataUrlPayload,
-  dayStartIso,
-  filterTree,
-  formatWeekdays,
-  parseDecimal,
-  parseWholeNumber,
-  percent,
-  townshipCoverage,
-} from "./network-format.ts";
+import { dataUrlPayload } from "../../../lib/files.ts";
+import { dayStartIso, filterTree, formatWeekdays, parseDecimal, parseWholeNumber, percent, townshipCoverage } from "./network-format.ts";
 
 function village(code: string, name: string, extra: Partial<TTownship["villages"][number]> = {}): TTownship["villages"][number] {
   return { code, name, kind: "村委会", isPoor: false, lat: null, lng: null, synthetic: true, coveredBy: null, point: null, ...extra };

@@ -1,4 +1,4 @@
-// Pure helpers of the network pages: parsing form text, filtering the tree, reading files.
+// Pure helpers of the network pages: parsing form text, filtering the tree.
 import type { TTownship, TVillage } from "../../../lib/network-api.ts";
 
 /** Numbers typed into a field ("" → null, "12" → 12, anything else → "invalid"): the form kit's parsers. */
@@ -64,20 +64,4 @@ export function townshipCoverage(villages: readonly TVillage[]): { covered: numb
     }
   }
   return { covered, total: villages.length, poor, poorCovered };
-}
-
-/** The base64 payload of a data: URL ("data:text/csv;base64,AAAA" → "AAAA"). */
-export function dataUrlPayload(dataUrl: string): string {
-  const comma = dataUrl.indexOf(",");
-  return comma >= 0 ? dataUrl.slice(comma + 1) : dataUrl;
-}
-
-/** Reads a picked file as base64 (no data: prefix), for JSON transport. */
-export function readFileAsBase64(file: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(dataUrlPayload(typeof reader.result === "string" ? reader.result : ""));
-    reader.onerror = () => reject(reader.error ?? new Error("could not read the file"));
-    reader.readAsDataURL(file);
-  });
 }

@@ -1,10 +1,10 @@
 // 超时: RED shipments grouped by the node (and person) responsible for them, oldest first — the county
 // project board's discipline applied to parcels — with a button to recompute every light now.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Link } from "react-router";
 import { DataState } from "../../../components/data-state.tsx";
 import { DataTable, type TDataColumn } from "../../../components/data-table.tsx";
 import { ListCard } from "../../../components/list-card.tsx";
+import { waybillColumn } from "../../../components/waybill-link.tsx";
 import type { TOverdueGroup } from "../../../lib/shipments-api.ts";
 import { formatDateTime } from "../../../lib/time.ts";
 import { useTRPC, type TRouterOutputs } from "../../../lib/trpc.ts";
@@ -158,15 +158,7 @@ function OverdueGroup({ group, now }: { group: TOverdueGroup; now: Date }) {
   const t = useT("shipments");
   const tc = useT("common");
   const columns: TDataColumn<TOverdueGroup["shipments"][number]>[] = [
-    {
-      key: "waybillNo",
-      header: t("shipments.waybillNo"),
-      cell: (s) => (
-        <Link className="mono" to={`/county/shipments/${encodeURIComponent(s.waybillNo)}`}>
-          {s.waybillNo}
-        </Link>
-      ),
-    },
+    waybillColumn(t("shipments.waybillNo")),
     {
       key: "promisedAt",
       header: t("shipments.promisedAt"),
