@@ -121,7 +121,7 @@ function TraceResult({ r }: { r: TTrace }) {
   return (
     <>
       <section className="card track-card" data-testid="trace-result" data-code={r.traceCode}>
-        <div className="trace-hero">
+        <div className="shipment-hero trace-hero">
           <div>
             <span className="trace-badge">{tt("poverty")}</span>
             <h1 className="trace-name" data-testid="trace-product">
