@@ -14,3 +14,4 @@ export * from "./scan/index.ts";
 export * from "./vrp/index.ts";
 export * from "./catalog/index.ts";
 export * from "./restock/parcels.ts";
+export * from "./restock/schemas.ts";
