@@ -3,15 +3,13 @@
 // totals per carrier.
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
-import { DetailState } from "../../../components/data-state.tsx";
+import { useParams } from "react-router";
+import { DetailHead, DetailPage, retryUnless } from "../../../components/detail-page.tsx";
 import { DataTable } from "../../../components/data-table.tsx";
 import { DetailList } from "../../../components/detail-list.tsx";
 import { StatCard } from "../../../components/stat-card.tsx";
-import { readApiError } from "../../../lib/api-error.ts";
 import { formatDateTime, formatShortDateTime } from "../../../lib/time.ts";
 import { useTRPC } from "../../../lib/trpc.ts";
-import { CodeHeading } from "../../../components/code-heading.tsx";
 import { FigureList, FillBar, LoadBarcode, LoadStatusPill, ParcelTable, RouteLabel, SealLateness } from "./load-bits.tsx";
 import { kg, loadRef, manifestHref } from "./load-format.ts";
 import type { TLoad, TLoadStop, TLoadVehicle } from "./loads-api.ts";
@@ -30,22 +28,16 @@ function LoadDetailPage({ back }: { back: string }) {
   const t = useT("loads");
   const { id = "" } = useParams();
   const trpc = useTRPC();
-  const load = useQuery(
-    trpc.loads.get.queryOptions(loadRef(id), {
-      retry: (count, error) => !["NOT_FOUND", "FORBIDDEN"].includes(readApiError(error).code ?? "") && count < 2,
-    }),
-  );
+  const load = useQuery(trpc.loads.get.queryOptions(loadRef(id), { retry: retryUnless("NOT_FOUND", "FORBIDDEN") }));
   return (
-    <div className="page">
-      <div className="toolbar">
-        <Link to={back} className="btn btn-small" data-testid="load-back">
-          ← {t("back")}
-        </Link>
-      </div>
-      <DetailState query={load} notFound={t("notFound", { id })} notFoundTestId="load-not-found">
-        {(d) => <LoadDetail d={d} />}
-      </DetailState>
-    </div>
+    <DetailPage
+      className="page"
+      query={load}
+      back={{ to: back, label: t("back"), testId: "load-back" }}
+      notFound={{ text: t("notFound", { id }), testId: "load-not-found" }}
+    >
+      {(d) => <LoadDetail d={d} />}
+    </DetailPage>
   );
 }
 
@@ -57,16 +49,19 @@ function LoadDetail({ d }: { d: TLoad }) {
   return (
     <div className="load-detail" data-testid="load-detail" data-code={d.code}>
       <section className="card">
-        <div className="load-hero">
-          <div>
-            <CodeHeading label={t("code")} code={d.code} testId="load-code" />
+        <DetailHead
+          className="load-hero"
+          label={t("code")}
+          code={d.code}
+          testId="load-code"
+          below={
             <div className="hero-badges">
               <LoadStatusPill status={d.status} />
               <RouteLabel load={d} />
             </div>
-          </div>
-          <LoadBarcode code={d.code} />
-        </div>
+          }
+          aside={<LoadBarcode code={d.code} />}
+        />
         <DetailList
           items={[
             { label: t("departAt"), value: <span data-testid="load-depart">{formatDateTime(d.departAt)}</span> },

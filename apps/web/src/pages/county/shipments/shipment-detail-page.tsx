@@ -2,10 +2,9 @@
 // upward parcel), the route as a diagram with earlier cancelled plans faded below, and the event timeline.
 import { formatScaled } from "../../../lib/numbers.ts";
 import { useQuery } from "@tanstack/react-query";
-import { Link, useParams } from "react-router";
-import { DetailState } from "../../../components/data-state.tsx";
+import { useParams } from "react-router";
+import { DetailHead, DetailPage, retryUnless } from "../../../components/detail-page.tsx";
 import { DetailList } from "../../../components/detail-list.tsx";
-import { readApiError } from "../../../lib/api-error.ts";
 import type { TShipment } from "../../../lib/shipments-api.ts";
 import { formatDateTime } from "../../../lib/time.ts";
 import { useTRPC } from "../../../lib/trpc.ts";
@@ -13,7 +12,6 @@ import { CountyScope } from "../county-scope.tsx";
 import { LegDiagram, LightBadge, LightReason, ShipmentStatusPill, ThreeRules, Timeline, useNow } from "./shipment-bits.tsx";
 import { splitLegs } from "./shipment-format.ts";
 import { useT } from "../../../i18n/use-t.ts";
-import { CodeHeading } from "../../../components/code-heading.tsx";
 
 export function ShipmentDetailPage() {
   const { waybillNo = "" } = useParams();
@@ -23,24 +21,13 @@ export function ShipmentDetailPage() {
 function ShipmentDetailView({ countyCode, waybillNo }: { countyCode: string; waybillNo: string }) {
   const t = useT("shipments");
   const trpc = useTRPC();
-  const shipment = useQuery(
-    trpc.shipments.get.queryOptions(
-      { countyCode, waybillNo },
-      { retry: (count, error) => readApiError(error).code !== "NOT_FOUND" && count < 2 },
-    ),
-  );
-
+  const shipment = useQuery(trpc.shipments.get.queryOptions({ countyCode, waybillNo }, { retry: retryUnless("NOT_FOUND") }));
+  const back = { to: "/county/shipments", label: t("shipments.back"), testId: "shipment-back" };
+  const notFound = { text: t("shipments.notFound", { waybillNo }), testId: "shipment-not-found" };
   return (
-    <>
-      <div className="toolbar">
-        <Link to="/county/shipments" className="btn btn-small" data-testid="shipment-back">
-          ← {t("shipments.back")}
-        </Link>
-      </div>
-      <DetailState query={shipment} notFound={t("shipments.notFound", { waybillNo })} notFoundTestId="shipment-not-found">
-        {(s) => <ShipmentDetail s={s} />}
-      </DetailState>
-    </>
+    <DetailPage query={shipment} back={back} notFound={notFound}>
+      {(s) => <ShipmentDetail s={s} />}
+    </DetailPage>
   );
 }
 
@@ -56,10 +43,12 @@ function ShipmentDetail({ s }: { s: TShipment }) {
   return (
     <div className="shipment-detail" data-testid="shipment-detail" data-waybill={s.waybillNo}>
       <section className="card">
-        <div className="shipment-hero">
-          <div>
-            <CodeHeading label={t("shipments.waybillNo")} code={s.waybillNo} testId="shipment-waybill" />
-            {s.carrier ? (
+        <DetailHead
+          label={t("shipments.waybillNo")}
+          code={s.waybillNo}
+          testId="shipment-waybill"
+          below={
+            s.carrier ? (
               <div className="muted small">
                 {s.carrier.name}
                 {s.carrierWaybillNo ? (
@@ -69,18 +58,20 @@ function ShipmentDetail({ s }: { s: TShipment }) {
                   </>
                 ) : null}
               </div>
-            ) : null}
-          </div>
-          <div className="hero-badges">
-            <ShipmentStatusPill status={s.status} />
-            <LightBadge light={s.light} />
-            {s.lightReason ? (
-              <span className="light-reason" data-testid="shipment-light-reason">
-                <LightReason reason={s.lightReason} />
-              </span>
-            ) : null}
-          </div>
-        </div>
+            ) : null
+          }
+          aside={
+            <div className="hero-badges">
+              <ShipmentStatusPill status={s.status} />
+              <LightBadge light={s.light} />
+              {s.lightReason ? (
+                <span className="light-reason" data-testid="shipment-light-reason">
+                  <LightReason reason={s.lightReason} />
+                </span>
+              ) : null}
+            </div>
+          }
+        />
         {s.routeError ? (
           <div className="alert alert-error" role="alert" data-testid="shipment-route-error">
             {t("shipments.routeError", { message: s.routeError })}
