@@ -46,4 +46,25 @@ describe("listing drafts", () => {
     expect(ZDelistDraftSchema.parse({ reason: "  " })).toEqual({});
     expect(ZDelistDraftSchema.parse({ reason: " 过季 " })).toEqual({ reason: "过季" });
   });
+
+  it("takes the limits from the shared schemas, in the user's language, under their fields", () => {
+    const draft = { ...listingDraftOf(1), productId: "p", counterId: COUNTER };
+    expect(messages(listingSchema.safeParse({ ...draft, priceFen: "100000.01", stock: "1000001" }))).toEqual({
+      priceFen: "最多 100000 元",
+      stock: "不能大于 1000000",
+    });
+    expect(listingSchema.parse({ ...draft, priceFen: "100000" }).priceFen).toBe(10_000_000);
+    expect(messages(ZPriceDraftSchema.safeParse({ priceFen: "¥100,000.01", minStock: "1000001" }))).toEqual({
+      priceFen: "最多 100000 元",
+      minStock: "不能大于 1000000",
+    });
+    expect(messages(ZStockDraftSchema.safeParse({ delta: "+1000001", reason: "x".repeat(201) }))).toEqual({
+      delta: "不能大于 1000000",
+      reason: "最多 200 个字符",
+    });
+    expect(messages(ZStockDraftSchema.safeParse({ delta: "-0", reason: "盘亏" }))).toEqual({ delta: "不能为 0" });
+    expect(messages(ZStockDraftSchema.safeParse({ delta: "3件", reason: "盘亏" }))).toEqual({ delta: "请输入非 0 整数，如 +20 或 -3" });
+    expect(messages(ZDelistDraftSchema.safeParse({ reason: "x".repeat(201) }))).toEqual({ reason: "最多 200 个字符" });
+    expect(ZDelistDraftSchema.parse({ reason: ` ${"x".repeat(200)} ` })).toEqual({ reason: "x".repeat(200) });
+  });
 });

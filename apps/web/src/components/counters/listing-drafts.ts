@@ -1,6 +1,10 @@
 // Drafts of the merchant's listing and batch forms (what the text boxes hold) → the inputs of listings.create,
-// listings.update, listings.adjustStock, listings.delist and catalog.batches.create. The server checks the rest
-// (services/listings/schemas.ts is not shared with the web app); these give the messages of the form.
+// listings.update, listings.adjustStock, listings.delist and catalog.batches.create. A value typed as text is read here
+// with the form's own message (yuan → fen, counts, a stock change); then its field of the shared input schema of
+// @xiangda/domain (ZCreateListingSchema, ZUpdateListingSchema, ZAdjustStockSchema, ZDelistSchema) checks it, so a limit
+// (the largest stock, a reason's length) is written once and the kit shows zod's own checks in the user's language.
+// A price's maximum is the shared MAX_PRICE_FEN, said in yuan (yuanIssue).
+import { MAX_PRICE_FEN, ZAdjustStockSchema, ZCreateListingSchema, ZDelistSchema, ZUpdateListingSchema } from "@xiangda/domain";
 import { z } from "zod";
 import { issueKey } from "../form/index.ts";
 import { parseCount, parseYuan } from "../../lib/numbers.ts";
@@ -13,7 +17,6 @@ const WHOLE_NUMBER = "form.wholeNumber";
 const PRICE_FORMAT = issueKey("counters", "listings.priceFormat");
 const COUNTER_ID_FORMAT = issueKey("counters", "listings.counterIdFormat");
 const DELTA_FORMAT = issueKey("counters", "listings.deltaFormat");
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Text that must not be blank → trimmed. */
 export const requiredText = () =>
@@ -22,12 +25,21 @@ export const requiredText = () =>
     .refine((s) => s.trim() !== "", REQUIRED)
     .transform((s) => s.trim());
 
-/** Yuan typed in a box ("12.50", "¥12.5") → fen, more than 0; empty shows `ifEmpty`. */
+/** What is wrong with a price typed in yuan and read as fen (parseYuan), as a custom issue's message: not an amount or
+ *  not above 0, the form's message; above the shared maximum, the catalog's "at most … yuan". Null: it may be sent. */
+export function yuanIssue(fen: number | "invalid"): { message: string; params?: { max: number } } | null {
+  if (fen === "invalid" || fen <= 0) return { message: PRICE_FORMAT };
+  if (fen > MAX_PRICE_FEN) return { message: "AT_MOST_YUAN", params: { max: MAX_PRICE_FEN / 100 } };
+  return null;
+}
+
+/** Yuan typed in a box ("12.50", "¥12.5") → fen, more than 0, at most the shared maximum; empty shows `ifEmpty`. */
 export const yuanText = (ifEmpty: string) =>
   z.string().transform((text, ctx) => {
     const fen = parseYuan(text);
-    if (typeof fen === "number" && fen > 0) return fen;
-    ctx.addIssue({ code: "custom", message: fen === null ? ifEmpty : PRICE_FORMAT });
+    const issue = fen === null ? { message: ifEmpty } : yuanIssue(fen);
+    if (!issue) return fen as number;
+    ctx.addIssue({ code: "custom", ...issue });
     return z.NEVER;
   });
 
@@ -47,6 +59,9 @@ export const countOrZero = () =>
     .transform((text) => (text.trim() ? text : "0"))
     .pipe(countText());
 
+/** A count of the listing (stock, minimum) as the shared schema checks it. */
+const stockCount = ZCreateListingSchema.shape.stock.unwrap();
+
 const text = z.string();
 export const ZListingDraftSchema = z.object({
   productId: z.string().refine((s) => s !== "", REQUIRED),
@@ -54,8 +69,8 @@ export const ZListingDraftSchema = z.object({
   counterId: text,
   counterIdText: text,
   priceFen: yuanText(REQUIRED),
-  stock: countOrZero(),
-  minStock: countOrZero(),
+  stock: countOrZero().pipe(stockCount),
+  minStock: countOrZero().pipe(stockCount),
 });
 export type TListingDraft = z.input<typeof ZListingDraftSchema>;
 
@@ -64,7 +79,7 @@ export type TListingDraft = z.input<typeof ZListingDraftSchema>;
 function counterIssue({ counterId, counterIdText }: { counterId: string; counterIdText: string }) {
   const typed = counterId === OTHER_COUNTER;
   const id = typed ? counterIdText.trim() : counterId;
-  if (id && UUID.test(id)) return null;
+  if (id && ZCreateListingSchema.shape.counterId.safeParse(id).success) return null;
   return { path: typed ? "counterIdText" : "counterId", message: id ? COUNTER_ID_FORMAT : REQUIRED };
 }
 
@@ -81,19 +96,26 @@ export function listingDraftOf(counterCount: number): TListingDraft {
   return { productId: "", counterId: counterCount === 0 ? OTHER_COUNTER : "", counterIdText: "", priceFen: "", stock: "", minStock: "" };
 }
 
-export const ZPriceDraftSchema = z.object({ priceFen: yuanText(PRICE_FORMAT), minStock: countText(WHOLE_NUMBER) });
+export const ZPriceDraftSchema = z.object({
+  priceFen: yuanText(PRICE_FORMAT),
+  minStock: countText(WHOLE_NUMBER).pipe(ZUpdateListingSchema.shape.minStock.unwrap()),
+});
 
+/** A change of stock typed with its sign ("+20", "-3"); how far and not 0 is the shared schema's. */
 export const ZStockDraftSchema = z.object({
-  delta: z.string().transform((t, ctx) => {
-    const s = t.trim();
-    if (/^[+-]?\d{1,7}$/.test(s) && Number(s) !== 0) return Number(s);
-    ctx.addIssue({ code: "custom", message: DELTA_FORMAT });
-    return z.NEVER;
-  }),
-  reason: requiredText(),
+  delta: z
+    .string()
+    .transform((t, ctx) => {
+      const s = t.trim();
+      if (/^[+-]?\d+$/.test(s)) return Number(s);
+      ctx.addIssue({ code: "custom", message: DELTA_FORMAT });
+      return z.NEVER;
+    })
+    .pipe(ZAdjustStockSchema.shape.delta),
+  reason: requiredText().pipe(ZAdjustStockSchema.shape.reason),
 });
 
 /** The reason is optional: a blank one is not sent. */
 export const ZDelistDraftSchema = z
-  .object({ reason: z.string() })
-  .transform(({ reason }) => (reason.trim() ? { reason: reason.trim() } : {}));
+  .object({ reason: ZDelistSchema.shape.reason.unwrap() })
+  .transform(({ reason }) => (reason ? { reason } : {}));
