@@ -50,17 +50,19 @@ export function AreaLayout({ area, nav }: { area: TArea; nav: readonly TNavItem[
   );
 }
 
-/** An area's nav entry: the path under /<area> ("" for its home, matched exactly), the label, and the test id's name
- *  ("nav-<name>", by default the path). */
-export type TNavEntry = readonly [path: string, label: string, testName?: string];
+/** An area's nav entry: the path under /<area> ("" for its home, matched exactly; one starting with "/" is taken as it
+ *  is), the label, the test id's name ("nav-<name>", by default the path) and options (`reloadDocument` for a page
+ *  served by the API, e.g. /admin/queues). */
+export type TNavEntry = readonly [path: string, label: string, testName?: string, options?: Pick<TNavItem, "reloadDocument">];
 
 /** An area's frame with its nav given as entries under the area's path. */
 export function AreaNav({ area, items }: { area: TArea; items: readonly TNavEntry[] }) {
-  const nav = items.map(([path, label, testName]): TNavItem => ({
-    to: path ? `/${area}/${path}` : `/${area}`,
+  const nav = items.map(([path, label, testName, options]): TNavItem => ({
+    to: path.startsWith("/") ? path : path ? `/${area}/${path}` : `/${area}`,
     label,
     testId: `nav-${testName ?? path}`,
     ...(path ? {} : { end: true }),
+    ...options,
   }));
   return <AreaLayout area={area} nav={nav} />;
 }
