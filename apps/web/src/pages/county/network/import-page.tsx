@@ -5,7 +5,6 @@ import { useEffect, useRef, useState } from "react";
 import {
   FileError,
   FileLine,
-  ImportFigures,
   ImportProgress,
   isFinalRun,
   RowErrorsTable,
@@ -18,6 +17,7 @@ import { type TImportJob, type TImportKind } from "../../../lib/network-api.ts";
 import { useTRPC } from "../../../lib/trpc.ts";
 import { CountyScope } from "../county-scope.tsx";
 import { ErrorSummary } from "../../../components/form/error-summary.tsx";
+import { FigureList } from "../../../components/figure-list.tsx";
 import { useRefreshNetwork } from "./network-data.ts";
 import { useT } from "../../../i18n/use-t.ts";
 
@@ -207,13 +207,13 @@ function SheetStep(props: {
       {previewed ? (
         <div className="import-result" data-testid="import-preview-result">
           <p className="muted small">{t("imports.dryRunNote")}</p>
-          <ImportFigures
+          <FigureList
             testId="import-preview-summary"
-            figures={[
+            items={[
               { key: "rows", label: t("imports.rows"), value: previewed.rows },
               { key: "toCreate", label: t("imports.toCreate"), value: previewed.toCreate },
               { key: "toUpdate", label: t("imports.toUpdate"), value: previewed.toUpdate },
-              { key: "errors", label: t("imports.errorCount"), value: previewed.errors.length, bad: true },
+              { key: "errors", label: t("imports.errorCount"), value: previewed.errors.length, bad: previewed.errors.length > 0 },
             ]}
           />
           {previewed.errors.length > 0 ? (
@@ -330,14 +330,13 @@ function ImportSummary({ job }: { job: TImportJob }) {
   return (
     <div className="import-summary" data-testid="import-summary">
       <h3 className="subheading">{t("imports.summary")}</h3>
-      <dl className="figures">
-        {entries.map(([key, value]) => (
-          <div key={key} data-key={key}>
-            <dt>{label(key)}</dt>
-            <dd>{Array.isArray(value) ? value.length : typeof value === "object" && value !== null ? itemText(value) : String(value)}</dd>
-          </div>
-        ))}
-      </dl>
+      <FigureList
+        items={entries.map(([key, value]) => ({
+          key,
+          label: label(key),
+          value: Array.isArray(value) ? value.length : typeof value === "object" && value !== null ? itemText(value) : String(value),
+        }))}
+      />
       {entries
         .filter((entry): entry is [string, unknown[]] => Array.isArray(entry[1]) && entry[1].length > 0)
         .map(([key, list]) => (
