@@ -71,6 +71,8 @@ describe("shipments", () => {
     await page.getByTestId("accept-submit").click();
     await page.getByTestId("accept-prohibited-error").waitFor({ state: "visible" });
     await page.getByTestId("accept-inspected-error").waitFor({ state: "visible" });
+    // The cursor goes to the first problem: the first box of the checklist.
+    await waitForFocus(page, "accept-prohibited-explosives");
 
     for (const box of await page.locator('[data-testid^="accept-prohibited-"][type="checkbox"]').all()) await box.check();
     await page.getByTestId("accept-inspected").check();

@@ -1,5 +1,6 @@
 // The station scan state machine: what a scan of a parcel at a node means, given where the parcel is.
 // Pure: the API loads the state, asks `decideScan`, and applies the effect in one transaction.
+import type { TShipmentStatus } from "../shipments/values.ts";
 import { scanMessage, type TScanParams, type TScanReason } from "./reasons.ts";
 
 export const SCAN_ACTIONS = ["ARRIVE", "DEPART", "LOAD", "HANDOVER", "DELIVER", "PICKUP", "EXCEPTION", "RETURN"] as const;
@@ -13,8 +14,7 @@ export type TPickupCheck = (typeof PICKUP_CHECKS)[number];
 /// The days a parcel may wait on a self-pickup shelf before it is flagged for return (Node.pickupHoldDays).
 export const PICKUP_HOLD_DAYS = { min: 1, max: 60 } as const;
 
-export type TShipmentStatus =
-  "CREATED" | "ACCEPTED" | "AT_NODE" | "IN_TRANSIT" | "AWAITING_PICKUP" | "DELIVERED" | "RETURNED" | "EXCEPTION" | "CANCELLED" | "LOST";
+export type { TShipmentStatus };
 
 export interface ScanLeg {
   seq: number;

@@ -1,5 +1,7 @@
 // Promised times as traffic lights (the county project board's discipline, applied to parcels).
-export type TLight = "GREEN" | "YELLOW" | "RED";
+import type { LIGHTS } from "./values.ts";
+
+export type TLight = (typeof LIGHTS)[number];
 
 export interface LightLeg {
   status: "PLANNED" | "DEPARTED" | "ARRIVED" | "CANCELLED";

@@ -10,6 +10,7 @@ import {
   NODE_TIERS,
   PICKUP_CHECKS,
   ROLES,
+  TEMP_CLASSES,
   VEHICLE_STATUSES,
 } from "@xiangda/domain";
 import { tOf } from "../../i18n/use-t.ts";
@@ -40,4 +41,5 @@ export const ENUMS = {
   // Grades are letters in both languages.
   creditGrade: defineEnum(CREDIT_GRADES, (v) => v),
   role: defineEnum(ROLES, (v) => tc(`roles.${v}`)),
+  temp: defineEnum(TEMP_CLASSES, (v) => te(`temps.${v}`)),
 };

@@ -26,7 +26,7 @@ interface TTextProps extends TBase {
   mono?: boolean;
   readOnly?: boolean;
   placeholder?: string;
-  inputMode?: "numeric" | "decimal";
+  inputMode?: "numeric" | "decimal" | "tel";
   type?: "text" | "password" | "tel";
   autoComplete?: string;
   autoCapitalize?: "none" | "characters" | "words" | "sentences";

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { setLanguage } from "../../i18n/index.ts";
 import { optionalWholeNumber, parseDecimal, parseWholeNumber, requiredDecimal, requiredWholeNumber } from "./draft-fields.ts";
-import { issueKey, issueText, serverFieldErrors, zodFormResolver } from "./issue-text.ts";
+import { issueKey, issueText, placePath, serverFieldErrors, zodFormResolver } from "./issue-text.ts";
 
 const options: ResolverOptions<{ n: string; name: string }> = { fields: {}, shouldUseNativeValidation: false };
 
@@ -73,6 +73,31 @@ describe("zodFormResolver", () => {
     expect(result.values).toEqual({});
     expect(result.errors.n?.message).toBe("请输入非负整数");
     expect(result.errors.name?.message).toBe("必填");
+  });
+});
+
+describe("placePath", () => {
+  const placeAt = { weightG: "weightKg", "inspection.prohibitedAbsent": "prohibited" };
+
+  it("puts an input path under the draft field named for it or for its nearest parent", () => {
+    expect(placePath("weightG", placeAt)).toBe("weightKg");
+    expect(placePath("inspection.prohibitedAbsent.cash", placeAt)).toBe("prohibited");
+    expect(placePath("inspection.notes", placeAt)).toBe("inspection.notes");
+    expect(placePath("senderName")).toBe("senderName");
+  });
+
+  it("places a piped shared schema's issues under their draft fields in the resolver", async () => {
+    await setLanguage("zh-CN");
+    const piped = z
+      .object({ kg: z.string() })
+      .transform((d) => ({ weightG: Math.round(Number(d.kg) * 1000) }))
+      .pipe(z.object({ weightG: z.number().max(1000) }));
+    const result = await zodFormResolver(piped, { weightG: "kg" })({ kg: "2" }, undefined, {
+      fields: {},
+      shouldUseNativeValidation: false,
+    });
+    expect(Object.keys(result.errors)).toEqual(["kg"]);
+    expect(result.errors.kg?.message).toMatch(/1000/);
   });
 });
 

@@ -19,5 +19,6 @@ export { ZodForm, FormStatus, SubmitButton, useFormKit } from "./zod-form.tsx";
 export { TextField, NumberField, CodeField, EnumSelect, Check, CheckField, FieldSlot, useFieldError } from "./fields.tsx";
 export { ENUMS, defineEnum, type TEnum } from "./enums.ts";
 export { ErrorSummary } from "./error-summary.tsx";
-export { issueKey, issueText, zodFormResolver, serverFieldErrors } from "./issue-text.ts";
+export { focusFirstProblem } from "./focus-problem.ts";
+export { issueKey, issueText, placePath, zodFormResolver, serverFieldErrors } from "./issue-text.ts";
 export { parseWholeNumber, parseDecimal, optionalWholeNumber, requiredWholeNumber, requiredDecimal, optionalText } from "./draft-fields.ts";

@@ -36,14 +36,28 @@ export function issueText(issue: z.core.$ZodIssue): string {
   return known.key ? errorsT(known.key, known.params) : errorsT("generic.field");
 }
 
-/** A resolver checking the draft with `schema` (draft → the input sent): its output is what submit receives. */
-export function zodFormResolver<TDraft extends FieldValues, TInput>(schema: z.ZodType<TInput, TDraft>): Resolver<TDraft, unknown, TInput> {
+/** Where a form shows an input path's error: the draft field `placeAt` names for it or for the path's nearest parent
+ *  ("inspection.prohibitedAbsent.cash" under "prohibited"), else the path itself (draft and input share the name). */
+export function placePath(path: string, placeAt: Readonly<Record<string, string>> = {}): string {
+  for (let at = path; at; at = at.includes(".") ? at.slice(0, at.lastIndexOf(".")) : "") {
+    const field = placeAt[at];
+    if (field) return field;
+  }
+  return path;
+}
+
+/** A resolver checking the draft with `schema` (draft → the input sent): its output is what submit receives. An issue
+ *  of a shared schema the draft is piped into names the input's path: `placeAt` puts it under its draft field. */
+export function zodFormResolver<TDraft extends FieldValues, TInput>(
+  schema: z.ZodType<TInput, TDraft>,
+  placeAt?: Readonly<Record<string, string>>,
+): Resolver<TDraft, unknown, TInput> {
   return async (values, _context, options) => {
     const result = await schema.safeParseAsync(values);
     if (result.success) return { values: result.data, errors: {} };
     const errors: Record<string, FieldError> = {};
     for (const issue of result.error.issues) {
-      const path = issue.path.map(String).join(".");
+      const path = placePath(issue.path.map(String).join("."), placeAt);
       errors[path] ??= { type: issue.code, message: issueText(issue) };
     }
     return { values: {}, errors: toNestErrors(errors, options) };

@@ -1,12 +1,14 @@
-// The new-parcel acceptance form's draft: its fields as typed, the checks made before sending (the resident ID, weight,
-// size, declared value and the three rules' checklist) and the server's input built from it.
+// The new-parcel acceptance form's draft: its fields as typed, and the schema that checks it (the resident ID as the
+// desk checks it live; weight, size and declared value typed in kg, cm and yuan; the three rules' checklist) and
+// builds the server's input, piped into the shared ZAcceptSchema of @xiangda/domain so each limit is written once.
+import { TEMP_CLASSES, ZAcceptSchema, type TTempClass } from "@xiangda/domain";
+import { z } from "zod";
+import { issueKey } from "../../components/form/index.ts";
 import { parseScaled } from "../../lib/numbers.ts";
-import type { TT } from "../../i18n/use-t.ts";
-import type { TAcceptInput, TProhibitedItem, TTemp } from "../../lib/shipments-api.ts";
-import { PROHIBITED_ITEMS, type TIdCheck } from "../county/shipments/shipment-format.ts";
-import { allAbsent, noneChecked } from "./three-rules-fields.tsx";
+import { checkResidentId, type TIdCheck } from "../county/shipments/shipment-format.ts";
+import { emptyRules, inspectionOf, optionalTrimmed, RULES_PLACE_AT, ZRulesDraftShape, type TRulesDraft } from "./rules-draft.ts";
 
-export interface TDraft {
+export interface TDraft extends TRulesDraft {
   senderName: string;
   senderIdNumber: string;
   senderPhone: string;
@@ -18,17 +20,10 @@ export interface TDraft {
   lengthCm: string;
   widthCm: string;
   heightCm: string;
-  temp: TTemp;
+  temp: TTempClass;
   contentsCategory: string;
   declaredYuan: string;
-  prohibited: Record<TProhibitedItem, boolean>;
-  inspected: boolean;
-  notes: string;
-  screened: boolean;
-  device: string;
 }
-
-export type TTextField = Exclude<keyof TDraft, "temp" | "prohibited" | "inspected" | "screened">;
 
 /** A clean form; the screening choice and machine carry over, since the same desk uses the same machine all day. */
 export function emptyDraft(keep?: Pick<TDraft, "screened" | "device">): TDraft {
@@ -44,14 +39,10 @@ export function emptyDraft(keep?: Pick<TDraft, "screened" | "device">): TDraft {
     lengthCm: "",
     widthCm: "",
     heightCm: "",
-    temp: "AMBIENT",
+    temp: TEMP_CLASSES[0],
     contentsCategory: "",
     declaredYuan: "",
-    prohibited: noneChecked(),
-    inspected: false,
-    notes: "",
-    screened: keep?.screened ?? true,
-    device: keep?.device ?? "",
+    ...emptyRules({ screened: keep?.screened ?? true, device: keep?.device ?? "" }),
   };
 }
 
@@ -71,79 +62,107 @@ export const FORM_FIELDS = [
   "temp",
   "contentsCategory",
   "declaredValueFen",
-  "inspection",
-  "screening",
+  ...Object.keys(RULES_PLACE_AT),
 ] as const;
 
-export function idStatusText(check: TIdCheck, t: TT<"station">): string {
+/** The server's paths whose draft field has another name (the unit typed differs). */
+export const PLACE_AT = {
+  weightG: "weightKg",
+  lengthMm: "lengthCm",
+  widthMm: "widthCm",
+  heightMm: "heightCm",
+  declaredValueFen: "declaredYuan",
+  ...RULES_PLACE_AT,
+};
+
+/** The resident ID's refusal as the live check words it (typing stopped short counts as a wrong format). */
+function idIssue(check: Exclude<TIdCheck, { state: "ok" }>): { message: string; params?: Record<string, string | number> } {
   switch (check.state) {
     case "empty":
-      return "";
+      return { message: "form.required" };
     case "typing":
-      return t("accept.idTyping", { count: check.length });
-    case "ok":
-      return t("accept.idOk", { date: check.birthDate });
     case "FORMAT":
-      return t("accept.idFormat", { count: check.length });
+      return { message: issueKey("station", "accept.idFormat"), params: { count: check.length } };
     case "CHECK_DIGIT":
-      return t("accept.idCheckDigit", { got: check.got });
+      return { message: issueKey("station", "accept.idCheckDigit"), params: { got: check.got } };
     case "BIRTH_DATE":
-      return t("accept.idBirthDate", { date: check.birth });
+      return { message: issueKey("station", "accept.idBirthDate"), params: { date: check.birth } };
   }
 }
 
-/** The draft checked before sending: the errors by field path, and the server's input when there are none. */
-export function checkDraft(
-  draft: TDraft,
-  idCheck: TIdCheck,
-  nodeId: string,
-  t: TT<"station">,
-  tc: TT<"common">,
-): { errors: Record<string, string>; input: TAcceptInput | null } {
-  const errors: Record<string, string> = {};
-  if (idCheck.state === "empty") errors.senderIdNumber = tc("form.required");
-  else if (idCheck.state !== "ok")
-    errors.senderIdNumber = idStatusText(idCheck.state === "typing" ? { state: "FORMAT", length: idCheck.length } : idCheck, t);
-  const weightG = parseScaled(draft.weightKg, 3);
-  if (weightG === null) errors.weightG = tc("form.required");
-  else if (weightG === "invalid") errors.weightG = t("accept.invalidKg");
-  const dims = {
-    lengthMm: parseScaled(draft.lengthCm, 1),
-    widthMm: parseScaled(draft.widthCm, 1),
-    heightMm: parseScaled(draft.heightCm, 1),
-  };
-  for (const [field, value] of Object.entries(dims)) if (value === "invalid") errors[field] = t("accept.invalidCm");
-  const fen = parseScaled(draft.declaredYuan, 2);
-  if (fen === "invalid") errors.declaredValueFen = t("accept.invalidYuan");
-  const unchecked = PROHIBITED_ITEMS.filter((item) => !draft.prohibited[item]);
-  if (unchecked.length > 0) errors["inspection.prohibitedAbsent"] = t("accept.mustCheck");
-  if (!draft.inspected) errors["inspection.inspected"] = t("accept.mustInspect");
-  if (Object.keys(errors).length > 0 || typeof weightG !== "number" || fen === "invalid") return { errors, input: null };
-  const opt = (value: string) => value.trim() || undefined;
-  const dim = (value: number | null | "invalid") => (typeof value === "number" ? value : undefined);
-  const input: TAcceptInput = {
-    nodeId,
-    senderName: draft.senderName.trim(),
-    senderIdNumber: draft.senderIdNumber.trim().toUpperCase(),
-    senderPhone: draft.senderPhone.trim(),
-    recipientName: draft.recipientName.trim(),
-    recipientPhone: draft.recipientPhone.trim(),
-    outboundCity: draft.outboundCity.trim(),
-    recipientAddress: opt(draft.recipientAddress),
-    weightG,
-    lengthMm: dim(dims.lengthMm),
-    widthMm: dim(dims.widthMm),
-    heightMm: dim(dims.heightMm),
-    temp: draft.temp,
-    contentsCategory: draft.contentsCategory.trim(),
-    declaredValueFen: fen ?? 0,
-    inspection: {
-      inspected: true,
-      // Every item was ticked (checked above): each is recorded as checked and absent.
-      prohibitedAbsent: allAbsent(),
-      notes: opt(draft.notes),
-    },
-    screening: { screened: draft.screened, device: draft.screened ? opt(draft.device) : undefined },
-  };
-  return { errors, input };
+const residentId = (today: () => Date) =>
+  z.string().transform((raw, ctx) => {
+    const check = checkResidentId(raw, today());
+    if (check.state === "ok") return raw.trim().toUpperCase();
+    ctx.addIssue({ code: "custom", ...idIssue(check) });
+    return z.NEVER;
+  });
+
+/** A decimal typed in a unit → whole units of 10^-scale of it (kg → g: 3), null when empty; `invalid` otherwise. */
+const scaled = (scale: number, invalid: string) =>
+  z.string().transform((text, ctx) => {
+    const value = parseScaled(text, scale);
+    if (value !== "invalid") return value;
+    ctx.addIssue({ code: "custom", message: invalid });
+    return z.NEVER;
+  });
+
+const requiredScaled = (scale: number, invalid: string) =>
+  scaled(scale, invalid).transform((value, ctx) => {
+    if (value !== null) return value;
+    ctx.addIssue({ code: "custom", message: "form.required" });
+    return z.NEVER;
+  });
+
+const CM = issueKey("station", "accept.invalidCm");
+const S = ZAcceptSchema.shape;
+
+/** The draft → the accept input for `nodeId`; every field's problem at once, each under its field. */
+export function acceptDraftSchema(nodeId: string, today: () => Date = () => new Date()) {
+  return z
+    .object({
+      senderName: S.senderName,
+      senderIdNumber: residentId(today),
+      senderPhone: S.senderPhone,
+      recipientName: S.recipientName,
+      recipientPhone: S.recipientPhone,
+      outboundCity: S.outboundCity,
+      recipientAddress: optionalTrimmed().pipe(S.recipientAddress),
+      weightKg: requiredScaled(3, issueKey("station", "accept.invalidKg")).pipe(S.weightG),
+      lengthCm: scaled(1, CM)
+        .transform((v) => v ?? undefined)
+        .pipe(S.lengthMm),
+      widthCm: scaled(1, CM)
+        .transform((v) => v ?? undefined)
+        .pipe(S.widthMm),
+      heightCm: scaled(1, CM)
+        .transform((v) => v ?? undefined)
+        .pipe(S.heightMm),
+      temp: S.temp,
+      contentsCategory: S.contentsCategory,
+      declaredYuan: scaled(2, issueKey("station", "accept.invalidYuan"))
+        .transform((v) => v ?? undefined)
+        .pipe(S.declaredValueFen),
+      ...ZRulesDraftShape,
+    })
+    .transform((d): z.input<typeof ZAcceptSchema> => ({
+      senderName: d.senderName,
+      senderIdNumber: d.senderIdNumber,
+      senderPhone: d.senderPhone,
+      recipientName: d.recipientName,
+      recipientPhone: d.recipientPhone,
+      outboundCity: d.outboundCity,
+      recipientAddress: d.recipientAddress,
+      weightG: d.weightKg,
+      lengthMm: d.lengthCm,
+      widthMm: d.widthCm,
+      heightMm: d.heightCm,
+      temp: d.temp,
+      contentsCategory: d.contentsCategory,
+      declaredValueFen: d.declaredYuan,
+      inspection: inspectionOf(d.notes),
+      screening: { screened: d.screened, device: d.screened ? d.device : undefined },
+    }))
+    .pipe(ZAcceptSchema)
+    .transform((input) => ({ nodeId, ...input }));
 }

@@ -1,20 +1,17 @@
 // 收寄: the acceptance desk of a township station or village point. An upward parcel is accepted under the three rules
 // (实名收寄 real name and resident ID, checked as typed; 收寄验视 the prohibited-items checklist and inspection;
 // 过机安检 screening). The result shows the new waybill big with its route, and "next parcel" starts over quickly.
-// The desk's state is in use-accept-desk.ts, its checks in accept-draft.ts.
-import { useState, type ReactNode, type Ref } from "react";
-import { useT } from "../../i18n/use-t.ts";
+// The desk's form is on the kit (use-accept-desk.ts), its schema in accept-draft.ts.
+import { useState, type ReactNode } from "react";
 import { useSearchParams } from "react-router";
 import { useUser } from "../../auth/session-context.ts";
-import { FormField } from "../../components/form-field.tsx";
-import type { TTemp } from "../../lib/shipments-api.ts";
-import { ErrorSummary } from "../../components/form/error-summary.tsx";
-import { TEMPS } from "../county/shipments/shipment-format.ts";
-import { FORM_FIELDS, type TTextField } from "./accept-draft.ts";
+import { ENUMS, EnumSelect, ErrorSummary, TextField, ZodForm } from "../../components/form/index.ts";
+import { useT } from "../../i18n/use-t.ts";
+import { FORM_FIELDS } from "./accept-draft.ts";
 import { AcceptIdField } from "./accept-id-field.tsx";
 import { AcceptResult } from "./accept-result.tsx";
 import { AnnouncedAccept } from "./accept-announced.tsx";
-import { DeskInput, DeskSubmit } from "./desk-input.tsx";
+import { DeskSubmit } from "./desk-input.tsx";
 import { RulesFields } from "./three-rules-fields.tsx";
 import { useAcceptDesk } from "./use-accept-desk.ts";
 
@@ -66,87 +63,48 @@ export function AcceptPage() {
 
 function AcceptDesk({ nodeId }: { nodeId: string }) {
   const t = useT("station");
-  const te = useT("enums");
-  const desk = useAcceptDesk(nodeId);
-  const { draft, set, errorFor, id: idField, accept, result, firstRef, nextRef, nextParcel, onSubmit } = desk;
-
-  const text = (
-    field: TTextField,
-    label: string,
-    props: {
-      errorKey?: string;
-      inputMode?: "numeric" | "decimal" | "tel";
-      mono?: boolean;
-      placeholder?: string;
-      inputRef?: Ref<HTMLInputElement>;
-    } = {},
-  ) => {
-    const { errorKey = field, ...rest } = props;
-    return (
-      <DeskInput
-        id={`accept-${field}`}
-        label={label}
-        value={draft[field]}
-        onChange={(v) => set(field, v)}
-        error={errorFor(errorKey)}
-        {...rest}
-      />
-    );
-  };
-
+  const { kit, result, nextRef, nextParcel } = useAcceptDesk(nodeId);
   if (result) return <AcceptResult s={result} nextRef={nextRef} onNext={nextParcel} />;
-
+  // Every box of the desk: never autocompleted (each parcel is another sender).
+  const off = { autoComplete: "off" } as const;
   return (
     <div className="page">
       <section className="card">
         <h2 className="card-title">{t("accept.title")}</h2>
         <p className="muted small page-note">{t("accept.lead")}</p>
-        <form className="form accept-form" onSubmit={onSubmit} noValidate data-testid="accept-form">
-          <ErrorSummary error={accept.error} fields={FORM_FIELDS} testId="accept-error" />
+        <ZodForm kit={kit} prefix="accept" className="form accept-form">
+          <ErrorSummary error={kit.mutation.error} fields={FORM_FIELDS} testId="accept-error" />
 
           <Section title={t("accept.sender")}>
-            {text("senderName", t("accept.senderName"), { inputRef: firstRef })}
-            <AcceptIdField value={draft.senderIdNumber} {...idField} />
-            {text("senderPhone", t("accept.senderPhone"), { inputMode: "tel", mono: true })}
+            <TextField name="senderName" label={t("accept.senderName")} {...off} />
+            <AcceptIdField />
+            <TextField name="senderPhone" label={t("accept.senderPhone")} inputMode="tel" mono {...off} />
           </Section>
 
           <Section title={t("accept.recipient")}>
-            {text("recipientName", t("accept.recipientName"))}
-            {text("recipientPhone", t("accept.recipientPhone"), { inputMode: "tel", mono: true })}
-            {text("outboundCity", t("accept.outboundCity"))}
-            {text("recipientAddress", t("accept.recipientAddress"))}
+            <TextField name="recipientName" label={t("accept.recipientName")} {...off} />
+            <TextField name="recipientPhone" label={t("accept.recipientPhone")} inputMode="tel" mono {...off} />
+            <TextField name="outboundCity" label={t("accept.outboundCity")} {...off} />
+            <TextField name="recipientAddress" label={t("accept.recipientAddress")} {...off} />
           </Section>
 
           <Section title={t("accept.parcel")}>
-            {text("weightKg", t("accept.weightKg"), { errorKey: "weightG", inputMode: "decimal", placeholder: "1.25" })}
-            {text("contentsCategory", t("accept.contents"), { placeholder: t("accept.contentsHint") })}
-            <FormField id="accept-temp" label={t("accept.temp")} error={errorFor("temp")}>
-              <select id="accept-temp" value={draft.temp} onChange={(e) => set("temp", e.target.value as TTemp)} data-testid="accept-temp">
-                {TEMPS.map((x) => (
-                  <option key={x} value={x}>
-                    {te(`temps.${x}`)}
-                  </option>
-                ))}
-              </select>
-            </FormField>
-            {text("declaredYuan", t("accept.declaredValue"), { errorKey: "declaredValueFen", inputMode: "decimal", placeholder: "0.00" })}
+            <TextField name="weightKg" label={t("accept.weightKg")} inputMode="decimal" placeholder="1.25" {...off} />
+            <TextField name="contentsCategory" label={t("accept.contents")} placeholder={t("accept.contentsHint")} {...off} />
+            <EnumSelect name="temp" label={t("accept.temp")} options={ENUMS.temp} />
+            <TextField name="declaredYuan" label={t("accept.declaredValue")} inputMode="decimal" placeholder="0.00" {...off} />
             <fieldset className="size-group">
               <legend>{t("accept.size")}</legend>
-              {text("lengthCm", t("accept.length"), { errorKey: "lengthMm", inputMode: "decimal" })}
-              {text("widthCm", t("accept.width"), { errorKey: "widthMm", inputMode: "decimal" })}
-              {text("heightCm", t("accept.height"), { errorKey: "heightMm", inputMode: "decimal" })}
+              <TextField name="lengthCm" label={t("accept.length")} inputMode="decimal" {...off} />
+              <TextField name="widthCm" label={t("accept.width")} inputMode="decimal" {...off} />
+              <TextField name="heightCm" label={t("accept.height")} inputMode="decimal" {...off} />
             </fieldset>
           </Section>
 
-          <RulesFields
-            prefix="accept"
-            desk={desk}
-            notes={text("notes", t("accept.notes"), { errorKey: "inspection.notes" })}
-            device={text("device", t("accept.device"), { errorKey: "screening.device", mono: true })}
-          />
+          <RulesFields />
 
-          <DeskSubmit pending={accept.isPending} label={t("accept.submit")} pendingLabel={t("accept.submitting")} testId="accept-submit" />
-        </form>
+          <DeskSubmit label={t("accept.submit")} pendingLabel={t("accept.submitting")} testId="accept-submit" />
+        </ZodForm>
       </section>
     </div>
   );

@@ -1,42 +1,33 @@
-// The acceptance desk's 收寄验视 checklist and 过机安检 choice, shared by the new-parcel and the announced-parcel forms.
-// Test ids are `${prefix}-prohibited-<item>`, `${prefix}-inspected`, `${prefix}-screened-yes|no`.
-import type { ReactNode } from "react";
+// The acceptance desk's 收寄验视 checklist and 过机安检 choice, shared by the new-parcel and the announced-parcel forms
+// and bound to their form (rules-draft.ts). Test ids are `${prefix}-prohibited-<item>`, `${prefix}-inspected`,
+// `${prefix}-screened-yes|no`, `${prefix}-notes`, `${prefix}-device`.
+import { PROHIBITED_ITEMS } from "@xiangda/domain";
+import { useController, useFormContext } from "react-hook-form";
+import { Check, TextField, useFormKit } from "../../components/form/index.ts";
 import { useT } from "../../i18n/use-t.ts";
-import type { TProhibitedItem } from "../../lib/shipments-api.ts";
-import { Check } from "../county/network/network-bits.tsx";
-import { PROHIBITED_ITEMS } from "../county/shipments/shipment-format.ts";
+import type { TRulesDraft } from "./rules-draft.ts";
 
-export const noneChecked = () => Object.fromEntries(PROHIBITED_ITEMS.map((item) => [item, false])) as Record<TProhibitedItem, boolean>;
-
-/// Every item recorded as checked and absent (the form refuses to send until each is ticked).
-export const allAbsent = () => Object.fromEntries(PROHIBITED_ITEMS.map((item) => [item, true])) as Record<TProhibitedItem, true>;
-
-export function InspectionFields(props: {
-  prefix: string;
-  prohibited: Record<TProhibitedItem, boolean>;
-  onProhibited: (next: Record<TProhibitedItem, boolean>) => void;
-  inspected: boolean;
-  onInspected: (v: boolean) => void;
-  prohibitedError?: string | undefined;
-  inspectedError?: string | undefined;
-  /// The notes field, rendered by the form in its own way.
-  notes: ReactNode;
-}) {
+function InspectionFields({ prefix }: { prefix: string }) {
   const t = useT("station");
-  const { prefix, prohibited, prohibitedError, inspectedError } = props;
+  const { control } = useFormContext<TRulesDraft>();
+  const prohibited = useController({ control, name: "prohibited" });
+  const inspected = useController({ control, name: "inspected" });
+  const ticked = prohibited.field.value;
+  const prohibitedError = prohibited.fieldState.error?.message;
+  const inspectedError = inspected.fieldState.error?.message;
   return (
     <fieldset className={`check-group prohibited-group${prohibitedError ? " field-invalid" : ""}`} data-testid={`${prefix}-prohibited`}>
       <legend>{t("accept.inspection")}</legend>
       <p className="field-hint">{t("accept.prohibitedLead")}</p>
       <ul className="prohibited-list">
         {PROHIBITED_ITEMS.map((item) => (
-          <li key={item} className={prohibitedError && !prohibited[item] ? "unchecked" : undefined}>
+          <li key={item} className={prohibitedError && !ticked[item] ? "unchecked" : undefined}>
             <span className="prohibited-name">{t(`prohibited.${item}`)}</span>
             <Check
               id={`${prefix}-prohibited-${item}`}
               label={t("accept.checkedAbsent")}
-              checked={prohibited[item]}
-              onChange={(v) => props.onProhibited({ ...prohibited, [item]: v })}
+              checked={ticked[item]}
+              onChange={(v) => prohibited.field.onChange({ ...ticked, [item]: v })}
               testId={`${prefix}-prohibited-${item}`}
             />
           </li>
@@ -51,8 +42,8 @@ export function InspectionFields(props: {
         <Check
           id={`${prefix}-inspected`}
           label={<strong>{t("accept.inspected")}</strong>}
-          checked={props.inspected}
-          onChange={props.onInspected}
+          checked={inspected.field.value}
+          onChange={inspected.field.onChange}
           testId={`${prefix}-inspected`}
         />
         {inspectedError ? (
@@ -61,71 +52,48 @@ export function InspectionFields(props: {
           </p>
         ) : null}
       </div>
-      {props.notes}
+      <TextField name="notes" label={t("accept.notes")} autoComplete="off" />
     </fieldset>
   );
 }
 
-export function ScreeningFields(props: { prefix: string; screened: boolean; onScreened: (v: boolean) => void; device: ReactNode }) {
+function ScreeningFields({ prefix }: { prefix: string }) {
   const t = useT("station");
-  const { prefix, screened } = props;
+  const { control } = useFormContext<TRulesDraft>();
+  const { field } = useController({ control, name: "screened" });
+  const screened = field.value;
+  const choice = (value: boolean, testId: string, label: string) => (
+    <label className="check">
+      <input
+        type="radio"
+        name={`${prefix}-screened`}
+        checked={screened === value}
+        onChange={() => field.onChange(value)}
+        data-testid={testId}
+      />
+      <span>{label}</span>
+    </label>
+  );
   return (
     <fieldset className="check-group screening-group">
       <legend>{t("accept.screening")}</legend>
       <div className="radio-line" role="radiogroup" aria-label={t("accept.screening")}>
-        <label className="check">
-          <input
-            type="radio"
-            name={`${prefix}-screened`}
-            checked={screened}
-            onChange={() => props.onScreened(true)}
-            data-testid={`${prefix}-screened-yes`}
-          />
-          <span>{t("accept.screenedYes")}</span>
-        </label>
-        <label className="check">
-          <input
-            type="radio"
-            name={`${prefix}-screened`}
-            checked={!screened}
-            onChange={() => props.onScreened(false)}
-            data-testid={`${prefix}-screened-no`}
-          />
-          <span>{t("accept.screenedNo")}</span>
-        </label>
+        {choice(true, `${prefix}-screened-yes`, t("accept.screenedYes"))}
+        {choice(false, `${prefix}-screened-no`, t("accept.screenedNo"))}
       </div>
-      {screened ? props.device : null}
+      {screened ? <TextField name="device" label={t("accept.device")} mono autoComplete="off" /> : null}
     </fieldset>
   );
 }
 
-type TRulesDraft = { prohibited: Record<TProhibitedItem, boolean>; inspected: boolean; screened: boolean };
-
-/** Both blocks bound to a desk's draft: the checklist with its notes, then screening with its device. */
-export function RulesFields<D extends TRulesDraft>(props: {
-  prefix: string;
-  /** The desk's draft, its setter and its errors by the server's field path. */
-  desk: { draft: D; set: <K extends keyof D>(field: K, value: D[K]) => void; errorFor: (field: string) => string | undefined };
-  notes: ReactNode;
-  device: ReactNode;
-}) {
-  const { prefix } = props;
-  const { draft, errorFor } = props.desk;
-  // The desk's own setter, on the fields every desk's draft has.
-  const set = props.desk.set as <K extends keyof TRulesDraft>(field: K, value: TRulesDraft[K]) => void;
+/** Both blocks of a desk's form (inside its ZodForm, whose prefix they share): the checklist with its notes, then
+ *  screening with its machine. */
+export function RulesFields() {
+  const { prefix } = useFormKit();
   return (
     <>
-      <InspectionFields
-        prefix={prefix}
-        prohibited={draft.prohibited}
-        onProhibited={(v) => set("prohibited", v)}
-        inspected={draft.inspected}
-        onInspected={(v) => set("inspected", v)}
-        prohibitedError={errorFor("inspection.prohibitedAbsent")}
-        inspectedError={errorFor("inspection.inspected")}
-        notes={props.notes}
-      />
-      <ScreeningFields prefix={prefix} screened={draft.screened} onScreened={(v) => set("screened", v)} device={props.device} />
+      <InspectionFields prefix={prefix} />
+      <ScreeningFields prefix={prefix} />
     </>
   );
 }

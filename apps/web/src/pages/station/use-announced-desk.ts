@@ -1,23 +1,18 @@
-// The announced-parcel desk's state: the parcels waiting here, the draft, its checks on submit, the accept mutation,
-// and where the focus goes (the waybill field, the checklist once a waiting parcel is picked).
+// The announced-parcel desk's state: the parcels waiting here, its form on the kit (the draft piped into the shared
+// ZAcceptAnnouncedSchema), the accept mutation, and where the focus goes (the waybill field, the checklist once a
+// waiting parcel is picked, the first problem).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef, useState, type FormEvent } from "react";
-import { useT } from "../../i18n/use-t.ts";
-import { fieldError, readApiError } from "../../lib/api-error.ts";
-import type { TProhibitedItem } from "../../lib/shipments-api.ts";
+import { ZAcceptAnnouncedSchema } from "@xiangda/domain";
+import { useEffect, useMemo } from "react";
+import { z } from "zod";
+import { focusFirstProblem, useZodForm } from "../../components/form/index.ts";
 import { useTRPC } from "../../lib/trpc.ts";
-import { PROHIBITED_ITEMS } from "../county/shipments/shipment-format.ts";
-import { allAbsent, noneChecked } from "./three-rules-fields.tsx";
+import { emptyRules, inspectionOf, optionalTrimmed, RULES_PLACE_AT, ZRulesDraftShape, type TRulesDraft } from "./rules-draft.ts";
 
-export interface TAnnouncedDraft {
+export interface TAnnouncedDraft extends TRulesDraft {
   waybillNo: string;
   senderName: string;
   senderId: string;
-  prohibited: Record<TProhibitedItem, boolean>;
-  inspected: boolean;
-  notes: string;
-  screened: boolean;
-  device: string;
 }
 
 /** A fresh draft; the screening choice and device stay from one parcel to the next. */
@@ -25,15 +20,40 @@ const emptyDraft = (keep: Pick<TAnnouncedDraft, "screened" | "device"> = { scree
   waybillNo: "",
   senderName: "",
   senderId: "",
-  prohibited: noneChecked(),
-  inspected: false,
-  notes: "",
-  ...keep,
+  ...emptyRules(keep),
 });
 
+const A = ZAcceptAnnouncedSchema.shape;
+
+/** The draft → the input for `nodeId`: the waybill and ID as printed (capitals), screening only when done here. */
+export function announcedDraftSchema(nodeId: string) {
+  return z
+    .object({
+      waybillNo: z
+        .string()
+        .transform((s) => s.trim().toUpperCase())
+        .pipe(A.waybillNo),
+      senderName: optionalTrimmed().pipe(A.senderName),
+      senderId: optionalTrimmed()
+        .transform((s) => s?.toUpperCase())
+        .pipe(A.senderIdNumber),
+      ...ZRulesDraftShape,
+    })
+    .transform((d) => ({
+      nodeId,
+      waybillNo: d.waybillNo,
+      senderName: d.senderName,
+      senderIdNumber: d.senderId,
+      inspection: inspectionOf(d.notes),
+      screening: d.screened ? { screened: true, device: d.device } : undefined,
+    }));
+}
+
+/** Field paths of the server's input placed under a field (the rest go to the summary). */
+const FIELDS = ["waybillNo", "senderName", "senderIdNumber", ...Object.keys(RULES_PLACE_AT)] as const;
+const PLACE_AT = { senderIdNumber: "senderId", ...RULES_PLACE_AT };
+
 export function useAnnouncedDesk(nodeId: string) {
-  const t = useT("station");
-  const tc = useT("common");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const waiting = useQuery(trpc.shipments.awaitingAcceptance.queryOptions({ nodeId }));
@@ -42,47 +62,34 @@ export function useAnnouncedDesk(nodeId: string) {
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.shipments.awaitingAcceptance.pathKey() }),
     }),
   );
-  const waybillRef = useRef<HTMLInputElement>(null);
-  const [draft, setDraft] = useState<TAnnouncedDraft>(() => emptyDraft());
-  const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
-  const server = accept.error ? readApiError(accept.error).fieldErrors : {};
-  const errorFor = (field: string) => clientErrors[field] ?? fieldError(server, field);
-  const set = <K extends keyof TAnnouncedDraft>(field: K, value: TAnnouncedDraft[K]) => setDraft((d) => ({ ...d, [field]: value }));
+  const schema = useMemo(() => announcedDraftSchema(nodeId), [nodeId]);
+  const kit = useZodForm({
+    schema,
+    defaultValues: emptyDraft(),
+    fields: FIELDS,
+    placeAt: PLACE_AT,
+    mutation: accept,
+    onRefused: () => focusFirstProblem("announced-form", "announced-error"),
+  });
+  const { form } = kit;
+  const done = Boolean(accept.data);
 
-  useEffect(() => waybillRef.current?.focus(), []);
+  useEffect(() => {
+    if (!done) form.setFocus("waybillNo");
+  }, [done, form]);
 
   function next() {
-    setDraft((d) => emptyDraft({ screened: d.screened, device: d.device }));
-    setClientErrors({});
+    const { screened, device } = form.getValues();
+    form.reset(emptyDraft({ screened, device }));
     accept.reset();
-    requestAnimationFrame(() => waybillRef.current?.focus());
   }
 
   function pick(waybillNo: string) {
-    set("waybillNo", waybillNo);
+    form.setValue("waybillNo", waybillNo);
     requestAnimationFrame(() => document.getElementById("announced-prohibited-explosives")?.focus());
   }
 
-  function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const errors: Record<string, string> = {};
-    if (!draft.waybillNo.trim()) errors.waybillNo = tc("form.required");
-    if (PROHIBITED_ITEMS.some((item) => !draft.prohibited[item])) errors["inspection.prohibitedAbsent"] = t("accept.mustCheck");
-    if (!draft.inspected) errors["inspection.inspected"] = t("accept.mustInspect");
-    setClientErrors(errors);
-    if (Object.keys(errors).length) return;
-    const opt = (v: string) => v.trim() || undefined;
-    accept.mutate({
-      nodeId,
-      waybillNo: draft.waybillNo.trim().toUpperCase(),
-      senderName: opt(draft.senderName),
-      senderIdNumber: opt(draft.senderId.toUpperCase()),
-      inspection: { inspected: true, prohibitedAbsent: allAbsent(), notes: opt(draft.notes) },
-      screening: draft.screened ? { screened: true, device: opt(draft.device) } : undefined,
-    });
-  }
-
-  return { draft, set, errorFor, waiting, accept, waybillRef, next, pick, onSubmit };
+  return { kit, waiting, accept, next, pick };
 }
 
 export type TAnnouncedDesk = ReturnType<typeof useAnnouncedDesk>;

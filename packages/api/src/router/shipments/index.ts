@@ -1,7 +1,7 @@
 // Shipments: creation, acceptance under the three rules, manifests, lists, lights and re-routing.
 import { z } from "zod";
 import type { Db } from "@xiangda/db";
-import { AppError, type Actor } from "@xiangda/domain";
+import { AppError, ZAcceptAnnouncedSchema, ZAcceptSchema, type Actor } from "@xiangda/domain";
 import { uploadSchema } from "../../services/imports/upload.ts";
 import { acceptAnnounced, acceptUpward } from "../../services/shipments/accept-shipment.ts";
 import { awaitingAcceptance } from "../../services/shipments/awaiting-acceptance.ts";
@@ -10,7 +10,7 @@ import { importManifest } from "../../services/shipments/import-manifest.ts";
 import { listNodeManifests, manifestParcels } from "../../services/shipments/node-manifests.ts";
 import { listOverdue, listShipments, ZShipmentFilterSchema } from "../../services/shipments/list-shipments.ts";
 import { recomputeLights } from "../../services/shipments/recompute-lights.ts";
-import { ZAcceptAnnouncedSchema, ZAcceptSchema, ZCreateShipmentSchema } from "../../services/shipments/schemas.ts";
+import { ZCreateShipmentSchema } from "../../services/shipments/schemas.ts";
 import { screenShipment } from "../../services/shipments/screen-shipment.ts";
 import { startManifestImport } from "../../services/shipments/start-manifest-import.ts";
 import { shipmentDetail, staffView } from "../../services/shipments/tracking.ts";

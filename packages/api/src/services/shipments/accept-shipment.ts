@@ -2,13 +2,13 @@
 // 过机安检 security screening (which may also be recorded later: screen-shipment.ts).
 import { randomUUID } from "node:crypto";
 import { writeOutbox, type Db } from "@xiangda/db";
-import { AppError, parseWaybill, validateResidentId, type Actor } from "@xiangda/domain";
+import { AppError, parseWaybill, validateResidentId, type Actor, type TAccept, type TAcceptAnnounced } from "@xiangda/domain";
 import { rollupOutboxEvent } from "../dashboard/rollup-event.ts";
 import { carrierFor, hubOf } from "./create-shipment.ts";
 import { protectId } from "./id-crypto.ts";
 import { computePlan, replan } from "./plan-route.ts";
 import { loadRouting } from "./routing-network.ts";
-import type { TAccept, TAcceptAnnounced } from "./schemas.ts";
+
 import { nextWaybills } from "./waybill-numbers.ts";
 
 /// 收寄验视 as stored on the parcel: the checklist, who inspected and when.

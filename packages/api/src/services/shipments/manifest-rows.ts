@@ -8,6 +8,7 @@ import {
   type ErrorParamsArg,
   type TErrorKey,
   type TErrorParamValue,
+  PHONE_PATTERN,
 } from "@xiangda/domain";
 import type { ImportIssue } from "../imports/import-types.ts";
 import type { Table } from "../imports/read-table.ts";
@@ -22,7 +23,6 @@ const TEMPS = new Map([
   ["frozen", "FROZEN"],
   ["冷冻", "FROZEN"],
 ]);
-const PHONE = /^1\d{10}$|^0\d{2,3}-?\d{7,8}$/;
 
 export interface ManifestRow {
   row: number;
@@ -79,7 +79,7 @@ export function checkManifestRows(table: Table, scope: ManifestScope, errors: Im
     seen.set(wb, row);
     if (!v.recipientName) at("recipientName", msg("REQUIRED"));
     const phone = (v.recipientPhone ?? "").replace(/\s+/g, "");
-    if (!PHONE.test(phone)) at("recipientPhone", msg("NOT_A_PHONE"));
+    if (!PHONE_PATTERN.test(phone)) at("recipientPhone", msg("NOT_A_PHONE"));
     const w = parseIntField(v.weightG, { min: 1, max: 1_000_000, required: true });
     if (!w.ok) at("weightG", w);
     const temp = TEMPS.get((v.temp ?? "").trim().toLowerCase());

@@ -1,14 +1,13 @@
 // The dashboard's filter and the URL search params that carry it, so a view can be bookmarked and shared: a quick
 // range (`days`, counted back from today in Asia/Shanghai, so a bookmark of "last 90 days" stays current) or a fixed
 // `from`/`to`, plus township, carrier and direction; `county` picks the county (ADMIN) for a shared link.
+import { DIRECTIONS, type TDirection } from "@xiangda/domain";
 
 export const QUICK_DAYS = [30, 90, 365] as const;
 export type TQuickDays = (typeof QUICK_DAYS)[number];
 export const DEFAULT_DAYS: TQuickDays = 30;
 /** The longest custom range (a leap year); longer ones are cut to their last MAX_DAYS days. */
 export const MAX_DAYS = 366;
-export const DIRECTIONS = ["DOWN", "UP"] as const;
-export type TDirection = (typeof DIRECTIONS)[number];
 
 export interface TDashFilter {
   from: string;

@@ -2,19 +2,11 @@
 // change goes to the URL (see dashboard-filter.ts). Hidden in print, where a one-line summary stands in for it.
 import { useQuery } from "@tanstack/react-query";
 import { FilterSelect } from "../../../components/list-card.tsx";
+import { DIRECTIONS } from "@xiangda/domain";
 import { useTRPC } from "../../../lib/trpc.ts";
 import { formatDateTime } from "../../../lib/time.ts";
 import { useDashboard } from "./dashboard-context.ts";
-import {
-  dayCount,
-  defaultFilter,
-  DIRECTIONS,
-  isDay,
-  QUICK_DAYS,
-  quickRange,
-  type TDashFilter,
-  type TQuickDays,
-} from "./dashboard-filter.ts";
+import { dayCount, defaultFilter, isDay, QUICK_DAYS, quickRange, type TDashFilter, type TQuickDays } from "./dashboard-filter.ts";
 import { useT } from "../../../i18n/use-t.ts";
 
 export function FilterBar() {

@@ -4,7 +4,8 @@ import { useEffect, useState } from "react";
 import type { TLight, TShipment, TShipmentStatus } from "../../../lib/shipments-api.ts";
 import { routeErrorText } from "../../../lib/route-error.ts";
 import { formatDateTime, formatShortDateTime } from "../../../lib/time.ts";
-import { detailEntries, knownEventType, legDisplayLight, lightReasonKey, LIGHTS } from "./shipment-format.ts";
+import { LIGHTS } from "@xiangda/domain";
+import { detailEntries, knownEventType, legDisplayLight, lightReasonKey } from "./shipment-format.ts";
 import { useT } from "../../../i18n/use-t.ts";
 
 /** The current time, refreshed every `ms` so lights computed from it move on while the page stays open. */

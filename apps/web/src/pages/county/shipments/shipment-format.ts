@@ -1,34 +1,7 @@
-// Pure helpers of the shipment pages: enumerations in display order, units typed by people, routes split by plan,
-// leg lights, the resident ID check as you type, and the manifest template.
+// Pure helpers of the shipment pages: routes split by plan, leg lights, the resident ID check as you type, and the
+// manifest template. Their enumerations are the domain's (SHIPMENT_STATUSES, LIGHTS, DIRECTIONS, TEMP_CLASSES, …).
 import { legLight, SHIPMENT_EVENT_TYPES, validateResidentId, worstLight } from "@xiangda/domain";
-import type { TDirection, TLeg, TLight, TProhibitedItem, TShipmentStatus, TTemp } from "../../../lib/shipments-api.ts";
-
-export const SHIPMENT_STATUSES: readonly TShipmentStatus[] = [
-  "CREATED",
-  "ACCEPTED",
-  "AT_NODE",
-  "IN_TRANSIT",
-  "AWAITING_PICKUP",
-  "DELIVERED",
-  "RETURNED",
-  "EXCEPTION",
-  "CANCELLED",
-  "LOST",
-];
-export const LIGHTS: readonly TLight[] = ["GREEN", "YELLOW", "RED"];
-export const DIRECTIONS: readonly TDirection[] = ["DOWN", "UP"];
-export const TEMPS: readonly TTemp[] = ["AMBIENT", "CHILLED", "FROZEN"];
-/** The prohibited-items checklist of 收寄验视, in the order the server's PROHIBITED_ITEMS lists them. */
-export const PROHIBITED_ITEMS: readonly TProhibitedItem[] = [
-  "explosives",
-  "flammables",
-  "toxic",
-  "radioactive",
-  "weapons",
-  "drugs",
-  "live_animals",
-  "cash",
-];
+import type { TLeg, TLight } from "../../../lib/shipments-api.ts";
 
 /** The columns a carrier's arrival manifest may have (address or villageCode locates the recipient). */
 export const MANIFEST_COLUMNS =

@@ -14,7 +14,7 @@ import { useUrlParams } from "../../../lib/use-url-params.ts";
 import { CountyScope } from "../county-scope.tsx";
 import { NodeSelect } from "../network/node-select.tsx";
 import { LightBadge, LightReason, ShipmentStatusPill } from "./shipment-bits.tsx";
-import { DIRECTIONS, LIGHTS, SHIPMENT_STATUSES } from "./shipment-format.ts";
+import { DIRECTIONS, LIGHTS, SHIPMENT_STATUSES } from "@xiangda/domain";
 import { useT } from "../../../i18n/use-t.ts";
 
 const PAGE_SIZE = 50;

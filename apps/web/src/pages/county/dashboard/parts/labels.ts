@@ -3,7 +3,8 @@
 import { VENUE_TYPES } from "@xiangda/domain";
 import { useMemo } from "react";
 import { routeErrorText } from "../../../../lib/route-error.ts";
-import { lightReasonKey, LIGHTS, SHIPMENT_STATUSES } from "../../shipments/shipment-format.ts";
+import { LIGHTS, SHIPMENT_STATUSES } from "@xiangda/domain";
+import { lightReasonKey } from "../../shipments/shipment-format.ts";
 import { legKindLabel, TIERS, type TTierName } from "../dashboard-format.ts";
 import { useT } from "../../../../i18n/use-t.ts";
 
