@@ -4,8 +4,12 @@ import { adminEn } from "./admin.en.ts";
 import { adminZh } from "./admin.zh.ts";
 import { commonEn } from "./common.en.ts";
 import { commonZh } from "./common.zh.ts";
+import { counterEn } from "./counter.en.ts";
+import { counterZh } from "./counter.zh.ts";
 import { countersEn } from "./counters.en.ts";
 import { countersZh } from "./counters.zh.ts";
+import { countyCountersEn } from "./county-counters.en.ts";
+import { countyCountersZh } from "./county-counters.zh.ts";
 import { countyEn } from "./county.en.ts";
 import { countyZh } from "./county.zh.ts";
 import { dashboardEn } from "./dashboard.en.ts";
@@ -45,6 +49,7 @@ export const NAMESPACES_ZH = {
   admin: adminZh,
   merchant: merchantZh,
   counters: countersZh,
+  counter: counterZh,
   station: stationZh,
   scan: scanZh,
   scanWhy: scanWhyZh,
@@ -54,6 +59,7 @@ export const NAMESPACES_ZH = {
   shipments: shipmentsZh,
   loads: loadsZh,
   dashboard: dashboardZh,
+  countyCounters: countyCountersZh,
 };
 
 export type TNamespaces = typeof NAMESPACES_ZH;
@@ -69,6 +75,7 @@ export const NAMESPACES_EN: { readonly [N in TNamespace]: TMessagesOf<TNamespace
   admin: adminEn,
   merchant: merchantEn,
   counters: countersEn,
+  counter: counterEn,
   station: stationEn,
   scan: scanEn,
   scanWhy: scanWhyEn,
@@ -78,4 +85,5 @@ export const NAMESPACES_EN: { readonly [N in TNamespace]: TMessagesOf<TNamespace
   shipments: shipmentsEn,
   loads: loadsEn,
   dashboard: dashboardEn,
+  countyCounters: countyCountersEn,
 };

@@ -22,14 +22,15 @@ export function CounterRestockPage() {
 }
 
 function Restock({ counter }: { counter: TCounter }) {
-  const tc = useT("counters");
+  const tp = useT("counter");
   const trpc = useTRPC();
   const shelf = useQuery(trpc.listings.forCounter.queryOptions({ counterId: counter.id }));
+  const tc = useT("counters");
   return (
     <>
       <section className="card">
-        <h2 className="card-title">{tc("restock.newTitle")}</h2>
-        <p className="muted small">{tc("restock.counterLead")}</p>
+        <h2 className="card-title">{tp("restock.newTitle")}</h2>
+        <p className="muted small">{tp("restock.counterLead")}</p>
         <DataState query={shelf} isEmpty={(rows) => rows.length === 0}>
           {(rows) => (
             <div className="restock-groups">
@@ -114,6 +115,7 @@ function MerchantOrderForm({ counterId, group: { merchantId, merchantName, listi
     return i >= 0 ? fieldError(serverErrors, `lines.${i}`) : undefined;
   };
   const errorOf = (l: TShelfListing) => errors.quantities?.[l.id]?.message ?? lineError(l.id);
+  const tp = useT("counter");
   const columns: TDataColumn<TShelfListing>[] = [
     {
       key: "product",
@@ -132,7 +134,7 @@ function MerchantOrderForm({ counterId, group: { merchantId, merchantName, listi
     },
     {
       key: "quantity",
-      header: tc("restock.quantity"),
+      header: tp("restock.quantity"),
       cellProps: (l) => ({ className: errorOf(l) ? "field-invalid" : undefined }),
       cell: (l) => {
         const err = errorOf(l);
@@ -142,7 +144,7 @@ function MerchantOrderForm({ counterId, group: { merchantId, merchantName, listi
               className="qty-input"
               inputMode="numeric"
               placeholder="0"
-              aria-label={tc("restock.quantityFor", { name: l.productName })}
+              aria-label={tp("restock.quantityFor", { name: l.productName })}
               {...kit.form.register(`quantities.${l.id}`)}
               data-testid="restock-qty"
             />
@@ -160,7 +162,7 @@ function MerchantOrderForm({ counterId, group: { merchantId, merchantName, listi
         <ErrorSummary error={create.error} fields={["lines"]} testId="restock-form-error" />
         {create.isSuccess ? (
           <div className="alert alert-success" role="status" data-testid="restock-form-ok">
-            {tc("restock.created", { no: create.data.orderNo })}
+            {tp("restock.created", { no: create.data.orderNo })}
           </div>
         ) : null}
         <DataTable
@@ -171,11 +173,11 @@ function MerchantOrderForm({ counterId, group: { merchantId, merchantName, listi
           className="table-compact"
         />
         <label className="inline-field restock-note">
-          <span>{tc("restock.note")}</span>
+          <span>{tp("restock.note")}</span>
           <input maxLength={200} {...kit.form.register("note")} data-testid="restock-note" />
         </label>
         <EmptyOrder />
-        <PendingButton pending={create.isPending} label={tc("restock.create")} pendingLabel={t("common.saving")} testId="restock-create" />
+        <PendingButton pending={create.isPending} label={tp("restock.create")} pendingLabel={t("common.saving")} testId="restock-create" />
       </form>
     </FormProvider>
   );

@@ -9,14 +9,15 @@ import { useT } from "../../i18n/use-t.ts";
 import { enumKey } from "../../components/counters/counter-keys.ts";
 
 export function CounterNav() {
+  const tp = useT("counter");
   const tc = useT("counters");
   return (
     <AreaNav
       area="counter"
       items={[
-        ["", tc("nav.shelf"), "shelf"],
-        ["sell", tc("nav.sell")],
-        ["upload", tc("nav.upload")],
+        ["", tp("nav.shelf"), "shelf"],
+        ["sell", tp("nav.sell")],
+        ["upload", tp("nav.upload")],
         ["restock", tc("nav.restock")],
       ]}
     />
@@ -24,15 +25,16 @@ export function CounterNav() {
 }
 
 export function CounterScope({ children }: { children: (counter: TCounter) => ReactNode }) {
-  const tc = useT("counters");
+  const tp = useT("counter");
   const { counters, counter, setCounterId } = useCounterChoice();
+  const tc = useT("counters");
   if (!counters.isSuccess) return <DataState query={counters}>{() => null}</DataState>;
   const list = counters.data;
   return (
     <div className="page">
       {list.length > 1 ? (
         <div className="field counter-pick">
-          <label htmlFor="counter-select">{tc("counter.pick")}</label>
+          <label htmlFor="counter-select">{tp("counter.pick")}</label>
           <select id="counter-select" value={counter?.id ?? ""} onChange={(e) => setCounterId(e.target.value)} data-testid="counter-select">
             {list.map((c) => (
               <option key={c.id} value={c.id}>
@@ -50,7 +52,7 @@ export function CounterScope({ children }: { children: (counter: TCounter) => Re
           {children(counter)}
         </Fragment>
       ) : (
-        <p className="card muted">{tc("counter.none")}</p>
+        <p className="card muted">{tp("counter.none")}</p>
       )}
     </div>
   );

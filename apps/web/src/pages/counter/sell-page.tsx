@@ -32,7 +32,7 @@ export function SellPage() {
 }
 
 function Sell({ counter }: { counter: TCounter }) {
-  const tc = useT("counters");
+  const tp = useT("counter");
   const trpc = useTRPC();
   const today = shanghaiDay();
   const shelf = useQuery(trpc.listings.forCounter.queryOptions({ counterId: counter.id }));
@@ -40,13 +40,13 @@ function Sell({ counter }: { counter: TCounter }) {
   return (
     <>
       <section className="card">
-        <h2 className="card-title">{tc("sell.title")}</h2>
+        <h2 className="card-title">{tp("sell.title")}</h2>
         <DataState query={shelf} isEmpty={(rows) => rows.length === 0}>
           {(rows) => <SaleForm counterId={counter.id} listings={rows} />}
         </DataState>
       </section>
       <section className="card">
-        <h2 className="card-title">{tc("sell.todayTitle")}</h2>
+        <h2 className="card-title">{tp("sell.todayTitle")}</h2>
         <DataState query={sales}>{(data) => <SalesTable data={data} showCounter={false} />}</DataState>
       </section>
     </>
@@ -55,7 +55,7 @@ function Sell({ counter }: { counter: TCounter }) {
 
 function SaleForm({ counterId, listings }: { counterId: string; listings: readonly TShelfListing[] }) {
   const t = useT("common");
-  const tc = useT("counters");
+  const tp = useT("counter");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   // One ref per sale being entered: kept across retries, replaced once the sale is stored.
@@ -114,12 +114,12 @@ function SaleForm({ counterId, listings }: { counterId: string; listings: readon
           data-duplicate={result.duplicate}
         >
           {result.duplicate
-            ? tc("sell.duplicate", { stock: result.stock })
-            : tc("sell.recorded", { qty: result.sale.quantity, amount: formatFen(result.sale.amountFen), stock: result.stock })}
+            ? tp("sell.duplicate", { stock: result.stock })
+            : tp("sell.recorded", { qty: result.sale.quantity, amount: formatFen(result.sale.amountFen), stock: result.stock })}
         </div>
       ) : null}
       <div className="form-grid">
-        <FieldSlot name="listingId" id="sale-listing" label={tc("sell.listing")}>
+        <FieldSlot name="listingId" id="sale-listing" label={tp("sell.listing")}>
           {(c) => (
             <>
               <select id={c.id} value={c.value} onChange={(e) => pick(e.target.value)} data-testid={c.id}>
@@ -127,26 +127,26 @@ function SaleForm({ counterId, listings }: { counterId: string; listings: readon
                 {listings.map((l) => (
                   <option key={l.id} value={l.id} disabled={l.stock === 0}>
                     {l.productName}
-                    {l.productSpec ? ` · ${l.productSpec}` : ""} — {tc("sell.inStock", { stock: l.stock, unit: l.productUnit })}
+                    {l.productSpec ? ` · ${l.productSpec}` : ""} — {tp("sell.inStock", { stock: l.stock, unit: l.productUnit })}
                   </option>
                 ))}
               </select>
               {listing ? (
                 <p className="field-hint" data-testid="sale-listing-stock" data-stock={listing.stock}>
-                  {tc("sell.stockHint", { stock: listing.stock, unit: listing.productUnit, price: formatFen(listing.priceFen) })}
+                  {tp("sell.stockHint", { stock: listing.stock, unit: listing.productUnit, price: formatFen(listing.priceFen) })}
                 </p>
               ) : null}
             </>
           )}
         </FieldSlot>
-        <NumberField name="quantity" label={tc("sell.quantity")} />
-        <TextField name="unitPriceFen" id="sale-price" label={tc("sell.unitPrice")} inputMode="decimal" />
-        <FieldSlot name="soldAt" id="sale-time" label={tc("sell.soldAt")}>
+        <NumberField name="quantity" label={tp("sell.quantity")} />
+        <TextField name="unitPriceFen" id="sale-price" label={tp("sell.unitPrice")} inputMode="decimal" />
+        <FieldSlot name="soldAt" id="sale-time" label={tp("sell.soldAt")}>
           {(c) => (
             <>
               <Check
                 id="sale-now"
-                label={tc("sell.now")}
+                label={tp("sell.now")}
                 checked={useNow}
                 onChange={(v) => {
                   kit.form.setValue("useNow", v);
@@ -163,8 +163,8 @@ function SaleForm({ counterId, listings }: { counterId: string; listings: readon
       </div>
       <PendingButton
         pending={record.isPending}
-        label={tc("sell.record")}
-        pendingLabel={tc("sell.recording")}
+        label={tp("sell.record")}
+        pendingLabel={tp("sell.recording")}
         testId="sale-submit"
         className="btn-wide"
       />

@@ -17,14 +17,15 @@ export function ShelfPage() {
 }
 
 function Shelf({ counter }: { counter: TCounter }) {
-  const tc = useT("counters");
+  const tp = useT("counter");
   const trpc = useTRPC();
   const shelf = useQuery(trpc.listings.forCounter.queryOptions({ counterId: counter.id }));
+  const tc = useT("counters");
   const where = counter.areaName ?? counter.city ?? tc("counters.online");
   const listed = useListingColumns<TShelfListing>("shelf-stock");
   const columns: TDataColumn<TShelfListing>[] = [
     listed.product,
-    { key: "merchant", header: tc("listings.merchant"), cell: (l) => l.merchantName },
+    { key: "merchant", header: tp("listings.merchant"), cell: (l) => l.merchantName },
     listed.price,
     listed.stock,
     listed.suggestion,
@@ -33,9 +34,9 @@ function Shelf({ counter }: { counter: TCounter }) {
   return (
     <section className="card">
       <div className="card-head">
-        <h2 className="card-title">{tc("counter.shelfTitle")}</h2>
+        <h2 className="card-title">{tp("counter.shelfTitle")}</h2>
         <span className="muted small">
-          {CATALOG_ENUMS.venueType.label(counter.venueType)} · {where} · {tc("counter.node", { node: counter.node.name })}
+          {CATALOG_ENUMS.venueType.label(counter.venueType)} · {where} · {tp("counter.node", { node: counter.node.name })}
         </span>
       </div>
       <DataState query={shelf} isEmpty={(rows) => rows.length === 0}>
@@ -45,15 +46,15 @@ function Shelf({ counter }: { counter: TCounter }) {
             <>
               <FigureList
                 items={[
-                  { label: tc("counter.liveListings"), value: rows.length },
-                  { label: tc("counter.belowMin"), value: low.length, testId: "shelf-low-count", bad: low.length > 0 },
+                  { label: tp("counter.liveListings"), value: rows.length },
+                  { label: tp("counter.belowMin"), value: low.length, testId: "shelf-low-count", bad: low.length > 0 },
                 ]}
               />
               {low.length ? (
                 <div className="alert alert-error" role="status" data-testid="shelf-low-alert">
-                  <span>{tc("counter.lowAlert", { count: low.length })}</span>
+                  <span>{tp("counter.lowAlert", { count: low.length })}</span>
                   <Link className="btn btn-small" to="/counter/restock" data-testid="shelf-to-restock">
-                    {tc("counter.toRestock")}
+                    {tp("counter.toRestock")}
                   </Link>
                 </div>
               ) : null}

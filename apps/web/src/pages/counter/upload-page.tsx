@@ -20,14 +20,14 @@ export function UploadPage() {
 }
 
 function Upload({ counter }: { counter: TCounter }) {
-  const tc = useT("counters");
+  const tp = useT("counter");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const sheet = useSheetFile({
     maxBytes: MAX_SALES_FILE_BYTES,
-    tooLarge: (mb) => tc("upload.tooBig", { mb }),
-    readFailed: (message) => tc("upload.readFailed", { message }),
-    check: (picked) => (isSalesSheet(picked.name) ? null : tc("upload.badType")),
+    tooLarge: (mb) => tp("upload.tooBig", { mb }),
+    readFailed: (message) => tp("upload.readFailed", { message }),
+    check: (picked) => (isSalesSheet(picked.name) ? null : tp("upload.badType")),
   });
   const { file, error: fileError } = sheet;
   const [payload, setPayload] = useState<{ fileName: string; contentBase64: string } | null>(null);
@@ -66,16 +66,16 @@ function Upload({ counter }: { counter: TCounter }) {
   const canCommit = !!checked && checked.errors.length === 0 && checked.toCreate > 0 && !commit.isSuccess;
   return (
     <section className="card">
-      <h2 className="card-title">{tc("upload.title")}</h2>
+      <h2 className="card-title">{tp("upload.title")}</h2>
       <div className="headers-box">
-        <span className="muted small">{tc("upload.columns")}</span>
+        <span className="muted small">{tp("upload.columns")}</span>
         <code className="mono headers-line">{TEMPLATE.trim()}</code>
-        <p className="muted small">{tc("upload.hint")}</p>
+        <p className="muted small">{tp("upload.hint")}</p>
         <a className="small" href={templateHref()} download="sales-template.csv" data-testid="upload-template">
-          {tc("upload.template")}
+          {tp("upload.template")}
         </a>
       </div>
-      <FileLine sheet={{ ...sheet, pick: onPick }} pickLabel={tc("upload.pick")} noFileLabel={tc("upload.noFile")} testId="upload-file">
+      <FileLine sheet={{ ...sheet, pick: onPick }} pickLabel={tp("upload.pick")} noFileLabel={tp("upload.noFile")} testId="upload-file">
         <button
           type="button"
           className="btn btn-primary"
@@ -83,7 +83,7 @@ function Upload({ counter }: { counter: TCounter }) {
           onClick={() => void onCheck()}
           data-testid="upload-check"
         >
-          {check.isPending ? tc("upload.checking") : tc("upload.check")}
+          {check.isPending ? tp("upload.checking") : tp("upload.check")}
         </button>
       </FileLine>
       <FileError error={fileError} testId="upload-file-error" />
@@ -99,7 +99,7 @@ function Upload({ counter }: { counter: TCounter }) {
             onClick={() => payload && commit.mutate({ counterId: counter.id, ...payload, dryRun: false })}
             data-testid="upload-commit"
           >
-            {commit.isPending ? tc("upload.committing") : tc("upload.commit", { count: checked.toCreate })}
+            {commit.isPending ? tp("upload.committing") : tp("upload.commit", { count: checked.toCreate })}
           </button>
         </div>
       ) : null}
@@ -107,7 +107,7 @@ function Upload({ counter }: { counter: TCounter }) {
         <>
           <UploadResult result={commit.data} dryRun={false} />
           <button type="button" className="btn" onClick={again} data-testid="upload-again">
-            {tc("upload.again")}
+            {tp("upload.again")}
           </button>
         </>
       ) : null}
@@ -116,30 +116,30 @@ function Upload({ counter }: { counter: TCounter }) {
 }
 
 function UploadResult({ result: r, dryRun }: { result: TUploadResult; dryRun: boolean }) {
-  const tc = useT("counters");
+  const tp = useT("counter");
   return (
     <div className="import-result" data-testid={dryRun ? "upload-preview" : "upload-stored"}>
       <p className="muted small">
-        {dryRun ? tc("upload.dryRunNote") : r.stored ? tc("upload.stored", { count: r.stored.created }) : tc("upload.nothingStored")}
+        {dryRun ? tp("upload.dryRunNote") : r.stored ? tp("upload.stored", { count: r.stored.created }) : tp("upload.nothingStored")}
       </p>
       <FigureList
         items={[
-          { label: tc("upload.rows"), value: r.rows },
-          { label: tc("upload.toCreate"), value: r.stored ? r.stored.created : r.toCreate, testId: "upload-to-create" },
-          { label: tc("upload.already"), value: r.alreadyRecorded },
-          { label: tc("upload.quantity"), value: r.totalQuantity },
-          { label: tc("upload.amount"), value: formatFen(r.totalAmountFen) },
-          { label: tc("upload.errors"), value: r.errors.length, testId: "upload-error-count", bad: r.errors.length > 0 },
+          { label: tp("upload.rows"), value: r.rows },
+          { label: tp("upload.toCreate"), value: r.stored ? r.stored.created : r.toCreate, testId: "upload-to-create" },
+          { label: tp("upload.already"), value: r.alreadyRecorded },
+          { label: tp("upload.quantity"), value: r.totalQuantity },
+          { label: tp("upload.amount"), value: formatFen(r.totalAmountFen) },
+          { label: tp("upload.errors"), value: r.errors.length, testId: "upload-error-count", bad: r.errors.length > 0 },
         ]}
       />
       {r.errors.length ? (
         <>
           <div className="alert alert-error" role="alert">
-            {tc("upload.fixErrors")}
+            {tp("upload.fixErrors")}
           </div>
           <RowErrorsTable
             errors={r.errors}
-            labels={{ row: tc("upload.row"), column: tc("upload.column"), reason: tc("upload.reason") }}
+            labels={{ row: tp("upload.row"), column: tp("upload.column"), reason: tp("upload.reason") }}
             testId="upload-errors"
             rowTestId="upload-error-row"
           />

@@ -17,7 +17,7 @@ const ZBatchDraftSchema = z
   .transform(({ originAreaCode, ...d }) => ({ ...d, ...(originAreaCode.trim() ? { originAreaCode: originAreaCode.trim() } : {}) }));
 
 export function BatchForm({ merchantId, productId }: { merchantId: string; productId: string }) {
-  const tc = useT("counters");
+  const tp = useT("merchant");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const merchant = useQuery(trpc.catalog.merchants.get.queryOptions({ merchantId }, { staleTime: 5 * 60_000 }));
@@ -43,12 +43,12 @@ export function BatchForm({ merchantId, productId }: { merchantId: string; produ
       <ErrorSummary error={create.error} fields={FIELDS} testId="batch-form-error" />
       {create.isSuccess ? (
         <div className="alert alert-success" role="status" data-testid="batch-form-ok">
-          {tc("batches.created", { no: create.data.batchNo, code: create.data.traceCode })}
+          {tp("batches.created", { no: create.data.batchNo, code: create.data.traceCode })}
         </div>
       ) : null}
       <div className="form-grid">
-        <TextField name="batchNo" id="batch-no" label={tc("batches.batchNo")} mono placeholder="2026-11-A" />
-        <FieldSlot name="producedOn" label={tc("batches.producedOn")}>
+        <TextField name="batchNo" id="batch-no" label={tp("batches.batchNo")} mono placeholder="2026-11-A" />
+        <FieldSlot name="producedOn" label={tp("batches.producedOn")}>
           {(f) => (
             <input
               id={f.id}
@@ -60,19 +60,19 @@ export function BatchForm({ merchantId, productId }: { merchantId: string; produ
             />
           )}
         </FieldSlot>
-        <NumberField name="quantity" label={tc("batches.quantity")} />
+        <NumberField name="quantity" label={tp("batches.quantity")} />
         <TextField
           name="originAreaCode"
           id="batch-origin"
-          label={tc("batches.origin")}
+          label={tp("batches.origin")}
           mono
           inputMode="numeric"
-          placeholder={home ? tc("batches.originDefault", { name: home }) : tc("batches.originCode")}
-          hint={home ? tc("batches.originHint", { name: home }) : tc("batches.originNone")}
+          placeholder={home ? tp("batches.originDefault", { name: home }) : tp("batches.originCode")}
+          hint={home ? tp("batches.originHint", { name: home }) : tp("batches.originNone")}
         />
       </div>
       <div className="form-actions">
-        <SubmitButton label={tc("batches.create")} testId="batch-save" />
+        <SubmitButton label={tp("batches.create")} testId="batch-save" />
       </div>
     </ZodForm>
   );

@@ -11,6 +11,7 @@ import { useT } from "../../i18n/use-t.ts";
 /** The counter: one of the list, or "another" with its id typed; the counter's error shows under the box in use. */
 export function CounterPicker({ counters }: { counters: readonly TCounterChoice[] }) {
   const t = useT("common");
+  const tp = useT("merchant");
   const tc = useT("counters");
   const { control } = useFormContext<TListingDraft>();
   const pick = useController({ name: "counterId", control });
@@ -33,11 +34,11 @@ export function CounterPicker({ counters }: { counters: readonly TCounterChoice[
               {c.name}（{tc(enumKey("venueTypes", c.venueType))}）
             </option>
           ))}
-          <option value={OTHER_COUNTER}>{tc("listings.counterOther")}</option>
+          <option value={OTHER_COUNTER}>{tp("listings.counterOther")}</option>
         </select>
       </FormField>
       {typed ? (
-        <FormField id="listing-counter-id" label={tc("listings.counterId")} error={textError ?? counterError}>
+        <FormField id="listing-counter-id" label={tp("listings.counterId")} error={textError ?? counterError}>
           <input
             id="listing-counter-id"
             className="mono"
@@ -46,7 +47,7 @@ export function CounterPicker({ counters }: { counters: readonly TCounterChoice[
             onChange={(e) => typedText.field.onChange(e.target.value)}
             data-testid="listing-counter-id"
           />
-          <p className="field-hint">{tc("listings.counterIdHint")}</p>
+          <p className="field-hint">{tp("listings.counterIdHint")}</p>
         </FormField>
       ) : null}
     </>

@@ -26,10 +26,11 @@ type TPanel = null | { kind: "new" } | { kind: "edit"; listing: TListing };
 
 function ListingsView({ merchantId }: { merchantId: string }) {
   const t = useT("common");
-  const tc = useT("counters");
+  const tp = useT("merchant");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [counterId, setCounterId] = useState("");
+  const tc = useT("counters");
   const [status, setStatus] = useState<TListingStatus | "">("");
   const [panel, setPanel] = useState<TPanel>(null);
   const all = useQuery(trpc.listings.list.queryOptions({ merchantId }));
@@ -63,7 +64,7 @@ function ListingsView({ merchantId }: { merchantId: string }) {
         <>
           <ListingStatusPill status={l.status} />
           {l.status === "REJECTED" && l.rejectReason ? <div className="danger-text small wrap">{l.rejectReason}</div> : null}
-          {l.flagged ? <div className="warn-text small">{tc("listings.flaggedShort")}</div> : null}
+          {l.flagged ? <div className="warn-text small">{tp("listings.flaggedShort")}</div> : null}
         </>
       ),
     },
@@ -98,11 +99,11 @@ function ListingsView({ merchantId }: { merchantId: string }) {
   return (
     <>
       <ListCard
-        title={tc("listings.title")}
-        actions={<NewButton label={tc("listings.new")} onClick={() => setPanel({ kind: "new" })} testId="listing-new" />}
+        title={tp("listings.title")}
+        actions={<NewButton label={tp("listings.new")} onClick={() => setPanel({ kind: "new" })} testId="listing-new" />}
         intro={
           <>
-            <p className="muted small">{tc("listings.lead")}</p>
+            <p className="muted small">{tp("listings.lead")}</p>
             <ActionError error={submit.error} testId="listing-submit-error" />
           </>
         }
@@ -120,7 +121,7 @@ function ListingsView({ merchantId }: { merchantId: string }) {
               onChange={setStatus}
               options={LISTING_STATUSES}
               label={(s) => tc(enumKey("listingStatus", s))}
-              allLabel={tc("listings.allStatuses")}
+              allLabel={tp("listings.allStatuses")}
               ariaLabel={tc("listings.status")}
               testId="listing-filter-status"
             />
@@ -137,7 +138,7 @@ function ListingsView({ merchantId }: { merchantId: string }) {
         }}
       />
       {panel?.kind === "new" ? (
-        <SidePanel title={tc("listings.new")} onClose={() => setPanel(null)} testId="listing-panel">
+        <SidePanel title={tp("listings.new")} onClose={() => setPanel(null)} testId="listing-panel">
           <ListingForm
             merchantId={merchantId}
             counters={counters}
@@ -149,7 +150,7 @@ function ListingsView({ merchantId }: { merchantId: string }) {
         </SidePanel>
       ) : panel?.kind === "edit" ? (
         <SidePanel
-          title={tc("listings.editTitle", { name: panel.listing.productName })}
+          title={tp("listings.editTitle", { name: panel.listing.productName })}
           onClose={() => setPanel(null)}
           testId="listing-panel"
         >

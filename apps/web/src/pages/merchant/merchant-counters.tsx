@@ -36,7 +36,7 @@ export function CounterFilter(props: {
   ariaLabel: string;
   testId: string;
 }) {
-  const tc = useT("counters");
+  const tp = useT("merchant");
   const names = new Map(props.counters.map((c) => [c.id, c.name]));
   return (
     <FilterSelect
@@ -44,7 +44,7 @@ export function CounterFilter(props: {
       onChange={props.onChange}
       options={props.counters.map((c) => c.id)}
       label={(id) => names.get(id) ?? id}
-      allLabel={tc("listings.allCounters")}
+      allLabel={tp("listings.allCounters")}
       ariaLabel={props.ariaLabel}
       testId={props.testId}
     />

@@ -5,13 +5,14 @@ import { MerchantScope } from "./merchant-scope.tsx";
 import { useT } from "../../i18n/use-t.ts";
 
 export function MerchantRestockPage() {
+  const tp = useT("merchant");
   const tc = useT("counters");
   return (
     <MerchantScope>
       {(merchantId) => (
         <section className="card">
           <h2 className="card-title">{tc("restock.title")}</h2>
-          <p className="muted small">{tc("restock.merchantLead")}</p>
+          <p className="muted small">{tp("restock.merchantLead")}</p>
           <RestockOrders scope={{ merchantId }} side="MERCHANT" />
         </section>
       )}

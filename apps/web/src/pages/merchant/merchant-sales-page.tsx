@@ -16,8 +16,9 @@ export function MerchantSalesPage() {
 }
 
 function SalesView({ merchantId }: { merchantId: string }) {
-  const tc = useT("counters");
+  const tp = useT("merchant");
   const trpc = useTRPC();
+  const tc = useT("counters");
   const [range, setRange] = useState<TDayRange>(() => lastDays(7));
   const [counterId, setCounterId] = useState("");
   const listings = useQuery(trpc.listings.list.queryOptions({ merchantId }));
@@ -35,7 +36,7 @@ function SalesView({ merchantId }: { merchantId: string }) {
   return (
     <>
       <section className="card">
-        <h2 className="card-title">{tc("sales.title")}</h2>
+        <h2 className="card-title">{tp("sales.title")}</h2>
         <DayRangeFilter value={range} onChange={setRange} testId="sales-range" />
         <div className="filters">
           <CounterFilter
@@ -49,7 +50,7 @@ function SalesView({ merchantId }: { merchantId: string }) {
         <DataState query={sales}>{(data) => <SalesTable data={data} showCounter />}</DataState>
       </section>
       <section className="card">
-        <h2 className="card-title">{tc("report.merchantTitle")}</h2>
+        <h2 className="card-title">{tp("report.merchantTitle")}</h2>
         <DataState query={report}>{(r) => <ReportView report={r} />}</DataState>
       </section>
     </>

@@ -6,15 +6,16 @@ import { useT } from "../../i18n/use-t.ts";
 
 export function MerchantNav() {
   const t = useT("common");
+  const tp = useT("merchant");
   const tc = useT("counters");
   return (
     <AreaNav
       area="merchant"
       items={[
         ["", t("nav.overview"), "overview"],
-        ["products", tc("nav.products")],
-        ["listings", tc("nav.listings")],
-        ["sales", tc("nav.sales")],
+        ["products", tp("nav.products")],
+        ["listings", tp("nav.listings")],
+        ["sales", tp("nav.sales")],
         ["restock", tc("nav.restock")],
       ]}
     />

@@ -20,17 +20,18 @@ export function ProductDetailPage() {
 }
 
 function ProductDetail({ merchantId, productId }: { merchantId: string; productId: string }) {
-  const tc = useT("counters");
+  const tp = useT("merchant");
   const trpc = useTRPC();
   const product = useQuery(trpc.catalog.products.get.queryOptions({ merchantId, productId }));
   const batches = useQuery(trpc.catalog.batches.list.queryOptions({ merchantId, productId }));
+  const tc = useT("counters");
   const today = shanghaiDay();
 
   return (
     <>
       <p>
         <Link to="/merchant/products" data-testid="back-to-products">
-          ← {tc("products.back")}
+          ← {tp("products.back")}
         </Link>
       </p>
       <DataState query={product}>
@@ -43,12 +44,12 @@ function ProductDetail({ merchantId, productId }: { merchantId: string; productI
               </h2>
               <DetailList
                 items={[
-                  { label: tc("products.category"), value: tc(enumKey("categories", p.category)) },
-                  { label: tc("products.unit"), value: `${p.unit} · ${tc("products.grams", { g: p.unitWeightG })}` },
-                  { label: tc("products.temp"), value: tc(enumKey("temps", p.temp)) },
-                  { label: tc("products.shelfLifeDays"), value: p.shelfLifeDays },
-                  { label: tc("products.regionalBrand"), value: p.regionalBrand ?? "—" },
-                  { label: tc("products.certifications"), value: <CertChips certs={p.certifications} today={today} /> },
+                  { label: tp("products.category"), value: tc(enumKey("categories", p.category)) },
+                  { label: tp("products.unit"), value: `${p.unit} · ${tp("products.grams", { g: p.unitWeightG })}` },
+                  { label: tp("products.temp"), value: tc(enumKey("temps", p.temp)) },
+                  { label: tp("products.shelfLifeDays"), value: p.shelfLifeDays },
+                  { label: tp("products.regionalBrand"), value: p.regionalBrand ?? "—" },
+                  { label: tp("products.certifications"), value: <CertChips certs={p.certifications} today={today} /> },
                 ]}
               />
               {p.images.length ? (
@@ -62,9 +63,9 @@ function ProductDetail({ merchantId, productId }: { merchantId: string; productI
               ) : null}
             </section>
             <section className="card">
-              <h2 className="card-title">{tc("batches.title")}</h2>
-              <p className="muted small">{tc("batches.lead")}</p>
-              {p.active ? <BatchForm merchantId={merchantId} productId={p.id} /> : <p className="muted">{tc("batches.inactiveProduct")}</p>}
+              <h2 className="card-title">{tp("batches.title")}</h2>
+              <p className="muted small">{tp("batches.lead")}</p>
+              {p.active ? <BatchForm merchantId={merchantId} productId={p.id} /> : <p className="muted">{tp("batches.inactiveProduct")}</p>}
               <DataState query={batches} isEmpty={(rows) => rows.length === 0}>
                 {(rows) => (
                   <DataTable
@@ -73,11 +74,11 @@ function ProductDetail({ merchantId, productId }: { merchantId: string; productI
                     rowKey={(b) => b.id}
                     rowProps={(b) => ({ "data-testid": "batch-row", "data-batch": b.batchNo })}
                     columns={[
-                      { key: "batchNo", header: tc("batches.batchNo"), className: "mono", cell: (b) => b.batchNo },
-                      { key: "producedOn", header: tc("batches.producedOn"), className: "nowrap", cell: (b) => b.producedOn },
+                      { key: "batchNo", header: tp("batches.batchNo"), className: "mono", cell: (b) => b.batchNo },
+                      { key: "producedOn", header: tp("batches.producedOn"), className: "nowrap", cell: (b) => b.producedOn },
                       {
                         key: "quantity",
-                        header: tc("batches.quantity"),
+                        header: tp("batches.quantity"),
                         num: true,
                         cell: (b) => (
                           <>
@@ -85,10 +86,10 @@ function ProductDetail({ merchantId, productId }: { merchantId: string; productI
                           </>
                         ),
                       },
-                      { key: "origin", header: tc("batches.origin"), cell: (b) => b.originAreaName ?? b.originAreaCode },
+                      { key: "origin", header: tp("batches.origin"), cell: (b) => b.originAreaName ?? b.originAreaCode },
                       {
                         key: "traceCode",
-                        header: tc("batches.traceCode"),
+                        header: tp("batches.traceCode"),
                         cell: (b) => (
                           <a className="mono" href={`/t/${encodeURIComponent(b.traceCode)}`} target="_blank" rel="noreferrer">
                             {b.traceCode}
@@ -97,10 +98,10 @@ function ProductDetail({ merchantId, productId }: { merchantId: string; productI
                       },
                       {
                         key: "labels",
-                        header: tc("batches.labels"),
+                        header: tp("batches.labels"),
                         cell: (b) => (
                           <a className="btn btn-small" href={qrSheetHref(b.id)} target="_blank" rel="noreferrer" data-testid="batch-qr">
-                            {tc("batches.printQr")}
+                            {tp("batches.printQr")}
                           </a>
                         ),
                       },

@@ -36,7 +36,7 @@ interface Props {
 
 export function ProductForm({ merchantId, product, onSaved }: Props) {
   const t = useT("common");
-  const tc = useT("counters");
+  const tp = useT("merchant");
   const trpc = useTRPC();
   const save = useMutation(trpc.catalog.products.upsert.mutationOptions({ onSuccess: onSaved }));
   const kit = useZodForm({
@@ -50,21 +50,21 @@ export function ProductForm({ merchantId, product, onSaved }: Props) {
     <ZodForm kit={kit} prefix="product">
       <FormStatus />
       <div className="form-grid">
-        <TextField name="name" label={tc("products.name")} />
-        <EnumSelect name="category" label={tc("products.category")} options={CATALOG_ENUMS.category} />
-        <TextField name="unit" label={tc("products.unit")} placeholder={tc("products.unitHint")} />
-        <TextField name="spec" label={tc("products.spec")} placeholder={tc("products.specHint")} />
-        <NumberField name="unitWeightG" label={tc("products.unitWeightG")} />
-        <EnumSelect name="temp" label={tc("products.temp")} options={CATALOG_ENUMS.temp} />
-        <NumberField name="shelfLifeDays" label={tc("products.shelfLifeDays")} />
-        <TextField name="regionalBrand" label={tc("products.regionalBrand")} />
+        <TextField name="name" label={tp("products.name")} />
+        <EnumSelect name="category" label={tp("products.category")} options={CATALOG_ENUMS.category} />
+        <TextField name="unit" label={tp("products.unit")} placeholder={tp("products.unitHint")} />
+        <TextField name="spec" label={tp("products.spec")} placeholder={tp("products.specHint")} />
+        <NumberField name="unitWeightG" label={tp("products.unitWeightG")} />
+        <EnumSelect name="temp" label={tp("products.temp")} options={CATALOG_ENUMS.temp} />
+        <NumberField name="shelfLifeDays" label={tp("products.shelfLifeDays")} />
+        <TextField name="regionalBrand" label={tp("products.regionalBrand")} />
       </div>
-      <FieldSlot name="description" label={tc("products.description")}>
+      <FieldSlot name="description" label={tp("products.description")}>
         {(c) => <textarea id={c.id} rows={3} value={c.value} onChange={(e) => c.onChange(e.target.value)} data-testid={c.id} />}
       </FieldSlot>
       <CertRows kit={kit} />
       <div className="form-actions">
-        <SubmitButton label={product ? t("common.save") : tc("products.create")} testId="product-save" />
+        <SubmitButton label={product ? t("common.save") : tp("products.create")} testId="product-save" />
       </div>
     </ZodForm>
   );
@@ -73,18 +73,19 @@ export function ProductForm({ merchantId, product, onSaved }: Props) {
 /** The product's certifications: a row per kind (each kind once), with its number and last valid day. */
 function CertRows({ kit }: { kit: TZodForm<TProductDraft, TProductInput> }) {
   const t = useT("common");
-  const tc = useT("counters");
+  const tp = useT("merchant");
   const certs = useFieldArray({ control: kit.form.control, name: "certifications" });
+  const tc = useT("counters");
   const kinds = kit.form.watch("certifications");
   const addKind = nextCertKind(kinds);
   const error = useFieldError("certifications");
   return (
     <fieldset className="cert-group" data-testid="product-certs">
-      <legend>{tc("products.certifications")}</legend>
+      <legend>{tp("products.certifications")}</legend>
       {certs.fields.length === 0 ? <p className="muted small">{tc("products.noCerts")}</p> : null}
       {certs.fields.map((c, i) => (
         <div className="cert-row" key={c.id} data-testid="product-cert-row">
-          <FieldSlot name={`certifications.${i}.kind`} id={`product-cert-kind-${i}`} label={tc("products.certKind")}>
+          <FieldSlot name={`certifications.${i}.kind`} id={`product-cert-kind-${i}`} label={tp("products.certKind")}>
             {(f) => (
               <select id={f.id} value={f.value} onChange={(e) => f.onChange(e.target.value)} data-testid={f.id}>
                 {CATALOG_ENUMS.certKind.values.map((k) => (
@@ -95,8 +96,8 @@ function CertRows({ kit }: { kit: TZodForm<TProductDraft, TProductInput> }) {
               </select>
             )}
           </FieldSlot>
-          <TextField name={`certifications.${i}.number`} id={`product-cert-number-${i}`} label={tc("products.certNumber")} />
-          <FieldSlot name={`certifications.${i}.validUntil`} id={`product-cert-until-${i}`} label={tc("products.certValidUntil")}>
+          <TextField name={`certifications.${i}.number`} id={`product-cert-number-${i}`} label={tp("products.certNumber")} />
+          <FieldSlot name={`certifications.${i}.validUntil`} id={`product-cert-until-${i}`} label={tp("products.certValidUntil")}>
             {(f) => <input id={f.id} type="date" value={f.value} onChange={(e) => f.onChange(e.target.value)} data-testid={f.id} />}
           </FieldSlot>
           <button
@@ -116,7 +117,7 @@ function CertRows({ kit }: { kit: TZodForm<TProductDraft, TProductInput> }) {
           onClick={() => certs.append({ kind: addKind, number: "", validUntil: "" })}
           data-testid="product-cert-add"
         >
-          {tc("products.addCert")}
+          {tp("products.addCert")}
         </button>
       ) : null}
       {error && !certs.fields.length ? <p className="field-error">{error}</p> : null}

@@ -18,7 +18,7 @@ function uploadError(error: unknown): string | null {
 
 export function ProductImages({ merchantId, product }: { merchantId: string; product: TProduct }) {
   const t = useT("common");
-  const tc = useT("counters");
+  const tp = useT("merchant");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [clientError, setClientError] = useState<string | null>(null);
@@ -35,10 +35,10 @@ export function ProductImages({ merchantId, product }: { merchantId: string; pro
     if (problem) {
       setClientError(
         problem === "type"
-          ? tc("images.badType")
+          ? tp("images.badType")
           : problem === "size"
-            ? tc("images.tooBig", { mb: MAX_IMAGE_BYTES / 1024 / 1024 })
-            : tc("images.empty"),
+            ? tp("images.tooBig", { mb: MAX_IMAGE_BYTES / 1024 / 1024 })
+            : tp("images.empty"),
       );
       setInputKey((k) => k + 1);
       return;
@@ -47,7 +47,7 @@ export function ProductImages({ merchantId, product }: { merchantId: string; pro
       const contentBase64 = await readFileAsBase64(file);
       add.mutate({ merchantId, productId: product.id, contentBase64, contentType: file.type, fileName: file.name });
     } catch (e) {
-      setClientError(tc("images.readFailed", { message: e instanceof Error ? e.message : String(e) }));
+      setClientError(tp("images.readFailed", { message: e instanceof Error ? e.message : String(e) }));
     } finally {
       setInputKey((k) => k + 1);
     }
@@ -56,8 +56,8 @@ export function ProductImages({ merchantId, product }: { merchantId: string; pro
   const error = clientError ?? uploadError(add.error);
   return (
     <section className="form-section" data-testid="product-images">
-      <h3 className="subheading">{tc("images.title")}</h3>
-      {product.images.length === 0 ? <p className="muted small">{tc("images.none")}</p> : null}
+      <h3 className="subheading">{tp("images.title")}</h3>
+      {product.images.length === 0 ? <p className="muted small">{tp("images.none")}</p> : null}
       <ul className="thumb-grid">
         {product.images.map((img) => (
           <li key={img.id} className="thumb-item" data-testid="product-image">
@@ -90,9 +90,9 @@ export function ProductImages({ merchantId, product }: { merchantId: string; pro
             onChange={(e) => void onPick(e.target.files?.[0])}
             data-testid="product-image-file"
           />
-          {add.isPending ? tc("images.uploading") : tc("images.add")}
+          {add.isPending ? tp("images.uploading") : tp("images.add")}
         </label>
-        <p className="field-hint">{tc("images.hint", { mb: MAX_IMAGE_BYTES / 1024 / 1024 })}</p>
+        <p className="field-hint">{tp("images.hint", { mb: MAX_IMAGE_BYTES / 1024 / 1024 })}</p>
         {error ? (
           <p className="field-error" role="alert" data-testid="product-image-error">
             {error}

@@ -38,7 +38,7 @@ export function ProductPanelBody({ merchantId, productId, onCreated }: Props) {
 
 function Deactivate({ merchantId, product }: { merchantId: string; product: TProduct }) {
   const t = useT("common");
-  const tc = useT("counters");
+  const tp = useT("merchant");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const deactivate = useMutation(
@@ -48,8 +48,8 @@ function Deactivate({ merchantId, product }: { merchantId: string; product: TPro
   );
   return (
     <section className="form-section">
-      <h3 className="subheading">{tc("products.deactivateTitle")}</h3>
-      <p className="muted small">{tc("products.deactivateHint")}</p>
+      <h3 className="subheading">{tp("products.deactivateTitle")}</h3>
+      <p className="muted small">{tp("products.deactivateHint")}</p>
       <ActionError error={deactivate.error} />
       <button
         type="button"
@@ -58,7 +58,7 @@ function Deactivate({ merchantId, product }: { merchantId: string; product: TPro
         onClick={() => deactivate.mutate({ merchantId, productId: product.id })}
         data-testid="product-deactivate"
       >
-        {deactivate.isPending ? t("common.saving") : tc("products.deactivate")}
+        {deactivate.isPending ? t("common.saving") : tp("products.deactivate")}
       </button>
     </section>
   );

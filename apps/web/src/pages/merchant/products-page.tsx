@@ -21,9 +21,10 @@ export function ProductsPage() {
 
 function ProductsView({ merchantId }: { merchantId: string }) {
   const t = useT("common");
-  const tc = useT("counters");
+  const tp = useT("merchant");
   const trpc = useTRPC();
   const filters = useCatalogFilters();
+  const tc = useT("counters");
   // A created product stays open in the panel for its images.
   const { panel, open, keep, close } = usePanel<string>();
   const list = useQuery(trpc.catalog.products.list.queryOptions({ merchantId, ...filters.input }, { placeholderData: keepPreviousData }));
@@ -31,7 +32,7 @@ function ProductsView({ merchantId }: { merchantId: string }) {
   const columns: TDataColumn<TProductRow>[] = [
     {
       key: "image",
-      header: tc("products.image"),
+      header: tp("products.image"),
       headerHidden: true,
       cell: (p) =>
         p.images[0] ? (
@@ -42,7 +43,7 @@ function ProductsView({ merchantId }: { merchantId: string }) {
     },
     {
       key: "name",
-      header: tc("products.name"),
+      header: tp("products.name"),
       cell: (p) => (
         <>
           <strong>{p.name}</strong>
@@ -50,20 +51,20 @@ function ProductsView({ merchantId }: { merchantId: string }) {
         </>
       ),
     },
-    { key: "category", header: tc("products.category"), cell: (p) => tc(enumKey("categories", p.category)) },
+    { key: "category", header: tp("products.category"), cell: (p) => tc(enumKey("categories", p.category)) },
     {
       key: "unit",
-      header: tc("products.unit"),
+      header: tp("products.unit"),
       cell: (p) => (
         <>
-          {p.unit} <span className="muted small">{tc("products.grams", { g: p.unitWeightG })}</span>
+          {p.unit} <span className="muted small">{tp("products.grams", { g: p.unitWeightG })}</span>
         </>
       ),
     },
-    { key: "certifications", header: tc("products.certifications"), cell: (p) => <CertChips certs={p.certifications} today={today} /> },
+    { key: "certifications", header: tp("products.certifications"), cell: (p) => <CertChips certs={p.certifications} today={today} /> },
     {
       key: "status",
-      header: tc("products.status"),
+      header: tp("products.status"),
       cell: (p) => (
         <span className={`status-pill ${p.active ? "status-active" : "status-muted"}`}>
           {p.active ? t("common.active") : t("common.inactive")}
@@ -80,7 +81,7 @@ function ProductsView({ merchantId }: { merchantId: string }) {
             {t("common.edit")}
           </button>
           <Link className="btn btn-small" to={`/merchant/products/${p.id}`} data-testid="product-batches">
-            {tc("products.batches")}
+            {tp("products.batches")}
           </Link>
         </div>
       ),
@@ -90,14 +91,14 @@ function ProductsView({ merchantId }: { merchantId: string }) {
   return (
     <>
       <ListCard
-        title={tc("products.title")}
-        actions={<NewButton label={tc("products.new")} onClick={() => open(null)} testId="product-new" />}
+        title={tp("products.title")}
+        actions={<NewButton label={tp("products.new")} onClick={() => open(null)} testId="product-new" />}
         filters={
           <CatalogFilters
             filters={filters}
             prefix="product"
-            searchLabel={tc("products.search")}
-            inactiveLabel={tc("products.showInactive")}
+            searchLabel={tp("products.search")}
+            inactiveLabel={tp("products.showInactive")}
           />
         }
         query={list}
@@ -110,7 +111,7 @@ function ProductsView({ merchantId }: { merchantId: string }) {
         }}
       />
       {panel ? (
-        <SidePanel title={panel.of ? tc("products.editTitle") : tc("products.new")} onClose={close} testId="product-panel">
+        <SidePanel title={panel.of ? tp("products.editTitle") : tp("products.new")} onClose={close} testId="product-panel">
           <ProductPanelBody key={panel.key} merchantId={merchantId} productId={panel.of} onCreated={keep} />
         </SidePanel>
       ) : null}

@@ -20,19 +20,19 @@ interface Props {
 
 export function AreaPicker({ idPrefix, tree, townshipCode, villageCode, onChange, townshipAllowed = false, invalid }: Props) {
   const t = useT("common");
-  const tc = useT("counters");
+  const tp = useT("countyCounters");
   const township = tree.townships.find((tw) => tw.code === townshipCode);
   return (
     <div className="area-picker">
       <select
         id={`${idPrefix}-township`}
         value={townshipCode}
-        aria-label={tc("area.township")}
+        aria-label={tp("area.township")}
         aria-invalid={invalid}
         onChange={(e) => onChange(e.target.value, "")}
         data-testid={`${idPrefix}-township`}
       >
-        <option value="">{tc("area.pickTownship")}</option>
+        <option value="">{tp("area.pickTownship")}</option>
         {tree.townships.map((tw) => (
           <option key={tw.code} value={tw.code}>
             {tw.name}
@@ -42,19 +42,19 @@ export function AreaPicker({ idPrefix, tree, townshipCode, villageCode, onChange
       <select
         id={idPrefix}
         value={villageCode}
-        aria-label={tc("area.village")}
+        aria-label={tp("area.village")}
         aria-invalid={invalid}
         disabled={!township}
         onChange={(e) => onChange(townshipCode, e.target.value)}
         data-testid={`${idPrefix}-village`}
       >
         <option value="">
-          {township ? (townshipAllowed ? tc("area.wholeTownship") : t("form.choose")) : tc("area.pickTownshipFirst")}
+          {township ? (townshipAllowed ? tp("area.wholeTownship") : t("form.choose")) : tp("area.pickTownshipFirst")}
         </option>
         {(township?.villages ?? []).map((v) => (
           <option key={v.code} value={v.code}>
             {v.name}
-            {v.isPoor ? `（${tc("area.poor")}）` : ""}
+            {v.isPoor ? `（${tp("area.poor")}）` : ""}
           </option>
         ))}
       </select>

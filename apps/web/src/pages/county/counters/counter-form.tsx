@@ -24,7 +24,7 @@ interface Props {
 
 export function CounterForm({ countyCode, counter, tree, nodes, onSaved }: Props) {
   const t = useT("common");
-  const tc = useT("counters");
+  const tp = useT("countyCounters");
   const trpc = useTRPC();
   const areas = useMemo(() => buildAreaIndex(tree), [tree]);
   const save = useMutation(trpc.catalog.counters.upsert.mutationOptions({ onSuccess: onSaved }));
@@ -39,19 +39,19 @@ export function CounterForm({ countyCode, counter, tree, nodes, onSaved }: Props
   const pickable = nodes.filter((n) => n.status === "ACTIVE" || n.code === nodeCode);
 
   return (
-    <CatalogForm kit={kit} prefix="counter" submitLabel={counter ? t("common.save") : tc("counters.create")}>
+    <CatalogForm kit={kit} prefix="counter" submitLabel={counter ? t("common.save") : tp("counters.create")}>
       <div className="form-grid">
-        <TextField name="code" label={tc("counters.code")} mono readOnly={counter !== null} placeholder="GZ-C01" />
-        <TextField name="name" label={tc("counters.name")} />
-        <EnumSelect name="venueType" label={tc("counters.venueType")} options={CATALOG_ENUMS.venueType} />
-        <TextField name="operatorName" label={tc("counters.operatorName")} />
-        <FieldSlot name="nodeId" label={tc("counters.node")} hint={tc("counters.nodeHint")}>
+        <TextField name="code" label={tp("counters.code")} mono readOnly={counter !== null} placeholder="GZ-C01" />
+        <TextField name="name" label={tp("counters.name")} />
+        <EnumSelect name="venueType" label={tp("counters.venueType")} options={CATALOG_ENUMS.venueType} />
+        <TextField name="operatorName" label={tp("counters.operatorName")} />
+        <FieldSlot name="nodeId" label={tp("counters.node")} hint={tp("counters.nodeHint")}>
           {(c) => <NodeSelect id={c.id} value={c.value} nodes={pickable} onChange={c.onChange} invalid={c.invalid} testId="counter-node" />}
         </FieldSlot>
-        <TextField name="address" label={tc("counters.address")} />
+        <TextField name="address" label={tp("counters.address")} />
       </div>
       <fieldset className="check-group">
-        <legend>{tc("counters.place")}</legend>
+        <legend>{tp("counters.place")}</legend>
         {PLACES.map((p) => (
           <label key={p} className="check">
             <input
@@ -61,18 +61,18 @@ export function CounterForm({ countyCode, counter, tree, nodes, onSaved }: Props
               onChange={() => kit.form.setValue("place", p)}
               data-testid={`counter-place-${p}`}
             />
-            <span>{tc(`counters.places.${p}`)}</span>
+            <span>{tp(`counters.places.${p}`)}</span>
           </label>
         ))}
         {place === "area" ? (
           <AreaField tree={tree} name="areaCode" townshipName="townshipCode" idSuffix="area" townshipAllowed />
         ) : place === "city" ? (
-          <TextField name="city" label={tc("counters.city")} />
+          <TextField name="city" label={tp("counters.city")} />
         ) : (
-          <p className="field-hint">{tc("counters.onlineHint")}</p>
+          <p className="field-hint">{tp("counters.onlineHint")}</p>
         )}
       </fieldset>
-      <CheckField name="active" label={tc("counters.active")} />
+      <CheckField name="active" label={tp("counters.active")} />
     </CatalogForm>
   );
 }

@@ -23,10 +23,11 @@ export function CountersPage() {
 
 function Counters({ countyCode }: { countyCode: string }) {
   const t = useT("common");
-  const tc = useT("counters");
+  const tp = useT("countyCounters");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const filters = useCatalogFilters();
+  const tc = useT("counters");
   const { panel, open, keep, close } = usePanel<TCounter>();
   const list = useQuery(
     trpc.catalog.counters.list.queryOptions(
@@ -38,10 +39,10 @@ function Counters({ countyCode }: { countyCode: string }) {
   const nodes = useQuery(trpc.network.nodes.list.queryOptions({ countyCode }));
   const ready = tree.data && nodes.data ? { tree: tree.data, nodes: nodes.data } : null;
   const columns: TDataColumn<TCounter>[] = [
-    { key: "code", header: tc("counters.code"), className: "mono", cell: (c) => c.code },
+    { key: "code", header: tp("counters.code"), className: "mono", cell: (c) => c.code },
     {
       key: "name",
-      header: tc("counters.name"),
+      header: tp("counters.name"),
       cell: (c) => (
         <>
           <strong>{c.name}</strong>
@@ -50,11 +51,11 @@ function Counters({ countyCode }: { countyCode: string }) {
         </>
       ),
     },
-    { key: "venueType", header: tc("counters.venueType"), cell: (c) => CATALOG_ENUMS.venueType.label(c.venueType) },
-    { key: "place", header: tc("counters.place"), cell: (c) => c.areaName ?? c.city ?? tc("counters.online") },
+    { key: "venueType", header: tp("counters.venueType"), cell: (c) => CATALOG_ENUMS.venueType.label(c.venueType) },
+    { key: "place", header: tp("counters.place"), cell: (c) => c.areaName ?? c.city ?? tc("counters.online") },
     {
       key: "node",
-      header: tc("counters.node"),
+      header: tp("counters.node"),
       cell: (c) => (
         <>
           {c.node.name} <span className="muted small mono">{c.node.code}</span>
@@ -63,7 +64,7 @@ function Counters({ countyCode }: { countyCode: string }) {
     },
     {
       key: "operators",
-      header: tc("counters.operators"),
+      header: tp("counters.operators"),
       cell: (c) => (c.operators.length ? c.operators.map((o) => o.displayName).join("、") : <span className="muted">—</span>),
     },
     editColumn({
@@ -82,9 +83,9 @@ function Counters({ countyCode }: { countyCode: string }) {
   return (
     <>
       <ListCard
-        title={tc("counters.title")}
-        actions={<NewButton label={tc("counters.new")} disabled={!ready} onClick={() => open(null)} testId="counter-new" />}
-        filters={<CatalogFilters filters={filters} prefix="counter" inactiveLabel={tc("counters.showInactive")} />}
+        title={tp("counters.title")}
+        actions={<NewButton label={tp("counters.new")} disabled={!ready} onClick={() => open(null)} testId="counter-new" />}
+        filters={<CatalogFilters filters={filters} prefix="counter" inactiveLabel={tp("counters.showInactive")} />}
         query={list}
         rows={(rows) => rows}
         table={{
@@ -96,7 +97,7 @@ function Counters({ countyCode }: { countyCode: string }) {
       />
       {panel && ready ? (
         <SidePanel
-          title={panel.of ? tc("counters.editTitle", { name: panel.of.name }) : tc("counters.new")}
+          title={panel.of ? tp("counters.editTitle", { name: panel.of.name }) : tp("counters.new")}
           onClose={close}
           testId="counter-panel"
         >
@@ -124,7 +125,7 @@ function CounterPanelBody(props: {
 
 function OperatorsForm({ countyCode, counter, onSaved }: { countyCode: string; counter: TCounter; onSaved: (c: TCounter) => void }) {
   const t = useT("common");
-  const tc = useT("counters");
+  const tp = useT("countyCounters");
   const trpc = useTRPC();
   const users = useQuery(trpc.users.list.queryOptions({ countyCode }));
   const [picked, setPicked] = useState<string[]>(() => counter.operators.map((o) => o.id));
@@ -133,13 +134,13 @@ function OperatorsForm({ countyCode, counter, onSaved }: { countyCode: string; c
 
   return (
     <section className="form form-section" data-testid="counter-operators">
-      <h3 className="subheading">{tc("counters.operators")}</h3>
-      <p className="muted small">{tc("counters.operatorsHint")}</p>
+      <h3 className="subheading">{tp("counters.operators")}</h3>
+      <p className="muted small">{tp("counters.operatorsHint")}</p>
       <DataState query={users}>
         {(all) => {
           const operators = all.filter((u) => u.role === "COUNTER_OPERATOR");
           return operators.length === 0 ? (
-            <p className="muted">{tc("counters.noOperators")}</p>
+            <p className="muted">{tp("counters.noOperators")}</p>
           ) : (
             <div className="check-group check-group-plain">
               {operators.map((u) => (
@@ -166,7 +167,7 @@ function OperatorsForm({ countyCode, counter, onSaved }: { countyCode: string; c
           onClick={() => save.mutate({ countyCode, counterId: counter.id, userIds: picked })}
           data-testid="counter-operators-save"
         >
-          {save.isPending ? t("common.saving") : tc("counters.saveOperators")}
+          {save.isPending ? t("common.saving") : tp("counters.saveOperators")}
         </button>
       </div>
     </section>

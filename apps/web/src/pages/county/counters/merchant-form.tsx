@@ -22,7 +22,7 @@ interface Props {
 
 export function MerchantForm({ countyCode, merchant, tree, onSaved }: Props) {
   const t = useT("common");
-  const tc = useT("counters");
+  const tp = useT("countyCounters");
   const trpc = useTRPC();
   const areas = useMemo(() => buildAreaIndex(tree), [tree]);
   const save = useMutation(trpc.catalog.merchants.upsert.mutationOptions({ onSuccess: onSaved }));
@@ -34,22 +34,22 @@ export function MerchantForm({ countyCode, merchant, tree, onSaved }: Props) {
   });
 
   return (
-    <CatalogForm kit={kit} prefix="merchant" submitLabel={merchant ? t("common.save") : tc("merchants.create")}>
+    <CatalogForm kit={kit} prefix="merchant" submitLabel={merchant ? t("common.save") : tp("merchants.create")}>
       <div className="form-grid">
-        <TextField name="name" label={tc("merchants.name")} />
-        <EnumSelect name="type" label={tc("merchants.type")} options={CATALOG_ENUMS.merchantType} />
+        <TextField name="name" label={tp("merchants.name")} />
+        <EnumSelect name="type" label={tp("merchants.type")} options={CATALOG_ENUMS.merchantType} />
       </div>
-      <AreaField tree={tree} name="originAreaCode" townshipName="townshipCode" idSuffix="origin" label={tc("merchants.origin")} />
+      <AreaField tree={tree} name="originAreaCode" townshipName="townshipCode" idSuffix="origin" label={tp("merchants.origin")} />
       <div className="form-grid">
-        <TextField name="recognitionNo" label={tc("merchants.recognitionNo")} mono />
-        <FieldSlot name="recognitionValidUntil" label={tc("merchants.recognitionValidUntil")}>
+        <TextField name="recognitionNo" label={tp("merchants.recognitionNo")} mono />
+        <FieldSlot name="recognitionValidUntil" label={tp("merchants.recognitionValidUntil")}>
           {(c) => <input id={c.id} type="date" value={c.value} onChange={(e) => c.onChange(e.target.value)} data-testid={c.id} />}
         </FieldSlot>
-        <TextField name="creditCode" label={tc("merchants.creditCode")} mono placeholder="91210881MA0XXXXXXX" />
-        <TextField name="contactName" label={tc("merchants.contactName")} />
-        <TextField name="contactPhone" label={tc("merchants.contactPhone")} type="tel" />
+        <TextField name="creditCode" label={tp("merchants.creditCode")} mono placeholder="91210881MA0XXXXXXX" />
+        <TextField name="contactName" label={tp("merchants.contactName")} />
+        <TextField name="contactPhone" label={tp("merchants.contactPhone")} type="tel" />
       </div>
-      <p className="field-hint">{tc("merchants.recognitionHint")}</p>
+      <p className="field-hint">{tp("merchants.recognitionHint")}</p>
     </CatalogForm>
   );
 }

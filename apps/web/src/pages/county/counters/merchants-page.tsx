@@ -22,7 +22,7 @@ export function MerchantsPage() {
 
 function Merchants({ countyCode }: { countyCode: string }) {
   const t = useT("common");
-  const tc = useT("counters");
+  const tp = useT("countyCounters");
   const trpc = useTRPC();
   const filters = useCatalogFilters();
   const { panel, open, keep, close } = usePanel<string>();
@@ -32,7 +32,7 @@ function Merchants({ countyCode }: { countyCode: string }) {
   const columns: TDataColumn<TMerchantRow>[] = [
     {
       key: "name",
-      header: tc("merchants.name"),
+      header: tp("merchants.name"),
       cell: (m) => (
         <>
           <strong>{m.name}</strong>
@@ -41,15 +41,15 @@ function Merchants({ countyCode }: { countyCode: string }) {
         </>
       ),
     },
-    { key: "type", header: tc("merchants.type"), cell: (m) => CATALOG_ENUMS.merchantType.label(m.type) },
+    { key: "type", header: tp("merchants.type"), cell: (m) => CATALOG_ENUMS.merchantType.label(m.type) },
     {
       key: "origin",
-      header: tc("merchants.origin"),
+      header: tp("merchants.origin"),
       cell: (m) => m.originAreaName ?? m.originAreaCode ?? <span className="muted">—</span>,
     },
     {
       key: "recognition",
-      header: tc("merchants.recognition"),
+      header: tp("merchants.recognition"),
       cell: (m) => (
         <>
           {m.recognitionNo ? <div className="mono small">{m.recognitionNo}</div> : null}
@@ -59,7 +59,7 @@ function Merchants({ countyCode }: { countyCode: string }) {
     },
     {
       key: "contact",
-      header: tc("merchants.contact"),
+      header: tp("merchants.contact"),
       cell: (m) => (
         <>
           {m.contactName ?? "—"}
@@ -79,14 +79,14 @@ function Merchants({ countyCode }: { countyCode: string }) {
   return (
     <>
       <ListCard
-        title={tc("merchants.title")}
-        actions={<NewButton label={tc("merchants.new")} disabled={!tree.data} onClick={() => open(null)} testId="merchant-new" />}
+        title={tp("merchants.title")}
+        actions={<NewButton label={tp("merchants.new")} disabled={!tree.data} onClick={() => open(null)} testId="merchant-new" />}
         filters={
           <CatalogFilters
             filters={filters}
             prefix="merchant"
-            searchLabel={tc("merchants.search")}
-            inactiveLabel={tc("merchants.showInactive")}
+            searchLabel={tp("merchants.search")}
+            inactiveLabel={tp("merchants.showInactive")}
           />
         }
         query={list}
@@ -99,7 +99,7 @@ function Merchants({ countyCode }: { countyCode: string }) {
         }}
       />
       {panel && tree.data ? (
-        <SidePanel title={panel.of ? tc("merchants.editTitle") : tc("merchants.new")} onClose={close} testId="merchant-panel">
+        <SidePanel title={panel.of ? tp("merchants.editTitle") : tp("merchants.new")} onClose={close} testId="merchant-panel">
           <MerchantPanelBody key={panel.key} countyCode={countyCode} merchantId={panel.of} tree={tree.data} onCreated={keep} />
         </SidePanel>
       ) : null}

@@ -20,7 +20,7 @@ export function ReviewPage() {
 }
 
 function Review({ countyCode }: { countyCode: string }) {
-  const tc = useT("counters");
+  const tp = useT("countyCounters");
   const trpc = useTRPC();
   const queue = useQuery(trpc.listings.reviewQueue.queryOptions({ countyCode }));
   return (
@@ -29,15 +29,15 @@ function Review({ countyCode }: { countyCode: string }) {
         <>
           <section className="card">
             <h2 className="card-title">
-              {tc("review.title")}{" "}
+              {tp("review.title")}{" "}
               <span className="count-badge" data-testid="review-count">
                 {q.pending.length}
               </span>
             </h2>
-            <p className="muted small">{tc("review.lead")}</p>
+            <p className="muted small">{tp("review.lead")}</p>
             {q.pending.length === 0 ? (
               <p className="muted" data-testid="review-empty">
-                {tc("review.empty")}
+                {tp("review.empty")}
               </p>
             ) : null}
             <div className="review-list">
@@ -47,9 +47,9 @@ function Review({ countyCode }: { countyCode: string }) {
             </div>
           </section>
           <section className="card">
-            <h2 className="card-title">{tc("review.flaggedTitle")}</h2>
-            <p className="muted small">{tc("review.flaggedLead")}</p>
-            {q.flagged.length === 0 ? <p className="muted">{tc("review.flaggedEmpty")}</p> : null}
+            <h2 className="card-title">{tp("review.flaggedTitle")}</h2>
+            <p className="muted small">{tp("review.flaggedLead")}</p>
+            {q.flagged.length === 0 ? <p className="muted">{tp("review.flaggedEmpty")}</p> : null}
             <div className="review-list">
               {q.flagged.map((item) => (
                 <ReviewCard key={item.id} countyCode={countyCode} item={item} today={q.today} flagged />
@@ -74,10 +74,11 @@ function ReviewCard({
   flagged?: boolean;
 }) {
   const t = useT("common");
-  const tc = useT("counters");
+  const tp = useT("countyCounters");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [rejecting, setRejecting] = useState(false);
+  const tc = useT("counters");
   const done = () => queryClient.invalidateQueries(trpc.listings.pathFilter());
   const approve = useMutation(trpc.listings.approve.mutationOptions({ onSuccess: done }));
   const reject = useMutation(trpc.listings.reject.mutationOptions({ onSuccess: done }));
@@ -98,25 +99,25 @@ function ReviewCard({
           {l.productSpec ? ` · ${l.productSpec}` : ""}
         </strong>
         <span className={`status-pill ${v.valid ? "status-active" : "status-closed"}`} data-testid="review-validity" data-valid={v.valid}>
-          {v.valid ? tc("review.valid") : tc("review.invalid")}
+          {v.valid ? tp("review.valid") : tp("review.invalid")}
         </span>
       </div>
       <p className="review-meta">
         {l.merchantName} → {l.counterName}（{CATALOG_ENUMS.venueType.label(l.venueType)}） · <Money fen={l.priceFen} /> ·{" "}
-        {tc("review.stock", { stock: l.stock, min: l.minStock })}
-        {l.submittedAt ? <span className="muted small"> · {tc("review.submittedAt", { time: formatDateTime(l.submittedAt) })}</span> : null}
+        {tp("review.stock", { stock: l.stock, min: l.minStock })}
+        {l.submittedAt ? <span className="muted small"> · {tp("review.submittedAt", { time: formatDateTime(l.submittedAt) })}</span> : null}
       </p>
       {flagged && l.flagReason ? <div className="alert alert-error">{tc("listings.flagged", { reason: l.flagReason })}</div> : null}
       <dl className="review-checks">
         <div>
-          <dt>{tc("review.recognition")}</dt>
+          <dt>{tp("review.recognition")}</dt>
           <dd>
             {v.recognition.number ? <span className="mono">{v.recognition.number}</span> : null}{" "}
             <ValidityMark validUntil={v.recognition.validUntil} today={today} testId="review-recognition" />
           </dd>
         </div>
         <div>
-          <dt>{tc("review.certifications")}</dt>
+          <dt>{tp("review.certifications")}</dt>
           <dd>
             {v.certifications.length === 0 ? <span className="muted">{tc("products.noCerts")}</span> : null}
             <ul className="review-certs">
@@ -159,7 +160,7 @@ function ReviewCard({
               onClick={() => delist.mutate({ merchantId: l.merchantId, listingId: l.id, reason: l.flagReason?.slice(0, 200) })}
               data-testid="review-delist"
             >
-              {tc("review.delist")}
+              {tp("review.delist")}
             </button>
           ) : (
             <>
@@ -170,10 +171,10 @@ function ReviewCard({
                 onClick={() => approve.mutate({ countyCode, listingId: l.id })}
                 data-testid="review-approve"
               >
-                {approve.isPending ? t("common.saving") : tc("review.approve")}
+                {approve.isPending ? t("common.saving") : tp("review.approve")}
               </button>
               <button type="button" className="btn" disabled={busy} onClick={() => setRejecting(true)} data-testid="review-reject">
-                {tc("review.reject")}
+                {tp("review.reject")}
               </button>
             </>
           )}
@@ -201,14 +202,14 @@ function RejectForm({
   onCancel: () => void;
 }) {
   const t = useT("common");
-  const tc = useT("counters");
+  const tp = useT("countyCounters");
   const kit = useZodForm({ schema: ZRejectDraftSchema, defaultValues: { reason: "" }, fields: REJECT_FIELDS, mutation: reject });
   return (
     <ZodForm kit={kit} prefix="review-reject" className="form review-reject">
-      <TextField name="reason" id={`review-reason-${listingId}`} testId="review-reason" label={tc("review.reason")} multiline rows={2} />
+      <TextField name="reason" id={`review-reason-${listingId}`} testId="review-reason" label={tp("review.reason")} multiline rows={2} />
       <ErrorSummary error={reject.error} fields={REJECT_FIELDS} testId="review-reject-error" />
       <div className="form-actions">
-        <SubmitButton className="btn btn-danger-ghost" label={tc("review.rejectConfirm")} testId="review-reject-confirm" disabled={busy} />
+        <SubmitButton className="btn btn-danger-ghost" label={tp("review.rejectConfirm")} testId="review-reject-confirm" disabled={busy} />
         <button type="button" className="btn" disabled={busy} onClick={onCancel}>
           {t("common.cancel")}
         </button>

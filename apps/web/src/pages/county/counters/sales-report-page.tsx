@@ -18,11 +18,11 @@ export function SalesReportPage() {
   return <CountyScope>{(countyCode) => <SalesReport countyCode={countyCode} />}</CountyScope>;
 }
 
-function csvLabels(tc: TT<"counters">): TReportCsvLabels {
+function csvLabels(tp: TT<"countyCounters">, tc: TT<"counters">): TReportCsvLabels {
   return {
-    title: tc("report.title"),
-    range: tc("report.csv.range"),
-    totals: tc("report.csv.totals"),
+    title: tp("report.title"),
+    range: tp("report.csv.range"),
+    totals: tp("report.csv.totals"),
     poorVillages: tc("report.poorIncome"),
     byCounter: tc("report.byCounter"),
     byVenueType: tc("report.byVenueType"),
@@ -30,40 +30,41 @@ function csvLabels(tc: TT<"counters">): TReportCsvLabels {
     byVillage: tc("report.byVillage"),
     sales: tc("report.sales"),
     quantity: tc("report.quantity"),
-    amountYuan: tc("report.csv.amountYuan"),
-    counterCode: tc("report.csv.counterCode"),
+    amountYuan: tp("report.csv.amountYuan"),
+    counterCode: tp("report.csv.counterCode"),
     counterName: tc("report.counter"),
     venueType: tc("report.venueType"),
     product: tc("report.product"),
-    spec: tc("report.csv.spec"),
-    unit: tc("report.csv.unit"),
+    spec: tp("report.csv.spec"),
+    unit: tp("report.csv.unit"),
     merchant: tc("report.merchant"),
-    villageCode: tc("report.csv.villageCode"),
+    villageCode: tp("report.csv.villageCode"),
     village: tc("report.village"),
     township: tc("report.township"),
     poor: tc("report.poorTag"),
     villages: tc("report.poorVillages"),
-    yes: tc("report.csv.yes"),
-    no: tc("report.csv.no"),
+    yes: tp("report.csv.yes"),
+    no: tp("report.csv.no"),
     unknownVillage: tc("report.unknownVillage"),
     venueTypeName: (v) => tc(enumKey("venueTypes", v)),
   };
 }
 
 function SalesReport({ countyCode }: { countyCode: string }) {
-  const tc = useT("counters");
+  const tp = useT("countyCounters");
   const trpc = useTRPC();
+  const tc = useT("counters");
   const [range, setRange] = useState<TDayRange>(() => {
     const today = shanghaiDay();
     return { from: monthStart(today), to: today };
   });
   const report = useQuery(trpc.listings.reports.sales.queryOptions({ countyCode, ...range }, { placeholderData: keepPreviousData }));
-  const exportCsv = (r: TSalesReport) => downloadCsv(reportFileName(r), toCsv(reportCsvRows(r, csvLabels(tc))));
+  const exportCsv = (r: TSalesReport) => downloadCsv(reportFileName(r), toCsv(reportCsvRows(r, csvLabels(tp, tc))));
 
   return (
     <section className="card">
       <div className="card-head">
-        <h2 className="card-title">{tc("report.title")}</h2>
+        <h2 className="card-title">{tp("report.title")}</h2>
         <button
           type="button"
           className="btn"
@@ -71,10 +72,10 @@ function SalesReport({ countyCode }: { countyCode: string }) {
           onClick={() => report.data && exportCsv(report.data)}
           data-testid="report-export"
         >
-          {tc("report.export")}
+          {tp("report.export")}
         </button>
       </div>
-      <p className="muted small">{tc("report.lead")}</p>
+      <p className="muted small">{tp("report.lead")}</p>
       <DayRangeFilter value={range} onChange={setRange} testId="report-range" />
       <DataState query={report}>{(r) => <ReportView report={r} />}</DataState>
     </section>
