@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef } from "react";
 import { FormProvider } from "react-hook-form";
+import { ZRestockCreateSchema, ZRestockLineSchema } from "@xiangda/domain";
 import { z } from "zod";
 import { DataState } from "../../components/data-state.tsx";
 import { DataTable, type TDataColumn } from "../../components/data-table.tsx";
@@ -62,16 +63,24 @@ interface TOrderDraft {
 }
 
 /** Draft → the lines and note sent; a quantity that is not a whole number is named under its line, an order of
- * nothing under the form ("empty"). */
+ * nothing under the form ("empty"). The shared ZRestockCreateSchema of @xiangda/domain checks the result: a line's
+ * largest quantity (shown under the line's box), how many lines, the note's length. */
 function orderSchema(listingIds: readonly string[]) {
-  return z.object({ quantities: z.record(z.string(), z.string()), note: z.string() }).transform((d, ctx) => {
-    const { lines, invalid } = restockLines(d.quantities, listingIds);
-    for (const id of invalid) ctx.addIssue({ code: "custom", path: ["quantities", id], message: "form.wholeNumber" });
-    if (lines.length === 0 && invalid.length === 0)
-      ctx.addIssue({ code: "custom", path: ["empty"], message: issueKey("counters", "restock.nothing") });
-    if (invalid.length || lines.length === 0) return z.NEVER;
-    return { lines, ...(d.note.trim() ? { note: d.note.trim() } : {}) };
-  });
+  const quantity = ZRestockLineSchema.shape.quantity;
+  return z
+    .object({ quantities: z.record(z.string(), z.string()), note: z.string() })
+    .transform((d, ctx) => {
+      const { lines, invalid } = restockLines(d.quantities, listingIds);
+      for (const id of invalid) ctx.addIssue({ code: "custom", path: ["quantities", id], message: "form.wholeNumber" });
+      for (const l of lines)
+        for (const issue of quantity.safeParse(l.quantity).error?.issues ?? [])
+          ctx.addIssue({ ...issue, path: ["quantities", l.listingId] });
+      if (lines.length === 0 && invalid.length === 0)
+        ctx.addIssue({ code: "custom", path: ["empty"], message: issueKey("counters", "restock.nothing") });
+      if (invalid.length || lines.length === 0) return z.NEVER;
+      return { lines, ...(d.note.trim() ? { note: d.note.trim() } : {}) };
+    })
+    .pipe(ZRestockCreateSchema.pick({ lines: true, note: true }));
 }
 type TOrderLines = z.output<ReturnType<typeof orderSchema>>;
 
