@@ -19,6 +19,8 @@ const PAIRS: Array<[string, readonly string[], Record<string, string>]> = [
   ["TempClass (products)", domain.PRODUCT_TEMPS, prisma.TempClass],
   ["ShipmentStatus", domain.SHIPMENT_STATUSES, prisma.ShipmentStatus],
   ["Light", domain.LIGHTS, prisma.Light],
+  ["LoadStatus", domain.LOAD_STATUSES, prisma.LoadStatus],
+  ["ExceptionActionKind", domain.EXCEPTION_ACTIONS, prisma.ExceptionActionKind],
   ["MerchantType", domain.MERCHANT_TYPES, prisma.MerchantType],
   ["ProductCategory", domain.PRODUCT_CATEGORIES, prisma.ProductCategory],
   ["CertificationKind", domain.CERTIFICATION_KINDS, prisma.CertificationKind],

@@ -1,6 +1,7 @@
 import { ROLES } from "@xiangda/domain";
 import { describe, expect, it } from "vitest";
-import { AREA_ROLES, areaForRole, homePathForRole, NODE_TIERS, SHELF_PAGES, stationPageAllowed } from "./roles.ts";
+import { NODE_TIERS } from "@xiangda/domain";
+import { AREA_ROLES, areaForRole, homePathForRole, SHELF_PAGES, stationPageAllowed } from "./roles.ts";
 
 describe("role routing", () => {
   it("sends every role to an area that admits it", () => {

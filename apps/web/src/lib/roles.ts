@@ -1,4 +1,5 @@
 // Which area of the app each role lands in, and which station pages a node of each tier can use.
+import type { TNodeTier } from "@xiangda/domain";
 import type { TRole } from "@xiangda/domain";
 
 export type TArea = "merchant" | "station" | "county" | "counter";
@@ -27,9 +28,6 @@ export function areaForRole(role: TRole): TArea {
 export function homePathForRole(role: TRole): string {
   return `/${areaForRole(role)}`;
 }
-
-export type TNodeTier = "COUNTY_HUB" | "TOWNSHIP_STATION" | "VILLAGE_POINT";
-export const NODE_TIERS: readonly TNodeTier[] = ["COUNTY_HUB", "TOWNSHIP_STATION", "VILLAGE_POINT"];
 
 /// Station pages that only some tiers can use (the server refuses them elsewhere); a page not named here serves every
 /// tier. A carrier's arrival manifest (到件清单) comes to the hub or a township station, never to a village point. (收寄

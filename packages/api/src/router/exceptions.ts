@@ -3,7 +3,8 @@
 // county, a COUNTY_MANAGER their own; station staff none. Procedures only route; services do the work.
 import { actOnException } from "../services/exceptions/act-on-exception.ts";
 import { listExceptions } from "../services/exceptions/list-exceptions.ts";
-import { ZExceptionActSchema, ZExceptionListSchema, type TExceptionActionKind } from "../services/exceptions/schemas.ts";
+import type { TExceptionActionKind } from "@xiangda/domain";
+import { ZExceptionActSchema, ZExceptionListSchema } from "../services/exceptions/schemas.ts";
 import { countyProcedure, router } from "../trpc.ts";
 
 const queueProcedure = countyProcedure;

@@ -3,3 +3,4 @@ export * from "./bin-pack.ts";
 export * from "./load-slot.ts";
 export * from "./rolled-reasons.ts";
 export * from "./run-stop.ts";
+export * from "./values.ts";

@@ -25,6 +25,14 @@ export type TDirection = (typeof DIRECTIONS)[number];
 export const TEMP_CLASSES = ["AMBIENT", "CHILLED", "FROZEN"] as const;
 export type TTempClass = (typeof TEMP_CLASSES)[number];
 
+/** Why a parcel is in the county's exception queue: reported as an exception, RED, or without a route. */
+export const EXCEPTION_CAUSES = ["EXCEPTION", "RED", "UNROUTABLE"] as const;
+export type TExceptionCause = (typeof EXCEPTION_CAUSES)[number];
+
+/** What the county may do about a parcel in the queue (the database enum ExceptionActionKind). */
+export const EXCEPTION_ACTIONS = ["CALL", "NOTIFY", "REPLAN", "RETURN", "LOST"] as const;
+export type TExceptionActionKind = (typeof EXCEPTION_ACTIONS)[number];
+
 /** The prohibited-items checklist of 收寄验视, in the order the acceptance desk lists it. */
 export const PROHIBITED_ITEMS = ["explosives", "flammables", "toxic", "radioactive", "weapons", "drugs", "live_animals", "cash"] as const;
 export type TProhibitedItem = (typeof PROHIBITED_ITEMS)[number];

@@ -4,7 +4,8 @@ import { useT } from "../../i18n/use-t.ts";
 import { useUser } from "../../auth/session-context.ts";
 import { AreaLayout, type TNavItem } from "../../components/area-layout.tsx";
 import { ENUMS } from "../../components/form/enums.ts";
-import { stationPageAllowed, type TNodeTier } from "../../lib/roles.ts";
+import type { TNodeTier } from "@xiangda/domain";
+import { stationPageAllowed } from "../../lib/roles.ts";
 
 export function StationNav({ nav }: { nav: readonly TNavItem[] }) {
   const user = useUser();

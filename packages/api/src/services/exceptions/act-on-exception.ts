@@ -11,7 +11,8 @@ import { rollupOutboxEvent } from "../dashboard/rollup-event.ts";
 import { OPEN_STATUSES } from "../dashboard/sql.ts";
 import { replan } from "../shipments/plan-route.ts";
 import { loadRouting } from "../shipments/routing-network.ts";
-import type { TExceptionAct, TExceptionActionKind } from "./schemas.ts";
+import type { TExceptionActionKind } from "@xiangda/domain";
+import type { TExceptionAct } from "./schemas.ts";
 
 /// The parcel as the action reads it (locked against scans).
 const PARCEL_COLS = selectList(

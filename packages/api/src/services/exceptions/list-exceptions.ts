@@ -3,7 +3,8 @@
 import { pgPool, type Db } from "@xiangda/db";
 import { maskPhone } from "@xiangda/domain";
 import { OPEN_STATUSES } from "../dashboard/sql.ts";
-import type { TExceptionCause, TExceptionList } from "./schemas.ts";
+import type { TExceptionCause } from "@xiangda/domain";
+import type { TExceptionList } from "./schemas.ts";
 
 /// A queue is for acting on: the oldest promises first, at most this many parcels.
 export const EXCEPTION_LIST_LIMIT = 500;

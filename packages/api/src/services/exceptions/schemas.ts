@@ -1,12 +1,6 @@
 // Inputs of the exception queue (the county procedure adds and checks `countyCode`).
+import { EXCEPTION_CAUSES } from "@xiangda/domain";
 import { z } from "zod";
-
-/// Why a parcel is in the queue: reported as an exception, RED, or without a route.
-export const EXCEPTION_CAUSES = ["EXCEPTION", "RED", "UNROUTABLE"] as const;
-export type TExceptionCause = (typeof EXCEPTION_CAUSES)[number];
-
-export const EXCEPTION_ACTIONS = ["CALL", "NOTIFY", "REPLAN", "RETURN", "LOST"] as const;
-export type TExceptionActionKind = (typeof EXCEPTION_ACTIONS)[number];
 
 export const ZExceptionListSchema = z.object({
   cause: z.enum(EXCEPTION_CAUSES, "must be EXCEPTION, RED or UNROUTABLE").optional(),

@@ -1,9 +1,6 @@
 // Pure helpers of the load views: the worker-written JSON (vehicle stops, the load's report) read
 // defensively, Asia/Shanghai days and times, and the per-carrier totals.
 
-export const LOAD_STATUSES = ["OPEN", "SEALED", "PLANNED", "DEPARTED", "ARRIVED"] as const;
-export type TLoadStatus = (typeof LOAD_STATUSES)[number];
-
 const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 
 /// The instants of one Asia/Shanghai calendar day ("2026-11-23"): [start, end).

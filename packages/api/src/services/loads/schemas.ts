@@ -1,6 +1,6 @@
 // Inputs of the load queries: a filtered, paged list and one load by id or barcode.
 import { z } from "zod";
-import { LOAD_STATUSES } from "./load-views.ts";
+import { LOAD_STATUSES } from "@xiangda/domain";
 
 export const ZLoadListSchema = z.object({
   countyCode: z

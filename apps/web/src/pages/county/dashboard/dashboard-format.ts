@@ -1,10 +1,8 @@
 // Pure helpers of the dashboard: rates, counts, money in fen, leg kinds ("COUNTY_HUB>TOWNSHIP_STATION" → 县→乡), days
 // filled in for charts, the RED list in oldest-first order.
+import { NODE_TIERS, type TNodeTier } from "@xiangda/domain";
 
-export const TIERS = ["COUNTY_HUB", "TOWNSHIP_STATION", "VILLAGE_POINT"] as const;
-export type TTierName = (typeof TIERS)[number];
-
-const isTier = (value: string): value is TTierName => (TIERS as readonly string[]).includes(value);
+const isTier = (value: string): value is TNodeTier => (NODE_TIERS as readonly string[]).includes(value);
 
 /** 0.8734 → "87.3%"; null, NaN or infinite → "—" (no parcels finished, nothing to divide). */
 export function formatRate(rate: number | null | undefined, digits = 1): string {
@@ -33,14 +31,14 @@ export function ratio(part: number, total: number): number | null {
 }
 
 /** "COUNTY_HUB>TOWNSHIP_STATION" → its two tiers; anything else → null. */
-export function legKindTiers(kind: string): [TTierName, TTierName] | null {
+export function legKindTiers(kind: string): [TNodeTier, TNodeTier] | null {
   const [from, to, ...rest] = kind.split(">");
   if (rest.length > 0 || !from || !to || !isTier(from) || !isTier(to)) return null;
   return [from, to];
 }
 
 /** A leg kind in words: 县→乡 or "County hub → township station"; an unknown kind is shown as sent. */
-export function legKindLabel(kind: string, shortTier: (tier: TTierName) => string, joiner: string): string {
+export function legKindLabel(kind: string, shortTier: (tier: TNodeTier) => string, joiner: string): string {
   const tiers = legKindTiers(kind);
   if (!tiers) return kind;
   const [from, to] = tiers.map(shortTier) as [string, string];
@@ -52,7 +50,7 @@ export function legKindLabel(kind: string, shortTier: (tier: TTierName) => strin
 export function legKindOrder(kind: string): number {
   const tiers = legKindTiers(kind);
   if (!tiers) return 99;
-  const [a, b] = tiers.map((t) => TIERS.indexOf(t)) as [number, number];
+  const [a, b] = tiers.map((t) => NODE_TIERS.indexOf(t)) as [number, number];
   return a < b ? a * 3 + b : 10 + (2 - a) * 3 + (2 - b);
 }
 

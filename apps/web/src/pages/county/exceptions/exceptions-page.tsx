@@ -1,6 +1,7 @@
 // 异常件处理 (issue #17): the county's parcels in exception, RED or without a route, with the manager's actions — call
 // the node (its phone), notify it, re-plan, return to sender, mark lost — and each item's record of who did what when.
 // Every click sends a client request id, kept until the answer comes, so a retried request is done once.
+import { EXCEPTION_ACTIONS, EXCEPTION_CAUSES } from "@xiangda/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { DataState } from "../../../components/data-state.tsx";
@@ -20,8 +21,6 @@ type TAction = TItem["actions"][number];
 type TCause = TItem["causes"][number];
 type TKind = TAction["kind"];
 
-const CAUSES: readonly TCause[] = ["EXCEPTION", "RED", "UNROUTABLE"];
-const KINDS: readonly TKind[] = ["CALL", "NOTIFY", "REPLAN", "RETURN", "LOST"];
 /** Actions that finish the parcel: asked again before they are sent. */
 const CONFIRM: ReadonlySet<TKind> = new Set(["RETURN", "LOST"]);
 const PROCEDURE = { CALL: "callNode", NOTIFY: "notify", REPLAN: "replan", RETURN: "returnToSender", LOST: "markLost" } as const;
@@ -51,7 +50,7 @@ function ExceptionQueue({ countyCode }: { countyCode: string }) {
   const trpc = useTRPC();
   const { params, setParam } = useUrlParams();
   const raw = params.get("cause");
-  const cause = CAUSES.find((c) => c === raw);
+  const cause = EXCEPTION_CAUSES.find((c) => c === raw);
   const list = useQuery(trpc.exceptions.list.queryOptions({ countyCode, ...(cause ? { cause } : {}) }, { refetchInterval: 60_000 }));
   const pick = (next: TCause | null) => setParam("cause", next ?? "");
   return (
@@ -62,7 +61,7 @@ function ExceptionQueue({ countyCode }: { countyCode: string }) {
         {(data) => (
           <>
             <div className="toolbar no-print" role="group" aria-label={t("exceptions.title")}>
-              {[null, ...CAUSES].map((c) => {
+              {[null, ...EXCEPTION_CAUSES].map((c) => {
                 const label = c ? t(`exceptions.causes.${c}`) : t("exceptions.all");
                 const count = c ? data.counts[c === "EXCEPTION" ? "exception" : c === "RED" ? "red" : "unroutable"] : data.counts.total;
                 return (
@@ -166,7 +165,7 @@ function ExceptionItem({ item, countyCode }: { item: TItem; countyCode: string }
         ) : null}
       </div>
       <div className="exc-actions no-print" role="group" aria-label={t("exceptions.actions")}>
-        {KINDS.map((kind) => (
+        {EXCEPTION_ACTIONS.map((kind) => (
           <button
             key={kind}
             type="button"

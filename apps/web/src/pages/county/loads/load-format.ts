@@ -3,8 +3,6 @@
 import { isShownLoadFigure, type TLoadFigureKey } from "@xiangda/domain";
 import type { TLoadFigure, TLoadStatus } from "./loads-api.ts";
 
-export const LOAD_STATUSES: readonly TLoadStatus[] = ["OPEN", "SEALED", "PLANNED", "DEPARTED", "ARRIVED"];
-
 export const STATUS_TONE: Record<TLoadStatus, string> = {
   OPEN: "status-info",
   SEALED: "status-suspended",

@@ -1,14 +1,11 @@
 // Words for the codes the dashboard API sends as plain strings (statuses, tiers, lights, leg kinds, venue types),
 // in the current language; an unknown code is shown as sent rather than hidden.
-import { VENUE_TYPES } from "@xiangda/domain";
+import { LIGHTS, NODE_STATUSES, NODE_TIERS, SHIPMENT_STATUSES, VENUE_TYPES, type TNodeTier } from "@xiangda/domain";
 import { useMemo } from "react";
 import { routeErrorText } from "../../../../lib/route-error.ts";
-import { LIGHTS, SHIPMENT_STATUSES } from "@xiangda/domain";
 import { lightReasonKey } from "../../shipments/shipment-format.ts";
-import { legKindLabel, TIERS, type TTierName } from "../dashboard-format.ts";
+import { legKindLabel } from "../dashboard-format.ts";
 import { useT } from "../../../../i18n/use-t.ts";
-
-const NODE_STATUSES = ["ACTIVE", "SUSPENDED", "CLOSED"] as const;
 
 const find = <T extends string>(list: readonly T[], value: string | null | undefined): T | undefined => list.find((x) => x === value);
 
@@ -26,7 +23,7 @@ export function useLabels(): TLabels {
   const te = useT("enums");
   const td = useT("dashboard");
   return useMemo<TLabels>(() => {
-    const shortTier = (tier: TTierName) => td(`tiersShort.${tier}`);
+    const shortTier = (tier: TNodeTier) => td(`tiersShort.${tier}`);
     return {
       status: (s) => {
         const k = find(SHIPMENT_STATUSES, s);
@@ -37,7 +34,7 @@ export function useLabels(): TLabels {
         return k ? te(`nodeStatus.${k}`) : s;
       },
       tier: (tier) => {
-        const k = find(TIERS, tier);
+        const k = find(NODE_TIERS, tier);
         return k ? te(`tiers.${k}`) : (tier ?? "");
       },
       light: (l) => {
