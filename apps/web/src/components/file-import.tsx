@@ -167,30 +167,6 @@ export function SheetTemplate(props: {
   );
 }
 
-export interface TFigure {
-  key: string;
-  label: string;
-  value: number;
-  /** Above zero it is shown as a problem. */
-  bad?: boolean;
-}
-
-/** A dry run's or an import's figures: rows, to create, errors … */
-export function ImportFigures(props: { figures: readonly TFigure[]; testId: string; valueTestId?: (key: string) => string }) {
-  return (
-    <dl className="figures" data-testid={props.testId}>
-      {props.figures.map((f) => (
-        <div key={f.key} data-key={f.key}>
-          <dt>{f.label}</dt>
-          <dd className={f.bad && f.value > 0 ? "danger-text" : undefined} data-testid={props.valueTestId?.(f.key)}>
-            {f.value}
-          </dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
-
 export type TImportRunStatus = "PENDING" | "RUNNING" | "DONE" | "FAILED";
 
 export const isFinalRun = (status: TImportRunStatus | undefined) => status === "DONE" || status === "FAILED";

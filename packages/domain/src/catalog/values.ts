@@ -1,4 +1,5 @@
 // Catalog vocabularies (mirroring the database enums) and the small value rules of its forms.
+import { TEMP_CLASSES, type TTempClass } from "../shipments/values.ts";
 
 export const MERCHANT_TYPES = ["COOPERATIVE", "ENTERPRISE", "HOUSEHOLD"] as const;
 export type TMerchantType = (typeof MERCHANT_TYPES)[number];
@@ -22,8 +23,9 @@ export type TProductCategory = (typeof PRODUCT_CATEGORIES)[number];
 export const CERTIFICATION_KINDS = ["GREEN_FOOD", "ORGANIC", "GEO_INDICATION"] as const;
 export type TCertificationKind = (typeof CERTIFICATION_KINDS)[number];
 
-export const PRODUCT_TEMPS = ["AMBIENT", "CHILLED", "FROZEN"] as const;
-export type TProductTemp = (typeof PRODUCT_TEMPS)[number];
+/** A product keeps at the temperatures a parcel travels at (the database enum TempClass). */
+export const PRODUCT_TEMPS = TEMP_CLASSES;
+export type TProductTemp = TTempClass;
 
 export const VENUE_TYPES = [
   "SUPERMARKET",

@@ -149,7 +149,7 @@ export function ParcelTable({
   );
 }
 
-export function FigureList({ figures }: { figures: readonly TLoadFigure[] }) {
+export function LoadFigures({ figures }: { figures: readonly TLoadFigure[] }) {
   const t = useT("loads");
   return (
     <dl className="load-figures" data-testid="load-figures">

@@ -10,7 +10,7 @@ import { DetailList } from "../../../components/detail-list.tsx";
 import { StatCard } from "../../../components/stat-card.tsx";
 import { formatDateTime, formatShortDateTime } from "../../../lib/time.ts";
 import { useTRPC } from "../../../lib/trpc.ts";
-import { FigureList, FillBar, LoadBarcode, LoadStatusPill, ParcelTable, RouteLabel, SealLateness } from "./load-bits.tsx";
+import { FillBar, LoadFigures, LoadBarcode, LoadStatusPill, ParcelTable, RouteLabel, SealLateness } from "./load-bits.tsx";
 import { kg, loadRef, manifestHref } from "./load-format.ts";
 import type { TLoad, TLoadStop, TLoadVehicle } from "./loads-api.ts";
 import "./loads.css";
@@ -107,7 +107,7 @@ function LoadDetail({ d }: { d: TLoad }) {
       {d.figures.length ? (
         <section className="card">
           <h2 className="card-title">{t("figuresTitle")}</h2>
-          <FigureList figures={d.figures} />
+          <LoadFigures figures={d.figures} />
         </section>
       ) : null}
 

@@ -5,12 +5,12 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { Link } from "react-router";
+import { FigureList } from "../../../components/figure-list.tsx";
 import { DataState } from "../../../components/data-state.tsx";
 import { DataTable } from "../../../components/data-table.tsx";
 import {
   FileError,
   FileLine,
-  ImportFigures,
   ImportProgress,
   RowErrorsTable,
   SheetTemplate,
@@ -286,15 +286,23 @@ function ManifestPreview(props: {
 
 function ManifestFigures({ result, kind }: { result: TManifestResult; kind: "preview" | "result" }) {
   const t = useT("shipments");
+  // Counts of problems (errors, unresolved addresses, route failures) show as problems above zero.
+  const figure = (key: string, label: string, value: number, problem = false) => ({
+    key,
+    label,
+    value,
+    bad: problem && value > 0,
+    testId: `manifest-${kind}-${key}`,
+  });
   const figures = [
-    { key: "rows", label: t("manifest.rows"), value: result.rows },
-    { key: "created", label: kind === "preview" ? t("manifest.toCreate") : t("manifest.created"), value: result.created },
-    { key: "skippedExisting", label: t("manifest.existing"), value: result.skippedExisting },
-    { key: "errors", label: t("manifest.errorCount"), value: result.errors.length, bad: true },
-    { key: "unresolved", label: t("manifest.unresolvedCount"), value: result.unresolved.length, bad: true },
-    ...(kind === "result" ? [{ key: "routeFailures", label: t("manifest.routeFailures"), value: result.routeFailures, bad: true }] : []),
+    figure("rows", t("manifest.rows"), result.rows),
+    figure("created", kind === "preview" ? t("manifest.toCreate") : t("manifest.created"), result.created),
+    figure("skippedExisting", t("manifest.existing"), result.skippedExisting),
+    figure("errors", t("manifest.errorCount"), result.errors.length, true),
+    figure("unresolved", t("manifest.unresolvedCount"), result.unresolved.length, true),
+    ...(kind === "result" ? [figure("routeFailures", t("manifest.routeFailures"), result.routeFailures, true)] : []),
   ];
-  return <ImportFigures figures={figures} testId={`manifest-${kind}-figures`} valueTestId={(key) => `manifest-${kind}-${key}`} />;
+  return <FigureList items={figures} testId={`manifest-${kind}-figures`} />;
 }
 
 function ManifestIssues({ result }: { result: TManifestResult }) {
