@@ -4,7 +4,7 @@
 import { useState } from "react";
 import { SearchFilter } from "../list-card.tsx";
 import { useDebounced } from "../../lib/use-debounced.ts";
-import { Check } from "../../pages/county/network/network-bits.tsx";
+import { Check } from "../form/index.ts";
 
 /** The search text as typed, the trimmed and debounced query sent, and the "show inactive" switch. */
 export function useCatalogFilters() {

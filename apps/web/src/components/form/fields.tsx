@@ -114,17 +114,26 @@ export function Check({
   label,
   checked,
   onChange,
+  disabled,
   testId,
 }: {
   id: string;
   label: ReactNode;
   checked: boolean;
   onChange: (on: boolean) => void;
+  disabled?: boolean;
   testId?: string;
 }) {
   return (
     <label className="check" htmlFor={id}>
-      <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} data-testid={testId} />
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.checked)}
+        data-testid={testId}
+      />
       <span>{label}</span>
     </label>
   );

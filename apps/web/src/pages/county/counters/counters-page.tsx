@@ -12,7 +12,7 @@ import { CatalogFilters, NewButton, useCatalogFilters, usePanel } from "../../..
 import type { TCounter } from "../../../components/counters/counters-api.ts";
 import { CountyScope } from "../county-scope.tsx";
 import { ErrorSummary } from "../../../components/form/error-summary.tsx";
-import { Check } from "../network/network-bits.tsx";
+import { Check } from "../../../components/form/index.ts";
 import { CounterForm } from "./counter-form.tsx";
 import { useT } from "../../../i18n/use-t.ts";
 import { CATALOG_ENUMS } from "../../../components/counters/catalog-enums.ts";

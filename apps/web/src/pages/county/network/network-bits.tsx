@@ -1,5 +1,5 @@
-// Small pieces shared by the network pages: status pills, yes/no marks, a labelled checkbox, a coverage bar.
-import type { ReactNode } from "react";
+// Small pieces shared by the network pages: status pills, yes/no marks, a coverage bar (the labelled checkbox is the
+// form kit's Check).
 import { useT } from "../../../i18n/use-t.ts";
 
 const STATUS_CLASS: Record<string, string> = {
@@ -21,31 +21,6 @@ export function StatusPill({ status, label, testId }: { status: string; label: s
 export function YesNo({ value }: { value: boolean }) {
   const tc = useT("common");
   return value ? <span className="yes">✓ {tc("common.yes")}</span> : <span className="muted">{tc("common.none")}</span>;
-}
-
-interface CheckProps {
-  id: string;
-  label: ReactNode;
-  checked: boolean;
-  onChange: (checked: boolean) => void;
-  disabled?: boolean;
-  testId?: string;
-}
-
-export function Check({ id, label, checked, onChange, disabled, testId }: CheckProps) {
-  return (
-    <label className="check" htmlFor={id}>
-      <input
-        id={id}
-        type="checkbox"
-        checked={checked}
-        disabled={disabled}
-        onChange={(e) => onChange(e.target.checked)}
-        data-testid={testId}
-      />
-      <span>{label}</span>
-    </label>
-  );
 }
 
 /** A thin bar with "covered / total" beside it. */
