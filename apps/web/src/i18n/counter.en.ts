@@ -35,6 +35,7 @@ export const counterEn: TMessagesOf<typeof counterZh> = {
     recording: "Recording…",
     recorded: "Recorded: {{qty}} units, {{amount}}. Stock left: {{stock}}.",
     duplicate: "This sale was recorded already; stock was not taken twice. Stock: {{stock}}.",
+    quantityFormat: "A whole number above 0",
   },
   upload: {
     title: "Upload a sales sheet",
@@ -74,5 +75,6 @@ export const counterEn: TMessagesOf<typeof counterZh> = {
     note: "Note",
     create: "Create restock order",
     created: "Restock order {{no}} created; waiting for the merchant.",
+    nothing: "Give a quantity for at least one product.",
   },
 };

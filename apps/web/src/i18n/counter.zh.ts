@@ -33,6 +33,7 @@ export const counterZh = {
     recording: "正在记录…",
     recorded: "已记录：{{qty}} 件，{{amount}}。剩余库存 {{stock}}。",
     duplicate: "这笔销售已经记录过，没有重复扣减库存。当前库存 {{stock}}。",
+    quantityFormat: "请输入大于 0 的整数",
   },
   upload: {
     title: "导入销售表",
@@ -71,5 +72,6 @@ export const counterZh = {
     note: "备注",
     create: "生成补货单",
     created: "已生成补货单 {{no}}，等待商户确认。",
+    nothing: "请至少填写一种商品的补货数量。",
   },
 };

@@ -15,4 +15,10 @@ export const countyEn: TMessagesOf<typeof countyZh> = {
     select: "County",
     noCounty: "No county to manage yet.",
   },
+  nav: {
+    review: "Listing review",
+    merchants: "Merchants",
+    counters: "Counters",
+    report: "Counter sales report",
+  },
 };

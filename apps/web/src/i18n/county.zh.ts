@@ -12,4 +12,10 @@ export const countyZh = {
     select: "选择县区",
     noCounty: "暂无可管理的县区。",
   },
+  nav: {
+    review: "上架审核",
+    merchants: "商户",
+    counters: "专柜",
+    report: "专柜销售报表",
+  },
 };

@@ -76,7 +76,7 @@ function orderSchema(listingIds: readonly string[]) {
         for (const issue of quantity.safeParse(l.quantity).error?.issues ?? [])
           ctx.addIssue({ ...issue, path: ["quantities", l.listingId] });
       if (lines.length === 0 && invalid.length === 0)
-        ctx.addIssue({ code: "custom", path: ["empty"], message: issueKey("counters", "restock.nothing") });
+        ctx.addIssue({ code: "custom", path: ["empty"], message: issueKey("counter", "restock.nothing") });
       if (invalid.length || lines.length === 0) return z.NEVER;
       return { lines, ...(d.note.trim() ? { note: d.note.trim() } : {}) };
     })

@@ -22,7 +22,7 @@ export const ZSaleDraftSchema = z
     const soldAt = d.useNow ? new Date().toISOString() : wallClockToIso(d.soldAt);
     if (!d.listingId) issue("listingId", "form.required");
     if (quantity === null) issue("quantity", "form.required");
-    else if (quantity === "invalid" || quantity === 0) issue("quantity", issueKey("counters", "sell.quantityFormat"));
+    else if (quantity === "invalid" || quantity === 0) issue("quantity", issueKey("counter", "sell.quantityFormat"));
     if (priceIssue) ctx.addIssue({ code: "custom", path: ["unitPriceFen"], ...priceIssue });
     if (!soldAt) issue("soldAt", "form.required");
     if (!d.listingId || typeof quantity !== "number" || quantity === 0 || priceIssue || !soldAt) return z.NEVER;

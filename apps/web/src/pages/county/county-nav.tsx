@@ -8,7 +8,7 @@ import { useT } from "../../i18n/use-t.ts";
 export function CountyNav() {
   const t = useT("common");
   const tl = useT("loads");
-  const tc = useT("counters");
+  const tn = useT("county");
   const td = useT("dashboard");
   const user = useUser();
   const items: TNavEntry[] = [
@@ -23,10 +23,10 @@ export function CountyNav() {
     ["lanes", t("nav.lanes")],
     ["fleet", t("nav.fleet")],
     ["import", t("nav.import")],
-    ["review", tc("nav.review")],
-    ["merchants", tc("nav.merchants")],
-    ["counters", tc("nav.counters")],
-    ["sales-report", tc("nav.report")],
+    ["review", tn("nav.review")],
+    ["merchants", tn("nav.merchants")],
+    ["counters", tn("nav.counters")],
+    ["sales-report", tn("nav.report")],
     // A manager manages their county's station staff (create, deactivate, reset a password).
     ["users", t("nav.users")],
   ];

@@ -20,6 +20,7 @@ interface Props {
 }
 
 export function ListingForm({ merchantId, counters, onCreated }: Props) {
+  const tm = useT("merchant");
   const t = useT("common");
   const tc = useT("counters");
   const trpc = useTRPC();
@@ -36,7 +37,7 @@ export function ListingForm({ merchantId, counters, onCreated }: Props) {
   return (
     <ZodForm kit={kit} prefix="listing" testId="listing-form">
       <ErrorSummary error={create.error} fields={FIELDS} testId="listing-form-error" />
-      <p className="muted small">{tc("listings.createLead")}</p>
+      <p className="muted small">{tm("listings.createLead")}</p>
       <div className="form-grid">
         <FieldSlot name="productId" id="listing-product" label={tc("listings.product")}>
           {(f) => (
@@ -52,12 +53,12 @@ export function ListingForm({ merchantId, counters, onCreated }: Props) {
           )}
         </FieldSlot>
         <CounterPicker counters={counters} />
-        <TextField name="priceFen" id="listing-price" label={tc("listings.priceYuan")} inputMode="decimal" placeholder="12.50" />
-        <NumberField name="stock" label={tc("listings.openingStock")} placeholder="0" />
-        <NumberField name="minStock" id="listing-min" label={tc("listings.minStock")} placeholder="0" />
+        <TextField name="priceFen" id="listing-price" label={tm("listings.priceYuan")} inputMode="decimal" placeholder="12.50" />
+        <NumberField name="stock" label={tm("listings.openingStock")} placeholder="0" />
+        <NumberField name="minStock" id="listing-min" label={tm("listings.minStock")} placeholder="0" />
       </div>
       <div className="form-actions">
-        <SubmitButton label={tc("listings.create")} testId="listing-save" />
+        <SubmitButton label={tm("listings.create")} testId="listing-save" />
       </div>
     </ZodForm>
   );

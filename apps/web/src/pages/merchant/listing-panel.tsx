@@ -21,6 +21,7 @@ interface Props {
 }
 
 export function ListingPanelBody({ merchantId, listing: l, onChanged }: Props) {
+  const tm = useT("merchant");
   const tc = useT("counters");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -38,12 +39,12 @@ export function ListingPanelBody({ merchantId, listing: l, onChanged }: Props) {
           { label: tc("listings.status"), value: <ListingStatusPill status={l.status} /> },
           { label: tc("listings.price"), value: <Money fen={l.priceFen} /> },
           { label: tc("listings.stock"), value: <StockCell stock={l.stock} minStock={l.minStock} belowMin={l.belowMin} /> },
-          { label: tc("listings.submittedAt"), value: l.submittedAt ? formatDateTime(l.submittedAt) : "—" },
+          { label: tm("listings.submittedAt"), value: l.submittedAt ? formatDateTime(l.submittedAt) : "—" },
         ]}
       />
       {l.status === "REJECTED" && l.rejectReason ? (
         <div className="alert alert-error" data-testid="listing-reject-reason">
-          {tc("listings.rejectedBecause", { reason: l.rejectReason })}
+          {tm("listings.rejectedBecause", { reason: l.rejectReason })}
         </div>
       ) : null}
       {l.flagged ? <div className="alert alert-error">{tc("listings.flagged", { reason: l.flagReason ?? "" })}</div> : null}
@@ -70,7 +71,7 @@ export function ListingPanelBody({ merchantId, listing: l, onChanged }: Props) {
 
 function PriceForm({ merchantId, listing, onChanged }: Props) {
   const t = useT("common");
-  const tc = useT("counters");
+  const tm = useT("merchant");
   const trpc = useTRPC();
   const update = useMutation(trpc.listings.update.mutationOptions({ onSuccess: onChanged }));
   const kit = useZodForm({
@@ -84,20 +85,20 @@ function PriceForm({ merchantId, listing, onChanged }: Props) {
       kit={kit}
       prefix="listing-edit"
       testId="listing-price-form"
-      title={tc("listings.priceTitle")}
+      title={tm("listings.priceTitle")}
       showSaved
       submit={{ label: t("common.save"), pendingLabel: t("common.saving"), tone: "btn-primary", testId: "listing-edit-save" }}
     >
       <div className="form-grid">
-        <TextField name="priceFen" id="listing-edit-price" label={tc("listings.priceYuan")} inputMode="decimal" />
-        <NumberField name="minStock" id="listing-edit-min" label={tc("listings.minStock")} />
+        <TextField name="priceFen" id="listing-edit-price" label={tm("listings.priceYuan")} inputMode="decimal" />
+        <NumberField name="minStock" id="listing-edit-min" label={tm("listings.minStock")} />
       </div>
     </FormSection>
   );
 }
 
 function StockForm({ listing, onChanged }: Props) {
-  const tc = useT("counters");
+  const tm = useT("merchant");
   const trpc = useTRPC();
   const adjust = useMutation(
     trpc.listings.adjustStock.mutationOptions({
@@ -118,19 +119,19 @@ function StockForm({ listing, onChanged }: Props) {
       kit={kit}
       prefix="listing-delta"
       testId="listing-stock-form"
-      title={tc("listings.stockTitle")}
-      submit={{ label: tc("listings.adjust"), testId: "listing-delta-save" }}
+      title={tm("listings.stockTitle")}
+      submit={{ label: tm("listings.adjust"), testId: "listing-delta-save" }}
     >
       <div className="form-grid">
-        <NumberField name="delta" id="listing-delta" label={tc("listings.delta")} placeholder="+20 / -3" />
-        <TextField name="reason" id="listing-delta-reason" label={tc("listings.deltaReason")} />
+        <NumberField name="delta" id="listing-delta" label={tm("listings.delta")} placeholder="+20 / -3" />
+        <TextField name="reason" id="listing-delta-reason" label={tm("listings.deltaReason")} />
       </div>
     </FormSection>
   );
 }
 
 function DelistForm({ merchantId, listing, onChanged }: Props) {
-  const tc = useT("counters");
+  const tm = useT("merchant");
   const trpc = useTRPC();
   const delist = useMutation(trpc.listings.delist.mutationOptions({ onSuccess: onChanged }));
   const kit = useZodForm({
@@ -144,10 +145,10 @@ function DelistForm({ merchantId, listing, onChanged }: Props) {
       kit={kit}
       prefix="listing-delist"
       testId="listing-delist-form"
-      title={tc("listings.delistTitle")}
-      submit={{ label: tc("listings.delist"), tone: "btn-danger-ghost", testId: "listing-delist" }}
+      title={tm("listings.delistTitle")}
+      submit={{ label: tm("listings.delist"), tone: "btn-danger-ghost", testId: "listing-delist" }}
     >
-      <TextField name="reason" id="listing-delist-reason" label={tc("listings.delistReason")} />
+      <TextField name="reason" id="listing-delist-reason" label={tm("listings.delistReason")} />
     </FormSection>
   );
 }
