@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { DataState } from "../../../components/data-state.tsx";
 import { z } from "zod";
+import { ZRejectSchema } from "@xiangda/domain";
 import { formatDateTime } from "../../../lib/time.ts";
 import { useTRPC } from "../../../lib/trpc.ts";
 import { ActionError, Money, ValidityMark } from "../../../components/counters/counter-bits.tsx";
@@ -184,10 +185,13 @@ function ReviewCard({
   );
 }
 
-/** The reason a rejection gives the merchant: required, trimmed. */
-const ZRejectDraftSchema = z
-  .object({ reason: z.string().refine((v) => v.trim() !== "", "form.required") })
-  .transform((d) => ({ reason: d.reason.trim() }));
+/** The reason a rejection gives the merchant: the shared ZRejectSchema's (required, trimmed, at most 500 characters). */
+const ZRejectDraftSchema = z.object({
+  reason: z
+    .string()
+    .refine((v) => v.trim() !== "", "form.required")
+    .pipe(ZRejectSchema.shape.reason),
+});
 const REJECT_FIELDS = ["reason"] as const;
 
 function RejectForm({
