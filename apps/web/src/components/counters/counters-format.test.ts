@@ -1,7 +1,8 @@
 import { fenToYuanText, formatFen, parseCount, parseYuan } from "../../lib/numbers.ts";
 import { addDays, daysBetween, monthStart, shanghaiDay, shanghaiWallClock, wallClockToIso } from "../../lib/time.ts";
 import { describe, expect, it } from "vitest";
-import { groupByMerchant, imageProblem, isSalesSheet, qrSheetHref, restockLines, validityOf } from "./counters-format.ts";
+import { setLanguage } from "../../i18n/index.ts";
+import { flagText, groupByMerchant, imageProblem, isSalesSheet, qrSheetHref, restockLines, validityOf } from "./counters-format.ts";
 
 describe("money", () => {
   it("formats integer fen as ¥x.xx", () => {
@@ -109,5 +110,29 @@ describe("restock", () => {
       lines: [{ listingId: "a", quantity: 5 }],
       invalid: ["d"],
     });
+  });
+});
+
+describe("flagText", () => {
+  const l = {
+    flagIssues: [
+      { key: "RECOGNITION_EXPIRED_ON" as const, params: { number: "R-1", date: "2026-11-19" } },
+      { key: "CERTIFICATION_EXPIRED" as const, params: { certKind: "ORGANIC", number: "C-9", date: "2026-11-20" } },
+    ],
+  };
+
+  it("words the expiry check's reasons in the user's language, the certificate's kind by its label", async () => {
+    await setLanguage("zh-CN");
+    const zh = flagText(l);
+    expect(zh).toContain("R-1");
+    expect(zh).toContain("2026-11-19");
+    expect(zh).not.toMatch(/expired|ORGANIC/);
+    await setLanguage("en");
+    expect(flagText(l)).toMatch(/expired/);
+    await setLanguage("zh-CN");
+  });
+
+  it("says nothing for a listing with no reasons kept", () => {
+    expect(flagText({ flagIssues: [] })).toBe("");
   });
 });

@@ -1,5 +1,7 @@
 // Pure helpers of the counter pages: validity of recognitions and certifications, image pre-checks, and restock
-// suggestions grouped by merchant (money is in lib/numbers.ts, days in lib/time.ts).
+// suggestions grouped by merchant, why a listing is flagged (money is in lib/numbers.ts, days in lib/time.ts).
+import type { TErrorKey } from "@xiangda/domain";
+import { errorsT } from "../../lib/api-error.ts";
 import { parseCount } from "../../lib/numbers.ts";
 import { daysBetween } from "../../lib/time.ts";
 
@@ -71,3 +73,9 @@ export function restockLines(
 /** The API's printable QR label sheet of a batch (one A4 page by default; more with ?count=). */
 export const qrSheetHref = (batchId: string, count?: number): string =>
   `/batches/${encodeURIComponent(batchId)}/qr.pdf${count ? `?count=${count}` : ""}`;
+
+/** Why a listing is flagged, in the user's language: the expiry check's reasons by their catalog keys, never its
+ *  English flagReason (a listing flagged before the keys were kept gets them at the next daily check). */
+export function flagText(l: { flagIssues: ReadonlyArray<{ key: TErrorKey; params: Record<string, string | number> }> }): string {
+  return l.flagIssues.map((i) => errorsT(i.key, i.params)).join("；");
+}

@@ -1,5 +1,6 @@
 // The daily expiry check: flags what expired (naming it), is idempotent and safe to run concurrently,
 // clears renewed listings; flagged listings show in the county's queue and follow the selling policy.
+import { Prisma } from "@xiangda/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness } from "../../test-utils/harness.ts";
 import { buildWorld, type World } from "../../test-utils/fixtures.ts";
@@ -46,7 +47,7 @@ beforeAll(async () => {
 afterAll(async () => h?.close());
 
 const row = (id: string) =>
-  h.deps.db.listing.findUniqueOrThrow({ where: { id }, select: { flaggedAt: true, flagReason: true, status: true } });
+  h.deps.db.listing.findUniqueOrThrow({ where: { id }, select: { flaggedAt: true, flagReason: true, flagIssues: true, status: true } });
 
 describe("flagExpiredListings", () => {
   it("flags ACTIVE listings naming what expired, once; parallel runs flag once too", async () => {
@@ -59,13 +60,15 @@ describe("flagExpiredListings", () => {
       status: "ACTIVE",
       flaggedAt: at,
       flagReason: `recognition ${recNo} expired on 2026-11-19`,
+      flagIssues: [{ key: "RECOGNITION_EXPIRED_ON", params: { number: recNo, date: "2026-11-19" } }],
     });
     expect(await row(l.expiredCert.id)).toEqual({
       status: "ACTIVE",
       flaggedAt: at,
       flagReason: `GREEN_FOOD certification ${certNo} expired on 2026-11-15`,
+      flagIssues: [{ key: "CERTIFICATION_EXPIRED", params: { certKind: "GREEN_FOOD", number: certNo, date: "2026-11-15" } }],
     });
-    expect(await row(l.fine.id)).toMatchObject({ flaggedAt: null, flagReason: null });
+    expect(await row(l.fine.id)).toMatchObject({ flaggedAt: null, flagReason: null, flagIssues: null });
     expect(await row(l.draft.id)).toMatchObject({ flaggedAt: null, status: "DRAFT" });
 
     // The next day: same reasons, nothing changes (flaggedAt keeps the first day).
@@ -75,12 +78,24 @@ describe("flagExpiredListings", () => {
     expect(next.flagged).toBe(1);
     expect((await row(l.fine.id)).flagReason).toMatch(/^ORGANIC certification .* expired on 2026-11-20$/);
     expect((await row(l.expiredRec.id)).flaggedAt).toEqual(at);
+
+    // A listing flagged before the reasons were kept as keys gets them on the next run, keeping its first day and
+    // counting as nothing new.
+    await h.deps.db.listing.update({ where: { id: l.expiredRec.id }, data: { flagIssues: Prisma.DbNull } });
+    const again = await flagExpiredListings(h.deps.db, new Date("2026-11-20T18:00:00Z"));
+    expect(again).toMatchObject({ flagged: 0, cleared: 0 });
+    expect(await row(l.expiredRec.id)).toMatchObject({ flaggedAt: at, flagIssues: [{ key: "RECOGNITION_EXPIRED_ON" }] });
   });
 
   it("shows flagged listings in the county's review queue; sales follow the policy", async () => {
     const q = await h.callerAs(w.actors.manager).listings.reviewQueue({ countyCode: w.home.countyCode });
     expect(q.flagged.map((x) => x.id).sort()).toEqual([l.expiredRec.id, l.expiredCert.id, l.fine.id].sort());
-    expect(q.flagged.find((x) => x.id === l.expiredRec.id)).toMatchObject({ status: "ACTIVE", flagged: true, validity: { valid: false } });
+    expect(q.flagged.find((x) => x.id === l.expiredRec.id)).toMatchObject({
+      status: "ACTIVE",
+      flagged: true,
+      flagIssues: [{ key: "RECOGNITION_EXPIRED_ON", params: { number: recNo, date: "2026-11-19" } }],
+      validity: { valid: false },
+    });
     const op = h.callerAs(w.actors.counter);
     const sale = (listingId: string, soldAt: string, clientRef: string) =>
       op.listings.sales.record({ counterId: w.home.counterId, listingId, quantity: 1, soldAt, clientRef });

@@ -29,23 +29,43 @@ export const FLAG_REASON_SQL = `NULLIF(concat_ws('; ',
        FROM "ProductCertification" c WHERE c."productId" = l."productId" AND c."validUntil" < $1::date)
   ), '')`;
 
+/// The same reasons as catalog keys with their parameters (checkValidity's keys), in the same order; NULL when none.
+export const FLAG_ISSUES_SQL = `(SELECT jsonb_agg(x.issue ORDER BY x.ord, x.kind)
+    FROM (
+      SELECT 0 AS ord, '' AS kind,
+        CASE
+          WHEN m."recognitionNo" IS NULL OR m."recognitionValidUntil" IS NULL THEN jsonb_build_object('key', 'NO_RECOGNITION_VALIDITY', 'params', '{}'::jsonb)
+          WHEN m."recognitionValidUntil" < $1::date THEN jsonb_build_object('key', 'RECOGNITION_EXPIRED_ON', 'params',
+            jsonb_build_object('number', m."recognitionNo", 'date', to_char(m."recognitionValidUntil", 'YYYY-MM-DD')))
+        END AS issue
+      UNION ALL
+      SELECT 1, c.kind::text, jsonb_build_object('key', 'CERTIFICATION_EXPIRED', 'params',
+          jsonb_build_object('certKind', c.kind::text, 'number', c.number, 'date', to_char(c."validUntil", 'YYYY-MM-DD')))
+        FROM "ProductCertification" c WHERE c."productId" = l."productId" AND c."validUntil" < $1::date
+    ) x
+    WHERE x.issue IS NOT NULL)`;
+
 export async function flagExpiredListings(db: Db, now: Date, opts: { countyCode?: string } = {}): Promise<FlagExpiredResult> {
   const today = shanghaiDay(now);
-  const r = await pgPool(db).query<{ flagged: boolean }>(
+  const r = await pgPool(db).query<{ flagged: boolean; changed: boolean }>(
     `WITH due AS (
-       SELECT l.id, ${FLAG_REASON_SQL} AS reason
+       SELECT l.id, l."flagReason" AS old_reason, ${FLAG_REASON_SQL} AS reason, ${FLAG_ISSUES_SQL} AS issues
        FROM "Listing" l JOIN "Merchant" m ON m.id = l."merchantId"
        WHERE l.status = 'ACTIVE' AND ($3::varchar IS NULL OR l."countyCode" = $3)
      )
      UPDATE "Listing" l
         SET "flagReason" = due.reason,
-            "flaggedAt" = CASE WHEN due.reason IS NULL THEN NULL ELSE $2::timestamptz END,
+            "flagIssues" = due.issues,
+            "flaggedAt" = CASE WHEN due.reason IS NULL THEN NULL WHEN due.reason = due.old_reason THEN l."flaggedAt" ELSE $2::timestamptz END,
             "updatedAt" = $2::timestamptz
        FROM due
-      WHERE l.id = due.id AND l.status = 'ACTIVE' AND l."flagReason" IS DISTINCT FROM due.reason
-      RETURNING due.reason IS NOT NULL AS flagged`,
+      WHERE l.id = due.id AND l.status = 'ACTIVE'
+        AND (l."flagReason" IS DISTINCT FROM due.reason OR l."flagIssues" IS DISTINCT FROM due.issues)
+      RETURNING due.reason IS NOT NULL AS flagged, due.old_reason IS DISTINCT FROM due.reason AS changed`,
     [today, now, opts.countyCode ?? null],
   );
-  const flagged = r.rows.filter((x) => x.flagged).length;
-  return { today, flagged, cleared: r.rows.length - flagged };
+  // A row whose reason is unchanged and only got its issues written (flagged before flagIssues existed) is no news.
+  const changed = r.rows.filter((x) => x.changed);
+  const flagged = changed.filter((x) => x.flagged).length;
+  return { today, flagged, cleared: changed.length - flagged };
 }

@@ -1,5 +1,6 @@
 // The shape of a listing everywhere it is shown, with its restock hint.
 import type { Prisma } from "@xiangda/db";
+import { isErrorKey, type TErrorKey } from "@xiangda/domain";
 
 export const listingSelect = {
   id: true,
@@ -17,6 +18,7 @@ export const listingSelect = {
   reviewedById: true,
   flaggedAt: true,
   flagReason: true,
+  flagIssues: true,
   delistedAt: true,
   createdAt: true,
   updatedAt: true,
@@ -33,8 +35,27 @@ export function restockHint(stock: number, minStock: number): { belowMin: boolea
   return { belowMin, suggestedRestockQty: belowMin ? 2 * minStock - stock : 0 };
 }
 
+export interface TFlagIssue {
+  key: TErrorKey;
+  params: Record<string, string | number>;
+}
+
+/// The expiry check's reasons as written (flag-expired.ts), read defensively: an entry without a catalog key is left out.
+export function flagIssuesOf(json: Prisma.JsonValue | null): TFlagIssue[] {
+  if (!Array.isArray(json)) return [];
+  return json.flatMap((entry) => {
+    if (typeof entry !== "object" || entry === null || Array.isArray(entry)) return [];
+    const { key, params } = entry as { key?: unknown; params?: unknown };
+    if (typeof key !== "string" || !isErrorKey(key)) return [];
+    const values = typeof params === "object" && params !== null ? Object.entries(params) : [];
+    return [
+      { key, params: Object.fromEntries(values.filter((e): e is [string, string | number] => ["string", "number"].includes(typeof e[1]))) },
+    ];
+  });
+}
+
 export function toListingView(r: ListingRow) {
-  const { product, counter, merchant, ...rest } = r;
+  const { product, counter, merchant, flagIssues, ...rest } = r;
   const hint = restockHint(r.stock, r.minStock);
   return {
     ...rest,
@@ -46,6 +67,8 @@ export function toListingView(r: ListingRow) {
     venueType: counter.venueType,
     merchantName: merchant.name,
     flagged: r.flaggedAt !== null,
+    /// Why it is flagged, for the web app to word (flagReason says the same in English).
+    flagIssues: flagIssuesOf(flagIssues),
     belowMin: hint.belowMin,
     /// Only a live listing needs restocking.
     restockSuggested: r.status === "ACTIVE" && hint.belowMin,

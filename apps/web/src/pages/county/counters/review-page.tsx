@@ -10,6 +10,7 @@ import { formatDateTime } from "../../../lib/time.ts";
 import { useTRPC } from "../../../lib/trpc.ts";
 import { ActionError, Money, ValidityMark } from "../../../components/counters/counter-bits.tsx";
 import type { TReviewItem } from "../../../components/counters/counters-api.ts";
+import { flagText } from "../../../components/counters/counters-format.ts";
 import { CountyScope } from "../county-scope.tsx";
 import { ErrorSummary, SubmitButton, TextField, ZodForm, useZodForm, type TFormMutation } from "../../../components/form/index.ts";
 import { useT } from "../../../i18n/use-t.ts";
@@ -108,7 +109,9 @@ function ReviewCard({
         {tp("review.stock", { stock: l.stock, min: l.minStock })}
         {l.submittedAt ? <span className="muted small"> · {tp("review.submittedAt", { time: formatDateTime(l.submittedAt) })}</span> : null}
       </p>
-      {flagged && l.flagReason ? <div className="alert alert-error">{tc("listings.flagged", { reason: l.flagReason })}</div> : null}
+      {flagged && l.flagIssues.length > 0 ? (
+        <div className="alert alert-error">{tc("listings.flagged", { reason: flagText(l) })}</div>
+      ) : null}
       <dl className="review-checks">
         <div>
           <dt>{tp("review.recognition")}</dt>
@@ -158,7 +161,7 @@ function ReviewCard({
               type="button"
               className="btn btn-danger-ghost"
               disabled={busy}
-              onClick={() => delist.mutate({ merchantId: l.merchantId, listingId: l.id, reason: l.flagReason?.slice(0, 200) })}
+              onClick={() => delist.mutate({ merchantId: l.merchantId, listingId: l.id, reason: flagText(l).slice(0, 200) || undefined })}
               data-testid="review-delist"
             >
               {tp("review.delist")}
