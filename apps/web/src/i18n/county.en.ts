@@ -14,11 +14,17 @@ export const countyEn: TMessagesOf<typeof countyZh> = {
     users: "Users",
     select: "County",
     noCounty: "No county to manage yet.",
+    dashboardTitle: "County dashboard",
+    dashboardLoading: "Loading the dashboard…",
   },
   nav: {
+    dashboard: "Dashboard",
+    exceptions: "Exceptions",
+    loads: "Loads",
     review: "Listing review",
     merchants: "Merchants",
     counters: "Counters",
     report: "Counter sales report",
+    queues: "Queues",
   },
 };

@@ -2,10 +2,7 @@
 import { catalogEnumsEn } from "./catalog-enums.en.ts";
 
 export const dashboardEn = {
-  nav: "Dashboard",
-  title: "County dashboard",
   lead: "The county–township–village network at a glance: coverage, traffic lights, volumes, on-time rate, consolidation and counter sales.",
-  loadingChunk: "Loading the dashboard…",
   print: "Print",
   printedAt: "Printed {{at}}",
   asOf: "As of {{at}}",
@@ -255,7 +252,6 @@ export const dashboardEn = {
     rows: "{{count}} rows",
   },
   exceptions: {
-    nav: "Exceptions",
     title: "Exception queue",
     lead: "Open parcels of the county in exception, RED or without a route, oldest promise first. Every action is kept with who did it and when.",
     all: "All",

@@ -2,10 +2,7 @@
 import { catalogEnumsZh } from "./catalog-enums.zh.ts";
 
 export const dashboardZh = {
-  nav: "看板",
-  title: "县域看板",
   lead: "县乡村三级物流网络每日一览：覆盖、红绿灯、件量、时效、合单与专柜销售。",
-  loadingChunk: "正在加载看板…",
   print: "打印",
   printedAt: "打印时间 {{at}}",
   asOf: "截至 {{at}}",
@@ -255,7 +252,6 @@ export const dashboardZh = {
     rows: "共 {{count}} 行",
   },
   exceptions: {
-    nav: "异常件",
     title: "异常件处理",
     lead: "本县异常、红灯和无可用路由的在途包裹，最早承诺的在前。每个操作都记录谁在何时做了什么。",
     all: "全部",

@@ -1,7 +1,6 @@
-// Strings of the load pages and the queue dashboard link, English. Same keys as loads.zh.ts.
+// Strings of the load pages (nav names them in the station's menu), English. Same keys as loads.zh.ts.
 export const loadsEn = {
   nav: "Loads",
-  queuesNav: "Queues",
   title: "Loads",
   lead: "One load per departure (a trunk lane, or a township station's milk run) for all carriers together; sealed, vehicles chosen and planned at cut-off.",
   date: "Departure date",

@@ -1,7 +1,6 @@
-// Strings of the load pages (装车) and the queue dashboard link, Chinese. Same keys as loads.en.ts.
+// Strings of the load pages (装车; nav names them in the station's menu), Chinese. Same keys as loads.en.ts.
 export const loadsZh = {
   nav: "装车",
-  queuesNav: "队列",
   title: "装车",
   lead: "每个班次（干线发车或乡镇站支线循环）一车合装，截单后封车、选车、排线。",
   date: "发车日期",

@@ -19,7 +19,6 @@ const Dashboard = preloadable(() => import("./dashboard/dashboard-page.tsx").the
 
 export function CountyHome() {
   const t = useT("county");
-  const td = useT("dashboard");
   const trpc = useTRPC();
   const [params, setParams] = useSearchParams();
   const { isAdmin, counties, countyCode: chosen } = useCountyChoice();
@@ -61,7 +60,7 @@ export function CountyHome() {
               <>
                 <section className="card county-banner">
                   <div>
-                    <p className="dash-kicker">{td("title")}</p>
+                    <p className="dash-kicker">{t("county.dashboardTitle")}</p>
                     <h2 className="hero-name" data-testid="county-name">
                       {data.county.name}
                     </h2>
@@ -89,7 +88,7 @@ export function CountyHome() {
             <Suspense
               fallback={
                 <p className="card muted dash-chunk-loading" role="status">
-                  <span className="spinner" aria-hidden="true" /> {td("loadingChunk")}
+                  <span className="spinner" aria-hidden="true" /> {t("county.dashboardLoading")}
                 </p>
               }
             >

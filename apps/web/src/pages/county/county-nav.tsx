@@ -6,17 +6,15 @@ import { AreaNav, type TNavEntry } from "../../components/area-layout.tsx";
 import { useT } from "../../i18n/use-t.ts";
 
 export function CountyNav() {
-  const t = useT("common");
-  const tl = useT("loads");
   const tn = useT("county");
-  const td = useT("dashboard");
+  const t = useT("common");
   const user = useUser();
   const items: TNavEntry[] = [
-    ["", td("nav"), "overview"],
+    ["", tn("nav.dashboard"), "overview"],
     ["shipments", t("nav.shipments")],
     ["overdue", t("nav.overdue")],
-    ["exceptions", td("exceptions.nav")],
-    ["loads", tl("nav")],
+    ["exceptions", tn("nav.exceptions")],
+    ["loads", tn("nav.loads")],
     ["manifests", t("nav.manifests")],
     ["network", t("nav.network")],
     ["nodes", t("nav.nodes")],
@@ -30,6 +28,6 @@ export function CountyNav() {
     // A manager manages their county's station staff (create, deactivate, reset a password).
     ["users", t("nav.users")],
   ];
-  if (user.role === "ADMIN") items.push(["audit", t("nav.audit")], ["/admin/queues", tl("queuesNav"), "queues", { reloadDocument: true }]);
+  if (user.role === "ADMIN") items.push(["audit", t("nav.audit")], ["/admin/queues", tn("nav.queues"), "queues", { reloadDocument: true }]);
   return <AreaNav area="county" items={items} />;
 }
