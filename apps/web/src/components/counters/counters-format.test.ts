@@ -114,10 +114,10 @@ describe("restock", () => {
 });
 
 describe("flagText", () => {
-  const l = {
+  const l: Parameters<typeof flagText>[0] = {
     flagIssues: [
-      { key: "RECOGNITION_EXPIRED_ON" as const, params: { number: "R-1", date: "2026-11-19" } },
-      { key: "CERTIFICATION_EXPIRED" as const, params: { certKind: "ORGANIC", number: "C-9", date: "2026-11-20" } },
+      { key: "RECOGNITION_EXPIRED_ON", params: { number: "R-1", date: "2026-11-19" } },
+      { key: "CERTIFICATION_EXPIRED", params: { certKind: "ORGANIC", number: "C-9", date: "2026-11-20" } },
     ],
   };
 

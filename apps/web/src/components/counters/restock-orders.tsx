@@ -5,6 +5,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { DataState } from "../data-state.tsx";
 import { DataTable, type TDataColumn } from "../data-table.tsx";
 import { LoadMore } from "../list-card.tsx";
+import { routeErrorText } from "../../lib/route-error.ts";
 import { formatDateTime, formatShortDateTime } from "../../lib/time.ts";
 import { useTRPC, useTRPCClient } from "../../lib/trpc.ts";
 import { pageItems, useKeysetList } from "../../lib/use-keyset-list.ts";
@@ -131,7 +132,7 @@ function RestockParcels({ parcels }: { parcels: readonly TRestockParcel[] }) {
       cell: (s) => (
         <>
           <ShipmentStatusPill status={s.status} />
-          {s.routeError ? <div className="danger-text small">{s.routeError}</div> : null}
+          {s.routeError ? <div className="danger-text small">{routeErrorText(s.routeError)}</div> : null}
         </>
       ),
     },

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { DataState } from "../../../components/data-state.tsx";
 import { z } from "zod";
 import { ZRejectSchema } from "@xiangda/domain";
+import { serverText } from "../../../lib/api-error.ts";
 import { formatDateTime } from "../../../lib/time.ts";
 import { useTRPC } from "../../../lib/trpc.ts";
 import { ActionError, Money, ValidityMark } from "../../../components/counters/counter-bits.tsx";
@@ -138,7 +139,7 @@ function ReviewCard({
       {v.issues.length ? (
         <ul className="error-list review-issues" data-testid="review-issues">
           {v.issues.map((i) => (
-            <li key={i.path}>{i.message}</li>
+            <li key={i.path}>{serverText(i, i.path)}</li>
           ))}
         </ul>
       ) : null}
