@@ -18,6 +18,8 @@ import { enumsEn } from "./enums.en.ts";
 import { enumsZh } from "./enums.zh.ts";
 import { errorsEn } from "./errors.en.ts";
 import { errorsZh } from "./errors.zh.ts";
+import { exceptionsEn } from "./exceptions.en.ts";
+import { exceptionsZh } from "./exceptions.zh.ts";
 import type { TMessagesOf } from "./messages.ts";
 import { loadsEn } from "./loads.en.ts";
 import { loadsZh } from "./loads.zh.ts";
@@ -59,6 +61,7 @@ export const NAMESPACES_ZH = {
   shipments: shipmentsZh,
   loads: loadsZh,
   dashboard: dashboardZh,
+  exceptions: exceptionsZh,
   countyCounters: countyCountersZh,
 };
 
@@ -85,5 +88,6 @@ export const NAMESPACES_EN: { readonly [N in TNamespace]: TMessagesOf<TNamespace
   shipments: shipmentsEn,
   loads: loadsEn,
   dashboard: dashboardEn,
+  exceptions: exceptionsEn,
   countyCounters: countyCountersEn,
 };

@@ -28,17 +28,17 @@ const PROCEDURE = { CALL: "callNode", NOTIFY: "notify", REPLAN: "replan", RETURN
 const text = (v: unknown) => (typeof v === "string" ? v : "");
 
 /** One line of an item's record: who did what when, in words. */
-function describeAction(t: TT<"dashboard">, a: TAction): string {
+function describeAction(t: TT<"exceptions">, a: TAction): string {
   const r = a.result ?? {};
   const node = `${text(r.nodeName)}${r.nodeCode ? `（${text(r.nodeCode)}）` : ""}`;
   const actor = a.actorName;
   if (a.kind === "REPLAN")
     return r.ok === true
-      ? t("exceptions.done.REPLAN_OK", { actor, at: formatDateTime(text(r.promisedAt) || null) })
-      : t("exceptions.done.REPLAN_FAILED", { actor });
-  if (a.kind === "NOTIFY") return t("exceptions.done.NOTIFY", { actor, node, alerts: typeof r.alerts === "number" ? r.alerts : 0 });
-  if (a.kind === "CALL") return t("exceptions.done.CALL", { actor, node });
-  return t(`exceptions.done.${a.kind}`, { actor });
+      ? t("done.REPLAN_OK", { actor, at: formatDateTime(text(r.promisedAt) || null) })
+      : t("done.REPLAN_FAILED", { actor });
+  if (a.kind === "NOTIFY") return t("done.NOTIFY", { actor, node, alerts: typeof r.alerts === "number" ? r.alerts : 0 });
+  if (a.kind === "CALL") return t("done.CALL", { actor, node });
+  return t(`done.${a.kind}`, { actor });
 }
 
 export function ExceptionsPage() {
@@ -46,7 +46,7 @@ export function ExceptionsPage() {
 }
 
 function ExceptionQueue({ countyCode }: { countyCode: string }) {
-  const t = useT("dashboard");
+  const t = useT("exceptions");
   const trpc = useTRPC();
   const { params, setParam } = useUrlParams();
   const raw = params.get("cause");
@@ -55,14 +55,14 @@ function ExceptionQueue({ countyCode }: { countyCode: string }) {
   const pick = (next: TCause | null) => setParam("cause", next ?? "");
   return (
     <section className="card" data-testid="exceptions">
-      <h1 className="card-title">{t("exceptions.title")}</h1>
-      <p className="muted small">{t("exceptions.lead")}</p>
+      <h1 className="card-title">{t("title")}</h1>
+      <p className="muted small">{t("lead")}</p>
       <DataState query={list}>
         {(data) => (
           <>
-            <div className="toolbar no-print" role="group" aria-label={t("exceptions.title")}>
+            <div className="toolbar no-print" role="group" aria-label={t("title")}>
               {[null, ...EXCEPTION_CAUSES].map((c) => {
-                const label = c ? t(`exceptions.causes.${c}`) : t("exceptions.all");
+                const label = c ? t(`causes.${c}`) : t("all");
                 const count = c ? data.counts[c === "EXCEPTION" ? "exception" : c === "RED" ? "red" : "unroutable"] : data.counts.total;
                 return (
                   <button
@@ -73,21 +73,21 @@ function ExceptionQueue({ countyCode }: { countyCode: string }) {
                     onClick={() => pick(c)}
                     data-testid={`exc-filter-${c ?? "ALL"}`}
                   >
-                    {t("exceptions.countOf", { label, count })}
+                    {t("countOf", { label, count })}
                   </button>
                 );
               })}
             </div>
             {data.items.length === 0 ? (
               <p className="muted" data-testid="exc-empty">
-                {t("exceptions.empty")}
+                {t("empty")}
               </p>
             ) : (
               <div className="exc-list">
                 {data.items.map((item) => (
                   <ExceptionItem key={item.shipmentId} item={item} countyCode={countyCode} />
                 ))}
-                {data.items.length >= data.limit ? <p className="muted small">{t("exceptions.limited", { limit: data.limit })}</p> : null}
+                {data.items.length >= data.limit ? <p className="muted small">{t("limited", { limit: data.limit })}</p> : null}
               </div>
             )}
           </>
@@ -98,7 +98,7 @@ function ExceptionQueue({ countyCode }: { countyCode: string }) {
 }
 
 function ExceptionItem({ item, countyCode }: { item: TItem; countyCode: string }) {
-  const t = useT("dashboard");
+  const t = useT("exceptions");
   const labels = useLabels();
   const trpc = useTRPC();
   const client = useTRPCClient();
@@ -134,37 +134,37 @@ function ExceptionItem({ item, countyCode }: { item: TItem; countyCode: string }
         <WaybillLink waybillNo={item.waybillNo} />
         {item.causes.map((c) => (
           <span key={c} className={`badge exc-cause exc-cause-${c.toLowerCase()}`} data-testid="exc-cause" data-cause={c}>
-            {t(`exceptions.causes.${c}`)}
+            {t(`causes.${c}`)}
           </span>
         ))}
         <span className="muted small">
-          {t("exceptions.status")} {labels.status(item.status)}
+          {t("status")} {labels.status(item.status)}
         </span>
         <span className="muted small">
-          {t("exceptions.promisedAt")} {item.promisedAt ? formatDateTime(item.promisedAt) : t("none")}
+          {t("promisedAt")} {item.promisedAt ? formatDateTime(item.promisedAt) : t("none")}
         </span>
       </header>
       <div className="small">
         {reason ? (
           <div>
-            <span className="muted">{t("exceptions.reason")}</span> {reason}
+            <span className="muted">{t("reason")}</span> {reason}
           </div>
         ) : null}
-        {item.exceptionReason ? <div>{t("exceptions.exceptionReason", { reason: item.exceptionReason })}</div> : null}
+        {item.exceptionReason ? <div>{t("exceptionReason", { reason: item.exceptionReason })}</div> : null}
         {node ? (
           <div>
-            <span className="muted">{t("exceptions.node")}</span> {node.name} <code className="mono muted">{node.code}</code> ·{" "}
-            {node.contactName ?? t("exceptions.noContact")}
+            <span className="muted">{t("node")}</span> {node.name} <code className="mono muted">{node.code}</code> ·{" "}
+            {node.contactName ?? t("noContact")}
             {node.contactPhoneMasked ? <span className="mono"> {node.contactPhoneMasked}</span> : null}
           </div>
         ) : null}
         {item.at && item.at.id !== node?.id ? (
           <div>
-            <span className="muted">{t("exceptions.at")}</span> {item.at.name} <code className="mono muted">{item.at.code}</code>
+            <span className="muted">{t("at")}</span> {item.at.name} <code className="mono muted">{item.at.code}</code>
           </div>
         ) : null}
       </div>
-      <div className="exc-actions no-print" role="group" aria-label={t("exceptions.actions")}>
+      <div className="exc-actions no-print" role="group" aria-label={t("actions")}>
         {EXCEPTION_ACTIONS.map((kind) => (
           <button
             key={kind}
@@ -174,43 +174,43 @@ function ExceptionItem({ item, countyCode }: { item: TItem; countyCode: string }
             onClick={() => (CONFIRM.has(kind) ? setAsking(kind) : send(kind))}
             data-testid={`exc-act-${kind}`}
           >
-            {t(`exceptions.act.${kind}`)}
+            {t(`act.${kind}`)}
           </button>
         ))}
       </div>
       {asking ? (
-        <div className="exc-confirm" role="alertdialog" aria-label={t("exceptions.confirm", { action: t(`exceptions.act.${asking}`) })}>
-          <span>{t("exceptions.confirm", { action: t(`exceptions.act.${asking}`) })}</span>
+        <div className="exc-confirm" role="alertdialog" aria-label={t("confirm", { action: t(`act.${asking}`) })}>
+          <span>{t("confirm", { action: t(`act.${asking}`) })}</span>
           <button type="button" className="btn btn-small btn-danger" onClick={() => send(asking)} data-testid="exc-confirm">
-            {t("exceptions.confirmYes")}
+            {t("confirmYes")}
           </button>
           <button type="button" className="btn btn-small" onClick={() => setAsking(null)}>
-            {t("exceptions.confirmNo")}
+            {t("confirmNo")}
           </button>
         </div>
       ) : null}
       <div role="status" className="small" data-testid="exc-status">
-        {act.isPending ? t("exceptions.working") : null}
-        {act.error ? <span className="danger-text">{t("exceptions.failed", { message: readApiError(act.error).message })}</span> : null}
+        {act.isPending ? t("working") : null}
+        {act.error ? <span className="danger-text">{t("failed", { message: readApiError(act.error).message })}</span> : null}
         {contact ? (
           contact.contactPhone ? (
             <span data-testid="exc-phone">
-              {t("exceptions.phone", { node: contact.nodeName, name: contact.contactName ?? "" })}{" "}
+              {t("phone", { node: contact.nodeName, name: contact.contactName ?? "" })}{" "}
               <a className="mono" href={`tel:${contact.contactPhone}`}>
                 {contact.contactPhone}
               </a>
             </span>
           ) : (
-            <span data-testid="exc-phone">{t("exceptions.noPhone", { node: contact.nodeName })}</span>
+            <span data-testid="exc-phone">{t("noPhone", { node: contact.nodeName })}</span>
           )
         ) : null}
       </div>
       <details className="exc-history" open={item.actions.length > 0}>
         <summary>
-          {t("exceptions.history")} ({item.actions.length})
+          {t("history")} ({item.actions.length})
         </summary>
         {item.actions.length === 0 ? (
-          <p className="muted small">{t("exceptions.noHistory")}</p>
+          <p className="muted small">{t("noHistory")}</p>
         ) : (
           <ol className="small" data-testid="exc-history">
             {item.actions.map((a) => (
