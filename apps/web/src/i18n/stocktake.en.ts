@@ -1,0 +1,51 @@
+// Namespace "stocktake", English; the same keys as stocktake.zh.ts (checked by the type and by namespaces-i18n.test.ts).
+import type { TMessagesOf } from "./messages.ts";
+import type { stocktakeZh } from "./stocktake.zh.ts";
+
+export const stocktakeEn: TMessagesOf<typeof stocktakeZh> = {
+  title: "Stocktake",
+  lead: "Scan every parcel on the shelves (the slot first, then its parcels), then see what is missing, extra or on the wrong slot and fix it. Several devices can scan into the same stocktake.",
+  start: "Start stocktake",
+  starting: "Starting…",
+  none: "No stocktake yet.",
+  open: "Stocktake in progress, started {{at}}",
+  closed: "Last stocktake: started {{at}}, closed {{closedAt}}",
+  close: "Close stocktake",
+  startNew: "Start a new stocktake",
+  slot: "Current slot",
+  slotPlaceholder: "Scan or type a slot, e.g. A-01-03",
+  code: "Parcel",
+  codePlaceholder: "Scan the waybill or carrier number",
+  record: "Record",
+  needSlot: "Scan a slot first",
+  badSlot: "A slot looks like A-01-03",
+  counts: "On shelf {{onShelf}} · scans {{scans}} · right {{ok}} · missing {{missing}} · misplaced {{misplaced}} · extra {{extra}}",
+  verdict: {
+    OK: "{{code}}: right slot",
+    WRONG_SLOT: "{{code}}: wrong slot, recorded at {{recordedSlot}}",
+    EXTRA: "{{code}}: not on this node's shelf",
+  },
+  missing: "Missing (not scanned)",
+  misplaced: "On the wrong slot",
+  extra: "Extra (not on this shelf)",
+  nothing: "None",
+  recordedAt: "Recorded at {{slot}}",
+  foundAt: "Found at {{slot}}",
+  markMissing: "Report exception",
+  move: "Move to {{slot}}",
+  acknowledge: "Acknowledge",
+  extraKind: {
+    UNKNOWN: "Unknown number",
+    NOT_ON_SHELF: "Ours, but not waiting for pickup",
+    NOT_HERE: "Not this node's parcel",
+  },
+  fixes: "Fixes",
+  fixKind: {
+    MOVE: "Moved",
+    MISSING: "Exception",
+    EXTRA: "Extra acknowledged",
+  },
+  fixLine: "{{at}} {{by}}: {{kind}} {{code}}",
+  recent: "Recent scans",
+  allGood: "Everything matches.",
+};
