@@ -41,5 +41,6 @@ export const publicEn: TMessagesOf<typeof publicZh> = {
     legs: "Route",
     events: "Timeline",
     backToLogin: "Staff sign-in",
+    selfPickupYes: "Picked up at the township station",
   },
 };

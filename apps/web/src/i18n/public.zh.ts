@@ -38,5 +38,6 @@ export const publicZh = {
     legs: "路由",
     events: "轨迹",
     backToLogin: "工作人员登录",
+    selfPickupYes: "在乡镇服务站自提",
   },
 };

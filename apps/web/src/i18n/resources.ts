@@ -39,6 +39,8 @@ import { shipmentsEn } from "./shipments.en.ts";
 import { shipmentsZh } from "./shipments.zh.ts";
 import { stationEn } from "./station.en.ts";
 import { stationZh } from "./station.zh.ts";
+import { stocktakeEn } from "./stocktake.en.ts";
+import { stocktakeZh } from "./stocktake.zh.ts";
 import { traceEn } from "./trace.en.ts";
 import { traceZh } from "./trace.zh.ts";
 
@@ -56,6 +58,7 @@ export const NAMESPACES_ZH = {
   scan: scanZh,
   scanWhy: scanWhyZh,
   shelf: shelfZh,
+  stocktake: stocktakeZh,
   county: countyZh,
   network: networkZh,
   shipments: shipmentsZh,
@@ -83,6 +86,7 @@ export const NAMESPACES_EN: { readonly [N in TNamespace]: TMessagesOf<TNamespace
   scan: scanEn,
   scanWhy: scanWhyEn,
   shelf: shelfEn,
+  stocktake: stocktakeEn,
   county: countyEn,
   network: networkEn,
   shipments: shipmentsEn,

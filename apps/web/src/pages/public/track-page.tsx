@@ -114,7 +114,6 @@ function PhoneLast4Field({ label }: { label: string }) {
 
 function TrackResult({ r }: { r: TTracking }) {
   const t = useT("public");
-  const ts = useT("shipments");
   const tc = useT("common");
   const now = useNow();
   const none = <span className="muted">{tc("common.none")}</span>;
@@ -140,7 +139,7 @@ function TrackResult({ r }: { r: TTracking }) {
           <dt>{t("track.destination")}</dt>
           <dd>
             {r.destination ?? none}
-            {r.selfPickup ? <span className="warn-text"> · {ts("shipments.selfPickupYes")}</span> : null}
+            {r.selfPickup ? <span className="warn-text"> · {t("track.selfPickupYes")}</span> : null}
           </dd>
         </div>
         <div className="detail-item">

@@ -29,19 +29,19 @@ type TNodeManifest = TRouterOutputs["shipments"]["nodeManifests"][number];
 type TManifestParcel = TRouterOutputs["shipments"]["manifestParcels"][number];
 
 function NodeManifests({ nodeId }: { nodeId: string }) {
-  const t = useT("shipments");
+  const t = useT("station");
   const trpc = useTRPC();
   // Scans elsewhere change the counts: always fresh on opening the page, then every 30 s.
   const list = useQuery(trpc.shipments.nodeManifests.queryOptions({ nodeId }, { refetchInterval: 30_000, refetchOnMount: "always" }));
   const [open, setOpen] = useState<string | null>(null);
   const columns: TDataColumn<TNodeManifest>[] = [
-    { key: "createdAt", header: t("manifest.importedAt"), className: "mono", cell: (m) => formatDateTime(m.createdAt) },
-    { key: "carrier", header: t("manifest.carrier"), cell: (m) => `${m.carrierName}（${m.carrierCode}）` },
-    { key: "file", header: t("manifest.file"), className: "wrap", cell: (m) => m.fileName },
-    { key: "created", header: t("manifest.created"), num: true, className: "mono", cell: (m) => m.created },
+    { key: "createdAt", header: t("manifests.importedAt"), className: "mono", cell: (m) => formatDateTime(m.createdAt) },
+    { key: "carrier", header: t("manifests.carrier"), cell: (m) => `${m.carrierName}（${m.carrierCode}）` },
+    { key: "file", header: t("manifests.file"), className: "wrap", cell: (m) => m.fileName },
+    { key: "created", header: t("manifests.created"), num: true, className: "mono", cell: (m) => m.created },
     {
       key: "received",
-      header: t("manifest.received"),
+      header: t("manifests.received"),
       num: true,
       className: "mono",
       cellProps: () => ({ "data-testid": "node-manifest-received" }),
@@ -49,7 +49,7 @@ function NodeManifests({ nodeId }: { nodeId: string }) {
     },
     {
       key: "outstanding",
-      header: t("manifest.outstanding"),
+      header: t("manifests.outstanding"),
       num: true,
       className: "mono",
       cellProps: (m) => ({ className: m.outstanding > 0 ? "danger-text" : undefined, "data-testid": "node-manifest-outstanding" }),
@@ -57,7 +57,7 @@ function NodeManifests({ nodeId }: { nodeId: string }) {
     },
     {
       key: "actions",
-      header: t("manifest.showParcels"),
+      header: t("manifests.showParcels"),
       headerHidden: true,
       cell: (m) => (
         <button
@@ -67,18 +67,18 @@ function NodeManifests({ nodeId }: { nodeId: string }) {
           onClick={() => setOpen(open === m.id ? null : m.id)}
           data-testid="node-manifest-toggle"
         >
-          {open === m.id ? t("manifest.hideParcels") : t("manifest.showParcels")}
+          {open === m.id ? t("manifests.hideParcels") : t("manifests.showParcels")}
         </button>
       ),
     },
   ];
   return (
     <section className="card" data-testid="node-manifests">
-      <h2 className="card-title">{t("manifest.listTitle")}</h2>
+      <h2 className="card-title">{t("manifests.listTitle")}</h2>
       <DataState query={list}>
         {(rows) =>
           rows.length === 0 ? (
-            <p className="muted">{t("manifest.noManifests")}</p>
+            <p className="muted">{t("manifests.noManifests")}</p>
           ) : (
             <DataTable
               columns={columns}
@@ -103,16 +103,21 @@ function NodeManifests({ nodeId }: { nodeId: string }) {
 }
 
 function ManifestParcels({ nodeId, manifestId }: { nodeId: string; manifestId: string }) {
-  const t = useT("shipments");
+  const t = useT("station");
   const tc = useT("common");
   const trpc = useTRPC();
   const parcels = useQuery(trpc.shipments.manifestParcels.queryOptions({ nodeId, manifestId }, { refetchOnMount: "always" }));
   const columns: TDataColumn<TManifestParcel>[] = [
-    { key: "carrierWaybill", header: t("manifest.waybillNo"), className: "mono", cell: (p) => p.carrierWaybillNo ?? tc("common.none") },
-    { key: "waybill", header: t("shipments.waybillNo"), className: "mono", cell: (p) => p.waybillNo },
+    {
+      key: "carrierWaybill",
+      header: t("manifests.carrierWaybillNo"),
+      className: "mono",
+      cell: (p) => p.carrierWaybillNo ?? tc("common.none"),
+    },
+    { key: "waybill", header: t("manifests.waybillNo"), className: "mono", cell: (p) => p.waybillNo },
     {
       key: "recipient",
-      header: t("manifest.recipient"),
+      header: t("manifests.recipient"),
       cell: (p) => (
         <>
           {p.recipientName} <span className="mono muted">{p.recipientPhone}</span>
@@ -121,7 +126,7 @@ function ManifestParcels({ nodeId, manifestId }: { nodeId: string; manifestId: s
     },
     {
       key: "destination",
-      header: t("manifest.destination"),
+      header: t("manifests.destination"),
       cell: (p) => (
         <>
           {p.village ?? tc("common.none")}
@@ -131,11 +136,11 @@ function ManifestParcels({ nodeId, manifestId }: { nodeId: string; manifestId: s
     },
     {
       key: "state",
-      header: t("manifest.state"),
+      header: t("manifests.state"),
       cell: (p) =>
-        p.outstanding ? <span className="danger-text">{t("manifest.notArrived")}</span> : <ShipmentStatusPill status={p.status} />,
+        p.outstanding ? <span className="danger-text">{t("manifests.notArrived")}</span> : <ShipmentStatusPill status={p.status} />,
     },
-    { key: "light", header: t("manifest.light"), cell: (p) => <LightBadge light={p.light} /> },
+    { key: "light", header: t("manifests.light"), cell: (p) => <LightBadge light={p.light} /> },
   ];
   return (
     <DataState query={parcels}>

@@ -11,7 +11,7 @@ import { useT } from "../../../i18n/use-t.ts";
 type TFixKind = "MOVE" | "MISSING" | "EXTRA";
 
 export function StocktakeFindings({ nodeId, stocktakeId, open }: { nodeId: string; stocktakeId: string; open: boolean }) {
-  const t = useT("shelf");
+  const t = useT("stocktake");
   const trpc = useTRPC();
   const report = useQuery(trpc.shelf.stocktakeReport.queryOptions({ nodeId, stocktakeId }, { refetchInterval: open ? 5_000 : false }));
   return (
@@ -19,13 +19,13 @@ export function StocktakeFindings({ nodeId, stocktakeId, open }: { nodeId: strin
       {(r) => (
         <>
           <section className="card">
-            <p data-testid="stocktake-counts">{t("stocktake.counts", r.counts)}</p>
+            <p data-testid="stocktake-counts">{t("counts", r.counts)}</p>
             {r.counts.missing + r.counts.misplaced + r.counts.extra === 0 && r.counts.scans > 0 ? (
-              <p className="alert alert-success">{t("stocktake.allGood")}</p>
+              <p className="alert alert-success">{t("allGood")}</p>
             ) : null}
           </section>
           <div className="stocktake-findings">
-            <FindingsCard testId="stocktake-missing" title={t("stocktake.missing")} rows={r.missing}>
+            <FindingsCard testId="stocktake-missing" title={t("missing")} rows={r.missing}>
               {(m) => (
                 <Finding
                   key={m.waybillNo}
@@ -36,16 +36,12 @@ export function StocktakeFindings({ nodeId, stocktakeId, open }: { nodeId: strin
                       <span className="mono">{m.waybillNo}</span> · {m.recipientName}
                     </>
                   }
-                  note={t("stocktake.recordedAt", { slot: m.slot })}
-                  fix={
-                    open ? (
-                      <FixButton {...{ nodeId, stocktakeId }} kind="MISSING" code={m.waybillNo} label={t("stocktake.markMissing")} />
-                    ) : null
-                  }
+                  note={t("recordedAt", { slot: m.slot })}
+                  fix={open ? <FixButton {...{ nodeId, stocktakeId }} kind="MISSING" code={m.waybillNo} label={t("markMissing")} /> : null}
                 />
               )}
             </FindingsCard>
-            <FindingsCard testId="stocktake-misplaced" title={t("stocktake.misplaced")} rows={r.misplaced}>
+            <FindingsCard testId="stocktake-misplaced" title={t("misplaced")} rows={r.misplaced}>
               {(m) => (
                 <Finding
                   key={m.waybillNo}
@@ -58,23 +54,18 @@ export function StocktakeFindings({ nodeId, stocktakeId, open }: { nodeId: strin
                   }
                   note={
                     <>
-                      {t("stocktake.recordedAt", { slot: m.slot })} · {t("stocktake.foundAt", { slot: m.scannedSlot })}
+                      {t("recordedAt", { slot: m.slot })} · {t("foundAt", { slot: m.scannedSlot })}
                     </>
                   }
                   fix={
                     open ? (
-                      <FixButton
-                        {...{ nodeId, stocktakeId }}
-                        kind="MOVE"
-                        code={m.waybillNo}
-                        label={t("stocktake.move", { slot: m.scannedSlot })}
-                      />
+                      <FixButton {...{ nodeId, stocktakeId }} kind="MOVE" code={m.waybillNo} label={t("move", { slot: m.scannedSlot })} />
                     ) : null
                   }
                 />
               )}
             </FindingsCard>
-            <FindingsCard testId="stocktake-extra" title={t("stocktake.extra")} rows={r.extra}>
+            <FindingsCard testId="stocktake-extra" title={t("extra")} rows={r.extra}>
               {(x) => (
                 <Finding
                   key={`${x.code}@${x.slot}`}
@@ -85,24 +76,22 @@ export function StocktakeFindings({ nodeId, stocktakeId, open }: { nodeId: strin
                       <span className="mono">{x.waybillNo ?? x.code}</span> · <span className="mono">{x.slot}</span>
                     </>
                   }
-                  note={t(`stocktake.extraKind.${x.kind}`)}
-                  fix={
-                    open ? <FixButton {...{ nodeId, stocktakeId }} kind="EXTRA" code={x.code} label={t("stocktake.acknowledge")} /> : null
-                  }
+                  note={t(`extraKind.${x.kind}`)}
+                  fix={open ? <FixButton {...{ nodeId, stocktakeId }} kind="EXTRA" code={x.code} label={t("acknowledge")} /> : null}
                 />
               )}
             </FindingsCard>
           </div>
           {r.fixes.length ? (
             <section className="card" data-testid="stocktake-fixes">
-              <h2 className="card-title">{t("stocktake.fixes")}</h2>
+              <h2 className="card-title">{t("fixes")}</h2>
               <ul className="stocktake-list">
                 {r.fixes.map((f, i) => (
                   <li key={i} className="small" data-testid="stocktake-fix" data-kind={f.kind}>
-                    {t("stocktake.fixLine", {
+                    {t("fixLine", {
                       at: formatShortDateTime(f.at),
                       by: f.by ?? "—",
-                      kind: t(`stocktake.fixKind.${f.kind as TFixKind}`),
+                      kind: t(`fixKind.${f.kind as TFixKind}`),
                       code: f.kind === "MOVE" ? `${f.code} ${f.fromSlot ?? ""} → ${f.toSlot ?? ""}` : f.code,
                     })}
                   </li>
@@ -112,7 +101,7 @@ export function StocktakeFindings({ nodeId, stocktakeId, open }: { nodeId: strin
           ) : null}
           {r.recent.length ? (
             <section className="card">
-              <h2 className="card-title">{t("stocktake.recent")}</h2>
+              <h2 className="card-title">{t("recent")}</h2>
               <ul className="stocktake-list">
                 {r.recent.map((s, i) => (
                   <li key={i} className="small mono">
@@ -130,12 +119,12 @@ export function StocktakeFindings({ nodeId, stocktakeId, open }: { nodeId: strin
 
 /** One kind of finding as a card: its rows, or "nothing" when there are none. */
 function FindingsCard<T>(props: { testId: string; title: string; rows: readonly T[]; children: (row: T) => ReactNode }) {
-  const t = useT("shelf");
+  const t = useT("stocktake");
   return (
     <section className="card" data-testid={props.testId}>
       <h2 className="card-title">{props.title}</h2>
       {props.rows.length === 0 ? (
-        <p className="muted">{t("stocktake.nothing")}</p>
+        <p className="muted">{t("nothing")}</p>
       ) : (
         <ul className="stocktake-list">{props.rows.map((row) => props.children(row))}</ul>
       )}

@@ -20,7 +20,7 @@ export function StocktakePage() {
 }
 
 function Stocktake({ nodeId }: { nodeId: string }) {
-  const t = useT("shelf");
+  const t = useT("stocktake");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const current = useQuery(trpc.shelf.stocktakeCurrent.queryOptions({ nodeId }, { refetchOnMount: "always" }));
@@ -41,21 +41,21 @@ function Stocktake({ nodeId }: { nodeId: string }) {
   return (
     <div className="page shelf-page">
       <section className="card">
-        <h1 className="card-title">{t("stocktake.title")}</h1>
-        <p className="page-lead muted">{t("stocktake.lead")}</p>
+        <h1 className="card-title">{t("title")}</h1>
+        <p className="page-lead muted">{t("lead")}</p>
         <DataState query={current}>
           {({ stocktake: st }) => (
             <>
               {st?.status === "OPEN" ? (
                 <p data-testid="stocktake-status" data-status="OPEN">
-                  {t("stocktake.open", { at: formatShortDateTime(st.startedAt) })}
+                  {t("open", { at: formatShortDateTime(st.startedAt) })}
                 </p>
               ) : st ? (
                 <p className="muted" data-testid="stocktake-status" data-status="CLOSED">
-                  {t("stocktake.closed", { at: formatShortDateTime(st.startedAt), closedAt: formatShortDateTime(st.closedAt) })}
+                  {t("closed", { at: formatShortDateTime(st.startedAt), closedAt: formatShortDateTime(st.closedAt) })}
                 </p>
               ) : (
-                <p className="muted">{t("stocktake.none")}</p>
+                <p className="muted">{t("none")}</p>
               )}
               {st?.status !== "OPEN" ? (
                 <button
@@ -65,7 +65,7 @@ function Stocktake({ nodeId }: { nodeId: string }) {
                   onClick={() => start.mutate({ nodeId, clientId: startId })}
                   data-testid="stocktake-start"
                 >
-                  {start.isPending ? t("stocktake.starting") : st ? t("stocktake.startNew") : t("stocktake.start")}
+                  {start.isPending ? t("starting") : st ? t("startNew") : t("start")}
                 </button>
               ) : null}
               <ShelfError error={start.error} />
@@ -85,7 +85,7 @@ function Stocktake({ nodeId }: { nodeId: string }) {
             onClick={() => close.mutate({ nodeId, stocktakeId: now.id })}
             data-testid="stocktake-close"
           >
-            {t("stocktake.close")}
+            {t("close")}
           </button>
         </section>
       ) : null}
@@ -96,7 +96,7 @@ function Stocktake({ nodeId }: { nodeId: string }) {
 /// A scanner types the slot's label, then each parcel's number, each followed by Enter. A slot scanned into the parcel
 /// box becomes the current slot.
 function ScanForm({ nodeId, stocktakeId, onScanned }: { nodeId: string; stocktakeId: string; onScanned: () => void }) {
-  const t = useT("shelf");
+  const t = useT("stocktake");
   const trpc = useTRPC();
   const [slot, setSlot] = useState("");
   const [code, setCode] = useState("");
@@ -125,8 +125,8 @@ function ScanForm({ nodeId, stocktakeId, onScanned }: { nodeId: string; stocktak
       return;
     }
     const s = slot.trim().toUpperCase();
-    if (!s) return setProblem(t("stocktake.needSlot"));
-    if (!SLOT.test(s)) return setProblem(t("stocktake.badSlot"));
+    if (!s) return setProblem(t("needSlot"));
+    if (!SLOT.test(s)) return setProblem(t("badSlot"));
     setProblem(null);
     scan.mutate({ nodeId, stocktakeId, clientId: crypto.randomUUID(), slot: s, code: value });
     setCode("");
@@ -137,11 +137,11 @@ function ScanForm({ nodeId, stocktakeId, onScanned }: { nodeId: string; stocktak
     <section className="card">
       <form className="stocktake-scan" onSubmit={submit} noValidate>
         <div className="field">
-          <label htmlFor="stocktake-slot">{t("stocktake.slot")}</label>
+          <label htmlFor="stocktake-slot">{t("slot")}</label>
           <input
             id="stocktake-slot"
             autoComplete="off"
-            placeholder={t("stocktake.slotPlaceholder")}
+            placeholder={t("slotPlaceholder")}
             value={slot}
             onChange={(e) => setSlot(e.target.value)}
             onKeyDown={(e) => {
@@ -154,20 +154,20 @@ function ScanForm({ nodeId, stocktakeId, onScanned }: { nodeId: string; stocktak
           />
         </div>
         <div className="field">
-          <label htmlFor="stocktake-code">{t("stocktake.code")}</label>
+          <label htmlFor="stocktake-code">{t("code")}</label>
           <input
             id="stocktake-code"
             ref={codeRef}
             autoComplete="off"
             autoFocus
-            placeholder={t("stocktake.codePlaceholder")}
+            placeholder={t("codePlaceholder")}
             value={code}
             onChange={(e) => setCode(e.target.value)}
             data-testid="stocktake-code"
           />
         </div>
         <button type="submit" className="btn btn-primary" data-testid="stocktake-record">
-          {t("stocktake.record")}
+          {t("record")}
         </button>
       </form>
       {slot && SLOT.test(slot.trim()) ? (
@@ -188,7 +188,7 @@ function ScanForm({ nodeId, stocktakeId, onScanned }: { nodeId: string; stocktak
           data-testid="stocktake-verdict"
           data-verdict={last.verdict}
         >
-          {t(`stocktake.verdict.${last.verdict}`, { code: last.waybillNo ?? last.code, recordedSlot: last.recordedSlot ?? "" })}
+          {t(`verdict.${last.verdict}`, { code: last.waybillNo ?? last.code, recordedSlot: last.recordedSlot ?? "" })}
         </p>
       ) : null}
     </section>
