@@ -8,6 +8,5 @@ describe("counter page strings", () => {
     expect(Object.keys(countersZh.enums.certKinds).sort()).toEqual([...domain.CERTIFICATION_KINDS].sort());
     expect(Object.keys(countersZh.enums.venueTypes).sort()).toEqual([...domain.VENUE_TYPES].sort());
     expect(Object.keys(countersZh.enums.merchantTypes).sort()).toEqual([...domain.MERCHANT_TYPES].sort());
-    expect(Object.keys(countersZh.enums.temps).sort()).toEqual([...domain.PRODUCT_TEMPS].sort());
   });
 });

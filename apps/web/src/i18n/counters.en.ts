@@ -7,11 +7,6 @@ export const countersEn = {
   },
   enums: {
     ...catalogEnumsEn,
-    temps: {
-      AMBIENT: "Ambient",
-      CHILLED: "Chilled",
-      FROZEN: "Frozen",
-    },
     merchantTypes: {
       COOPERATIVE: "Co-operative",
       ENTERPRISE: "Leading enterprise",
@@ -63,9 +58,7 @@ export const countersEn = {
   },
   listings: {
     product: "Product",
-    counter: "Counter",
     counterIdFormat: "Not a counter id (a UUID)",
-    status: "Status",
     price: "Price",
     priceFormat: "An amount above 0 with at most two decimals",
     stock: "Stock",
@@ -73,7 +66,6 @@ export const countersEn = {
     belowMin: "Below minimum",
     suggestion: "Restock",
     suggest: "Restock {{qty}} {{unit}}",
-    submit: "Submit for review",
     flagged: "Flagged: {{reason}}",
     deltaFormat: "A whole number other than 0, e.g. +20 or -3",
   },

@@ -10,11 +10,6 @@ export const countersZh = {
   },
   enums: {
     ...catalogEnumsZh,
-    temps: {
-      AMBIENT: "常温",
-      CHILLED: "冷藏",
-      FROZEN: "冷冻",
-    },
     merchantTypes: {
       COOPERATIVE: "农民专业合作社",
       ENTERPRISE: "龙头企业",
@@ -66,9 +61,7 @@ export const countersZh = {
   },
   listings: {
     product: "商品",
-    counter: "专柜",
     counterIdFormat: "专柜编号格式不对（应为 UUID）",
-    status: "状态",
     price: "售价",
     priceFormat: "请输入大于 0 的金额，最多两位小数",
     stock: "库存",
@@ -76,7 +69,6 @@ export const countersZh = {
     belowMin: "低于最低库存",
     suggestion: "补货建议",
     suggest: "建议补 {{qty}} {{unit}}",
-    submit: "提交审核",
     flagged: "已标记：{{reason}}",
     deltaFormat: "请输入非 0 整数，如 +20 或 -3",
   },

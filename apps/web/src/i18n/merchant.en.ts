@@ -79,6 +79,9 @@ export const merchantEn: TMessagesOf<typeof merchantZh> = {
   },
   listings: {
     title: "Counter listings",
+    counter: "Counter",
+    status: "Status",
+    submit: "Submit for review",
     lead: "A listing starts as a draft; once submitted, the county reviews it and it goes on sale when approved.",
     new: "New listing",
     editTitle: "Listing: {{name}}",

@@ -76,6 +76,9 @@ export const merchantZh = {
   },
   listings: {
     title: "专柜上架",
+    counter: "专柜",
+    status: "状态",
+    submit: "提交审核",
     lead: "商品上架到专柜先存为草稿，提交后由县级审核，审核通过即开始销售。",
     new: "新增上架",
     editTitle: "上架：{{name}}",

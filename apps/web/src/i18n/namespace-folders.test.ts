@@ -100,15 +100,6 @@ describe("page folders and namespaces", () => {
   });
 });
 
-/** Keys of "counters" that a single page folder reads, left there because some files reading them were outside the
- * change that moved the others (each belongs in that folder's namespace; delete a line once it has moved). */
-const SINGLE_FOLDER_KEYS_LEFT: ReadonlyArray<readonly [string, readonly string[]]> = [
-  [
-    "merchant/listings-page.tsx and counter-picker.tsx (with listing-panel) name a listing's counter, status and submit",
-    ["listings.counter", "listings.status", "listings.submit"],
-  ],
-];
-
 function keyPaths(value: unknown, prefix = ""): string[] {
   if (typeof value !== "object" || value === null) return [prefix];
   return Object.entries(value).flatMap(([key, child]) => keyPaths(child, prefix ? `${prefix}.${key}` : key));
@@ -134,7 +125,6 @@ describe("the shared counters namespace", () => {
   const leaves = keyPaths(countersZh).filter((key) => !key.startsWith("enums."));
   const readersOf = (key: string) =>
     [...readers].filter(([k]) => k === key || (k.endsWith(".") && key.startsWith(k))).flatMap(([, r]) => [...r]);
-  const left = new Set(SINGLE_FOLDER_KEYS_LEFT.flatMap(([, keys]) => keys));
 
   it("has no key nobody reads", () => {
     expect(leaves.filter((key) => readersOf(key).length === 0)).toEqual([]);
@@ -145,7 +135,6 @@ describe("the shared counters namespace", () => {
       const who = new Set(readersOf(key));
       return !who.has("components") && who.size === 1;
     });
-    expect(single.filter((key) => !left.has(key))).toEqual([]);
-    expect([...left].filter((key) => !single.includes(key))).toEqual([]);
+    expect(single).toEqual([]);
   });
 });

@@ -21,7 +21,7 @@ export function CounterPicker({ counters }: { counters: readonly TCounterChoice[
   const typed = pick.field.value === OTHER_COUNTER;
   return (
     <>
-      <FormField id="listing-counter" label={tc("listings.counter")} error={typed ? undefined : counterError}>
+      <FormField id="listing-counter" label={tp("listings.counter")} error={typed ? undefined : counterError}>
         <select
           id="listing-counter"
           value={pick.field.value}

@@ -13,6 +13,7 @@ import { withFixed } from "../../components/edit-form.tsx";
 import { ZDelistDraftSchema, ZPriceDraftSchema, ZStockDraftSchema } from "../../components/counters/listing-drafts.ts";
 import { useT } from "../../i18n/use-t.ts";
 import { enumKey } from "../../components/counters/counter-keys.ts";
+import { flagText } from "../../components/counters/counters-format.ts";
 
 interface Props {
   merchantId: string;
@@ -35,8 +36,8 @@ export function ListingPanelBody({ merchantId, listing: l, onChanged }: Props) {
       <DetailList
         items={[
           { label: tc("listings.product"), value: `${l.productName}${l.productSpec ? ` · ${l.productSpec}` : ""}` },
-          { label: tc("listings.counter"), value: `${l.counterName}（${tc(enumKey("venueTypes", l.venueType))}）` },
-          { label: tc("listings.status"), value: <ListingStatusPill status={l.status} /> },
+          { label: tm("listings.counter"), value: `${l.counterName}（${tc(enumKey("venueTypes", l.venueType))}）` },
+          { label: tm("listings.status"), value: <ListingStatusPill status={l.status} /> },
           { label: tc("listings.price"), value: <Money fen={l.priceFen} /> },
           { label: tc("listings.stock"), value: <StockCell stock={l.stock} minStock={l.minStock} belowMin={l.belowMin} /> },
           { label: tm("listings.submittedAt"), value: l.submittedAt ? formatDateTime(l.submittedAt) : "—" },
@@ -47,7 +48,9 @@ export function ListingPanelBody({ merchantId, listing: l, onChanged }: Props) {
           {tm("listings.rejectedBecause", { reason: l.rejectReason })}
         </div>
       ) : null}
-      {l.flagged ? <div className="alert alert-error">{tc("listings.flagged", { reason: l.flagReason ?? "" })}</div> : null}
+      {l.flagged && l.flagIssues.length > 0 ? (
+        <div className="alert alert-error">{tc("listings.flagged", { reason: flagText(l) })}</div>
+      ) : null}
       {l.status === "DRAFT" || l.status === "REJECTED" ? (
         <section className="form-section">
           <ActionError error={submit.error} testId="listing-submit-error" />
@@ -58,7 +61,7 @@ export function ListingPanelBody({ merchantId, listing: l, onChanged }: Props) {
             onClick={() => submit.mutate({ merchantId, listingId: l.id })}
             data-testid="listing-panel-submit"
           >
-            {tc("listings.submit")}
+            {tm("listings.submit")}
           </button>
         </section>
       ) : null}

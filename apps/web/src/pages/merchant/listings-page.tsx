@@ -49,7 +49,7 @@ function ListingsView({ merchantId }: { merchantId: string }) {
     listed.product,
     {
       key: "counter",
-      header: tc("listings.counter"),
+      header: tp("listings.counter"),
       cell: (l) => (
         <>
           {l.counterName}
@@ -59,7 +59,7 @@ function ListingsView({ merchantId }: { merchantId: string }) {
     },
     {
       key: "status",
-      header: tc("listings.status"),
+      header: tp("listings.status"),
       cell: (l) => (
         <>
           <ListingStatusPill status={l.status} />
@@ -85,7 +85,7 @@ function ListingsView({ merchantId }: { merchantId: string }) {
               onClick={() => submit.mutate({ merchantId, listingId: l.id })}
               data-testid="listing-submit"
             >
-              {tc("listings.submit")}
+              {tp("listings.submit")}
             </button>
           ) : null}
           <button type="button" className="btn btn-small" onClick={() => setPanel({ kind: "edit", listing: l })} data-testid="listing-edit">
@@ -113,7 +113,7 @@ function ListingsView({ merchantId }: { merchantId: string }) {
               counters={counters}
               value={counterId}
               onChange={setCounterId}
-              ariaLabel={tc("listings.counter")}
+              ariaLabel={tp("listings.counter")}
               testId="listing-filter-counter"
             />
             <FilterSelect
@@ -122,7 +122,7 @@ function ListingsView({ merchantId }: { merchantId: string }) {
               options={LISTING_STATUSES}
               label={(s) => tc(enumKey("listingStatus", s))}
               allLabel={tp("listings.allStatuses")}
-              ariaLabel={tc("listings.status")}
+              ariaLabel={tp("listings.status")}
               testId="listing-filter-status"
             />
           </>

@@ -4,6 +4,7 @@ import { shanghaiDay } from "../../lib/time.ts";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
 import { DataState } from "../../components/data-state.tsx";
+import { ENUMS } from "../../components/form/index.ts";
 import { DataTable } from "../../components/data-table.tsx";
 import { DetailList } from "../../components/detail-list.tsx";
 import { useTRPC } from "../../lib/trpc.ts";
@@ -46,7 +47,7 @@ function ProductDetail({ merchantId, productId }: { merchantId: string; productI
                 items={[
                   { label: tp("products.category"), value: tc(enumKey("categories", p.category)) },
                   { label: tp("products.unit"), value: `${p.unit} · ${tp("products.grams", { g: p.unitWeightG })}` },
-                  { label: tp("products.temp"), value: tc(enumKey("temps", p.temp)) },
+                  { label: tp("products.temp"), value: ENUMS.temp.label(p.temp) },
                   { label: tp("products.shelfLifeDays"), value: p.shelfLifeDays },
                   { label: tp("products.regionalBrand"), value: p.regionalBrand ?? "—" },
                   { label: tp("products.certifications"), value: <CertChips certs={p.certifications} today={today} /> },
