@@ -111,6 +111,11 @@ describe("the announced-parcel desk's draft", () => {
     });
   });
 
+  it("holds the machine's name to the shared limit, under the device box", () => {
+    const result = announced.safeParse({ ...base, screened: true, device: "M".repeat(61) });
+    expect(result.error?.issues.map((i) => placePath(i.path.join("."), { "screening.device": "device" }))).toEqual(["device"]);
+  });
+
   it("refuses a missing waybill and an unticked checklist", () => {
     const result = announced.safeParse({ ...base, waybillNo: " ", inspected: false });
     expect(result.error?.issues.map((i) => i.path.join("."))).toEqual(["waybillNo", "inspected"]);

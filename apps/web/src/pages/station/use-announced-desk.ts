@@ -25,7 +25,8 @@ const emptyDraft = (keep: Pick<TAnnouncedDraft, "screened" | "device"> = { scree
 
 const A = ZAcceptAnnouncedSchema.shape;
 
-/** The draft → the input for `nodeId`: the waybill and ID as printed (capitals), screening only when done here. */
+/** The draft → the input for `nodeId`: the waybill and ID as printed (capitals), screening only when done here;
+ *  piped into the shared schema, so the machine's name has its limit too (under the device box: RULES_PLACE_AT). */
 export function announcedDraftSchema(nodeId: string) {
   return z
     .object({
@@ -39,14 +40,15 @@ export function announcedDraftSchema(nodeId: string) {
         .pipe(A.senderIdNumber),
       ...ZRulesDraftShape,
     })
-    .transform((d) => ({
-      nodeId,
+    .transform((d): z.input<typeof ZAcceptAnnouncedSchema> => ({
       waybillNo: d.waybillNo,
       senderName: d.senderName,
       senderIdNumber: d.senderId,
       inspection: inspectionOf(d.notes),
       screening: d.screened ? { screened: true, device: d.device } : undefined,
-    }));
+    }))
+    .pipe(ZAcceptAnnouncedSchema)
+    .transform((input) => ({ nodeId, ...input }));
 }
 
 /** Field paths of the server's input placed under a field (the rest go to the summary). */
