@@ -15,3 +15,4 @@ export * from "./vrp/index.ts";
 export * from "./catalog/index.ts";
 export * from "./restock/parcels.ts";
 export * from "./restock/schemas.ts";
+export * from "./platform/index.ts";
