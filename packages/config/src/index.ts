@@ -70,6 +70,24 @@ const ZEnvSchema = z.object({
   /// Dashboard cost estimate of a vehicle trip: a fixed part per trip and a part per km, in fen.
   XD_COST_PER_TRIP_FEN: z.coerce.number().int().min(0).default(8000),
   XD_COST_PER_KM_FEN: z.coerce.number().int().min(0).default(300),
+  /// Webhooks may target loopback and private addresses (tests, on-premises integrations): "1". Refused otherwise.
+  XD_WEBHOOK_ALLOW_PRIVATE: z.enum(["0", "1", ""]).default("").transform((v) => v === "1"),
+  /// Calls of one API key per minute (`/api/v1`); a key over it is answered 429 with Retry-After.
+  XD_API_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /// The SMS provider: LOG (record the message only, the default), ALIYUN or TENCENT (their signed HTTP APIs).
+  XD_SMS_PROVIDER: z.enum(["LOG", "ALIYUN", "TENCENT"]).default("LOG"),
+  /// The provider's endpoint (default: its public one; tests point it at a local server).
+  XD_SMS_ENDPOINT: z.string().url().optional(),
+  /// Aliyun AccessKey ID / secret, or Tencent Cloud SecretId / SecretKey.
+  XD_SMS_KEY_ID: z.string().min(1).optional(),
+  XD_SMS_KEY_SECRET: z.string().min(1).optional(),
+  /// The approved signature (签名) the messages go out under, e.g. 乡达物流.
+  XD_SMS_SIGN_NAME: z.string().min(1).optional(),
+  /// Tencent Cloud's SMS application id (SmsSdkAppId) and region.
+  XD_SMS_APP_ID: z.string().min(1).optional(),
+  XD_SMS_REGION: z.string().min(1).default("ap-guangzhou"),
+  /// The provider's approved template code of each message: JSON, e.g. {"pickup.ready":"SMS_123","shipment.delivered":"SMS_124"}.
+  XD_SMS_TEMPLATES: z.string().default("{}"),
 });
 
 export type TEnv = z.infer<typeof ZEnvSchema>;
