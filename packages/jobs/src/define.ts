@@ -2,7 +2,7 @@
 import type { JobsOptions } from "bullmq";
 import type { z } from "zod";
 
-export const QUEUES = ["notify", "system", "network", "shipments", "consolidation", "dashboard"] as const;
+export const QUEUES = ["notify", "system", "network", "shipments", "consolidation", "dashboard", "webhooks"] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 export const DEFAULT_JOB_OPTIONS: Readonly<JobsOptions> = Object.freeze({

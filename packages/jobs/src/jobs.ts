@@ -72,6 +72,22 @@ export const notifyPickupReady = defineJob({
   jobId: (p) => `notify.pickupReady-${p.scanId}`,
 });
 
+/// Tells the recipient their parcel was delivered or picked up (the DELIVER / PICKUP scan).
+export const notifyDelivered = defineJob({
+  queue: "notify",
+  name: "notify.delivered",
+  schema: z.object({ shipmentId: z.string().uuid(), scanId: z.string().uuid() }),
+  jobId: (p) => `notify.delivered-${p.scanId}`,
+});
+
+/// Tells the recipient something went wrong with their parcel (the EXCEPTION scan), with the reason.
+export const notifyException = defineJob({
+  queue: "notify",
+  name: "notify.exception",
+  schema: z.object({ shipmentId: z.string().uuid(), scanId: z.string().uuid() }),
+  jobId: (p) => `notify.exception-${p.scanId}`,
+});
+
 /// Flags parcels left on the shelf past their node's hold days for return (scheduled hourly).
 export const shipmentsFlagUncollected = defineJob({
   queue: "shipments",
@@ -224,6 +240,16 @@ export const dashboardNotifyRed = defineJob({
   jobId: (p) => `dashboard.notifyRed-${p.nodeId}-${p.requestId.replace(/:/g, "-")}`,
 });
 
+/// Delivers one webhook subscription's pending events in order (one deliverer at a time per subscription). `wake`
+/// makes each request a job of its own (the sequencer's batch, a retry's attempt); a job finding nothing due ends.
+export const webhooksDeliver = defineJob({
+  queue: "webhooks",
+  name: "webhooks.deliver",
+  schema: z.object({ subscriptionId: z.string().uuid(), wake: z.string().min(1).max(80) }),
+  jobId: (p) => `webhooks.deliver-${p.subscriptionId}-${p.wake}`,
+  options: { attempts: 1 },
+});
+
 export const ALL_JOBS = [
   usersWelcome,
   systemPing,
@@ -232,6 +258,9 @@ export const ALL_JOBS = [
   shipmentsRecomputeLights,
   shipmentsReplan,
   notifyPickupReady,
+  notifyDelivered,
+  notifyException,
+  webhooksDeliver,
   shipmentsFlagUncollected,
   consolidationAssign,
   consolidationSeal,
