@@ -213,6 +213,17 @@ export const ERROR_MESSAGES = {
   LABELS_COUNT: "waybills: give 1 to {max} waybill numbers, comma-separated",
   LABELS_SIZE: "size: must be one of {sizes}",
   LABELS_NONE: "waybills: not found or not yours: {waybills}",
+  // The open platform (/api/v1, API keys).
+  API_KEY_MISSING: "send the API key as Authorization: Bearer <key>",
+  API_KEY_INVALID: "unknown, revoked or expired API key",
+  API_KEY_REVOKED: "the key is revoked or expired",
+  API_SCOPE_MISSING: "this key lacks the scope {scope}",
+  API_RATE_LIMITED: "too many requests; retry in {seconds} s",
+  ADDRESS_OR_VILLAGE: "give an address or a villageCode",
+  PARENT_PIECE_UNKNOWN: "parent piece {waybill} is neither in this call nor known",
+  PARENT_PIECE_IS_CHILD: "parent piece {waybill} is itself a child piece",
+  IDEMPOTENCY_KEY_REUSED: "this Idempotency-Key was used with another request",
+  IDEMPOTENCY_KEY_BAD: "an Idempotency-Key has 1 to 200 visible ASCII characters",
   // Schemas' own checks (a zod custom issue's message is the key, its params the parameters).
   GIVE_ONE_SCOPE: "give one of merchantId, counterId or countyCode",
   NOT_A_REAL_DATE: "not a real date",
