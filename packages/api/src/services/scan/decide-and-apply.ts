@@ -21,7 +21,7 @@ import {
   type TScanParams,
   type TScanReason,
 } from "@xiangda/domain";
-import { notifyPickupReady, outboxEvent, shipmentsReplan, type OutboxRow } from "@xiangda/jobs";
+import { notifyDelivered, notifyException, notifyPickupReady, outboxEvent, shipmentsReplan, type OutboxRow } from "@xiangda/jobs";
 import { nodeInScope } from "../auth/scope.ts";
 import { missingThreeRules } from "../shipments/accept-shipment.ts";
 import { SHELF, nodeView, type EventRow, type LegRow, type NodeRow, type Parcel, type WorkScan } from "./batch-rows.ts";
@@ -272,6 +272,9 @@ async function applyEffect(
     changes.outbox.push(outboxEvent(shipmentsReplan, { shipmentId: row.id, scanId: s.clientScanId }));
   }
   if (e.assignShelf) changes.outbox.push(outboxEvent(notifyPickupReady, { shipmentId: row.id, scanId: s.clientScanId }));
+  // The recipient hears of the hand-over (DELIVER / PICKUP) and of a problem (EXCEPTION, with its reason).
+  if (e.status === "DELIVERED") changes.outbox.push(outboxEvent(notifyDelivered, { shipmentId: row.id, scanId: s.clientScanId }));
+  if (e.status === "EXCEPTION") changes.outbox.push(outboxEvent(notifyException, { shipmentId: row.id, scanId: s.clientScanId }));
   p.lastAction = action;
   p.lastNodeId = node.id;
   p.dirty = true;
