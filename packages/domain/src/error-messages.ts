@@ -259,6 +259,15 @@ export const ERROR_MESSAGES = {
   AT_LEAST_ONE_DEPARTURE: "at least one departure time is needed",
   AT_LEAST_ONE_WEEKDAY: "at least one weekday is needed",
   MUST_BE_ZERO_OR_MORE: "must be 0 or more",
+  WEBHOOK_URL_INVALID: "must be an http or https URL without a user name or password",
+  WEBHOOK_URL_UNRESOLVED: "{host} could not be resolved",
+  WEBHOOK_URL_PRIVATE: "{host} is a private, loopback or reserved address; webhooks may only reach public addresses",
+  WEBHOOK_LIMIT: "at most {max} webhooks per organisation",
+  NO_SUCH_WEBHOOK: "no such webhook",
+  NO_SUCH_EVENT: "no such event",
+  WEBHOOK_EVENTS_UNIQUE: "each event type at most once",
+  REDELIVER_WHAT: "give an event id, or from and to (from before to)",
+  REDELIVER_TOO_MANY: "at most {max} events per redelivery",
 } as const;
 
 export type TErrorKey = keyof typeof ERROR_MESSAGES;

@@ -244,6 +244,15 @@ const byKey = {
   AT_LEAST_ONE_DEPARTURE: "至少需要一个发车时间",
   AT_LEAST_ONE_WEEKDAY: "至少选择一个运行日",
   MUST_BE_ZERO_OR_MORE: "不能小于 0",
+  WEBHOOK_URL_INVALID: "须为 http 或 https 地址，且不含用户名和密码",
+  WEBHOOK_URL_UNRESOLVED: "无法解析 {{host}}",
+  WEBHOOK_URL_PRIVATE: "{{host}} 是内网、回环或保留地址；Webhook 只能推送到公网地址",
+  WEBHOOK_LIMIT: "每个机构最多 {{max}} 个 Webhook",
+  NO_SUCH_WEBHOOK: "没有这个 Webhook",
+  NO_SUCH_EVENT: "没有这个事件",
+  WEBHOOK_EVENTS_UNIQUE: "每种事件类型只能选一次",
+  REDELIVER_WHAT: "请填写事件编号，或起止时间（开始早于结束）",
+  REDELIVER_TOO_MANY: "每次最多重推 {{max}} 个事件",
 } satisfies Record<TErrorKey, string>;
 
 export const errorsZh = {
