@@ -35,3 +35,5 @@ export { allSlots } from "./services/scan/shelf.ts";
 export { loadLanes, type LaneRow } from "./services/consolidation/timetables.ts";
 export type { Queryable } from "./services/consolidation/geometry.ts";
 export { nodeTownships, SHIPMENT_END, SHIPMENT_TOWNSHIP } from "./services/dashboard/sql.ts";
+// The open platform's webhooks (#19): sequencer, subscriptions, deliveries, signing, SSRF guard.
+export * from "./services/platform/webhooks/index.ts";

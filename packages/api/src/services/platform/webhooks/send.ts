@@ -1,0 +1,78 @@
+// One webhook POST: to the address the SSRF guard checked (the connection is pinned to it, so a DNS answer that
+// changes between the check and the connect cannot move it), no redirects, a time-out, at most 64 KiB read back.
+import type { LookupFunction } from "node:net";
+import { Agent, request } from "undici";
+import { checkWebhookUrl, type HostLookup } from "./safe-url.ts";
+
+export const SEND_TIMEOUT_MS = 10_000;
+export const MAX_RESPONSE_BYTES = 64 * 1024;
+
+export interface SendOptions {
+  allowPrivate: boolean;
+  timeoutMs?: number;
+  maxResponseBytes?: number;
+  lookup?: HostLookup;
+}
+
+export interface SendResult {
+  ok: boolean;
+  /// The receiver's HTTP status, null when there was no answer.
+  status: number | null;
+  latencyMs: number;
+  /// Why it failed (short, for the delivery log); null when delivered.
+  error: string | null;
+}
+
+function pinnedLookup(address: string, family: 4 | 6): LookupFunction {
+  return (_host, options, callback) => {
+    if (options.all) callback(null, [{ address, family }]);
+    else callback(null, address, family);
+  };
+}
+
+async function readAtMost(body: AsyncIterable<Uint8Array>, max: number): Promise<boolean> {
+  let n = 0;
+  for await (const chunk of body) {
+    n += chunk.byteLength;
+    if (n > max) return false;
+  }
+  return true;
+}
+
+/// POSTs `body` to `rawUrl`; never throws for the receiver's faults (they are the result), only for programming ones.
+export async function postWebhook(rawUrl: string, body: string, headers: Record<string, string>, opts: SendOptions): Promise<SendResult> {
+  const started = performance.now();
+  const timeoutMs = opts.timeoutMs ?? SEND_TIMEOUT_MS;
+  const elapsed = () => Math.round(performance.now() - started);
+  let target;
+  try {
+    target = await checkWebhookUrl(rawUrl, { allowPrivate: opts.allowPrivate, ...(opts.lookup ? { lookup: opts.lookup } : {}) });
+  } catch (e) {
+    return { ok: false, status: null, latencyMs: elapsed(), error: `refused: ${(e as Error).message}` };
+  }
+  const agent = new Agent({ connect: { lookup: pinnedLookup(target.address, target.family), timeout: timeoutMs }, pipelining: 0 });
+  const signal = AbortSignal.timeout(timeoutMs);
+  try {
+    const res = await request(target.url, {
+      dispatcher: agent,
+      method: "POST",
+      headers,
+      body,
+      signal,
+      headersTimeout: timeoutMs,
+      bodyTimeout: timeoutMs,
+    });
+    const fits = await readAtMost(res.body, opts.maxResponseBytes ?? MAX_RESPONSE_BYTES);
+    if (!fits) {
+      res.body.destroy();
+      return { ok: false, status: res.statusCode, latencyMs: elapsed(), error: "response body over the size limit" };
+    }
+    const ok = res.statusCode >= 200 && res.statusCode < 300;
+    return { ok, status: res.statusCode, latencyMs: elapsed(), error: ok ? null : `HTTP ${res.statusCode}` };
+  } catch (e) {
+    const error = signal.aborted ? `timed out after ${timeoutMs} ms` : String((e as Error).message || e);
+    return { ok: false, status: null, latencyMs: elapsed(), error: error.slice(0, 500) };
+  } finally {
+    await agent.destroy().catch(() => undefined);
+  }
+}
