@@ -3,12 +3,44 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { createUser as createUserRow } from "@xiangda/db/factories";
-import { makeLoadCode } from "@xiangda/domain";
+import { makeLoadCode, type Actor } from "@xiangda/domain";
 import { appRouter } from "./root.ts";
 import { createHarness, type Harness } from "./test-utils/harness.ts";
 import { FULL_INSPECTION } from "./test-utils/three-rules.ts";
-import { buildWorld, ROLE_NAMES, type RoleName, type World } from "./test-utils/fixtures.ts";
+import { buildWorld, ROLE_NAMES as WORLD_ROLES, type World as BaseWorld } from "./test-utils/fixtures.ts";
 import { makeListing as makeListingRow, makeProduct as makeProductRow, recognise } from "./test-utils/listings.ts";
+
+/// The world's roles and the carrier portal's (issue #19): a user of ZTO's organisation in the home county and one of
+/// YTO's in the same county. Neither is let into anything but its own organisation's portal.
+const ROLE_NAMES = [...WORLD_ROLES, "carrier", "otherCarrier"] as const;
+type RoleName = (typeof ROLE_NAMES)[number];
+interface World extends BaseWorld {
+  actors: Record<RoleName, Actor | null>;
+  /// ZTO's organisation in the home county (the `carrier` actor's) and YTO's (`otherCarrier`'s).
+  carrierClientId: string;
+  otherCarrierClientId: string;
+}
+
+/// Adds the carrier users and their organisations to the two-county world.
+async function withCarriers(h: Harness, base: BaseWorld): Promise<World> {
+  const db = h.deps.db;
+  const org = async (code: string, name: string) => {
+    const carrier = await db.carrier.upsert({ where: { code }, update: {}, create: { code, name } });
+    return db.apiClient.create({ data: { countyCode: base.home.countyCode, kind: "CARRIER", name: `${name}盖州`, carrierId: carrier.id } });
+  };
+  const user = async (username: string, apiClientId: string): Promise<Actor> => {
+    const u = await createUserRow(db, { username, passwordHash: "x", role: "CARRIER_USER", apiClientId, countyCode: base.home.countyCode });
+    return { userId: u.id, username, role: "CARRIER_USER", countyCode: u.countyCode, nodeId: null, merchantId: null, apiClientId };
+  };
+  const zto = await org("ZTO", "中通快递");
+  const yto = await org("YTO", "圆通");
+  return {
+    ...base,
+    actors: { ...base.actors, carrier: await user("t_carrier", zto.id), otherCarrier: await user("t_carrier_other", yto.id) },
+    carrierClientId: zto.id,
+    otherCarrierClientId: yto.id,
+  };
+}
 
 type Input = (w: World, h: Harness) => unknown;
 interface Row {
@@ -20,6 +52,8 @@ const ALL = ROLE_NAMES;
 const SIGNED_IN = ROLE_NAMES.filter((r) => r !== "anonymous");
 /// The county's own manager and ADMIN: a manager of another county sees nothing of this one.
 const COUNTY: RoleName[] = ["admin", "manager"];
+/// An organisation of the home county: its own user, the county's manager, ADMIN.
+const CARRIER: RoleName[] = ["admin", "manager", "carrier"];
 let seq = 0;
 
 const MATRIX: Record<string, Row> = {
@@ -44,7 +78,13 @@ const MATRIX: Record<string, Row> = {
     allowed: ["admin", "manager"],
     input: async (w, h) => ({
       userId: (
-        await createUserRow(h.deps.db, { passwordHash: "x", username: `victim_${++seq}`, role: "STATION_STAFF", nodeId: w.home.stationId, countyCode: w.home.countyCode })
+        await createUserRow(h.deps.db, {
+          passwordHash: "x",
+          username: `victim_${++seq}`,
+          role: "STATION_STAFF",
+          nodeId: w.home.stationId,
+          countyCode: w.home.countyCode,
+        })
       ).id,
       active: false,
     }),
@@ -53,12 +93,32 @@ const MATRIX: Record<string, Row> = {
     allowed: ["admin", "manager"],
     input: async (w, h) => ({
       userId: (
-        await createUserRow(h.deps.db, { passwordHash: "x", username: `reset_${++seq}`, role: "STATION_STAFF", nodeId: w.home.stationId, countyCode: w.home.countyCode })
+        await createUserRow(h.deps.db, {
+          passwordHash: "x",
+          username: `reset_${++seq}`,
+          role: "STATION_STAFF",
+          nodeId: w.home.stationId,
+          countyCode: w.home.countyCode,
+        })
       ).id,
     }),
   },
   "users.loginThrottles": { allowed: ["admin"] },
   "users.clearLoginThrottle": { allowed: ["admin"], input: () => ({ username: `throttled_${++seq}` }) },
+  // The carrier portal: the organisation's own users, its county's manager, ADMIN; never another organisation's user.
+  "carrier.client": { allowed: CARRIER, input: (w) => ({ clientId: w.carrierClientId }) },
+  "carrier.parcels": { allowed: CARRIER, input: (w) => ({ clientId: w.carrierClientId, status: "CREATED" }) },
+  "carrier.parcel": {
+    allowed: CARRIER,
+    input: async (w, h) => {
+      const waybillNo = await makeShipment(w, h);
+      const client = await h.deps.db.apiClient.findUniqueOrThrow({ where: { id: w.carrierClientId } });
+      await h.deps.db.shipment.update({ where: { waybillNo }, data: { carrierId: client.carrierId } });
+      return { clientId: w.carrierClientId, waybillNo };
+    },
+  },
+  "carrier.loads": { allowed: CARRIER, input: (w) => ({ clientId: w.carrierClientId, day: "2026-12-01" }) },
+  "carrier.summary": { allowed: CARRIER, input: (w) => ({ clientId: w.carrierClientId, day: "2026-12-01" }) },
   "audit.list": { allowed: ["admin", "manager", "otherManager"], input: () => ({ limit: 5 }) },
   "county.list": { allowed: ["admin", "manager", "otherManager"] },
   "county.overview": { allowed: ["admin", "manager"], input: (w) => ({ countyCode: w.home.countyCode }) },
@@ -167,7 +227,13 @@ const MATRIX: Record<string, Row> = {
     input: async (w, h) => {
       const up = { ...shipmentInput(w), direction: "UP", fromCode: `${w.home.countyCode}-S1`, to: `${w.home.countyCode}-HUB` };
       const s = await h.callerAs(w.actors.admin).shipments.create(up as never);
-      return { nodeId: w.home.stationId, waybillNo: s.waybillNo, senderName: "李大山", senderIdNumber: "11010519491231002X", inspection: FULL_INSPECTION };
+      return {
+        nodeId: w.home.stationId,
+        waybillNo: s.waybillNo,
+        senderName: "李大山",
+        senderIdNumber: "11010519491231002X",
+        inspection: FULL_INSPECTION,
+      };
     },
   },
   "shipments.awaitingAcceptance": { allowed: ["admin", "manager", "station"], input: (w) => ({ nodeId: w.home.stationId }) },
@@ -323,7 +389,12 @@ const MATRIX: Record<string, Row> = {
   "catalog.merchants.get": { allowed: ["admin", "manager", "merchant"], input: (w) => ({ merchantId: w.home.merchantId }) },
   "catalog.merchants.upsert": {
     allowed: COUNTY,
-    input: (w) => ({ countyCode: w.home.countyCode, name: `矩阵合作社${++seq}`, type: "COOPERATIVE", originAreaCode: `${w.home.countyCode}101201` }),
+    input: (w) => ({
+      countyCode: w.home.countyCode,
+      name: `矩阵合作社${++seq}`,
+      type: "COOPERATIVE",
+      originAreaCode: `${w.home.countyCode}101201`,
+    }),
   },
   "catalog.merchants.setContact": {
     allowed: ["admin", "manager", "merchant"],
@@ -336,7 +407,14 @@ const MATRIX: Record<string, Row> = {
   },
   "catalog.products.upsert": {
     allowed: ["admin", "merchant"],
-    input: (w) => ({ merchantId: w.home.merchantId, name: `苹果${++seq}`, category: "FRUIT", unit: "箱", unitWeightG: 5000, shelfLifeDays: 30 }),
+    input: (w) => ({
+      merchantId: w.home.merchantId,
+      name: `苹果${++seq}`,
+      category: "FRUIT",
+      unit: "箱",
+      unitWeightG: 5000,
+      shelfLifeDays: 30,
+    }),
   },
   "catalog.products.deactivate": {
     allowed: ["admin", "merchant"],
@@ -351,7 +429,13 @@ const MATRIX: Record<string, Row> = {
     input: async (w, h) => {
       const productId = await makeCatalogProduct(w, h);
       const img = await h.deps.db.productImage.create({
-        data: { productId, storageKey: `${crypto.randomUUID().replace(/-/g, "")}.webp`, contentType: "image/webp", sizeBytes: 1, sha256: `${++seq}` },
+        data: {
+          productId,
+          storageKey: `${crypto.randomUUID().replace(/-/g, "")}.webp`,
+          contentType: "image/webp",
+          sizeBytes: 1,
+          sha256: `${++seq}`,
+        },
       });
       return { merchantId: w.home.merchantId, imageId: img.id };
     },
@@ -371,7 +455,10 @@ const MATRIX: Record<string, Row> = {
     allowed: ["admin", "manager", "merchant"],
     input: async (w, h) => ({ merchantId: w.home.merchantId, productId: await makeCatalogProduct(w, h) }),
   },
-  "catalog.counters.list": { allowed: ["admin", "manager", "counter", "otherCounter", "merchant", "otherMerchant"], input: (w) => ({ countyCode: w.home.countyCode }) },
+  "catalog.counters.list": {
+    allowed: ["admin", "manager", "counter", "otherCounter", "merchant", "otherMerchant"],
+    input: (w) => ({ countyCode: w.home.countyCode }),
+  },
   "catalog.counters.get": { allowed: ["admin", "manager", "counter"], input: (w) => ({ counterId: w.home.counterId }) },
   "catalog.counters.upsert": {
     allowed: COUNTY,
@@ -392,16 +479,33 @@ const MATRIX: Record<string, Row> = {
   // ── #7 listings (review, sales, reports) ──
   "listings.create": {
     allowed: ["admin", "merchant"],
-    input: async (w, h) => ({ merchantId: w.home.merchantId, productId: (await makeProductRow(h.deps.db, w.home.merchantId)).id, counterId: w.home.counterId, priceFen: 1000 }),
+    input: async (w, h) => ({
+      merchantId: w.home.merchantId,
+      productId: (await makeProductRow(h.deps.db, w.home.merchantId)).id,
+      counterId: w.home.counterId,
+      priceFen: 1000,
+    }),
   },
-  "listings.update": { allowed: ["admin", "merchant"], input: async (w, h) => ({ merchantId: w.home.merchantId, listingId: await matrixListing(w, h, "DRAFT"), priceFen: 1200 }) },
+  "listings.update": {
+    allowed: ["admin", "merchant"],
+    input: async (w, h) => ({ merchantId: w.home.merchantId, listingId: await matrixListing(w, h, "DRAFT"), priceFen: 1200 }),
+  },
   "listings.adjustStock": {
     allowed: ["admin", "merchant", "counter"],
     input: async (w, h) => ({ listingId: await matrixListing(w, h, "ACTIVE"), delta: 1, reason: "到货" }),
   },
-  "listings.submit": { allowed: ["admin", "merchant"], input: async (w, h) => ({ merchantId: w.home.merchantId, listingId: await matrixListing(w, h, "DRAFT") }) },
-  "listings.delist": { allowed: ["admin", "manager", "merchant"], input: async (w, h) => ({ merchantId: w.home.merchantId, listingId: await matrixListing(w, h, "ACTIVE") }) },
-  "listings.approve": { allowed: COUNTY, input: async (w, h) => ({ countyCode: w.home.countyCode, listingId: await matrixListing(w, h, "PENDING_REVIEW") }) },
+  "listings.submit": {
+    allowed: ["admin", "merchant"],
+    input: async (w, h) => ({ merchantId: w.home.merchantId, listingId: await matrixListing(w, h, "DRAFT") }),
+  },
+  "listings.delist": {
+    allowed: ["admin", "manager", "merchant"],
+    input: async (w, h) => ({ merchantId: w.home.merchantId, listingId: await matrixListing(w, h, "ACTIVE") }),
+  },
+  "listings.approve": {
+    allowed: COUNTY,
+    input: async (w, h) => ({ countyCode: w.home.countyCode, listingId: await matrixListing(w, h, "PENDING_REVIEW") }),
+  },
   "listings.reject": {
     allowed: COUNTY,
     input: async (w, h) => ({ countyCode: w.home.countyCode, listingId: await matrixListing(w, h, "PENDING_REVIEW"), reason: "资料不全" }),
@@ -421,10 +525,21 @@ const MATRIX: Record<string, Row> = {
   },
   "listings.sales.upload": {
     allowed: ["admin", "manager", "counter"],
-    input: (w) => ({ counterId: w.home.counterId, fileName: "s.csv", contentBase64: Buffer.from("商品,数量,时间\n").toString("base64"), dryRun: true }),
+    input: (w) => ({
+      counterId: w.home.counterId,
+      fileName: "s.csv",
+      contentBase64: Buffer.from("商品,数量,时间\n").toString("base64"),
+      dryRun: true,
+    }),
   },
-  "listings.sales.list": { allowed: ["admin", "manager", "counter"], input: (w) => ({ counterId: w.home.counterId, from: "2026-11-01", to: "2026-11-30" }) },
-  "listings.sales.merchantList": { allowed: ["admin", "manager", "merchant"], input: (w) => ({ merchantId: w.home.merchantId, from: "2026-11-01", to: "2026-11-30" }) },
+  "listings.sales.list": {
+    allowed: ["admin", "manager", "counter"],
+    input: (w) => ({ counterId: w.home.counterId, from: "2026-11-01", to: "2026-11-30" }),
+  },
+  "listings.sales.merchantList": {
+    allowed: ["admin", "manager", "merchant"],
+    input: (w) => ({ merchantId: w.home.merchantId, from: "2026-11-01", to: "2026-11-30" }),
+  },
   "dashboard.map": { allowed: COUNTY, input: (w) => ({ countyCode: w.home.countyCode }) },
   "dashboard.node": { allowed: COUNTY, input: (w) => ({ countyCode: w.home.countyCode, nodeId: w.home.stationId }) },
   "dashboard.coverage": { allowed: COUNTY, input: (w) => ({ countyCode: w.home.countyCode }) },
@@ -443,7 +558,10 @@ const MATRIX: Record<string, Row> = {
   "exceptions.returnToSender": { allowed: COUNTY, input: (w, h) => exceptionAct(w, h) },
   "exceptions.markLost": { allowed: COUNTY, input: (w, h) => exceptionAct(w, h) },
   "listings.reports.sales": { allowed: COUNTY, input: (w) => ({ countyCode: w.home.countyCode, from: "2026-11-01", to: "2026-11-30" }) },
-  "listings.reports.merchantSales": { allowed: ["admin", "manager", "merchant"], input: (w) => ({ merchantId: w.home.merchantId, from: "2026-11-01", to: "2026-11-30" }) },
+  "listings.reports.merchantSales": {
+    allowed: ["admin", "manager", "merchant"],
+    input: (w) => ({ merchantId: w.home.merchantId, from: "2026-11-01", to: "2026-11-30" }),
+  },
   // ── #7 restock and trace ──
   // Drafts by the counter side on the home counter, the home merchant's listing; confirming routes
   // from the merchant's village (no point: township station S1) to the counter's node S1.
@@ -480,7 +598,14 @@ async function makeCatalogProduct(w: World, h: Harness): Promise<string> {
 async function matrixListing(w: World, h: Harness, status: "DRAFT" | "PENDING_REVIEW" | "ACTIVE"): Promise<string> {
   await recognise(h.deps.db, w.home.merchantId, "2099-12-31");
   const p = await makeProductRow(h.deps.db, w.home.merchantId);
-  const l = await makeListingRow(h.deps.db, { productId: p.id, counterId: w.home.counterId, merchantId: w.home.merchantId, countyCode: w.home.countyCode, status, stock: 5 });
+  const l = await makeListingRow(h.deps.db, {
+    productId: p.id,
+    counterId: w.home.counterId,
+    merchantId: w.home.merchantId,
+    countyCode: w.home.countyCode,
+    status,
+    stock: 5,
+  });
   return l.id;
 }
 
@@ -626,7 +751,7 @@ let world: World;
 
 beforeAll(async () => {
   h = await createHarness();
-  world = await buildWorld(h.deps.db);
+  world = await withCarriers(h, await buildWorld(h.deps.db));
   // county.overview needs the county's figures to exist.
 });
 afterAll(async () => h?.close());

@@ -17,6 +17,7 @@ import { scanRouter } from "./router/scan.ts";
 import { stationRouter } from "./router/station.ts";
 import { shelfRouter } from "./router/shelf.ts";
 import { usersRouter } from "./router/users.ts";
+import { carrierRouter } from "./router/carrier.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
 export const appRouter = router({
@@ -38,6 +39,7 @@ export const appRouter = router({
   dashboard: dashboardRouter,
   exceptions: exceptionsRouter,
   shelf: shelfRouter,
+  carrier: carrierRouter,
 });
 
 export type AppRouter = typeof appRouter;

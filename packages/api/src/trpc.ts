@@ -5,7 +5,13 @@ import { AppError, ZCountyCodeSchema, type TRole } from "@xiangda/domain";
 import type { Context } from "./context.ts";
 import { toTRPCError, formatShape } from "./errors.ts";
 import { recordAudit } from "./services/audit/record-audit.ts";
-import { assertCounterAccess, assertCountyAccess, assertMerchantAccess, assertNodeAccess } from "./services/auth/scope.ts";
+import {
+  assertApiClientAccess,
+  assertCounterAccess,
+  assertCountyAccess,
+  assertMerchantAccess,
+  assertNodeAccess,
+} from "./services/auth/scope.ts";
 
 export interface Meta {
   /// Derives the audit target from input/output; defaults to the first id-like input field. Called only with an
@@ -167,6 +173,15 @@ export const counterProcedure = roleProcedure("ADMIN", "COUNTY_MANAGER", "COUNTE
   .use(async ({ ctx, input, next }) => {
     const counter = await assertCounterAccess(ctx.db, ctx.actor, input.counterId);
     return next({ ctx: { counter } });
+  });
+
+/// Input carries `clientId` (an organisation: a carrier or platform of a county): its own CARRIER_USERs, its county's
+/// manager, or ADMIN. A CARRIER_USER never reaches another organisation's client, whatever id it sends.
+export const carrierProcedure = roleProcedure("ADMIN", "COUNTY_MANAGER", "CARRIER_USER")
+  .input(z.object({ clientId: z.string().uuid("must be an organisation id") }))
+  .use(async ({ ctx, input, next }) => {
+    const client = await assertApiClientAccess(ctx.db, ctx.actor, input.clientId);
+    return next({ ctx: { client } });
   });
 
 /// A merchant's catalog writes: the merchant's own users or ADMIN; its county's manager only reads.

@@ -30,14 +30,17 @@ export const ZCreateUserSchema = z
     merchantId: z.string().uuid("must be a merchant id").optional(),
     /// COUNTER_OPERATOR: the counters they run (at least one, all of one county).
     counterIds: z.array(z.string().uuid("must be a counter id")).max(50, "at most 50 counters").optional(),
+    /// CARRIER_USER: the organisation (API client) it belongs to; its county is the client's.
+    apiClientId: z.string().uuid("must be an API client id").optional(),
   })
   .superRefine((v, ctx) => {
-    const need = (field: "countyCode" | "nodeId" | "merchantId", role: string) => {
+    const need = (field: "countyCode" | "nodeId" | "merchantId" | "apiClientId", role: string) => {
       if (!v[field]) ctx.addIssue({ code: "custom", path: [field], message: "REQUIRED_FOR_ROLE", params: { role } });
     };
     if (v.role === "COUNTY_MANAGER") need("countyCode", v.role);
     if (v.role === "STATION_STAFF") need("nodeId", v.role);
     if (v.role === "MERCHANT") need("merchantId", v.role);
+    if (v.role === "CARRIER_USER") need("apiClientId", v.role);
     if (v.role === "COUNTER_OPERATOR" && !v.counterIds?.length)
       ctx.addIssue({ code: "custom", path: ["counterIds"], message: "REQUIRED_FOR_ROLE", params: { role: "COUNTER_OPERATOR" } });
   });
@@ -53,12 +56,20 @@ export function zodIssueKey(i: z.core.$ZodIssue): { key?: TErrorKey; params?: Re
       if (typeof v === "string" || typeof v === "number") params[k] = v;
     return { key: i.message, params };
   }
-  const num = (v: unknown) => (typeof v === "bigint" ? Number(v) : typeof v === "number" ? v : typeof v === "object" && v instanceof Date ? v.toISOString() : String(v));
+  const num = (v: unknown) =>
+    typeof v === "bigint"
+      ? Number(v)
+      : typeof v === "number"
+        ? v
+        : typeof v === "object" && v instanceof Date
+          ? v.toISOString()
+          : String(v);
   switch (i.code) {
     case "invalid_type":
       return /received undefined$/.test(i.message) ? { key: "REQUIRED", params: {} } : { key: "ZOD_TYPE", params: {} };
     case "too_small":
-      if (i.origin === "string") return Number(i.minimum) <= 1 ? { key: "REQUIRED", params: {} } : { key: "ZOD_TOO_SHORT", params: { minimum: num(i.minimum) } };
+      if (i.origin === "string")
+        return Number(i.minimum) <= 1 ? { key: "REQUIRED", params: {} } : { key: "ZOD_TOO_SHORT", params: { minimum: num(i.minimum) } };
       if (i.origin === "array" || i.origin === "set") return { key: "ZOD_TOO_FEW", params: { minimum: num(i.minimum) } };
       return { key: "ZOD_TOO_SMALL", params: { minimum: num(i.minimum) } };
     case "too_big":

@@ -19,6 +19,7 @@ export const commonEn: TMessagesOf<typeof commonZh> = {
     STATION_STAFF: "Station staff",
     MERCHANT: "Merchant",
     COUNTER_OPERATOR: "Counter operator",
+    CARRIER_USER: "Carrier user",
   },
   header: {
     allScopes: "All counties",
@@ -33,6 +34,7 @@ export const commonEn: TMessagesOf<typeof commonZh> = {
     counter: "Counter desk",
     station: "Station console",
     county: "County management",
+    carrier: "Carrier portal",
   },
   nav: {
     overview: "Overview",

@@ -16,6 +16,7 @@ export const commonZh = {
     STATION_STAFF: "站点工作人员",
     MERCHANT: "商户",
     COUNTER_OPERATOR: "专柜运营员",
+    CARRIER_USER: "快递企业用户",
   },
   header: {
     allScopes: "全部县区",
@@ -30,6 +31,7 @@ export const commonZh = {
     counter: "专柜工作台",
     station: "站点工作台",
     county: "县级管理",
+    carrier: "快递企业门户",
   },
   nav: {
     overview: "概览",

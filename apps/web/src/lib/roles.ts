@@ -2,13 +2,14 @@
 import type { TNodeTier } from "@xiangda/domain";
 import type { TRole } from "@xiangda/domain";
 
-export type TArea = "merchant" | "station" | "county" | "counter";
+export type TArea = "merchant" | "station" | "county" | "counter" | "carrier";
 
 export const AREA_ROLES: Record<TArea, readonly TRole[]> = {
   merchant: ["MERCHANT"],
   station: ["STATION_STAFF"],
   county: ["COUNTY_MANAGER", "ADMIN"],
   counter: ["COUNTER_OPERATOR"],
+  carrier: ["CARRIER_USER"],
 };
 
 export function areaForRole(role: TRole): TArea {
@@ -22,6 +23,8 @@ export function areaForRole(role: TRole): TArea {
       return "county";
     case "COUNTER_OPERATOR":
       return "counter";
+    case "CARRIER_USER":
+      return "carrier";
   }
 }
 

@@ -31,7 +31,7 @@ export async function login(ctx: Context, input: TLogin) {
 async function findAndVerify(ctx: Context, username: string, password: string) {
   const user = await ctx.db.user.findUnique({
     where: { username },
-    include: { county: true, node: true, merchant: true },
+    include: { county: true, node: true, merchant: true, apiClient: true },
   });
   const ok = user ? await verifyPassword(user.passwordHash, password) : await verifyPassword(await dummyHash(), password).then(() => false);
   return user && ok && user.active ? user : null;

@@ -5,6 +5,9 @@ import { toUserView } from "../users/user-view.ts";
 
 export async function getMe(db: Db, input: { actor: Actor | null }) {
   if (!input.actor) return null;
-  const u = await db.user.findUnique({ where: { id: input.actor.userId }, include: { county: true, node: true, merchant: true } });
+  const u = await db.user.findUnique({
+    where: { id: input.actor.userId },
+    include: { county: true, node: true, merchant: true, apiClient: true },
+  });
   return u ? toUserView(u) : null;
 }

@@ -1,4 +1,5 @@
-// Scope checks: a station sees its own node, a merchant its own merchant, a manager their county.
+// Scope checks: a station sees its own node, a merchant its own merchant, a carrier user its own organisation, a manager
+// their county.
 import type { Tx } from "@xiangda/db";
 import { AppError, type Actor } from "@xiangda/domain";
 
@@ -37,7 +38,7 @@ export function mayScanAt(actor: Actor, nodeId: string): boolean {
 
 /// Whether a row of a county (a load a scan names) is the actor's to see: ADMIN everywhere, anyone else their own county.
 export function countyInScope(actor: Actor, countyCode: string): boolean {
-  return actor.role === "ADMIN" || countyCode === actor.countyCode;
+  return actor.role === "ADMIN" || (actor.role !== "CARRIER_USER" && countyCode === actor.countyCode);
 }
 
 /// A counter: its own operators (CounterOperator rows), its county's manager, or ADMIN.
@@ -73,5 +74,20 @@ export async function assertMerchantAccess(db: Tx, actor: Actor, merchantId: str
   if (actor.role === "ADMIN") return merchant;
   if (actor.role === "COUNTY_MANAGER" && actor.countyCode === merchant.countyCode) return merchant;
   if (actor.role === "MERCHANT" && actor.merchantId === merchant.id) return merchant;
+  throw denied;
+}
+
+/// An organisation (API client): its own CARRIER_USERs, its county's manager, or ADMIN. An unknown id and another
+/// organisation's get the same refusal.
+export async function assertApiClientAccess(db: Tx, actor: Actor, clientId: string) {
+  const client = await db.apiClient.findUnique({ where: { id: clientId } });
+  const denied = AppError.forbidden("No access to this organisation");
+  if (!client) {
+    if (actor.role === "ADMIN") throw AppError.notFound("Organisation not found");
+    throw denied;
+  }
+  if (actor.role === "ADMIN") return client;
+  if (actor.role === "COUNTY_MANAGER" && actor.countyCode === client.countyCode) return client;
+  if (actor.role === "CARRIER_USER" && client.active && actor.apiClientId === client.id) return client;
   throw denied;
 }

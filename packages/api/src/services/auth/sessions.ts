@@ -37,7 +37,7 @@ export async function findActorBySessionToken(
   const id = hashToken(token);
   const pool = pgPool(db);
   const r = await pool.query<{ revokedAt: Date | null; expiresAt: Date; lastSeenAt: Date; active: boolean } & Actor>(
-    `SELECT s."revokedAt", s."expiresAt", s."lastSeenAt", u.active, u.id AS "userId", u.username, u.role::text AS role, u."countyCode", u."nodeId", u."merchantId"
+    `SELECT s."revokedAt", s."expiresAt", s."lastSeenAt", u.active, u.id AS "userId", u.username, u.role::text AS role, u."countyCode", u."nodeId", u."merchantId", u."apiClientId"
      FROM "Session" s JOIN "User" u ON u.id = s."userId" WHERE s.id = $1`,
     [id],
   );
@@ -48,7 +48,15 @@ export async function findActorBySessionToken(
   }
   return {
     sessionId: id,
-    actor: { userId: s.userId, username: s.username, role: s.role, countyCode: s.countyCode, nodeId: s.nodeId, merchantId: s.merchantId },
+    actor: {
+      userId: s.userId,
+      username: s.username,
+      role: s.role,
+      countyCode: s.countyCode,
+      nodeId: s.nodeId,
+      merchantId: s.merchantId,
+      apiClientId: s.apiClientId ?? null,
+    },
   };
 }
 

@@ -1,5 +1,6 @@
 // Creates a user with a scope that must exist; the welcome notification goes through the outbox. ADMIN creates any
-// user; a county manager only station staff of a node in their own county.
+// user; a county manager only station staff of a node in their own county. A CARRIER_USER belongs to one organisation (an
+// API client), whose county is its scope.
 import { writeOutbox, type Db } from "@xiangda/db";
 import { AppError, issueAt, type Actor, type TCreateUser } from "@xiangda/domain";
 import { outboxEvent, usersWelcome } from "@xiangda/jobs";
@@ -12,6 +13,7 @@ export async function createUser(db: Db, { actor, ...input }: { actor?: Actor } 
   let countyCode: string | null = null;
   let nodeId: string | null = null;
   let merchantId: string | null = null;
+  let apiClientId: string | null = null;
   if (input.role === "COUNTY_MANAGER") {
     const county = await db.county.findUnique({ where: { code: input.countyCode! } });
     if (!county) throw AppError.at("countyCode", "COUNTY_NOT_IMPORTED", { county: input.countyCode ?? "" });
@@ -35,14 +37,28 @@ export async function createUser(db: Db, { actor, ...input }: { actor?: Actor } 
     const counties = new Set(counters.map((c) => c.countyCode));
     if (counties.size !== 1) throw AppError.at("counterIds", "COUNTERS_ONE_COUNTY");
     countyCode = counters[0]!.countyCode;
+  } else if (input.role === "CARRIER_USER") {
+    const client = await db.apiClient.findUnique({ where: { id: input.apiClientId! } });
+    if (!client?.active) throw AppError.at("apiClientId", "NOT_FOUND");
+    apiClientId = client.id;
+    countyCode = client.countyCode;
   }
   const existing = await db.user.findUnique({ where: { username: input.username } });
   if (existing)
     throw AppError.of("CONFLICT", "USERNAME_TAKEN", { username: input.username }, { issues: [issueAt("username", "ALREADY_TAKEN")] });
   return db.$transaction(async (tx) => {
     const user = await tx.user.create({
-      data: { username: input.username, displayName: input.displayName, passwordHash, role: input.role, countyCode, nodeId, merchantId },
-      include: { county: true, node: true, merchant: true },
+      data: {
+        username: input.username,
+        displayName: input.displayName,
+        passwordHash,
+        role: input.role,
+        countyCode,
+        nodeId,
+        merchantId,
+        apiClientId,
+      },
+      include: { county: true, node: true, merchant: true, apiClient: true },
     });
     if (input.role === "COUNTER_OPERATOR") {
       await tx.counterOperator.createMany({

@@ -23,6 +23,7 @@ export async function listUsers(db: Db, { actor, ...input }: { actor: Actor; cou
     /// The station's code and name, so no screen shows a bare id.
     node: u.node ? { code: u.node.code, name: u.node.name } : null,
     merchantId: u.merchantId,
+    apiClientId: u.apiClientId,
     active: u.active,
     /// Whether the caller may deactivate this user or reset their password.
     manageable: u.id !== actor.userId && mayManageUser(actor, u),

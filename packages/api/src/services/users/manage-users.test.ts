@@ -114,3 +114,32 @@ describe("users: sessions end", () => {
     expect(details).not.toContain(r.generatedPassword);
   });
 });
+
+describe("users: carrier portal users (issue #19)", () => {
+  it("ADMIN creates a CARRIER_USER of an organisation, whose county becomes its scope; it signs in with the organisation", async () => {
+    const carrier = await h.deps.db.carrier.upsert({ where: { code: "ZTO" }, update: {}, create: { code: "ZTO", name: "中通快递" } });
+    const client = await h.deps.db.apiClient.create({
+      data: { countyCode: w.home.countyCode, kind: "CARRIER", name: "中通盖州", carrierId: carrier.id },
+    });
+    const input = { username: `cu_${++seq}`, password: "carrier-pass-1", displayName: "中通调度", role: "CARRIER_USER" as const };
+    await expect(h.callerAs(w.actors.admin).users.create(input)).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(h.callerAs(w.actors.manager).users.create({ ...input, apiClientId: client.id })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(h.callerAs(w.actors.admin).users.create({ ...input, apiClientId: crypto.randomUUID() })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    const made = await h.callerAs(w.actors.admin).users.create({ ...input, apiClientId: client.id });
+    expect(made).toMatchObject({
+      role: "CARRIER_USER",
+      apiClientId: client.id,
+      countyCode: w.home.countyCode,
+      scopeLabel: "中通盖州 (210881)",
+    });
+    const { token } = await login(input.username, input.password);
+    expect(await signedIn(token)).toMatchObject({ role: "CARRIER_USER", apiClientId: client.id });
+    const caller = await h.callerWithToken(token);
+    expect(await caller.carrier.client({ clientId: client.id })).toMatchObject({ name: "中通盖州", carrier: { code: "ZTO" } });
+    await expect(caller.county.overview({ countyCode: w.home.countyCode })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
