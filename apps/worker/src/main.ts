@@ -17,7 +17,7 @@ import {
   shipmentsFlagUncollected,
   shipmentsRecomputeLights,
 } from "@xiangda/jobs";
-import { loggingSender } from "./notify/sender.ts";
+import { senderFromEnv } from "./notify/from-config.ts";
 import { startWorkers } from "./start.ts";
 
 const env = loadEnvOrExit();
@@ -30,8 +30,16 @@ const queues = new Queues(producer, env.REDIS_PREFIX);
 /// just finished, so a scheduler with a short retention would drop other jobs' records (and with them the dedupe
 /// that makes a re-sent outbox row a no-op).
 const RETENTION = { removeOnComplete: DEFAULT_JOB_OPTIONS.removeOnComplete, removeOnFail: DEFAULT_JOB_OPTIONS.removeOnFail };
+// The SMS provider and its templates are checked here: a provider configured without them stops the start.
+let sender;
+try {
+  sender = senderFromEnv(env, { db, redis: producer, redisPrefix: env.REDIS_PREFIX, log });
+} catch (e) {
+  log.fatal({ err: String(e) }, "worker not started");
+  process.exit(1);
+}
 const handle = startWorkers(
-  { db, queues, sender: loggingSender(db, (o, m) => log.info(o, m)), log },
+  { db, queues, sender, log },
   {
     connection,
     prefix: env.REDIS_PREFIX,

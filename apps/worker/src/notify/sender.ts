@@ -1,6 +1,7 @@
-// Where messages to people go. A logging sender now; SMS providers plug in behind the same interface.
+// Where messages to people go: the Sender interface and the logging sender (the default); SMS providers sit behind it (sms-sender.ts).
 import type { Db } from "@xiangda/db";
 import type { Prisma } from "@xiangda/db";
+import { isSmsTemplate, renderSms } from "./templates.ts";
 
 export interface OutgoingMessage {
   /// Idempotency key: the job that produced the message.
@@ -15,15 +16,26 @@ export interface Sender {
   send(msg: OutgoingMessage): Promise<void>;
 }
 
-/// Records every message in the Notification table (once per jobId) and logs it.
+/// Records every message in the Notification table (once per jobId, status LOGGED) and logs it, an SMS with its
+/// Chinese text. The default when no provider is configured (XD_SMS_PROVIDER=LOG).
 export function loggingSender(db: Db, log: (o: object, m: string) => void): Sender {
   return {
     async send(msg) {
       const r = await db.notification.createMany({
-        data: [{ jobId: msg.jobId, channel: msg.channel, recipient: msg.recipient, template: msg.template, payload: msg.payload as Prisma.InputJsonValue }],
+        data: [
+          {
+            jobId: msg.jobId,
+            channel: msg.channel,
+            recipient: msg.recipient,
+            template: msg.template,
+            payload: msg.payload as Prisma.InputJsonValue,
+          },
+        ],
         skipDuplicates: true,
       });
-      if (r.count) log({ channel: msg.channel, recipient: msg.recipient, template: msg.template }, "notification sent");
+      if (!r.count) return;
+      const text = msg.channel === "SMS" && isSmsTemplate(msg.template) ? renderSms(msg.template, msg.payload).text : undefined;
+      log({ channel: msg.channel, recipient: msg.recipient, template: msg.template, ...(text ? { text } : {}) }, "notification sent");
     },
   };
 }
