@@ -1,4 +1,4 @@
-// Starts one BullMQ Worker per queue, dispatching by job name, plus the outbox relay.
+// Starts one BullMQ Worker per queue, dispatching by job name, plus the outbox relay and the event feed's sequencer.
 import { hostname } from "node:os";
 import { DelayedError, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
@@ -7,6 +7,8 @@ import { QUEUES, type QueueName } from "@xiangda/jobs";
 import { PROCESSORS } from "./processors/index.ts";
 import type { WorkerDeps } from "./processors/types.ts";
 import { startRelay, type RelayHandle } from "./relay/outbox-relay.ts";
+import type { WithWebhookOptions } from "./webhooks/options.ts";
+import { startSequencer, type SequencerHandle } from "./webhooks/sequencer-loop.ts";
 
 export interface StartOptions {
   connection: Redis;
@@ -14,6 +16,8 @@ export interface StartOptions {
   concurrency?: Partial<Record<QueueName, number>>;
   queues?: readonly QueueName[];
   relay?: boolean;
+  /// The event feed's sequencer (#19); default: as `relay`.
+  sequencer?: boolean;
   /// Lock on each active job, renewed every quarter of it while the job runs; a killed worker's job is free again at
   /// most this long after the kill. Default 8 s (XD_WORKER_LOCK_MS).
   lockMs?: number;
@@ -35,11 +39,13 @@ export function dbWaitMs(job: Pick<Job, "attemptsStarted" | "attemptsMade">): nu
 export interface WorkerHandle {
   workers: Worker[];
   relay: RelayHandle | null;
-  /// Stops taking jobs, waits for active ones to finish, stops the relay.
+  sequencer: SequencerHandle | null;
+  /// Stops taking jobs, waits for active ones to finish, stops the relay and the sequencer.
   close(): Promise<void>;
 }
 
-export function startWorkers(deps: WorkerDeps, opts: StartOptions): WorkerHandle {
+/// `deps.webhooks`: the deliverer's options (tests); the environment's otherwise.
+export function startWorkers(deps: WorkerDeps & WithWebhookOptions, opts: StartOptions): WorkerHandle {
   const lockMs = opts.lockMs ?? DEFAULT_LOCK_MS;
   const workers = (opts.queues ?? QUEUES).map((queue) => {
     const w = new Worker(
@@ -79,10 +85,13 @@ export function startWorkers(deps: WorkerDeps, opts: StartOptions): WorkerHandle
     return w;
   });
   const relay = opts.relay === false ? null : startRelay(deps.db, deps.queues, deps.log);
+  const sequencer = (opts.sequencer ?? opts.relay !== false) ? startSequencer(deps.db, deps.log) : null;
   return {
     workers,
     relay,
+    sequencer,
     async close() {
+      await sequencer?.stop();
       await relay?.stop();
       await Promise.all(workers.map((w) => w.close()));
     },
