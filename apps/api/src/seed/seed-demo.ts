@@ -25,6 +25,16 @@ export async function seedDemo(db: Db, log: (m: string) => void = () => {}) {
 
   const nodeIdOf = async (code: string) =>
     (await db.node.findUniqueOrThrow({ where: { countyCode_code: { countyCode: DEMO_COUNTY, code } }, select: { id: true } })).id;
+  /// A carrier's organisation in the county (one per carrier and county), as `pnpm xd api-keys create --carrier` makes it.
+  const clientOf = async (code: string) => {
+    const carrier = await db.carrier.findUniqueOrThrow({ where: { code } });
+    const client = await db.apiClient.upsert({
+      where: { countyCode_carrierId: { countyCode: DEMO_COUNTY, carrierId: carrier.id } },
+      update: {},
+      create: { countyCode: DEMO_COUNTY, kind: "CARRIER", carrierId: carrier.id, name: carrier.name },
+    });
+    return client.id;
+  };
   for (const u of DEMO_USERS) {
     const scope =
       u.role === "COUNTY_MANAGER"
@@ -35,7 +45,9 @@ export async function seedDemo(db: Db, log: (m: string) => void = () => {}) {
             ? { merchantId: merchant.id, countyCode: DEMO_COUNTY }
             : u.role === "COUNTER_OPERATOR"
               ? { countyCode: DEMO_COUNTY }
-              : {};
+              : u.role === "CARRIER_USER"
+                ? { apiClientId: await clientOf(u.carrierCode!), countyCode: DEMO_COUNTY }
+                : {};
     const existing = await db.user.findUnique({ where: { username: u.username } });
     if (existing) continue;
     await db.user.create({
