@@ -260,6 +260,26 @@ describe("signed webhooks", () => {
     expect(got.every((r) => verify(sub.secret, r.raw, r.signature))).toBe(true);
   });
 
+  it("carry on when the deliverer holding a subscription died: the lease runs out and a queued wake-up takes over", async () => {
+    const sub = await subscribe("A", "/orphan");
+    // A deliverer that took the lease and died (its process killed): nobody will release it.
+    await h.deps.db
+      .$executeRaw`UPDATE "WebhookSubscription" SET "leaseUntil" = now() + interval '1 second', "leaseOwner" = 'dead:1' WHERE id = ${sub.id}::uuid`;
+    const wb = await parcel("A");
+    const w = workers();
+    try {
+      await scan("HUB", wb, "DEPART");
+      await waitFor(() => of("/orphan").length === 1, { what: "the delivery after the dead lease", timeoutMs: 20_000 });
+    } finally {
+      await w.close();
+    }
+    expect(of("/orphan")[0]!.body.data.event.code).toBe("DEPARTED");
+    expect(await h.deps.db.webhookSubscription.findUniqueOrThrow({ where: { id: sub.id } })).toMatchObject({
+      leaseOwner: null,
+      leaseUntil: null,
+    });
+  });
+
   it("refuse a private target at send time without the flag, and disable after 24 hours of failures", async () => {
     const sub = await subscribe("B", "/down");
     rx.setAnswer((path) => (path === "/down" ? 503 : 200));
