@@ -35,6 +35,7 @@ describe("aliyun adapter", () => {
         accessKeySecret: o?.wrongSecret ? "wrong" : KEY.secret,
         signName: KEY.signName,
         endpoint: url,
+        ...(o?.timeoutMs ? { timeoutMs: o.timeoutMs } : {}),
       }),
     read: (r) => ({ templateCode: r.templateCode, params: r.params, outId: r.outId, providerId: r.bizId, phone: r.phone }),
     signatureError: "SignatureDoesNotMatch",

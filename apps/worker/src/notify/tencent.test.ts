@@ -30,7 +30,13 @@ describe("tencent adapter", () => {
   smsProviderSuite<TencentSent>({
     start: () => fakeTencent({ ...KEY, templates }),
     provider: (url, o) =>
-      tencentSmsProvider({ ...KEY, secretKey: o?.wrongSecret ? "wrong" : KEY.secretKey, region: "ap-guangzhou", endpoint: url }),
+      tencentSmsProvider({
+        ...KEY,
+        secretKey: o?.wrongSecret ? "wrong" : KEY.secretKey,
+        region: "ap-guangzhou",
+        endpoint: url,
+        ...(o?.timeoutMs ? { timeoutMs: o.timeoutMs } : {}),
+      }),
     // Tencent's variables are positional: named here by the template's order.
     read: (r) => ({
       templateCode: r.templateId,

@@ -16,6 +16,8 @@ export interface FakeProvider<R> {
   hits: number;
   /// The next `n` requests are answered with `answer` (after their signature was checked).
   failNext(n: number, answer: Canned): void;
+  /// The next `n` requests that would go out are sent (counted in `sent`) but never answered: the caller times out.
+  hangNext(n: number): void;
   close(): Promise<void>;
 }
 
@@ -23,12 +25,16 @@ export async function fakeProviderServer<R>(
   handle: (req: IncomingMessage, body: string) => { answer: Canned; sent?: R },
 ): Promise<FakeProvider<R>> {
   const canned: Canned[] = [];
+  let hang = 0;
   const fake: FakeProvider<R> = {
     url: "",
     sent: [],
     hits: 0,
     failNext(n, answer) {
       for (let i = 0; i < n; i++) canned.push(answer);
+    },
+    hangNext(n) {
+      hang += n;
     },
     close: async () => {
       server.closeAllConnections();
@@ -44,6 +50,10 @@ export async function fakeProviderServer<R>(
       // A canned failure replaces only a request that would have gone out.
       const forced = out.sent !== undefined ? canned.shift() : undefined;
       if (out.sent !== undefined && !forced) fake.sent.push(out.sent);
+      if (out.sent !== undefined && !forced && hang > 0) {
+        hang--;
+        return;
+      }
       const a = forced ?? out.answer;
       res.writeHead(a.status, { "content-type": "application/json;charset=utf-8" });
       res.end(typeof a.body === "string" ? a.body : JSON.stringify(a.body));

@@ -17,7 +17,7 @@ import type { Canned, FakeProvider } from "./http-server.ts";
 /// request the stand-in accepted.
 export interface ProviderUnderTest<R> {
   start(): Promise<FakeProvider<R>>;
-  provider(url: string, opts?: { wrongSecret?: boolean }): SmsProvider;
+  provider(url: string, opts?: { wrongSecret?: boolean; timeoutMs?: number }): SmsProvider;
   /// The template code and variables (name → value; Tencent's by position under the template's names) of a request.
   read(r: R): { templateCode: string; params: Record<string, string>; outId: string; providerId: string; phone: string };
   signatureError: string;
@@ -53,7 +53,7 @@ interface SuiteState<R> {
 export function smsProviderSuite<R>(p: ProviderUnderTest<R>) {
   const st = {} as SuiteState<R>;
   const prefix = testRedisPrefix();
-  const sender = (o: { limits?: SmsRateLimits; wrongSecret?: boolean; leaseMs?: number } = {}) =>
+  const sender = (o: { limits?: SmsRateLimits; wrongSecret?: boolean; leaseMs?: number; timeoutMs?: number } = {}) =>
     smsSender({
       db: st.tdb.db,
       provider: p.provider(st.fake.url, o),
@@ -81,7 +81,7 @@ export function smsProviderSuite<R>(p: ProviderUnderTest<R>) {
 type Tools<R> = {
   st: SuiteState<R>;
   prefix: string;
-  sender: (o?: { limits?: SmsRateLimits; wrongSecret?: boolean }) => ReturnType<typeof smsSender>;
+  sender: (o?: { limits?: SmsRateLimits; wrongSecret?: boolean; timeoutMs?: number }) => ReturnType<typeof smsSender>;
   row: (jobId: string) => ReturnType<SuiteState<R>["tdb"]["db"]["notification"]["findUniqueOrThrow"]>;
 };
 
@@ -179,6 +179,17 @@ function guards<R>(p: ProviderUnderTest<R>, { st, prefix, sender, row }: Tools<R
     expect(await row(msg.jobId)).toMatchObject({ status: "FAILED", errorCode: OUTCOME_UNKNOWN });
     await sender().send(msg);
     expect(st.fake.hits).toBe(hits);
+  });
+
+  it("a call that got no answer (time-out) may have gone out: FAILED unknown, not sent again", async () => {
+    const msg = pickupMessage("13800138003");
+    st.fake.hangNext(1);
+    const sent = st.fake.sent.length;
+    await sender({ timeoutMs: 300 }).send(msg);
+    expect(st.fake.sent.length - sent).toBe(1);
+    expect(await row(msg.jobId)).toMatchObject({ status: "FAILED", errorCode: `${OUTCOME_UNKNOWN}:TIMEOUT` });
+    await sender().send(msg);
+    expect(st.fake.sent.length - sent).toBe(1);
   });
 
   it("racing senders of one job (two worker processes) send it once", async () => {
