@@ -50,6 +50,18 @@ interface Row {
 
 const ALL = ROLE_NAMES;
 const SIGNED_IN = ROLE_NAMES.filter((r) => r !== "anonymous");
+// Webhook targets on the loopback address: allowed here (XD_WEBHOOK_ALLOW_PRIVATE), refused in production.
+process.env.XD_WEBHOOK_ALLOW_PRIVATE = "1";
+
+/// A live webhook subscription of the carrier's organisation (written directly: the limit per organisation is the
+/// create procedure's business, not the matrix's).
+async function webhookOf(w: World, h: Harness): Promise<string> {
+  const sub = await h.deps.db.webhookSubscription.create({
+    data: { clientId: w.carrierClientId, url: "http://127.0.0.1:9/hook", events: ["shipment.delivered"], secretEnc: Buffer.from("x") },
+  });
+  return sub.id;
+}
+
 /// The county's own manager and ADMIN: a manager of another county sees nothing of this one.
 const COUNTY: RoleName[] = ["admin", "manager"];
 /// An organisation of the home county: its own user, the county's manager, ADMIN.
@@ -119,6 +131,27 @@ const MATRIX: Record<string, Row> = {
   },
   "carrier.loads": { allowed: CARRIER, input: (w) => ({ clientId: w.carrierClientId, day: "2026-12-01" }) },
   "carrier.summary": { allowed: CARRIER, input: (w) => ({ clientId: w.carrierClientId, day: "2026-12-01" }) },
+  "carrier.webhooks.list": { allowed: CARRIER, input: (w) => ({ clientId: w.carrierClientId }) },
+  "carrier.webhooks.create": {
+    allowed: CARRIER,
+    input: async (w, h) => {
+      // Under the limit of webhooks per organisation whatever ran before.
+      await h.deps.db.webhookSubscription.deleteMany({ where: { clientId: w.carrierClientId } });
+      return { clientId: w.carrierClientId, url: "http://127.0.0.1:9/hook", events: ["shipment.delivered"] };
+    },
+  },
+  "carrier.webhooks.delete": { allowed: CARRIER, input: async (w, h) => ({ clientId: w.carrierClientId, id: await webhookOf(w, h) }) },
+  "carrier.webhooks.enable": { allowed: CARRIER, input: async (w, h) => ({ clientId: w.carrierClientId, id: await webhookOf(w, h) }) },
+  "carrier.webhooks.deliveries": { allowed: CARRIER, input: async (w, h) => ({ clientId: w.carrierClientId, id: await webhookOf(w, h) }) },
+  "carrier.webhooks.redeliver": {
+    allowed: CARRIER,
+    input: async (w, h) => ({
+      clientId: w.carrierClientId,
+      id: await webhookOf(w, h),
+      from: "2026-12-01T00:00:00Z",
+      to: "2026-12-02T00:00:00Z",
+    }),
+  },
   "audit.list": { allowed: ["admin", "manager", "otherManager"], input: () => ({ limit: 5 }) },
   "county.list": { allowed: ["admin", "manager", "otherManager"] },
   "county.overview": { allowed: ["admin", "manager"], input: (w) => ({ countyCode: w.home.countyCode }) },

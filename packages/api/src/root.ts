@@ -17,7 +17,7 @@ import { scanRouter } from "./router/scan.ts";
 import { stationRouter } from "./router/station.ts";
 import { shelfRouter } from "./router/shelf.ts";
 import { usersRouter } from "./router/users.ts";
-import { carrierRouter } from "./router/carrier.ts";
+import { carrierRouter } from "./router/carrier/index.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
 export const appRouter = router({

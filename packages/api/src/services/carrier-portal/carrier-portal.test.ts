@@ -214,3 +214,30 @@ describe("carrier portal scope", () => {
     expect(await as("zto").carrier.summary({ clientId: clients.zto, day: "2026-11-30" })).toMatchObject({ preAdvised: 0, received: 0 });
   });
 });
+
+describe("carrier portal webhooks", () => {
+  it("an organisation manages its own subscriptions only; another's is not found", async () => {
+    process.env.XD_WEBHOOK_ALLOW_PRIVATE = "1";
+    const zto = as("zto").carrier.webhooks;
+    const made = await zto.create({
+      clientId: clients.zto,
+      url: "http://127.0.0.1:9/zto",
+      events: ["shipment.delivered", "shipment.exception"],
+    });
+    expect(made.secret).toMatch(/^whsec_/);
+    expect((await zto.list({ clientId: clients.zto })).map((x) => x.id)).toEqual([made.id]);
+    expect(await as("yto").carrier.webhooks.list({ clientId: clients.yto })).toEqual([]);
+    const yto = as("yto").carrier.webhooks;
+    await expect(yto.deliveries({ clientId: clients.yto, id: made.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(yto.delete({ clientId: clients.yto, id: made.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      yto.redeliver({ clientId: clients.yto, id: made.id, from: "2026-12-01T00:00:00Z", to: "2026-12-02T00:00:00Z" }),
+    ).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(yto.list({ clientId: clients.zto })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await zto.deliveries({ clientId: clients.zto, id: made.id })).toEqual({ deliveries: [], next: null });
+    await zto.delete({ clientId: clients.zto, id: made.id });
+    expect(await zto.list({ clientId: clients.zto })).toEqual([]);
+  });
+});

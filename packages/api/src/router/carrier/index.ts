@@ -1,5 +1,5 @@
 // The carrier portal (issue #19): an organisation's own parcels in its county, their events, the loads and vehicles
-// they travelled on and a daily summary. carrierProcedure admits the organisation's own users (and its county's
+// they travelled on, a daily summary and its webhooks. carrierProcedure admits the organisation's own users (and its county's
 // manager, ADMIN) and hands the procedure the organisation: every read is scoped by it, never by the input alone.
 import {
   getCarrierDailySummary,
@@ -10,8 +10,9 @@ import {
   ZCarrierDaySchema,
   ZCarrierParcelFilterSchema,
   ZCarrierParcelSchema,
-} from "../services/carrier-portal/index.ts";
-import { carrierProcedure, router } from "../trpc.ts";
+} from "../../services/carrier-portal/index.ts";
+import { carrierProcedure, router } from "../../trpc.ts";
+import { carrierWebhooksRouter } from "./webhooks.ts";
 
 export const carrierRouter = router({
   client: carrierProcedure.query(({ ctx }) => getPortalClient(ctx.db, { client: ctx.client })),
@@ -27,4 +28,5 @@ export const carrierRouter = router({
   summary: carrierProcedure
     .input(ZCarrierDaySchema)
     .query(({ ctx, input }) => getCarrierDailySummary(ctx.db, { client: ctx.client, day: input.day })),
+  webhooks: carrierWebhooksRouter,
 });
