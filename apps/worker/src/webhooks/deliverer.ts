@@ -87,7 +87,15 @@ async function sendHead(
 }
 
 /// Holds the lease and sends until nothing is due; the caller releases it.
-async function drain(db: Db, queues: Queues, id: string, owner: string, first: Leased, opts: DelivererOptions): Promise<DeliverOutcome> {
+async function drain(
+  db: Db,
+  queues: Queues,
+  id: string,
+  owner: string,
+  first: Leased,
+  opts: DelivererOptions,
+  wake: string | undefined,
+): Promise<DeliverOutcome> {
   const out: DeliverOutcome = { delivered: 0, failed: 0, state: "idle" };
   let sub: Leased | null = first;
   for (;;) {
@@ -96,7 +104,9 @@ async function drain(db: Db, queues: Queues, id: string, owner: string, first: L
     const now = opts.now();
     if (head.nextAttemptAt > now) {
       const wait = head.nextAttemptAt.getTime() - now.getTime();
-      await enqueueDeliver(queues, id, `retry-${String(head.id)}-${head.attempts}`, wait);
+      const retry = `retry-${String(head.id)}-${head.attempts}`;
+      // This job is that retry, woken a little early (another machine's clock): a job of the same id would be ignored.
+      await enqueueDeliver(queues, id, retry === wake ? `${retry}-${Date.now()}` : retry, wait);
       return { ...out, state: "waiting" };
     }
     const sent = await sendHead(db, id, sub, head, opts);
@@ -110,7 +120,14 @@ async function drain(db: Db, queues: Queues, id: string, owner: string, first: L
 
 /// Delivers what is due for the subscription. Another deliverer holding it: a wake-up is queued for when its lease
 /// runs out (in case it died), and this one ends.
-export async function deliverSubscription(db: Db, queues: Queues, subscriptionId: string, opts: DelivererOptions): Promise<DeliverOutcome> {
+/// `wake`: the job's own (so a retry job woken early queues itself again under another id).
+export async function deliverSubscription(
+  db: Db,
+  queues: Queues,
+  subscriptionId: string,
+  opts: DelivererOptions,
+  wake?: string,
+): Promise<DeliverOutcome> {
   const total: DeliverOutcome = { delivered: 0, failed: 0, state: "idle" };
   for (;;) {
     const owner = leaseOwner();
@@ -127,7 +144,7 @@ export async function deliverSubscription(db: Db, queues: Queues, subscriptionId
     }
     let r: DeliverOutcome;
     try {
-      r = await drain(db, queues, subscriptionId, owner, sub, opts);
+      r = await drain(db, queues, subscriptionId, owner, sub, opts, wake);
     } finally {
       await release(db, subscriptionId, owner);
     }

@@ -306,6 +306,13 @@ describe("signed webhooks", () => {
     const head = await h.deps.db.webhookDelivery.findFirstOrThrow({ where: { subscriptionId: sub.id }, orderBy: { id: "asc" } });
     expect(head).toMatchObject({ status: "PENDING", attempts: 1, responseStatus: null, lastError: expect.stringMatching(/^refused: /) });
     expect(head.nextAttemptAt.getTime() - now.getTime()).toBeGreaterThanOrEqual(9_000);
+    // The retry is queued for its time; the retry job itself woken early (a clock behind) queues itself again.
+    const q = h.deps.queues.get("webhooks");
+    const retryId = `webhooks.deliver-${sub.id}-retry-${head.id}-1`;
+    expect(await q.getJobState(retryId)).toBe("delayed");
+    expect(await deliverSubscription(h.deps.db, h.deps.queues, sub.id, opts, `retry-${head.id}-1`)).toMatchObject({ state: "waiting" });
+    const delayed = (await q.getDelayed()).map((j) => j.id);
+    expect(delayed.filter((id) => id?.startsWith(`${retryId}-`))).toHaveLength(1);
 
     const allowed = { ...opts, allowPrivate: true };
     now = new Date(now.getTime() + 12 * 3600_000);

@@ -7,6 +7,6 @@ import type { Processor } from "../types.ts";
 /// subscription held or nothing due ends at once).
 export const processWebhooksDeliver: Processor = async (job, deps) => {
   const p = parsePayload(webhooksDeliver, job.data);
-  const out = await deliverSubscription(deps.db, deps.queues, p.subscriptionId, delivererOptionsOf(deps as WithWebhookOptions));
+  const out = await deliverSubscription(deps.db, deps.queues, p.subscriptionId, delivererOptionsOf(deps as WithWebhookOptions), p.wake);
   return { subscriptionId: p.subscriptionId, ...out };
 };
