@@ -138,8 +138,16 @@ export async function deliverSubscription(
         select: { status: true, deletedAt: true, leaseUntil: true },
       });
       if (!held || held.status !== "ACTIVE" || held.deletedAt) return { ...total, state: "stopped" };
-      if (held.leaseUntil)
-        await enqueueDeliver(queues, subscriptionId, `lease-${held.leaseUntil.getTime()}`, held.leaseUntil.getTime() - Date.now() + 1_000);
+      if (held.leaseUntil) {
+        // Woken by this very wake-up and still held (a clock behind the database's): queued again under another id.
+        const until = `lease-${held.leaseUntil.getTime()}`;
+        await enqueueDeliver(
+          queues,
+          subscriptionId,
+          until === wake ? `${until}-${Date.now()}` : until,
+          held.leaseUntil.getTime() - Date.now() + 1_000,
+        );
+      }
       return { ...total, state: "busy" };
     }
     let r: DeliverOutcome;
