@@ -40,6 +40,7 @@ describe("aliyun adapter", () => {
     read: (r) => ({ templateCode: r.templateCode, params: r.params, outId: r.outId, providerId: r.bizId, phone: r.phone }),
     signatureError: "SignatureDoesNotMatch",
     badNumberError: "isv.MOBILE_NUMBER_ILLEGAL",
+    throttledCode: "Throttling.User",
     throttled: { status: 400, body: { Code: "Throttling.User", Message: "Request was denied due to user flow control." } },
     serverError: {
       status: 503,

@@ -1,4 +1,5 @@
 // Where messages to people go: the Sender interface and the logging sender (the default); SMS providers sit behind it (sms-sender.ts).
+import type { Job } from "bullmq";
 import type { Db } from "@xiangda/db";
 import type { Prisma } from "@xiangda/db";
 import { isSmsTemplate, renderSms } from "./templates.ts";
@@ -10,7 +11,13 @@ export interface OutgoingMessage {
   recipient: string;
   template: string;
   payload: Record<string, unknown>;
+  /// The job's last attempt: a provider error that would be retried is recorded FAILED instead of left PENDING.
+  finalAttempt?: boolean;
 }
+
+/// Whether this run of a job is its last: BullMQ counts failed attempts in attemptsMade (a run put back for a database
+/// outage is not one).
+export const isFinalAttempt = (job: Pick<Job, "attemptsMade" | "opts">) => job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
 
 export interface Sender {
   send(msg: OutgoingMessage): Promise<void>;

@@ -107,6 +107,11 @@ async function sendSmsOnce(o: SmsSenderOptions, msg: OutgoingMessage): Promise<v
       o.log.warn({ jobId: msg.jobId, code: out.code }, "sms may have been sent (no answer): not sent again");
       return;
     case "RETRY":
+      if (msg.finalAttempt) {
+        await set("FAILED", { errorCode: out.code, sentAt: null });
+        o.log.warn({ jobId: msg.jobId, code: out.code }, "sms: the provider still refuses on the job's last attempt: FAILED");
+        return;
+      }
       await set("PENDING", { errorCode: out.code, sentAt: null });
       throw new AppError("UNAVAILABLE", `sms ${msg.jobId}: ${o.provider.name} answered ${out.code} ${out.message}; retried`);
   }

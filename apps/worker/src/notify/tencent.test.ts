@@ -47,6 +47,7 @@ describe("tencent adapter", () => {
     }),
     signatureError: "AuthFailure.SignatureFailure",
     badNumberError: "InvalidParameterValue.IncorrectPhoneNumber",
+    throttledCode: "RequestLimitExceeded",
     throttled: {
       status: 200,
       body: { Response: { Error: { Code: "RequestLimitExceeded", Message: "request limit exceeded" }, RequestId: "r" } },

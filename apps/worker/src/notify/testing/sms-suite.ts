@@ -8,7 +8,7 @@ import { waitFor } from "@xiangda/config/testing";
 import type { Redis } from "ioredis";
 import type { SmsProvider } from "../provider.ts";
 import { phoneRateLimiter, type SmsRateLimits } from "../rate-limit.ts";
-import { loggingSender, type OutgoingMessage } from "../sender.ts";
+import { isFinalAttempt, loggingSender, type OutgoingMessage } from "../sender.ts";
 import { OUTCOME_UNKNOWN, smsSender } from "../sms-sender.ts";
 import { SMS_TEMPLATE_NAMES } from "../templates.ts";
 import type { Canned, FakeProvider } from "./http-server.ts";
@@ -23,12 +23,14 @@ export interface ProviderUnderTest<R> {
   signatureError: string;
   badNumberError: string;
   throttled: Canned;
+  throttledCode: string;
   serverError: Canned;
 }
 
 export const TEMPLATE_CODES: Record<string, string> = Object.fromEntries(SMS_TEMPLATE_NAMES.map((n, i) => [n, `SMS_${1000 + i}`]));
 
 const quiet = { info() {}, warn() {}, error() {} };
+const REDIS = process.env.REDIS_URL ?? "redis://127.0.0.1:56379";
 let seq = 0;
 export const pickupMessage = (phone = "13800138000", jobId = `notify.pickupReady-test-${++seq}`): OutgoingMessage => ({
   jobId,
@@ -135,7 +137,11 @@ function sendingOnce<R>(p: ProviderUnderTest<R>, { st, prefix, sender, row }: To
     const s = sender();
     const conn = createWorkerConnection(process.env.REDIS_URL ?? "redis://127.0.0.1:56379");
     // As the notify processors do: the job's id is the message's.
-    const worker = new Worker(queueName, async (job) => s.send(pickupMessage("13800138001", job.id)), { connection: conn, prefix });
+    const worker = new Worker(
+      queueName,
+      async (job) => s.send({ ...pickupMessage("13800138001", job.id), finalAttempt: isFinalAttempt(job) }),
+      { connection: conn, prefix },
+    );
     try {
       const job = await queue.add(
         "notify.pickupReady",
@@ -159,6 +165,37 @@ function sendingOnce<R>(p: ProviderUnderTest<R>, { st, prefix, sender, row }: To
 }
 
 function guards<R>(p: ProviderUnderTest<R>, { st, prefix, sender, row }: Tools<R>) {
+  it("still throttled on the job's last attempt: FAILED with the provider's code, not left pending", async () => {
+    st.fake.failNext(2, p.throttled);
+    const hits = st.fake.hits;
+    const queueName = `sms-last-${++seq}`;
+    const queue = new Queue(queueName, { connection: createProducerConnection(REDIS), prefix });
+    const conn = createWorkerConnection(REDIS);
+    const s = sender();
+    const worker = new Worker(
+      queueName,
+      async (job) => s.send({ ...pickupMessage("13800138004", job.id), finalAttempt: isFinalAttempt(job) }),
+      {
+        connection: conn,
+        prefix,
+      },
+    );
+    try {
+      const job = await queue.add(
+        "notify.pickupReady",
+        {},
+        { jobId: `notify.pickupReady-last-${seq}`, attempts: 2, backoff: { type: "fixed", delay: 20 } },
+      );
+      await waitFor(async () => (await job.isCompleted()) || (await job.isFailed()), { what: "the job to finish" });
+      expect(st.fake.hits - hits).toBe(2);
+      expect(await row(job.id!)).toMatchObject({ status: "FAILED", errorCode: p.throttledCode });
+    } finally {
+      await worker.close();
+      await queue.close();
+      conn.disconnect();
+    }
+  });
+
   it("a job whose sender died mid-call is not sent again: in flight it waits, after the lease it is FAILED unknown", async () => {
     const msg = pickupMessage();
     const hits = st.fake.hits;

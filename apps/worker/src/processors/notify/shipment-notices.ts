@@ -1,4 +1,5 @@
 import { notifyDelivered, notifyException, parsePayload } from "@xiangda/jobs";
+import { isFinalAttempt } from "../../notify/sender.ts";
 import type { Processor } from "../types.ts";
 
 /// "Your parcel was delivered / picked up at …": after the DELIVER or PICKUP scan.
@@ -12,6 +13,7 @@ export const processDelivered: Processor = async (job, deps) => {
   const node = s.currentNodeId ? await deps.db.node.findUnique({ where: { id: s.currentNodeId }, select: { name: true } }) : null;
   await deps.sender.send({
     jobId: job.id ?? notifyDelivered.jobId(p),
+    finalAttempt: isFinalAttempt(job),
     channel: "SMS",
     recipient: s.recipientPhone,
     template: "shipment.delivered",
@@ -30,6 +32,7 @@ export const processException: Processor = async (job, deps) => {
   if (!s || s.status !== "EXCEPTION") return { skipped: true };
   await deps.sender.send({
     jobId: job.id ?? notifyException.jobId(p),
+    finalAttempt: isFinalAttempt(job),
     channel: "SMS",
     recipient: s.recipientPhone,
     template: "shipment.exception",
