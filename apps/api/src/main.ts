@@ -13,6 +13,7 @@ const app = await buildServer(deps, {
   secureCookies: env.PUBLIC_URL.startsWith("https:"),
   publicUrl: env.PUBLIC_URL,
   trustedProxies: env.XD_TRUSTED_PROXIES,
+  apiRatePerMinute: env.XD_API_RATE_PER_MINUTE,
   ...(env.XD_WEB_DIST ? { webDist: env.XD_WEB_DIST } : {}),
 });
 

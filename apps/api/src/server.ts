@@ -14,6 +14,7 @@ import { registerCatalogRoutes } from "./catalog-routes.ts";
 import { registerLabelRoutes } from "./labels-route.ts";
 import { registerManifestRoutes } from "./manifest-route.ts";
 import { registerQueueDashboard } from "./queue-dashboard.ts";
+import { registerApiV1 } from "./api-v1/plugin.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { registerSecurityHeaders } from "./security-headers.ts";
 
@@ -30,6 +31,8 @@ export interface ServerOptions {
   /// Proxies (addresses, CIDR ranges) whose X-Forwarded-For names the client: XD_TRUSTED_PROXIES. None by default,
   /// so the client's address is the socket's peer, whatever headers it sends.
   trustedProxies?: readonly string[];
+  /// `/api/v1` calls per API key per minute (XD_API_RATE_PER_MINUTE); 600 when not given.
+  apiRatePerMinute?: number;
 }
 
 /// The X-Request-Id a client sent, when well-formed: logged and audited beside the server's own id, never instead.
@@ -129,6 +132,7 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}) {
     sessionToken: (req) => bearer(req) ?? req.cookies[SESSION_COOKIE] ?? null,
   });
   await registerQueueDashboard(app, deps, { sessionToken: (req) => bearer(req) ?? req.cookies[SESSION_COOKIE] ?? null });
+  await registerApiV1(app, deps, { publicUrl: opts.publicUrl ?? "http://127.0.0.1:4310", ratePerMinute: opts.apiRatePerMinute ?? 600 });
 
   const here = path.dirname(fileURLToPath(import.meta.url));
   const webDist = opts.webDist === undefined ? path.resolve(here, "../../web/dist") : opts.webDist;
@@ -145,7 +149,12 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}) {
     });
     // Client-side routes fall back to the app shell.
     app.setNotFoundHandler((req, reply) => {
-      if (req.method === "GET" && !req.url.startsWith("/trpc") && req.headers.accept?.includes("text/html")) {
+      if (
+        req.method === "GET" &&
+        !req.url.startsWith("/trpc") &&
+        !req.url.startsWith("/api/") &&
+        req.headers.accept?.includes("text/html")
+      ) {
         return reply.sendFile("index.html");
       }
       return reply.code(404).send({ error: "Not found" });

@@ -24,3 +24,19 @@ export { createRestock } from "./services/restock/create-restock.ts";
 export { assertMayLeaveHub } from "./services/shipments/accept-shipment.ts";
 export { TRACKING_LIMIT } from "./router/tracking.ts";
 export { TRACE_LIMIT } from "./router/trace.ts";
+export { minuteLimitWait } from "./services/auth/public-rate-limit.ts";
+export { recordAudit } from "./services/audit/record-audit.ts";
+export {
+  authenticateApiKey,
+  createApiClient,
+  createApiKey,
+  listApiClients,
+  listApiKeys,
+  revokeApiKey,
+  rotateApiKey,
+  type ApiCaller,
+} from "./services/platform/api-keys.ts";
+export { apiShipmentEvents, apiShipmentView, findApiShipment } from "./services/platform/api-shipments.ts";
+export { preAdvise } from "./services/platform/pre-advise.ts";
+export { listApiEvents, MAX_FEED_PAGE } from "./services/platform/api-events.ts";
+export { zodIssues } from "./errors.ts";

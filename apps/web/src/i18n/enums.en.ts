@@ -103,6 +103,7 @@ export const enumsEn: TMessagesOf<typeof enumsZh> = {
     SCREENED: "Security-screened",
     MANIFEST_ARRIVAL: "Arrived at the hub on a manifest",
     MANIFEST_ANNOUNCED: "Announced on a manifest, awaiting its scan in",
+    PRE_ADVISED: "Pre-advised by API, expected at the hub",
     ROUTED: "Route planned",
     REROUTED: "Route re-planned",
     ROUTE_FAILED: "No route",

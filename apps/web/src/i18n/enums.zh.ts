@@ -100,6 +100,7 @@ export const enumsZh = {
     SCREENED: "过机安检",
     MANIFEST_ARRIVAL: "随到件清单到达县中心",
     MANIFEST_ANNOUNCED: "到件清单预报，等待到站扫描",
+    PRE_ADVISED: "接口预报，等待县中心到件扫描",
     ROUTED: "规划路由",
     REROUTED: "重新规划路由",
     ROUTE_FAILED: "无法规划路由",

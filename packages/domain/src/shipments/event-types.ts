@@ -9,6 +9,8 @@ export const STORED_EVENT_TYPES = [
   "SCREENED",
   "MANIFEST_ARRIVAL",
   "MANIFEST_ANNOUNCED",
+  /// Pre-advised by a carrier or platform through `POST /api/v1/shipments`: expected at the hub until scanned in.
+  "PRE_ADVISED",
   "ROUTED",
   "REROUTED",
   "ROUTE_FAILED",

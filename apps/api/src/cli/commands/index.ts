@@ -1,3 +1,4 @@
+import { apiKeysCreate, apiKeysList, apiKeysRevoke, apiKeysRotate } from "./api-keys.ts";
 import { countersList, merchantsList } from "./catalog.ts";
 import { demoGenerate } from "./demo.ts";
 import { divisionsImport } from "./divisions.ts";
@@ -26,4 +27,8 @@ export const COMMANDS: Record<string, Command> = {
   "merchants list": merchantsList,
   "counters list": countersList,
   "demo generate": demoGenerate,
+  "api-keys create": apiKeysCreate,
+  "api-keys list": apiKeysList,
+  "api-keys rotate": apiKeysRotate,
+  "api-keys revoke": apiKeysRevoke,
 };

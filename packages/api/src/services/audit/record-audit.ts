@@ -28,6 +28,8 @@ export interface AuditInput {
   clientRequestId?: string | null;
   ip: string | null;
   input: unknown;
+  /// Who called when it was not a signed-in user: `api-key:<prefix>` for `/api/v1`.
+  caller?: string | undefined;
 }
 
 /// Every mutation writes one, so it is a single plain INSERT.
@@ -41,7 +43,7 @@ export async function recordAudit(db: Db, a: AuditInput) {
      VALUES ($1, $2, $3::"Role", $4, $5, $6, $7, $8, $9, $10, $11::jsonb)`,
     [
       a.actor?.userId ?? null,
-      a.actor?.username ?? inputUsername,
+      a.actor?.username ?? a.caller ?? inputUsername,
       a.actor?.role ?? null,
       a.action,
       a.target,

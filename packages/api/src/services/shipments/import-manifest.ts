@@ -145,7 +145,7 @@ export async function importManifest(
 
 /// The county's areas and the address matcher (a station's own villages only), and the node each village's parcels go
 /// to: its village point, else its township's station.
-async function readManifestPlaces(db: Db, countyCode: string, station: { areaCode: string } | null) {
+export async function readManifestPlaces(db: Db, countyCode: string, station: { areaCode: string } | null) {
   const areas = await db.adminArea.findMany({
     where: { countyCode, removedAt: null },
     select: { code: true, name: true, level: true, parentCode: true },
@@ -179,27 +179,31 @@ async function readManifestPlaces(db: Db, countyCode: string, station: { areaCod
 
 type Places = Awaited<ReturnType<typeof readManifestPlaces>>;
 
-interface BuildContext extends Pick<Places, "areaSet" | "pointByArea" | "stationByTownship"> {
+export interface BuildContext extends Pick<Places, "areaSet" | "pointByArea" | "stationByTownship"> {
   countyCode: string;
   now: Date;
   actorId: string | null;
-  carrierId: string;
-  manifestId: string;
+  carrierId: string | null;
+  manifestId: string | null;
   /// Where the parcels enter the network: the station, or the hub.
   entryId: string;
   station: { id: string } | null;
+  /// Pre-advised by an API client (`POST /api/v1/shipments`): expected at the entry (CREATED there) until scanned in,
+  /// with a PRE_ADVISED entry, the client and the parent piece of each (by row).
+  preAdvice?: { clientId: string | null; ids: string[]; parentIds: (string | null)[] };
   routing: Awaited<ReturnType<typeof loadRouting>>;
   waybills: string[];
 }
 
 /// The new parcels with their planned legs and first events; a parcel that cannot be routed is RED with the reason.
-function buildShipments(fresh: ManifestRow[], p: BuildContext) {
+export function buildShipments(fresh: ManifestRow[], p: BuildContext) {
   const shipments: Prisma.ShipmentCreateManyInput[] = [];
   const legs: Prisma.ShipmentLegCreateManyInput[] = [];
   const events: Prisma.ShipmentEventCreateManyInput[] = [];
   let routeFailures = 0;
+  const pre = p.preAdvice;
   fresh.forEach((g, i) => {
-    const id = randomUUID();
+    const id = pre?.ids[i] ?? randomUUID();
     const village = p.areaSet.get(g.areaCode)!;
     const pointId = p.pointByArea.get(g.areaCode);
     const destNodeId = pointId ?? p.station?.id ?? p.stationByTownship.get(village.parentCode ?? "") ?? null;
@@ -230,7 +234,7 @@ function buildShipments(fresh: ManifestRow[], p: BuildContext) {
       temp: g.temp,
       contentsCategory: g.contents,
       declaredValueFen: g.valueFen,
-      status: p.station ? "CREATED" : "AT_NODE",
+      status: p.station || pre ? "CREATED" : "AT_NODE",
       currentNodeId: p.entryId,
       // Picked up at the very station that receives it: no leg, so no transport promise (the station's manifest list
       // shows it until it is scanned in, rather than a RED light for a courier who has not come yet).
@@ -240,14 +244,16 @@ function buildShipments(fresh: ManifestRow[], p: BuildContext) {
       lightReason: routeError,
       lightChangedAt: p.now,
       manifestId: p.manifestId,
+      clientId: pre?.clientId ?? null,
+      parentId: pre?.parentIds[i] ?? null,
     });
     events.push({
       shipmentId: id,
       at: p.now,
-      type: p.station ? "MANIFEST_ANNOUNCED" : "MANIFEST_ARRIVAL",
+      type: pre ? "PRE_ADVISED" : p.station ? "MANIFEST_ANNOUNCED" : "MANIFEST_ARRIVAL",
       nodeId: p.entryId,
       actorId: p.actorId,
-      details: { manifestId: p.manifestId, row: g.row },
+      details: pre ? { row: g.row } : { manifestId: p.manifestId, row: g.row },
     });
     if (plan) {
       legs.push(...plan.legs);

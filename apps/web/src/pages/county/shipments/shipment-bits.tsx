@@ -219,6 +219,7 @@ function EventDetail({ event }: { event: TTimelineEvent }) {
       return null;
     case "MANIFEST_ARRIVAL":
     case "MANIFEST_ANNOUNCED":
+    case "PRE_ADVISED":
       return typeof d.row === "number" ? <span className="event-detail muted">{`${t("manifest.row")} ${d.row}`}</span> : null;
     default: {
       // Only the details a person reads, labelled in the UI's language: never ids (clientScanId) or server sentences.
