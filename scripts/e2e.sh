@@ -16,6 +16,8 @@ export REDIS_PREFIX="xde2e$RANDOM"
 export API_PORT="${XD_E2E_PORT:-4390}"
 export PUBLIC_URL="http://127.0.0.1:$API_PORT"
 export LOG_LEVEL=warn
+# Webhook receivers of the tests listen on the loopback address (#19: refused unless allowed).
+export XD_WEBHOOK_ALLOW_PRIVATE=1
 
 node scripts/xd.mjs migrate --json >/dev/null
 node scripts/xd.mjs seed --json >/dev/null

@@ -1,12 +1,14 @@
 // Routes: login and public tracking, one area per role family; the county area has the network, shipment, load and
 // counter pages and, for ADMIN, users and audit; the station area has the acceptance desk and its loads; the merchant
-// portal has products, listings, sales and restock orders; the counter area (COUNTER_OPERATOR) its shelf, sales and restock.
+// portal has products, listings, sales and restock orders; the counter area (COUNTER_OPERATOR) its shelf, sales and restock;
+// the carrier portal (CARRIER_USER) its organisation's parcels, loads, daily summary and webhooks.
 import { isValidElement, Suspense, useState, type ReactNode } from "react";
 import { createRoutesFromChildren, matchRoutes, Route, Routes } from "react-router";
 import { HomeRedirect, RequireRole } from "./auth/require-role.tsx";
 import { PageLoading } from "./components/page-loading.tsx";
 import { preloadableExport, type TPreloadable } from "./lib/preloadable.ts";
 import { AREA_ROLES, type TArea } from "./lib/roles.ts";
+import { CarrierNav } from "./pages/carrier/carrier-scope.tsx";
 import { CountyNav } from "./pages/county/county-nav.tsx";
 import { CounterNav } from "./pages/counter/counter-scope.tsx";
 import { LoginPage } from "./pages/public/login-page.tsx";
@@ -20,6 +22,11 @@ import { useT } from "./i18n/use-t.ts";
 /// alongside the session check (preloadStartPage).
 const page = preloadableExport;
 
+const CarrierHome = page(() => import("./pages/carrier/carrier-home.tsx"), "CarrierHome");
+const CarrierLoadsPage = page(() => import("./pages/carrier/loads-page.tsx"), "LoadsPage");
+const CarrierParcelPage = page(() => import("./pages/carrier/parcel-page.tsx"), "ParcelPage");
+const CarrierParcelsPage = page(() => import("./pages/carrier/parcels-page.tsx"), "ParcelsPage");
+const CarrierWebhooksPage = page(() => import("./pages/carrier/webhooks-page.tsx"), "WebhooksPage");
 const AuditPage = page(() => import("./pages/admin/audit-page.tsx"), "AuditPage");
 const UsersPage = page(() => import("./pages/admin/users-page.tsx"), "UsersPage");
 const CountyHome = page(() => import("./pages/county/county-home.tsx"), "CountyHome");
@@ -94,6 +101,17 @@ export function AppRoutes() {
         ["sell", <SellPage />],
         ["upload", <UploadPage />],
         ["restock", <CounterRestockPage />],
+      ],
+    },
+    {
+      area: "carrier",
+      frame: <CarrierNav />,
+      pages: [
+        ["", <CarrierHome />],
+        ["parcels", <CarrierParcelsPage />],
+        ["parcels/:waybillNo", <CarrierParcelPage />],
+        ["loads", <CarrierLoadsPage />],
+        ["webhooks", <CarrierWebhooksPage />],
       ],
     },
     {

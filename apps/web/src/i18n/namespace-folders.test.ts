@@ -33,6 +33,7 @@ const OWN: Record<string, readonly TNamespace[]> = {
   "county/dashboard": ["dashboard"],
   "county/exceptions": ["exceptions"],
   "county/counters": ["countyCounters"],
+  carrier: ["carrier"],
 };
 
 /** Known exceptions (file or folder, namespace), each with the reason; fixing one means deleting its line. */

@@ -2,6 +2,8 @@
 // types keys against. A new folder's strings get a <name>.zh.ts / <name>.en.ts pair and a line in each map.
 import { adminEn } from "./admin.en.ts";
 import { adminZh } from "./admin.zh.ts";
+import { carrierEn } from "./carrier.en.ts";
+import { carrierZh } from "./carrier.zh.ts";
 import { commonEn } from "./common.en.ts";
 import { commonZh } from "./common.zh.ts";
 import { counterEn } from "./counter.en.ts";
@@ -66,6 +68,7 @@ export const NAMESPACES_ZH = {
   dashboard: dashboardZh,
   exceptions: exceptionsZh,
   countyCounters: countyCountersZh,
+  carrier: carrierZh,
 };
 
 export type TNamespaces = typeof NAMESPACES_ZH;
@@ -94,4 +97,5 @@ export const NAMESPACES_EN: { readonly [N in TNamespace]: TMessagesOf<TNamespace
   dashboard: dashboardEn,
   exceptions: exceptionsEn,
   countyCounters: countyCountersEn,
+  carrier: carrierEn,
 };
