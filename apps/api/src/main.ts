@@ -14,6 +14,8 @@ const app = await buildServer(deps, {
   publicUrl: env.PUBLIC_URL,
   trustedProxies: env.XD_TRUSTED_PROXIES,
   apiRatePerMinute: env.XD_API_RATE_PER_MINUTE,
+  webhookAllowPrivate: env.XD_WEBHOOK_ALLOW_PRIVATE,
+  smsReceiptToken: env.XD_SMS_RECEIPT_TOKEN,
   ...(env.XD_WEB_DIST ? { webDist: env.XD_WEB_DIST } : {}),
 });
 

@@ -15,6 +15,7 @@ import { registerLabelRoutes } from "./labels-route.ts";
 import { registerManifestRoutes } from "./manifest-route.ts";
 import { registerQueueDashboard } from "./queue-dashboard.ts";
 import { registerApiV1 } from "./api-v1/plugin.ts";
+import { registerSmsReceiptRoutes } from "./sms-receipts-route.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { registerSecurityHeaders } from "./security-headers.ts";
 
@@ -33,6 +34,10 @@ export interface ServerOptions {
   trustedProxies?: readonly string[];
   /// `/api/v1` calls per API key per minute (XD_API_RATE_PER_MINUTE); 600 when not given.
   apiRatePerMinute?: number;
+  /// Webhooks may target loopback and private addresses (XD_WEBHOOK_ALLOW_PRIVATE); refused when not given.
+  webhookAllowPrivate?: boolean;
+  /// The secret the SMS providers' receipt callbacks carry in their url (XD_SMS_RECEIPT_TOKEN).
+  smsReceiptToken?: string;
 }
 
 /// The X-Request-Id a client sent, when well-formed: logged and audited beside the server's own id, never instead.
@@ -132,7 +137,12 @@ export async function buildServer(deps: Deps, opts: ServerOptions = {}) {
     sessionToken: (req) => bearer(req) ?? req.cookies[SESSION_COOKIE] ?? null,
   });
   await registerQueueDashboard(app, deps, { sessionToken: (req) => bearer(req) ?? req.cookies[SESSION_COOKIE] ?? null });
-  await registerApiV1(app, deps, { publicUrl: opts.publicUrl ?? "http://127.0.0.1:4310", ratePerMinute: opts.apiRatePerMinute ?? 600 });
+  await registerApiV1(app, deps, {
+    publicUrl: opts.publicUrl ?? "http://127.0.0.1:4310",
+    ratePerMinute: opts.apiRatePerMinute ?? 600,
+    allowPrivateWebhooks: opts.webhookAllowPrivate ?? false,
+  });
+  registerSmsReceiptRoutes(app, deps, { token: opts.smsReceiptToken });
 
   const here = path.dirname(fileURLToPath(import.meta.url));
   const webDist = opts.webDist === undefined ? path.resolve(here, "../../web/dist") : opts.webDist;

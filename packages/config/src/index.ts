@@ -71,7 +71,10 @@ const ZEnvSchema = z.object({
   XD_COST_PER_TRIP_FEN: z.coerce.number().int().min(0).default(8000),
   XD_COST_PER_KM_FEN: z.coerce.number().int().min(0).default(300),
   /// Webhooks may target loopback and private addresses (tests, on-premises integrations): "1". Refused otherwise.
-  XD_WEBHOOK_ALLOW_PRIVATE: z.enum(["0", "1", ""]).default("").transform((v) => v === "1"),
+  XD_WEBHOOK_ALLOW_PRIVATE: z
+    .enum(["0", "1", ""])
+    .default("")
+    .transform((v) => v === "1"),
   /// Calls of one API key per minute (`/api/v1`); a key over it is answered 429 with Retry-After.
   XD_API_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   /// The SMS provider: LOG (record the message only, the default), ALIYUN or TENCENT (their signed HTTP APIs).
@@ -88,6 +91,9 @@ const ZEnvSchema = z.object({
   XD_SMS_REGION: z.string().min(1).default("ap-guangzhou"),
   /// The provider's approved template code of each message: JSON, e.g. {"pickup.ready":"SMS_123","shipment.delivered":"SMS_124"}.
   XD_SMS_TEMPLATES: z.string().default("{}"),
+  /// The providers do not sign their delivery receipts: the receipt urls carry this secret (?token=…); required in
+  /// production with a provider configured.
+  XD_SMS_RECEIPT_TOKEN: z.string().min(16).optional(),
 });
 
 export type TEnv = z.infer<typeof ZEnvSchema>;
@@ -101,6 +107,9 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     for (const name of PRODUCTION_REQUIRED) {
       if (!source[name]?.trim()) lines.push(`  ${name}: required when NODE_ENV=production (the development default is refused)`);
     }
+    const sms = source.XD_SMS_PROVIDER?.trim();
+    if (sms && sms !== "LOG" && !source.XD_SMS_RECEIPT_TOKEN?.trim())
+      lines.push("  XD_SMS_RECEIPT_TOKEN: required with an SMS provider in production (its receipt callbacks are not signed)");
   }
   if (lines.length || !parsed.success) throw new Error(`Invalid environment:\n${lines.join("\n")}`);
   return parsed.data;

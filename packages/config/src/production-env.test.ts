@@ -29,6 +29,14 @@ describe("loadEnv in production", () => {
     expect(() => loadEnv({ ...PRODUCTION, DATABASE_URL: "  " })).toThrow(/DATABASE_URL: required when NODE_ENV=production/);
   });
 
+  it("with an SMS provider, wants the receipt callbacks' token", () => {
+    expect(() => loadEnv({ ...PRODUCTION, XD_SMS_PROVIDER: "ALIYUN" })).toThrow(/XD_SMS_RECEIPT_TOKEN: required/);
+    expect(loadEnv({ ...PRODUCTION, XD_SMS_PROVIDER: "ALIYUN", XD_SMS_RECEIPT_TOKEN: "t".repeat(24) }).XD_SMS_RECEIPT_TOKEN).toBe(
+      "t".repeat(24),
+    );
+    expect(() => loadEnv({ ...PRODUCTION, XD_SMS_PROVIDER: "LOG" })).not.toThrow();
+  });
+
   it("refuses a data key that is not 32 bytes", () => {
     expect(() => loadEnv({ ...PRODUCTION, XD_DATA_KEY: "abc" })).toThrow(/XD_DATA_KEY: must be 32 bytes/);
     expect(() => loadEnv({ ...PRODUCTION, XD_DATA_KEY: "5a".repeat(31) })).toThrow(/XD_DATA_KEY/);

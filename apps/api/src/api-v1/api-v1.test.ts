@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pino } from "pino";
 import { createHarness, importScanNetwork, scanStaff, SCAN_COUNTY, type Harness } from "@xiangda/api/testing";
 import { createApiClient, createApiKey, revokeApiKey } from "@xiangda/api/rest";
+import { sequenceApiEvents } from "@xiangda/api";
 import { buildServer } from "../server.ts";
 import { API_V1_ROUTES } from "./plugin.ts";
 
@@ -256,6 +257,101 @@ describe("a parcel's view, events and label", () => {
   });
 });
 
+describe("the event feed", () => {
+  it("pages the organisation's events in order with next, the same after a retry, never another carrier's", async () => {
+    const mine = [zto(), zto()];
+    await post(
+      keys.zto!,
+      mine.map((w) => parcel(w)),
+    );
+    await post(keys.yto!, [parcel(`YT${Date.now()}`)]);
+    const hub = scanStaff(ids.HUB!, "HUB");
+    for (const w of mine)
+      await h
+        .callerAs(hub)
+        .scan.record({ clientScanId: randomUUID(), code: w, action: "ARRIVE", nodeId: ids.HUB!, at: new Date().toISOString() });
+    while ((await sequenceApiEvents(h.deps.db, { now: new Date() })) > 0);
+    const all: { id: string; type: string; data: { waybillNo: string; event: { code: string } } }[] = [];
+    let after = "";
+    for (;;) {
+      const page = await app.inject({ url: `/api/v1/events?limit=3&after=${after}`, headers: bearer(keys.zto!) });
+      expect(page.statusCode).toBe(200);
+      const body = page.json<{ events: typeof all; next: string }>();
+      all.push(...body.events);
+      if (body.events.length < 3) break;
+      after = body.next;
+    }
+    const seqs = all.map((e) => BigInt(e.id));
+    expect(seqs).toEqual([...seqs].sort((a, b) => (a < b ? -1 : 1)));
+    expect(new Set(seqs).size).toBe(seqs.length);
+    for (const w of mine)
+      expect(all.filter((e) => e.data.waybillNo === w).map((e) => [e.type, e.data.event.code])).toEqual([
+        ["shipment.created", "PRE_ADVISED"],
+        ["shipment.scanned", "ARRIVED"],
+      ]);
+    expect(all.some((e) => e.data.waybillNo.startsWith("YT"))).toBe(false);
+    const theirs = await app.inject({ url: "/api/v1/events?limit=500", headers: bearer(keys.yto!) });
+    expect(theirs.json<{ events: typeof all }>().events.every((e) => e.data.waybillNo.startsWith("YT"))).toBe(true);
+    expect((await app.inject({ url: "/api/v1/events?after=abc", headers: bearer(keys.zto!) })).json()).toMatchObject({
+      status: 400,
+      issues: [{ path: "after" }],
+    });
+  });
+});
+
+describe("webhooks by API", () => {
+  it("subscribes (secret shown once), lists, logs deliveries, redelivers, refuses private urls unless allowed, deletes", async () => {
+    const refused = await app.inject({
+      method: "POST",
+      url: "/api/v1/webhooks",
+      headers: { ...bearer(keys.zto!), "content-type": "application/json" },
+      payload: JSON.stringify({ url: "http://127.0.0.1:9/hook", events: ["shipment.scanned"] }),
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ issues: [{ path: "url", key: "WEBHOOK_URL_PRIVATE" }] });
+    const onPrem = await buildServer(h.deps, { logger: quiet(), webDist: null, webhookAllowPrivate: true });
+    const json = (key: string, method: "POST" | "GET" | "DELETE", url: string, body?: object) =>
+      onPrem.inject({
+        method,
+        url,
+        headers: { ...bearer(key), ...(body ? { "content-type": "application/json" } : {}) },
+        payload: body ? JSON.stringify(body) : undefined,
+      });
+    const made = await json(keys.zto!, "POST", "/api/v1/webhooks", {
+      url: "http://127.0.0.1:9/hook",
+      events: ["shipment.created", "shipment.scanned"],
+    });
+    expect(made.statusCode).toBe(201);
+    const { id, secret } = made.json<{ id: string; secret: string }>();
+    expect(secret).toMatch(/^whsec_/);
+    const list = await json(keys.zto!, "GET", "/api/v1/webhooks");
+    expect(list.json()).toMatchObject({ webhooks: [{ id, status: "ACTIVE", events: ["shipment.created", "shipment.scanned"] }] });
+    expect(list.body).not.toContain(secret);
+    expect((await json(keys.yto!, "GET", `/api/v1/webhooks/${id}/deliveries`)).statusCode).toBe(404);
+    expect(
+      (await json(keys.zto!, "POST", "/api/v1/webhooks", { url: "http://127.0.0.1:9/x", events: ["shipment.nothing"] })).json(),
+    ).toMatchObject({ issues: [{ path: "events.0" }] });
+
+    await post(keys.zto!, [parcel(zto())]);
+    while ((await sequenceApiEvents(h.deps.db, { now: new Date() })) > 0);
+    const log = await json(keys.zto!, "GET", `/api/v1/webhooks/${id}/deliveries`);
+    const deliveries = log.json<{ deliveries: { eventId: string; status: string; type: string }[] }>().deliveries;
+    expect(deliveries).toHaveLength(1);
+    expect(deliveries[0]).toMatchObject({ type: "shipment.created", status: "PENDING" });
+    const again = await json(keys.zto!, "POST", `/api/v1/webhooks/${id}/redeliver`, { eventId: deliveries[0]!.eventId });
+    expect(again.statusCode).toBe(202);
+    expect(again.json()).toEqual({ queued: 1 });
+    expect((await json(keys.zto!, "POST", `/api/v1/webhooks/${id}/redeliver`, {})).json()).toMatchObject({
+      status: 400,
+      issues: [{ key: "REDELIVER_WHAT" }],
+    });
+    expect((await json(keys.yto!, "DELETE", `/api/v1/webhooks/${id}`)).statusCode).toBe(404);
+    expect((await json(keys.zto!, "DELETE", `/api/v1/webhooks/${id}`)).statusCode).toBe(200);
+    expect((await json(keys.zto!, "GET", "/api/v1/webhooks")).json()).toEqual({ webhooks: [] });
+    await onPrem.close();
+  });
+});
+
 describe("the access matrix of the REST routes", () => {
   it("every route: 401 without a key, 403 for a key without its scope", async () => {
     const c = await h.deps.db.apiClient.findFirstOrThrow({ where: { kind: "PLATFORM" } });
@@ -263,7 +359,7 @@ describe("the access matrix of the REST routes", () => {
     const shipmentsOnly = (await createApiKey(h.deps.db, { actor: null, clientId: c.id, scopes: ["shipments:read", "shipments:write"] }))
       .key;
     for (const route of API_V1_ROUTES) {
-      const url = `/api/v1${route.path.replace(/\{\w+\}/g, "X1")}`;
+      const url = `/api/v1${route.path.replace(/\{\w+\}/g, "8d3c5f7e-0000-4000-8000-000000000001")}`;
       const inject = (headers: Record<string, string>) =>
         app.inject({
           method: route.method,
@@ -272,7 +368,7 @@ describe("the access matrix of the REST routes", () => {
           payload: route.method === "POST" ? "{}" : undefined,
         });
       expect((await inject({})).statusCode, `${route.operationId} without a key`).toBe(401);
-      const wrong = route.scope === "events:read" ? shipmentsOnly : eventsOnly;
+      const wrong = route.scope === "events:read" || route.scope === "webhooks:manage" ? shipmentsOnly : eventsOnly;
       expect((await inject(bearer(wrong))).statusCode, `${route.operationId} without ${route.scope}`).toBe(403);
     }
   });

@@ -16,6 +16,8 @@ export interface ApiContext<P, Q, B> {
   reply: FastifyReply;
   /// The public origin (links printed on labels).
   publicUrl: string;
+  /// Webhooks may target private and loopback addresses (XD_WEBHOOK_ALLOW_PRIVATE).
+  allowPrivateWebhooks: boolean;
 }
 
 export interface ApiResponseDoc {

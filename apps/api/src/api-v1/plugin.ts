@@ -12,26 +12,34 @@ import { EVENT_ROUTES } from "./event-routes.ts";
 import { buildOpenApiDocument } from "./openapi.ts";
 import { appErrorProblem, keyedProblem, sendProblem } from "./problem.ts";
 import { SHIPMENT_ROUTES } from "./shipment-routes.ts";
+import { WEBHOOK_ROUTES } from "./webhook-routes.ts";
 
-export const API_V1_ROUTES: ApiRoute[] = [...SHIPMENT_ROUTES, ...EVENT_ROUTES];
+export const API_V1_ROUTES: ApiRoute[] = [...SHIPMENT_ROUTES, ...EVENT_ROUTES, ...WEBHOOK_ROUTES];
 
 export interface ApiV1Options {
   publicUrl: string;
   /// Calls per key per minute (XD_API_RATE_PER_MINUTE).
   ratePerMinute: number;
-  /// More routes (the webhooks'), registered and documented the same way.
-  extraRoutes?: ApiRoute[];
+  /// Webhooks may target private and loopback addresses (XD_WEBHOOK_ALLOW_PRIVATE).
+  allowPrivateWebhooks: boolean;
 }
 
 const IDEMPOTENCY_TTL_S = 24 * 3600;
 const fastifyPath = (p: string) => p.replace(/\{(\w+)\}/g, ":$1");
 
 export async function registerApiV1(app: FastifyInstance, deps: Deps, opts: ApiV1Options) {
-  const routes = [...API_V1_ROUTES, ...(opts.extraRoutes ?? [])];
+  const routes = API_V1_ROUTES;
   const document = buildOpenApiDocument(routes, { publicUrl: opts.publicUrl });
   await app.register(
     async (api) => {
       api.setErrorHandler((err: FastifyError, req, reply) => fastifyProblem(err, req, reply));
+      // An empty JSON body (a DELETE some clients send with the header) is no body, not an error; anything else goes to
+      // Fastify's own parser (which refuses __proto__ and constructor keys).
+      const json = api.getDefaultJsonParser("error", "error");
+      api.removeContentTypeParser("application/json");
+      api.addContentTypeParser("application/json", { parseAs: "string" }, (req, text, done) =>
+        String(text).trim() === "" ? done(null, undefined) : json(req, String(text), done),
+      );
       api.setNotFoundHandler((req, reply) => keyedProblem(reply, 404, "NOT_FOUND", "NOT_FOUND"));
       api.get("/openapi.json", async (_req, reply) => reply.header("cache-control", "no-cache").send(document));
       for (const route of routes)
@@ -127,6 +135,7 @@ async function runRoute(route: ApiRoute, req: FastifyRequest, reply: FastifyRepl
       req,
       reply,
       publicUrl: opts.publicUrl,
+      allowPrivateWebhooks: opts.allowPrivateWebhooks,
     });
     // A route that answered itself (the label's PDF) returns the reply.
     if (reply.sent || !("body" in r)) return reply;
