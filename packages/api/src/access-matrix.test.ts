@@ -62,6 +62,20 @@ async function webhookOf(w: World, h: Harness): Promise<string> {
   return sub.id;
 }
 
+/// A live API key of the carrier's organisation (its hash only: the key itself is never needed here).
+async function apiKeyOf(w: World, h: Harness): Promise<string> {
+  const n = ++seq;
+  const key = await h.deps.db.apiKey.create({
+    data: {
+      clientId: w.carrierClientId,
+      prefix: `matrix${String(n).padStart(6, "0")}`,
+      secretHash: `matrix-${n}`,
+      scopes: ["shipments:read"],
+    },
+  });
+  return key.id;
+}
+
 /// The county's own manager and ADMIN: a manager of another county sees nothing of this one.
 const COUNTY: RoleName[] = ["admin", "manager"];
 /// An organisation of the home county: its own user, the county's manager, ADMIN.
@@ -131,6 +145,10 @@ const MATRIX: Record<string, Row> = {
   },
   "carrier.loads": { allowed: CARRIER, input: (w) => ({ clientId: w.carrierClientId, day: "2026-12-01" }) },
   "carrier.summary": { allowed: CARRIER, input: (w) => ({ clientId: w.carrierClientId, day: "2026-12-01" }) },
+  "carrier.keys.list": { allowed: CARRIER, input: (w) => ({ clientId: w.carrierClientId }) },
+  "carrier.keys.create": { allowed: CARRIER, input: (w) => ({ clientId: w.carrierClientId, label: "matrix" }) },
+  "carrier.keys.rotate": { allowed: CARRIER, input: async (w, h) => ({ clientId: w.carrierClientId, id: await apiKeyOf(w, h) }) },
+  "carrier.keys.revoke": { allowed: CARRIER, input: async (w, h) => ({ clientId: w.carrierClientId, id: await apiKeyOf(w, h) }) },
   "carrier.webhooks.list": { allowed: CARRIER, input: (w) => ({ clientId: w.carrierClientId }) },
   "carrier.webhooks.create": {
     allowed: CARRIER,

@@ -1,6 +1,7 @@
 // The carrier portal (issue #19): an organisation's own parcels in its county, their events, the loads and vehicles
-// they travelled on, a daily summary and its webhooks. carrierProcedure admits the organisation's own users (and its county's
-// manager, ADMIN) and hands the procedure the organisation: every read is scoped by it, never by the input alone.
+// they travelled on, a daily summary, its API keys and webhooks. carrierProcedure admits the organisation's own users
+// (and its county's manager, ADMIN) and hands the procedure the organisation: every read is scoped by it, never by the
+// input alone.
 import {
   getCarrierDailySummary,
   getCarrierParcel,
@@ -12,6 +13,7 @@ import {
   ZCarrierParcelSchema,
 } from "../../services/carrier-portal/index.ts";
 import { carrierProcedure, router } from "../../trpc.ts";
+import { carrierKeysRouter } from "./api-keys.ts";
 import { carrierWebhooksRouter } from "./webhooks.ts";
 
 export const carrierRouter = router({
@@ -29,4 +31,5 @@ export const carrierRouter = router({
     .input(ZCarrierDaySchema)
     .query(({ ctx, input }) => getCarrierDailySummary(ctx.db, { client: ctx.client, day: input.day })),
   webhooks: carrierWebhooksRouter,
+  keys: carrierKeysRouter,
 });

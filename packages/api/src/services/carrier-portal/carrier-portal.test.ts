@@ -241,3 +241,25 @@ describe("carrier portal webhooks", () => {
     expect(await zto.list({ clientId: clients.zto })).toEqual([]);
   });
 });
+
+describe("carrier portal API keys", () => {
+  it("an organisation creates, lists, rotates and revokes its own keys; another's key is not found", async () => {
+    const zto = as("zto").carrier.keys;
+    const made = await zto.create({ clientId: clients.zto, label: "WMS", scopes: ["shipments:read", "events:read"] });
+    expect(made.key).toMatch(/^xdk_/);
+    expect(made.key.startsWith(`xdk_${made.prefix}_`)).toBe(true);
+    const listed = await zto.list({ clientId: clients.zto });
+    expect(listed.map((k) => k.id)).toEqual([made.id]);
+    expect(JSON.stringify(listed)).not.toContain(made.key);
+    expect(await as("yto").carrier.keys.list({ clientId: clients.yto })).toEqual([]);
+    await expect(as("yto").carrier.keys.revoke({ clientId: clients.yto, id: made.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(as("yto").carrier.keys.rotate({ clientId: clients.yto, id: made.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(as("yto").carrier.keys.list({ clientId: clients.zto })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const rotated = await zto.rotate({ clientId: clients.zto, id: made.id, graceHours: 0 });
+    expect(rotated.key).not.toBe(made.key);
+    const revoked = await zto.revoke({ clientId: clients.zto, id: rotated.id });
+    expect(revoked.revokedAt).not.toBeNull();
+    const after = await zto.list({ clientId: clients.zto });
+    expect(after.every((k) => k.revokedAt !== null)).toBe(true);
+  });
+});
