@@ -12,6 +12,7 @@ const BENCHES = [
   { name: "vrp", file: "bench/vrp/run.ts" },
   { name: "dashboard", file: "bench/dashboard/run.ts" },
   { name: "load", file: "bench/load/run.ts" },
+  { name: "platform", file: "bench/platform/run.ts" },
 ];
 
 const only = process.argv.slice(2);

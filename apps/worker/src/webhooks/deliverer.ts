@@ -1,7 +1,16 @@
 // Delivers one subscription's pending events, strictly in delivery id order, one deliverer at a time (a lease on the
-// subscription row, renewed before every send). At least once: a delivery is marked only after the receiver answered.
+// subscription row, renewed while it sends). At least once: a delivery is marked only after the receiver answered.
 import type { Db } from "@xiangda/db";
-import { decryptWebhookSecret, eventBodies, postWebhook, signWebhook, EVENT_ID_HEADER, SIGNATURE_HEADER, USER_AGENT } from "@xiangda/api";
+import {
+  decryptWebhookSecret,
+  eventBodies,
+  postWebhook,
+  signWebhook,
+  EVENT_ID_HEADER,
+  SIGNATURE_HEADER,
+  USER_AGENT,
+  type EventBody,
+} from "@xiangda/api";
 import type { Queues } from "@xiangda/jobs";
 import { enqueueDeliver } from "./enqueue.ts";
 import { recordFailure, recordSuccess } from "./record.ts";
@@ -43,21 +52,28 @@ async function release(db: Db, id: string, owner: string): Promise<void> {
 }
 
 async function headOf(db: Db, id: string): Promise<Head | null> {
-  const rows = await db.$queryRaw<Head[]>`
-    SELECT id, "eventSeq", attempts, "nextAttemptAt", "firstFailedAt" FROM "WebhookDelivery"
-    WHERE "subscriptionId" = ${id}::uuid AND status = 'PENDING' ORDER BY id LIMIT 1`;
-  return rows[0] ?? null;
+  return (await pendingOf(db, id, 1))[0] ?? null;
 }
+
+/// The subscription's first `n` pending deliveries, in order.
+async function pendingOf(db: Db, id: string, n: number): Promise<Head[]> {
+  return db.$queryRaw<Head[]>`
+    SELECT id, "eventSeq", attempts, "nextAttemptAt", "firstFailedAt" FROM "WebhookDelivery"
+    WHERE "subscriptionId" = ${id}::uuid AND status = 'PENDING' ORDER BY id LIMIT ${n}`;
+}
+
+/// Deliveries read (with their bodies) at a time: sent one by one, in order, until one fails or waits.
+const WINDOW = 50;
 
 /// Sends the head and records what the receiver said.
 async function sendHead(
   db: Db,
   subscriptionId: string,
-  sub: Leased,
+  sub: Leased & { secret: string },
   head: Head,
+  body: EventBody | undefined,
   opts: DelivererOptions,
 ): Promise<"delivered" | "failed" | "disabled"> {
-  const body = (await eventBodies(db, [head.eventSeq])).get(BigInt(head.eventSeq));
   if (!body) {
     // An event that has no public form any more (never expected): given up, so it cannot block the ones after it.
     await db.webhookDelivery.update({ where: { id: head.id }, data: { status: "FAILED", lastError: "event not found" } });
@@ -66,7 +82,6 @@ async function sendHead(
   const raw = JSON.stringify(body);
   // The signature's time is the wall clock (the receiver compares it with its own), whatever clock the policy reads.
   const t = Math.floor(Date.now() / 1000);
-  const secret = decryptWebhookSecret(opts.dataKey, sub.secretEnc);
   const result = await postWebhook(
     sub.url,
     raw,
@@ -74,7 +89,7 @@ async function sendHead(
       "content-type": "application/json",
       "user-agent": USER_AGENT,
       [EVENT_ID_HEADER.toLowerCase()]: body.id,
-      [SIGNATURE_HEADER.toLowerCase()]: signWebhook(secret, raw, t),
+      [SIGNATURE_HEADER.toLowerCase()]: signWebhook(sub.secret, raw, t),
     },
     { allowPrivate: opts.allowPrivate, timeoutMs: opts.timeoutMs },
   );
@@ -86,7 +101,9 @@ async function sendHead(
   return (await recordFailure(db, subscriptionId, sub.url, head, result, now, opts)) ? "failed" : "disabled";
 }
 
-/// Holds the lease and sends until nothing is due; the caller releases it.
+/// Holds the lease and sends until nothing is due; the caller releases it. Reads a window of deliveries with their
+/// bodies at a time; renews the lease once a third of it has passed (a send's time limit is well under the rest), and
+/// stops when it cannot.
 async function drain(
   db: Db,
   queues: Queues,
@@ -97,24 +114,37 @@ async function drain(
   wake: string | undefined,
 ): Promise<DeliverOutcome> {
   const out: DeliverOutcome = { delivered: 0, failed: 0, state: "idle" };
-  let sub: Leased | null = first;
+  let sub = { ...first, secret: decryptWebhookSecret(opts.dataKey, first.secretEnc) };
+  let renewedAt = Date.now();
   for (;;) {
-    const head = await headOf(db, id);
-    if (!head) return out;
-    const now = opts.now();
-    if (head.nextAttemptAt > now) {
-      const wait = head.nextAttemptAt.getTime() - now.getTime();
-      const retry = `retry-${String(head.id)}-${head.attempts}`;
-      // This job is that retry, woken a little early (another machine's clock): a job of the same id would be ignored.
-      await enqueueDeliver(queues, id, retry === wake ? `${retry}-${Date.now()}` : retry, wait);
-      return { ...out, state: "waiting" };
+    const window = await pendingOf(db, id, WINDOW);
+    if (window.length === 0) return out;
+    const bodies = await eventBodies(
+      db,
+      window.map((d) => BigInt(d.eventSeq)),
+    );
+    for (const head of window) {
+      const now = opts.now();
+      if (head.nextAttemptAt > now) {
+        const wait = head.nextAttemptAt.getTime() - now.getTime();
+        const retry = `retry-${String(head.id)}-${head.attempts}`;
+        // This job is that retry, woken a little early (another machine's clock): a job of the same id would be ignored.
+        await enqueueDeliver(queues, id, retry === wake ? `${retry}-${Date.now()}` : retry, wait);
+        return { ...out, state: "waiting" };
+      }
+      if (Date.now() - renewedAt > opts.leaseMs / 3) {
+        const renewed = await lease(db, id, owner, opts.leaseMs, true);
+        if (!renewed) return { ...out, state: "busy" };
+        sub = { ...renewed, secret: sub.url === renewed.url ? sub.secret : decryptWebhookSecret(opts.dataKey, renewed.secretEnc) };
+        renewedAt = Date.now();
+      }
+      const sent = await sendHead(db, id, sub, head, bodies.get(BigInt(head.eventSeq)), opts);
+      if (sent === "delivered") out.delivered++;
+      else out.failed++;
+      if (sent === "disabled") return { ...out, state: "stopped" };
+      // A failure moved the head's next attempt: read again (it now waits, in order).
+      if (sent === "failed") break;
     }
-    const sent = await sendHead(db, id, sub, head, opts);
-    if (sent === "delivered") out.delivered++;
-    else out.failed++;
-    if (sent === "disabled") return { ...out, state: "stopped" };
-    sub = await lease(db, id, owner, opts.leaseMs, true);
-    if (!sub) return { ...out, state: "busy" };
   }
 }
 

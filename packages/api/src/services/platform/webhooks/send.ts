@@ -30,6 +30,28 @@ function pinnedLookup(address: string, family: 4 | 6): LookupFunction {
   };
 }
 
+/// Connections are kept per checked address (keep-alive: no new TCP and TLS handshake per event), a bounded number of
+/// them; each agent connects only to the address it was made for.
+const AGENTS = new Map<string, Agent>();
+const MAX_AGENTS = 100;
+
+function agentFor(address: string, family: 4 | 6, timeoutMs: number): Agent {
+  const key = `${family}|${address}|${timeoutMs}`;
+  let agent = AGENTS.get(key);
+  if (agent) {
+    AGENTS.delete(key);
+  } else {
+    agent = new Agent({ connect: { lookup: pinnedLookup(address, family), timeout: timeoutMs }, pipelining: 1, keepAliveTimeout: 30_000 });
+    if (AGENTS.size >= MAX_AGENTS) {
+      const [oldest, old] = AGENTS.entries().next().value!;
+      AGENTS.delete(oldest);
+      void old.close().catch(() => undefined);
+    }
+  }
+  AGENTS.set(key, agent);
+  return agent;
+}
+
 async function readAtMost(body: AsyncIterable<Uint8Array>, max: number): Promise<boolean> {
   let n = 0;
   for await (const chunk of body) {
@@ -50,7 +72,7 @@ export async function postWebhook(rawUrl: string, body: string, headers: Record<
   } catch (e) {
     return { ok: false, status: null, latencyMs: elapsed(), error: `refused: ${(e as Error).message}` };
   }
-  const agent = new Agent({ connect: { lookup: pinnedLookup(target.address, target.family), timeout: timeoutMs }, pipelining: 0 });
+  const agent = agentFor(target.address, target.family, timeoutMs);
   const signal = AbortSignal.timeout(timeoutMs);
   try {
     const res = await request(target.url, {
@@ -72,7 +94,5 @@ export async function postWebhook(rawUrl: string, body: string, headers: Record<
   } catch (e) {
     const error = signal.aborted ? `timed out after ${timeoutMs} ms` : String((e as Error).message || e);
     return { ok: false, status: null, latencyMs: elapsed(), error: error.slice(0, 500) };
-  } finally {
-    await agent.destroy().catch(() => undefined);
   }
 }
