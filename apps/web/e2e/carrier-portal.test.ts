@@ -1,6 +1,7 @@
 // Browser walk of the carrier portal (#19) against the seeded Gaizhou demo, as 中通's user (zto/zto123):
 // - its parcels in the county with status, light and the recipient masked, their events in the standard words, the
 //   loads and vehicles they travelled on and the day's summary; 圆通's parcel is neither listed nor found;
+// - an API key made in the page (shown once) reads its parcels by REST and not 圆通's, and stops when revoked;
 // - webhooks: a subscription added in the page (the secret shown once) to a receiver in this test, the events that
 //   follow arrive signed by the documented recipe, the delivery log shows them delivered, and one is redelivered.
 // The API and worker must allow loopback webhook targets (XD_WEBHOOK_ALLOW_PRIVATE=1, as scripts/e2e.sh sets).
@@ -140,6 +141,31 @@ describe("carrier portal (#19)", () => {
     await page.goto(`${suite.baseUrl}/carrier/loads`);
     await page.locator(`[data-testid="carrier-load-row"][data-code="${loadCode}"]`).waitFor();
     expect(await page.locator(`[data-testid="carrier-load-row"][data-code="${loadCode}"]`).textContent()).toContain(vehicle);
+  });
+
+  it("makes an API key in the page (shown once) that reads the carrier's parcels only, and revokes it", async () => {
+    const page = await suite.signedIn("zto", "zto123");
+    await page.getByTestId("nav-keys").click();
+    await page.getByTestId("api-key-add").click();
+    await page.getByTestId("api-key-label").fill("e2e");
+    await page.getByTestId("api-key-submit").click();
+    const key = ((await page.getByTestId("api-key-value").textContent()) ?? "").trim();
+    expect(key).toMatch(/^xdk_/);
+    const prefix = key.split("_")[1]!;
+    await page.locator(`[data-testid="api-key-row"][data-prefix="${prefix}"]`).waitFor();
+    expect(await page.getByTestId("api-keys-table").textContent()).not.toContain(key.slice(-20));
+    const get = (ref: string) => fetch(`${suite.baseUrl}/api/v1/shipments/${ref}`, { headers: { authorization: `Bearer ${key}` } });
+    expect((await get(ztoNo)).status).toBe(200);
+    expect((await get(yto)).status).toBe(404);
+
+    page.once("dialog", (d) => void d.accept());
+    await page.locator(`[data-testid="api-key-row"][data-prefix="${prefix}"] [data-testid="api-key-revoke"]`).click();
+    await until(
+      "the key revoked",
+      () => page.locator(`[data-testid="api-key-row"][data-prefix="${prefix}"] [data-testid="api-key-state"]`).getAttribute("data-live"),
+      (v) => v === "false",
+    );
+    expect((await get(ztoNo)).status).toBe(401);
   });
 
   it("adds a webhook in the page; the following events arrive signed, the log shows them delivered, one is redelivered", async () => {

@@ -1,7 +1,7 @@
 // Routes: login and public tracking, one area per role family; the county area has the network, shipment, load and
 // counter pages and, for ADMIN, users and audit; the station area has the acceptance desk and its loads; the merchant
 // portal has products, listings, sales and restock orders; the counter area (COUNTER_OPERATOR) its shelf, sales and restock;
-// the carrier portal (CARRIER_USER) its organisation's parcels, loads, daily summary and webhooks.
+// the carrier portal (CARRIER_USER) its organisation's parcels, loads, daily summary, API keys and webhooks.
 import { isValidElement, Suspense, useState, type ReactNode } from "react";
 import { createRoutesFromChildren, matchRoutes, Route, Routes } from "react-router";
 import { HomeRedirect, RequireRole } from "./auth/require-role.tsx";
@@ -22,6 +22,7 @@ import { useT } from "./i18n/use-t.ts";
 /// alongside the session check (preloadStartPage).
 const page = preloadableExport;
 
+const CarrierApiKeysPage = page(() => import("./pages/carrier/api-keys-page.tsx"), "ApiKeysPage");
 const CarrierHome = page(() => import("./pages/carrier/carrier-home.tsx"), "CarrierHome");
 const CarrierLoadsPage = page(() => import("./pages/carrier/loads-page.tsx"), "LoadsPage");
 const CarrierParcelPage = page(() => import("./pages/carrier/parcel-page.tsx"), "ParcelPage");
@@ -111,6 +112,7 @@ export function AppRoutes() {
         ["parcels", <CarrierParcelsPage />],
         ["parcels/:waybillNo", <CarrierParcelPage />],
         ["loads", <CarrierLoadsPage />],
+        ["keys", <CarrierApiKeysPage />],
         ["webhooks", <CarrierWebhooksPage />],
       ],
     },

@@ -10,3 +10,4 @@ export type TParcelLoad = TParcel["loads"][number];
 export type TLoadRow = TOut["loads"][number];
 export type TWebhook = TOut["webhooks"]["list"][number];
 export type TDelivery = TOut["webhooks"]["deliveries"]["deliveries"][number];
+export type TApiKey = TOut["keys"]["list"][number];

@@ -16,6 +16,7 @@ export function CarrierNav() {
         ["", t("nav.overview"), "overview"],
         ["parcels", t("nav.parcels")],
         ["loads", t("nav.loads")],
+        ["keys", t("nav.keys")],
         ["webhooks", t("nav.webhooks")],
       ]}
     />
