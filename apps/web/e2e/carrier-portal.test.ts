@@ -134,6 +134,12 @@ describe("carrier portal (#19)", () => {
     );
     await page.getByTestId("carrier-parcel-events").getByText("到达").first().waitFor();
     expect(await page.getByTestId("carrier-parcel-loads").textContent()).toContain(loadCode);
+    // In English the events read in English (the standard table's words), the page's own words too.
+    await page.getByTestId("lang-switch").click();
+    await page.getByTestId("carrier-parcel-events").getByText("Arrived").first().waitFor();
+    await page.getByText("Back to parcels").waitFor();
+    await page.getByTestId("lang-switch").click();
+    await page.getByText("返回包裹列表").waitFor();
 
     await page.goto(`${suite.baseUrl}/carrier/parcels/${yto}`);
     await page.getByTestId("carrier-parcel-not-found").waitFor();
