@@ -3,6 +3,7 @@
 import type { Db } from "@xiangda/db";
 import type { Queues, QueueName } from "@xiangda/jobs";
 import { DEFAULT_JOB_OPTIONS } from "@xiangda/jobs";
+import { startPollLoop, type PollHandle } from "./poll-loop.ts";
 
 interface Row {
   id: bigint;
@@ -50,42 +51,10 @@ export async function relayOnce(db: Db, queues: Queues, limit = 500, sendTimeout
   );
 }
 
-export interface RelayHandle {
-  stop(): Promise<void>;
-}
+export type RelayHandle = PollHandle;
 
 /// Polls the outbox: immediately again while there is work, every `idleMs` when idle,
 /// backing off up to 5 s while Redis or PostgreSQL is down.
 export function startRelay(db: Db, queues: Queues, log: { warn(o: object, m?: string): void }, idleMs = 200): RelayHandle {
-  let stopped = false;
-  let failures = 0;
-  let wake: (() => void) | null = null;
-  const sleep = (ms: number) =>
-    new Promise<void>((r) => {
-      const t = setTimeout(r, ms);
-      wake = () => {
-        clearTimeout(t);
-        r();
-      };
-    });
-  const loop = (async () => {
-    while (!stopped) {
-      try {
-        const n = await relayOnce(db, queues);
-        failures = 0;
-        if (n === 0) await sleep(idleMs);
-      } catch (e) {
-        failures++;
-        if (failures === 1 || failures % 20 === 0) log.warn({ err: String(e), failures }, "outbox relay: delivery failed; will retry");
-        await sleep(Math.min(200 * 2 ** Math.min(failures, 5), 5_000));
-      }
-    }
-  })();
-  return {
-    async stop() {
-      stopped = true;
-      wake?.();
-      await loop;
-    },
-  };
+  return startPollLoop(() => relayOnce(db, queues), { idleMs, log, failed: "outbox relay: delivery failed; will retry" });
 }
