@@ -603,6 +603,9 @@ const MATRIX: Record<string, Row> = {
   "dashboard.history": { allowed: COUNTY, input: (w) => ({ countyCode: w.home.countyCode, from: "2026-11-01", to: "2026-11-30" }) },
   "dashboard.filters": { allowed: COUNTY, input: (w) => ({ countyCode: w.home.countyCode }) },
   "exceptions.list": { allowed: COUNTY, input: (w) => ({ countyCode: w.home.countyCode }) },
+  // A county's API clients (#19): ADMIN and the county's manager; never a carrier's own user.
+  "apiClients.list": { allowed: COUNTY, input: (w) => ({ countyCode: w.home.countyCode }) },
+  "apiClients.create": { allowed: COUNTY, input: (w) => ({ countyCode: w.home.countyCode, kind: "PLATFORM", name: `平台${++seq}` }) },
   "exceptions.callNode": { allowed: COUNTY, input: (w, h) => exceptionAct(w, h) },
   "exceptions.notify": { allowed: COUNTY, input: (w, h) => exceptionAct(w, h) },
   "exceptions.replan": { allowed: COUNTY, input: (w, h) => exceptionAct(w, h) },

@@ -1,4 +1,5 @@
 // The application router: one sub-router per domain.
+import { apiClientsRouter } from "./router/api-clients.ts";
 import { auditRouter } from "./router/audit.ts";
 import { catalogRouter } from "./router/catalog.ts";
 import { listingsRouter } from "./router/listings.ts";
@@ -40,6 +41,7 @@ export const appRouter = router({
   exceptions: exceptionsRouter,
   shelf: shelfRouter,
   carrier: carrierRouter,
+  apiClients: apiClientsRouter,
 });
 
 export type AppRouter = typeof appRouter;

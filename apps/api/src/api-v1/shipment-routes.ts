@@ -101,7 +101,7 @@ export const SHIPMENT_ROUTES = [
     params: ZWaybillParam,
     responses: { 200: { description: "The parcel.", schema: ZShipmentSchema } },
     handler: async ({ caller, deps, params }) => ({
-      body: await apiShipmentView(deps.db, await findApiShipment(deps.db, caller, params.waybillNo)),
+      body: await apiShipmentView(deps.db, await findApiShipment(deps.db, { caller, ref: params.waybillNo })),
     }),
   }),
   defineRoute({
@@ -114,7 +114,7 @@ export const SHIPMENT_ROUTES = [
     params: ZWaybillParam,
     responses: { 200: { description: "Every scan and step as a standard event.", schema: ZShipmentEventsSchema } },
     handler: async ({ caller, deps, params }) => ({
-      body: { events: await apiShipmentEvents(deps.db, await findApiShipment(deps.db, caller, params.waybillNo)) },
+      body: { events: await apiShipmentEvents(deps.db, await findApiShipment(deps.db, { caller, ref: params.waybillNo })) },
     }),
   }),
   defineRoute({
@@ -129,7 +129,7 @@ export const SHIPMENT_ROUTES = [
     query: ZLabelQuery,
     responses: { 200: { description: "The label.", contentType: "application/pdf" } },
     handler: async ({ caller, deps, params, query, reply, publicUrl }) => {
-      const s = await findApiShipment(deps.db, caller, params.waybillNo);
+      const s = await findApiShipment(deps.db, { caller, ref: params.waybillNo });
       const pdf = await renderLabels(await labelData(deps.db, { shipmentIds: [s.id], publicUrl }), query.size);
       return reply
         .header("content-type", "application/pdf")

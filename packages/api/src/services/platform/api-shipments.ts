@@ -5,7 +5,7 @@ import { AppError, maskName, maskPhone, standardEventOf } from "@xiangda/domain"
 import type { ApiCaller } from "./api-keys.ts";
 
 /// The caller's parcel by the XD number or its own number; NOT_FOUND otherwise (another's parcel included).
-export async function findApiShipment(db: Db, caller: ApiCaller, ref: string) {
+export async function findApiShipment(db: Db, { caller, ref }: { caller: ApiCaller; ref: string }) {
   const raw = ref.trim();
   const owned = caller.carrierId ? { carrierId: caller.carrierId } : { clientId: caller.clientId };
   const s = await db.shipment.findFirst({
