@@ -1,17 +1,7 @@
 // `/api/v1/webhooks`: the organisation's subscriptions, their delivery log, redelivery and re-enabling.
 import { z } from "zod";
-import {
-  createWebhook,
-  deleteWebhook,
-  enableWebhook,
-  listDeliveries,
-  listWebhooks,
-  redeliver,
-  ZCreateWebhookSchema,
-  ZDeliveriesQuerySchema,
-  ZRedeliverSchema,
-} from "@xiangda/api";
-import { WEBHOOK_EVENT_TYPES } from "@xiangda/domain";
+import { createWebhook, deleteWebhook, enableWebhook, listDeliveries, listWebhooks, redeliver } from "@xiangda/api";
+import { WEBHOOK_EVENT_TYPES, ZCreateWebhookSchema, ZDeliveriesQuerySchema, ZRedeliverSchema } from "@xiangda/domain";
 import { defineRoute } from "./define.ts";
 
 const ZIdParam = z.object({ id: z.string().uuid().describe("The webhook's id.") });

@@ -1,8 +1,8 @@
 // A new webhook subscription: the receiver's URL and the event types, on the form kit. The server checks the URL (an
 // http(s) address that resolves to public addresses only) and answers with the signing secret, shown once.
 import { useController, useFormContext } from "react-hook-form";
-import { z } from "zod";
-import { WEBHOOK_EVENT_TYPES, ZWebhookEventTypeSchema, type TWebhookEventType } from "@xiangda/domain";
+import type { z } from "zod";
+import { WEBHOOK_EVENT_TYPES, ZCreateWebhookSchema, type TWebhookEventType } from "@xiangda/domain";
 import {
   Check,
   FormStatus,
@@ -16,11 +16,8 @@ import {
 import { FormField } from "../../components/form-field.tsx";
 import { useT } from "../../i18n/use-t.ts";
 
-// The server's ZCreateWebhookSchema (url, events) over the domain's event types.
-const ZWebhookDraftSchema = z.object({
-  url: z.string().trim().min(1, "REQUIRED").max(2000),
-  events: z.array(ZWebhookEventTypeSchema).min(1),
-});
+// The server's own input schema (url, events).
+const ZWebhookDraftSchema = ZCreateWebhookSchema;
 type TWebhookDraft = z.input<typeof ZWebhookDraftSchema>;
 export type TWebhookInput = z.output<typeof ZWebhookDraftSchema>;
 

@@ -10,7 +10,7 @@ import {
   listPortalWebhooks,
   redeliverPortalWebhook,
 } from "../../services/carrier-portal/webhooks.ts";
-import { ZCreateWebhookSchema, ZDeliveriesQuerySchema, ZRedeliverSchema } from "../../services/platform/webhooks/schemas.ts";
+import { ZCreateWebhookSchema, ZDeliveriesQuerySchema, ZRedeliverSchema } from "@xiangda/domain";
 import { carrierProcedure, router } from "../../trpc.ts";
 
 const ZWebhookIdSchema = z.object({ id: z.string().uuid("must be a webhook id") });

@@ -4,7 +4,7 @@ import { writeOutbox } from "@xiangda/db";
 import { AppError } from "@xiangda/domain";
 import { outboxEvent, webhooksDeliver } from "@xiangda/jobs";
 import { lockWebhook } from "./manage-webhooks.ts";
-import { MAX_REDELIVER } from "./schemas.ts";
+import { MAX_REDELIVER } from "@xiangda/domain";
 
 export interface DeliveryView {
   id: string;

@@ -7,14 +7,4 @@ export { postWebhook, MAX_RESPONSE_BYTES, SEND_TIMEOUT_MS, type SendOptions, typ
 export { newWebhookSecret, signWebhook, EVENT_ID_HEADER, SIGNATURE_HEADER, USER_AGENT } from "./signature.ts";
 export { createWebhook, deleteWebhook, enableWebhook, listWebhooks, type WebhookView } from "./manage-webhooks.ts";
 export { listDeliveries, redeliver, type DeliveryView } from "./deliveries.ts";
-export {
-  MAX_REDELIVER,
-  MAX_WEBHOOKS_PER_CLIENT,
-  ZCreateWebhookSchema,
-  ZDeliveriesQuerySchema,
-  ZEventIdSchema,
-  ZRedeliverSchema,
-  type TCreateWebhook,
-  type TRedeliver,
-} from "./schemas.ts";
 export { decryptWebhookSecret } from "./secret.ts";

@@ -6,7 +6,7 @@ import { AppError, WEBHOOK_EVENT_TYPES, type TWebhookEventType } from "@xiangda/
 import { outboxEvent, webhooksDeliver } from "@xiangda/jobs";
 import { encryptWebhookSecret } from "./secret.ts";
 import { checkWebhookUrl, type HostLookup } from "./safe-url.ts";
-import { MAX_WEBHOOKS_PER_CLIENT } from "./schemas.ts";
+import { MAX_WEBHOOKS_PER_CLIENT } from "@xiangda/domain";
 import { newWebhookSecret } from "./signature.ts";
 
 export interface WebhookView {

@@ -11,7 +11,7 @@ import { sequenceApiEvents } from "./sequence.ts";
 import { createWebhook, deleteWebhook, enableWebhook, listWebhooks } from "./manage-webhooks.ts";
 import { listDeliveries, redeliver } from "./deliveries.ts";
 import { decryptWebhookSecret } from "./secret.ts";
-import { ZCreateWebhookSchema, ZRedeliverSchema } from "./schemas.ts";
+import { ZCreateWebhookSchema, ZRedeliverSchema } from "@xiangda/domain";
 
 let h: Harness;
 const carriers: Record<"A" | "B", { carrierId: string; clientId: string }> = {} as never;

@@ -1,13 +1,14 @@
-// The inputs of the webhook routes (REST and tRPC validate with these; the OpenAPI document is built from them).
+// The inputs of the webhook routes (REST and tRPC validate with these, the web form pipes into them, the OpenAPI
+// document is built from them).
 import { z } from "zod";
-import { WEBHOOK_EVENT_TYPES, ZWebhookEventTypeSchema } from "@xiangda/domain";
+import { WEBHOOK_EVENT_TYPES, ZWebhookEventTypeSchema } from "./events.ts";
 
 export const MAX_WEBHOOKS_PER_CLIENT = 10;
 /// The most events one redelivery may queue.
 export const MAX_REDELIVER = 10_000;
 
 export const ZCreateWebhookSchema = z.object({
-  url: z.string().trim().min(1).max(2000),
+  url: z.string().trim().min(1, "REQUIRED").max(2000),
   events: z
     .array(ZWebhookEventTypeSchema)
     .min(1)
