@@ -2,7 +2,8 @@
 // words, and the loads and vehicles it travelled on. Another organisation's parcel answers as a missing one.
 import { z } from "zod";
 import type { Db } from "@xiangda/db";
-import { AppError, maskName, maskPhone, standardEventOf } from "@xiangda/domain";
+import { AppError, maskName, maskPhone } from "@xiangda/domain";
+import { shipmentStandardEvents } from "../platform/shipment-events.ts";
 import { clientShipments, type TPortalClient } from "./client-scope.ts";
 
 export const ZCarrierParcelSchema = z.object({
@@ -28,19 +29,8 @@ export async function getCarrierParcel(db: Db, { client, waybillNo }: { client: 
     },
   });
   if (!s) throw AppError.of("NOT_FOUND", "NO_SUCH_SHIPMENT");
-  const events = await db.apiEvent.findMany({
-    where: { shipmentId: s.id },
-    // Not yet sequenced (committed moments ago) last, in the order written.
-    orderBy: [{ seq: { sort: "asc", nulls: "last" } }, { id: "asc" }],
-    take: 500,
-  });
-  const nodeIds = [...new Set([s.destNodeId, ...events.map((e) => e.nodeId)].filter((x): x is string => !!x))];
-  const nodes = new Map(
-    (await db.node.findMany({ where: { id: { in: nodeIds } }, select: { id: true, code: true, name: true, tier: true } })).map((n) => [
-      n.id,
-      n,
-    ]),
-  );
+  const events = await shipmentStandardEvents(db, { shipmentId: s.id });
+  const dest = s.destNodeId ? await db.node.findUnique({ where: { id: s.destNodeId }, select: { name: true } }) : null;
   return {
     waybillNo: s.waybillNo,
     carrierWaybillNo: s.carrierWaybillNo,
@@ -50,26 +40,9 @@ export async function getCarrierParcel(db: Db, { client, waybillNo }: { client: 
     promisedAt: s.promisedAt?.toISOString() ?? null,
     recipientName: maskName(s.recipientName),
     recipientPhone: maskPhone(s.recipientPhone),
-    destination: s.destNodeId ? (nodes.get(s.destNodeId)?.name ?? null) : null,
+    destination: dest?.name ?? null,
     createdAt: s.createdAt.toISOString(),
-    events: events.flatMap((e) => {
-      const std = standardEventOf(e.kind, e.status);
-      const code = e.code ?? std?.code ?? null;
-      if (!code) return [];
-      const node = e.nodeId ? (nodes.get(e.nodeId) ?? null) : null;
-      return [
-        {
-          seq: e.seq === null ? null : String(e.seq),
-          code,
-          type: e.type ?? std?.type ?? null,
-          zh: std?.zh ?? code,
-          en: std?.en ?? code,
-          status: e.status,
-          at: e.at.toISOString(),
-          node: node ? { code: node.code, name: node.name, tier: node.tier } : null,
-        },
-      ];
-    }),
+    events: events.map(({ details: _details, ...e }) => e),
     loads: await parcelLoads(db, s.id),
   };
 }

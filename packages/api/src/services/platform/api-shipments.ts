@@ -1,8 +1,9 @@
 // What `/api/v1` tells an organisation about one of its parcels: status, light, route with planned and actual times,
 // the recipient masked, and its timeline as standard events. Another organisation's parcel does not exist for it.
 import type { Db } from "@xiangda/db";
-import { AppError, maskName, maskPhone, standardEventOf } from "@xiangda/domain";
+import { AppError, maskName, maskPhone } from "@xiangda/domain";
 import type { ApiCaller } from "./api-keys.ts";
+import { shipmentStandardEvents } from "./shipment-events.ts";
 
 /// The caller's parcel by the XD number or its own number; NOT_FOUND otherwise (another's parcel included).
 export async function findApiShipment(db: Db, { caller, ref }: { caller: ApiCaller; ref: string }) {
@@ -66,31 +67,17 @@ export async function apiShipmentView(db: Db, s: Shipment) {
 }
 export type TApiShipmentView = Awaited<ReturnType<typeof apiShipmentView>>;
 
-/// The parcel's timeline as standard events, oldest first. `id` is the event's place in the feed (`/api/v1/events`),
-/// null for the moment between the scan and the feed placing it.
+/// The parcel's timeline as standard events, in the feed's order. `id` is the event's place in the feed
+/// (`/api/v1/events`), null for the moment between the scan and the feed placing it.
 export async function apiShipmentEvents(db: Db, s: Shipment) {
-  const rows = await db.apiEvent.findMany({ where: { shipmentId: s.id }, orderBy: [{ at: "asc" }, { id: "asc" }] });
-  const nodeIds = [...new Set(rows.map((r) => r.nodeId).filter((x): x is string => !!x))];
-  const nodes = new Map(
-    (await db.node.findMany({ where: { id: { in: nodeIds } }, select: { id: true, code: true, name: true, tier: true } })).map((n) => [
-      n.id,
-      n,
-    ]),
-  );
-  return rows.flatMap((r) => {
-    const e = standardEventOf(r.kind, r.status);
-    if (!e) return [];
-    return [
-      {
-        id: r.seq === null ? null : String(r.seq),
-        code: e.code,
-        type: e.type,
-        at: r.at.toISOString(),
-        status: r.status,
-        node: nodeRef(r.nodeId ? nodes.get(r.nodeId) : undefined),
-        description: { zh: e.zh, en: e.en },
-        details: (r.details as Record<string, unknown> | null) ?? null,
-      },
-    ];
-  });
+  return (await shipmentStandardEvents(db, { shipmentId: s.id })).map((e) => ({
+    id: e.seq,
+    code: e.code,
+    type: e.type,
+    at: e.at,
+    status: e.status,
+    node: e.node,
+    description: { zh: e.zh, en: e.en },
+    details: e.details,
+  }));
 }
