@@ -2,8 +2,8 @@
 // with the recipient masked.
 import { z } from "zod";
 import type { Db, Prisma } from "@xiangda/db";
-import { DIRECTIONS, LIGHTS, SHIPMENT_STATUSES, maskName, maskPhone } from "@xiangda/domain";
-import { likeText } from "../like.ts";
+import { DIRECTIONS, LIGHTS, SHIPMENT_STATUSES } from "@xiangda/domain";
+import { parcelFilterWhere, parcelListItems } from "../shipments/list-shipments.ts";
 import { clientShipments, type TPortalClient } from "./client-scope.ts";
 
 export const ZCarrierParcelFilterSchema = z.object({
@@ -19,17 +19,7 @@ export type TCarrierParcelFilter = z.infer<typeof ZCarrierParcelFilterSchema>;
 
 export async function listCarrierParcels(db: Db, { client, ...input }: { client: TPortalClient } & TCarrierParcelFilter) {
   const where: Prisma.ShipmentWhereInput = {
-    AND: [
-      clientShipments(client),
-      {
-        ...(input.status ? { status: input.status } : {}),
-        ...(input.light ? { light: input.light } : {}),
-        ...(input.direction ? { direction: input.direction } : {}),
-        ...(input.q
-          ? { OR: [{ waybillNo: { contains: likeText(input.q.toUpperCase()) } }, { carrierWaybillNo: { contains: likeText(input.q) } }] }
-          : {}),
-      },
-    ],
+    AND: [clientShipments(client), parcelFilterWhere(input)],
   };
   const rows = await db.shipment.findMany({
     where,
@@ -53,20 +43,10 @@ export async function listCarrierParcels(db: Db, { client, ...input }: { client:
     },
   });
   const page = rows.slice(0, input.limit);
-  const ids = [...new Set(page.flatMap((r) => [r.currentNodeId, r.destNodeId]).filter((x): x is string => !!x))];
-  const names = new Map(
-    (await db.node.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((n) => [n.id, n.name]),
-  );
   return {
-    items: page.map(({ currentNodeId, destNodeId, ...r }) => ({
+    items: (await parcelListItems(db, page)).map(({ currentNodeId: _c, destNodeId: _d, ...r }) => ({
       ...r,
-      recipientName: maskName(r.recipientName),
-      recipientPhone: maskPhone(r.recipientPhone),
-      currentNode: currentNodeId ? (names.get(currentNodeId) ?? null) : null,
-      destination: destNodeId ? (names.get(destNodeId) ?? null) : null,
-      promisedAt: r.promisedAt?.toISOString() ?? null,
       lastScanAt: r.lastScanAt?.toISOString() ?? null,
-      createdAt: r.createdAt.toISOString(),
     })),
     nextCursor: rows.length > input.limit ? page[page.length - 1]!.id : null,
   };

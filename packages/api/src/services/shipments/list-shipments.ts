@@ -1,7 +1,7 @@
 // Shipment lists for the county: filters, keyset pagination, and the overdue (RED) board.
 import { z } from "zod";
 import type { Db, Prisma } from "@xiangda/db";
-import { maskName, maskPhone } from "@xiangda/domain";
+import { maskName, maskPhone, type TDirection, type TLight, type TShipmentStatus } from "@xiangda/domain";
 import { likeText } from "../like.ts";
 
 export const ZShipmentFilterSchema = z.object({
@@ -24,14 +24,9 @@ export async function listShipments(db: Db, input: z.infer<typeof ZShipmentFilte
   const carrier = input.carrierCode ? await db.carrier.findUnique({ where: { code: input.carrierCode } }) : null;
   const where: Prisma.ShipmentWhereInput = {
     countyCode: input.countyCode,
-    ...(input.status ? { status: input.status } : {}),
-    ...(input.light ? { light: input.light } : {}),
-    ...(input.direction ? { direction: input.direction } : {}),
+    ...parcelFilterWhere(input),
     ...(input.carrierCode ? { carrierId: carrier?.id ?? "00000000-0000-0000-0000-000000000000" } : {}),
     ...(input.nodeCode ? { currentNodeId: node?.id ?? "00000000-0000-0000-0000-000000000000" } : {}),
-    ...(input.q
-      ? { OR: [{ waybillNo: { contains: likeText(input.q.toUpperCase()) } }, { carrierWaybillNo: { contains: likeText(input.q) } }] }
-      : {}),
   };
   const rows = await db.shipment.findMany({
     where,
@@ -57,22 +52,50 @@ export async function listShipments(db: Db, input: z.infer<typeof ZShipmentFilte
     },
   });
   const page = rows.slice(0, input.limit);
+  return { items: await parcelListItems(db, page), nextCursor: rows.length > input.limit ? page[page.length - 1]!.id : null };
+}
+
+/// The filters parcel lists share: status, light, direction, part of either waybill number.
+export function parcelFilterWhere(input: {
+  status?: TShipmentStatus | undefined;
+  light?: TLight | undefined;
+  direction?: TDirection | undefined;
+  q?: string | undefined;
+}): Prisma.ShipmentWhereInput {
+  return {
+    ...(input.status ? { status: input.status } : {}),
+    ...(input.light ? { light: input.light } : {}),
+    ...(input.direction ? { direction: input.direction } : {}),
+    ...(input.q
+      ? { OR: [{ waybillNo: { contains: likeText(input.q.toUpperCase()) } }, { carrierWaybillNo: { contains: likeText(input.q) } }] }
+      : {}),
+  };
+}
+
+interface TListedParcel {
+  currentNodeId: string | null;
+  destNodeId: string | null;
+  recipientName: string;
+  recipientPhone: string;
+  promisedAt: Date | null;
+  createdAt: Date;
+}
+
+/// A page of parcels as lists show them: the recipient masked, where it is and where it goes by name, ISO times.
+export async function parcelListItems<R extends TListedParcel>(db: Db, page: R[]) {
   const ids = [...new Set(page.flatMap((r) => [r.currentNodeId, r.destNodeId]).filter((x): x is string => !!x))];
   const names = new Map(
     (await db.node.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((n) => [n.id, n.name]),
   );
-  return {
-    items: page.map((r) => ({
-      ...r,
-      recipientName: maskName(r.recipientName),
-      recipientPhone: maskPhone(r.recipientPhone),
-      currentNode: r.currentNodeId ? (names.get(r.currentNodeId) ?? null) : null,
-      destination: r.destNodeId ? (names.get(r.destNodeId) ?? null) : null,
-      promisedAt: r.promisedAt?.toISOString() ?? null,
-      createdAt: r.createdAt.toISOString(),
-    })),
-    nextCursor: rows.length > input.limit ? page[page.length - 1]!.id : null,
-  };
+  return page.map((r) => ({
+    ...r,
+    recipientName: maskName(r.recipientName),
+    recipientPhone: maskPhone(r.recipientPhone),
+    currentNode: r.currentNodeId ? (names.get(r.currentNodeId) ?? null) : null,
+    destination: r.destNodeId ? (names.get(r.destNodeId) ?? null) : null,
+    promisedAt: r.promisedAt?.toISOString() ?? null,
+    createdAt: r.createdAt.toISOString(),
+  }));
 }
 
 /// RED shipments by responsible node: the node that holds the parcel, or that it is travelling to.
