@@ -30,6 +30,8 @@ const CarrierParcelsPage = page(() => import("./pages/carrier/parcels-page.tsx")
 const CarrierWebhooksPage = page(() => import("./pages/carrier/webhooks-page.tsx"), "WebhooksPage");
 const AuditPage = page(() => import("./pages/admin/audit-page.tsx"), "AuditPage");
 const UsersPage = page(() => import("./pages/admin/users-page.tsx"), "UsersPage");
+const ApiClientPage = page(() => import("./pages/county/api-clients/api-client-page.tsx"), "ApiClientPage");
+const ApiClientsPage = page(() => import("./pages/county/api-clients/api-clients-page.tsx"), "ApiClientsPage");
 const CountyHome = page(() => import("./pages/county/county-home.tsx"), "CountyHome");
 const CounterRestockPage = page(() => import("./pages/counter/counter-restock-page.tsx"), "CounterRestockPage");
 const SellPage = page(() => import("./pages/counter/sell-page.tsx"), "SellPage");
@@ -150,6 +152,8 @@ export function AppRoutes() {
         ["merchants", <MerchantsPage />],
         ["counters", <CountersPage />],
         ["sales-report", <SalesReportPage />],
+        ["api-clients", <ApiClientsPage />],
+        ["api-clients/:clientId", <ApiClientPage />],
         [
           "users",
           <RequireRole roles={["ADMIN", "COUNTY_MANAGER"]}>

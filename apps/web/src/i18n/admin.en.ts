@@ -77,4 +77,12 @@ export const adminEn: TMessagesOf<typeof adminZh> = {
     outcome: "Outcome",
     requestId: "Request ID",
   },
+  /** A carrier user's organisation (API client) in the user form. */
+  apiClient: {
+    label: "Organisation",
+    pick: "Choose an organisation",
+    none: "The county has no API clients yet (add one on the API clients page)",
+    loadFailed: "Could not load the organisations",
+    kinds: { CARRIER: "Carrier", PLATFORM: "E-commerce platform / merchant system" },
+  },
 };

@@ -74,4 +74,12 @@ export const adminZh = {
     outcome: "结果",
     requestId: "请求 ID",
   },
+  /** A carrier user's organisation (API client) in the user form. */
+  apiClient: {
+    label: "所属机构",
+    pick: "选择机构",
+    none: "该县区还没有接口机构（先在“接口机构”页添加）",
+    loadFailed: "机构列表加载失败",
+    kinds: { CARRIER: "快递公司", PLATFORM: "电商平台 / 商户系统" },
+  },
 };

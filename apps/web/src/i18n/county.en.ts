@@ -27,4 +27,6 @@ export const countyEn: TMessagesOf<typeof countyZh> = {
     report: "Counter sales report",
     queues: "Queues",
   },
+  /** The API clients page (pages/county/api-clients) in the nav. */
+  apiClientsNav: "API clients",
 };

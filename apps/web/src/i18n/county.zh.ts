@@ -25,4 +25,6 @@ export const countyZh = {
     report: "专柜销售报表",
     queues: "队列",
   },
+  /** The API clients page (pages/county/api-clients) in the nav. */
+  apiClientsNav: "接口机构",
 };

@@ -34,6 +34,7 @@ const OWN: Record<string, readonly TNamespace[]> = {
   "county/exceptions": ["exceptions"],
   "county/counters": ["countyCounters"],
   carrier: ["carrier"],
+  "county/api-clients": ["apiClients"],
 };
 
 /** Known exceptions (file or folder, namespace), each with the reason; fixing one means deleting its line. */

@@ -2,6 +2,8 @@
 // types keys against. A new folder's strings get a <name>.zh.ts / <name>.en.ts pair and a line in each map.
 import { adminEn } from "./admin.en.ts";
 import { adminZh } from "./admin.zh.ts";
+import { apiClientsEn } from "./api-clients.en.ts";
+import { apiClientsZh } from "./api-clients.zh.ts";
 import { carrierEn } from "./carrier.en.ts";
 import { carrierZh } from "./carrier.zh.ts";
 import { commonEn } from "./common.en.ts";
@@ -69,6 +71,7 @@ export const NAMESPACES_ZH = {
   exceptions: exceptionsZh,
   countyCounters: countyCountersZh,
   carrier: carrierZh,
+  apiClients: apiClientsZh,
 };
 
 export type TNamespaces = typeof NAMESPACES_ZH;
@@ -98,4 +101,5 @@ export const NAMESPACES_EN: { readonly [N in TNamespace]: TMessagesOf<TNamespace
   exceptions: exceptionsEn,
   countyCounters: countyCountersEn,
   carrier: carrierEn,
+  apiClients: apiClientsEn,
 };

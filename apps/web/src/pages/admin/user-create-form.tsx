@@ -1,5 +1,5 @@
 // Create a user; the scope field shown follows the chosen role. ADMIN any role and county; a county manager station
-// staff of their own county's nodes. The node is picked by name or code, never pasted as an id. The draft is checked
+// staff of their own county's nodes. The node (or a carrier user's organisation) is picked by name, never pasted as an id. The draft is checked
 // with the shared ZCreateUserSchema before it is sent (the same words as the server's answer).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ROLES, ZCreateUserSchema, type TRole } from "@xiangda/domain";
@@ -9,6 +9,7 @@ import { useUser } from "../../auth/session-context.ts";
 import { ENUMS, EnumSelect, FieldSlot, TextField, ZodForm, useZodForm } from "../../components/form/index.ts";
 import { readApiError } from "../../lib/api-error.ts";
 import { useTRPC } from "../../lib/trpc.ts";
+import { ApiClientPicker } from "./api-client-picker.tsx";
 import { NodePicker } from "./node-picker.tsx";
 import { useT } from "../../i18n/use-t.ts";
 
@@ -21,10 +22,11 @@ const ZUserDraftSchema = z
     countyCode: z.string(),
     nodeId: z.string(),
     merchantId: z.string(),
+    apiClientId: z.string(),
   })
   .transform((d) => {
     // Only the role's own scope field is sent, and only when filled in.
-    const scope = <K extends "countyCode" | "nodeId" | "merchantId">(field: K, role: TRole) => {
+    const scope = <K extends "countyCode" | "nodeId" | "merchantId" | "apiClientId">(field: K, role: TRole) => {
       const value = d[field].trim();
       return d.role === role && value ? ({ [field]: value } as Record<K, string>) : {};
     };
@@ -36,12 +38,13 @@ const ZUserDraftSchema = z
       ...scope("countyCode", "COUNTY_MANAGER"),
       ...scope("nodeId", "STATION_STAFF"),
       ...scope("merchantId", "MERCHANT"),
+      ...scope("apiClientId", "CARRIER_USER"),
     };
   })
   .pipe(ZCreateUserSchema);
 
-const EMPTY = { username: "", password: "", displayName: "", countyCode: "", nodeId: "", merchantId: "" };
-const FORM_FIELDS = ["username", "password", "displayName", "role", "countyCode", "nodeId", "merchantId"] as const;
+const EMPTY = { username: "", password: "", displayName: "", countyCode: "", nodeId: "", merchantId: "", apiClientId: "" };
+const FORM_FIELDS = ["username", "password", "displayName", "role", "countyCode", "nodeId", "merchantId", "apiClientId"] as const;
 
 export function UserCreateForm() {
   const t = useT("admin");
@@ -51,7 +54,7 @@ export function UserCreateForm() {
   const isAdmin = me.role === "ADMIN";
   const queryClient = useQueryClient();
   const counties = useQuery(trpc.county.list.queryOptions(undefined, { staleTime: 5 * 60_000, enabled: isAdmin }));
-  // The county whose nodes the picker lists: a manager's own, or the one ADMIN chose.
+  // The county whose nodes (or API clients) the picker lists: a manager's own, or the one ADMIN chose.
   const [nodeCounty, setNodeCounty] = useState(isAdmin ? "" : (me.countyCode ?? ""));
   const [createdName, setCreatedName] = useState<string | null>(null);
   const create = useMutation(
@@ -116,7 +119,7 @@ export function UserCreateForm() {
             )}
           </FieldSlot>
         ) : null}
-        {role === "STATION_STAFF" && isAdmin ? (
+        {(role === "STATION_STAFF" || role === "CARRIER_USER") && isAdmin ? (
           <div className="field">
             <label htmlFor="new-node-county">{t("users.county")}</label>
             <select
@@ -125,6 +128,7 @@ export function UserCreateForm() {
               onChange={(e) => {
                 setNodeCounty(e.target.value);
                 kit.form.setValue("nodeId", "");
+                kit.form.setValue("apiClientId", "");
               }}
               data-testid="new-node-county"
             >
@@ -137,6 +141,13 @@ export function UserCreateForm() {
           <FieldSlot name="nodeId" id="new-node-id" label={t("users.node")}>
             {({ id, value, onChange, invalid }) => (
               <NodePicker id={id} countyCode={nodeCounty} value={value} onChange={onChange} invalid={invalid} />
+            )}
+          </FieldSlot>
+        ) : null}
+        {role === "CARRIER_USER" ? (
+          <FieldSlot name="apiClientId" id="new-api-client" label={t("apiClient.label")}>
+            {({ id, value, onChange, invalid }) => (
+              <ApiClientPicker id={id} countyCode={nodeCounty} value={value} onChange={onChange} invalid={invalid} />
             )}
           </FieldSlot>
         ) : null}

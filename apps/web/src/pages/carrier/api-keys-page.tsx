@@ -18,7 +18,8 @@ export function ApiKeysPage() {
   return <CarrierScope>{(clientId) => <ApiKeysView clientId={clientId} />}</CarrierScope>;
 }
 
-function ApiKeysView({ clientId }: { clientId: string }) {
+/** The body of the page for one organisation (also the county's page of an API client, pages/county/api-clients). */
+export function ApiKeysView({ clientId }: { clientId: string }) {
   const t = useT("carrier");
   const trpc = useTRPC();
   const queryClient = useQueryClient();

@@ -18,7 +18,8 @@ export function WebhooksPage() {
   return <CarrierScope>{(clientId) => <WebhooksView clientId={clientId} />}</CarrierScope>;
 }
 
-function WebhooksView({ clientId }: { clientId: string }) {
+/** The body of the page for one organisation (also the county's page of an API client, pages/county/api-clients). */
+export function WebhooksView({ clientId }: { clientId: string }) {
   const t = useT("carrier");
   const trpc = useTRPC();
   const queryClient = useQueryClient();

@@ -25,6 +25,7 @@ export function CountyNav() {
     ["merchants", tn("nav.merchants")],
     ["counters", tn("nav.counters")],
     ["sales-report", tn("nav.report")],
+    ["api-clients", tn("apiClientsNav")],
     // A manager manages their county's station staff (create, deactivate, reset a password).
     ["users", t("nav.users")],
   ];
