@@ -10,6 +10,7 @@ const ROLES = [
   { username: "manager", password: "manager123", path: "/county", heading: "县级管理", overview: "county-name" },
   { username: "station", password: "station123", path: "/station", heading: "站点工作台", overview: "station-name" },
   { username: "merchant", password: "merchant123", path: "/merchant", heading: "商户中心", overview: "merchant-name" },
+  { username: "zto", password: "zto123", path: "/carrier", heading: "快递企业门户", overview: "carrier-client-name" },
 ] as const;
 
 async function overviewText(page: Page, testId: string): Promise<string> {
