@@ -1,18 +1,9 @@
 // A county's API clients (issue #19): the carriers and platforms that connect by API, made and listed by ADMIN or the
 // county's manager. Their keys and webhooks are managed through the carrier portal's procedures (carrierProcedure),
 // which admit the county's manager too.
-import { z } from "zod";
-import { API_CLIENT_KINDS } from "@xiangda/domain";
+import { ZCreateApiClientSchema } from "@xiangda/domain";
 import { createApiClient, listApiClients } from "../services/platform/api-keys.ts";
 import { countyProcedure, router } from "../trpc.ts";
-
-export const ZCreateApiClientSchema = z
-  .object({
-    kind: z.enum(API_CLIENT_KINDS),
-    carrierCode: z.string().trim().min(1).max(40).optional(),
-    name: z.string().trim().min(1).max(60).optional(),
-  })
-  .refine((v) => (v.kind === "CARRIER" ? !!v.carrierCode : !!v.name), { message: "REQUIRED", path: ["carrierCode"] });
 
 export const apiClientsRouter = router({
   list: countyProcedure.query(async ({ ctx, input }) =>

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { ZPhoneSchema } from "../shipments/accept-schemas.ts";
 import { TEMP_CLASSES } from "../shipments/values.ts";
+import { API_CLIENT_KINDS } from "./scopes.ts";
 
 /// Parcels one pre-advice call may carry.
 export const MAX_PRE_ADVICE = 500;
@@ -45,3 +46,16 @@ export const ZPreAdviceResultSchema = z.object({
   ),
 });
 export type TPreAdviceResult = z.infer<typeof ZPreAdviceResultSchema>;
+
+/// A county's new API client (apiClients.create, the county page's form): a carrier by its code, or a platform by name.
+export const ZCreateApiClientSchema = z
+  .object({
+    kind: z.enum(API_CLIENT_KINDS),
+    carrierCode: z.string().trim().min(1).max(40).optional(),
+    name: z.string().trim().min(1).max(60).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.kind === "CARRIER" && !v.carrierCode) ctx.addIssue({ code: "custom", path: ["carrierCode"], message: "REQUIRED" });
+    if (v.kind === "PLATFORM" && !v.name) ctx.addIssue({ code: "custom", path: ["name"], message: "REQUIRED" });
+  });
+export type TCreateApiClient = z.infer<typeof ZCreateApiClientSchema>;

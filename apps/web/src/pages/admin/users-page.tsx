@@ -28,6 +28,7 @@ export function UsersPage() {
     if (u.role === "ADMIN") return tc("header.allScopes");
     if (u.role === "STATION_STAFF") return u.node ? `${u.node.name}（${u.node.code}）` : tc("common.none");
     if (u.role === "MERCHANT") return u.merchantId ? `${t("users.merchantId")} ${u.merchantId.slice(0, 8)}` : tc("common.none");
+    if (u.role === "CARRIER_USER") return u.apiClient ? `${u.apiClient.name}（${u.countyCode ?? ""}）` : tc("common.none");
     return u.countyCode ?? tc("common.none");
   };
   const columns: TDataColumn<TUserRow>[] = [

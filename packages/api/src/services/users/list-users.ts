@@ -11,7 +11,7 @@ export async function listUsers(db: Db, { actor, ...input }: { actor: Actor; cou
     where: countyCode !== undefined ? { countyCode } : {},
     orderBy: { username: "asc" },
     take: 1000,
-    include: { node: { select: { code: true, name: true } } },
+    include: { node: { select: { code: true, name: true } }, apiClient: { select: { name: true } } },
   });
   return users.map((u) => ({
     id: u.id,
@@ -24,6 +24,8 @@ export async function listUsers(db: Db, { actor, ...input }: { actor: Actor; cou
     node: u.node ? { code: u.node.code, name: u.node.name } : null,
     merchantId: u.merchantId,
     apiClientId: u.apiClientId,
+    /// A carrier user's organisation by name.
+    apiClient: u.apiClient ? { name: u.apiClient.name } : null,
     active: u.active,
     /// Whether the caller may deactivate this user or reset their password.
     manageable: u.id !== actor.userId && mayManageUser(actor, u),

@@ -1,8 +1,8 @@
 // A new API client of the county on the form kit: a carrier picked from the network's carriers (its name by default),
-// or a platform / merchant system by its name. The draft pipes into the rules of the server's apiClients.create input.
+// or a platform / merchant system by its name. The draft pipes into the server's own input schema (ZCreateApiClientSchema).
 import { useQuery } from "@tanstack/react-query";
 import { z } from "zod";
-import { API_CLIENT_KINDS } from "@xiangda/domain";
+import { API_CLIENT_KINDS, ZCreateApiClientSchema } from "@xiangda/domain";
 import { DataState } from "../../../components/data-state.tsx";
 import {
   defineEnum,
@@ -20,18 +20,6 @@ import { useTRPC, type TRouterInputs } from "../../../lib/trpc.ts";
 
 export type TApiClientInput = Omit<TRouterInputs["apiClients"]["create"], "countyCode">;
 
-// The server's ZCreateApiClientSchema (router/api-clients.ts), with the missing field named by a catalog key.
-const ZApiClientInputSchema = z
-  .object({
-    kind: z.enum(API_CLIENT_KINDS),
-    carrierCode: z.string().trim().min(1).max(40).optional(),
-    name: z.string().trim().min(1).max(60).optional(),
-  })
-  .superRefine((v, ctx) => {
-    if (v.kind === "CARRIER" && !v.carrierCode) ctx.addIssue({ code: "custom", path: ["carrierCode"], message: "REQUIRED" });
-    if (v.kind === "PLATFORM" && !v.name) ctx.addIssue({ code: "custom", path: ["name"], message: "REQUIRED" });
-  }) satisfies z.ZodType<TApiClientInput>;
-
 const ZApiClientDraftSchema = z
   .object({ kind: z.enum(API_CLIENT_KINDS), carrierCode: z.string(), name: z.string() })
   .transform((d) => {
@@ -40,7 +28,7 @@ const ZApiClientDraftSchema = z
     const carrierCode = d.kind === "CARRIER" ? d.carrierCode.trim() : "";
     return { kind: d.kind, ...(carrierCode ? { carrierCode } : {}), ...(name ? { name } : {}) };
   })
-  .pipe(ZApiClientInputSchema);
+  .pipe(ZCreateApiClientSchema);
 type TApiClientDraft = z.input<typeof ZApiClientDraftSchema>;
 
 const FORM_FIELDS = ["kind", "carrierCode", "name"] as const;
