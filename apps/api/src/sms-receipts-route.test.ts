@@ -104,3 +104,48 @@ describe("SMS receipts", () => {
     expect((await post("/sms/receipts/tencent?token=receipt-token", { sid: 1 })).statusCode).toBe(400);
   });
 });
+
+describe("SMS replies", () => {
+  it("TD / 退订 by Aliyun SmsUp or Tencent's reply callback puts the number on the opt-out list; other replies do not", async () => {
+    const aliyun = await post("/sms/replies/aliyun?token=receipt-token", [
+      {
+        phone_number: "13900001111",
+        send_time: "2026-12-08 09:00:00",
+        content: "TD",
+        sign_name: "乡达物流",
+        dest_code: "1",
+        sequence_id: 1,
+      },
+      {
+        phone_number: "13900002222",
+        send_time: "2026-12-08 09:00:01",
+        content: "谢谢，明天来取",
+        sign_name: "乡达物流",
+        dest_code: "1",
+        sequence_id: 2,
+      },
+    ]);
+    expect(aliyun.json()).toEqual({ code: 0, msg: "接收成功" });
+    const tencent = await post("/sms/replies/tencent?token=receipt-token", {
+      extend: "",
+      mobile: "+8613900003333",
+      nationcode: "86",
+      sign: "乡达物流",
+      text: "退订",
+      time: 1765155600,
+    });
+    expect(tencent.json()).toEqual({ result: 0, errmsg: "OK" });
+    const again = await post("/sms/replies/tencent?token=receipt-token", { mobile: "13900003333", text: "T" });
+    expect(again.statusCode).toBe(200);
+    const out = await h.deps.db.smsOptOut.findMany({
+      where: { phone: { in: ["13900001111", "13900002222", "13900003333"] } },
+      orderBy: { phone: "asc" },
+    });
+    expect(out.map((o) => [o.phone, o.reason])).toEqual([
+      ["13900001111", "ALIYUN reply: TD"],
+      ["13900003333", "TENCENT reply: 退订"],
+    ]);
+    expect((await post("/sms/replies/aliyun", [{ phone_number: "13900004444", content: "TD" }])).statusCode).toBe(403);
+    expect((await post("/sms/replies/tencent?token=receipt-token", { text: "TD" })).statusCode).toBe(400);
+  });
+});

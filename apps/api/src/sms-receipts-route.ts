@@ -1,10 +1,12 @@
-// Delivery receipts pushed by the SMS providers: Aliyun's SmsReport (HTTP batch push) and Tencent Cloud's status
-// callback. Each receipt marks its Notification DELIVERED or UNDELIVERED with the time and the receipt itself;
-// receipts come again and out of order, so applying one twice changes nothing more.
+// What the SMS providers push back. Delivery receipts: Aliyun's SmsReport (HTTP batch push) and Tencent Cloud's status
+// callback; each marks its Notification DELIVERED or UNDELIVERED with the time and the receipt itself (they come again
+// and out of order: applying one twice changes nothing more). Replies: Aliyun's SmsUp and Tencent's reply callback; a
+// reply such as TD or 退订 puts the number on the opt-out list, which every sender honours.
 import { timingSafeEqual } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { Db, Prisma } from "@xiangda/db";
+import { isOptOutReply, smsPhoneKey } from "@xiangda/domain";
 
 export interface SmsReceiptDeps {
   db: Db;
@@ -36,6 +38,27 @@ const ZTencentReport = z.array(
     user_receive_time: z.string().optional(),
   }),
 );
+
+/// Aliyun SmsUp (replies, HTTP batch push): a JSON array.
+const ZAliyunReplies = z.array(z.looseObject({ phone_number: z.string(), content: z.string(), send_time: z.string().optional() }));
+
+/// Tencent reply callback: one reply a request.
+const ZTencentReply = z.looseObject({
+  mobile: z.string(),
+  text: z.string(),
+  nationcode: z.string().optional(),
+  time: z.number().optional(),
+});
+
+/// A recipient's reply: TD, 退订 and the like put the number on the opt-out list (kept once, the first reason stays).
+export async function applySmsReply(db: Db, r: { phone: string; text: string; provider: string }): Promise<boolean> {
+  if (!isOptOutReply(r.text)) return false;
+  await db.smsOptOut.createMany({
+    data: [{ phone: smsPhoneKey(r.phone), reason: `${r.provider} reply: ${r.text.trim().slice(0, 40)}` }],
+    skipDuplicates: true,
+  });
+  return true;
+}
 
 export interface SmsReceipt {
   provider: "ALIYUN" | "TENCENT";
@@ -132,6 +155,22 @@ export function registerSmsReceiptRoutes(app: FastifyInstance, deps: SmsReceiptD
         raw: r as Prisma.InputJsonValue,
       });
     }
+    return { result: 0, errmsg: "OK" };
+  });
+
+  app.post("/sms/replies/aliyun", async (req, reply) => {
+    if (!tokenOk(req, opts.token)) return refuse(reply, 403, { code: 1, msg: "forbidden" });
+    const parsed = ZAliyunReplies.safeParse(req.body);
+    if (!parsed.success) return refuse(reply, 400, { code: 1, msg: "not an SmsUp array" });
+    for (const r of parsed.data) await applySmsReply(deps.db, { phone: r.phone_number, text: r.content, provider: "ALIYUN" });
+    return { code: 0, msg: "接收成功" };
+  });
+
+  app.post("/sms/replies/tencent", async (req, reply) => {
+    if (!tokenOk(req, opts.token)) return refuse(reply, 403, { result: 1, errmsg: "forbidden" });
+    const parsed = ZTencentReply.safeParse(req.body);
+    if (!parsed.success) return refuse(reply, 400, { result: 1, errmsg: "not a reply callback" });
+    await applySmsReply(deps.db, { phone: parsed.data.mobile, text: parsed.data.text, provider: "TENCENT" });
     return { result: 0, errmsg: "OK" };
   });
 }

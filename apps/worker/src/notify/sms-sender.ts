@@ -1,7 +1,7 @@
 // A Sender that sends SMS through a provider at most once per job: the Notification row (unique jobId) is claimed
 // (PENDING → SENDING) before the provider is called, then becomes SENT, FAILED, OPTED_OUT or RATE_LIMITED. In-app
 // messages go to the fallback sender.
-import { AppError } from "@xiangda/domain";
+import { AppError, smsPhoneKey } from "@xiangda/domain";
 import type { Db, Prisma } from "@xiangda/db";
 import type { OutgoingMessage, Sender } from "./sender.ts";
 import type { SmsProvider } from "./provider.ts";
@@ -39,7 +39,8 @@ export function smsSender(o: SmsSenderOptions): Sender {
 }
 
 /// Mainland numbers are stored as typed; the opt-out list and the limits key on the 11 digits.
-export const phoneKey = (phone: string) => phone.replace(/[\s-]/g, "").replace(/^(\+?86)(1\d{10})$/, "$2");
+/// The opt-out list's and the limits' key of a number (smsPhoneKey, @xiangda/domain).
+export const phoneKey = smsPhoneKey;
 
 async function sendSmsOnce(o: SmsSenderOptions, msg: OutgoingMessage): Promise<void> {
   const { db } = o;
