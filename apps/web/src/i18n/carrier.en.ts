@@ -98,6 +98,7 @@ export const carrierEn: TMessagesOf<typeof carrierZh> = {
     events: "Event types",
     status: "Status",
     statuses: { ACTIVE: "Active", DISABLED: "Disabled" },
+    failing24h: "Disabled after 24 hours of failed deliveries",
     disabledReason: "Why disabled",
     createdAt: "Created",
     add: "New subscription",
@@ -171,5 +172,20 @@ export const carrierEn: TMessagesOf<typeof carrierZh> = {
     more: "Load more",
     loadingMore: "Loading…",
     allLoaded: "All shown",
+    rangeTitle: "Deliver a time range again",
+    rangeLead:
+      "Every event of this webhook's types in the range (China time) is sent again, with the same event ids: receivers deduplicate on them.",
+    rangeFrom: "From",
+    rangeTo: "To",
+    rangeSubmit: "Deliver these events again",
+    rangeSubmitting: "Queueing…",
+    errors: {
+      HTTP_STATUS: "The receiver answered with a non-2xx status",
+      TIMEOUT: "The receiver did not answer within 10 s",
+      TOO_LARGE: "The receiver's answer was over 64 KiB",
+      NETWORK: "Could not connect to the receiver",
+      DELETED: "The webhook was deleted: not sent",
+      NO_EVENT: "The event no longer exists",
+    },
   },
 };

@@ -76,7 +76,7 @@ async function sendHead(
 ): Promise<"delivered" | "failed" | "disabled"> {
   if (!body) {
     // An event that has no public form any more (never expected): given up, so it cannot block the ones after it.
-    await db.webhookDelivery.update({ where: { id: head.id }, data: { status: "FAILED", lastError: "event not found" } });
+    await db.webhookDelivery.update({ where: { id: head.id }, data: { status: "FAILED", lastError: "NO_EVENT" } });
     return "failed";
   }
   const raw = JSON.stringify(body);

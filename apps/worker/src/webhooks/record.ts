@@ -44,7 +44,8 @@ export async function recordFailure(
     },
   });
   if (now.getTime() - firstFailedAt.getTime() < opts.disableAfterMs) return true;
-  const reason = `failing since ${firstFailedAt.toISOString()} (${failures} attempts, last: ${result.error ?? "no answer"})`;
+  // A code the portal words in its language (FAILING_24H and the last failure's code, send.ts).
+  const reason = `FAILING_24H:${result.error ?? "NETWORK:UNKNOWN"}`;
   await db.$transaction(async (tx) => {
     const off = await tx.webhookSubscription.updateMany({
       where: { id: subscriptionId, status: "ACTIVE" },
@@ -52,7 +53,7 @@ export async function recordFailure(
     });
     if (off.count === 0) return;
     const sub = await tx.webhookSubscription.findUniqueOrThrow({ where: { id: subscriptionId }, select: { clientId: true } });
-    const details = { subscriptionId, clientId: sub.clientId, url, reason };
+    const details = { subscriptionId, clientId: sub.clientId, url, reason, firstFailedAt: firstFailedAt.toISOString(), attempts: failures };
     // The notice: an in-app message to the organisation (its portal lists them) and a line in the audit log.
     await tx.notification.create({
       data: {

@@ -27,7 +27,7 @@ interface TTextProps extends TBase {
   readOnly?: boolean;
   placeholder?: string;
   inputMode?: "numeric" | "decimal" | "tel";
-  type?: "text" | "password" | "tel";
+  type?: "text" | "password" | "tel" | "datetime-local";
   autoComplete?: string;
   autoCapitalize?: "none" | "characters" | "words" | "sentences";
   spellCheck?: boolean;

@@ -1,4 +1,4 @@
-// A subscription's delivery log (newest first, "load more"), with redelivery of one event.
+// A subscription's delivery log (newest first, "load more"), with redelivery of one event or of a time range.
 import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { DataTable, type TDataColumn } from "../../components/data-table.tsx";
 import { DataState } from "../../components/data-state.tsx";
@@ -8,7 +8,10 @@ import { SidePanel } from "../../components/side-panel.tsx";
 import { useT } from "../../i18n/use-t.ts";
 import { formatShortDateTime } from "../../lib/time.ts";
 import { useTRPC, useTRPCClient } from "../../lib/trpc.ts";
+import type { TRedeliver } from "@xiangda/domain";
+import { errorsT } from "../../lib/api-error.ts";
 import type { TDelivery, TWebhook } from "./carrier-api.ts";
+import { RedeliverRange } from "./redeliver-range.tsx";
 
 export function DeliveriesPanel({ clientId, webhook, onClose }: { clientId: string; webhook: TWebhook; onClose: () => void }) {
   const t = useT("carrier");
@@ -31,6 +34,10 @@ export function DeliveriesPanel({ clientId, webhook, onClose }: { clientId: stri
       onSuccess: () => queryClient.invalidateQueries(trpc.carrier.webhooks.deliveries.pathFilter()),
     }),
   );
+  const rangeMutation = {
+    ...redeliver,
+    mutate: (range: TRedeliver) => redeliver.mutate({ clientId, id: webhook.id, ...range }),
+  };
   const columns: TDataColumn<TDelivery>[] = [
     ...useDeliveryColumns(),
     {
@@ -58,6 +65,10 @@ export function DeliveriesPanel({ clientId, webhook, onClose }: { clientId: stri
           {t("deliveries.redelivered", { count: redeliver.data.queued })}
         </p>
       ) : null}
+      <details className="card" data-testid="redeliver-range">
+        <summary>{t("deliveries.rangeTitle")}</summary>
+        <RedeliverRange mutation={rangeMutation} />
+      </details>
       <DataState query={log} isEmpty={(data) => data.pages.every((p) => p.deliveries.length === 0)} empty={t("deliveries.empty")}>
         {(data) => (
           <>
@@ -110,7 +121,28 @@ function useDeliveryColumns(): TDataColumn<TDelivery>[] {
       num: true,
       cell: (d) => (d.latencyMs === null ? none : t("deliveries.latencyMs", { ms: d.latencyMs })),
     },
-    { key: "lastError", header: t("deliveries.lastError"), className: "wrap-narrow small", cell: (d) => d.lastError ?? none },
+    {
+      key: "lastError",
+      header: t("deliveries.lastError"),
+      className: "wrap-narrow small",
+      cell: (d) => (d.lastError ? <DeliveryError code={d.lastError} /> : none),
+    },
     { key: "createdAt", header: t("deliveries.createdAt"), className: "nowrap muted small", cell: (d) => formatShortDateTime(d.createdAt) },
   ];
+}
+
+/** A delivery's failure in words: its code (send.ts) and, for a network error, the system's own code beside it. */
+export function DeliveryError({ code }: { code: string }) {
+  const t = useT("carrier");
+  const [kind = "", detail = ""] = code.split(":");
+  if (kind === "REFUSED" && /^WEBHOOK_URL_[A-Z]+$/.test(detail)) return <>{errorsT(detail as "WEBHOOK_URL_PRIVATE", { host: "" })}</>;
+  const known = ["HTTP_STATUS", "TIMEOUT", "TOO_LARGE", "NETWORK", "DELETED", "NO_EVENT"] as const;
+  const k = known.find((x) => x === kind);
+  if (!k) return <span className="mono">{code}</span>;
+  return (
+    <>
+      {t(`deliveries.errors.${k}`)}
+      {k === "NETWORK" && detail ? <span className="mono muted"> {detail}</span> : null}
+    </>
+  );
 }

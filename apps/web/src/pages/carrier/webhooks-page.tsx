@@ -11,7 +11,7 @@ import { formatShortDateTime } from "../../lib/time.ts";
 import { useTRPC } from "../../lib/trpc.ts";
 import type { TWebhook } from "./carrier-api.ts";
 import { CarrierScope } from "./carrier-scope.tsx";
-import { DeliveriesPanel } from "./deliveries-panel.tsx";
+import { DeliveriesPanel, DeliveryError } from "./deliveries-panel.tsx";
 import { typeKey, WebhookForm, type TWebhookInput } from "./webhook-form.tsx";
 
 export function WebhooksPage() {
@@ -123,7 +123,7 @@ function useWebhookColumns(on: {
       cell: (w) => (
         <>
           {t(`webhooks.statuses.${w.status}`)}
-          {w.disabledReason ? <div className="muted small">{w.disabledReason}</div> : null}
+          {w.disabledReason ? <DisabledReason reason={w.disabledReason} /> : null}
         </>
       ),
     },
@@ -156,4 +156,21 @@ function useWebhookColumns(on: {
       ),
     },
   ];
+}
+
+/** Why a webhook was disabled: failing for 24 hours, and its last failure, in words. */
+function DisabledReason({ reason }: { reason: string }) {
+  const t = useT("carrier");
+  const [why, ...last] = reason.split(":");
+  return (
+    <div className="muted small" data-testid="webhook-disabled-reason">
+      {why === "FAILING_24H" ? t("webhooks.failing24h") : reason}
+      {why === "FAILING_24H" && last.length ? (
+        <>
+          {" · "}
+          <DeliveryError code={last.join(":")} />
+        </>
+      ) : null}
+    </div>
+  );
 }

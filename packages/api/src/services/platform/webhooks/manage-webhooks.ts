@@ -94,7 +94,7 @@ export async function deleteWebhook(db: Db, input: { clientId: string; id: strin
     await tx.webhookSubscription.update({ where: { id: input.id }, data: { deletedAt: input.now } });
     await tx.webhookDelivery.updateMany({
       where: { subscriptionId: input.id, status: "PENDING" },
-      data: { status: "FAILED", lastError: "subscription deleted" },
+      data: { status: "FAILED", lastError: "DELETED" },
     });
   });
   return { id: input.id };

@@ -2,6 +2,7 @@
 // changes between the check and the connect cannot move it), no redirects, a time-out, at most 64 KiB read back.
 import type { LookupFunction } from "node:net";
 import { Agent, request } from "undici";
+import { isAppError } from "@xiangda/domain";
 import { checkWebhookUrl, type HostLookup } from "./safe-url.ts";
 
 export const SEND_TIMEOUT_MS = 10_000;
@@ -19,7 +20,9 @@ export interface SendResult {
   /// The receiver's HTTP status, null when there was no answer.
   status: number | null;
   latencyMs: number;
-  /// Why it failed (short, for the delivery log); null when delivered.
+  /// Why it failed, as a code the delivery log shows in the reader's language (null when delivered):
+  /// HTTP_STATUS (the status is `status`), TIMEOUT, TOO_LARGE (the answer's body), REFUSED:<catalog key> (the outbound
+  /// guard: WEBHOOK_URL_PRIVATE, WEBHOOK_URL_UNRESOLVED, WEBHOOK_URL_INVALID), NETWORK:<the system's error code>.
   error: string | null;
 }
 
@@ -70,7 +73,8 @@ export async function postWebhook(rawUrl: string, body: string, headers: Record<
   try {
     target = await checkWebhookUrl(rawUrl, { allowPrivate: opts.allowPrivate, ...(opts.lookup ? { lookup: opts.lookup } : {}) });
   } catch (e) {
-    return { ok: false, status: null, latencyMs: elapsed(), error: `refused: ${(e as Error).message}` };
+    const key = isAppError(e) ? (e.issues[0]?.key ?? e.key ?? "WEBHOOK_URL_INVALID") : "WEBHOOK_URL_INVALID";
+    return { ok: false, status: null, latencyMs: elapsed(), error: `REFUSED:${key}` };
   }
   const agent = agentFor(target.address, target.family, timeoutMs);
   const signal = AbortSignal.timeout(timeoutMs);
@@ -87,12 +91,14 @@ export async function postWebhook(rawUrl: string, body: string, headers: Record<
     const fits = await readAtMost(res.body, opts.maxResponseBytes ?? MAX_RESPONSE_BYTES);
     if (!fits) {
       res.body.destroy();
-      return { ok: false, status: res.statusCode, latencyMs: elapsed(), error: "response body over the size limit" };
+      return { ok: false, status: res.statusCode, latencyMs: elapsed(), error: "TOO_LARGE" };
     }
     const ok = res.statusCode >= 200 && res.statusCode < 300;
-    return { ok, status: res.statusCode, latencyMs: elapsed(), error: ok ? null : `HTTP ${res.statusCode}` };
+    return { ok, status: res.statusCode, latencyMs: elapsed(), error: ok ? null : "HTTP_STATUS" };
   } catch (e) {
-    const error = signal.aborted ? `timed out after ${timeoutMs} ms` : String((e as Error).message || e);
-    return { ok: false, status: null, latencyMs: elapsed(), error: error.slice(0, 500) };
+    if (signal.aborted) return { ok: false, status: null, latencyMs: elapsed(), error: "TIMEOUT" };
+    const err = e as { code?: unknown; cause?: { code?: unknown } };
+    const code = [err.cause?.code, err.code].find((c): c is string => typeof c === "string" && /^[A-Z_]{2,40}$/.test(c)) ?? "UNKNOWN";
+    return { ok: false, status: null, latencyMs: elapsed(), error: `NETWORK:${code}` };
   }
 }
