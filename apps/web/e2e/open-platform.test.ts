@@ -221,21 +221,21 @@ describe("open platform journey (#19)", () => {
       );
       expect(delivered).toBeGreaterThanOrEqual(expected.length * 2);
 
-      // The last hour delivered again from the log: the same events, with the same ids, arrive a second time.
+      // The last hour delivered again from the log: every event of the two journeys arrives a second time, with the same
+      // id (the range may also hold the carrier's earlier events of the hour, from before this webhook).
+      const ours = new Set(got.filter((g) => numbers.some((n) => g.raw.includes(n))).map((g) => g.id));
       const before = got.length;
       await portal.getByTestId("redeliver-range").locator("summary").click();
       await portal.getByTestId("redeliver-range-submit").click();
       await portal.getByTestId("delivery-redelivered").waitFor();
       const queued = Number(((await portal.getByTestId("delivery-redelivered").textContent()) ?? "").replace(/\D/g, ""));
-      expect(queued).toBeGreaterThanOrEqual(expected.length * 2);
-      const again = await until(
-        "the range delivered again",
-        () => got.slice(before),
-        (l) => l.length >= expected.length * 2,
+      expect(queued).toBeGreaterThanOrEqual(ours.size);
+      await until(
+        "the journeys' events delivered again",
+        () => new Set(got.slice(before).map((g) => g.id)),
+        (again) => [...ours].every((id) => again.has(id)),
         60_000,
       );
-      const firstIds = new Set(got.slice(0, before).map((g) => g.id));
-      for (const g of again) expect(firstIds.has(g.id), g.id).toBe(true);
       await portal.screenshot({ path: screenshotPath("open-platform-03-portal-deliveries"), fullPage: true });
     },
   );

@@ -145,6 +145,35 @@ export function CheckField({ name, label, id: givenId }: Omit<TBase, "hint">) {
   return <Check id={id} label={label} checked={Boolean(field.value)} onChange={field.onChange} testId={id} />;
 }
 
+/** A field holding some of `options` (an array, kept in the options' order): one check box each, labelled by `label`,
+ *  with the id `<prefix>-<name>-<key(option)>`. */
+export function CheckList<T extends string>({
+  name,
+  label,
+  options,
+  optionKey,
+  optionLabel,
+}: {
+  name: string;
+  label: string;
+  options: readonly T[];
+  optionKey: (o: T) => string;
+  optionLabel: (o: T) => ReactNode;
+}) {
+  const { id, field, error } = useBound(name);
+  const chosen = new Set(field.value as T[]);
+  const toggle = (o: T, on: boolean) => field.onChange(options.filter((x) => (x === o ? on : chosen.has(x))));
+  return (
+    <FormField id={id} label={label} error={error}>
+      <div className="check-group check-group-plain">
+        {options.map((o) => (
+          <Check key={o} id={`${id}-${optionKey(o)}`} label={optionLabel(o)} checked={chosen.has(o)} onChange={(on) => toggle(o, on)} />
+        ))}
+      </div>
+    </FormField>
+  );
+}
+
 interface TSlotProps extends TBase {
   children: (control: { id: string; value: string; onChange: (value: string) => void; invalid: boolean }) => ReactNode;
 }

@@ -16,7 +16,7 @@
 // zod's own checks are translated by code.
 export { useZodForm, type TFormMutation, type TZodForm } from "./use-zod-form.ts";
 export { ZodForm, FormStatus, SubmitButton, useFormKit } from "./zod-form.tsx";
-export { TextField, NumberField, CodeField, EnumSelect, Check, CheckField, FieldSlot, useFieldError } from "./fields.tsx";
+export { TextField, NumberField, CodeField, EnumSelect, Check, CheckField, CheckList, FieldSlot, useFieldError } from "./fields.tsx";
 export { ENUMS, defineEnum, type TEnum } from "./enums.ts";
 export { ErrorSummary } from "./error-summary.tsx";
 export { focusFirstProblem } from "./focus-problem.ts";

@@ -1,18 +1,7 @@
 // A new API key: a label and the permissions (all by default), on the form kit. The answer holds the key, shown once.
-import { useController, useFormContext } from "react-hook-form";
 import { z } from "zod";
 import { API_SCOPES, ZApiScopeSchema, type TApiScope } from "@xiangda/domain";
-import {
-  Check,
-  FormStatus,
-  SubmitButton,
-  TextField,
-  useFormKit,
-  useZodForm,
-  ZodForm,
-  type TFormMutation,
-} from "../../components/form/index.ts";
-import { FormField } from "../../components/form-field.tsx";
+import { CheckList, FormStatus, SubmitButton, TextField, useZodForm, ZodForm, type TFormMutation } from "../../components/form/index.ts";
 import { useT } from "../../i18n/use-t.ts";
 
 // The server's input of carrier.keys.create (label, scopes) over the domain's scopes.
@@ -38,39 +27,21 @@ export function ApiKeyForm({ mutation }: { mutation: TFormMutation<TApiKeyInput>
   return (
     <ZodForm kit={kit} prefix="api-key">
       <TextField name="label" label={t("keys.label")} />
-      <ScopeChecks />
+      <CheckList
+        name="scopes"
+        label={t("keys.scopes")}
+        options={API_SCOPES}
+        optionKey={scopeKey}
+        optionLabel={(scope) => (
+          <>
+            {t(`keys.scopeNames.${scopeKey(scope)}`)} <span className="mono muted small">{scope}</span>
+          </>
+        )}
+      />
       <FormStatus />
       <div className="form-actions">
         <SubmitButton label={t("keys.create")} pendingLabel={t("keys.creating")} />
       </div>
     </ZodForm>
-  );
-}
-
-function ScopeChecks() {
-  const t = useT("carrier");
-  const { prefix } = useFormKit();
-  const { control } = useFormContext<TApiKeyDraft>();
-  const { field, fieldState } = useController({ name: "scopes", control });
-  const chosen = new Set(field.value);
-  const toggle = (scope: TApiScope, on: boolean) => field.onChange(API_SCOPES.filter((x) => (x === scope ? on : chosen.has(x))));
-  return (
-    <FormField id={`${prefix}-scopes`} label={t("keys.scopes")} error={fieldState.error?.message}>
-      <div className="check-group check-group-plain">
-        {API_SCOPES.map((scope) => (
-          <Check
-            key={scope}
-            id={`${prefix}-scope-${scopeKey(scope)}`}
-            label={
-              <>
-                {t(`keys.scopeNames.${scopeKey(scope)}`)} <span className="mono muted small">{scope}</span>
-              </>
-            }
-            checked={chosen.has(scope)}
-            onChange={(on) => toggle(scope, on)}
-          />
-        ))}
-      </div>
-    </FormField>
   );
 }
