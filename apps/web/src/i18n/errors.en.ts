@@ -9,8 +9,6 @@ const fromServer = Object.fromEntries(
 export const errorsEn = {
   ...fromServer,
   // Without the tiers' internal names (the zh text says the same).
-  // Without the role's internal name (the field sits in the role's own part of the form).
-  REQUIRED_FOR_ROLE: "Required for this role",
   LANE_MODE_TIERS: "This lane type cannot link these two tiers of node; use a DIRECT lane with a reason to skip a tier",
   ALREADY_EXISTS_FIELDS: "A record like this already exists",
   NOT_A_TEMP: '"{{value}}" is not a temperature: ambient, chilled or frozen',

@@ -226,7 +226,7 @@ const byKey = {
   CERT_KIND_TWICE: "{{certKind}}重复出现",
   PRODUCED_2000_OR_LATER: "不能早于 2000-01-01",
   COUNTER_IN_COUNTY_NO_CITY: "县内专柜（已选行政区）不填城市",
-  REQUIRED_FOR_ROLE: "该角色必须填写此项",
+  REQUIRED_FOR_ROLE: "角色为{{role}}时必填",
   AREA_NOT_IN_COUNTY: "行政区 {{area}} 不在本县（{{county}}）",
   STATION_NEEDS_TOWNSHIP: "乡镇服务站必须设在乡镇一级（乡/镇/街道）",
   POINT_NEEDS_VILLAGE: "村级服务点必须设在村一级（村委会/居委会）",

@@ -28,6 +28,10 @@ describe("issueText", () => {
     const [forRole] = issuesOf(ZCreateUserSchema, { username: "abc", password: "12345678", displayName: "x", role: "MERCHANT" });
     expect(forRole!.path).toEqual(["merchantId"]);
     expect(issueText(forRole!)).toMatch(/商户/);
+    // A carrier user's organisation: the role in words, never its code.
+    const [forCarrier] = issuesOf(ZCreateUserSchema, { username: "abc", password: "12345678", displayName: "x", role: "CARRIER_USER" });
+    expect(issueText(forCarrier!)).toContain("快递企业用户");
+    expect(issueText(forCarrier!)).not.toContain("CARRIER_USER");
     const [whole] = issuesOf(optionalWholeNumber(), "1.5");
     expect(issueText(whole!)).toBe("请输入非负整数");
     const [hold] = issuesOf(
