@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { Db, Prisma } from "@xiangda/db";
 import { DIRECTIONS, LIGHTS, SHIPMENT_STATUSES } from "@xiangda/domain";
-import { parcelFilterWhere, parcelListItems } from "../shipments/list-shipments.ts";
+import { parcelFilterWhere, parcelPage } from "../shipments/list-shipments.ts";
 import { clientShipments, type TPortalClient } from "./client-scope.ts";
 
 export const ZCarrierParcelFilterSchema = z.object({
@@ -21,33 +21,9 @@ export async function listCarrierParcels(db: Db, { client, ...input }: { client:
   const where: Prisma.ShipmentWhereInput = {
     AND: [clientShipments(client), parcelFilterWhere(input)],
   };
-  const rows = await db.shipment.findMany({
-    where,
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: input.limit + 1,
-    ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
-    select: {
-      id: true,
-      waybillNo: true,
-      carrierWaybillNo: true,
-      direction: true,
-      status: true,
-      light: true,
-      promisedAt: true,
-      recipientName: true,
-      recipientPhone: true,
-      currentNodeId: true,
-      destNodeId: true,
-      lastScanAt: true,
-      createdAt: true,
-    },
-  });
-  const page = rows.slice(0, input.limit);
+  const { items, nextCursor } = await parcelPage(db, { where, limit: input.limit, cursor: input.cursor });
   return {
-    items: (await parcelListItems(db, page)).map(({ currentNodeId: _c, destNodeId: _d, ...r }) => ({
-      ...r,
-      lastScanAt: r.lastScanAt?.toISOString() ?? null,
-    })),
-    nextCursor: rows.length > input.limit ? page[page.length - 1]!.id : null,
+    items: items.map(({ currentNodeId: _c, destNodeId: _d, ...r }) => r),
+    nextCursor,
   };
 }

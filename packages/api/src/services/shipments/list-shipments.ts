@@ -28,31 +28,44 @@ export async function listShipments(db: Db, input: z.infer<typeof ZShipmentFilte
     ...(input.carrierCode ? { carrierId: carrier?.id ?? "00000000-0000-0000-0000-000000000000" } : {}),
     ...(input.nodeCode ? { currentNodeId: node?.id ?? "00000000-0000-0000-0000-000000000000" } : {}),
   };
+  return parcelPage(db, { where, limit: input.limit, cursor: input.cursor });
+}
+
+/// What a parcel list shows of each parcel.
+const LISTED = {
+  id: true,
+  waybillNo: true,
+  carrierWaybillNo: true,
+  direction: true,
+  status: true,
+  light: true,
+  lightReason: true,
+  temp: true,
+  promisedAt: true,
+  recipientName: true,
+  recipientPhone: true,
+  currentNodeId: true,
+  destNodeId: true,
+  selfPickup: true,
+  lastScanAt: true,
+  createdAt: true,
+} as const satisfies Prisma.ShipmentSelect;
+
+/// A page of a parcel list, newest first, by keyset (`cursor`: the last id of the page before).
+export async function parcelPage(
+  db: Db,
+  { where, limit, cursor }: { where: Prisma.ShipmentWhereInput; limit: number; cursor?: string | undefined },
+) {
   const rows = await db.shipment.findMany({
     where,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: input.limit + 1,
-    ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
-    select: {
-      id: true,
-      waybillNo: true,
-      carrierWaybillNo: true,
-      direction: true,
-      status: true,
-      light: true,
-      lightReason: true,
-      temp: true,
-      promisedAt: true,
-      recipientName: true,
-      recipientPhone: true,
-      currentNodeId: true,
-      destNodeId: true,
-      selfPickup: true,
-      createdAt: true,
-    },
+    take: limit + 1,
+    ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+    select: LISTED,
   });
-  const page = rows.slice(0, input.limit);
-  return { items: await parcelListItems(db, page), nextCursor: rows.length > input.limit ? page[page.length - 1]!.id : null };
+  const page = rows.slice(0, limit);
+  const items = (await parcelListItems(db, page)).map((r) => ({ ...r, lastScanAt: r.lastScanAt?.toISOString() ?? null }));
+  return { items, nextCursor: rows.length > limit ? page[page.length - 1]!.id : null };
 }
 
 /// The filters parcel lists share: status, light, direction, part of either waybill number.
