@@ -4,7 +4,8 @@ import { useEffect, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { DIRECTIONS, LIGHTS, SHIPMENT_STATUSES } from "@xiangda/domain";
 import type { TDataColumn } from "../../components/data-table.tsx";
-import { FilterSelect, ListCard, SearchFilter } from "../../components/list-card.tsx";
+import { ListCard, SearchFilter } from "../../components/list-card.tsx";
+import { ParcelStateFilters } from "../../components/parcel-filters.tsx";
 import { useT } from "../../i18n/use-t.ts";
 import { formatDateTime, formatShortDateTime } from "../../lib/time.ts";
 import { useTRPC, useTRPCClient } from "../../lib/trpc.ts";
@@ -28,7 +29,6 @@ export function ParcelsPage() {
 
 function ParcelsView({ clientId }: { clientId: string }) {
   const t = useT("carrier");
-  const te = useT("enums");
   const trpc = useTRPC();
   const client = useTRPCClient();
   const navigate = useNavigate();
@@ -59,32 +59,20 @@ function ParcelsView({ clientId }: { clientId: string }) {
       testId="carrier-parcels"
       filters={
         <>
-          <FilterSelect
-            value={status}
-            onChange={(v) => setParam("status", v)}
-            options={SHIPMENT_STATUSES}
-            label={(s) => te(`shipmentStatus.${s}`)}
-            allLabel={t("parcels.allStatuses")}
-            ariaLabel={t("parcels.status")}
-            testId="carrier-filter-status"
-          />
-          <FilterSelect
-            value={light}
-            onChange={(v) => setParam("light", v)}
-            options={LIGHTS}
-            label={(l) => te(`lights.${l}`)}
-            allLabel={t("parcels.allLights")}
-            ariaLabel={t("parcels.light")}
-            testId="carrier-filter-light"
-          />
-          <FilterSelect
-            value={direction}
-            onChange={(v) => setParam("direction", v)}
-            options={DIRECTIONS}
-            label={(d) => te(`directionShort.${d}`)}
-            allLabel={t("parcels.allDirections")}
-            ariaLabel={t("parcels.direction")}
-            testId="carrier-filter-direction"
+          <ParcelStateFilters
+            status={status}
+            light={light}
+            direction={direction}
+            setParam={setParam}
+            words={{
+              allStatuses: t("parcels.allStatuses"),
+              status: t("parcels.status"),
+              allLights: t("parcels.allLights"),
+              light: t("parcels.light"),
+              allDirections: t("parcels.allDirections"),
+              direction: t("parcels.direction"),
+            }}
+            testIdPrefix="carrier-filter"
           />
           <SearchFilter value={text} onChange={setText} placeholder={t("parcels.search")} testId="carrier-filter-q" />
         </>

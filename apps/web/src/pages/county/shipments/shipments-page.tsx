@@ -4,7 +4,8 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { type TDataColumn } from "../../../components/data-table.tsx";
-import { FilterSelect, ListCard, SearchFilter } from "../../../components/list-card.tsx";
+import { ListCard, SearchFilter } from "../../../components/list-card.tsx";
+import { ParcelStateFilters } from "../../../components/parcel-filters.tsx";
 import type { TDirection, TLight, TShipmentFilter, TShipmentRow, TShipmentStatus } from "../../../lib/shipments-api.ts";
 import { formatDateTime, formatShortDateTime } from "../../../lib/time.ts";
 import { useTRPC, useTRPCClient } from "../../../lib/trpc.ts";
@@ -28,7 +29,6 @@ export function ShipmentsPage() {
 
 function ShipmentsView({ countyCode }: { countyCode: string }) {
   const t = useT("shipments");
-  const te = useT("enums");
   const trpc = useTRPC();
   const client = useTRPCClient();
   const navigate = useNavigate();
@@ -68,32 +68,20 @@ function ShipmentsView({ countyCode }: { countyCode: string }) {
       title={t("shipments.title")}
       filters={
         <>
-          <FilterSelect
-            value={status}
-            onChange={(v) => setParam("status", v)}
-            options={SHIPMENT_STATUSES}
-            label={(s) => te(`shipmentStatus.${s}`)}
-            allLabel={t("shipments.allStatuses")}
-            ariaLabel={t("shipments.status")}
-            testId="shipments-filter-status"
-          />
-          <FilterSelect
-            value={light}
-            onChange={(v) => setParam("light", v)}
-            options={LIGHTS}
-            label={(l) => te(`lights.${l}`)}
-            allLabel={t("shipments.allLights")}
-            ariaLabel={t("shipments.light")}
-            testId="shipments-filter-light"
-          />
-          <FilterSelect
-            value={direction}
-            onChange={(v) => setParam("direction", v)}
-            options={DIRECTIONS}
-            label={(d) => te(`directionShort.${d}`)}
-            allLabel={t("shipments.allDirections")}
-            ariaLabel={t("shipments.direction")}
-            testId="shipments-filter-direction"
+          <ParcelStateFilters
+            status={status}
+            light={light}
+            direction={direction}
+            setParam={setParam}
+            words={{
+              allStatuses: t("shipments.allStatuses"),
+              status: t("shipments.status"),
+              allLights: t("shipments.allLights"),
+              light: t("shipments.light"),
+              allDirections: t("shipments.allDirections"),
+              direction: t("shipments.direction"),
+            }}
+            testIdPrefix="shipments-filter"
           />
           <CarrierFilter value={carrierCode} onChange={(code) => setParam("carrier", code)} />
           <span className="filter-node" title={t("shipments.currentNode")}>
